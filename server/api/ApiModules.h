@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QList>
+
+class ApiModule;
+struct ServerContext;
+
+// Creates every REST module of /v1 (one line each in ApiModules.cpp).
+void registerApiModules(ServerContext &context, QList<ApiModule *> &modules);

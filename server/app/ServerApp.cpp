@@ -1,0 +1,218 @@
+#include "ServerApp.h"
+
+#include "ServerContext.h"
+#include "api/ApiModule.h"
+#include "api/ApiModules.h"
+#include "api/SystemApi.h"
+#include "domain/AuthService.h"
+#include "domain/PasswordHasher.h"
+#include "http/HttpListener.h"
+#include "http/HttpRouter.h"
+#include "http/Metrics.h"
+#include "http/RateLimiter.h"
+#include "store/AuditStore.h"
+#include "store/Database.h"
+#include "store/RoleStore.h"
+#include "store/SearchText.h"
+#include "http/Validator.h"
+
+#include <QCoreApplication>
+#include <QHttpServer>
+#include <QLoggingCategory>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcServer, "conversa.server")
+
+using namespace Qt::StringLiterals;
+
+// One event loop with its own QHttpServer, listening socket and database connection.
+struct ServerApp::HttpThread {
+    QThread thread;
+    QObject *anchor = nullptr;          // lives in `thread`; owns the server objects
+    QHttpServer *server = nullptr;
+    HttpListener *listener = nullptr;
+};
+
+ServerApp::ServerApp(ServerConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config))
+{
+    m_workers.setMaxThreadCount(m_config.workerThreads);
+    m_workers.setExpiryTimeout(-1);   // worker threads keep their database connections
+}
+
+ServerApp::~ServerApp()
+{
+    stop();
+    qDeleteAll(m_modules);
+}
+
+Result<Ok> ServerApp::prepare()
+{
+    if (m_prepared)
+        return Ok{};
+    CONVERSA_TRY(m_config.prepareDataDir());
+    m_db = std::make_unique<Database>(m_config.database);
+    QString why;
+    if (!m_db->ping(&why)) {
+        return ApiError::validation(u"CONVERSA_DATABASE_URL"_s, "database %1 unreachable: %2",
+                                    {m_config.database.describe(), why.trimmed()});
+    }
+    Result<int> migrated = m_db->migrate();
+    if (!migrated)
+        return ApiError::validation(u"CONVERSA_DATABASE_URL"_s, "database migration failed (see the log)");
+    m_roles = std::make_unique<RoleStore>(*m_db);
+    CONVERSA_TRY(m_roles->seedAndLoad());
+    m_metrics = std::make_unique<Metrics>();
+    m_limiter = std::make_unique<RateLimiter>();
+    m_audit = std::make_unique<AuditStore>(*m_db);
+    m_auth = std::make_unique<AuthService>(m_config, *m_db, *m_roles);
+    m_prepared = true;
+    return Ok{};
+}
+
+qint64 ServerApp::userCount()
+{
+    SqlQuery q(*m_db, "SELECT COUNT(*) FROM users");
+    return q.exec() && q.next() ? q.integer(0) : -1;
+}
+
+Result<qint64> ServerApp::createAdmin(const QString &email, const QString &password, const QString &firstName)
+{
+    CONVERSA_TRY(prepare());
+    QJsonObject body{{u"email"_s, email}, {u"password"_s, password}};
+    Validator v(body);
+    const auto validEmail = v.email(u"email"_s, true);
+    const auto validPassword = v.password(u"password"_s, true);
+    if (!v.ok())
+        return v.error();
+    const qint64 now = nowSeconds();
+    Transaction tx(*m_db);
+    SqlQuery q(*m_db,
+               "INSERT INTO users (email, password_hash, first_name, last_name, role_id, status, "
+               "search_text, created_at, updated_at) VALUES (?, ?, ?, '', ?, 'active', ?, ?, ?) RETURNING id",
+               {*validEmail, QString::fromLatin1(PasswordHasher::hash(*validPassword)), firstName,
+                m_roles->byName(u"admin"_s)->id, SearchText::of({firstName, *validEmail}), now, now});
+    if (!q.exec()) {
+        if (q.isUniqueViolation())
+            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A user with this email already exists"));
+        return q.failure();
+    }
+    q.next();
+    const qint64 id = q.integer(0);
+    if (!tx.commit())
+        return ApiError::internal();
+    return id;
+}
+
+Result<Ok> ServerApp::bootstrapAdmin()
+{
+    if (m_config.adminEmail.isEmpty() || userCount() != 0)
+        return Ok{};
+    Result<qint64> id = createAdmin(m_config.adminEmail, m_config.adminPassword, u"Admin"_s);
+    if (!id)
+        return id.error();
+    qCInfo(lcServer).noquote() << "created the first admin" << m_config.adminEmail;
+    return Ok{};
+}
+
+void ServerApp::registerModules()
+{
+    m_context = std::make_unique<ServerContext>(
+        ServerContext{m_config, *m_db, *m_metrics, *m_limiter, m_workers, *m_roles, *m_audit, *m_auth});
+    RouterSettings settings;
+    settings.maxJsonBodyBytes = m_config.maxJsonBodyBytes;
+    settings.corsOrigins = m_config.corsOrigins;
+    settings.apiRequestsPerMinute = m_config.apiRequestsPerMinute;
+    m_router = std::make_unique<HttpRouter>(*m_db, *m_metrics, *m_limiter, m_workers, settings);
+    m_router->setAuthenticator([this](RequestContext &, QByteArrayView token) { return m_auth->authenticate(token); });
+    m_router->setAuditSink([this](const RequestContext &ctx, bool success, int status) {
+        m_audit->record(ctx, success, status);
+    });
+
+    m_modules.append(new SystemApi(*m_context, *m_router));
+    registerApiModules(*m_context, m_modules);
+    m_modules.append(m_extraModules);
+    m_extraModules.clear();
+    for (ApiModule *module : std::as_const(m_modules))
+        module->registerRoutes(*m_router);
+
+    m_metrics->setGauge("conversa_worker_jobs_pending", [this] { return double(m_router->pendingDeferred()); },
+                        "Slow jobs (password hashing, exports) waiting for or running on the worker pool.");
+    m_metrics->setGauge("conversa_worker_threads_active", [this] { return double(m_workers.activeThreadCount()); },
+                        "Worker pool threads busy now.");
+    m_metrics->setGauge("conversa_db_connections", [this] { return double(m_threads.size() + m_workers.maxThreadCount() + 1); },
+                        "Database connections the process may hold (one per thread).");
+}
+
+Result<Ok> ServerApp::start()
+{
+    CONVERSA_TRY(prepare());
+    CONVERSA_TRY(bootstrapAdmin());
+    registerModules();
+
+    // A port held by anyone else (even another server with SO_REUSEPORT) is refused here.
+    if (m_config.listenPort != 0) {
+        HttpListener probe(0);
+        QString why;
+        if (!probe.open(m_config.listenAddress, m_config.listenPort, false, &why))
+            return ApiError::validation(u"CONVERSA_LISTEN"_s, "%1", {why});
+        probe.close();
+    }
+
+    quint16 port = m_config.listenPort;
+    for (int i = 0; i < m_config.httpThreads; ++i) {
+        auto *t = new HttpThread;
+        m_threads.append(t);
+        t->thread.setObjectName(u"http-"_s + QString::number(i));
+        t->anchor = new QObject;
+        t->anchor->moveToThread(&t->thread);
+        t->thread.start();
+        QString why;
+        bool ok = false;
+        QMetaObject::invokeMethod(t->anchor, [&] {
+            t->listener = new HttpListener(qMax(m_config.maxUploadBytes, m_config.maxJsonBodyBytes), t->anchor);
+            ok = t->listener->open(m_config.listenAddress, port, true, &why);
+            if (!ok)
+                return;
+            t->server = new QHttpServer(t->anchor);
+            t->server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                m_router->dispatch(request, std::move(responder));
+            });
+            t->server->bind(t->listener);
+        }, Qt::BlockingQueuedConnection);
+        if (!ok) {
+            stop();
+            return ApiError::validation(u"CONVERSA_LISTEN"_s, "%1", {why});
+        }
+        port = t->listener->serverPort();   // threads after the first join the chosen port
+    }
+    m_port = port;
+    qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(m_port)
+                               << "with" << m_config.httpThreads << "HTTP threads," << m_db->settings().describe();
+    return Ok{};
+}
+
+void ServerApp::stop()
+{
+    if (m_threads.isEmpty())
+        return;
+    // 1. Stop accepting. 2. Let slow jobs finish; their replies are queued to the HTTP threads.
+    // 3. Flush each thread's queue, then close its sockets and database connection.
+    for (HttpThread *t : std::as_const(m_threads)) {
+        if (t->listener)
+            QMetaObject::invokeMethod(t->anchor, [t] { t->listener->close(); }, Qt::BlockingQueuedConnection);
+    }
+    m_workers.waitForDone(15000);
+    for (HttpThread *t : std::as_const(m_threads)) {
+        QMetaObject::invokeMethod(t->anchor, [this, t] {
+            QCoreApplication::sendPostedEvents();
+            delete t->anchor;
+            m_db->closeThreadConnection();
+        }, Qt::BlockingQueuedConnection);
+        t->thread.quit();
+        t->thread.wait();
+        delete t;
+    }
+    m_threads.clear();
+    qCInfo(lcServer) << "stopped";
+}

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "ServerConfig.h"
+#include "http/Result.h"
+
+#include <QList>
+#include <QObject>
+#include <QThreadPool>
+
+#include <memory>
+
+class ApiModule;
+class AuditStore;
+class AuthService;
+class Database;
+class HttpRouter;
+class Metrics;
+class QThread;
+class RateLimiter;
+class RoleStore;
+struct ServerContext;
+
+// The whole server: database, services, router and one QHttpServer per HTTP thread, all on the
+// same port. Tests run it in-process; main() runs it until SIGTERM/SIGINT.
+class ServerApp final : public QObject {
+    Q_OBJECT
+public:
+    explicit ServerApp(ServerConfig config, QObject *parent = nullptr);
+    ~ServerApp() override;
+
+    // Data dir, database, migrations and seeds; no sockets. Enough for `migrate`/`create-admin`.
+    Result<Ok> prepare();
+    // prepare() plus the first admin (if configured), routes and listening sockets.
+    Result<Ok> start();
+    // Stops accepting, lets in-flight requests finish, closes the database.
+    void stop();
+
+    quint16 port() const { return m_port; }
+    const ServerConfig &config() const { return m_config; }
+    Database &database() { return *m_db; }
+    HttpRouter &router() { return *m_router; }
+    AuthService &auth() { return *m_auth; }
+    RoleStore &roles() { return *m_roles; }
+
+    // Adds a module before start() (tests add probe routes this way); the server owns it.
+    void addModule(ApiModule *module) { m_extraModules.append(module); }
+
+    // Creates an admin user (used by `create-admin` and by first start with CONVERSA_ADMIN_*).
+    Result<qint64> createAdmin(const QString &email, const QString &password, const QString &firstName);
+    qint64 userCount();
+
+private:
+    void registerModules();
+    Result<Ok> bootstrapAdmin();
+
+    ServerConfig m_config;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<RateLimiter> m_limiter;
+    QThreadPool m_workers;
+    std::unique_ptr<RoleStore> m_roles;
+    std::unique_ptr<AuditStore> m_audit;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<ServerContext> m_context;
+    std::unique_ptr<HttpRouter> m_router;
+    QList<ApiModule *> m_modules;
+    QList<ApiModule *> m_extraModules;
+    struct HttpThread;
+    QList<HttpThread *> m_threads;
+    quint16 m_port = 0;
+    bool m_prepared = false;
+};

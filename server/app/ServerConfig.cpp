@@ -1,0 +1,205 @@
+#include "ServerConfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QProcessEnvironment>
+#include <QSettings>
+#include <QThread>
+#include <QUrl>
+
+#include <sodium.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+ApiError invalid(const QString &variable, const char *why, QStringList args = {})
+{
+    return ApiError::validation(variable, why, std::move(args));
+}
+
+// Loads a key kept in the data dir, or creates it with owner-only permissions.
+Result<QByteArray> persistentKey(const QString &dataDir, const QString &name, int bytes)
+{
+    QFile file(QDir(dataDir).filePath(name));
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly))
+            return invalid(u"CONVERSA_DATA_DIR"_s, "cannot read %1", {file.fileName()});
+        const QByteArray key = QByteArray::fromBase64(file.readAll().trimmed());
+        if (key.size() != bytes)
+            return invalid(u"CONVERSA_DATA_DIR"_s, "%1 is damaged", {file.fileName()});
+        return key;
+    }
+    QByteArray key(bytes, Qt::Uninitialized);
+    randombytes_buf(key.data(), size_t(key.size()));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(key.toBase64() + '\n') < 0) {
+        return invalid(u"CONVERSA_DATA_DIR"_s, "cannot write %1", {file.fileName()});
+    }
+    return key;
+}
+
+} // namespace
+
+QHash<QString, QString> ServerConfig::processEnvironment()
+{
+    QHash<QString, QString> env;
+    const QProcessEnvironment pe = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : pe.keys()) {
+        if (key.startsWith("CONVERSA_"_L1))
+            env.insert(key, pe.value(key));
+    }
+    return env;
+}
+
+Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QString, QString> &environment)
+{
+    QHash<QString, QString> values;
+    if (!iniFile.isEmpty()) {
+        if (!QFileInfo::exists(iniFile))
+            return invalid(u"--config"_s, "file %1 does not exist", {iniFile});
+        QSettings ini(iniFile, QSettings::IniFormat);
+        if (ini.status() != QSettings::NoError)
+            return invalid(u"--config"_s, "file %1 is not a valid INI file", {iniFile});
+        // INI keys are the variable names without the prefix, in any case: listen=…, database_url=…
+        for (const QString &key : ini.allKeys()) {
+            const QString name = u"CONVERSA_"_s + key.section(u'/', -1).toUpper();
+            values.insert(name, ini.value(key).toString());
+        }
+    }
+    for (auto it = environment.begin(); it != environment.end(); ++it)
+        values.insert(it.key(), it.value());
+
+    ServerConfig c;
+    auto value = [&](const char *name, const QString &fallback) {
+        return values.value(QString::fromLatin1(name), fallback).trimmed();
+    };
+    auto number = [&](const char *name, qint64 fallback, qint64 min, qint64 max) -> Result<qint64> {
+        const QString v = value(name, QString::number(fallback));
+        bool ok = false;
+        const qint64 n = v.toLongLong(&ok);
+        if (!ok || n < min || n > max)
+            return invalid(QString::fromLatin1(name), "expected a whole number from %1 to %2",
+                           {QString::number(min), QString::number(max)});
+        return n;
+    };
+
+    const QString listen = value("CONVERSA_LISTEN", u"127.0.0.1:8080"_s);
+    const qsizetype colon = listen.lastIndexOf(u':');
+    bool portOk = false;
+    const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&portOk) : 0;
+    QString host = colon > 0 ? listen.left(colon) : QString();
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (host == "localhost"_L1)
+        host = u"127.0.0.1"_s;
+    if (!portOk || port > 65535 || !c.listenAddress.setAddress(host))
+        return invalid(u"CONVERSA_LISTEN"_s, "expected address:port, e.g. 127.0.0.1:8080, got \"%1\"", {listen});
+    c.listenPort = quint16(port);
+
+    c.databaseUrl = value("CONVERSA_DATABASE_URL", c.databaseUrl);
+    Result<DatabaseSettings> db = DatabaseSettings::fromUrl(c.databaseUrl);
+    if (!db)
+        return invalid(u"CONVERSA_DATABASE_URL"_s, "expected sqlite:PATH or postgresql://user:pass@host:port/db");
+    c.database = db.value();
+
+    c.dataDir = value("CONVERSA_DATA_DIR", c.dataDir);
+    c.publicUrl = value("CONVERSA_PUBLIC_URL", u"http://"_s + listen);
+    const QUrl publicUrl(c.publicUrl, QUrl::StrictMode);
+    if (!publicUrl.isValid() || (publicUrl.scheme() != "http"_L1 && publicUrl.scheme() != "https"_L1)
+        || publicUrl.host().isEmpty())
+        return invalid(u"CONVERSA_PUBLIC_URL"_s, "expected an http(s) URL, got \"%1\"", {c.publicUrl});
+    if (c.publicUrl.endsWith(u'/'))
+        c.publicUrl.chop(1);
+
+    const QString jwt = value("CONVERSA_JWT_SECRET", {});
+    if (!jwt.isEmpty()) {
+        if (jwt.size() < 32)
+            return invalid(u"CONVERSA_JWT_SECRET"_s, "must be at least 32 characters");
+        c.jwtSecret = jwt.toUtf8();
+    }
+    const QString key = value("CONVERSA_SECRET_KEY", {});
+    if (!key.isEmpty()) {
+        const QByteArray raw = QByteArray::fromBase64(key.toLatin1());
+        const QByteArray hex = QByteArray::fromHex(key.toLatin1());
+        if (key.size() == 64 && hex.size() == 32)
+            c.secretKey = hex;
+        else if (raw.size() == 32)
+            c.secretKey = raw;
+        else
+            return invalid(u"CONVERSA_SECRET_KEY"_s, "must be 32 bytes, as 64 hex digits or base64");
+    }
+    c.adminEmail = value("CONVERSA_ADMIN_EMAIL", {});
+    c.adminPassword = values.value(u"CONVERSA_ADMIN_PASSWORD"_s);
+    c.metaGraphUrl = value("CONVERSA_META_GRAPH_URL", c.metaGraphUrl);
+    c.metaAppSecret = value("CONVERSA_META_APP_SECRET", {});
+    c.logLevel = value("CONVERSA_LOG_LEVEL", c.logLevel).toLower();
+    if (!QStringList{u"debug"_s, u"info"_s, u"warning"_s}.contains(c.logLevel))
+        return invalid(u"CONVERSA_LOG_LEVEL"_s, "expected debug, info or warning");
+    c.corsOrigins = value("CONVERSA_CORS_ORIGINS", {}).split(u',', Qt::SkipEmptyParts);
+    for (QString &origin : c.corsOrigins)
+        origin = origin.trimmed();
+
+    const int cores = qMax(1, QThread::idealThreadCount());
+    Result<qint64> n = number("CONVERSA_HTTP_THREADS", cores, 1, 64);
+    if (!n) return n.error();
+    c.httpThreads = int(*n);
+    n = number("CONVERSA_WORKER_THREADS", cores, 1, 64);
+    if (!n) return n.error();
+    c.workerThreads = int(*n);
+    n = number("CONVERSA_MAX_BODY_BYTES", c.maxJsonBodyBytes, 1024, 64 << 20);
+    if (!n) return n.error();
+    c.maxJsonBodyBytes = *n;
+    n = number("CONVERSA_MAX_UPLOAD_BYTES", c.maxUploadBytes, 1024, qint64(1) << 30);
+    if (!n) return n.error();
+    c.maxUploadBytes = *n;
+    n = number("CONVERSA_API_RATE_LIMIT", c.apiRequestsPerMinute, 0, 1000000);
+    if (!n) return n.error();
+    c.apiRequestsPerMinute = int(*n);
+    n = number("CONVERSA_LOGIN_IP_LIMIT", c.loginAttemptsPerIpPer15Min, 1, 1000000);
+    if (!n) return n.error();
+    c.loginAttemptsPerIpPer15Min = int(*n);
+    return c;
+}
+
+Result<Ok> ServerConfig::prepareDataDir()
+{
+    if (!QDir().mkpath(dataDir))
+        return invalid(u"CONVERSA_DATA_DIR"_s, "cannot create %1", {dataDir});
+    QFile probe(QDir(dataDir).filePath(u".write-test"_s));
+    if (!probe.open(QIODevice::WriteOnly))
+        return invalid(u"CONVERSA_DATA_DIR"_s, "%1 is not writable", {dataDir});
+    probe.remove();
+    if (sodium_init() < 0)
+        return ApiError::internal();
+    if (jwtSecret.isEmpty()) {
+        Result<QByteArray> k = persistentKey(dataDir, u"jwt-secret.key"_s, 48);
+        if (!k) return k.error();
+        jwtSecret = k.value();
+    }
+    if (secretKey.isEmpty()) {
+        Result<QByteArray> k = persistentKey(dataDir, u"secret.key"_s, 32);
+        if (!k) return k.error();
+        secretKey = k.value();
+    }
+    if (database.dialect == SqlDialect::Sqlite) {
+        const QString dir = QFileInfo(database.path).absolutePath();
+        if (!QDir().mkpath(dir))
+            return invalid(u"CONVERSA_DATABASE_URL"_s, "cannot create %1", {dir});
+    }
+    return Ok{};
+}
+
+void ServerConfig::applyLogLevel() const
+{
+    qSetMessagePattern(u"%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"_s);
+    if (logLevel == "warning"_L1)
+        QLoggingCategory::setFilterRules(u"*.debug=false\n*.info=false"_s);
+    else if (logLevel == "info"_L1)
+        QLoggingCategory::setFilterRules(u"*.debug=false\nqt.*.info=false"_s);
+    else
+        QLoggingCategory::setFilterRules(u"qt.*.debug=false"_s);
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "http/Result.h"
+#include "store/Database.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+// Settings from, in rising priority: built-in defaults, an INI file (--config), the environment
+// (CONTRACT §1). Every value is checked here so the server fails at start, with one clear line.
+struct ServerConfig {
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8080;
+    QString databaseUrl = QStringLiteral("sqlite:./var/conversa.db");
+    DatabaseSettings database;
+    QString dataDir = QStringLiteral("./var");
+    QString publicUrl;              // default http://<listen>
+    QByteArray jwtSecret;           // default: generated once into the data dir
+    QByteArray secretKey;           // 32 bytes, AES-256-GCM; default: generated once into the data dir
+    QString adminEmail;
+    QString adminPassword;
+    QString metaGraphUrl = QStringLiteral("https://graph.facebook.com/v21.0");
+    QString metaAppSecret;
+    QString logLevel = QStringLiteral("info");
+    int httpThreads = 0;            // 0 = one per core
+    int workerThreads = 0;          // 0 = one per core
+    qint64 maxJsonBodyBytes = 1 << 20;
+    qint64 maxUploadBytes = 16 << 20;
+    QStringList corsOrigins;
+    int apiRequestsPerMinute = 3000;
+    int loginAttemptsPerIpPer15Min = 50;
+
+    // Reads defaults < INI file < environment. `environment` is injectable for tests.
+    static Result<ServerConfig> load(const QString &iniFile, const QHash<QString, QString> &environment);
+    static QHash<QString, QString> processEnvironment();
+
+    // Sets the process-wide log filter and line format for logLevel.
+    void applyLogLevel() const;
+
+    // Creates the data dir and loads or generates the persistent keys kept there (mode 0600).
+    Result<Ok> prepareDataDir();
+};

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <QStringList>
+
+// Random tokens and the hashes stored in their place. Everything draws from
+// libsodium's randombytes_buf (the kernel CSPRNG); all functions are thread-safe.
+namespace RandomToken {
+
+// count random bytes, raw.
+QByteArray bytes(qsizetype count);
+
+// count random bytes as base64url without padding (32 bytes -> 43 chars):
+// refresh tokens, invitation and password-reset links.
+QByteArray urlSafe(int count = 32);
+
+// Lower-case hex SHA-256: store this, not the token, so a database leak does
+// not hand out live sessions. Tokens carry >= 128 random bits, so no salt.
+QByteArray sha256Hex(QByteArrayView data);
+
+// The alphabet of backup codes: lower-case letters and digits without the
+// look-alikes 0/o and 1/l. 32 symbols, so 5 bits per character.
+inline constexpr QStringView BackupCodeAlphabet = u"abcdefghijkmnpqrstuvwxyz23456789";
+
+// n distinct one-time 2FA backup codes, each 10 characters from
+// BackupCodeAlphabet (50 bits) shown as two groups of five: "k7mqa-x3vte".
+QStringList backupCodes(int n = 10);
+
+// sha256Hex of the code lower-cased with dashes and whitespace removed, so
+// "K7MQA X3VTE", "k7mqax3vte" and "k7mqa-x3vte" hash alike.
+QByteArray hashBackupCode(const QString &code);
+
+} // namespace RandomToken

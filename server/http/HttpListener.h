@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QTcpServer>
+
+// A listening socket for one HTTP thread: SO_REUSEPORT so every thread accepts on the same port
+// (the kernel spreads connections), a deep backlog (QTcpServer::listen's 50 drops SYNs in bursts),
+// and a guard that refuses oversized requests before QHttpServer buffers their bodies.
+class HttpListener final : public QTcpServer {
+    Q_OBJECT
+public:
+    HttpListener(qint64 maxBodyBytes, QObject *parent = nullptr);
+
+    // Opens address:port (port 0 picks one), with SO_REUSEPORT when asked; false and the reason
+    // on failure. Opening once without it first tells whether anyone else holds the port.
+    bool open(const QHostAddress &address, quint16 port, bool reusePort, QString *errorText);
+
+protected:
+    void incomingConnection(qintptr handle) override;
+
+private:
+    qint64 m_maxBodyBytes;
+};

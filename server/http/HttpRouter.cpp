@@ -1,0 +1,433 @@
+#include "HttpRouter.h"
+
+#include "Metrics.h"
+#include "RateLimiter.h"
+#include "store/Database.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <chrono>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcAccess, "conversa.server.access")
+Q_LOGGING_CATEGORY(lcRouter, "conversa.server.router")
+
+using namespace Qt::StringLiterals;
+
+struct HttpRouter::Route {
+    QByteArray method;
+    QString pattern;
+    QStringList segments;   // "{name}" marks a parameter
+    RouteOptions options;
+    Handler handler;
+    DeferredHandler deferred;
+};
+
+namespace {
+
+qint64 monotonicNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    default: return "UNKNOWN";
+    }
+}
+
+bool isMutating(const QByteArray &method)
+{
+    return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+QByteArray newRequestId()
+{
+    const quint64 n = QRandomGenerator::global()->generate64();
+    return QByteArray::number(n, 36).rightJustified(13, '0');
+}
+
+bool sane(const QByteArray &id)
+{
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    for (const char c : id) {
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+            return false;
+    }
+    return true;
+}
+
+// Slow work (password hashing) must not take CPU from the event loops: worker threads run at
+// nice 10, so under load a login waits rather than every other request.
+void lowerWorkerPriority()
+{
+    thread_local bool lowered = false;
+    if (!lowered) {
+        setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 10);
+        lowered = true;
+    }
+}
+
+} // namespace
+
+HttpRouter::HttpRouter(Database &db, Metrics &metrics, RateLimiter &limiter, QThreadPool &workers,
+                       RouterSettings settings)
+    : m_db(db), m_metrics(metrics), m_limiter(limiter), m_workers(workers), m_settings(std::move(settings))
+{
+}
+
+HttpRouter::~HttpRouter()
+{
+    qDeleteAll(m_routes);
+}
+
+void HttpRouter::get(const QString &pattern, RouteOptions options, Handler handler)
+{
+    add("GET", pattern, std::move(options), std::move(handler));
+}
+
+void HttpRouter::post(const QString &pattern, RouteOptions options, Handler handler)
+{
+    add("POST", pattern, std::move(options), std::move(handler));
+}
+
+void HttpRouter::put(const QString &pattern, RouteOptions options, Handler handler)
+{
+    add("PUT", pattern, std::move(options), std::move(handler));
+}
+
+void HttpRouter::patch(const QString &pattern, RouteOptions options, Handler handler)
+{
+    add("PATCH", pattern, std::move(options), std::move(handler));
+}
+
+void HttpRouter::del(const QString &pattern, RouteOptions options, Handler handler)
+{
+    add("DELETE", pattern, std::move(options), std::move(handler));
+}
+
+void HttpRouter::add(const QByteArray &method, const QString &pattern, RouteOptions options, Handler handler)
+{
+    Q_ASSERT_X(!isMutating(method) || !options.action.isEmpty(), "HttpRouter::add",
+               "mutating routes need an audit action");
+    auto *route = new Route{method, pattern, pattern.split(u'/', Qt::SkipEmptyParts), std::move(options),
+                            std::move(handler), {}};
+    m_routes.append(route);
+}
+
+void HttpRouter::addDeferred(const QByteArray &method, const QString &pattern, RouteOptions options,
+                             DeferredHandler handler)
+{
+    add(method, pattern, std::move(options), {});
+    m_routes.last()->deferred = std::move(handler);
+}
+
+QList<HttpRouter::RouteInfo> HttpRouter::routes() const
+{
+    QList<RouteInfo> out;
+    for (const Route *r : m_routes)
+        out.append({r->method, r->pattern, r->options});
+    return out;
+}
+
+const HttpRouter::Route *HttpRouter::match(const QStringList &segments, const QByteArray &method,
+                                           RequestContext &ctx, bool *pathExists) const
+{
+    *pathExists = false;
+    for (const Route *r : m_routes) {
+        if (r->segments.size() != segments.size())
+            continue;
+        bool ok = true;
+        for (qsizetype i = 0; i < segments.size() && ok; ++i) {
+            const QString &p = r->segments[i];
+            if (p.startsWith(u'{')) {
+                // "{id}" and "{…_id}" take positive integers only; other names take any segment.
+                if (p == "{id}"_L1 || p.endsWith("_id}"_L1)) {
+                    bool isNumber = false;
+                    ok = segments[i].toLongLong(&isNumber) > 0 && isNumber;
+                }
+            } else {
+                ok = p == segments[i];
+            }
+        }
+        if (!ok)
+            continue;
+        *pathExists = true;
+        if (r->method != method && !(method == "HEAD" && r->method == "GET"))
+            continue;
+        for (qsizetype i = 0; i < segments.size(); ++i) {
+            const QString &p = r->segments[i];
+            if (p.startsWith(u'{'))
+                ctx.params.insert(p.mid(1, p.size() - 2), segments[i]);
+        }
+        return r;
+    }
+    return nullptr;
+}
+
+HttpReply HttpRouter::errorReply(const ApiError &error, Language language)
+{
+    QJsonObject e{{u"code"_s, QString::fromLatin1(error.code())},
+                  {u"message"_s, translated(language, "Api", error.message(), error.args())}};
+    if (!error.details().isEmpty()) {
+        QJsonArray details;
+        for (const FieldError &d : error.details()) {
+            details.append(QJsonObject{{u"field"_s, d.field},
+                                       {u"message"_s, translated(language, "Api", d.message, d.args)}});
+        }
+        e.insert(u"details"_s, details);
+    }
+    HttpReply reply = HttpReply::json(QJsonObject{{u"error"_s, e}}, error.status());
+    for (const auto &h : error.headers())
+        reply.headers.append(h);
+    return reply;
+}
+
+// Everything before the handler: CORS, body, token, permission, rate limit.
+Result<HttpReply> HttpRouter::prepare(const Route &route, RequestContext &ctx) const
+{
+    if (!route.options.rawBody && !ctx.rawBody.isEmpty()) {
+        if (ctx.rawBody.size() > m_settings.maxJsonBodyBytes)
+            return ApiError::payloadTooLarge();
+        const QByteArray type = ctx.header("content-type").toLower();
+        if (!type.startsWith("application/json"))
+            return ApiError::badRequest(QT_TRANSLATE_NOOP("Api", "The body must be JSON (Content-Type: application/json)"));
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(ctx.rawBody, &err);
+        if (err.error != QJsonParseError::NoError)
+            return ApiError::badRequest(QT_TRANSLATE_NOOP("Api", "The body is not valid JSON"));
+        if (!doc.isObject())
+            return ApiError::badRequest(QT_TRANSLATE_NOOP("Api", "The body must be a JSON object"));
+        ctx.body = doc.object();
+    }
+
+    if (route.options.authenticated) {
+        const QByteArray authorization = ctx.header("authorization");
+        if (!authorization.startsWith("Bearer ") || authorization.size() <= 7)
+            return ApiError::unauthenticated();
+        if (!m_authenticate)
+            return ApiError::internal();
+        Result<AuthUser> user = m_authenticate(ctx, QByteArrayView(authorization).sliced(7).trimmed());
+        if (!user)
+            return user.error();
+        ctx.user = std::move(user.value());
+        if (!route.options.permission.isEmpty() && !ctx.user->can(route.options.permission))
+            return ApiError::forbidden();
+        int retryAfter = 0;
+        if (!m_limiter.allow(u"user:"_s + QString::number(ctx.user->id), m_settings.apiRequestsPerMinute,
+                             60, &retryAfter))
+            return ApiError::rateLimited(retryAfter);
+    }
+    return HttpReply{};
+}
+
+Result<HttpReply> HttpRouter::runInTransaction(const Route &route, RequestContext &ctx,
+                                               const std::function<Result<HttpReply>()> &body) const
+{
+    if (!isMutating(route.method) || !route.options.transactional)
+        return body();
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
+    Result<HttpReply> result = body();
+    if (!result)
+        return result;   // rolled back by ~Transaction
+    if (m_audit && !ctx.audit.skip)
+        m_audit(ctx, true, result->status);   // same transaction: the change and its audit row land together
+    if (!tx.commit())
+        return ApiError::internal();
+    ctx.audit.skip = true;   // already written
+    return result;
+}
+
+void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder) const
+{
+    const qint64 started = monotonicNs();
+    auto ctx = std::make_shared<RequestContext>();
+    ctx->method = methodName(request.method());
+    const QUrl url = request.url();
+    ctx->path = url.path();
+    ctx->query = request.query();
+    for (const auto &[name, value] : request.headers())
+        ctx->headers.insert(name.toLower(), value);
+    ctx->rawBody = request.body();
+    ctx->ip = request.remoteAddress().toString();
+    if (ctx->ip.startsWith("::ffff:"_L1))
+        ctx->ip = ctx->ip.mid(7);
+    ctx->userAgent = QString::fromUtf8(ctx->header("user-agent").left(512));
+    ctx->language = languageFromHeader(ctx->header("accept-language"));
+    const QByteArray incomingId = ctx->header("x-request-id");
+    ctx->requestId = sane(incomingId) ? incomingId : newRequestId();
+
+    // CORS preflight for configured origins.
+    if (ctx->method == "OPTIONS") {
+        HttpReply reply = HttpReply::noContent();
+        finishRequest(nullptr, *ctx, reply, responder, started);
+        return;
+    }
+
+    bool pathExists = false;
+    const Route *route = match(ctx->path.split(u'/', Qt::SkipEmptyParts), ctx->method, *ctx, &pathExists);
+    if (!route) {
+        finishRequest(nullptr, *ctx, pathExists ? ApiError::methodNotAllowed() : ApiError::notFound(),
+                      responder, started);
+        return;
+    }
+    ctx->audit.action = route->options.action;
+    ctx->audit.entityType = route->options.entityType;
+    ctx->audit.entityId = ctx->params.value(u"id"_s).toLongLong();
+
+    Result<HttpReply> ready = prepare(*route, *ctx);
+    if (!ready) {
+        finishRequest(route, *ctx, ready, responder, started);
+        return;
+    }
+    if (route->deferred) {
+        Result<Deferred> deferred = route->deferred(*ctx);
+        if (!deferred) {
+            finishRequest(route, *ctx, deferred.error(), responder, started);
+            return;
+        }
+        runDeferred(*route, ctx, std::move(deferred.value()), std::move(responder), started);
+        return;
+    }
+    const Result<HttpReply> result = runInTransaction(*route, *ctx, [&] { return route->handler(*ctx); });
+    finishRequest(route, *ctx, result, responder, started);
+}
+
+void HttpRouter::runDeferred(const Route &route, std::shared_ptr<RequestContext> ctx, Deferred deferred,
+                             QHttpServerResponder &&responder, qint64 startedNs) const
+{
+    // Qt 6.4 crashes when a QFuture response outlives its socket; keep the responder ourselves and
+    // write only if the socket is still there (qt64-notes.md).
+    auto heldResponder = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> socket = heldResponder->socket();
+    auto finish = std::make_shared<decltype(deferred.finish)>(std::move(deferred.finish));
+    ++m_pendingDeferred;
+    auto work = [this, work = std::move(deferred.work)] {
+        lowerWorkerPriority();
+        QVariant value = work();
+        --m_pendingDeferred;
+        return value;
+    };
+    QtConcurrent::run(&m_workers, std::move(work))
+        .then(socket.data(), [this, &route, ctx, heldResponder, socket, finish, startedNs](const QVariant &value) {
+            if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+                return;
+            const Result<HttpReply> result =
+                runInTransaction(route, *ctx, [&] { return (*finish)(*ctx, value); });
+            finishRequest(&route, *ctx, result, *heldResponder, startedNs);
+        });
+}
+
+void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Result<HttpReply> &result,
+                               QHttpServerResponder &responder, qint64 startedNs) const
+{
+    HttpReply reply = result ? result.value() : errorReply(result.error(), ctx.language);
+    const int status = reply.status;
+
+    // Audit what changed nothing but still matters: failed mutations, refused reads.
+    if (!ctx.audit.skip && m_audit && route
+        && (isMutating(route->method) || status == 401 || status == 403)) {
+        if (ctx.audit.action.isEmpty())
+            ctx.audit.action = route->pattern;
+        Transaction tx(m_db);
+        m_audit(ctx, status < 400, status);
+        tx.commit();
+    }
+
+    QByteArray out;
+    out.reserve(reply.body.size() + 512);
+    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    if (!reply.contentType.isEmpty())
+        out += "Content-Type: " + reply.contentType + "\r\n";
+    out += "Content-Length: " + QByteArray::number(ctx.method == "HEAD" ? 0 : reply.body.size()) + "\r\n";
+    out += "X-Request-Id: " + ctx.requestId + "\r\n"
+           "X-Content-Type-Options: nosniff\r\n"
+           "X-Frame-Options: DENY\r\n"
+           "Referrer-Policy: no-referrer\r\n";
+    if (reply.contentType.startsWith("application/json"))
+        out += "Cache-Control: no-store\r\nContent-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n";
+    const QByteArray origin = ctx.header("origin");
+    if (!origin.isEmpty() && m_settings.corsOrigins.contains(QString::fromUtf8(origin))) {
+        out += "Access-Control-Allow-Origin: " + origin + "\r\nVary: Origin\r\n"
+               "Access-Control-Expose-Headers: X-Request-Id, Retry-After, Content-Disposition\r\n";
+        if (ctx.method == "OPTIONS") {
+            out += "Access-Control-Allow-Methods: GET, POST, PUT, PATCH, DELETE\r\n"
+                   "Access-Control-Allow-Headers: Authorization, Content-Type, Accept-Language, X-Request-Id\r\n"
+                   "Access-Control-Max-Age: 600\r\n";
+        }
+    }
+    for (const auto &[name, value] : reply.headers)
+        out += name + ": " + value + "\r\n";
+    const bool close = ctx.header("connection").toLower() == "close";
+    if (close)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    if (ctx.method != "HEAD")
+        out += reply.body;
+
+    QTcpSocket *socket = responder.socket();
+    if (socket && socket->state() == QAbstractSocket::ConnectedState) {
+        socket->write(out);
+        socket->flush();
+        if (close)
+            socket->disconnectFromHost();
+    }
+
+    const double seconds = double(monotonicNs() - startedNs) / 1e9;
+    const QString routeLabel = route ? route->pattern : (status == 404 ? u"unmatched"_s : ctx.path);
+    m_metrics.recordRequest(routeLabel, ctx.method, status, seconds);
+    qCInfo(lcAccess).noquote() << ctx.requestId << ctx.ip << ctx.method << ctx.path << status
+                               << QString::number(seconds * 1000.0, 'f', 2) + u"ms"_s
+                               << (ctx.user ? u"user="_s + QString::number(ctx.user->id) : u"-"_s);
+}

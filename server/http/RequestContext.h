@@ -1,0 +1,82 @@
+#pragma once
+
+#include "Translator.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+#include <QUrlQuery>
+
+#include <optional>
+
+// The authenticated caller, loaded once per request by the router (one query).
+struct AuthUser {
+    qint64 id = 0;
+    qint64 sessionId = 0;
+    QString email;
+    QString firstName;
+    QString lastName;
+    QString phone;
+    QString avatarUrl;
+    qint64 roleId = 0;
+    QString roleName;
+    QString status;
+    QString agentStatus;
+    QString agentStatusReason;
+    int maxConcurrentChats = 0;
+    bool autoAssignEnabled = true;
+    bool twoFactorEnabled = false;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    qint64 lastLoginAt = 0;
+    const QSet<QString> *permissions = nullptr;   // owned by the role cache
+
+    bool can(const QString &permission) const { return permissions && permissions->contains(permission); }
+};
+
+// What the router records in the audit log for this request; handlers fill in details.
+struct AuditEntry {
+    QString action;        // "<entity>.<verb>", e.g. "user.create"
+    QString entityType;    // "User"
+    qint64 entityId = 0;
+    QJsonObject changes;   // {"field": {"from": …, "to": …}}, secrets masked
+    qint64 userId = 0;     // overrides the caller (e.g. login, where there is no caller yet)
+    bool skip = false;     // e.g. a webhook that audits differently
+};
+
+// Everything a handler may know about the request. Handlers never see QHttpServerRequest.
+class RequestContext {
+public:
+    QByteArray method;
+    QString path;
+    QHash<QString, QString> params;     // path parameters by name
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers;   // lower-case names
+    QByteArray rawBody;
+    QJsonObject body;                   // parsed when the content type is JSON
+    QString ip;
+    QString userAgent;
+    QByteArray requestId;
+    Language language = Language::Spanish;
+    std::optional<AuthUser> user;
+    AuditEntry audit;
+
+    QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
+    QString queryValue(const QString &name) const
+    {
+        return query.queryItemValue(name, QUrl::FullyDecoded);
+    }
+    bool hasQuery(const QString &name) const { return query.hasQueryItem(name); }
+    qint64 idParam(const QString &name = QStringLiteral("id")) const
+    {
+        return params.value(name).toLongLong();
+    }
+    qint64 userId() const { return user ? user->id : 0; }
+    QString tr(const char *source, const QStringList &args = {}) const
+    {
+        return translated(language, "Api", source, args);
+    }
+};

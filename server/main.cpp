@@ -1,0 +1,107 @@
+// conversa-server: the API + Socket.IO server. Sub-commands: serve (default), migrate,
+// create-admin --email E --password P, seed-demo.
+#include "app/ServerApp.h"
+#include "app/ServerConfig.h"
+#include "http/Translator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
+int fail(const ApiError &error)
+{
+    QString line = translated(Language::English, "Api", error.message(), error.args());
+    for (const FieldError &d : error.details())
+        line = d.field + u": "_s + translated(Language::English, "Api", d.message, d.args);
+    std::fprintf(stderr, "conversa-server: %s\n", qPrintable(line));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"conversa-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(CONVERSA_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Conversa WhatsApp CRM server"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"command"_s, u"serve (default), migrate, create-admin, seed-demo"_s);
+    const QCommandLineOption configOption(u"config"_s, u"INI file with settings"_s, u"file"_s);
+    const QCommandLineOption emailOption(u"email"_s, u"create-admin: the admin's email"_s, u"email"_s);
+    const QCommandLineOption passwordOption(u"password"_s, u"create-admin: the admin's password"_s, u"password"_s);
+    parser.addOptions({configOption, emailOption, passwordOption});
+    parser.process(app);
+
+    const QString command = parser.positionalArguments().value(0, u"serve"_s);
+    if (!QStringList{u"serve"_s, u"migrate"_s, u"create-admin"_s, u"seed-demo"_s}.contains(command)) {
+        std::fprintf(stderr, "conversa-server: unknown command \"%s\" (serve, migrate, create-admin, seed-demo)\n",
+                     qPrintable(command));
+        return 2;
+    }
+
+    Result<ServerConfig> config = ServerConfig::load(parser.value(configOption), ServerConfig::processEnvironment());
+    if (!config)
+        return fail(config.error());
+    config->applyLogLevel();
+
+    ServerApp server(config.value());
+    if (command == "migrate"_L1) {
+        const Result<Ok> ok = server.prepare();
+        return ok ? 0 : fail(ok.error());
+    }
+    if (command == "create-admin"_L1) {
+        const Result<qint64> id = server.createAdmin(parser.value(emailOption), parser.value(passwordOption), u"Admin"_s);
+        if (!id)
+            return fail(id.error());
+        std::printf("created admin %s (id %lld)\n", qPrintable(parser.value(emailOption)), static_cast<long long>(*id));
+        return 0;
+    }
+    if (command == "seed-demo"_L1) {
+        std::fprintf(stderr, "conversa-server: seed-demo arrives with the CRM core\n");
+        return 2;
+    }
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return 1;
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
+        char c;
+        [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &c, 1);
+        notifier.setEnabled(false);
+        server.stop();
+        app.quit();
+    });
+    struct sigaction sa {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    const Result<Ok> started = server.start();
+    if (!started)
+        return fail(started.error());
+    return app.exec();
+}

@@ -1,0 +1,66 @@
+#include "AuditStore.h"
+
+#include "Database.h"
+#include "http/RequestContext.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcAudit, "conversa.server.audit")
+
+using namespace Qt::StringLiterals;
+
+bool AuditStore::isSecretField(const QString &name)
+{
+    static const QStringList secrets = {u"password"_s, u"token"_s, u"secret"_s, u"backup_codes"_s,
+                                        u"code"_s, u"api_key"_s, u"hash"_s};
+    for (const QString &s : secrets) {
+        if (name == s || name.endsWith(u'_' + s) || name.startsWith(s + u'_'))
+            return true;
+    }
+    return false;
+}
+
+QJsonObject AuditStore::masked(const QJsonObject &changes)
+{
+    QJsonObject out = changes;
+    for (auto it = out.begin(); it != out.end(); ++it) {
+        if (isSecretField(it.key())) {
+            it.value() = QJsonObject{{u"from"_s, u"***"_s}, {u"to"_s, u"***"_s}};
+        } else if (it.value().isObject() && !it.value().toObject().contains(u"from"_s)) {
+            it.value() = masked(it.value().toObject());
+        }
+    }
+    return out;
+}
+
+QJsonObject AuditStore::diff(const QJsonObject &before, const QJsonObject &after)
+{
+    QJsonObject out;
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        const QJsonValue old = before.value(it.key());
+        if (old != it.value()) {
+            out.insert(it.key(), QJsonObject{{u"from"_s, old.isUndefined() ? QJsonValue() : old},
+                                             {u"to"_s, it.value()}});
+        }
+    }
+    return masked(out);
+}
+
+void AuditStore::record(const RequestContext &ctx, bool success, int status)
+{
+    const qint64 userId = ctx.audit.userId ? ctx.audit.userId : ctx.userId();
+    const QByteArray changes = ctx.audit.changes.isEmpty()
+        ? QByteArray()
+        : QJsonDocument(masked(ctx.audit.changes)).toJson(QJsonDocument::Compact);
+    SqlQuery q(m_db,
+               "INSERT INTO audit_logs (user_id, action, entity_type, entity_id, changes, ip_address, "
+               "user_agent, success, status_code, request_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               {nullIfZero(userId), ctx.audit.action, nullIfEmpty(ctx.audit.entityType),
+                nullIfZero(ctx.audit.entityId),
+                changes.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromUtf8(changes)),
+                nullIfEmpty(ctx.ip), nullIfEmpty(ctx.userAgent), success, status,
+                QString::fromLatin1(ctx.requestId), nowSeconds()});
+    if (!q.exec())
+        qCWarning(lcAudit) << "audit row not written for" << ctx.audit.action << "status" << status;
+}

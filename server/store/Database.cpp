@@ -1,0 +1,363 @@
+#include "Database.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QThread>
+#include <QUrl>
+#include <QUuid>
+
+#include <map>
+
+Q_LOGGING_CATEGORY(lcDb, "conversa.server.db")
+
+using namespace Qt::StringLiterals;
+
+qint64 nowSeconds()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+QVariant nullIfEmpty(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+QVariant nullIfZero(qint64 n)
+{
+    return n == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(n);
+}
+
+Result<DatabaseSettings> DatabaseSettings::fromUrl(const QString &url)
+{
+    DatabaseSettings s;
+    if (url.startsWith("sqlite:"_L1)) {
+        s.dialect = SqlDialect::Sqlite;
+        s.path = url.mid(7);
+        if (s.path.startsWith("//"_L1))
+            s.path = s.path.mid(2);
+        if (s.path.isEmpty())
+            return ApiError::validation(u"CONVERSA_DATABASE_URL"_s, "sqlite: needs a file path");
+        return s;
+    }
+    const QUrl u(url, QUrl::StrictMode);
+    if (!u.isValid() || (u.scheme() != "postgresql"_L1 && u.scheme() != "postgres"_L1)
+        || u.path().size() < 2) {
+        return ApiError::validation(u"CONVERSA_DATABASE_URL"_s,
+                                    "expected sqlite:PATH or postgresql://user:pass@host:port/db");
+    }
+    s.dialect = SqlDialect::Postgres;
+    s.host = u.host().isEmpty() ? u"127.0.0.1"_s : u.host();
+    s.port = u.port(5432);
+    s.user = u.userName(QUrl::FullyDecoded);
+    s.password = u.password(QUrl::FullyDecoded);
+    s.name = u.path().mid(1);
+    return s;
+}
+
+QString DatabaseSettings::describe() const
+{
+    if (dialect == SqlDialect::Sqlite)
+        return u"sqlite:"_s + path;
+    return u"postgresql://%1@%2:%3/%4"_s.arg(user, host, QString::number(port), name);
+}
+
+namespace {
+
+struct CachedStatement {
+    QSqlQuery *query = nullptr;
+    bool busy = false;
+};
+
+// Prepared statements per thread and connection, keyed by SQL text.
+thread_local QHash<QString, QHash<QString, CachedStatement>> t_statements;
+
+} // namespace
+
+Database::Database(DatabaseSettings settings)
+    : m_settings(std::move(settings)),
+      m_prefix(u"conversa-"_s + QUuid::createUuid().toString(QUuid::Id128).left(8) + u'-')
+{
+}
+
+QString Database::connectionName() const
+{
+    return m_prefix + QString::number(quintptr(QThread::currentThread()), 16);
+}
+
+QSqlDatabase Database::connection()
+{
+    const QString name = connectionName();
+    QSqlDatabase db = QSqlDatabase::database(name, false);
+    if (db.isValid() && db.isOpen())
+        return db;
+    if (!db.isValid()) {
+        if (m_settings.dialect == SqlDialect::Sqlite) {
+            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(m_settings.path);
+            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+        } else {
+            db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+            db.setHostName(m_settings.host);
+            db.setPort(m_settings.port);
+            db.setUserName(m_settings.user);
+            db.setPassword(m_settings.password);
+            db.setDatabaseName(m_settings.name);
+            db.setConnectOptions(u"connect_timeout=5;application_name=conversa-server"_s);
+        }
+    }
+    if (!db.open()) {
+        qCWarning(lcDb) << "cannot open" << m_settings.describe() << ":" << db.lastError().text();
+        return db;
+    }
+    QSqlQuery q(db);
+    if (m_settings.dialect == SqlDialect::Sqlite) {
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                                   "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY"})
+            q.exec(QString::fromLatin1(pragma));
+    } else {
+        q.exec(u"SET TIME ZONE 'UTC'"_s);
+    }
+    return db;
+}
+
+void Database::closeThreadConnection()
+{
+    const QString name = connectionName();
+    for (const CachedStatement &statement : t_statements.take(name))
+        delete statement.query;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+bool Database::ping(QString *error)
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT 1"_s) || !q.next()) {
+        if (error)
+            *error = q.lastError().text();
+        // A dropped PostgreSQL link stays "open" in Qt: close it so the next call reconnects.
+        db.close();
+        return false;
+    }
+    return true;
+}
+
+bool Database::isUniqueViolation(const QSqlQuery &query)
+{
+    const QString code = query.lastError().nativeErrorCode();
+    return code == "23505"_L1 || code == "2067"_L1 || code == "1555"_L1
+        || (code == "19"_L1 && query.lastError().text().contains("UNIQUE"_L1));
+}
+
+namespace {
+
+QStringList splitStatements(const QString &script)
+{
+    // Migrations put one statement per ';' at a line end; no triggers or functions with bodies.
+    QStringList out;
+    const QStringList parts = script.split(QRegularExpression(u";\\s*(\\n|$)"_s));
+    for (const QString &part : parts) {
+        QString stmt;
+        for (const QString &line : part.split(u'\n')) {
+            if (!line.trimmed().startsWith("--"_L1))
+                stmt += line + u'\n';
+        }
+        if (!stmt.trimmed().isEmpty())
+            out.append(stmt.trimmed());
+    }
+    return out;
+}
+
+} // namespace
+
+int Database::schemaVersion()
+{
+    QSqlQuery q(connection());
+    if (q.exec(u"SELECT MAX(version) FROM schema_migrations"_s) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+Result<int> Database::migrate()
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return ApiError::unavailable("database unreachable");
+
+    const QString dir = m_settings.dialect == SqlDialect::Sqlite ? u":/migrations/sqlite"_s
+                                                                 : u":/migrations/postgresql"_s;
+    std::map<int, QString> files;
+    QDirIterator it(dir, {u"*.sql"_s}, QDir::Files);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        files.emplace(QFileInfo(path).fileName().left(4).toInt(), path);
+    }
+
+    QSqlQuery q(db);
+    const char *createTable = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                              "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+    if (!q.exec(QString::fromLatin1(createTable))) {
+        qCCritical(lcDb) << "cannot create schema_migrations:" << q.lastError().text();
+        return ApiError::internal();
+    }
+
+    int applied = 0;
+    for (const auto &[version, path] : files) {
+        Transaction tx(*this);
+        if (!tx.isActive())
+            return ApiError::internal();
+        if (m_settings.dialect == SqlDialect::Postgres)
+            q.exec(u"SELECT pg_advisory_xact_lock(70422001)"_s);   // several instances may start together
+        q.prepare(u"SELECT 1 FROM schema_migrations WHERE version = ?"_s);
+        q.addBindValue(version);
+        if (q.exec() && q.next())
+            continue;
+        QFile file(path);
+        file.open(QIODevice::ReadOnly);
+        for (const QString &stmt : splitStatements(QString::fromUtf8(file.readAll()))) {
+            if (!q.exec(stmt)) {
+                qCCritical(lcDb).noquote() << "migration" << QFileInfo(path).fileName() << "failed:"
+                                           << q.lastError().text() << "\n" << stmt;
+                return ApiError::internal();
+            }
+        }
+        q.prepare(u"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"_s);
+        q.addBindValue(version);
+        q.addBindValue(QFileInfo(path).completeBaseName());
+        q.addBindValue(nowSeconds());
+        if (!q.exec() || !tx.commit()) {
+            qCCritical(lcDb) << "cannot record migration" << version << q.lastError().text();
+            return ApiError::internal();
+        }
+        ++applied;
+        qCInfo(lcDb) << "applied migration" << QFileInfo(path).fileName();
+    }
+    return applied;
+}
+
+// ---- SqlQuery ----
+
+
+SqlQuery::SqlQuery(Database &db, const char *sql, std::initializer_list<QVariant> values)
+{
+    prepare(db, QString::fromUtf8(sql));
+    for (const QVariant &v : values)
+        m_query->addBindValue(v);
+}
+
+SqlQuery::SqlQuery(Database &db, const QString &sql, const QVariantList &values)
+{
+    prepare(db, sql);
+    for (const QVariant &v : values)
+        m_query->addBindValue(v);
+}
+
+void SqlQuery::prepare(Database &db, const QString &sql)
+{
+    m_sql = sql;
+    QSqlDatabase conn = db.connection();
+    m_connectionName = conn.connectionName();
+    auto &cache = t_statements[m_connectionName];
+    auto it = cache.find(sql);
+    if (it != cache.end() && !it->busy) {
+        it->busy = true;
+        m_query = it->query;
+        return;
+    }
+    auto *query = new QSqlQuery(conn);
+    if (!query->prepare(sql))
+        qCWarning(lcDb).noquote() << "prepare failed:" << query->lastError().text() << "in" << sql;
+    if (it == cache.end() && query->lastError().type() == QSqlError::NoError) {
+        cache.insert(sql, CachedStatement{query, true});
+    } else {
+        m_owned = true;   // the cached one is in use (a nested query): use a private one
+    }
+    m_query = query;
+}
+
+SqlQuery::~SqlQuery()
+{
+    if (m_owned) {
+        delete m_query;
+        return;
+    }
+    m_query->finish();
+    auto &cache = t_statements[m_connectionName];
+    auto it = cache.find(m_sql);
+    if (it != cache.end() && it->query == m_query)
+        it->busy = false;
+}
+
+SqlQuery &SqlQuery::bind(const QVariant &value)
+{
+    m_query->addBindValue(value);
+    return *this;
+}
+
+bool SqlQuery::exec()
+{
+    return m_query->exec();
+}
+
+ApiError SqlQuery::failure() const
+{
+    qCWarning(lcDb).noquote() << "query failed:" << m_query->lastError().text() << "in" << m_sql;
+    return ApiError::internal();
+}
+
+// ---- Transaction ----
+
+Transaction::Transaction(Database &db) : m_db(db)
+{
+    QSqlDatabase conn = db.connection();
+    QSqlQuery q(conn);
+    m_active = q.exec(db.dialect() == SqlDialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
+    if (!m_active)
+        qCWarning(lcDb) << "BEGIN failed:" << q.lastError().text();
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        rollback();
+}
+
+bool Transaction::commit()
+{
+    if (!m_active)
+        return false;
+    QSqlQuery q(m_db.connection());
+    m_active = false;
+    if (!q.exec(u"COMMIT"_s)) {
+        qCWarning(lcDb) << "COMMIT failed:" << q.lastError().text();
+        q.exec(u"ROLLBACK"_s);
+        return false;
+    }
+    return true;
+}
+
+void Transaction::rollback()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    QSqlQuery q(m_db.connection());
+    q.exec(u"ROLLBACK"_s);
+}

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "http/Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+
+enum class SqlDialect { Sqlite, Postgres };
+
+// Where the data lives, parsed from CONVERSA_DATABASE_URL:
+// "sqlite:PATH" or "postgresql://user:pass@host:port/db".
+struct DatabaseSettings {
+    SqlDialect dialect = SqlDialect::Sqlite;
+    QString path;        // SQLite file
+    QString host;
+    int port = 5432;
+    QString user;
+    QString password;
+    QString name;
+
+    static Result<DatabaseSettings> fromUrl(const QString &url);
+    QString describe() const;   // for logs: never includes the password
+};
+
+// One connection per thread (a QSqlDatabase must not cross threads), opened on first use with
+// the engine's settings: SQLite in WAL mode with foreign keys and a busy timeout.
+class Database {
+public:
+    explicit Database(DatabaseSettings settings);
+
+    SqlDialect dialect() const { return m_settings.dialect; }
+    const DatabaseSettings &settings() const { return m_settings; }
+
+    // The calling thread's connection; invalid (with the reason in lastError) when it can't open.
+    QSqlDatabase connection();
+    void closeThreadConnection();
+    bool ping(QString *error);
+
+    // Applies the numbered migrations not yet recorded in schema_migrations, each in a transaction.
+    // Returns how many were applied.
+    Result<int> migrate();
+    int schemaVersion();
+
+    static bool isUniqueViolation(const QSqlQuery &query);
+
+private:
+    QString connectionName() const;
+
+    DatabaseSettings m_settings;
+    QString m_prefix;
+};
+
+// A prepared statement from the thread's cache, bound positionally (?).
+//   SqlQuery q(db, "SELECT id FROM users WHERE email = ?", {email});
+//   if (!q.exec()) return q.failure();
+class SqlQuery {
+public:
+    SqlQuery(Database &db, const char *sql, std::initializer_list<QVariant> values = {});
+    SqlQuery(Database &db, const QString &sql, const QVariantList &values);
+    ~SqlQuery();
+    SqlQuery(const SqlQuery &) = delete;
+    SqlQuery &operator=(const SqlQuery &) = delete;
+
+    SqlQuery &bind(const QVariant &value);
+    bool exec();
+    bool next() { return m_query->next(); }
+    QVariant value(int i) const { return m_query->value(i); }
+    QString string(int i) const { return m_query->value(i).toString(); }
+    qint64 integer(int i) const { return m_query->value(i).toLongLong(); }
+    bool boolean(int i) const { return m_query->value(i).toBool(); }
+    bool isNull(int i) const { return m_query->isNull(i); }
+    int numRowsAffected() const { return m_query->numRowsAffected(); }
+    bool isUniqueViolation() const { return Database::isUniqueViolation(*m_query); }
+    QSqlQuery &raw() { return *m_query; }
+
+    // Logs the database error (not the bound values) and returns the 500 to send.
+    ApiError failure() const;
+
+private:
+    void prepare(Database &db, const QString &sql);
+
+    QSqlQuery *m_query = nullptr;
+    bool m_owned = false;
+    QString m_sql;
+    QString m_connectionName;
+};
+
+// One database transaction; rolls back unless commit() was called. SQLite takes the write
+// lock up front (BEGIN IMMEDIATE) so two writers wait on the busy timeout instead of failing.
+class Transaction {
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    bool commit();
+    void rollback();
+
+private:
+    Database &m_db;
+    bool m_active = false;
+};
+
+qint64 nowSeconds();
+QVariant nullIfEmpty(const QString &s);
+QVariant nullIfZero(qint64 n);

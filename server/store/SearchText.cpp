@@ -1,0 +1,32 @@
+#include "SearchText.h"
+
+namespace SearchText {
+
+QString normalize(const QString &text)
+{
+    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
+    QString out;
+    out.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.category() == QChar::Mark_NonSpacing)
+            continue;   // the accents split off by decomposition
+        out.append(c.toLower());
+    }
+    return out.simplified();
+}
+
+QString of(const QStringList &parts)
+{
+    return normalize(parts.join(u' '));
+}
+
+QString containsPattern(const QString &term)
+{
+    QString escaped = normalize(term);
+    escaped.replace(u'\\', QLatin1StringView("\\\\"));
+    escaped.replace(u'%', QLatin1StringView("\\%"));
+    escaped.replace(u'_', QLatin1StringView("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+} // namespace SearchText
