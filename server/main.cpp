@@ -30,7 +30,8 @@ int fail(const ApiError &error)
     QString line = translated(Language::English, "Api", error.message(), error.args());
     for (const FieldError &d : error.details())
         line = d.field + u": "_s + translated(Language::English, "Api", d.message, d.args);
-    std::fprintf(stderr, "conversa-server: %s\n", qPrintable(line));
+    line.replace(u'\n', u' ');   // one line, even for a multi-line driver message
+    std::fprintf(stderr, "conversa-server: %s\n", qPrintable(line.simplified()));
     return 1;
 }
 
@@ -74,7 +75,7 @@ int main(int argc, char *argv[])
         const Result<qint64> id = server.createAdmin(parser.value(emailOption), parser.value(passwordOption), u"Admin"_s);
         if (!id)
             return fail(id.error());
-        std::printf("created admin %s (id %lld)\n", qPrintable(parser.value(emailOption)), static_cast<long long>(*id));
+        std::printf("created admin %s (id %lld)\n", qPrintable(parser.value(emailOption).toLower()), static_cast<long long>(*id));
         return 0;
     }
     if (command == "seed-demo"_L1) {

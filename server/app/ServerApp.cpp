@@ -6,6 +6,7 @@
 #include "api/SystemApi.h"
 #include "domain/AuthService.h"
 #include "domain/PasswordHasher.h"
+#include "domain/RandomToken.h"
 #include "http/HttpListener.h"
 #include "http/HttpRouter.h"
 #include "http/Metrics.h"
@@ -20,6 +21,8 @@
 #include <QHttpServer>
 #include <QLoggingCategory>
 #include <QThread>
+
+#include <cstdio>
 
 Q_LOGGING_CATEGORY(lcServer, "conversa.server")
 
@@ -108,10 +111,18 @@ Result<Ok> ServerApp::bootstrapAdmin()
 {
     if (m_config.adminEmail.isEmpty() || userCount() != 0)
         return Ok{};
-    Result<qint64> id = createAdmin(m_config.adminEmail, m_config.adminPassword, u"Admin"_s);
+    // Without a configured password one is generated and shown once, on stdout only.
+    const bool generated = m_config.adminPassword.isEmpty();
+    const QString password = generated ? QString::fromLatin1(RandomToken::urlSafe(12)) : m_config.adminPassword;
+    Result<qint64> id = createAdmin(m_config.adminEmail, password, u"Admin"_s);
     if (!id)
         return id.error();
     qCInfo(lcServer).noquote() << "created the first admin" << m_config.adminEmail;
+    if (generated) {
+        std::printf("\nFirst admin created: %s\nGenerated password (shown only this once): %s\n\n",
+                    qPrintable(m_config.adminEmail), qPrintable(password));
+        std::fflush(stdout);
+    }
     return Ok{};
 }
 

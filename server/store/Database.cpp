@@ -343,7 +343,14 @@ bool Transaction::commit()
 {
     if (!m_active)
         return false;
-    QSqlQuery q(m_db.connection());
+    // SQLite refuses COMMIT while a statement still holds a result (e.g. an INSERT … RETURNING
+    // whose row was read): reset this connection's cached statements first.
+    const QSqlDatabase conn = m_db.connection();
+    for (CachedStatement &statement : t_statements[conn.connectionName()]) {
+        if (statement.query->isActive())
+            statement.query->finish();
+    }
+    QSqlQuery q(conn);
     m_active = false;
     if (!q.exec(u"COMMIT"_s)) {
         qCWarning(lcDb) << "COMMIT failed:" << q.lastError().text();

@@ -1,0 +1,122 @@
+// Settings: defaults < INI file < environment, and a clear refusal of every invalid value.
+#include "app/ServerConfig.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class tst_ServerConfig : public QObject {
+    Q_OBJECT
+
+private slots:
+    void defaults();
+    void iniThenEnvironment();
+    void invalid_data();
+    void invalid();
+    void persistentKeys();
+};
+
+void tst_ServerConfig::defaults()
+{
+    const Result<ServerConfig> c = ServerConfig::load({}, {});
+    QVERIFY(c.ok());
+    QCOMPARE(c->listenAddress.toString(), u"127.0.0.1"_s);
+    QCOMPARE(c->listenPort, quint16(8080));
+    QCOMPARE(c->database.dialect, SqlDialect::Sqlite);
+    QCOMPARE(c->database.path, u"./var/conversa.db"_s);
+    QCOMPARE(c->dataDir, u"./var"_s);
+    QCOMPARE(c->publicUrl, u"http://127.0.0.1:8080"_s);
+    QCOMPARE(c->metaGraphUrl, u"https://graph.facebook.com/v21.0"_s);
+    QCOMPARE(c->logLevel, u"info"_s);
+    QVERIFY(c->httpThreads >= 1);
+}
+
+void tst_ServerConfig::iniThenEnvironment()
+{
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(u"conversa.ini"_s);
+    QFile f(ini);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("listen=127.0.0.1:9000\ndatabase_url=postgresql://app:s%40cret@db.local:6543/crm\nlog_level=debug\n");
+    f.close();
+
+    Result<ServerConfig> c = ServerConfig::load(ini, {});
+    QVERIFY(c.ok());
+    QCOMPARE(c->listenPort, quint16(9000));
+    QCOMPARE(c->database.dialect, SqlDialect::Postgres);
+    QCOMPARE(c->database.host, u"db.local"_s);
+    QCOMPARE(c->database.port, 6543);
+    QCOMPARE(c->database.user, u"app"_s);
+    QCOMPARE(c->database.password, u"s@cret"_s);
+    QCOMPARE(c->database.name, u"crm"_s);
+    QVERIFY(!c->database.describe().contains(u"s@cret"_s));
+    QCOMPARE(c->logLevel, u"debug"_s);
+
+    // The environment wins over the file.
+    c = ServerConfig::load(ini, {{u"CONVERSA_LISTEN"_s, u"127.0.0.1:9100"_s}, {u"CONVERSA_LOG_LEVEL"_s, u"warning"_s}});
+    QVERIFY(c.ok());
+    QCOMPARE(c->listenPort, quint16(9100));
+    QCOMPARE(c->logLevel, u"warning"_s);
+    QCOMPARE(c->database.name, u"crm"_s);
+}
+
+void tst_ServerConfig::invalid_data()
+{
+    QTest::addColumn<QString>("variable");
+    QTest::addColumn<QString>("value");
+
+    QTest::addRow("listen-no-port") << u"CONVERSA_LISTEN"_s << u"127.0.0.1"_s;
+    QTest::addRow("listen-bad-port") << u"CONVERSA_LISTEN"_s << u"127.0.0.1:99999"_s;
+    QTest::addRow("listen-bad-host") << u"CONVERSA_LISTEN"_s << u"not a host:80"_s;
+    QTest::addRow("db-scheme") << u"CONVERSA_DATABASE_URL"_s << u"mysql://x@y/z"_s;
+    QTest::addRow("db-empty-sqlite") << u"CONVERSA_DATABASE_URL"_s << u"sqlite:"_s;
+    QTest::addRow("db-no-name") << u"CONVERSA_DATABASE_URL"_s << u"postgresql://u@h:5432/"_s;
+    QTest::addRow("public-url") << u"CONVERSA_PUBLIC_URL"_s << u"ftp://example.com"_s;
+    QTest::addRow("jwt-short") << u"CONVERSA_JWT_SECRET"_s << u"short"_s;
+    QTest::addRow("secret-key") << u"CONVERSA_SECRET_KEY"_s << u"abcd"_s;
+    QTest::addRow("log-level") << u"CONVERSA_LOG_LEVEL"_s << u"verbose"_s;
+    QTest::addRow("threads") << u"CONVERSA_HTTP_THREADS"_s << u"0"_s;
+    QTest::addRow("body-limit") << u"CONVERSA_MAX_BODY_BYTES"_s << u"lots"_s;
+}
+
+void tst_ServerConfig::invalid()
+{
+    QFETCH(QString, variable);
+    QFETCH(QString, value);
+    const Result<ServerConfig> c = ServerConfig::load({}, {{variable, value}});
+    QVERIFY(!c.ok());
+    QCOMPARE(c.error().status(), 422);
+    QCOMPARE(c.error().details().first().field, variable);
+
+    QVERIFY(!ServerConfig::load(u"/nonexistent/conversa.ini"_s, {}).ok());
+}
+
+void tst_ServerConfig::persistentKeys()
+{
+    QTemporaryDir dir;
+    Result<ServerConfig> c = ServerConfig::load({}, {{u"CONVERSA_DATA_DIR"_s, dir.path()},
+                                                     {u"CONVERSA_DATABASE_URL"_s, u"sqlite:"_s + dir.filePath(u"db/c.db"_s)}});
+    QVERIFY(c.ok());
+    QVERIFY(c->prepareDataDir().ok());
+    QCOMPARE(c->secretKey.size(), 32);
+    QVERIFY(c->jwtSecret.size() >= 32);
+    const QFileInfo key(dir.filePath(u"secret.key"_s));
+    QCOMPARE(key.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther), QFile::Permissions());
+
+    // Generated once: a second start reads the same keys.
+    Result<ServerConfig> again = ServerConfig::load({}, {{u"CONVERSA_DATA_DIR"_s, dir.path()}});
+    QVERIFY(again.ok());
+    QVERIFY(again->prepareDataDir().ok());
+    QCOMPARE(again->secretKey, c->secretKey);
+    QCOMPARE(again->jwtSecret, c->jwtSecret);
+
+    // A configured key wins; hex and base64 both work.
+    Result<ServerConfig> configured = ServerConfig::load({}, {{u"CONVERSA_DATA_DIR"_s, dir.path()},
+                                                              {u"CONVERSA_SECRET_KEY"_s, QString(64, u'a')}});
+    QVERIFY(configured.ok());
+    QCOMPARE(configured->secretKey, QByteArray(32, char(0xaa)));
+}
+
+QTEST_GUILESS_MAIN(tst_ServerConfig)
+#include "tst_server_config.moc"
