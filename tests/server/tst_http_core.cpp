@@ -60,6 +60,9 @@ private slots:
     void securityHeadersAndRequestId();
     void languages();
     void oversizedBodyIsRefusedBeforeBuffering();
+    void chunkedBodyOverLimitIsRefused();
+    void expectContinueIsAnswered();
+    void connectionCloseAndHead();
     void transactionRollsBackOnError();
     void refusedRequestsAreAudited();
     void successfulMutationIsAuditedWithSecretsMasked();
@@ -174,6 +177,57 @@ void tst_HttpCore::oversizedBodyIsRefusedBeforeBuffering()
     const ApiResponse r = m_server.requestRaw("POST", u"/v1/probe/fail-after-write"_s, "{\"a\":\"" + big + "\"}", "application/json");
     QCOMPARE(r.status, 413);
     QCOMPARE(r.errorCode(), QByteArray("PAYLOAD_TOO_LARGE"));
+}
+
+void tst_HttpCore::chunkedBodyOverLimitIsRefused()
+{
+    // No Content-Length: the guard counts the chunked bytes as they arrive (upload limit 16 MiB).
+    QTcpSocket socket;
+    socket.connectToHost(u"127.0.0.1"_s, m_server.port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("POST /v1/probe/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 "Transfer-Encoding: chunked\r\n\r\n");
+    const QByteArray chunk = QByteArray::number(1 << 20, 16) + "\r\n" + QByteArray(1 << 20, 'a') + "\r\n";
+    QByteArray answer;
+    for (int i = 0; i < 40 && socket.state() == QAbstractSocket::ConnectedState; ++i) {
+        socket.write(chunk);
+        socket.waitForBytesWritten(2000);
+        if (socket.waitForReadyRead(20))
+            answer += socket.readAll();
+    }
+    while (socket.waitForReadyRead(2000))
+        answer += socket.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.left(200).constData());
+}
+
+void tst_HttpCore::expectContinueIsAnswered()
+{
+    QTcpSocket socket;
+    socket.connectToHost(u"127.0.0.1"_s, m_server.port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("POST /v1/probe/fail-after-write HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 "Content-Length: 2\r\nExpect: 100-continue\r\n\r\n");
+    QVERIFY(socket.waitForReadyRead(2000));
+    QVERIFY(socket.readAll().startsWith("HTTP/1.1 100 Continue\r\n\r\n"));
+    socket.write("{}");
+    QByteArray answer;
+    while (!answer.contains("}}") && socket.waitForReadyRead(2000))
+        answer += socket.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 422"), answer.constData());
+}
+
+void tst_HttpCore::connectionCloseAndHead()
+{
+    // Connection: close is honoured (QHttpServer 6.4 ignores it on its own).
+    QByteArray answer = rawExchange("GET /v1/probe/items/5 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+    QVERIFY(answer.contains("Connection: close"));
+    QVERIFY(answer.endsWith("{\"id\":5}"));
+
+    // HEAD answers the headers of GET without a body.
+    answer = rawExchange("HEAD /v1/probe/items/5 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+    QVERIFY(answer.endsWith("\r\n\r\n"));
 }
 
 void tst_HttpCore::transactionRollsBackOnError()
