@@ -1,10 +1,16 @@
 #include "ApiModules.h"
 
 #include "ApiModule.h"
+#include "AuditApi.h"
+#include "AuthApi.h"
+#include "RolesApi.h"
+#include "UsersApi.h"
 #include "app/ServerContext.h"
 
 void registerApiModules(ServerContext &context, QList<ApiModule *> &modules)
 {
-    Q_UNUSED(context);
-    Q_UNUSED(modules);
+    modules.append(new AuthApi(context));
+    modules.append(new AuditApi(context));
+    modules.append(new UsersApi(context));
+    modules.append(new RolesApi(context));
 }

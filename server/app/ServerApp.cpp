@@ -213,6 +213,11 @@ void ServerApp::stop()
         if (t->listener)
             QMetaObject::invokeMethod(t->anchor, [t] { t->listener->close(); }, Qt::BlockingQueuedConnection);
     }
+    // Requests already on the wire get a moment to be read; then wait (at most 15 s) until every
+    // received request is answered.
+    QThread::msleep(100);
+    for (int waited = 0; m_router->inFlight() > 0 && waited < 15000; waited += 20)
+        QThread::msleep(20);
     m_workers.waitForDone(15000);
     for (HttpThread *t : std::as_const(m_threads)) {
         QMetaObject::invokeMethod(t->anchor, [this, t] {

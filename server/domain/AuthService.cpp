@@ -2,11 +2,17 @@
 
 #include "app/ServerConfig.h"
 #include "domain/Jwt.h"
+#include "domain/QrCode.h"
 #include "domain/RandomToken.h"
+#include "domain/Totp.h"
 #include "store/Database.h"
 #include "store/RoleStore.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcAuth, "conversa.server.auth")
 
 using namespace Qt::StringLiterals;
 
@@ -47,7 +53,12 @@ AuthUser readUser(const SqlQuery &q, const RoleStore &roles)
 } // namespace
 
 AuthService::AuthService(const ServerConfig &config, Database &db, RoleStore &roles)
-    : m_jwtKey(config.jwtSecret), m_db(db), m_roles(roles)
+    : m_jwtKey(config.jwtSecret),
+      m_secretBox(config.secretKey),
+      m_loginFailuresPerIp(config.loginAttemptsPerIpPer15Min),
+      m_db(db),
+      m_roles(roles),
+      m_store(db)
 {
 }
 
@@ -98,4 +109,154 @@ Result<AuthUser> AuthService::loadUser(qint64 userId) const
     if (!q.next())
         return ApiError::notFound();
     return readUser(q, m_roles);
+}
+
+// ---- Logins ----
+
+Result<int> AuthService::loginRetryAfter(const QString &email, const QString &ip)
+{
+    Result<qint64> emailUntil = m_store.emailThrottledUntil(email, kMaxFailuresPerEmail, kLoginWindowSeconds);
+    CONVERSA_TRY(emailUntil);
+    Result<qint64> ipUntil = m_store.ipThrottledUntil(ip, m_loginFailuresPerIp, kLoginWindowSeconds);
+    CONVERSA_TRY(ipUntil);
+    const qint64 until = qMax(*emailUntil, *ipUntil);
+    return until == 0 ? 0 : int(qMax<qint64>(1, until - nowSeconds()));
+}
+
+Result<IssuedTokens> AuthService::openSession(const AuthUser &user, const QString &ip, const QString &userAgent)
+{
+    Result<qint64> session = m_store.createSession(user.id, ip, userAgent, nowSeconds() + kSessionSeconds);
+    CONVERSA_TRY(session);
+    IssuedTokens tokens{*session, issueAccessToken(user.id, user.roleName, *session), RandomToken::urlSafe(32)};
+    CONVERSA_TRY(m_store.addRefreshToken(*session, RandomToken::sha256Hex(tokens.refreshToken)));
+    CONVERSA_TRY(m_store.setLastLogin(user.id));
+    return tokens;
+}
+
+Result<IssuedTokens> AuthService::rotateRefreshToken(const QString &refreshToken, qint64 *userId)
+{
+    const auto invalid = [] {
+        return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "The refresh token is invalid or expired"));
+    };
+    const auto reused = [] {
+        return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "The refresh token was already used; sign in again"));
+    };
+    Result<std::optional<RefreshTokenRow>> found =
+        m_store.findRefreshToken(RandomToken::sha256Hex(refreshToken.toUtf8()));
+    CONVERSA_TRY(found);
+    if (!found->has_value())
+        return invalid();
+    const RefreshTokenRow row = found->value();
+    *userId = row.userId;
+    if (!row.sessionLive)
+        return invalid();
+    // A retired token coming back means two parties hold the family: end it for both.
+    if (row.retired) {
+        qCWarning(lcAuth) << "refresh token reuse: revoking session" << row.sessionId << "of user" << row.userId;
+        CONVERSA_TRY(m_store.revokeSession(row.sessionId, QStringLiteral("refresh_reuse")));
+        return reused();
+    }
+    Result<AuthUser> user = loadUser(row.userId);
+    if (!user)
+        return user.error().status() == 404 ? invalid() : user.error();
+    if (user->status != "active"_L1)
+        return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "This account is not active"));
+    Result<bool> retired = m_store.retireRefreshToken(row.id);
+    CONVERSA_TRY(retired);
+    if (!*retired) {   // a concurrent request retired it first: same as reuse
+        CONVERSA_TRY(m_store.revokeSession(row.sessionId, QStringLiteral("refresh_reuse")));
+        return reused();
+    }
+    IssuedTokens tokens{row.sessionId, issueAccessToken(user->id, user->roleName, row.sessionId),
+                        RandomToken::urlSafe(32)};
+    CONVERSA_TRY(m_store.addRefreshToken(row.sessionId, RandomToken::sha256Hex(tokens.refreshToken)));
+    CONVERSA_TRY(m_store.touchSession(row.sessionId));
+    return tokens;
+}
+
+Result<QByteArray> AuthService::openTwoFactorChallenge(qint64 userId, const QString &ip, const QString &userAgent)
+{
+    const QByteArray token = RandomToken::urlSafe(32);
+    CONVERSA_TRY(m_store.createChallenge(userId, RandomToken::sha256Hex(token), nowSeconds() + kChallengeSeconds,
+                                         ip, userAgent));
+    return token;
+}
+
+QJsonObject AuthService::userJson(const AuthUser &user) const
+{
+    const Role *role = m_roles.byId(user.roleId);
+    return QJsonObject{
+        {u"id"_s, user.id},
+        {u"email"_s, user.email},
+        {u"first_name"_s, user.firstName},
+        {u"last_name"_s, user.lastName},
+        {u"role"_s, QJsonObject{{u"id"_s, user.roleId},
+                                {u"name"_s, role ? role->name : QString()},
+                                {u"display_name"_s, role ? role->displayName : QString()}}},
+        {u"permissions"_s, QJsonArray::fromStringList(role ? role->permissions : QStringList())},
+    };
+}
+
+// ---- Two-factor authentication ----
+
+QByteArray AuthService::twoFactorAssociatedData(qint64 userId) const
+{
+    // Binds the sealed secret to its row: copied into another user's row it does not open.
+    return "users.two_factor:" + QByteArray::number(userId);
+}
+
+Result<TwoFactorSetup> AuthService::beginTwoFactor(const AuthUser &user)
+{
+    if (user.twoFactorEnabled)
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Two-factor authentication is already enabled"));
+    TwoFactorSetup setup;
+    setup.secret = Totp::generateSecret();
+    setup.qrCode = QrCode::pngDataUrl(Totp::provisioningUri(user.email, setup.secret).toUtf8());
+    setup.backupCodes = RandomToken::backupCodes(10);
+    const QByteArray sealed = m_secretBox.seal(setup.secret, twoFactorAssociatedData(user.id));
+    if (sealed.isEmpty() || setup.qrCode.isEmpty())
+        return ApiError::internal();
+    CONVERSA_TRY(m_store.setPendingSecret(user.id, sealed));
+    QList<QByteArray> hashes;
+    for (const QString &code : std::as_const(setup.backupCodes))
+        hashes.append(RandomToken::hashBackupCode(code));
+    CONVERSA_TRY(m_store.replaceBackupCodes(user.id, hashes));
+    return setup;
+}
+
+Result<Ok> AuthService::activateTwoFactor(qint64 userId, const QString &code)
+{
+    Result<TwoFactorState> state = m_store.twoFactor(userId);
+    CONVERSA_TRY(state);
+    if (state->enabled)
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Two-factor authentication is already enabled"));
+    if (state->sealedPending.isEmpty())
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "There is no two-factor setup to confirm; call /auth/2fa/enable first"));
+    const std::optional<QByteArray> secret = m_secretBox.open(state->sealedPending, twoFactorAssociatedData(userId));
+    if (!secret) {
+        qCWarning(lcAuth) << "the pending 2FA secret of user" << userId << "does not open with this key";
+        return ApiError::internal();
+    }
+    const std::optional<qint64> counter = Totp::validate(*secret, code, nowSeconds());
+    if (!counter || *counter <= state->lastCounter)
+        return ApiError::validation(u"code"_s, QT_TRANSLATE_NOOP("Api", "The code is not valid"));
+    CONVERSA_TRY(m_store.activateTwoFactor(userId, *counter));
+    return Ok{};
+}
+
+Result<bool> AuthService::consumeSecondFactor(qint64 userId, const QString &code)
+{
+    Result<TwoFactorState> state = m_store.twoFactor(userId);
+    CONVERSA_TRY(state);
+    if (!state->enabled)
+        return false;
+    const std::optional<QByteArray> secret = m_secretBox.open(state->sealedSecret, twoFactorAssociatedData(userId));
+    if (!secret) {
+        qCWarning(lcAuth) << "the 2FA secret of user" << userId << "does not open with this key";
+        return ApiError::internal();
+    }
+    // The step counter only moves forward, so a code (even one still inside the window) works once.
+    if (const std::optional<qint64> counter = Totp::validate(*secret, code, nowSeconds()))
+        return m_store.advanceCounter(userId, *counter);
+    return m_store.useBackupCode(userId, RandomToken::hashBackupCode(code));
 }

@@ -1,21 +1,45 @@
 #pragma once
 
+#include "domain/SecretBox.h"
 #include "http/RequestContext.h"
 #include "http/Result.h"
+#include "store/AuthStore.h"
 
 #include <QByteArray>
+#include <QJsonObject>
+#include <QStringList>
 
 class Database;
 class RoleStore;
 struct ServerConfig;
 
+// A new access token and the refresh token of the same login.
+struct IssuedTokens {
+    qint64 sessionId = 0;
+    QByteArray accessToken;
+    QByteArray refreshToken;
+};
+
+// What POST /auth/2fa/enable hands the user once; only hashes and the sealed secret are kept.
+struct TwoFactorSetup {
+    QByteArray secret;        // base32
+    QByteArray qrCode;        // PNG data URL of the otpauth:// URI
+    QStringList backupCodes;
+};
+
 // Tokens and the caller's identity. Access tokens are HS256 JWTs (sub, role, jti, sid, exp); "sid"
 // is the login (auth_sessions row) they belong to, so revoking a login ends its access tokens too.
+// The login methods below run inside the caller's transaction.
 class AuthService {
 public:
     AuthService(const ServerConfig &config, Database &db, RoleStore &roles);
 
     static constexpr int kAccessTokenSeconds = 3600;
+    static constexpr int kSessionSeconds = 30 * 24 * 3600;   // a login lives 30 days without re-entering the password
+    static constexpr int kChallengeSeconds = 300;            // to type the 2FA code after the password
+    static constexpr int kLoginWindowSeconds = 15 * 60;
+    static constexpr int kMaxFailuresPerEmail = 5;
+    static constexpr int kMaxChallengeFailures = 5;
 
     // The router's authenticator: a valid token of a live login of an active user, or 401.
     Result<AuthUser> authenticate(QByteArrayView token) const;
@@ -28,9 +52,36 @@ public:
 
     const QByteArray &jwtKey() const { return m_jwtKey; }
     RoleStore &roles() const { return m_roles; }
+    AuthStore &store() { return m_store; }
+
+    // Seconds a login for this email / from this IP must wait (429), or 0 when it may proceed.
+    Result<int> loginRetryAfter(const QString &email, const QString &ip);
+
+    // A new login (auth_sessions row) with its first token pair; sets last_login_at.
+    Result<IssuedTokens> openSession(const AuthUser &user, const QString &ip, const QString &userAgent);
+    // Retires the refresh token and returns a new pair. A retired token presented again revokes
+    // its login (401). *userId names the token's owner when it is known, for the audit row.
+    Result<IssuedTokens> rotateRefreshToken(const QString &refreshToken, qint64 *userId);
+    // The token for POST /auth/2fa/verify after a correct password.
+    Result<QByteArray> openTwoFactorChallenge(qint64 userId, const QString &ip, const QString &userAgent);
+
+    // New pending secret and backup codes; 2FA is active only after activateTwoFactor().
+    Result<TwoFactorSetup> beginTwoFactor(const AuthUser &user);
+    // Confirms the pending secret with a code from the authenticator (409 without one, 422 on a bad code).
+    Result<Ok> activateTwoFactor(qint64 userId, const QString &code);
+    // Accepts a TOTP code newer than the last one used, or an unused backup code, and consumes it.
+    Result<bool> consumeSecondFactor(qint64 userId, const QString &code);
+
+    // The login answer's "user": id, email, names, role {id, name, display_name}, permissions.
+    QJsonObject userJson(const AuthUser &user) const;
 
 private:
+    QByteArray twoFactorAssociatedData(qint64 userId) const;
+
     QByteArray m_jwtKey;
+    SecretBox m_secretBox;
+    int m_loginFailuresPerIp;
     Database &m_db;
     RoleStore &m_roles;
+    AuthStore m_store;
 };

@@ -292,6 +292,9 @@ Result<HttpReply> HttpRouter::runInTransaction(const Route &route, RequestContex
 void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder) const
 {
     const qint64 started = monotonicNs();
+    // Counts the request until it is answered or dropped, wherever that happens (ServerApp::stop waits for it).
+    ++m_inFlight;
+    std::shared_ptr<void> inFlight(nullptr, [this](void *) { --m_inFlight; });
     auto ctx = std::make_shared<RequestContext>();
     ctx->method = methodName(request.method());
     const QUrl url = request.url();
@@ -337,7 +340,7 @@ void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponde
             finishRequest(route, *ctx, deferred.error(), responder, started);
             return;
         }
-        runDeferred(*route, ctx, std::move(deferred.value()), std::move(responder), started);
+        runDeferred(*route, ctx, std::move(deferred.value()), std::move(responder), started, std::move(inFlight));
         return;
     }
     const Result<HttpReply> result = runInTransaction(*route, *ctx, [&] { return route->handler(*ctx); });
@@ -345,7 +348,7 @@ void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponde
 }
 
 void HttpRouter::runDeferred(const Route &route, std::shared_ptr<RequestContext> ctx, Deferred deferred,
-                             QHttpServerResponder &&responder, qint64 startedNs) const
+                             QHttpServerResponder &&responder, qint64 startedNs, std::shared_ptr<void> inFlight) const
 {
     // Qt 6.4 crashes when a QFuture response outlives its socket; keep the responder ourselves and
     // write only if the socket is still there (qt64-notes.md).
@@ -360,7 +363,7 @@ void HttpRouter::runDeferred(const Route &route, std::shared_ptr<RequestContext>
         return value;
     };
     QtConcurrent::run(&m_workers, std::move(work))
-        .then(socket.data(), [this, &route, ctx, heldResponder, socket, finish, startedNs](const QVariant &value) {
+        .then(socket.data(), [this, &route, ctx, heldResponder, socket, finish, startedNs, inFlight](const QVariant &value) {
             if (!socket || socket->state() != QAbstractSocket::ConnectedState)
                 return;
             const Result<HttpReply> result =

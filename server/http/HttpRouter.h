@@ -29,8 +29,9 @@ struct RouteOptions {
     bool transactional = true;   // mutating routes run in one transaction (webhooks may opt out)
 };
 
-// Slow work taken off the event loop: `work` runs on the worker pool (no database, no ctx), then
-// `finish` runs back on the request's thread inside the request's transaction.
+// Slow work taken off the event loop: `work` runs on the worker pool (never touching ctx; it may
+// use the database through the pool thread's own connection), then `finish` runs back on the
+// request's thread, inside the request's transaction.
 struct Deferred {
     std::function<QVariant()> work;
     std::function<Result<HttpReply>(RequestContext &, const QVariant &)> finish;
@@ -77,6 +78,7 @@ public:
 
     QList<RouteInfo> routes() const;
     int pendingDeferred() const { return m_pendingDeferred.load(); }
+    int inFlight() const { return m_inFlight.load(); }   // requests received and not yet answered
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder) const;
 
     // Writes the contract's error body, translated for the request's language.
@@ -93,7 +95,7 @@ private:
     void finishRequest(const Route *route, RequestContext &ctx, const Result<HttpReply> &result,
                        QHttpServerResponder &responder, qint64 startedNs) const;
     void runDeferred(const Route &route, std::shared_ptr<RequestContext> ctx, Deferred deferred,
-                     QHttpServerResponder &&responder, qint64 startedNs) const;
+                     QHttpServerResponder &&responder, qint64 startedNs, std::shared_ptr<void> inFlight) const;
 
     Database &m_db;
     Metrics &m_metrics;
@@ -104,4 +106,5 @@ private:
     AuditSink m_audit;
     QList<Route *> m_routes;
     mutable std::atomic<int> m_pendingDeferred{0};
+    mutable std::atomic<int> m_inFlight{0};
 };

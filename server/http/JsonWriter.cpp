@@ -1,5 +1,7 @@
 #include "JsonWriter.h"
 
+#include "QueryReader.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -157,6 +159,14 @@ JsonWriter &JsonWriter::timeOrNull(const char *name, qint64 epochSeconds)
 {
     key(name);
     return epochSeconds > 0 ? value(isoTime(epochSeconds)) : null();
+}
+
+JsonWriter &JsonWriter::pageMeta(const PageRequest &page, qint64 total)
+{
+    key("meta").beginObject();
+    field("current_page", page.page).field("per_page", page.limit).field("total", total);
+    field("total_pages", (total + page.limit - 1) / page.limit);
+    return endObject();
 }
 
 QString isoTime(qint64 epochSeconds)

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QVarLengthArray>
 
+struct PageRequest;
+
 // Streams JSON text straight into a byte array. Hot list routes use it instead of QJsonObject,
 // which costs several times more per row (qt64-notes.md). Keys are ASCII literals.
 class JsonWriter {
@@ -32,6 +34,8 @@ public:
     JsonWriter &field(const char *name, const T &v) { return key(name).value(v); }
     JsonWriter &stringOrNull(const char *name, const QString &s);
     JsonWriter &timeOrNull(const char *name, qint64 epochSeconds);   // ISO 8601 UTC or null
+    // "meta": {current_page, per_page, total, total_pages} of a list answer.
+    JsonWriter &pageMeta(const PageRequest &page, qint64 total);
 
     QByteArray take() { return std::move(m_out); }
     const QByteArray &data() const { return m_out; }

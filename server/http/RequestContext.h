@@ -75,7 +75,8 @@ public:
         return params.value(name).toLongLong();
     }
     qint64 userId() const { return user ? user->id : 0; }
-    QString tr(const char *source, const QStringList &args = {}) const
+    // A message in the caller's language (named so lupdate does not take it for QObject::tr).
+    QString text(const char *source, const QStringList &args = {}) const
     {
         return translated(language, "Api", source, args);
     }

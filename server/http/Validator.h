@@ -40,10 +40,3 @@ private:
     const QJsonObject &m_body;
     QList<FieldError> m_errors;
 };
-
-// Query parameters of list endpoints: page, limit (max 100) and the caller's filters.
-struct PageRequest {
-    int page = 1;
-    int limit = 20;
-    int offset() const { return (page - 1) * limit; }
-};

@@ -207,7 +207,11 @@ Result<int> Database::migrate()
     QDirIterator it(dir, {u"*.sql"_s}, QDir::Files);
     while (it.hasNext()) {
         const QString path = it.next();
-        files.emplace(QFileInfo(path).fileName().left(4).toInt(), path);
+        const int version = QFileInfo(path).fileName().left(4).toInt();
+        if (version <= 0 || !files.emplace(version, path).second) {
+            qCCritical(lcDb) << "migration numbers must be unique and positive:" << path;
+            return ApiError::internal();
+        }
     }
 
     QSqlQuery q(db);

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ApiModule.h"
+#include "http/HttpRouter.h"
+#include "store/AuthStore.h"
+
+#include <functional>
+#include <optional>
+
+class AuthService;
+struct ServerContext;
+
+// /v1/auth: login (with throttling and the 2FA step), refresh-token rotation, logout, password
+// change and TOTP two-factor set-up (seed §1, CONTRACT §3).
+class AuthApi final : public ApiModule {
+public:
+    explicit AuthApi(ServerContext &context);
+    void registerRoutes(HttpRouter &router) override;
+
+private:
+    Result<Deferred> login(RequestContext &ctx);
+    Result<HttpReply> finishLogin(RequestContext &ctx, const QString &email,
+                                  const std::optional<LoginAccount> &account, bool passwordOk);
+    Result<HttpReply> refresh(RequestContext &ctx);
+    Result<HttpReply> logout(RequestContext &ctx);
+    Result<Deferred> changePassword(RequestContext &ctx);
+    Result<HttpReply> enableTwoFactor(RequestContext &ctx);
+    Result<HttpReply> verifyTwoFactor(RequestContext &ctx);
+    Result<HttpReply> activateTwoFactor(RequestContext &ctx);
+    Result<HttpReply> secondFactorStep(RequestContext &ctx, const QString &challengeToken, const QString &code);
+    Result<Deferred> disableTwoFactor(RequestContext &ctx);
+
+    // Opens a login for the user and answers like a successful POST /auth/login.
+    Result<HttpReply> signedIn(RequestContext &ctx, const AuthUser &user);
+    // Records a refused attempt (not counted as a failure) and answers 429.
+    Result<HttpReply> throttled(RequestContext &ctx, const QString &email, int retryAfter);
+    // Runs `body` in its own transaction that is kept when the request is refused (a failed
+    // login still records its attempt); only internal errors roll back.
+    Result<HttpReply> committing(const std::function<Result<HttpReply>()> &body);
+
+    ServerContext &m_context;
+    AuthService &m_auth;
+    AuthStore &m_store;
+};

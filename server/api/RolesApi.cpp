@@ -1,0 +1,31 @@
+#include "RolesApi.h"
+
+#include "app/ServerContext.h"
+#include "http/HttpRouter.h"
+#include "http/JsonWriter.h"
+#include "store/RoleStore.h"
+
+using namespace Qt::StringLiterals;
+
+RolesApi::RolesApi(ServerContext &context)
+{
+    JsonWriter w(4096);
+    w.beginObject().key("data").beginArray();
+    for (const Role &role : context.roles.all()) {
+        w.beginObject();
+        w.field("id", role.id).field("name", role.name).field("display_name", role.displayName);
+        w.field("description", role.description);
+        w.key("permissions").beginArray();
+        for (const QString &p : role.permissions)
+            w.value(p);
+        w.endArray().endObject();
+    }
+    w.endArray().endObject();
+    m_body = w.take();
+}
+
+void RolesApi::registerRoutes(HttpRouter &router)
+{
+    router.get(u"/v1/roles"_s, {.permission = u"roles.read"_s, .action = u"role.list"_s, .entityType = u"Role"_s},
+               [this](RequestContext &) -> Result<HttpReply> { return HttpReply::json(m_body); });
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "ApiModule.h"
+
+#include <QByteArray>
+
+struct ServerContext;
+
+// GET /v1/roles: the seeded roles and their permissions (roles are not editable).
+class RolesApi final : public ApiModule {
+public:
+    explicit RolesApi(ServerContext &context);
+    void registerRoutes(HttpRouter &router) override;
+
+private:
+    QByteArray m_body;   // the roles never change after start: written once
+};

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "ApiModule.h"
+#include "http/HttpRouter.h"
+#include "store/UserStore.h"
+
+#include <QByteArray>
+#include <QHash>
+
+struct ServerContext;
+
+// /v1/users (seed §2): the user directory, accounts, agent status and the caller's own profile.
+class UsersApi final : public ApiModule {
+public:
+    explicit UsersApi(ServerContext &context);
+    void registerRoutes(HttpRouter &router) override;
+
+private:
+    Result<HttpReply> list(RequestContext &ctx);
+    Result<HttpReply> show(RequestContext &ctx);
+    Result<HttpReply> me(RequestContext &ctx);
+    Result<Deferred> create(RequestContext &ctx);
+    Result<HttpReply> update(RequestContext &ctx);
+    Result<HttpReply> updateMe(RequestContext &ctx);
+    Result<HttpReply> remove(RequestContext &ctx);
+    Result<HttpReply> setAgentStatus(RequestContext &ctx);
+
+    // 409 when the change would leave no active admin: `before` was one and no longer is.
+    Result<Ok> keepAnActiveAdmin(const AuthUser &before, bool stillActiveAdmin);
+    QByteArray userJson(const AuthUser &user) const;   // seed §2.2
+
+    // Roles never change after start, so their JSON is written once.
+    struct RoleJson {
+        QByteArray ref;           // {"id","name","display_name"}
+        QByteArray permissions;   // ["users.read", …]
+    };
+    const RoleJson &roleJson(qint64 roleId) const;
+
+    ServerContext &m_context;
+    UserStore m_users;
+    QHash<qint64, RoleJson> m_roleJson;
+    qint64 m_adminRoleId = 0;
+};
