@@ -20,6 +20,12 @@ QString of(const QStringList &parts)
     return normalize(parts.join(u' '));
 }
 
+bool trigramSearchable(const QString &term)
+{
+    const QString n = normalize(term);
+    return n.size() >= 3 && !n.contains(u'%') && !n.contains(u'_') && !n.contains(u'\\');
+}
+
 QString containsPattern(const QString &term)
 {
     QString escaped = normalize(term);
