@@ -310,7 +310,21 @@ void tst_HttpCore::openApiListsEveryRoute()
 void tst_HttpCore::cors()
 {
     // Only configured origins get CORS headers.
-    const ApiResponse r = m_server.request("GET", u"/v1/probe/items/1"_s, {}, {}, {{"Origin", "https://evil.example"}});
+    ApiResponse r = m_server.request("GET", u"/v1/probe/items/1"_s, {}, {}, {{"Origin", "https://evil.example"}});
+    QVERIFY(r.header("Access-Control-Allow-Origin").isEmpty());
+
+    TestServer withCors;
+    QVERIFY(withCors.start({{u"CONVERSA_CORS_ORIGINS"_s, u"https://crm.example.com, https://app.example.com"_s}},
+                           [](ServerApp &app) { app.addModule(new ProbeApi(app)); }));
+    r = withCors.request("GET", u"/v1/probe/items/1"_s, {}, {}, {{"Origin", "https://app.example.com"}});
+    QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("https://app.example.com"));
+    QCOMPARE(r.header("Vary"), QByteArray("Origin"));
+    r = withCors.request("OPTIONS", u"/v1/probe/echo"_s, {}, {},
+                         {{"Origin", "https://crm.example.com"}, {"Access-Control-Request-Method", "POST"}});
+    QCOMPARE(r.status, 204);
+    QVERIFY(r.header("Access-Control-Allow-Methods").contains("POST"));
+    QVERIFY(r.header("Access-Control-Allow-Headers").contains("Authorization"));
+    r = withCors.request("GET", u"/v1/probe/items/1"_s, {}, {}, {{"Origin", "https://evil.example"}});
     QVERIFY(r.header("Access-Control-Allow-Origin").isEmpty());
 }
 
