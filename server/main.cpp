@@ -39,6 +39,9 @@ int fail(const ApiError &error)
 
 int main(int argc, char *argv[])
 {
+    // Qt's own event dispatcher: a server has no use for GLib's, which costs ~7% of throughput.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"conversa-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(CONVERSA_VERSION));

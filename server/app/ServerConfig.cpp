@@ -1,5 +1,6 @@
 #include "ServerConfig.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,6 +11,9 @@
 #include <QUrl>
 
 #include <sodium.h>
+
+#include <cstdio>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -193,9 +197,42 @@ Result<Ok> ServerConfig::prepareDataDir()
     return Ok{};
 }
 
+namespace {
+
+// Log lines "2026-11-26T18:09:04.790Z info conversa.server: …", in UTC: Qt's %{time} pattern
+// formats local time, and glibc re-reads /etc/localtime for it on every access-log line.
+void writeLogLine(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    static const char *const names[] = {"debug", "warning", "critical", "fatal", "info"};
+    thread_local qint64 cachedSecond = -1;
+    thread_local QByteArray cachedPrefix;
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    if (ms / 1000 != cachedSecond) {
+        cachedSecond = ms / 1000;
+        cachedPrefix = QDateTime::fromSecsSinceEpoch(cachedSecond, Qt::UTC).toString(u"yyyy-MM-ddThh:mm:ss"_s).toLatin1();
+    }
+    char millis[8];
+    std::snprintf(millis, sizeof millis, ".%03dZ ", int(ms % 1000));
+    QByteArray line;
+    line.reserve(128 + message.size());
+    line += cachedPrefix;
+    line += millis;
+    line += names[qBound(0, int(type), 4)];
+    line += ' ';
+    line += context.category ? context.category : "default";
+    line += ": ";
+    line += message.toUtf8();
+    line += '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);   // stderr is unbuffered: one write
+    if (type == QtFatalMsg)
+        std::abort();
+}
+
+} // namespace
+
 void ServerConfig::applyLogLevel() const
 {
-    qSetMessagePattern(u"%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"_s);
+    qInstallMessageHandler(writeLogLine);
     if (logLevel == "warning"_L1)
         QLoggingCategory::setFilterRules(u"*.debug=false\n*.info=false"_s);
     else if (logLevel == "info"_L1)

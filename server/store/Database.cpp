@@ -286,6 +286,7 @@ void SqlQuery::prepare(Database &db, const QString &sql)
         return;
     }
     auto *query = new QSqlQuery(conn);
+    query->setForwardOnly(true);   // rows are read once, in order: Qt then skips caching them
     if (!query->prepare(sql))
         qCWarning(lcDb).noquote() << "prepare failed:" << query->lastError().text() << "in" << sql;
     if (it == cache.end() && query->lastError().type() == QSqlError::NoError) {
