@@ -1,5 +1,7 @@
 #include "ServerConfig.h"
 
+#include "domain/PhoneNumbers.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -143,6 +145,9 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     c.logLevel = value("CONVERSA_LOG_LEVEL", c.logLevel).toLower();
     if (!QStringList{u"debug"_s, u"info"_s, u"warning"_s}.contains(c.logLevel))
         return invalid(u"CONVERSA_LOG_LEVEL"_s, "expected debug, info or warning");
+    c.defaultRegion = value("CONVERSA_DEFAULT_REGION", c.defaultRegion).toUpper();
+    if (!PhoneNumbers::isValidRegion(c.defaultRegion))
+        return invalid(u"CONVERSA_DEFAULT_REGION"_s, "expected an ISO 3166 region code such as CO, got \"%1\"", {c.defaultRegion});
     c.corsOrigins = value("CONVERSA_CORS_ORIGINS", {}).split(u',', Qt::SkipEmptyParts);
     for (QString &origin : c.corsOrigins)
         origin = origin.trimmed();

@@ -30,6 +30,7 @@ struct ServerConfig {
     QStringList corsOrigins;
     int apiRequestsPerMinute = 3000;
     int loginAttemptsPerIpPer15Min = 50;
+    QString defaultRegion = QStringLiteral("CO");   // for phone numbers written without a country code
 
     // Reads defaults < INI file < environment. `environment` is injectable for tests.
     static Result<ServerConfig> load(const QString &iniFile, const QHash<QString, QString> &environment);

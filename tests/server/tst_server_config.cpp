@@ -29,6 +29,7 @@ void tst_ServerConfig::defaults()
     QCOMPARE(c->publicUrl, u"http://127.0.0.1:8080"_s);
     QCOMPARE(c->metaGraphUrl, u"https://graph.facebook.com/v21.0"_s);
     QCOMPARE(c->logLevel, u"info"_s);
+    QCOMPARE(c->defaultRegion, u"CO"_s);
     QVERIFY(c->httpThreads >= 1);
 }
 
@@ -77,6 +78,7 @@ void tst_ServerConfig::invalid_data()
     QTest::addRow("secret-key") << u"CONVERSA_SECRET_KEY"_s << u"abcd"_s;
     QTest::addRow("log-level") << u"CONVERSA_LOG_LEVEL"_s << u"verbose"_s;
     QTest::addRow("threads") << u"CONVERSA_HTTP_THREADS"_s << u"0"_s;
+    QTest::addRow("region") << u"CONVERSA_DEFAULT_REGION"_s << u"XX"_s;
     QTest::addRow("body-limit") << u"CONVERSA_MAX_BODY_BYTES"_s << u"lots"_s;
 }
 
