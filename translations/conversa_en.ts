@@ -191,5 +191,153 @@
         <source>Password updated successfully</source>
         <translation>Password updated successfully</translation>
     </message>
+    <message>
+        <source>Unknown day; use monday to sunday</source>
+        <translation>Unknown day; use monday to sunday</translation>
+    </message>
+    <message>
+        <source>Must be an object with start and end, or null</source>
+        <translation>Must be an object with start and end, or null</translation>
+    </message>
+    <message>
+        <source>Must be a time as HH:MM</source>
+        <translation>Must be a time as HH:MM</translation>
+    </message>
+    <message>
+        <source>Must be after the start time</source>
+        <translation>Must be after the start time</translation>
+    </message>
+    <message>
+        <source>Use only letters, digits, - and _</source>
+        <translation>Use only letters, digits, - and _</translation>
+    </message>
+    <message>
+        <source>Must be a known IANA time zone, e.g. America/Bogota</source>
+        <translation>Must be a known IANA time zone, e.g. America/Bogota</translation>
+    </message>
+    <message>
+        <source>Listed more than once</source>
+        <translation>Listed more than once</translation>
+    </message>
+    <message>
+        <source>A campaign with this code already exists</source>
+        <translation>A campaign with this code already exists</translation>
+    </message>
+    <message>
+        <source>Must be a list</source>
+        <translation>Must be a list</translation>
+    </message>
+    <message>
+        <source>Must be one of whatsapp_number_ids</source>
+        <translation>Must be one of whatsapp_number_ids</translation>
+    </message>
+    <message>
+        <source>Unknown WhatsApp number</source>
+        <translation>Unknown WhatsApp number</translation>
+    </message>
+    <message>
+        <source>At most %1 items</source>
+        <translation>At most %1 items</translation>
+    </message>
+    <message>
+        <source>Must be a list of texts of 1 to 50 characters</source>
+        <translation>Must be a list of texts of 1 to 50 characters</translation>
+    </message>
+    <message>
+        <source>Unknown user</source>
+        <translation>Unknown user</translation>
+    </message>
+    <message>
+        <source>A tag must not contain a slash</source>
+        <translation>A tag must not contain a slash</translation>
+    </message>
+    <message>
+        <source>At most %1 custom fields</source>
+        <translation>At most %1 custom fields</translation>
+    </message>
+    <message>
+        <source>Must map names (up to %1 characters) to text (up to %2 characters), numbers, true/false or null</source>
+        <translation>Must map names (up to %1 characters) to text (up to %2 characters), numbers, true/false or null</translation>
+    </message>
+    <message>
+        <source>Must be a list of texts</source>
+        <translation>Must be a list of texts</translation>
+    </message>
+    <message>
+        <source>Must be a valid phone number</source>
+        <translation>Must be a valid phone number</translation>
+    </message>
+    <message>
+        <source>Must be an ISO 8601 date and time</source>
+        <translation>Must be an ISO 8601 date and time</translation>
+    </message>
+    <message>
+        <source>A client with this phone number already exists</source>
+        <translation>A client with this phone number already exists</translation>
+    </message>
+    <message>
+        <source>The body must be multipart/form-data with a boundary</source>
+        <translation>The body must be multipart/form-data with a boundary</translation>
+    </message>
+    <message>
+        <source>The multipart body is malformed</source>
+        <translation>The multipart body is malformed</translation>
+    </message>
+    <message>
+        <source>A file is required</source>
+        <translation>A file is required</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>The file is empty</translation>
+    </message>
+    <message>
+        <source>This file type is not accepted</source>
+        <translation>This file type is not accepted</translation>
+    </message>
+    <message>
+        <source>Cannot be changed; create a new number instead</source>
+        <translation>Cannot be changed; create a new number instead</translation>
+    </message>
+    <message>
+        <source>Must be a JSON object of text, number or true/false values</source>
+        <translation>Must be a JSON object of text, number or true/false values</translation>
+    </message>
+    <message>
+        <source>The body must be multipart/form-data with a file part, or text/csv</source>
+        <translation>The body must be multipart/form-data with a file part, or text/csv</translation>
+    </message>
+    <message>
+        <source>The multipart body has no boundary</source>
+        <translation>The multipart body has no boundary</translation>
+    </message>
+    <message>
+        <source>A CSV file is required</source>
+        <translation>A CSV file is required</translation>
+    </message>
+    <message>
+        <source>The file must be UTF-8 text</source>
+        <translation>The file must be UTF-8 text</translation>
+    </message>
+    <message>
+        <source>The file must start with a header row</source>
+        <translation>The file must start with a header row</translation>
+    </message>
+    <message>
+        <source>The header must name a phone_number column</source>
+        <translation>The header must name a phone_number column</translation>
+    </message>
+    <message>
+        <source>A WhatsApp number with this phone number already exists</source>
+        <translation>A WhatsApp number with this phone number already exists</translation>
+    </message>
+    <message>
+        <source>A WhatsApp number with this Meta phone number ID already exists</source>
+        <translation>A WhatsApp number with this Meta phone number ID already exists</translation>
+    </message>
+    <message>
+        <source>This WPPConnect server already has a number with this session name</source>
+        <translation>This WPPConnect server already has a number with this session name</translation>
+    </message>
 </context>
 </TS>

@@ -191,5 +191,153 @@
         <source>Password updated successfully</source>
         <translation>Contraseña actualizada exitosamente</translation>
     </message>
+    <message>
+        <source>Unknown day; use monday to sunday</source>
+        <translation>Día desconocido; usa monday a sunday</translation>
+    </message>
+    <message>
+        <source>Must be an object with start and end, or null</source>
+        <translation>Debe ser un objeto con start y end, o null</translation>
+    </message>
+    <message>
+        <source>Must be a time as HH:MM</source>
+        <translation>Debe ser una hora en formato HH:MM</translation>
+    </message>
+    <message>
+        <source>Must be after the start time</source>
+        <translation>Debe ser posterior a la hora de inicio</translation>
+    </message>
+    <message>
+        <source>Use only letters, digits, - and _</source>
+        <translation>Usa solo letras, dígitos, - y _</translation>
+    </message>
+    <message>
+        <source>Must be a known IANA time zone, e.g. America/Bogota</source>
+        <translation>Debe ser una zona horaria IANA válida, p. ej. America/Bogota</translation>
+    </message>
+    <message>
+        <source>Listed more than once</source>
+        <translation>Aparece más de una vez</translation>
+    </message>
+    <message>
+        <source>A campaign with this code already exists</source>
+        <translation>Ya existe una campaña con este código</translation>
+    </message>
+    <message>
+        <source>Must be a list</source>
+        <translation>Debe ser una lista</translation>
+    </message>
+    <message>
+        <source>Must be one of whatsapp_number_ids</source>
+        <translation>Debe ser uno de los whatsapp_number_ids</translation>
+    </message>
+    <message>
+        <source>Unknown WhatsApp number</source>
+        <translation>Número de WhatsApp desconocido</translation>
+    </message>
+    <message>
+        <source>At most %1 items</source>
+        <translation>Como máximo %1 elementos</translation>
+    </message>
+    <message>
+        <source>Must be a list of texts of 1 to 50 characters</source>
+        <translation>Debe ser una lista de textos de 1 a 50 caracteres</translation>
+    </message>
+    <message>
+        <source>Unknown user</source>
+        <translation>Usuario desconocido</translation>
+    </message>
+    <message>
+        <source>A tag must not contain a slash</source>
+        <translation>Una etiqueta no puede contener una barra (/)</translation>
+    </message>
+    <message>
+        <source>At most %1 custom fields</source>
+        <translation>Como máximo %1 campos personalizados</translation>
+    </message>
+    <message>
+        <source>Must map names (up to %1 characters) to text (up to %2 characters), numbers, true/false or null</source>
+        <translation>Debe asociar nombres (de hasta %1 caracteres) a textos (de hasta %2 caracteres), números, true/false o null</translation>
+    </message>
+    <message>
+        <source>Must be a list of texts</source>
+        <translation>Debe ser una lista de textos</translation>
+    </message>
+    <message>
+        <source>Must be a valid phone number</source>
+        <translation>Debe ser un número de teléfono válido</translation>
+    </message>
+    <message>
+        <source>Must be an ISO 8601 date and time</source>
+        <translation>Debe ser una fecha y hora ISO 8601</translation>
+    </message>
+    <message>
+        <source>A client with this phone number already exists</source>
+        <translation>Ya existe un cliente con este número de teléfono</translation>
+    </message>
+    <message>
+        <source>The body must be multipart/form-data with a boundary</source>
+        <translation>El cuerpo debe ser multipart/form-data con un boundary</translation>
+    </message>
+    <message>
+        <source>The multipart body is malformed</source>
+        <translation>El cuerpo multipart está mal formado</translation>
+    </message>
+    <message>
+        <source>A file is required</source>
+        <translation>Se requiere un archivo</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>El archivo está vacío</translation>
+    </message>
+    <message>
+        <source>This file type is not accepted</source>
+        <translation>Este tipo de archivo no está permitido</translation>
+    </message>
+    <message>
+        <source>Cannot be changed; create a new number instead</source>
+        <translation>No se puede cambiar; crea un número nuevo</translation>
+    </message>
+    <message>
+        <source>Must be a JSON object of text, number or true/false values</source>
+        <translation>Debe ser un objeto JSON con valores de texto, número o true/false</translation>
+    </message>
+    <message>
+        <source>The body must be multipart/form-data with a file part, or text/csv</source>
+        <translation>El cuerpo debe ser multipart/form-data con una parte «file», o text/csv</translation>
+    </message>
+    <message>
+        <source>The multipart body has no boundary</source>
+        <translation>El cuerpo multipart no indica el delimitador (boundary)</translation>
+    </message>
+    <message>
+        <source>A CSV file is required</source>
+        <translation>Se requiere un archivo CSV</translation>
+    </message>
+    <message>
+        <source>The file must be UTF-8 text</source>
+        <translation>El archivo debe ser texto UTF-8</translation>
+    </message>
+    <message>
+        <source>The file must start with a header row</source>
+        <translation>El archivo debe empezar con una fila de encabezados</translation>
+    </message>
+    <message>
+        <source>The header must name a phone_number column</source>
+        <translation>El encabezado debe incluir una columna phone_number</translation>
+    </message>
+    <message>
+        <source>A WhatsApp number with this phone number already exists</source>
+        <translation>Ya existe un número de WhatsApp con este número de teléfono</translation>
+    </message>
+    <message>
+        <source>A WhatsApp number with this Meta phone number ID already exists</source>
+        <translation>Ya existe un número de WhatsApp con este ID de número de Meta</translation>
+    </message>
+    <message>
+        <source>This WPPConnect server already has a number with this session name</source>
+        <translation>Este servidor WPPConnect ya tiene un número con este nombre de sesión</translation>
+    </message>
 </context>
 </TS>

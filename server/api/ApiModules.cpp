@@ -3,6 +3,10 @@
 #include "ApiModule.h"
 #include "AuditApi.h"
 #include "AuthApi.h"
+#include "ClientsApi.h"
+#include "CampaignsApi.h"
+#include "FilesApi.h"
+#include "NumbersApi.h"
 #include "RolesApi.h"
 #include "UsersApi.h"
 #include "app/ServerContext.h"
@@ -13,4 +17,8 @@ void registerApiModules(ServerContext &context, QList<ApiModule *> &modules)
     modules.append(new AuditApi(context));
     modules.append(new UsersApi(context));
     modules.append(new RolesApi(context));
+    modules.append(new ClientsApi(context));
+    modules.append(new FilesApi(context));
+    modules.append(new CampaignsApi(context));
+    modules.append(new NumbersApi(context));
 }

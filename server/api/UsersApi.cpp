@@ -127,7 +127,7 @@ QJsonObject auditFields(const AuthUser &u)
 
 } // namespace
 
-UsersApi::UsersApi(ServerContext &context) : m_context(context), m_users(context.db)
+UsersApi::UsersApi(ServerContext &context) : m_context(context), m_users(context.db), m_campaigns(context.db)
 {
     for (const Role &role : context.roles.all()) {
         JsonWriter ref(128);
@@ -175,8 +175,11 @@ const UsersApi::RoleJson &UsersApi::roleJson(qint64 roleId) const
     return it == m_roleJson.cend() ? unknown : *it;
 }
 
-QByteArray UsersApi::userJson(const AuthUser &u) const
+Result<HttpReply> UsersApi::userReply(const AuthUser &u)
 {
+    Result<QList<UserCampaign>> campaigns = m_campaigns.campaignsOfUser(u.id);
+    if (!campaigns)
+        return campaigns.error();
     const RoleJson &role = roleJson(u.roleId);
     JsonWriter w(1024 + role.permissions.size());
     w.beginObject();
@@ -188,13 +191,16 @@ QByteArray UsersApi::userJson(const AuthUser &u) const
     textOrNull(w, "agent_status_reason", u.agentStatusReason);
     w.field("max_concurrent_chats", u.maxConcurrentChats).field("auto_assign_enabled", u.autoAssignEnabled);
     w.field("two_factor_enabled", u.twoFactorEnabled);
-    w.key("campaigns").beginArray().endArray();   // campaign tables come with the CRM core
+    w.key("campaigns").beginArray();
+    for (const UserCampaign &c : std::as_const(*campaigns))
+        w.beginObject().field("id", c.id).field("name", c.name).field("priority", c.priority).endObject();
+    w.endArray();
     w.key("permissions").raw(role.permissions);
     w.timeOrNull("created_at", u.createdAt);
     w.timeOrNull("updated_at", u.updatedAt);
     w.timeOrNull("last_login_at", u.lastLoginAt);
     w.endObject();
-    return w.take();
+    return HttpReply::json(w.take());
 }
 
 Result<HttpReply> UsersApi::list(RequestContext &ctx)
@@ -239,7 +245,7 @@ Result<HttpReply> UsersApi::list(RequestContext &ctx)
 
 Result<HttpReply> UsersApi::me(RequestContext &ctx)
 {
-    return HttpReply::json(userJson(*ctx.user));   // loaded by the authenticator: no query
+    return userReply(*ctx.user);   // the user row came with the authenticator; only campaigns are read
 }
 
 Result<HttpReply> UsersApi::show(RequestContext &ctx)
@@ -250,7 +256,7 @@ Result<HttpReply> UsersApi::show(RequestContext &ctx)
     Result<AuthUser> user = m_context.auth.loadUser(id);
     if (!user)
         return user.error();
-    return HttpReply::json(userJson(*user));
+    return userReply(*user);
 }
 
 Result<Deferred> UsersApi::create(RequestContext &ctx)
@@ -335,7 +341,7 @@ Result<HttpReply> UsersApi::update(RequestContext &ctx)
 
     ctx.audit.changes = AuditStore::diff(auditFields(*before), auditFields(after));
     if (ctx.audit.changes.isEmpty())
-        return HttpReply::json(userJson(*before));   // nothing changed: updated_at stays
+        return userReply(*before);   // nothing changed: updated_at stays
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_users.update(after, now));
     // Authentication already refuses a user who is not active; revoking too means that
@@ -343,7 +349,7 @@ Result<HttpReply> UsersApi::update(RequestContext &ctx)
     if (after.status != "active"_L1 && before->status == "active"_L1)
         CONVERSA_TRY(m_users.revokeSessions(after.id, u"user_"_s + after.status, now));
     after.updatedAt = now;
-    return HttpReply::json(userJson(after));
+    return userReply(after);
 }
 
 Result<HttpReply> UsersApi::updateMe(RequestContext &ctx)
@@ -359,11 +365,11 @@ Result<HttpReply> UsersApi::updateMe(RequestContext &ctx)
         return v.error();
     ctx.audit.changes = AuditStore::diff(auditFields(*before), auditFields(after));
     if (ctx.audit.changes.isEmpty())
-        return HttpReply::json(userJson(*before));
+        return userReply(*before);
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_users.update(after, now));
     after.updatedAt = now;
-    return HttpReply::json(userJson(after));
+    return userReply(after);
 }
 
 Result<HttpReply> UsersApi::remove(RequestContext &ctx)

@@ -2,6 +2,7 @@
 
 #include "ApiModule.h"
 #include "http/HttpRouter.h"
+#include "store/CampaignStore.h"
 #include "store/UserStore.h"
 
 #include <QByteArray>
@@ -27,7 +28,8 @@ private:
 
     // 409 when the change would leave no active admin: `before` was one and no longer is.
     Result<Ok> keepAnActiveAdmin(const AuthUser &before, bool stillActiveAdmin);
-    QByteArray userJson(const AuthUser &user) const;   // seed §2.2
+    // Seed §2.2, with the user's campaigns (one query).
+    Result<HttpReply> userReply(const AuthUser &user);
 
     // Roles never change after start, so their JSON is written once.
     struct RoleJson {
@@ -38,6 +40,7 @@ private:
 
     ServerContext &m_context;
     UserStore m_users;
+    CampaignStore m_campaigns;
     QHash<qint64, RoleJson> m_roleJson;
     qint64 m_adminRoleId = 0;
 };

@@ -117,6 +117,15 @@ void lowerWorkerPriority()
     }
 }
 
+// The continuation of deferred work must run on the request's thread. Its context is a
+// long-lived object of that thread, not the socket: Qt 6.4 asserts when a continuation's context
+// is destroyed first (a client gone mid-request); the socket is checked inside instead.
+QObject *threadContext()
+{
+    thread_local std::unique_ptr<QObject> context = std::make_unique<QObject>();
+    return context.get();
+}
+
 } // namespace
 
 HttpRouter::HttpRouter(Database &db, Metrics &metrics, RateLimiter &limiter, QThreadPool &workers,
@@ -363,7 +372,7 @@ void HttpRouter::runDeferred(const Route &route, std::shared_ptr<RequestContext>
         return value;
     };
     QtConcurrent::run(&m_workers, std::move(work))
-        .then(socket.data(), [this, &route, ctx, heldResponder, socket, finish, startedNs, inFlight](const QVariant &value) {
+        .then(threadContext(), [this, &route, ctx, heldResponder, socket, finish, startedNs, inFlight](const QVariant &value) {
             if (!socket || socket->state() != QAbstractSocket::ConnectedState)
                 return;
             const Result<HttpReply> result =

@@ -12,8 +12,9 @@ using namespace Qt::StringLiterals;
 
 bool AuditStore::isSecretField(const QString &name)
 {
+    // "code" alone is not here: it names campaign codes; 2FA codes are never put in changes.
     static const QStringList secrets = {u"password"_s, u"token"_s, u"secret"_s, u"backup_codes"_s,
-                                        u"code"_s, u"api_key"_s, u"hash"_s};
+                                        u"backup_code"_s, u"totp_code"_s, u"api_key"_s, u"hash"_s};
     for (const QString &s : secrets) {
         if (name == s || name.endsWith(u'_' + s) || name.startsWith(s + u'_'))
             return true;

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "ApiModule.h"
+#include "http/HttpRouter.h"
+#include "store/CampaignStore.h"
+
+struct ServerContext;
+
+// /v1/campaigns (seed §3): campaigns, their WhatsApp numbers and their agents.
+class CampaignsApi final : public ApiModule {
+public:
+    explicit CampaignsApi(ServerContext &context);
+    void registerRoutes(HttpRouter &router) override;
+
+private:
+    Result<HttpReply> list(RequestContext &ctx);
+    Result<HttpReply> show(RequestContext &ctx);
+    Result<HttpReply> create(RequestContext &ctx);
+    Result<HttpReply> update(RequestContext &ctx);
+    Result<HttpReply> remove(RequestContext &ctx);
+    Result<HttpReply> assignNumbers(RequestContext &ctx);
+    Result<HttpReply> assignAgents(RequestContext &ctx);
+
+    // The full campaign (GET /:id, POST, PUT): hours, numbers with is_primary, agents.
+    Result<HttpReply> detailReply(const Campaign &c, int status = 200);
+
+    ServerContext &m_context;
+    CampaignStore m_campaigns;
+};

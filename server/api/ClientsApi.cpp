@@ -1,0 +1,581 @@
+#include "ClientsApi.h"
+
+#include "app/ServerConfig.h"
+#include "app/ServerContext.h"
+#include "domain/ClientImport.h"
+#include "domain/CsvWriter.h"
+#include "domain/PhoneNumbers.h"
+#include "http/JsonWriter.h"
+#include "http/QueryReader.h"
+#include "http/Validator.h"
+#include "store/AuditStore.h"
+#include "store/Database.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kMaxTag = 50;
+constexpr int kMaxCustomFields = 50;
+constexpr int kMaxCustomKey = 100;
+constexpr int kMaxCustomValue = 1000;
+
+struct TextField {
+    const char *name;
+    int maxLength;
+    QString Client::*member;
+};
+const TextField kTextFields[] = {
+    {"first_name", 100, &Client::firstName}, {"last_name", 100, &Client::lastName},
+    {"company", 150, &Client::company},      {"city", 100, &Client::city},
+    {"country", 100, &Client::country},      {"address", 255, &Client::address},
+    {"segment", 50, &Client::segment},       {"notes", 5000, &Client::notes},
+};
+
+const QStringList &filterNames()
+{
+    static const QStringList names{u"search"_s, u"lead_status"_s, u"segment"_s, u"tag"_s, u"is_blocked"_s};
+    return names;
+}
+
+ClientFilter readFilter(QueryReader &in)
+{
+    ClientFilter f;
+    f.search = in.text(u"search"_s);
+    f.leadStatus = in.oneOf(u"lead_status"_s, ClientStore::leadStatuses());
+    f.segment = in.text(u"segment"_s, 50);
+    f.tag = ClientStore::normalizeTag(in.text(u"tag"_s, kMaxTag));
+    f.isBlocked = in.boolean(u"is_blocked"_s);
+    return f;
+}
+
+void textOrNull(JsonWriter &w, const char *name, const QString &s)
+{
+    w.key(name);
+    if (s.isEmpty())
+        w.null();
+    else
+        w.value(s);
+}
+
+void writeTags(JsonWriter &w, const QStringList &tags)
+{
+    w.key("tags").beginArray();
+    for (const QString &t : tags)
+        w.value(t);
+    w.endArray();
+}
+
+// Seed §7.1. Chats do not exist yet: total_chats is 0 until they do.
+void writeListItem(JsonWriter &w, const Client &c)
+{
+    w.beginObject().field("id", c.id).field("phone_number", c.phoneNumber);
+    textOrNull(w, "first_name", c.firstName);
+    textOrNull(w, "last_name", c.lastName);
+    textOrNull(w, "email", c.email);
+    textOrNull(w, "company", c.company);
+    textOrNull(w, "city", c.city);
+    textOrNull(w, "country", c.country);
+    w.field("lead_status", c.leadStatus).field("lead_score", c.leadScore);
+    textOrNull(w, "segment", c.segment);
+    writeTags(w, c.tags);
+    w.field("total_chats", 0);
+    w.timeOrNull("last_contact_at", c.lastContactAt).timeOrNull("created_at", c.createdAt);
+    w.endObject();
+}
+
+// Seed §7.3. chats and tasks stay empty until those modules exist.
+QByteArray clientJson(const Client &c)
+{
+    JsonWriter w(1024);
+    w.beginObject().field("id", c.id).field("phone_number", c.phoneNumber);
+    textOrNull(w, "first_name", c.firstName);
+    textOrNull(w, "last_name", c.lastName);
+    textOrNull(w, "email", c.email);
+    textOrNull(w, "company", c.company);
+    textOrNull(w, "city", c.city);
+    textOrNull(w, "country", c.country);
+    textOrNull(w, "address", c.address);
+    w.field("lead_status", c.leadStatus).field("lead_score", c.leadScore);
+    w.field("ltv", c.ltv).field("total_purchases", c.totalPurchases);
+    w.timeOrNull("last_purchase_at", c.lastPurchaseAt);
+    textOrNull(w, "segment", c.segment);
+    writeTags(w, c.tags);
+    w.key("custom_fields").json(c.customFields);
+    textOrNull(w, "notes", c.notes);
+    w.field("is_blocked", c.isBlocked).field("opt_in", c.optIn);
+    w.field("total_chats", 0);
+    w.key("chats").beginArray().endArray();
+    w.key("tasks").beginArray().endArray();
+    w.timeOrNull("created_at", c.createdAt).timeOrNull("updated_at", c.updatedAt);
+    w.timeOrNull("last_contact_at", c.lastContactAt);
+    w.endObject();
+    return w.take();
+}
+
+bool clears(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue v = body.value(field);
+    return v.isNull() || (v.isString() && v.toString().trimmed().isEmpty());
+}
+
+// A tag from a request: normalised, or empty after a validation failure.
+QString readTag(Validator &v, const QString &field, const QString &raw)
+{
+    const QString tag = ClientStore::normalizeTag(raw);
+    if (tag.isEmpty())
+        v.fail(field, QT_TRANSLATE_NOOP("Api", "This field is required"));
+    else if (tag.size() > kMaxTag)
+        v.fail(field, QT_TRANSLATE_NOOP("Api", "Must be at most %1 characters"), {QString::number(kMaxTag)});
+    else if (tag.contains(u'/'))   // it could not be named in DELETE /clients/{id}/tags/{tag}
+        v.fail(field, QT_TRANSLATE_NOOP("Api", "A tag must not contain a slash"));
+    else
+        return tag;
+    return {};
+}
+
+void readCustomFields(Validator &v, const QJsonObject &body, Client &c)
+{
+    const QString field = u"custom_fields"_s;
+    if (body.value(field).isNull()) {
+        c.customFields = {};
+        return;
+    }
+    const std::optional<QJsonObject> object = v.object(field, false);
+    if (!object)
+        return;
+    if (object->size() > kMaxCustomFields) {
+        v.fail(field, QT_TRANSLATE_NOOP("Api", "At most %1 custom fields"), {QString::number(kMaxCustomFields)});
+        return;
+    }
+    for (auto it = object->begin(); it != object->end(); ++it) {
+        const QJsonValue value = it.value();
+        if (it.key().trimmed().isEmpty() || it.key().size() > kMaxCustomKey || value.isObject() || value.isArray()
+            || (value.isString() && value.toString().size() > kMaxCustomValue)) {
+            v.fail(field, QT_TRANSLATE_NOOP("Api", "Must map names (up to %1 characters) to text (up to %2 characters), numbers, true/false or null"),
+                   {QString::number(kMaxCustomKey), QString::number(kMaxCustomValue)});
+            return;
+        }
+    }
+    c.customFields = *object;
+}
+
+std::optional<QStringList> readTags(Validator &v, const QJsonObject &body)
+{
+    const QString field = u"tags"_s;
+    const QJsonValue value = body.value(field);
+    if (value.isNull())
+        return QStringList();
+    if (!value.isArray()) {
+        v.fail(field, QT_TRANSLATE_NOOP("Api", "Must be a list of texts"));
+        return std::nullopt;
+    }
+    QStringList tags;
+    for (const QJsonValue &item : value.toArray()) {
+        if (!item.isString()) {
+            v.fail(field, QT_TRANSLATE_NOOP("Api", "Must be a list of texts"));
+            return std::nullopt;
+        }
+        const QString tag = readTag(v, field, item.toString());
+        if (tag.isEmpty())
+            return std::nullopt;
+        if (!tags.contains(tag))
+            tags.append(tag);
+    }
+    tags.sort();
+    return tags;
+}
+
+// Applies the body's fields to `c`; on create phone_number is required. Tags come back apart.
+std::optional<QStringList> applyBody(Validator &v, const QJsonObject &body, Client &c, bool creating,
+                                     const QString &region)
+{
+    if (creating || v.has(u"phone_number"_s)) {
+        if (const auto s = v.string(u"phone_number"_s, true, 32)) {
+            if (const auto e164 = PhoneNumbers::toE164(*s, region))
+                c.phoneNumber = *e164;
+            else
+                v.fail(u"phone_number"_s, QT_TRANSLATE_NOOP("Api", "Must be a valid phone number"));
+        }
+    }
+    for (const TextField &f : kTextFields) {
+        const QString name = QLatin1StringView(f.name);
+        if (!v.has(name))
+            continue;
+        if (clears(body, name))
+            (c.*f.member).clear();
+        else if (const auto s = v.string(name, false, f.maxLength))
+            c.*f.member = *s;
+    }
+    if (v.has(u"email"_s)) {
+        if (clears(body, u"email"_s))
+            c.email.clear();
+        else if (const auto s = v.email(u"email"_s, false))
+            c.email = *s;
+    }
+    if (v.has(u"lead_status"_s)) {
+        if (const auto s = v.oneOf(u"lead_status"_s, ClientStore::leadStatuses(), true))
+            c.leadStatus = *s;
+    }
+    if (v.has(u"lead_score"_s)) {
+        if (const auto n = v.integer(u"lead_score"_s, true, 0, 100))
+            c.leadScore = int(*n);
+    }
+    if (v.has(u"ltv"_s)) {
+        if (const auto n = v.integer(u"ltv"_s, true, 0, 1'000'000'000'000'000))
+            c.ltv = *n;
+    }
+    if (v.has(u"total_purchases"_s)) {
+        if (const auto n = v.integer(u"total_purchases"_s, true, 0, 1'000'000'000))
+            c.totalPurchases = int(*n);
+    }
+    if (v.has(u"last_purchase_at"_s)) {
+        const QJsonValue value = body.value(u"last_purchase_at"_s);
+        const QDateTime t = QDateTime::fromString(value.toString(), Qt::ISODate);
+        if (value.isNull())
+            c.lastPurchaseAt = 0;
+        else if (value.isString() && t.isValid())
+            c.lastPurchaseAt = t.toSecsSinceEpoch();
+        else
+            v.fail(u"last_purchase_at"_s, QT_TRANSLATE_NOOP("Api", "Must be an ISO 8601 date and time"));
+    }
+    if (v.has(u"is_blocked"_s)) {
+        if (const auto b = v.boolean(u"is_blocked"_s, true))
+            c.isBlocked = *b;
+    }
+    if (v.has(u"opt_in"_s)) {
+        if (const auto b = v.boolean(u"opt_in"_s, true))
+            c.optIn = *b;
+    }
+    if (v.has(u"custom_fields"_s))
+        readCustomFields(v, body, c);
+    if (v.has(u"tags"_s))
+        return readTags(v, body);
+    return std::nullopt;
+}
+
+struct ImportOutcome {
+    std::optional<ApiError> error;
+    ClientImport::Summary summary;
+    QJsonObject changes;
+};
+
+struct ExportOutcome {
+    bool ok = false;
+    QByteArray csv;
+    qint64 rows = 0;
+    bool truncated = false;
+};
+
+} // namespace
+
+ClientsApi::ClientsApi(ServerContext &context) : m_context(context), m_clients(context.db) {}
+
+void ClientsApi::registerRoutes(HttpRouter &router)
+{
+    const QString client = u"Client"_s;
+    // The action names the 401/403 rows the router writes for refused reads.
+    router.get(u"/v1/clients"_s, {.permission = u"clients.read"_s, .action = u"client.list"_s, .entityType = client},
+               [this](RequestContext &ctx) { return list(ctx); });
+    router.post(u"/v1/clients"_s, {.permission = u"clients.create"_s, .action = u"client.create"_s, .entityType = client},
+                [this](RequestContext &ctx) { return create(ctx); });
+    router.addDeferred("POST", u"/v1/clients/import"_s,
+                       {.permission = u"clients.import"_s, .action = u"client.import"_s, .entityType = client,
+                        .rawBody = true},
+                       [this](RequestContext &ctx) { return importCsv(ctx); });
+    router.addDeferred("GET", u"/v1/clients/export"_s,
+                       {.permission = u"clients.export"_s, .action = u"client.export"_s, .entityType = client},
+                       [this](RequestContext &ctx) { return exportCsv(ctx); });
+    router.get(u"/v1/clients/{id}"_s, {.permission = u"clients.read"_s, .action = u"client.read"_s, .entityType = client},
+               [this](RequestContext &ctx) { return show(ctx); });
+    router.put(u"/v1/clients/{id}"_s, {.permission = u"clients.update"_s, .action = u"client.update"_s, .entityType = client},
+               [this](RequestContext &ctx) { return update(ctx); });
+    router.del(u"/v1/clients/{id}"_s, {.permission = u"clients.delete"_s, .action = u"client.delete"_s, .entityType = client},
+               [this](RequestContext &ctx) { return remove(ctx); });
+    router.post(u"/v1/clients/{id}/tags"_s,
+                {.permission = u"clients.update"_s, .action = u"client.tag_add"_s, .entityType = client},
+                [this](RequestContext &ctx) { return addTag(ctx); });
+    router.del(u"/v1/clients/{id}/tags/{tag}"_s,
+               {.permission = u"clients.update"_s, .action = u"client.tag_remove"_s, .entityType = client},
+               [this](RequestContext &ctx) { return removeTag(ctx); });
+}
+
+Result<HttpReply> ClientsApi::list(RequestContext &ctx)
+{
+    QueryReader in(ctx);
+    ClientFilter filter = readFilter(in);
+    const PageRequest page = in.page();
+    if (!in.ok())
+        return in.error();
+    filter.limit = page.limit;
+    filter.offset = page.offset();
+    Result<ClientPage> result = m_clients.list(filter);
+    if (!result)
+        return result.error();
+    JsonWriter w(512 + result->rows.size() * 512);
+    w.beginObject().key("data").beginArray();
+    for (const Client &c : std::as_const(result->rows))
+        writeListItem(w, c);
+    w.endArray();
+    w.pageMeta(page, result->total);
+    w.endObject();
+    return HttpReply::json(w.take());
+}
+
+Result<HttpReply> ClientsApi::show(RequestContext &ctx)
+{
+    Result<Client> c = m_clients.find(ctx.idParam());
+    if (!c)
+        return c.error();
+    return HttpReply::json(clientJson(*c));
+}
+
+Result<HttpReply> ClientsApi::create(RequestContext &ctx)
+{
+    Client c;
+    Validator v(ctx.body);
+    const std::optional<QStringList> tags = applyBody(v, ctx.body, c, true, m_context.config.defaultRegion);
+    if (!v.ok())
+        return v.error();
+    const Result<bool> taken = m_clients.phoneTaken(c.phoneNumber);
+    if (!taken)
+        return taken.error();
+    if (*taken)
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A client with this phone number already exists"));
+    const qint64 now = nowSeconds();
+    const Result<qint64> id = m_clients.insert(c, now);
+    if (!id)
+        return id.error();
+    c.id = *id;
+    c.createdAt = c.updatedAt = now;
+    if (tags) {
+        CONVERSA_TRY(m_clients.setTags(c.id, *tags, now));
+        c.tags = *tags;
+    }
+    ctx.audit.entityId = c.id;
+    ctx.audit.changes = AuditStore::diff({}, ClientStore::auditFields(c));
+    return HttpReply::json(clientJson(c), 201);
+}
+
+Result<HttpReply> ClientsApi::update(RequestContext &ctx)
+{
+    Result<Client> before = m_clients.find(ctx.idParam());
+    if (!before)
+        return before.error();
+    Client after = *before;
+    Validator v(ctx.body);
+    const std::optional<QStringList> tags = applyBody(v, ctx.body, after, false, m_context.config.defaultRegion);
+    if (!v.ok())
+        return v.error();
+    if (tags)
+        after.tags = *tags;   // a given list replaces the client's tags
+    ctx.audit.changes = AuditStore::diff(ClientStore::auditFields(*before), ClientStore::auditFields(after));
+    if (ctx.audit.changes.isEmpty())
+        return HttpReply::json(clientJson(*before));   // nothing changed: updated_at stays
+    if (after.phoneNumber != before->phoneNumber) {
+        const Result<bool> taken = m_clients.phoneTaken(after.phoneNumber, after.id);
+        if (!taken)
+            return taken.error();
+        if (*taken)
+            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A client with this phone number already exists"));
+    }
+    const qint64 now = nowSeconds();
+    CONVERSA_TRY(m_clients.update(after, now));
+    if (tags && after.tags != before->tags)
+        CONVERSA_TRY(m_clients.setTags(after.id, after.tags, now));
+    after.updatedAt = now;
+    return HttpReply::json(clientJson(after));
+}
+
+Result<HttpReply> ClientsApi::remove(RequestContext &ctx)
+{
+    const qint64 now = nowSeconds();
+    CONVERSA_TRY(m_clients.softDelete(ctx.idParam(), now));
+    ctx.audit.changes = {{u"deleted_at"_s, QJsonObject{{u"from"_s, QJsonValue()}, {u"to"_s, isoTime(now)}}}};
+    return HttpReply::noContent();
+}
+
+Result<HttpReply> ClientsApi::addTag(RequestContext &ctx)
+{
+    Validator v(ctx.body);
+    const std::optional<QString> raw = v.string(u"tag"_s, true, 255);
+    const QString tag = raw ? readTag(v, u"tag"_s, *raw) : QString();
+    if (!v.ok())
+        return v.error();
+    Result<Client> c = m_clients.find(ctx.idParam());
+    if (!c)
+        return c.error();
+    const Result<bool> added = m_clients.addTag(c->id, tag, nowSeconds());
+    if (!added)
+        return added.error();
+    if (*added) {   // adding a tag the client has changes nothing and answers the same
+        const QStringList before = c->tags;
+        c->tags.append(tag);
+        c->tags.sort();
+        ctx.audit.changes = AuditStore::diff({{u"tags"_s, QJsonArray::fromStringList(before)}},
+                                             {{u"tags"_s, QJsonArray::fromStringList(c->tags)}});
+    }
+    return HttpReply::json(clientJson(*c));
+}
+
+Result<HttpReply> ClientsApi::removeTag(RequestContext &ctx)
+{
+    // The router takes {tag} from the decoded path: "%C3%B1" arrives as "ñ".
+    const QString tag = ClientStore::normalizeTag(ctx.params.value(u"tag"_s));
+    Result<Client> c = m_clients.find(ctx.idParam());
+    if (!c)
+        return c.error();
+    const Result<bool> removed = m_clients.removeTag(c->id, tag);
+    if (!removed)
+        return removed.error();
+    if (!*removed)
+        return ApiError::notFound();
+    QStringList after = c->tags;
+    after.removeAll(tag);
+    ctx.audit.changes = AuditStore::diff({{u"tags"_s, QJsonArray::fromStringList(c->tags)}},
+                                         {{u"tags"_s, QJsonArray::fromStringList(after)}});
+    return HttpReply::noContent();
+}
+
+Result<Deferred> ClientsApi::importCsv(RequestContext &ctx)
+{
+    if (ctx.rawBody.size() > m_context.config.maxUploadBytes)
+        return ApiError::payloadTooLarge();
+    Result<QByteArray> file = ClientImport::extractFile(ctx.header("content-type"), ctx.rawBody);
+    if (!file)
+        return file.error();
+    CONVERSA_TRY(ClientImport::parse(*file, true));   // a missing header fails before any work
+
+    // The import and its audit row commit together on the worker (see finish); the audit needs
+    // the caller's details, copied here because `work` must not touch ctx.
+    RequestContext auditCtx = ctx;
+    auditCtx.rawBody.clear();
+    Deferred deferred;
+    deferred.work = [this, csv = *file, auditCtx, region = m_context.config.defaultRegion]() mutable {
+        ImportOutcome out;
+        const Result<ClientImport::Table> table = ClientImport::parse(csv);
+        if (!table) {
+            out.error = table.error();
+            return QVariant::fromValue(out);
+        }
+        Transaction tx(m_context.db);
+        if (!tx.isActive()) {
+            out.error = ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
+            return QVariant::fromValue(out);
+        }
+        const Result<ClientImport::Summary> summary = ClientImport::run(m_clients, *table, region, nowSeconds());
+        if (!summary) {
+            out.error = summary.error();
+            return QVariant::fromValue(out);
+        }
+        out.summary = *summary;
+        out.changes = {{u"rows"_s, qint64(table->records.size())},
+                       {u"imported"_s, summary->imported},
+                       {u"updated"_s, summary->updated},
+                       {u"skipped"_s, summary->skipped},
+                       {u"errors"_s, qint64(summary->errors.size())}};
+        auditCtx.audit.changes = out.changes;
+        m_context.audit.record(auditCtx, true, 200);
+        if (!tx.commit())
+            out.error = ApiError::internal();
+        return QVariant::fromValue(out);
+    };
+    deferred.finish = [](RequestContext &ctx, const QVariant &value) -> Result<HttpReply> {
+        const auto out = value.value<ImportOutcome>();
+        if (out.error)
+            return *out.error;   // nothing was written; the router records the failure
+        ctx.audit.changes = out.changes;
+        ctx.audit.skip = true;   // written with the import
+        JsonWriter w(256 + out.summary.errors.size() * 96);
+        w.beginObject()
+            .field("imported", out.summary.imported)
+            .field("updated", out.summary.updated)
+            .field("skipped", out.summary.skipped);
+        w.key("errors").beginArray();
+        for (const ClientImport::RowError &e : out.summary.errors) {
+            w.beginObject().field("row", e.row).field("field", e.field).field("error", ctx.text(e.message, e.args));
+            w.endObject();
+        }
+        w.endArray().endObject();
+        return HttpReply::json(w.take());
+    };
+    return deferred;
+}
+
+Result<Deferred> ClientsApi::exportCsv(RequestContext &ctx)
+{
+    QueryReader in(ctx);
+    const QString format = in.text(u"format"_s);
+    if (!format.isEmpty() && format != "csv"_L1)
+        in.fail(u"format"_s, QT_TRANSLATE_NOOP("Api", "Must be one of: %1"), {u"csv"_s});
+    const ClientFilter filter = readFilter(in);
+    if (!in.ok())
+        return in.error();
+    QJsonObject given;
+    for (const QString &name : filterNames()) {
+        const QString value = ctx.queryValue(name).trimmed();
+        if (!value.isEmpty())
+            given.insert(name, value);
+    }
+
+    Deferred deferred;
+    deferred.work = [this, filter] {
+        ExportOutcome out;
+        CsvWriter csv;
+        // The columns an import reads back by the same names (custom fields as JSON).
+        csv.row({u"id"_s, u"phone_number"_s, u"first_name"_s, u"last_name"_s, u"email"_s, u"company"_s, u"city"_s,
+                 u"country"_s, u"address"_s, u"lead_status"_s, u"lead_score"_s, u"ltv"_s, u"total_purchases"_s,
+                 u"last_purchase_at"_s, u"segment"_s, u"tags"_s, u"notes"_s, u"is_blocked"_s, u"opt_in"_s,
+                 u"custom_fields"_s, u"last_contact_at"_s, u"created_at"_s});
+        const auto time = [](qint64 t) { return t ? isoTime(t) : QString(); };
+        const Result<Ok> done = m_clients.forEach(filter, kExportMaxRows + 1, [&](const Client &c) {
+            if (out.rows == kExportMaxRows) {   // one row past the cap tells that it was cut short
+                out.truncated = true;
+                return;
+            }
+            ++out.rows;
+            csv.number(c.id).text(c.phoneNumber).text(c.firstName).text(c.lastName).text(c.email).text(c.company);
+            csv.text(c.city).text(c.country).text(c.address).text(c.leadStatus).number(c.leadScore).number(c.ltv);
+            csv.number(c.totalPurchases).text(time(c.lastPurchaseAt)).text(c.segment).text(c.tags.join(u'|'));
+            csv.text(c.notes).boolean(c.isBlocked).boolean(c.optIn);
+            csv.text(c.customFields.isEmpty() ? QString()
+                                              : QString::fromUtf8(QJsonDocument(c.customFields).toJson(QJsonDocument::Compact)));
+            csv.text(time(c.lastContactAt)).text(time(c.createdAt)).endRow();
+        });
+        out.ok = done.ok();
+        out.csv = csv.take();
+        return QVariant::fromValue(out);
+    };
+    deferred.finish = [this, given](RequestContext &ctx, const QVariant &value) -> Result<HttpReply> {
+        const auto out = value.value<ExportOutcome>();
+        if (!out.ok)
+            return ApiError::internal();
+        // A read is not audited by the router, but an export is: recorded before any byte leaves.
+        ctx.audit.changes = {{u"format"_s, u"csv"_s}, {u"filters"_s, given}, {u"rows"_s, out.rows}};
+        if (out.truncated)
+            ctx.audit.changes.insert(u"truncated"_s, true);
+        Transaction tx(m_context.db);
+        if (!tx.isActive())
+            return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
+        m_context.audit.record(ctx, true, 200);
+        if (!tx.commit())
+            return ApiError::internal();
+        ctx.audit.skip = true;
+
+        const QByteArray day = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd"_s).toLatin1();
+        HttpReply reply = HttpReply::bytes(out.csv, "text/csv; charset=utf-8");
+        reply.withHeader("Content-Disposition", "attachment; filename=\"clients-" + day + ".csv\"")
+            .withHeader("Cache-Control", "no-store")
+            .withHeader("X-Export-Rows", QByteArray::number(out.rows));
+        if (out.truncated)
+            reply.withHeader("X-Export-Truncated", "true");
+        return reply;
+    };
+    return deferred;
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "ApiModule.h"
+#include "http/HttpRouter.h"
+#include "store/ClientStore.h"
+
+struct ServerContext;
+
+// /v1/clients (seed §7): the client directory, tags, CSV import and export.
+class ClientsApi final : public ApiModule {
+public:
+    explicit ClientsApi(ServerContext &context);
+    void registerRoutes(HttpRouter &router) override;
+
+    static constexpr qint64 kExportMaxRows = 100000;
+
+private:
+    Result<HttpReply> list(RequestContext &ctx);
+    Result<HttpReply> show(RequestContext &ctx);
+    Result<HttpReply> create(RequestContext &ctx);
+    Result<HttpReply> update(RequestContext &ctx);
+    Result<HttpReply> remove(RequestContext &ctx);
+    Result<HttpReply> addTag(RequestContext &ctx);
+    Result<HttpReply> removeTag(RequestContext &ctx);
+    Result<Deferred> importCsv(RequestContext &ctx);
+    Result<Deferred> exportCsv(RequestContext &ctx);
+
+    ServerContext &m_context;
+    ClientStore m_clients;   // stateless over Database: safe on worker threads too
+};

@@ -1,0 +1,358 @@
+#include "FilesApi.h"
+
+#include "app/ServerConfig.h"
+#include "app/ServerContext.h"
+#include "domain/MediaInspector.h"
+#include "domain/Multipart.h"
+#include "http/JsonWriter.h"
+#include "store/AuditStore.h"
+#include "store/Database.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSaveFile>
+#include <QTimer>
+#include <QUrl>
+#include <QUuid>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcFiles, "conversa.server.files")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList kEntityTypes = {u"message"_s, u"client"_s, u"task"_s, u"chat"_s};
+constexpr int kSafeNameLength = 80;
+
+// The client's name reduced to what is safe in a file system and a URL: ASCII letters, digits,
+// '.', '-' and '_'; no leading dot. It follows a generated prefix, so it never names a path.
+QString safeName(const QString &displayName)
+{
+    QString out;
+    for (const QChar c : displayName) {
+        const char16_t u = c.unicode();
+        const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
+            || u == '.' || u == '-' || u == '_';
+        if (plain)
+            out += c;
+        else if (!out.endsWith(u'_'))
+            out += u'_';
+    }
+    while (out.startsWith(u'.') || out.startsWith(u'_'))
+        out.remove(0, 1);
+    if (out.size() > kSafeNameLength)
+        out = out.right(kSafeNameLength);   // keep the extension
+    return out.isEmpty() ? u"file"_s : out;
+}
+
+// attachment; filename="ascii"; filename*=UTF-8''… (RFC 6266 / RFC 5987) for non-ASCII names.
+QByteArray contentDisposition(const QString &name)
+{
+    QByteArray ascii;
+    bool plainAscii = true;
+    for (const QChar c : name) {
+        const char16_t u = c.unicode();
+        const bool printable = u >= 0x20 && u < 0x7f;
+        plainAscii = plainAscii && printable;
+        ascii += printable && u != '"' && u != '\\' ? char(u) : '_';
+    }
+    QByteArray out = "attachment; filename=\"" + ascii + '"';
+    if (!plainAscii)
+        out += "; filename*=UTF-8''" + QUrl::toPercentEncoding(name);
+    return out;
+}
+
+void removeStored(const QString &dataDir, const QString &storagePath, const QString &thumbnailPath)
+{
+    QFile::remove(dataDir + u'/' + storagePath);
+    if (!thumbnailPath.isEmpty())
+        QFile::remove(dataDir + u'/' + thumbnailPath);
+}
+
+// What the worker hands back to the request. Bytes no row has claimed go with it: when the insert
+// fails, and when the client left before finish could run (the router then skips finish).
+struct Upload {
+    enum class Outcome { Stored, Refused, Failed } outcome = Outcome::Failed;
+    FileRecord record;
+    QString dataDir;
+    bool claimed = false;
+
+    explicit Upload(QString dir) : dataDir(std::move(dir)) {}
+    Upload(const Upload &) = delete;
+    Upload &operator=(const Upload &) = delete;
+    ~Upload()
+    {
+        if (outcome == Outcome::Stored && !claimed)
+            removeStored(dataDir, record.storagePath, record.thumbnailPath);
+    }
+};
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return false;
+    QSaveFile file(path);   // a temporary name, renamed into place on commit
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return false;
+    return file.commit();
+}
+
+// Runs on a worker: type from content, image size and preview, hash, then the bytes on disk.
+void store(Upload &up, const QByteArray &bytes, const QString &originalName)
+{
+    const MediaInspector::Media media = MediaInspector::inspect(bytes, originalName);
+    if (media.mimeType.isEmpty()) {
+        up.outcome = Upload::Outcome::Refused;
+        return;
+    }
+    FileRecord &f = up.record;
+    const QString uuid = QUuid::createUuid().toString(QUuid::Id128);
+    f.filename = uuid + u'-' + safeName(originalName);
+    f.originalFilename = originalName;
+    f.mimeType = media.mimeType;
+    f.sizeBytes = bytes.size();
+    f.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    f.width = media.width;
+    f.height = media.height;
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    f.storagePath = u"files/%1/%2/%3"_s.arg(today.year()).arg(today.month(), 2, 10, QChar(u'0')).arg(f.filename);
+    if (!writeFile(up.dataDir + u'/' + f.storagePath, bytes)) {
+        qCWarning(lcFiles) << "cannot write" << f.storagePath;
+        QFile::remove(up.dataDir + u'/' + f.storagePath);
+        return;
+    }
+    if (!media.thumbnail.isEmpty()) {
+        const QString thumb = u"files/thumbs/"_s + uuid + u".jpg"_s;
+        if (writeFile(up.dataDir + u'/' + thumb, media.thumbnail))
+            f.thumbnailPath = thumb;
+        else
+            qCWarning(lcFiles) << "cannot write" << thumb;   // the file itself is fine
+    }
+    up.outcome = Upload::Outcome::Stored;
+}
+
+// The fields the audit log records: never the bytes.
+QJsonObject auditFields(const FileRecord &f)
+{
+    QJsonObject o{{u"original_filename"_s, f.originalFilename}, {u"filename"_s, f.filename},
+                  {u"mime_type"_s, f.mimeType}, {u"size_bytes"_s, f.sizeBytes}, {u"sha256"_s, f.sha256}};
+    if (!f.relatedEntityType.isEmpty()) {
+        o.insert(u"related_entity_type"_s, f.relatedEntityType);
+        o.insert(u"related_entity_id"_s, f.relatedEntityId);
+    }
+    return o;
+}
+
+} // namespace
+
+FilesApi::FilesApi(ServerContext &context) : m_context(context), m_files(context.db) {}
+
+void FilesApi::registerRoutes(HttpRouter &router)
+{
+    const QString file = u"File"_s;
+    router.addDeferred("POST", u"/v1/files"_s,
+                       {.permission = u"files.create"_s, .action = u"file.upload"_s, .entityType = file, .rawBody = true},
+                       [this](RequestContext &ctx) { return upload(ctx); });
+    router.get(u"/v1/files/{id}"_s, {.permission = u"files.read"_s, .action = u"file.read"_s, .entityType = file},
+               [this](RequestContext &ctx) { return show(ctx); });
+    router.get(u"/v1/files/{id}/download"_s,
+               {.permission = u"files.read"_s, .action = u"file.download"_s, .entityType = file},
+               [this](RequestContext &ctx) { return download(ctx); });
+    router.get(u"/v1/files/{id}/thumbnail"_s,
+               {.permission = u"files.read"_s, .action = u"file.thumbnail"_s, .entityType = file},
+               [this](RequestContext &ctx) { return thumbnail(ctx); });
+    router.del(u"/v1/files/{id}"_s, {.permission = u"files.delete"_s, .action = u"file.delete"_s, .entityType = file},
+               [this](RequestContext &ctx) { return remove(ctx); });
+}
+
+bool FilesApi::canSee(const AuthUser &user, const FileRecord &file)
+{
+    if (!user.can(u"files.read"_s))
+        return false;
+    return file.uploadedBy == user.id || user.can(u"chats.read_all"_s);
+}
+
+Result<FileRecord> FilesApi::visibleFile(const RequestContext &ctx)
+{
+    Result<FileRecord> file = m_files.live(ctx.idParam());
+    if (!file)
+        return file.error();
+    if (!ctx.user || !canSee(*ctx.user, *file))
+        return ApiError::notFound();
+    return file;
+}
+
+QByteArray FilesApi::fileJson(const FileRecord &f) const
+{
+    const QString base = m_context.config.publicUrl + u"/v1/files/"_s + QString::number(f.id);
+    JsonWriter w(768);
+    w.beginObject();
+    w.field("id", f.id).field("filename", f.filename).field("original_filename", f.originalFilename);
+    w.field("mime_type", f.mimeType).field("size_bytes", f.sizeBytes).field("sha256", f.sha256);
+    w.field("file_path", base + u"/download"_s);
+    w.stringOrNull("thumbnail_path", f.thumbnailPath.isEmpty() ? QString() : base + u"/thumbnail"_s);
+    w.key("width");
+    f.width > 0 ? w.value(f.width) : w.null();
+    w.key("height");
+    f.height > 0 ? w.value(f.height) : w.null();
+    w.stringOrNull("related_entity_type", f.relatedEntityType.isEmpty() ? QString() : f.relatedEntityType);
+    w.key("related_entity_id");
+    f.relatedEntityId > 0 ? w.value(f.relatedEntityId) : w.null();
+    w.key("uploaded_by");
+    f.uploadedBy > 0 ? w.value(f.uploadedBy) : w.null();
+    w.timeOrNull("created_at", f.createdAt);
+    w.endObject();
+    return w.take();
+}
+
+void FilesApi::removeUnlessLive(const QString &storagePath, const QString &thumbnailPath)
+{
+    // Queued on this thread: it runs once the router has committed or rolled back.
+    QTimer::singleShot(0, [this, storagePath, thumbnailPath] {
+        const Result<bool> live = m_files.storagePathLive(storagePath);
+        if (live && !*live)
+            removeStored(m_context.config.dataDir, storagePath, thumbnailPath);
+    });
+}
+
+Result<Deferred> FilesApi::upload(RequestContext &ctx)
+{
+    // The listener refuses bodies over max(upload, JSON) limits; the upload limit itself is here.
+    if (ctx.rawBody.size() > m_context.config.maxUploadBytes)
+        return ApiError::payloadTooLarge();
+    const std::optional<QByteArray> boundary = Multipart::boundaryOf(ctx.header("content-type"));
+    if (!boundary)
+        return ApiError::badRequest(QT_TRANSLATE_NOOP("Api", "The body must be multipart/form-data with a boundary"));
+    const std::optional<QList<Multipart::Part>> parts = Multipart::parse(ctx.rawBody, *boundary);
+    if (!parts)
+        return ApiError::badRequest(QT_TRANSLATE_NOOP("Api", "The multipart body is malformed"));
+
+    const Multipart::Part *filePart = nullptr;
+    std::optional<QString> entityType;
+    std::optional<QString> entityIdText;
+    for (const Multipart::Part &part : *parts) {
+        if (part.name == "file"_L1 && !filePart)
+            filePart = &part;
+        else if (part.name == "related_entity_type"_L1)
+            entityType = QString::fromUtf8(part.body).trimmed();
+        else if (part.name == "related_entity_id"_L1)
+            entityIdText = QString::fromUtf8(part.body).trimmed();
+    }
+
+    QList<FieldError> errors;
+    if (!filePart || !filePart->hasFilename)
+        errors.append({u"file"_s, QT_TRANSLATE_NOOP("Api", "A file is required"), {}});
+    else if (filePart->body.isEmpty())
+        errors.append({u"file"_s, QT_TRANSLATE_NOOP("Api", "The file is empty"), {}});
+    // An empty related_entity_* part counts as absent (HTML forms send empty inputs).
+    if (entityType && entityType->isEmpty())
+        entityType.reset();
+    if (entityIdText && entityIdText->isEmpty())
+        entityIdText.reset();
+    if (entityType && !kEntityTypes.contains(*entityType))
+        errors.append({u"related_entity_type"_s, QT_TRANSLATE_NOOP("Api", "Must be one of: %1"), {kEntityTypes.join(u", "_s)}});
+    qint64 entityId = 0;
+    if (entityIdText) {
+        bool isNumber = false;
+        entityId = entityIdText->toLongLong(&isNumber);
+        if (!isNumber || entityId <= 0)
+            errors.append({u"related_entity_id"_s, QT_TRANSLATE_NOOP("Api", "Must be a positive whole number"), {}});
+    }
+    if (entityType && !entityIdText)
+        errors.append({u"related_entity_id"_s, QT_TRANSLATE_NOOP("Api", "This field is required"), {}});
+    if (entityIdText && !entityType)
+        errors.append({u"related_entity_type"_s, QT_TRANSLATE_NOOP("Api", "This field is required"), {}});
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+
+    // The worker may not touch ctx: it gets copies, and leaves its result here for finish.
+    auto result = std::make_shared<Upload>(m_context.config.dataDir);
+    Deferred deferred;
+    deferred.work = [result, bytes = filePart->body, name = Multipart::displayName(filePart->filename)] {
+        store(*result, bytes, name);
+        return QVariant();
+    };
+    deferred.finish = [this, result, entityType = entityType.value_or(QString()), entityId,
+                       uploader = ctx.userId()](RequestContext &ctx, const QVariant &) -> Result<HttpReply> {
+        if (result->outcome == Upload::Outcome::Refused) {
+            return ApiError::validation(u"file"_s, QT_TRANSLATE_NOOP("Api", "This file type is not accepted"));
+        }
+        if (result->outcome == Upload::Outcome::Failed)
+            return ApiError::internal();
+        FileRecord f = result->record;
+        f.relatedEntityType = entityType;
+        f.relatedEntityId = entityId;
+        f.uploadedBy = uploader;
+        f.createdAt = nowSeconds();
+        const Result<qint64> id = m_files.insert(f, f.createdAt);
+        if (!id)
+            return id.error();   // the unclaimed bytes go with `result`
+        f.id = *id;
+        result->claimed = true;
+        // Should the commit still fail, no live row will point at the bytes: removed then.
+        removeUnlessLive(f.storagePath, f.thumbnailPath);
+        ctx.audit.entityId = f.id;
+        ctx.audit.changes = AuditStore::diff({}, auditFields(f));
+        return HttpReply::json(fileJson(f), 201);
+    };
+    return deferred;
+}
+
+Result<HttpReply> FilesApi::show(RequestContext &ctx)
+{
+    const Result<FileRecord> file = visibleFile(ctx);
+    if (!file)
+        return file.error();
+    return HttpReply::json(fileJson(*file));
+}
+
+Result<HttpReply> FilesApi::download(RequestContext &ctx)
+{
+    const Result<FileRecord> file = visibleFile(ctx);
+    if (!file)
+        return file.error();
+    // Uploads are at most maxUploadBytes (16 MiB by default): read whole for now; a streamed
+    // reply can replace this when larger files are allowed.
+    QFile stored(m_context.config.dataDir + u'/' + file->storagePath);
+    if (!stored.open(QIODevice::ReadOnly)) {
+        qCWarning(lcFiles) << "file" << file->id << "has no bytes at" << file->storagePath;
+        return ApiError::notFound();
+    }
+    HttpReply reply = HttpReply::bytes(stored.readAll(), file->mimeType.toLatin1());
+    reply.withHeader("Content-Disposition", contentDisposition(file->originalFilename));
+    reply.withHeader("Cache-Control", "private, no-store");
+    return reply;
+}
+
+Result<HttpReply> FilesApi::thumbnail(RequestContext &ctx)
+{
+    const Result<FileRecord> file = visibleFile(ctx);
+    if (!file)
+        return file.error();
+    if (file->thumbnailPath.isEmpty())
+        return ApiError::notFound();
+    QFile stored(m_context.config.dataDir + u'/' + file->thumbnailPath);
+    if (!stored.open(QIODevice::ReadOnly))
+        return ApiError::notFound();
+    HttpReply reply = HttpReply::bytes(stored.readAll(), "image/jpeg");
+    reply.withHeader("Cache-Control", "private, no-store");
+    return reply;
+}
+
+Result<HttpReply> FilesApi::remove(RequestContext &ctx)
+{
+    const Result<FileRecord> file = visibleFile(ctx);
+    if (!file)
+        return file.error();
+    const qint64 now = nowSeconds();
+    CONVERSA_TRY(m_files.softDelete(file->id, now));
+    // The bytes go once the soft delete is committed; a rolled-back delete keeps them.
+    removeUnlessLive(file->storagePath, file->thumbnailPath);
+    ctx.audit.changes = {{u"deleted_at"_s, QJsonObject{{u"from"_s, QJsonValue()}, {u"to"_s, isoTime(now)}}}};
+    return HttpReply::noContent();
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "ApiModule.h"
+#include "http/HttpRouter.h"
+#include "store/FileStore.h"
+
+struct ServerContext;
+
+// /v1/files (seed §14, CONTRACT §7): uploads stored under generated names in the data dir,
+// typed from their content; metadata, download, thumbnail and delete.
+class FilesApi final : public ApiModule {
+public:
+    explicit FilesApi(ServerContext &context);
+    void registerRoutes(HttpRouter &router) override;
+
+    // Whether `user` may see `file`. Files belong to the entity they are attached to; until chats
+    // and messages exist: the uploader, and those who may read every chat (supervisors, admins).
+    // Extend here when entities arrive; callers answer 404 on false (CONTRACT §3).
+    static bool canSee(const AuthUser &user, const FileRecord &file);
+
+private:
+    Result<Deferred> upload(RequestContext &ctx);
+    Result<HttpReply> show(RequestContext &ctx);
+    Result<HttpReply> download(RequestContext &ctx);
+    Result<HttpReply> thumbnail(RequestContext &ctx);
+    Result<HttpReply> remove(RequestContext &ctx);
+
+    Result<FileRecord> visibleFile(const RequestContext &ctx);   // live and canSee, else 404
+    QByteArray fileJson(const FileRecord &file) const;           // seed §14.1
+    // Deletes the stored bytes once no live row points at them any more: run after the request's
+    // transaction ends, so a rolled-back upload leaves nothing and a rolled-back delete keeps its bytes.
+    void removeUnlessLive(const QString &storagePath, const QString &thumbnailPath);
+
+    ServerContext &m_context;
+    FileStore m_files;
+};

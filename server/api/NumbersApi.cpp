@@ -1,0 +1,360 @@
+#include "NumbersApi.h"
+
+#include "app/ServerConfig.h"
+#include "app/ServerContext.h"
+#include "domain/PhoneNumbers.h"
+#include "domain/RandomToken.h"
+#include "http/JsonWriter.h"
+#include "http/QueryReader.h"
+#include "http/Validator.h"
+#include "store/AuditStore.h"
+#include "store/Database.h"
+
+#include <QRegularExpression>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList kProviders = {u"meta"_s, u"wppconnect"_s};
+const QStringList kStatuses = {u"pending"_s, u"active"_s, u"inactive"_s};
+const QStringList kSettableStatuses = {u"active"_s, u"inactive"_s};   // pending is the server's
+constexpr int kSecretLength = 4096;
+const QString kManage = u"whatsapp.numbers.manage"_s;
+
+void textOrNull(JsonWriter &w, const char *name, const QString &s)
+{
+    w.key(name);
+    if (s.isEmpty())
+        w.null();
+    else
+        w.value(s);
+}
+
+bool isHttpUrl(const QString &s)
+{
+    const QUrl url(s, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty();
+}
+
+// Null or an empty string clears an optional field.
+bool clears(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue v = body.value(field);
+    return v.isNull() || (v.isString() && v.toString().trimmed().isEmpty());
+}
+
+// An optional text: sent with a value sets it, sent as null or "" clears it.
+void optionalText(Validator &v, const QJsonObject &body, const QString &field, int maxLength, QString &target)
+{
+    if (!v.has(field))
+        return;
+    if (clears(body, field))
+        target.clear();
+    else if (const auto s = v.string(field, false, maxLength))
+        target = *s;
+}
+
+// A required text: on create it must be sent; on update, if sent, it must have a value.
+void requiredText(Validator &v, const QString &field, int maxLength, bool creating, QString &target)
+{
+    if (creating || v.has(field)) {
+        if (const auto s = v.string(field, true, maxLength))
+            target = *s;
+    }
+}
+
+QJsonValue textOrNullValue(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+
+// The non-secret columns as the audit log records them; secrets are added as masked markers.
+QJsonObject auditFields(const WhatsAppNumber &n)
+{
+    return {{u"phone_number"_s, n.phoneNumber},
+            {u"display_name"_s, n.displayName},
+            {u"provider"_s, n.provider},
+            {u"status"_s, n.status},
+            {u"daily_message_limit"_s, n.dailyMessageLimit},
+            {u"rate_limit_per_minute"_s, n.rateLimitPerMinute},
+            {u"meta_phone_number_id"_s, textOrNullValue(n.metaPhoneNumberId)},
+            {u"meta_business_account_id"_s, textOrNullValue(n.metaBusinessAccountId)},
+            {u"wppconnect_session_name"_s, textOrNullValue(n.wppconnectSessionName)},
+            {u"wppconnect_server_url"_s, textOrNullValue(n.wppconnectServerUrl)}};
+}
+
+// Everything but the secrets; `creating` makes the provider's required fields mandatory.
+void applyFields(Validator &v, const QJsonObject &body, WhatsAppNumber &n, const QString &defaultRegion, bool creating)
+{
+    if (creating || v.has(u"phone_number"_s)) {
+        if (const auto s = v.string(u"phone_number"_s, true, 32)) {
+            if (const auto e164 = PhoneNumbers::toE164(*s, defaultRegion))
+                n.phoneNumber = *e164;
+            else
+                v.fail(u"phone_number"_s, QT_TRANSLATE_NOOP("Api", "Must be a valid phone number"));
+        }
+    }
+    if (v.has(u"display_name"_s)) {
+        if (clears(body, u"display_name"_s))
+            n.displayName.clear();
+        else if (const auto s = v.string(u"display_name"_s, false, 100))
+            n.displayName = *s;
+    }
+    if (!creating && v.has(u"status"_s)) {
+        if (const auto s = v.oneOf(u"status"_s, kSettableStatuses, true))
+            n.status = *s;
+    }
+    if (v.has(u"daily_message_limit"_s)) {
+        if (const auto i = v.integer(u"daily_message_limit"_s, true, 1, 1000000))
+            n.dailyMessageLimit = int(*i);
+    }
+    if (v.has(u"rate_limit_per_minute"_s)) {
+        if (const auto i = v.integer(u"rate_limit_per_minute"_s, true, 1, 6000))
+            n.rateLimitPerMinute = int(*i);
+    }
+    if (n.provider == "meta"_L1) {
+        requiredText(v, u"meta_phone_number_id"_s, 64, creating, n.metaPhoneNumberId);
+        optionalText(v, body, u"meta_business_account_id"_s, 64, n.metaBusinessAccountId);
+    } else if (n.provider == "wppconnect"_L1) {
+        requiredText(v, u"wppconnect_session_name"_s, 100, creating, n.wppconnectSessionName);
+        // The session name becomes a path segment of every WPPConnect call.
+        static const QRegularExpression sessionName(u"^[A-Za-z0-9_-]+$"_s);
+        if (!v.failed(u"wppconnect_session_name"_s) && v.has(u"wppconnect_session_name"_s)
+            && !sessionName.match(n.wppconnectSessionName).hasMatch())
+            v.fail(u"wppconnect_session_name"_s, QT_TRANSLATE_NOOP("Api", "Use only letters, digits, - and _"));
+        const QString before = n.wppconnectServerUrl;
+        requiredText(v, u"wppconnect_server_url"_s, 2048, creating, n.wppconnectServerUrl);
+        if (!v.failed(u"wppconnect_server_url"_s) && n.wppconnectServerUrl != before && !isHttpUrl(n.wppconnectServerUrl))
+            v.fail(u"wppconnect_server_url"_s, QT_TRANSLATE_NOOP("Api", "Must be an http or https URL"));
+        while (n.wppconnectServerUrl.endsWith(u'/'))
+            n.wppconnectServerUrl.chop(1);
+    }
+}
+
+// The provider's secrets; returns the names of those sent (for the audit row).
+QStringList applySecrets(Validator &v, const QJsonObject &body, const QString &provider, NumberSecrets &s, bool creating)
+{
+    QStringList sent;
+    auto required = [&](const QString &field, QString &target) {
+        if (creating || v.has(field)) {
+            if (const auto value = v.string(field, true, kSecretLength)) {
+                target = *value;
+                sent.append(field);
+            }
+        }
+    };
+    auto optional = [&](const QString &field, QString &target) {
+        if (!v.has(field))
+            return;
+        if (clears(body, field)) {
+            target.clear();
+            sent.append(field);
+        } else if (const auto value = v.string(field, false, kSecretLength)) {
+            target = *value;
+            sent.append(field);
+        }
+    };
+    if (provider == "meta"_L1) {
+        required(u"meta_access_token"_s, s.metaAccessToken);
+        optional(u"meta_app_secret"_s, s.metaAppSecret);
+        optional(u"webhook_verify_token"_s, s.webhookVerifyToken);
+    } else if (provider == "wppconnect"_L1) {
+        required(u"wppconnect_api_key"_s, s.wppconnectApiKey);
+    }
+    return sent;
+}
+
+void writeCampaigns(JsonWriter &w, const WhatsAppNumber &n)
+{
+    w.key("campaigns").beginArray();
+    for (const NumberCampaignRef &c : n.campaigns)
+        w.beginObject().field("id", c.id).field("name", c.name).endObject();
+    w.endArray();
+}
+
+} // namespace
+
+NumbersApi::NumbersApi(ServerContext &context)
+    : m_context(context), m_numbers(context.db, context.config.secretKey)
+{
+}
+
+void NumbersApi::registerRoutes(HttpRouter &router)
+{
+    const QString entity = u"WhatsAppNumber"_s;
+    const QString read = u"whatsapp.numbers.read"_s;
+    router.get(u"/v1/whatsapp-numbers"_s, {.permission = read, .action = u"whatsapp_number.list"_s, .entityType = entity},
+               [this](RequestContext &ctx) { return list(ctx); });
+    router.post(u"/v1/whatsapp-numbers"_s, {.permission = kManage, .action = u"whatsapp_number.create"_s, .entityType = entity},
+                [this](RequestContext &ctx) { return create(ctx); });
+    router.get(u"/v1/whatsapp-numbers/{id}"_s, {.permission = read, .action = u"whatsapp_number.read"_s, .entityType = entity},
+               [this](RequestContext &ctx) { return show(ctx); });
+    router.put(u"/v1/whatsapp-numbers/{id}"_s, {.permission = kManage, .action = u"whatsapp_number.update"_s, .entityType = entity},
+               [this](RequestContext &ctx) { return update(ctx); });
+    router.del(u"/v1/whatsapp-numbers/{id}"_s, {.permission = kManage, .action = u"whatsapp_number.delete"_s, .entityType = entity},
+               [this](RequestContext &ctx) { return remove(ctx); });
+}
+
+QString NumbersApi::webhookUrl(const WhatsAppNumber &n, const QString &webhookSecret) const
+{
+    QString base = m_context.config.publicUrl;
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    if (n.provider == "meta"_L1)
+        return base + u"/v1/webhooks/whatsapp/meta/"_s + QString::number(n.id);
+    return base + u"/v1/webhooks/whatsapp/wppconnect/"_s + QString::number(n.id) + u"?token="_s
+        + QString::fromLatin1(QUrl::toPercentEncoding(webhookSecret));
+}
+
+Result<HttpReply> NumbersApi::detailReply(const RequestContext &ctx, const WhatsAppNumber &n, int status)
+{
+    QString url;
+    if (ctx.user && ctx.user->can(kManage)) {
+        Result<NumberSecrets> secrets = m_numbers.secrets(n.id);
+        if (!secrets)
+            return secrets.error();
+        url = webhookUrl(n, secrets->webhookSecret);
+    }
+    JsonWriter w(1024);
+    w.beginObject();
+    w.field("id", n.id).field("phone_number", n.phoneNumber).field("display_name", n.displayName);
+    w.field("provider", n.provider).field("status", n.status).field("connection_status", n.connectionStatus);
+    w.timeOrNull("last_connected_at", n.lastConnectedAt);
+    textOrNull(w, "last_error", n.lastError);
+    w.field("daily_message_limit", n.dailyMessageLimit).field("rate_limit_per_minute", n.rateLimitPerMinute);
+    w.field("total_messages_sent", n.totalMessagesSent).field("total_messages_received", n.totalMessagesReceived);
+    textOrNull(w, "meta_phone_number_id", n.metaPhoneNumberId);
+    textOrNull(w, "meta_business_account_id", n.metaBusinessAccountId);
+    textOrNull(w, "wppconnect_session_name", n.wppconnectSessionName);
+    textOrNull(w, "wppconnect_server_url", n.wppconnectServerUrl);
+    w.field("has_meta_access_token", n.hasMetaAccessToken).field("has_meta_app_secret", n.hasMetaAppSecret);
+    w.field("has_webhook_verify_token", n.hasWebhookVerifyToken).field("has_wppconnect_api_key", n.hasWppconnectApiKey);
+    textOrNull(w, "webhook_url", url);
+    writeCampaigns(w, n);
+    w.timeOrNull("created_at", n.createdAt);
+    w.timeOrNull("updated_at", n.updatedAt);
+    w.endObject();
+    return HttpReply::json(w.take(), status);
+}
+
+Result<HttpReply> NumbersApi::list(RequestContext &ctx)
+{
+    QueryReader in(ctx);
+    const PageRequest page = in.page();
+    NumberFilter filter;
+    filter.status = in.oneOf(u"status"_s, kStatuses);
+    filter.provider = in.oneOf(u"provider"_s, kProviders);
+    if (!in.ok())
+        return in.error();
+    filter.limit = page.limit;
+    filter.offset = page.offset();
+
+    Result<NumberPage> result = m_numbers.list(filter);
+    if (!result)
+        return result.error();
+    JsonWriter w(512 + result->rows.size() * 400);
+    w.beginObject().key("data").beginArray();
+    for (const WhatsAppNumber &n : std::as_const(result->rows)) {
+        w.beginObject();
+        w.field("id", n.id).field("phone_number", n.phoneNumber).field("display_name", n.displayName);
+        w.field("provider", n.provider).field("status", n.status).field("connection_status", n.connectionStatus);
+        w.timeOrNull("last_connected_at", n.lastConnectedAt);
+        w.field("daily_message_limit", n.dailyMessageLimit);
+        w.field("total_messages_sent", n.totalMessagesSent).field("total_messages_received", n.totalMessagesReceived);
+        writeCampaigns(w, n);
+        w.timeOrNull("created_at", n.createdAt);
+        w.endObject();
+    }
+    w.endArray();
+    w.pageMeta(page, result->total);
+    w.endObject();
+    return HttpReply::json(w.take());
+}
+
+Result<HttpReply> NumbersApi::show(RequestContext &ctx)
+{
+    Result<WhatsAppNumber> n = m_numbers.find(ctx.idParam());
+    if (!n)
+        return n.error();
+    return detailReply(ctx, *n);
+}
+
+Result<HttpReply> NumbersApi::create(RequestContext &ctx)
+{
+    WhatsAppNumber n;
+    n.status = u"pending"_s;
+    n.connectionStatus = u"disconnected"_s;
+    NumberSecrets secrets;
+    Validator v(ctx.body);
+    if (const auto provider = v.oneOf(u"provider"_s, kProviders, true))
+        n.provider = *provider;
+    applyFields(v, ctx.body, n, m_context.config.defaultRegion, true);
+    const QStringList sent = applySecrets(v, ctx.body, n.provider, secrets, true);
+    if (!v.ok())
+        return v.error();
+    if (n.displayName.isEmpty())
+        n.displayName = n.phoneNumber;
+    CONVERSA_TRY(m_numbers.checkUnique(n, 0));
+
+    secrets.webhookSecret = QString::fromLatin1(RandomToken::urlSafe(32));
+    const qint64 now = nowSeconds();
+    Result<qint64> id = m_numbers.insert(n, secrets, now);
+    if (!id)
+        return id.error();
+    ctx.audit.entityId = *id;
+    QJsonObject changes = AuditStore::diff({}, auditFields(n));
+    for (const QString &field : sent)
+        changes.insert(field, QJsonObject{{u"from"_s, u"***"_s}, {u"to"_s, u"***"_s}});
+    ctx.audit.changes = changes;
+
+    Result<WhatsAppNumber> created = m_numbers.find(*id);
+    if (!created)
+        return created.error();
+    return detailReply(ctx, *created, 201);
+}
+
+Result<HttpReply> NumbersApi::update(RequestContext &ctx)
+{
+    Result<WhatsAppNumber> before = m_numbers.find(ctx.idParam());
+    if (!before)
+        return before.error();
+    Result<NumberSecrets> secrets = m_numbers.secrets(before->id);
+    if (!secrets)
+        return secrets.error();
+    WhatsAppNumber after = *before;
+    Validator v(ctx.body);
+    if (v.has(u"provider"_s)) {
+        const auto provider = v.oneOf(u"provider"_s, kProviders, true);
+        if (provider && *provider != before->provider)
+            v.fail(u"provider"_s, QT_TRANSLATE_NOOP("Api", "Cannot be changed; create a new number instead"));
+    }
+    applyFields(v, ctx.body, after, m_context.config.defaultRegion, false);
+    const QStringList sent = applySecrets(v, ctx.body, after.provider, *secrets, false);
+    if (!v.ok())
+        return v.error();
+    if (after.displayName.isEmpty())
+        after.displayName = after.phoneNumber;
+
+    QJsonObject changes = AuditStore::diff(auditFields(*before), auditFields(after));
+    for (const QString &field : sent)
+        changes.insert(field, QJsonObject{{u"from"_s, u"***"_s}, {u"to"_s, u"***"_s}});
+    ctx.audit.changes = changes;
+    if (changes.isEmpty())
+        return detailReply(ctx, *before);
+    CONVERSA_TRY(m_numbers.checkUnique(after, after.id));
+    CONVERSA_TRY(m_numbers.update(after, nowSeconds()));
+    if (!sent.isEmpty())
+        CONVERSA_TRY(m_numbers.writeSecrets(after.id, *secrets));
+    Result<WhatsAppNumber> updated = m_numbers.find(after.id);
+    if (!updated)
+        return updated.error();
+    return detailReply(ctx, *updated);
+}
+
+Result<HttpReply> NumbersApi::remove(RequestContext &ctx)
+{
+    CONVERSA_TRY(m_numbers.softDelete(ctx.idParam(), nowSeconds()));
+    return HttpReply::noContent();
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "http/Result.h"
+
+#include <QString>
+
+class Database;
+
+// One row of the files table (seed §14). Paths are relative to the data dir.
+struct FileRecord {
+    qint64 id = 0;
+    QString filename;            // generated: "<uuid>-<safe name>"
+    QString originalFilename;    // the client's name, cleaned for display
+    QString mimeType;
+    qint64 sizeBytes = 0;
+    QString sha256;              // lower-case hex
+    QString storagePath;         // "files/2025/11/<filename>"
+    QString thumbnailPath;       // "files/thumbs/<uuid>.jpg" or empty
+    int width = 0;               // 0: not an image (answered as null)
+    int height = 0;
+    QString relatedEntityType;   // message | client | task | chat, or empty
+    qint64 relatedEntityId = 0;
+    qint64 uploadedBy = 0;
+    qint64 createdAt = 0;
+};
+
+// SQL for uploaded files. The bytes on disk are the API's business; this store keeps the rows.
+class FileStore {
+public:
+    explicit FileStore(Database &db) : m_db(db) {}
+
+    // Inserts the row (id and createdAt are ignored) and returns the new id.
+    Result<qint64> insert(const FileRecord &file, qint64 now);
+
+    // A live (not deleted) file; 404 otherwise.
+    Result<FileRecord> live(qint64 id);
+
+    // Whether a live row still points at this storage path.
+    Result<bool> storagePathLive(const QString &storagePath);
+
+    // Soft delete: deleted_at set; 404 when there is no live file with this id.
+    Result<Ok> softDelete(qint64 id, qint64 now);
+
+private:
+    Database &m_db;
+};

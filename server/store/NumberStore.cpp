@@ -1,0 +1,263 @@
+#include "NumberStore.h"
+
+#include "Database.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcNumbers, "conversa.server.numbers")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const char *const kColumns =
+    "id, phone_number, display_name, provider, status, connection_status, last_connected_at, last_error, "
+    "daily_message_limit, rate_limit_per_minute, total_messages_sent, total_messages_received, "
+    "meta_phone_number_id, meta_business_account_id, wppconnect_session_name, wppconnect_server_url, "
+    "meta_access_token IS NOT NULL, meta_app_secret IS NOT NULL, webhook_verify_token IS NOT NULL, "
+    "wppconnect_api_key IS NOT NULL, created_at, updated_at";
+
+WhatsAppNumber readRow(const SqlQuery &q)
+{
+    WhatsAppNumber n;
+    n.id = q.integer(0);
+    n.phoneNumber = q.string(1);
+    n.displayName = q.string(2);
+    n.provider = q.string(3);
+    n.status = q.string(4);
+    n.connectionStatus = q.string(5);
+    n.lastConnectedAt = q.integer(6);
+    n.lastError = q.string(7);
+    n.dailyMessageLimit = int(q.integer(8));
+    n.rateLimitPerMinute = int(q.integer(9));
+    n.totalMessagesSent = q.integer(10);
+    n.totalMessagesReceived = q.integer(11);
+    n.metaPhoneNumberId = q.string(12);
+    n.metaBusinessAccountId = q.string(13);
+    n.wppconnectSessionName = q.string(14);
+    n.wppconnectServerUrl = q.string(15);
+    n.hasMetaAccessToken = q.boolean(16);
+    n.hasMetaAppSecret = q.boolean(17);
+    n.hasWebhookVerifyToken = q.boolean(18);
+    n.hasWppconnectApiKey = q.boolean(19);
+    n.createdAt = q.integer(20);
+    n.updatedAt = q.integer(21);
+    return n;
+}
+
+QString placeholders(qsizetype n)
+{
+    QString s;
+    s.reserve(n * 3);
+    for (qsizetype i = 0; i < n; ++i)
+        s += i ? u", ?"_s : u"?"_s;
+    return s;
+}
+
+} // namespace
+
+QByteArray NumberStore::associatedData(const char *column, qint64 id)
+{
+    return "whatsapp_numbers." + QByteArray(column) + ':' + QByteArray::number(id);
+}
+
+QVariant NumberStore::seal(const QString &plain, const char *column, qint64 id) const
+{
+    if (plain.isEmpty())
+        return QVariant(QMetaType::fromType<QString>());
+    return QString::fromLatin1(m_box.seal(plain.toUtf8(), associatedData(column, id)));
+}
+
+Result<NumberPage> NumberStore::list(const NumberFilter &filter)
+{
+    QString conditions;
+    QVariantList values;
+    if (!filter.status.isEmpty()) {
+        conditions += u" AND status = ?"_s;
+        values.append(filter.status);
+    }
+    if (!filter.provider.isEmpty()) {
+        conditions += u" AND provider = ?"_s;
+        values.append(filter.provider);
+    }
+    const QString where = u" FROM whatsapp_numbers WHERE deleted_at IS NULL"_s + conditions;
+
+    NumberPage page;
+    SqlQuery count(m_db, u"SELECT COUNT(*)"_s + where, values);
+    if (!count.exec())
+        return count.failure();
+    if (count.next())
+        page.total = count.integer(0);
+    if (page.total <= filter.offset)
+        return page;
+
+    values.append(filter.limit);
+    values.append(filter.offset);
+    SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kColumns) + where + u" ORDER BY id LIMIT ? OFFSET ?"_s, values);
+    if (!q.exec())
+        return q.failure();
+    while (q.next())
+        page.rows.append(readRow(q));
+    CONVERSA_TRY(loadCampaigns(page.rows));
+    return page;
+}
+
+Result<Ok> NumberStore::loadCampaigns(QList<WhatsAppNumber> &rows)
+{
+    if (rows.isEmpty())
+        return Ok{};
+    QHash<qint64, qsizetype> index;
+    QVariantList ids;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        index.insert(rows[i].id, i);
+        ids.append(rows[i].id);
+    }
+    SqlQuery q(m_db,
+               u"SELECT cn.number_id, c.id, c.name FROM campaign_numbers cn JOIN campaigns c ON c.id = cn.campaign_id "
+               "WHERE c.deleted_at IS NULL AND cn.number_id IN ("_s
+                   + placeholders(ids.size()) + u") ORDER BY c.id"_s,
+               ids);
+    if (!q.exec())
+        return q.failure();
+    while (q.next())
+        rows[index.value(q.integer(0))].campaigns.append({q.integer(1), q.string(2)});
+    return Ok{};
+}
+
+Result<WhatsAppNumber> NumberStore::find(qint64 id)
+{
+    SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kColumns) + u" FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL"_s,
+               {id});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return ApiError::notFound();
+    QList<WhatsAppNumber> rows{readRow(q)};
+    CONVERSA_TRY(loadCampaigns(rows));
+    return rows.first();
+}
+
+Result<Ok> NumberStore::checkUnique(const WhatsAppNumber &n, qint64 exceptId)
+{
+    SqlQuery phone(m_db, "SELECT 1 FROM whatsapp_numbers WHERE phone_number = ? AND deleted_at IS NULL AND id <> ?",
+                   {n.phoneNumber, exceptId});
+    if (!phone.exec())
+        return phone.failure();
+    if (phone.next())
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A WhatsApp number with this phone number already exists"));
+    if (n.provider == "meta"_L1) {
+        SqlQuery meta(m_db,
+                      "SELECT 1 FROM whatsapp_numbers WHERE meta_phone_number_id = ? AND deleted_at IS NULL AND id <> ?",
+                      {n.metaPhoneNumberId, exceptId});
+        if (!meta.exec())
+            return meta.failure();
+        if (meta.next())
+            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A WhatsApp number with this Meta phone number ID already exists"));
+    } else {
+        SqlQuery session(m_db,
+                         "SELECT 1 FROM whatsapp_numbers WHERE wppconnect_server_url = ? AND wppconnect_session_name = ? "
+                         "AND deleted_at IS NULL AND id <> ?",
+                         {n.wppconnectServerUrl, n.wppconnectSessionName, exceptId});
+        if (!session.exec())
+            return session.failure();
+        if (session.next())
+            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "This WPPConnect server already has a number with this session name"));
+    }
+    return Ok{};
+}
+
+Result<qint64> NumberStore::insert(const WhatsAppNumber &n, const NumberSecrets &secrets, qint64 now)
+{
+    SqlQuery q(m_db,
+               "INSERT INTO whatsapp_numbers (phone_number, display_name, provider, status, connection_status, "
+               "daily_message_limit, rate_limit_per_minute, meta_phone_number_id, meta_business_account_id, "
+               "wppconnect_session_name, wppconnect_server_url, created_at, updated_at) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               {n.phoneNumber, n.displayName, n.provider, n.status, n.connectionStatus, n.dailyMessageLimit,
+                n.rateLimitPerMinute, nullIfEmpty(n.metaPhoneNumberId), nullIfEmpty(n.metaBusinessAccountId),
+                nullIfEmpty(n.wppconnectSessionName), nullIfEmpty(n.wppconnectServerUrl), now, now});
+    if (!q.exec()) {
+        if (q.isUniqueViolation())
+            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A WhatsApp number with this phone number already exists"));
+        return q.failure();
+    }
+    if (!q.next())
+        return ApiError::internal();
+    const qint64 id = q.integer(0);
+    CONVERSA_TRY(writeSecrets(id, secrets));
+    return id;
+}
+
+Result<Ok> NumberStore::update(const WhatsAppNumber &n, qint64 now)
+{
+    SqlQuery q(m_db,
+               "UPDATE whatsapp_numbers SET phone_number = ?, display_name = ?, status = ?, daily_message_limit = ?, "
+               "rate_limit_per_minute = ?, meta_phone_number_id = ?, meta_business_account_id = ?, "
+               "wppconnect_session_name = ?, wppconnect_server_url = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+               {n.phoneNumber, n.displayName, n.status, n.dailyMessageLimit, n.rateLimitPerMinute,
+                nullIfEmpty(n.metaPhoneNumberId), nullIfEmpty(n.metaBusinessAccountId),
+                nullIfEmpty(n.wppconnectSessionName), nullIfEmpty(n.wppconnectServerUrl), now, n.id});
+    if (!q.exec()) {
+        if (q.isUniqueViolation())
+            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A WhatsApp number with this phone number already exists"));
+        return q.failure();
+    }
+    if (q.numRowsAffected() == 0)
+        return ApiError::notFound();
+    return Ok{};
+}
+
+Result<Ok> NumberStore::writeSecrets(qint64 id, const NumberSecrets &s)
+{
+    if (!m_box.isValid())
+        return ApiError::internal();
+    SqlQuery q(m_db,
+               "UPDATE whatsapp_numbers SET meta_access_token = ?, meta_app_secret = ?, webhook_verify_token = ?, "
+               "wppconnect_api_key = ?, webhook_secret = ? WHERE id = ?",
+               {seal(s.metaAccessToken, "meta_access_token", id), seal(s.metaAppSecret, "meta_app_secret", id),
+                seal(s.webhookVerifyToken, "webhook_verify_token", id),
+                seal(s.wppconnectApiKey, "wppconnect_api_key", id), seal(s.webhookSecret, "webhook_secret", id), id});
+    if (!q.exec())
+        return q.failure();
+    return Ok{};
+}
+
+Result<NumberSecrets> NumberStore::secrets(qint64 id)
+{
+    SqlQuery q(m_db,
+               "SELECT meta_access_token, meta_app_secret, webhook_verify_token, wppconnect_api_key, webhook_secret "
+               "FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL",
+               {id});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return ApiError::notFound();
+    static const char *const columns[] = {"meta_access_token", "meta_app_secret", "webhook_verify_token",
+                                          "wppconnect_api_key", "webhook_secret"};
+    QString plain[5];
+    for (int i = 0; i < 5; ++i) {
+        if (q.isNull(i))
+            continue;
+        const std::optional<QByteArray> opened = m_box.open(q.string(i).toLatin1(), associatedData(columns[i], id));
+        if (!opened) {
+            qCWarning(lcNumbers) << "sealed" << columns[i] << "of number" << id << "does not open";
+            return ApiError::internal();
+        }
+        plain[i] = QString::fromUtf8(*opened);
+    }
+    return NumberSecrets{plain[0], plain[1], plain[2], plain[3], plain[4]};
+}
+
+Result<Ok> NumberStore::softDelete(qint64 id, qint64 now)
+{
+    SqlQuery q(m_db, "UPDATE whatsapp_numbers SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+               {now, now, id});
+    if (!q.exec())
+        return q.failure();
+    if (q.numRowsAffected() == 0)
+        return ApiError::notFound();
+    SqlQuery unlink(m_db, "DELETE FROM campaign_numbers WHERE number_id = ?", {id});
+    if (!unlink.exec())
+        return unlink.failure();
+    return Ok{};
+}

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "domain/SecretBox.h"
+#include "http/Result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+class Database;
+
+struct NumberCampaignRef {
+    qint64 id = 0;
+    QString name;
+};
+
+// One WhatsApp number as the API shows it: secrets appear only as has_* flags.
+struct WhatsAppNumber {
+    qint64 id = 0;
+    QString phoneNumber;
+    QString displayName;
+    QString provider;           // meta | wppconnect
+    QString status;             // pending | active | inactive
+    QString connectionStatus;   // disconnected | connecting | qr_pending | connected | error
+    qint64 lastConnectedAt = 0;
+    QString lastError;
+    int dailyMessageLimit = 1000;
+    int rateLimitPerMinute = 60;
+    qint64 totalMessagesSent = 0;
+    qint64 totalMessagesReceived = 0;
+    QString metaPhoneNumberId;
+    QString metaBusinessAccountId;
+    QString wppconnectSessionName;
+    QString wppconnectServerUrl;
+    bool hasMetaAccessToken = false;
+    bool hasMetaAppSecret = false;
+    bool hasWebhookVerifyToken = false;
+    bool hasWppconnectApiKey = false;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    QList<NumberCampaignRef> campaigns;
+};
+
+// The write-only values, in clear; empty means "none". Sealed in the database.
+struct NumberSecrets {
+    QString metaAccessToken;
+    QString metaAppSecret;
+    QString webhookVerifyToken;
+    QString wppconnectApiKey;
+    QString webhookSecret;   // ours: the ?token= of the WPPConnect webhook URL
+};
+
+struct NumberFilter {
+    QString status;
+    QString provider;
+    int limit = 20;
+    qint64 offset = 0;
+};
+
+struct NumberPage {
+    QList<WhatsAppNumber> rows;
+    qint64 total = 0;
+};
+
+// SQL for whatsapp_numbers. Secrets are sealed with SecretBox under the associated data
+// "whatsapp_numbers.<column>:<id>", so a sealed value copied to another row or column does not
+// open there; the id exists only after the insert, so insert() writes the row and then seals
+// the secrets into it (callers run both inside the request's transaction).
+class NumberStore {
+public:
+    NumberStore(Database &db, const QByteArray &secretKey) : m_db(db), m_box(secretKey) {}
+
+    // Live numbers, ordered by id, each with its live campaigns (one batched query per page).
+    Result<NumberPage> list(const NumberFilter &filter);
+    // A live number with its campaigns; 404 when unknown or deleted.
+    Result<WhatsAppNumber> find(qint64 id);
+
+    // 409 with a message naming what is taken (phone, Meta phone number id, WPPConnect session).
+    Result<Ok> checkUnique(const WhatsAppNumber &n, qint64 exceptId);
+
+    Result<qint64> insert(const WhatsAppNumber &n, const NumberSecrets &secrets, qint64 now);
+    Result<Ok> update(const WhatsAppNumber &n, qint64 now);
+    Result<Ok> writeSecrets(qint64 id, const NumberSecrets &secrets);
+    // The secrets opened; 500 if a stored value does not open (wrong key or tampered row).
+    Result<NumberSecrets> secrets(qint64 id);
+
+    // Soft delete; the number also leaves every campaign.
+    Result<Ok> softDelete(qint64 id, qint64 now);
+
+    static QByteArray associatedData(const char *column, qint64 id);
+
+private:
+    Result<Ok> loadCampaigns(QList<WhatsAppNumber> &rows);
+    QVariant seal(const QString &plain, const char *column, qint64 id) const;
+
+    Database &m_db;
+    SecretBox m_box;
+};
