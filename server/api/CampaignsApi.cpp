@@ -25,36 +25,6 @@ constexpr qint64 kMaxSlaSeconds = 365LL * 86400;
 constexpr int kMessageLength = 4096;
 constexpr int kMaxSkills = 50;
 
-void textOrNull(JsonWriter &w, const char *name, const QString &s)
-{
-    w.key(name);
-    if (s.isEmpty())
-        w.null();
-    else
-        w.value(s);
-}
-
-QJsonValue textOrNullValue(const QString &s)
-{
-    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
-}
-
-bool clears(const QJsonObject &body, const QString &field)
-{
-    const QJsonValue v = body.value(field);
-    return v.isNull() || (v.isString() && v.toString().trimmed().isEmpty());
-}
-
-void optionalText(Validator &v, const QJsonObject &body, const QString &field, int maxLength, QString &target)
-{
-    if (!v.has(field))
-        return;
-    if (clears(body, field))
-        target.clear();
-    else if (const auto s = v.string(field, false, maxLength))
-        target = *s;
-}
-
 // null, or all seven days each {start, end} ("HH:MM", start before end) or null (closed).
 // Days left out are closed. Overnight shifts are not supported: end must follow start.
 QJsonValue readBusinessHours(Validator &v, const QJsonValue &value)
@@ -119,7 +89,7 @@ void applyCampaign(Validator &v, const QJsonObject &body, Campaign &c, bool crea
                 v.fail(u"code"_s, QT_TRANSLATE_NOOP("Api", "Use only letters, digits, - and _"));
         }
     }
-    optionalText(v, body, u"description"_s, 1000, c.description);
+    v.optionalText(u"description"_s, 1000, c.description);
     if (v.has(u"status"_s)) {
         if (const auto s = v.oneOf(u"status"_s, kStatuses, true))
             c.status = *s;
@@ -161,15 +131,15 @@ void applyCampaign(Validator &v, const QJsonObject &body, Campaign &c, bool crea
         if (const auto s = v.oneOf(u"routing_strategy"_s, kStrategies, true))
             c.routingStrategy = *s;
     }
-    optionalText(v, body, u"welcome_message"_s, kMessageLength, c.welcomeMessage);
-    optionalText(v, body, u"offline_message"_s, kMessageLength, c.offlineMessage);
+    v.optionalText(u"welcome_message"_s, kMessageLength, c.welcomeMessage);
+    v.optionalText(u"offline_message"_s, kMessageLength, c.offlineMessage);
 }
 
 QJsonObject auditFields(const Campaign &c)
 {
     return {{u"name"_s, c.name},
             {u"code"_s, c.code},
-            {u"description"_s, textOrNullValue(c.description)},
+            {u"description"_s, JsonWriter::textOrNullValue(c.description)},
             {u"status"_s, c.status},
             {u"priority"_s, c.priority},
             {u"business_hours"_s, c.businessHours},
@@ -179,8 +149,8 @@ QJsonObject auditFields(const Campaign &c)
             {u"bot_enabled"_s, c.botEnabled},
             {u"bot_flow_id"_s, c.botFlowId > 0 ? QJsonValue(c.botFlowId) : QJsonValue()},
             {u"routing_strategy"_s, c.routingStrategy},
-            {u"welcome_message"_s, textOrNullValue(c.welcomeMessage)},
-            {u"offline_message"_s, textOrNullValue(c.offlineMessage)}};
+            {u"welcome_message"_s, JsonWriter::textOrNullValue(c.welcomeMessage)},
+            {u"offline_message"_s, JsonWriter::textOrNullValue(c.offlineMessage)}};
 }
 
 void writeNumbers(JsonWriter &w, const QList<CampaignNumber> &numbers, bool withPrimary)
@@ -272,7 +242,7 @@ Result<HttpReply> CampaignsApi::detailReply(const Campaign &c, int status)
     JsonWriter w(2048);
     w.beginObject();
     w.field("id", c.id).field("name", c.name).field("code", c.code);
-    textOrNull(w, "description", c.description);
+    w.textOrNull("description", c.description);
     w.field("status", c.status).field("priority", c.priority);
     w.key("business_hours").json(c.businessHours);
     w.field("timezone", c.timezone);
@@ -284,8 +254,8 @@ Result<HttpReply> CampaignsApi::detailReply(const Campaign &c, int status)
     else
         w.null();
     w.field("routing_strategy", c.routingStrategy);
-    textOrNull(w, "welcome_message", c.welcomeMessage);
-    textOrNull(w, "offline_message", c.offlineMessage);
+    w.textOrNull("welcome_message", c.welcomeMessage);
+    w.textOrNull("offline_message", c.offlineMessage);
     w.key("whatsapp_numbers");
     writeNumbers(w, *numbers, true);
     w.key("agents");
@@ -319,7 +289,7 @@ Result<HttpReply> CampaignsApi::list(RequestContext &ctx)
         const Campaign &c = item.campaign;
         w.beginObject();
         w.field("id", c.id).field("name", c.name).field("code", c.code);
-        textOrNull(w, "description", c.description);
+        w.textOrNull("description", c.description);
         w.field("status", c.status).field("priority", c.priority).field("bot_enabled", c.botEnabled);
         w.field("routing_strategy", c.routingStrategy);
         w.key("whatsapp_numbers");

@@ -55,15 +55,6 @@ ClientFilter readFilter(QueryReader &in)
     return f;
 }
 
-void textOrNull(JsonWriter &w, const char *name, const QString &s)
-{
-    w.key(name);
-    if (s.isEmpty())
-        w.null();
-    else
-        w.value(s);
-}
-
 void writeTags(JsonWriter &w, const QStringList &tags)
 {
     w.key("tags").beginArray();
@@ -76,14 +67,14 @@ void writeTags(JsonWriter &w, const QStringList &tags)
 void writeListItem(JsonWriter &w, const Client &c)
 {
     w.beginObject().field("id", c.id).field("phone_number", c.phoneNumber);
-    textOrNull(w, "first_name", c.firstName);
-    textOrNull(w, "last_name", c.lastName);
-    textOrNull(w, "email", c.email);
-    textOrNull(w, "company", c.company);
-    textOrNull(w, "city", c.city);
-    textOrNull(w, "country", c.country);
+    w.textOrNull("first_name", c.firstName);
+    w.textOrNull("last_name", c.lastName);
+    w.textOrNull("email", c.email);
+    w.textOrNull("company", c.company);
+    w.textOrNull("city", c.city);
+    w.textOrNull("country", c.country);
     w.field("lead_status", c.leadStatus).field("lead_score", c.leadScore);
-    textOrNull(w, "segment", c.segment);
+    w.textOrNull("segment", c.segment);
     writeTags(w, c.tags);
     w.field("total_chats", 0);
     w.timeOrNull("last_contact_at", c.lastContactAt).timeOrNull("created_at", c.createdAt);
@@ -95,20 +86,20 @@ QByteArray clientJson(const Client &c)
 {
     JsonWriter w(1024);
     w.beginObject().field("id", c.id).field("phone_number", c.phoneNumber);
-    textOrNull(w, "first_name", c.firstName);
-    textOrNull(w, "last_name", c.lastName);
-    textOrNull(w, "email", c.email);
-    textOrNull(w, "company", c.company);
-    textOrNull(w, "city", c.city);
-    textOrNull(w, "country", c.country);
-    textOrNull(w, "address", c.address);
+    w.textOrNull("first_name", c.firstName);
+    w.textOrNull("last_name", c.lastName);
+    w.textOrNull("email", c.email);
+    w.textOrNull("company", c.company);
+    w.textOrNull("city", c.city);
+    w.textOrNull("country", c.country);
+    w.textOrNull("address", c.address);
     w.field("lead_status", c.leadStatus).field("lead_score", c.leadScore);
     w.field("ltv", c.ltv).field("total_purchases", c.totalPurchases);
     w.timeOrNull("last_purchase_at", c.lastPurchaseAt);
-    textOrNull(w, "segment", c.segment);
+    w.textOrNull("segment", c.segment);
     writeTags(w, c.tags);
     w.key("custom_fields").json(c.customFields);
-    textOrNull(w, "notes", c.notes);
+    w.textOrNull("notes", c.notes);
     w.field("is_blocked", c.isBlocked).field("opt_in", c.optIn);
     w.field("total_chats", 0);
     w.key("chats").beginArray().endArray();
@@ -117,12 +108,6 @@ QByteArray clientJson(const Client &c)
     w.timeOrNull("last_contact_at", c.lastContactAt);
     w.endObject();
     return w.take();
-}
-
-bool clears(const QJsonObject &body, const QString &field)
-{
-    const QJsonValue v = body.value(field);
-    return v.isNull() || (v.isString() && v.toString().trimmed().isEmpty());
 }
 
 // A tag from a request: normalised, or empty after a validation failure.
@@ -208,13 +193,13 @@ std::optional<QStringList> applyBody(Validator &v, const QJsonObject &body, Clie
         const QString name = QLatin1StringView(f.name);
         if (!v.has(name))
             continue;
-        if (clears(body, name))
+        if (v.clears(name))
             (c.*f.member).clear();
         else if (const auto s = v.string(name, false, f.maxLength))
             c.*f.member = *s;
     }
     if (v.has(u"email"_s)) {
-        if (clears(body, u"email"_s))
+        if (v.clears(u"email"_s))
             c.email.clear();
         else if (const auto s = v.email(u"email"_s, false))
             c.email = *s;

@@ -23,37 +23,10 @@ const QStringList kSettableStatuses = {u"active"_s, u"inactive"_s};   // pending
 constexpr int kSecretLength = 4096;
 const QString kManage = u"whatsapp.numbers.manage"_s;
 
-void textOrNull(JsonWriter &w, const char *name, const QString &s)
-{
-    w.key(name);
-    if (s.isEmpty())
-        w.null();
-    else
-        w.value(s);
-}
-
 bool isHttpUrl(const QString &s)
 {
     const QUrl url(s, QUrl::StrictMode);
     return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty();
-}
-
-// Null or an empty string clears an optional field.
-bool clears(const QJsonObject &body, const QString &field)
-{
-    const QJsonValue v = body.value(field);
-    return v.isNull() || (v.isString() && v.toString().trimmed().isEmpty());
-}
-
-// An optional text: sent with a value sets it, sent as null or "" clears it.
-void optionalText(Validator &v, const QJsonObject &body, const QString &field, int maxLength, QString &target)
-{
-    if (!v.has(field))
-        return;
-    if (clears(body, field))
-        target.clear();
-    else if (const auto s = v.string(field, false, maxLength))
-        target = *s;
 }
 
 // A required text: on create it must be sent; on update, if sent, it must have a value.
@@ -65,11 +38,6 @@ void requiredText(Validator &v, const QString &field, int maxLength, bool creati
     }
 }
 
-QJsonValue textOrNullValue(const QString &s)
-{
-    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
-}
-
 // The non-secret columns as the audit log records them; secrets are added as masked markers.
 QJsonObject auditFields(const WhatsAppNumber &n)
 {
@@ -79,14 +47,14 @@ QJsonObject auditFields(const WhatsAppNumber &n)
             {u"status"_s, n.status},
             {u"daily_message_limit"_s, n.dailyMessageLimit},
             {u"rate_limit_per_minute"_s, n.rateLimitPerMinute},
-            {u"meta_phone_number_id"_s, textOrNullValue(n.metaPhoneNumberId)},
-            {u"meta_business_account_id"_s, textOrNullValue(n.metaBusinessAccountId)},
-            {u"wppconnect_session_name"_s, textOrNullValue(n.wppconnectSessionName)},
-            {u"wppconnect_server_url"_s, textOrNullValue(n.wppconnectServerUrl)}};
+            {u"meta_phone_number_id"_s, JsonWriter::textOrNullValue(n.metaPhoneNumberId)},
+            {u"meta_business_account_id"_s, JsonWriter::textOrNullValue(n.metaBusinessAccountId)},
+            {u"wppconnect_session_name"_s, JsonWriter::textOrNullValue(n.wppconnectSessionName)},
+            {u"wppconnect_server_url"_s, JsonWriter::textOrNullValue(n.wppconnectServerUrl)}};
 }
 
 // Everything but the secrets; `creating` makes the provider's required fields mandatory.
-void applyFields(Validator &v, const QJsonObject &body, WhatsAppNumber &n, const QString &defaultRegion, bool creating)
+void applyFields(Validator &v, WhatsAppNumber &n, const QString &defaultRegion, bool creating)
 {
     if (creating || v.has(u"phone_number"_s)) {
         if (const auto s = v.string(u"phone_number"_s, true, 32)) {
@@ -97,7 +65,7 @@ void applyFields(Validator &v, const QJsonObject &body, WhatsAppNumber &n, const
         }
     }
     if (v.has(u"display_name"_s)) {
-        if (clears(body, u"display_name"_s))
+        if (v.clears(u"display_name"_s))
             n.displayName.clear();
         else if (const auto s = v.string(u"display_name"_s, false, 100))
             n.displayName = *s;
@@ -116,7 +84,7 @@ void applyFields(Validator &v, const QJsonObject &body, WhatsAppNumber &n, const
     }
     if (n.provider == "meta"_L1) {
         requiredText(v, u"meta_phone_number_id"_s, 64, creating, n.metaPhoneNumberId);
-        optionalText(v, body, u"meta_business_account_id"_s, 64, n.metaBusinessAccountId);
+        v.optionalText(u"meta_business_account_id"_s, 64, n.metaBusinessAccountId);
     } else if (n.provider == "wppconnect"_L1) {
         requiredText(v, u"wppconnect_session_name"_s, 100, creating, n.wppconnectSessionName);
         // The session name becomes a path segment of every WPPConnect call.
@@ -134,7 +102,7 @@ void applyFields(Validator &v, const QJsonObject &body, WhatsAppNumber &n, const
 }
 
 // The provider's secrets; returns the names of those sent (for the audit row).
-QStringList applySecrets(Validator &v, const QJsonObject &body, const QString &provider, NumberSecrets &s, bool creating)
+QStringList applySecrets(Validator &v, const QString &provider, NumberSecrets &s, bool creating)
 {
     QStringList sent;
     auto required = [&](const QString &field, QString &target) {
@@ -148,7 +116,7 @@ QStringList applySecrets(Validator &v, const QJsonObject &body, const QString &p
     auto optional = [&](const QString &field, QString &target) {
         if (!v.has(field))
             return;
-        if (clears(body, field)) {
+        if (v.clears(field)) {
             target.clear();
             sent.append(field);
         } else if (const auto value = v.string(field, false, kSecretLength)) {
@@ -222,16 +190,16 @@ Result<HttpReply> NumbersApi::detailReply(const RequestContext &ctx, const Whats
     w.field("id", n.id).field("phone_number", n.phoneNumber).field("display_name", n.displayName);
     w.field("provider", n.provider).field("status", n.status).field("connection_status", n.connectionStatus);
     w.timeOrNull("last_connected_at", n.lastConnectedAt);
-    textOrNull(w, "last_error", n.lastError);
+    w.textOrNull("last_error", n.lastError);
     w.field("daily_message_limit", n.dailyMessageLimit).field("rate_limit_per_minute", n.rateLimitPerMinute);
     w.field("total_messages_sent", n.totalMessagesSent).field("total_messages_received", n.totalMessagesReceived);
-    textOrNull(w, "meta_phone_number_id", n.metaPhoneNumberId);
-    textOrNull(w, "meta_business_account_id", n.metaBusinessAccountId);
-    textOrNull(w, "wppconnect_session_name", n.wppconnectSessionName);
-    textOrNull(w, "wppconnect_server_url", n.wppconnectServerUrl);
+    w.textOrNull("meta_phone_number_id", n.metaPhoneNumberId);
+    w.textOrNull("meta_business_account_id", n.metaBusinessAccountId);
+    w.textOrNull("wppconnect_session_name", n.wppconnectSessionName);
+    w.textOrNull("wppconnect_server_url", n.wppconnectServerUrl);
     w.field("has_meta_access_token", n.hasMetaAccessToken).field("has_meta_app_secret", n.hasMetaAppSecret);
     w.field("has_webhook_verify_token", n.hasWebhookVerifyToken).field("has_wppconnect_api_key", n.hasWppconnectApiKey);
-    textOrNull(w, "webhook_url", url);
+    w.textOrNull("webhook_url", url);
     writeCampaigns(w, n);
     w.timeOrNull("created_at", n.createdAt);
     w.timeOrNull("updated_at", n.updatedAt);
@@ -290,8 +258,8 @@ Result<HttpReply> NumbersApi::create(RequestContext &ctx)
     Validator v(ctx.body);
     if (const auto provider = v.oneOf(u"provider"_s, kProviders, true))
         n.provider = *provider;
-    applyFields(v, ctx.body, n, m_context.config.defaultRegion, true);
-    const QStringList sent = applySecrets(v, ctx.body, n.provider, secrets, true);
+    applyFields(v, n, m_context.config.defaultRegion, true);
+    const QStringList sent = applySecrets(v, n.provider, secrets, true);
     if (!v.ok())
         return v.error();
     if (n.displayName.isEmpty())
@@ -330,8 +298,8 @@ Result<HttpReply> NumbersApi::update(RequestContext &ctx)
         if (provider && *provider != before->provider)
             v.fail(u"provider"_s, QT_TRANSLATE_NOOP("Api", "Cannot be changed; create a new number instead"));
     }
-    applyFields(v, ctx.body, after, m_context.config.defaultRegion, false);
-    const QStringList sent = applySecrets(v, ctx.body, after.provider, *secrets, false);
+    applyFields(v, after, m_context.config.defaultRegion, false);
+    const QStringList sent = applySecrets(v, after.provider, *secrets, false);
     if (!v.ok())
         return v.error();
     if (after.displayName.isEmpty())

@@ -22,28 +22,6 @@ const QStringList kStatuses = {u"active"_s, u"inactive"_s, u"suspended"_s};
 const QStringList kAgentStatuses = {u"available"_s, u"busy"_s, u"paused"_s, u"offline"_s};
 constexpr int kNameLength = 100;
 
-// Optional texts are stored as NULL when empty and answered as null.
-void textOrNull(JsonWriter &w, const char *name, const QString &s)
-{
-    w.key(name);
-    if (s.isEmpty())
-        w.null();
-    else
-        w.value(s);
-}
-
-QJsonValue jsonOrNull(const QString &s)
-{
-    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
-}
-
-// Null or an empty string clears an optional field.
-bool clears(const QJsonObject &body, const QString &field)
-{
-    const QJsonValue v = body.value(field);
-    return v.isNull() || (v.isString() && v.toString().trimmed().isEmpty());
-}
-
 bool isHttpUrl(const QString &s)
 {
     const QUrl url(s, QUrl::StrictMode);
@@ -51,7 +29,7 @@ bool isHttpUrl(const QString &s)
 }
 
 // first_name, last_name, phone, avatar_url: what a user may edit on their own profile.
-void applyProfile(Validator &v, const QJsonObject &body, AuthUser &u, bool creating)
+void applyProfile(Validator &v, AuthUser &u, bool creating)
 {
     if (creating || v.has(u"first_name"_s)) {
         if (const auto s = v.string(u"first_name"_s, true, kNameLength))
@@ -64,13 +42,13 @@ void applyProfile(Validator &v, const QJsonObject &body, AuthUser &u, bool creat
             u.lastName = *s;
     }
     if (v.has(u"phone"_s)) {
-        if (clears(body, u"phone"_s))
+        if (v.clears(u"phone"_s))
             u.phone.clear();
         else if (const auto s = v.phone(u"phone"_s, false))
             u.phone = *s;
     }
     if (v.has(u"avatar_url"_s)) {
-        if (clears(body, u"avatar_url"_s)) {
+        if (v.clears(u"avatar_url"_s)) {
             u.avatarUrl.clear();
         } else if (const auto s = v.string(u"avatar_url"_s, false, 2048)) {
             if (isHttpUrl(*s))
@@ -117,8 +95,8 @@ QJsonObject auditFields(const AuthUser &u)
     return {{u"email"_s, u.email},
             {u"first_name"_s, u.firstName},
             {u"last_name"_s, u.lastName},
-            {u"phone"_s, jsonOrNull(u.phone)},
-            {u"avatar_url"_s, jsonOrNull(u.avatarUrl)},
+            {u"phone"_s, JsonWriter::textOrNullValue(u.phone)},
+            {u"avatar_url"_s, JsonWriter::textOrNullValue(u.avatarUrl)},
             {u"role_id"_s, u.roleId},
             {u"status"_s, u.status},
             {u"max_concurrent_chats"_s, u.maxConcurrentChats},
@@ -184,11 +162,11 @@ Result<HttpReply> UsersApi::userReply(const AuthUser &u)
     JsonWriter w(1024 + role.permissions.size());
     w.beginObject();
     w.field("id", u.id).field("email", u.email).field("first_name", u.firstName).field("last_name", u.lastName);
-    textOrNull(w, "phone", u.phone);
-    textOrNull(w, "avatar_url", u.avatarUrl);
+    w.textOrNull("phone", u.phone);
+    w.textOrNull("avatar_url", u.avatarUrl);
     w.key("role").raw(role.ref);
     w.field("status", u.status).field("agent_status", u.agentStatus);
-    textOrNull(w, "agent_status_reason", u.agentStatusReason);
+    w.textOrNull("agent_status_reason", u.agentStatusReason);
     w.field("max_concurrent_chats", u.maxConcurrentChats).field("auto_assign_enabled", u.autoAssignEnabled);
     w.field("two_factor_enabled", u.twoFactorEnabled);
     w.key("campaigns").beginArray();
@@ -228,8 +206,8 @@ Result<HttpReply> UsersApi::list(RequestContext &ctx)
     for (const UserListItem &u : std::as_const(result->rows)) {
         w.beginObject();
         w.field("id", u.id).field("email", u.email).field("first_name", u.firstName).field("last_name", u.lastName);
-        textOrNull(w, "phone", u.phone);
-        textOrNull(w, "avatar_url", u.avatarUrl);
+        w.textOrNull("phone", u.phone);
+        w.textOrNull("avatar_url", u.avatarUrl);
         w.key("role").raw(roleJson(u.roleId).ref);
         w.field("status", u.status).field("agent_status", u.agentStatus);
         w.field("max_concurrent_chats", u.maxConcurrentChats);
@@ -267,7 +245,7 @@ Result<Deferred> UsersApi::create(RequestContext &ctx)
     user.autoAssignEnabled = true;
     Validator v(ctx.body);
     applyAccount(v, user, m_context.roles, true);
-    applyProfile(v, ctx.body, user, true);
+    applyProfile(v, user, true);
     const std::optional<QString> password = v.password(u"password"_s, true);
     if (!v.ok())
         return v.error();
@@ -327,7 +305,7 @@ Result<HttpReply> UsersApi::update(RequestContext &ctx)
     AuthUser after = *before;
     Validator v(ctx.body);
     applyAccount(v, after, m_context.roles, false);
-    applyProfile(v, ctx.body, after, false);
+    applyProfile(v, after, false);
     if (!v.ok())
         return v.error();
     CONVERSA_TRY(keepAnActiveAdmin(*before, after.roleId == m_adminRoleId && after.status == "active"_L1));
@@ -360,7 +338,7 @@ Result<HttpReply> UsersApi::updateMe(RequestContext &ctx)
         return before.error();
     AuthUser after = *before;
     Validator v(ctx.body);
-    applyProfile(v, ctx.body, after, false);   // account fields (email, role, status…) are ignored here
+    applyProfile(v, after, false);   // account fields (email, role, status…) are ignored here
     if (!v.ok())
         return v.error();
     ctx.audit.changes = AuditStore::diff(auditFields(*before), auditFields(after));
@@ -407,12 +385,12 @@ Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_users.setAgentStatus(id, *status, newReason, changed, ctx.userId(), now));
     ctx.audit.changes = AuditStore::diff(
-        {{u"agent_status"_s, user->agentStatus}, {u"agent_status_reason"_s, jsonOrNull(user->agentStatusReason)}},
-        {{u"agent_status"_s, *status}, {u"agent_status_reason"_s, jsonOrNull(newReason)}});
+        {{u"agent_status"_s, user->agentStatus}, {u"agent_status_reason"_s, JsonWriter::textOrNullValue(user->agentStatusReason)}},
+        {{u"agent_status"_s, *status}, {u"agent_status_reason"_s, JsonWriter::textOrNullValue(newReason)}});
 
     JsonWriter w(256);
     w.beginObject().field("id", id).field("agent_status", *status);
-    textOrNull(w, "agent_status_reason", newReason);
+    w.textOrNull("agent_status_reason", newReason);
     w.timeOrNull("updated_at", now);
     w.endObject();
     return HttpReply::json(w.take());

@@ -173,3 +173,14 @@ QString isoTime(qint64 epochSeconds)
 {
     return QDateTime::fromSecsSinceEpoch(epochSeconds, Qt::UTC).toString(Qt::ISODate);
 }
+
+JsonWriter &JsonWriter::textOrNull(const char *name, const QString &s)
+{
+    key(name);
+    return s.isEmpty() ? null() : value(s);
+}
+
+QJsonValue JsonWriter::textOrNullValue(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}

@@ -34,6 +34,9 @@ public:
     JsonWriter &field(const char *name, const T &v) { return key(name).value(v); }
     JsonWriter &stringOrNull(const char *name, const QString &s);
     JsonWriter &timeOrNull(const char *name, qint64 epochSeconds);   // ISO 8601 UTC or null
+    // Optional texts are stored as NULL when empty and answered as null.
+    JsonWriter &textOrNull(const char *name, const QString &s);
+    static QJsonValue textOrNullValue(const QString &s);
     // "meta": {current_page, per_page, total, total_pages} of a list answer.
     JsonWriter &pageMeta(const PageRequest &page, qint64 total);
 
@@ -51,3 +54,4 @@ private:
 };
 
 QString isoTime(qint64 epochSeconds);   // 2025-11-14T10:00:00Z
+

@@ -163,3 +163,19 @@ std::optional<QJsonObject> Validator::object(const QString &field, bool required
     }
     return v.toObject();
 }
+
+bool Validator::clears(const QString &field) const
+{
+    const QJsonValue v = m_body.value(field);
+    return v.isNull() || (v.isString() && v.toString().trimmed().isEmpty());
+}
+
+void Validator::optionalText(const QString &field, int maxLength, QString &target)
+{
+    if (!has(field))
+        return;
+    if (clears(field))
+        target.clear();
+    else if (const auto s = string(field, false, maxLength))
+        target = *s;
+}

@@ -27,6 +27,11 @@ public:
     std::optional<bool> boolean(const QString &field, bool required);
     std::optional<QJsonObject> object(const QString &field, bool required);
 
+    // Null or an empty string clears an optional field.
+    bool clears(const QString &field) const;
+    // An optional text: sent with a value sets it, sent as null or "" clears it, absent keeps it.
+    void optionalText(const QString &field, int maxLength, QString &target);
+
     void fail(const QString &field, const char *message, QStringList args = {});
     bool ok() const { return m_errors.isEmpty(); }
     bool failed(const QString &field) const;
