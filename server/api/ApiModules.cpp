@@ -5,6 +5,8 @@
 #include "AuthApi.h"
 #include "ClientsApi.h"
 #include "CampaignsApi.h"
+#include "ChatsApi.h"
+#include "MessagesApi.h"
 #include "FilesApi.h"
 #include "NumbersApi.h"
 #include "RolesApi.h"
@@ -21,4 +23,6 @@ void registerApiModules(ServerContext &context, QList<ApiModule *> &modules)
     modules.append(new FilesApi(context));
     modules.append(new CampaignsApi(context));
     modules.append(new NumbersApi(context));
+    modules.append(new ChatsApi(context));
+    modules.append(new MessagesApi(context));
 }

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "ApiModule.h"
+#include "http/HttpRouter.h"
+#include "store/ChatStore.h"
+#include "store/MessageStore.h"
+
+struct ServerContext;
+
+// /v1/chats (seed §5, CONTRACT §4): the inbox list, one chat, and what agents and supervisors do
+// to it. Moves between statuses are ChatStateMachine's; a chat the caller may not see is 404.
+class ChatsApi final : public ApiModule {
+public:
+    explicit ChatsApi(ServerContext &context);
+    void registerRoutes(HttpRouter &router) override;
+
+private:
+    Result<HttpReply> list(RequestContext &ctx);
+    Result<HttpReply> show(RequestContext &ctx);
+    Result<HttpReply> assign(RequestContext &ctx);
+    Result<HttpReply> transfer(RequestContext &ctx);
+    Result<HttpReply> close(RequestContext &ctx);
+    Result<HttpReply> reopen(RequestContext &ctx);
+    Result<HttpReply> addTag(RequestContext &ctx);
+    Result<HttpReply> addNote(RequestContext &ctx);
+    Result<HttpReply> setPriority(RequestContext &ctx);
+    Result<HttpReply> messages(RequestContext &ctx);
+
+    Result<Chat> visibleChat(RequestContext &ctx);   // also names the audit entity
+    Result<HttpReply> detail(qint64 chatId);         // seed §5.2, read back after a change
+
+    ServerContext &m_context;
+    ChatStore m_chats;
+    MessageStore m_messages;
+};

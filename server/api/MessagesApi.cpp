@@ -1,0 +1,186 @@
+#include "MessagesApi.h"
+
+#include "FilesApi.h"
+#include "app/ServerContext.h"
+#include "domain/ChatStateMachine.h"
+#include "http/JsonWriter.h"
+#include "http/Validator.h"
+#include "store/Database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kMaxContent = 4096;
+
+bool isMedia(const QString &type)
+{
+    return type == "image"_L1 || type == "document"_L1 || type == "audio"_L1 || type == "video"_L1;
+}
+
+QJsonObject change(const QJsonValue &from, const QJsonValue &to)
+{
+    return {{u"from"_s, from}, {u"to"_s, to}};
+}
+
+} // namespace
+
+MessagesApi::MessagesApi(ServerContext &context)
+    : m_context(context), m_chats(context.db), m_messages(context.db), m_files(context.db)
+{
+}
+
+void MessagesApi::registerRoutes(HttpRouter &router)
+{
+    const QString entity = u"Message"_s;
+    router.post(u"/v1/messages"_s, {.permission = u"messages.create"_s, .action = u"message.create"_s, .entityType = entity},
+                [this](RequestContext &ctx) { return create(ctx); });
+    router.get(u"/v1/messages/{id}"_s, {.permission = u"messages.read"_s, .action = u"message.get"_s, .entityType = entity},
+               [this](RequestContext &ctx) { return show(ctx); });
+    router.post(u"/v1/messages/{id}/read"_s,
+                {.permission = u"messages.read"_s, .action = u"message.read"_s, .entityType = entity},
+                [this](RequestContext &ctx) { return markRead(ctx); });
+    router.post(u"/v1/messages/{id}/retry"_s,
+                {.permission = u"messages.create"_s, .action = u"message.retry"_s, .entityType = entity},
+                [this](RequestContext &ctx) { return retry(ctx); });
+}
+
+void MessagesApi::writeMessage(JsonWriter &w, const Message &m)
+{
+    w.beginObject().field("id", m.id).field("chat_id", m.chatId).field("direction", m.direction);
+    w.field("message_type", m.messageType).stringOrNull("content", m.content).field("status", m.status);
+    w.key("media_file_id");
+    m.mediaFileId > 0 ? w.value(m.mediaFileId) : w.null();
+    w.stringOrNull("template_name", m.templateName).stringOrNull("template_language", m.templateLanguage);
+    w.key("template_variables");
+    m.hasTemplateVariables ? w.json(m.templateVariables) : w.null();
+    w.stringOrNull("error_code", m.errorCode).stringOrNull("error_message", m.errorMessage);
+    w.key("user");
+    if (m.userId > 0) {
+        w.beginObject().field("id", m.userId).field("first_name", m.userFirstName);
+        w.field("last_name", m.userLastName).endObject();
+    } else {
+        w.null();
+    }
+    w.field("is_bot_message", m.isBotMessage).timeOrNull("created_at", m.createdAt);
+    w.timeOrNull("sent_at", m.sentAt).timeOrNull("delivered_at", m.deliveredAt).timeOrNull("read_at", m.readAt);
+    w.endObject();
+}
+
+HttpReply MessagesApi::messageReply(const Message &m, int status)
+{
+    JsonWriter w(512);
+    writeMessage(w, m);
+    return HttpReply::json(w.take(), status);
+}
+
+Result<Message> MessagesApi::visibleMessage(const RequestContext &ctx)
+{
+    Result<Message> m = m_messages.find(ctx.idParam());
+    if (!m)
+        return m;
+    CONVERSA_TRY(m_chats.findVisible(m->chatId, *ctx.user));
+    return m;
+}
+
+Result<HttpReply> MessagesApi::create(RequestContext &ctx)
+{
+    Validator v(ctx.body);
+    Message m;
+    const auto chatId = v.integer(u"chat_id"_s, true, 1, std::numeric_limits<qint64>::max());
+    m.messageType = v.oneOf(u"message_type"_s, MessageStore::types(), true).value_or(QString());
+    const bool template_ = m.messageType == "template"_L1;
+    if (const auto content = v.string(u"content"_s, m.messageType == "text"_L1, kMaxContent))
+        m.content = *content;
+    if (isMedia(m.messageType)) {
+        if (const auto id = v.integer(u"media_file_id"_s, true, 1, std::numeric_limits<qint64>::max())) {
+            const Result<FileRecord> file = m_files.live(*id);
+            if (!file || !FilesApi::canSee(*ctx.user, *file))
+                v.fail(u"media_file_id"_s, QT_TRANSLATE_NOOP("Api", "No such file"));
+            else
+                m.mediaFileId = *id;
+        }
+    }
+    if (template_) {
+        m.templateName = v.string(u"template_name"_s, true, 512).value_or(QString());
+        m.templateLanguage = v.string(u"template_language"_s, true, 15).value_or(QString());
+        if (const auto vars = v.object(u"template_variables"_s, true)) {
+            m.templateVariables = *vars;
+            m.hasTemplateVariables = true;
+        }
+    }
+    if (!v.ok())
+        return v.error();
+
+    Result<Chat> chat = m_chats.findVisible(*chatId, *ctx.user);
+    if (!chat)
+        return chat.error();
+    const std::optional<QString> status = ChatStateMachine::next(chat->status, ChatStateMachine::Action::AgentReply);
+    if (!status)
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The chat is closed"));
+    // CONTRACT §5's 24-hour window needs inbound messages (the delivery increment): not checked yet.
+
+    const qint64 now = nowSeconds();
+    m.chatId = chat->id;
+    m.numberId = chat->numberId;
+    m.direction = u"outbound"_s;
+    m.userId = ctx.userId();
+    m.userFirstName = ctx.user->firstName;
+    m.userLastName = ctx.user->lastName;
+    m.createdAt = now;
+    const Result<qint64> id = m_messages.insert(m, now);
+    if (!id)
+        return id.error();
+    m.id = *id;
+    CONVERSA_TRY(m_chats.recordOutbound(chat->id, m.id, *status, chat->firstResponseAt == 0, now));
+
+    ctx.audit.entityId = m.id;
+    ctx.audit.changes = {{u"chat_id"_s, change({}, chat->id)},
+                         {u"message_type"_s, change({}, m.messageType)},
+                         {u"status"_s, change({}, m.status)}};
+    if (*status != chat->status)
+        ctx.audit.changes.insert(u"chat_status"_s, change(chat->status, *status));
+    return messageReply(m, 201);
+}
+
+Result<HttpReply> MessagesApi::show(RequestContext &ctx)
+{
+    Result<Message> m = visibleMessage(ctx);
+    if (!m)
+        return m.error();
+    return messageReply(*m);
+}
+
+Result<HttpReply> MessagesApi::markRead(RequestContext &ctx)
+{
+    Result<Message> m = visibleMessage(ctx);
+    if (!m)
+        return m.error();
+    ctx.audit.entityId = m->id;
+    if (m->direction != "inbound"_L1)
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Only inbound messages can be marked as read"));
+    if (m->readAt > 0)
+        return messageReply(*m);   // already read: nothing changes
+    const qint64 now = nowSeconds();
+    CONVERSA_TRY(m_messages.markRead(m->id, now));
+    CONVERSA_TRY(m_chats.decrementUnread(m->chatId));
+    ctx.audit.changes = {{u"read_at"_s, change({}, isoTime(now))}};
+    m->readAt = now;
+    return messageReply(*m);
+}
+
+Result<HttpReply> MessagesApi::retry(RequestContext &ctx)
+{
+    Result<Message> m = visibleMessage(ctx);
+    if (!m)
+        return m.error();
+    ctx.audit.entityId = m->id;
+    if (m->status != "failed"_L1)
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Only a failed message can be retried"));
+    CONVERSA_TRY(m_messages.requeue(m->id));
+    ctx.audit.changes = {{u"status"_s, change(m->status, u"pending"_s)}};
+    m->status = u"pending"_s;
+    m->errorCode.clear();
+    m->errorMessage.clear();
+    return messageReply(*m);
+}

@@ -1,0 +1,358 @@
+#include "ChatStore.h"
+
+#include "Database.h"
+#include "SearchText.h"
+#include "http/RequestContext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Columns read by readChat(), in order.
+constexpr auto kSelect =
+    "SELECT c.id, cl.id, cl.first_name, cl.last_name, cl.phone_number, c.campaign_id, cp.name, "
+    "c.whatsapp_number_id, n.phone_number, u.id, u.first_name, u.last_name, u.agent_status, "
+    "c.status, c.priority, c.bot_context, c.created_at, c.queued_at, c.assigned_at, c.first_response_at, "
+    "c.last_message_at, c.closed_at, c.close_reason, c.outcome, c.outcome_value, c.close_notes, "
+    "c.message_count, c.unread_count, m.id, m.content, m.direction, m.created_at "
+    "FROM chats c JOIN clients cl ON cl.id = c.client_id JOIN campaigns cp ON cp.id = c.campaign_id "
+    "JOIN whatsapp_numbers n ON n.id = c.whatsapp_number_id LEFT JOIN users u ON u.id = c.assigned_agent_id "
+    "LEFT JOIN messages m ON m.id = c.last_message_id"_L1;
+
+constexpr auto kVisible =
+    " AND (c.assigned_agent_id = ? OR (c.status = 'queued' AND c.campaign_id IN "
+    "(SELECT campaign_id FROM campaign_agents WHERE user_id = ?)))"_L1;
+
+Chat readChat(const SqlQuery &q)
+{
+    Chat c;
+    int i = 0;
+    c.id = q.integer(i++);
+    c.client.id = q.integer(i++);
+    c.client.firstName = q.string(i++);
+    c.client.lastName = q.string(i++);
+    c.client.phoneNumber = q.string(i++);
+    c.campaignId = q.integer(i++);
+    c.campaignName = q.string(i++);
+    c.numberId = q.integer(i++);
+    c.numberPhone = q.string(i++);
+    c.agent.id = q.integer(i++);
+    c.agent.firstName = q.string(i++);
+    c.agent.lastName = q.string(i++);
+    c.agent.agentStatus = q.string(i++);
+    c.status = q.string(i++);
+    c.priority = q.string(i++);
+    c.botContext = q.string(i++);
+    c.createdAt = q.integer(i++);
+    c.queuedAt = q.integer(i++);
+    c.assignedAt = q.integer(i++);
+    c.firstResponseAt = q.integer(i++);
+    c.lastMessageAt = q.integer(i++);
+    c.closedAt = q.integer(i++);
+    c.closeReason = q.string(i++);
+    c.outcome = q.string(i++);
+    if (!q.isNull(i))
+        c.outcomeValue = q.integer(i);
+    ++i;
+    c.closeNotes = q.string(i++);
+    c.messageCount = q.integer(i++);
+    c.unreadCount = q.integer(i++);
+    c.lastMessageId = q.integer(i++);
+    c.lastMessageContent = q.string(i++);
+    c.lastMessageDirection = q.string(i++);
+    c.lastMessageCreatedAt = q.integer(i++);
+    return c;
+}
+
+QString conditionsOf(const ChatFilter &f, QVariantList &values)
+{
+    QString sql;
+    if (!f.status.isEmpty()) {
+        sql += u" AND c.status = ?"_s;
+        values.append(f.status);
+    }
+    if (f.agentId > 0) {
+        sql += u" AND c.assigned_agent_id = ?"_s;
+        values.append(f.agentId);
+    }
+    if (f.campaignId > 0) {
+        sql += u" AND c.campaign_id = ?"_s;
+        values.append(f.campaignId);
+    }
+    if (!f.priority.isEmpty()) {
+        sql += u" AND c.priority = ?"_s;
+        values.append(f.priority);
+    }
+    if (!f.search.isEmpty()) {
+        // clients.search_text holds the normalised name and phone; the raw phone matches "+57…".
+        sql += u" AND (cl.search_text LIKE ? ESCAPE '\\' OR cl.phone_number LIKE ? ESCAPE '\\')"_s;
+        values.append(SearchText::containsPattern(f.search));
+        values.append(SearchText::containsPattern(f.search.trimmed()));
+    }
+    if (f.from) {
+        sql += u" AND c.created_at >= ?"_s;
+        values.append(*f.from);
+    }
+    if (f.to) {
+        sql += u" AND c.created_at <= ?"_s;
+        values.append(*f.to);
+    }
+    if (f.visibleTo > 0) {
+        sql += kVisible;
+        values.append(f.visibleTo);
+        values.append(f.visibleTo);
+    }
+    return sql;
+}
+
+Result<Ok> run(SqlQuery &q)
+{
+    if (!q.exec())
+        return q.failure();
+    return Ok{};
+}
+
+} // namespace
+
+const QStringList &ChatStore::priorities()
+{
+    static const QStringList all{u"low"_s, u"normal"_s, u"high"_s, u"urgent"_s};
+    return all;
+}
+
+Result<ChatPage> ChatStore::list(const ChatFilter &filter)
+{
+    QVariantList values;
+    const QString where = u" WHERE 1 = 1"_s + conditionsOf(filter, values);
+    ChatPage page;
+    SqlQuery count(m_db, u"SELECT COUNT(*) FROM chats c JOIN clients cl ON cl.id = c.client_id"_s + where, values);
+    if (!count.exec())
+        return count.failure();
+    if (count.next())
+        page.total = count.integer(0);
+    if (page.total <= filter.offset)
+        return page;
+    values.append(filter.limit);
+    values.append(filter.offset);
+    SqlQuery q(m_db, QString(kSelect) + where + u" ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ? OFFSET ?"_s,
+               values);
+    if (!q.exec())
+        return q.failure();
+    while (q.next())
+        page.rows.append(readChat(q));
+    return page;
+}
+
+Result<Chat> ChatStore::find(qint64 id)
+{
+    SqlQuery q(m_db, QString(kSelect) + u" WHERE c.id = ?"_s, {id});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return ApiError::notFound();
+    return readChat(q);
+}
+
+Result<Chat> ChatStore::findVisible(qint64 id, const AuthUser &user)
+{
+    Result<Chat> chat = find(id);
+    if (!chat || user.can(u"chats.read_all"_s) || chat->agent.id == user.id)
+        return chat;
+    if (chat->status == "queued"_L1) {
+        const Result<bool> member = isCampaignAgent(chat->campaignId, user.id);
+        if (!member)
+            return member.error();
+        if (*member)
+            return chat;
+    }
+    return ApiError::notFound();
+}
+
+Result<bool> ChatStore::isCampaignAgent(qint64 campaignId, qint64 userId)
+{
+    SqlQuery q(m_db, "SELECT 1 FROM campaign_agents WHERE campaign_id = ? AND user_id = ?", {campaignId, userId});
+    if (!q.exec())
+        return q.failure();
+    return q.next();
+}
+
+Result<ChatPerson> ChatStore::activeUser(qint64 userId)
+{
+    SqlQuery q(m_db,
+               "SELECT id, first_name, last_name, agent_status FROM users "
+               "WHERE id = ? AND deleted_at IS NULL AND status = 'active'",
+               {userId});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return ApiError::notFound();
+    return ChatPerson{q.integer(0), q.string(1), q.string(2), {}, q.string(3)};
+}
+
+Result<bool> ChatStore::campaignExists(qint64 campaignId)
+{
+    SqlQuery q(m_db, "SELECT 1 FROM campaigns WHERE id = ? AND deleted_at IS NULL", {campaignId});
+    if (!q.exec())
+        return q.failure();
+    return q.next();
+}
+
+Result<bool> ChatStore::otherOpenChat(const Chat &chat)
+{
+    SqlQuery q(m_db,
+               "SELECT 1 FROM chats WHERE client_id = ? AND whatsapp_number_id = ? AND status <> 'closed' AND id <> ?",
+               {chat.client.id, chat.numberId, chat.id});
+    if (!q.exec())
+        return q.failure();
+    return q.next();
+}
+
+Result<QStringList> ChatStore::tags(qint64 chatId)
+{
+    SqlQuery q(m_db, "SELECT tag FROM chat_tags WHERE chat_id = ? ORDER BY tag", {chatId});
+    if (!q.exec())
+        return q.failure();
+    QStringList out;
+    while (q.next())
+        out.append(q.string(0));
+    return out;
+}
+
+Result<QList<ChatNote>> ChatStore::notes(qint64 chatId)
+{
+    SqlQuery q(m_db,
+               "SELECT n.id, n.user_id, u.first_name, u.last_name, n.content, n.created_at FROM chat_notes n "
+               "LEFT JOIN users u ON u.id = n.user_id WHERE n.chat_id = ? ORDER BY n.id",
+               {chatId});
+    if (!q.exec())
+        return q.failure();
+    QList<ChatNote> out;
+    while (q.next())
+        out.append({q.integer(0), {q.integer(1), q.string(2), q.string(3), {}, {}}, q.string(4), q.integer(5)});
+    return out;
+}
+
+Result<QJsonObject> ChatStore::clientDetails(qint64 clientId)
+{
+    SqlQuery q(m_db,
+               "SELECT id, first_name, last_name, phone_number, email, lead_status, notes, custom_fields "
+               "FROM clients WHERE id = ?",
+               {clientId});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return ApiError::notFound();
+    const auto text = [&q](int i) { return q.isNull(i) ? QJsonValue() : QJsonValue(q.string(i)); };
+    QJsonObject client{{u"id"_s, q.integer(0)},
+                       {u"first_name"_s, text(1)},
+                       {u"last_name"_s, text(2)},
+                       {u"phone_number"_s, q.string(3)},
+                       {u"email"_s, text(4)},
+                       {u"lead_status"_s, q.string(5)},
+                       {u"notes"_s, text(6)},
+                       {u"custom_fields"_s, QJsonDocument::fromJson(q.string(7).toUtf8()).object()}};
+    SqlQuery tags(m_db, "SELECT tag FROM client_tags WHERE client_id = ? ORDER BY tag", {clientId});
+    if (!tags.exec())
+        return tags.failure();
+    QJsonArray list;
+    while (tags.next())
+        list.append(tags.string(0));
+    client.insert(u"tags"_s, list);
+    return client;
+}
+
+Result<Ok> ChatStore::assign(qint64 chatId, qint64 agentId, const QString &status, qint64 now)
+{
+    SqlQuery q(m_db, "UPDATE chats SET assigned_agent_id = ?, status = ?, assigned_at = ? WHERE id = ?",
+               {agentId, status, now, chatId});
+    return run(q);
+}
+
+Result<Ok> ChatStore::requeue(qint64 chatId, qint64 campaignId, qint64 now)
+{
+    SqlQuery q(m_db,
+               "UPDATE chats SET assigned_agent_id = NULL, status = 'queued', campaign_id = ?, queued_at = ?, "
+               "assigned_at = NULL WHERE id = ?",
+               {campaignId, now, chatId});
+    return run(q);
+}
+
+Result<Ok> ChatStore::close(const Chat &c, qint64 now)
+{
+    SqlQuery q(m_db,
+               "UPDATE chats SET status = 'closed', closed_at = ?, close_reason = ?, outcome = ?, outcome_value = ?, "
+               "close_notes = ? WHERE id = ?",
+               {now, nullIfEmpty(c.closeReason), nullIfEmpty(c.outcome),
+                c.outcomeValue ? QVariant(*c.outcomeValue) : nullIfZero(0),
+                nullIfEmpty(c.closeNotes), c.id});
+    return run(q);
+}
+
+Result<Ok> ChatStore::reopen(qint64 chatId, qint64 agentId, const QString &status, qint64 now)
+{
+    // The close fields stay for history in chat_events; the chat itself is open again.
+    SqlQuery q(m_db,
+               "UPDATE chats SET status = ?, assigned_agent_id = ?, queued_at = ?, assigned_at = ?, closed_at = NULL, "
+               "close_reason = NULL, outcome = NULL, outcome_value = NULL, close_notes = NULL WHERE id = ?",
+               {status, nullIfZero(agentId), nullIfZero(agentId ? 0 : now), nullIfZero(agentId ? now : 0), chatId});
+    if (!q.exec()) {
+        if (q.isUniqueViolation())
+            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The client already has an open chat on this number"));
+        return q.failure();
+    }
+    return Ok{};
+}
+
+Result<Ok> ChatStore::setPriority(qint64 chatId, const QString &priority)
+{
+    SqlQuery q(m_db, "UPDATE chats SET priority = ? WHERE id = ?", {priority, chatId});
+    return run(q);
+}
+
+Result<bool> ChatStore::addTag(qint64 chatId, const QString &tag, qint64 now)
+{
+    SqlQuery q(m_db, "INSERT INTO chat_tags (chat_id, tag, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+               {chatId, tag, now});
+    if (!q.exec())
+        return q.failure();
+    return q.numRowsAffected() > 0;
+}
+
+Result<qint64> ChatStore::addNote(qint64 chatId, qint64 userId, const QString &content, qint64 now)
+{
+    SqlQuery q(m_db, "INSERT INTO chat_notes (chat_id, user_id, content, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+               {chatId, nullIfZero(userId), content, now});
+    if (!q.exec() || !q.next())
+        return q.failure();
+    return q.integer(0);
+}
+
+Result<Ok> ChatStore::addEvent(qint64 chatId, const ChatEvent &e, qint64 now)
+{
+    SqlQuery q(m_db,
+               "INSERT INTO chat_events (chat_id, event, from_status, to_status, from_agent_id, to_agent_id, "
+               "from_campaign_id, to_campaign_id, reason, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               {chatId, e.event, nullIfEmpty(e.fromStatus), nullIfEmpty(e.toStatus), nullIfZero(e.fromAgentId),
+                nullIfZero(e.toAgentId), nullIfZero(e.fromCampaignId), nullIfZero(e.toCampaignId),
+                nullIfEmpty(e.reason), nullIfZero(e.userId), now});
+    return run(q);
+}
+
+Result<Ok> ChatStore::recordOutbound(qint64 chatId, qint64 messageId, const QString &status, bool firstResponse,
+                                     qint64 now)
+{
+    SqlQuery q(m_db,
+               "UPDATE chats SET message_count = message_count + 1, last_message_id = ?, last_message_at = ?, "
+               "last_activity_at = ?, status = ?, first_response_at = COALESCE(first_response_at, ?) WHERE id = ?",
+               {messageId, now, now, status, nullIfZero(firstResponse ? now : 0), chatId});
+    return run(q);
+}
+
+Result<Ok> ChatStore::decrementUnread(qint64 chatId)
+{
+    SqlQuery q(m_db, "UPDATE chats SET unread_count = unread_count - 1 WHERE id = ? AND unread_count > 0", {chatId});
+    return run(q);
+}

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "http/Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+class Database;
+struct AuthUser;
+
+// A person a chat names (client, agent, note author); empty id when absent.
+struct ChatPerson {
+    qint64 id = 0;
+    QString firstName;
+    QString lastName;
+    QString phoneNumber;   // clients only
+    QString agentStatus;   // agents only
+};
+
+struct ChatNote {
+    qint64 id = 0;
+    ChatPerson user;
+    QString content;
+    qint64 createdAt = 0;
+};
+
+// One chats row with the names the API shows next to it (one joined query).
+struct Chat {
+    qint64 id = 0;
+    ChatPerson client;
+    qint64 campaignId = 0;
+    QString campaignName;
+    qint64 numberId = 0;
+    QString numberPhone;
+    ChatPerson agent;            // id 0: unassigned
+    QString status;
+    QString priority;
+    QString botContext;          // JSON object text
+    qint64 createdAt = 0;
+    qint64 queuedAt = 0;
+    qint64 assignedAt = 0;
+    qint64 firstResponseAt = 0;
+    qint64 lastMessageAt = 0;
+    qint64 closedAt = 0;
+    QString closeReason;
+    QString outcome;
+    std::optional<qint64> outcomeValue;
+    QString closeNotes;
+    qint64 messageCount = 0;
+    qint64 unreadCount = 0;
+    // The last message (list items): id 0 when there is none.
+    qint64 lastMessageId = 0;
+    QString lastMessageContent;
+    QString lastMessageDirection;
+    qint64 lastMessageCreatedAt = 0;
+};
+
+struct ChatFilter {
+    QString status;
+    qint64 agentId = 0;
+    qint64 campaignId = 0;
+    QString priority;
+    QString search;              // client name or phone; any case and accents
+    std::optional<qint64> from;  // created_at bounds, inclusive
+    std::optional<qint64> to;
+    qint64 visibleTo = 0;        // non-zero: only chats this agent may see (CONTRACT §3)
+    int limit = 20;
+    qint64 offset = 0;
+};
+
+struct ChatPage {
+    QList<Chat> rows;
+    qint64 total = 0;
+};
+
+// A row of chat_events: what happened, from/to, why and by whom.
+struct ChatEvent {
+    QString event;
+    QString fromStatus;
+    QString toStatus;
+    qint64 fromAgentId = 0;
+    qint64 toAgentId = 0;
+    qint64 fromCampaignId = 0;
+    qint64 toCampaignId = 0;
+    QString reason;
+    qint64 userId = 0;
+};
+
+// SQL for the chat aggregate: chats, chat_tags, chat_notes, chat_events.
+class ChatStore {
+public:
+    explicit ChatStore(Database &db) : m_db(db) {}
+
+    static const QStringList &priorities();
+
+    Result<ChatPage> list(const ChatFilter &filter);
+    Result<Chat> find(qint64 id);   // 404 when missing
+    // find(), but 404 too when `user` may not see the chat: without chats.read_all, only their
+    // own assigned chats and the queued chats of campaigns they are an agent of.
+    Result<Chat> findVisible(qint64 id, const AuthUser &user);
+    Result<bool> isCampaignAgent(qint64 campaignId, qint64 userId);
+    // A live, active user (an agent to assign), or 404.
+    Result<ChatPerson> activeUser(qint64 userId);
+    Result<bool> campaignExists(qint64 campaignId);   // live
+    // Another open chat for the same client and number.
+    Result<bool> otherOpenChat(const Chat &chat);
+
+    Result<QStringList> tags(qint64 chatId);
+    Result<QList<ChatNote>> notes(qint64 chatId);
+    Result<QJsonObject> clientDetails(qint64 clientId);   // seed §5.2 "client" (deleted ones too)
+
+    // Writes. Each changes the row as the API decided; the caller checked the transition.
+    Result<Ok> assign(qint64 chatId, qint64 agentId, const QString &status, qint64 now);
+    Result<Ok> requeue(qint64 chatId, qint64 campaignId, qint64 now);
+    Result<Ok> close(const Chat &closed, qint64 now);
+    Result<Ok> reopen(qint64 chatId, qint64 agentId, const QString &status, qint64 now);
+    Result<Ok> setPriority(qint64 chatId, const QString &priority);
+    Result<bool> addTag(qint64 chatId, const QString &tag, qint64 now);   // false: already there
+    Result<qint64> addNote(qint64 chatId, qint64 userId, const QString &content, qint64 now);
+    Result<Ok> addEvent(qint64 chatId, const ChatEvent &event, qint64 now);
+    // After an outbound agent message: counters, last message, first response and status.
+    Result<Ok> recordOutbound(qint64 chatId, qint64 messageId, const QString &status, bool firstResponse,
+                              qint64 now);
+    Result<Ok> decrementUnread(qint64 chatId);
+
+private:
+    Database &m_db;
+};
