@@ -1,5 +1,6 @@
 // conversa-server: the API + Socket.IO server. Sub-commands: serve (default), migrate,
-// create-admin --email E --password P, seed-demo.
+// create-admin --email E --password P, seed-demo [--if-empty].
+#include "app/DemoSeeder.h"
 #include "app/ServerApp.h"
 #include "app/ServerConfig.h"
 #include "http/Translator.h"
@@ -54,7 +55,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption configOption(u"config"_s, u"INI file with settings"_s, u"file"_s);
     const QCommandLineOption emailOption(u"email"_s, u"create-admin: the admin's email"_s, u"email"_s);
     const QCommandLineOption passwordOption(u"password"_s, u"create-admin: the admin's password"_s, u"password"_s);
-    parser.addOptions({configOption, emailOption, passwordOption});
+    const QCommandLineOption ifEmptyOption(u"if-empty"_s, u"seed-demo: only on a database without campaigns"_s);
+    parser.addOptions({configOption, emailOption, passwordOption, ifEmptyOption});
     parser.process(app);
 
     const QString command = parser.positionalArguments().value(0, u"serve"_s);
@@ -82,8 +84,25 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (command == "seed-demo"_L1) {
-        std::fprintf(stderr, "conversa-server: seed-demo arrives with the CRM core\n");
-        return 2;
+        const Result<Ok> prepared = server.prepare();
+        if (!prepared)
+            return fail(prepared.error());
+        DemoSeeder seeder(server.database(), server.roles(), server.config().secretKey);
+        const Result<DemoSeeder::Summary> seeded = seeder.run(parser.isSet(ifEmptyOption));
+        if (!seeded)
+            return fail(seeded.error());
+        if (seeded->alreadyPresent) {
+            std::printf("demo data already present\n");
+        } else if (!seeded->created) {
+            std::printf("seed-demo: the database already has campaigns; no demo data added\n");
+        } else {
+            std::printf("\nDemo data created: %d campaigns, %d WhatsApp numbers (fake credentials), %d clients, %d tasks.\n"
+                        "Chats, messages and bot flows are not seeded yet (their modules do not exist).\n"
+                        "Demo users (supervisor first): %s\nTheir password (shown only this once): %s\n\n",
+                        seeded->campaigns, seeded->numbers, seeded->clients, seeded->tasks,
+                        qPrintable(seeded->emails.join(u", "_s)), qPrintable(seeded->password));
+        }
+        return 0;
     }
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)

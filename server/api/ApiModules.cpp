@@ -10,6 +10,7 @@
 #include "FilesApi.h"
 #include "NumbersApi.h"
 #include "RolesApi.h"
+#include "TasksApi.h"
 #include "UsersApi.h"
 #include "app/ServerContext.h"
 
@@ -25,4 +26,5 @@ void registerApiModules(ServerContext &context, QList<ApiModule *> &modules)
     modules.append(new NumbersApi(context));
     modules.append(new ChatsApi(context));
     modules.append(new MessagesApi(context));
+    modules.append(new TasksApi(context));
 }

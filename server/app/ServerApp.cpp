@@ -7,6 +7,7 @@
 #include "domain/AuthService.h"
 #include "domain/PasswordHasher.h"
 #include "domain/RandomToken.h"
+#include "domain/ReminderScheduler.h"
 #include "http/HttpListener.h"
 #include "http/HttpRouter.h"
 #include "http/Metrics.h"
@@ -198,6 +199,8 @@ Result<Ok> ServerApp::start()
         port = t->listener->serverPort();   // threads after the first join the chosen port
     }
     m_port = port;
+    m_reminders = std::make_unique<ReminderScheduler>(*m_db);
+    m_reminders->start();
     qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(m_port)
                                << "with" << m_config.httpThreads << "HTTP threads," << m_db->settings().describe();
     return Ok{};
@@ -205,6 +208,8 @@ Result<Ok> ServerApp::start()
 
 void ServerApp::stop()
 {
+    if (m_reminders)
+        m_reminders->stop();
     if (m_threads.isEmpty())
         return;
     // 1. Stop accepting. 2. Let slow jobs finish; their replies are queued to the HTTP threads.

@@ -17,6 +17,7 @@ class HttpRouter;
 class Metrics;
 class QThread;
 class RateLimiter;
+class ReminderScheduler;
 class RoleStore;
 struct ServerContext;
 
@@ -41,6 +42,7 @@ public:
     HttpRouter &router() { return *m_router; }
     AuthService &auth() { return *m_auth; }
     RoleStore &roles() { return *m_roles; }
+    ReminderScheduler *reminders() { return m_reminders.get(); }   // null before start()
 
     // Adds a module before start() (tests add probe routes this way); the server owns it.
     void addModule(ApiModule *module) { m_extraModules.append(module); }
@@ -69,4 +71,5 @@ private:
     QList<HttpThread *> m_threads;
     quint16 m_port = 0;
     bool m_prepared = false;
+    std::unique_ptr<ReminderScheduler> m_reminders;   // last: goes before the database
 };

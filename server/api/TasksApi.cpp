@@ -1,0 +1,384 @@
+#include "TasksApi.h"
+
+#include "app/ServerContext.h"
+#include "http/JsonWriter.h"
+#include "http/QueryReader.h"
+#include "http/Validator.h"
+#include "store/AuditStore.h"
+#include "store/Database.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kMaxTitle = 255;
+constexpr int kMaxText = 5000;
+constexpr qint64 kMaxId = 9'007'199'254'740'991;   // what a JSON number carries exactly
+
+bool seesAll(const RequestContext &ctx)
+{
+    return ctx.user->can(u"tasks.read_all"_s);
+}
+
+void textOrNull(JsonWriter &w, const char *name, const QString &s)
+{
+    w.key(name);
+    if (s.isEmpty())
+        w.null();
+    else
+        w.value(s);
+}
+
+void writeTask(JsonWriter &w, const Task &t, qint64 now)
+{
+    w.beginObject().field("id", t.id);
+    w.key("client_id");
+    if (t.clientId)
+        w.value(t.clientId);
+    else
+        w.null();
+    w.key("client");
+    if (t.clientId) {
+        w.beginObject().field("id", t.clientId);
+        textOrNull(w, "first_name", t.clientFirstName);
+        textOrNull(w, "last_name", t.clientLastName);
+        w.field("phone_number", t.clientPhone).endObject();
+    } else {
+        w.null();
+    }
+    w.key("chat_id");
+    if (t.chatId)
+        w.value(t.chatId);
+    else
+        w.null();
+    w.field("assigned_to_user_id", t.assignedToUserId);
+    w.key("assigned_to").beginObject().field("id", t.assignedToUserId).field("first_name", t.assigneeFirstName);
+    w.field("last_name", t.assigneeLastName).endObject();
+    w.field("created_by_user_id", t.createdByUserId).field("title", t.title);
+    textOrNull(w, "description", t.description);
+    w.timeOrNull("due_date", t.dueDate).timeOrNull("reminder_date", t.reminderDate);
+    w.timeOrNull("reminder_fired_at", t.reminderFiredAt);
+    w.field("priority", t.priority).field("status", t.status);
+    w.field("is_overdue", t.dueDate && t.dueDate < now && TaskStore::isOpen(t.status));
+    w.timeOrNull("completed_at", t.completedAt);
+    textOrNull(w, "completion_notes", t.completionNotes);
+    w.timeOrNull("created_at", t.createdAt).timeOrNull("updated_at", t.updatedAt);
+}
+
+void writeComment(JsonWriter &w, const TaskComment &c)
+{
+    w.beginObject().field("id", c.id).field("task_id", c.taskId).field("user_id", c.userId);
+    w.key("user").beginObject().field("id", c.userId).field("first_name", c.userFirstName);
+    w.field("last_name", c.userLastName).endObject();
+    w.field("content", c.content).timeOrNull("created_at", c.createdAt).endObject();
+}
+
+QByteArray taskJson(const Task &t, const QList<TaskComment> *comments = nullptr)
+{
+    JsonWriter w(1024);
+    writeTask(w, t, nowSeconds());
+    if (comments) {
+        w.key("comments").beginArray();
+        for (const TaskComment &c : *comments)
+            writeComment(w, c);
+        w.endArray();
+    }
+    w.endObject();
+    return w.take();
+}
+
+// An ISO 8601 date and time (UTC when it names no offset), or null to clear: false on a bad value.
+bool readTime(Validator &v, const QJsonObject &body, const QString &field, qint64 &out)
+{
+    static const QRegularExpression stamp(
+        u"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}(:?\\d{2})?)?$"_s);
+    const QJsonValue value = body.value(field);
+    if (value.isNull()) {
+        out = 0;
+        return true;
+    }
+    const QString s = value.toString().trimmed();
+    QDateTime when = stamp.match(s).hasMatch() ? QDateTime::fromString(s, Qt::ISODateWithMs) : QDateTime();
+    if (!value.isString() || !when.isValid()) {
+        v.fail(field, QT_TRANSLATE_NOOP("Api", "Must be an ISO 8601 date and time"));
+        return false;
+    }
+    if (when.timeSpec() == Qt::LocalTime)
+        when.setTimeSpec(Qt::UTC);
+    out = when.toSecsSinceEpoch();
+    return true;
+}
+
+// An optional id: null or absent clears it.
+void readOptionalId(Validator &v, const QJsonObject &body, const QString &field, qint64 &out)
+{
+    if (body.value(field).isNull())
+        out = 0;
+    else if (const auto n = v.integer(field, true, 1, kMaxId))
+        out = *n;
+}
+
+void readOptionalText(Validator &v, const QJsonObject &body, const QString &field, QString &out)
+{
+    const QJsonValue value = body.value(field);
+    if (value.isNull() || (value.isString() && value.toString().trimmed().isEmpty()))
+        out.clear();
+    else if (const auto s = v.string(field, false, kMaxText))
+        out = *s;
+}
+
+// Applies the body's fields to `t` (seed §8.2); on create title is required.
+void applyBody(Validator &v, const QJsonObject &body, Task &t, bool creating)
+{
+    if (creating || v.has(u"title"_s)) {
+        if (const auto s = v.string(u"title"_s, true, kMaxTitle))
+            t.title = *s;
+    }
+    if (v.has(u"description"_s))
+        readOptionalText(v, body, u"description"_s, t.description);
+    if (v.has(u"client_id"_s))
+        readOptionalId(v, body, u"client_id"_s, t.clientId);
+    if (v.has(u"chat_id"_s))
+        readOptionalId(v, body, u"chat_id"_s, t.chatId);
+    if (v.has(u"assigned_to_user_id"_s)) {
+        if (const auto n = v.integer(u"assigned_to_user_id"_s, true, 1, kMaxId))
+            t.assignedToUserId = *n;
+    }
+    if (v.has(u"due_date"_s))
+        readTime(v, body, u"due_date"_s, t.dueDate);
+    if (v.has(u"reminder_date"_s))
+        readTime(v, body, u"reminder_date"_s, t.reminderDate);
+    if (v.has(u"priority"_s)) {
+        if (const auto s = v.oneOf(u"priority"_s, TaskStore::priorities(), true))
+            t.priority = *s;
+    }
+    if (v.has(u"status"_s)) {
+        if (const auto s = v.oneOf(u"status"_s, TaskStore::statuses(), true))
+            t.status = *s;
+    }
+    if (v.has(u"completion_notes"_s))
+        readOptionalText(v, body, u"completion_notes"_s, t.completionNotes);
+}
+
+} // namespace
+
+TasksApi::TasksApi(ServerContext &context) : m_context(context), m_tasks(context.db) {}
+
+void TasksApi::registerRoutes(HttpRouter &router)
+{
+    const QString task = u"Task"_s;
+    router.get(u"/v1/tasks"_s, {.permission = u"tasks.read"_s, .action = u"task.list"_s, .entityType = task},
+               [this](RequestContext &ctx) { return list(ctx); });
+    router.post(u"/v1/tasks"_s, {.permission = u"tasks.create"_s, .action = u"task.create"_s, .entityType = task},
+                [this](RequestContext &ctx) { return create(ctx); });
+    router.get(u"/v1/tasks/{id}"_s, {.permission = u"tasks.read"_s, .action = u"task.read"_s, .entityType = task},
+               [this](RequestContext &ctx) { return show(ctx); });
+    router.put(u"/v1/tasks/{id}"_s, {.permission = u"tasks.update"_s, .action = u"task.update"_s, .entityType = task},
+               [this](RequestContext &ctx) { return update(ctx); });
+    router.del(u"/v1/tasks/{id}"_s, {.permission = u"tasks.delete"_s, .action = u"task.delete"_s, .entityType = task},
+               [this](RequestContext &ctx) { return remove(ctx); });
+    router.post(u"/v1/tasks/{id}/complete"_s,
+                {.permission = u"tasks.update"_s, .action = u"task.complete"_s, .entityType = task},
+                [this](RequestContext &ctx) { return complete(ctx); });
+    router.post(u"/v1/tasks/{id}/comments"_s,
+                {.permission = u"tasks.update"_s, .action = u"task.comment"_s, .entityType = task},
+                [this](RequestContext &ctx) { return addComment(ctx); });
+}
+
+Result<Task> TasksApi::visibleTask(const RequestContext &ctx)
+{
+    return m_tasks.find(ctx.idParam(), seesAll(ctx) ? 0 : ctx.userId());
+}
+
+Result<HttpReply> TasksApi::list(RequestContext &ctx)
+{
+    QueryReader in(ctx);
+    TaskFilter filter;
+    filter.assignedToUserId = in.id(u"assigned_to_user_id"_s);
+    filter.clientId = in.id(u"client_id"_s);
+    filter.status = in.oneOf(u"status"_s, TaskStore::statuses());
+    filter.priority = in.oneOf(u"priority"_s, TaskStore::priorities());
+    filter.dueFrom = in.time(u"due_from"_s, false);
+    filter.dueTo = in.time(u"due_to"_s, true);
+    const std::optional<bool> overdue = in.boolean(u"overdue"_s);
+    const PageRequest page = in.page();
+    if (!in.ok())
+        return in.error();
+    const qint64 now = nowSeconds();
+    if (overdue.value_or(false))
+        filter.overdueAt = now;
+    if (!seesAll(ctx))
+        filter.visibleTo = ctx.userId();
+    filter.limit = page.limit;
+    filter.offset = page.offset();
+    Result<TaskPage> result = m_tasks.list(filter);
+    if (!result)
+        return result.error();
+    JsonWriter w(512 + result->rows.size() * 640);
+    w.beginObject().key("data").beginArray();
+    for (const Task &t : std::as_const(result->rows)) {
+        writeTask(w, t, now);
+        w.endObject();
+    }
+    w.endArray();
+    w.pageMeta(page, result->total);
+    w.endObject();
+    return HttpReply::json(w.take());
+}
+
+Result<HttpReply> TasksApi::show(RequestContext &ctx)
+{
+    Result<Task> t = visibleTask(ctx);
+    if (!t)
+        return t.error();
+    Result<QList<TaskComment>> comments = m_tasks.comments(t->id);
+    if (!comments)
+        return comments.error();
+    return HttpReply::json(taskJson(*t, &*comments));
+}
+
+// The checks that need the database, after the body is valid: assignee, client, dates.
+static Result<Ok> checkTask(TaskStore &tasks, const RequestContext &ctx, const Task &before, const Task &t)
+{
+    Validator v(ctx.body);
+    if (t.assignedToUserId != before.assignedToUserId) {
+        if (t.assignedToUserId != ctx.userId() && !ctx.user->can(u"tasks.read_all"_s)) {
+            v.fail(u"assigned_to_user_id"_s, QT_TRANSLATE_NOOP("Api", "You can only assign tasks to yourself"));
+        } else {
+            const Result<bool> live = tasks.liveUser(t.assignedToUserId);
+            if (!live)
+                return live.error();
+            if (!*live)
+                v.fail(u"assigned_to_user_id"_s, QT_TRANSLATE_NOOP("Api", "Unknown user"));
+        }
+    }
+    if (t.clientId && t.clientId != before.clientId) {
+        const Result<bool> live = tasks.liveClient(t.clientId);
+        if (!live)
+            return live.error();
+        if (!*live)
+            v.fail(u"client_id"_s, QT_TRANSLATE_NOOP("Api", "Unknown client"));
+    }
+    if (t.reminderDate && t.dueDate && t.reminderDate >= t.dueDate)
+        v.fail(u"reminder_date"_s, QT_TRANSLATE_NOOP("Api", "Must be before the due date"));
+    if (!v.ok())
+        return v.error();
+    return Ok{};
+}
+
+Result<HttpReply> TasksApi::create(RequestContext &ctx)
+{
+    Task t;
+    Validator v(ctx.body);
+    applyBody(v, ctx.body, t, true);
+    if (!v.ok())
+        return v.error();
+    if (!t.assignedToUserId)
+        t.assignedToUserId = ctx.userId();
+    t.createdByUserId = ctx.userId();
+    Task before;
+    before.assignedToUserId = ctx.userId();   // assigning to oneself needs no check
+    CONVERSA_TRY(checkTask(m_tasks, ctx, before, t));
+    const qint64 now = nowSeconds();
+    if (t.status == "completed"_L1)
+        t.completedAt = now;
+    const Result<qint64> id = m_tasks.insert(t, now);
+    if (!id)
+        return id.error();
+    Result<Task> created = m_tasks.find(*id);
+    if (!created)
+        return created.error();
+    ctx.audit.entityId = *id;
+    ctx.audit.changes = AuditStore::diff({}, TaskStore::auditFields(*created));
+    const QList<TaskComment> none;
+    return HttpReply::json(taskJson(*created, &none), 201);
+}
+
+Result<HttpReply> TasksApi::update(RequestContext &ctx)
+{
+    Result<Task> before = visibleTask(ctx);
+    if (!before)
+        return before.error();
+    Task after = *before;
+    Validator v(ctx.body);
+    applyBody(v, ctx.body, after, false);
+    if (!v.ok())
+        return v.error();
+    CONVERSA_TRY(checkTask(m_tasks, ctx, *before, after));
+    const qint64 now = nowSeconds();
+    if (after.status != before->status)
+        after.completedAt = after.status == "completed"_L1 ? now : 0;
+    if (after.reminderDate != before->reminderDate)
+        after.reminderFiredAt = 0;   // a new reminder time fires again
+    ctx.audit.changes = AuditStore::diff(TaskStore::auditFields(*before), TaskStore::auditFields(after));
+    if (!ctx.audit.changes.isEmpty())
+        CONVERSA_TRY(m_tasks.update(after, now));
+    Result<Task> saved = m_tasks.find(after.id);
+    if (!saved)
+        return saved.error();
+    Result<QList<TaskComment>> comments = m_tasks.comments(after.id);
+    if (!comments)
+        return comments.error();
+    return HttpReply::json(taskJson(*saved, &*comments));
+}
+
+Result<HttpReply> TasksApi::remove(RequestContext &ctx)
+{
+    Result<Task> t = visibleTask(ctx);
+    if (!t)
+        return t.error();
+    const qint64 now = nowSeconds();
+    CONVERSA_TRY(m_tasks.softDelete(t->id, now));
+    ctx.audit.changes = {{u"deleted_at"_s, QJsonObject{{u"from"_s, QJsonValue()}, {u"to"_s, isoTime(now)}}}};
+    return HttpReply::noContent();
+}
+
+Result<HttpReply> TasksApi::complete(RequestContext &ctx)
+{
+    Validator v(ctx.body);
+    QString notes;
+    if (v.has(u"completion_notes"_s))
+        readOptionalText(v, ctx.body, u"completion_notes"_s, notes);
+    if (!v.ok())
+        return v.error();
+    Result<Task> before = visibleTask(ctx);
+    if (!before)
+        return before.error();
+    if (before->status == "completed"_L1)
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The task is already completed"));
+    Task after = *before;
+    const qint64 now = nowSeconds();
+    after.status = u"completed"_s;
+    after.completedAt = now;
+    after.completionNotes = notes;
+    CONVERSA_TRY(m_tasks.update(after, now));
+    ctx.audit.changes = AuditStore::diff(TaskStore::auditFields(*before), TaskStore::auditFields(after));
+    after.updatedAt = now;
+    Result<QList<TaskComment>> comments = m_tasks.comments(after.id);
+    if (!comments)
+        return comments.error();
+    return HttpReply::json(taskJson(after, &*comments));
+}
+
+Result<HttpReply> TasksApi::addComment(RequestContext &ctx)
+{
+    Validator v(ctx.body);
+    const std::optional<QString> content = v.string(u"content"_s, true, kMaxText);
+    if (!v.ok())
+        return v.error();
+    Result<Task> t = visibleTask(ctx);
+    if (!t)
+        return t.error();
+    const qint64 now = nowSeconds();
+    const Result<qint64> id = m_tasks.addComment(t->id, ctx.userId(), *content, now);
+    if (!id)
+        return id.error();
+    ctx.audit.changes = AuditStore::diff({}, {{u"comment_id"_s, *id}, {u"content"_s, *content}});
+    const TaskComment c{*id, t->id, ctx.userId(), ctx.user->firstName, ctx.user->lastName, *content, now};
+    JsonWriter w(256 + content->size());
+    writeComment(w, c);
+    return HttpReply::json(w.take(), 201);
+}

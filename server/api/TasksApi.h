@@ -1,0 +1,30 @@
+#pragma once
+
+#include "ApiModule.h"
+#include "http/HttpRouter.h"
+#include "store/TaskStore.h"
+
+struct ServerContext;
+
+// /v1/tasks (seed §8): follow-up tasks on clients and chats, with comments. Whoever lacks
+// tasks.read_all sees (and may touch) only the tasks assigned to or created by them.
+class TasksApi final : public ApiModule {
+public:
+    explicit TasksApi(ServerContext &context);
+    void registerRoutes(HttpRouter &router) override;
+
+private:
+    Result<HttpReply> list(RequestContext &ctx);
+    Result<HttpReply> show(RequestContext &ctx);
+    Result<HttpReply> create(RequestContext &ctx);
+    Result<HttpReply> update(RequestContext &ctx);
+    Result<HttpReply> remove(RequestContext &ctx);
+    Result<HttpReply> complete(RequestContext &ctx);
+    Result<HttpReply> addComment(RequestContext &ctx);
+
+    // The task if the caller may see it; 404 otherwise.
+    Result<Task> visibleTask(const RequestContext &ctx);
+
+    ServerContext &m_context;
+    TaskStore m_tasks;
+};

@@ -1,0 +1,706 @@
+// Tasks (seed §8) over real HTTP, and the reminder scheduler — against SQLite and PostgreSQL.
+#include "TestServer.h"
+
+#include "domain/ReminderScheduler.h"
+#include "http/JsonWriter.h"
+#include "store/Database.h"
+#include "store/TaskStore.h"
+
+#include <QJsonArray>
+#include <QMutex>
+#include <QSemaphore>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QSet<QString> fieldsOf(const ApiResponse &r)
+{
+    const QStringList fields = r.errorFields();
+    return QSet<QString>(fields.begin(), fields.end());
+}
+
+QStringList titlesOf(const ApiResponse &r)
+{
+    QStringList out;
+    for (const QJsonValue &v : r.value(u"data"_s).toArray())
+        out.append(v.toObject().value(u"title"_s).toString());
+    return out;
+}
+
+// How often a task's id was reported by a reminderFired spy.
+int firedCount(const QSignalSpy &spy, qint64 taskId)
+{
+    int n = 0;
+    for (const QList<QVariant> &args : spy) {
+        if (args.value(0).toLongLong() == taskId)
+            ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+class tst_Tasks : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase() { m_server.stop(); }
+
+    void createTask();
+    void createDefaults();
+    void createValidation_data();
+    void createValidation();
+    void agentAssignsOnlyThemselves();
+
+    void refusals_data();
+    void refusals();
+
+    void getTaskVisibility();
+
+    void listFilters_data();
+    void listFilters();
+    void listValidation_data();
+    void listValidation();
+
+    void updateTask();
+    void updateValidation();
+
+    void deleteTask();
+    void completeTask();
+    void comments();
+    void tasksOfClient();
+
+    void reminderFiresOnce();
+    void reminderRearmed();
+    void reminderAcrossRestart();
+    void reminderRace();
+
+private:
+    ApiResponse send(const QByteArray &method, const QString &path, const QJsonObject &body = {},
+                     const QByteArray &token = {})
+    {
+        return m_server.request(method, path, body, token.isNull() ? m_admin : token);
+    }
+    qint64 createTask(const QJsonObject &body, const QByteArray &token = {});
+    qint64 insertDueReminder(const QString &title);
+    QList<QJsonObject> auditFor(const QString &action, qint64 entityId);
+    qint64 newClient();
+
+    TestServer m_server;
+    QByteArray m_admin;
+    QByteArray m_supervisor;
+    QByteArray m_agent;
+    QByteArray m_agent2;
+    qint64 m_adminId = 0;
+    qint64 m_supervisorId = 0;
+    qint64 m_agentId = 0;
+    qint64 m_agent2Id = 0;
+    qint64 m_clientId = 0;
+    int m_phoneSeq = 0;
+};
+
+void tst_Tasks::initTestCase()
+{
+    QVERIFY(m_server.start());
+    m_admin = m_server.tokenFor(u"admin"_s, &m_adminId);
+    m_supervisor = m_server.tokenFor(u"supervisor"_s, &m_supervisorId);
+    m_agent = m_server.tokenFor(u"agent"_s, &m_agentId);
+    m_agent2 = m_server.tokenFor(u"agent"_s, &m_agent2Id);
+    QVERIFY(!m_admin.isEmpty() && !m_supervisor.isEmpty() && !m_agent.isEmpty() && !m_agent2.isEmpty());
+    m_clientId = newClient();
+    QVERIFY(m_clientId > 0);
+    QVERIFY(m_server.app().reminders());
+    QCOMPARE(m_server.app().reminders()->interval(), ReminderScheduler::kDefaultIntervalMs);
+    m_server.app().reminders()->setInterval(50);
+}
+
+qint64 tst_Tasks::newClient()
+{
+    const ApiResponse r = send("POST", u"/v1/clients"_s,
+                               {{u"phone_number"_s, u"+57311444%1"_s.arg(++m_phoneSeq, 4, 10, QChar(u'0'))},
+                                {u"first_name"_s, u"Ana"_s}, {u"last_name"_s, u"Martínez"_s}});
+    if (r.status != 201)
+        qWarning("client create failed: %d %s", r.status, r.body.constData());
+    return r.value(u"id"_s).toInteger();
+}
+
+qint64 tst_Tasks::createTask(const QJsonObject &body, const QByteArray &token)
+{
+    const ApiResponse r = send("POST", u"/v1/tasks"_s, body, token);
+    if (r.status != 201)
+        qWarning("task create failed: %d %s", r.status, r.body.constData());
+    return r.value(u"id"_s).toInteger();
+}
+
+// A task whose reminder is already due, written straight to the database (as if created while
+// no scheduler ran).
+qint64 tst_Tasks::insertDueReminder(const QString &title)
+{
+    Task t;
+    t.title = title;
+    t.assignedToUserId = m_agentId;
+    t.createdByUserId = m_agentId;
+    const qint64 now = nowSeconds();
+    t.dueDate = now + 3600;
+    t.reminderDate = now - 60;
+    const Result<qint64> id = TaskStore(m_server.db()).insert(t, now);
+    return id ? *id : 0;
+}
+
+QList<QJsonObject> tst_Tasks::auditFor(const QString &action, qint64 entityId)
+{
+    QList<QJsonObject> out;
+    for (const QJsonObject &row : m_server.auditRows(action)) {
+        if (row.value(u"entity_id"_s).toInteger() == entityId)
+            out.append(row);
+    }
+    return out;
+}
+
+// ---- create ----
+
+void tst_Tasks::createTask()
+{
+    // The seed's §8.2 body.
+    const QJsonObject body{{u"client_id"_s, m_clientId},
+                           {u"chat_id"_s, 123},
+                           {u"assigned_to_user_id"_s, m_agentId},
+                           {u"title"_s, u"Llamar para renovación de contrato"_s},
+                           {u"description"_s, u"Cliente está por vencer su plan anual"_s},
+                           {u"due_date"_s, u"2035-11-15T10:00:00Z"_s},
+                           {u"reminder_date"_s, u"2035-11-15T04:00:00-05:00"_s},
+                           {u"priority"_s, u"high"_s}};
+    const ApiResponse r = send("POST", u"/v1/tasks"_s, body);
+    QCOMPARE(r.status, 201);
+    const QJsonObject t = r.object();
+    const qint64 id = t.value(u"id"_s).toInteger();
+    QVERIFY(id > 0);
+    QCOMPARE(t.value(u"client_id"_s).toInteger(), m_clientId);
+    QCOMPARE(t.value(u"client"_s).toObject().value(u"first_name"_s).toString(), u"Ana"_s);
+    QCOMPARE(t.value(u"chat_id"_s).toInteger(), 123);
+    QCOMPARE(t.value(u"assigned_to_user_id"_s).toInteger(), m_agentId);
+    QCOMPARE(t.value(u"assigned_to"_s).toObject().value(u"id"_s).toInteger(), m_agentId);
+    QCOMPARE(t.value(u"created_by_user_id"_s).toInteger(), m_adminId);
+    QCOMPARE(t.value(u"title"_s).toString(), u"Llamar para renovación de contrato"_s);
+    QCOMPARE(t.value(u"description"_s).toString(), u"Cliente está por vencer su plan anual"_s);
+    QCOMPARE(t.value(u"due_date"_s).toString(), u"2035-11-15T10:00:00Z"_s);
+    QCOMPARE(t.value(u"reminder_date"_s).toString(), u"2035-11-15T09:00:00Z"_s);   // offset applied
+    QVERIFY(t.value(u"reminder_fired_at"_s).isNull());
+    QCOMPARE(t.value(u"priority"_s).toString(), u"high"_s);
+    QCOMPARE(t.value(u"status"_s).toString(), u"pending"_s);
+    QCOMPARE(t.value(u"is_overdue"_s).toBool(), false);
+    QVERIFY(t.value(u"completed_at"_s).isNull());
+    QVERIFY(t.value(u"completion_notes"_s).isNull());
+    QVERIFY(t.value(u"comments"_s).toArray().isEmpty());
+    QVERIFY(!t.value(u"created_at"_s).toString().isEmpty());
+
+    const QList<QJsonObject> audit = auditFor(u"task.create"_s, id);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit[0].value(u"success"_s).toBool(), true);
+    QCOMPARE(audit[0].value(u"entity_type"_s).toString(), u"Task"_s);
+    QCOMPARE(audit[0].value(u"user_id"_s).toInteger(), m_adminId);
+    const QJsonObject changes = audit[0].value(u"changes"_s).toObject();
+    QCOMPARE(changes.value(u"title"_s).toObject().value(u"to"_s).toString(), u"Llamar para renovación de contrato"_s);
+    QCOMPARE(changes.value(u"priority"_s).toObject().value(u"to"_s).toString(), u"high"_s);
+}
+
+void tst_Tasks::createDefaults()
+{
+    const ApiResponse r = send("POST", u"/v1/tasks"_s, {{u"title"_s, u"Solo título"_s}}, m_agent);
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.value(u"assigned_to_user_id"_s).toInteger(), m_agentId);
+    QCOMPARE(r.value(u"created_by_user_id"_s).toInteger(), m_agentId);
+    QCOMPARE(r.value(u"priority"_s).toString(), u"medium"_s);
+    QCOMPARE(r.value(u"status"_s).toString(), u"pending"_s);
+    QVERIFY(r.value(u"client_id"_s).isNull());
+    QVERIFY(r.value(u"client"_s).isNull());
+    QVERIFY(r.value(u"chat_id"_s).isNull());
+    QVERIFY(r.value(u"due_date"_s).isNull());
+}
+
+void tst_Tasks::createValidation_data()
+{
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<QSet<QString>>("fields");
+    const QJsonObject ok{{u"title"_s, u"Tarea"_s}};
+    const auto with = [&](const QString &k, const QJsonValue &v) {
+        QJsonObject o = ok;
+        o.insert(k, v);
+        return o;
+    };
+    QTest::addRow("missing-title") << QJsonObject{{u"priority"_s, u"low"_s}} << QSet<QString>{u"title"_s};
+    QTest::addRow("blank-title") << with(u"title"_s, u"   "_s) << QSet<QString>{u"title"_s};
+    QTest::addRow("long-title") << with(u"title"_s, QString(256, u'x')) << QSet<QString>{u"title"_s};
+    QTest::addRow("bad-priority") << with(u"priority"_s, u"critical"_s) << QSet<QString>{u"priority"_s};
+    QTest::addRow("bad-status") << with(u"status"_s, u"done"_s) << QSet<QString>{u"status"_s};
+    QTest::addRow("bad-due-date") << with(u"due_date"_s, u"mañana"_s) << QSet<QString>{u"due_date"_s};
+    QTest::addRow("numeric-due-date") << with(u"due_date"_s, 1700000000) << QSet<QString>{u"due_date"_s};
+    QTest::addRow("bad-reminder") << with(u"reminder_date"_s, u"2035-13-40T10:00:00Z"_s)
+                                  << QSet<QString>{u"reminder_date"_s};
+    QJsonObject late = ok;
+    late.insert(u"due_date"_s, u"2035-11-15T10:00:00Z"_s);
+    late.insert(u"reminder_date"_s, u"2035-11-15T10:00:00Z"_s);
+    QTest::addRow("reminder-not-before-due") << late << QSet<QString>{u"reminder_date"_s};
+    QTest::addRow("unknown-client") << with(u"client_id"_s, 999999) << QSet<QString>{u"client_id"_s};
+    QTest::addRow("unknown-assignee") << with(u"assigned_to_user_id"_s, 999999)
+                                      << QSet<QString>{u"assigned_to_user_id"_s};
+    QTest::addRow("bad-chat-id") << with(u"chat_id"_s, u"x"_s) << QSet<QString>{u"chat_id"_s};
+    QTest::addRow("long-description") << with(u"description"_s, QString(5001, u'x')) << QSet<QString>{u"description"_s};
+    QTest::addRow("several") << QJsonObject{{u"priority"_s, u"x"_s}, {u"due_date"_s, u"x"_s}}
+                             << QSet<QString>{u"title"_s, u"priority"_s, u"due_date"_s};
+}
+
+void tst_Tasks::createValidation()
+{
+    QFETCH(QJsonObject, body);
+    QFETCH(QSet<QString>, fields);
+    const qint64 before = m_server.count(u"tasks"_s);
+    const ApiResponse r = send("POST", u"/v1/tasks"_s, body);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorCode(), QByteArray("VALIDATION_ERROR"));
+    QCOMPARE(fieldsOf(r), fields);
+    QCOMPARE(m_server.count(u"tasks"_s), before);
+}
+
+void tst_Tasks::agentAssignsOnlyThemselves()
+{
+    ApiResponse r = send("POST", u"/v1/tasks"_s, {{u"title"_s, u"Para otro"_s}, {u"assigned_to_user_id"_s, m_agent2Id}}, m_agent);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(fieldsOf(r), QSet<QString>{u"assigned_to_user_id"_s});
+    r = send("POST", u"/v1/tasks"_s, {{u"title"_s, u"Para mí"_s}, {u"assigned_to_user_id"_s, m_agentId}}, m_agent);
+    QCOMPARE(r.status, 201);
+    r = send("POST", u"/v1/tasks"_s, {{u"title"_s, u"Del supervisor"_s}, {u"assigned_to_user_id"_s, m_agent2Id}},
+             m_supervisor);
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.value(u"assigned_to_user_id"_s).toInteger(), m_agent2Id);
+}
+
+// ---- 401 / 403 ----
+
+void tst_Tasks::refusals_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("role");   // empty: no token
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("action");
+    QTest::addRow("list-no-token") << QByteArray("GET") << u"/v1/tasks"_s << QString() << 401 << u"task.list"_s;
+    QTest::addRow("create-no-token") << QByteArray("POST") << u"/v1/tasks"_s << QString() << 401 << u"task.create"_s;
+    QTest::addRow("get-no-token") << QByteArray("GET") << u"/v1/tasks/1"_s << QString() << 401 << u"task.read"_s;
+    QTest::addRow("update-no-token") << QByteArray("PUT") << u"/v1/tasks/1"_s << QString() << 401 << u"task.update"_s;
+    QTest::addRow("delete-no-token") << QByteArray("DELETE") << u"/v1/tasks/1"_s << QString() << 401 << u"task.delete"_s;
+    QTest::addRow("complete-no-token") << QByteArray("POST") << u"/v1/tasks/1/complete"_s << QString() << 401
+                                       << u"task.complete"_s;
+    QTest::addRow("comment-no-token") << QByteArray("POST") << u"/v1/tasks/1/comments"_s << QString() << 401
+                                      << u"task.comment"_s;
+    QTest::addRow("agent-delete") << QByteArray("DELETE") << u"/v1/tasks/1"_s << u"agent"_s << 403 << u"task.delete"_s;
+}
+
+void tst_Tasks::refusals()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QString, role);
+    QFETCH(int, status);
+    QFETCH(QString, action);
+    const qint64 before = m_server.count(u"audit_logs"_s, u"action = '%1' AND success = %2"_s.arg(action, u"FALSE"_s));
+    const QByteArray token = role.isEmpty() ? QByteArray("") : m_agent;
+    const ApiResponse r = m_server.request(method, path, {{u"title"_s, u"x"_s}, {u"content"_s, u"x"_s}}, token);
+    QCOMPARE(r.status, status);
+    const QList<QJsonObject> rows = m_server.auditRows(action);
+    QCOMPARE(m_server.count(u"audit_logs"_s, u"action = '%1' AND success = %2"_s.arg(action, u"FALSE"_s)), before + 1);
+    QCOMPARE(rows.first().value(u"status_code"_s).toInteger(), status);
+    QCOMPARE(rows.first().value(u"success"_s).toBool(), false);
+}
+
+// ---- get ----
+
+void tst_Tasks::getTaskVisibility()
+{
+    // Created by the agent for themselves, then handed to agent 2 by a supervisor: the agent
+    // still sees it as its creator; a task of agent 2 alone is a 404 for the agent.
+    const qint64 mine = createTask({{u"title"_s, u"Creada por agente"_s}}, m_agent);
+    QCOMPARE(send("PUT", u"/v1/tasks/%1"_s.arg(mine), {{u"assigned_to_user_id"_s, m_agent2Id}}, m_supervisor).status, 200);
+    const qint64 theirs = createTask({{u"title"_s, u"De agente 2"_s}}, m_agent2);
+    QVERIFY(mine > 0 && theirs > 0);
+
+    ApiResponse r = send("GET", u"/v1/tasks/%1"_s.arg(mine), {}, m_agent);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.value(u"assigned_to_user_id"_s).toInteger(), m_agent2Id);
+    QVERIFY(r.value(u"comments"_s).isArray());
+    QCOMPARE(send("GET", u"/v1/tasks/%1"_s.arg(mine), {}, m_agent2).status, 200);
+    r = send("GET", u"/v1/tasks/%1"_s.arg(theirs), {}, m_agent);
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.errorCode(), QByteArray("NOT_FOUND"));
+    QVERIFY(!r.body.contains("De agente 2"));
+    QCOMPARE(send("GET", u"/v1/tasks/%1"_s.arg(theirs), {}, m_supervisor).status, 200);
+    QCOMPARE(send("GET", u"/v1/tasks/999999"_s).status, 404);
+    // Nor may the agent change, complete or comment on it.
+    QCOMPARE(send("PUT", u"/v1/tasks/%1"_s.arg(theirs), {{u"title"_s, u"x"_s}}, m_agent).status, 404);
+    QCOMPARE(send("POST", u"/v1/tasks/%1/complete"_s.arg(theirs), {}, m_agent).status, 404);
+    QCOMPARE(send("POST", u"/v1/tasks/%1/comments"_s.arg(theirs), {{u"content"_s, u"x"_s}}, m_agent).status, 404);
+}
+
+// ---- list ----
+
+void tst_Tasks::listFilters_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QStringList>("titles");
+    // Fixture (one client of its own): A agent pending high 2030-01-10; B agent2 in_progress low
+    // 2030-02-10; C agent completed 2020-01-01; D agent pending 2020-01-01 (overdue); E agent2
+    // pending, undated. All created by the admin.
+    QTest::addRow("all") << QString() << u"admin"_s << QStringList{u"C"_s, u"D"_s, u"A"_s, u"B"_s, u"E"_s};
+    QTest::addRow("status") << u"status=pending"_s << u"admin"_s << QStringList{u"D"_s, u"A"_s, u"E"_s};
+    QTest::addRow("priority") << u"priority=high"_s << u"admin"_s << QStringList{u"A"_s};
+    QTest::addRow("assignee") << u"assigned_to_user_id=AGENT2"_s << u"admin"_s << QStringList{u"B"_s, u"E"_s};
+    QTest::addRow("due-range") << u"due_from=2030-01-01&due_to=2030-01-31"_s << u"admin"_s << QStringList{u"A"_s};
+    QTest::addRow("due-to-day-end") << u"due_to=2030-01-10"_s << u"admin"_s << QStringList{u"C"_s, u"D"_s, u"A"_s};
+    QTest::addRow("overdue") << u"overdue=true"_s << u"admin"_s << QStringList{u"D"_s};
+    QTest::addRow("page-2") << u"limit=2&page=2"_s << u"admin"_s << QStringList{u"A"_s, u"B"_s};
+    QTest::addRow("supervisor") << QString() << u"supervisor"_s << QStringList{u"C"_s, u"D"_s, u"A"_s, u"B"_s, u"E"_s};
+    QTest::addRow("agent-own") << QString() << u"agent"_s << QStringList{u"C"_s, u"D"_s, u"A"_s};
+    QTest::addRow("agent2-own") << QString() << u"agent2"_s << QStringList{u"B"_s, u"E"_s};
+    QTest::addRow("agent-asks-other") << u"assigned_to_user_id=AGENT2"_s << u"agent"_s << QStringList{};
+}
+
+void tst_Tasks::listFilters()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, role);
+    QFETCH(QStringList, titles);
+    static qint64 client = 0;
+    if (!client) {
+        client = newClient();
+        QVERIFY(client > 0);
+        const auto make = [&](const QString &title, qint64 user, const QString &status, const QString &priority,
+                              const QJsonValue &due) {
+            QJsonObject body{{u"title"_s, title}, {u"client_id"_s, client}, {u"assigned_to_user_id"_s, user},
+                             {u"status"_s, status}, {u"priority"_s, priority}};
+            if (!due.isNull())
+                body.insert(u"due_date"_s, due);
+            return createTask(body) > 0;
+        };
+        QVERIFY(make(u"A"_s, m_agentId, u"pending"_s, u"high"_s, u"2030-01-10T12:00:00Z"_s));
+        QVERIFY(make(u"B"_s, m_agent2Id, u"in_progress"_s, u"low"_s, u"2030-02-10T12:00:00Z"_s));
+        QVERIFY(make(u"C"_s, m_agentId, u"completed"_s, u"medium"_s, u"2020-01-01T12:00:00Z"_s));
+        QVERIFY(make(u"D"_s, m_agentId, u"pending"_s, u"medium"_s, u"2020-01-01T12:00:00Z"_s));
+        QVERIFY(make(u"E"_s, m_agent2Id, u"pending"_s, u"medium"_s, QJsonValue()));
+    }
+    const QByteArray token = role == "admin"_L1 ? m_admin
+        : role == "supervisor"_L1               ? m_supervisor
+        : role == "agent"_L1                    ? m_agent
+                                                : m_agent2;
+    QString q = u"/v1/tasks?client_id=%1"_s.arg(client);
+    if (!query.isEmpty())
+        q += u'&' + QString(query).replace(u"AGENT2"_s, QString::number(m_agent2Id));
+    const ApiResponse r = send("GET", q, {}, token);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(titlesOf(r), titles);
+    const QJsonObject meta = r.value(u"meta"_s).toObject();
+    if (query.startsWith(u"limit=2"_s)) {
+        QCOMPARE(meta.value(u"total"_s).toInteger(), 5);
+        QCOMPARE(meta.value(u"current_page"_s).toInteger(), 2);
+    }
+    if (!titles.isEmpty() && titles.first() == "D"_L1 && query == "overdue=true"_L1)
+        QCOMPARE(r.value(u"data"_s).toArray().first().toObject().value(u"is_overdue"_s).toBool(), true);
+}
+
+void tst_Tasks::listValidation_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("field");
+    QTest::addRow("status") << u"status=done"_s << u"status"_s;
+    QTest::addRow("priority") << u"priority=critical"_s << u"priority"_s;
+    QTest::addRow("due-from") << u"due_from=yesterday"_s << u"due_from"_s;
+    QTest::addRow("overdue") << u"overdue=maybe"_s << u"overdue"_s;
+    QTest::addRow("client") << u"client_id=abc"_s << u"client_id"_s;
+}
+
+void tst_Tasks::listValidation()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, field);
+    const ApiResponse r = send("GET", u"/v1/tasks?"_s + query);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(fieldsOf(r), QSet<QString>{field});
+}
+
+// ---- update ----
+
+void tst_Tasks::updateTask()
+{
+    const qint64 id = createTask({{u"title"_s, u"Original"_s}, {u"description"_s, u"Sin cambios"_s},
+                                  {u"due_date"_s, u"2035-01-01T10:00:00Z"_s}},
+                                 m_agent);
+    QVERIFY(id > 0);
+    ApiResponse r = send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"title"_s, u"Cambiada"_s}, {u"priority"_s, u"urgent"_s}},
+                         m_agent);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.value(u"title"_s).toString(), u"Cambiada"_s);
+    QCOMPARE(r.value(u"priority"_s).toString(), u"urgent"_s);
+    QCOMPARE(r.value(u"description"_s).toString(), u"Sin cambios"_s);
+    QCOMPARE(r.value(u"due_date"_s).toString(), u"2035-01-01T10:00:00Z"_s);
+    QList<QJsonObject> audit = auditFor(u"task.update"_s, id);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit[0].value(u"success"_s).toBool(), true);
+    QCOMPARE(audit[0].value(u"entity_type"_s).toString(), u"Task"_s);
+    QJsonObject changes = audit[0].value(u"changes"_s).toObject();
+    const QStringList changed = changes.keys();
+    QCOMPARE(QSet<QString>(changed.begin(), changed.end()), (QSet<QString>{u"title"_s, u"priority"_s}));
+    QCOMPARE(changes.value(u"title"_s).toObject().value(u"from"_s).toString(), u"Original"_s);
+
+    // null clears an optional field; status completed stamps completed_at, reopening clears it.
+    r = send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"description"_s, QJsonValue()}, {u"status"_s, u"completed"_s}}, m_agent);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.value(u"description"_s).isNull());
+    QVERIFY(!r.value(u"completed_at"_s).toString().isEmpty());
+    r = send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"status"_s, u"in_progress"_s}}, m_agent);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.value(u"completed_at"_s).isNull());
+    QCOMPARE(send("PUT", u"/v1/tasks/999999"_s, {{u"title"_s, u"x"_s}}).status, 404);
+}
+
+void tst_Tasks::updateValidation()
+{
+    const qint64 id = createTask({{u"title"_s, u"Con fecha"_s}, {u"due_date"_s, u"2035-01-01T10:00:00Z"_s}}, m_agent);
+    ApiResponse r = send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"reminder_date"_s, u"2035-01-02T10:00:00Z"_s}}, m_agent);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(fieldsOf(r), QSet<QString>{u"reminder_date"_s});
+    r = send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"assigned_to_user_id"_s, m_agent2Id}}, m_agent);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(fieldsOf(r), QSet<QString>{u"assigned_to_user_id"_s});
+    r = send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"title"_s, u""_s}, {u"priority"_s, u"x"_s}}, m_agent);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(fieldsOf(r), (QSet<QString>{u"title"_s, u"priority"_s}));
+    r = send("GET", u"/v1/tasks/%1"_s.arg(id), {}, m_agent);
+    QCOMPARE(r.value(u"title"_s).toString(), u"Con fecha"_s);
+    QVERIFY(r.value(u"reminder_date"_s).isNull());
+}
+
+// ---- delete, complete, comments ----
+
+void tst_Tasks::deleteTask()
+{
+    const qint64 id = createTask({{u"title"_s, u"Borrar"_s}}, m_agent);
+    QCOMPARE(send("DELETE", u"/v1/tasks/%1"_s.arg(id), {}, m_agent).status, 403);
+    QCOMPARE(send("DELETE", u"/v1/tasks/%1"_s.arg(id), {}, m_supervisor).status, 204);
+    QCOMPARE(send("GET", u"/v1/tasks/%1"_s.arg(id)).status, 404);
+    QCOMPARE(send("DELETE", u"/v1/tasks/%1"_s.arg(id), {}, m_supervisor).status, 404);
+    QCOMPARE(m_server.count(u"tasks"_s, u"id = %1 AND deleted_at IS NOT NULL"_s.arg(id)), 1);
+    const QList<QJsonObject> audit = auditFor(u"task.delete"_s, id);
+    QCOMPARE(audit.size(), 3);   // 403, 204, 404: newest first
+    QCOMPARE(audit[1].value(u"success"_s).toBool(), true);
+    QCOMPARE(audit[1].value(u"user_id"_s).toInteger(), m_supervisorId);
+    QVERIFY(audit[1].value(u"changes"_s).toObject().contains(u"deleted_at"_s));
+    QCOMPARE(audit[0].value(u"success"_s).toBool(), false);
+}
+
+void tst_Tasks::completeTask()
+{
+    const qint64 id = createTask({{u"title"_s, u"Completar"_s}}, m_agent);
+    ApiResponse r = send("POST", u"/v1/tasks/%1/complete"_s.arg(id),
+                         {{u"completion_notes"_s, u"Cliente renovó contrato por 1 año más"_s}}, m_agent);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.value(u"status"_s).toString(), u"completed"_s);
+    QVERIFY(!r.value(u"completed_at"_s).toString().isEmpty());
+    QCOMPARE(r.value(u"completion_notes"_s).toString(), u"Cliente renovó contrato por 1 año más"_s);
+    const QList<QJsonObject> audit = auditFor(u"task.complete"_s, id);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit[0].value(u"success"_s).toBool(), true);
+    QCOMPARE(audit[0].value(u"changes"_s).toObject().value(u"status"_s).toObject().value(u"to"_s).toString(),
+             u"completed"_s);
+
+    r = send("POST", u"/v1/tasks/%1/complete"_s.arg(id), {}, m_agent);
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.errorCode(), QByteArray("CONFLICT"));
+    r = send("POST", u"/v1/tasks/%1/complete"_s.arg(id), {{u"completion_notes"_s, 5}}, m_agent);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(fieldsOf(r), QSet<QString>{u"completion_notes"_s});
+    QCOMPARE(send("POST", u"/v1/tasks/999999/complete"_s).status, 404);
+}
+
+void tst_Tasks::comments()
+{
+    const qint64 id = createTask({{u"title"_s, u"Comentar"_s}}, m_agent);
+    ApiResponse r = send("POST", u"/v1/tasks/%1/comments"_s.arg(id), {{u"content"_s, u"Llamé, no contestó"_s}}, m_agent);
+    QCOMPARE(r.status, 201);
+    const qint64 commentId = r.value(u"id"_s).toInteger();
+    QVERIFY(commentId > 0);
+    QCOMPARE(r.value(u"task_id"_s).toInteger(), id);
+    QCOMPARE(r.value(u"user_id"_s).toInteger(), m_agentId);
+    QCOMPARE(r.value(u"content"_s).toString(), u"Llamé, no contestó"_s);
+    QCOMPARE(send("POST", u"/v1/tasks/%1/comments"_s.arg(id), {{u"content"_s, u"Segundo"_s}}, m_supervisor).status, 201);
+
+    r = send("GET", u"/v1/tasks/%1"_s.arg(id), {}, m_agent);
+    const QJsonArray list = r.value(u"comments"_s).toArray();
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list[0].toObject().value(u"id"_s).toInteger(), commentId);
+    QCOMPARE(list[1].toObject().value(u"user_id"_s).toInteger(), m_supervisorId);
+    QCOMPARE(list[1].toObject().value(u"user"_s).toObject().value(u"first_name"_s).toString(), u"Test"_s);
+
+    r = send("POST", u"/v1/tasks/%1/comments"_s.arg(id), {{u"content"_s, u"  "_s}}, m_agent);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(fieldsOf(r), QSet<QString>{u"content"_s});
+    QCOMPARE(send("POST", u"/v1/tasks/999999/comments"_s, {{u"content"_s, u"x"_s}}).status, 404);
+
+    const QList<QJsonObject> audit = auditFor(u"task.comment"_s, id);
+    QCOMPARE(audit.size(), 3);   // two comments, one refused
+    const QJsonObject first = audit[2];
+    QCOMPARE(first.value(u"success"_s).toBool(), true);
+    QCOMPARE(first.value(u"changes"_s).toObject().value(u"content"_s).toObject().value(u"to"_s).toString(),
+             u"Llamé, no contestó"_s);
+    QCOMPARE(audit[0].value(u"success"_s).toBool(), false);
+}
+
+void tst_Tasks::tasksOfClient()
+{
+    const qint64 client = newClient();
+    const qint64 later = createTask({{u"title"_s, u"Después"_s}, {u"client_id"_s, client}, {u"due_date"_s, u"2036-01-01T00:00:00Z"_s}});
+    const qint64 sooner = createTask({{u"title"_s, u"Antes"_s}, {u"client_id"_s, client}, {u"due_date"_s, u"2035-01-01T00:00:00Z"_s}});
+    const qint64 gone = createTask({{u"title"_s, u"Borrada"_s}, {u"client_id"_s, client}});
+    QVERIFY(later > 0 && sooner > 0 && gone > 0);
+    QCOMPARE(send("DELETE", u"/v1/tasks/%1"_s.arg(gone)).status, 204);
+    const Result<QList<ClientTask>> tasks = TaskStore(m_server.db()).tasksOfClient(client);
+    QVERIFY(tasks.ok());
+    QCOMPARE(tasks->size(), 2);
+    QCOMPARE(tasks->at(0).id, sooner);
+    QCOMPARE(tasks->at(0).title, u"Antes"_s);
+    QCOMPARE(isoTime(tasks->at(0).dueDate), u"2035-01-01T00:00:00Z"_s);
+    QCOMPARE(tasks->at(0).status, u"pending"_s);
+    QCOMPARE(tasks->at(1).id, later);
+}
+
+// ---- reminders ----
+
+void tst_Tasks::reminderFiresOnce()
+{
+    QSignalSpy spy(m_server.app().reminders(), &ReminderScheduler::reminderFired);
+    const qint64 id = createTask({{u"title"_s, u"Recordar"_s}, {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s},
+                                  {u"due_date"_s, u"2036-01-01T09:00:00Z"_s}},
+                                 m_agent);
+    // A reminder on a completed task does not fire.
+    const qint64 done = createTask({{u"title"_s, u"Hecha"_s}, {u"status"_s, u"completed"_s},
+                                    {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s}});
+    QVERIFY(id > 0 && done > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, id), 1, 5000);
+    QTest::qWait(300);   // several more passes
+    QCOMPARE(firedCount(spy, id), 1);
+    QCOMPARE(firedCount(spy, done), 0);
+    for (const QList<QVariant> &args : spy) {
+        if (args.value(0).toLongLong() == id)
+            QCOMPARE(args.value(1).toLongLong(), m_agentId);
+    }
+    const ApiResponse r = send("GET", u"/v1/tasks/%1"_s.arg(id), {}, m_agent);
+    QVERIFY(!r.value(u"reminder_fired_at"_s).toString().isEmpty());
+}
+
+void tst_Tasks::reminderRearmed()
+{
+    QSignalSpy spy(m_server.app().reminders(), &ReminderScheduler::reminderFired);
+    const qint64 id = createTask({{u"title"_s, u"Rearmar"_s}, {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s}}, m_agent);
+    QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, id), 1, 5000);
+    // Another change leaves the fired reminder alone.
+    QCOMPARE(send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"title"_s, u"Rearmar (2)"_s}}, m_agent).status, 200);
+    QTest::qWait(300);
+    QCOMPARE(firedCount(spy, id), 1);
+    // A new reminder time fires again.
+    const ApiResponse r = send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"reminder_date"_s, u"2020-01-02T09:00:00Z"_s}}, m_agent);
+    QCOMPARE(r.status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, id), 2, 5000);
+    // One in the future waits.
+    QCOMPARE(send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"reminder_date"_s, isoTime(nowSeconds() + 3600)}}, m_agent).status, 200);
+    QTest::qWait(300);
+    QCOMPARE(firedCount(spy, id), 2);
+}
+
+void tst_Tasks::reminderAcrossRestart()
+{
+    // "Server down": the running scheduler stops; a reminder falls due meanwhile.
+    ReminderScheduler *running = m_server.app().reminders();
+    QSignalSpy before(running, &ReminderScheduler::reminderFired);
+    const qint64 fired = createTask({{u"title"_s, u"Ya disparada"_s}, {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s}}, m_agent);
+    QTRY_COMPARE_WITH_TIMEOUT(firedCount(before, fired), 1, 5000);
+    running->stop();
+    const qint64 missed = insertDueReminder(u"Vencida con el servidor apagado"_s);
+    QVERIFY(missed > 0);
+
+    // A second server on the same database fires the missed one at start, and only it.
+    for (int round = 0; round < 2; ++round) {
+        ServerApp other(m_server.app().config());
+        QVERIFY(other.start().ok());
+        QVERIFY(other.reminders());
+        QSignalSpy spy(other.reminders(), &ReminderScheduler::reminderFired);
+        if (round == 0)
+            QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, missed), 1, 5000);
+        QTest::qWait(200);   // its first pass ran at once; the interval is 5 s, so pass by hand too
+        QCOMPARE(other.reminders()->fireDue(nowSeconds()), 0);
+        QCOMPARE(firedCount(spy, fired), 0);
+        QCOMPARE(firedCount(spy, missed), round == 0 ? 1 : 0);
+        other.stop();
+        other.database().closeThreadConnection();
+    }
+    QCOMPARE(firedCount(before, missed), 0);
+    running->start();
+}
+
+void tst_Tasks::reminderRace()
+{
+    ReminderScheduler *running = m_server.app().reminders();
+    running->stop();
+    running->fireDue(nowSeconds());   // nothing else due: the race below is about these only
+    QList<qint64> ids;
+    for (int i = 0; i < 40; ++i)
+        ids.append(insertDueReminder(u"Carrera %1"_s.arg(i)));
+    QVERIFY(!ids.contains(0));
+
+    // Two schedulers, each on its own thread and connection, start the same pass together.
+    ReminderScheduler a(m_server.db());
+    ReminderScheduler b(m_server.db());
+    QMutex lock;
+    QList<qint64> firedA;
+    QList<qint64> firedB;
+    connect(&a, &ReminderScheduler::reminderFired, &a, [&](qint64 task, qint64) { QMutexLocker l(&lock); firedA.append(task); },
+            Qt::DirectConnection);
+    connect(&b, &ReminderScheduler::reminderFired, &b, [&](qint64 task, qint64) { QMutexLocker l(&lock); firedB.append(task); },
+            Qt::DirectConnection);
+    QSemaphore go;
+    const qint64 now = nowSeconds();
+    int countA = -1;
+    int countB = -1;
+    const auto runner = [&](ReminderScheduler *s, int *count) {
+        return QThread::create([&, s, count] {
+            go.acquire();
+            *count = s->fireDue(now);
+            m_server.db().closeThreadConnection();
+        });
+    };
+    std::unique_ptr<QThread> ta(runner(&a, &countA));
+    std::unique_ptr<QThread> tb(runner(&b, &countB));
+    ta->start();
+    tb->start();
+    go.release(2);
+    QVERIFY(ta->wait(30000));
+    QVERIFY(tb->wait(30000));
+
+    QCOMPARE(countA + countB, int(ids.size()));
+    QCOMPARE(firedA.size() + firedB.size(), int(ids.size()));
+    QSet<qint64> all(firedA.begin(), firedA.end());
+    for (qint64 id : std::as_const(firedB)) {
+        QVERIFY2(!all.contains(id), "a reminder fired twice");
+        all.insert(id);
+    }
+    QCOMPARE(all, QSet<qint64>(ids.begin(), ids.end()));
+    QCOMPARE(m_server.count(u"tasks"_s, u"title LIKE 'Carrera %' AND reminder_fired_at IS NULL"_s), 0);
+    running->start();
+}
+
+QTEST_GUILESS_MAIN(tst_Tasks)
+#include "tst_tasks.moc"
