@@ -339,5 +339,69 @@
         <source>This WPPConnect server already has a number with this session name</source>
         <translation>This WPPConnect server already has a number with this session name</translation>
     </message>
+    <message>
+        <source>Must be an active user</source>
+        <translation>Must be an active user</translation>
+    </message>
+    <message>
+        <source>A closed chat cannot be assigned</source>
+        <translation>A closed chat cannot be assigned</translation>
+    </message>
+    <message>
+        <source>The agent does not work on this chat's campaign</source>
+        <translation>The agent does not work on this chat's campaign</translation>
+    </message>
+    <message>
+        <source>A closed chat cannot be transferred</source>
+        <translation>A closed chat cannot be transferred</translation>
+    </message>
+    <message>
+        <source>No such campaign</source>
+        <translation>No such campaign</translation>
+    </message>
+    <message>
+        <source>The chat is already closed</source>
+        <translation>The chat is already closed</translation>
+    </message>
+    <message>
+        <source>Only a closed chat can be reopened</source>
+        <translation>Only a closed chat can be reopened</translation>
+    </message>
+    <message>
+        <source>The client already has an open chat on this number</source>
+        <translation>The client already has an open chat on this number</translation>
+    </message>
+    <message>
+        <source>No such file</source>
+        <translation>No such file</translation>
+    </message>
+    <message>
+        <source>The chat is closed</source>
+        <translation>The chat is closed</translation>
+    </message>
+    <message>
+        <source>Only inbound messages can be marked as read</source>
+        <translation>Only inbound messages can be marked as read</translation>
+    </message>
+    <message>
+        <source>Only a failed message can be retried</source>
+        <translation>Only a failed message can be retried</translation>
+    </message>
+    <message>
+        <source>You can only assign tasks to yourself</source>
+        <translation>You can only assign tasks to yourself</translation>
+    </message>
+    <message>
+        <source>Unknown client</source>
+        <translation>Unknown client</translation>
+    </message>
+    <message>
+        <source>Must be before the due date</source>
+        <translation>Must be before the due date</translation>
+    </message>
+    <message>
+        <source>The task is already completed</source>
+        <translation>The task is already completed</translation>
+    </message>
 </context>
 </TS>

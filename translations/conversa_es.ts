@@ -339,5 +339,69 @@
         <source>This WPPConnect server already has a number with this session name</source>
         <translation>Este servidor WPPConnect ya tiene un número con este nombre de sesión</translation>
     </message>
+    <message>
+        <source>Must be an active user</source>
+        <translation>Debe ser un usuario activo</translation>
+    </message>
+    <message>
+        <source>A closed chat cannot be assigned</source>
+        <translation>Un chat cerrado no se puede asignar</translation>
+    </message>
+    <message>
+        <source>The agent does not work on this chat's campaign</source>
+        <translation>El agente no trabaja en la campaña de este chat</translation>
+    </message>
+    <message>
+        <source>A closed chat cannot be transferred</source>
+        <translation>Un chat cerrado no se puede transferir</translation>
+    </message>
+    <message>
+        <source>No such campaign</source>
+        <translation>La campaña no existe</translation>
+    </message>
+    <message>
+        <source>The chat is already closed</source>
+        <translation>El chat ya está cerrado</translation>
+    </message>
+    <message>
+        <source>Only a closed chat can be reopened</source>
+        <translation>Solo se puede reabrir un chat cerrado</translation>
+    </message>
+    <message>
+        <source>The client already has an open chat on this number</source>
+        <translation>El cliente ya tiene un chat abierto en este número</translation>
+    </message>
+    <message>
+        <source>No such file</source>
+        <translation>El archivo no existe</translation>
+    </message>
+    <message>
+        <source>The chat is closed</source>
+        <translation>El chat está cerrado</translation>
+    </message>
+    <message>
+        <source>Only inbound messages can be marked as read</source>
+        <translation>Solo los mensajes entrantes se pueden marcar como leídos</translation>
+    </message>
+    <message>
+        <source>Only a failed message can be retried</source>
+        <translation>Solo se puede reintentar un mensaje fallido</translation>
+    </message>
+    <message>
+        <source>You can only assign tasks to yourself</source>
+        <translation>Solo puedes asignarte tareas a ti mismo</translation>
+    </message>
+    <message>
+        <source>Unknown client</source>
+        <translation>Cliente desconocido</translation>
+    </message>
+    <message>
+        <source>Must be before the due date</source>
+        <translation>Debe ser anterior a la fecha de vencimiento</translation>
+    </message>
+    <message>
+        <source>The task is already completed</source>
+        <translation>La tarea ya está completada</translation>
+    </message>
 </context>
 </TS>
