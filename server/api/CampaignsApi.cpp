@@ -239,6 +239,9 @@ Result<HttpReply> CampaignsApi::detailReply(const Campaign &c, int status)
     Result<QList<CampaignAgent>> agents = m_campaigns.agents(c.id);
     if (!agents)
         return agents.error();
+    const Result<QHash<qint64, qint64>> activeChats = m_campaigns.activeChats({c.id});
+    if (!activeChats)
+        return activeChats.error();
     JsonWriter w(2048);
     w.beginObject();
     w.field("id", c.id).field("name", c.name).field("code", c.code);
@@ -261,7 +264,7 @@ Result<HttpReply> CampaignsApi::detailReply(const Campaign &c, int status)
     w.key("agents");
     writeAgents(w, *agents);
     w.field("agents_count", qint64(agents->size()));
-    w.field("active_chats", 0);   // chats arrive with the conversations module
+    w.field("active_chats", activeChats->value(c.id));
     w.timeOrNull("created_at", c.createdAt);
     w.timeOrNull("updated_at", c.updatedAt);
     w.endObject();
@@ -295,7 +298,7 @@ Result<HttpReply> CampaignsApi::list(RequestContext &ctx)
         w.key("whatsapp_numbers");
         writeNumbers(w, item.numbers, false);
         w.field("agents_count", item.agentsCount);
-        w.field("active_chats", 0);
+        w.field("active_chats", item.activeChats);
         w.timeOrNull("created_at", c.createdAt);
         w.endObject();
     }

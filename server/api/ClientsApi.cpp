@@ -25,6 +25,7 @@ constexpr int kMaxTag = 50;
 constexpr int kMaxCustomFields = 50;
 constexpr int kMaxCustomKey = 100;
 constexpr int kMaxCustomValue = 1000;
+constexpr int kDetailChats = 20;
 
 struct TextField {
     const char *name;
@@ -63,7 +64,7 @@ void writeTags(JsonWriter &w, const QStringList &tags)
     w.endArray();
 }
 
-// Seed §7.1. Chats do not exist yet: total_chats is 0 until they do.
+// Seed §7.1.
 void writeListItem(JsonWriter &w, const Client &c)
 {
     w.beginObject().field("id", c.id).field("phone_number", c.phoneNumber);
@@ -76,13 +77,13 @@ void writeListItem(JsonWriter &w, const Client &c)
     w.field("lead_status", c.leadStatus).field("lead_score", c.leadScore);
     w.textOrNull("segment", c.segment);
     writeTags(w, c.tags);
-    w.field("total_chats", 0);
+    w.field("total_chats", c.totalChats);
     w.timeOrNull("last_contact_at", c.lastContactAt).timeOrNull("created_at", c.createdAt);
     w.endObject();
 }
 
-// Seed §7.3. chats and tasks stay empty until those modules exist.
-QByteArray clientJson(const Client &c)
+// Seed §7.3. tasks stays empty until that module exists.
+QByteArray clientJson(const Client &c, const QList<ChatBrief> &chats)
 {
     JsonWriter w(1024);
     w.beginObject().field("id", c.id).field("phone_number", c.phoneNumber);
@@ -101,8 +102,14 @@ QByteArray clientJson(const Client &c)
     w.key("custom_fields").json(c.customFields);
     w.textOrNull("notes", c.notes);
     w.field("is_blocked", c.isBlocked).field("opt_in", c.optIn);
-    w.field("total_chats", 0);
-    w.key("chats").beginArray().endArray();
+    w.field("total_chats", c.totalChats);
+    w.key("chats").beginArray();
+    for (const ChatBrief &chat : chats) {
+        w.beginObject().field("id", chat.id).field("status", chat.status);
+        w.timeOrNull("created_at", chat.createdAt);
+        w.endObject();
+    }
+    w.endArray();
     w.key("tasks").beginArray().endArray();
     w.timeOrNull("created_at", c.createdAt).timeOrNull("updated_at", c.updatedAt);
     w.timeOrNull("last_contact_at", c.lastContactAt);
@@ -260,7 +267,7 @@ struct ExportOutcome {
 
 } // namespace
 
-ClientsApi::ClientsApi(ServerContext &context) : m_context(context), m_clients(context.db) {}
+ClientsApi::ClientsApi(ServerContext &context) : m_context(context), m_clients(context.db), m_chats(context.db) {}
 
 void ClientsApi::registerRoutes(HttpRouter &router)
 {
@@ -318,7 +325,19 @@ Result<HttpReply> ClientsApi::show(RequestContext &ctx)
     Result<Client> c = m_clients.find(ctx.idParam());
     if (!c)
         return c.error();
-    return HttpReply::json(clientJson(*c));
+    return clientReply(*c, ctx);
+}
+
+Result<HttpReply> ClientsApi::clientReply(const Client &client, const RequestContext &ctx, int status)
+{
+    QList<ChatBrief> chats;
+    if (client.totalChats > 0 && ctx.user) {   // a new client has none: skip the query
+        Result<QList<ChatBrief>> visible = m_chats.ofClient(client.id, *ctx.user, kDetailChats);
+        if (!visible)
+            return visible.error();
+        chats = std::move(*visible);
+    }
+    return HttpReply::json(clientJson(client, chats), status);
 }
 
 Result<HttpReply> ClientsApi::create(RequestContext &ctx)
@@ -345,7 +364,7 @@ Result<HttpReply> ClientsApi::create(RequestContext &ctx)
     }
     ctx.audit.entityId = c.id;
     ctx.audit.changes = AuditStore::diff({}, ClientStore::auditFields(c));
-    return HttpReply::json(clientJson(c), 201);
+    return clientReply(c, ctx, 201);
 }
 
 Result<HttpReply> ClientsApi::update(RequestContext &ctx)
@@ -362,7 +381,7 @@ Result<HttpReply> ClientsApi::update(RequestContext &ctx)
         after.tags = *tags;   // a given list replaces the client's tags
     ctx.audit.changes = AuditStore::diff(ClientStore::auditFields(*before), ClientStore::auditFields(after));
     if (ctx.audit.changes.isEmpty())
-        return HttpReply::json(clientJson(*before));   // nothing changed: updated_at stays
+        return clientReply(*before, ctx);   // nothing changed: updated_at stays
     if (after.phoneNumber != before->phoneNumber) {
         const Result<bool> taken = m_clients.phoneTaken(after.phoneNumber, after.id);
         if (!taken)
@@ -375,7 +394,7 @@ Result<HttpReply> ClientsApi::update(RequestContext &ctx)
     if (tags && after.tags != before->tags)
         CONVERSA_TRY(m_clients.setTags(after.id, after.tags, now));
     after.updatedAt = now;
-    return HttpReply::json(clientJson(after));
+    return clientReply(after, ctx);
 }
 
 Result<HttpReply> ClientsApi::remove(RequestContext &ctx)
@@ -406,7 +425,7 @@ Result<HttpReply> ClientsApi::addTag(RequestContext &ctx)
         ctx.audit.changes = AuditStore::diff({{u"tags"_s, QJsonArray::fromStringList(before)}},
                                              {{u"tags"_s, QJsonArray::fromStringList(c->tags)}});
     }
-    return HttpReply::json(clientJson(*c));
+    return clientReply(*c, ctx);
 }
 
 Result<HttpReply> ClientsApi::removeTag(RequestContext &ctx)

@@ -2,6 +2,7 @@
 
 #include "ApiModule.h"
 #include "http/HttpRouter.h"
+#include "store/ChatStore.h"
 #include "store/ClientStore.h"
 
 struct ServerContext;
@@ -25,6 +26,10 @@ private:
     Result<Deferred> importCsv(RequestContext &ctx);
     Result<Deferred> exportCsv(RequestContext &ctx);
 
+    // Seed §7.3, with the chats the caller may see.
+    Result<HttpReply> clientReply(const Client &client, const RequestContext &ctx, int status = 200);
+
     ServerContext &m_context;
     ClientStore m_clients;   // stateless over Database: safe on worker threads too
+    ChatStore m_chats;
 };

@@ -150,7 +150,7 @@ QJsonObject auditFields(const FileRecord &f)
 
 } // namespace
 
-FilesApi::FilesApi(ServerContext &context) : m_context(context), m_files(context.db) {}
+FilesApi::FilesApi(ServerContext &context) : m_context(context), m_files(context.db), m_chats(context.db) {}
 
 void FilesApi::registerRoutes(HttpRouter &router)
 {
@@ -177,12 +177,21 @@ bool FilesApi::canSee(const AuthUser &user, const FileRecord &file)
     return file.uploadedBy == user.id || user.can(u"chats.read_all"_s);
 }
 
-Result<FileRecord> FilesApi::visibleFile(const RequestContext &ctx)
+Result<FileRecord> FilesApi::visibleFile(const RequestContext &ctx, bool throughChats)
 {
     Result<FileRecord> file = m_files.live(ctx.idParam());
     if (!file)
         return file.error();
-    if (!ctx.user || !canSee(*ctx.user, *file))
+    if (!ctx.user)
+        return ApiError::notFound();
+    if (canSee(*ctx.user, *file))
+        return file;
+    if (!throughChats || !ctx.user->can(u"files.read"_s))
+        return ApiError::notFound();
+    const Result<bool> onChat = m_chats.fileOnVisibleChat(file->id, *ctx.user);
+    if (!onChat)
+        return onChat.error();
+    if (!*onChat)
         return ApiError::notFound();
     return file;
 }
@@ -305,7 +314,7 @@ Result<Deferred> FilesApi::upload(RequestContext &ctx)
 
 Result<HttpReply> FilesApi::show(RequestContext &ctx)
 {
-    const Result<FileRecord> file = visibleFile(ctx);
+    const Result<FileRecord> file = visibleFile(ctx, true);
     if (!file)
         return file.error();
     return HttpReply::json(fileJson(*file));
@@ -313,7 +322,7 @@ Result<HttpReply> FilesApi::show(RequestContext &ctx)
 
 Result<HttpReply> FilesApi::download(RequestContext &ctx)
 {
-    const Result<FileRecord> file = visibleFile(ctx);
+    const Result<FileRecord> file = visibleFile(ctx, true);
     if (!file)
         return file.error();
     // Uploads are at most maxUploadBytes (16 MiB by default): read whole for now; a streamed
@@ -331,7 +340,7 @@ Result<HttpReply> FilesApi::download(RequestContext &ctx)
 
 Result<HttpReply> FilesApi::thumbnail(RequestContext &ctx)
 {
-    const Result<FileRecord> file = visibleFile(ctx);
+    const Result<FileRecord> file = visibleFile(ctx, true);
     if (!file)
         return file.error();
     if (file->thumbnailPath.isEmpty())
@@ -346,7 +355,8 @@ Result<HttpReply> FilesApi::thumbnail(RequestContext &ctx)
 
 Result<HttpReply> FilesApi::remove(RequestContext &ctx)
 {
-    const Result<FileRecord> file = visibleFile(ctx);
+    // Seeing a file through a chat does not make it yours to delete.
+    const Result<FileRecord> file = visibleFile(ctx, false);
     if (!file)
         return file.error();
     const qint64 now = nowSeconds();

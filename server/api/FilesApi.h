@@ -2,6 +2,7 @@
 
 #include "ApiModule.h"
 #include "http/HttpRouter.h"
+#include "store/ChatStore.h"
 #include "store/FileStore.h"
 
 struct ServerContext;
@@ -13,9 +14,9 @@ public:
     explicit FilesApi(ServerContext &context);
     void registerRoutes(HttpRouter &router) override;
 
-    // Whether `user` may see `file`. Files belong to the entity they are attached to; until chats
-    // and messages exist: the uploader, and those who may read every chat (supervisors, admins).
-    // Extend here when entities arrive; callers answer 404 on false (CONTRACT §3).
+    // Whether `user` may see `file` without asking the database: the uploader, and those who may
+    // read every chat (supervisors, admins). Callers answer 404 on false (CONTRACT §3). Reading
+    // also lets in whoever may see a chat with a message carrying the file (visibleFile()).
     static bool canSee(const AuthUser &user, const FileRecord &file);
 
 private:
@@ -25,7 +26,8 @@ private:
     Result<HttpReply> thumbnail(RequestContext &ctx);
     Result<HttpReply> remove(RequestContext &ctx);
 
-    Result<FileRecord> visibleFile(const RequestContext &ctx);   // live and canSee, else 404
+    // Live and canSee(), or with `throughChats` on a message of a chat the user may see; else 404.
+    Result<FileRecord> visibleFile(const RequestContext &ctx, bool throughChats);
     QByteArray fileJson(const FileRecord &file) const;           // seed §14.1
     // Deletes the stored bytes once no live row points at them any more: run after the request's
     // transaction ends, so a rolled-back upload leaves nothing and a rolled-back delete keeps its bytes.
@@ -33,4 +35,5 @@ private:
 
     ServerContext &m_context;
     FileStore m_files;
+    ChatStore m_chats;
 };

@@ -133,7 +133,29 @@ Result<CampaignPage> CampaignStore::list(const CampaignFilter &filter)
         return agents.failure();
     while (agents.next())
         page.rows[index.value(agents.integer(0))].agentsCount = agents.integer(1);
+
+    const Result<QHash<qint64, qint64>> chats = activeChats(ids);
+    if (!chats)
+        return chats.error();
+    for (auto it = chats->cbegin(); it != chats->cend(); ++it)
+        page.rows[index.value(it.key())].activeChats = it.value();
     return page;
+}
+
+Result<QHash<qint64, qint64>> CampaignStore::activeChats(const QVariantList &campaignIds)
+{
+    QHash<qint64, qint64> out;
+    if (campaignIds.isEmpty())
+        return out;
+    SqlQuery q(m_db,
+               u"SELECT campaign_id, COUNT(*) FROM chats WHERE status <> 'closed' AND campaign_id IN ("_s
+                   + placeholders(campaignIds.size()) + u") GROUP BY campaign_id"_s,
+               campaignIds);
+    if (!q.exec())
+        return q.failure();
+    while (q.next())
+        out.insert(q.integer(0), q.integer(1));
+    return out;
 }
 
 Result<Campaign> CampaignStore::find(qint64 id)

@@ -2,11 +2,13 @@
 
 #include "http/Result.h"
 
+#include <QHash>
 #include <QJsonValue>
 #include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 class Database;
 
@@ -52,6 +54,7 @@ struct CampaignListItem {
     Campaign campaign;
     QList<CampaignNumber> numbers;
     qint64 agentsCount = 0;
+    qint64 activeChats = 0;
 };
 
 struct CampaignFilter {
@@ -79,12 +82,14 @@ class CampaignStore {
 public:
     explicit CampaignStore(Database &db) : m_db(db) {}
 
-    // One COUNT, one page query, then one batched query for the page's numbers and one for
-    // its agent counts: four queries whatever the page size.
+    // One COUNT, one page query, then one batched query each for the page's numbers, agent
+    // counts and active chat counts: five queries whatever the page size.
     Result<CampaignPage> list(const CampaignFilter &filter);
     Result<Campaign> find(qint64 id);   // 404 when unknown or deleted
     Result<QList<CampaignNumber>> numbers(qint64 campaignId);
     Result<QList<CampaignAgent>> agents(qint64 campaignId);
+    // Chats of each campaign whose status is not closed; campaigns without any are absent.
+    Result<QHash<qint64, qint64>> activeChats(const QVariantList &campaignIds);
 
     Result<bool> codeTaken(const QString &code, qint64 exceptId);
     Result<qint64> insert(const Campaign &c, qint64 now);

@@ -171,6 +171,38 @@ Result<Chat> ChatStore::findVisible(qint64 id, const AuthUser &user)
     return ApiError::notFound();
 }
 
+Result<QList<ChatBrief>> ChatStore::ofClient(qint64 clientId, const AuthUser &user, int limit)
+{
+    QVariantList values{clientId};
+    QString sql = u"SELECT c.id, c.status, c.created_at FROM chats c WHERE c.client_id = ?"_s;
+    if (!user.can(u"chats.read_all"_s)) {
+        sql += kVisible;
+        values << user.id << user.id;
+    }
+    values.append(limit);
+    SqlQuery q(m_db, sql + u" ORDER BY c.created_at DESC, c.id DESC LIMIT ?"_s, values);
+    if (!q.exec())
+        return q.failure();
+    QList<ChatBrief> out;
+    while (q.next())
+        out.append({q.integer(0), q.string(1), q.integer(2)});
+    return out;
+}
+
+Result<bool> ChatStore::fileOnVisibleChat(qint64 fileId, const AuthUser &user)
+{
+    QVariantList values{fileId};
+    QString sql = u"SELECT 1 FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.media_file_id = ?"_s;
+    if (!user.can(u"chats.read_all"_s)) {
+        sql += kVisible;
+        values << user.id << user.id;
+    }
+    SqlQuery q(m_db, sql + u" LIMIT 1"_s, values);
+    if (!q.exec())
+        return q.failure();
+    return q.next();
+}
+
 Result<bool> ChatStore::isCampaignAgent(qint64 campaignId, qint64 userId)
 {
     SqlQuery q(m_db, "SELECT 1 FROM campaign_agents WHERE campaign_id = ? AND user_id = ?", {campaignId, userId});

@@ -71,6 +71,13 @@ struct ChatFilter {
     qint64 offset = 0;
 };
 
+// What the client detail lists of each chat (seed §7.3).
+struct ChatBrief {
+    qint64 id = 0;
+    QString status;
+    qint64 createdAt = 0;
+};
+
 struct ChatPage {
     QList<Chat> rows;
     qint64 total = 0;
@@ -102,6 +109,10 @@ public:
     // own assigned chats and the queued chats of campaigns they are an agent of.
     Result<Chat> findVisible(qint64 id, const AuthUser &user);
     Result<bool> isCampaignAgent(qint64 campaignId, qint64 userId);
+    // A client's chats that `user` may see (the findVisible() rule), newest first.
+    Result<QList<ChatBrief>> ofClient(qint64 clientId, const AuthUser &user, int limit);
+    // Whether a message carrying the file belongs to a chat `user` may see (the findVisible() rule).
+    Result<bool> fileOnVisibleChat(qint64 fileId, const AuthUser &user);
     // A live, active user (an agent to assign), or 404.
     Result<ChatPerson> activeUser(qint64 userId);
     Result<bool> campaignExists(qint64 campaignId);   // live

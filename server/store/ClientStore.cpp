@@ -162,6 +162,30 @@ Result<Ok> ClientStore::loadTags(QList<Client> &clients)
     return Ok{};
 }
 
+Result<Ok> ClientStore::loadChatCounts(QList<Client> &clients)
+{
+    if (clients.isEmpty())
+        return Ok{};
+    QHash<qint64, Client *> byId;
+    QVariantList ids;
+    for (Client &c : clients) {
+        byId.insert(c.id, &c);
+        ids.append(c.id);
+    }
+    // Pages and find() are far below kBatch: one query.
+    SqlQuery q(m_db,
+               u"SELECT client_id, COUNT(*) FROM chats WHERE client_id IN ("_s + placeholders(ids.size())
+                   + u") GROUP BY client_id"_s,
+               ids);
+    if (!q.exec())
+        return q.failure();
+    while (q.next()) {
+        if (Client *c = byId.value(q.integer(0)))
+            c->totalChats = q.integer(1);
+    }
+    return Ok{};
+}
+
 Result<ClientPage> ClientStore::list(const ClientFilter &filter)
 {
     QVariantList values;
@@ -184,6 +208,7 @@ Result<ClientPage> ClientStore::list(const ClientFilter &filter)
     while (q.next())
         page.rows.append(readClient(q));
     CONVERSA_TRY(loadTags(page.rows));
+    CONVERSA_TRY(loadChatCounts(page.rows));
     return page;
 }
 
@@ -233,6 +258,7 @@ Result<Client> ClientStore::find(qint64 id)
         found.append(readClient(q));
     }
     CONVERSA_TRY(loadTags(found));
+    CONVERSA_TRY(loadChatCounts(found));
     return found.first();
 }
 

@@ -38,6 +38,7 @@ struct Client {
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     QStringList tags;      // normalised, sorted
+    qint64 totalChats = 0; // filled by list() and find()
 };
 
 struct ClientFilter {
@@ -87,6 +88,7 @@ public:
 
 private:
     Result<Ok> loadTags(QList<Client> &clients);
+    Result<Ok> loadChatCounts(QList<Client> &clients);   // one grouped query
 
     Database &m_db;
 };

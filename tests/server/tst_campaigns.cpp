@@ -704,8 +704,8 @@ void tst_Campaigns::listValidation()
     QCOMPARE(sorted(r.errorFields()), (QStringList{u"limit"_s, u"page"_s, u"status"_s}));
 }
 
-// 25 campaigns with numbers and agents: each list item carries its own numbers and agent count,
-// on every page, read in a fixed number of queries whatever the page size.
+// 25 campaigns with numbers, agents and chats: each list item carries its own numbers, agent count
+// and active chats, on every page, read in a fixed number of queries whatever the page size.
 void tst_Campaigns::listBatchesNumbersAndAgents()
 {
     TestServer server;
@@ -739,6 +739,35 @@ void tst_Campaigns::listBatchesNumbersAndAgents()
         QCOMPARE(server.request("POST", u"/v1/campaigns/%1/agents"_s.arg(id), {{u"agents"_s, agents}}, admin).status, 200);
         expectedAgents.insert(id, i % 4);
     }
+    // Campaign i: i%3 open chats (every open status in turn) and, when i is even, a closed one
+    // that active_chats leaves out. Chats arrive with inbound delivery: straight into the database.
+    QHash<qint64, int> expectedChats;
+    {
+        const QStringList open{u"new"_s, u"bot"_s, u"queued"_s, u"assigned"_s, u"active"_s, u"pending"_s};
+        const qint64 now = nowSeconds();
+        int seq = 0;
+        for (int i = 0; i < 25; ++i) {
+            QStringList statuses;
+            for (int k = 0; k < i % 3; ++k)
+                statuses.append(open[seq++ % open.size()]);
+            if (i % 2 == 0)
+                statuses.append(u"closed"_s);
+            for (const QString &status : std::as_const(statuses)) {
+                // A client per chat: one open chat per client and number.
+                SqlQuery client(server.db(),
+                                "INSERT INTO clients (phone_number, search_text, custom_fields, created_at, updated_at) "
+                                "VALUES (?, '', '{}', ?, ?) RETURNING id",
+                                {u"+57321%1"_s.arg(++seq, 7, 10, QChar(u'0')), now, now});
+                QVERIFY(client.exec() && client.next());
+                SqlQuery chat(server.db(),
+                              "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, status, created_at, "
+                              "last_activity_at) VALUES (?, ?, ?, ?, ?, ?)",
+                              {client.integer(0), campaigns[i], numbers[0], status, now, now});
+                QVERIFY(chat.exec());
+            }
+            expectedChats.insert(campaigns[i], i % 3);
+        }
+    }
     // A deleted number and a deleted user drop out of the lists.
     QCOMPARE(server.request("DELETE", u"/v1/whatsapp-numbers/%1"_s.arg(numbers[5]), {}, admin).status, 204);
     {
@@ -761,7 +790,7 @@ void tst_Campaigns::listBatchesNumbersAndAgents()
                 QVERIFY(n.toObject().value(u"phone_number"_s).toString().startsWith(u"+5732"_s));
             }
             QCOMPARE(item.value(u"agents_count"_s).toInt(), expectedAgents.value(id));
-            QCOMPARE(item.value(u"active_chats"_s).toInt(), 0);
+            QCOMPARE(item.value(u"active_chats"_s).toInt(), expectedChats.value(id));
         }
     };
     ApiResponse r = server.request("GET", u"/v1/campaigns?limit=100"_s, {}, admin);
@@ -782,6 +811,12 @@ void tst_Campaigns::listBatchesNumbersAndAgents()
     r = server.request("GET", u"/v1/campaigns?limit=10&page=2"_s, {}, admin);
     QCOMPARE(idsOf(r.value(u"data"_s).toArray()), campaigns.mid(10, 10));
     check(r.value(u"data"_s).toArray());
+    // The detail counts the same way.
+    for (const int i : {0, 1, 2, 5}) {
+        r = server.request("GET", u"/v1/campaigns/%1"_s.arg(campaigns[i]), {}, admin);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.value(u"active_chats"_s).toInt(), i % 3);
+    }
     server.stop();
 }
 

@@ -87,6 +87,7 @@ private slots:
     void listShapeAndPages();
     void listValidation_data();
     void listValidation();
+    void chatsOfClients();
 
     void importCsv();
     void importRowErrors();
@@ -117,6 +118,11 @@ private:
     qint64 createClient(const QJsonObject &body);
     QJsonObject clientByPhone(const QString &phone);
     QList<QJsonObject> auditFor(const QString &action, qint64 entityId);
+    qint64 insertId(const char *sql, std::initializer_list<QVariant> values)
+    {
+        SqlQuery q(m_server.db(), sql, values);
+        return q.exec() && q.next() ? q.integer(0) : 0;
+    }
 
     TestServer m_server;
     QByteArray m_admin;
@@ -533,6 +539,89 @@ void tst_Clients::listShapeAndPages()
     QCOMPARE(p2.value(u"meta"_s).toObject().value(u"total"_s).toInt(), 4);
     QCOMPARE(p2.value(u"meta"_s).toObject().value(u"total_pages"_s).toInt(), 2);
     QCOMPARE(m_server.request("GET", u"/v1/clients"_s).status, 401);
+}
+
+// total_chats in the list (every chat) and chats in the detail (the ones the caller may see,
+// newest first, at most 20). Chats arrive with inbound delivery: fixtures go into the database.
+void tst_Clients::chatsOfClients()
+{
+    constexpr qint64 kBase = 1763078400;   // 2025-11-14T00:00:00Z
+    const qint64 now = nowSeconds();
+    const qint64 many = createClient({{u"phone_number"_s, phone(330, 1)}});
+    const qint64 one = createClient({{u"phone_number"_s, phone(330, 2)}});
+    const qint64 crowd = createClient({{u"phone_number"_s, phone(330, 3)}});
+    const qint64 none = createClient({{u"phone_number"_s, phone(330, 4)}});
+    const qint64 campaign = insertId("INSERT INTO campaigns (name, code, search_text, created_at, updated_at) "
+                                     "VALUES ('Ventas', 'CLIENT-CHATS', 'ventas', ?, ?) RETURNING id",
+                                     {now, now});
+    QVERIFY(many && one && crowd && none && campaign);
+    QList<qint64> numbers;
+    for (int i = 1; i <= 3; ++i) {
+        numbers.append(insertId("INSERT INTO whatsapp_numbers (phone_number, provider, created_at, updated_at) "
+                                "VALUES (?, 'meta', ?, ?) RETURNING id",
+                                {phone(331, i), now, now}));
+        QVERIFY(numbers.last());
+    }
+    SqlQuery member(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)",
+                    {campaign, m_agentId, now});
+    QVERIFY(member.exec());
+    const auto chat = [&](qint64 client, qint64 number, const char *status, qint64 agent, qint64 createdAt) {
+        return insertId("INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
+                        "created_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        {client, campaign, number, nullIfZero(agent), QString::fromLatin1(status), createdAt,
+                         createdAt});
+    };
+    // Of `many`'s chats the agent sees its own (active) and the campaign's queued one.
+    const qint64 closed = chat(many, numbers[0], "closed", m_adminId, kBase);
+    const qint64 own = chat(many, numbers[0], "active", m_agentId, kBase + 100);
+    const qint64 queued = chat(many, numbers[1], "queued", 0, kBase + 200);
+    const qint64 others = chat(many, numbers[2], "assigned", m_adminId, kBase + 300);
+    QVERIFY(closed && own && queued && others);
+    QVERIFY(chat(one, numbers[0], "new", 0, kBase));
+    for (int i = 0; i < 22; ++i)
+        QVERIFY(chat(crowd, numbers[0], "closed", m_adminId, kBase + i));
+
+    // The list: one page with all four clients.
+    const ApiResponse list = get(u"/v1/clients?search=57330"_s, m_agent);
+    QCOMPARE(list.status, 200);
+    QHash<qint64, int> totals;
+    for (const QJsonValue &v : list.value(u"data"_s).toArray())
+        totals.insert(v.toObject().value(u"id"_s).toInteger(), v.toObject().value(u"total_chats"_s).toInt());
+    QCOMPARE(totals, (QHash<qint64, int>{{many, 4}, {one, 1}, {crowd, 22}, {none, 0}}));
+
+    const auto chatIds = [](const QJsonObject &client) {
+        QList<qint64> ids;
+        for (const QJsonValue &v : client.value(u"chats"_s).toArray())
+            ids.append(v.toObject().value(u"id"_s).toInteger());
+        return ids;
+    };
+    ApiResponse r = get(u"/v1/clients/%1"_s.arg(many), m_supervisor);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.value(u"total_chats"_s).toInt(), 4);
+    QCOMPARE(chatIds(r.object()), (QList<qint64>{others, queued, own, closed}));
+    const QJsonObject first = r.value(u"chats"_s).toArray().first().toObject();
+    QCOMPARE(keysOf(first), (QSet<QString>{u"id"_s, u"status"_s, u"created_at"_s}));
+    QCOMPARE(first.value(u"status"_s).toString(), u"assigned"_s);
+    QCOMPARE(first.value(u"created_at"_s).toString(), u"2025-11-14T00:05:00Z"_s);
+
+    r = get(u"/v1/clients/%1"_s.arg(many), m_agent);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(chatIds(r.object()), (QList<qint64>{queued, own}));
+    QCOMPARE(r.value(u"total_chats"_s).toInt(), 4);
+
+    r = get(u"/v1/clients/%1"_s.arg(crowd));
+    QCOMPARE(r.value(u"total_chats"_s).toInt(), 22);
+    const QJsonArray newest = r.value(u"chats"_s).toArray();
+    QCOMPARE(newest.size(), 20);
+    QCOMPARE(newest.first().toObject().value(u"created_at"_s).toString(), u"2025-11-14T00:00:21Z"_s);
+    QCOMPARE(newest.last().toObject().value(u"created_at"_s).toString(), u"2025-11-14T00:00:02Z"_s);
+
+    r = get(u"/v1/clients/%1"_s.arg(none));
+    QCOMPARE(r.value(u"total_chats"_s).toInt(), 0);
+    QCOMPARE(r.value(u"chats"_s).toArray().size(), 0);
+    // A deleted client's chats are not shown: the client is gone (404).
+    QCOMPARE(m_server.request("DELETE", u"/v1/clients/%1"_s.arg(one), {}, m_admin).status, 204);
+    QCOMPARE(get(u"/v1/clients/%1"_s.arg(one)).status, 404);
 }
 
 void tst_Clients::listValidation_data()

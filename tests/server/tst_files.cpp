@@ -4,6 +4,7 @@
 
 #include "app/ServerConfig.h"
 #include "http/HttpRouter.h"
+#include "store/Database.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -108,6 +109,7 @@ private slots:
     void unauthenticated_data();
     void unauthenticated();
     void visibility();
+    void visibleThroughChat();
     void deleteRemovesBytes();
     void deleteRefusals();
     void clientGoneLeavesNoBytes();
@@ -130,6 +132,7 @@ private:
     QByteArray m_agentA;
     QByteArray m_agentB;
     qint64 m_agentAId = 0;
+    qint64 m_agentBId = 0;
 };
 
 void tst_Files::initTestCase()
@@ -138,7 +141,7 @@ void tst_Files::initTestCase()
     m_admin = m_server.tokenFor(u"admin"_s);
     m_supervisor = m_server.tokenFor(u"supervisor"_s);
     m_agentA = m_server.tokenFor(u"agent"_s, &m_agentAId);
-    m_agentB = m_server.tokenFor(u"agent"_s);
+    m_agentB = m_server.tokenFor(u"agent"_s, &m_agentBId);
     QVERIFY(!m_admin.isEmpty() && !m_supervisor.isEmpty() && !m_agentA.isEmpty() && !m_agentB.isEmpty());
 }
 
@@ -483,6 +486,73 @@ void tst_Files::visibility()
     // Unknown ids are 404 too.
     QCOMPARE(m_server.request("GET", u"/v1/files/999999"_s, {}, m_admin).status, 404);
     QCOMPARE(m_server.request("GET", u"/v1/files/999999/download"_s, {}, m_admin).status, 404);
+}
+
+// A file on a message is visible to whoever may see the message's chat (CONTRACT §3).
+void tst_Files::visibleThroughChat()
+{
+    // Chats arrive with inbound delivery: the campaign, number, client and A's chat go straight
+    // into the database; the rest goes through the API.
+    Database &db = m_server.db();
+    const qint64 now = nowSeconds();
+    const auto insertId = [&db](const char *sql, std::initializer_list<QVariant> values) {
+        SqlQuery q(db, sql, values);
+        return q.exec() && q.next() ? q.integer(0) : 0;
+    };
+    const qint64 clientId = insertId("INSERT INTO clients (phone_number, search_text, custom_fields, created_at, "
+                                     "updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                                     {u"+573009990001"_s, u"573009990001"_s, u"{}"_s, now, now});
+    const qint64 campaignId = insertId("INSERT INTO campaigns (name, code, search_text, created_at, updated_at) "
+                                       "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                                       {u"Ventas"_s, u"FILES-CHAT"_s, u"ventas"_s, now, now});
+    const qint64 numberId = insertId("INSERT INTO whatsapp_numbers (phone_number, provider, created_at, updated_at) "
+                                     "VALUES (?, 'meta', ?, ?) RETURNING id",
+                                     {u"+573009990002"_s, now, now});
+    QVERIFY(clientId && campaignId && numberId);
+    for (const qint64 agent : {m_agentAId, m_agentBId}) {
+        SqlQuery q(db, "INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)",
+                   {campaignId, agent, now});
+        QVERIFY(q.exec());
+    }
+    const qint64 chatId = insertId("INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
+                                   "status, priority, created_at, queued_at, assigned_at, last_activity_at) "
+                                   "VALUES (?, ?, ?, ?, 'active', 'normal', ?, ?, ?, ?) RETURNING id",
+                                   {clientId, campaignId, numberId, m_agentAId, now, now, now, now});
+    QVERIFY(chatId);
+
+    const QByteArray bytes = imageBytes(64, 48, "PNG");
+    const ApiResponse up = uploadFile(m_agentA, bytes, "catalogo.png");
+    QCOMPARE(up.status, 201);
+    const qint64 fileId = up.value(u"id"_s).toInteger();
+    const QString base = u"/v1/files/"_s + QString::number(fileId);
+    const QStringList suffixes{QString(), u"/download"_s, u"/thumbnail"_s};
+    for (const QString &suffix : suffixes)
+        QCOMPARE(m_server.request("GET", base + suffix, {}, m_agentB).status, 404);
+
+    const ApiResponse sent = m_server.request("POST", u"/v1/messages"_s,
+                                              {{u"chat_id"_s, chatId}, {u"message_type"_s, u"image"_s},
+                                               {u"media_file_id"_s, fileId}, {u"content"_s, u"El catálogo"_s}},
+                                              m_agentA);
+    QCOMPARE(sent.status, 201);
+    // Sent on A's chat: B still sees nothing (reads answered 404 leave no audit row).
+    QCOMPARE(m_server.request("GET", base + u"/download"_s, {}, m_agentB).status, 404);
+
+    const ApiResponse moved = m_server.request("POST", u"/v1/chats/%1/transfer"_s.arg(chatId),
+                                               {{u"target_type"_s, u"agent"_s}, {u"target_id"_s, m_agentBId}},
+                                               m_agentA);
+    QCOMPARE(moved.status, 200);
+
+    const ApiResponse download = m_server.request("GET", base + u"/download"_s, {}, m_agentB);
+    QCOMPARE(download.status, 200);
+    QCOMPARE(download.body, bytes);
+    QCOMPARE(m_server.request("GET", base, {}, m_agentB).value(u"id"_s).toInteger(), fileId);
+    QCOMPARE(m_server.request("GET", base + u"/thumbnail"_s, {}, m_agentB).status, 200);
+
+    // The uploader keeps it; an agent of another campaign still gets 404 everywhere.
+    QCOMPARE(m_server.request("GET", base + u"/download"_s, {}, m_agentA).status, 200);
+    const QByteArray other = m_server.tokenFor(u"agent"_s);
+    for (const QString &suffix : suffixes)
+        QCOMPARE(m_server.request("GET", base + suffix, {}, other).status, 404);
 }
 
 void tst_Files::deleteRemovesBytes()
