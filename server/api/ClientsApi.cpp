@@ -25,7 +25,7 @@ constexpr int kMaxTag = 50;
 constexpr int kMaxCustomFields = 50;
 constexpr int kMaxCustomKey = 100;
 constexpr int kMaxCustomValue = 1000;
-constexpr int kDetailChats = 20;
+constexpr int kDetailChats = 20;   // and at most as many tasks
 
 struct TextField {
     const char *name;
@@ -83,7 +83,7 @@ void writeListItem(JsonWriter &w, const Client &c)
 }
 
 // Seed §7.3. tasks stays empty until that module exists.
-QByteArray clientJson(const Client &c, const QList<ChatBrief> &chats)
+QByteArray clientJson(const Client &c, const QList<ChatBrief> &chats, const QList<ClientTask> &tasks)
 {
     JsonWriter w(1024);
     w.beginObject().field("id", c.id).field("phone_number", c.phoneNumber);
@@ -110,7 +110,13 @@ QByteArray clientJson(const Client &c, const QList<ChatBrief> &chats)
         w.endObject();
     }
     w.endArray();
-    w.key("tasks").beginArray().endArray();
+    w.key("tasks").beginArray();
+    for (const ClientTask &task : tasks) {
+        w.beginObject().field("id", task.id).field("title", task.title);
+        w.timeOrNull("due_date", task.dueDate).field("status", task.status);
+        w.endObject();
+    }
+    w.endArray();
     w.timeOrNull("created_at", c.createdAt).timeOrNull("updated_at", c.updatedAt);
     w.timeOrNull("last_contact_at", c.lastContactAt);
     w.endObject();
@@ -267,7 +273,7 @@ struct ExportOutcome {
 
 } // namespace
 
-ClientsApi::ClientsApi(ServerContext &context) : m_context(context), m_clients(context.db), m_chats(context.db) {}
+ClientsApi::ClientsApi(ServerContext &context) : m_context(context), m_clients(context.db), m_chats(context.db), m_tasks(context.db) {}
 
 void ClientsApi::registerRoutes(HttpRouter &router)
 {
@@ -337,7 +343,15 @@ Result<HttpReply> ClientsApi::clientReply(const Client &client, const RequestCon
             return visible.error();
         chats = std::move(*visible);
     }
-    return HttpReply::json(clientJson(client, chats), status);
+    QList<ClientTask> tasks;
+    if (ctx.user) {
+        const qint64 onlyFor = ctx.user->can(u"tasks.read_all"_s) ? 0 : ctx.user->id;
+        Result<QList<ClientTask>> own = m_tasks.tasksOfClient(client.id, onlyFor, kDetailChats);
+        if (!own)
+            return own.error();
+        tasks = std::move(*own);
+    }
+    return HttpReply::json(clientJson(client, chats, tasks), status);
 }
 
 Result<HttpReply> ClientsApi::create(RequestContext &ctx)

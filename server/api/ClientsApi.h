@@ -4,6 +4,7 @@
 #include "http/HttpRouter.h"
 #include "store/ChatStore.h"
 #include "store/ClientStore.h"
+#include "store/TaskStore.h"
 
 struct ServerContext;
 
@@ -32,4 +33,5 @@ private:
     ServerContext &m_context;
     ClientStore m_clients;   // stateless over Database: safe on worker threads too
     ChatStore m_chats;
+    TaskStore m_tasks;
 };

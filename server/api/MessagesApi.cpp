@@ -94,8 +94,17 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
         m.content = *content;
     if (isMedia(m.messageType)) {
         if (const auto id = v.integer(u"media_file_id"_s, true, 1, std::numeric_limits<qint64>::max())) {
+            // The same reading rule as GET /v1/files/:id: own or supervised uploads, or a file
+            // already sent on a chat the caller may see (forwarding it).
             const Result<FileRecord> file = m_files.live(*id);
-            if (!file || !FilesApi::canSee(*ctx.user, *file))
+            bool visible = file && FilesApi::canSee(*ctx.user, *file);
+            if (file && !visible) {
+                const Result<bool> onChat = m_chats.fileOnVisibleChat(*id, *ctx.user);
+                if (!onChat)
+                    return onChat.error();
+                visible = *onChat;
+            }
+            if (!visible)
                 v.fail(u"media_file_id"_s, QT_TRANSLATE_NOOP("Api", "No such file"));
             else
                 m.mediaFileId = *id;

@@ -243,12 +243,18 @@ Result<bool> TaskStore::liveClient(qint64 clientId)
     return q.next();
 }
 
-Result<QList<ClientTask>> TaskStore::tasksOfClient(qint64 clientId)
+Result<QList<ClientTask>> TaskStore::tasksOfClient(qint64 clientId, qint64 onlyForUserId, int limit)
 {
+    // Without tasks.read_all a caller sees the tasks assigned to or created by them (the list's rule).
     SqlQuery q(m_db,
-               "SELECT id, title, due_date, status FROM tasks WHERE client_id = ? AND deleted_at IS NULL "
-               "ORDER BY CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date, id",
-               {clientId});
+               QString::fromLatin1(onlyForUserId > 0
+                   ? "SELECT id, title, due_date, status FROM tasks WHERE client_id = ? AND deleted_at IS NULL "
+                     "AND (assigned_to_user_id = ? OR created_by_user_id = ?) "
+                     "ORDER BY CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date, id LIMIT ?"
+                   : "SELECT id, title, due_date, status FROM tasks WHERE client_id = ? AND deleted_at IS NULL "
+                     "ORDER BY CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date, id LIMIT ?"),
+               onlyForUserId > 0 ? QVariantList{clientId, onlyForUserId, onlyForUserId, limit}
+                                 : QVariantList{clientId, limit});
     if (!q.exec())
         return q.failure();
     QList<ClientTask> out;

@@ -106,8 +106,9 @@ public:
     Result<bool> liveUser(qint64 userId);
     Result<bool> liveClient(qint64 clientId);
 
-    // For GET /v1/clients/:id: the client's live tasks, due date first.
-    Result<QList<ClientTask>> tasksOfClient(qint64 clientId);
+    // For GET /v1/clients/:id: the client's live tasks, due date first; with onlyForUserId, those
+    // assigned to or created by that user.
+    Result<QList<ClientTask>> tasksOfClient(qint64 clientId, qint64 onlyForUserId, int limit);
 
     // Open tasks whose reminder is due at `now` and not fired yet (at most `limit`), oldest first.
     Result<QList<DueReminder>> dueReminders(qint64 now, int limit);

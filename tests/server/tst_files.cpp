@@ -548,6 +548,10 @@ void tst_Files::visibleThroughChat()
     QCOMPARE(m_server.request("GET", base, {}, m_agentB).value(u"id"_s).toInteger(), fileId);
     QCOMPARE(m_server.request("GET", base + u"/thumbnail"_s, {}, m_agentB).status, 200);
 
+    // B may send it on again (the same reading rule); an agent who cannot see it may not.
+    const QJsonObject resend{{u"chat_id"_s, chatId}, {u"message_type"_s, u"image"_s}, {u"media_file_id"_s, fileId}};
+    QCOMPARE(m_server.request("POST", u"/v1/messages"_s, resend, m_agentB).status, 201);
+
     // The uploader keeps it; an agent of another campaign still gets 404 everywhere.
     QCOMPARE(m_server.request("GET", base + u"/download"_s, {}, m_agentA).status, 200);
     const QByteArray other = m_server.tokenFor(u"agent"_s);

@@ -568,14 +568,25 @@ void tst_Tasks::tasksOfClient()
     const qint64 gone = createTask({{u"title"_s, u"Borrada"_s}, {u"client_id"_s, client}});
     QVERIFY(later > 0 && sooner > 0 && gone > 0);
     QCOMPARE(send("DELETE", u"/v1/tasks/%1"_s.arg(gone)).status, 204);
-    const Result<QList<ClientTask>> tasks = TaskStore(m_server.db()).tasksOfClient(client);
-    QVERIFY(tasks.ok());
-    QCOMPARE(tasks->size(), 2);
-    QCOMPARE(tasks->at(0).id, sooner);
-    QCOMPARE(tasks->at(0).title, u"Antes"_s);
-    QCOMPARE(isoTime(tasks->at(0).dueDate), u"2035-01-01T00:00:00Z"_s);
-    QCOMPARE(tasks->at(0).status, u"pending"_s);
-    QCOMPARE(tasks->at(1).id, later);
+    // GET /v1/clients/:id lists the client's live tasks, due date first.
+    ApiResponse r = send("GET", u"/v1/clients/%1"_s.arg(client));
+    QCOMPARE(r.status, 200);
+    QJsonArray tasks = r.value(u"tasks"_s).toArray();
+    QCOMPARE(tasks.size(), 2);
+    QCOMPARE(tasks.at(0).toObject().value(u"id"_s).toInteger(), sooner);
+    QCOMPARE(tasks.at(0).toObject().value(u"title"_s).toString(), u"Antes"_s);
+    QCOMPARE(tasks.at(0).toObject().value(u"due_date"_s).toString(), u"2035-01-01T00:00:00Z"_s);
+    QCOMPARE(tasks.at(0).toObject().value(u"status"_s).toString(), u"pending"_s);
+    QCOMPARE(tasks.at(1).toObject().value(u"id"_s).toInteger(), later);
+
+    // An agent sees only its own tasks there, as in GET /v1/tasks.
+    const qint64 own = createTask({{u"title"_s, u"Mía"_s}, {u"client_id"_s, client}}, m_agent);
+    QVERIFY(own > 0);
+    r = send("GET", u"/v1/clients/%1"_s.arg(client), {}, m_agent);
+    QCOMPARE(r.status, 200);
+    tasks = r.value(u"tasks"_s).toArray();
+    QCOMPARE(tasks.size(), 1);
+    QCOMPARE(tasks.at(0).toObject().value(u"id"_s).toInteger(), own);
 }
 
 // ---- reminders ----
