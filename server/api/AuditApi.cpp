@@ -137,7 +137,7 @@ void AuditApi::registerRoutes(HttpRouter &router)
 
     router.addDeferred(
         "GET", u"/v1/audit-logs/export"_s,
-        {.permission = u"audit.export"_s, .action = u"audit.export"_s, .entityType = u"AuditLog"_s},
+        {.permission = u"audit.export"_s, .action = u"audit.export"_s, .entityType = u"AuditLog"_s, .auditRead = true},
         [this](RequestContext &ctx) -> Result<Deferred> {
             QueryReader in(ctx);
             const QString format = in.text(u"format"_s);
@@ -160,27 +160,11 @@ void AuditApi::registerRoutes(HttpRouter &router)
                 const auto result = value.value<CsvExport>();
                 if (!result.ok)
                     return ApiError::internal();
-                // The router audits only mutating or refused requests; an export is neither but is
-                // recorded, with what was exported, before any byte leaves.
+                // Audited by the router (auditRead) in this request's transaction, before any byte leaves.
                 ctx.audit.changes = {{u"format"_s, u"csv"_s}, {u"filters"_s, given}, {u"rows"_s, result.rows}};
                 if (result.truncated)
                     ctx.audit.changes.insert(u"truncated"_s, true);
-                Transaction tx(m_context.db);
-                if (!tx.isActive())
-                    return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
-                m_context.audit.record(ctx, true, 200);
-                if (!tx.commit())
-                    return ApiError::internal();
-                ctx.audit.skip = true;
-
-                const QByteArray day = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd"_s).toLatin1();
-                HttpReply reply = HttpReply::bytes(result.csv, "text/csv; charset=utf-8");
-                reply.withHeader("Content-Disposition", "attachment; filename=\"audit-logs-" + day + ".csv\"")
-                    .withHeader("Cache-Control", "no-store")
-                    .withHeader("X-Export-Rows", QByteArray::number(result.rows));
-                if (result.truncated)
-                    reply.withHeader("X-Export-Truncated", "true");
-                return reply;
+                return HttpReply::csvDownload("audit-logs", result.csv, result.rows, result.truncated);
             };
             return deferred;
         });

@@ -288,7 +288,7 @@ void ClientsApi::registerRoutes(HttpRouter &router)
                         .rawBody = true},
                        [this](RequestContext &ctx) { return importCsv(ctx); });
     router.addDeferred("GET", u"/v1/clients/export"_s,
-                       {.permission = u"clients.export"_s, .action = u"client.export"_s, .entityType = client},
+                       {.permission = u"clients.export"_s, .action = u"client.export"_s, .entityType = client, .auditRead = true},
                        [this](RequestContext &ctx) { return exportCsv(ctx); });
     router.get(u"/v1/clients/{id}"_s, {.permission = u"clients.read"_s, .action = u"client.read"_s, .entityType = client},
                [this](RequestContext &ctx) { return show(ctx); });
@@ -574,26 +574,11 @@ Result<Deferred> ClientsApi::exportCsv(RequestContext &ctx)
         const auto out = value.value<ExportOutcome>();
         if (!out.ok)
             return ApiError::internal();
-        // A read is not audited by the router, but an export is: recorded before any byte leaves.
+        // Audited by the router (auditRead) in this request's transaction, before any byte leaves.
         ctx.audit.changes = {{u"format"_s, u"csv"_s}, {u"filters"_s, given}, {u"rows"_s, out.rows}};
         if (out.truncated)
             ctx.audit.changes.insert(u"truncated"_s, true);
-        Transaction tx(m_context.db);
-        if (!tx.isActive())
-            return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
-        m_context.audit.record(ctx, true, 200);
-        if (!tx.commit())
-            return ApiError::internal();
-        ctx.audit.skip = true;
-
-        const QByteArray day = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd"_s).toLatin1();
-        HttpReply reply = HttpReply::bytes(out.csv, "text/csv; charset=utf-8");
-        reply.withHeader("Content-Disposition", "attachment; filename=\"clients-" + day + ".csv\"")
-            .withHeader("Cache-Control", "no-store")
-            .withHeader("X-Export-Rows", QByteArray::number(out.rows));
-        if (out.truncated)
-            reply.withHeader("X-Export-Truncated", "true");
-        return reply;
+        return HttpReply::csvDownload("clients", out.csv, out.rows, out.truncated);
     };
     return deferred;
 }

@@ -28,6 +28,8 @@ struct HttpReply {
     {
         return {status, std::move(contentType), std::move(body), {}};
     }
+    // A CSV export as a download: "<name>-YYYYMMDD.csv", never cached, with its row count.
+    static HttpReply csvDownload(const QByteArray &name, QByteArray csv, qint64 rows, bool truncated);
     HttpReply &withHeader(QByteArray name, QByteArray value)
     {
         headers.append({std::move(name), std::move(value)});

@@ -282,7 +282,8 @@ Result<HttpReply> HttpRouter::prepare(const Route &route, RequestContext &ctx) c
 Result<HttpReply> HttpRouter::runInTransaction(const Route &route, RequestContext &ctx,
                                                const std::function<Result<HttpReply>()> &body) const
 {
-    if (!isMutating(route.method) || !route.options.transactional)
+    const bool audited = isMutating(route.method) || route.options.auditRead;
+    if (!audited || !route.options.transactional)
         return body();
     Transaction tx(m_db);
     if (!tx.isActive())
@@ -389,7 +390,7 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
 
     // Audit what changed nothing but still matters: failed mutations, refused reads.
     if (!ctx.audit.skip && m_audit && route
-        && (isMutating(route->method) || status == 401 || status == 403)) {
+        && (isMutating(route->method) || (route->options.auditRead && status < 400) || status == 401 || status == 403)) {
         if (ctx.audit.action.isEmpty())
             ctx.audit.action = route->pattern;
         Transaction tx(m_db);

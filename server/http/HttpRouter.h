@@ -27,6 +27,7 @@ struct RouteOptions {
     QString entityType;      // audit entity type ("User")
     bool rawBody = false;    // the handler reads ctx.rawBody itself (multipart, webhooks)
     bool transactional = true;   // mutating routes run in one transaction (webhooks may opt out)
+    bool auditRead = false;      // a read audited when it succeeds, in its transaction (exports)
 };
 
 // Slow work taken off the event loop: `work` runs on the worker pool (never touching ctx; it may
