@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns one run-foundation output directory into Markdown tables (and results.json).
+"""Turns one run-foundation (or run-crm) output directory into Markdown tables (and results.json).
 
 Each case directory OUT/<engine>/<case>/ holds wrk.txt (wrk's output, the command on its first
 line), rss.txt (VmRSS and VmHWM of the server after the run, in kB) and, for the storm,
@@ -71,6 +71,11 @@ def fmt_ms(v):
 
 def main():
     out = sys.argv[1]
+    # Another benchmark (run-crm) lists its own cases, per engine:
+    # {"sqlite": [[case, label, min req/s or null, max p99 ms], ...], "postgresql": [...]}
+    own_cases = None
+    if os.path.exists(os.path.join(out, "cases.json")):
+        own_cases = json.load(open(os.path.join(out, "cases.json")))
     results = {}
     lines = []
     if os.path.exists(os.path.join(out, "DRY-RUN")):
@@ -87,7 +92,8 @@ def main():
         lines += ["", "#### %s" % engine, "",
                   "| case | req/s | p50 | p99 | RSS after | cores: server / database / wrk / other | target | met? |",
                   "| --- | ---: | ---: | ---: | ---: | --- | --- | --- |"]
-        for case, label, min_rps, max_p99 in CASES:
+        cases = [tuple(c) for c in own_cases.get(engine, [])] if own_cases else CASES
+        for case, label, min_rps, max_p99 in cases:
             d = os.path.join(out, engine, case)
             if not os.path.exists(os.path.join(d, "wrk.txt")):
                 continue
