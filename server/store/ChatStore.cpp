@@ -4,6 +4,7 @@
 #include "SearchText.h"
 #include "http/RequestContext.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -11,20 +12,28 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Columns read by readChat(), in order.
-constexpr auto kSelect =
+// Columns read by readChat(), in order, and the joins they need (after "FROM chats c").
+constexpr auto kColumns =
     "SELECT c.id, cl.id, cl.first_name, cl.last_name, cl.phone_number, c.campaign_id, cp.name, "
     "c.whatsapp_number_id, n.phone_number, u.id, u.first_name, u.last_name, u.agent_status, "
     "c.status, c.priority, c.bot_context, c.created_at, c.queued_at, c.assigned_at, c.first_response_at, "
     "c.last_message_at, c.closed_at, c.close_reason, c.outcome, c.outcome_value, c.close_notes, "
-    "c.message_count, c.unread_count, m.id, m.content, m.direction, m.created_at "
-    "FROM chats c JOIN clients cl ON cl.id = c.client_id JOIN campaigns cp ON cp.id = c.campaign_id "
+    "c.message_count, c.unread_count, m.id, m.content, m.direction, m.created_at "_L1;
+constexpr auto kJoins =
+    " JOIN clients cl ON cl.id = c.client_id JOIN campaigns cp ON cp.id = c.campaign_id "
     "JOIN whatsapp_numbers n ON n.id = c.whatsapp_number_id LEFT JOIN users u ON u.id = c.assigned_agent_id "
     "LEFT JOIN messages m ON m.id = c.last_message_id"_L1;
 
+// What an agent sees (CONTRACT §3): its own chats, and the queued chats of its campaigns. Reads
+// only columns chats and chat_counts share.
 constexpr auto kVisible =
     " AND (c.assigned_agent_id = ? OR (c.status = 'queued' AND c.campaign_id IN "
     "(SELECT campaign_id FROM campaign_agents WHERE user_id = ?)))"_L1;
+// The same rule as two disjoint halves, each served by one index in the list's order.
+constexpr auto kOwnChats = " AND c.assigned_agent_id = ?"_L1;
+constexpr auto kCampaignQueues =
+    " AND c.status = 'queued' AND c.campaign_id IN (SELECT campaign_id FROM campaign_agents WHERE user_id = ?) "
+    "AND (c.assigned_agent_id IS NULL OR c.assigned_agent_id <> ?)"_L1;
 
 Chat readChat(const SqlQuery &q)
 {
@@ -67,46 +76,70 @@ Chat readChat(const SqlQuery &q)
     return c;
 }
 
-QString conditionsOf(const ChatFilter &f, QVariantList &values)
+// A piece of SQL and the values of its placeholders, in order.
+struct Sql {
+    QString text;
+    QVariantList values;
+
+    Sql &add(QLatin1StringView sql, std::initializer_list<QVariant> bound = {})
+    {
+        text += sql;
+        values.append(QVariantList(bound));
+        return *this;
+    }
+    Sql &add(const Sql &other)
+    {
+        text += other.text;
+        values.append(other.values);
+        return *this;
+    }
+};
+
+// The filters that are columns of both chats and chat_counts.
+void addStateConditions(const ChatFilter &f, Sql &sql)
 {
-    QString sql;
-    if (!f.status.isEmpty()) {
-        sql += u" AND c.status = ?"_s;
-        values.append(f.status);
-    }
-    if (f.agentId > 0) {
-        sql += u" AND c.assigned_agent_id = ?"_s;
-        values.append(f.agentId);
-    }
-    if (f.campaignId > 0) {
-        sql += u" AND c.campaign_id = ?"_s;
-        values.append(f.campaignId);
-    }
-    if (!f.priority.isEmpty()) {
-        sql += u" AND c.priority = ?"_s;
-        values.append(f.priority);
-    }
+    if (!f.status.isEmpty())
+        sql.add(" AND c.status = ?"_L1, {f.status});
+    if (f.agentId > 0)
+        sql.add(" AND c.assigned_agent_id = ?"_L1, {f.agentId});
+    if (f.campaignId > 0)
+        sql.add(" AND c.campaign_id = ?"_L1, {f.campaignId});
+    if (!f.priority.isEmpty())
+        sql.add(" AND c.priority = ?"_L1, {f.priority});
+}
+
+// How a client search is matched. ChatRow tests the chat's copy of its client's search text
+// (cheap while walking a page in order, and along an agent's indexes, which hold the copy);
+// SearchIndex asks the search index for the matching clients first (cheap when few match, and
+// for counting many).
+enum class SearchBy { ChatRow, SearchIndex };
+
+// "FROM chats c WHERE …" for every filter but the agent's visibility.
+Sql chatsWhere(const ChatFilter &f, SearchBy by, SqlDialect dialect)
+{
+    Sql sql;
+    sql.add(" FROM chats c WHERE 1 = 1"_L1);
+    addStateConditions(f, sql);
     if (!f.search.isEmpty()) {
-        // clients.search_text holds the normalised name and phone; the raw phone matches "+57…".
-        sql += u" AND (cl.search_text LIKE ? ESCAPE '\\' OR cl.phone_number LIKE ? ESCAPE '\\')"_s;
-        values.append(SearchText::containsPattern(f.search));
-        values.append(SearchText::containsPattern(f.search.trimmed()));
+        // search_text: the normalised name, phone, email and company of a live client (migration 0011).
+        if (by == SearchBy::ChatRow || (dialect == SqlDialect::Sqlite && !SearchText::trigramSearchable(f.search)))
+            sql.add(" AND c.search_text LIKE ? ESCAPE '\\'"_L1, {SearchText::containsPattern(f.search)});
+        else if (dialect == SqlDialect::Sqlite)
+            sql.add(" AND c.client_id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)"_L1,
+                    {SearchText::ftsPhrase(f.search)});
+        else
+            sql.add(" AND c.client_id IN (SELECT id FROM clients WHERE deleted_at IS NULL "
+                    "AND search_text LIKE ? ESCAPE '\\')"_L1,
+                    {SearchText::containsPattern(f.search)});
     }
-    if (f.from) {
-        sql += u" AND c.created_at >= ?"_s;
-        values.append(*f.from);
-    }
-    if (f.to) {
-        sql += u" AND c.created_at <= ?"_s;
-        values.append(*f.to);
-    }
-    if (f.visibleTo > 0) {
-        sql += kVisible;
-        values.append(f.visibleTo);
-        values.append(f.visibleTo);
-    }
+    if (f.from)
+        sql.add(" AND c.created_at >= ?"_L1, {*f.from});
+    if (f.to)
+        sql.add(" AND c.created_at <= ?"_L1, {*f.to});
     return sql;
 }
+
+constexpr auto kListOrder = " ORDER BY c.last_activity_at DESC, c.id DESC"_L1;
 
 Result<Ok> run(SqlQuery &q)
 {
@@ -123,32 +156,96 @@ const QStringList &ChatStore::priorities()
     return all;
 }
 
-Result<ChatPage> ChatStore::list(const ChatFilter &filter)
+Result<qint64> ChatStore::count(const ChatFilter &f)
 {
-    QVariantList values;
-    const QString where = u" WHERE 1 = 1"_s + conditionsOf(filter, values);
-    ChatPage page;
-    SqlQuery count(m_db, u"SELECT COUNT(*) FROM chats c JOIN clients cl ON cl.id = c.client_id"_s + where, values);
-    if (!count.exec())
-        return count.failure();
-    if (count.next())
-        page.total = count.integer(0);
-    if (page.total <= filter.offset)
-        return page;
-    values.append(filter.limit);
-    values.append(filter.offset);
-    SqlQuery q(m_db, QString(kSelect) + where + u" ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ? OFFSET ?"_s,
-               values);
+    Sql sql;
+    if (f.search.isEmpty() && !f.from && !f.to) {
+        // Kept exact by triggers (migration 0011): no chats row is read.
+        sql.add("SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM chat_counts c WHERE 1 = 1"_L1);
+        addStateConditions(f, sql);
+        if (f.visibleTo > 0)
+            sql.add(kVisible, {f.visibleTo, f.visibleTo});
+    } else if (f.visibleTo > 0) {
+        // An agent's chats are few: count each half of its view along its own index.
+        sql.add("SELECT (SELECT COUNT(*)"_L1).add(chatsWhere(f, SearchBy::ChatRow, m_db.dialect()));
+        sql.add(kOwnChats, {f.visibleTo}).add(") + (SELECT COUNT(*)"_L1);
+        sql.add(chatsWhere(f, SearchBy::ChatRow, m_db.dialect()));
+        sql.add(kCampaignQueues, {f.visibleTo, f.visibleTo}).add(")"_L1);
+    } else {
+        sql.add("SELECT COUNT(*)"_L1).add(chatsWhere(f, SearchBy::SearchIndex, m_db.dialect()));
+    }
+    SqlQuery q(m_db, sql.text, sql.values);
     if (!q.exec())
         return q.failure();
-    while (q.next())
-        page.rows.append(readChat(q));
+    return q.next() ? q.integer(0) : 0;
+}
+
+Result<ChatPage> ChatStore::list(const ChatFilter &filter)
+{
+    ChatPage page;
+    const Result<qint64> total = count(filter);
+    if (!total)
+        return total.error();
+    page.total = *total;
+    if (page.total <= filter.offset)
+        return page;
+
+    // First the page's ids along an index in the list's order, then their rows by primary key:
+    // two statements that PostgreSQL plans once each, where one statement joining the page to
+    // six tables was planned again on every request (its LIMIT made the generic plan look dear).
+    Sql ids;
+    constexpr auto kIdColumns = "SELECT c.id AS id, c.last_activity_at AS activity"_L1;
+    if (filter.visibleTo > 0) {
+        // Each half of the agent's view gives its first offset + limit; the merge cuts the page.
+        const qint64 window = filter.offset + filter.limit;
+        ids.add("SELECT * FROM ("_L1).add(kIdColumns).add(chatsWhere(filter, SearchBy::ChatRow, m_db.dialect()));
+        ids.add(kOwnChats, {filter.visibleTo}).add(kListOrder).add(" LIMIT ?) own UNION ALL SELECT * FROM ("_L1, {window});
+        ids.add(kIdColumns).add(chatsWhere(filter, SearchBy::ChatRow, m_db.dialect()));
+        ids.add(kCampaignQueues, {filter.visibleTo, filter.visibleTo}).add(kListOrder);
+        ids.add(" LIMIT ?) queue ORDER BY activity DESC, id DESC"_L1, {window});
+    } else {
+        const SearchBy by =
+            page.total <= SearchText::kIndexedPageMaxMatches ? SearchBy::SearchIndex : SearchBy::ChatRow;
+        ids.add(kIdColumns).add(chatsWhere(filter, by, m_db.dialect())).add(kListOrder);
+    }
+    ids.add(" LIMIT ? OFFSET ?"_L1, {filter.limit, filter.offset});
+    SqlQuery idQuery(m_db, ids.text, ids.values);
+    if (!idQuery.exec())
+        return idQuery.failure();
+    QList<qint64> order;
+    QStringList idTexts;
+    while (idQuery.next()) {
+        order.append(idQuery.integer(0));
+        idTexts.append(QString::number(order.last()));
+    }
+    if (order.isEmpty())
+        return page;
+
+    // The ids travel as one array value, so the statement is the same for every page.
+    const bool sqlite = m_db.dialect() == SqlDialect::Sqlite;
+    const QString idList = sqlite ? u'[' + idTexts.join(u',') + u']' : u'{' + idTexts.join(u',') + u'}';
+    SqlQuery q(m_db,
+               QString(kColumns) + u"FROM chats c"_s + kJoins
+                   + (sqlite ? u" WHERE c.id IN (SELECT value FROM json_each(?))"_s
+                             : u" WHERE c.id = ANY(CAST(? AS BIGINT[]))"_s),
+               {idList});
+    if (!q.exec())
+        return q.failure();
+    QHash<qint64, Chat> byId;
+    while (q.next()) {
+        Chat chat = readChat(q);
+        byId.insert(chat.id, std::move(chat));
+    }
+    for (const qint64 id : std::as_const(order)) {
+        if (const auto it = byId.constFind(id); it != byId.cend())
+            page.rows.append(*it);
+    }
     return page;
 }
 
 Result<Chat> ChatStore::find(qint64 id)
 {
-    SqlQuery q(m_db, QString(kSelect) + u" WHERE c.id = ?"_s, {id});
+    SqlQuery q(m_db, QString(kColumns) + u"FROM chats c"_s + kJoins + u" WHERE c.id = ?"_s, {id});
     if (!q.exec())
         return q.failure();
     if (!q.next())

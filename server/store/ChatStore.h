@@ -104,6 +104,7 @@ public:
     static const QStringList &priorities();
 
     Result<ChatPage> list(const ChatFilter &filter);
+    Result<qint64> count(const ChatFilter &filter);   // list()'s total
     Result<Chat> find(qint64 id);   // 404 when missing
     // find(), but 404 too when `user` may not see the chat: without chats.read_all, only their
     // own assigned chats and the queued chats of campaigns they are an agent of.

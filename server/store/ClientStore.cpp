@@ -63,11 +63,23 @@ QString placeholders(qsizetype n)
     return s;
 }
 
-// The WHERE conditions (after "deleted_at IS NULL") of a filter and their values.
-QString conditionsOf(const ClientFilter &f, QVariantList &values)
+// Whether a search is looked up in clients_fts (SQLite's trigram index of live clients, migration
+// 0011) rather than matched by LIKE on each row; PostgreSQL's planner picks its trigram index itself.
+bool searchesIndex(const ClientFilter &f, SqlDialect dialect)
+{
+    return !f.search.isEmpty() && dialect == SqlDialect::Sqlite && SearchText::trigramSearchable(f.search);
+}
+
+// The WHERE conditions (after "deleted_at IS NULL") of a filter and their values. With
+// `useSearchIndex`, the search asks clients_fts for its matches (cheap when few match); without,
+// each row is tested (cheap while walking to the first page of a frequent term).
+QString conditionsOf(const ClientFilter &f, QVariantList &values, bool useSearchIndex = false)
 {
     QString sql;
-    if (!f.search.isEmpty()) {
+    if (!f.search.isEmpty() && useSearchIndex) {
+        sql += u" AND id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)"_s;
+        values.append(SearchText::ftsPhrase(f.search));
+    } else if (!f.search.isEmpty()) {
         sql += u" AND search_text LIKE ? ESCAPE '\\'"_s;
         values.append(SearchText::containsPattern(f.search));
     }
@@ -188,17 +200,30 @@ Result<Ok> ClientStore::loadChatCounts(QList<Client> &clients)
 
 Result<ClientPage> ClientStore::list(const ClientFilter &filter)
 {
-    QVariantList values;
-    const QString where = u" FROM clients WHERE deleted_at IS NULL"_s + conditionsOf(filter, values);
     ClientPage page;
-    SqlQuery count(m_db, u"SELECT COUNT(*)"_s + where, values);
-    if (!count.exec())
-        return count.failure();
-    if (count.next())
-        page.total = count.integer(0);
-    if (page.total <= filter.offset)
-        return page;
+    const bool indexed = searchesIndex(filter, m_db.dialect());
+    {
+        QVariantList values;
+        const bool searchOnly = filter.leadStatus.isEmpty() && filter.segment.isEmpty() && filter.tag.isEmpty()
+                                && !filter.isBlocked;
+        // clients_fts holds exactly the live clients: a search alone is counted in the index.
+        const QString sql = indexed && searchOnly
+            ? u"SELECT COUNT(*) FROM clients_fts WHERE clients_fts MATCH ?"_s
+            : u"SELECT COUNT(*) FROM clients WHERE deleted_at IS NULL"_s + conditionsOf(filter, values, indexed);
+        if (indexed && searchOnly)
+            values.append(SearchText::ftsPhrase(filter.search));
+        SqlQuery count(m_db, sql, values);
+        if (!count.exec())
+            return count.failure();
+        if (count.next())
+            page.total = count.integer(0);
+        if (page.total <= filter.offset)
+            return page;
+    }
 
+    QVariantList values;
+    const QString where = u" FROM clients WHERE deleted_at IS NULL"_s
+                          + conditionsOf(filter, values, indexed && page.total <= SearchText::kIndexedPageMaxMatches);
     values.append(filter.limit);
     values.append(filter.offset);
     SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kColumns) + where + u" ORDER BY id DESC LIMIT ? OFFSET ?"_s,

@@ -170,7 +170,7 @@ namespace {
 
 QStringList splitStatements(const QString &script)
 {
-    // Migrations put one statement per ';' at a line end; no triggers or functions with bodies.
+    // Migrations put one statement per ";" at a line end: a trigger or function body is one line.
     QStringList out;
     const QStringList parts = script.split(QRegularExpression(u";\\s*(\\n|$)"_s));
     for (const QString &part : parts) {

@@ -26,6 +26,13 @@ bool trigramSearchable(const QString &term)
     return n.size() >= 3 && !n.contains(u'%') && !n.contains(u'_') && !n.contains(u'\\');
 }
 
+QString ftsPhrase(const QString &term)
+{
+    QString quoted = normalize(term);
+    quoted.replace(u'"', QLatin1StringView("\"\""));
+    return u'"' + quoted + u'"';
+}
+
 QString containsPattern(const QString &term)
 {
     QString escaped = normalize(term);

@@ -8,9 +8,11 @@
 #include "store/SearchText.h"
 
 #include <QJsonArray>
+#include <QMap>
 #include <QSet>
 #include <QTest>
 #include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -89,6 +91,10 @@ private slots:
     void tagsNotesPriorityValidation();
 
     void messagesPaging();
+
+    void listMatchesDatabase_data();
+    void listMatchesDatabase();
+    void chatCountsStayExact();
 
 private:
     ApiResponse call(const QByteArray &method, const QString &path, const QJsonObject &body = {},
@@ -186,6 +192,9 @@ private:
     qint64 m_maria = 0;
     qint64 m_pedro = 0;
     qint64 m_closed = 0;
+    // The list at scale.
+    qint64 m_scaleA = 0;
+    qint64 m_scaleB = 0;
 };
 
 void tst_Chats::initTestCase()
@@ -786,6 +795,191 @@ void tst_Chats::messagesPaging()
 
     QCOMPARE(call("GET", path + u"?before_id=abc"_s, {}, m_agent).status, 422);
     QCOMPARE(call("GET", path, {}, m_agent2).status, 404);
+}
+
+// ---- the list at scale ----
+
+namespace {
+
+// What the list must show, worked out here from the chats rows themselves.
+struct ChatRow {
+    qint64 id = 0;
+    qint64 campaign = 0;
+    qint64 agent = 0;
+    QString status;
+    QString priority;
+    QString searchText;
+    bool liveClient = true;
+    qint64 activity = 0;
+    qint64 created = 0;
+};
+
+} // namespace
+
+void tst_Chats::listMatchesDatabase_data()
+{
+    QTest::addColumn<QString>("viewer");   // admin, agent2 or outsider
+    QTest::addColumn<QString>("query");
+
+    // The fixture, made once: 2,400 chats in two campaigns, activity times out of id order and
+    // tied; "marta" matches more chats than a search page is looked up for, "gloria" fewer.
+    const QStringList views{u"admin"_s, u"agent2"_s, u"outsider"_s};
+    const QStringList queries{u""_s, u"status=queued"_s, u"status=active"_s, u"priority=high&status=assigned"_s,
+                              u"campaign_id=SCALE_A"_s, u"assigned_agent_id=AGENT2"_s, u"search=marta"_s,
+                              u"search=gloria"_s, u"search=GLORIA%20rios%2000"_s, u"search=gl"_s,
+                              u"search=marta&status=closed"_s, u"search=gloria&campaign_id=SCALE_B"_s,
+                              u"to_date=2025-11-15"_s, u"from_date=2025-11-15&status=queued"_s};
+    for (const QString &view : views) {
+        for (const QString &query : queries)
+            QTest::addRow("%s %s", qPrintable(view), qPrintable(query.isEmpty() ? u"all"_s : query)) << view << query;
+    }
+}
+
+void tst_Chats::listMatchesDatabase()
+{
+    QFETCH(QString, viewer);
+    QFETCH(QString, query);
+    if (!m_scaleA) {
+        m_scaleA = campaign(u"Escala A"_s);
+        m_scaleB = campaign(u"Escala B"_s);
+        campaignAgent(m_scaleA, m_agent2Id);
+        const QStringList statuses{u"new"_s, u"queued"_s, u"assigned"_s, u"active"_s, u"pending"_s, u"closed"_s};
+        const QStringList priorities{u"low"_s, u"normal"_s, u"high"_s, u"urgent"_s};
+        Transaction tx(m_server.db());
+        for (int i = 0; i < 2400; ++i) {
+            const QString first = i % 10 == 3 ? u"Gloria"_s : u"Marta"_s;
+            const QString last = u"Ríos %1"_s.arg(i, 4, 10, QChar(u'0'));
+            const qint64 c = client(first, last, u"+57315%1"_s.arg(i, 7, 10, QChar(u'0')));
+            const QString status = statuses.at(i % statuses.size());
+            const qint64 agent = status == "new"_L1 || status == "queued"_L1 ? 0 : ((i / 7) % 2 ? m_agent2Id : m_outsiderId);
+            const qint64 created = kBase + (i % 3) * kDay + i;
+            const qint64 id = chat(c, i % 3 ? m_scaleA : m_scaleB, status, agent, priorities.at(i % 4), created);
+            QVERIFY(id);
+            SqlQuery activity(m_server.db(), "UPDATE chats SET last_activity_at = ? WHERE id = ?",
+                              {kBase + 5 * kDay + (i * 7919) % 1500, id});   // out of order, with ties
+            QVERIFY(activity.exec());
+        }
+        QVERIFY(tx.commit());
+        // A deleted client's chat is still listed, but no search finds it.
+        const qint64 gone = client(u"Gloria"_s, u"Borrada"_s, u"+573159999999"_s);
+        QVERIFY(chat(gone, m_scaleB, u"queued"_s));
+        QCOMPARE(call("DELETE", u"/v1/clients/%1"_s.arg(gone)).status, 204);
+        // A renamed client is found by its new name only.
+        SqlQuery renamed(m_server.db(), "SELECT client_id FROM chats WHERE campaign_id = ? ORDER BY id LIMIT 1",
+                         {m_scaleB});
+        QVERIFY(renamed.exec() && renamed.next());
+        QCOMPARE(call("PUT", u"/v1/clients/%1"_s.arg(renamed.integer(0)), {{u"first_name"_s, u"Gloria"_s}}).status, 200);
+    }
+
+    // Every chat, and what the viewer may see of it.
+    QList<ChatRow> rows;
+    {
+        SqlQuery q(m_server.db(),
+                   "SELECT c.id, c.campaign_id, COALESCE(c.assigned_agent_id, 0), c.status, c.priority, cl.search_text, "
+                   "cl.deleted_at, c.last_activity_at, c.created_at FROM chats c JOIN clients cl ON cl.id = c.client_id");
+        QVERIFY(q.exec());
+        while (q.next())
+            rows.append({q.integer(0), q.integer(1), q.integer(2), q.string(3), q.string(4), q.string(5), q.isNull(6),
+                         q.integer(7), q.integer(8)});
+    }
+    QByteArray token = m_admin;
+    qint64 viewerId = 0;
+    QSet<qint64> viewerCampaigns;
+    if (viewer == "agent2"_L1) {
+        token = m_agent2;
+        viewerId = m_agent2Id;
+        viewerCampaigns = {m_campaign, m_scaleA};
+    } else if (viewer == "outsider"_L1) {
+        token = m_outsider;
+        viewerId = m_outsiderId;
+    }
+    query.replace(u"SCALE_A"_s, QString::number(m_scaleA)).replace(u"SCALE_B"_s, QString::number(m_scaleB));
+    query.replace(u"AGENT2"_s, QString::number(m_agent2Id));
+
+    QList<ChatRow> expected;
+    const QUrlQuery params(query);
+    for (const ChatRow &r : std::as_const(rows)) {
+        if (viewerId && r.agent != viewerId && !(r.status == "queued"_L1 && viewerCampaigns.contains(r.campaign)))
+            continue;
+        if (params.hasQueryItem(u"status"_s) && r.status != params.queryItemValue(u"status"_s))
+            continue;
+        if (params.hasQueryItem(u"priority"_s) && r.priority != params.queryItemValue(u"priority"_s))
+            continue;
+        if (params.hasQueryItem(u"campaign_id"_s) && r.campaign != params.queryItemValue(u"campaign_id"_s).toLongLong())
+            continue;
+        if (params.hasQueryItem(u"assigned_agent_id"_s)
+            && r.agent != params.queryItemValue(u"assigned_agent_id"_s).toLongLong())
+            continue;
+        if (params.hasQueryItem(u"search"_s)) {
+            const QString term = SearchText::normalize(params.queryItemValue(u"search"_s, QUrl::FullyDecoded));
+            if (!r.liveClient || !r.searchText.contains(term))
+                continue;
+        }
+        if (params.hasQueryItem(u"from_date"_s) && r.created < kBase + kDay)   // 2025-11-15
+            continue;
+        if (params.hasQueryItem(u"to_date"_s) && r.created >= kBase + 2 * kDay)   // through 2025-11-15
+            continue;
+        expected.append(r);
+    }
+    std::sort(expected.begin(), expected.end(), [](const ChatRow &a, const ChatRow &b) {
+        return a.activity != b.activity ? a.activity > b.activity : a.id > b.id;
+    });
+    QList<qint64> expectedIds;
+    for (const ChatRow &r : std::as_const(expected))
+        expectedIds.append(r.id);
+    QVERIFY2(expectedIds.size() > 0 || query.contains(u"assigned_agent_id"_s) || viewer == "outsider"_L1,
+             "the fixture gives every case something to list");
+
+    // The first page, one in the middle and the last, as the list's total says.
+    const QString base = u"/v1/chats?"_s + (query.isEmpty() ? QString() : query + u'&');
+    const ApiResponse first = call("GET", base + u"limit=25"_s, {}, token);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(first.value(u"meta"_s).toObject().value(u"total"_s).toInteger(), expectedIds.size());
+    QCOMPARE(idsOf(first), expectedIds.mid(0, 25));
+    const qint64 pages = first.value(u"meta"_s).toObject().value(u"total_pages"_s).toInteger();
+    for (const qint64 page : {pages / 2 + 1, pages}) {
+        if (page < 2)
+            continue;
+        const ApiResponse r = call("GET", base + u"limit=25&page=%1"_s.arg(page), {}, token);
+        QCOMPARE(r.value(u"meta"_s).toObject().value(u"total"_s).toInteger(), expectedIds.size());
+        QCOMPARE(idsOf(r), expectedIds.mid((page - 1) * 25, 25));
+    }
+}
+
+void tst_Chats::chatCountsStayExact()
+{
+    // chat_counts (migration 0011) against the chats themselves, after every kind of change.
+    const qint64 queued = freshChat(u"queued"_s);
+    const qint64 active = freshChat(u"active"_s, m_agentId);
+    const qint64 closing = freshChat(u"active"_s, m_agentId);
+    QCOMPARE(call("POST", chatPath(queued, u"/assign"_s), {{u"agent_id"_s, m_agent2Id}}).status, 200);
+    QCOMPARE(call("POST", chatPath(active, u"/transfer"_s),
+                  {{u"target_type"_s, u"campaign"_s}, {u"target_id"_s, m_otherCampaign}, {u"reason"_s, u"Otra área"_s}})
+                 .status,
+             200);
+    QCOMPARE(call("PUT", chatPath(active, u"/priority"_s), {{u"priority"_s, u"urgent"_s}}).status, 200);
+    QCOMPARE(call("POST", chatPath(closing, u"/close"_s), {{u"close_reason"_s, u"resolved"_s}}).status, 200);
+    QCOMPARE(call("POST", chatPath(closing, u"/reopen"_s)).status, 200);
+    SqlQuery removed(m_server.db(), "DELETE FROM chats WHERE id = ?", {freshChat()});
+    QVERIFY(removed.exec());
+
+    const auto grouped = [this](const char *sql) {
+        QMap<QString, qint64> out;
+        SqlQuery q(m_server.db(), sql);
+        if (!q.exec())
+            return out;
+        while (q.next()) {
+            if (q.integer(4))
+                out.insert(u"%1/%2/%3/%4"_s.arg(q.integer(0)).arg(q.string(1)).arg(q.integer(2)).arg(q.string(3)),
+                           q.integer(4));
+        }
+        return out;
+    };
+    const QMap<QString, qint64> counted =
+        grouped("SELECT campaign_id, status, COALESCE(assigned_agent_id, 0), priority, COUNT(*) FROM chats "
+                "GROUP BY campaign_id, status, COALESCE(assigned_agent_id, 0), priority");
+    QVERIFY(!counted.isEmpty());
+    QCOMPARE(grouped("SELECT campaign_id, status, assigned_agent_id, priority, n FROM chat_counts"), counted);
 }
 
 QTEST_MAIN(tst_Chats)

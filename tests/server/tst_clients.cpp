@@ -3,6 +3,7 @@
 #include "TestServer.h"
 
 #include "store/Database.h"
+#include "store/SearchText.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -100,6 +101,8 @@ private slots:
 
     void exportCsv();
     void exportRefusals();
+
+    void searchAtScale();
 
 private:
     ApiResponse post(const QString &path, const QJsonObject &body, const QByteArray &token = {})
@@ -899,6 +902,63 @@ void tst_Clients::exportRefusals()
     QCOMPARE(bad.status, 422);
     QCOMPARE(fieldsOf(bad),
              (QSet<QString>{u"format"_s, u"lead_status"_s}));
+}
+
+// More matches than a search page is looked up for (then the list walks newest first), and few
+// (then the search index answers): same results, totals follow edits and deletes.
+void tst_Clients::searchAtScale()
+{
+    QList<qint64> ids;   // oldest first
+    {
+        Transaction tx(m_server.db());
+        const qint64 now = nowSeconds();
+        for (int i = 0; i < 2100; ++i) {
+            const QString first = u"Zacarías"_s;
+            const QString last = u"Lote %1"_s.arg(i, 4, 10, QChar(u'0'));
+            const QString phone = u"+57316%1"_s.arg(i, 7, 10, QChar(u'0'));
+            ids.append(insertId("INSERT INTO clients (phone_number, first_name, last_name, segment, search_text, "
+                                "custom_fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '{}', ?, ?) RETURNING id",
+                                {phone, first, last, i % 2 ? u"vip"_s : u"regular"_s,
+                                 SearchText::of({first, last, phone}), now, now}));
+            QVERIFY(ids.last());
+        }
+        QVERIFY(tx.commit());
+    }
+    const auto idsOf = [](const ApiResponse &r) {
+        QList<qint64> out;
+        for (const QJsonValue &v : r.value(u"data"_s).toArray())
+            out.append(v.toObject().value(u"id"_s).toInteger());
+        return out;
+    };
+    const auto totalOf = [](const ApiResponse &r) { return r.value(u"meta"_s).toObject().value(u"total"_s).toInteger(); };
+    const QList<qint64> newest(ids.crbegin(), ids.crend());
+
+    ApiResponse r = get(u"/v1/clients?search=ZACARIAS&limit=25"_s);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(totalOf(r), 2100);
+    QCOMPARE(idsOf(r), newest.mid(0, 25));
+    r = get(u"/v1/clients?search=zacarias&limit=25&page=84"_s);
+    QCOMPARE(idsOf(r), newest.mid(83 * 25, 25));
+    r = get(u"/v1/clients?search=zacarias&segment=vip&limit=10"_s);
+    QCOMPARE(totalOf(r), 1050);
+    QCOMPARE(idsOf(r).first(), newest.first());   // the last one inserted (2099) is odd: vip
+    r = get(u"/v1/clients?search=lote%2000&limit=100"_s);   // "lote 00": 0000–0099
+    QCOMPARE(totalOf(r), 100);
+    QCOMPARE(idsOf(r), newest.mid(2000, 100));
+    QCOMPARE(totalOf(get(u"/v1/clients?search=lote%200042"_s)), 1);
+    QCOMPARE(totalOf(get(u"/v1/clients?search=lote%200042&segment=vip"_s)), 0);
+
+    // Edits and deletes reach the search at once.
+    QCOMPARE(m_server.request("DELETE", u"/v1/clients/%1"_s.arg(ids.at(42)), {}, m_supervisor).status, 204);
+    QCOMPARE(totalOf(get(u"/v1/clients?search=lote%200042"_s)), 0);
+    QCOMPARE(m_server.request("PUT", u"/v1/clients/%1"_s.arg(ids.at(7)), {{u"first_name"_s, u"Ezequiel"_s}}, m_admin)
+                 .status,
+             200);
+    QCOMPARE(totalOf(get(u"/v1/clients?search=zacarias"_s)), 2098);
+    QCOMPARE(idsOf(get(u"/v1/clients?search=ezequiel%20lote"_s)), QList<qint64>{ids.at(7)});
+    QCOMPARE(idsOf(get(u"/v1/clients?search=lote%20000&limit=100"_s)),
+             (QList<qint64>{ids.at(9), ids.at(8), ids.at(7), ids.at(6), ids.at(5), ids.at(4), ids.at(3), ids.at(2),
+                            ids.at(1), ids.at(0)}));
 }
 
 QTEST_GUILESS_MAIN(tst_Clients)
