@@ -96,10 +96,12 @@ int main(int argc, char *argv[])
         } else if (!seeded->created) {
             std::printf("seed-demo: the database already has campaigns; no demo data added\n");
         } else {
-            std::printf("\nDemo data created: %d campaigns, %d WhatsApp numbers (fake credentials), %d clients, %d tasks.\n"
-                        "Chats, messages and bot flows are not seeded yet (their modules do not exist).\n"
+            std::printf("\nDemo data created: %d campaigns, %d WhatsApp numbers (fake credentials), %d clients, %d tasks, "
+                        "%d chats with %d messages.\n"
+                        "Bot flows are not seeded yet (their module does not exist).\n"
                         "Demo users (supervisor first): %s\nTheir password (shown only this once): %s\n\n",
-                        seeded->campaigns, seeded->numbers, seeded->clients, seeded->tasks,
+                        seeded->campaigns, seeded->numbers, seeded->clients, seeded->tasks, seeded->chats,
+                        seeded->messages,
                         qPrintable(seeded->emails.join(u", "_s)), qPrintable(seeded->password));
         }
         return 0;

@@ -348,8 +348,8 @@
         <translation>A closed chat cannot be assigned</translation>
     </message>
     <message>
-        <source>The agent does not work on this chat's campaign</source>
-        <translation>The agent does not work on this chat's campaign</translation>
+        <source>The agent does not work on this chat&apos;s campaign</source>
+        <translation>The agent does not work on this chat&apos;s campaign</translation>
     </message>
     <message>
         <source>A closed chat cannot be transferred</source>
@@ -394,6 +394,14 @@
     <message>
         <source>Unknown client</source>
         <translation>Unknown client</translation>
+    </message>
+    <message>
+        <source>Unknown chat</source>
+        <translation>Unknown chat</translation>
+    </message>
+    <message>
+        <source>The chat belongs to another client</source>
+        <translation>The chat belongs to another client</translation>
     </message>
     <message>
         <source>Must be before the due date</source>

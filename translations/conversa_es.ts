@@ -348,7 +348,7 @@
         <translation>Un chat cerrado no se puede asignar</translation>
     </message>
     <message>
-        <source>The agent does not work on this chat's campaign</source>
+        <source>The agent does not work on this chat&apos;s campaign</source>
         <translation>El agente no trabaja en la campaña de este chat</translation>
     </message>
     <message>
@@ -394,6 +394,14 @@
     <message>
         <source>Unknown client</source>
         <translation>Cliente desconocido</translation>
+    </message>
+    <message>
+        <source>Unknown chat</source>
+        <translation>Chat desconocido</translation>
+    </message>
+    <message>
+        <source>The chat belongs to another client</source>
+        <translation>El chat pertenece a otro cliente</translation>
     </message>
     <message>
         <source>Must be before the due date</source>

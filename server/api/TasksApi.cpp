@@ -165,7 +165,7 @@ void applyBody(Validator &v, const QJsonObject &body, Task &t, bool creating)
 
 } // namespace
 
-TasksApi::TasksApi(ServerContext &context) : m_context(context), m_tasks(context.db) {}
+TasksApi::TasksApi(ServerContext &context) : m_context(context), m_tasks(context.db), m_chats(context.db) {}
 
 void TasksApi::registerRoutes(HttpRouter &router)
 {
@@ -240,8 +240,11 @@ Result<HttpReply> TasksApi::show(RequestContext &ctx)
     return HttpReply::json(taskJson(*t, &*comments));
 }
 
-// The checks that need the database, after the body is valid: assignee, client, dates.
-static Result<Ok> checkTask(TaskStore &tasks, const RequestContext &ctx, const Task &before, const Task &t)
+// The checks that need the database, after the body is valid: assignee, client, chat, dates.
+// A task on a chat is on the chat's client: a client_id given with it must be that client, and
+// without one (absent or null) the task takes the chat's client.
+static Result<Ok> checkTask(TaskStore &tasks, ChatStore &chats, const RequestContext &ctx, const Task &before,
+                            Task &t)
 {
     Validator v(ctx.body);
     if (t.assignedToUserId != before.assignedToUserId) {
@@ -262,6 +265,21 @@ static Result<Ok> checkTask(TaskStore &tasks, const RequestContext &ctx, const T
         if (!*live)
             v.fail(u"client_id"_s, QT_TRANSLATE_NOOP("Api", "Unknown client"));
     }
+    if (t.chatId && (t.chatId != before.chatId || t.clientId != before.clientId)) {
+        // A chat newly named must be one the caller may see; the one the task is already on
+        // need not be (it may have moved to another agent since).
+        const bool clientGiven = t.clientId && ctx.body.contains(u"client_id"_s);
+        const Result<Chat> chat = t.chatId != before.chatId ? chats.findVisible(t.chatId, *ctx.user)
+                                                            : chats.find(t.chatId);
+        if (!chat && chat.error().status() != 404)
+            return chat.error();
+        if (!chat)
+            v.fail(u"chat_id"_s, QT_TRANSLATE_NOOP("Api", "Unknown chat"));
+        else if (clientGiven && t.clientId != chat->client.id)
+            v.fail(u"chat_id"_s, QT_TRANSLATE_NOOP("Api", "The chat belongs to another client"));
+        else
+            t.clientId = chat->client.id;
+    }
     if (t.reminderDate && t.dueDate && t.reminderDate >= t.dueDate)
         v.fail(u"reminder_date"_s, QT_TRANSLATE_NOOP("Api", "Must be before the due date"));
     if (!v.ok())
@@ -281,7 +299,7 @@ Result<HttpReply> TasksApi::create(RequestContext &ctx)
     t.createdByUserId = ctx.userId();
     Task before;
     before.assignedToUserId = ctx.userId();   // assigning to oneself needs no check
-    CONVERSA_TRY(checkTask(m_tasks, ctx, before, t));
+    CONVERSA_TRY(checkTask(m_tasks, m_chats, ctx, before, t));
     const qint64 now = nowSeconds();
     if (t.status == "completed"_L1)
         t.completedAt = now;
@@ -307,7 +325,7 @@ Result<HttpReply> TasksApi::update(RequestContext &ctx)
     applyBody(v, ctx.body, after, false);
     if (!v.ok())
         return v.error();
-    CONVERSA_TRY(checkTask(m_tasks, ctx, *before, after));
+    CONVERSA_TRY(checkTask(m_tasks, m_chats, ctx, *before, after));
     const qint64 now = nowSeconds();
     if (after.status != before->status)
         after.completedAt = after.status == "completed"_L1 ? now : 0;

@@ -2,12 +2,14 @@
 
 #include "ApiModule.h"
 #include "http/HttpRouter.h"
+#include "store/ChatStore.h"
 #include "store/TaskStore.h"
 
 struct ServerContext;
 
 // /v1/tasks (seed §8): follow-up tasks on clients and chats, with comments. Whoever lacks
-// tasks.read_all sees (and may touch) only the tasks assigned to or created by them.
+// tasks.read_all sees (and may touch) only the tasks assigned to or created by them. A task on a
+// chat is on that chat's client.
 class TasksApi final : public ApiModule {
 public:
     explicit TasksApi(ServerContext &context);
@@ -27,4 +29,5 @@ private:
 
     ServerContext &m_context;
     TaskStore m_tasks;
+    ChatStore m_chats;
 };

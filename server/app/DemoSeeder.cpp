@@ -4,6 +4,7 @@
 #include "domain/RandomToken.h"
 #include "http/RequestContext.h"
 #include "store/CampaignStore.h"
+#include "store/ChatStore.h"
 #include "store/ClientStore.h"
 #include "store/Database.h"
 #include "store/NumberStore.h"
@@ -55,6 +56,220 @@ QJsonValue officeHours()
 QString demoEmail(const char *local)
 {
     return QLatin1StringView(local) + u'@' + QLatin1StringView(DemoSeeder::kEmailDomain);
+}
+
+// Demo conversations, two per campaign (sales, then support): even lines are the client's,
+// odd ones the agent's. A chat shows the first lines of one of them.
+const char *const kConversations[][8] = {
+    {"Hola, buenas tardes. Vi el anuncio del plan premium, ¿qué incluye?",
+     "¡Hola! Con gusto te cuento: el plan premium incluye soporte prioritario, 50 usuarios y reportes avanzados.",
+     "¿Y cuál es el precio mensual?",
+     "Son $150.000 al mes, o $1.500.000 si lo pagas anual (dos meses gratis).",
+     "Me interesa el anual. ¿Cómo hago el pago?",
+     "Te envío el enlace de pago por este medio. ¿A qué correo te enviamos la factura?",
+     "Al mismo correo registrado, gracias.",
+     "Listo, pago confirmado. ¡Bienvenido al plan premium!"},
+    {"Buenos días, quiero renovar mi contrato que vence este mes.",
+     "Buenos días, con gusto. ¿Me confirmas el número de documento del titular?",
+     "Claro, es el 1.020.345.678.",
+     "Gracias. Tu plan actual es el básico; ¿quieres renovarlo igual o pasar al plus?",
+     "¿Cuánto cuesta el plus?",
+     "El plus está en $90.000 al mes, con 20 usuarios y soporte por chat.",
+     "Déjame pensarlo y te confirmo mañana.",
+     "Perfecto, quedo atento. Te escribo mañana para confirmar."},
+    {"Hola, no me llegó la factura de este mes.",
+     "Hola, lamento el inconveniente. ¿Me indicas el correo donde la esperabas?",
+     "A facturacion@cafedelvalle.com, por favor.",
+     "Veo que se envió a otro correo. Ya la reenvié a facturacion@cafedelvalle.com.",
+     "Ya me llegó, muchas gracias.",
+     "Con gusto. ¿Puedo ayudarte con algo más?",
+     "No, eso era todo.",
+     "Que tengas un excelente día."},
+    {"Buenas, la aplicación no me deja iniciar sesión desde ayer.",
+     "Buenas. ¿Qué mensaje te aparece al intentar ingresar?",
+     "Dice que el usuario está bloqueado.",
+     "Ya desbloqueé tu usuario. ¿Puedes intentar de nuevo, por favor?",
+     "Sigue igual, ahora dice contraseña incorrecta.",
+     "Te envié un enlace para restablecer la contraseña a tu correo.",
+     "Listo, ya pude entrar.",
+     "¡Excelente! Cualquier cosa nos escribes por aquí."},
+};
+
+// What a client adds while nobody has answered yet (after the campaign's welcome message).
+const char *const kWaiting[] = {"¿Me pueden ayudar, por favor?", "Quedo atento, gracias.", "¿Hay alguien disponible?"};
+
+constexpr qint64 kHour = 3600;
+constexpr qint64 kDay = 86400;
+
+struct ChatSeed {
+    int campaign;              // 0 sales, 1 support
+    int conversation;          // 0 or 1, of that campaign's
+    const char *status;
+    int agent;                 // index among the campaign's agents; -1: unassigned
+    const char *priority;
+    qint64 startedAgo;         // seconds before the seeding
+    int lines;                 // answered chats: how many lines of the conversation (2-8)
+    const char *closeReason = nullptr;
+    const char *outcome = nullptr;
+    qint64 outcomeValue = 0;   // 0: none
+    const char *closeNotes = nullptr;
+};
+
+// Queued and assigned chats got the welcome message and wait for a person; the others were
+// answered. Every open chat is on its own client (one open chat per client and number).
+const ChatSeed kChatSeeds[] = {
+    {0, 0, "queued", -1, "normal", 25 * 60, 0},
+    {0, 1, "queued", -1, "high", 2 * kHour, 0},
+    {1, 0, "queued", -1, "normal", 40 * 60, 0},
+    {1, 1, "queued", -1, "urgent", 3 * kHour, 0},
+    {0, 1, "assigned", 0, "normal", 3 * kHour, 0},
+    {1, 1, "assigned", 1, "high", 4 * kHour, 0},
+    {0, 0, "active", 0, "high", 6 * kHour, 5},
+    {0, 1, "active", 1, "normal", 20 * kHour, 6},
+    {1, 0, "active", 0, "normal", 26 * kHour, 3},
+    {1, 1, "active", 1, "high", 30 * kHour, 7},
+    {0, 1, "pending", 2, "normal", 2 * kDay, 6},
+    {1, 0, "pending", 1, "low", 3 * kDay, 4},
+    {0, 0, "closed", 0, "high", 4 * kDay, 8, "resolved", "sale", 1500000, "Cliente compró plan premium anual"},
+    {0, 1, "closed", 1, "normal", 5 * kDay, 8, "resolved", "no_sale", 0, "Lo pensará; volver a contactar en un mes"},
+    {1, 1, "closed", 0, "normal", 5 * kDay + 5 * kHour, 8, "resolved", "information"},
+    {1, 0, "closed", 1, "normal", 6 * kDay, 6, "resolved", "complaint"},
+    {0, 0, "closed", 2, "low", 6 * kDay + 8 * kHour, 2, "no_response", "no_sale"},
+};
+
+struct DemoMessage {
+    bool inbound = true;
+    bool bot = false;
+    QString content;
+    qint64 at = 0;
+    QString status;
+    qint64 sentAt = 0;
+    qint64 deliveredAt = 0;
+    qint64 readAt = 0;
+};
+
+// The messages of a demo chat, oldest first, with the statuses and times the API would have
+// left: an inbound message counts as read once an outbound one follows it (the unread count is
+// the inbound messages after the last outbound one).
+QList<DemoMessage> demoMessages(const ChatSeed &s, int index, qint64 start, const QString &welcome)
+{
+    const auto &lines = kConversations[s.campaign * 2 + s.conversation];
+    const bool closed = qstrcmp(s.status, "closed") == 0;
+    QList<DemoMessage> out;
+    if (s.lines == 0) {
+        out.append({true, false, QString::fromUtf8(lines[0]), start});
+        out.append({false, true, welcome, start + 2});
+        out.append({true, false, QString::fromUtf8(kWaiting[index % std::size(kWaiting)]), start + 240});
+    } else {
+        for (int k = 0; k < s.lines; ++k)
+            out.append({k % 2 == 0, false, QString::fromUtf8(lines[k]), start + (k == 0 ? 0 : 60 + k * 420)});
+    }
+    for (int k = 0; k < out.size(); ++k) {
+        DemoMessage &m = out[k];
+        qint64 next = 0;   // when the other side wrote next
+        for (int j = k + 1; j < out.size() && !next; ++j) {
+            if (out[j].inbound != m.inbound)
+                next = out[j].at;
+        }
+        if (m.inbound) {
+            m.status = u"delivered"_s;
+            m.readAt = next;
+            continue;
+        }
+        m.sentAt = m.at;
+        if (next || closed) {
+            m.status = u"read"_s;
+            m.deliveredAt = m.at + 3;
+            m.readAt = m.at + 30;
+        } else if (qstrcmp(s.status, "pending") == 0 && s.conversation == 0) {
+            m.status = u"sent"_s;
+        } else {
+            m.status = u"delivered"_s;
+            m.deliveredAt = m.at + 3;
+        }
+    }
+    return out;
+}
+
+// The people and places a demo chat is about.
+struct ChatRefs {
+    qint64 clientId = 0;
+    qint64 campaignId = 0;
+    qint64 numberId = 0;
+    qint64 agentId = 0;        // 0: unassigned
+    qint64 supervisorId = 0;   // who assigned it
+    QString welcome;
+};
+
+// One chat as the API leaves it: the row, its messages, the counters ChatStore keeps as they
+// arrive (message_count, unread_count, last message, first response), and the assign and close
+// rows of chat_events. Returns how many messages it wrote.
+Result<int> seedChat(Database &db, const ChatSeed &s, int index, const ChatRefs &refs, qint64 now)
+{
+    const qint64 start = now - s.startedAgo;
+    const QList<DemoMessage> messages = demoMessages(s, index, start, refs.welcome);
+    const qint64 lastAt = messages.last().at;
+    const bool closed = qstrcmp(s.status, "closed") == 0;
+    const qint64 assignedAt = !refs.agentId ? 0 : s.lines == 0 ? lastAt + 60 : start + 30;
+    const qint64 closedAt = closed ? lastAt + 600 : 0;
+    qint64 chatId = 0;
+    {
+        SqlQuery q(db,
+                   "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, priority, "
+                   "created_at, queued_at, assigned_at, last_activity_at, closed_at, close_reason, outcome, "
+                   "outcome_value, close_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   {refs.clientId, refs.campaignId, refs.numberId, nullIfZero(refs.agentId),
+                    QString::fromLatin1(s.status), QString::fromLatin1(s.priority), start, start + 5,
+                    nullIfZero(assignedAt), start, nullIfZero(closedAt),
+                    nullIfEmpty(QString::fromUtf8(s.closeReason)), nullIfEmpty(QString::fromUtf8(s.outcome)),
+                    nullIfZero(s.outcomeValue), nullIfEmpty(QString::fromUtf8(s.closeNotes))});
+        if (!q.exec() || !q.next())
+            return q.failure();
+        chatId = q.integer(0);
+    }
+
+    qint64 lastId = 0;
+    qint64 unread = 0;
+    qint64 firstResponseAt = 0;
+    for (const DemoMessage &m : messages) {
+        const qint64 userId = m.inbound || m.bot ? 0 : refs.agentId;
+        SqlQuery q(db,
+                   "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, "
+                   "user_id, is_bot_message, created_at, sent_at, delivered_at, read_at) "
+                   "VALUES (?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   {chatId, refs.numberId, m.inbound ? u"inbound"_s : u"outbound"_s, m.content, m.status,
+                    nullIfZero(userId), m.bot, m.at, nullIfZero(m.sentAt), nullIfZero(m.deliveredAt),
+                    nullIfZero(m.readAt)});
+        if (!q.exec() || !q.next())
+            return q.failure();
+        lastId = q.integer(0);
+        unread = m.inbound ? unread + 1 : 0;
+        if (userId && !firstResponseAt)
+            firstResponseAt = m.at;
+    }
+    {
+        SqlQuery q(db,
+                   "UPDATE chats SET message_count = ?, unread_count = ?, last_message_id = ?, last_message_at = ?, "
+                   "last_activity_at = ?, first_response_at = ? WHERE id = ?",
+                   {qint64(messages.size()), unread, lastId, lastAt, lastAt, nullIfZero(firstResponseAt), chatId});
+        if (!q.exec())
+            return q.failure();
+    }
+
+    ChatStore chats(db);
+    if (refs.agentId) {
+        CONVERSA_TRY(chats.addEvent(chatId, {.event = u"assign"_s, .fromStatus = u"queued"_s, .toStatus = u"assigned"_s,
+                                             .toAgentId = refs.agentId, .userId = refs.supervisorId},
+                                    assignedAt));
+    }
+    if (closed) {
+        const QString from = messages.last().inbound ? u"active"_s : u"pending"_s;
+        CONVERSA_TRY(chats.addEvent(chatId, {.event = u"close"_s, .fromStatus = from, .toStatus = u"closed"_s,
+                                             .fromAgentId = refs.agentId, .toAgentId = refs.agentId,
+                                             .reason = QString::fromUtf8(s.closeReason), .userId = refs.agentId},
+                                    closedAt));
+    }
+    return int(messages.size());
 }
 
 } // namespace
@@ -156,6 +371,9 @@ Result<DemoSeeder::Summary> DemoSeeder::run(bool onlyIfNoCampaigns)
         {"Ventas Demo", kMarkerCampaignCode, "Prospectos y renovaciones de planes", u"least_busy"_s, 0, {0, 1, 2}},
         {"Soporte Demo", "DEMO-SOPORTE", "Atención postventa y reclamos", u"round_robin"_s, 1, {2, 3}},
     };
+    QList<qint64> campaignIds;
+    QList<QList<qint64>> campaignAgentIds;
+    QStringList welcomes;
     for (const CampaignSeed &s : seeds) {
         Campaign c;
         c.name = QString::fromUtf8(s.name);
@@ -179,6 +397,12 @@ Result<DemoSeeder::Summary> DemoSeeder::run(bool onlyIfNoCampaigns)
             agents.append(agent);
         }
         CONVERSA_TRY(campaigns.replaceAgents(*id, agents, now));
+        campaignIds.append(*id);
+        QList<qint64> agentsOfCampaign;
+        for (const CampaignAgent &agent : std::as_const(agents))
+            agentsOfCampaign.append(agent.userId);
+        campaignAgentIds.append(agentsOfCampaign);
+        welcomes.append(c.welcomeMessage);
         ++summary.campaigns;
     }
 
@@ -247,6 +471,24 @@ Result<DemoSeeder::Summary> DemoSeeder::run(bool onlyIfNoCampaigns)
             return id.error();
         ++summary.tasks;
         ++t;
+    }
+
+    // Chats: every status on both campaigns over the last days, one client each; assigned to
+    // agents of the chat's campaign.
+    for (int i = 0; i < int(std::size(kChatSeeds)) && i < clientIds.size(); ++i) {
+        const ChatSeed &c = kChatSeeds[i];
+        const QList<qint64> &agents = campaignAgentIds[c.campaign];
+        const ChatRefs refs{.clientId = clientIds[i],
+                            .campaignId = campaignIds[c.campaign],
+                            .numberId = numberIds[seeds[c.campaign].number],
+                            .agentId = c.agent >= 0 ? agents[c.agent % agents.size()] : 0,
+                            .supervisorId = supervisorId,
+                            .welcome = welcomes[c.campaign]};
+        const Result<int> written = seedChat(m_db, c, i, refs, now);
+        if (!written)
+            return written.error();
+        ++summary.chats;
+        summary.messages += *written;
     }
 
     if (!tx.commit())

@@ -12,8 +12,8 @@ class RoleStore;
 // `conversa-server seed-demo` (CONTRACT §1): a realistic demo data set written through the
 // stores: a supervisor and four agents, a Meta and a WPPConnect number (fake secrets), two
 // campaigns with business hours, numbers and agents, 30 clients with tags and custom fields,
-// and a few tasks. Idempotent: the demo campaign code is the marker. Chats, messages and bot
-// flows join when their modules exist.
+// a few tasks, and chats in every status with their messages, counters and assign/close events.
+// Idempotent: the demo campaign code is the marker. Bot flows join when their module exists.
 class DemoSeeder {
 public:
     static constexpr const char *kMarkerCampaignCode = "DEMO-VENTAS";
@@ -28,6 +28,8 @@ public:
         int campaigns = 0;
         int clients = 0;
         int tasks = 0;
+        int chats = 0;
+        int messages = 0;
     };
 
     DemoSeeder(Database &db, RoleStore &roles, QByteArray secretKey)

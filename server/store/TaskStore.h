@@ -15,7 +15,7 @@ class Database;
 struct Task {
     qint64 id = 0;
     qint64 clientId = 0;
-    qint64 chatId = 0;                 // no foreign key until the chats table exists
+    qint64 chatId = 0;                 // a chat of the task's client (TasksApi checks it)
     qint64 assignedToUserId = 0;
     qint64 createdByUserId = 0;
     QString title;

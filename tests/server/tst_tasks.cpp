@@ -9,8 +9,11 @@
 #include <QJsonArray>
 #include <QMutex>
 #include <QSemaphore>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlRecord>
 #include <QTest>
 #include <QThread>
 
@@ -29,6 +32,32 @@ QStringList titlesOf(const ApiResponse &r)
     QStringList out;
     for (const QJsonValue &v : r.value(u"data"_s).toArray())
         out.append(v.toObject().value(u"title"_s).toString());
+    return out;
+}
+
+qint64 insertReturningId(Database &db, const char *sql, std::initializer_list<QVariant> values)
+{
+    SqlQuery q(db, sql, values);
+    if (!q.exec() || !q.next()) {
+        qWarning("fixture insert failed: %s", sql);
+        return 0;
+    }
+    return q.integer(0);
+}
+
+// Every row of a query, one "a|b|c" string each: a snapshot to compare.
+QStringList rowsOf(Database &db, const QString &sql)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(sql))
+        qWarning("snapshot failed: %s", qPrintable(q.lastError().text()));
+    QStringList out;
+    while (q.next()) {
+        QStringList columns;
+        for (int i = 0; i < q.record().count(); ++i)
+            columns.append(q.isNull(i) ? u"NULL"_s : q.value(i).toString());
+        out.append(columns.join(u'|'));
+    }
     return out;
 }
 
@@ -71,6 +100,12 @@ private slots:
     void updateTask();
     void updateValidation();
 
+    void chatRules_data();
+    void chatRules();
+    void updateChat();
+    void chatReferenceEnforced();
+    void chatReferenceMigration();
+
     void deleteTask();
     void completeTask();
     void comments();
@@ -91,6 +126,8 @@ private:
     qint64 insertDueReminder(const QString &title);
     QList<QJsonObject> auditFor(const QString &action, qint64 entityId);
     qint64 newClient();
+    // A chat straight in the database (CONTRACT §3 visibility: the agent's own, or queued in its campaign).
+    qint64 newChat(qint64 clientId, qint64 campaignId, const QString &status, qint64 agentId);
 
     TestServer m_server;
     QByteArray m_admin;
@@ -103,6 +140,16 @@ private:
     qint64 m_agent2Id = 0;
     qint64 m_clientId = 0;
     int m_phoneSeq = 0;
+    // Chats: the agent is an agent of m_campaign only.
+    qint64 m_number = 0;
+    qint64 m_campaign = 0;
+    qint64 m_otherCampaign = 0;
+    qint64 m_chatId = 0;          // m_clientId's, assigned to the agent
+    qint64 m_otherClientId = 0;
+    qint64 m_agent2ChatId = 0;    // m_otherClientId's, assigned to agent 2
+    qint64 m_queuedClientId = 0;
+    qint64 m_queuedChatId = 0;    // queued in m_campaign: the agent sees it
+    qint64 m_foreignChatId = 0;   // queued in m_otherCampaign: the agent does not
 };
 
 void tst_Tasks::initTestCase()
@@ -115,6 +162,32 @@ void tst_Tasks::initTestCase()
     QVERIFY(!m_admin.isEmpty() && !m_supervisor.isEmpty() && !m_agent.isEmpty() && !m_agent2.isEmpty());
     m_clientId = newClient();
     QVERIFY(m_clientId > 0);
+
+    const qint64 now = nowSeconds();
+    m_number = insertReturningId(m_server.db(),
+                                 "INSERT INTO whatsapp_numbers (phone_number, provider, created_at, updated_at) "
+                                 "VALUES (?, 'meta', ?, ?) RETURNING id",
+                                 {u"+573009990001"_s, now, now});
+    const auto campaign = [&](const QString &name, const QString &code) {
+        return insertReturningId(m_server.db(),
+                                 "INSERT INTO campaigns (name, code, search_text, created_at, updated_at) "
+                                 "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                                 {name, code, name.toLower(), now, now});
+    };
+    m_campaign = campaign(u"Ventas"_s, u"VENTAS"_s);
+    m_otherCampaign = campaign(u"Soporte"_s, u"SOPORTE"_s);
+    QVERIFY(m_number && m_campaign && m_otherCampaign);
+    SqlQuery member(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)",
+                    {m_campaign, m_agentId, now});
+    QVERIFY(member.exec());
+    m_otherClientId = newClient();
+    m_queuedClientId = newClient();
+    const qint64 foreignClient = newClient();
+    m_chatId = newChat(m_clientId, m_campaign, u"active"_s, m_agentId);
+    m_agent2ChatId = newChat(m_otherClientId, m_campaign, u"active"_s, m_agent2Id);
+    m_queuedChatId = newChat(m_queuedClientId, m_campaign, u"queued"_s, 0);
+    m_foreignChatId = newChat(foreignClient, m_otherCampaign, u"queued"_s, 0);
+    QVERIFY(m_chatId && m_agent2ChatId && m_queuedChatId && m_foreignChatId);
     QVERIFY(m_server.app().reminders());
     QCOMPARE(m_server.app().reminders()->interval(), ReminderScheduler::kDefaultIntervalMs);
     m_server.app().reminders()->setInterval(50);
@@ -128,6 +201,17 @@ qint64 tst_Tasks::newClient()
     if (r.status != 201)
         qWarning("client create failed: %d %s", r.status, r.body.constData());
     return r.value(u"id"_s).toInteger();
+}
+
+qint64 tst_Tasks::newChat(qint64 clientId, qint64 campaignId, const QString &status, qint64 agentId)
+{
+    const qint64 now = nowSeconds();
+    return insertReturningId(m_server.db(),
+                             "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
+                             "created_at, queued_at, assigned_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                             "RETURNING id",
+                             {clientId, campaignId, m_number, nullIfZero(agentId), status, now, now,
+                              nullIfZero(agentId ? now : 0), now});
 }
 
 qint64 tst_Tasks::createTask(const QJsonObject &body, const QByteArray &token)
@@ -169,7 +253,7 @@ void tst_Tasks::createTask()
 {
     // The seed's §8.2 body.
     const QJsonObject body{{u"client_id"_s, m_clientId},
-                           {u"chat_id"_s, 123},
+                           {u"chat_id"_s, m_chatId},
                            {u"assigned_to_user_id"_s, m_agentId},
                            {u"title"_s, u"Llamar para renovación de contrato"_s},
                            {u"description"_s, u"Cliente está por vencer su plan anual"_s},
@@ -183,7 +267,7 @@ void tst_Tasks::createTask()
     QVERIFY(id > 0);
     QCOMPARE(t.value(u"client_id"_s).toInteger(), m_clientId);
     QCOMPARE(t.value(u"client"_s).toObject().value(u"first_name"_s).toString(), u"Ana"_s);
-    QCOMPARE(t.value(u"chat_id"_s).toInteger(), 123);
+    QCOMPARE(t.value(u"chat_id"_s).toInteger(), m_chatId);
     QCOMPARE(t.value(u"assigned_to_user_id"_s).toInteger(), m_agentId);
     QCOMPARE(t.value(u"assigned_to"_s).toObject().value(u"id"_s).toInteger(), m_agentId);
     QCOMPARE(t.value(u"created_by_user_id"_s).toInteger(), m_adminId);
@@ -251,6 +335,7 @@ void tst_Tasks::createValidation_data()
     QTest::addRow("unknown-assignee") << with(u"assigned_to_user_id"_s, 999999)
                                       << QSet<QString>{u"assigned_to_user_id"_s};
     QTest::addRow("bad-chat-id") << with(u"chat_id"_s, u"x"_s) << QSet<QString>{u"chat_id"_s};
+    QTest::addRow("unknown-chat") << with(u"chat_id"_s, 999999) << QSet<QString>{u"chat_id"_s};
     QTest::addRow("long-description") << with(u"description"_s, QString(5001, u'x')) << QSet<QString>{u"description"_s};
     QTest::addRow("several") << QJsonObject{{u"priority"_s, u"x"_s}, {u"due_date"_s, u"x"_s}}
                              << QSet<QString>{u"title"_s, u"priority"_s, u"due_date"_s};
@@ -483,6 +568,227 @@ void tst_Tasks::updateValidation()
     r = send("GET", u"/v1/tasks/%1"_s.arg(id), {}, m_agent);
     QCOMPARE(r.value(u"title"_s).toString(), u"Con fecha"_s);
     QVERIFY(r.value(u"reminder_date"_s).isNull());
+}
+
+// ---- the task's chat ----
+
+void tst_Tasks::chatRules_data()
+{
+    // A chat_id on create: a chat the caller may see, of the client_id when one is given.
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("chat");      // fixture name
+    QTest::addColumn<QString>("client");    // "", "own" (the chat's client), "other", "null"
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("message");   // the Spanish error on chat_id, when 422
+    QTest::addRow("admin-chat-only") << u"admin"_s << u"agent"_s << QString() << 201 << QString();
+    QTest::addRow("admin-chat-and-its-client") << u"admin"_s << u"agent"_s << u"own"_s << 201 << QString();
+    QTest::addRow("admin-null-client") << u"admin"_s << u"agent"_s << u"null"_s << 201 << QString();
+    QTest::addRow("admin-other-client") << u"admin"_s << u"agent"_s << u"other"_s << 422
+                                        << u"El chat pertenece a otro cliente"_s;
+    QTest::addRow("admin-unknown-chat") << u"admin"_s << u"missing"_s << QString() << 422 << u"Chat desconocido"_s;
+    QTest::addRow("supervisor-any-chat") << u"supervisor"_s << u"agent2"_s << QString() << 201 << QString();
+    QTest::addRow("agent-own-chat") << u"agent"_s << u"agent"_s << QString() << 201 << QString();
+    QTest::addRow("agent-queued-in-campaign") << u"agent"_s << u"queued"_s << QString() << 201 << QString();
+    QTest::addRow("agent-chat-of-other-agent") << u"agent"_s << u"agent2"_s << QString() << 422 << u"Chat desconocido"_s;
+    QTest::addRow("agent-queued-elsewhere") << u"agent"_s << u"foreign"_s << QString() << 422 << u"Chat desconocido"_s;
+}
+
+void tst_Tasks::chatRules()
+{
+    QFETCH(QString, role);
+    QFETCH(QString, chat);
+    QFETCH(QString, client);
+    QFETCH(int, status);
+    QFETCH(QString, message);
+    const QHash<QString, qint64> chats{{u"agent"_s, m_chatId}, {u"agent2"_s, m_agent2ChatId},
+                                       {u"queued"_s, m_queuedChatId}, {u"foreign"_s, m_foreignChatId},
+                                       {u"missing"_s, 999999}};
+    const QHash<qint64, qint64> clientOf{{m_chatId, m_clientId}, {m_agent2ChatId, m_otherClientId},
+                                         {m_queuedChatId, m_queuedClientId}};
+    const qint64 chatId = chats.value(chat);
+    QJsonObject body{{u"title"_s, u"Sobre el chat"_s}, {u"chat_id"_s, chatId}};
+    if (client == "own"_L1)
+        body.insert(u"client_id"_s, clientOf.value(chatId));
+    else if (client == "other"_L1)
+        body.insert(u"client_id"_s, m_otherClientId);
+    else if (client == "null"_L1)
+        body.insert(u"client_id"_s, QJsonValue());
+    const QByteArray token = role == "admin"_L1 ? m_admin : role == "supervisor"_L1 ? m_supervisor : m_agent;
+    const qint64 before = m_server.count(u"tasks"_s);
+    const ApiResponse r = send("POST", u"/v1/tasks"_s, body, token);
+    QCOMPARE(r.status, status);
+    if (status == 201) {
+        // The task is on the chat's client, whether or not the body named it.
+        QCOMPARE(r.value(u"chat_id"_s).toInteger(), chatId);
+        QCOMPARE(r.value(u"client_id"_s).toInteger(), clientOf.value(chatId));
+        QCOMPARE(r.value(u"client"_s).toObject().value(u"id"_s).toInteger(), clientOf.value(chatId));
+        const QList<QJsonObject> audit = auditFor(u"task.create"_s, r.value(u"id"_s).toInteger());
+        QCOMPARE(audit.size(), 1);
+        QCOMPARE(audit[0].value(u"changes"_s).toObject().value(u"client_id"_s).toObject().value(u"to"_s).toInteger(),
+                 clientOf.value(chatId));
+        return;
+    }
+    QCOMPARE(r.errorCode(), QByteArray("VALIDATION_ERROR"));
+    QCOMPARE(fieldsOf(r), QSet<QString>{u"chat_id"_s});
+    QVERIFY2(QString::fromUtf8(r.body).contains(message), r.body.constData());
+    QCOMPARE(m_server.count(u"tasks"_s), before);
+    const QList<QJsonObject> audit = m_server.auditRows(u"task.create"_s);
+    QCOMPARE(audit.first().value(u"status_code"_s).toInteger(), 422);
+    QCOMPARE(audit.first().value(u"success"_s).toBool(), false);
+}
+
+void tst_Tasks::updateChat()
+{
+    // Naming a chat moves the task to the chat's client; another client_id is refused.
+    const qint64 id = createTask({{u"title"_s, u"Mover al chat"_s}, {u"client_id"_s, m_otherClientId}}, m_agent);
+    QVERIFY(id > 0);
+    const QString path = u"/v1/tasks/%1"_s.arg(id);
+    ApiResponse r = send("PUT", path, {{u"chat_id"_s, m_chatId}}, m_agent);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.value(u"chat_id"_s).toInteger(), m_chatId);
+    QCOMPARE(r.value(u"client_id"_s).toInteger(), m_clientId);
+    QList<QJsonObject> audit = auditFor(u"task.update"_s, id);
+    QCOMPARE(audit.size(), 1);
+    const QJsonObject changes = audit[0].value(u"changes"_s).toObject();
+    QCOMPARE(changes.value(u"client_id"_s).toObject().value(u"from"_s).toInteger(), m_otherClientId);
+    QCOMPARE(changes.value(u"client_id"_s).toObject().value(u"to"_s).toInteger(), m_clientId);
+
+    r = send("PUT", path, {{u"client_id"_s, m_otherClientId}}, m_agent);   // the chat stays: its client must too
+    QCOMPARE(r.status, 422);
+    QCOMPARE(fieldsOf(r), QSet<QString>{u"chat_id"_s});
+    QVERIFY(QString::fromUtf8(r.body).contains(u"El chat pertenece a otro cliente"_s));
+    r = send("PUT", path, {{u"chat_id"_s, m_agent2ChatId}}, m_agent);      // not the agent's chat
+    QCOMPARE(r.status, 422);
+    QCOMPARE(fieldsOf(r), QSet<QString>{u"chat_id"_s});
+    r = send("PUT", path, {{u"chat_id"_s, 999999}, {u"title"_s, u""_s}}, m_agent);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(fieldsOf(r), QSet<QString>{u"title"_s});   // the body first; then the database checks
+    r = send("GET", path, {}, m_agent);
+    QCOMPARE(r.value(u"chat_id"_s).toInteger(), m_chatId);
+    QCOMPARE(r.value(u"client_id"_s).toInteger(), m_clientId);
+
+    // The chat moves to agent 2: the agent may still edit the task on it, but not name it again.
+    SqlQuery move(m_server.db(), "UPDATE chats SET assigned_agent_id = ? WHERE id = ?", {m_agent2Id, m_chatId});
+    QVERIFY(move.exec());
+    r = send("PUT", path, {{u"title"_s, u"Sigue en el chat"_s}, {u"chat_id"_s, m_chatId}}, m_agent);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.value(u"title"_s).toString(), u"Sigue en el chat"_s);
+    SqlQuery back(m_server.db(), "UPDATE chats SET assigned_agent_id = ? WHERE id = ?", {m_agentId, m_chatId});
+    QVERIFY(back.exec());
+
+    // null takes the task off the chat and leaves the client.
+    r = send("PUT", path, {{u"chat_id"_s, QJsonValue()}}, m_agent);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.value(u"chat_id"_s).isNull());
+    QCOMPARE(r.value(u"client_id"_s).toInteger(), m_clientId);
+    // A queued chat of the agent's campaign with its own client_id.
+    r = send("PUT", path, {{u"chat_id"_s, m_queuedChatId}, {u"client_id"_s, m_queuedClientId}}, m_agent);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.value(u"client_id"_s).toInteger(), m_queuedClientId);
+}
+
+void tst_Tasks::chatReferenceEnforced()
+{
+    // Migration 0012: tasks.chat_id references chats on both engines.
+    const qint64 now = nowSeconds();
+    SqlQuery bad(m_server.db(),
+                 "INSERT INTO tasks (chat_id, assigned_to_user_id, created_by_user_id, title, created_at, updated_at) "
+                 "VALUES (?, ?, ?, 'x', ?, ?)",
+                 {987654, m_agentId, m_agentId, now, now});
+    QVERIFY(!bad.exec());
+    SqlQuery good(m_server.db(),
+                  "INSERT INTO tasks (chat_id, assigned_to_user_id, created_by_user_id, title, created_at, updated_at) "
+                  "VALUES (?, ?, ?, 'Con chat', ?, ?) RETURNING id",
+                  {m_chatId, m_agentId, m_agentId, now, now});
+    QVERIFY(good.exec() && good.next());
+    SqlQuery orphan(m_server.db(), "UPDATE tasks SET chat_id = ? WHERE id = ?", {987654, good.integer(0)});
+    QVERIFY(!orphan.exec());
+}
+
+void tst_Tasks::chatReferenceMigration()
+{
+    // Migration 0012 replayed on this suite's data, as on an installation upgraded from 0011: on
+    // SQLite it rebuilds tasks inside the migration's transaction, with foreign keys on (the
+    // danger: dropping tasks cascades to task_comments). Tasks, comments and ids stay; a chat_id
+    // naming no chat is cleared; ids of tasks removed for good are not handed out again.
+    ReminderScheduler *running = m_server.app().reminders();
+    running->stop();
+    const auto restart = qScopeGuard([running] { running->start(); });
+    Database &db = m_server.db();
+    const bool sqlite = TestServer::engine() == "sqlite"_L1;
+    const qint64 onChat = createTask({{u"title"_s, u"Con comentario"_s}, {u"chat_id"_s, m_chatId}}, m_agent);
+    QVERIFY(onChat > 0);
+    ApiResponse r = send("POST", u"/v1/tasks/%1/comments"_s.arg(onChat), {{u"content"_s, u"Sigue en pie"_s}}, m_agent);
+    QCOMPARE(r.status, 201);
+    const qint64 commentId = r.value(u"id"_s).toInteger();
+
+    // A chat_id without a chat, as 0009 allowed: written with the reference off.
+    {
+        QSqlQuery raw(db.connection());
+        QVERIFY(raw.exec(sqlite ? u"PRAGMA foreign_keys=OFF"_s : u"ALTER TABLE tasks DROP CONSTRAINT tasks_chat_id_fkey"_s));
+    }
+    const qint64 now = nowSeconds();
+    const qint64 orphan = insertReturningId(db,
+                                            "INSERT INTO tasks (chat_id, assigned_to_user_id, created_by_user_id, title, "
+                                            "created_at, updated_at) VALUES (?, ?, ?, 'Huérfana', ?, ?) RETURNING id",
+                                            {987654, m_agentId, m_agentId, now, now});
+    const qint64 gone = insertReturningId(db,
+                                          "INSERT INTO tasks (assigned_to_user_id, created_by_user_id, title, created_at, "
+                                          "updated_at) VALUES (?, ?, 'Borrada del todo', ?, ?) RETURNING id",
+                                          {m_agentId, m_agentId, now, now});
+    QVERIFY(orphan > 0 && gone > orphan);
+    {
+        QSqlQuery raw(db.connection());
+        if (sqlite)
+            QVERIFY(raw.exec(u"PRAGMA foreign_keys=ON"_s));
+        QVERIFY(raw.exec(u"DELETE FROM tasks WHERE id = %1"_s.arg(gone)));
+        QVERIFY(raw.exec(u"DELETE FROM schema_migrations WHERE version = 12"_s));
+    }
+    const QString taskRows = u"SELECT id, client_id, chat_id, assigned_to_user_id, created_by_user_id, title, description, "
+                             "due_date, reminder_date, reminder_fired_at, priority, status, completed_at, completion_notes, "
+                             "created_at, updated_at, deleted_at FROM tasks ORDER BY id"_s;
+    const QString commentRows = u"SELECT id, task_id, user_id, content, created_at FROM task_comments ORDER BY id"_s;
+    QStringList tasksBefore = rowsOf(db, taskRows);
+    const QStringList commentsBefore = rowsOf(db, commentRows);
+    QVERIFY(tasksBefore.size() > 10);
+    QVERIFY(!commentsBefore.isEmpty());
+
+    const Result<int> applied = db.migrate();
+    QVERIFY(applied.ok());
+    QCOMPARE(*applied, 1);
+
+    // The orphan's chat_id is cleared; everything else is as it was.
+    for (QString &row : tasksBefore) {
+        QStringList columns = row.split(u'|');
+        if (columns.first().toLongLong() == orphan) {
+            QCOMPARE(columns[2], u"987654"_s);
+            columns[2] = u"NULL"_s;
+            row = columns.join(u'|');
+        }
+    }
+    QCOMPARE(rowsOf(db, taskRows), tasksBefore);
+    QCOMPARE(rowsOf(db, commentRows), commentsBefore);
+    r = send("GET", u"/v1/tasks/%1"_s.arg(onChat), {}, m_agent);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.value(u"chat_id"_s).toInteger(), m_chatId);
+    QCOMPARE(r.value(u"comments"_s).toArray().size(), 1);
+    QCOMPARE(r.value(u"comments"_s).toArray().first().toObject().value(u"id"_s).toInteger(), commentId);
+
+    // The reference holds again, and a new task gets a new id.
+    SqlQuery bad(db,
+                 "INSERT INTO tasks (chat_id, assigned_to_user_id, created_by_user_id, title, created_at, updated_at) "
+                 "VALUES (?, ?, ?, 'x', ?, ?)",
+                 {987654, m_agentId, m_agentId, now, now});
+    QVERIFY(!bad.exec());
+    const qint64 next = createTask({{u"title"_s, u"Después de 0012"_s}}, m_agent);
+    QVERIFY2(next > gone, qPrintable(u"%1 after %2"_s.arg(next).arg(gone)));
+    // The indexes of 0009 are back, and no reference points nowhere.
+    if (sqlite) {
+        QCOMPARE(rowsOf(db, u"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tasks' ORDER BY name"_s),
+                 (QStringList{u"tasks_assignee"_s, u"tasks_client"_s, u"tasks_creator"_s, u"tasks_due"_s,
+                              u"tasks_reminders_armed"_s}));
+        QVERIFY(rowsOf(db, u"PRAGMA foreign_key_check"_s).isEmpty());
+    }
 }
 
 // ---- delete, complete, comments ----
