@@ -24,12 +24,12 @@ constexpr auto kJoins =
     "JOIN whatsapp_numbers n ON n.id = c.whatsapp_number_id LEFT JOIN users u ON u.id = c.assigned_agent_id "
     "LEFT JOIN messages m ON m.id = c.last_message_id"_L1;
 
-// What an agent sees (CONTRACT §3): its own chats, and the queued chats of its campaigns. Reads
-// only columns chats and chat_counts share.
+// What an agent sees (CONTRACT §3): its own chats, and the queued chats of its campaigns.
 constexpr auto kVisible =
     " AND (c.assigned_agent_id = ? OR (c.status = 'queued' AND c.campaign_id IN "
     "(SELECT campaign_id FROM campaign_agents WHERE user_id = ?)))"_L1;
-// The same rule as two disjoint halves, each served by one index in the list's order.
+// The same rule as two disjoint halves, each served by one index in the list's order (also on
+// chat_counts, where an unassigned chat has agent 0).
 constexpr auto kOwnChats = " AND c.assigned_agent_id = ?"_L1;
 constexpr auto kCampaignQueues =
     " AND c.status = 'queued' AND c.campaign_id IN (SELECT campaign_id FROM campaign_agents WHERE user_id = ?) "
@@ -160,11 +160,18 @@ Result<qint64> ChatStore::count(const ChatFilter &f)
 {
     Sql sql;
     if (f.search.isEmpty() && !f.from && !f.to) {
-        // Kept exact by triggers (migration 0011): no chats row is read.
-        sql.add("SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM chat_counts c WHERE 1 = 1"_L1);
-        addStateConditions(f, sql);
-        if (f.visibleTo > 0)
-            sql.add(kVisible, {f.visibleTo, f.visibleTo});
+        // Kept exact by triggers (migration 0011): no chats row is read. An agent's two halves
+        // are summed apart, each along an index of chat_counts.
+        Sql counts;
+        counts.add(" FROM chat_counts c WHERE 1 = 1"_L1);
+        addStateConditions(f, counts);
+        if (f.visibleTo > 0) {
+            sql.add("SELECT CAST((SELECT COALESCE(SUM(c.n), 0)"_L1).add(counts).add(kOwnChats, {f.visibleTo});
+            sql.add(") + (SELECT COALESCE(SUM(c.n), 0)"_L1).add(counts);
+            sql.add(kCampaignQueues, {f.visibleTo, f.visibleTo}).add(") AS BIGINT)"_L1);
+        } else {
+            sql.add("SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT)"_L1).add(counts);
+        }
     } else if (f.visibleTo > 0) {
         // An agent's chats are few: count each half of its view along its own index.
         sql.add("SELECT (SELECT COUNT(*)"_L1).add(chatsWhere(f, SearchBy::ChatRow, m_db.dialect()));

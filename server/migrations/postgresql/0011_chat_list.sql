@@ -1,19 +1,21 @@
 -- The chat list at scale (bench/README.md, "CRM core").
 -- chat_counts answers GET /v1/chats' total without a search or date range: the chats per
--- (campaign, status, agent, priority), kept exact by a trigger; agent 0 = unassigned. The agent
--- visibility rule of ChatStore reads the same columns, so one WHERE serves both tables.
+-- (campaign, status, agent, priority), kept exact by a trigger; agent 0 = unassigned. Its columns
+-- are named as in chats, so ChatStore's filters serve both tables.
 CREATE TABLE chat_counts (
     campaign_id BIGINT NOT NULL,
     status TEXT NOT NULL,
     assigned_agent_id BIGINT NOT NULL,
     priority TEXT NOT NULL,
     n BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (campaign_id, status, assigned_agent_id, priority)
+    PRIMARY KEY (status, campaign_id, assigned_agent_id, priority)
 );
+-- An agent's own chats; the primary key finds the queues of its campaigns.
+CREATE INDEX chat_counts_agent ON chat_counts (assigned_agent_id, status);
 INSERT INTO chat_counts (campaign_id, status, assigned_agent_id, priority, n)
     SELECT campaign_id, status, COALESCE(assigned_agent_id, 0), priority, COUNT(*) FROM chats
     GROUP BY campaign_id, status, COALESCE(assigned_agent_id, 0), priority;
-CREATE FUNCTION chat_counts_track() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP IN ('UPDATE', 'DELETE') THEN UPDATE chat_counts SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND status = OLD.status AND assigned_agent_id = COALESCE(OLD.assigned_agent_id, 0) AND priority = OLD.priority; END IF; IF TG_OP IN ('INSERT', 'UPDATE') THEN INSERT INTO chat_counts (campaign_id, status, assigned_agent_id, priority, n) VALUES (NEW.campaign_id, NEW.status, COALESCE(NEW.assigned_agent_id, 0), NEW.priority, 1) ON CONFLICT (campaign_id, status, assigned_agent_id, priority) DO UPDATE SET n = chat_counts.n + 1; END IF; RETURN NULL; END $$;
+CREATE FUNCTION chat_counts_track() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP IN ('UPDATE', 'DELETE') THEN UPDATE chat_counts SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND status = OLD.status AND assigned_agent_id = COALESCE(OLD.assigned_agent_id, 0) AND priority = OLD.priority; END IF; IF TG_OP IN ('INSERT', 'UPDATE') THEN INSERT INTO chat_counts (campaign_id, status, assigned_agent_id, priority, n) VALUES (NEW.campaign_id, NEW.status, COALESCE(NEW.assigned_agent_id, 0), NEW.priority, 1) ON CONFLICT (status, campaign_id, assigned_agent_id, priority) DO UPDATE SET n = chat_counts.n + 1; END IF; RETURN NULL; END $$;
 CREATE TRIGGER chat_counts_track AFTER INSERT OR DELETE OR UPDATE OF campaign_id, status, assigned_agent_id, priority
     ON chats FOR EACH ROW EXECUTE FUNCTION chat_counts_track();
 

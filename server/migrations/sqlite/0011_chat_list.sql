@@ -1,20 +1,22 @@
 -- The chat list at scale (bench/README.md, "CRM core").
 -- chat_counts answers GET /v1/chats' total without a search or date range: the chats per
--- (campaign, status, agent, priority), kept exact by triggers; agent 0 = unassigned. The agent
--- visibility rule of ChatStore reads the same columns, so one WHERE serves both tables.
+-- (campaign, status, agent, priority), kept exact by triggers; agent 0 = unassigned. Its columns
+-- are named as in chats, so ChatStore's filters serve both tables.
 CREATE TABLE chat_counts (
     campaign_id BIGINT NOT NULL,
     status TEXT NOT NULL,
     assigned_agent_id BIGINT NOT NULL,
     priority TEXT NOT NULL,
     n BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (campaign_id, status, assigned_agent_id, priority)
+    PRIMARY KEY (status, campaign_id, assigned_agent_id, priority)
 );
+-- An agent's own chats; the primary key finds the queues of its campaigns.
+CREATE INDEX chat_counts_agent ON chat_counts (assigned_agent_id, status);
 INSERT INTO chat_counts (campaign_id, status, assigned_agent_id, priority, n)
     SELECT campaign_id, status, COALESCE(assigned_agent_id, 0), priority, COUNT(*) FROM chats
     GROUP BY campaign_id, status, COALESCE(assigned_agent_id, 0), priority;
-CREATE TRIGGER chat_counts_insert AFTER INSERT ON chats BEGIN INSERT INTO chat_counts (campaign_id, status, assigned_agent_id, priority, n) VALUES (new.campaign_id, new.status, COALESCE(new.assigned_agent_id, 0), new.priority, 1) ON CONFLICT (campaign_id, status, assigned_agent_id, priority) DO UPDATE SET n = n + 1; END;
-CREATE TRIGGER chat_counts_update AFTER UPDATE OF campaign_id, status, assigned_agent_id, priority ON chats BEGIN UPDATE chat_counts SET n = n - 1 WHERE campaign_id = old.campaign_id AND status = old.status AND assigned_agent_id = COALESCE(old.assigned_agent_id, 0) AND priority = old.priority; INSERT INTO chat_counts (campaign_id, status, assigned_agent_id, priority, n) VALUES (new.campaign_id, new.status, COALESCE(new.assigned_agent_id, 0), new.priority, 1) ON CONFLICT (campaign_id, status, assigned_agent_id, priority) DO UPDATE SET n = n + 1; END;
+CREATE TRIGGER chat_counts_insert AFTER INSERT ON chats BEGIN INSERT INTO chat_counts (campaign_id, status, assigned_agent_id, priority, n) VALUES (new.campaign_id, new.status, COALESCE(new.assigned_agent_id, 0), new.priority, 1) ON CONFLICT (status, campaign_id, assigned_agent_id, priority) DO UPDATE SET n = n + 1; END;
+CREATE TRIGGER chat_counts_update AFTER UPDATE OF campaign_id, status, assigned_agent_id, priority ON chats BEGIN UPDATE chat_counts SET n = n - 1 WHERE campaign_id = old.campaign_id AND status = old.status AND assigned_agent_id = COALESCE(old.assigned_agent_id, 0) AND priority = old.priority; INSERT INTO chat_counts (campaign_id, status, assigned_agent_id, priority, n) VALUES (new.campaign_id, new.status, COALESCE(new.assigned_agent_id, 0), new.priority, 1) ON CONFLICT (status, campaign_id, assigned_agent_id, priority) DO UPDATE SET n = n + 1; END;
 CREATE TRIGGER chat_counts_delete AFTER DELETE ON chats BEGIN UPDATE chat_counts SET n = n - 1 WHERE campaign_id = old.campaign_id AND status = old.status AND assigned_agent_id = COALESCE(old.assigned_agent_id, 0) AND priority = old.priority; END;
 
 -- The chat list's client search reads the client's search_text from the chat itself (the
