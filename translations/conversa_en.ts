@@ -411,5 +411,13 @@
         <source>The task is already completed</source>
         <translation>The task is already completed</translation>
     </message>
+    <message>
+        <source>The webhook signature is missing or wrong</source>
+        <translation>The webhook signature is missing or wrong</translation>
+    </message>
+    <message>
+        <source>More than 24 hours have passed since the client&apos;s last message: send a template instead</source>
+        <translation>More than 24 hours have passed since the client&apos;s last message: send a template instead</translation>
+    </message>
 </context>
 </TS>

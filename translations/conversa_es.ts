@@ -411,5 +411,13 @@
         <source>The task is already completed</source>
         <translation>La tarea ya está completada</translation>
     </message>
+    <message>
+        <source>The webhook signature is missing or wrong</source>
+        <translation>La firma del webhook falta o no es válida</translation>
+    </message>
+    <message>
+        <source>More than 24 hours have passed since the client&apos;s last message: send a template instead</source>
+        <translation>Han pasado más de 24 horas desde el último mensaje del cliente: envía una plantilla</translation>
+    </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@
 #include "RolesApi.h"
 #include "TasksApi.h"
 #include "UsersApi.h"
+#include "WebhooksApi.h"
 #include "app/ServerContext.h"
 
 void registerApiModules(ServerContext &context, QList<ApiModule *> &modules)
@@ -27,4 +28,5 @@ void registerApiModules(ServerContext &context, QList<ApiModule *> &modules)
     modules.append(new ChatsApi(context));
     modules.append(new MessagesApi(context));
     modules.append(new TasksApi(context));
+    modules.append(new WebhooksApi(context));
 }

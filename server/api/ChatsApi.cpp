@@ -8,6 +8,7 @@
 #include "http/Validator.h"
 #include "store/ClientStore.h"
 #include "store/Database.h"
+#include "store/InboundStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -220,6 +221,12 @@ Result<HttpReply> ChatsApi::detail(qint64 chatId)
     w.key("outcome_value");
     c->outcomeValue ? w.value(*c->outcomeValue) : w.null();
     w.stringOrNull("close_notes", c->closeNotes);
+    // Meta's 24-hour customer service window (CONTRACT §5); always open on other providers.
+    const Result<WhatsAppWindow> window = InboundStore(m_context.db).window(chatId, nowSeconds());
+    if (!window)
+        return window.error();
+    w.key("whatsapp_window").beginObject().field("open", window->open).timeOrNull("expires_at", window->expiresAt);
+    w.endObject();
     w.endObject();
     return HttpReply::json(w.take());
 }

@@ -6,6 +6,7 @@
 #include "http/JsonWriter.h"
 #include "http/Validator.h"
 #include "store/Database.h"
+#include "store/InboundStore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -127,7 +128,15 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
     const std::optional<QString> status = ChatStateMachine::next(chat->status, ChatStateMachine::Action::AgentReply);
     if (!status)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The chat is closed"));
-    // CONTRACT §5's 24-hour window needs inbound messages (the delivery increment): not checked yet.
+    // CONTRACT §5: on Meta, a free-form message only inside 24 h of the client's last message.
+    if (!template_) {
+        const Result<WhatsAppWindow> window = InboundStore(m_context.db).window(chat->id, nowSeconds());
+        if (!window)
+            return window.error();
+        if (!window->open)
+            return ApiError(422, "WINDOW_CLOSED",
+                            QT_TRANSLATE_NOOP("Api", "More than 24 hours have passed since the client's last message: send a template instead"));
+    }
 
     const qint64 now = nowSeconds();
     m.chatId = chat->id;

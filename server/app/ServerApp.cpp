@@ -4,6 +4,7 @@
 #include "api/ApiModule.h"
 #include "api/ApiModules.h"
 #include "api/SystemApi.h"
+#include "delivery/OutboundWorker.h"
 #include "domain/AuthService.h"
 #include "domain/PasswordHasher.h"
 #include "domain/RandomToken.h"
@@ -201,6 +202,17 @@ Result<Ok> ServerApp::start()
     m_port = port;
     m_reminders = std::make_unique<ReminderScheduler>(*m_db);
     m_reminders->start();
+    if (m_config.outboundPollMs > 0) {
+        OutboundSettings outbound;
+        outbound.metaGraphUrl = m_config.metaGraphUrl;
+        outbound.dataDir = m_config.dataDir;
+        outbound.secretKey = m_config.secretKey;
+        outbound.pollMs = m_config.outboundPollMs;
+        outbound.timeoutMs = m_config.outboundTimeoutMs;
+        outbound.maxAttempts = m_config.outboundMaxAttempts;
+        m_outbound = std::make_unique<OutboundThread>(*m_db, outbound);
+        m_outbound->start();
+    }
     qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(m_port)
                                << "with" << m_config.httpThreads << "HTTP threads," << m_db->settings().describe();
     return Ok{};
@@ -210,6 +222,7 @@ void ServerApp::stop()
 {
     if (m_reminders)
         m_reminders->stop();
+    m_outbound.reset();   // a send in flight finishes first (bounded by the provider timeout)
     if (m_threads.isEmpty())
         return;
     // 1. Stop accepting. 2. Let slow jobs finish; their replies are queued to the HTTP threads.

@@ -15,6 +15,7 @@ class AuthService;
 class Database;
 class HttpRouter;
 class Metrics;
+class OutboundThread;
 class QThread;
 class RateLimiter;
 class ReminderScheduler;
@@ -43,6 +44,7 @@ public:
     AuthService &auth() { return *m_auth; }
     RoleStore &roles() { return *m_roles; }
     ReminderScheduler *reminders() { return m_reminders.get(); }   // null before start()
+    OutboundThread *outbound() { return m_outbound.get(); }         // null before start() or with polling off
 
     // Adds a module before start() (tests add probe routes this way); the server owns it.
     void addModule(ApiModule *module) { m_extraModules.append(module); }
@@ -72,4 +74,5 @@ private:
     quint16 m_port = 0;
     bool m_prepared = false;
     std::unique_ptr<ReminderScheduler> m_reminders;   // last: goes before the database
+    std::unique_ptr<OutboundThread> m_outbound;
 };

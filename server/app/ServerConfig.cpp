@@ -141,6 +141,12 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     c.adminEmail = value("CONVERSA_ADMIN_EMAIL", {});
     c.adminPassword = values.value(u"CONVERSA_ADMIN_PASSWORD"_s);
     c.metaGraphUrl = value("CONVERSA_META_GRAPH_URL", c.metaGraphUrl);
+    const QUrl graphUrl(c.metaGraphUrl, QUrl::StrictMode);
+    if (!graphUrl.isValid() || (graphUrl.scheme() != "http"_L1 && graphUrl.scheme() != "https"_L1)
+        || graphUrl.host().isEmpty())
+        return invalid(u"CONVERSA_META_GRAPH_URL"_s, "expected an http(s) URL, got \"%1\"", {c.metaGraphUrl});
+    while (c.metaGraphUrl.endsWith(u'/'))
+        c.metaGraphUrl.chop(1);
     c.metaAppSecret = value("CONVERSA_META_APP_SECRET", {});
     c.logLevel = value("CONVERSA_LOG_LEVEL", c.logLevel).toLower();
     if (!QStringList{u"debug"_s, u"info"_s, u"warning"_s}.contains(c.logLevel))
@@ -171,6 +177,15 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     n = number("CONVERSA_LOGIN_IP_LIMIT", c.loginAttemptsPerIpPer15Min, 1, 1000000);
     if (!n) return n.error();
     c.loginAttemptsPerIpPer15Min = int(*n);
+    n = number("CONVERSA_OUTBOUND_POLL_MS", c.outboundPollMs, 0, 60000);
+    if (!n) return n.error();
+    c.outboundPollMs = int(*n);
+    n = number("CONVERSA_OUTBOUND_TIMEOUT_MS", c.outboundTimeoutMs, 100, 300000);
+    if (!n) return n.error();
+    c.outboundTimeoutMs = int(*n);
+    n = number("CONVERSA_OUTBOUND_MAX_ATTEMPTS", c.outboundMaxAttempts, 1, 100);
+    if (!n) return n.error();
+    c.outboundMaxAttempts = int(*n);
     return c;
 }
 

@@ -31,6 +31,9 @@ struct ServerConfig {
     int apiRequestsPerMinute = 3000;
     int loginAttemptsPerIpPer15Min = 50;
     QString defaultRegion = QStringLiteral("CO");   // for phone numbers written without a country code
+    int outboundPollMs = 500;       // outbound queue poll interval; 0 = no sender in this instance
+    int outboundTimeoutMs = 30000;  // one Graph request (a media upload, a send)
+    int outboundMaxAttempts = 8;    // transient failures before a message fails
 
     // Reads defaults < INI file < environment. `environment` is injectable for tests.
     static Result<ServerConfig> load(const QString &iniFile, const QHash<QString, QString> &environment);

@@ -515,9 +515,9 @@ void tst_Files::visibleThroughChat()
         QVERIFY(q.exec());
     }
     const qint64 chatId = insertId("INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
-                                   "status, priority, created_at, queued_at, assigned_at, last_activity_at) "
-                                   "VALUES (?, ?, ?, ?, 'active', 'normal', ?, ?, ?, ?) RETURNING id",
-                                   {clientId, campaignId, numberId, m_agentAId, now, now, now, now});
+                                   "status, priority, created_at, queued_at, assigned_at, last_activity_at, last_inbound_at) "
+                                   "VALUES (?, ?, ?, ?, 'active', 'normal', ?, ?, ?, ?, ?) RETURNING id",
+                                   {clientId, campaignId, numberId, m_agentAId, now, now, now, now, now});   // Meta window open
     QVERIFY(chatId);
 
     const QByteArray bytes = imageBytes(64, 48, "PNG");

@@ -65,10 +65,10 @@ private:
                                                 {phone, SearchText::of({u"Carlos"_s, phone}), now, now});
         return insertReturningId(m_server.db(),
                                  "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
-                                 "status, created_at, assigned_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                 "RETURNING id",
+                                 "status, created_at, assigned_at, last_activity_at, last_inbound_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                  {client, m_campaign, m_number, nullIfZero(agentId), status, now - 60,
-                                  nullIfZero(agentId ? now - 30 : 0), now - 60});
+                                  nullIfZero(agentId ? now - 30 : 0), now - 60, now - 60});   // inside Meta's 24-hour window
     }
     qint64 message(qint64 chatId, const QString &direction, const QString &status)
     {

@@ -39,7 +39,10 @@ bool TestServer::start(const QHash<QString, QString> &settings, const std::funct
                                 {u"CONVERSA_DATA_DIR"_s, m_dataDirPath},
                                 {u"CONVERSA_LOG_LEVEL"_s, qEnvironmentVariable("CONVERSA_TEST_LOG_LEVEL", u"warning"_s)},
                                 {u"CONVERSA_HTTP_THREADS"_s, u"2"_s},
-                                {u"CONVERSA_WORKER_THREADS"_s, u"2"_s}};
+                                {u"CONVERSA_WORKER_THREADS"_s, u"2"_s},
+                                // No outbound sender unless a test asks for one (tst_outbound):
+                                // other suites assert on messages left 'pending'.
+                                {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"0"_s}};
     if (engine() == "postgresql"_L1) {
         m_pgAdminUrl = qEnvironmentVariable("CONVERSA_TEST_PG_URL");
         if (m_pgAdminUrl.isEmpty()) {

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "ApiModule.h"
+#include "domain/InboundPipeline.h"
+#include "http/HttpRouter.h"
+#include "store/InboundStore.h"
+#include "store/NumberStore.h"
+
+struct ServerContext;
+
+// /v1/webhooks/whatsapp/meta/{number_id} (seed §15.1, CONTRACT §5): Meta's verification GET and
+// its signed notification POSTs. No bearer token: the GET proves itself with the number's verify
+// token, the POST with X-Hub-Signature-256 over the raw body. Neither writes an audit row (one
+// per inbound message would flood audit_logs); a POST runs in one transaction and is answered
+// 200 only after it committed.
+class WebhooksApi final : public ApiModule {
+public:
+    explicit WebhooksApi(ServerContext &context);
+    void registerRoutes(HttpRouter &router) override;
+
+private:
+    Result<HttpReply> verifyMeta(RequestContext &ctx);
+    Result<HttpReply> receiveMeta(RequestContext &ctx);
+    Result<InboundNumber> metaNumber(const RequestContext &ctx);   // live and meta, else 404
+
+    ServerContext &m_context;
+    NumberStore m_numbers;
+    InboundStore m_inbound;
+    InboundPipeline m_pipeline;
+};

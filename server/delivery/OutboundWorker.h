@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+class Database;
+class MetaGraphClient;
+class NumberStore;
+class OutboxStore;
+struct OutboxMessage;
+struct GraphResult;
+
+struct OutboundSettings {
+    QString metaGraphUrl;
+    QString dataDir;               // stored files are relative to it
+    QByteArray secretKey;          // opens the numbers' access tokens
+    int pollMs = 500;
+    int timeoutMs = 30000;         // one Graph request (a media upload, a send)
+    int maxAttempts = 8;           // transient failures before the message fails
+    int maxBackoffSeconds = 300;
+};
+
+// The persistent outbound queue's sender (CONTRACT §5). Every poll it looks for pending outbound
+// messages due now on Meta numbers, oldest first, claims one in its own short transaction
+// (OutboxStore::claim: row locks, so two workers or two servers never send the same message),
+// sends it through MetaGraphClient and records the outcome: 'sent' with the wamid, back to the
+// queue with exponential backoff (transient errors), or 'failed' with the provider's code and text.
+// A message claimed by a sender that died is never sent again on its own: once its claim is older
+// than the longest a send can take it fails as 'interrupted' (POST /messages/:id/retry re-queues).
+// WPPConnect numbers' messages stay pending (their provider comes later).
+//
+// Lives on its own thread (OutboundThread) with its own database connection and network access.
+class OutboundWorker final : public QObject {
+    Q_OBJECT
+public:
+    OutboundWorker(Database &db, OutboundSettings settings, QObject *parent = nullptr);
+    ~OutboundWorker() override;
+
+    void start();           // on the worker's thread
+    void shutdown();        // no new claims; emits idle() once no send is in flight
+
+    // The backoff before attempt `attempts + 1` (2^attempts seconds, capped).
+    static qint64 backoffSeconds(int attempts, int capSeconds);
+    // A claim older than this (seconds) can no longer be in flight anywhere.
+    qint64 staleAfterSeconds() const;
+
+signals:
+    void idle();
+    void finished(qint64 messageId, const QString &status);   // sent | pending | failed
+
+private:
+    void poll();
+    void record(const OutboxMessage &message, const GraphResult &result);
+
+    Database &m_db;
+    OutboundSettings m_settings;
+    QTimer m_timer;
+    MetaGraphClient *m_client = nullptr;
+    OutboxStore *m_outbox = nullptr;
+    NumberStore *m_numbers = nullptr;
+    qint64 m_lastSweep = 0;
+    bool m_busy = false;
+    bool m_stopping = false;
+};
+
+// Runs one OutboundWorker on a thread of its own; ServerApp starts one, tests may start more
+// against the same database.
+class OutboundThread final {
+public:
+    OutboundThread(Database &db, const OutboundSettings &settings);
+    ~OutboundThread();
+    OutboundThread(const OutboundThread &) = delete;
+    OutboundThread &operator=(const OutboundThread &) = delete;
+
+    OutboundWorker *worker() const { return m_worker; }
+    void start();
+    // Lets a send in flight finish (bounded by the provider timeout), then ends the thread.
+    void stop();
+
+private:
+    Database &m_db;
+    QThread m_thread;
+    OutboundWorker *m_worker = nullptr;
+    int m_timeoutMs;
+};

@@ -1,0 +1,256 @@
+#include "MetaGraphClient.h"
+
+#include <QFile>
+#include <QHttpMultiPart>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QTimer>
+#include <QUrl>
+
+#include <algorithm>
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcGraph, "conversa.server.providers.meta")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Errors where the request never left this host: repeating it cannot send twice.
+bool neverArrived(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::UnknownProxyError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString parameterText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d);
+    }
+    if (v.isBool())
+        return v.toBool() ? u"true"_s : u"false"_s;
+    if (v.isNull() || v.isUndefined())
+        return QString();
+    return QString::fromUtf8(QJsonDocument(v.isObject() ? QJsonDocument(v.toObject()) : QJsonDocument(v.toArray()))
+                                 .toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+MetaGraphClient::MetaGraphClient(const QString &baseUrl, int timeoutMs, QObject *parent)
+    : QObject(parent), m_baseUrl(baseUrl), m_timeoutMs(timeoutMs), m_network(new QNetworkAccessManager(this))
+{
+    while (m_baseUrl.endsWith(u'/'))
+        m_baseUrl.chop(1);
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);   // a POST is never replayed elsewhere
+}
+
+bool MetaGraphClient::isMedia(const QString &type)
+{
+    return type == "image"_L1 || type == "document"_L1 || type == "audio"_L1 || type == "video"_L1;
+}
+
+bool MetaGraphClient::isTransientCode(qint64 code)
+{
+    // 130429 throughput reached, 131056 pair rate limit, 131000 "something went wrong": retry later.
+    return code == 130429 || code == 131056 || code == 131000;
+}
+
+QJsonArray MetaGraphClient::templateComponents(const QJsonObject &variables)
+{
+    if (variables.isEmpty())
+        return {};
+    const QStringList keys = variables.keys();
+    const bool positional = std::all_of(keys.begin(), keys.end(), [](const QString &k) {
+        bool ok = false;
+        return k.toInt(&ok) > 0 && ok;
+    });
+    QJsonArray parameters;
+    if (positional) {
+        QStringList ordered = keys;
+        std::sort(ordered.begin(), ordered.end(), [](const QString &a, const QString &b) { return a.toInt() < b.toInt(); });
+        for (const QString &k : std::as_const(ordered))
+            parameters.append(QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, parameterText(variables.value(k))}});
+    } else {
+        for (const QString &k : keys) {
+            parameters.append(QJsonObject{{u"type"_s, u"text"_s}, {u"parameter_name"_s, k},
+                                          {u"text"_s, parameterText(variables.value(k))}});
+        }
+    }
+    return QJsonArray{QJsonObject{{u"type"_s, u"body"_s}, {u"parameters"_s, parameters}}};
+}
+
+QJsonObject MetaGraphClient::messageBody(const GraphMessage &m, const QString &mediaId)
+{
+    QJsonObject body{{u"messaging_product"_s, u"whatsapp"_s},
+                     {u"recipient_type"_s, u"individual"_s},
+                     {u"to"_s, m.to},
+                     {u"type"_s, m.type}};
+    if (!m.replyToProviderId.isEmpty())
+        body.insert(u"context"_s, QJsonObject{{u"message_id"_s, m.replyToProviderId}});
+    if (m.type == "text"_L1) {
+        body.insert(u"text"_s, QJsonObject{{u"body"_s, m.content}});
+    } else if (m.type == "template"_L1) {
+        QJsonObject t{{u"name"_s, m.templateName}, {u"language"_s, QJsonObject{{u"code"_s, m.templateLanguage}}}};
+        const QJsonArray components = templateComponents(m.templateVariables);
+        if (!components.isEmpty())
+            t.insert(u"components"_s, components);
+        body.insert(u"template"_s, t);
+    } else if (isMedia(m.type)) {
+        QJsonObject media{{u"id"_s, mediaId}};
+        if (!m.content.isEmpty() && m.type != "audio"_L1)
+            media.insert(u"caption"_s, m.content);
+        if (m.type == "document"_L1 && !m.mediaFilename.isEmpty())
+            media.insert(u"filename"_s, m.mediaFilename);
+        body.insert(m.type, media);
+    }
+    return body;
+}
+
+GraphResult MetaGraphClient::classify(int httpStatus, QNetworkReply::NetworkError error, const QString &errorString,
+                                      const QByteArray &body, bool requestMayHaveArrived)
+{
+    GraphResult r;
+    if (httpStatus == 0) {
+        if (!requestMayHaveArrived || neverArrived(error)) {
+            r.outcome = GraphResult::Outcome::Transient;
+            r.errorCode = u"network"_s;
+            r.errorMessage = errorString;
+        } else {
+            r.outcome = GraphResult::Outcome::Unknown;
+            r.errorCode = u"outcome_unknown"_s;
+            r.errorMessage = u"No answer from WhatsApp (%1); the message may have been sent. Retry to send it again."_s
+                                 .arg(errorString);
+        }
+        return r;
+    }
+    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    if (httpStatus >= 200 && httpStatus < 300) {
+        const QString wamid = json.value(u"messages"_s).toArray().at(0).toObject().value(u"id"_s).toString();
+        const QString mediaId = json.value(u"id"_s).toString();
+        r.providerMessageId = wamid.isEmpty() ? mediaId : wamid;
+        if (!r.providerMessageId.isEmpty()) {
+            r.outcome = GraphResult::Outcome::Sent;
+            return r;
+        }
+        r.outcome = GraphResult::Outcome::Permanent;
+        r.errorCode = u"invalid_response"_s;
+        r.errorMessage = u"WhatsApp answered %1 without a message id"_s.arg(httpStatus);
+        return r;
+    }
+    const QJsonObject err = json.value(u"error"_s).toObject();
+    const QJsonValue code = err.value(u"code"_s);
+    if (code.isDouble() || (code.isString() && !code.toString().isEmpty())) {
+        const qint64 n = code.isDouble() ? qint64(code.toDouble()) : code.toString().toLongLong();
+        r.errorCode = code.isDouble() ? QString::number(n) : code.toString();
+        r.errorMessage = err.value(u"message"_s).toString();
+        const QString details = err.value(u"error_data"_s).toObject().value(u"details"_s).toString();
+        if (!details.isEmpty() && details != r.errorMessage)
+            r.errorMessage = r.errorMessage.isEmpty() ? details : r.errorMessage + u": "_s + details;
+        if (r.errorMessage.isEmpty())
+            r.errorMessage = err.value(u"error_user_msg"_s).toString();
+        r.outcome = isTransientCode(n) ? GraphResult::Outcome::Transient : GraphResult::Outcome::Permanent;
+        return r;
+    }
+    r.errorCode = u"http_%1"_s.arg(httpStatus);
+    r.errorMessage = u"WhatsApp answered HTTP %1"_s.arg(httpStatus);
+    r.outcome = httpStatus >= 500 ? GraphResult::Outcome::Transient : GraphResult::Outcome::Permanent;
+    return r;
+}
+
+QNetworkRequest MetaGraphClient::request(const QString &phoneNumberId, const char *edge, const QString &token) const
+{
+    QNetworkRequest req(QUrl(m_baseUrl + u'/' + QString::fromUtf8(QUrl::toPercentEncoding(phoneNumberId)) + u'/'
+                             + QLatin1StringView(edge)));
+    req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    return req;
+}
+
+void MetaGraphClient::watch(QNetworkReply *reply)
+{
+    // A whole-request deadline (setTransferTimeout only measures silence).
+    QTimer::singleShot(m_timeoutMs, reply, [reply] {
+        if (reply->isRunning())
+            reply->abort();
+    });
+}
+
+void MetaGraphClient::send(const GraphMessage &message, std::function<void(const GraphResult &)> done)
+{
+    if (!isMedia(message.type)) {
+        postMessage(message, {}, std::move(done));
+        return;
+    }
+    auto file = std::make_unique<QFile>(message.mediaPath);
+    if (!file->open(QIODevice::ReadOnly)) {
+        done(GraphResult{GraphResult::Outcome::Permanent, {}, u"media_missing"_s,
+                         u"The attached file is no longer stored on the server"_s});
+        return;
+    }
+    auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    QHttpPart product;
+    product.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArray("form-data; name=\"messaging_product\""));
+    product.setBody("whatsapp");
+    multi->append(product);
+    QHttpPart type;
+    type.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArray("form-data; name=\"type\""));
+    type.setBody(message.mediaMimeType.toUtf8());
+    multi->append(type);
+    QHttpPart filePart;
+    QString name = message.mediaFilename.isEmpty() ? u"file"_s : message.mediaFilename;
+    name.replace(u'"', u'_').replace(u'\r', u'_').replace(u'\n', u'_');
+    filePart.setHeader(QNetworkRequest::ContentDispositionHeader,
+                       QByteArray("form-data; name=\"file\"; filename=\"" + name.toUtf8() + '"'));
+    filePart.setHeader(QNetworkRequest::ContentTypeHeader, message.mediaMimeType.toUtf8());
+    filePart.setBodyDevice(file.get());
+    file.release()->setParent(multi);
+    multi->append(filePart);
+
+    QNetworkReply *reply = m_network->post(request(message.phoneNumberId, "media", message.accessToken), multi);
+    multi->setParent(reply);
+    watch(reply);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, message, done = std::move(done)]() mutable {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        // An upload sends nothing to the client: whatever happened, it may be repeated.
+        GraphResult r = classify(status, reply->error(), reply->errorString(), reply->readAll(), false);
+        if (r.outcome != GraphResult::Outcome::Sent) {
+            qCInfo(lcGraph) << "media upload failed:" << r.errorCode << r.errorMessage;
+            done(r);
+            return;
+        }
+        postMessage(message, r.providerMessageId, std::move(done));
+    });
+}
+
+void MetaGraphClient::postMessage(const GraphMessage &message, const QString &mediaId,
+                                  std::function<void(const GraphResult &)> done)
+{
+    QNetworkRequest req = request(message.phoneNumberId, "messages", message.accessToken);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    QNetworkReply *reply = m_network->post(req, QJsonDocument(messageBody(message, mediaId)).toJson(QJsonDocument::Compact));
+    watch(reply);
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        done(classify(status, reply->error(), reply->errorString(), reply->readAll(), true));
+    });
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+// Everything needed to send one outbound message through the Meta Cloud API.
+struct GraphMessage {
+    QString phoneNumberId;       // the number's meta_phone_number_id
+    QString accessToken;         // the number's meta_access_token, in clear
+    QString to;                  // the client's phone number (E.164)
+    QString type;                // text | image | document | audio | video | template
+    QString content;             // text body, or the media caption
+    QString templateName;
+    QString templateLanguage;
+    QJsonObject templateVariables;
+    QString replyToProviderId;   // context.message_id (the quoted wamid); empty: not a reply
+    QString mediaPath;           // absolute path of the stored file
+    QString mediaMimeType;
+    QString mediaFilename;       // the original name (documents show it)
+};
+
+// How one send ended. Transient: try again later. Permanent: the message fails with the
+// provider's code and text. Unknown: the request may have reached Meta (no answer): never
+// repeated automatically, the message fails and a person decides (POST /messages/:id/retry).
+struct GraphResult {
+    enum class Outcome { Sent, Transient, Permanent, Unknown };
+    Outcome outcome = Outcome::Permanent;
+    QString providerMessageId;   // wamid on success
+    QString errorCode;           // Graph error.code as text, or ours: network, http_503, outcome_unknown…
+    QString errorMessage;
+};
+
+// The Meta Graph API client for outbound messages (meta-cloud-api.md §2, §5):
+// POST {base}/{phone_number_id}/messages, and for media first POST {base}/{phone_number_id}/media
+// (multipart) then the message by media id. Errors are classified by error.code, never by HTTP status.
+// Lives on one thread (it owns its QNetworkAccessManager); the callback runs on that thread.
+class MetaGraphClient final : public QObject {
+    Q_OBJECT
+public:
+    MetaGraphClient(const QString &baseUrl, int timeoutMs, QObject *parent = nullptr);
+
+    void send(const GraphMessage &message, std::function<void(const GraphResult &)> done);
+
+    // The JSON body of POST /messages; mediaId is the uploaded media for media types.
+    static QJsonObject messageBody(const GraphMessage &message, const QString &mediaId = {});
+    // template_variables → components: {"1": "Carlos", "2": …} positional in number order;
+    // named keys → parameters with parameter_name. Empty: no components.
+    static QJsonArray templateComponents(const QJsonObject &variables);
+    // Reads a Graph answer. requestMayHaveArrived: without an HTTP answer, whether the request
+    // may have been received (then the outcome is Unknown rather than Transient).
+    static GraphResult classify(int httpStatus, QNetworkReply::NetworkError error, const QString &errorString,
+                                const QByteArray &body, bool requestMayHaveArrived);
+    static bool isTransientCode(qint64 code);
+    static bool isMedia(const QString &type);
+
+private:
+    QNetworkRequest request(const QString &phoneNumberId, const char *edge, const QString &token) const;
+    void watch(QNetworkReply *reply);
+    void postMessage(const GraphMessage &message, const QString &mediaId, std::function<void(const GraphResult &)> done);
+
+    QString m_baseUrl;
+    int m_timeoutMs;
+    QNetworkAccessManager *m_network;
+};

@@ -1,0 +1,238 @@
+#include "InboundStore.h"
+
+#include "Database.h"
+#include "SearchText.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Result<Ok> run(SqlQuery &q)
+{
+    if (!q.exec())
+        return q.failure();
+    return Ok{};
+}
+
+} // namespace
+
+Result<std::optional<InboundNumber>> InboundStore::number(qint64 id)
+{
+    SqlQuery q(m_db,
+               "SELECT id, provider, meta_phone_number_id FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL",
+               {id});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return std::optional<InboundNumber>();
+    return std::optional<InboundNumber>(InboundNumber{q.integer(0), q.string(1), q.string(2)});
+}
+
+Result<Ok> InboundStore::recordEvent(const QString &provider, qint64 numberId, const QByteArray &payload,
+                                     const QString &note, qint64 now)
+{
+    // Kept as text: a body that is not UTF-8 keeps its bytes readable as Latin-1 rather than lost.
+    QString text = QString::fromUtf8(payload);
+    if (text.toUtf8() != payload)
+        text = QString::fromLatin1(payload);
+    SqlQuery q(m_db,
+               "INSERT INTO webhook_events (provider, whatsapp_number_id, received_at, payload, note) VALUES (?, ?, ?, ?, ?)",
+               {provider, nullIfZero(numberId), now, text, note});
+    return run(q);
+}
+
+Result<qint64> InboundStore::findClient(const QString &phone)
+{
+    SqlQuery q(m_db, "SELECT id FROM clients WHERE phone_number = ? AND deleted_at IS NULL", {phone});
+    if (!q.exec())
+        return q.failure();
+    return q.next() ? q.integer(0) : qint64(0);
+}
+
+Result<qint64> InboundStore::createClient(const QString &phone, const QString &firstName, const QString &lastName,
+                                          qint64 now)
+{
+    // The search text as ClientStore writes it (names, phone, e-mail, company).
+    const QString searchText = SearchText::of({firstName, lastName, phone, QString(), QString()});
+    // Another delivery may create the same client at the same moment: then nothing is inserted
+    // here and the look that follows finds theirs.
+    SqlQuery q(m_db,
+               "INSERT INTO clients (phone_number, first_name, last_name, search_text, created_at, updated_at) "
+               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+               {phone, nullIfEmpty(firstName), nullIfEmpty(lastName), searchText, now, now});
+    if (!q.exec())
+        return q.failure();
+    if (q.next())
+        return q.integer(0);
+    Result<qint64> other = findClient(phone);
+    if (!other)
+        return other;
+    if (*other == 0)
+        return ApiError::internal();
+    return other;
+}
+
+Result<std::optional<InboundCampaign>> InboundStore::campaignOf(qint64 numberId)
+{
+    // The number's primary campaign, else its first one; live campaigns only.
+    SqlQuery q(m_db,
+               "SELECT c.id, c.business_hours, c.timezone, c.welcome_message, c.offline_message "
+               "FROM campaign_numbers cn JOIN campaigns c ON c.id = cn.campaign_id AND c.deleted_at IS NULL "
+               "WHERE cn.number_id = ? ORDER BY cn.is_primary DESC, c.id LIMIT 1",
+               {numberId});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return std::optional<InboundCampaign>();
+    return std::optional<InboundCampaign>(
+        InboundCampaign{q.integer(0), q.string(1), q.string(2), q.string(3), q.string(4)});
+}
+
+Result<std::optional<InboundChat>> InboundStore::openChat(qint64 clientId, qint64 numberId)
+{
+    SqlQuery q(m_db,
+               "SELECT id, campaign_id FROM chats WHERE client_id = ? AND whatsapp_number_id = ? AND status <> 'closed'",
+               {clientId, numberId});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return std::optional<InboundChat>();
+    return std::optional<InboundChat>(InboundChat{q.integer(0), q.integer(1), false});
+}
+
+Result<InboundChat> InboundStore::openNewChat(qint64 clientId, qint64 numberId, qint64 campaignId, qint64 now)
+{
+    // chats_one_open allows one open chat per client and number: a concurrent delivery that
+    // opened it first wins, and this message joins that chat.
+    SqlQuery q(m_db,
+               "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, status, created_at, queued_at, "
+               "last_activity_at) VALUES (?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+               {clientId, campaignId, numberId, now, now, now});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next()) {
+        Result<std::optional<InboundChat>> other = openChat(clientId, numberId);
+        if (!other)
+            return other.error();
+        if (!*other)
+            return ApiError::internal();
+        return **other;
+    }
+    const qint64 chatId = q.integer(0);
+    SqlQuery e(m_db,
+               "INSERT INTO chat_events (chat_id, event, to_status, to_campaign_id, created_at) "
+               "VALUES (?, 'created', 'queued', ?, ?)",
+               {chatId, campaignId, now});
+    CONVERSA_TRY(run(e));
+    return InboundChat{chatId, campaignId, true};
+}
+
+Result<bool> InboundStore::hasMessage(qint64 numberId, const QString &providerMessageId)
+{
+    SqlQuery q(m_db, "SELECT 1 FROM messages WHERE whatsapp_number_id = ? AND provider_message_id = ?",
+               {numberId, providerMessageId});
+    if (!q.exec())
+        return q.failure();
+    return q.next();
+}
+
+Result<qint64> InboundStore::insertInbound(const InboundMessage &m)
+{
+    // Inbound messages are delivered when they reach us; read_at is the agent's (POST …/read).
+    SqlQuery q(m_db,
+               "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, "
+               "provider_message_id, provider_media_id, media_mime_type, is_bot_message, created_at, delivered_at) "
+               "VALUES (?, ?, 'inbound', ?, ?, 'delivered', ?, ?, ?, FALSE, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+               {m.chatId, m.numberId, m.messageType, nullIfEmpty(m.content), nullIfEmpty(m.providerMessageId),
+                nullIfEmpty(m.providerMediaId), nullIfEmpty(m.mediaMimeType), m.at, m.at});
+    if (!q.exec())
+        return q.failure();
+    return q.next() ? q.integer(0) : qint64(0);
+}
+
+Result<Ok> InboundStore::countInbound(qint64 chatId, qint64 numberId, qint64 clientId, qint64 messageId, qint64 at)
+{
+    {
+        // A message that arrives late (older than the last one) does not move the chat back in time.
+        SqlQuery q(m_db,
+                   "UPDATE chats SET message_count = message_count + 1, unread_count = unread_count + 1, "
+                   "last_message_id = ?, last_message_at = CASE WHEN last_message_at IS NULL OR last_message_at < ? "
+                   "THEN ? ELSE last_message_at END, last_activity_at = CASE WHEN last_activity_at < ? THEN ? "
+                   "ELSE last_activity_at END WHERE id = ?",
+                   {messageId, at, at, at, at, chatId});
+        CONVERSA_TRY(run(q));
+    }
+    {
+        SqlQuery q(m_db, "UPDATE whatsapp_numbers SET total_messages_received = total_messages_received + 1 WHERE id = ?",
+                   {numberId});
+        CONVERSA_TRY(run(q));
+    }
+    SqlQuery q(m_db,
+               "UPDATE clients SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)",
+               {at, clientId, at});
+    return run(q);
+}
+
+Result<qint64> InboundStore::insertBotText(qint64 chatId, qint64 numberId, const QString &text, qint64 now)
+{
+    SqlQuery q(m_db,
+               "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, "
+               "is_bot_message, created_at) VALUES (?, ?, 'outbound', 'text', ?, 'pending', TRUE, ?) RETURNING id",
+               {chatId, numberId, text, now});
+    if (!q.exec() || !q.next())
+        return q.failure();
+    const qint64 id = q.integer(0);
+    SqlQuery c(m_db,
+               "UPDATE chats SET message_count = message_count + 1, last_message_id = ?, last_message_at = ?, "
+               "last_activity_at = ? WHERE id = ?",
+               {id, now, now, chatId});
+    CONVERSA_TRY(run(c));
+    return id;
+}
+
+Result<std::optional<OutboundRef>> InboundStore::outboundByProviderId(qint64 numberId, const QString &providerMessageId)
+{
+    SqlQuery q(m_db,
+               "SELECT id, status, sent_at, delivered_at, read_at FROM messages "
+               "WHERE whatsapp_number_id = ? AND provider_message_id = ? AND direction = 'outbound'",
+               {numberId, providerMessageId});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return std::optional<OutboundRef>();
+    return std::optional<OutboundRef>(OutboundRef{q.integer(0), q.string(1), q.integer(2), q.integer(3), q.integer(4)});
+}
+
+Result<Ok> InboundStore::updateStatus(qint64 messageId, const QString &status, qint64 sentAt, qint64 deliveredAt,
+                                      qint64 readAt, const QString &errorCode, const QString &errorMessage, bool setError)
+{
+    if (setError) {
+        SqlQuery q(m_db,
+                   "UPDATE messages SET status = ?, sent_at = ?, delivered_at = ?, read_at = ?, error_code = ?, "
+                   "error_message = ? WHERE id = ?",
+                   {status, nullIfZero(sentAt), nullIfZero(deliveredAt), nullIfZero(readAt), nullIfEmpty(errorCode),
+                    nullIfEmpty(errorMessage), messageId});
+        return run(q);
+    }
+    SqlQuery q(m_db, "UPDATE messages SET status = ?, sent_at = ?, delivered_at = ?, read_at = ? WHERE id = ?",
+               {status, nullIfZero(sentAt), nullIfZero(deliveredAt), nullIfZero(readAt), messageId});
+    return run(q);
+}
+
+Result<WhatsAppWindow> InboundStore::window(qint64 chatId, qint64 now)
+{
+    SqlQuery q(m_db,
+               "SELECT n.provider, c.last_inbound_at FROM chats c JOIN whatsapp_numbers n ON n.id = c.whatsapp_number_id "
+               "WHERE c.id = ?",
+               {chatId});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return ApiError::notFound();
+    if (q.string(0) != "meta"_L1)
+        return WhatsAppWindow{};
+    if (q.isNull(1))
+        return WhatsAppWindow{false, 0};
+    const qint64 expires = q.integer(1) + kWindowSeconds;
+    return WhatsAppWindow{now < expires, expires};
+}

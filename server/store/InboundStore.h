@@ -1,0 +1,100 @@
+#pragma once
+
+#include "http/Result.h"
+
+#include <QString>
+
+#include <optional>
+
+class Database;
+
+// A number as the webhooks see it (live only).
+struct InboundNumber {
+    qint64 id = 0;
+    QString provider;            // meta | wppconnect
+    QString metaPhoneNumberId;   // empty: none
+};
+
+// The campaign a new chat of a number opens on, with what the chat is greeted with.
+struct InboundCampaign {
+    qint64 id = 0;
+    QString businessHours;       // JSON text; empty: always open
+    QString timezone;
+    QString welcomeMessage;
+    QString offlineMessage;
+};
+
+// An open chat of a client on a number.
+struct InboundChat {
+    qint64 id = 0;
+    qint64 campaignId = 0;
+    bool created = false;        // opened by this message
+};
+
+// One inbound message as the provider sent it.
+struct InboundMessage {
+    qint64 chatId = 0;
+    qint64 numberId = 0;
+    QString messageType;         // the messages table's types
+    QString content;             // empty: null
+    QString providerMessageId;
+    QString providerMediaId;
+    QString mediaMimeType;
+    qint64 at = 0;               // the provider's timestamp
+};
+
+// An outbound message, found by its provider id, for a status update.
+struct OutboundRef {
+    qint64 id = 0;
+    QString status;
+    qint64 sentAt = 0;
+    qint64 deliveredAt = 0;
+    qint64 readAt = 0;
+};
+
+// Meta's customer service window of a chat (CONTRACT §5): open until the client's last inbound
+// message + 24 h; always open, without an end, on other providers.
+struct WhatsAppWindow {
+    bool open = true;
+    qint64 expiresAt = 0;        // 0: none
+};
+
+// SQL of the inbound pipeline (webhooks): clients, chats and messages as a provider delivers
+// them, the webhook_events kept for inspection, and the 24-hour window read back by the API.
+class InboundStore {
+public:
+    explicit InboundStore(Database &db) : m_db(db) {}
+
+    static constexpr qint64 kWindowSeconds = 24 * 3600;
+
+    Result<std::optional<InboundNumber>> number(qint64 id);
+    Result<Ok> recordEvent(const QString &provider, qint64 numberId, const QByteArray &payload, const QString &note,
+                           qint64 now);
+
+    // The live client with this E.164 phone; 0 when there is none.
+    Result<qint64> findClient(const QString &phone);
+    // A new client named from the profile (or the one another delivery created a moment before).
+    Result<qint64> createClient(const QString &phone, const QString &firstName, const QString &lastName, qint64 now);
+    Result<std::optional<InboundCampaign>> campaignOf(qint64 numberId);
+    Result<std::optional<InboundChat>> openChat(qint64 clientId, qint64 numberId);
+    // A new queued chat on the campaign (or the one another delivery opened a moment before).
+    Result<InboundChat> openNewChat(qint64 clientId, qint64 numberId, qint64 campaignId, qint64 now);
+
+    // Whether the number already has a message with this provider id.
+    Result<bool> hasMessage(qint64 numberId, const QString &providerMessageId);
+    // The message's id, or 0 when the number already has this provider message id (a duplicate).
+    Result<qint64> insertInbound(const InboundMessage &m);
+    // The counters and last message of the chat, number and client after a new inbound message.
+    Result<Ok> countInbound(qint64 chatId, qint64 numberId, qint64 clientId, qint64 messageId, qint64 at);
+    // A bot text (welcome or offline message) stored pending for the outbound worker.
+    Result<qint64> insertBotText(qint64 chatId, qint64 numberId, const QString &text, qint64 now);
+
+    Result<std::optional<OutboundRef>> outboundByProviderId(qint64 numberId, const QString &providerMessageId);
+    Result<Ok> updateStatus(qint64 messageId, const QString &status, qint64 sentAt, qint64 deliveredAt, qint64 readAt,
+                            const QString &errorCode, const QString &errorMessage, bool setError);
+
+    Result<WhatsAppWindow> window(qint64 chatId, qint64 now);
+
+private:
+    Database &m_db;
+};

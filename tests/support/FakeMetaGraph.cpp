@@ -1,0 +1,181 @@
+#include "FakeMetaGraph.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray graphError(int code, const char *message)
+{
+    return QJsonDocument(QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, QString::fromUtf8(message)},
+                                                              {u"type"_s, u"OAuthException"_s},
+                                                              {u"code"_s, code},
+                                                              {u"fbtrace_id"_s, u"AFakeTrace"_s}}}})
+        .toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+FakeMetaGraph::FakeMetaGraph(QObject *parent) : QObject(parent)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+            connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+                m_buffers.remove(socket);
+                socket->deleteLater();
+            });
+        }
+    });
+}
+
+bool FakeMetaGraph::listen()
+{
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+QString FakeMetaGraph::baseUrl() const
+{
+    return u"http://127.0.0.1:%1/v21.0"_s.arg(m_server.serverPort());
+}
+
+void FakeMetaGraph::failNextMessages(int status, const QByteArray &body, int times)
+{
+    for (int i = 0; i < times; ++i)
+        m_scripted.enqueue({status, body});
+}
+
+QList<FakeMetaGraph::Request> FakeMetaGraph::requests() const
+{
+    return m_requests;
+}
+
+QList<FakeMetaGraph::Request> FakeMetaGraph::messageRequests() const
+{
+    QList<Request> out;
+    for (const Request &r : m_requests) {
+        if (r.method == "POST" && r.path.endsWith("/messages"))
+            out.append(r);
+    }
+    return out;
+}
+
+void FakeMetaGraph::clear()
+{
+    m_requests.clear();
+    m_scripted.clear();
+}
+
+QByteArray FakeMetaGraph::sample(const QString &name)
+{
+    QFile f(QStringLiteral(CONVERSA_TEST_DATA_DIR) + u"/meta/"_s + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing test data %s", qPrintable(f.fileName()));
+    return f.readAll();
+}
+
+void FakeMetaGraph::onReadyRead(QTcpSocket *socket)
+{
+    QByteArray &buffer = m_buffers[socket];
+    buffer += socket->readAll();
+    for (;;) {
+        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return;
+        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+        Request r;
+        r.method = requestLine.value(0);
+        r.path = requestLine.value(1);
+        qsizetype length = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const qsizetype colon = line.indexOf(':');
+            if (colon < 0)
+                continue;
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (name == "content-length")
+                length = value.toLongLong();
+            else if (name == "authorization")
+                r.authorization = value;
+            else if (name == "content-type")
+                r.contentType = value;
+        }
+        if (buffer.size() < headerEnd + 4 + length)
+            return;
+        r.body = buffer.mid(headerEnd + 4, length);
+        buffer.remove(0, headerEnd + 4 + length);
+        if (r.contentType.startsWith("application/json"))
+            r.json = QJsonDocument::fromJson(r.body).object();
+        handle(socket, std::move(r));
+    }
+}
+
+void FakeMetaGraph::handle(QTcpSocket *socket, Request r)
+{
+    static const QRegularExpression messages(u"^/v21\\.0/([^/]+)/messages$"_s);
+    static const QRegularExpression media(u"^/v21\\.0/([^/]+)/media$"_s);
+    const QString path = QString::fromUtf8(r.path);
+    QByteArray body;
+    if (r.method != "POST") {
+        r.status = 400;
+        body = graphError(100, "Unsupported get request.");
+    } else if (!r.authorization.startsWith("Bearer ") || r.authorization.size() <= 7) {
+        r.status = 401;
+        body = graphError(190, "Invalid OAuth access token - Cannot parse access token");
+    } else if (messages.match(path).hasMatch()) {
+        if (!m_scripted.isEmpty()) {
+            const auto scripted = m_scripted.dequeue();
+            r.status = scripted.first;
+            body = scripted.second;
+        } else {
+            r.status = 200;
+            r.answeredId = u"wamid.FAKE%1%2"_s.arg(++m_seq).arg(QUuid::createUuid().toString(QUuid::Id128).left(16));
+            const QString to = r.json.value(u"to"_s).toString();
+            QString waId = to;
+            waId.remove(u'+');
+            body = QJsonDocument(QJsonObject{
+                                     {u"messaging_product"_s, u"whatsapp"_s},
+                                     {u"contacts"_s, QJsonArray{QJsonObject{{u"input"_s, to}, {u"wa_id"_s, waId}}}},
+                                     {u"messages"_s, QJsonArray{QJsonObject{{u"id"_s, r.answeredId}}}}})
+                       .toJson(QJsonDocument::Compact);
+        }
+    } else if (media.match(path).hasMatch()) {
+        if (!r.contentType.startsWith("multipart/form-data") || !r.body.contains("name=\"file\"")) {
+            r.status = 400;
+            body = graphError(100, "(#100) The parameter file is required.");
+        } else {
+            r.status = 200;
+            r.answeredId = QString::number(4490709327384000LL + ++m_seq);
+            body = QJsonDocument(QJsonObject{{u"id"_s, r.answeredId}}).toJson(QJsonDocument::Compact);
+        }
+    } else {
+        r.status = 400;
+        body = graphError(100, "Unknown path components");
+    }
+    const int status = r.status;
+    m_requests.append(r);
+    emit received(int(m_requests.size() - 1));
+
+    QByteArray reply = "HTTP/1.1 " + QByteArray::number(status) + (status == 200 ? " OK" : " Error")
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\nConnection: keep-alive\r\n\r\n" + body;
+    QPointer<QTcpSocket> guard(socket);
+    auto write = [guard, reply] {
+        if (guard && guard->state() == QAbstractSocket::ConnectedState)
+            guard->write(reply);
+    };
+    if (m_delayMs > 0)
+        QTimer::singleShot(m_delayMs, this, write);
+    else
+        write();
+}

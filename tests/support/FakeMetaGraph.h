@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QQueue>
+#include <QString>
+#include <QTcpServer>
+
+class QTcpSocket;
+
+// A stand-in for the Meta Graph API (meta-cloud-api.md §2, §5) on 127.0.0.1, port 0, answering
+// as Meta documents: POST /v21.0/{phone_number_id}/messages →
+// {"messaging_product":"whatsapp","contacts":[{"input","wa_id"}],"messages":[{"id":"wamid.…"}]},
+// POST /v21.0/{phone_number_id}/media (multipart) → {"id":"…"}. It records every request and can
+// be scripted to answer the next message sends with a status and error body, or to answer late.
+class FakeMetaGraph final : public QObject {
+    Q_OBJECT
+public:
+    struct Request {
+        QByteArray method;
+        QByteArray path;            // e.g. /v21.0/106540352242922/messages
+        QByteArray authorization;   // the whole header value
+        QByteArray contentType;
+        QByteArray body;
+        QJsonObject json;           // the parsed body when it is JSON
+        int status = 0;             // what was (or will be) answered
+        QString answeredId;         // the wamid or media id answered, if any
+    };
+
+    explicit FakeMetaGraph(QObject *parent = nullptr);
+
+    bool listen();
+    quint16 port() const { return m_server.serverPort(); }
+    QString baseUrl() const;        // http://127.0.0.1:<port>/v21.0
+
+    // The next `times` POST …/messages are answered with this status and body.
+    void failNextMessages(int status, const QByteArray &body, int times = 1);
+    // Every answer is sent this late (the request is recorded at once).
+    void setDelayMs(int ms) { m_delayMs = ms; }
+
+    QList<Request> requests() const;
+    QList<Request> messageRequests() const;   // POST …/messages only
+    void clear();
+
+    static QByteArray sample(const QString &name);   // tests/data/meta/<name>
+
+signals:
+    void received(int index);
+
+private:
+    void onReadyRead(QTcpSocket *socket);
+    void handle(QTcpSocket *socket, Request request);
+
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    QList<Request> m_requests;
+    QQueue<QPair<int, QByteArray>> m_scripted;
+    int m_delayMs = 0;
+    int m_seq = 0;
+    QTcpServer m_server;   // last: its sockets go first, while the state above still exists
+};
