@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QSet>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -305,6 +306,22 @@ void tst_HttpCore::openApiListsEveryRoute()
             missing.append(QString::fromLatin1(route.method) + u' ' + route.pattern);
     }
     QVERIFY2(missing.isEmpty(), qPrintable(u"not in openapi.yaml: "_s + missing.join(u", "_s)));
+
+    // Every operation's tag is declared (tools group the operations by the declared tags).
+    QSet<QString> declared;
+    for (const QJsonValue &tag : doc.value(u"tags"_s).toArray())
+        declared.insert(tag.toObject().value(u"name"_s).toString());
+    QStringList undeclared;
+    for (auto path = paths.begin(); path != paths.end(); ++path) {
+        const QJsonObject item = path.value().toObject();
+        for (auto op = item.begin(); op != item.end(); ++op) {
+            for (const QJsonValue &tag : op.value().toObject().value(u"tags"_s).toArray()) {
+                if (!declared.contains(tag.toString()) && !undeclared.contains(tag.toString()))
+                    undeclared.append(tag.toString());
+            }
+        }
+    }
+    QVERIFY2(undeclared.isEmpty(), qPrintable(u"tags not declared in openapi.yaml: "_s + undeclared.join(u", "_s)));
 }
 
 void tst_HttpCore::cors()
