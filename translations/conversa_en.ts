@@ -416,6 +416,22 @@
         <translation>The webhook signature is missing or wrong</translation>
     </message>
     <message>
+        <source>The webhook token is missing or wrong</source>
+        <translation>The webhook token is missing or wrong</translation>
+    </message>
+    <message>
+        <source>The number needs a WPPConnect server URL, session name and secret key</source>
+        <translation>The number needs a WPPConnect server URL, session name and secret key</translation>
+    </message>
+    <message>
+        <source>Only WPPConnect numbers connect by QR code</source>
+        <translation>Only WPPConnect numbers connect by QR code</translation>
+    </message>
+    <message>
+        <source>The number needs a Meta phone number id and access token</source>
+        <translation>The number needs a Meta phone number id and access token</translation>
+    </message>
+    <message>
         <source>More than 24 hours have passed since the client&apos;s last message: send a template instead</source>
         <translation>More than 24 hours have passed since the client&apos;s last message: send a template instead</translation>
     </message>

@@ -416,6 +416,22 @@
         <translation>La firma del webhook falta o no es válida</translation>
     </message>
     <message>
+        <source>The webhook token is missing or wrong</source>
+        <translation>El token del webhook falta o no es válido</translation>
+    </message>
+    <message>
+        <source>The number needs a WPPConnect server URL, session name and secret key</source>
+        <translation>El número necesita la URL del servidor WPPConnect, el nombre de la sesión y la clave secreta</translation>
+    </message>
+    <message>
+        <source>Only WPPConnect numbers connect by QR code</source>
+        <translation>Solo los números de WPPConnect se conectan con código QR</translation>
+    </message>
+    <message>
+        <source>The number needs a Meta phone number id and access token</source>
+        <translation>El número necesita el id de número de teléfono de Meta y el token de acceso</translation>
+    </message>
+    <message>
         <source>More than 24 hours have passed since the client&apos;s last message: send a template instead</source>
         <translation>Han pasado más de 24 horas desde el último mensaje del cliente: envía una plantilla</translation>
     </message>

@@ -2,21 +2,15 @@
 
 #include "app/ServerConfig.h"
 #include "app/ServerContext.h"
-#include "domain/MediaInspector.h"
 #include "domain/Multipart.h"
 #include "http/JsonWriter.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
-#include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
-#include <QSaveFile>
 #include <QTimer>
 #include <QUrl>
-#include <QUuid>
 
 #include <memory>
 
@@ -27,28 +21,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QStringList kEntityTypes = {u"message"_s, u"client"_s, u"task"_s, u"chat"_s};
-constexpr int kSafeNameLength = 80;
-
-// The client's name reduced to what is safe in a file system and a URL: ASCII letters, digits,
-// '.', '-' and '_'; no leading dot. It follows a generated prefix, so it never names a path.
-QString safeName(const QString &displayName)
-{
-    QString out;
-    for (const QChar c : displayName) {
-        const char16_t u = c.unicode();
-        const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
-            || u == '.' || u == '-' || u == '_';
-        if (plain)
-            out += c;
-        else if (!out.endsWith(u'_'))
-            out += u'_';
-    }
-    while (out.startsWith(u'.') || out.startsWith(u'_'))
-        out.remove(0, 1);
-    if (out.size() > kSafeNameLength)
-        out = out.right(kSafeNameLength);   // keep the extension
-    return out.isEmpty() ? u"file"_s : out;
-}
 
 // attachment; filename="ascii"; filename*=UTF-8''… (RFC 6266 / RFC 5987) for non-ASCII names.
 QByteArray contentDisposition(const QString &name)
@@ -69,9 +41,7 @@ QByteArray contentDisposition(const QString &name)
 
 void removeStored(const QString &dataDir, const QString &storagePath, const QString &thumbnailPath)
 {
-    QFile::remove(dataDir + u'/' + storagePath);
-    if (!thumbnailPath.isEmpty())
-        QFile::remove(dataDir + u'/' + thumbnailPath);
+    FileStorage::remove(dataDir, storagePath, thumbnailPath);
 }
 
 // What the worker hands back to the request. Bytes no row has claimed go with it: when the insert
@@ -92,48 +62,20 @@ struct Upload {
     }
 };
 
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return false;
-    QSaveFile file(path);   // a temporary name, renamed into place on commit
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        return false;
-    return file.commit();
-}
-
-// Runs on a worker: type from content, image size and preview, hash, then the bytes on disk.
+// Runs on a worker: FileStorage types, previews, hashes and writes the bytes.
 void store(Upload &up, const QByteArray &bytes, const QString &originalName)
 {
-    const MediaInspector::Media media = MediaInspector::inspect(bytes, originalName);
-    if (media.mimeType.isEmpty()) {
+    switch (FileStorage::write(up.dataDir, bytes, originalName, up.record)) {
+    case FileStorage::Outcome::Stored:
+        up.outcome = Upload::Outcome::Stored;
+        break;
+    case FileStorage::Outcome::Refused:
         up.outcome = Upload::Outcome::Refused;
-        return;
+        break;
+    case FileStorage::Outcome::Failed:
+        up.outcome = Upload::Outcome::Failed;
+        break;
     }
-    FileRecord &f = up.record;
-    const QString uuid = QUuid::createUuid().toString(QUuid::Id128);
-    f.filename = uuid + u'-' + safeName(originalName);
-    f.originalFilename = originalName;
-    f.mimeType = media.mimeType;
-    f.sizeBytes = bytes.size();
-    f.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    f.width = media.width;
-    f.height = media.height;
-    const QDate today = QDateTime::currentDateTimeUtc().date();
-    f.storagePath = u"files/%1/%2/%3"_s.arg(today.year()).arg(today.month(), 2, 10, QChar(u'0')).arg(f.filename);
-    if (!writeFile(up.dataDir + u'/' + f.storagePath, bytes)) {
-        qCWarning(lcFiles) << "cannot write" << f.storagePath;
-        QFile::remove(up.dataDir + u'/' + f.storagePath);
-        return;
-    }
-    if (!media.thumbnail.isEmpty()) {
-        const QString thumb = u"files/thumbs/"_s + uuid + u".jpg"_s;
-        if (writeFile(up.dataDir + u'/' + thumb, media.thumbnail))
-            f.thumbnailPath = thumb;
-        else
-            qCWarning(lcFiles) << "cannot write" << thumb;   // the file itself is fine
-    }
-    up.outcome = Upload::Outcome::Stored;
 }
 
 // The fields the audit log records: never the bytes.

@@ -10,6 +10,8 @@
 #include "store/AuditStore.h"
 #include "store/Database.h"
 
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -142,6 +144,38 @@ void writeCampaigns(JsonWriter &w, const WhatsAppNumber &n)
     w.endArray();
 }
 
+// Runs one WPPConnect request to its end on the calling worker-pool thread; the answer as a map
+// for Deferred (ok, status, qr, error_code, error_message, response_time_ms).
+QVariantMap wppBlocking(int timeoutMs,
+                        const std::function<void(WppConnectClient &, std::function<void(const WppReply &)>)> &start)
+{
+    QEventLoop loop;
+    WppConnectClient client(timeoutMs);
+    WppReply reply;
+    bool done = false;
+    QElapsedTimer timer;
+    timer.start();
+    start(client, [&](const WppReply &r) {
+        reply = r;
+        done = true;
+        loop.quit();
+    });
+    if (!done)
+        loop.exec();
+    return {{u"ok"_s, reply.ok},
+            {u"status"_s, reply.status},
+            {u"qr"_s, reply.qrDataUrl},
+            {u"error_code"_s, reply.errorCode},
+            {u"error_message"_s, reply.errorMessage},
+            {u"response_time_ms"_s, timer.elapsed()}};
+}
+
+// Provider calls from a request wait at most this long.
+int apiTimeoutMs(const ServerConfig &config)
+{
+    return qBound(1000, config.outboundTimeoutMs, 15000);
+}
+
 } // namespace
 
 NumbersApi::NumbersApi(ServerContext &context)
@@ -163,6 +197,19 @@ void NumbersApi::registerRoutes(HttpRouter &router)
                [this](RequestContext &ctx) { return update(ctx); });
     router.del(u"/v1/whatsapp-numbers/{id}"_s, {.permission = kManage, .action = u"whatsapp_number.delete"_s, .entityType = entity},
                [this](RequestContext &ctx) { return remove(ctx); });
+    router.addDeferred("GET", u"/v1/whatsapp-numbers/{id}/status"_s,
+                       {.permission = read, .action = u"whatsapp_number.status"_s, .entityType = entity},
+                       [this](RequestContext &ctx) { return status(ctx); });
+    // A QR links a phone to the number: for those who manage numbers only.
+    router.addDeferred("GET", u"/v1/whatsapp-numbers/{id}/qr"_s,
+                       {.permission = kManage, .action = u"whatsapp_number.qr"_s, .entityType = entity},
+                       [this](RequestContext &ctx) { return qr(ctx); });
+    router.addDeferred("POST", u"/v1/whatsapp-numbers/{id}/disconnect"_s,
+                       {.permission = kManage, .action = u"whatsapp_number.disconnect"_s, .entityType = entity},
+                       [this](RequestContext &ctx) { return disconnect(ctx); });
+    router.addDeferred("POST", u"/v1/whatsapp-numbers/{id}/reconnect"_s,
+                       {.permission = kManage, .action = u"whatsapp_number.reconnect"_s, .entityType = entity},
+                       [this](RequestContext &ctx) { return reconnect(ctx); });
 }
 
 QString NumbersApi::webhookUrl(const WhatsAppNumber &n, const QString &webhookSecret) const
@@ -325,4 +372,224 @@ Result<HttpReply> NumbersApi::remove(RequestContext &ctx)
 {
     CONVERSA_TRY(m_numbers.softDelete(ctx.idParam(), nowSeconds()));
     return HttpReply::noContent();
+}
+
+// ---- connection (seed §4.4–4.7) ----
+
+Result<WppConnection> NumbersApi::wppConnection(const WhatsAppNumber &n, const char *metaMessage)
+{
+    if (n.provider != "wppconnect"_L1)
+        return ApiError::validation(u"provider"_s, metaMessage);
+    Result<NumberSecrets> secrets = m_numbers.secrets(n.id);
+    if (!secrets)
+        return secrets.error();
+    if (n.wppconnectServerUrl.isEmpty() || n.wppconnectSessionName.isEmpty() || secrets->wppconnectApiKey.isEmpty())
+        return ApiError::validation(u"wppconnect_api_key"_s,
+                                    QT_TRANSLATE_NOOP("Api", "The number needs a WPPConnect server URL, session name and secret key"));
+    return WppConnection{n.wppconnectServerUrl, n.wppconnectSessionName, secrets->wppconnectApiKey};
+}
+
+Result<HttpReply> NumbersApi::statusReply(qint64 id, const QVariantMap &health)
+{
+    Result<WhatsAppNumber> n = m_numbers.find(id);
+    if (!n)
+        return n.error();
+    Result<QList<NumberConnectionEvent>> history = m_numbers.connections(id, 20);
+    if (!history)
+        return history.error();
+    JsonWriter w(1024);
+    w.beginObject();
+    w.field("id", n->id).field("provider", n->provider).field("status", n->status);
+    w.field("connection_status", n->connectionStatus);
+    w.timeOrNull("last_connected_at", n->lastConnectedAt);
+    w.textOrNull("last_error", n->lastError);
+    if (health.isEmpty()) {
+        w.key("health").null();   // Meta: no session to check
+    } else {
+        w.key("health").beginObject();
+        w.field("is_healthy", health.value(u"ok"_s).toBool()
+                                  && WppConnectClient::connectionStatus(health.value(u"status"_s).toString())
+                                      == "connected"_L1);
+        w.field("response_time_ms", health.value(u"response_time_ms"_s).toLongLong());
+        w.timeOrNull("last_check_at", health.value(u"checked_at"_s).toLongLong());
+        w.textOrNull("provider_status", health.value(u"status"_s).toString());
+        w.textOrNull("error", health.value(u"error_message"_s).toString());
+        w.endObject();
+    }
+    w.key("history").beginArray();
+    for (const NumberConnectionEvent &e : std::as_const(*history)) {
+        w.beginObject().field("status", e.status).textOrNull("detail", e.detail);
+        w.timeOrNull("created_at", e.at).endObject();
+    }
+    w.endArray();
+    w.endObject();
+    return HttpReply::json(w.take());
+}
+
+Result<Ok> NumbersApi::changeConnection(RequestContext &ctx, const WhatsAppNumber &before, const QString &status,
+                                        const QString &detail)
+{
+    ctx.audit.entityId = before.id;
+    ctx.audit.changes = QJsonObject{
+        {u"connection_status"_s, QJsonObject{{u"from"_s, before.connectionStatus}, {u"to"_s, status}}}};
+    return m_numbers.recordConnection(before.id, status, detail, nowSeconds());
+}
+
+Result<Deferred> NumbersApi::status(RequestContext &ctx)
+{
+    Result<WhatsAppNumber> n = m_numbers.find(ctx.idParam());
+    if (!n)
+        return n.error();
+    const qint64 id = n->id;
+    Deferred d;
+    // Meta has no session to check; a WPPConnect number without its settings cannot be checked.
+    Result<WppConnection> c = n->provider == "wppconnect"_L1 ? wppConnection(*n, nullptr) : ApiError::notFound();
+    if (!c) {
+        d.work = [] { return QVariant(); };
+        d.finish = [this, id](RequestContext &, const QVariant &) { return statusReply(id, {}); };
+        return d;
+    }
+    const int timeout = apiTimeoutMs(m_context.config);
+    d.work = [c = *c, timeout] {
+        QVariantMap health = wppBlocking(timeout, [&c](WppConnectClient &client, auto done) {
+            client.statusSession(c, std::move(done));
+        });
+        health.insert(u"checked_at"_s, nowSeconds());
+        return QVariant(health);
+    };
+    d.finish = [this, id](RequestContext &, const QVariant &health) { return statusReply(id, health.toMap()); };
+    return d;
+}
+
+Result<Deferred> NumbersApi::qr(RequestContext &ctx)
+{
+    Result<WhatsAppNumber> n = m_numbers.find(ctx.idParam());
+    if (!n)
+        return n.error();
+    Result<WppConnection> c =
+        wppConnection(*n, QT_TRANSLATE_NOOP("Api", "Only WPPConnect numbers connect by QR code"));
+    if (!c)
+        return c.error();
+    Result<NumberQr> stored = m_numbers.qr(n->id);
+    if (!stored)
+        return stored.error();
+    const qint64 now = nowSeconds();
+    const bool fresh = !stored->dataUrl.isEmpty() && stored->expiresAt > now;
+    const int timeout = apiTimeoutMs(m_context.config);
+    Deferred d;
+    // The qrcode webhook keeps the latest QR; without a fresh one, WPPConnect is asked.
+    d.work = [c = *c, timeout, fresh] {
+        if (fresh)
+            return QVariant();
+        return QVariant(wppBlocking(timeout, [&c](WppConnectClient &client, auto done) {
+            client.qrcodeSession(c, std::move(done));
+        }));
+    };
+    d.finish = [stored = *stored, connection = n->connectionStatus](RequestContext &, const QVariant &v) {
+        const QVariantMap live = v.toMap();
+        QString qr = stored.dataUrl;
+        qint64 expires = stored.expiresAt;
+        if (!live.isEmpty()) {
+            qr = live.value(u"qr"_s).toString();
+            expires = qr.isEmpty() ? 0 : nowSeconds() + WppConnectClient::kQrLifetimeSeconds;
+        }
+        JsonWriter w(qr.size() + 256);
+        w.beginObject();
+        w.textOrNull("qr_code", qr);
+        w.timeOrNull("expires_at", expires);
+        w.field("connection_status", connection);
+        w.endObject();
+        return Result<HttpReply>(HttpReply::json(w.take()));
+    };
+    return d;
+}
+
+Result<Deferred> NumbersApi::disconnect(RequestContext &ctx)
+{
+    Result<WhatsAppNumber> n = m_numbers.find(ctx.idParam());
+    if (!n)
+        return n.error();
+    Deferred d;
+    const WhatsAppNumber before = *n;
+    if (n->provider != "wppconnect"_L1) {
+        // Meta has no session: the number is only marked (the outbound queue still sends).
+        d.work = [] { return QVariant(); };
+        d.finish = [this, before](RequestContext &ctx, const QVariant &) -> Result<HttpReply> {
+            CONVERSA_TRY(changeConnection(ctx, before, u"disconnected"_s, u"disconnected by a user"_s));
+            return statusReply(before.id, {});
+        };
+        return d;
+    }
+    Result<WppConnection> c = wppConnection(*n, nullptr);
+    if (!c)
+        return c.error();
+    const int timeout = apiTimeoutMs(m_context.config);
+    d.work = [c = *c, timeout] {
+        return QVariant(wppBlocking(timeout, [&c](WppConnectClient &client, auto done) {
+            client.closeSession(c, std::move(done));
+        }));
+    };
+    d.finish = [this, before](RequestContext &ctx, const QVariant &v) -> Result<HttpReply> {
+        const QVariantMap r = v.toMap();
+        if (r.value(u"ok"_s).toBool())
+            CONVERSA_TRY(changeConnection(ctx, before, u"disconnected"_s, u"close-session"_s));
+        else
+            CONVERSA_TRY(changeConnection(ctx, before, u"error"_s,
+                                          u"close-session: "_s + r.value(u"error_message"_s).toString()));
+        return statusReply(before.id, {});
+    };
+    return d;
+}
+
+Result<Deferred> NumbersApi::reconnect(RequestContext &ctx)
+{
+    Result<WhatsAppNumber> n = m_numbers.find(ctx.idParam());
+    if (!n)
+        return n.error();
+    Deferred d;
+    const WhatsAppNumber before = *n;
+    if (n->provider != "wppconnect"_L1) {
+        // Meta has no session either: connected means configured (phone number id and token).
+        if (!n->hasMetaAccessToken || n->metaPhoneNumberId.isEmpty())
+            return ApiError::validation(u"meta_access_token"_s,
+                                        QT_TRANSLATE_NOOP("Api", "The number needs a Meta phone number id and access token"));
+        d.work = [] { return QVariant(); };
+        d.finish = [this, before](RequestContext &ctx, const QVariant &) -> Result<HttpReply> {
+            CONVERSA_TRY(changeConnection(ctx, before, u"connected"_s, u"reconnected by a user"_s));
+            return statusReply(before.id, {});
+        };
+        return d;
+    }
+    Result<WppConnection> c = wppConnection(*n, nullptr);
+    if (!c)
+        return c.error();
+    Result<NumberSecrets> secrets = m_numbers.secrets(n->id);
+    if (!secrets)
+        return secrets.error();
+    const QString hook = webhookUrl(*n, secrets->webhookSecret);
+    const int timeout = apiTimeoutMs(m_context.config);
+    d.work = [c = *c, timeout, hook] {
+        return QVariant(wppBlocking(timeout, [&c, &hook](WppConnectClient &client, auto done) {
+            client.startSession(c, hook, std::move(done));
+        }));
+    };
+    d.finish = [this, before](RequestContext &ctx, const QVariant &v) -> Result<HttpReply> {
+        const QVariantMap r = v.toMap();
+        if (!r.value(u"ok"_s).toBool()) {
+            CONVERSA_TRY(changeConnection(ctx, before, u"error"_s,
+                                          u"start-session: "_s + r.value(u"error_message"_s).toString()));
+            return statusReply(before.id, {});
+        }
+        // A new session answers CLOSED at once and starts in the background: connecting.
+        QString status = WppConnectClient::connectionStatus(r.value(u"status"_s).toString());
+        if (status == "disconnected"_L1)
+            status = u"connecting"_s;
+        CONVERSA_TRY(changeConnection(ctx, before, status, u"start-session: "_s + r.value(u"status"_s).toString()));
+        const QString qr = r.value(u"qr"_s).toString();
+        if (!qr.isEmpty())
+            CONVERSA_TRY(m_numbers.storeQr(before.id, qr, nowSeconds() + WppConnectClient::kQrLifetimeSeconds,
+                                           nowSeconds()));
+        return statusReply(before.id, {});
+    };
+    return d;
 }

@@ -3,12 +3,16 @@
 #include "ApiModule.h"
 #include "http/HttpRouter.h"
 #include "store/NumberStore.h"
+#include "providers/WppConnectClient.h"
+
+#include <QVariantMap>
 
 struct ServerContext;
 
 // /v1/whatsapp-numbers (seed §4, CRUD part): the business numbers and their provider settings.
 // Provider secrets are write-only: sealed at rest, answered as has_* flags, masked in the audit.
-// Connecting, QR codes, status/health and sending arrive with the delivery issue.
+// Connection part (issue 4): status with a live health check, the WPPConnect QR, disconnect and
+// reconnect; every change of connection_status is kept in whatsapp_number_connections.
 class NumbersApi final : public ApiModule {
 public:
     explicit NumbersApi(ServerContext &context);
@@ -20,6 +24,18 @@ private:
     Result<HttpReply> create(RequestContext &ctx);
     Result<HttpReply> update(RequestContext &ctx);
     Result<HttpReply> remove(RequestContext &ctx);
+
+    // Connection (seed §4.4–4.7). WPPConnect calls run on the worker pool (Deferred).
+    Result<Deferred> status(RequestContext &ctx);
+    Result<Deferred> qr(RequestContext &ctx);
+    Result<Deferred> disconnect(RequestContext &ctx);
+    Result<Deferred> reconnect(RequestContext &ctx);
+    // The number's WPPConnect session, or a 422 naming what is missing (`what` for Meta numbers).
+    Result<WppConnection> wppConnection(const WhatsAppNumber &n, const char *metaMessage);
+    Result<HttpReply> statusReply(qint64 id, const QVariantMap &health);
+    // connection_status set and kept in the history; audited on the request.
+    Result<Ok> changeConnection(RequestContext &ctx, const WhatsAppNumber &before, const QString &status,
+                                const QString &detail);
 
     // The URL to give the provider; the WPPConnect one carries the number's webhook secret.
     QString webhookUrl(const WhatsAppNumber &n, const QString &webhookSecret) const;

@@ -6,6 +6,8 @@
 #include "store/InboundStore.h"
 #include "store/NumberStore.h"
 
+#include <QJsonObject>
+
 struct ServerContext;
 
 // /v1/webhooks/whatsapp/meta/{number_id} (seed §15.1, CONTRACT §5): Meta's verification GET and
@@ -13,6 +15,8 @@ struct ServerContext;
 // token, the POST with X-Hub-Signature-256 over the raw body. Neither writes an audit row (one
 // per inbound message would flood audit_logs); a POST runs in one transaction and is answered
 // 200 only after it committed.
+// /v1/webhooks/whatsapp/wppconnect/{number_id}?token=… (seed §15.2): WPPConnect signs nothing, so
+// the URL carries the number's webhook secret, compared in constant time (401 otherwise).
 class WebhooksApi final : public ApiModule {
 public:
     explicit WebhooksApi(ServerContext &context);
@@ -22,6 +26,9 @@ private:
     Result<HttpReply> verifyMeta(RequestContext &ctx);
     Result<HttpReply> receiveMeta(RequestContext &ctx);
     Result<InboundNumber> metaNumber(const RequestContext &ctx);   // live and meta, else 404
+    Result<HttpReply> receiveWppConnect(RequestContext &ctx);
+    // qrcode, status-find, closesession, logoutsession: the number's connection. False: not one of them.
+    Result<bool> wppConnection(const InboundNumber &number, const QJsonObject &event, qint64 now);
 
     ServerContext &m_context;
     NumberStore m_numbers;

@@ -4,6 +4,7 @@
 #include "api/ApiModule.h"
 #include "api/ApiModules.h"
 #include "api/SystemApi.h"
+#include "delivery/MediaFetcher.h"
 #include "delivery/OutboundWorker.h"
 #include "domain/AuthService.h"
 #include "domain/PasswordHasher.h"
@@ -213,6 +214,17 @@ Result<Ok> ServerApp::start()
         m_outbound = std::make_unique<OutboundThread>(*m_db, outbound);
         m_outbound->start();
     }
+    if (m_config.mediaPollMs > 0) {
+        MediaSettings media;
+        media.metaGraphUrl = m_config.metaGraphUrl;
+        media.dataDir = m_config.dataDir;
+        media.secretKey = m_config.secretKey;
+        media.pollMs = m_config.mediaPollMs;
+        media.timeoutMs = m_config.outboundTimeoutMs;
+        media.maxBytes = m_config.maxUploadBytes;
+        m_media = std::make_unique<MediaThread>(*m_db, media);
+        m_media->start();
+    }
     qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(m_port)
                                << "with" << m_config.httpThreads << "HTTP threads," << m_db->settings().describe();
     return Ok{};
@@ -223,6 +235,7 @@ void ServerApp::stop()
     if (m_reminders)
         m_reminders->stop();
     m_outbound.reset();   // a send in flight finishes first (bounded by the provider timeout)
+    m_media.reset();      // likewise a download in flight
     if (m_threads.isEmpty())
         return;
     // 1. Stop accepting. 2. Let slow jobs finish; their replies are queued to the HTTP threads.

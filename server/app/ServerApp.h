@@ -15,6 +15,7 @@ class AuthService;
 class Database;
 class HttpRouter;
 class Metrics;
+class MediaThread;
 class OutboundThread;
 class QThread;
 class RateLimiter;
@@ -45,6 +46,7 @@ public:
     RoleStore &roles() { return *m_roles; }
     ReminderScheduler *reminders() { return m_reminders.get(); }   // null before start()
     OutboundThread *outbound() { return m_outbound.get(); }         // null before start() or with polling off
+    MediaThread *media() { return m_media.get(); }                  // null before start() or with polling off
 
     // Adds a module before start() (tests add probe routes this way); the server owns it.
     void addModule(ApiModule *module) { m_extraModules.append(module); }
@@ -75,4 +77,5 @@ private:
     bool m_prepared = false;
     std::unique_ptr<ReminderScheduler> m_reminders;   // last: goes before the database
     std::unique_ptr<OutboundThread> m_outbound;
+    std::unique_ptr<MediaThread> m_media;
 };

@@ -186,6 +186,9 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     n = number("CONVERSA_OUTBOUND_MAX_ATTEMPTS", c.outboundMaxAttempts, 1, 100);
     if (!n) return n.error();
     c.outboundMaxAttempts = int(*n);
+    n = number("CONVERSA_MEDIA_POLL_MS", c.mediaPollMs, 0, 60000);
+    if (!n) return n.error();
+    c.mediaPollMs = int(*n);
     return c;
 }
 

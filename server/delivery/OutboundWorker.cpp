@@ -1,6 +1,7 @@
 #include "OutboundWorker.h"
 
 #include "providers/MetaGraphClient.h"
+#include "providers/WppConnectClient.h"
 #include "store/Database.h"
 #include "store/NumberStore.h"
 #include "store/OutboxStore.h"
@@ -33,6 +34,7 @@ OutboundWorker::OutboundWorker(Database &db, OutboundSettings settings, QObject 
 OutboundWorker::~OutboundWorker()
 {
     delete m_client;
+    delete m_wpp;
     delete m_outbox;
     delete m_numbers;
     if (m_outbox)   // it ran on this thread: its connection goes with it
@@ -55,6 +57,7 @@ void OutboundWorker::start()
 {
     if (!m_client) {
         m_client = new MetaGraphClient(m_settings.metaGraphUrl, m_settings.timeoutMs);
+        m_wpp = new WppConnectClient(m_settings.timeoutMs);
         m_outbox = new OutboxStore(m_db);
         m_numbers = new NumberStore(m_db, m_settings.secretKey);
     }
@@ -96,36 +99,65 @@ void OutboundWorker::poll()
         if (claim->kind != OutboxClaim::Kind::Claimed)
             continue;
         const OutboxMessage m = claim->message;
-        const Result<NumberSecrets> secrets = m_numbers->secrets(m.numberId);
-        if (!secrets || secrets->metaAccessToken.isEmpty() || m.metaPhoneNumberId.isEmpty()) {
-            logged(m_outbox->markFailed(m, u"number_not_configured"_s,
-                                        u"The WhatsApp number has no Meta phone number id or access token"_s));
+        const std::optional<SendFailure> failure = m.provider == "wppconnect"_L1 ? startWppConnect(m) : startMeta(m);
+        if (failure) {
+            logged(m_outbox->markFailed(m, failure->code, failure->text));
             emit finished(m.id, u"failed"_s);
             continue;
         }
-        GraphMessage g;
-        g.phoneNumberId = m.metaPhoneNumberId;
-        g.accessToken = secrets->metaAccessToken;
-        g.to = m.to;
-        g.type = m.messageType;
-        g.content = m.content;
-        g.templateName = m.templateName;
-        g.templateLanguage = m.templateLanguage;
-        g.templateVariables = m.templateVariables;
-        if (m.mediaFileId > 0) {
-            g.mediaPath = m_settings.dataDir + u'/' + m.mediaStoragePath;
-            g.mediaMimeType = m.mediaMimeType;
-            g.mediaFilename = m.mediaFilename;
-        }
-        if (g.type != "text"_L1 && g.type != "template"_L1 && !MetaGraphClient::isMedia(g.type)) {
-            logged(m_outbox->markFailed(m, u"unsupported_type"_s, u"This message type cannot be sent through WhatsApp yet"_s));
-            emit finished(m.id, u"failed"_s);
-            continue;
-        }
-        m_busy = true;
-        m_client->send(g, [this, m](const GraphResult &r) { record(m, r); });
         return;   // one send at a time; the next poll starts as soon as it ends
     }
+}
+
+std::optional<OutboundWorker::SendFailure> OutboundWorker::startMeta(const OutboxMessage &m)
+{
+    const Result<NumberSecrets> secrets = m_numbers->secrets(m.numberId);
+    if (!secrets || secrets->metaAccessToken.isEmpty() || m.metaPhoneNumberId.isEmpty())
+        return SendFailure{u"number_not_configured"_s, u"The WhatsApp number has no Meta phone number id or access token"_s};
+    GraphMessage g;
+    g.phoneNumberId = m.metaPhoneNumberId;
+    g.accessToken = secrets->metaAccessToken;
+    g.to = m.to;
+    g.type = m.messageType;
+    g.content = m.content;
+    g.templateName = m.templateName;
+    g.templateLanguage = m.templateLanguage;
+    g.templateVariables = m.templateVariables;
+    if (m.mediaFileId > 0) {
+        g.mediaPath = m_settings.dataDir + u'/' + m.mediaStoragePath;
+        g.mediaMimeType = m.mediaMimeType;
+        g.mediaFilename = m.mediaFilename;
+    }
+    if (g.type != "text"_L1 && g.type != "template"_L1 && !MetaGraphClient::isMedia(g.type))
+        return SendFailure{u"unsupported_type"_s, u"This message type cannot be sent through WhatsApp yet"_s};
+    m_busy = true;
+    m_client->send(g, [this, m](const GraphResult &r) { record(m, r); });
+    return std::nullopt;
+}
+
+std::optional<OutboundWorker::SendFailure> OutboundWorker::startWppConnect(const OutboxMessage &m)
+{
+    const Result<NumberSecrets> secrets = m_numbers->secrets(m.numberId);
+    if (!secrets || secrets->wppconnectApiKey.isEmpty() || m.wppconnectServerUrl.isEmpty()
+        || m.wppconnectSessionName.isEmpty())
+        return SendFailure{u"number_not_configured"_s,
+                           u"The WhatsApp number has no WPPConnect server URL, session name or secret key"_s};
+    // WPPConnect sends free text and files; templates are Meta's.
+    if (m.messageType != "text"_L1 && !(MetaGraphClient::isMedia(m.messageType) && m.mediaFileId > 0))
+        return SendFailure{u"unsupported_type"_s, u"This message type cannot be sent through WPPConnect"_s};
+    const WppConnection c{m.wppconnectServerUrl, m.wppconnectSessionName, secrets->wppconnectApiKey};
+    WppMessage w;
+    w.to = m.to;
+    w.type = m.messageType;
+    w.content = m.content;
+    if (m.mediaFileId > 0) {
+        w.mediaPath = m_settings.dataDir + u'/' + m.mediaStoragePath;
+        w.mediaMimeType = m.mediaMimeType;
+        w.mediaFilename = m.mediaFilename;
+    }
+    m_busy = true;
+    m_wpp->send(c, w, [this, m](const GraphResult &r) { record(m, r); });
+    return std::nullopt;
 }
 
 void OutboundWorker::record(const OutboxMessage &m, const GraphResult &r)

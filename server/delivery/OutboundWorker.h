@@ -6,8 +6,11 @@
 #include <QThread>
 #include <QTimer>
 
+#include <optional>
+
 class Database;
 class MetaGraphClient;
+class WppConnectClient;
 class NumberStore;
 class OutboxStore;
 struct OutboxMessage;
@@ -24,13 +27,13 @@ struct OutboundSettings {
 };
 
 // The persistent outbound queue's sender (CONTRACT §5). Every poll it looks for pending outbound
-// messages due now on Meta numbers, oldest first, claims one in its own short transaction
-// (OutboxStore::claim: row locks, so two workers or two servers never send the same message),
-// sends it through MetaGraphClient and records the outcome: 'sent' with the wamid, back to the
-// queue with exponential backoff (transient errors), or 'failed' with the provider's code and text.
+// messages due now on Meta and WPPConnect numbers, oldest first, claims one in its own short
+// transaction (OutboxStore::claim: row locks, so two workers or two servers never send the same
+// message), sends it through its number's provider (MetaGraphClient or WppConnectClient) and
+// records the outcome: 'sent' with the provider's message id, back to the queue with exponential
+// backoff (transient errors), or 'failed' with the provider's code and text.
 // A message claimed by a sender that died is never sent again on its own: once its claim is older
 // than the longest a send can take it fails as 'interrupted' (POST /messages/:id/retry re-queues).
-// WPPConnect numbers' messages stay pending (their provider comes later).
 //
 // Lives on its own thread (OutboundThread) with its own database connection and network access.
 class OutboundWorker final : public QObject {
@@ -53,12 +56,21 @@ signals:
 
 private:
     void poll();
+    struct SendFailure {
+        QString code;
+        QString text;
+    };
+    // Start the send of a claimed message on its provider (m_busy until record() runs), or say
+    // why it cannot be sent at all.
+    std::optional<SendFailure> startMeta(const OutboxMessage &message);
+    std::optional<SendFailure> startWppConnect(const OutboxMessage &message);
     void record(const OutboxMessage &message, const GraphResult &result);
 
     Database &m_db;
     OutboundSettings m_settings;
     QTimer m_timer;
     MetaGraphClient *m_client = nullptr;
+    WppConnectClient *m_wpp = nullptr;
     OutboxStore *m_outbox = nullptr;
     NumberStore *m_numbers = nullptr;
     qint64 m_lastSweep = 0;

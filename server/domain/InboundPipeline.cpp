@@ -2,6 +2,8 @@
 
 #include "BusinessHours.h"
 #include "PhoneNumbers.h"
+#include "store/Database.h"
+#include "store/FileStore.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -140,8 +142,14 @@ qint64 earliest(qint64 current, qint64 candidate)
 } // namespace
 
 InboundPipeline::InboundPipeline(Database &db, QString defaultRegion)
-    : m_store(db), m_defaultRegion(std::move(defaultRegion))
+    : m_store(db), m_defaultRegion(std::move(defaultRegion)), m_db(db)
 {
+}
+
+void InboundPipeline::setMediaStorage(const QString &dataDir, qint64 maxBytes)
+{
+    m_dataDir = dataDir;
+    m_maxMediaBytes = maxBytes;
 }
 
 QString InboundPipeline::metaStatus(const QString &status)
@@ -221,9 +229,31 @@ Result<Ok> InboundPipeline::metaMessage(const InboundNumber &number, const QJson
         summary.notes.append(u"message %1 of type %2 not understood"_s.arg(wamid, message.value(u"type"_s).toString()));
         return Ok{};
     }
+    InboundDelivery d;
+    d.providerMessageId = wamid;
+    d.from = message.value(u"from"_s).toString();
+    // Named from the sender's profile (contacts[] names the wa_id; a single contact is the sender).
+    const QJsonArray contacts = value.value(u"contacts"_s).toArray();
+    for (const QJsonValue &c : contacts) {
+        const QJsonObject contact = c.toObject();
+        if (contact.value(u"wa_id"_s).toString() == d.from || contacts.size() == 1)
+            d.profileName = contact.value(u"profile"_s).toObject().value(u"name"_s).toString();
+    }
+    d.type = parsed->type;
+    d.content = parsed->content;
+    d.providerMediaId = parsed->mediaId;
+    d.mimeType = parsed->mimeType;
+    d.at = unixSeconds(message.value(u"timestamp"_s));
+    return storeMessage(number, d, now, summary);
+}
+
+Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const InboundDelivery &d, qint64 now,
+                                         InboundSummary &summary)
+{
+    const QString &wamid = d.providerMessageId;
     if (!wamid.isEmpty()) {
-        // The same wamid again (Meta delivers at least once): nothing to do, not even a chat to
-        // open when the first copy's chat was closed since.
+        // The same provider id again (providers deliver at least once): nothing to do, not even
+        // a chat to open when the first copy's chat was closed since.
         Result<bool> seen = m_store.hasMessage(number.id, wamid);
         if (!seen)
             return seen.error();
@@ -232,7 +262,7 @@ Result<Ok> InboundPipeline::metaMessage(const InboundNumber &number, const QJson
             return Ok{};
         }
     }
-    const QString from = message.value(u"from"_s).toString();
+    const QString &from = d.from;
     // wa_id and from are digits without "+"; a number libphonenumber does not know is still kept.
     QString phone;
     if (!from.isEmpty()) {
@@ -271,14 +301,7 @@ Result<Ok> InboundPipeline::metaMessage(const InboundNumber &number, const QJson
             return Ok{};
         }
         if (!*client) {
-            // Named from the sender's profile (contacts[] names the wa_id; a single contact is the sender).
-            QString profileName;
-            const QJsonArray contacts = value.value(u"contacts"_s).toArray();
-            for (const QJsonValue &c : contacts) {
-                const QJsonObject contact = c.toObject();
-                if (contact.value(u"wa_id"_s).toString() == from || contacts.size() == 1)
-                    profileName = contact.value(u"profile"_s).toObject().value(u"name"_s).toString().simplified();
-            }
+            const QString profileName = d.profileName.simplified();
             const qsizetype space = profileName.indexOf(u' ');
             const QString firstName = (space < 0 ? profileName : profileName.left(space)).left(100);
             const QString lastName = (space < 0 ? QString() : profileName.mid(space + 1)).left(100);
@@ -295,18 +318,17 @@ Result<Ok> InboundPipeline::metaMessage(const InboundNumber &number, const QJson
     InboundMessage m;
     m.chatId = chat.id;
     m.numberId = number.id;
-    m.messageType = parsed->type;
-    m.content = parsed->content;
+    m.messageType = d.type;
+    m.content = d.content;
     m.providerMessageId = wamid;
-    m.providerMediaId = parsed->mediaId;
-    m.mediaMimeType = parsed->mimeType;
-    m.at = unixSeconds(message.value(u"timestamp"_s));
-    if (m.at == 0)
-        m.at = now;
+    m.providerMediaId = d.providerMediaId;
+    m.mediaMimeType = d.mimeType;
+    m.mediaFileId = d.mediaFileId;
+    m.at = d.at > 0 ? d.at : now;
     Result<qint64> id = m_store.insertInbound(m);
     if (!id)
         return id.error();
-    if (*id == 0) {   // the same wamid again: Meta delivers at least once
+    if (*id == 0) {   // the same provider id again
         ++summary.duplicates;
         return Ok{};
     }
@@ -337,6 +359,23 @@ Result<Ok> InboundPipeline::metaStatusUpdate(const InboundNumber &number, const 
         summary.notes.append(u"status %1 of %2 not understood"_s.arg(status.value(u"status"_s).toString(), wamid));
         return Ok{};
     }
+    QString code;
+    QString text;
+    if (next == "failed"_L1) {
+        const QJsonObject err = status.value(u"errors"_s).toArray().first().toObject();
+        if (err.contains(u"code"_s))
+            code = QString::number(err.value(u"code"_s).toInteger());
+        text = err.value(u"title"_s).toString();
+        if (text.isEmpty())
+            text = err.value(u"message"_s).toString();
+    }
+    return applyStatus(number, wamid, next, unixSeconds(status.value(u"timestamp"_s)), code, text, summary);
+}
+
+Result<Ok> InboundPipeline::applyStatus(const InboundNumber &number, const QString &wamid, const QString &next,
+                                        qint64 at, const QString &errorCode, const QString &errorText,
+                                        InboundSummary &summary)
+{
     Result<std::optional<OutboundRef>> found = m_store.outboundByProviderId(number.id, wamid);
     if (!found)
         return found.error();
@@ -345,7 +384,6 @@ Result<Ok> InboundPipeline::metaStatusUpdate(const InboundNumber &number, const 
         return Ok{};
     }
     OutboundRef m = **found;
-    const qint64 at = unixSeconds(status.value(u"timestamp"_s));
     // Each moment is kept at its earliest report, whatever order the webhooks arrive in; read
     // implies delivered, and both imply sent.
     if (next == "read"_L1) {
@@ -362,12 +400,8 @@ Result<Ok> InboundPipeline::metaStatusUpdate(const InboundNumber &number, const 
     QString code;
     QString text;
     if (forward && next == "failed"_L1) {
-        const QJsonObject err = status.value(u"errors"_s).toArray().first().toObject();
-        if (err.contains(u"code"_s))
-            code = QString::number(err.value(u"code"_s).toInteger());
-        text = err.value(u"title"_s).toString();
-        if (text.isEmpty())
-            text = err.value(u"message"_s).toString();
+        code = errorCode;
+        text = errorText;
     }
     // Moving on from failed (delivered or read after all) clears the error.
     const bool setError = forward && (next == "failed"_L1 || m.status == "failed"_L1);
@@ -375,4 +409,169 @@ Result<Ok> InboundPipeline::metaStatusUpdate(const InboundNumber &number, const 
                                       setError));
     ++summary.statusesApplied;
     return Ok{};
+}
+
+// ---- WPPConnect (wppconnect.md §4) ----
+
+QString InboundPipeline::wppAckStatus(int ack)
+{
+    // ack-type.ts: <= -1 failed, 0 pending (clock), 1 sent, 2 received, 3 read, 4 played, 5 peer.
+    if (ack <= -1)
+        return u"failed"_s;
+    if (ack == 1)
+        return u"sent"_s;
+    if (ack == 2)
+        return u"delivered"_s;
+    if (ack == 3 || ack == 4)
+        return u"read"_s;
+    return {};
+}
+
+Result<InboundSummary> InboundPipeline::handleWppConnect(const InboundNumber &number, const QJsonObject &event,
+                                                         const QByteArray &rawBody, qint64 now)
+{
+    InboundSummary summary;
+    const QString name = event.value(u"event"_s).toString();
+    const QString session = event.value(u"session"_s).toString();
+    if (!number.wppconnectSession.isEmpty() && !session.isEmpty() && session != number.wppconnectSession) {
+        summary.notes.append(u"session %1 is not this number's"_s.arg(session));
+    } else if (name == "onmessage"_L1) {
+        CONVERSA_TRY(wppMessage(number, event, now, summary));
+    } else if (name == "onack"_L1) {
+        const QJsonValue id = event.value(u"id"_s);
+        const QString providerId = id.isObject() ? id.toObject().value(u"_serialized"_s).toString() : id.toString();
+        const QJsonValue ackValue = event.value(u"ack"_s);
+        const int ack = ackValue.toInt(0);
+        const QString next = wppAckStatus(ack);
+        if (providerId.isEmpty() || !ackValue.isDouble()) {
+            summary.notes.append(u"onack without id or ack"_s);
+        } else if (!next.isEmpty()) {
+            const QString code = next == "failed"_L1 ? u"ack_%1"_s.arg(ack) : QString();
+            const QString text = next == "failed"_L1
+                ? u"WPPConnect reported the message as not delivered (ack %1)"_s.arg(ack)
+                : QString();
+            CONVERSA_TRY(applyStatus(number, providerId, next, now, code, text, summary));
+        }
+    } else {
+        summary.notes.append(u"event %1 not handled"_s.arg(name.isEmpty() ? u"(none)"_s : name));
+    }
+    if (!summary.notes.isEmpty()) {
+        qCInfo(lcInbound).noquote() << "wppconnect webhook for number" << number.id << "kept for inspection:"
+                                    << summary.notes.join(u"; "_s);
+        CONVERSA_TRY(m_store.recordEvent(u"wppconnect"_s, number.id, rawBody, summary.notes.join(u"; "_s), now));
+    }
+    return summary;
+}
+
+Result<Ok> InboundPipeline::wppMessage(const InboundNumber &number, const QJsonObject &e, qint64 now,
+                                       InboundSummary &summary)
+{
+    const QString id = e.value(u"id"_s).toString();
+    const QString type = e.value(u"type"_s).toString();
+    if (e.value(u"fromMe"_s).toBool()) {
+        summary.notes.append(u"message %1 is our own"_s.arg(id));
+        return Ok{};
+    }
+    const QString from = e.value(u"from"_s).toString();
+    if (e.value(u"isGroupMsg"_s).toBool() || !from.endsWith("@c.us"_L1)) {
+        // Groups, channels and @lid senders (no phone number) are not clients.
+        summary.notes.append(u"message %1 from %2 is not from a person's phone number"_s.arg(id, from));
+        return Ok{};
+    }
+    InboundDelivery d;
+    d.providerMessageId = id;
+    d.from = from.left(from.indexOf(u'@'));
+    const QJsonObject sender = e.value(u"sender"_s).toObject();
+    d.profileName = sender.value(u"pushname"_s).toString();
+    if (d.profileName.isEmpty())
+        d.profileName = e.value(u"notifyName"_s).toString();
+    d.at = qint64(e.value(u"t"_s).toDouble());
+    const QString body = e.value(u"body"_s).toString();
+    const QString caption = e.value(u"caption"_s).toString();
+    if (type == "chat"_L1) {
+        if (body.isEmpty()) {
+            summary.notes.append(u"message %1 has no text"_s.arg(id));
+            return Ok{};
+        }
+        d.type = u"text"_s;
+        d.content = body;
+    } else if (type == "image"_L1 || type == "video"_L1 || type == "audio"_L1 || type == "ptt"_L1
+               || type == "sticker"_L1 || type == "document"_L1) {
+        d.type = type == "ptt"_L1 ? u"audio"_s : type;
+        d.content = caption;
+        if (d.content.isEmpty() && type == "document"_L1)
+            d.content = e.value(u"filename"_s).toString();
+        d.mimeType = e.value(u"mimetype"_s).toString();
+        if (!id.isEmpty()) {   // no file for a duplicate delivery
+            Result<bool> seen = m_store.hasMessage(number.id, id);
+            if (!seen)
+                return seen.error();
+            if (*seen) {
+                ++summary.duplicates;
+                return Ok{};
+            }
+        }
+        // autoDownload (the default) puts the whole file in body as base64.
+        const QByteArray bytes = QByteArray::fromBase64(body.toLatin1());
+        if (!bytes.isEmpty()) {
+            QString name = e.value(u"filename"_s).toString();
+            if (name.isEmpty())
+                name = d.type;
+            Result<qint64> file = storeMedia(bytes, name, summary);
+            if (!file)
+                return file.error();
+            d.mediaFileId = *file;
+        } else {
+            summary.notes.append(u"message %1 of type %2 arrived without its file"_s.arg(id, type));
+        }
+    } else if (type == "location"_L1) {
+        const QJsonValue lat = e.value(u"lat"_s);
+        const QJsonValue lng = e.value(u"lng"_s);
+        if (!lat.isDouble() || !lng.isDouble()) {
+            summary.notes.append(u"location %1 without coordinates"_s.arg(id));
+            return Ok{};
+        }
+        d.type = u"location"_s;
+        d.content = joined({QString::number(lat.toDouble(), 'g', QLocale::FloatingPointShortest) + u','
+                                + QString::number(lng.toDouble(), 'g', QLocale::FloatingPointShortest),
+                            e.value(u"loc"_s).toString()},
+                           u" "_s);
+    } else if (type == "list_response"_L1 || type == "buttons_response"_L1 || type == "template_button_reply"_L1) {
+        if (body.isEmpty()) {
+            summary.notes.append(u"reply %1 has no text"_s.arg(id));
+            return Ok{};
+        }
+        d.type = u"interactive"_s;
+        d.content = body;
+    } else {
+        summary.notes.append(u"message %1 of type %2 not understood"_s.arg(id, type));
+        return Ok{};
+    }
+    return storeMessage(number, d, now, summary);
+}
+
+Result<qint64> InboundPipeline::storeMedia(const QByteArray &bytes, const QString &name, InboundSummary &summary)
+{
+    if (m_dataDir.isEmpty()) {
+        summary.notes.append(u"inline media not stored (no data dir)"_s);
+        return qint64(0);
+    }
+    if (bytes.size() > m_maxMediaBytes) {
+        summary.notes.append(u"inline media of %1 bytes is over the limit"_s.arg(bytes.size()));
+        return qint64(0);
+    }
+    FileRecord f;
+    switch (FileStorage::write(m_dataDir, bytes, name, f)) {
+    case FileStorage::Outcome::Stored:
+        break;
+    case FileStorage::Outcome::Refused:
+        summary.notes.append(u"inline media %1 is not an accepted file type"_s.arg(name));
+        return qint64(0);
+    case FileStorage::Outcome::Failed:
+        return ApiError::internal();
+    }
+    Result<qint64> id = FileStore(m_db).insert(f, nowSeconds());
+    if (!id)
+        FileStorage::remove(m_dataDir, f.storagePath, f.thumbnailPath);
+    return id;
 }

@@ -19,6 +19,19 @@ struct InboundSummary {
     QStringList notes;   // what was not understood; non-empty: the body went to webhook_events
 };
 
+// One inbound message as any provider delivered it, mapped onto a messages row.
+struct InboundDelivery {
+    QString providerMessageId;
+    QString from;                // the sender's phone digits, without "+"; empty: unusable
+    QString profileName;         // names a new client
+    QString type;                // the messages table's types
+    QString content;
+    QString providerMediaId;
+    QString mimeType;
+    qint64 mediaFileId = 0;
+    qint64 at = 0;               // the provider's timestamp; 0: now
+};
+
 // The inbound side of WhatsApp (CONTRACT §4–§5, issue 4), run inside the webhook's transaction:
 // for each inbound message, the phone is normalised, the client found or created (named from
 // the profile), the open chat of (client, number) found or opened `queued` on the number's
@@ -33,6 +46,17 @@ public:
     // One Meta webhook POST body (already authenticated) for `number`.
     Result<InboundSummary> handleMeta(const InboundNumber &number, const QByteArray &rawBody, qint64 now);
 
+    // One WPPConnect webhook event (wppconnect.md §4) for `number`: onmessage (text, and media
+    // that arrives inline as base64, stored as a file when setMediaStorage() was called) and
+    // onack; any other event goes to webhook_events. `rawBody` is what is kept.
+    Result<InboundSummary> handleWppConnect(const InboundNumber &number, const QJsonObject &event,
+                                            const QByteArray &rawBody, qint64 now);
+    // Where inline media are written, and the largest accepted (bytes, decoded).
+    void setMediaStorage(const QString &dataDir, qint64 maxBytes);
+
+    // WPPConnect's ack levels (ack-type.ts) as our statuses; empty for pending (0).
+    static QString wppAckStatus(int ack);
+
     // Meta's status vocabulary mapped onto ours ("played" is "read"); empty when unknown.
     static QString metaStatus(const QString &status);
     // Order of statuses: a status only ever moves to a higher rank (pending < sent < failed <
@@ -44,7 +68,19 @@ private:
     Result<Ok> metaMessage(const InboundNumber &number, const QJsonObject &value, const QJsonObject &message,
                            qint64 now, InboundSummary &summary);
     Result<Ok> metaStatusUpdate(const InboundNumber &number, const QJsonObject &status, InboundSummary &summary);
+    Result<Ok> wppMessage(const InboundNumber &number, const QJsonObject &event, qint64 now, InboundSummary &summary);
+    // The provider-neutral core: find or create the client, find or open the chat, store the
+    // message once per provider id, count it, greet a new chat.
+    Result<Ok> storeMessage(const InboundNumber &number, const InboundDelivery &d, qint64 now, InboundSummary &summary);
+    // Moves an outbound message forward (never backwards); `at` stamps the moments it implies.
+    Result<Ok> applyStatus(const InboundNumber &number, const QString &providerMessageId, const QString &next,
+                           qint64 at, const QString &errorCode, const QString &errorText, InboundSummary &summary);
+    // Inline media bytes as a stored file; 0 with a note when they cannot be kept.
+    Result<qint64> storeMedia(const QByteArray &bytes, const QString &name, InboundSummary &summary);
 
     InboundStore m_store;
     QString m_defaultRegion;
+    Database &m_db;
+    QString m_dataDir;           // empty: inline media are not stored
+    qint64 m_maxMediaBytes = 16 << 20;
 };

@@ -254,3 +254,99 @@ void MetaGraphClient::postMessage(const GraphMessage &message, const QString &me
         done(classify(status, reply->error(), reply->errorString(), reply->readAll(), true));
     });
 }
+
+GraphMediaInfo MetaGraphClient::mediaInfoFrom(const QByteArray &body)
+{
+    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    GraphMediaInfo info;
+    info.url = json.value(u"url"_s).toString();
+    info.mimeType = json.value(u"mime_type"_s).toString();
+    info.sha256 = json.value(u"sha256"_s).toString();
+    const QJsonValue size = json.value(u"file_size"_s);
+    if (size.isDouble()) {
+        info.fileSize = qint64(size.toDouble());
+    } else if (size.isString()) {
+        bool ok = false;
+        const qint64 n = size.toString().toLongLong(&ok);
+        info.fileSize = ok ? n : -1;
+    }
+    return info;
+}
+
+void MetaGraphClient::mediaInfo(const QString &mediaId, const QString &phoneNumberId, const QString &accessToken,
+                                std::function<void(const GraphResult &, const GraphMediaInfo &)> done)
+{
+    QUrl url(m_baseUrl + u'/' + QString::fromUtf8(QUrl::toPercentEncoding(mediaId)));
+    if (!phoneNumberId.isEmpty())
+        url.setQuery(u"phone_number_id="_s + QString::fromUtf8(QUrl::toPercentEncoding(phoneNumberId)));
+    QNetworkRequest req(url);
+    req.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    QNetworkReply *reply = m_network->get(req);
+    watch(reply);
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        // A GET changes nothing at Meta: whatever happened, it may be repeated.
+        GraphResult r = classify(status, reply->error(), reply->errorString(), body, false);
+        GraphMediaInfo info;
+        if (r.outcome == GraphResult::Outcome::Sent) {
+            info = mediaInfoFrom(body);
+            if (info.url.isEmpty()) {
+                r.outcome = GraphResult::Outcome::Transient;
+                r.errorCode = u"invalid_response"_s;
+                r.errorMessage = u"WhatsApp answered without a media URL"_s;
+            }
+        }
+        done(r, info);
+    });
+}
+
+void MetaGraphClient::downloadMedia(const QString &url, const QString &accessToken, qint64 maxBytes,
+                                    std::function<void(const GraphResult &, const QByteArray &, const QByteArray &)> done)
+{
+    QNetworkRequest req{QUrl(url)};
+    req.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // Meta's lookaside host may redirect (curl -L in the providers' guides); a GET may follow.
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    req.setMaximumRedirectsAllowed(5);
+    QNetworkReply *reply = m_network->get(req);
+    watch(reply);
+    auto tooLarge = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, maxBytes, tooLarge] {
+        const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 200 && status < 300 && length > maxBytes) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, maxBytes, tooLarge](qint64 received, qint64) {
+        if (received > maxBytes && !*tooLarge) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, maxBytes, tooLarge, done = std::move(done)] {
+        reply->deleteLater();
+        if (*tooLarge) {
+            done(GraphResult{GraphResult::Outcome::Permanent, {}, u"media_too_large"_s,
+                             u"The media is larger than %1 bytes"_s.arg(maxBytes)},
+                 {}, {});
+            return;
+        }
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
+            done(GraphResult{GraphResult::Outcome::Sent, {}, {}, {}}, body,
+                 reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
+            return;
+        }
+        GraphResult r = classify(status, reply->error(), reply->errorString(), body, false);
+        if (status == 401 || status == 403 || status == 410 || status == 408 || status == 429)
+            r.outcome = GraphResult::Outcome::Transient;   // an expired URL: ask for a new one
+        done(r, {}, {});
+    });
+}

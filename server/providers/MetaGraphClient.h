@@ -37,6 +37,14 @@ struct GraphResult {
     QString errorMessage;
 };
 
+// Where an inbound media lives (meta-cloud-api.md §5, GET /{media_id}): a short-lived URL.
+struct GraphMediaInfo {
+    QString url;                 // valid for about 5 minutes; needs the bearer token
+    QString mimeType;
+    QString sha256;              // base64 or hex of the SHA-256 digest, when given
+    qint64 fileSize = -1;        // -1: not given (Meta sends a string, some proxies a number)
+};
+
 // The Meta Graph API client for outbound messages (meta-cloud-api.md §2, §5):
 // POST {base}/{phone_number_id}/messages, and for media first POST {base}/{phone_number_id}/media
 // (multipart) then the message by media id. Errors are classified by error.code, never by HTTP status.
@@ -47,6 +55,17 @@ public:
     MetaGraphClient(const QString &baseUrl, int timeoutMs, QObject *parent = nullptr);
 
     void send(const GraphMessage &message, std::function<void(const GraphResult &)> done);
+
+    // Inbound media, step 1: GET {base}/{media_id}?phone_number_id=… → the download URL. On
+    // success the result is Sent with providerMessageId = the media id.
+    void mediaInfo(const QString &mediaId, const QString &phoneNumberId, const QString &accessToken,
+                   std::function<void(const GraphResult &, const GraphMediaInfo &)> done);
+    // Step 2: GET url with the bearer token, following redirects; at most maxBytes (larger:
+    // Permanent "media_too_large", the transfer aborted). An expired URL (401/403/410) is
+    // Transient: the next attempt asks for a new one; 404 is Permanent.
+    void downloadMedia(const QString &url, const QString &accessToken, qint64 maxBytes,
+                       std::function<void(const GraphResult &, const QByteArray &bytes, const QByteArray &contentType)> done);
+    static GraphMediaInfo mediaInfoFrom(const QByteArray &body);
 
     // The JSON body of POST /messages; mediaId is the uploaded media for media types.
     static QJsonObject messageBody(const GraphMessage &message, const QString &mediaId = {});

@@ -2,7 +2,97 @@
 
 #include "Database.h"
 
+#include "domain/MediaInspector.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSaveFile>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcFileStorage, "conversa.server.files.storage")
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kSafeNameLength = 80;
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return false;
+    QSaveFile file(path);   // a temporary name, renamed into place on commit
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return false;
+    return file.commit();
+}
+
+} // namespace
+
+// The client's name reduced to what is safe in a file system and a URL: ASCII letters, digits,
+// '.', '-' and '_'; no leading dot. It follows a generated prefix, so it never names a path.
+QString FileStorage::safeName(const QString &displayName)
+{
+    QString out;
+    for (const QChar c : displayName) {
+        const char16_t u = c.unicode();
+        const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
+            || u == '.' || u == '-' || u == '_';
+        if (plain)
+            out += c;
+        else if (!out.endsWith(u'_'))
+            out += u'_';
+    }
+    while (out.startsWith(u'.') || out.startsWith(u'_'))
+        out.remove(0, 1);
+    if (out.size() > kSafeNameLength)
+        out = out.right(kSafeNameLength);   // keep the extension
+    return out.isEmpty() ? u"file"_s : out;
+}
+
+// Type from content, image size and preview, hash, then the bytes on disk.
+FileStorage::Outcome FileStorage::write(const QString &dataDir, const QByteArray &bytes, const QString &originalName,
+                                        FileRecord &f)
+{
+    const MediaInspector::Media media = MediaInspector::inspect(bytes, originalName);
+    if (media.mimeType.isEmpty())
+        return Outcome::Refused;
+    const QString uuid = QUuid::createUuid().toString(QUuid::Id128);
+    f.filename = uuid + u'-' + safeName(originalName);
+    f.originalFilename = originalName;
+    f.mimeType = media.mimeType;
+    f.sizeBytes = bytes.size();
+    f.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    f.width = media.width;
+    f.height = media.height;
+    f.thumbnailPath.clear();
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    f.storagePath = u"files/%1/%2/%3"_s.arg(today.year()).arg(today.month(), 2, 10, QChar(u'0')).arg(f.filename);
+    if (!writeFile(dataDir + u'/' + f.storagePath, bytes)) {
+        qCWarning(lcFileStorage) << "cannot write" << f.storagePath;
+        QFile::remove(dataDir + u'/' + f.storagePath);
+        return Outcome::Failed;
+    }
+    if (!media.thumbnail.isEmpty()) {
+        const QString thumb = u"files/thumbs/"_s + uuid + u".jpg"_s;
+        if (writeFile(dataDir + u'/' + thumb, media.thumbnail))
+            f.thumbnailPath = thumb;
+        else
+            qCWarning(lcFileStorage) << "cannot write" << thumb;   // the file itself is fine
+    }
+    return Outcome::Stored;
+}
+
+void FileStorage::remove(const QString &dataDir, const QString &storagePath, const QString &thumbnailPath)
+{
+    QFile::remove(dataDir + u'/' + storagePath);
+    if (!thumbnailPath.isEmpty())
+        QFile::remove(dataDir + u'/' + thumbnailPath);
+}
 
 Result<qint64> FileStore::insert(const FileRecord &f, qint64 now)
 {

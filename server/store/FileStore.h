@@ -2,6 +2,7 @@
 
 #include "http/Result.h"
 
+#include <QByteArray>
 #include <QString>
 
 class Database;
@@ -24,7 +25,24 @@ struct FileRecord {
     qint64 createdAt = 0;
 };
 
-// SQL for uploaded files. The bytes on disk are the API's business; this store keeps the rows.
+// The bytes of stored files under the data dir, shared by uploads (FilesApi) and inbound WhatsApp
+// media (MediaFetcher): typed from their content, written under a generated name, images with a
+// JPEG preview. Thread-safe, no database: callers insert the FileRecord themselves.
+namespace FileStorage {
+
+enum class Outcome { Stored, Refused, Failed };   // Refused: not an accepted type; Failed: disk error
+
+// Fills file's filename, originalFilename, mimeType, sizeBytes, sha256, width, height,
+// storagePath and thumbnailPath, and writes the bytes (and the preview) below dataDir.
+Outcome write(const QString &dataDir, const QByteArray &bytes, const QString &originalName, FileRecord &file);
+// Deletes stored bytes (and their preview); missing files are fine.
+void remove(const QString &dataDir, const QString &storagePath, const QString &thumbnailPath);
+// A display name reduced to what is safe in a file system and a URL.
+QString safeName(const QString &displayName);
+
+} // namespace FileStorage
+
+// SQL for uploaded files. The bytes on disk are FileStorage's business; this store keeps the rows.
 class FileStore {
 public:
     explicit FileStore(Database &db) : m_db(db) {}

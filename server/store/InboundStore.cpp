@@ -19,13 +19,14 @@ Result<Ok> run(SqlQuery &q)
 Result<std::optional<InboundNumber>> InboundStore::number(qint64 id)
 {
     SqlQuery q(m_db,
-               "SELECT id, provider, meta_phone_number_id FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL",
+               "SELECT id, provider, meta_phone_number_id, wppconnect_session_name FROM whatsapp_numbers "
+               "WHERE id = ? AND deleted_at IS NULL",
                {id});
     if (!q.exec())
         return q.failure();
     if (!q.next())
         return std::optional<InboundNumber>();
-    return std::optional<InboundNumber>(InboundNumber{q.integer(0), q.string(1), q.string(2)});
+    return std::optional<InboundNumber>(InboundNumber{q.integer(0), q.string(1), q.string(2), q.string(3)});
 }
 
 Result<Ok> InboundStore::recordEvent(const QString &provider, qint64 numberId, const QByteArray &payload,
@@ -141,10 +142,11 @@ Result<qint64> InboundStore::insertInbound(const InboundMessage &m)
     // Inbound messages are delivered when they reach us; read_at is the agent's (POST …/read).
     SqlQuery q(m_db,
                "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, "
-               "provider_message_id, provider_media_id, media_mime_type, is_bot_message, created_at, delivered_at) "
-               "VALUES (?, ?, 'inbound', ?, ?, 'delivered', ?, ?, ?, FALSE, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+               "provider_message_id, provider_media_id, media_mime_type, media_file_id, is_bot_message, created_at, "
+               "delivered_at) VALUES (?, ?, 'inbound', ?, ?, 'delivered', ?, ?, ?, ?, FALSE, ?, ?) "
+               "ON CONFLICT DO NOTHING RETURNING id",
                {m.chatId, m.numberId, m.messageType, nullIfEmpty(m.content), nullIfEmpty(m.providerMessageId),
-                nullIfEmpty(m.providerMediaId), nullIfEmpty(m.mediaMimeType), m.at, m.at});
+                nullIfEmpty(m.providerMediaId), nullIfEmpty(m.mediaMimeType), nullIfZero(m.mediaFileId), m.at, m.at});
     if (!q.exec())
         return q.failure();
     return q.next() ? q.integer(0) : qint64(0);

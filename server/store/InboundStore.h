@@ -13,6 +13,7 @@ struct InboundNumber {
     qint64 id = 0;
     QString provider;            // meta | wppconnect
     QString metaPhoneNumberId;   // empty: none
+    QString wppconnectSession;   // empty: none
 };
 
 // The campaign a new chat of a number opens on, with what the chat is greeted with.
@@ -40,6 +41,7 @@ struct InboundMessage {
     QString providerMessageId;
     QString providerMediaId;
     QString mediaMimeType;
+    qint64 mediaFileId = 0;      // media that arrived inline, stored as a file; 0: none
     qint64 at = 0;               // the provider's timestamp
 };
 

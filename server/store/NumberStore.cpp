@@ -248,6 +248,72 @@ Result<NumberSecrets> NumberStore::secrets(qint64 id)
     return NumberSecrets{plain[0], plain[1], plain[2], plain[3], plain[4]};
 }
 
+Result<Ok> NumberStore::recordConnection(qint64 id, const QString &status, const QString &detail, qint64 now)
+{
+    const bool connected = status == "connected"_L1;
+    const bool error = status == "error"_L1;
+    const bool keepQr = status == "qr_pending"_L1;
+    SqlQuery q(m_db,
+               "UPDATE whatsapp_numbers SET connection_status = ?, "
+               "last_connected_at = COALESCE(?, last_connected_at), "
+               "last_error = CASE WHEN ? = 1 THEN ? WHEN ? = 1 THEN NULL ELSE last_error END, "
+               "qr_code = CASE WHEN ? = 1 THEN qr_code ELSE NULL END, "
+               "qr_expires_at = CASE WHEN ? = 1 THEN qr_expires_at ELSE NULL END, updated_at = ? "
+               "WHERE id = ? AND deleted_at IS NULL",
+               {status, nullIfZero(connected ? now : 0), int(error), nullIfEmpty(detail), int(connected), int(keepQr),
+                int(keepQr), now, id});
+    if (!q.exec())
+        return q.failure();
+    if (q.numRowsAffected() == 0)
+        return ApiError::notFound();
+    SqlQuery h(m_db,
+               "INSERT INTO whatsapp_number_connections (whatsapp_number_id, status, detail, created_at) VALUES (?, ?, ?, ?)",
+               {id, status, nullIfEmpty(detail), now});
+    if (!h.exec())
+        return h.failure();
+    return Ok{};
+}
+
+Result<Ok> NumberStore::storeQr(qint64 id, const QString &dataUrl, qint64 expiresAt, qint64 now)
+{
+    SqlQuery before(m_db, "SELECT connection_status FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL", {id});
+    if (!before.exec())
+        return before.failure();
+    if (!before.next())
+        return ApiError::notFound();
+    if (before.string(0) != "qr_pending"_L1)
+        CONVERSA_TRY(recordConnection(id, u"qr_pending"_s, u"QR code shown"_s, now));
+    SqlQuery q(m_db, "UPDATE whatsapp_numbers SET qr_code = ?, qr_expires_at = ?, updated_at = ? WHERE id = ?",
+               {dataUrl, expiresAt, now, id});
+    if (!q.exec())
+        return q.failure();
+    return Ok{};
+}
+
+Result<NumberQr> NumberStore::qr(qint64 id)
+{
+    SqlQuery q(m_db, "SELECT qr_code, qr_expires_at FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL", {id});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return ApiError::notFound();
+    return NumberQr{q.string(0), q.integer(1)};
+}
+
+Result<QList<NumberConnectionEvent>> NumberStore::connections(qint64 id, int limit)
+{
+    SqlQuery q(m_db,
+               "SELECT status, detail, created_at FROM whatsapp_number_connections WHERE whatsapp_number_id = ? "
+               "ORDER BY id DESC LIMIT ?",
+               {id, limit});
+    if (!q.exec())
+        return q.failure();
+    QList<NumberConnectionEvent> rows;
+    while (q.next())
+        rows.append(NumberConnectionEvent{q.string(0), q.string(1), q.integer(2)});
+    return rows;
+}
+
 Result<Ok> NumberStore::softDelete(qint64 id, qint64 now)
 {
     SqlQuery q(m_db, "UPDATE whatsapp_numbers SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",

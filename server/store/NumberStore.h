@@ -51,6 +51,19 @@ struct NumberSecrets {
     QString webhookSecret;   // ours: the ?token= of the WPPConnect webhook URL
 };
 
+// The latest QR code of a WPPConnect session (migration 0015).
+struct NumberQr {
+    QString dataUrl;         // data:image/png;base64,…; empty: none
+    qint64 expiresAt = 0;
+};
+
+// One change of a number's connection (whatsapp_number_connections).
+struct NumberConnectionEvent {
+    QString status;
+    QString detail;
+    qint64 at = 0;
+};
+
 struct NumberFilter {
     QString status;
     QString provider;
@@ -84,6 +97,16 @@ public:
     Result<Ok> writeSecrets(qint64 id, const NumberSecrets &secrets);
     // The secrets opened; 500 if a stored value does not open (wrong key or tampered row).
     Result<NumberSecrets> secrets(qint64 id);
+
+    // A connection change: connection_status set (connected also stamps last_connected_at and
+    // clears last_error; error keeps `detail` as last_error), a row in whatsapp_number_connections,
+    // and a QR that no longer applies dropped. 404 when the number is not live.
+    Result<Ok> recordConnection(qint64 id, const QString &status, const QString &detail, qint64 now);
+    // The session's latest QR (connection_status qr_pending, and a history row when that changes).
+    Result<Ok> storeQr(qint64 id, const QString &dataUrl, qint64 expiresAt, qint64 now);
+    Result<NumberQr> qr(qint64 id);
+    // The latest connection changes, newest first.
+    Result<QList<NumberConnectionEvent>> connections(qint64 id, int limit);
 
     // Soft delete; the number also leaves every campaign.
     Result<Ok> softDelete(qint64 id, qint64 now);

@@ -35,7 +35,7 @@ Result<QList<qint64>> OutboxStore::due(qint64 now, int limit)
     SqlQuery q(m_db,
                "SELECT m.id FROM messages m JOIN whatsapp_numbers w ON w.id = m.whatsapp_number_id "
                "WHERE m.status = 'pending' AND m.direction = 'outbound' AND m.sending_since IS NULL "
-               "AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?) AND w.provider = 'meta' "
+               "AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?) AND w.provider IN ('meta', 'wppconnect') "
                "ORDER BY m.id LIMIT ?",
                {now, limit});
     if (!q.exec())
@@ -127,7 +127,8 @@ Result<OutboxClaim> OutboxStore::claim(qint64 id, qint64 now)
         SqlQuery q(m_db,
                    "SELECT m.message_type, m.content, m.template_name, m.template_language, m.template_variables, "
                    "m.media_file_id, c.phone_number, w.meta_phone_number_id, f.storage_path, f.mime_type, "
-                   "f.original_filename FROM messages m JOIN chats ch ON ch.id = m.chat_id "
+                   "f.original_filename, w.provider, w.wppconnect_server_url, w.wppconnect_session_name "
+                   "FROM messages m JOIN chats ch ON ch.id = m.chat_id "
                    "JOIN clients c ON c.id = ch.client_id JOIN whatsapp_numbers w ON w.id = m.whatsapp_number_id "
                    "LEFT JOIN files f ON f.id = m.media_file_id WHERE m.id = ?",
                    {id});
@@ -148,6 +149,9 @@ Result<OutboxClaim> OutboxStore::claim(qint64 id, qint64 now)
         m.mediaStoragePath = q.string(8);
         m.mediaMimeType = q.string(9);
         m.mediaFilename = q.string(10);
+        m.provider = q.string(11);
+        m.wppconnectServerUrl = q.string(12);
+        m.wppconnectSessionName = q.string(13);
     }
     if (!tx.commit())
         return ApiError::internal();

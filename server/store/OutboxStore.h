@@ -20,7 +20,10 @@ struct OutboxMessage {
     QString templateLanguage;
     QJsonObject templateVariables;
     QString to;                     // the client's phone number
+    QString provider;               // meta | wppconnect
     QString metaPhoneNumberId;
+    QString wppconnectServerUrl;
+    QString wppconnectSessionName;
     qint64 mediaFileId = 0;
     QString mediaStoragePath;       // relative to the data dir
     QString mediaMimeType;
@@ -35,14 +38,14 @@ struct OutboxClaim {
     OutboxMessage message;
 };
 
-// SQL of the persistent outbound queue (migration 0014): pending outbound messages on Meta
-// numbers, claimed one by one in short transactions (PostgreSQL row locks with SKIP LOCKED,
-// SQLite BEGIN IMMEDIATE) that commit before the provider is called.
+// SQL of the persistent outbound queue (migration 0014): pending outbound messages on Meta and
+// WPPConnect numbers, claimed one by one in short transactions (PostgreSQL row locks with SKIP
+// LOCKED, SQLite BEGIN IMMEDIATE) that commit before the provider is called.
 class OutboxStore {
 public:
     explicit OutboxStore(Database &db) : m_db(db) {}
 
-    // Ids of pending outbound messages due at `now` on Meta numbers, oldest first.
+    // Ids of pending outbound messages due at `now` (Meta and WPPConnect numbers), oldest first.
     Result<QList<qint64>> due(qint64 now, int limit);
 
     // Claims one message: still pending, due and unclaimed, and within its number's

@@ -539,12 +539,12 @@ void tst_Outbound::unconfiguredAndOtherProviders()
     QTRY_COMPARE_WITH_TIMEOUT(status(failing), u"failed"_s, 10000);
     QCOMPARE(column(failing, "error_code").toString(), u"number_not_configured"_s);
 
-    // A WPPConnect number's messages are left pending for its provider.
+    // A WPPConnect number without server URL, session or secret key: failed, nothing sent
+    // (configured WPPConnect numbers are covered by tst_wppconnect).
     const Number wpp = number(0, 0, false, u"wppconnect"_s);
-    const qint64 waiting = postText(chat(wpp.id), u"via wppconnect"_s);
-    QTest::qWait(1000);
-    QCOMPARE(status(waiting), u"pending"_s);
-    QVERIFY(column(waiting, "sending_since").isNull());
+    const qint64 unconfigured = postText(chat(wpp.id), u"via wppconnect"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(status(unconfigured), u"failed"_s, 10000);
+    QCOMPARE(column(unconfigured, "error_code").toString(), u"number_not_configured"_s);
     QCOMPARE(m_graph.requests().size(), 0);
 }
 

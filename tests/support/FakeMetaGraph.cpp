@@ -1,5 +1,6 @@
 #include "FakeMetaGraph.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,6 +54,43 @@ void FakeMetaGraph::failNextMessages(int status, const QByteArray &body, int tim
         m_scripted.enqueue({status, body});
 }
 
+void FakeMetaGraph::addMedia(const QString &mediaId, const QByteArray &bytes, const QByteArray &mimeType)
+{
+    m_media.insert(mediaId, {bytes, mimeType});
+}
+
+void FakeMetaGraph::failNextMediaLookups(int status, const QByteArray &body, int times)
+{
+    for (int i = 0; i < times; ++i)
+        m_scriptedLookups.enqueue({status, body});
+}
+
+void FakeMetaGraph::failNextDownloads(int status, const QByteArray &body, int times)
+{
+    for (int i = 0; i < times; ++i)
+        m_scriptedDownloads.enqueue({status, body});
+}
+
+QList<FakeMetaGraph::Request> FakeMetaGraph::mediaLookups() const
+{
+    QList<Request> out;
+    for (const Request &r : m_requests) {
+        if (r.method == "GET" && r.path.startsWith("/v21.0/"))
+            out.append(r);
+    }
+    return out;
+}
+
+QList<FakeMetaGraph::Request> FakeMetaGraph::downloads() const
+{
+    QList<Request> out;
+    for (const Request &r : m_requests) {
+        if (r.method == "GET" && r.path.startsWith("/attachments/"))
+            out.append(r);
+    }
+    return out;
+}
+
 QList<FakeMetaGraph::Request> FakeMetaGraph::requests() const
 {
     return m_requests;
@@ -72,6 +110,8 @@ void FakeMetaGraph::clear()
 {
     m_requests.clear();
     m_scripted.clear();
+    m_scriptedLookups.clear();
+    m_scriptedDownloads.clear();
 }
 
 QByteArray FakeMetaGraph::sample(const QString &name)
@@ -124,9 +164,57 @@ void FakeMetaGraph::handle(QTcpSocket *socket, Request r)
 {
     static const QRegularExpression messages(u"^/v21\\.0/([^/]+)/messages$"_s);
     static const QRegularExpression media(u"^/v21\\.0/([^/]+)/media$"_s);
+    static const QRegularExpression lookup(u"^/v21\\.0/([^/?]+)(\\?.*)?$"_s);
+    static const QRegularExpression attachment(u"^/(lookaside|attachments)/([^/?]+)(\\?.*)?$"_s);
     const QString path = QString::fromUtf8(r.path);
     QByteArray body;
-    if (r.method != "POST") {
+    QByteArray contentType = "application/json";
+    QByteArray extraHeaders;
+    const bool bearer = r.authorization.startsWith("Bearer ") && r.authorization.size() > 7;
+    if (r.method == "GET" && (lookup.match(path).hasMatch() || attachment.match(path).hasMatch())) {
+        const QRegularExpressionMatch l = lookup.match(path);
+        const QRegularExpressionMatch a = attachment.match(path);
+        const QString id = l.hasMatch() ? l.captured(1) : a.captured(2);
+        auto &scripted = l.hasMatch() ? m_scriptedLookups : m_scriptedDownloads;
+        if (!bearer) {
+            r.status = 401;
+            body = graphError(190, "Invalid OAuth access token - Cannot parse access token");
+        } else if (a.hasMatch() && a.captured(1) == "lookaside"_L1) {
+            // Meta's lookaside host may redirect: the client has to follow it.
+            r.status = 302;
+            extraHeaders = "Location: http://127.0.0.1:" + QByteArray::number(m_server.serverPort()) + "/attachments/" + id.toUtf8() + a.captured(3).toUtf8() + "\r\n";
+        } else if (!scripted.isEmpty()) {
+            const auto s = scripted.dequeue();
+            r.status = s.first;
+            body = s.second;
+        } else if (!m_media.contains(id)) {
+            r.status = 404;
+            if (l.hasMatch()) {
+                body = graphError(100, "Unsupported get request. Object with ID does not exist, cannot be loaded due to "
+                                       "missing permissions, or does not support this operation.");
+            } else {
+                contentType = "text/html";
+                body = "Not found";
+            }
+        } else if (l.hasMatch()) {
+            const auto &media = m_media.value(id);
+            r.status = 200;
+            const QString url = u"http://127.0.0.1:%1/lookaside/%2?ext=1&hash=ATx"_s.arg(m_server.serverPort()).arg(id);
+            body = QJsonDocument(QJsonObject{
+                                     {u"messaging_product"_s, u"whatsapp"_s},
+                                     {u"url"_s, url},
+                                     {u"mime_type"_s, QString::fromLatin1(media.second)},
+                                     {u"sha256"_s, QString::fromLatin1(QCryptographicHash::hash(media.first, QCryptographicHash::Sha256).toHex())},
+                                     {u"file_size"_s, QString::number(media.first.size())},
+                                     {u"id"_s, id}})
+                       .toJson(QJsonDocument::Compact);
+        } else {
+            const auto &media = m_media.value(id);
+            r.status = 200;
+            body = media.first;
+            contentType = media.second;
+        }
+    } else if (r.method != "POST") {
         r.status = 400;
         body = graphError(100, "Unsupported get request.");
     } else if (!r.authorization.startsWith("Bearer ") || r.authorization.size() <= 7) {
@@ -166,9 +254,9 @@ void FakeMetaGraph::handle(QTcpSocket *socket, Request r)
     m_requests.append(r);
     emit received(int(m_requests.size() - 1));
 
-    QByteArray reply = "HTTP/1.1 " + QByteArray::number(status) + (status == 200 ? " OK" : " Error")
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\nConnection: keep-alive\r\n\r\n" + body;
+    QByteArray reply = "HTTP/1.1 " + QByteArray::number(status) + (status == 200 ? " OK" : status == 302 ? " Found" : " Error")
+        + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\n" + extraHeaders + "Connection: keep-alive\r\n\r\n" + body;
     QPointer<QTcpSocket> guard(socket);
     auto write = [guard, reply] {
         if (guard && guard->state() == QAbstractSocket::ConnectedState)

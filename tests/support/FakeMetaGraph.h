@@ -14,8 +14,13 @@ class QTcpSocket;
 // A stand-in for the Meta Graph API (meta-cloud-api.md §2, §5) on 127.0.0.1, port 0, answering
 // as Meta documents: POST /v21.0/{phone_number_id}/messages →
 // {"messaging_product":"whatsapp","contacts":[{"input","wa_id"}],"messages":[{"id":"wamid.…"}]},
-// POST /v21.0/{phone_number_id}/media (multipart) → {"id":"…"}. It records every request and can
-// be scripted to answer the next message sends with a status and error body, or to answer late.
+// POST /v21.0/{phone_number_id}/media (multipart) → {"id":"…"}; for inbound media (§5)
+// GET /v21.0/{media_id}?phone_number_id=… → {"messaging_product","url","mime_type","sha256",
+// "file_size","id"} with a URL on this server (/lookaside/{media_id}, which redirects to
+// /attachments/{media_id}) that answers the bytes with their Content-Type to the bearer token;
+// unknown media ids answer 404 with Graph error 100. It records every request and can be scripted
+// to answer the next message sends, media look-ups or downloads with a status and body, or to
+// answer late.
 class FakeMetaGraph final : public QObject {
     Q_OBJECT
 public:
@@ -38,6 +43,13 @@ public:
 
     // The next `times` POST …/messages are answered with this status and body.
     void failNextMessages(int status, const QByteArray &body, int times = 1);
+    // Media the GET endpoints serve.
+    void addMedia(const QString &mediaId, const QByteArray &bytes, const QByteArray &mimeType);
+    // The next `times` GET /{media_id} (look-ups) or downloads are answered with this status and body.
+    void failNextMediaLookups(int status, const QByteArray &body, int times = 1);
+    void failNextDownloads(int status, const QByteArray &body, int times = 1);
+    QList<Request> mediaLookups() const;      // GET /v21.0/{media_id}
+    QList<Request> downloads() const;         // GET /attachments/… (after the redirect)
     // Every answer is sent this late (the request is recorded at once).
     void setDelayMs(int ms) { m_delayMs = ms; }
 
@@ -57,6 +69,9 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QList<Request> m_requests;
     QQueue<QPair<int, QByteArray>> m_scripted;
+    QQueue<QPair<int, QByteArray>> m_scriptedLookups;
+    QQueue<QPair<int, QByteArray>> m_scriptedDownloads;
+    QHash<QString, QPair<QByteArray, QByteArray>> m_media;   // id → bytes, MIME type
     int m_delayMs = 0;
     int m_seq = 0;
     QTcpServer m_server;   // last: its sockets go first, while the state above still exists

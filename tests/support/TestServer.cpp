@@ -42,7 +42,9 @@ bool TestServer::start(const QHash<QString, QString> &settings, const std::funct
                                 {u"CONVERSA_WORKER_THREADS"_s, u"2"_s},
                                 // No outbound sender unless a test asks for one (tst_outbound):
                                 // other suites assert on messages left 'pending'.
-                                {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"0"_s}};
+                                {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"0"_s},
+                                // Nor a media fetcher (tst_media_fetch turns it on).
+                                {u"CONVERSA_MEDIA_POLL_MS"_s, u"0"_s}};
     if (engine() == "postgresql"_L1) {
         m_pgAdminUrl = qEnvironmentVariable("CONVERSA_TEST_PG_URL");
         if (m_pgAdminUrl.isEmpty()) {

@@ -1,0 +1,267 @@
+#include "MediaFetcher.h"
+
+#include "providers/MetaGraphClient.h"
+#include "store/Database.h"
+#include "store/FileStore.h"
+#include "store/MediaStore.h"
+#include "store/NumberStore.h"
+
+#include <QCryptographicHash>
+#include <QLoggingCategory>
+#include <QMimeDatabase>
+
+Q_LOGGING_CATEGORY(lcMedia, "conversa.server.media")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kBatch = 20;
+
+void logged(const Result<Ok> &written)
+{
+    if (!written)
+        qCWarning(lcMedia) << "could not record a media fetch outcome:" << written.error().code();
+}
+
+// A name for the stored file: WhatsApp sends none for images, audio and video.
+QString mediaName(const MediaJob &job, const QString &mimeType)
+{
+    const QString suffix = QMimeDatabase().mimeTypeForName(mimeType).preferredSuffix();
+    const QString base = u"whatsapp-%1-%2"_s.arg(job.messageType, job.providerMediaId);
+    return suffix.isEmpty() ? base : base + u'.' + suffix;
+}
+
+// Meta gives the digest as base64 (webhooks) or hex; either must match when given.
+bool digestMatches(const QString &expected, const QByteArray &bytes)
+{
+    if (expected.isEmpty())
+        return true;
+    const QByteArray digest = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    return expected.compare(QString::fromLatin1(digest.toHex()), Qt::CaseInsensitive) == 0
+        || expected == QString::fromLatin1(digest.toBase64());
+}
+} // namespace
+
+MediaFetcher::MediaFetcher(Database &db, MediaSettings settings, QObject *parent)
+    : QObject(parent), m_db(db), m_settings(std::move(settings)), m_timer(this)
+{
+    m_timer.setInterval(qMax(10, m_settings.pollMs));
+    connect(&m_timer, &QTimer::timeout, this, &MediaFetcher::poll);
+}
+
+MediaFetcher::~MediaFetcher()
+{
+    delete m_client;
+    delete m_media;
+    delete m_numbers;
+    if (m_media)   // it ran on this thread: its connection goes with it
+        m_db.closeThreadConnection();
+}
+
+qint64 MediaFetcher::backoffSeconds(int attempts, int capSeconds)
+{
+    const int shift = qMax(0, attempts - 1);
+    const qint64 s = shift >= 30 ? capSeconds : qint64(1) << shift;
+    return qBound<qint64>(1, s, qint64(qMax(1, capSeconds)));
+}
+
+qint64 MediaFetcher::metaLimit(const QString &type)
+{
+    constexpr qint64 MB = 1000 * 1000;
+    if (type == "image"_L1)
+        return 5 * MB;
+    if (type == "sticker"_L1)
+        return MB / 2;
+    if (type == "audio"_L1 || type == "video"_L1)
+        return 16 * MB;
+    return 100 * MB;   // documents
+}
+
+qint64 MediaFetcher::staleAfterSeconds() const
+{
+    // Two requests, each aborted after the timeout; claims are stamped in whole seconds.
+    return (m_settings.timeoutMs + 999) / 1000 * 2 + 5;
+}
+
+void MediaFetcher::start()
+{
+    if (!m_client) {
+        m_client = new MetaGraphClient(m_settings.metaGraphUrl, m_settings.timeoutMs);
+        m_media = new MediaStore(m_db);
+        m_numbers = new NumberStore(m_db, m_settings.secretKey);
+    }
+    m_stopping = false;
+    m_timer.start();
+    QTimer::singleShot(0, this, &MediaFetcher::poll);
+}
+
+void MediaFetcher::shutdown()
+{
+    m_stopping = true;
+    m_timer.stop();
+    if (!m_busy)
+        emit idle();
+}
+
+void MediaFetcher::poll()
+{
+    if (m_busy || m_stopping || !m_media)
+        return;
+    const qint64 now = nowSeconds();
+    const qint64 staleBefore = now - staleAfterSeconds();
+    const Result<QList<qint64>> due = m_media->due(now, staleBefore, kBatch);
+    if (!due)
+        return;   // logged by the store; the next poll tries again
+    for (const qint64 id : *due) {
+        const Result<std::optional<MediaJob>> claim = m_media->claim(id, now, staleBefore);
+        if (!claim)
+            return;
+        if (!claim->has_value())
+            continue;
+        const MediaJob job = **claim;
+        if (job.provider != "meta"_L1) {
+            logged(m_media->giveUp(job, u"media_unsupported"_s, u"Media of this provider is not fetched"_s, now));
+            emit finished(job.messageId, u"failed"_s);
+            continue;
+        }
+        const Result<NumberSecrets> secrets = m_numbers->secrets(job.numberId);
+        if (!secrets || secrets->metaAccessToken.isEmpty()) {
+            // Maybe configured later: keep trying, slowly.
+            logged(m_media->reschedule(job, now + m_settings.maxBackoffSeconds));
+            qCWarning(lcMedia) << "number" << job.numberId << "has no Meta access token: media of message"
+                               << job.messageId << "waits";
+            emit finished(job.messageId, u"retry"_s);
+            continue;
+        }
+        m_busy = true;
+        fetch(job, secrets->metaAccessToken);
+        return;   // one download at a time; the next poll starts as soon as it ends
+    }
+}
+
+void MediaFetcher::fetch(const MediaJob &job, const QString &token)
+{
+    m_client->mediaInfo(job.providerMediaId, job.metaPhoneNumberId, token,
+                        [this, job, token](const GraphResult &r, const GraphMediaInfo &info) {
+        if (r.outcome != GraphResult::Outcome::Sent) {
+            fail(job, r);
+            return;
+        }
+        const qint64 limit = qMin(m_settings.maxBytes, metaLimit(job.messageType));
+        if (info.fileSize > limit) {
+            fail(job, GraphResult{GraphResult::Outcome::Permanent, {}, u"media_too_large"_s,
+                                  u"The media is larger than %1 bytes"_s.arg(limit)});
+            return;
+        }
+        m_client->downloadMedia(info.url, token, limit,
+                                [this, job, info](const GraphResult &d, const QByteArray &bytes, const QByteArray &) {
+            if (d.outcome != GraphResult::Outcome::Sent) {
+                fail(job, d);
+                return;
+            }
+            if (!digestMatches(info.sha256, bytes)) {
+                fail(job, GraphResult{GraphResult::Outcome::Transient, {}, u"media_corrupt"_s,
+                                      u"The downloaded media does not match its SHA-256"_s});
+                return;
+            }
+            store(job, bytes);
+        });
+    });
+}
+
+void MediaFetcher::store(const MediaJob &job, const QByteArray &bytes)
+{
+    FileRecord file;
+    switch (FileStorage::write(m_settings.dataDir, bytes, mediaName(job, job.mimeType), file)) {
+    case FileStorage::Outcome::Refused:
+        fail(job, GraphResult{GraphResult::Outcome::Permanent, {}, u"media_type_refused"_s,
+                              u"The media is not of an accepted file type"_s});
+        return;
+    case FileStorage::Outcome::Failed:
+        fail(job, GraphResult{GraphResult::Outcome::Transient, {}, u"media_not_written"_s,
+                              u"The media could not be written to the data directory"_s});
+        return;
+    case FileStorage::Outcome::Stored:
+        break;
+    }
+    const Result<bool> attached = m_media->attach(job, file, nowSeconds());
+    if (!attached || !*attached) {
+        FileStorage::remove(m_settings.dataDir, file.storagePath, file.thumbnailPath);
+        if (!attached) {
+            fail(job, GraphResult{GraphResult::Outcome::Transient, {}, u"database"_s, u"The file row could not be written"_s});
+            return;
+        }
+        done(job, u"stored"_s);   // another fetcher stored it first
+        return;
+    }
+    qCDebug(lcMedia) << "message" << job.messageId << "media stored as file" << file.id;
+    done(job, u"stored"_s);
+}
+
+void MediaFetcher::fail(const MediaJob &job, const GraphResult &r)
+{
+    const qint64 now = nowSeconds();
+    if (r.outcome == GraphResult::Outcome::Transient && job.attempts < m_settings.maxAttempts) {
+        const qint64 wait = backoffSeconds(job.attempts, m_settings.maxBackoffSeconds);
+        qCInfo(lcMedia).noquote() << "media of message" << job.messageId << "attempt" << job.attempts
+                                  << "failed:" << r.errorCode << "- next in" << wait << "s";
+        logged(m_media->reschedule(job, now + wait));
+        done(job, u"retry"_s);
+        return;
+    }
+    qCInfo(lcMedia).noquote() << "media of message" << job.messageId << "given up:" << r.errorCode << r.errorMessage;
+    const QString code = r.errorCode.startsWith("media_"_L1) ? r.errorCode : u"media_unavailable"_s;
+    const QString text = r.errorCode.startsWith("media_"_L1) ? r.errorMessage
+                                                              : u"The media could not be downloaded from WhatsApp (%1: %2)"_s
+                                                                    .arg(r.errorCode, r.errorMessage);
+    logged(m_media->giveUp(job, code, text, now));
+    done(job, u"failed"_s);
+}
+
+void MediaFetcher::done(const MediaJob &job, const QString &outcome)
+{
+    m_busy = false;
+    emit finished(job.messageId, outcome);
+    if (m_stopping)
+        emit idle();
+    else
+        QTimer::singleShot(0, this, &MediaFetcher::poll);
+}
+
+// ---- MediaThread ----
+
+MediaThread::MediaThread(Database &db, const MediaSettings &settings)
+    : m_fetcher(new MediaFetcher(db, settings)), m_timeoutMs(settings.timeoutMs)
+{
+    m_thread.setObjectName(u"media"_s);
+    m_fetcher->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, m_fetcher, &QObject::deleteLater);
+    QObject::connect(m_fetcher, &MediaFetcher::idle, m_fetcher, [] { QThread::currentThread()->quit(); },
+                     Qt::DirectConnection);
+}
+
+MediaThread::~MediaThread()
+{
+    stop();
+    if (m_fetcher && !m_thread.isFinished())
+        delete m_fetcher;   // never started
+}
+
+void MediaThread::start()
+{
+    m_thread.start();
+    QMetaObject::invokeMethod(m_fetcher, &MediaFetcher::start, Qt::QueuedConnection);
+}
+
+void MediaThread::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(m_fetcher, &MediaFetcher::shutdown, Qt::QueuedConnection);
+    if (!m_thread.wait(m_timeoutMs * 2 + 5000)) {
+        qCWarning(lcMedia) << "the media fetcher did not stop in time";
+        m_thread.quit();
+        m_thread.wait();
+    }
+    m_fetcher = nullptr;   // deleted on its thread as it finished
+}

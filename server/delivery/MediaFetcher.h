@@ -1,0 +1,93 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+class Database;
+class MediaStore;
+class MetaGraphClient;
+class NumberStore;
+struct GraphResult;
+struct MediaJob;
+
+struct MediaSettings {
+    QString metaGraphUrl;
+    QString dataDir;               // stored files are relative to it
+    QByteArray secretKey;          // opens the numbers' access tokens
+    int pollMs = 1000;
+    int timeoutMs = 30000;         // one Graph request (the media URL, the download)
+    qint64 maxBytes = 16 << 20;    // the upload limit: no stored file is larger
+    int maxAttempts = 10;          // transient failures before the fetch gives up
+    int maxBackoffSeconds = 300;
+};
+
+// Downloads inbound WhatsApp media (CONTRACT §5, meta-cloud-api.md §5). Every poll it looks for
+// inbound messages with a provider_media_id and no media_file_id, claims one (MediaStore::claim),
+// asks Graph for its URL with the number's token, downloads it (redirects followed, at most the
+// upload limit and Meta's limit for the type), stores it like an upload (FileStorage: generated
+// name, MIME from the content, image preview) and sets messages.media_file_id. Transient errors
+// are retried with exponential backoff; media Meta no longer has (404), too large or of a type
+// that is not accepted gives up with the reason in the message's error_code / error_message.
+// A download is idempotent: a claim left by a fetcher that died is taken again once stale, and a
+// file is attached only to a message that has none yet.
+//
+// Lives on its own thread (MediaThread) with its own database connection and network access.
+class MediaFetcher final : public QObject {
+    Q_OBJECT
+public:
+    MediaFetcher(Database &db, MediaSettings settings, QObject *parent = nullptr);
+    ~MediaFetcher() override;
+
+    void start();           // on the fetcher's thread
+    void shutdown();        // no new claims; emits idle() once no download is in flight
+
+    // The wait before attempt `attempts + 1` (2^(attempts-1) seconds, capped).
+    static qint64 backoffSeconds(int attempts, int capSeconds);
+    // Meta's size limit for a media type (meta-cloud-api.md §5).
+    static qint64 metaLimit(const QString &messageType);
+    // A claim older than this (seconds) can no longer be in flight anywhere.
+    qint64 staleAfterSeconds() const;
+
+signals:
+    void idle();
+    void finished(qint64 messageId, const QString &outcome);   // stored | retry | failed
+
+private:
+    void poll();
+    void fetch(const MediaJob &job, const QString &token);
+    void store(const MediaJob &job, const QByteArray &bytes);
+    void fail(const MediaJob &job, const GraphResult &result);
+    void done(const MediaJob &job, const QString &outcome);
+
+    Database &m_db;
+    MediaSettings m_settings;
+    QTimer m_timer;
+    MetaGraphClient *m_client = nullptr;
+    MediaStore *m_media = nullptr;
+    NumberStore *m_numbers = nullptr;
+    bool m_busy = false;
+    bool m_stopping = false;
+};
+
+// Runs one MediaFetcher on a thread of its own; ServerApp starts one, tests may start more
+// against the same database.
+class MediaThread final {
+public:
+    MediaThread(Database &db, const MediaSettings &settings);
+    ~MediaThread();
+    MediaThread(const MediaThread &) = delete;
+    MediaThread &operator=(const MediaThread &) = delete;
+
+    MediaFetcher *fetcher() const { return m_fetcher; }
+    void start();
+    // Lets a download in flight finish (bounded by the timeout), then ends the thread.
+    void stop();
+
+private:
+    QThread m_thread;
+    MediaFetcher *m_fetcher = nullptr;
+    int m_timeoutMs;
+};

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QQueue>
+#include <QSet>
+#include <QString>
+#include <QTcpServer>
+
+class QTcpSocket;
+
+// A stand-in for a WPPConnect Server (wppconnect.md §2–§3) on 127.0.0.1, port 0, answering as
+// its source does: POST /api/{session}/{secretkey}/generate-token → 201 {status,session,token,full}
+// (400 for a wrong secret); every other route wants "Authorization: Bearer <token>" of that
+// session (401 otherwise); start-session (records the webhook, answers {"status":"CLOSED"} at
+// once and then shows a QR), status-session, qrcode-session (image/png while a QR shows),
+// close-session, send-message (201 with the Message), send-image / send-file-base64 (201 with
+// [{ack,id}]; a base64 that is not a data URI fails 500 empty_file). Sends on a session that is
+// not CONNECTED answer 404 "Disconnected". It records every request and can be scripted.
+class FakeWppConnect final : public QObject {
+    Q_OBJECT
+public:
+    struct Request {
+        QByteArray method;
+        QByteArray path;            // /api/<session>/<route>
+        QString session;
+        QString route;              // generate-token, start-session, send-message…
+        QByteArray authorization;
+        QByteArray contentType;
+        QByteArray body;
+        QJsonObject json;
+        int status = 0;
+        QString answeredId;
+    };
+
+    explicit FakeWppConnect(QObject *parent = nullptr);
+
+    bool listen();
+    QString baseUrl() const;        // http://127.0.0.1:<port>
+    void setSecretKey(const QString &key) { m_secretKey = key; }
+    QString secretKey() const { return m_secretKey; }
+
+    // CLOSED, INITIALIZING, QRCODE, CONNECTED.
+    void setSessionState(const QString &session, const QString &state) { m_states.insert(session, state); }
+    QString sessionState(const QString &session) const { return m_states.value(session); }
+    QString webhookOf(const QString &session) const { return m_webhooks.value(session); }
+    QSet<QString> issuedTokens(const QString &session) const { return m_tokens.value(session); }
+    // Forget issued tokens (as after a SECRET_KEY change).
+    void revokeTokens() { m_tokens.clear(); }
+    // The next `times` requests to `route` are answered with this status and body.
+    void failNext(const QString &route, int status, const QByteArray &body, int times = 1);
+
+    QList<Request> requests() const { return m_requests; }
+    QList<Request> requests(const QString &route) const;
+    void clear() { m_requests.clear(); m_scripted.clear(); }
+
+    static QByteArray qrPng();                      // the PNG qrcode-session answers
+    static QByteArray sample(const QString &name);  // tests/data/wppconnect/<name>
+
+private:
+    void onReadyRead(QTcpSocket *socket);
+    void handle(QTcpSocket *socket, Request request);
+
+    QString m_secretKey = QStringLiteral("THISISMYSECURETOKEN");
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    QList<Request> m_requests;
+    QHash<QString, QQueue<QPair<int, QByteArray>>> m_scripted;
+    QHash<QString, QString> m_states;     // session → state
+    QHash<QString, QString> m_webhooks;   // session → webhook URL
+    QHash<QString, QSet<QString>> m_tokens;   // session → tokens
+    int m_seq = 0;
+    QTcpServer m_server;   // last: its sockets go first, while the state above still exists
+};
