@@ -331,11 +331,24 @@ ApiError SqlQuery::failure() const
 
 Transaction::Transaction(Database &db) : m_db(db)
 {
+    // As long as the busy timeout: past it, BEGIN IMMEDIATE itself waits and reports.
+    constexpr int kWriterWaitMs = 10000;
+    if (db.dialect() == SqlDialect::Sqlite)
+        m_queued = db.m_sqliteWriters.tryLock(kWriterWaitMs);
     QSqlDatabase conn = db.connection();
     QSqlQuery q(conn);
     m_active = q.exec(db.dialect() == SqlDialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
-    if (!m_active)
+    if (!m_active) {
         qCWarning(lcDb) << "BEGIN failed:" << q.lastError().text();
+        releaseWriters();
+    }
+}
+
+void Transaction::releaseWriters()
+{
+    if (m_queued)
+        m_db.m_sqliteWriters.unlock();
+    m_queued = false;
 }
 
 Transaction::~Transaction()
@@ -357,12 +370,13 @@ bool Transaction::commit()
     }
     QSqlQuery q(conn);
     m_active = false;
-    if (!q.exec(u"COMMIT"_s)) {
+    const bool committed = q.exec(u"COMMIT"_s);
+    if (!committed) {
         qCWarning(lcDb) << "COMMIT failed:" << q.lastError().text();
         q.exec(u"ROLLBACK"_s);
-        return false;
     }
-    return true;
+    releaseWriters();
+    return committed;
 }
 
 void Transaction::rollback()
@@ -372,4 +386,5 @@ void Transaction::rollback()
     m_active = false;
     QSqlQuery q(m_db.connection());
     q.exec(u"ROLLBACK"_s);
+    releaseWriters();
 }

@@ -2,6 +2,7 @@
 
 #include "http/Result.h"
 
+#include <QRecursiveMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -48,10 +49,14 @@ public:
     static bool isUniqueViolation(const QSqlQuery &query);
 
 private:
+    friend class Transaction;
     QString connectionName() const;
 
     DatabaseSettings m_settings;
     QString m_prefix;
+    // SQLite has one writer at a time: this process's writers queue here, woken the moment the
+    // lock is free, rather than in SQLite's busy handler, which sleeps in 1–100 ms steps.
+    QRecursiveMutex m_sqliteWriters;
 };
 
 // A prepared statement from the thread's cache, bound positionally (?).
@@ -90,7 +95,8 @@ private:
 };
 
 // One database transaction; rolls back unless commit() was called. SQLite takes the write
-// lock up front (BEGIN IMMEDIATE) so two writers wait on the busy timeout instead of failing.
+// lock up front (BEGIN IMMEDIATE) so two writers wait instead of failing: first in the
+// process's queue of writers, then (another process holding the file) on the busy timeout.
 class Transaction {
 public:
     explicit Transaction(Database &db);
@@ -103,8 +109,11 @@ public:
     void rollback();
 
 private:
+    void releaseWriters();
+
     Database &m_db;
     bool m_active = false;
+    bool m_queued = false;   // holds m_db.m_sqliteWriters
 };
 
 qint64 nowSeconds();

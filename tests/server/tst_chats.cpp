@@ -2,6 +2,7 @@
 // transfer, close, reopen, tags, notes, priority and the chat's messages — over real HTTP, against
 // SQLite and PostgreSQL. Fixtures go straight into the database (inbound chats arrive with the
 // delivery increment).
+#include "Fixtures.h"
 #include "TestServer.h"
 
 #include "store/Database.h"
@@ -36,16 +37,6 @@ QList<qint64> idsOf(const ApiResponse &r)
     for (const QJsonValue &v : r.value(u"data"_s).toArray())
         out.append(v.toObject().value(u"id"_s).toInteger());
     return out;
-}
-
-qint64 insertReturningId(Database &db, const char *sql, std::initializer_list<QVariant> values)
-{
-    SqlQuery q(db, sql, values);
-    if (!q.exec() || !q.next()) {
-        qWarning("fixture insert failed: %s", sql);
-        return 0;
-    }
-    return q.integer(0);
 }
 
 constexpr qint64 kDay = 86400;

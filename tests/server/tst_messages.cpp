@@ -1,5 +1,6 @@
 // Messages (seed §6, CONTRACT §5): sending (text, media, template) into a visible open chat, one
 // message, read receipts and retries — over real HTTP, against SQLite and PostgreSQL.
+#include "Fixtures.h"
 #include "TestServer.h"
 
 #include "store/Database.h"
@@ -17,16 +18,6 @@ QSet<QString> fieldsOf(const ApiResponse &r)
 {
     const QStringList fields = r.errorFields();
     return QSet<QString>(fields.begin(), fields.end());
-}
-
-qint64 insertReturningId(Database &db, const char *sql, std::initializer_list<QVariant> values)
-{
-    SqlQuery q(db, sql, values);
-    if (!q.exec() || !q.next()) {
-        qWarning("fixture insert failed: %s", sql);
-        return 0;
-    }
-    return q.integer(0);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // token, exact body) — with error codes mapped, transient ones retried, per-number rate limits,
 // row locking between two workers, interrupted sends never repeated, and retry. SQLite and PostgreSQL.
 #include "FakeMetaGraph.h"
+#include "Fixtures.h"
 #include "TestServer.h"
 
 #include "delivery/OutboundWorker.h"
@@ -11,8 +12,6 @@
 #include "store/NumberStore.h"
 #include "store/SearchText.h"
 
-#include <QBuffer>
-#include <QImage>
 #include <QJsonArray>
 #include <QSet>
 #include <QSignalSpy>
@@ -24,27 +23,6 @@ namespace {
 
 const QByteArray kBoundary = "----conversa-outbound-7MA4YWxk";
 const QString kToken = u"EAAG-test-access-token"_s;
-
-qint64 insertReturningId(Database &db, const char *sql, std::initializer_list<QVariant> values)
-{
-    SqlQuery q(db, sql, values);
-    if (!q.exec() || !q.next()) {
-        qWarning("fixture insert failed: %s", sql);
-        return 0;
-    }
-    return q.integer(0);
-}
-
-QByteArray pngBytes()
-{
-    QImage image(8, 6, QImage::Format_RGB32);
-    image.fill(QColor(20, 120, 200));
-    QByteArray out;
-    QBuffer buffer(&out);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return out;
-}
 
 QJsonObject textBody(const QString &to, const QString &text)
 {
@@ -315,9 +293,7 @@ void tst_Outbound::sendTemplate()
 void tst_Outbound::sendImageUploadsThenSendsById()
 {
     const QByteArray png = pngBytes();
-    const QByteArray form = "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"suculenta.png\"\r\n"
-                            "Content-Type: image/png\r\n\r\n" + png + "\r\n--" + kBoundary + "--\r\n";
-    const ApiResponse up = m_server.requestRaw("POST", u"/v1/files"_s, form, "multipart/form-data; boundary=" + kBoundary, m_agent);
+    const ApiResponse up = uploadFile(m_server, m_agent, kBoundary, "suculenta.png", "image/png", png);
     QCOMPARE(up.status, 201);
     const qint64 fileId = up.value(u"id"_s).toInteger();
 

@@ -1,4 +1,5 @@
 // Tasks (seed §8) over real HTTP, and the reminder scheduler — against SQLite and PostgreSQL.
+#include "Fixtures.h"
 #include "TestServer.h"
 
 #include "domain/ReminderScheduler.h"
@@ -33,16 +34,6 @@ QStringList titlesOf(const ApiResponse &r)
     for (const QJsonValue &v : r.value(u"data"_s).toArray())
         out.append(v.toObject().value(u"title"_s).toString());
     return out;
-}
-
-qint64 insertReturningId(Database &db, const char *sql, std::initializer_list<QVariant> values)
-{
-    SqlQuery q(db, sql, values);
-    if (!q.exec() || !q.next()) {
-        qWarning("fixture insert failed: %s", sql);
-        return 0;
-    }
-    return q.integer(0);
 }
 
 // Every row of a query, one "a|b|c" string each: a snapshot to compare.

@@ -5,15 +5,14 @@
 // status / qr / disconnect / reconnect routes with their permissions and audit rows.
 // SQLite and PostgreSQL.
 #include "FakeWppConnect.h"
+#include "Fixtures.h"
 #include "TestServer.h"
 
 #include "providers/WppConnectClient.h"
 #include "store/Database.h"
 #include "store/SearchText.h"
 
-#include <QBuffer>
 #include <QFile>
-#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -24,27 +23,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QByteArray kBoundary = "----conversa-wpp-7MA4YWxk";
-
-qint64 insertReturningId(Database &db, const char *sql, std::initializer_list<QVariant> values)
-{
-    SqlQuery q(db, sql, values);
-    if (!q.exec() || !q.next()) {
-        qWarning("fixture insert failed: %s", sql);
-        return 0;
-    }
-    return q.integer(0);
-}
-
-QByteArray pngBytes()
-{
-    QImage image(8, 6, QImage::Format_RGB32);
-    image.fill(QColor(20, 120, 200));
-    QByteArray out;
-    QBuffer buffer(&out);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return out;
-}
 
 QByteArray json(const QJsonObject &o)
 {
@@ -365,9 +343,7 @@ void tst_WppConnect::sendTextAndImage()
 
     // An image goes as a data URI through send-image.
     const QByteArray png = pngBytes();
-    const QByteArray form = "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"suculenta.png\"\r\n"
-                            "Content-Type: image/png\r\n\r\n" + png + "\r\n--" + kBoundary + "--\r\n";
-    const ApiResponse up = m_server.requestRaw("POST", u"/v1/files"_s, form, "multipart/form-data; boundary=" + kBoundary, m_agent);
+    const ApiResponse up = uploadFile(m_server, m_agent, kBoundary, "suculenta.png", "image/png", png);
     QCOMPARE(up.status, 201);
     const qint64 image = postMessage({{u"chat_id"_s, chatId}, {u"message_type"_s, u"image"_s},
                                       {u"media_file_id"_s, up.value(u"id"_s).toInteger()},

@@ -4,10 +4,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QPointer>
 #include <QRegularExpression>
-#include <QTcpSocket>
-#include <QTimer>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -25,27 +22,13 @@ QByteArray graphError(int code, const char *message)
 
 } // namespace
 
-FakeMetaGraph::FakeMetaGraph(QObject *parent) : QObject(parent)
+FakeMetaGraph::FakeMetaGraph(QObject *parent) : FakeHttpServer(parent)
 {
-    connect(&m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-            connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-                m_buffers.remove(socket);
-                socket->deleteLater();
-            });
-        }
-    });
-}
-
-bool FakeMetaGraph::listen()
-{
-    return m_server.listen(QHostAddress::LocalHost, 0);
 }
 
 QString FakeMetaGraph::baseUrl() const
 {
-    return u"http://127.0.0.1:%1/v21.0"_s.arg(m_server.serverPort());
+    return u"http://127.0.0.1:%1/v21.0"_s.arg(port());
 }
 
 void FakeMetaGraph::failNextMessages(int status, const QByteArray &body, int times)
@@ -122,46 +105,10 @@ QByteArray FakeMetaGraph::sample(const QString &name)
     return f.readAll();
 }
 
-void FakeMetaGraph::onReadyRead(QTcpSocket *socket)
+void FakeMetaGraph::handle(QTcpSocket *socket, HttpRequest request)
 {
-    QByteArray &buffer = m_buffers[socket];
-    buffer += socket->readAll();
-    for (;;) {
-        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return;
-        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        Request r;
-        r.method = requestLine.value(0);
-        r.path = requestLine.value(1);
-        qsizetype length = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon < 0)
-                continue;
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-length")
-                length = value.toLongLong();
-            else if (name == "authorization")
-                r.authorization = value;
-            else if (name == "content-type")
-                r.contentType = value;
-        }
-        if (buffer.size() < headerEnd + 4 + length)
-            return;
-        r.body = buffer.mid(headerEnd + 4, length);
-        buffer.remove(0, headerEnd + 4 + length);
-        if (r.contentType.startsWith("application/json"))
-            r.json = QJsonDocument::fromJson(r.body).object();
-        handle(socket, std::move(r));
-    }
-}
-
-void FakeMetaGraph::handle(QTcpSocket *socket, Request r)
-{
+    Request r;
+    static_cast<HttpRequest &>(r) = std::move(request);
     static const QRegularExpression messages(u"^/v21\\.0/([^/]+)/messages$"_s);
     static const QRegularExpression media(u"^/v21\\.0/([^/]+)/media$"_s);
     static const QRegularExpression lookup(u"^/v21\\.0/([^/?]+)(\\?.*)?$"_s);
@@ -182,7 +129,7 @@ void FakeMetaGraph::handle(QTcpSocket *socket, Request r)
         } else if (a.hasMatch() && a.captured(1) == "lookaside"_L1) {
             // Meta's lookaside host may redirect: the client has to follow it.
             r.status = 302;
-            extraHeaders = "Location: http://127.0.0.1:" + QByteArray::number(m_server.serverPort()) + "/attachments/" + id.toUtf8() + a.captured(3).toUtf8() + "\r\n";
+            extraHeaders = "Location: http://127.0.0.1:" + QByteArray::number(port()) + "/attachments/" + id.toUtf8() + a.captured(3).toUtf8() + "\r\n";
         } else if (!scripted.isEmpty()) {
             const auto s = scripted.dequeue();
             r.status = s.first;
@@ -199,7 +146,7 @@ void FakeMetaGraph::handle(QTcpSocket *socket, Request r)
         } else if (l.hasMatch()) {
             const auto &media = m_media.value(id);
             r.status = 200;
-            const QString url = u"http://127.0.0.1:%1/lookaside/%2?ext=1&hash=ATx"_s.arg(m_server.serverPort()).arg(id);
+            const QString url = u"http://127.0.0.1:%1/lookaside/%2?ext=1&hash=ATx"_s.arg(port()).arg(id);
             body = QJsonDocument(QJsonObject{
                                      {u"messaging_product"_s, u"whatsapp"_s},
                                      {u"url"_s, url},
@@ -254,16 +201,6 @@ void FakeMetaGraph::handle(QTcpSocket *socket, Request r)
     m_requests.append(r);
     emit received(int(m_requests.size() - 1));
 
-    QByteArray reply = "HTTP/1.1 " + QByteArray::number(status) + (status == 200 ? " OK" : status == 302 ? " Found" : " Error")
-        + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\n" + extraHeaders + "Connection: keep-alive\r\n\r\n" + body;
-    QPointer<QTcpSocket> guard(socket);
-    auto write = [guard, reply] {
-        if (guard && guard->state() == QAbstractSocket::ConnectedState)
-            guard->write(reply);
-    };
-    if (m_delayMs > 0)
-        QTimer::singleShot(m_delayMs, this, write);
-    else
-        write();
+    const QByteArray reason = status == 200 ? "OK" : status == 302 ? "Found" : "Error";
+    reply(socket, status, reason, contentType, body, extraHeaders, m_delayMs);
 }

@@ -1,15 +1,12 @@
 #pragma once
 
+#include "FakeHttpServer.h"
+
 #include <QByteArray>
 #include <QHash>
-#include <QJsonObject>
 #include <QList>
-#include <QObject>
 #include <QQueue>
 #include <QString>
-#include <QTcpServer>
-
-class QTcpSocket;
 
 // A stand-in for the Meta Graph API (meta-cloud-api.md §2, §5) on 127.0.0.1, port 0, answering
 // as Meta documents: POST /v21.0/{phone_number_id}/messages →
@@ -21,24 +18,18 @@ class QTcpSocket;
 // unknown media ids answer 404 with Graph error 100. It records every request and can be scripted
 // to answer the next message sends, media look-ups or downloads with a status and body, or to
 // answer late.
-class FakeMetaGraph final : public QObject {
+class FakeMetaGraph final : public FakeHttpServer {
     Q_OBJECT
 public:
-    struct Request {
-        QByteArray method;
-        QByteArray path;            // e.g. /v21.0/106540352242922/messages
-        QByteArray authorization;   // the whole header value
-        QByteArray contentType;
-        QByteArray body;
-        QJsonObject json;           // the parsed body when it is JSON
+    // method, path (e.g. /v21.0/106540352242922/messages), authorization, contentType, body,
+    // json, and:
+    struct Request : HttpRequest {
         int status = 0;             // what was (or will be) answered
         QString answeredId;         // the wamid or media id answered, if any
     };
 
     explicit FakeMetaGraph(QObject *parent = nullptr);
 
-    bool listen();
-    quint16 port() const { return m_server.serverPort(); }
     QString baseUrl() const;        // http://127.0.0.1:<port>/v21.0
 
     // The next `times` POST …/messages are answered with this status and body.
@@ -63,10 +54,8 @@ signals:
     void received(int index);
 
 private:
-    void onReadyRead(QTcpSocket *socket);
-    void handle(QTcpSocket *socket, Request request);
+    void handle(QTcpSocket *socket, HttpRequest request) override;
 
-    QHash<QTcpSocket *, QByteArray> m_buffers;
     QList<Request> m_requests;
     QQueue<QPair<int, QByteArray>> m_scripted;
     QQueue<QPair<int, QByteArray>> m_scriptedLookups;
@@ -74,5 +63,6 @@ private:
     QHash<QString, QPair<QByteArray, QByteArray>> m_media;   // id → bytes, MIME type
     int m_delayMs = 0;
     int m_seq = 0;
-    QTcpServer m_server;   // last: its sockets go first, while the state above still exists
+    // The listening socket and its connections live in FakeHttpServer, whose destructor stops
+    // them from reaching handle() once the state above is gone.
 };

@@ -3,8 +3,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QPointer>
-#include <QTcpSocket>
 #include <QUrl>
 #include <QUuid>
 
@@ -31,27 +29,13 @@ const char *reason(int status)
 
 } // namespace
 
-FakeWppConnect::FakeWppConnect(QObject *parent) : QObject(parent)
+FakeWppConnect::FakeWppConnect(QObject *parent) : FakeHttpServer(parent)
 {
-    connect(&m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-            connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-                m_buffers.remove(socket);
-                socket->deleteLater();
-            });
-        }
-    });
-}
-
-bool FakeWppConnect::listen()
-{
-    return m_server.listen(QHostAddress::LocalHost, 0);
 }
 
 QString FakeWppConnect::baseUrl() const
 {
-    return u"http://127.0.0.1:%1"_s.arg(m_server.serverPort());
+    return u"http://127.0.0.1:%1"_s.arg(port());
 }
 
 void FakeWppConnect::failNext(const QString &route, int status, const QByteArray &body, int times)
@@ -84,46 +68,10 @@ QByteArray FakeWppConnect::sample(const QString &name)
     return f.readAll();
 }
 
-void FakeWppConnect::onReadyRead(QTcpSocket *socket)
+void FakeWppConnect::handle(QTcpSocket *socket, HttpRequest request)
 {
-    QByteArray &buffer = m_buffers[socket];
-    buffer += socket->readAll();
-    for (;;) {
-        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return;
-        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        Request r;
-        r.method = requestLine.value(0);
-        r.path = requestLine.value(1);
-        qsizetype length = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon < 0)
-                continue;
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-length")
-                length = value.toLongLong();
-            else if (name == "authorization")
-                r.authorization = value;
-            else if (name == "content-type")
-                r.contentType = value;
-        }
-        if (buffer.size() < headerEnd + 4 + length)
-            return;
-        r.body = buffer.mid(headerEnd + 4, length);
-        buffer.remove(0, headerEnd + 4 + length);
-        if (r.contentType.startsWith("application/json"))
-            r.json = QJsonDocument::fromJson(r.body).object();
-        handle(socket, std::move(r));
-    }
-}
-
-void FakeWppConnect::handle(QTcpSocket *socket, Request r)
-{
+    Request r;
+    static_cast<HttpRequest &>(r) = std::move(request);
     // /api/<session>/<route> or /api/<session>/<secretkey>/generate-token
     const QStringList parts = QString::fromUtf8(r.path).split(u'/');
     r.session = QUrl::fromPercentEncoding(parts.value(2).toUtf8());
@@ -226,10 +174,5 @@ void FakeWppConnect::handle(QTcpSocket *socket, Request r)
     }
     const int status = r.status;
     m_requests.append(r);
-    const QByteArray reply = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status)
-        + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\nConnection: keep-alive\r\n\r\n" + body;
-    QPointer<QTcpSocket> guard(socket);
-    if (guard)
-        guard->write(reply);
+    reply(socket, status, reason(status), contentType, body);
 }

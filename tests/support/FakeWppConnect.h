@@ -1,16 +1,13 @@
 #pragma once
 
+#include "FakeHttpServer.h"
+
 #include <QByteArray>
 #include <QHash>
-#include <QJsonObject>
 #include <QList>
-#include <QObject>
 #include <QQueue>
 #include <QSet>
 #include <QString>
-#include <QTcpServer>
-
-class QTcpSocket;
 
 // A stand-in for a WPPConnect Server (wppconnect.md §2–§3) on 127.0.0.1, port 0, answering as
 // its source does: POST /api/{session}/{secretkey}/generate-token → 201 {status,session,token,full}
@@ -20,25 +17,19 @@ class QTcpSocket;
 // close-session, send-message (201 with the Message), send-image / send-file-base64 (201 with
 // [{ack,id}]; a base64 that is not a data URI fails 500 empty_file). Sends on a session that is
 // not CONNECTED answer 404 "Disconnected". It records every request and can be scripted.
-class FakeWppConnect final : public QObject {
+class FakeWppConnect final : public FakeHttpServer {
     Q_OBJECT
 public:
-    struct Request {
-        QByteArray method;
-        QByteArray path;            // /api/<session>/<route>
+    // method, path (/api/<session>/<route>), authorization, contentType, body, json, and:
+    struct Request : HttpRequest {
         QString session;
         QString route;              // generate-token, start-session, send-message…
-        QByteArray authorization;
-        QByteArray contentType;
-        QByteArray body;
-        QJsonObject json;
         int status = 0;
         QString answeredId;
     };
 
     explicit FakeWppConnect(QObject *parent = nullptr);
 
-    bool listen();
     QString baseUrl() const;        // http://127.0.0.1:<port>
     void setSecretKey(const QString &key) { m_secretKey = key; }
     QString secretKey() const { return m_secretKey; }
@@ -61,16 +52,15 @@ public:
     static QByteArray sample(const QString &name);  // tests/data/wppconnect/<name>
 
 private:
-    void onReadyRead(QTcpSocket *socket);
-    void handle(QTcpSocket *socket, Request request);
+    void handle(QTcpSocket *socket, HttpRequest request) override;
 
     QString m_secretKey = QStringLiteral("THISISMYSECURETOKEN");
-    QHash<QTcpSocket *, QByteArray> m_buffers;
     QList<Request> m_requests;
     QHash<QString, QQueue<QPair<int, QByteArray>>> m_scripted;
     QHash<QString, QString> m_states;     // session → state
     QHash<QString, QString> m_webhooks;   // session → webhook URL
     QHash<QString, QSet<QString>> m_tokens;   // session → tokens
     int m_seq = 0;
-    QTcpServer m_server;   // last: its sockets go first, while the state above still exists
+    // The listening socket and its connections live in FakeHttpServer, whose destructor stops
+    // them from reaching handle() once the state above is gone.
 };

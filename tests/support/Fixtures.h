@@ -1,0 +1,22 @@
+#pragma once
+
+#include "TestServer.h"
+
+#include <QByteArray>
+#include <QVariant>
+
+#include <initializer_list>
+
+class Database;
+
+// Fixture helpers the server tests share.
+
+// Runs an INSERT … RETURNING id; 0 (and a warning naming the statement) on failure.
+qint64 insertReturningId(Database &db, const char *sql, std::initializer_list<QVariant> values);
+
+// An 8×6 PNG, filled with one colour.
+QByteArray pngBytes();
+
+// POST /v1/files with a multipart/form-data body (this boundary) holding one "file" part.
+ApiResponse uploadFile(TestServer &server, const QByteArray &token, const QByteArray &boundary,
+                       const QByteArray &fileName, const QByteArray &mimeType, const QByteArray &bytes);
