@@ -140,18 +140,11 @@ void AuditApi::registerRoutes(HttpRouter &router)
         {.permission = u"audit.export"_s, .action = u"audit.export"_s, .entityType = u"AuditLog"_s, .auditRead = true},
         [this](RequestContext &ctx) -> Result<Deferred> {
             QueryReader in(ctx);
-            const QString format = in.text(u"format"_s);
-            if (!format.isEmpty() && format != "csv"_L1)
-                in.fail(u"format"_s, QT_TRANSLATE_NOOP("Api", "Must be one of: %1"), {u"csv"_s});
+            in.csvFormat();
             const AuditFilter filter = readFilter(in);
             if (!in.ok())
                 return in.error();
-            QJsonObject given;
-            for (const QString &name : filterNames()) {
-                const QString value = ctx.queryValue(name).trimmed();
-                if (!value.isEmpty())
-                    given.insert(name, value);
-            }
+            const QJsonObject given = in.given(filterNames());
 
             Deferred deferred;
             // Runs on a worker thread with that thread's own connection; it must not touch ctx.

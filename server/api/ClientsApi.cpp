@@ -529,18 +529,11 @@ Result<Deferred> ClientsApi::importCsv(RequestContext &ctx)
 Result<Deferred> ClientsApi::exportCsv(RequestContext &ctx)
 {
     QueryReader in(ctx);
-    const QString format = in.text(u"format"_s);
-    if (!format.isEmpty() && format != "csv"_L1)
-        in.fail(u"format"_s, QT_TRANSLATE_NOOP("Api", "Must be one of: %1"), {u"csv"_s});
+    in.csvFormat();
     const ClientFilter filter = readFilter(in);
     if (!in.ok())
         return in.error();
-    QJsonObject given;
-    for (const QString &name : filterNames()) {
-        const QString value = ctx.queryValue(name).trimmed();
-        if (!value.isEmpty())
-            given.insert(name, value);
-    }
+    const QJsonObject given = in.given(filterNames());
 
     Deferred deferred;
     deferred.work = [this, filter] {

@@ -504,6 +504,18 @@ Result<Deferred> NumbersApi::qr(RequestContext &ctx)
     return d;
 }
 
+// A connection change with nothing to call (Meta numbers have no session), answered like the others.
+Deferred NumbersApi::markConnection(const WhatsAppNumber &before, const QString &status, const QString &detail)
+{
+    Deferred d;
+    d.work = [] { return QVariant(); };
+    d.finish = [this, before, status, detail](RequestContext &ctx, const QVariant &) -> Result<HttpReply> {
+        CONVERSA_TRY(changeConnection(ctx, before, status, detail));
+        return statusReply(before.id, {});
+    };
+    return d;
+}
+
 Result<Deferred> NumbersApi::disconnect(RequestContext &ctx)
 {
     Result<WhatsAppNumber> n = m_numbers.find(ctx.idParam());
@@ -513,12 +525,7 @@ Result<Deferred> NumbersApi::disconnect(RequestContext &ctx)
     const WhatsAppNumber before = *n;
     if (n->provider != "wppconnect"_L1) {
         // Meta has no session: the number is only marked (the outbound queue still sends).
-        d.work = [] { return QVariant(); };
-        d.finish = [this, before](RequestContext &ctx, const QVariant &) -> Result<HttpReply> {
-            CONVERSA_TRY(changeConnection(ctx, before, u"disconnected"_s, u"disconnected by a user"_s));
-            return statusReply(before.id, {});
-        };
-        return d;
+        return markConnection(before, u"disconnected"_s, u"disconnected by a user"_s);
     }
     Result<WppConnection> c = wppConnection(*n, nullptr);
     if (!c)
@@ -553,12 +560,7 @@ Result<Deferred> NumbersApi::reconnect(RequestContext &ctx)
         if (!n->hasMetaAccessToken || n->metaPhoneNumberId.isEmpty())
             return ApiError::validation(u"meta_access_token"_s,
                                         QT_TRANSLATE_NOOP("Api", "The number needs a Meta phone number id and access token"));
-        d.work = [] { return QVariant(); };
-        d.finish = [this, before](RequestContext &ctx, const QVariant &) -> Result<HttpReply> {
-            CONVERSA_TRY(changeConnection(ctx, before, u"connected"_s, u"reconnected by a user"_s));
-            return statusReply(before.id, {});
-        };
-        return d;
+        return markConnection(before, u"connected"_s, u"reconnected by a user"_s);
     }
     Result<WppConnection> c = wppConnection(*n, nullptr);
     if (!c)

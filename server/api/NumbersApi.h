@@ -34,6 +34,7 @@ private:
     Result<WppConnection> wppConnection(const WhatsAppNumber &n, const char *metaMessage);
     Result<HttpReply> statusReply(qint64 id, const QVariantMap &health);
     // connection_status set and kept in the history; audited on the request.
+    Deferred markConnection(const WhatsAppNumber &before, const QString &status, const QString &detail);
     Result<Ok> changeConnection(RequestContext &ctx, const WhatsAppNumber &before, const QString &status,
                                 const QString &detail);
 

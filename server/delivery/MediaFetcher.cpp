@@ -43,7 +43,7 @@ bool digestMatches(const QString &expected, const QByteArray &bytes)
 } // namespace
 
 MediaFetcher::MediaFetcher(Database &db, MediaSettings settings, QObject *parent)
-    : QObject(parent), m_db(db), m_settings(std::move(settings)), m_timer(this)
+    : QueueWorker(parent), m_db(db), m_settings(std::move(settings)), m_timer(this)
 {
     m_timer.setInterval(qMax(10, m_settings.pollMs));
     connect(&m_timer, &QTimer::timeout, this, &MediaFetcher::poll);
@@ -231,37 +231,6 @@ void MediaFetcher::done(const MediaJob &job, const QString &outcome)
 // ---- MediaThread ----
 
 MediaThread::MediaThread(Database &db, const MediaSettings &settings)
-    : m_fetcher(new MediaFetcher(db, settings)), m_timeoutMs(settings.timeoutMs)
+    : QueueThread(new MediaFetcher(db, settings), u"media"_s, settings.timeoutMs * 2 + 5000)
 {
-    m_thread.setObjectName(u"media"_s);
-    m_fetcher->moveToThread(&m_thread);
-    QObject::connect(&m_thread, &QThread::finished, m_fetcher, &QObject::deleteLater);
-    QObject::connect(m_fetcher, &MediaFetcher::idle, m_fetcher, [] { QThread::currentThread()->quit(); },
-                     Qt::DirectConnection);
-}
-
-MediaThread::~MediaThread()
-{
-    stop();
-    if (m_fetcher && !m_thread.isFinished())
-        delete m_fetcher;   // never started
-}
-
-void MediaThread::start()
-{
-    m_thread.start();
-    QMetaObject::invokeMethod(m_fetcher, &MediaFetcher::start, Qt::QueuedConnection);
-}
-
-void MediaThread::stop()
-{
-    if (!m_thread.isRunning())
-        return;
-    QMetaObject::invokeMethod(m_fetcher, &MediaFetcher::shutdown, Qt::QueuedConnection);
-    if (!m_thread.wait(m_timeoutMs * 2 + 5000)) {
-        qCWarning(lcMedia) << "the media fetcher did not stop in time";
-        m_thread.quit();
-        m_thread.wait();
-    }
-    m_fetcher = nullptr;   // deleted on its thread as it finished
 }

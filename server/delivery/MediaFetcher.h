@@ -1,9 +1,9 @@
 #pragma once
 
+#include "QueueThread.h"
+
 #include <QByteArray>
-#include <QObject>
 #include <QString>
-#include <QThread>
 #include <QTimer>
 
 class Database;
@@ -34,15 +34,15 @@ struct MediaSettings {
 // A download is idempotent: a claim left by a fetcher that died is taken again once stale, and a
 // file is attached only to a message that has none yet.
 //
-// Lives on its own thread (MediaThread) with its own database connection and network access.
-class MediaFetcher final : public QObject {
+// Lives on its own thread (MediaThread, a QueueThread) with its own database connection and network access.
+class MediaFetcher final : public QueueWorker {
     Q_OBJECT
 public:
     MediaFetcher(Database &db, MediaSettings settings, QObject *parent = nullptr);
     ~MediaFetcher() override;
 
-    void start();           // on the fetcher's thread
-    void shutdown();        // no new claims; emits idle() once no download is in flight
+    void start() override;
+    void shutdown() override;
 
     // The wait before attempt `attempts + 1` (2^(attempts-1) seconds, capped).
     static qint64 backoffSeconds(int attempts, int capSeconds);
@@ -52,7 +52,6 @@ public:
     qint64 staleAfterSeconds() const;
 
 signals:
-    void idle();
     void finished(qint64 messageId, const QString &outcome);   // stored | retry | failed
 
 private:
@@ -72,22 +71,9 @@ private:
     bool m_stopping = false;
 };
 
-// Runs one MediaFetcher on a thread of its own; ServerApp starts one, tests may start more
-// against the same database.
-class MediaThread final {
+// The media fetcher on its own thread; stop() lets a download in flight finish.
+class MediaThread final : public QueueThread {
 public:
     MediaThread(Database &db, const MediaSettings &settings);
-    ~MediaThread();
-    MediaThread(const MediaThread &) = delete;
-    MediaThread &operator=(const MediaThread &) = delete;
-
-    MediaFetcher *fetcher() const { return m_fetcher; }
-    void start();
-    // Lets a download in flight finish (bounded by the timeout), then ends the thread.
-    void stop();
-
-private:
-    QThread m_thread;
-    MediaFetcher *m_fetcher = nullptr;
-    int m_timeoutMs;
+    MediaFetcher *fetcher() const { return static_cast<MediaFetcher *>(queueWorker()); }
 };

@@ -25,7 +25,7 @@ void logged(const Result<Ok> &written)
 }
 
 OutboundWorker::OutboundWorker(Database &db, OutboundSettings settings, QObject *parent)
-    : QObject(parent), m_db(db), m_settings(std::move(settings)), m_timer(this)
+    : QueueWorker(parent), m_db(db), m_settings(std::move(settings)), m_timer(this)
 {
     m_timer.setInterval(qMax(10, m_settings.pollMs));
     connect(&m_timer, &QTimer::timeout, this, &OutboundWorker::poll);
@@ -197,37 +197,6 @@ void OutboundWorker::record(const OutboxMessage &m, const GraphResult &r)
 // ---- OutboundThread ----
 
 OutboundThread::OutboundThread(Database &db, const OutboundSettings &settings)
-    : m_db(db), m_worker(new OutboundWorker(db, settings)), m_timeoutMs(settings.timeoutMs)
+    : QueueThread(new OutboundWorker(db, settings), u"outbound"_s, settings.timeoutMs * 2 + 5000)
 {
-    m_thread.setObjectName(u"outbound"_s);
-    m_worker->moveToThread(&m_thread);
-    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    QObject::connect(m_worker, &OutboundWorker::idle, m_worker, [] { QThread::currentThread()->quit(); },
-                     Qt::DirectConnection);
-}
-
-OutboundThread::~OutboundThread()
-{
-    stop();
-    if (m_worker && !m_thread.isFinished())
-        delete m_worker;   // never started
-}
-
-void OutboundThread::start()
-{
-    m_thread.start();
-    QMetaObject::invokeMethod(m_worker, &OutboundWorker::start, Qt::QueuedConnection);
-}
-
-void OutboundThread::stop()
-{
-    if (!m_thread.isRunning())
-        return;
-    QMetaObject::invokeMethod(m_worker, &OutboundWorker::shutdown, Qt::QueuedConnection);
-    if (!m_thread.wait(m_timeoutMs * 2 + 5000)) {
-        qCWarning(lcOutbound) << "the outbound worker did not stop in time";
-        m_thread.quit();
-        m_thread.wait();
-    }
-    m_worker = nullptr;   // deleted on its thread as it finished
 }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "QueueThread.h"
+
 #include <QByteArray>
-#include <QObject>
 #include <QString>
-#include <QThread>
 #include <QTimer>
 
 #include <optional>
@@ -35,15 +35,15 @@ struct OutboundSettings {
 // A message claimed by a sender that died is never sent again on its own: once its claim is older
 // than the longest a send can take it fails as 'interrupted' (POST /messages/:id/retry re-queues).
 //
-// Lives on its own thread (OutboundThread) with its own database connection and network access.
-class OutboundWorker final : public QObject {
+// Lives on its own thread (OutboundThread, a QueueThread) with its own database connection and network access.
+class OutboundWorker final : public QueueWorker {
     Q_OBJECT
 public:
     OutboundWorker(Database &db, OutboundSettings settings, QObject *parent = nullptr);
     ~OutboundWorker() override;
 
-    void start();           // on the worker's thread
-    void shutdown();        // no new claims; emits idle() once no send is in flight
+    void start() override;
+    void shutdown() override;
 
     // The backoff before attempt `attempts + 1` (2^attempts seconds, capped).
     static qint64 backoffSeconds(int attempts, int capSeconds);
@@ -51,7 +51,6 @@ public:
     qint64 staleAfterSeconds() const;
 
 signals:
-    void idle();
     void finished(qint64 messageId, const QString &status);   // sent | pending | failed
 
 private:
@@ -78,23 +77,9 @@ private:
     bool m_stopping = false;
 };
 
-// Runs one OutboundWorker on a thread of its own; ServerApp starts one, tests may start more
-// against the same database.
-class OutboundThread final {
+// The outbound sender on its own thread; stop() lets a send in flight finish.
+class OutboundThread final : public QueueThread {
 public:
     OutboundThread(Database &db, const OutboundSettings &settings);
-    ~OutboundThread();
-    OutboundThread(const OutboundThread &) = delete;
-    OutboundThread &operator=(const OutboundThread &) = delete;
-
-    OutboundWorker *worker() const { return m_worker; }
-    void start();
-    // Lets a send in flight finish (bounded by the provider timeout), then ends the thread.
-    void stop();
-
-private:
-    Database &m_db;
-    QThread m_thread;
-    OutboundWorker *m_worker = nullptr;
-    int m_timeoutMs;
+    OutboundWorker *worker() const { return static_cast<OutboundWorker *>(queueWorker()); }
 };

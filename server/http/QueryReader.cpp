@@ -112,3 +112,21 @@ PageRequest QueryReader::page()
     p.limit = int(integer(u"limit"_s, 1, 100).value_or(20));
     return p;
 }
+
+void QueryReader::csvFormat()
+{
+    const QString format = text(u"format"_s);
+    if (!format.isEmpty() && format != "csv"_L1)
+        fail(u"format"_s, QT_TRANSLATE_NOOP("Api", "Must be one of: %1"), {u"csv"_s});
+}
+
+QJsonObject QueryReader::given(const QStringList &names) const
+{
+    QJsonObject out;
+    for (const QString &name : names) {
+        const QString value = m_ctx.queryValue(name).trimmed();
+        if (!value.isEmpty())
+            out.insert(name, value);
+    }
+    return out;
+}

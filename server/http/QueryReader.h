@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -32,6 +33,10 @@ public:
     // ISO 8601 timestamp is taken as given (UTC when it has no offset).
     std::optional<qint64> time(const QString &name, bool endOfDay);
     PageRequest page();
+    // An export's `format`: absent or "csv", the only one there is.
+    void csvFormat();
+    // The parameters among `names` that were given, as given (an export's audit row names them).
+    QJsonObject given(const QStringList &names) const;
 
     void fail(const QString &field, const char *message, QStringList args = {});
     bool ok() const { return m_errors.isEmpty(); }

@@ -181,10 +181,7 @@ Result<qint64> ChatStore::count(const ChatFilter &f)
     } else {
         sql.add("SELECT COUNT(*)"_L1).add(chatsWhere(f, SearchBy::SearchIndex, m_db.dialect()));
     }
-    SqlQuery q(m_db, sql.text, sql.values);
-    if (!q.exec())
-        return q.failure();
-    return q.next() ? q.integer(0) : 0;
+    return queryInteger(m_db, sql.text, sql.values);
 }
 
 Result<ChatPage> ChatStore::list(const ChatFilter &filter)

@@ -212,11 +212,10 @@ Result<ClientPage> ClientStore::list(const ClientFilter &filter)
             : u"SELECT COUNT(*) FROM clients WHERE deleted_at IS NULL"_s + conditionsOf(filter, values, indexed);
         if (indexed && searchOnly)
             values.append(SearchText::ftsPhrase(filter.search));
-        SqlQuery count(m_db, sql, values);
-        if (!count.exec())
-            return count.failure();
-        if (count.next())
-            page.total = count.integer(0);
+        const Result<qint64> total = queryInteger(m_db, sql, values);
+        if (!total)
+            return total.error();
+        page.total = *total;
         if (page.total <= filter.offset)
             return page;
     }

@@ -327,6 +327,14 @@ ApiError SqlQuery::failure() const
     return ApiError::internal();
 }
 
+Result<qint64> queryInteger(Database &db, const QString &sql, const QVariantList &values)
+{
+    SqlQuery q(db, sql, values);
+    if (!q.exec())
+        return q.failure();
+    return q.next() ? q.integer(0) : 0;
+}
+
 // ---- Transaction ----
 
 Transaction::Transaction(Database &db) : m_db(db)

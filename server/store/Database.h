@@ -94,6 +94,9 @@ private:
     QString m_connectionName;
 };
 
+// The first column of the first row as an integer, 0 without a row: a COUNT(*) or a SUM.
+Result<qint64> queryInteger(Database &db, const QString &sql, const QVariantList &values);
+
 // One database transaction; rolls back unless commit() was called. SQLite takes the write
 // lock up front (BEGIN IMMEDIATE) so two writers wait instead of failing: first in the
 // process's queue of writers, then (another process holding the file) on the busy timeout.

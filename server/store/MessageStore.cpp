@@ -94,11 +94,10 @@ Result<Message> MessageStore::find(qint64 id)
 Result<MessagePage> MessageStore::page(qint64 chatId, int limit, qint64 offset)
 {
     MessagePage page;
-    SqlQuery count(m_db, "SELECT COUNT(*) FROM messages WHERE chat_id = ?", {chatId});
-    if (!count.exec())
-        return count.failure();
-    if (count.next())
-        page.total = count.integer(0);
+    const Result<qint64> total = queryInteger(m_db, u"SELECT COUNT(*) FROM messages WHERE chat_id = ?"_s, {chatId});
+    if (!total)
+        return total.error();
+    page.total = *total;
     if (page.total <= offset)
         return page;
     Result<QList<Message>> rows = select(u"WHERE m.chat_id = ? ORDER BY m.id LIMIT ? OFFSET ?"_s, {chatId, limit, offset});
@@ -121,11 +120,10 @@ Result<MessagePage> MessageStore::before(qint64 chatId, qint64 beforeId, int lim
     if (page.hasMore)
         page.rows.removeLast();
     std::reverse(page.rows.begin(), page.rows.end());
-    SqlQuery count(m_db, "SELECT COUNT(*) FROM messages WHERE chat_id = ?", {chatId});
-    if (!count.exec())
-        return count.failure();
-    if (count.next())
-        page.total = count.integer(0);
+    const Result<qint64> total = queryInteger(m_db, u"SELECT COUNT(*) FROM messages WHERE chat_id = ?"_s, {chatId});
+    if (!total)
+        return total.error();
+    page.total = *total;
     return page;
 }
 

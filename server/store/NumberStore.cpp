@@ -83,11 +83,10 @@ Result<NumberPage> NumberStore::list(const NumberFilter &filter)
     const QString where = u" FROM whatsapp_numbers WHERE deleted_at IS NULL"_s + conditions;
 
     NumberPage page;
-    SqlQuery count(m_db, u"SELECT COUNT(*)"_s + where, values);
-    if (!count.exec())
-        return count.failure();
-    if (count.next())
-        page.total = count.integer(0);
+    const Result<qint64> total = queryInteger(m_db, u"SELECT COUNT(*)"_s + where, values);
+    if (!total)
+        return total.error();
+    page.total = *total;
     if (page.total <= filter.offset)
         return page;
 

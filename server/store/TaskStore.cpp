@@ -127,11 +127,10 @@ Result<TaskPage> TaskStore::list(const TaskFilter &filter)
     QVariantList values;
     const QString where = u" WHERE t.deleted_at IS NULL"_s + conditionsOf(filter, values);
     TaskPage page;
-    SqlQuery count(m_db, u"SELECT COUNT(*) FROM tasks t"_s + where, values);
-    if (!count.exec())
-        return count.failure();
-    if (count.next())
-        page.total = count.integer(0);
+    const Result<qint64> total = queryInteger(m_db, u"SELECT COUNT(*) FROM tasks t"_s + where, values);
+    if (!total)
+        return total.error();
+    page.total = *total;
     if (page.total <= filter.offset)
         return page;
     values << filter.limit << filter.offset;

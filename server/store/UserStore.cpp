@@ -53,11 +53,10 @@ Result<UserPage> UserStore::list(const UserFilter &filter)
     const QString where = from + conditions;
 
     UserPage page;
-    SqlQuery count(m_db, countSql, values);
-    if (!count.exec())
-        return count.failure();
-    if (count.next())
-        page.total = count.integer(0);
+    const Result<qint64> total = queryInteger(m_db, countSql, values);
+    if (!total)
+        return total.error();
+    page.total = *total;
     if (page.total <= filter.offset)
         return page;
 
