@@ -376,6 +376,10 @@
         <translation>No such file</translation>
     </message>
     <message>
+        <source>No such message in this chat</source>
+        <translation>No such message in this chat</translation>
+    </message>
+    <message>
         <source>The chat is closed</source>
         <translation>The chat is closed</translation>
     </message>

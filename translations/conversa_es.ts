@@ -376,6 +376,10 @@
         <translation>El archivo no existe</translation>
     </message>
     <message>
+        <source>No such message in this chat</source>
+        <translation>El mensaje no existe en este chat</translation>
+    </message>
+    <message>
         <source>The chat is closed</source>
         <translation>El chat está cerrado</translation>
     </message>

@@ -65,6 +65,13 @@ void MessagesApi::writeMessage(JsonWriter &w, const Message &m)
     }
     w.field("is_bot_message", m.isBotMessage).timeOrNull("created_at", m.createdAt);
     w.timeOrNull("sent_at", m.sentAt).timeOrNull("delivered_at", m.deliveredAt).timeOrNull("read_at", m.readAt);
+    w.key("reply_to");
+    if (m.replyToId > 0) {
+        w.beginObject().field("id", m.replyToId).field("direction", m.replyToDirection);
+        w.field("message_type", m.replyToType).stringOrNull("content", m.replyToContent).endObject();
+    } else {
+        w.null();
+    }
     w.endObject();
 }
 
@@ -119,12 +126,25 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
             m.hasTemplateVariables = true;
         }
     }
+    const auto replyTo = v.integer(u"reply_to_message_id"_s, false, 1, std::numeric_limits<qint64>::max());
     if (!v.ok())
         return v.error();
 
     Result<Chat> chat = m_chats.findVisible(*chatId, *ctx.user);
     if (!chat)
         return chat.error();
+    if (replyTo) {
+        // A quote points at a message of the same chat; the caller already sees it.
+        Result<Message> quoted = m_messages.find(*replyTo);
+        if (!quoted && quoted.error().status() != 404)
+            return quoted.error();
+        if (!quoted || quoted->chatId != chat->id)
+            return ApiError::validation(u"reply_to_message_id"_s, QT_TRANSLATE_NOOP("Api", "No such message in this chat"));
+        m.replyToId = quoted->id;
+        m.replyToDirection = quoted->direction;
+        m.replyToType = quoted->messageType;
+        m.replyToContent = quoted->content;
+    }
     const std::optional<QString> status = ChatStateMachine::next(chat->status, ChatStateMachine::Action::AgentReply);
     if (!status)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The chat is closed"));
@@ -156,6 +176,8 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
     ctx.audit.changes = {{u"chat_id"_s, change({}, chat->id)},
                          {u"message_type"_s, change({}, m.messageType)},
                          {u"status"_s, change({}, m.status)}};
+    if (m.replyToId > 0)
+        ctx.audit.changes.insert(u"reply_to_message_id"_s, change({}, m.replyToId));
     if (*status != chat->status)
         ctx.audit.changes.insert(u"chat_status"_s, change(chat->status, *status));
     return messageReply(m, 201);

@@ -197,9 +197,9 @@ void NumbersApi::registerRoutes(HttpRouter &router)
                [this](RequestContext &ctx) { return update(ctx); });
     router.del(u"/v1/whatsapp-numbers/{id}"_s, {.permission = kManage, .action = u"whatsapp_number.delete"_s, .entityType = entity},
                [this](RequestContext &ctx) { return remove(ctx); });
-    router.addDeferred("GET", u"/v1/whatsapp-numbers/{id}/status"_s,
-                       {.permission = read, .action = u"whatsapp_number.status"_s, .entityType = entity},
-                       [this](RequestContext &ctx) { return status(ctx); });
+    router.get(u"/v1/whatsapp-numbers/{id}/status"_s,
+               {.permission = read, .action = u"whatsapp_number.status"_s, .entityType = entity},
+               [this](RequestContext &ctx) { return statusReply(ctx.idParam()); });
     // A QR links a phone to the number: for those who manage numbers only.
     router.addDeferred("GET", u"/v1/whatsapp-numbers/{id}/qr"_s,
                        {.permission = kManage, .action = u"whatsapp_number.qr"_s, .entityType = entity},
@@ -389,7 +389,7 @@ Result<WppConnection> NumbersApi::wppConnection(const WhatsAppNumber &n, const c
     return WppConnection{n.wppconnectServerUrl, n.wppconnectSessionName, secrets->wppconnectApiKey};
 }
 
-Result<HttpReply> NumbersApi::statusReply(qint64 id, const QVariantMap &health)
+Result<HttpReply> NumbersApi::statusReply(qint64 id)
 {
     Result<WhatsAppNumber> n = m_numbers.find(id);
     if (!n)
@@ -397,23 +397,23 @@ Result<HttpReply> NumbersApi::statusReply(qint64 id, const QVariantMap &health)
     Result<QList<NumberConnectionEvent>> history = m_numbers.connections(id, 20);
     if (!history)
         return history.error();
+    const Result<NumberHealth> health = m_numbers.health(id);
+    if (!health)
+        return health.error();
     JsonWriter w(1024);
     w.beginObject();
     w.field("id", n->id).field("provider", n->provider).field("status", n->status);
     w.field("connection_status", n->connectionStatus);
     w.timeOrNull("last_connected_at", n->lastConnectedAt);
     w.textOrNull("last_error", n->lastError);
-    if (health.isEmpty()) {
-        w.key("health").null();   // Meta: no session to check
+    // The latest periodic check (delivery/HealthMonitor); null until the first one.
+    if (health->checkedAt == 0) {
+        w.key("health").null();
     } else {
         w.key("health").beginObject();
-        w.field("is_healthy", health.value(u"ok"_s).toBool()
-                                  && WppConnectClient::connectionStatus(health.value(u"status"_s).toString())
-                                      == "connected"_L1);
-        w.field("response_time_ms", health.value(u"response_time_ms"_s).toLongLong());
-        w.timeOrNull("last_check_at", health.value(u"checked_at"_s).toLongLong());
-        w.textOrNull("provider_status", health.value(u"status"_s).toString());
-        w.textOrNull("error", health.value(u"error_message"_s).toString());
+        w.field("is_healthy", health->healthy).field("response_time_ms", health->responseTimeMs);
+        w.timeOrNull("last_check_at", health->checkedAt);
+        w.textOrNull("provider_status", health->providerStatus).textOrNull("error", health->error);
         w.endObject();
     }
     w.key("history").beginArray();
@@ -433,32 +433,6 @@ Result<Ok> NumbersApi::changeConnection(RequestContext &ctx, const WhatsAppNumbe
     ctx.audit.changes = QJsonObject{
         {u"connection_status"_s, QJsonObject{{u"from"_s, before.connectionStatus}, {u"to"_s, status}}}};
     return m_numbers.recordConnection(before.id, status, detail, nowSeconds());
-}
-
-Result<Deferred> NumbersApi::status(RequestContext &ctx)
-{
-    Result<WhatsAppNumber> n = m_numbers.find(ctx.idParam());
-    if (!n)
-        return n.error();
-    const qint64 id = n->id;
-    Deferred d;
-    // Meta has no session to check; a WPPConnect number without its settings cannot be checked.
-    Result<WppConnection> c = n->provider == "wppconnect"_L1 ? wppConnection(*n, nullptr) : ApiError::notFound();
-    if (!c) {
-        d.work = [] { return QVariant(); };
-        d.finish = [this, id](RequestContext &, const QVariant &) { return statusReply(id, {}); };
-        return d;
-    }
-    const int timeout = apiTimeoutMs(m_context.config);
-    d.work = [c = *c, timeout] {
-        QVariantMap health = wppBlocking(timeout, [&c](WppConnectClient &client, auto done) {
-            client.statusSession(c, std::move(done));
-        });
-        health.insert(u"checked_at"_s, nowSeconds());
-        return QVariant(health);
-    };
-    d.finish = [this, id](RequestContext &, const QVariant &health) { return statusReply(id, health.toMap()); };
-    return d;
 }
 
 Result<Deferred> NumbersApi::qr(RequestContext &ctx)
@@ -511,7 +485,7 @@ Deferred NumbersApi::markConnection(const WhatsAppNumber &before, const QString 
     d.work = [] { return QVariant(); };
     d.finish = [this, before, status, detail](RequestContext &ctx, const QVariant &) -> Result<HttpReply> {
         CONVERSA_TRY(changeConnection(ctx, before, status, detail));
-        return statusReply(before.id, {});
+        return statusReply(before.id);
     };
     return d;
 }
@@ -543,7 +517,7 @@ Result<Deferred> NumbersApi::disconnect(RequestContext &ctx)
         else
             CONVERSA_TRY(changeConnection(ctx, before, u"error"_s,
                                           u"close-session: "_s + r.value(u"error_message"_s).toString()));
-        return statusReply(before.id, {});
+        return statusReply(before.id);
     };
     return d;
 }
@@ -580,7 +554,7 @@ Result<Deferred> NumbersApi::reconnect(RequestContext &ctx)
         if (!r.value(u"ok"_s).toBool()) {
             CONVERSA_TRY(changeConnection(ctx, before, u"error"_s,
                                           u"start-session: "_s + r.value(u"error_message"_s).toString()));
-            return statusReply(before.id, {});
+            return statusReply(before.id);
         }
         // A new session answers CLOSED at once and starts in the background: connecting.
         QString status = WppConnectClient::connectionStatus(r.value(u"status"_s).toString());
@@ -591,7 +565,7 @@ Result<Deferred> NumbersApi::reconnect(RequestContext &ctx)
         if (!qr.isEmpty())
             CONVERSA_TRY(m_numbers.storeQr(before.id, qr, nowSeconds() + WppConnectClient::kQrLifetimeSeconds,
                                            nowSeconds()));
-        return statusReply(before.id, {});
+        return statusReply(before.id);
     };
     return d;
 }

@@ -26,13 +26,12 @@ private:
     Result<HttpReply> remove(RequestContext &ctx);
 
     // Connection (seed §4.4–4.7). WPPConnect calls run on the worker pool (Deferred).
-    Result<Deferred> status(RequestContext &ctx);
     Result<Deferred> qr(RequestContext &ctx);
     Result<Deferred> disconnect(RequestContext &ctx);
     Result<Deferred> reconnect(RequestContext &ctx);
     // The number's WPPConnect session, or a 422 naming what is missing (`what` for Meta numbers).
     Result<WppConnection> wppConnection(const WhatsAppNumber &n, const char *metaMessage);
-    Result<HttpReply> statusReply(qint64 id, const QVariantMap &health);
+    Result<HttpReply> statusReply(qint64 id);   // GET …/status, and the answer of disconnect/reconnect
     // connection_status set and kept in the history; audited on the request.
     Deferred markConnection(const WhatsAppNumber &before, const QString &status, const QString &detail);
     Result<Ok> changeConnection(RequestContext &ctx, const WhatsAppNumber &before, const QString &status,

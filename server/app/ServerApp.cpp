@@ -4,6 +4,7 @@
 #include "api/ApiModule.h"
 #include "api/ApiModules.h"
 #include "api/SystemApi.h"
+#include "delivery/HealthMonitor.h"
 #include "delivery/MediaFetcher.h"
 #include "delivery/OutboundWorker.h"
 #include "domain/AuthService.h"
@@ -225,6 +226,15 @@ Result<Ok> ServerApp::start()
         m_media = std::make_unique<MediaThread>(*m_db, media);
         m_media->start();
     }
+    if (m_config.healthCheckSeconds > 0) {
+        HealthSettings health;
+        health.metaGraphUrl = m_config.metaGraphUrl;
+        health.secretKey = m_config.secretKey;
+        health.intervalSeconds = m_config.healthCheckSeconds;
+        health.timeoutMs = qBound(1000, m_config.outboundTimeoutMs, 15000);
+        m_health = std::make_unique<HealthThread>(*m_db, health);
+        m_health->start();
+    }
     qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(m_port)
                                << "with" << m_config.httpThreads << "HTTP threads," << m_db->settings().describe();
     return Ok{};
@@ -236,6 +246,7 @@ void ServerApp::stop()
         m_reminders->stop();
     m_outbound.reset();   // a send in flight finishes first (bounded by the provider timeout)
     m_media.reset();      // likewise a download in flight
+    m_health.reset();     // and a check in flight
     if (m_threads.isEmpty())
         return;
     // 1. Stop accepting. 2. Let slow jobs finish; their replies are queued to the HTTP threads.

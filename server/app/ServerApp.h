@@ -15,6 +15,7 @@ class AuthService;
 class Database;
 class HttpRouter;
 class Metrics;
+class HealthThread;
 class MediaThread;
 class OutboundThread;
 class QThread;
@@ -47,6 +48,7 @@ public:
     ReminderScheduler *reminders() { return m_reminders.get(); }   // null before start()
     OutboundThread *outbound() { return m_outbound.get(); }         // null before start() or with polling off
     MediaThread *media() { return m_media.get(); }                  // null before start() or with polling off
+    HealthThread *health() { return m_health.get(); }               // null before start() or with checks off
 
     // Adds a module before start() (tests add probe routes this way); the server owns it.
     void addModule(ApiModule *module) { m_extraModules.append(module); }
@@ -78,4 +80,5 @@ private:
     std::unique_ptr<ReminderScheduler> m_reminders;   // last: goes before the database
     std::unique_ptr<OutboundThread> m_outbound;
     std::unique_ptr<MediaThread> m_media;
+    std::unique_ptr<HealthThread> m_health;
 };

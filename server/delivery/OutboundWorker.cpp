@@ -123,6 +123,7 @@ std::optional<OutboundWorker::SendFailure> OutboundWorker::startMeta(const Outbo
     g.templateName = m.templateName;
     g.templateLanguage = m.templateLanguage;
     g.templateVariables = m.templateVariables;
+    g.replyToProviderId = m.replyToProviderId;
     if (m.mediaFileId > 0) {
         g.mediaPath = m_settings.dataDir + u'/' + m.mediaStoragePath;
         g.mediaMimeType = m.mediaMimeType;
@@ -150,6 +151,7 @@ std::optional<OutboundWorker::SendFailure> OutboundWorker::startWppConnect(const
     w.to = m.to;
     w.type = m.messageType;
     w.content = m.content;
+    w.replyToProviderId = m.replyToProviderId;
     if (m.mediaFileId > 0) {
         w.mediaPath = m_settings.dataDir + u'/' + m.mediaStoragePath;
         w.mediaMimeType = m.mediaMimeType;

@@ -244,6 +244,8 @@ Result<Ok> InboundPipeline::metaMessage(const InboundNumber &number, const QJson
     d.providerMediaId = parsed->mediaId;
     d.mimeType = parsed->mimeType;
     d.at = unixSeconds(message.value(u"timestamp"_s));
+    // A forwarded message's context has no id; a reply's names the quoted wamid.
+    d.replyToProviderId = message.value(u"context"_s).toObject().value(u"id"_s).toString();
     return storeMessage(number, d, now, summary);
 }
 
@@ -325,6 +327,7 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
     m.mediaMimeType = d.mimeType;
     m.mediaFileId = d.mediaFileId;
     m.at = d.at > 0 ? d.at : now;
+    m.replyToProviderId = d.replyToProviderId;
     Result<qint64> id = m_store.insertInbound(m);
     if (!id)
         return id.error();
@@ -486,6 +489,8 @@ Result<Ok> InboundPipeline::wppMessage(const InboundNumber &number, const QJsonO
     if (d.profileName.isEmpty())
         d.profileName = e.value(u"notifyName"_s).toString();
     d.at = qint64(e.value(u"t"_s).toDouble());
+    const QJsonValue quoted = e.value(u"quotedMsgId"_s);
+    d.replyToProviderId = quoted.isObject() ? quoted.toObject().value(u"_serialized"_s).toString() : quoted.toString();
     const QString body = e.value(u"body"_s).toString();
     const QString caption = e.value(u"caption"_s).toString();
     if (type == "chat"_L1) {

@@ -30,6 +30,7 @@ struct InboundDelivery {
     QString mimeType;
     qint64 mediaFileId = 0;
     qint64 at = 0;               // the provider's timestamp; 0: now
+    QString replyToProviderId;   // the message the client quoted (Meta context.id, WPPConnect quotedMsgId)
 };
 
 // The inbound side of WhatsApp (CONTRACT §4–§5, issue 4), run inside the webhook's transaction:

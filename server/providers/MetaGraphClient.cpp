@@ -273,6 +273,27 @@ GraphMediaInfo MetaGraphClient::mediaInfoFrom(const QByteArray &body)
     return info;
 }
 
+void MetaGraphClient::phoneNumberStatus(const QString &phoneNumberId, const QString &accessToken,
+                                        std::function<void(const GraphResult &, const QString &)> done)
+{
+    QUrl url(m_baseUrl + u'/' + QString::fromUtf8(QUrl::toPercentEncoding(phoneNumberId)));
+    url.setQuery(u"fields=status,quality_rating"_s);
+    QNetworkRequest req(url);
+    req.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    QNetworkReply *reply = m_network->get(req);
+    watch(reply);
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        const GraphResult r = classify(status, reply->error(), reply->errorString(), body, false);
+        done(r, r.outcome == GraphResult::Outcome::Sent
+                    ? QJsonDocument::fromJson(body).object().value(u"status"_s).toString()
+                    : QString());
+    });
+}
+
 void MetaGraphClient::mediaInfo(const QString &mediaId, const QString &phoneNumberId, const QString &accessToken,
                                 std::function<void(const GraphResult &, const GraphMediaInfo &)> done)
 {

@@ -66,6 +66,10 @@ public:
     void downloadMedia(const QString &url, const QString &accessToken, qint64 maxBytes,
                        std::function<void(const GraphResult &, const QByteArray &bytes, const QByteArray &contentType)> done);
     static GraphMediaInfo mediaInfoFrom(const QByteArray &body);
+    // The health check: GET {base}/{phone_number_id}?fields=status,quality_rating. On success
+    // the result is Sent and `status` is what Meta says of the number (CONNECTED, FLAGGED…).
+    void phoneNumberStatus(const QString &phoneNumberId, const QString &accessToken,
+                           std::function<void(const GraphResult &, const QString &status)> done);
 
     // The JSON body of POST /messages; mediaId is the uploaded media for media types.
     static QJsonObject messageBody(const GraphMessage &message, const QString &mediaId = {});

@@ -143,10 +143,12 @@ Result<qint64> InboundStore::insertInbound(const InboundMessage &m)
     SqlQuery q(m_db,
                "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, "
                "provider_message_id, provider_media_id, media_mime_type, media_file_id, is_bot_message, created_at, "
-               "delivered_at) VALUES (?, ?, 'inbound', ?, ?, 'delivered', ?, ?, ?, ?, FALSE, ?, ?) "
+               "delivered_at, reply_to_message_id) VALUES (?, ?, 'inbound', ?, ?, 'delivered', ?, ?, ?, ?, FALSE, ?, ?, "
+               "(SELECT id FROM messages WHERE whatsapp_number_id = ? AND provider_message_id = ?)) "
                "ON CONFLICT DO NOTHING RETURNING id",
                {m.chatId, m.numberId, m.messageType, nullIfEmpty(m.content), nullIfEmpty(m.providerMessageId),
-                nullIfEmpty(m.providerMediaId), nullIfEmpty(m.mediaMimeType), nullIfZero(m.mediaFileId), m.at, m.at});
+                nullIfEmpty(m.providerMediaId), nullIfEmpty(m.mediaMimeType), nullIfZero(m.mediaFileId), m.at, m.at,
+                m.numberId, nullIfEmpty(m.replyToProviderId)});
     if (!q.exec())
         return q.failure();
     return q.next() ? q.integer(0) : qint64(0);

@@ -43,6 +43,7 @@ struct InboundMessage {
     QString mediaMimeType;
     qint64 mediaFileId = 0;      // media that arrived inline, stored as a file; 0: none
     qint64 at = 0;               // the provider's timestamp
+    QString replyToProviderId;   // the quoted message's provider id; empty: not a reply
 };
 
 // An outbound message, found by its provider id, for a status update.

@@ -13,8 +13,9 @@ namespace {
 constexpr auto kSelect =
     "SELECT m.id, m.chat_id, m.whatsapp_number_id, m.direction, m.message_type, m.content, m.media_file_id, "
     "m.template_name, m.template_language, m.template_variables, m.status, m.error_code, m.error_message, "
-    "m.user_id, u.first_name, u.last_name, m.is_bot_message, m.created_at, m.sent_at, m.delivered_at, m.read_at "
-    "FROM messages m LEFT JOIN users u ON u.id = m.user_id "_L1;
+    "m.user_id, u.first_name, u.last_name, m.is_bot_message, m.created_at, m.sent_at, m.delivered_at, m.read_at, "
+    "r.id, r.direction, r.message_type, r.content "
+    "FROM messages m LEFT JOIN users u ON u.id = m.user_id LEFT JOIN messages r ON r.id = m.reply_to_message_id "_L1;
 
 Message readMessage(const SqlQuery &q)
 {
@@ -42,6 +43,10 @@ Message readMessage(const SqlQuery &q)
     m.sentAt = q.integer(i++);
     m.deliveredAt = q.integer(i++);
     m.readAt = q.integer(i++);
+    m.replyToId = q.integer(i++);
+    m.replyToDirection = q.string(i++);
+    m.replyToType = q.string(i++);
+    m.replyToContent = q.string(i++);
     return m;
 }
 
@@ -60,11 +65,11 @@ Result<qint64> MessageStore::insert(const Message &m, qint64 now)
         : nullIfEmpty({});
     SqlQuery q(m_db,
                "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, media_file_id, "
-               "template_name, template_language, template_variables, status, user_id, is_bot_message, created_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               "template_name, template_language, template_variables, status, user_id, is_bot_message, created_at, "
+               "reply_to_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                {m.chatId, m.numberId, m.direction, m.messageType, nullIfEmpty(m.content), nullIfZero(m.mediaFileId),
                 nullIfEmpty(m.templateName), nullIfEmpty(m.templateLanguage), variables, m.status,
-                nullIfZero(m.userId), m.isBotMessage, now});
+                nullIfZero(m.userId), m.isBotMessage, now, nullIfZero(m.replyToId)});
     if (!q.exec() || !q.next())
         return q.failure();
     return q.integer(0);

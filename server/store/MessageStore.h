@@ -33,6 +33,11 @@ struct Message {
     qint64 sentAt = 0;
     qint64 deliveredAt = 0;
     qint64 readAt = 0;
+    // The quoted message (0: not a reply), and enough of it to show the quote.
+    qint64 replyToId = 0;
+    QString replyToDirection;
+    QString replyToType;
+    QString replyToContent;
 };
 
 struct MessagePage {

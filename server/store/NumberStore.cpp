@@ -273,6 +273,76 @@ Result<Ok> NumberStore::recordConnection(qint64 id, const QString &status, const
     return Ok{};
 }
 
+Result<QList<qint64>> NumberStore::claimHealthChecks(qint64 now, qint64 dueBefore, int limit)
+{
+    SqlQuery due(m_db,
+                 "SELECT id FROM whatsapp_numbers WHERE deleted_at IS NULL AND status <> 'inactive' "
+                 "AND (health_claimed_at IS NULL OR health_claimed_at <= ?) ORDER BY id LIMIT ?",
+                 {dueBefore, limit});
+    if (!due.exec())
+        return due.failure();
+    QList<qint64> ids;
+    while (due.next())
+        ids.append(due.integer(0));
+    QList<qint64> claimed;
+    for (const qint64 id : std::as_const(ids)) {
+        SqlQuery q(m_db,
+                   "UPDATE whatsapp_numbers SET health_claimed_at = ? WHERE id = ? "
+                   "AND (health_claimed_at IS NULL OR health_claimed_at <= ?)",
+                   {now, id, dueBefore});
+        if (!q.exec())
+            return q.failure();
+        if (q.numRowsAffected() == 1)
+            claimed.append(id);
+    }
+    return claimed;
+}
+
+Result<Ok> NumberStore::recordHealth(qint64 id, const NumberHealth &health, const QString &connection,
+                                     const QString &detail)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return ApiError::internal();
+    SqlQuery before(m_db, "SELECT connection_status FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL", {id});
+    if (!before.exec())
+        return before.failure();
+    if (!before.next())
+        return ApiError::notFound();
+    const QString stored = before.string(0);
+    SqlQuery q(m_db,
+               "UPDATE whatsapp_numbers SET health_checked_at = ?, health_is_healthy = ?, health_response_time_ms = ?, "
+               "health_provider_status = ?, health_error = ? WHERE id = ?",
+               {health.checkedAt, health.healthy, health.responseTimeMs, nullIfEmpty(health.providerStatus),
+                nullIfEmpty(health.error), id});
+    if (!q.exec())
+        return q.failure();
+    if (!connection.isEmpty() && connection != stored)
+        CONVERSA_TRY(recordConnection(id, connection, detail, health.checkedAt));
+    if (!tx.commit())
+        return ApiError::internal();
+    return Ok{};
+}
+
+Result<NumberHealth> NumberStore::health(qint64 id)
+{
+    SqlQuery q(m_db,
+               "SELECT health_checked_at, health_is_healthy, health_response_time_ms, health_provider_status, health_error "
+               "FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL",
+               {id});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return ApiError::notFound();
+    NumberHealth h;
+    h.checkedAt = q.integer(0);
+    h.healthy = q.boolean(1);
+    h.responseTimeMs = q.integer(2);
+    h.providerStatus = q.string(3);
+    h.error = q.string(4);
+    return h;
+}
+
 Result<Ok> NumberStore::storeQr(qint64 id, const QString &dataUrl, qint64 expiresAt, qint64 now)
 {
     SqlQuery before(m_db, "SELECT connection_status FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL", {id});

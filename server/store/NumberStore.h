@@ -64,6 +64,15 @@ struct NumberConnectionEvent {
     qint64 at = 0;
 };
 
+// A number's latest health check (seed §4.4 "health"); checkedAt 0: never checked.
+struct NumberHealth {
+    bool healthy = false;
+    qint64 responseTimeMs = 0;
+    qint64 checkedAt = 0;
+    QString providerStatus;   // what the provider said of the number or session (CONNECTED…)
+    QString error;            // why it is not healthy, when known
+};
+
 struct NumberFilter {
     QString status;
     QString provider;
@@ -105,6 +114,14 @@ public:
     // The session's latest QR (connection_status qr_pending, and a history row when that changes).
     Result<Ok> storeQr(qint64 id, const QString &dataUrl, qint64 expiresAt, qint64 now);
     Result<NumberQr> qr(qint64 id);
+    // Claims up to `limit` numbers due for a health check: live, not inactive, and not claimed
+    // since `dueBefore`. A claim moves health_claimed_at to `now` only if nobody moved it first, so
+    // two servers never check one number at once. The claimed ids.
+    Result<QList<qint64>> claimHealthChecks(qint64 now, qint64 dueBefore, int limit);
+    // Keeps a check's outcome, in one transaction with the connection change it shows (when
+    // `connection` is not empty and differs from the stored status). 404 when no longer live.
+    Result<Ok> recordHealth(qint64 id, const NumberHealth &health, const QString &connection, const QString &detail);
+    Result<NumberHealth> health(qint64 id);
     // The latest connection changes, newest first.
     Result<QList<NumberConnectionEvent>> connections(qint64 id, int limit);
 

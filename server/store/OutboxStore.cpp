@@ -127,10 +127,12 @@ Result<OutboxClaim> OutboxStore::claim(qint64 id, qint64 now)
         SqlQuery q(m_db,
                    "SELECT m.message_type, m.content, m.template_name, m.template_language, m.template_variables, "
                    "m.media_file_id, c.phone_number, w.meta_phone_number_id, f.storage_path, f.mime_type, "
-                   "f.original_filename, w.provider, w.wppconnect_server_url, w.wppconnect_session_name "
+                   "f.original_filename, w.provider, w.wppconnect_server_url, w.wppconnect_session_name, "
+                   "quoted.provider_message_id "
                    "FROM messages m JOIN chats ch ON ch.id = m.chat_id "
                    "JOIN clients c ON c.id = ch.client_id JOIN whatsapp_numbers w ON w.id = m.whatsapp_number_id "
-                   "LEFT JOIN files f ON f.id = m.media_file_id WHERE m.id = ?",
+                   "LEFT JOIN files f ON f.id = m.media_file_id "
+                   "LEFT JOIN messages quoted ON quoted.id = m.reply_to_message_id WHERE m.id = ?",
                    {id});
         if (!q.exec() || !q.next())
             return q.failure();
@@ -152,6 +154,7 @@ Result<OutboxClaim> OutboxStore::claim(qint64 id, qint64 now)
         m.provider = q.string(11);
         m.wppconnectServerUrl = q.string(12);
         m.wppconnectSessionName = q.string(13);
+        m.replyToProviderId = q.string(14);
     }
     if (!tx.commit())
         return ApiError::internal();

@@ -28,6 +28,9 @@ struct OutboxMessage {
     QString mediaStoragePath;       // relative to the data dir
     QString mediaMimeType;
     QString mediaFilename;
+    // The quoted message's provider id; empty when not a reply, or when the quoted message never
+    // reached the provider (then it goes out without the quote).
+    QString replyToProviderId;
 };
 
 // What a claim attempt found.

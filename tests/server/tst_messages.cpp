@@ -31,6 +31,7 @@ private slots:
 
     void sendText();
     void sendMediaAndTemplate();
+    void sendReply();
     void sendValidation_data();
     void sendValidation();
     void sendRefusals();
@@ -166,6 +167,41 @@ void tst_Messages::sendText()
     c = chatJson(chatId);
     QCOMPARE(c.value(u"message_count"_s).toInteger(), 2);
     QCOMPARE(c.value(u"first_response_at"_s).toString(), firstResponse);
+}
+
+void tst_Messages::sendReply()
+{
+    // A reply quotes a message of the same chat; the quote is shown with it and audited.
+    const qint64 chatId = chat(u"active"_s, m_agentId);
+    const qint64 quoted = message(chatId, u"inbound"_s, u"delivered"_s);
+    const qint64 elsewhere = message(chat(u"active"_s, m_agentId), u"inbound"_s, u"delivered"_s);
+    const qint64 before = m_server.count(u"messages"_s);
+    for (const QJsonValue &bad : {QJsonValue(elsewhere), QJsonValue(qint64(999999999)), QJsonValue(u"1"_s), QJsonValue(0)}) {
+        const ApiResponse r = call("POST", u"/v1/messages"_s,
+                                   {{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Sí"_s},
+                                    {u"reply_to_message_id"_s, bad}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(fieldsOf(r), QSet<QString>{u"reply_to_message_id"_s});
+    }
+    QCOMPARE(m_server.count(u"messages"_s), before);
+
+    const ApiResponse r = call("POST", u"/v1/messages"_s,
+                               {{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Sí, ese"_s},
+                                {u"reply_to_message_id"_s, quoted}});
+    QCOMPARE(r.status, 201);
+    const QJsonObject expected{{u"id"_s, quoted}, {u"direction"_s, u"inbound"_s}, {u"message_type"_s, u"text"_s},
+                               {u"content"_s, u"hola"_s}};
+    QCOMPARE(r.value(u"reply_to"_s).toObject(), expected);
+    const qint64 id = r.value(u"id"_s).toInteger();
+    QCOMPARE(call("GET", u"/v1/messages/%1"_s.arg(id)).value(u"reply_to"_s).toObject(), expected);
+    QVERIFY(call("GET", u"/v1/messages/%1"_s.arg(quoted)).value(u"reply_to"_s).isNull());
+    // The conversation shows it too.
+    const QJsonArray page = call("GET", u"/v1/chats/%1/messages"_s.arg(chatId)).value(u"data"_s).toArray();
+    QCOMPARE(page.last().toObject().value(u"reply_to"_s).toObject(), expected);
+    const QList<QJsonObject> audit = auditFor(u"message.create"_s, id);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.first().value(u"changes"_s).toObject().value(u"reply_to_message_id"_s).toObject().value(u"to"_s).toInteger(),
+             quoted);
 }
 
 void tst_Messages::sendMediaAndTemplate()

@@ -108,6 +108,7 @@ private slots:
     void duplicateDelivery();
     void messageTypes_data();
     void messageTypes();
+    void quotedReply();
     void existingClientReused();
     void closedChatOpensNew();
     void offlineMessage();
@@ -540,6 +541,39 @@ void tst_MetaWebhook::messageTypes()
     QCOMPARE(m_server.count(u"chats"_s, u"whatsapp_number_id = %1 AND status <> 'closed' AND client_id = (SELECT id FROM "
                                         "clients WHERE phone_number = '+16505551234' AND deleted_at IS NULL)"_s.arg(m_numberA)),
              1);
+}
+
+void tst_MetaWebhook::quotedReply()
+{
+    // The client quotes our message (context.id, meta-cloud-api.md §1.3): the reply points at it.
+    const qint64 ours = outbound(m_numberA, u"wamid.ours-quoted"_s, u"delivered"_s);
+    const qint64 chat = integer(u"SELECT chat_id FROM messages WHERE id = ?"_s, {ours});
+    const QString phone = scalar(u"SELECT c.phone_number FROM chats ch JOIN clients c ON c.id = ch.client_id "
+                                 "WHERE ch.id = ?"_s, {chat}).toString();
+    QJsonObject reply = textMessage(u"wamid.reply-1"_s, nowSeconds(), u"Sí, ese"_s);
+    reply.insert(u"context"_s, QJsonObject{{u"from"_s, u"15550783881"_s}, {u"id"_s, u"wamid.ours-quoted"_s}});
+    QCOMPARE(post(m_numberA, envelope(kMetaIdA, phone.mid(1), u"Ana"_s, reply)).status, 200);
+    const qint64 id = messageByWamid(u"wamid.reply-1"_s);
+    QVERIFY(id > 0);
+    QCOMPARE(integer(u"SELECT chat_id FROM messages WHERE id = ?"_s, {id}), chat);
+    const QJsonObject m = m_server.request("GET", u"/v1/messages/%1"_s.arg(id), {}, m_admin).object();
+    const QJsonObject expected{{u"id"_s, ours}, {u"direction"_s, u"outbound"_s}, {u"message_type"_s, u"text"_s},
+                               {u"content"_s, u"hola"_s}};
+    QCOMPARE(m.value(u"reply_to"_s).toObject(), expected);
+
+    // A quote of a message this server never had, and a forwarded message (context without id),
+    // are stored as plain messages.
+    reply = textMessage(u"wamid.reply-2"_s, nowSeconds(), u"¿Y este?"_s);
+    reply.insert(u"context"_s, QJsonObject{{u"from"_s, u"15550783881"_s}, {u"id"_s, u"wamid.never-seen"_s}});
+    QCOMPARE(post(m_numberA, envelope(kMetaIdA, phone.mid(1), u"Ana"_s, reply)).status, 200);
+    reply = textMessage(u"wamid.forwarded"_s, nowSeconds(), u"Mira esto"_s);
+    reply.insert(u"context"_s, QJsonObject{{u"forwarded"_s, true}});
+    QCOMPARE(post(m_numberA, envelope(kMetaIdA, phone.mid(1), u"Ana"_s, reply)).status, 200);
+    for (const QString &wamid : {u"wamid.reply-2"_s, u"wamid.forwarded"_s}) {
+        const qint64 plain = messageByWamid(wamid);
+        QVERIFY(plain > 0);
+        QVERIFY(m_server.request("GET", u"/v1/messages/%1"_s.arg(plain), {}, m_admin).value(u"reply_to"_s).isNull());
+    }
 }
 
 void tst_MetaWebhook::existingClientReused()

@@ -43,6 +43,7 @@ private slots:
     void classify_data();
     void classify();
     void sendText();
+    void sendReplyQuotes();
     void sendTemplate_data();
     void sendTemplate();
     void sendImageUploadsThenSendsById();
@@ -237,6 +238,37 @@ void tst_Outbound::sendText()
     QCOMPARE(shown.status, 200);
     QCOMPARE(shown.value(u"status"_s).toString(), u"sent"_s);
     QVERIFY(!shown.value(u"sent_at"_s).toString().isEmpty());
+}
+
+void tst_Outbound::sendReplyQuotes()
+{
+    // A reply carries the quoted message's wamid as context.message_id (meta-cloud-api.md §2).
+    QString phone;
+    const qint64 chatId = chat(m_number.id, &phone);
+    const auto stored = [&](const QString &direction, const QString &status, const QString &wamid) {
+        return insertReturningId(m_server.db(),
+                                 "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, "
+                                 "status, provider_message_id, created_at) VALUES (?, ?, ?, 'text', 'hola', ?, ?, ?) "
+                                 "RETURNING id",
+                                 {chatId, m_number.id, direction, status, nullIfEmpty(wamid), nowSeconds()});
+    };
+    const qint64 inbound = stored(u"inbound"_s, u"delivered"_s, u"wamid.client-question"_s);
+    const qint64 reply = post({{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Sí, ese"_s},
+                               {u"reply_to_message_id"_s, inbound}});
+    QVERIFY(reply > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(status(reply), u"sent"_s, 10000);
+    QJsonObject expected = textBody(phone, u"Sí, ese"_s);
+    expected.insert(u"context"_s, QJsonObject{{u"message_id"_s, u"wamid.client-question"_s}});
+    QCOMPARE(sendsWithText(u"Sí, ese"_s).size(), 1);
+    QCOMPARE(sendsWithText(u"Sí, ese"_s).first().json, expected);
+
+    // A quoted message that never reached WhatsApp has no wamid: the reply goes out unquoted.
+    const qint64 failed = stored(u"outbound"_s, u"failed"_s, QString());
+    const qint64 plain = post({{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Otra vez"_s},
+                               {u"reply_to_message_id"_s, failed}});
+    QTRY_COMPARE_WITH_TIMEOUT(status(plain), u"sent"_s, 10000);
+    QCOMPARE(sendsWithText(u"Otra vez"_s).size(), 1);
+    QCOMPARE(sendsWithText(u"Otra vez"_s).first().json, textBody(phone, u"Otra vez"_s));
 }
 
 void tst_Outbound::sendTemplate_data()

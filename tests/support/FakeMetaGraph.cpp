@@ -42,6 +42,22 @@ void FakeMetaGraph::addMedia(const QString &mediaId, const QByteArray &bytes, co
     m_media.insert(mediaId, {bytes, mimeType});
 }
 
+void FakeMetaGraph::addPhoneNumber(const QString &phoneNumberId, const QString &status, const QString &token)
+{
+    m_phoneNumbers.insert(phoneNumberId, {status, token});
+}
+
+QList<FakeMetaGraph::Request> FakeMetaGraph::phoneNumberLookups(const QString &phoneNumberId) const
+{
+    QList<Request> out;
+    const QByteArray prefix = "/v21.0/" + phoneNumberId.toUtf8() + "?";
+    for (const Request &r : m_requests) {
+        if (r.method == "GET" && r.path.startsWith(prefix))
+            out.append(r);
+    }
+    return out;
+}
+
 void FakeMetaGraph::failNextMediaLookups(int status, const QByteArray &body, int times)
 {
     for (int i = 0; i < times; ++i)
@@ -118,7 +134,30 @@ void FakeMetaGraph::handle(QTcpSocket *socket, HttpRequest request)
     QByteArray contentType = "application/json";
     QByteArray extraHeaders;
     const bool bearer = r.authorization.startsWith("Bearer ") && r.authorization.size() > 7;
-    if (r.method == "GET" && (lookup.match(path).hasMatch() || attachment.match(path).hasMatch())) {
+    const QRegularExpressionMatch phone = lookup.match(path);
+    if (r.method == "GET" && phone.hasMatch() && m_phoneNumbers.contains(phone.captured(1))) {
+        // Meta answers the fields asked for, plus id; a token that is not the number's is 190.
+        const auto &[status, token] = m_phoneNumbers.value(phone.captured(1));
+        if (r.authorization != "Bearer " + token.toUtf8()) {
+            r.status = 401;
+            body = graphError(190, "Error validating access token: Session has expired.");
+        } else {
+            const QJsonObject all{{u"verified_name"_s, u"Conversa Demo"_s},
+                                  {u"display_phone_number"_s, u"+1 555-078-3881"_s},
+                                  {u"quality_rating"_s, u"GREEN"_s},
+                                  {u"status"_s, status}};
+            QJsonObject answer{{u"id"_s, phone.captured(1)}};
+            const QString query = phone.captured(2);
+            const qsizetype at = query.indexOf(u"fields="_s);
+            const QStringList fields = at < 0 ? QStringList() : query.mid(at + 7).section(u'&', 0, 0).split(u',');
+            for (const QString &f : fields) {
+                if (all.contains(f))
+                    answer.insert(f, all.value(f));
+            }
+            r.status = 200;
+            body = QJsonDocument(answer).toJson(QJsonDocument::Compact);
+        }
+    } else if (r.method == "GET" && (lookup.match(path).hasMatch() || attachment.match(path).hasMatch())) {
         const QRegularExpressionMatch l = lookup.match(path);
         const QRegularExpressionMatch a = attachment.match(path);
         const QString id = l.hasMatch() ? l.captured(1) : a.captured(2);

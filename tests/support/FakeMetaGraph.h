@@ -17,7 +17,8 @@
 // /attachments/{media_id}) that answers the bytes with their Content-Type to the bearer token;
 // unknown media ids answer 404 with Graph error 100. It records every request and can be scripted
 // to answer the next message sends, media look-ups or downloads with a status and body, or to
-// answer late.
+// answer late. Phone numbers added with addPhoneNumber() answer the health check's
+// GET /v21.0/{phone_number_id}?fields=… with the fields asked for (and id), to their token only.
 class FakeMetaGraph final : public FakeHttpServer {
     Q_OBJECT
 public:
@@ -36,6 +37,9 @@ public:
     void failNextMessages(int status, const QByteArray &body, int times = 1);
     // Media the GET endpoints serve.
     void addMedia(const QString &mediaId, const QByteArray &bytes, const QByteArray &mimeType);
+    // A business phone number: its status (CONNECTED, FLAGGED, RESTRICTED…) and the token that may read it.
+    void addPhoneNumber(const QString &phoneNumberId, const QString &status, const QString &token);
+    QList<Request> phoneNumberLookups(const QString &phoneNumberId) const;
     // The next `times` GET /{media_id} (look-ups) or downloads are answered with this status and body.
     void failNextMediaLookups(int status, const QByteArray &body, int times = 1);
     void failNextDownloads(int status, const QByteArray &body, int times = 1);
@@ -61,6 +65,7 @@ private:
     QQueue<QPair<int, QByteArray>> m_scriptedLookups;
     QQueue<QPair<int, QByteArray>> m_scriptedDownloads;
     QHash<QString, QPair<QByteArray, QByteArray>> m_media;   // id → bytes, MIME type
+    QHash<QString, QPair<QString, QString>> m_phoneNumbers;  // id → status, token
     int m_delayMs = 0;
     int m_seq = 0;
     // The listening socket and its connections live in FakeHttpServer, whose destructor stops

@@ -44,7 +44,8 @@ bool TestServer::start(const QHash<QString, QString> &settings, const std::funct
                                 // other suites assert on messages left 'pending'.
                                 {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"0"_s},
                                 // Nor a media fetcher (tst_media_fetch turns it on).
-                                {u"CONVERSA_MEDIA_POLL_MS"_s, u"0"_s}};
+                                {u"CONVERSA_MEDIA_POLL_MS"_s, u"0"_s},
+                                {u"CONVERSA_HEALTH_CHECK_SECONDS"_s, u"0"_s}};
     if (engine() == "postgresql"_L1) {
         m_pgAdminUrl = qEnvironmentVariable("CONVERSA_TEST_PG_URL");
         if (m_pgAdminUrl.isEmpty()) {
