@@ -5,8 +5,14 @@
 -- reports it and run-webhooks sizes the file so that it does not happen). done() writes how many
 -- requests the threads generated to $WEBHOOK_SENT_FILE, for the count check.
 --
--- usage: WEBHOOK_THREADS=2 WEBHOOK_SENT_FILE=F wrk -t2 -c64 -d15s --latency -s bench/webhooks.lua \
---            http://HOST:PORT -- PATH BODY_FILE
+--
+-- With $WEBHOOK_RATE set (requests per second, all threads together) the requests are paced:
+-- each thread sends on a fixed schedule (rate / threads per second, from its first request), and
+-- a request falls behind it only when every connection is waiting for an answer. wrk measures
+-- each latency from the moment the request is written.
+--
+-- usage: WEBHOOK_THREADS=2 WEBHOOK_SENT_FILE=F [WEBHOOK_RATE=1000] wrk -t2 -c64 -d15s --latency \
+--            -s bench/webhooks.lua http://HOST:PORT -- PATH BODY_FILE
 
 local threads = {}
 local thread_count = 0
@@ -41,6 +47,30 @@ function init(args)
     end
     sent = 0
     wrapped = 0
+end
+
+local rate = tonumber(os.getenv("WEBHOOK_RATE") or "")
+if rate and rate > 0 then
+    local ffi = require("ffi")
+    ffi.cdef[[
+        typedef struct { long tv_sec; long tv_usec; } bench_timeval;
+        int gettimeofday(bench_timeval *tv, void *tz);
+    ]]
+    local tv = ffi.new("bench_timeval")
+    local function now_ms()
+        ffi.C.gettimeofday(tv, nil)
+        return tonumber(tv.tv_sec) * 1000 + tonumber(tv.tv_usec) / 1000
+    end
+    local next_at = nil
+    -- wrk asks before every request how long to wait (ms).
+    function delay()
+        local interval = 1000 * tonumber(os.getenv("WEBHOOK_THREADS") or "1") / rate
+        local t = now_ms()
+        next_at = next_at or t
+        local wait = next_at - t
+        next_at = next_at + interval
+        return wait > 0 and wait or 0
+    end
 end
 
 function request()
