@@ -1,6 +1,7 @@
 #include "CampaignsApi.h"
 
 #include "app/ServerContext.h"
+#include "domain/RoutingTrigger.h"
 #include "http/JsonWriter.h"
 #include "http/QueryReader.h"
 #include "http/Validator.h"
@@ -231,6 +232,11 @@ void CampaignsApi::registerRoutes(HttpRouter &router)
                 [this](RequestContext &ctx) { return assignAgents(ctx); });
 }
 
+void CampaignsApi::routeAfterCommit(RequestContext &ctx, qint64 campaignId)
+{
+    ctx.afterCommit([&routing = m_context.routing, campaignId] { routing.campaigns({campaignId}); });
+}
+
 Result<HttpReply> CampaignsApi::detailReply(const Campaign &c, int status)
 {
     Result<QList<CampaignNumber>> numbers = m_campaigns.numbers(c.id);
@@ -361,6 +367,7 @@ Result<HttpReply> CampaignsApi::update(RequestContext &ctx)
     }
     after.updatedAt = nowSeconds();
     CONVERSA_TRY(m_campaigns.update(after, after.updatedAt));
+    routeAfterCommit(ctx, after.id);   // strategy, hours or status may let its queue move
     return detailReply(after);
 }
 
@@ -523,6 +530,7 @@ Result<HttpReply> CampaignsApi::assignAgents(RequestContext &ctx)
     if (!before)
         return before.error();
     ctx.audit.changes = AuditStore::diff({{u"agents"_s, summary(*before)}}, {{u"agents"_s, summary(agents)}});
+    routeAfterCommit(ctx, campaign->id);
 
     CONVERSA_TRY(m_campaigns.replaceAgents(campaign->id, agents, nowSeconds()));
     Result<QList<CampaignAgent>> after = m_campaigns.agents(campaign->id);

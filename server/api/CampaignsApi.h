@@ -23,6 +23,8 @@ private:
 
     // The full campaign (GET /:id, POST, PUT): hours, numbers with is_primary, agents.
     Result<HttpReply> detailReply(const Campaign &c, int status = 200);
+    // After the commit, routing looks at the campaign's queue.
+    void routeAfterCommit(RequestContext &ctx, qint64 campaignId);
 
     ServerContext &m_context;
     CampaignStore m_campaigns;

@@ -2,6 +2,8 @@
 
 #include "MessagesApi.h"
 #include "app/ServerContext.h"
+#include "domain/RoutingTrigger.h"
+#include "store/RoutingStore.h"
 #include "domain/ChatStateMachine.h"
 #include "http/JsonWriter.h"
 #include "http/QueryReader.h"
@@ -189,6 +191,9 @@ Result<HttpReply> ChatsApi::detail(qint64 chatId)
     Result<QList<ChatNote>> notes = m_chats.notes(chatId);
     if (!notes)
         return notes.error();
+    const Result<std::optional<qint64>> position = RoutingStore(m_context.db).queuePosition(chatId);
+    if (!position)
+        return position.error();
 
     JsonWriter w(2048);
     w.beginObject().field("id", c->id);
@@ -196,6 +201,8 @@ Result<HttpReply> ChatsApi::detail(qint64 chatId)
     writeRefs(w, *c);
     writePerson(w, "assigned_agent", c->agent, true);
     w.field("status", c->status).field("priority", c->priority);
+    w.key("queue_position");   // 1: the next chat its campaign routes; null unless queued
+    *position ? w.value(**position) : w.null();
     w.key("tags").beginArray();
     for (const QString &t : std::as_const(*tags))
         w.value(t);
@@ -259,6 +266,7 @@ Result<HttpReply> ChatsApi::assign(RequestContext &ctx)
     CONVERSA_TRY(m_chats.addEvent(c->id, {.event = u"assign"_s, .fromStatus = c->status, .toStatus = *status,
                                           .fromAgentId = c->agent.id, .toAgentId = agent->id,
                                           .reason = why.value_or(QString()), .userId = ctx.userId()}, now));
+    routeAfterCommit(ctx, {c->campaignId}, c->agent.id);   // the previous agent has room again
     ctx.audit.changes = {{u"assigned_agent_id"_s, change(idOrNull(c->agent.id), agent->id)},
                          {u"status"_s, change(c->status, *status)}};
     JsonWriter w(256);
@@ -318,6 +326,7 @@ Result<HttpReply> ChatsApi::transfer(RequestContext &ctx)
         e.toStatus = *status;
     }
     CONVERSA_TRY(m_chats.addEvent(c->id, e, now));
+    routeAfterCommit(ctx, {e.toCampaignId}, e.fromAgentId);
     ctx.audit.changes = {{u"target_type"_s, change({}, *type)}};
     if (e.fromAgentId != e.toAgentId)
         ctx.audit.changes.insert(u"assigned_agent_id"_s, change(idOrNull(e.fromAgentId), idOrNull(e.toAgentId)));
@@ -352,6 +361,7 @@ Result<HttpReply> ChatsApi::close(RequestContext &ctx)
     CONVERSA_TRY(m_chats.addEvent(c->id, {.event = u"close"_s, .fromStatus = c->status, .toStatus = *status,
                                           .fromAgentId = c->agent.id, .toAgentId = c->agent.id,
                                           .reason = closed.closeReason, .userId = ctx.userId()}, now));
+    routeAfterCommit(ctx, {c->campaignId}, c->agent.id);
     ctx.audit.changes = {{u"status"_s, change(c->status, *status)},
                          {u"close_reason"_s, change({}, textOrNull(closed.closeReason))},
                          {u"outcome"_s, change({}, textOrNull(closed.outcome))}};
@@ -364,6 +374,14 @@ Result<HttpReply> ChatsApi::close(RequestContext &ctx)
     closed.outcomeValue ? w.value(*closed.outcomeValue) : w.null();
     w.endObject();
     return HttpReply::json(w.take());
+}
+
+void ChatsApi::routeAfterCommit(RequestContext &ctx, const QList<qint64> &campaigns, qint64 freedAgentId)
+{
+    ctx.afterCommit([&routing = m_context.routing, campaigns, freedAgentId] {
+        routing.campaigns(campaigns);
+        routing.agent(freedAgentId);
+    });
 }
 
 Result<HttpReply> ChatsApi::reopen(RequestContext &ctx)
@@ -389,6 +407,7 @@ Result<HttpReply> ChatsApi::reopen(RequestContext &ctx)
     CONVERSA_TRY(m_chats.addEvent(c->id, {.event = u"reopen"_s, .fromStatus = c->status, .toStatus = *status,
                                           .fromAgentId = c->agent.id, .toAgentId = agentId,
                                           .userId = ctx.userId()}, now));
+    routeAfterCommit(ctx, {c->campaignId}, 0);
     ctx.audit.changes = {{u"status"_s, change(c->status, *status)}};
     if (agentId != c->agent.id)
         ctx.audit.changes.insert(u"assigned_agent_id"_s, change(idOrNull(c->agent.id), idOrNull(agentId)));

@@ -28,6 +28,9 @@ private:
 
     Result<Chat> visibleChat(RequestContext &ctx);   // also names the audit entity
     Result<HttpReply> detail(qint64 chatId);         // seed §5.2, read back after a change
+    // After the commit, routing looks at these campaigns and at the campaigns of the agent who
+    // has room again (0: none).
+    void routeAfterCommit(RequestContext &ctx, const QList<qint64> &campaigns, qint64 freedAgentId);
 
     ServerContext &m_context;
     ChatStore m_chats;

@@ -3,6 +3,7 @@
 #include "app/ServerContext.h"
 #include "domain/AuthService.h"
 #include "domain/PasswordHasher.h"
+#include "domain/RoutingTrigger.h"
 #include "http/JsonWriter.h"
 #include "http/QueryReader.h"
 #include "http/Validator.h"
@@ -327,6 +328,8 @@ Result<HttpReply> UsersApi::update(RequestContext &ctx)
         return userReply(*before);   // nothing changed: updated_at stays
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_users.update(after, now));
+    // More room, auto-assign back on, or an account active again may let queued chats through.
+    ctx.afterCommit([&routing = m_context.routing, id = after.id] { routing.agent(id); });
     // Authentication already refuses a user who is not active; revoking too means that
     // reactivating the account later does not bring the old logins back.
     if (after.status != "active"_L1 && before->status == "active"_L1)
@@ -389,6 +392,8 @@ Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)
     const bool changed = user->agentStatus != *status;
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_users.setAgentStatus(id, *status, newReason, changed, ctx.userId(), now));
+    if (changed && *status == "available"_L1)
+        ctx.afterCommit([&routing = m_context.routing, id] { routing.agent(id); });
     ctx.audit.changes = AuditStore::diff(
         {{u"agent_status"_s, user->agentStatus}, {u"agent_status_reason"_s, JsonWriter::textOrNullValue(user->agentStatusReason)}},
         {{u"agent_status"_s, *status}, {u"agent_status_reason"_s, JsonWriter::textOrNullValue(newReason)}});

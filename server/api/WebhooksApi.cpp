@@ -2,6 +2,7 @@
 
 #include "app/ServerConfig.h"
 #include "app/ServerContext.h"
+#include "domain/RoutingTrigger.h"
 #include "domain/WebhookSignature.h"
 #include "providers/WppConnectClient.h"
 #include "store/Database.h"
@@ -78,7 +79,15 @@ Result<HttpReply> WebhooksApi::receiveMeta(RequestContext &ctx)
     Result<InboundSummary> summary = m_pipeline.handleMeta(*n, ctx.rawBody, nowSeconds());
     if (!summary)
         return summary.error();
+    routeAfterCommit(ctx, *summary);
     return HttpReply::json(QJsonObject{{u"received"_s, true}});
+}
+
+void WebhooksApi::routeAfterCommit(RequestContext &ctx, const InboundSummary &summary)
+{
+    if (summary.queuedCampaigns.isEmpty())
+        return;
+    ctx.afterCommit([&routing = m_context.routing, campaigns = summary.queuedCampaigns] { routing.campaigns(campaigns); });
 }
 
 Result<HttpReply> WebhooksApi::receiveWppConnect(RequestContext &ctx)
@@ -113,6 +122,7 @@ Result<HttpReply> WebhooksApi::receiveWppConnect(RequestContext &ctx)
         Result<InboundSummary> summary = m_pipeline.handleWppConnect(n, event, ctx.rawBody, now);
         if (!summary)
             return summary.error();
+        routeAfterCommit(ctx, *summary);
     }
     return HttpReply::json(QJsonObject{{u"received"_s, true}});
 }

@@ -6,6 +6,7 @@
 #include "api/SystemApi.h"
 #include "delivery/HealthMonitor.h"
 #include "delivery/MediaFetcher.h"
+#include "delivery/RoutingWorker.h"
 #include "delivery/OutboundWorker.h"
 #include "domain/AuthService.h"
 #include "domain/PasswordHasher.h"
@@ -133,7 +134,8 @@ Result<Ok> ServerApp::bootstrapAdmin()
 void ServerApp::registerModules()
 {
     m_context = std::make_unique<ServerContext>(
-        ServerContext{m_config, *m_db, *m_metrics, *m_limiter, m_workers, *m_roles, *m_audit, *m_auth});
+        ServerContext{m_config, *m_db, *m_metrics, *m_limiter, m_workers, *m_roles, *m_audit, *m_auth,
+                      m_routingTrigger});
     RouterSettings settings;
     settings.maxJsonBodyBytes = m_config.maxJsonBodyBytes;
     settings.corsOrigins = m_config.corsOrigins;
@@ -226,6 +228,10 @@ Result<Ok> ServerApp::start()
         m_media = std::make_unique<MediaThread>(*m_db, media);
         m_media->start();
     }
+    if (m_config.routingSweepMs > 0) {
+        m_routing = std::make_unique<RoutingThread>(*m_db, m_routingTrigger, m_config.routingSweepMs);
+        m_routing->start();
+    }
     if (m_config.healthCheckSeconds > 0) {
         HealthSettings health;
         health.metaGraphUrl = m_config.metaGraphUrl;
@@ -247,6 +253,7 @@ void ServerApp::stop()
     m_outbound.reset();   // a send in flight finishes first (bounded by the provider timeout)
     m_media.reset();      // likewise a download in flight
     m_health.reset();     // and a check in flight
+    m_routing.reset();
     if (m_threads.isEmpty())
         return;
     // 1. Stop accepting. 2. Let slow jobs finish; their replies are queued to the HTTP threads.

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include "domain/RoutingTrigger.h"
+
 #include <memory>
 
 class ApiModule;
@@ -16,6 +18,7 @@ class Database;
 class HttpRouter;
 class Metrics;
 class HealthThread;
+class RoutingThread;
 class MediaThread;
 class OutboundThread;
 class QThread;
@@ -49,6 +52,8 @@ public:
     OutboundThread *outbound() { return m_outbound.get(); }         // null before start() or with polling off
     MediaThread *media() { return m_media.get(); }                  // null before start() or with polling off
     HealthThread *health() { return m_health.get(); }               // null before start() or with checks off
+    RoutingThread *routing() { return m_routing.get(); }            // null before start() or with routing off
+    RoutingTrigger &routingTrigger() { return m_routingTrigger; }
 
     // Adds a module before start() (tests add probe routes this way); the server owns it.
     void addModule(ApiModule *module) { m_extraModules.append(module); }
@@ -69,6 +74,7 @@ private:
     std::unique_ptr<RoleStore> m_roles;
     std::unique_ptr<AuditStore> m_audit;
     std::unique_ptr<AuthService> m_auth;
+    RoutingTrigger m_routingTrigger;   // outlives the routing thread and the API modules
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<HttpRouter> m_router;
     QList<ApiModule *> m_modules;
@@ -81,4 +87,5 @@ private:
     std::unique_ptr<OutboundThread> m_outbound;
     std::unique_ptr<MediaThread> m_media;
     std::unique_ptr<HealthThread> m_health;
+    std::unique_ptr<RoutingThread> m_routing;
 };

@@ -189,6 +189,9 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     n = number("CONVERSA_MEDIA_POLL_MS", c.mediaPollMs, 0, 60000);
     if (!n) return n.error();
     c.mediaPollMs = int(*n);
+    n = number("CONVERSA_ROUTING_SWEEP_MS", c.routingSweepMs, 0, 3600000);
+    if (!n) return n.error();
+    c.routingSweepMs = int(*n);
     n = number("CONVERSA_HEALTH_CHECK_SECONDS", c.healthCheckSeconds, 0, 86400);
     if (!n) return n.error();
     c.healthCheckSeconds = int(*n);

@@ -35,6 +35,7 @@ struct ServerConfig {
     int outboundTimeoutMs = 30000;  // one Graph request (a media upload, a send)
     int outboundMaxAttempts = 8;    // transient failures before a message fails
     int mediaPollMs = 1000;         // inbound media download queue poll interval; 0 = no fetcher here
+    int routingSweepMs = 5000;      // how often every queue is routed again; 0 = this instance routes nothing
     int healthCheckSeconds = 60;    // how often each number's provider is checked; 0 = no checks from here
 
     // Reads defaults < INI file < environment. `environment` is injectable for tests.

@@ -7,6 +7,7 @@ class Metrics;
 class QThreadPool;
 class RateLimiter;
 class RoleStore;
+class RoutingTrigger;
 struct ServerConfig;
 
 // The long-lived services every API module may use; owned by ServerApp.
@@ -19,4 +20,5 @@ struct ServerContext {
     RoleStore &roles;
     AuditStore &audit;
     AuthService &auth;
+    RoutingTrigger &routing;   // after a commit that may let a queued chat go to an agent
 };

@@ -340,6 +340,8 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
 
     if (chat.created && campaign) {
         ++summary.chatsOpened;
+        if (!summary.queuedCampaigns.contains(campaign->id))
+            summary.queuedCampaigns.append(campaign->id);
         // Bot flows come later: a new chat is greeted now, or told the campaign is closed.
         const bool inHours = BusinessHours::isOpen(campaign->businessHours, campaign->timezone,
                                                    QDateTime::fromSecsSinceEpoch(now, QTimeZone::utc()));

@@ -16,6 +16,7 @@ struct InboundSummary {
     int duplicates = 0;
     int statusesApplied = 0;
     int chatsOpened = 0;
+    QList<qint64> queuedCampaigns;   // campaigns whose queue got a new chat: routing follows the commit
     QStringList notes;   // what was not understood; non-empty: the body went to webhook_events
 };
 

@@ -283,8 +283,12 @@ Result<HttpReply> HttpRouter::runInTransaction(const Route &route, RequestContex
                                                const std::function<Result<HttpReply>()> &body) const
 {
     const bool audited = isMutating(route.method) || route.options.auditRead;
-    if (!audited || !route.options.transactional)
-        return body();
+    if (!audited || !route.options.transactional) {
+        Result<HttpReply> result = body();
+        if (result)
+            ctx.runAfterCommit();
+        return result;
+    }
     Transaction tx(m_db);
     if (!tx.isActive())
         return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
@@ -296,6 +300,7 @@ Result<HttpReply> HttpRouter::runInTransaction(const Route &route, RequestContex
     if (!tx.commit())
         return ApiError::internal();
     ctx.audit.skip = true;   // already written
+    ctx.runAfterCommit();
     return result;
 }
 

@@ -10,7 +10,10 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
 #include <optional>
+#include <utility>
+#include <vector>
 
 // The authenticated caller, loaded once per request by the router (one query).
 struct AuthUser {
@@ -64,6 +67,15 @@ public:
     std::optional<AuthUser> user;
     AuditEntry audit;
 
+    // Runs `f` once the request's changes are committed (never if they roll back): for work
+    // that must see them, such as waking the routing worker.
+    void afterCommit(std::function<void()> f) { m_afterCommit.push_back(std::move(f)); }
+    void runAfterCommit()
+    {
+        for (const auto &f : std::exchange(m_afterCommit, {}))
+            f();
+    }
+
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
     QString queryValue(const QString &name) const
     {
@@ -80,4 +92,7 @@ public:
     {
         return translated(language, "Api", source, args);
     }
+
+private:
+    std::vector<std::function<void()>> m_afterCommit;
 };
