@@ -100,6 +100,21 @@ void writeMetrics(JsonWriter &w, const Chat &c)
     w.endObject();
 }
 
+// The campaign's SLA for this chat (CONTRACT §4, §10): the first agent message is due within the
+// first-response target of queueing, the close within the resolution target of creation. A due
+// moment is breached once passed without it (an open chat is measured against now).
+void writeSla(JsonWriter &w, const Chat &c, qint64 firstResponseTarget, qint64 resolutionTarget, qint64 now)
+{
+    const qint64 responseDue = (c.queuedAt > 0 ? c.queuedAt : c.createdAt) + firstResponseTarget;
+    const qint64 responded = c.firstResponseAt > 0 ? c.firstResponseAt : c.closedAt > 0 ? c.closedAt : now;
+    const qint64 resolutionDue = c.createdAt + resolutionTarget;
+    const qint64 resolved = c.closedAt > 0 ? c.closedAt : now;
+    w.key("sla").beginObject();
+    w.timeOrNull("first_response_due_at", responseDue).field("first_response_breached", responded > responseDue);
+    w.timeOrNull("resolution_due_at", resolutionDue).field("resolution_breached", resolved > resolutionDue);
+    w.endObject();
+}
+
 std::optional<QString> reason(Validator &v)
 {
     return v.string(u"reason"_s, false, kMaxReason);
@@ -194,6 +209,9 @@ Result<HttpReply> ChatsApi::detail(qint64 chatId)
     const Result<std::optional<qint64>> position = RoutingStore(m_context.db).queuePosition(chatId);
     if (!position)
         return position.error();
+    const Result<std::pair<qint64, qint64>> sla = m_chats.slaTargets(c->campaignId);
+    if (!sla)
+        return sla.error();
 
     JsonWriter w(2048);
     w.beginObject().field("id", c->id);
@@ -220,6 +238,7 @@ Result<HttpReply> ChatsApi::detail(qint64 chatId)
     w.endArray();
     w.key("bot_context").json(QJsonDocument::fromJson(c->botContext.toUtf8()).object());
     writeMetrics(w, *c);
+    writeSla(w, *c, sla->first, sla->second, nowSeconds());
     w.field("message_count", c->messageCount).field("unread_count", c->unreadCount);
     w.timeOrNull("created_at", c->createdAt).timeOrNull("queued_at", c->queuedAt);
     w.timeOrNull("assigned_at", c->assignedAt).timeOrNull("first_response_at", c->firstResponseAt);

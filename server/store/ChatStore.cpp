@@ -333,6 +333,16 @@ Result<bool> ChatStore::campaignExists(qint64 campaignId)
     return q.next();
 }
 
+Result<std::pair<qint64, qint64>> ChatStore::slaTargets(qint64 campaignId)
+{
+    SqlQuery q(m_db, "SELECT sla_first_response_seconds, sla_resolution_seconds FROM campaigns WHERE id = ?", {campaignId});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return ApiError::notFound();
+    return std::pair<qint64, qint64>(q.integer(0), q.integer(1));
+}
+
 Result<bool> ChatStore::otherOpenChat(const Chat &chat)
 {
     SqlQuery q(m_db,

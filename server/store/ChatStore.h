@@ -117,6 +117,8 @@ public:
     // A live, active user (an agent to assign), or 404.
     Result<ChatPerson> activeUser(qint64 userId);
     Result<bool> campaignExists(qint64 campaignId);   // live
+    // The campaign's SLA targets in seconds: first response, resolution (CONTRACT §4).
+    Result<std::pair<qint64, qint64>> slaTargets(qint64 campaignId);
     // Another open chat for the same client and number.
     Result<bool> otherOpenChat(const Chat &chat);
 

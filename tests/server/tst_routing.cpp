@@ -14,6 +14,7 @@
 #include "store/Database.h"
 #include "store/SearchText.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -43,6 +44,7 @@ private slots:
     void newChatFromWebhookIsRouted();
     void sweepRoutesWhatNobodyAnnounced();
     void concurrentRoutersNeverDoubleAssign();
+    void slaDueAndBreached();
 
 private:
     qint64 campaign(const QString &strategy, const QString &status = u"paused"_s, const QString &hours = {})
@@ -439,6 +441,45 @@ void tst_Routing::concurrentRoutersNeverDoubleAssign()
     // Every assigned chat was assigned once.
     QCOMPARE(m_server.count(u"chat_events"_s, u"event = 'assign' AND chat_id IN (SELECT id FROM chats WHERE campaign_id = %1)"_s.arg(c)),
              capacity);
+}
+
+void tst_Routing::slaDueAndBreached()
+{
+    // Targets of 300 s (first response, from queueing) and 3,600 s (resolution, from creation).
+    const qint64 c = campaign(u"round_robin"_s, u"paused"_s);
+    SqlQuery targets(m_server.db(),
+                     "UPDATE campaigns SET sla_first_response_seconds = 300, sla_resolution_seconds = 3600 WHERE id = ?", {c});
+    QVERIFY(targets.exec());
+    const qint64 now = nowSeconds();
+    const auto sla = [&](qint64 chat) {
+        return m_server.request("GET", u"/v1/chats/%1"_s.arg(chat), {}, m_admin).value(u"sla"_s).toObject();
+    };
+    const auto iso = [](qint64 t) { return QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate); };
+    const auto set = [&](qint64 chat, const char *sql, const QVariantList &values) {
+        SqlQuery q(m_server.db(), QString::fromLatin1(sql), values + QVariantList{chat});
+        QVERIFY(q.exec());
+    };
+
+    // Waiting 400 s: first response breached, resolution not yet.
+    const qint64 waiting = queued(c, now - 400);
+    QJsonObject s = sla(waiting);
+    QCOMPARE(s.value(u"first_response_due_at"_s).toString(), iso(now - 100));
+    QCOMPARE(s.value(u"first_response_breached"_s).toBool(), true);
+    QCOMPARE(s.value(u"resolution_due_at"_s).toString(), iso(now - 400 + 3600));
+    QCOMPARE(s.value(u"resolution_breached"_s).toBool(), false);
+
+    // Answered 100 s after queueing, closed after 2 hours: only the resolution breached.
+    const qint64 answered = queued(c, now - 7300);
+    set(answered, "UPDATE chats SET status = 'closed', first_response_at = ?, closed_at = ? WHERE id = ?",
+        {now - 7200, now - 100});
+    s = sla(answered);
+    QCOMPARE(s.value(u"first_response_breached"_s).toBool(), false);
+    QCOMPARE(s.value(u"resolution_breached"_s).toBool(), true);
+
+    // Just queued: nothing breached.
+    s = sla(queued(c, now - 5));
+    QCOMPARE(s.value(u"first_response_breached"_s).toBool(), false);
+    QCOMPARE(s.value(u"resolution_breached"_s).toBool(), false);
 }
 
 QTEST_GUILESS_MAIN(tst_Routing)
