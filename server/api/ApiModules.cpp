@@ -1,5 +1,6 @@
 #include "ApiModules.h"
 
+#include "AnalyticsApi.h"
 #include "ApiModule.h"
 #include "AuditApi.h"
 #include "AuthApi.h"
@@ -29,4 +30,5 @@ void registerApiModules(ServerContext &context, QList<ApiModule *> &modules)
     modules.append(new MessagesApi(context));
     modules.append(new TasksApi(context));
     modules.append(new WebhooksApi(context));
+    modules.append(new AnalyticsApi(context));
 }

@@ -7,6 +7,7 @@
 #include "delivery/HealthMonitor.h"
 #include "delivery/MediaFetcher.h"
 #include "delivery/RoutingWorker.h"
+#include "domain/LiveAnalytics.h"
 #include "delivery/OutboundWorker.h"
 #include "domain/AuthService.h"
 #include "domain/PasswordHasher.h"
@@ -133,9 +134,10 @@ Result<Ok> ServerApp::bootstrapAdmin()
 
 void ServerApp::registerModules()
 {
+    m_analytics = std::make_unique<LiveAnalytics>(*m_db);
     m_context = std::make_unique<ServerContext>(
         ServerContext{m_config, *m_db, *m_metrics, *m_limiter, m_workers, *m_roles, *m_audit, *m_auth,
-                      m_routingTrigger});
+                      m_routingTrigger, *m_analytics});
     RouterSettings settings;
     settings.maxJsonBodyBytes = m_config.maxJsonBodyBytes;
     settings.corsOrigins = m_config.corsOrigins;

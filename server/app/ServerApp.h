@@ -18,6 +18,7 @@ class Database;
 class HttpRouter;
 class Metrics;
 class HealthThread;
+class LiveAnalytics;
 class RoutingThread;
 class MediaThread;
 class OutboundThread;
@@ -75,6 +76,7 @@ private:
     std::unique_ptr<AuditStore> m_audit;
     std::unique_ptr<AuthService> m_auth;
     RoutingTrigger m_routingTrigger;   // outlives the routing thread and the API modules
+    std::unique_ptr<LiveAnalytics> m_analytics;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<HttpRouter> m_router;
     QList<ApiModule *> m_modules;

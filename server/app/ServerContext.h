@@ -3,6 +3,7 @@
 class AuditStore;
 class AuthService;
 class Database;
+class LiveAnalytics;
 class Metrics;
 class QThreadPool;
 class RateLimiter;
@@ -21,4 +22,5 @@ struct ServerContext {
     AuditStore &audit;
     AuthService &auth;
     RoutingTrigger &routing;   // after a commit that may let a queued chat go to an agent
+    LiveAnalytics &analytics;  // the live dashboard, kept at most a second old
 };

@@ -42,6 +42,11 @@ Result<QList<qint64>> ids(SqlQuery &q)
 
 } // namespace
 
+QString RoutingStore::queueOrder(const char *alias)
+{
+    return u"%1, COALESCE(%2queued_at, %2created_at), %2id"_s.arg(rank(alias), QLatin1StringView(alias));
+}
+
 Result<std::optional<RoutingCampaign>> RoutingStore::campaign(qint64 id)
 {
     SqlQuery q(m_db,
@@ -108,7 +113,7 @@ Result<QList<QueuedChat>> RoutingStore::queue(qint64 campaignId, int limit)
 {
     SqlQuery q(m_db,
                u"SELECT c.id, c.bot_context FROM chats c WHERE c.campaign_id = ? AND c.status = 'queued' "
-               "ORDER BY %1, COALESCE(c.queued_at, c.created_at), c.id LIMIT ?"_s.arg(rank("c.")),
+               "ORDER BY %1 LIMIT ?"_s.arg(queueOrder("c.")),
                {campaignId, limit});
     if (!q.exec())
         return q.failure();

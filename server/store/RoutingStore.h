@@ -47,6 +47,9 @@ class RoutingStore {
 public:
     explicit RoutingStore(Database &db) : m_db(db) {}
 
+    // The queue's ORDER BY over chats aliased `alias` (e.g. "ch."): priority, then time queued, then id.
+    static QString queueOrder(const char *alias);
+
     Result<std::optional<RoutingCampaign>> campaign(qint64 id);
     // Campaigns with chats waiting.
     Result<QList<qint64>> campaignsWithQueue();

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "ApiModule.h"
+#include "http/HttpRouter.h"
+
+struct ServerContext;
+
+// /v1/analytics/live and /v1/analytics/queues/{id} (seed §11.1, §11.2; issue 5): the live
+// dashboard and one campaign's queue, from LiveAnalytics (at most a second old). Needs
+// analytics.read.
+class AnalyticsApi final : public ApiModule {
+public:
+    explicit AnalyticsApi(ServerContext &context) : m_context(context) {}
+    void registerRoutes(HttpRouter &router) override;
+
+private:
+    ServerContext &m_context;
+};
