@@ -3,6 +3,7 @@
 // started again. Then, by the stand-in's own log, no message went out twice, none is left
 // pending, and the one whose outcome the crash hid is 'failed' as interrupted. SQLite and PostgreSQL.
 #include "FakeMetaGraph.h"
+#include "ServerProcess.h"
 #include "TestServer.h"
 
 #include "store/Database.h"
@@ -10,15 +11,8 @@
 #include "store/SearchText.h"
 
 #include <QHash>
-#include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -28,13 +22,6 @@ const QString kSecretKey = u"00112233445566778899aabbccddeeff0011223344556677889
 const QString kToken = u"EAAG-crash-token"_s;
 constexpr int kMessages = 12;
 
-quint16 freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
-
 } // namespace
 
 class tst_OutboundCrash : public QObject {
@@ -42,54 +29,7 @@ class tst_OutboundCrash : public QObject {
 
 private slots:
     void killNineMidQueue();
-
-private:
-    QString databaseUrl(const QString &dataDir);
-    bool startServer(QProcess &p, const QProcessEnvironment &env);
 };
-
-QString tst_OutboundCrash::databaseUrl(const QString &dataDir)
-{
-    if (TestServer::engine() != "postgresql"_L1)
-        return u"sqlite:"_s + dataDir + u"/conversa.db"_s;
-    const QString pgUrl = qEnvironmentVariable("CONVERSA_TEST_PG_URL");
-    const Result<DatabaseSettings> admin = DatabaseSettings::fromUrl(pgUrl);
-    if (!admin)
-        return {};
-    const QString name = u"conversa_crash_%1"_s.arg(QCoreApplication::applicationPid());
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"crash-admin"_s);
-        db.setHostName(admin->host);
-        db.setPort(admin->port);
-        db.setUserName(admin->user);
-        db.setPassword(admin->password);
-        db.setDatabaseName(admin->name);
-        if (db.open()) {
-            QSqlQuery(db).exec(u"DROP DATABASE IF EXISTS "_s + name + u" WITH (FORCE)"_s);
-            QSqlQuery(db).exec(u"CREATE DATABASE "_s + name);
-        }
-    }
-    QSqlDatabase::removeDatabase(u"crash-admin"_s);
-    return pgUrl.left(pgUrl.lastIndexOf(u'/') + 1) + name;
-}
-
-bool tst_OutboundCrash::startServer(QProcess &p, const QProcessEnvironment &env)
-{
-    p.setProcessEnvironment(env);
-    p.setProcessChannelMode(QProcess::ForwardedChannels);
-    p.start(QStringLiteral(CONVERSA_SERVER_BINARY), {u"serve"_s});
-    if (!p.waitForStarted())
-        return false;
-    // Up when its port accepts connections (the worker starts with the listeners).
-    const quint16 port = quint16(env.value(u"CONVERSA_LISTEN"_s).section(u':', -1).toUInt());
-    return QTest::qWaitFor([&] {
-        if (p.state() != QProcess::Running)
-            return true;
-        QTcpSocket probe;
-        probe.connectToHost(QHostAddress::LocalHost, port);
-        return probe.waitForConnected(200);
-    }, 20000) && p.state() == QProcess::Running;
-}
 
 void tst_OutboundCrash::killNineMidQueue()
 {
@@ -100,30 +40,23 @@ void tst_OutboundCrash::killNineMidQueue()
     graph.setDelayMs(400);
 
     QTemporaryDir dir;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &key : env.keys()) {
-        if (key.startsWith("CONVERSA_"_L1))
-            env.remove(key);
-    }
-    const QString url = databaseUrl(dir.path());
+    const QString url = ServerProcess::freshDatabaseUrl(dir.path(), u"conversa_crash_%1"_s.arg(QCoreApplication::applicationPid()));
     QVERIFY(!url.isEmpty());
-    env.insert(u"CONVERSA_DATA_DIR"_s, dir.path());
-    env.insert(u"CONVERSA_DATABASE_URL"_s, url);
-    env.insert(u"CONVERSA_LISTEN"_s, u"127.0.0.1:%1"_s.arg(freePort()));
-    env.insert(u"CONVERSA_HTTP_THREADS"_s, u"1"_s);
-    env.insert(u"CONVERSA_SECRET_KEY"_s, kSecretKey);
-    env.insert(u"CONVERSA_META_GRAPH_URL"_s, graph.baseUrl());
-    env.insert(u"CONVERSA_OUTBOUND_POLL_MS"_s, u"50"_s);
-    env.insert(u"CONVERSA_OUTBOUND_TIMEOUT_MS"_s, u"1500"_s);
-    env.insert(u"CONVERSA_LOG_LEVEL"_s, u"warning"_s);
+    const QProcessEnvironment env = ServerProcess::environment({
+        {u"CONVERSA_DATA_DIR"_s, dir.path()},
+        {u"CONVERSA_DATABASE_URL"_s, url},
+        {u"CONVERSA_LISTEN"_s, u"127.0.0.1:%1"_s.arg(ServerProcess::freePort())},
+        {u"CONVERSA_HTTP_THREADS"_s, u"1"_s},
+        {u"CONVERSA_SECRET_KEY"_s, kSecretKey},
+        {u"CONVERSA_META_GRAPH_URL"_s, graph.baseUrl()},
+        {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"50"_s},
+        {u"CONVERSA_OUTBOUND_TIMEOUT_MS"_s, u"1500"_s},
+        {u"CONVERSA_LOG_LEVEL"_s, u"warning"_s}});
 
     // The schema, then the fixture straight into the database: a Meta number with its token,
     // a chat, and kMessages pending outbound messages.
-    QProcess migrate;
-    migrate.setProcessEnvironment(env);
-    migrate.start(QStringLiteral(CONVERSA_SERVER_BINARY), {u"migrate"_s});
-    QVERIFY(migrate.waitForFinished(30000));
-    QCOMPARE(migrate.exitCode(), 0);
+    ServerProcess server(QStringLiteral(CONVERSA_SERVER_BINARY));
+    QVERIFY(server.run(env, {u"migrate"_s}));
 
     const Result<DatabaseSettings> settings = DatabaseSettings::fromUrl(url);
     QVERIFY(settings);
@@ -161,26 +94,22 @@ void tst_OutboundCrash::killNineMidQueue()
     }
 
     // 1. The server sends slowly; it is killed with the fourth send in flight (asked, unanswered).
-    QProcess server;
-    QVERIFY(startServer(server, env));
+    QVERIFY(server.start(env));
     QVERIFY(QTest::qWaitFor([&] { return graph.messageRequests().size() >= 4; }, 20000));
-    ::kill(pid_t(server.processId()), SIGKILL);
-    QVERIFY(server.waitForFinished(10000));
-    QCOMPARE(server.exitStatus(), QProcess::CrashExit);
+    server.kill();
+    QCOMPARE(server.process().exitStatus(), QProcess::CrashExit);
     const qsizetype beforeRestart = graph.messageRequests().size();
     QVERIFY(beforeRestart < kMessages);
 
     // 2. Started again, it finishes the queue.
     graph.setDelayMs(0);
-    QVERIFY(startServer(server, env));
+    QVERIFY(server.start(env));
     auto pending = [&] {
         SqlQuery q(db, "SELECT COUNT(*) FROM messages WHERE chat_id = ? AND status = 'pending'", {chat});
         return q.exec() && q.next() ? q.integer(0) : -1;
     };
     QVERIFY2(QTest::qWaitFor([&] { return pending() == 0; }, 30000), "messages left pending");
-    server.terminate();
-    QVERIFY(server.waitForFinished(20000));
-    QCOMPARE(server.exitCode(), 0);
+    QCOMPARE(server.stop(), 0);
 
     // 3. By the stand-in's log: at most once each; every 'sent' one exactly once with its wamid;
     //    the others failed as interrupted (their outcome died with the process).

@@ -1,0 +1,231 @@
+// Two real conversa-server processes on one database behave as one (issue 5, "Several
+// instances"): routing stays atomic while both route the same queue and agents come back
+// through either server, and the outbound queue sends every message once while both servers
+// send. SQLite (one file, two processes) and PostgreSQL.
+#include "FakeMetaGraph.h"
+#include "ServerProcess.h"
+#include "TestServer.h"
+
+#include "store/Database.h"
+#include "store/NumberStore.h"
+#include "store/SearchText.h"
+
+#include <Conversa/api/ApiClient.h>
+
+#include <QHash>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kSecretKey = u"8899aabbccddeeff00112233445566778899aabbccddeeff0011223344556677"_s;
+const QString kToken = u"EAAG-two-instances"_s;
+const QString kAdminEmail = u"admin@contacto-sur.example.com"_s;
+const QString kAdminPassword = u"Admin-Passw0rd-2024"_s;
+}
+
+class tst_TwoInstances : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void routingStaysAtomic();
+    void outboundSendsEachMessageOnce();
+
+private:
+    // Requests sent to both servers at once; waits for every answer.
+    QList<ApiResponse> all(const QList<std::tuple<int, QByteArray, QString, QJsonObject>> &requests)
+    {
+        QList<QNetworkReply *> replies;
+        for (const auto &[server, method, path, body] : requests)
+            replies.append(m_clients[server]->sendJson(method, path, body));
+        QList<ApiResponse> out;
+        for (QNetworkReply *reply : replies) {
+            if (!reply->isFinished()) {
+                QSignalSpy finished(reply, &QNetworkReply::finished);
+                finished.wait(30000);
+            }
+            out.append(Conversa::ApiClient::read(reply));
+            reply->deleteLater();
+        }
+        return out;
+    }
+    ApiResponse one(int server, const QByteArray &method, const QString &path, const QJsonObject &body = {})
+    {
+        return all({{server, method, path, body}}).first();
+    }
+    qint64 insert(const char *sql, std::initializer_list<QVariant> values)
+    {
+        SqlQuery q(*m_db, sql, values);
+        return q.exec() && q.next() ? q.integer(0) : 0;
+    }
+    qint64 scalar(const QString &sql)
+    {
+        const Result<qint64> n = queryInteger(*m_db, sql, {});
+        return n ? *n : -1;
+    }
+
+    FakeMetaGraph m_graph;
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    ServerProcess m_a{QStringLiteral(CONVERSA_SERVER_BINARY)};
+    ServerProcess m_b{QStringLiteral(CONVERSA_SERVER_BINARY)};
+    QNetworkAccessManager m_network;
+    std::unique_ptr<Conversa::ApiClient> m_clients[2];
+    qint64 m_number = 0;
+    int m_seq = 0;
+};
+
+void tst_TwoInstances::initTestCase()
+{
+    if (TestServer::engine() == "postgresql"_L1)
+        QVERIFY2(!qEnvironmentVariableIsEmpty("CONVERSA_TEST_PG_URL"), "CONVERSA_TEST_PG_URL is required");
+    QVERIFY(m_graph.listen());
+    const QString url = ServerProcess::freshDatabaseUrl(m_dir.path(), u"conversa_two_%1"_s.arg(QCoreApplication::applicationPid()));
+    QVERIFY(!url.isEmpty());
+    QHash<QString, QString> settings{{u"CONVERSA_DATA_DIR"_s, m_dir.path()},   // shared, as a shared volume would be
+                                     {u"CONVERSA_DATABASE_URL"_s, url},
+                                     {u"CONVERSA_HTTP_THREADS"_s, u"2"_s},
+                                     {u"CONVERSA_SECRET_KEY"_s, kSecretKey},
+                                     {u"CONVERSA_JWT_SECRET"_s, u"two-instances-jwt-secret-0123456789abcdef"_s},
+                                     {u"CONVERSA_META_GRAPH_URL"_s, m_graph.baseUrl()},
+                                     {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"20"_s},
+                                     {u"CONVERSA_ROUTING_SWEEP_MS"_s, u"200"_s},
+                                     {u"CONVERSA_HEALTH_CHECK_SECONDS"_s, u"0"_s},
+                                     {u"CONVERSA_LOG_LEVEL"_s, u"warning"_s}};
+    QVERIFY(m_a.run(ServerProcess::environment(settings), {u"migrate"_s}));
+    QVERIFY(m_a.run(ServerProcess::environment(settings),
+                    {u"create-admin"_s, u"--email"_s, kAdminEmail, u"--password"_s, kAdminPassword}));
+    ServerProcess *servers[] = {&m_a, &m_b};
+    for (int i = 0; i < 2; ++i) {
+        const quint16 port = ServerProcess::freePort();
+        settings.insert(u"CONVERSA_LISTEN"_s, u"127.0.0.1:%1"_s.arg(port));
+        QVERIFY(servers[i]->start(ServerProcess::environment(settings)));
+        m_clients[i] = std::make_unique<Conversa::ApiClient>(&m_network);
+        m_clients[i]->setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));
+    }
+    // One login, valid on both servers.
+    const ApiResponse login = one(0, "POST", u"/v1/auth/login"_s, {{u"email"_s, kAdminEmail}, {u"password"_s, kAdminPassword}});
+    QCOMPARE(login.status, 200);
+    for (auto &client : m_clients)
+        client->setAccessToken(login.value(u"access_token"_s).toString().toUtf8());
+    QCOMPARE(one(1, "GET", u"/v1/users/me"_s).status, 200);
+
+    const Result<DatabaseSettings> db = DatabaseSettings::fromUrl(url);
+    QVERIFY(db);
+    m_db = std::make_unique<Database>(*db);
+    const qint64 now = nowSeconds();
+    m_number = insert("INSERT INTO whatsapp_numbers (phone_number, provider, status, meta_phone_number_id, "
+                      "rate_limit_per_minute, daily_message_limit, created_at, updated_at) "
+                      "VALUES ('+573009990001', 'meta', 'active', '777000222', 0, 0, ?, ?) RETURNING id",
+                      {now, now});
+    QVERIFY(m_number > 0);
+    NumberSecrets secrets;
+    secrets.metaAccessToken = kToken;
+    QVERIFY(NumberStore(*m_db, QByteArray::fromHex(kSecretKey.toLatin1())).writeSecrets(m_number, secrets));
+}
+
+void tst_TwoInstances::cleanupTestCase()
+{
+    QCOMPARE(m_a.stop(), 0);
+    QCOMPARE(m_b.stop(), 0);
+    if (m_db)
+        m_db->closeThreadConnection();
+}
+
+void tst_TwoInstances::routingStaysAtomic()
+{
+    // A paused campaign with 50 chats waiting and 8 offline agents (limits 3 or 4 here, 4 overall).
+    const qint64 now = nowSeconds();
+    const qint64 campaign = insert("INSERT INTO campaigns (name, code, status, routing_strategy, created_at, updated_at) "
+                                   "VALUES ('Dos', 'DOS', 'paused', 'least_busy', ?, ?) RETURNING id",
+                                   {now, now});
+    QVERIFY(campaign > 0);
+    QList<qint64> agents;
+    qint64 capacity = 0;
+    for (int i = 0; i < 8; ++i) {
+        const ApiResponse r = one(i % 2, "POST", u"/v1/users"_s,
+                                  {{u"email"_s, u"agente%1@contacto-sur.example.com"_s.arg(i)},
+                                   {u"password"_s, u"Agente-Passw0rd-1"_s}, {u"first_name"_s, u"Agente"_s},
+                                   {u"last_name"_s, QString::number(i)}, {u"role_id"_s, 3}, {u"max_concurrent_chats"_s, 4}});
+        QCOMPARE(r.status, 201);
+        agents.append(r.value(u"id"_s).toInteger());
+        const int here = 3 + i % 2;
+        QVERIFY(insert("INSERT INTO campaign_agents (campaign_id, user_id, max_concurrent_chats, created_at) "
+                       "VALUES (?, ?, ?, ?) RETURNING user_id",
+                       {campaign, agents.last(), here, now}) > 0);
+        capacity += here;
+    }
+    for (int i = 0; i < 50; ++i) {
+        const QString phone = u"+57317%1"_s.arg(++m_seq, 7, 10, QChar(u'0'));
+        const qint64 client = insert("INSERT INTO clients (phone_number, search_text, created_at, updated_at) "
+                                     "VALUES (?, ?, ?, ?) RETURNING id",
+                                     {phone, SearchText::of({phone}), now, now});
+        QVERIFY(insert("INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, status, created_at, queued_at, "
+                       "last_activity_at) VALUES (?, ?, ?, 'queued', ?, ?, ?) RETURNING id",
+                       {client, campaign, m_number, now - 100 + i, now - 100 + i, now}) > 0);
+    }
+
+    // The campaign opens on A while the agents come back, half through A and half through B, at once.
+    QList<std::tuple<int, QByteArray, QString, QJsonObject>> requests{
+        {0, "PUT", u"/v1/campaigns/%1"_s.arg(campaign), {{u"status"_s, u"active"_s}}}};
+    for (int i = 0; i < agents.size(); ++i)
+        requests.append({i % 2, "POST", u"/v1/users/%1/agent-status"_s.arg(agents[i]), {{u"agent_status"_s, u"available"_s}}});
+    for (const ApiResponse &r : all(requests))
+        QCOMPARE(r.status, 200);
+
+    const QString assigned = u"SELECT COUNT(*) FROM chats WHERE campaign_id = %1 AND status = 'assigned'"_s.arg(campaign);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(assigned), capacity, 20000);
+    QTest::qWait(600);   // both sweeps pass again: nothing more may move
+    QCOMPARE(scalar(assigned), capacity);
+    for (int i = 0; i < agents.size(); ++i) {
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM chats WHERE assigned_agent_id = %1 AND status IN ('assigned', 'active', 'pending')"_s
+                            .arg(agents[i])),
+                 3 + i % 2);
+    }
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM chat_events e JOIN chats c ON c.id = e.chat_id WHERE c.campaign_id = %1 "
+                    "AND e.event = 'assign'"_s.arg(campaign)),
+             capacity);
+}
+
+void tst_TwoInstances::outboundSendsEachMessageOnce()
+{
+    const qint64 now = nowSeconds();
+    const qint64 campaign = insert("INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('Envios', 'ENVIOS', ?, ?) "
+                                   "RETURNING id",
+                                   {now, now});
+    const qint64 client = insert("INSERT INTO clients (phone_number, first_name, search_text, created_at, updated_at) "
+                                 "VALUES ('+573118880000', 'Ana', 'ana', ?, ?) RETURNING id",
+                                 {now, now});
+    const qint64 chat = insert("INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, status, created_at, "
+                               "last_activity_at, last_inbound_at) VALUES (?, ?, ?, 'active', ?, ?, ?) RETURNING id",
+                               {client, campaign, m_number, now, now, now});
+    QVERIFY(chat > 0);
+    // 40 messages through both servers at once; both send.
+    QList<std::tuple<int, QByteArray, QString, QJsonObject>> requests;
+    for (int i = 0; i < 40; ++i) {
+        requests.append({i % 2, "POST", u"/v1/messages"_s,
+                         {{u"chat_id"_s, chat}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"mensaje %1"_s.arg(i)}}});
+    }
+    for (const ApiResponse &r : all(requests))
+        QCOMPARE(r.status, 201);
+    const QString pending = u"SELECT COUNT(*) FROM messages WHERE chat_id = %1 AND status <> 'sent'"_s.arg(chat);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(pending), 0, 30000);
+    QHash<QString, int> sends;
+    for (const FakeMetaGraph::Request &r : m_graph.messageRequests())
+        ++sends[r.json.value(u"text"_s).toObject().value(u"body"_s).toString()];
+    for (int i = 0; i < 40; ++i)
+        QCOMPARE(sends.value(u"mensaje %1"_s.arg(i)), 1);
+    QCOMPARE(scalar(u"SELECT total_messages_sent FROM whatsapp_numbers WHERE id = %1"_s.arg(m_number)), 40);
+}
+
+QTEST_MAIN(tst_TwoInstances)
+#include "tst_two_instances.moc"
