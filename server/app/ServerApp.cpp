@@ -14,6 +14,9 @@
 #include "http/HttpRouter.h"
 #include "http/Metrics.h"
 #include "http/RateLimiter.h"
+#include "realtime/RealtimeApi.h"
+#include "realtime/RealtimeBus.h"
+#include "realtime/RealtimeHub.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 #include "store/RoleStore.h"
@@ -37,6 +40,7 @@ struct ServerApp::HttpThread {
     QObject *anchor = nullptr;          // lives in `thread`; owns the server objects
     QHttpServer *server = nullptr;
     HttpListener *listener = nullptr;
+    RealtimeHub *hub = nullptr;         // this thread's Socket.IO sockets
 };
 
 ServerApp::ServerApp(ServerConfig config, QObject *parent)
@@ -72,6 +76,7 @@ Result<Ok> ServerApp::prepare()
     m_limiter = std::make_unique<RateLimiter>();
     m_audit = std::make_unique<AuditStore>(*m_db);
     m_auth = std::make_unique<AuthService>(m_config, *m_db, *m_roles);
+    m_realtime = std::make_unique<RealtimeBus>();
     m_prepared = true;
     return Ok{};
 }
@@ -132,7 +137,7 @@ Result<Ok> ServerApp::bootstrapAdmin()
 void ServerApp::registerModules()
 {
     m_context = std::make_unique<ServerContext>(
-        ServerContext{m_config, *m_db, *m_metrics, *m_limiter, m_workers, *m_roles, *m_audit, *m_auth});
+        ServerContext{m_config, *m_db, *m_metrics, *m_limiter, m_workers, *m_roles, *m_audit, *m_auth, *m_realtime});
     RouterSettings settings;
     settings.maxJsonBodyBytes = m_config.maxJsonBodyBytes;
     settings.corsOrigins = m_config.corsOrigins;
@@ -145,6 +150,7 @@ void ServerApp::registerModules()
 
     m_modules.append(new SystemApi(*m_context, *m_router));
     registerApiModules(*m_context, m_modules);
+    m_modules.append(new RealtimeApi);
     m_modules.append(m_extraModules);
     m_extraModules.clear();
     for (ApiModule *module : std::as_const(m_modules))
@@ -156,6 +162,10 @@ void ServerApp::registerModules()
                         "Worker pool threads busy now.");
     m_metrics->setGauge("conversa_db_connections", [this] { return double(m_threads.size() + m_workers.maxThreadCount() + 1); },
                         "Database connections the process may hold (one per thread).");
+    m_metrics->setGauge("conversa_socket_connections", [this] { return double(m_realtime->openSockets()); },
+                        "WebSocket connections open on /socket.io/.");
+    m_metrics->setGauge("conversa_socket_connections_authenticated", [this] { return double(m_realtime->connectedSockets()); },
+                        "Socket.IO connections signed in with an access token.");
 }
 
 Result<Ok> ServerApp::start()
@@ -191,6 +201,17 @@ Result<Ok> ServerApp::start()
             t->server = new QHttpServer(t->anchor);
             t->server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                 m_router->dispatch(request, std::move(responder));
+            });
+            // Socket.IO on the same port: the rule lets QHttpServer upgrade only /socket.io/ requests
+            // we accept; the hub takes each socket on this thread.
+            RealtimeSettings realtime;
+            realtime.pingIntervalMs = m_config.socketPingIntervalMs;
+            realtime.pingTimeoutMs = m_config.socketPingTimeoutMs;
+            t->hub = new RealtimeHub(*m_realtime, *m_auth, *m_db, *m_audit, realtime, t->anchor);
+            t->server->route<SocketIoUpgradeRule>(u"/socket.io/"_s, [](QHttpServerResponder &&) {});
+            QObject::connect(t->server, &QHttpServer::newWebSocketConnection, t->hub, [server = t->server, hub = t->hub] {
+                while (server->hasPendingWebSocketConnections())
+                    hub->accept(server->nextPendingWebSocketConnection());
             });
             t->server->bind(t->listener);
         }, Qt::BlockingQueuedConnection);

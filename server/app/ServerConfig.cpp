@@ -189,6 +189,12 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     n = number("CONVERSA_MEDIA_POLL_MS", c.mediaPollMs, 0, 60000);
     if (!n) return n.error();
     c.mediaPollMs = int(*n);
+    n = number("CONVERSA_SOCKET_PING_INTERVAL_MS", c.socketPingIntervalMs, 100, 600000);
+    if (!n) return n.error();
+    c.socketPingIntervalMs = int(*n);
+    n = number("CONVERSA_SOCKET_PING_TIMEOUT_MS", c.socketPingTimeoutMs, 100, 600000);
+    if (!n) return n.error();
+    c.socketPingTimeoutMs = int(*n);
     return c;
 }
 

@@ -35,6 +35,8 @@ struct ServerConfig {
     int outboundTimeoutMs = 30000;  // one Graph request (a media upload, a send)
     int outboundMaxAttempts = 8;    // transient failures before a message fails
     int mediaPollMs = 1000;         // inbound media download queue poll interval; 0 = no fetcher here
+    int socketPingIntervalMs = 25000;   // Engine.IO: the server pings every socket this often
+    int socketPingTimeoutMs = 20000;    // and closes one that has not answered within this
 
     // Reads defaults < INI file < environment. `environment` is injectable for tests.
     static Result<ServerConfig> load(const QString &iniFile, const QHash<QString, QString> &environment);

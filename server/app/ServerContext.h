@@ -6,6 +6,7 @@ class Database;
 class Metrics;
 class QThreadPool;
 class RateLimiter;
+class RealtimeBus;
 class RoleStore;
 struct ServerConfig;
 
@@ -19,4 +20,5 @@ struct ServerContext {
     RoleStore &roles;
     AuditStore &audit;
     AuthService &auth;
+    RealtimeBus &realtime;   // server → client events; disconnects users
 };

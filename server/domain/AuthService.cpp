@@ -96,6 +96,7 @@ Result<AuthUser> AuthService::authenticate(QByteArrayView token) const
     if (user.status != "active"_L1)
         return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "This account is not active"));
     user.sessionId = sessionId;
+    user.tokenExpiresAt = claims->value(u"exp"_s).toInteger();
     return user;
 }
 
