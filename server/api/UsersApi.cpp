@@ -333,6 +333,9 @@ Result<HttpReply> UsersApi::update(RequestContext &ctx)
     if (after.status != "active"_L1 && before->status == "active"_L1) {
         CONVERSA_TRY(m_users.revokeSessions(after.id, u"user_"_s + after.status, now));
         m_context.realtime.disconnectUser(after.id);   // and their sockets (queued to every HTTP thread)
+    } else if (after.roleId != before->roleId) {
+        // A socket's rooms follow the role it connected with ("supervisors"): it reconnects anew.
+        m_context.realtime.disconnectUser(after.id);
     }
     after.updatedAt = now;
     return userReply(after);

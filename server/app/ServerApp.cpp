@@ -77,6 +77,7 @@ Result<Ok> ServerApp::prepare()
     m_audit = std::make_unique<AuditStore>(*m_db);
     m_auth = std::make_unique<AuthService>(m_config, *m_db, *m_roles);
     m_realtime = std::make_unique<RealtimeBus>();
+    m_auth->setRealtime(m_realtime.get());
     m_prepared = true;
     return Ok{};
 }

@@ -5,6 +5,7 @@
 #include "domain/QrCode.h"
 #include "domain/RandomToken.h"
 #include "domain/Totp.h"
+#include "realtime/RealtimeBus.h"
 #include "store/Database.h"
 #include "store/RoleStore.h"
 
@@ -155,6 +156,8 @@ Result<IssuedTokens> AuthService::rotateRefreshToken(const QString &refreshToken
     if (row.retired) {
         qCWarning(lcAuth) << "refresh token reuse: revoking session" << row.sessionId << "of user" << row.userId;
         CONVERSA_TRY(m_store.revokeSession(row.sessionId, QStringLiteral("refresh_reuse")));
+        if (m_realtime)
+            m_realtime->disconnectSession(row.sessionId);
         return reused();
     }
     Result<AuthUser> user = loadUser(row.userId);
@@ -166,6 +169,8 @@ Result<IssuedTokens> AuthService::rotateRefreshToken(const QString &refreshToken
     CONVERSA_TRY(retired);
     if (!*retired) {   // a concurrent request retired it first: same as reuse
         CONVERSA_TRY(m_store.revokeSession(row.sessionId, QStringLiteral("refresh_reuse")));
+        if (m_realtime)
+            m_realtime->disconnectSession(row.sessionId);
         return reused();
     }
     IssuedTokens tokens{row.sessionId, issueAccessToken(user->id, user->roleName, row.sessionId),

@@ -8,6 +8,7 @@
 #include "domain/Jwt.h"
 #include "realtime/RealtimeBus.h"
 #include "store/Database.h"
+#include "store/RoleStore.h"
 #include "store/SearchText.h"
 
 #include <QJsonArray>
@@ -102,6 +103,8 @@ private slots:
     void suspensionDisconnects();
     void deletionDisconnects();
     void logoutEndsOnlyThatLogin();
+    void refreshReuseEndsThatLogin();
+    void roleChangeDisconnects();
     void bothThreadsReceive();
     void metrics();
 
@@ -671,6 +674,45 @@ void tst_Realtime::logoutEndsOnlyThatLogin()
     QCOMPARE(a->next(), u"41"_s);
     QVERIFY(a->waitClosed());
     QVERIFY(nextIsMarker(*b, u"user:"_s + QString::number(id)));
+}
+
+void tst_Realtime::refreshReuseEndsThatLogin()
+{
+    const qint64 id = m_server.createUser(u"refresher@test.conversa"_s, u"password-123"_s, u"agent"_s);
+    const ApiResponse login = m_server.request("POST", u"/v1/auth/login"_s,
+                                               {{u"email"_s, u"refresher@test.conversa"_s}, {u"password"_s, u"password-123"_s}});
+    const QByteArray access = login.value(u"access_token"_s).toString().toLatin1();
+    const QString refresh = login.value(u"refresh_token"_s).toString();
+    const QByteArray other = m_server.login(u"refresher@test.conversa"_s, u"password-123"_s);
+    QVERIFY(id && !access.isEmpty() && !refresh.isEmpty() && !other.isEmpty());
+    const auto s = connectAs(access);
+    const auto otherLogin = connectAs(other);
+    QVERIFY(s && otherLogin);
+    QCOMPARE(m_server.request("POST", u"/v1/auth/refresh"_s, {{u"refresh_token"_s, refresh}}).status, 200);
+    QVERIFY(nextIsMarker(*s, u"user:"_s + QString::number(id)));   // a normal refresh ends nothing
+    QVERIFY(otherLogin->next().startsWith("42[\"marker\""_L1));       // the same marker
+    // The retired token again: the login is revoked, and so are its sockets.
+    QCOMPARE(m_server.request("POST", u"/v1/auth/refresh"_s, {{u"refresh_token"_s, refresh}}).status, 401);
+    QCOMPARE(s->next(), u"41"_s);
+    QVERIFY(s->waitClosed());
+    QVERIFY(nextIsMarker(*otherLogin, u"user:"_s + QString::number(id)));
+}
+
+void tst_Realtime::roleChangeDisconnects()
+{
+    qint64 id = 0;
+    const QByteArray token = m_server.tokenFor(u"supervisor"_s, &id);
+    auto s = connectAs(token);
+    QVERIFY(s);
+    const qint64 agentRole = m_server.app().roles().byName(u"agent"_s)->id;
+    QCOMPARE(m_server.request("PUT", u"/v1/users/%1"_s.arg(id), {{u"role_id"_s, agentRole}}, m_admin).status, 200);
+    QCOMPARE(s->next(), u"41"_s);
+    QVERIFY(s->waitClosed());
+    // Connecting again, the rooms follow the new role: no longer in "supervisors".
+    s = connectAs(token);
+    QVERIFY(s);
+    m_server.app().realtime().publish({u"supervisors"_s}, u"chat.updated"_s, "{}");
+    QVERIFY(nextIsMarker(*s, u"user:"_s + QString::number(id)));
 }
 
 void tst_Realtime::bothThreadsReceive()
