@@ -208,6 +208,8 @@ Result<Ok> ServerApp::start()
             RealtimeSettings realtime;
             realtime.pingIntervalMs = m_config.socketPingIntervalMs;
             realtime.pingTimeoutMs = m_config.socketPingTimeoutMs;
+            // The reference server's 45 s with the default settings.
+            realtime.connectTimeoutMs = m_config.socketPingIntervalMs + m_config.socketPingTimeoutMs;
             t->hub = new RealtimeHub(*m_realtime, *m_auth, *m_db, *m_audit, realtime, t->anchor);
             t->server->route<SocketIoUpgradeRule>(u"/socket.io/"_s, [](QHttpServerResponder &&) {});
             QObject::connect(t->server, &QHttpServer::newWebSocketConnection, t->hub, [server = t->server, hub = t->hub] {

@@ -253,6 +253,9 @@ void RealtimeHub::onConnect(Session *s, const Packet &packet)
     // Those who see every chat in the list (chats.read_all) get what supervisors get.
     if (s->user->can(u"chats.read_all"_s))
         join(s, u"supervisors"_s);
+    // analytics.update goes to those who may read /analytics/live (CONTRACT §6).
+    if (s->user->can(u"analytics.read"_s))
+        join(s, u"analytics"_s);
     Packet reply{PacketType::Connect};
     reply.data = QJsonObject{{u"sid"_s, QString::fromLatin1(RandomToken::urlSafe(15))}};
     send(s, SocketIo::encodePacket(reply));
@@ -330,17 +333,17 @@ void RealtimeHub::tick()
 {
     const qint64 now = m_clock.elapsed();
     const qint64 nowSecs = nowSeconds();
-    const QSet<Session *> sessions = m_sessions;   // closing may end a session
-    for (Session *s : sessions) {
+    // Decide first, act after: ending a socket may delete its session.
+    QList<Session *> cutOff, silent, expired, idle;
+    for (Session *s : std::as_const(m_sessions)) {
         if (s->closing) {
             if (now - s->sinceMs > kCloseGraceMs)
-                s->socket->abort();
+                cutOff.append(s);
             continue;
         }
         if (s->awaitingPong) {
             if (now - s->lastPingMs >= m_settings.pingTimeoutMs) {
-                qCDebug(lcRealtime) << "no pong, closing";
-                close(s, QWebSocketProtocol::CloseCodeGoingAway, u"ping timeout"_s);
+                silent.append(s);
                 continue;
             }
         } else if (now - s->lastPingMs >= m_settings.pingIntervalMs) {
@@ -350,11 +353,19 @@ void RealtimeHub::tick()
         }
         if (s->user) {
             if (s->expiresAt > 0 && nowSecs >= s->expiresAt)
-                endSession(s);
+                expired.append(s);
         } else if (now - s->sinceMs >= m_settings.connectTimeoutMs) {
-            close(s, QWebSocketProtocol::CloseCodePolicyViolated, u"no connect"_s);
+            idle.append(s);
         }
     }
+    for (Session *s : std::as_const(cutOff))
+        s->socket->abort();
+    for (Session *s : std::as_const(silent))
+        close(s, QWebSocketProtocol::CloseCodeGoingAway, u"ping timeout"_s);
+    for (Session *s : std::as_const(expired))
+        endSession(s);   // the token's exp: as if it had been presented now
+    for (Session *s : std::as_const(idle))
+        close(s, QWebSocketProtocol::CloseCodePolicyViolated, u"no connect"_s);
 }
 
 // ---- Client events ----

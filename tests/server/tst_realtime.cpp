@@ -89,6 +89,7 @@ private slots:
     void tokenExpiryDisconnects();
     void pingPong();
     void pongTimeoutCloses();
+    void connectTimeoutCloses();
     void protocolViolationsClose_data();
     void protocolViolationsClose();
     void binaryAndOversizeFramesClose();
@@ -339,6 +340,17 @@ void tst_Realtime::pongTimeoutCloses()
     QVERIFY2(t.elapsed() >= kPingTimeoutMs, qPrintable(QString::number(t.elapsed())));
 }
 
+void tst_Realtime::connectTimeoutCloses()
+{
+    // Pings answered but no CONNECT: closed after pingInterval + pingTimeout.
+    RawSocket s(socketUrl());
+    QVERIFY(s.next().startsWith(u'0'));
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(s.waitClosed(kPingIntervalMs + kPingTimeoutMs + 3000));
+    QVERIFY2(t.elapsed() >= kPingIntervalMs + kPingTimeoutMs - 100, qPrintable(QString::number(t.elapsed())));
+}
+
 void tst_Realtime::protocolViolationsClose_data()
 {
     QTest::addColumn<bool>("connectFirst");
@@ -470,6 +482,12 @@ void tst_Realtime::userAndSupervisorRooms()
     QCOMPARE(admin->next(), u"42[\"chat.updated\",{\"chat\":{\"id\":8}}]"_s);
     QVERIFY(nextIsMarker(*agent, u"user:"_s + QString::number(m_agentId)));
     QVERIFY(nextIsMarker(*agent2, u"user:"_s + QString::number(m_agent2Id)));
+
+    // analytics.read (supervisors, admins) is the "analytics" room.
+    bus.publish({u"analytics"_s}, u"analytics.update"_s, "{\"queued\":2}");
+    QCOMPARE(supervisor->next(), u"42[\"analytics.update\",{\"queued\":2}]"_s);
+    QCOMPARE(admin->next(), u"42[\"analytics.update\",{\"queued\":2}]"_s);
+    QVERIFY(nextIsMarker(*agent, u"user:"_s + QString::number(m_agentId)));
 
     // Several rooms, one socket in two of them: written once.
     bus.publish({u"supervisors"_s, u"user:"_s + QString::number(m_supervisorId)}, u"notification"_s, "{\"type\":\"x\"}");
