@@ -36,6 +36,8 @@ public:
     void removeHub(RealtimeHub *hub);
     void countOpen(int delta) { m_open += delta; }
     void countConnected(int delta) { m_connected += delta; }
+    void countSlowConsumer() { ++m_slowConsumers; }
+    quint64 slowConsumers() const { return m_slowConsumers.load(); }   // sockets cut off for a backlog
 
 private:
     template <typename F>
@@ -45,4 +47,5 @@ private:
     QList<RealtimeHub *> m_hubs;
     std::atomic<int> m_open{0};
     std::atomic<int> m_connected{0};
+    std::atomic<quint64> m_slowConsumers{0};
 };

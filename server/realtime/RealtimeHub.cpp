@@ -25,6 +25,9 @@ namespace {
 
 constexpr qint64 kCloseGraceMs = 2000;     // a peer that ignores our close frame is cut off after this
 constexpr int kMaxReadIds = 100;           // chat.read messageIds per event
+// A socket that lets this much pile up unread is cut off rather than let the server's memory grow;
+// the client reconnects and catches up through the REST API.
+constexpr qint64 kMaxBacklogBytes = 1 << 20;
 
 QByteArray compact(const QJsonObject &o)
 {
@@ -295,6 +298,7 @@ void RealtimeHub::leave(Session *s, const QString &room)
 void RealtimeHub::deliver(const QStringList &rooms, const QString &frame, qint64 exceptUserId)
 {
     const quint64 stamp = ++m_delivery;
+    QList<Session *> slow;   // closed after the loop: the rooms must not change while iterated
     for (const QString &room : rooms) {
         const auto it = m_rooms.constFind(room);
         if (it == m_rooms.constEnd())
@@ -303,8 +307,17 @@ void RealtimeHub::deliver(const QStringList &rooms, const QString &frame, qint64
             if (s->delivery == stamp || s->closing || (exceptUserId && s->user && s->user->id == exceptUserId))
                 continue;
             s->delivery = stamp;
+            if (s->socket->bytesToWrite() > kMaxBacklogBytes) {
+                slow.append(s);
+                continue;
+            }
             s->socket->sendTextMessage(frame);
         }
+    }
+    for (Session *s : std::as_const(slow)) {
+        qCInfo(lcRealtime) << "closing a socket of user" << s->user->id << "that reads too slowly";
+        m_bus.countSlowConsumer();
+        close(s, QWebSocketProtocol::CloseCodePolicyViolated, u"too slow"_s);
     }
 }
 

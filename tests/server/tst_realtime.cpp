@@ -16,6 +16,7 @@
 #include <QNetworkRequest>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QWebSocket>
 
 #include <memory>
@@ -107,6 +108,7 @@ private slots:
     void refreshReuseEndsThatLogin();
     void roleChangeDisconnects();
     void bothThreadsReceive();
+    void slowConsumerCutOff();
     void metrics();
 
 private:
@@ -747,6 +749,26 @@ void tst_Realtime::bothThreadsReceive()
     bus.publish({u"supervisors"_s}, u"analytics.update"_s, "{\"agents_online\":3}");
     for (const auto &s : sockets)
         QCOMPARE(s->next(), u"42[\"analytics.update\",{\"agents_online\":3}]"_s);
+}
+
+void tst_Realtime::slowConsumerCutOff()
+{
+    const auto reader = connectAs(m_agent2);
+    auto stalled = connectAs(m_agent);
+    QVERIFY(reader && stalled);
+    RealtimeBus &bus = m_server.app().realtime();
+    const quint64 before = bus.slowConsumers();
+    const QByteArray big = "{\"pad\":\"" + QByteArray(50 * 1024, 'x') + "\"}";
+    const int events = 300;   // 15 MB: more than loopback's socket buffers hold
+    for (int i = 0; i < events; ++i)
+        bus.publish({u"user:"_s + QString::number(m_agentId)}, u"flood"_s, big);
+    // This thread reads nothing for a while (shorter than the ping timeout): the backlog grows.
+    QThread::msleep(700);
+    QVERIFY(QTest::qWaitFor([&] { return bus.slowConsumers() > before; }, 10000));
+    QVERIFY(stalled->waitClosed(10000));
+    QVERIFY2(stalled->frames.size() < events, qPrintable(QString::number(stalled->frames.size())));
+    // Others are not held up by it.
+    QVERIFY(nextIsMarker(*reader, u"user:"_s + QString::number(m_agent2Id)));
 }
 
 void tst_Realtime::metrics()
