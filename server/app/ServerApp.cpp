@@ -212,7 +212,8 @@ Result<Ok> ServerApp::start()
             realtime.pingTimeoutMs = m_config.socketPingTimeoutMs;
             // The reference server's 45 s with the default settings.
             realtime.connectTimeoutMs = m_config.socketPingIntervalMs + m_config.socketPingTimeoutMs;
-            t->hub = new RealtimeHub(*m_realtime, *m_auth, *m_db, *m_audit, realtime, t->anchor);
+            realtime.eventsPerMinute = m_config.apiRequestsPerMinute;
+            t->hub = new RealtimeHub(*m_realtime, *m_auth, *m_db, *m_audit, *m_limiter, realtime, t->anchor);
             t->server->route<SocketIoUpgradeRule>(u"/socket.io/"_s, [](QHttpServerResponder &&) {});
             QObject::connect(t->server, &QHttpServer::newWebSocketConnection, t->hub, [server = t->server, hub = t->hub] {
                 while (server->hasPendingWebSocketConnections())

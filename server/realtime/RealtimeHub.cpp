@@ -3,6 +3,7 @@
 #include "RealtimeBus.h"
 #include "domain/AuthService.h"
 #include "domain/RandomToken.h"
+#include "http/RateLimiter.h"
 #include "http/Validator.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
@@ -54,9 +55,10 @@ struct RealtimeHub::Session {
     bool closing = false;
 };
 
-RealtimeHub::RealtimeHub(RealtimeBus &bus, AuthService &auth, Database &db, AuditStore &audit,
+RealtimeHub::RealtimeHub(RealtimeBus &bus, AuthService &auth, Database &db, AuditStore &audit, RateLimiter &limiter,
                          RealtimeSettings settings, QObject *parent)
-    : QObject(parent), m_bus(bus), m_auth(auth), m_db(db), m_audit(audit), m_settings(settings), m_chats(db),
+    : QObject(parent), m_bus(bus), m_auth(auth), m_db(db), m_audit(audit), m_limiter(limiter), m_settings(settings),
+      m_chats(db),
       m_messages(db)
 {
     m_clock.start();
@@ -389,7 +391,12 @@ void RealtimeHub::onEvent(Session *s, const Packet &packet)
     const QString name = args.first().toString();
     const QJsonValue arg = args.size() > 1 ? args.at(1) : QJsonValue(QJsonValue::Undefined);
     QJsonObject ack;
-    if (name == "chat.join"_L1)
+    int retryAfter = 0;
+    // The same per-user budget as the REST API (HttpRouter), so a socket is no way around it.
+    if (m_settings.eventsPerMinute > 0
+        && !m_limiter.allow(u"user:"_s + QString::number(s->user->id), m_settings.eventsPerMinute, 60, &retryAfter))
+        ack = refused(s, ApiError::rateLimited(retryAfter));
+    else if (name == "chat.join"_L1)
         ack = chatJoin(s, arg);
     else if (name == "chat.leave"_L1)
         ack = chatLeave(s, arg);

@@ -22,6 +22,7 @@ class AuditStore;
 class AuthService;
 class Database;
 class QWebSocket;
+class RateLimiter;
 class RealtimeBus;
 
 struct RealtimeSettings {
@@ -29,6 +30,7 @@ struct RealtimeSettings {
     int pingTimeoutMs = 20000;
     int connectTimeoutMs = 45000;          // from the open packet to the Socket.IO CONNECT
     qint64 maxMessageBytes = 64 * 1024;    // per WebSocket frame and message; more closes the socket
+    int eventsPerMinute = 3000;            // client events per user, counted with its REST requests; 0 = off
 };
 
 // The Socket.IO sockets of one HTTP thread: Engine.IO session (open packet, server pings, pong
@@ -38,8 +40,8 @@ struct RealtimeSettings {
 class RealtimeHub final : public QObject {
     Q_OBJECT
 public:
-    RealtimeHub(RealtimeBus &bus, AuthService &auth, Database &db, AuditStore &audit, RealtimeSettings settings,
-                QObject *parent = nullptr);
+    RealtimeHub(RealtimeBus &bus, AuthService &auth, Database &db, AuditStore &audit, RateLimiter &limiter,
+                RealtimeSettings settings, QObject *parent = nullptr);
     ~RealtimeHub() override;
 
     // Takes a socket QHttpServer upgraded on this thread.
@@ -83,6 +85,7 @@ private:
     AuthService &m_auth;
     Database &m_db;
     AuditStore &m_audit;
+    RateLimiter &m_limiter;
     RealtimeSettings m_settings;
     ChatStore m_chats;
     MessageStore m_messages;

@@ -109,6 +109,7 @@ private slots:
     void roleChangeDisconnects();
     void bothThreadsReceive();
     void slowConsumerCutOff();
+    void eventsShareTheRateLimit();
     void metrics();
 
 private:
@@ -769,6 +770,29 @@ void tst_Realtime::slowConsumerCutOff()
     QVERIFY2(stalled->frames.size() < events, qPrintable(QString::number(stalled->frames.size())));
     // Others are not held up by it.
     QVERIFY(nextIsMarker(*reader, u"user:"_s + QString::number(m_agent2Id)));
+}
+
+void tst_Realtime::eventsShareTheRateLimit()
+{
+    TestServer limited;
+    QVERIFY(limited.start({{u"CONVERSA_API_RATE_LIMIT"_s, u"4"_s}}));
+    qint64 id = 0;
+    const QByteArray token = limited.tokenFor(u"agent"_s, &id);   // the login is not counted (no token yet)
+    QVERIFY(!token.isEmpty());
+    RawSocket s(QUrl(u"ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket"_s.arg(limited.port())));
+    QVERIFY(s.next().startsWith(u'0'));
+    s.send(u"40{\"token\":\"%1\"}"_s.arg(QString::fromLatin1(token)));
+    QVERIFY(s.next().startsWith("40{"_L1));
+    QCOMPARE(limited.request("GET", u"/v1/users/me"_s, {}, token).status, 200);   // 1 of 4
+    for (int i = 0; i < 3; ++i) {                                                    // 2, 3, 4
+        s.send(u"42%1[\"chat.leave\",{\"chatId\":1}]"_s.arg(i));
+        QCOMPARE(s.next(), u"43%1[{\"ok\":true}]"_s.arg(i));
+    }
+    s.send(u"427[\"chat.leave\",{\"chatId\":1}]"_s);
+    const QString refused = s.next();
+    QVERIFY2(refused.startsWith("437["_L1), qPrintable(refused));
+    QCOMPARE(arrayAfter(refused, 3).first().toObject().value(u"code"_s).toString(), u"RATE_LIMITED"_s);
+    QCOMPARE(limited.request("GET", u"/v1/users/me"_s, {}, token).status, 429);
 }
 
 void tst_Realtime::metrics()
