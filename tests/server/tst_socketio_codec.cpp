@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +21,7 @@ private slots:
     void refuse_data();
     void refuse();
     void encode();
+    void mutatedInput();
 };
 
 Q_DECLARE_METATYPE(SocketIo::EngineType)
@@ -201,6 +203,41 @@ void tst_SocketIoCodec::encode()
     QVERIFY(back);
     QCOMPARE(back->ackId, 42);
     QCOMPARE(back->data, event.data);
+}
+
+void tst_SocketIoCodec::mutatedInput()
+{
+    // Valid packets with bytes flipped, cut or inserted: whatever parses must survive a round trip.
+    const QList<QByteArray> seeds{"0{\"token\":\"Bearer abc\"}", "0/admin,{\"a\":[1,2]}", "220[\"chat.read\",{\"chatId\":3,\"messageIds\":[1,2]}]",
+                                  "2/x,5[\"e\",\"h\xc3\xa9\"]", "317[{\"ok\":true}]", "1", "451-[\"u\",{\"_placeholder\":true}]"};
+    const QByteArray alphabet("0123456789/,[]{}\":-abc\\\x00\xff\xc3", 27);
+    QRandomGenerator rng(20261126);
+    int parsed = 0;
+    for (int i = 0; i < 20000; ++i) {
+        QByteArray input = seeds.at(int(rng.bounded(seeds.size())));
+        for (int edits = 1 + int(rng.bounded(3)); edits > 0; --edits) {
+            const int at = int(rng.bounded(input.size() + 1));
+            switch (rng.bounded(3)) {
+            case 0: if (at < input.size()) input[at] = alphabet.at(int(rng.bounded(alphabet.size()))); break;
+            case 1: input.truncate(at); break;
+            default: input.insert(at, alphabet.at(int(rng.bounded(alphabet.size())))); break;
+            }
+        }
+        const std::optional<Packet> p = parsePacket(input);
+        if (!p)
+            continue;
+        ++parsed;
+        const QByteArray again = encodePacket(*p);
+        const std::optional<EnginePacket> outer = parseEngine(again);
+        QVERIFY(outer && outer->type == EngineType::Message);
+        const std::optional<Packet> back = parsePacket(outer->data);
+        QVERIFY2(back, input.toHex().constData());
+        QCOMPARE(back->type, p->type);
+        QCOMPARE(back->nsp, p->nsp);
+        QCOMPARE(back->ackId, p->ackId);
+        QCOMPARE(back->data, p->data);
+    }
+    QVERIFY(parsed > 100);   // the mutations do leave some valid packets to check
 }
 
 QTEST_APPLESS_MAIN(tst_SocketIoCodec)
