@@ -439,5 +439,29 @@
         <source>More than 24 hours have passed since the client&apos;s last message: send a template instead</source>
         <translation>More than 24 hours have passed since the client&apos;s last message: send a template instead</translation>
     </message>
+    <message>
+        <source>Connect with an access token first</source>
+        <translation>Connect with an access token first</translation>
+    </message>
+    <message>
+        <source>Invalid namespace</source>
+        <translation>Invalid namespace</translation>
+    </message>
+    <message>
+        <source>Join the chat first</source>
+        <translation>Join the chat first</translation>
+    </message>
+    <message>
+        <source>Must be a list of 1 to %1 message ids</source>
+        <translation>Must be a list of 1 to %1 message ids</translation>
+    </message>
+    <message>
+        <source>HTTP long-polling is not supported: connect with transports: [&apos;websocket&apos;]</source>
+        <translation>HTTP long-polling is not supported: connect with transports: [&apos;websocket&apos;]</translation>
+    </message>
+    <message>
+        <source>Socket.IO needs a WebSocket upgrade with EIO=4 and transport=websocket</source>
+        <translation>Socket.IO needs a WebSocket upgrade with EIO=4 and transport=websocket</translation>
+    </message>
 </context>
 </TS>

@@ -439,5 +439,29 @@
         <source>More than 24 hours have passed since the client&apos;s last message: send a template instead</source>
         <translation>Han pasado más de 24 horas desde el último mensaje del cliente: envía una plantilla</translation>
     </message>
+    <message>
+        <source>Connect with an access token first</source>
+        <translation>Conéctate primero con un token de acceso</translation>
+    </message>
+    <message>
+        <source>Invalid namespace</source>
+        <translation>Espacio de nombres no válido</translation>
+    </message>
+    <message>
+        <source>Join the chat first</source>
+        <translation>Únete primero al chat</translation>
+    </message>
+    <message>
+        <source>Must be a list of 1 to %1 message ids</source>
+        <translation>Debe ser una lista de 1 a %1 ids de mensaje</translation>
+    </message>
+    <message>
+        <source>HTTP long-polling is not supported: connect with transports: [&apos;websocket&apos;]</source>
+        <translation>HTTP long-polling no está soportado: conéctate con transports: [&apos;websocket&apos;]</translation>
+    </message>
+    <message>
+        <source>Socket.IO needs a WebSocket upgrade with EIO=4 and transport=websocket</source>
+        <translation>Socket.IO necesita una conexión WebSocket con EIO=4 y transport=websocket</translation>
+    </message>
 </context>
 </TS>

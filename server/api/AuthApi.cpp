@@ -7,6 +7,7 @@
 #include "domain/RandomToken.h"
 #include "http/RateLimiter.h"
 #include "http/Validator.h"
+#include "realtime/RealtimeBus.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -192,6 +193,7 @@ Result<HttpReply> AuthApi::logout(RequestContext &ctx)
     ctx.audit.entityId = ctx.user->id;
     // Ends the login: its access tokens fail authenticate() at once, its refresh tokens too.
     CONVERSA_TRY(m_store.revokeSession(ctx.user->sessionId, u"logout"_s));
+    m_context.realtime.disconnectSession(ctx.user->sessionId);
     return HttpReply::json(QJsonObject{{u"message"_s, ctx.text(QT_TRANSLATE_NOOP("Api", "Signed out successfully"))}});
 }
 
@@ -230,6 +232,7 @@ Result<Deferred> AuthApi::changePassword(RequestContext &ctx)
             // Whoever else holds a login of this account (maybe with the old password) is out.
             Result<int> revoked = m_store.revokeOtherSessions(ctx.user->id, ctx.user->sessionId, u"password_changed"_s);
             CONVERSA_TRY(revoked);
+            m_context.realtime.disconnectUser(ctx.user->id, ctx.user->sessionId);
             ctx.audit.changes = QJsonObject{{u"password"_s, change(u"***"_s, u"***"_s)},
                                             {u"sessions_revoked"_s, change(0, *revoked)}};
             return HttpReply::json(QJsonObject{

@@ -7,6 +7,7 @@
 #include "http/JsonWriter.h"
 #include "http/QueryReader.h"
 #include "http/Validator.h"
+#include "realtime/RealtimeBus.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 #include "store/RoleStore.h"
@@ -332,8 +333,13 @@ Result<HttpReply> UsersApi::update(RequestContext &ctx)
     ctx.afterCommit([&routing = m_context.routing, id = after.id] { routing.agent(id); });
     // Authentication already refuses a user who is not active; revoking too means that
     // reactivating the account later does not bring the old logins back.
-    if (after.status != "active"_L1 && before->status == "active"_L1)
+    if (after.status != "active"_L1 && before->status == "active"_L1) {
         CONVERSA_TRY(m_users.revokeSessions(after.id, u"user_"_s + after.status, now));
+        m_context.realtime.disconnectUser(after.id);   // and their sockets (queued to every HTTP thread)
+    } else if (after.roleId != before->roleId) {
+        // A socket's rooms follow the role it connected with ("supervisors"): it reconnects anew.
+        m_context.realtime.disconnectUser(after.id);
+    }
     after.updatedAt = now;
     return userReply(after);
 }
@@ -369,6 +375,7 @@ Result<HttpReply> UsersApi::remove(RequestContext &ctx)
     CONVERSA_TRY(keepAnActiveAdmin(*before, false));
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_users.softDelete(id, now));
+    m_context.realtime.disconnectUser(id);
     ctx.audit.changes = {{u"deleted_at"_s, QJsonObject{{u"from"_s, QJsonValue()}, {u"to"_s, isoTime(now)}}}};
     return HttpReply::noContent();
 }

@@ -17,6 +17,9 @@
 #include "http/HttpRouter.h"
 #include "http/Metrics.h"
 #include "http/RateLimiter.h"
+#include "realtime/RealtimeApi.h"
+#include "realtime/RealtimeBus.h"
+#include "realtime/RealtimeHub.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 #include "store/RoleStore.h"
@@ -40,6 +43,7 @@ struct ServerApp::HttpThread {
     QObject *anchor = nullptr;          // lives in `thread`; owns the server objects
     QHttpServer *server = nullptr;
     HttpListener *listener = nullptr;
+    RealtimeHub *hub = nullptr;         // this thread's Socket.IO sockets
 };
 
 ServerApp::ServerApp(ServerConfig config, QObject *parent)
@@ -75,6 +79,8 @@ Result<Ok> ServerApp::prepare()
     m_limiter = std::make_unique<RateLimiter>();
     m_audit = std::make_unique<AuditStore>(*m_db);
     m_auth = std::make_unique<AuthService>(m_config, *m_db, *m_roles);
+    m_realtime = std::make_unique<RealtimeBus>();
+    m_auth->setRealtime(m_realtime.get());
     m_prepared = true;
     return Ok{};
 }
@@ -137,7 +143,7 @@ void ServerApp::registerModules()
     m_analytics = std::make_unique<LiveAnalytics>(*m_db);
     m_context = std::make_unique<ServerContext>(
         ServerContext{m_config, *m_db, *m_metrics, *m_limiter, m_workers, *m_roles, *m_audit, *m_auth,
-                      m_routingTrigger, *m_analytics});
+                      m_routingTrigger, *m_analytics, *m_realtime});
     RouterSettings settings;
     settings.maxJsonBodyBytes = m_config.maxJsonBodyBytes;
     settings.corsOrigins = m_config.corsOrigins;
@@ -150,6 +156,7 @@ void ServerApp::registerModules()
 
     m_modules.append(new SystemApi(*m_context, *m_router));
     registerApiModules(*m_context, m_modules);
+    m_modules.append(new RealtimeApi);
     m_modules.append(m_extraModules);
     m_extraModules.clear();
     for (ApiModule *module : std::as_const(m_modules))
@@ -161,6 +168,12 @@ void ServerApp::registerModules()
                         "Worker pool threads busy now.");
     m_metrics->setGauge("conversa_db_connections", [this] { return double(m_threads.size() + m_workers.maxThreadCount() + 1); },
                         "Database connections the process may hold (one per thread).");
+    m_metrics->setGauge("conversa_socket_connections", [this] { return double(m_realtime->openSockets()); },
+                        "WebSocket connections open on /socket.io/.");
+    m_metrics->setGauge("conversa_socket_connections_authenticated", [this] { return double(m_realtime->connectedSockets()); },
+                        "Socket.IO connections signed in with an access token.");
+    m_metrics->setGauge("conversa_socket_slow_consumers_total", [this] { return double(m_realtime->slowConsumers()); },
+                        "Sockets closed because more than 1 MiB of events waited unread (since start).");
 }
 
 Result<Ok> ServerApp::start()
@@ -196,6 +209,20 @@ Result<Ok> ServerApp::start()
             t->server = new QHttpServer(t->anchor);
             t->server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                 m_router->dispatch(request, std::move(responder));
+            });
+            // Socket.IO on the same port: the rule lets QHttpServer upgrade only /socket.io/ requests
+            // we accept; the hub takes each socket on this thread.
+            RealtimeSettings realtime;
+            realtime.pingIntervalMs = m_config.socketPingIntervalMs;
+            realtime.pingTimeoutMs = m_config.socketPingTimeoutMs;
+            // The reference server's 45 s with the default settings.
+            realtime.connectTimeoutMs = m_config.socketPingIntervalMs + m_config.socketPingTimeoutMs;
+            realtime.eventsPerMinute = m_config.apiRequestsPerMinute;
+            t->hub = new RealtimeHub(*m_realtime, *m_auth, *m_db, *m_audit, *m_limiter, realtime, t->anchor);
+            t->server->route<SocketIoUpgradeRule>(u"/socket.io/"_s, [](QHttpServerResponder &&) {});
+            QObject::connect(t->server, &QHttpServer::newWebSocketConnection, t->hub, [server = t->server, hub = t->hub] {
+                while (server->hasPendingWebSocketConnections())
+                    hub->accept(server->nextPendingWebSocketConnection());
             });
             t->server->bind(t->listener);
         }, Qt::BlockingQueuedConnection);

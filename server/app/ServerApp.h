@@ -24,6 +24,7 @@ class MediaThread;
 class OutboundThread;
 class QThread;
 class RateLimiter;
+class RealtimeBus;
 class ReminderScheduler;
 class RoleStore;
 struct ServerContext;
@@ -49,6 +50,7 @@ public:
     HttpRouter &router() { return *m_router; }
     AuthService &auth() { return *m_auth; }
     RoleStore &roles() { return *m_roles; }
+    RealtimeBus &realtime() { return *m_realtime; }   // after prepare()
     ReminderScheduler *reminders() { return m_reminders.get(); }   // null before start()
     OutboundThread *outbound() { return m_outbound.get(); }         // null before start() or with polling off
     MediaThread *media() { return m_media.get(); }                  // null before start() or with polling off
@@ -77,6 +79,7 @@ private:
     std::unique_ptr<AuthService> m_auth;
     RoutingTrigger m_routingTrigger;   // outlives the routing thread and the API modules
     std::unique_ptr<LiveAnalytics> m_analytics;
+    std::unique_ptr<RealtimeBus> m_realtime;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<HttpRouter> m_router;
     QList<ApiModule *> m_modules;

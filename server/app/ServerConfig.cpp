@@ -195,6 +195,12 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     n = number("CONVERSA_HEALTH_CHECK_SECONDS", c.healthCheckSeconds, 0, 86400);
     if (!n) return n.error();
     c.healthCheckSeconds = int(*n);
+    n = number("CONVERSA_SOCKET_PING_INTERVAL_MS", c.socketPingIntervalMs, 100, 600000);
+    if (!n) return n.error();
+    c.socketPingIntervalMs = int(*n);
+    n = number("CONVERSA_SOCKET_PING_TIMEOUT_MS", c.socketPingTimeoutMs, 100, 600000);
+    if (!n) return n.error();
+    c.socketPingTimeoutMs = int(*n);
     return c;
 }
 
@@ -232,6 +238,11 @@ namespace {
 // formats local time, and glibc re-reads /etc/localtime for it on every access-log line.
 void writeLogLine(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
+    // QHttpServer 6.4 warns about every WebSocket upgrade no route accepted; refusing those is
+    // deliberate (realtime/RealtimeApi.h) and HttpRouter answers and logs them as 400.
+    if (type == QtWarningMsg && context.category && qstrcmp(context.category, "qt.httpserver") == 0
+        && message.startsWith("WebSocket received but no slots connected"_L1))
+        return;
     static const char *const names[] = {"debug", "warning", "critical", "fatal", "info"};
     thread_local qint64 cachedSecond = -1;
     thread_local QByteArray cachedPrefix;

@@ -7,6 +7,7 @@ class LiveAnalytics;
 class Metrics;
 class QThreadPool;
 class RateLimiter;
+class RealtimeBus;
 class RoleStore;
 class RoutingTrigger;
 struct ServerConfig;
@@ -23,4 +24,5 @@ struct ServerContext {
     AuthService &auth;
     RoutingTrigger &routing;   // after a commit that may let a queued chat go to an agent
     LiveAnalytics &analytics;  // the live dashboard, kept at most a second old
+    RealtimeBus &realtime;   // server → client events; disconnects users
 };

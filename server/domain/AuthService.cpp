@@ -5,6 +5,7 @@
 #include "domain/QrCode.h"
 #include "domain/RandomToken.h"
 #include "domain/Totp.h"
+#include "realtime/RealtimeBus.h"
 #include "store/Database.h"
 #include "store/RoleStore.h"
 
@@ -96,6 +97,7 @@ Result<AuthUser> AuthService::authenticate(QByteArrayView token) const
     if (user.status != "active"_L1)
         return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "This account is not active"));
     user.sessionId = sessionId;
+    user.tokenExpiresAt = claims->value(u"exp"_s).toInteger();
     return user;
 }
 
@@ -154,6 +156,8 @@ Result<IssuedTokens> AuthService::rotateRefreshToken(const QString &refreshToken
     if (row.retired) {
         qCWarning(lcAuth) << "refresh token reuse: revoking session" << row.sessionId << "of user" << row.userId;
         CONVERSA_TRY(m_store.revokeSession(row.sessionId, QStringLiteral("refresh_reuse")));
+        if (m_realtime)
+            m_realtime->disconnectSession(row.sessionId);
         return reused();
     }
     Result<AuthUser> user = loadUser(row.userId);
@@ -165,6 +169,8 @@ Result<IssuedTokens> AuthService::rotateRefreshToken(const QString &refreshToken
     CONVERSA_TRY(retired);
     if (!*retired) {   // a concurrent request retired it first: same as reuse
         CONVERSA_TRY(m_store.revokeSession(row.sessionId, QStringLiteral("refresh_reuse")));
+        if (m_realtime)
+            m_realtime->disconnectSession(row.sessionId);
         return reused();
     }
     IssuedTokens tokens{row.sessionId, issueAccessToken(user->id, user->roleName, row.sessionId),

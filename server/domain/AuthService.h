@@ -10,6 +10,7 @@
 #include <QStringList>
 
 class Database;
+class RealtimeBus;
 class RoleStore;
 struct ServerConfig;
 
@@ -50,6 +51,9 @@ public:
     // Loads the user row in the shape the router hands to handlers (no session check).
     Result<AuthUser> loadUser(qint64 userId) const;
 
+    // Where the sockets of a revoked login are ended (refresh-token reuse); null: nowhere.
+    void setRealtime(RealtimeBus *bus) { m_realtime = bus; }
+
     const QByteArray &jwtKey() const { return m_jwtKey; }
     RoleStore &roles() const { return m_roles; }
     AuthStore &store() { return m_store; }
@@ -84,4 +88,5 @@ private:
     Database &m_db;
     RoleStore &m_roles;
     AuthStore m_store;
+    RealtimeBus *m_realtime = nullptr;
 };

@@ -19,6 +19,7 @@
 struct AuthUser {
     qint64 id = 0;
     qint64 sessionId = 0;
+    qint64 tokenExpiresAt = 0;   // the access token's exp (seconds since the epoch)
     QString email;
     QString firstName;
     QString lastName;

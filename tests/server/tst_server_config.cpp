@@ -31,6 +31,8 @@ void tst_ServerConfig::defaults()
     QCOMPARE(c->logLevel, u"info"_s);
     QCOMPARE(c->defaultRegion, u"CO"_s);
     QVERIFY(c->httpThreads >= 1);
+    QCOMPARE(c->socketPingIntervalMs, 25000);   // Engine.IO's reference defaults
+    QCOMPARE(c->socketPingTimeoutMs, 20000);
 }
 
 void tst_ServerConfig::iniThenEnvironment()
@@ -80,6 +82,8 @@ void tst_ServerConfig::invalid_data()
     QTest::addRow("threads") << u"CONVERSA_HTTP_THREADS"_s << u"0"_s;
     QTest::addRow("region") << u"CONVERSA_DEFAULT_REGION"_s << u"XX"_s;
     QTest::addRow("body-limit") << u"CONVERSA_MAX_BODY_BYTES"_s << u"lots"_s;
+    QTest::addRow("socket-ping-interval") << u"CONVERSA_SOCKET_PING_INTERVAL_MS"_s << u"10"_s;
+    QTest::addRow("socket-ping-timeout") << u"CONVERSA_SOCKET_PING_TIMEOUT_MS"_s << u"soon"_s;
 }
 
 void tst_ServerConfig::invalid()

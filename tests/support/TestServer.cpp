@@ -84,8 +84,13 @@ bool TestServer::start(const QHash<QString, QString> &settings, const std::funct
     }
     for (auto it = settings.begin(); it != settings.end(); ++it)
         env.insert(it.key(), it.value());
+    m_env = env;
+    return startApp(beforeStart);
+}
 
-    Result<ServerConfig> config = ServerConfig::load({}, env);
+bool TestServer::startApp(const std::function<void(ServerApp &)> &beforeStart)
+{
+    Result<ServerConfig> config = ServerConfig::load({}, m_env);
     if (!config) {
         qWarning("bad test config");
         return false;
@@ -126,6 +131,18 @@ void TestServer::stop()
         QSqlDatabase::removeDatabase(u"test-admin"_s);
         m_pgDatabase.clear();
     }
+}
+
+bool TestServer::restart()
+{
+    if (!m_app)
+        return false;
+    const quint16 port = m_app->port();
+    m_app->stop();
+    m_app->database().closeThreadConnection();
+    m_app.reset();
+    m_env.insert(u"CONVERSA_LISTEN"_s, u"127.0.0.1:"_s + QString::number(port));
+    return startApp({});
 }
 
 QUrl TestServer::baseUrl() const

@@ -27,6 +27,8 @@ public:
     bool start(const QHash<QString, QString> &settings = {},
                const std::function<void(ServerApp &)> &beforeStart = {});
     void stop();
+    // Stops the server and starts a new one on the same port, data dir and database (a restart).
+    bool restart();
 
     static QString engine();
     ServerApp &app() { return *m_app; }
@@ -56,11 +58,14 @@ public:
     qint64 count(const QString &table, const QString &where = {});
 
 private:
+    bool startApp(const std::function<void(ServerApp &)> &beforeStart);
+
     QTemporaryDir m_dataDir;
     QString m_dataDirPath;
     QString m_pgDatabase;
     QString m_pgAdminUrl;
     std::unique_ptr<ServerApp> m_app;
+    QHash<QString, QString> m_env;   // the settings the server was started with
     QNetworkAccessManager m_network;
     Conversa::ApiClient m_client{&m_network};
     int m_userSeq = 0;

@@ -1,0 +1,57 @@
+#include "RealtimeBus.h"
+
+#include "RealtimeHub.h"
+#include "SocketIoCodec.h"
+
+#include <QMetaObject>
+
+template <typename F>
+void RealtimeBus::toEveryHub(const F &call)
+{
+    // Under the lock a hub cannot be destroyed; what is queued to a hub destroyed later is dropped
+    // with it by Qt.
+    QMutexLocker lock(&m_mutex);
+    for (RealtimeHub *hub : std::as_const(m_hubs))
+        QMetaObject::invokeMethod(hub, [hub, call] { call(*hub); }, Qt::QueuedConnection);
+}
+
+void RealtimeBus::publish(const QStringList &rooms, const QString &event, const QByteArray &jsonPayload,
+                          qint64 exceptUserId)
+{
+    if (rooms.isEmpty())
+        return;
+    // Serialised once; the QString copies handed to each hub share it.
+    const QString frame = QString::fromUtf8(SocketIo::eventFrame(event, jsonPayload));
+    toEveryHub([rooms, frame, exceptUserId](RealtimeHub &hub) { hub.deliver(rooms, frame, exceptUserId); });
+}
+
+void RealtimeBus::disconnectUser(qint64 userId, qint64 keepSessionId)
+{
+    toEveryHub([userId, keepSessionId](RealtimeHub &hub) { hub.disconnectUser(userId, keepSessionId); });
+}
+
+void RealtimeBus::disconnectSession(qint64 sessionId)
+{
+    toEveryHub([sessionId](RealtimeHub &hub) { hub.disconnectSession(sessionId); });
+}
+
+QList<int> RealtimeBus::socketsPerHub() const
+{
+    QMutexLocker lock(&m_mutex);
+    QList<int> counts;
+    for (const RealtimeHub *hub : m_hubs)
+        counts.append(hub->socketCount());
+    return counts;
+}
+
+void RealtimeBus::addHub(RealtimeHub *hub)
+{
+    QMutexLocker lock(&m_mutex);
+    m_hubs.append(hub);
+}
+
+void RealtimeBus::removeHub(RealtimeHub *hub)
+{
+    QMutexLocker lock(&m_mutex);
+    m_hubs.removeOne(hub);
+}

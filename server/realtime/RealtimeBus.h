@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+
+class RealtimeHub;
+
+// Server → client events, from any thread to every socket of the process. Each HTTP thread has a
+// RealtimeHub owning that thread's sockets; the bus serialises a frame once and queues it to every
+// hub, which writes it to its sockets in the rooms named. Owned by ServerApp, reachable from
+// ServerContext, so domain code publishes without knowing which thread holds which socket.
+class RealtimeBus {
+public:
+    // Rooms: "user:<id>", "chat:<id>", "supervisors" (chats.read_all), "analytics" (analytics.read). `jsonPayload` is the event's one argument,
+    // serialised JSON (the REST API's shape). Sockets of `exceptUserId` (e.g. the typist) are skipped.
+    void publish(const QStringList &rooms, const QString &event, const QByteArray &jsonPayload,
+                 qint64 exceptUserId = 0);
+
+    // Ends every socket of the user (suspended, deleted, deactivated, logins revoked): Socket.IO
+    // DISCONNECT, then close. Sockets of `keepSessionId` (the login that asked) stay.
+    void disconnectUser(qint64 userId, qint64 keepSessionId = 0);
+    // Ends the sockets opened with tokens of one login (logout).
+    void disconnectSession(qint64 sessionId);
+
+    int openSockets() const { return m_open.load(); }            // WebSockets on /socket.io/
+    int connectedSockets() const { return m_connected.load(); }  // of which authenticated
+    QList<int> socketsPerHub() const;                           // one entry per HTTP thread
+
+    // Hubs register themselves for their lifetime.
+    void addHub(RealtimeHub *hub);
+    void removeHub(RealtimeHub *hub);
+    void countOpen(int delta) { m_open += delta; }
+    void countConnected(int delta) { m_connected += delta; }
+    void countSlowConsumer() { ++m_slowConsumers; }
+    quint64 slowConsumers() const { return m_slowConsumers.load(); }   // sockets cut off for a backlog
+
+private:
+    template <typename F>
+    void toEveryHub(const F &call);
+
+    mutable QMutex m_mutex;
+    QList<RealtimeHub *> m_hubs;
+    std::atomic<int> m_open{0};
+    std::atomic<int> m_connected{0};
+    std::atomic<quint64> m_slowConsumers{0};
+};
