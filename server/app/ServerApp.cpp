@@ -172,7 +172,7 @@ void ServerApp::registerModules()
                         "WebSocket connections open on /socket.io/.");
     m_metrics->setGauge("conversa_socket_connections_authenticated", [this] { return double(m_realtime->connectedSockets()); },
                         "Socket.IO connections signed in with an access token.");
-    m_metrics->setGauge("conversa_socket_slow_consumers_total", [this] { return double(m_realtime->slowConsumers()); },
+    m_metrics->setGauge("conversa_socket_slow_consumer_closes", [this] { return double(m_realtime->slowConsumers()); },
                         "Sockets closed because more than 1 MiB of events waited unread (since start).");
 }
 

@@ -804,6 +804,7 @@ void tst_Realtime::metrics()
     const QByteArray text = m_server.request("GET", u"/metrics"_s).body;
     QVERIFY2(text.contains("\nconversa_socket_connections 2\n"), text.constData());
     QVERIFY(text.contains("\nconversa_socket_connections_authenticated 1\n"));
+    QVERIFY(text.contains("\n# TYPE conversa_socket_slow_consumer_closes gauge\nconversa_socket_slow_consumer_closes "));
 }
 
 int main(int argc, char *argv[])
