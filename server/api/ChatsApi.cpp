@@ -3,6 +3,7 @@
 #include "MessagesApi.h"
 #include "app/ServerContext.h"
 #include "domain/RoutingTrigger.h"
+#include "realtime/ChatEvents.h"
 #include "store/RoutingStore.h"
 #include "domain/ChatStateMachine.h"
 #include "http/JsonWriter.h"
@@ -192,24 +193,25 @@ Result<HttpReply> ChatsApi::list(RequestContext &ctx)
     return HttpReply::json(w.take());
 }
 
-Result<HttpReply> ChatsApi::detail(qint64 chatId)
+Result<QByteArray> ChatsApi::chatJson(Database &db, qint64 chatId)
 {
-    Result<Chat> c = m_chats.find(chatId);
+    ChatStore chats(db);
+    Result<Chat> c = chats.find(chatId);
     if (!c)
         return c.error();
-    Result<QJsonObject> client = m_chats.clientDetails(c->client.id);
+    Result<QJsonObject> client = chats.clientDetails(c->client.id);
     if (!client)
         return client.error();
-    Result<QStringList> tags = m_chats.tags(chatId);
+    Result<QStringList> tags = chats.tags(chatId);
     if (!tags)
         return tags.error();
-    Result<QList<ChatNote>> notes = m_chats.notes(chatId);
+    Result<QList<ChatNote>> notes = chats.notes(chatId);
     if (!notes)
         return notes.error();
-    const Result<std::optional<qint64>> position = RoutingStore(m_context.db).queuePosition(chatId);
+    const Result<std::optional<qint64>> position = RoutingStore(db).queuePosition(chatId);
     if (!position)
         return position.error();
-    const Result<std::pair<qint64, qint64>> sla = m_chats.slaTargets(c->campaignId);
+    const Result<std::pair<qint64, qint64>> sla = chats.slaTargets(c->campaignId);
     if (!sla)
         return sla.error();
 
@@ -248,13 +250,21 @@ Result<HttpReply> ChatsApi::detail(qint64 chatId)
     c->outcomeValue ? w.value(*c->outcomeValue) : w.null();
     w.stringOrNull("close_notes", c->closeNotes);
     // Meta's 24-hour customer service window (CONTRACT §5); always open on other providers.
-    const Result<WhatsAppWindow> window = InboundStore(m_context.db).window(chatId, nowSeconds());
+    const Result<WhatsAppWindow> window = InboundStore(db).window(chatId, nowSeconds());
     if (!window)
         return window.error();
     w.key("whatsapp_window").beginObject().field("open", window->open).timeOrNull("expires_at", window->expiresAt);
     w.endObject();
     w.endObject();
-    return HttpReply::json(w.take());
+    return w.take();
+}
+
+Result<HttpReply> ChatsApi::detail(qint64 chatId)
+{
+    const Result<QByteArray> body = chatJson(m_context.db, chatId);
+    if (!body)
+        return body.error();
+    return HttpReply::json(*body);
 }
 
 Result<HttpReply> ChatsApi::show(RequestContext &ctx)
@@ -286,6 +296,9 @@ Result<HttpReply> ChatsApi::assign(RequestContext &ctx)
                                           .fromAgentId = c->agent.id, .toAgentId = agent->id,
                                           .reason = why.value_or(QString()), .userId = ctx.userId()}, now));
     routeAfterCommit(ctx, {c->campaignId}, c->agent.id);   // the previous agent has room again
+    ChatEvents::afterCommit(ctx, m_context, [id = c->id, previous = c->agent.id](ChatEvents &events) {
+        events.chatAssigned(id, previous);
+    });
     ctx.audit.changes = {{u"assigned_agent_id"_s, change(idOrNull(c->agent.id), agent->id)},
                          {u"status"_s, change(c->status, *status)}};
     JsonWriter w(256);
@@ -346,6 +359,15 @@ Result<HttpReply> ChatsApi::transfer(RequestContext &ctx)
     }
     CONVERSA_TRY(m_chats.addEvent(c->id, e, now));
     routeAfterCommit(ctx, {e.toCampaignId}, e.fromAgentId);
+    const QJsonObject from{{u"agent_id"_s, idOrNull(e.fromAgentId)}, {u"campaign_id"_s, e.fromCampaignId}};
+    const QJsonObject to{{u"type"_s, *type}, {u"agent_id"_s, idOrNull(e.toAgentId)}, {u"campaign_id"_s, e.toCampaignId}};
+    ChatEvents::afterCommit(ctx, m_context, [id = c->id, e, from, to](ChatEvents &events) {
+        events.chatTransferred(id, e.fromAgentId, from, to, e.reason);
+        if (e.toAgentId > 0)
+            events.chatAssigned(id, e.fromAgentId);
+        else
+            events.chatUpdated(id, e.fromAgentId);
+    });
     ctx.audit.changes = {{u"target_type"_s, change({}, *type)}};
     if (e.fromAgentId != e.toAgentId)
         ctx.audit.changes.insert(u"assigned_agent_id"_s, change(idOrNull(e.fromAgentId), idOrNull(e.toAgentId)));
@@ -381,6 +403,7 @@ Result<HttpReply> ChatsApi::close(RequestContext &ctx)
                                           .fromAgentId = c->agent.id, .toAgentId = c->agent.id,
                                           .reason = closed.closeReason, .userId = ctx.userId()}, now));
     routeAfterCommit(ctx, {c->campaignId}, c->agent.id);
+    chatUpdatedAfterCommit(ctx, c->id);
     ctx.audit.changes = {{u"status"_s, change(c->status, *status)},
                          {u"close_reason"_s, change({}, textOrNull(closed.closeReason))},
                          {u"outcome"_s, change({}, textOrNull(closed.outcome))}};
@@ -393,6 +416,11 @@ Result<HttpReply> ChatsApi::close(RequestContext &ctx)
     closed.outcomeValue ? w.value(*closed.outcomeValue) : w.null();
     w.endObject();
     return HttpReply::json(w.take());
+}
+
+void ChatsApi::chatUpdatedAfterCommit(RequestContext &ctx, qint64 chatId)
+{
+    ChatEvents::afterCommit(ctx, m_context, [chatId](ChatEvents &events) { events.chatUpdated(chatId); });
 }
 
 void ChatsApi::routeAfterCommit(RequestContext &ctx, const QList<qint64> &campaigns, qint64 freedAgentId)
@@ -427,6 +455,7 @@ Result<HttpReply> ChatsApi::reopen(RequestContext &ctx)
                                           .fromAgentId = c->agent.id, .toAgentId = agentId,
                                           .userId = ctx.userId()}, now));
     routeAfterCommit(ctx, {c->campaignId}, 0);
+    chatUpdatedAfterCommit(ctx, c->id);
     ctx.audit.changes = {{u"status"_s, change(c->status, *status)}};
     if (agentId != c->agent.id)
         ctx.audit.changes.insert(u"assigned_agent_id"_s, change(idOrNull(c->agent.id), idOrNull(agentId)));
@@ -457,6 +486,7 @@ Result<HttpReply> ChatsApi::addTag(RequestContext &ctx)
         after.sort();
         ctx.audit.changes = {{u"tags"_s, change(QJsonArray::fromStringList(*before), QJsonArray::fromStringList(after))}};
     }
+    chatUpdatedAfterCommit(ctx, c->id);
     return detail(c->id);
 }
 
@@ -474,6 +504,7 @@ Result<HttpReply> ChatsApi::addNote(RequestContext &ctx)
     if (!id)
         return id.error();
     ctx.audit.changes = {{u"note_id"_s, change({}, *id)}, {u"content"_s, change({}, *content)}};
+    chatUpdatedAfterCommit(ctx, c->id);
     JsonWriter w(512);
     w.beginObject().field("id", *id).field("chat_id", c->id);
     w.key("user").beginObject().field("id", ctx.userId()).field("first_name", ctx.user->firstName).endObject();
@@ -498,6 +529,7 @@ Result<HttpReply> ChatsApi::setPriority(RequestContext &ctx)
                                       now));
         ctx.audit.changes = {{u"priority"_s, change(c->priority, *priority)}};
     }
+    chatUpdatedAfterCommit(ctx, c->id);
     return detail(c->id);
 }
 

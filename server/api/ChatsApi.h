@@ -5,6 +5,7 @@
 #include "store/ChatStore.h"
 #include "store/MessageStore.h"
 
+class Database;
 struct ServerContext;
 
 // /v1/chats (seed §5, CONTRACT §4): the inbox list, one chat, and what agents and supervisors do
@@ -13,6 +14,9 @@ class ChatsApi final : public ApiModule {
 public:
     explicit ChatsApi(ServerContext &context);
     void registerRoutes(HttpRouter &router) override;
+
+    // GET /chats/:id's body (seed §5.2), also the `chat` of realtime events.
+    static Result<QByteArray> chatJson(Database &db, qint64 chatId);
 
 private:
     Result<HttpReply> list(RequestContext &ctx);
@@ -31,6 +35,7 @@ private:
     // After the commit, routing looks at these campaigns and at the campaigns of the agent who
     // has room again (0: none).
     void routeAfterCommit(RequestContext &ctx, const QList<qint64> &campaigns, qint64 freedAgentId);
+    void chatUpdatedAfterCommit(RequestContext &ctx, qint64 chatId);   // chat.updated once committed
 
     ServerContext &m_context;
     ChatStore m_chats;

@@ -4,6 +4,7 @@
 #include "app/ServerContext.h"
 #include "domain/ChatStateMachine.h"
 #include "http/JsonWriter.h"
+#include "realtime/ChatEvents.h"
 #include "http/Validator.h"
 #include "store/Database.h"
 #include "store/InboundStore.h"
@@ -180,6 +181,12 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
         ctx.audit.changes.insert(u"reply_to_message_id"_s, change({}, m.replyToId));
     if (*status != chat->status)
         ctx.audit.changes.insert(u"chat_status"_s, change(chat->status, *status));
+    const bool statusChanged = *status != chat->status;
+    ChatEvents::afterCommit(ctx, m_context, [id = m.id, chatId = chat->id, statusChanged](ChatEvents &events) {
+        events.chatMessage(id);
+        if (statusChanged)
+            events.chatUpdated(chatId);
+    });
     return messageReply(m, 201);
 }
 
@@ -203,6 +210,10 @@ Result<HttpReply> MessagesApi::markRead(RequestContext &ctx)
         return messageReply(*m);   // already read: nothing changes
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_messages.markRead(m->id, now));
+    ChatEvents::afterCommit(ctx, m_context, [id = m->id, chatId = m->chatId](ChatEvents &events) {
+        events.messageUpdated(id);
+        events.chatUpdated(chatId);   // its unread count
+    });
     CONVERSA_TRY(m_chats.decrementUnread(m->chatId));
     ctx.audit.changes = {{u"read_at"_s, change({}, isoTime(now))}};
     m->readAt = now;
@@ -218,6 +229,7 @@ Result<HttpReply> MessagesApi::retry(RequestContext &ctx)
     if (m->status != "failed"_L1)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Only a failed message can be retried"));
     CONVERSA_TRY(m_messages.requeue(m->id));
+    ChatEvents::afterCommit(ctx, m_context, [id = m->id](ChatEvents &events) { events.messageUpdated(id); });
     ctx.audit.changes = {{u"status"_s, change(m->status, u"pending"_s)}};
     m->status = u"pending"_s;
     m->errorCode.clear();

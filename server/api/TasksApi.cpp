@@ -165,6 +165,18 @@ void applyBody(Validator &v, const QJsonObject &body, Task &t, bool creating)
 
 } // namespace
 
+Result<QByteArray> TasksApi::taskJsonOf(Database &db, qint64 taskId)
+{
+    TaskStore tasks(db);
+    const Result<Task> t = tasks.find(taskId);
+    if (!t)
+        return t.error();
+    const Result<QList<TaskComment>> comments = tasks.comments(taskId);
+    if (!comments)
+        return comments.error();
+    return ::taskJson(*t, &*comments);
+}
+
 TasksApi::TasksApi(ServerContext &context) : m_context(context), m_tasks(context.db), m_chats(context.db) {}
 
 void TasksApi::registerRoutes(HttpRouter &router)

@@ -5,6 +5,7 @@
 #include "store/ChatStore.h"
 #include "store/TaskStore.h"
 
+class Database;
 struct ServerContext;
 
 // /v1/tasks (seed §8): follow-up tasks on clients and chats, with comments. Whoever lacks
@@ -14,6 +15,9 @@ class TasksApi final : public ApiModule {
 public:
     explicit TasksApi(ServerContext &context);
     void registerRoutes(HttpRouter &router) override;
+
+    // GET /tasks/:id's body, also the `task` of task.reminder.
+    static Result<QByteArray> taskJsonOf(Database &db, qint64 taskId);
 
 private:
     Result<HttpReply> list(RequestContext &ctx);

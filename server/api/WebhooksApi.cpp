@@ -4,6 +4,7 @@
 #include "app/ServerContext.h"
 #include "domain/RoutingTrigger.h"
 #include "domain/WebhookSignature.h"
+#include "realtime/ChatEvents.h"
 #include "providers/WppConnectClient.h"
 #include "store/Database.h"
 
@@ -79,15 +80,24 @@ Result<HttpReply> WebhooksApi::receiveMeta(RequestContext &ctx)
     Result<InboundSummary> summary = m_pipeline.handleMeta(*n, ctx.rawBody, nowSeconds());
     if (!summary)
         return summary.error();
-    routeAfterCommit(ctx, *summary);
+    afterCommit(ctx, *summary);
     return HttpReply::json(QJsonObject{{u"received"_s, true}});
 }
 
-void WebhooksApi::routeAfterCommit(RequestContext &ctx, const InboundSummary &summary)
+void WebhooksApi::afterCommit(RequestContext &ctx, const InboundSummary &summary)
 {
-    if (summary.queuedCampaigns.isEmpty())
+    if (!summary.queuedCampaigns.isEmpty())
+        ctx.afterCommit([&routing = m_context.routing, campaigns = summary.queuedCampaigns] { routing.campaigns(campaigns); });
+    if (summary.openedChats.isEmpty() && summary.storedMessages.isEmpty() && summary.updatedMessages.isEmpty())
         return;
-    ctx.afterCommit([&routing = m_context.routing, campaigns = summary.queuedCampaigns] { routing.campaigns(campaigns); });
+    ChatEvents::afterCommit(ctx, m_context, [summary](ChatEvents &events) {
+        for (const qint64 chat : summary.openedChats)
+            events.chatNew(chat);
+        for (const qint64 message : summary.storedMessages)
+            events.chatMessage(message);
+        for (const qint64 message : summary.updatedMessages)
+            events.messageUpdated(message);
+    });
 }
 
 Result<HttpReply> WebhooksApi::receiveWppConnect(RequestContext &ctx)
@@ -122,7 +132,7 @@ Result<HttpReply> WebhooksApi::receiveWppConnect(RequestContext &ctx)
         Result<InboundSummary> summary = m_pipeline.handleWppConnect(n, event, ctx.rawBody, now);
         if (!summary)
             return summary.error();
-        routeAfterCommit(ctx, *summary);
+        afterCommit(ctx, *summary);
     }
     return HttpReply::json(QJsonObject{{u"received"_s, true}});
 }

@@ -29,8 +29,8 @@ private:
     Result<HttpReply> receiveWppConnect(RequestContext &ctx);
     // qrcode, status-find, closesession, logoutsession: the number's connection. False: not one of them.
     Result<bool> wppConnection(const InboundNumber &number, const QJsonObject &event, qint64 now);
-    // New chats in a campaign's queue: routing looks at them once they are committed.
-    void routeAfterCommit(RequestContext &ctx, const InboundSummary &summary);
+    // Once the delivery is committed: routing looks at new chats, and the realtime events go out.
+    void afterCommit(RequestContext &ctx, const InboundSummary &summary);
 
     ServerContext &m_context;
     NumberStore m_numbers;

@@ -8,6 +8,7 @@
 #include "delivery/MediaFetcher.h"
 #include "delivery/RoutingWorker.h"
 #include "domain/LiveAnalytics.h"
+#include "realtime/ChatEvents.h"
 #include "delivery/OutboundWorker.h"
 #include "domain/AuthService.h"
 #include "domain/PasswordHasher.h"
@@ -27,6 +28,7 @@
 #include "http/Validator.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QHttpServer>
 #include <QLoggingCategory>
 #include <QThread>
@@ -234,7 +236,21 @@ Result<Ok> ServerApp::start()
     }
     m_port = port;
     m_reminders = std::make_unique<ReminderScheduler>(*m_db);
+    connect(m_reminders.get(), &ReminderScheduler::reminderFired, this, [this](qint64 taskId, qint64 userId) {
+        ChatEvents(*m_db, *m_realtime).taskReminder(taskId, userId);
+    });
     m_reminders->start();
+    // analytics.update: the live dashboard at most once a second, while anyone is connected.
+    m_analyticsPush.setInterval(qMax(1000, m_config.analyticsPushMs));   // at most once a second
+    connect(&m_analyticsPush, &QTimer::timeout, this, [this] {
+        if (!m_analytics || m_realtime->connectedSockets() == 0)
+            return;
+        const Result<QByteArray> live = m_analytics->live(QDateTime::currentMSecsSinceEpoch());
+        if (live)
+            m_realtime->publish({u"analytics"_s}, u"analytics.update"_s, *live);
+    });
+    if (m_config.analyticsPushMs > 0)
+        m_analyticsPush.start();
     if (m_config.outboundPollMs > 0) {
         OutboundSettings outbound;
         outbound.metaGraphUrl = m_config.metaGraphUrl;
@@ -244,6 +260,12 @@ Result<Ok> ServerApp::start()
         outbound.timeoutMs = m_config.outboundTimeoutMs;
         outbound.maxAttempts = m_config.outboundMaxAttempts;
         m_outbound = std::make_unique<OutboundThread>(*m_db, outbound);
+        // Realtime events of background work go out from the worker's thread, on its connection.
+        connect(m_outbound->worker(), &OutboundWorker::finished, m_outbound->worker(),
+                [&db = *m_db, &bus = *m_realtime](qint64 id, const QString &status) {
+                    if (status != "pending"_L1)
+                        ChatEvents(db, bus).messageUpdated(id);
+                }, Qt::DirectConnection);
         m_outbound->start();
     }
     if (m_config.mediaPollMs > 0) {
@@ -255,10 +277,18 @@ Result<Ok> ServerApp::start()
         media.timeoutMs = m_config.outboundTimeoutMs;
         media.maxBytes = m_config.maxUploadBytes;
         m_media = std::make_unique<MediaThread>(*m_db, media);
+        connect(m_media->fetcher(), &MediaFetcher::finished, m_media->fetcher(),
+                [&db = *m_db, &bus = *m_realtime](qint64 id, const QString &outcome) {
+                    if (outcome == "stored"_L1)
+                        ChatEvents(db, bus).messageUpdated(id);
+                }, Qt::DirectConnection);
         m_media->start();
     }
     if (m_config.routingSweepMs > 0) {
         m_routing = std::make_unique<RoutingThread>(*m_db, m_routingTrigger, m_config.routingSweepMs);
+        connect(m_routing->worker(), &RoutingWorker::routed, m_routing->worker(),
+                [&db = *m_db, &bus = *m_realtime](qint64 chatId) { ChatEvents(db, bus).chatAssigned(chatId); },
+                Qt::DirectConnection);
         m_routing->start();
     }
     if (m_config.healthCheckSeconds > 0) {
@@ -277,6 +307,7 @@ Result<Ok> ServerApp::start()
 
 void ServerApp::stop()
 {
+    m_analyticsPush.stop();
     if (m_reminders)
         m_reminders->stop();
     m_outbound.reset();   // a send in flight finishes first (bounded by the provider timeout)

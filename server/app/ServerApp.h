@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
 
 #include "domain/RoutingTrigger.h"
 
@@ -79,6 +80,7 @@ private:
     std::unique_ptr<AuthService> m_auth;
     RoutingTrigger m_routingTrigger;   // outlives the routing thread and the API modules
     std::unique_ptr<LiveAnalytics> m_analytics;
+    QTimer m_analyticsPush;
     std::unique_ptr<RealtimeBus> m_realtime;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<HttpRouter> m_router;

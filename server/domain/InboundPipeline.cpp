@@ -336,12 +336,14 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
         return Ok{};
     }
     ++summary.messagesStored;
+    summary.storedMessages.append(*id);
     CONVERSA_TRY(m_store.countInbound(chat.id, number.id, *client, *id, m.at));
 
     if (chat.created && campaign) {
         ++summary.chatsOpened;
         if (!summary.queuedCampaigns.contains(campaign->id))
             summary.queuedCampaigns.append(campaign->id);
+        summary.openedChats.append(chat.id);
         // Bot flows come later: a new chat is greeted now, or told the campaign is closed.
         const bool inHours = BusinessHours::isOpen(campaign->businessHours, campaign->timezone,
                                                    QDateTime::fromSecsSinceEpoch(now, QTimeZone::utc()));
@@ -350,6 +352,7 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
             Result<qint64> bot = m_store.insertBotText(chat.id, number.id, greeting, now);
             if (!bot)
                 return bot.error();
+            summary.storedMessages.append(*bot);
         }
     }
     return Ok{};
@@ -413,6 +416,8 @@ Result<Ok> InboundPipeline::applyStatus(const InboundNumber &number, const QStri
     CONVERSA_TRY(m_store.updateStatus(m.id, forward ? next : m.status, m.sentAt, m.deliveredAt, m.readAt, code, text,
                                       setError));
     ++summary.statusesApplied;
+    if (!summary.updatedMessages.contains(m.id))
+        summary.updatedMessages.append(m.id);
     return Ok{};
 }
 

@@ -17,6 +17,10 @@ struct InboundSummary {
     int statusesApplied = 0;
     int chatsOpened = 0;
     QList<qint64> queuedCampaigns;   // campaigns whose queue got a new chat: routing follows the commit
+    // For the realtime events that follow the commit:
+    QList<qint64> openedChats;       // chat.new
+    QList<qint64> storedMessages;    // chat.message: inbound messages, and greetings
+    QList<qint64> updatedMessages;   // message.updated: outbound messages whose status moved
     QStringList notes;   // what was not understood; non-empty: the body went to webhook_events
 };
 

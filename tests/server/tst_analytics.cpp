@@ -118,8 +118,11 @@ void tst_Analytics::initTestCase()
                                  "INSERT INTO whatsapp_numbers (phone_number, provider, status, created_at, updated_at) "
                                  "VALUES ('+573000000999', 'meta', 'active', ?, ?) RETURNING id",
                                  {m_now, m_now});
-    m_ventas = campaign(u"Ventas"_s, 60, 3600);
-    m_soporte = campaign(u"Soporte"_s, 60, 3600);
+    // "Today" is the UTC day: its first two minutes cannot hold the chats below.
+    if (m_now - m_dayStart < 120)
+        QSKIP("within two minutes of midnight UTC: today's chats would start yesterday");
+    m_ventas = campaign(u"Ventas"_s, 60, 60);
+    m_soporte = campaign(u"Soporte"_s, 60, 60);
     m_ana = agent(u"Ana"_s, u"available"_s, 3, m_ventas);
     m_beto = agent(u"Beto"_s, u"busy"_s, 5, m_soporte);
     m_carla = agent(u"Carla"_s, u"paused"_s, 4, m_ventas);
@@ -135,12 +138,12 @@ void tst_Analytics::initTestCase()
     m_queuedVentas = {chat({.campaign = m_ventas, .status = u"queued"_s, .createdAt = today(100), .queuedAt = today(100)}),
                       chat({.campaign = m_ventas, .status = u"queued"_s, .createdAt = today(50), .queuedAt = today(50)})};
     chat({.campaign = m_soporte, .status = u"queued"_s, .createdAt = today(30), .queuedAt = today(30)});
-    // Closed today: two within the hour of their creation, one after two hours; one closed yesterday.
+    // Closed today: two within the minute of their creation, one after 90 s; one closed yesterday.
     const qint64 yesterday = m_dayStart - 100;
-    for (const qint64 lasted : {600, 1200, 7200}) {
+    for (const qint64 lasted : {20, 40, 90}) {
         const qint64 closed = today(10);
         chat({.campaign = m_ventas, .status = u"closed"_s, .agent = m_ana, .createdAt = closed - lasted,
-              .queuedAt = closed - lasted, .firstResponseAt = closed - lasted + 30, .closedAt = closed});
+              .queuedAt = closed - lasted, .firstResponseAt = closed - lasted + 10, .closedAt = closed});
     }
     chat({.campaign = m_ventas, .status = u"closed"_s, .agent = m_ana, .createdAt = yesterday - 500,
           .queuedAt = yesterday - 500, .closedAt = yesterday});
@@ -207,7 +210,7 @@ void tst_Analytics::liveDashboard()
     QCOMPARE(messages.value(u"received_last_hour"_s).toInteger(), 3);
 
     // First response: today's answered chats are Ana's (50 s), Beto's (100 s: late) and the three
-    // closed today (30 s each): 4 of 5. Resolution: 2 of the 3 closed today within the hour.
+    // closed today (10 s each): 4 of 5. Resolution: 2 of the 3 closed today within the minute.
     const QJsonObject sla = d.value(u"sla"_s).toObject();
     QCOMPARE(sla.value(u"first_response_compliance"_s).toDouble(), 80.0);
     QCOMPARE(sla.value(u"resolution_compliance"_s).toDouble(), 66.7);

@@ -47,7 +47,9 @@ bool TestServer::start(const QHash<QString, QString> &settings, const std::funct
                                 {u"CONVERSA_MEDIA_POLL_MS"_s, u"0"_s},
                                 {u"CONVERSA_HEALTH_CHECK_SECONDS"_s, u"0"_s},
                                 // Nor routing: suites assert on chats left 'queued' (tst_routing turns it on).
-                                {u"CONVERSA_ROUTING_SWEEP_MS"_s, u"0"_s}};
+                                {u"CONVERSA_ROUTING_SWEEP_MS"_s, u"0"_s},
+                                // Nor analytics.update: socket suites read exact frames (tst_realtime_events turns it on).
+                                {u"CONVERSA_ANALYTICS_PUSH_MS"_s, u"0"_s}};
     if (engine() == "postgresql"_L1) {
         m_pgAdminUrl = qEnvironmentVariable("CONVERSA_TEST_PG_URL");
         if (m_pgAdminUrl.isEmpty()) {

@@ -1,0 +1,102 @@
+#include "ChatEvents.h"
+
+#include "RealtimeBus.h"
+#include "api/ChatsApi.h"
+#include "api/MessagesApi.h"
+#include "api/TasksApi.h"
+#include "app/ServerContext.h"
+#include "http/JsonWriter.h"
+#include "http/RequestContext.h"
+#include "store/Database.h"
+#include "store/MessageStore.h"
+
+#include <QJsonDocument>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+void ChatEvents::afterCommit(RequestContext &ctx, ServerContext &context, std::function<void(ChatEvents &)> send)
+{
+    ctx.afterCommit([&db = context.db, &bus = context.realtime, send = std::move(send)] {
+        QTimer::singleShot(0, [&db, &bus, send] {
+            ChatEvents events(db, bus);
+            send(events);
+        });
+    });
+}
+
+QStringList ChatEvents::rooms(qint64 chatId, qint64 agentId, qint64 previousAgentId)
+{
+    QStringList out{u"chat:%1"_s.arg(chatId), u"supervisors"_s};
+    if (agentId > 0)
+        out.append(u"user:%1"_s.arg(agentId));
+    if (previousAgentId > 0 && previousAgentId != agentId)
+        out.append(u"user:%1"_s.arg(previousAgentId));
+    return out;
+}
+
+qint64 ChatEvents::agentOf(qint64 chatId)
+{
+    const Result<qint64> agent =
+        queryInteger(m_db, u"SELECT COALESCE(MAX(assigned_agent_id), 0) FROM chats WHERE id = ?"_s, {chatId});
+    return agent ? *agent : 0;
+}
+
+void ChatEvents::chatNew(qint64 chatId)
+{
+    const Result<QByteArray> chat = ChatsApi::chatJson(m_db, chatId);
+    if (!chat)
+        return;
+    // Its agent, if routing already found one, hears of it through chatAssigned().
+    m_bus.publish({u"supervisors"_s}, u"chat.new"_s, "{\"chat\":" + *chat + '}');
+}
+
+void ChatEvents::chatUpdated(qint64 chatId, qint64 previousAgentId)
+{
+    const Result<QByteArray> chat = ChatsApi::chatJson(m_db, chatId);
+    if (!chat)
+        return;
+    m_bus.publish(rooms(chatId, agentOf(chatId), previousAgentId), u"chat.updated"_s, "{\"chat\":" + *chat + '}');
+}
+
+void ChatEvents::chatAssigned(qint64 chatId, qint64 previousAgentId)
+{
+    const Result<QByteArray> chat = ChatsApi::chatJson(m_db, chatId);
+    if (!chat)
+        return;
+    const QByteArray payload = "{\"chat\":" + *chat + '}';
+    const qint64 agent = agentOf(chatId);
+    if (agent > 0)
+        m_bus.publish({u"user:%1"_s.arg(agent)}, u"chat.new"_s, payload);
+    QStringList others = rooms(chatId, 0, previousAgentId);
+    m_bus.publish(others, u"chat.updated"_s, payload, 0);
+}
+
+void ChatEvents::chatTransferred(qint64 chatId, qint64 previousAgentId, const QJsonObject &from, const QJsonObject &to,
+                                 const QString &reason)
+{
+    JsonWriter w(256);
+    w.beginObject().field("chat_id", chatId).key("from").json(from).key("to").json(to);
+    w.stringOrNull("reason", reason).endObject();
+    m_bus.publish(rooms(chatId, agentOf(chatId), previousAgentId), u"chat.transferred"_s, w.take());
+}
+
+void ChatEvents::messageEvent(qint64 messageId, const char *event)
+{
+    const Result<Message> m = MessageStore(m_db).find(messageId);
+    if (!m)
+        return;
+    JsonWriter w(768);
+    w.beginObject().field("chat_id", m->chatId).key("message");
+    MessagesApi::writeMessage(w, *m);
+    w.endObject();
+    m_bus.publish(rooms(m->chatId, agentOf(m->chatId)), QString::fromLatin1(event), w.take());
+}
+
+void ChatEvents::taskReminder(qint64 taskId, qint64 userId)
+{
+    const Result<QByteArray> task = TasksApi::taskJsonOf(m_db, taskId);
+    if (!task || userId <= 0)
+        return;
+    m_bus.publish({u"user:%1"_s.arg(userId)}, u"task.reminder"_s, "{\"task\":" + *task + '}');
+}
