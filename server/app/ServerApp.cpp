@@ -9,6 +9,7 @@
 #include "delivery/RoutingWorker.h"
 #include "domain/LiveAnalytics.h"
 #include "realtime/ChatEvents.h"
+#include "realtime/RealtimeRelay.h"
 #include "delivery/OutboundWorker.h"
 #include "domain/AuthService.h"
 #include "domain/PasswordHasher.h"
@@ -193,6 +194,12 @@ Result<Ok> ServerApp::start()
         probe.close();
     }
 
+    // Servers sharing a PostgreSQL pass their realtime events on to each other.
+    if (m_db->dialect() == SqlDialect::Postgres) {
+        m_relay = std::make_unique<RealtimeRelay>(*m_db, *m_realtime);
+        m_relay->start();
+    }
+
     quint16 port = m_config.listenPort;
     for (int i = 0; i < m_config.httpThreads; ++i) {
         auto *t = new HttpThread;
@@ -247,7 +254,7 @@ Result<Ok> ServerApp::start()
             return;
         const Result<QByteArray> live = m_analytics->live(QDateTime::currentMSecsSinceEpoch());
         if (live)
-            m_realtime->publish({u"analytics"_s}, u"analytics.update"_s, *live);
+            m_realtime->publishHere({u"analytics"_s}, u"analytics.update"_s, *live);   // each server its own
     });
     if (m_config.analyticsPushMs > 0)
         m_analyticsPush.start();
@@ -314,8 +321,10 @@ void ServerApp::stop()
     m_media.reset();      // likewise a download in flight
     m_health.reset();     // and a check in flight
     m_routing.reset();
-    if (m_threads.isEmpty())
+    if (m_threads.isEmpty()) {
+        m_relay.reset();
         return;
+    }
     // 1. Stop accepting. 2. Let slow jobs finish; their replies are queued to the HTTP threads.
     // 3. Flush each thread's queue, then close its sockets and database connection.
     for (HttpThread *t : std::as_const(m_threads)) {
@@ -339,5 +348,6 @@ void ServerApp::stop()
         delete t;
     }
     m_threads.clear();
+    m_relay.reset();   // after the last thread that could publish
     qCInfo(lcServer) << "stopped";
 }

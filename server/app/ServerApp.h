@@ -20,6 +20,7 @@ class HttpRouter;
 class Metrics;
 class HealthThread;
 class LiveAnalytics;
+class RealtimeRelay;
 class RoutingThread;
 class MediaThread;
 class OutboundThread;
@@ -58,6 +59,7 @@ public:
     HealthThread *health() { return m_health.get(); }               // null before start() or with checks off
     RoutingThread *routing() { return m_routing.get(); }            // null before start() or with routing off
     RoutingTrigger &routingTrigger() { return m_routingTrigger; }
+    RealtimeRelay *relay() { return m_relay.get(); }                // null on SQLite and before start()
 
     // Adds a module before start() (tests add probe routes this way); the server owns it.
     void addModule(ApiModule *module) { m_extraModules.append(module); }
@@ -95,4 +97,5 @@ private:
     std::unique_ptr<MediaThread> m_media;
     std::unique_ptr<HealthThread> m_health;
     std::unique_ptr<RoutingThread> m_routing;
+    std::unique_ptr<RealtimeRelay> m_relay;   // PostgreSQL only
 };

@@ -18,6 +18,15 @@ void RealtimeBus::toEveryHub(const F &call)
 void RealtimeBus::publish(const QStringList &rooms, const QString &event, const QByteArray &jsonPayload,
                           qint64 exceptUserId)
 {
+    publishHere(rooms, event, jsonPayload, exceptUserId);
+    if (m_relay && !rooms.isEmpty())
+        m_relay({.kind = Relayed::Kind::Event, .rooms = rooms, .event = event, .payload = jsonPayload,
+                 .exceptUserId = exceptUserId});
+}
+
+void RealtimeBus::publishHere(const QStringList &rooms, const QString &event, const QByteArray &jsonPayload,
+                              qint64 exceptUserId)
+{
     if (rooms.isEmpty())
         return;
     // Serialised once; the QString copies handed to each hub share it.
@@ -27,10 +36,24 @@ void RealtimeBus::publish(const QStringList &rooms, const QString &event, const 
 
 void RealtimeBus::disconnectUser(qint64 userId, qint64 keepSessionId)
 {
-    toEveryHub([userId, keepSessionId](RealtimeHub &hub) { hub.disconnectUser(userId, keepSessionId); });
+    disconnectUserHere(userId, keepSessionId);
+    if (m_relay)
+        m_relay({.kind = Relayed::Kind::User, .userId = userId, .sessionId = keepSessionId});
 }
 
 void RealtimeBus::disconnectSession(qint64 sessionId)
+{
+    disconnectSessionHere(sessionId);
+    if (m_relay)
+        m_relay({.kind = Relayed::Kind::Session, .sessionId = sessionId});
+}
+
+void RealtimeBus::disconnectUserHere(qint64 userId, qint64 keepSessionId)
+{
+    toEveryHub([userId, keepSessionId](RealtimeHub &hub) { hub.disconnectUser(userId, keepSessionId); });
+}
+
+void RealtimeBus::disconnectSessionHere(qint64 sessionId)
 {
     toEveryHub([sessionId](RealtimeHub &hub) { hub.disconnectSession(sessionId); });
 }

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 
 class RealtimeHub;
 
@@ -20,12 +21,31 @@ public:
     // serialised JSON (the REST API's shape). Sockets of `exceptUserId` (e.g. the typist) are skipped.
     void publish(const QStringList &rooms, const QString &event, const QByteArray &jsonPayload,
                  qint64 exceptUserId = 0);
+    // Only to this server's sockets: what each server works out for itself (analytics.update),
+    // and what another server relayed (RealtimeRelay).
+    void publishHere(const QStringList &rooms, const QString &event, const QByteArray &jsonPayload,
+                     qint64 exceptUserId = 0);
 
     // Ends every socket of the user (suspended, deleted, deactivated, logins revoked): Socket.IO
     // DISCONNECT, then close. Sockets of `keepSessionId` (the login that asked) stay.
     void disconnectUser(qint64 userId, qint64 keepSessionId = 0);
     // Ends the sockets opened with tokens of one login (logout).
     void disconnectSession(qint64 sessionId);
+    void disconnectUserHere(qint64 userId, qint64 keepSessionId);
+    void disconnectSessionHere(qint64 sessionId);
+
+    // What publish() and the disconnects also hand to the other servers (RealtimeRelay); set once,
+    // before any socket is served.
+    struct Relayed {
+        enum class Kind { Event, User, Session } kind = Kind::Event;
+        QStringList rooms;
+        QString event;
+        QByteArray payload;
+        qint64 exceptUserId = 0;
+        qint64 userId = 0;
+        qint64 sessionId = 0;   // keepSessionId for Kind::User
+    };
+    void setRelay(std::function<void(const Relayed &)> relay) { m_relay = std::move(relay); }
 
     int openSockets() const { return m_open.load(); }            // WebSockets on /socket.io/
     int connectedSockets() const { return m_connected.load(); }  // of which authenticated
@@ -43,6 +63,7 @@ private:
     template <typename F>
     void toEveryHub(const F &call);
 
+    std::function<void(const Relayed &)> m_relay;
     mutable QMutex m_mutex;
     QList<RealtimeHub *> m_hubs;
     std::atomic<int> m_open{0};

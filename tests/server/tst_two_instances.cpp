@@ -11,8 +11,10 @@
 #include "store/SearchText.h"
 
 #include <Conversa/api/ApiClient.h>
+#include <Conversa/realtime/SocketIoClient.h>
 
 #include <QHash>
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -39,6 +41,7 @@ private slots:
 
     void routingStaysAtomic();
     void outboundSendsEachMessageOnce();
+    void eventsReachTheOtherServer();
 
 private:
     // Requests sent to both servers at once; waits for every answer.
@@ -225,6 +228,70 @@ void tst_TwoInstances::outboundSendsEachMessageOnce()
     for (int i = 0; i < 40; ++i)
         QCOMPARE(sends.value(u"mensaje %1"_s.arg(i)), 1);
     QCOMPARE(scalar(u"SELECT total_messages_sent FROM whatsapp_numbers WHERE id = %1"_s.arg(m_number)), 40);
+}
+
+void tst_TwoInstances::eventsReachTheOtherServer()
+{
+    if (TestServer::engine() != "postgresql"_L1)
+        QSKIP("servers pass events to each other through PostgreSQL's LISTEN/NOTIFY");
+    // A supervisor's socket on B hears what happens through A: a small event (NOTIFY) and a large
+    // one (through realtime_events); a suspension through A ends the socket on B.
+    const ApiResponse created = one(0, "POST", u"/v1/users"_s,
+                                    {{u"email"_s, u"supervisora@contacto-sur.example.com"_s},
+                                     {u"password"_s, u"Super-Passw0rd-1"_s}, {u"first_name"_s, u"Sara"_s},
+                                     {u"last_name"_s, u"Ruiz"_s}, {u"role_id"_s, 2}});
+    QCOMPARE(created.status, 201);
+    const qint64 supervisor = created.value(u"id"_s).toInteger();
+    Conversa::ApiClient viaB(&m_network);
+    viaB.setBaseUrl(m_clients[1]->baseUrl());
+    QNetworkReply *loginReply = viaB.sendJson("POST", u"/v1/auth/login"_s,
+                                              {{u"email"_s, u"supervisora@contacto-sur.example.com"_s},
+                                               {u"password"_s, u"Super-Passw0rd-1"_s}});
+    QSignalSpy loggedIn(loginReply, &QNetworkReply::finished);
+    QVERIFY(loginReply->isFinished() || loggedIn.wait(30000));
+    const ApiResponse login = Conversa::ApiClient::read(loginReply);
+    loginReply->deleteLater();
+    QCOMPARE(login.status, 200);
+
+    Conversa::SocketIoClient socket;
+    QList<std::pair<QString, QJsonObject>> events;
+    connect(&socket, &Conversa::SocketIoClient::event, &socket,
+            [&](const QString &name, const QJsonValue &payload) { events.append({name, payload.toObject()}); });
+    QSignalSpy up(&socket, &Conversa::SocketIoClient::connected);
+    socket.open(viaB.baseUrl(), login.value(u"access_token"_s).toString().toUtf8());
+    QVERIFY(up.wait(10000));
+
+    const qint64 now = nowSeconds();
+    const qint64 campaign = insert("INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('Relevo', 'RELEVO', ?, ?) "
+                                   "RETURNING id",
+                                   {now, now});
+    const qint64 client = insert("INSERT INTO clients (phone_number, search_text, created_at, updated_at) "
+                                 "VALUES ('+573118880099', 'x', ?, ?) RETURNING id",
+                                 {now, now});
+    const qint64 chat = insert("INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, status, created_at, "
+                               "last_activity_at) VALUES (?, ?, ?, 'active', ?, ?) RETURNING id",
+                               {client, campaign, m_number, now, now});
+    const auto updated = [&](const std::function<bool(const QJsonObject &)> &match) {
+        return QTest::qWaitFor([&] {
+            return std::any_of(events.begin(), events.end(), [&](const auto &e) {
+                return e.first == "chat.updated"_L1 && e.second.value(u"chat"_s).toObject().value(u"id"_s).toInteger() == chat
+                    && match(e.second.value(u"chat"_s).toObject());
+            });
+        }, 10000);
+    };
+    QCOMPARE(one(0, "PUT", u"/v1/chats/%1/priority"_s.arg(chat), {{u"priority"_s, u"urgent"_s}}).status, 200);
+    QVERIFY(updated([](const QJsonObject &c) { return c.value(u"priority"_s).toString() == "urgent"_L1; }));
+
+    // Five long notes make the chat's JSON larger than NOTIFY carries.
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(one(0, "POST", u"/v1/chats/%1/notes"_s.arg(chat), {{u"content"_s, QString(1900, QChar(u'a' + i))}}).status, 201);
+    QVERIFY(updated([](const QJsonObject &c) { return c.value(u"notes"_s).toArray().size() == 5; }));
+    QVERIFY(scalar(u"SELECT COUNT(*) FROM realtime_events"_s) >= 1);
+
+    // Suspended through A: the socket on B is ended.
+    QSignalSpy down(&socket, &Conversa::SocketIoClient::disconnected);
+    QCOMPARE(one(0, "PUT", u"/v1/users/%1"_s.arg(supervisor), {{u"status"_s, u"suspended"_s}}).status, 200);
+    QVERIFY(down.count() > 0 || down.wait(10000));
 }
 
 QTEST_MAIN(tst_TwoInstances)

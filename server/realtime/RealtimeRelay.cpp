@@ -1,0 +1,169 @@
+#include "RealtimeRelay.h"
+
+#include "http/JsonWriter.h"
+#include "store/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcRelay, "conversa.server.relay")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qsizetype kNotifyMax = 7900;   // NOTIFY's payload limit is 8,000 bytes
+constexpr qint64 kKeepSeconds = 60;
+}
+
+RealtimeRelay::RealtimeRelay(Database &db, RealtimeBus &bus)
+    : m_db(db), m_bus(bus), m_origin(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    m_thread.setObjectName(u"relay"_s);
+}
+
+RealtimeRelay::~RealtimeRelay()
+{
+    stop();
+}
+
+void RealtimeRelay::start()
+{
+    m_bus.setRelay([this](const RealtimeBus::Relayed &r) { send(r); });
+    m_anchor = new QObject;
+    m_anchor->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_anchor, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_anchor, [this] {
+        m_timer = new QTimer(m_anchor);
+        m_timer->setInterval(1000);
+        connect(m_timer, &QTimer::timeout, m_anchor, [this] { check(); });
+        m_timer->start();
+        listen();
+    });
+}
+
+void RealtimeRelay::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    m_bus.setRelay({});
+    QMetaObject::invokeMethod(m_anchor, [this] {
+        m_db.closeThreadConnection();
+        QThread::currentThread()->quit();
+    });
+    m_thread.wait();
+}
+
+void RealtimeRelay::send(const RealtimeBus::Relayed &r)
+{
+    JsonWriter w(512 + r.payload.size());
+    w.beginObject().field("o", m_origin);
+    switch (r.kind) {
+    case RealtimeBus::Relayed::Kind::Event:
+        w.field("k", "event").field("e", r.event).field("x", r.exceptUserId);
+        w.key("r").beginArray();
+        for (const QString &room : r.rooms)
+            w.value(room);
+        w.endArray().key("p").raw(r.payload);
+        break;
+    case RealtimeBus::Relayed::Kind::User:
+        w.field("k", "user").field("u", r.userId).field("s", r.sessionId);
+        break;
+    case RealtimeBus::Relayed::Kind::Session:
+        w.field("k", "session").field("s", r.sessionId);
+        break;
+    }
+    w.endObject();
+    QByteArray notice = w.take();
+    if (notice.size() > kNotifyMax) {
+        SqlQuery q(m_db, "INSERT INTO realtime_events (body, created_at) VALUES (?, ?) RETURNING id",
+                   {QString::fromUtf8(notice), nowSeconds()});
+        if (!q.exec() || !q.next()) {
+            qCWarning(lcRelay) << "could not keep a large event for the other servers";
+            return;
+        }
+        notice = "{\"o\":\"" + m_origin.toLatin1() + "\",\"id\":" + QByteArray::number(q.integer(0)) + '}';
+    }
+    SqlQuery q(m_db, "SELECT pg_notify(?, ?)", {QString::fromLatin1(kChannel), QString::fromUtf8(notice)});
+    if (!q.exec())
+        qCWarning(lcRelay) << "could not notify the other servers";
+}
+
+void RealtimeRelay::listen()
+{
+    QSqlDatabase db = m_db.connection();
+    if (!db.isOpen())
+        return;   // check() tries again
+    QSqlDriver *driver = db.driver();
+    disconnect(m_notices);
+    m_notices = connect(driver, &QSqlDriver::notification, m_anchor,
+                        [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                            received(name, payload);
+                        });
+    m_subscribed = driver->subscribeToNotification(QString::fromLatin1(kChannel));
+    if (m_subscribed)
+        emit listening();
+    else
+        qCWarning(lcRelay) << "LISTEN failed; trying again";
+}
+
+void RealtimeRelay::check()
+{
+    const qint64 now = nowSeconds();
+    if (m_subscribed && now - m_lastCleanup >= kKeepSeconds) {
+        m_lastCleanup = now;
+        SqlQuery q(m_db, "DELETE FROM realtime_events WHERE created_at < ?", {now - kKeepSeconds});
+        (void)q.exec();
+    }
+    // Last, and with its own text, so that pg_stat_activity tells the listening connections apart.
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery alive(db);
+    if (!m_subscribed || !db.isOpen() || !alive.exec(u"SELECT 1 AS conversa_relay_alive"_s)) {
+        if (m_subscribed)
+            qCWarning(lcRelay).noquote() << "the listening connection dropped:" << alive.lastError().text()
+                                         << "- listening again";
+        m_subscribed = false;
+        m_db.closeThreadConnection();
+        listen();
+    }
+}
+
+void RealtimeRelay::received(const QString &channel, const QVariant &payload)
+{
+    if (channel != QLatin1StringView(kChannel))
+        return;
+    deliver(payload.toString().toUtf8());
+}
+
+void RealtimeRelay::deliver(const QByteArray &body)
+{
+    const QJsonObject n = QJsonDocument::fromJson(body).object();
+    if (n.value(u"o"_s).toString() == m_origin)
+        return;   // ours: delivered here already
+    if (n.contains(u"id"_s)) {
+        SqlQuery q(m_db, "SELECT body FROM realtime_events WHERE id = ?", {n.value(u"id"_s).toInteger()});
+        if (q.exec() && q.next())
+            deliver(q.string(0).toUtf8());
+        return;
+    }
+    const QString kind = n.value(u"k"_s).toString();
+    if (kind == "event"_L1) {
+        QStringList rooms;
+        for (const QJsonValue &r : n.value(u"r"_s).toArray())
+            rooms.append(r.toString());
+        const QJsonValue p = n.value(u"p"_s);
+        const QByteArray payload = p.isObject() ? QJsonDocument(p.toObject()).toJson(QJsonDocument::Compact)
+                                                : QJsonDocument(p.toArray()).toJson(QJsonDocument::Compact);
+        m_bus.publishHere(rooms, n.value(u"e"_s).toString(), payload, n.value(u"x"_s).toInteger());
+    } else if (kind == "user"_L1) {
+        m_bus.disconnectUserHere(n.value(u"u"_s).toInteger(), n.value(u"s"_s).toInteger());
+    } else if (kind == "session"_L1) {
+        m_bus.disconnectSessionHere(n.value(u"s"_s).toInteger());
+    }
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "RealtimeBus.h"
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+class Database;
+
+// Realtime events between servers sharing one PostgreSQL (CONTRACT §6, issue 5). What a server
+// publishes or disconnects on its RealtimeBus is also sent to the others with pg_notify on the
+// channel conversa_events, on the publishing thread's connection (after the commit that caused
+// it). Each server LISTENs on a connection of its own thread and hands the others' notices to
+// its hubs. NOTIFY carries at most 8,000 bytes: a larger event waits a minute in
+// realtime_events and the notice names its id. A listening connection that drops is opened again
+// and LISTEN issued anew (checked every second); what was sent meanwhile is not replayed — the
+// clients fetch what they missed when their socket comes back.
+class RealtimeRelay final : public QObject {
+    Q_OBJECT
+public:
+    static constexpr auto kChannel = "conversa_events";
+
+    RealtimeRelay(Database &db, RealtimeBus &bus);
+    ~RealtimeRelay() override;
+
+    void start();   // installs the bus's relay and starts listening
+    void stop();
+    const QString &origin() const { return m_origin; }
+
+signals:
+    void listening();   // LISTEN issued (again)
+
+private:
+    void send(const RealtimeBus::Relayed &r);   // any thread
+    void listen();                              // the listener's thread from here on
+    void check();
+    void received(const QString &channel, const QVariant &payload);
+    void deliver(const QByteArray &body);
+
+    Database &m_db;
+    RealtimeBus &m_bus;
+    QString m_origin;
+    QThread m_thread;
+    QObject *m_anchor = nullptr;   // lives in m_thread: the listener's timer and connections
+    QTimer *m_timer = nullptr;
+    QMetaObject::Connection m_notices;
+    bool m_subscribed = false;
+    qint64 m_lastCleanup = 0;
+};
