@@ -122,12 +122,14 @@ void RealtimeRelay::check()
         (void)q.exec();
     }
     // Last, and with its own text, so that pg_stat_activity tells the listening connections apart.
+    // A dropped connection may already have been replaced by a new one (Database reopens on
+    // use), which has not issued LISTEN: the subscription is checked on the connection as it is.
     QSqlDatabase db = m_db.connection();
     QSqlQuery alive(db);
-    if (!m_subscribed || !db.isOpen() || !alive.exec(u"SELECT 1 AS conversa_relay_alive"_s)) {
+    const bool listening = db.isOpen() && db.driver()->subscribedToNotifications().contains(QLatin1StringView(kChannel));
+    if (!m_subscribed || !listening || !alive.exec(u"SELECT 1 AS conversa_relay_alive"_s)) {
         if (m_subscribed)
-            qCWarning(lcRelay).noquote() << "the listening connection dropped:" << alive.lastError().text()
-                                         << "- listening again";
+            qCWarning(lcRelay) << "the listening connection dropped: listening again";
         m_subscribed = false;
         m_db.closeThreadConnection();
         listen();

@@ -234,8 +234,9 @@ void tst_TwoInstances::eventsReachTheOtherServer()
 {
     if (TestServer::engine() != "postgresql"_L1)
         QSKIP("servers pass events to each other through PostgreSQL's LISTEN/NOTIFY");
-    // A supervisor's socket on B hears what happens through A: a small event (NOTIFY) and a large
-    // one (through realtime_events); a suspension through A ends the socket on B.
+    // A supervisor's socket on B hears what happens through A: a small event (NOTIFY), a large
+    // one (through realtime_events), again after the listening connections were cut, and a
+    // suspension through A ends the socket on B.
     const ApiResponse created = one(0, "POST", u"/v1/users"_s,
                                     {{u"email"_s, u"supervisora@contacto-sur.example.com"_s},
                                      {u"password"_s, u"Super-Passw0rd-1"_s}, {u"first_name"_s, u"Sara"_s},
@@ -287,6 +288,14 @@ void tst_TwoInstances::eventsReachTheOtherServer()
         QCOMPARE(one(0, "POST", u"/v1/chats/%1/notes"_s.arg(chat), {{u"content"_s, QString(1900, QChar(u'a' + i))}}).status, 201);
     QVERIFY(updated([](const QJsonObject &c) { return c.value(u"notes"_s).toArray().size() == 5; }));
     QVERIFY(scalar(u"SELECT COUNT(*) FROM realtime_events"_s) >= 1);
+
+    // Both servers' listening connections are cut; they listen again within a few seconds.
+    const QString listeners = u"FROM pg_stat_activity WHERE query LIKE 'SELECT 1 AS conversa_relay_alive%'"_s;
+    QTRY_VERIFY_WITH_TIMEOUT(scalar(u"SELECT COUNT(*) "_s + listeners) >= 2, 5000);
+    QVERIFY(scalar(u"SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) "_s + listeners + u") t"_s) >= 2);
+    QTest::qWait(3000);
+    QCOMPARE(one(0, "PUT", u"/v1/chats/%1/priority"_s.arg(chat), {{u"priority"_s, u"low"_s}}).status, 200);
+    QVERIFY(updated([](const QJsonObject &c) { return c.value(u"priority"_s).toString() == "low"_L1; }));
 
     // Suspended through A: the socket on B is ended.
     QSignalSpy down(&socket, &Conversa::SocketIoClient::disconnected);
