@@ -132,6 +132,10 @@ void applyCampaign(Validator &v, const QJsonObject &body, Campaign &c, bool crea
         if (const auto s = v.oneOf(u"routing_strategy"_s, kStrategies, true))
             c.routingStrategy = *s;
     }
+    if (v.has(u"sla_reassign_enabled"_s)) {
+        if (const auto b = v.boolean(u"sla_reassign_enabled"_s, true))
+            c.slaReassignEnabled = *b;
+    }
     v.optionalText(u"welcome_message"_s, kMessageLength, c.welcomeMessage);
     v.optionalText(u"offline_message"_s, kMessageLength, c.offlineMessage);
 }
@@ -150,6 +154,7 @@ QJsonObject auditFields(const Campaign &c)
             {u"bot_enabled"_s, c.botEnabled},
             {u"bot_flow_id"_s, c.botFlowId > 0 ? QJsonValue(c.botFlowId) : QJsonValue()},
             {u"routing_strategy"_s, c.routingStrategy},
+            {u"sla_reassign_enabled"_s, c.slaReassignEnabled},
             {u"welcome_message"_s, JsonWriter::textOrNullValue(c.welcomeMessage)},
             {u"offline_message"_s, JsonWriter::textOrNullValue(c.offlineMessage)}};
 }
@@ -262,7 +267,7 @@ Result<HttpReply> CampaignsApi::detailReply(const Campaign &c, int status)
         w.value(c.botFlowId);
     else
         w.null();
-    w.field("routing_strategy", c.routingStrategy);
+    w.field("routing_strategy", c.routingStrategy).field("sla_reassign_enabled", c.slaReassignEnabled);
     w.textOrNull("welcome_message", c.welcomeMessage);
     w.textOrNull("offline_message", c.offlineMessage);
     w.key("whatsapp_numbers");

@@ -296,6 +296,9 @@ Result<Ok> ServerApp::start()
         connect(m_routing->worker(), &RoutingWorker::routed, m_routing->worker(),
                 [&db = *m_db, &bus = *m_realtime](qint64 chatId) { ChatEvents(db, bus).chatAssigned(chatId); },
                 Qt::DirectConnection);
+        connect(m_routing->worker(), &RoutingWorker::reassigned, m_routing->worker(),
+                [&db = *m_db, &bus = *m_realtime](qint64 chatId, qint64 from) { ChatEvents(db, bus).chatUpdated(chatId, from); },
+                Qt::DirectConnection);
         m_routing->start();
     }
     if (m_config.healthCheckSeconds > 0) {

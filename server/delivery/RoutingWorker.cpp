@@ -64,6 +64,11 @@ void RoutingWorker::sweep()
 {
     if (m_stopping || !m_router)
         return;
+    const Result<QList<ReassignedChat>> back = m_router->store().reassignUnanswered(nowSeconds());
+    if (back) {
+        for (const ReassignedChat &r : *back)
+            emit reassigned(r.chatId, r.fromAgentId);
+    }
     const Result<QList<qint64>> queued = m_router->store().campaignsWithQueue();
     if (queued)
         drain(*queued);

@@ -11,7 +11,8 @@ class RoutingTrigger;
 // Runs routing (domain/ChatRouter) on its own thread: at once for the campaigns RoutingTrigger
 // names (a new chat, an agent back or with room again, a chat closed or moved, a campaign's
 // agents changed), and every sweep interval for every campaign with a queue — which routes what
-// waited for business hours or for another server's notice. Several workers (threads or
+// waited for business hours or for another server's notice — after taking back the chats whose
+// agent did not answer in time (campaigns with sla_reassign_enabled). Several workers (threads or
 // servers) may run: assignments are atomic in the database.
 class RoutingWorker final : public QueueWorker {
     Q_OBJECT
@@ -24,6 +25,7 @@ public:
 
 signals:
     void routed(qint64 chatId, qint64 agentId, qint64 campaignId);
+    void reassigned(qint64 chatId, qint64 fromAgentId);   // back in the queue: its agent did not answer
 
 private:
     void runPending();

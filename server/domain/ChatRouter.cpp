@@ -10,6 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+constexpr int kLookAhead = 20;
+
 // a before b when a is less busy relative to its overall limit (cross-multiplied: no rounding).
 int compareLoad(const RoutingAgent &a, const RoutingAgent &b)
 {
@@ -42,9 +44,10 @@ int sharedSkills(const RoutingAgent &a, const QueuedChat &chat)
 std::optional<qint64> ChatRouter::pick(const QString &strategy, const QList<RoutingAgent> &agents,
                                        const QueuedChat &chat)
 {
-    if (agents.isEmpty())
-        return std::nullopt;
     QList<RoutingAgent> candidates = agents;
+    candidates.removeIf([&](const RoutingAgent &a) { return a.id == chat.skipAgentId; });
+    if (candidates.isEmpty())
+        return std::nullopt;
     if (strategy == "skills"_L1 && !chat.skills.isEmpty()) {
         int best = 0;
         for (const RoutingAgent &a : candidates)
@@ -82,19 +85,27 @@ Result<QList<RoutedChat>> ChatRouter::drain(qint64 campaignId, qint64 now, int m
             return agents.error();
         if (agents->isEmpty())
             break;
-        const Result<QList<QueuedChat>> head = m_store.queue(campaignId, 1);
+        // The first waiting chat someone may take (a chat taken back from its only possible
+        // agent does not hold up the others).
+        const Result<QList<QueuedChat>> head = m_store.queue(campaignId, kLookAhead);
         if (!head)
             return head.error();
-        if (head->isEmpty())
-            break;
-        const std::optional<qint64> agent = pick(c.strategy, *agents, head->first());
+        std::optional<qint64> agent;
+        qint64 chatId = 0;
+        for (const QueuedChat &chat : *head) {
+            agent = pick(c.strategy, *agents, chat);
+            if (agent) {
+                chatId = chat.id;
+                break;
+            }
+        }
         if (!agent)
             break;
-        const Result<bool> taken = m_store.assign(head->first().id, campaignId, *agent, now);
+        const Result<bool> taken = m_store.assign(chatId, campaignId, *agent, now);
         if (!taken)
             return taken.error();
         if (*taken)
-            routed.append({head->first().id, *agent, campaignId});
+            routed.append({chatId, *agent, campaignId});
         else
             ++lost;
     }

@@ -26,7 +26,8 @@ struct RoutedChat {
 //   skills       the most of the chat's skills (its tags, the skill its bot collected) among the
 //                agents' skills, then least busy; with no agent sharing any, least busy.
 // Nothing is routed for a campaign that is not active or is outside its business hours: the
-// chats wait. Each assignment is its own transaction (RoutingStore::assign).
+// chats wait. A chat taken back from an agent for not answering (sla_reassign_enabled) does not
+// go to that agent again. Each assignment is its own transaction (RoutingStore::assign).
 class ChatRouter {
 public:
     explicit ChatRouter(Database &db) : m_store(db) {}

@@ -15,7 +15,7 @@ namespace {
 const char *const kColumns =
     "id, name, code, description, status, priority, business_hours, timezone, sla_first_response_seconds, "
     "sla_resolution_seconds, bot_enabled, bot_flow_id, routing_strategy, welcome_message, offline_message, "
-    "created_at, updated_at";
+    "created_at, updated_at, sla_reassign_enabled";
 
 Campaign readRow(const SqlQuery &q)
 {
@@ -38,6 +38,7 @@ Campaign readRow(const SqlQuery &q)
     c.offlineMessage = q.string(14);
     c.createdAt = q.integer(15);
     c.updatedAt = q.integer(16);
+    c.slaReassignEnabled = q.boolean(17);
     return c;
 }
 
@@ -221,12 +222,12 @@ Result<qint64> CampaignStore::insert(const Campaign &c, qint64 now)
     SqlQuery q(m_db,
                "INSERT INTO campaigns (name, code, description, status, priority, business_hours, timezone, "
                "sla_first_response_seconds, sla_resolution_seconds, bot_enabled, bot_flow_id, routing_strategy, "
-               "welcome_message, offline_message, search_text, created_at, updated_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               "welcome_message, offline_message, search_text, created_at, updated_at, sla_reassign_enabled) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                {c.name, c.code, nullIfEmpty(c.description), c.status, c.priority, hoursText(c), c.timezone,
                 c.slaFirstResponseSeconds, c.slaResolutionSeconds, c.botEnabled, nullIfZero(c.botFlowId),
                 c.routingStrategy, nullIfEmpty(c.welcomeMessage), nullIfEmpty(c.offlineMessage), searchTextOf(c), now,
-                now});
+                now, c.slaReassignEnabled});
     if (!q.exec()) {
         if (q.isUniqueViolation())
             return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A campaign with this code already exists"));
@@ -243,11 +244,11 @@ Result<Ok> CampaignStore::update(const Campaign &c, qint64 now)
                "UPDATE campaigns SET name = ?, code = ?, description = ?, status = ?, priority = ?, business_hours = ?, "
                "timezone = ?, sla_first_response_seconds = ?, sla_resolution_seconds = ?, bot_enabled = ?, "
                "bot_flow_id = ?, routing_strategy = ?, welcome_message = ?, offline_message = ?, search_text = ?, "
-               "updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+               "updated_at = ?, sla_reassign_enabled = ? WHERE id = ? AND deleted_at IS NULL",
                {c.name, c.code, nullIfEmpty(c.description), c.status, c.priority, hoursText(c), c.timezone,
                 c.slaFirstResponseSeconds, c.slaResolutionSeconds, c.botEnabled, nullIfZero(c.botFlowId),
                 c.routingStrategy, nullIfEmpty(c.welcomeMessage), nullIfEmpty(c.offlineMessage), searchTextOf(c), now,
-                c.id});
+                c.slaReassignEnabled, c.id});
     if (!q.exec()) {
         if (q.isUniqueViolation())
             return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A campaign with this code already exists"));

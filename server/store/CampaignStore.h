@@ -27,6 +27,7 @@ struct Campaign {
     bool botEnabled = false;
     qint64 botFlowId = 0;                                      // 0: none
     QString routingStrategy = QStringLiteral("round_robin");   // round_robin | least_busy | priority | skills
+    bool slaReassignEnabled = false;   // unanswered chats go back to the queue after the first-response target
     QString welcomeMessage;
     QString offlineMessage;
     qint64 createdAt = 0;

@@ -112,8 +112,8 @@ Result<QList<RoutingAgent>> RoutingStore::eligibleAgents(qint64 campaignId)
 Result<QList<QueuedChat>> RoutingStore::queue(qint64 campaignId, int limit)
 {
     SqlQuery q(m_db,
-               u"SELECT c.id, c.bot_context FROM chats c WHERE c.campaign_id = ? AND c.status = 'queued' "
-               "ORDER BY %1 LIMIT ?"_s.arg(queueOrder("c.")),
+               u"SELECT c.id, c.bot_context, COALESCE(c.routing_skip_agent_id, 0) FROM chats c "
+               "WHERE c.campaign_id = ? AND c.status = 'queued' ORDER BY %1 LIMIT ?"_s.arg(queueOrder("c.")),
                {campaignId, limit});
     if (!q.exec())
         return q.failure();
@@ -121,6 +121,7 @@ Result<QList<QueuedChat>> RoutingStore::queue(qint64 campaignId, int limit)
     while (q.next()) {
         QueuedChat chat;
         chat.id = q.integer(0);
+        chat.skipAgentId = q.integer(2);
         // A bot may collect the skill the client needs ("skill" in its context).
         const QString skill = QJsonDocument::fromJson(q.string(1).toUtf8()).object().value(u"skill"_s).toString();
         if (!skill.trimmed().isEmpty())
@@ -178,8 +179,8 @@ Result<bool> RoutingStore::assign(qint64 chatId, qint64 campaignId, qint64 agent
             return false;
     }
     SqlQuery take(m_db,
-                  "UPDATE chats SET assigned_agent_id = ?, status = 'assigned', assigned_at = ? "
-                  "WHERE id = ? AND status = 'queued' AND campaign_id = ?",
+                  "UPDATE chats SET assigned_agent_id = ?, status = 'assigned', assigned_at = ?, "
+                  "routing_skip_agent_id = NULL WHERE id = ? AND status = 'queued' AND campaign_id = ?",
                   {agentId, now, chatId, campaignId});
     if (!take.exec())
         return take.failure();
@@ -200,6 +201,49 @@ Result<bool> RoutingStore::assign(qint64 chatId, qint64 campaignId, qint64 agent
     if (!tx.commit())
         return ApiError::internal();
     return true;
+}
+
+Result<QList<ReassignedChat>> RoutingStore::reassignUnanswered(qint64 now)
+{
+    QList<ReassignedChat> due;
+    {
+        SqlQuery q(m_db,
+                   "SELECT ch.id, ch.assigned_agent_id, ch.campaign_id FROM chats ch "
+                   "JOIN campaigns c ON c.id = ch.campaign_id WHERE ch.status = 'assigned' "
+                   "AND ch.first_response_at IS NULL AND c.sla_reassign_enabled = TRUE "
+                   "AND ch.assigned_at + c.sla_first_response_seconds < ? ORDER BY ch.assigned_at LIMIT 200",
+                   {now});
+        if (!q.exec())
+            return q.failure();
+        while (q.next())
+            due.append({q.integer(0), q.integer(1), q.integer(2)});
+    }
+    QList<ReassignedChat> done;
+    for (const ReassignedChat &r : std::as_const(due)) {
+        Transaction tx(m_db);
+        if (!tx.isActive())
+            return ApiError::internal();
+        SqlQuery back(m_db,
+                      "UPDATE chats SET status = 'queued', assigned_agent_id = NULL, assigned_at = NULL, "
+                      "routing_skip_agent_id = ? WHERE id = ? AND status = 'assigned' AND first_response_at IS NULL "
+                      "AND assigned_agent_id = ?",
+                      {r.fromAgentId, r.chatId, r.fromAgentId});
+        if (!back.exec())
+            return back.failure();
+        if (back.numRowsAffected() != 1)
+            continue;   // answered, moved or taken back by another server meanwhile
+        SqlQuery event(m_db,
+                       "INSERT INTO chat_events (chat_id, event, from_status, to_status, from_agent_id, from_campaign_id, "
+                       "to_campaign_id, reason, created_at) VALUES (?, 'reassign', 'assigned', 'queued', ?, ?, ?, "
+                       "'sla_reassign', ?)",
+                       {r.chatId, r.fromAgentId, r.campaignId, r.campaignId, now});
+        if (!event.exec())
+            return event.failure();
+        if (!tx.commit())
+            return ApiError::internal();
+        done.append(r);
+    }
+    return done;
 }
 
 Result<std::optional<qint64>> RoutingStore::queuePosition(qint64 chatId)

@@ -37,6 +37,14 @@ struct RoutingAgent {
 struct QueuedChat {
     qint64 id = 0;
     QStringList skills;
+    qint64 skipAgentId = 0;    // the agent it was taken from for not answering: not them again
+};
+
+// A chat taken back from an agent who did not answer in time.
+struct ReassignedChat {
+    qint64 chatId = 0;
+    qint64 fromAgentId = 0;
+    qint64 campaignId = 0;
 };
 
 // SQL for routing (domain/ChatRouter). assign() is the only write: it runs in its own short
@@ -62,6 +70,10 @@ public:
     // Gives the queued chat to the agent if it is still queued in this campaign and the agent is
     // still eligible with room; false (nothing written) otherwise.
     Result<bool> assign(qint64 chatId, qint64 campaignId, qint64 agentId, qint64 now);
+    // With the campaign's sla_reassign_enabled: chats assigned longer than its first-response
+    // target ago and still unanswered go back to the queue (keeping their place), each in its
+    // own transaction that checks nothing changed meanwhile; the agent is skipped next time.
+    Result<QList<ReassignedChat>> reassignUnanswered(qint64 now);
     // 1 for the next chat to be routed; nullopt when the chat is not queued.
     Result<std::optional<qint64>> queuePosition(qint64 chatId);
 

@@ -233,6 +233,8 @@ void tst_Campaigns::createValidation_data()
                               << QStringList{u"sla_first_response_seconds"_s};
     QTest::addRow("bot-flow-id") << QJsonObject{{u"bot_flow_id"_s, 0}, {u"bot_enabled"_s, u"yes"_s}}
                                  << QStringList{u"bot_enabled"_s, u"bot_flow_id"_s};
+    QTest::addRow("sla-reassign") << QJsonObject{{u"sla_reassign_enabled"_s, u"yes"_s}}
+                                  << QStringList{u"sla_reassign_enabled"_s};
     QTest::addRow("priority-range") << QJsonObject{{u"priority"_s, 101}} << QStringList{u"priority"_s};
 }
 
@@ -339,10 +341,11 @@ void tst_Campaigns::getCampaign()
     const QSet<QString> expected{
         u"id"_s, u"name"_s, u"code"_s, u"description"_s, u"status"_s, u"priority"_s, u"business_hours"_s,
         u"timezone"_s, u"sla_first_response_seconds"_s, u"sla_resolution_seconds"_s, u"bot_enabled"_s,
-        u"bot_flow_id"_s, u"routing_strategy"_s, u"welcome_message"_s, u"offline_message"_s,
+        u"bot_flow_id"_s, u"routing_strategy"_s, u"sla_reassign_enabled"_s, u"welcome_message"_s, u"offline_message"_s,
         u"whatsapp_numbers"_s, u"agents"_s, u"agents_count"_s, u"active_chats"_s, u"created_at"_s, u"updated_at"_s};
     QCOMPARE(keysOf(r.object()), expected);
     QCOMPARE(r.value(u"code"_s).toString(), u"GET_ONE"_s);
+    QCOMPARE(r.value(u"sla_reassign_enabled"_s).toBool(true), false);
     QCOMPARE(r.value(u"business_hours"_s).toObject().value(u"monday"_s).toObject(), hours(u"08:00"_s, u"18:00"_s));
 
     QCOMPARE(call("GET", u"/v1/campaigns/999999"_s).status, 404);

@@ -45,6 +45,7 @@ private slots:
     void sweepRoutesWhatNobodyAnnounced();
     void concurrentRoutersNeverDoubleAssign();
     void slaDueAndBreached();
+    void unansweredChatsAreReassigned();
 
 private:
     qint64 campaign(const QString &strategy, const QString &status = u"paused"_s, const QString &hours = {})
@@ -480,6 +481,59 @@ void tst_Routing::slaDueAndBreached()
     s = sla(queued(c, now - 5));
     QCOMPARE(s.value(u"first_response_breached"_s).toBool(), false);
     QCOMPARE(s.value(u"resolution_breached"_s).toBool(), false);
+}
+
+void tst_Routing::unansweredChatsAreReassigned()
+{
+    // Two campaigns with sla_reassign_enabled (set through the API) and a 300 s first-response target.
+    const qint64 c = campaign(u"round_robin"_s, u"active"_s);
+    const qint64 alone = campaign(u"round_robin"_s, u"active"_s);
+    const qint64 off = campaign(u"round_robin"_s, u"active"_s);
+    for (const qint64 id : {c, alone}) {
+        const ApiResponse r = m_server.request("PUT", u"/v1/campaigns/%1"_s.arg(id),
+                                               {{u"sla_reassign_enabled"_s, true}, {u"sla_first_response_seconds"_s, 300}},
+                                               m_admin);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.value(u"sla_reassign_enabled"_s).toBool(), true);
+    }
+    QCOMPARE(m_server.request("GET", u"/v1/campaigns/%1"_s.arg(off), {}, m_admin).value(u"sla_reassign_enabled"_s).toBool(true),
+             false);
+    const qint64 a = agent(5), b = agent(5);
+    join(c, a);
+    join(c, b);
+    join(alone, a);
+    join(off, a);
+    const qint64 now = nowSeconds();
+    const auto assigned = [&](qint64 campaignId, qint64 agentId, qint64 since, bool answered) {
+        const qint64 chat = queued(campaignId, since - 30);
+        SqlQuery q(m_server.db(),
+                   "UPDATE chats SET status = ?, assigned_agent_id = ?, assigned_at = ?, first_response_at = ? WHERE id = ?",
+                   {answered ? u"active"_s : u"assigned"_s, agentId, since, nullIfZero(answered ? since + 10 : 0), chat});
+        return q.exec() ? chat : 0;
+    };
+    const qint64 late = assigned(c, a, now - 400, false);
+    const qint64 recent = assigned(c, a, now - 100, false);
+    const qint64 answered = assigned(c, a, now - 400, true);
+    const qint64 notHere = assigned(off, a, now - 400, false);
+    const qint64 onlyA = assigned(alone, a, now - 400, false);
+    const qint64 behind = queued(alone, now - 5);   // waits behind it in the queue
+    QVERIFY(late && recent && answered && notHere && onlyA);
+
+    RoutingTrigger trigger;
+    RoutingThread sweeper(m_server.db(), trigger, 100);
+    sweeper.start();
+    QTRY_COMPARE_WITH_TIMEOUT(agentOf(late), b, 10000);   // taken from A, given to B
+    QTRY_COMPARE_WITH_TIMEOUT(agentOf(behind), a, 10000); // not held up by the chat A may not have again
+    sweeper.stop();
+    QCOMPARE(statusOf(onlyA), u"queued"_s);
+    QCOMPARE(agentOf(recent), a);
+    QCOMPARE(agentOf(answered), a);
+    QCOMPARE(agentOf(notHere), a);
+    QCOMPARE(m_server.count(u"chat_events"_s, u"chat_id = %1 AND event = 'reassign' AND reason = 'sla_reassign' "
+                                              "AND from_agent_id = %2 AND to_status = 'queued'"_s.arg(late).arg(a)),
+             1);
+    QCOMPARE(m_server.count(u"chat_events"_s, u"event = 'reassign' AND chat_id IN (%1, %2, %3)"_s.arg(recent).arg(answered).arg(notHere)),
+             0);
 }
 
 QTEST_GUILESS_MAIN(tst_Routing)
