@@ -1,7 +1,7 @@
 #include "RealtimeBus.h"
 
 #include "RealtimeHub.h"
-#include "SocketIoCodec.h"
+#include <Conversa/realtime/SocketIoCodec.h>
 
 #include <QMetaObject>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SocketIoCodec.h"
+#include <Conversa/realtime/SocketIoCodec.h>
 #include "http/RequestContext.h"
 #include "http/Result.h"
 #include "store/ChatStore.h"

@@ -1,6 +1,6 @@
 // Engine.IO v4 / Socket.IO v5 packets (providers/socketio.md): what the stock client sends parses,
 // what the server writes is byte for byte what the frame logs show, and malformed input is refused.
-#include "realtime/SocketIoCodec.h"
+#include <Conversa/realtime/SocketIoCodec.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,8 @@
 #include "SocketIoClient.h"
 
+#include "SocketIoCodec.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -60,14 +61,13 @@ void SocketIoClient::emitEvent(const QString &event, const QJsonValue &arg, std:
 {
     if (m_state != State::Connected)
         return;
-    QString frame = u"42"_s;
+    SocketIo::Packet packet;
+    packet.data = QJsonArray{event, arg};
     if (ack) {
-        const int id = ++m_nextAck;
-        m_acks.insert(id, std::move(ack));
-        frame += QString::number(id);
+        packet.ackId = ++m_nextAck;
+        m_acks.insert(int(packet.ackId), std::move(ack));
     }
-    frame += QString::fromUtf8(QJsonDocument(QJsonArray{event, arg}).toJson(QJsonDocument::Compact));
-    m_socket.sendTextMessage(frame);
+    m_socket.sendTextMessage(QString::fromUtf8(SocketIo::encodePacket(packet)));
 }
 
 void SocketIoClient::joinChat(qint64 chatId, std::function<void(bool, const QString &)> done)
@@ -90,55 +90,61 @@ void SocketIoClient::leaveChat(qint64 chatId)
 
 void SocketIoClient::onText(const QString &frame)
 {
-    if (frame.isEmpty())
+    const std::optional<SocketIo::EnginePacket> engine = SocketIo::parseEngine(frame.toUtf8());
+    if (!engine)
         return;
-    const QChar engine = frame.at(0);
-    if (engine == u'0') {   // Engine.IO open: now the Socket.IO CONNECT with the token
+    if (engine->type == SocketIo::EngineType::Open) {   // now the Socket.IO CONNECT with the token
         QString token = QString::fromUtf8(m_token);
         if (!token.startsWith("Bearer "_L1))
             token.prepend(u"Bearer "_s);
-        m_socket.sendTextMessage(u"40"_s + QString::fromUtf8(QJsonDocument(QJsonObject{{u"token"_s, token}})
-                                                                  .toJson(QJsonDocument::Compact)));
+        SocketIo::Packet connect;
+        connect.type = SocketIo::PacketType::Connect;
+        connect.data = QJsonObject{{u"token"_s, token}};
+        m_socket.sendTextMessage(QString::fromUtf8(SocketIo::encodePacket(connect)));
         return;
     }
-    if (engine == u'2') {   // ping
-        m_socket.sendTextMessage(u"3"_s);
+    if (engine->type == SocketIo::EngineType::Ping) {
+        m_socket.sendTextMessage(QString::fromUtf8(SocketIo::encodeEngine(SocketIo::EngineType::Pong)));
         return;
     }
-    if (engine != u'4' || frame.size() < 2)
+    if (engine->type != SocketIo::EngineType::Message)
         return;
-    const QChar type = frame.at(1);
-    QString rest = frame.mid(2);
-    if (type == u'0') {   // CONNECT accepted
+    const std::optional<SocketIo::Packet> packet = SocketIo::parsePacket(engine->data);
+    if (!packet)
+        return;
+    switch (packet->type) {
+    case SocketIo::PacketType::Connect: {   // accepted
         m_attempt = 0;
         setState(State::Connected);
         emit connected();
         const QSet<qint64> rooms = m_chats;   // joinChat() edits the set
         for (const qint64 chat : rooms)
             joinChat(chat);
-        return;
+        break;
     }
-    if (type == u'4') {   // CONNECT_ERROR: a token problem; retrying would not help
+    case SocketIo::PacketType::ConnectError:   // a token problem: retrying would not help
         m_wanted = false;
-        emit connectError(QJsonDocument::fromJson(rest.toUtf8()).object().value(u"message"_s).toString());
+        emit connectError(packet->data.toObject().value(u"message"_s).toString());
         m_socket.close();
-        return;
-    }
-    if (type == u'1') {   // the server ended the session (user signed out, suspended…)
+        break;
+    case SocketIo::PacketType::Disconnect:     // the server ended the session (signed out, suspended…)
         m_wanted = false;
         m_socket.close();
-        return;
+        break;
+    case SocketIo::PacketType::Event: {
+        const QJsonArray args = packet->data.toArray();
+        if (!args.isEmpty())
+            emit event(args.at(0).toString(), args.size() > 1 ? args.at(1) : QJsonValue());
+        break;
     }
-    qsizetype digits = 0;
-    while (digits < rest.size() && rest.at(digits).isDigit())
-        ++digits;
-    const int id = digits > 0 ? rest.left(digits).toInt() : -1;
-    const QJsonArray args = QJsonDocument::fromJson(rest.mid(digits).toUtf8()).array();
-    if (type == u'2' && !args.isEmpty()) {
-        emit event(args.at(0).toString(), args.size() > 1 ? args.at(1) : QJsonValue());
-    } else if (type == u'3') {
-        if (auto ack = m_acks.take(id))
+    case SocketIo::PacketType::Ack:
+        if (auto ack = m_acks.take(int(packet->ackId))) {
+            const QJsonArray args = packet->data.toArray();
             ack(args.isEmpty() ? QJsonValue() : args.at(0));
+        }
+        break;
+    default:
+        break;
     }
 }
 
