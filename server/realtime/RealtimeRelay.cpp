@@ -34,9 +34,9 @@ RealtimeRelay::~RealtimeRelay()
 
 void RealtimeRelay::start()
 {
-    m_bus.setRelay([this](const RealtimeBus::Relayed &r) { send(r); });
     m_anchor = new QObject;
     m_anchor->moveToThread(&m_thread);
+    m_bus.setRelay([this](const RealtimeBus::Relayed &r) { send(r); });
     connect(&m_thread, &QThread::finished, m_anchor, &QObject::deleteLater);
     m_thread.start();
     QMetaObject::invokeMethod(m_anchor, [this] {
@@ -61,6 +61,13 @@ void RealtimeRelay::stop()
 }
 
 void RealtimeRelay::send(const RealtimeBus::Relayed &r)
+{
+    // PostgreSQL serialises every NOTIFY's commit on one cluster-wide lock: the relay's own thread
+    // waits for it, in publishing order, never a request's thread.
+    QMetaObject::invokeMethod(m_anchor, [this, r] { notify(r); });
+}
+
+void RealtimeRelay::notify(const RealtimeBus::Relayed &r)
 {
     JsonWriter w(512 + r.payload.size());
     w.beginObject().field("o", m_origin);

@@ -11,8 +11,8 @@ class Database;
 
 // Realtime events between servers sharing one PostgreSQL (CONTRACT §6, issue 5). What a server
 // publishes or disconnects on its RealtimeBus is also sent to the others with pg_notify on the
-// channel conversa_events, on the publishing thread's connection (after the commit that caused
-// it). Each server LISTENs on a connection of its own thread and hands the others' notices to
+// channel conversa_events, from the relay's own thread and connection, in publishing order.
+// Each server LISTENs on a connection of its own thread and hands the others' notices to
 // its hubs. NOTIFY carries at most 8,000 bytes: a larger event waits a minute in
 // realtime_events and the notice names its id. A listening connection that drops is opened again
 // and LISTEN issued anew (checked every second); what was sent meanwhile is not replayed — the
@@ -33,7 +33,8 @@ signals:
     void listening();   // LISTEN issued (again)
 
 private:
-    void send(const RealtimeBus::Relayed &r);   // any thread
+    void send(const RealtimeBus::Relayed &r);     // any thread: queued to the relay's thread
+    void notify(const RealtimeBus::Relayed &r);   // the relay's thread
     void listen();                              // the listener's thread from here on
     void check();
     void received(const QString &channel, const QVariant &payload);
