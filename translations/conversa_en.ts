@@ -384,6 +384,18 @@
         <translation>The chat is closed</translation>
     </message>
     <message>
+        <source>Another request with this Idempotency-Key is being processed</source>
+        <translation>Another request with this Idempotency-Key is being processed</translation>
+    </message>
+    <message>
+        <source>Must be 1 to 128 visible ASCII characters</source>
+        <translation>Must be 1 to 128 visible ASCII characters</translation>
+    </message>
+    <message>
+        <source>This Idempotency-Key was used for a message to another chat</source>
+        <translation>This Idempotency-Key was used for a message to another chat</translation>
+    </message>
+    <message>
         <source>Only inbound messages can be marked as read</source>
         <translation>Only inbound messages can be marked as read</translation>
     </message>

@@ -384,6 +384,18 @@
         <translation>El chat está cerrado</translation>
     </message>
     <message>
+        <source>Another request with this Idempotency-Key is being processed</source>
+        <translation>Otra solicitud con esta Idempotency-Key se está procesando</translation>
+    </message>
+    <message>
+        <source>Must be 1 to 128 visible ASCII characters</source>
+        <translation>Debe tener de 1 a 128 caracteres ASCII visibles</translation>
+    </message>
+    <message>
+        <source>This Idempotency-Key was used for a message to another chat</source>
+        <translation>Esta Idempotency-Key ya se usó para un mensaje a otro chat</translation>
+    </message>
+    <message>
         <source>Only inbound messages can be marked as read</source>
         <translation>Solo los mensajes entrantes se pueden marcar como leídos</translation>
     </message>

@@ -9,11 +9,14 @@
 #include "store/Database.h"
 #include "store/InboundStore.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
 constexpr int kMaxContent = 4096;
+constexpr int kMaxIdempotencyKey = 128;
 
 bool isMedia(const QString &type)
 {
@@ -130,6 +133,27 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
     const auto replyTo = v.integer(u"reply_to_message_id"_s, false, 1, std::numeric_limits<qint64>::max());
     if (!v.ok())
         return v.error();
+
+    // A repeat of a request already carried out (the client lost the answer) gets the message it
+    // created, as it is now, and changes nothing.
+    const QByteArray key = ctx.header("idempotency-key");
+    if (!key.isNull()) {
+        const bool printable = std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7f; });
+        if (key.isEmpty() || key.size() > kMaxIdempotencyKey || !printable)
+            return ApiError::validation(u"Idempotency-Key"_s,
+                                        QT_TRANSLATE_NOOP("Api", "Must be 1 to 128 visible ASCII characters"));
+        m.idempotencyKey = QString::fromLatin1(key);
+        Result<Message> earlier = m_messages.findByIdempotencyKey(ctx.userId(), m.idempotencyKey);
+        if (earlier) {
+            ctx.audit.entityId = earlier->id;
+            if (earlier->chatId != *chatId)
+                return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "This Idempotency-Key was used for a message to another chat"));
+            ctx.audit.changes = {{u"idempotent_replay"_s, true}};
+            return messageReply(*earlier, 201).withHeader("Idempotent-Replayed", "true");
+        }
+        if (earlier.error().status() != 404)
+            return earlier.error();
+    }
 
     Result<Chat> chat = m_chats.findVisible(*chatId, *ctx.user);
     if (!chat)

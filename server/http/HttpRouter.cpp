@@ -421,7 +421,7 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
                "Access-Control-Expose-Headers: X-Request-Id, Retry-After, Content-Disposition\r\n";
         if (ctx.method == "OPTIONS") {
             out += "Access-Control-Allow-Methods: GET, POST, PUT, PATCH, DELETE\r\n"
-                   "Access-Control-Allow-Headers: Authorization, Content-Type, Accept-Language, X-Request-Id\r\n"
+                   "Access-Control-Allow-Headers: Authorization, Content-Type, Accept-Language, X-Request-Id, Idempotency-Key\r\n"
                    "Access-Control-Max-Age: 600\r\n";
         }
     }

@@ -66,12 +66,16 @@ Result<qint64> MessageStore::insert(const Message &m, qint64 now)
     SqlQuery q(m_db,
                "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, media_file_id, "
                "template_name, template_language, template_variables, status, user_id, is_bot_message, created_at, "
-               "reply_to_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               "reply_to_message_id, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                {m.chatId, m.numberId, m.direction, m.messageType, nullIfEmpty(m.content), nullIfZero(m.mediaFileId),
                 nullIfEmpty(m.templateName), nullIfEmpty(m.templateLanguage), variables, m.status,
-                nullIfZero(m.userId), m.isBotMessage, now, nullIfZero(m.replyToId)});
-    if (!q.exec() || !q.next())
+                nullIfZero(m.userId), m.isBotMessage, now, nullIfZero(m.replyToId), nullIfEmpty(m.idempotencyKey)});
+    if (!q.exec() || !q.next()) {
+        // Only a request racing another with the same key gets here: the first one owns the key.
+        if (q.isUniqueViolation())
+            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Another request with this Idempotency-Key is being processed"));
         return q.failure();
+    }
     return q.integer(0);
 }
 
@@ -89,6 +93,16 @@ Result<QList<Message>> MessageStore::select(const QString &where, const QVariant
 Result<Message> MessageStore::find(qint64 id)
 {
     Result<QList<Message>> rows = select(u"WHERE m.id = ?"_s, {id});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return ApiError::notFound();
+    return rows->first();
+}
+
+Result<Message> MessageStore::findByIdempotencyKey(qint64 userId, const QString &key)
+{
+    Result<QList<Message>> rows = select(u"WHERE m.user_id = ? AND m.idempotency_key = ?"_s, {userId, key});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())

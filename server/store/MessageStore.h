@@ -38,6 +38,7 @@ struct Message {
     QString replyToDirection;
     QString replyToType;
     QString replyToContent;
+    QString idempotencyKey;  // the sender's Idempotency-Key; empty: none
 };
 
 struct MessagePage {
@@ -55,6 +56,8 @@ public:
 
     Result<qint64> insert(const Message &message, qint64 now);
     Result<Message> find(qint64 id);     // 404 when missing
+    // The message `userId` sent with that Idempotency-Key; 404 when none.
+    Result<Message> findByIdempotencyKey(qint64 userId, const QString &key);
     // Page `offset / limit` of the chat's messages in order, oldest first.
     Result<MessagePage> page(qint64 chatId, int limit, qint64 offset);
     // The `limit` messages just before `beforeId`, oldest first.

@@ -32,6 +32,7 @@ private slots:
     void sendText();
     void sendMediaAndTemplate();
     void sendReply();
+    void sendIdempotent();
     void sendValidation_data();
     void sendValidation();
     void sendRefusals();
@@ -202,6 +203,54 @@ void tst_Messages::sendReply()
     QCOMPARE(audit.size(), 1);
     QCOMPARE(audit.first().value(u"changes"_s).toObject().value(u"reply_to_message_id"_s).toObject().value(u"to"_s).toInteger(),
              quoted);
+}
+
+void tst_Messages::sendIdempotent()
+{
+    // The desktop's outbox repeats a send until it gets an answer: one message, however often.
+    const qint64 chatId = chat(u"active"_s, m_agentId);
+    const QJsonObject body{{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Enviado sin red"_s}};
+    const auto send = [&](const QByteArray &key, const QJsonObject &b, const QByteArray &token) {
+        return m_server.request("POST", u"/v1/messages"_s, b, token, {{"Idempotency-Key", key}});
+    };
+    const qint64 before = m_server.count(u"messages"_s);
+    const ApiResponse first = send("outbox-7f3a", body, m_agent);
+    QCOMPARE(first.status, 201);
+    QVERIFY(first.header("Idempotent-Replayed").isEmpty());
+    const qint64 id = first.value(u"id"_s).toInteger();
+    QCOMPARE(m_server.count(u"messages"_s, u"idempotency_key = 'outbox-7f3a'"_s), 1);
+
+    // The repeat answers the same message and stores and queues nothing.
+    const ApiResponse again = send("outbox-7f3a", body, m_agent);
+    QCOMPARE(again.status, 201);
+    QCOMPARE(again.header("Idempotent-Replayed"), QByteArray("true"));
+    QCOMPARE(again.object(), first.object());
+    QCOMPARE(m_server.count(u"messages"_s), before + 1);
+    QCOMPARE(chatJson(chatId).value(u"message_count"_s).toInteger(), 1);
+    const QList<QJsonObject> audit = auditFor(u"message.create"_s, id);
+    QCOMPARE(audit.size(), 2);   // newest first: the replay, then the send
+    QCOMPARE(audit.first().value(u"changes"_s).toObject().value(u"idempotent_replay"_s).toBool(), true);
+    QCOMPARE(audit.last().value(u"changes"_s).toObject().value(u"idempotent_replay"_s).toBool(), false);
+
+    // Keys are the sender's: another agent's same key is another message.
+    const qint64 chat2 = chat(u"active"_s, m_agent2Id);
+    const ApiResponse other = send("outbox-7f3a", {{u"chat_id"_s, chat2}, {u"message_type"_s, u"text"_s},
+                                                   {u"content"_s, u"Otro"_s}}, m_agent2);
+    QCOMPARE(other.status, 201);
+    QVERIFY(other.value(u"id"_s).toInteger() != id);
+    // The same key for another chat is a conflict, not a replay.
+    const ApiResponse elsewhere = send("outbox-7f3a", {{u"chat_id"_s, chat(u"active"_s, m_agentId)},
+                                                       {u"message_type"_s, u"text"_s}, {u"content"_s, u"x"_s}}, m_agent);
+    QCOMPARE(elsewhere.status, 409);
+    QCOMPARE(elsewhere.errorCode(), QByteArray("CONFLICT"));
+    // Keys too long or not visible ASCII are refused, and nothing is stored.
+    const qint64 stored = m_server.count(u"messages"_s);
+    for (const QByteArray &bad : {QByteArray(129, 'k'), QByteArray("con espacio"), QByteArray("clé")}) {
+        const ApiResponse r = send(bad, body, m_agent);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(fieldsOf(r), QSet<QString>{u"Idempotency-Key"_s});
+    }
+    QCOMPARE(m_server.count(u"messages"_s), stored);
 }
 
 void tst_Messages::sendMediaAndTemplate()
