@@ -15,7 +15,7 @@
 //       (c) --supervisors sockets spread over --procs processes; --events webhooks, --gap-ms apart;
 //       per socket and event, receive time − POST time (CLOCK_MONOTONIC: process.hrtime is the same
 //       clock in every process on the machine).
-//   node realtime.mjs idle    --base URL --tokens FILE --server-pid PID [--sockets 10000] [--procs 4] [--hold 5]
+//   node realtime.mjs idle    --base URL --tokens FILE --server-pid PID [--sockets 10000] [--procs 4] [--hold 12]
 //       (b) VmRSS of the server before and after --sockets authenticated idle sockets (tokens reused
 //       round robin: logins are slow, and a socket costs the server the same whoever it belongs to).
 //
@@ -295,7 +295,7 @@ async function gauge(base) {   // the server's own count of authenticated socket
 
 async function idle(a) {
   const all = readTokens(a.tokens);
-  const n = num(a.sockets, 10000), hold = num(a.hold, 5), pid = a["server-pid"];
+  const n = num(a.sockets, 10000), hold = num(a.hold, 12), pid = a["server-pid"];
   const tokens = Array.from({ length: n }, (_, i) => all[i % all.length].token);
   const w = workers(Math.max(1, Math.min(num(a.procs, 4), n)));
   try {
@@ -313,7 +313,7 @@ async function idle(a) {
     await sleep(hold * 1000);   // idle: no events, and well under the 25 s ping interval
     const during = vm(pid), serverCount = await gauge(a.base);
     await w.ask("close");
-    await sleep(2000);
+    await sleep(hold * 1000);   // as long as they were held: what the server keeps once they are gone
     const after = vm(pid);
     console.log(JSON.stringify({ case: "idle", sockets: connected, refused, warmup_sockets: warm.reduce((t, m) => t + m.connected, 0),
       server_authenticated_sockets: serverCount, connect_seconds: round(connectSeconds), hold_seconds: hold,

@@ -1,5 +1,6 @@
 #include "ServerApp.h"
 
+#include "MemoryTrimmer.h"
 #include "ServerContext.h"
 #include "api/ApiModule.h"
 #include "api/ApiModules.h"
@@ -258,6 +259,9 @@ Result<Ok> ServerApp::start()
     });
     if (m_config.analyticsPushMs > 0)
         m_analyticsPush.start();
+    m_memoryTrimmer = std::make_unique<MemoryTrimmer>([this] { return m_realtime->connectedSockets(); },
+                                                      kMemoryTrimCheckMs, kMemoryTrimSockets);
+    m_memoryTrimmer->start();
     if (m_config.outboundPollMs > 0) {
         OutboundSettings outbound;
         outbound.metaGraphUrl = m_config.metaGraphUrl;

@@ -20,6 +20,7 @@ class HttpRouter;
 class Metrics;
 class HealthThread;
 class LiveAnalytics;
+class MemoryTrimmer;
 class RealtimeRelay;
 class RoutingThread;
 class MediaThread;
@@ -83,6 +84,9 @@ private:
     RoutingTrigger m_routingTrigger;   // outlives the routing thread and the API modules
     std::unique_ptr<LiveAnalytics> m_analytics;
     QTimer m_analyticsPush;
+    std::unique_ptr<MemoryTrimmer> m_memoryTrimmer;
+    static constexpr int kMemoryTrimCheckMs = 5000;
+    static constexpr int kMemoryTrimSockets = 100;   // connected or gone since the last trim
     std::unique_ptr<RealtimeBus> m_realtime;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<HttpRouter> m_router;

@@ -1,6 +1,7 @@
 #include "HttpListener.h"
 
 #include <QTcpSocket>
+#include <QtCore/private/qiodevice_p.h>   // Qt 6.4 has no public setter for a socket's buffer chunks
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -16,6 +17,7 @@ namespace {
 
 constexpr int kBacklog = 4096;
 constexpr qint64 kMaxHeaderBytes = 64 * 1024;
+constexpr int kWriteChunkBytes = 4096;
 
 // Watches the bytes QHttpServer is about to read. Connected before QHttpServer sees the socket, it
 // peeks at each chunk as it arrives (QHttpServer then reads it all) and follows the request
@@ -178,6 +180,17 @@ void HttpListener::incomingConnection(qintptr handle)
         delete socket;
         return;
     }
+    // A Qt socket keeps its emptied buffer chunk for the next use: 32 KB for writes and 16 KB for
+    // reads, which 10,000 idle WebSockets would hold forever. Reads get exact-size chunks; writes
+    // keep a 4 KB one, so that a frame's header and a usual event still leave in one send().
+    auto *io = static_cast<QIODevicePrivate *>(QObjectPrivate::get(socket));
+    io->readBufferChunkSize = 0;
+    io->buffer.setChunkSize(0);
+    io->writeBufferChunkSize = kWriteChunkBytes;
+    io->writeBuffer.setChunkSize(kWriteChunkBytes);
+    // Events larger than that go out as two sends: without this, Nagle would hold the second one
+    // until the client's (delayed) ACK of the first.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     new RequestGuard(socket, m_maxBodyBytes);
     addPendingConnection(socket);   // QTcpServer emits newConnection() after this returns
 }
