@@ -75,6 +75,16 @@ template<class T> T parseAnswer(const QJsonObject &json)
         return T::fromJson(json);
 }
 
+// read() for typed calls: an answer cut off by a transport error (connection closed, timeout; Qt's
+// codes below 100) is no answer, even when its status line had arrived.
+ApiResponse readWhole(QNetworkReply *reply)
+{
+    ApiResponse r = ApiClient::read(reply);
+    if (r.networkError > 0 && r.networkError < 100)
+        r.status = 0;
+    return r;
+}
+
 QString encodeQuery(const QList<QPair<QString, QString>> &items)
 {
     QStringList parts;
@@ -211,9 +221,35 @@ void ApiClient::dispatch(std::shared_ptr<Call> call)
 
 void ApiClient::finished(std::shared_ptr<Call> call, QNetworkReply *reply)
 {
-    const ApiResponse r = read(reply);
+    const ApiResponse r = readWhole(reply);
     reply->deleteLater();
 
+    const bool transient = r.status == 0 || r.status == 429 || r.status == 502 || r.status == 503 || r.status == 504;
+    if (call->idempotent && transient && call->attempt < m_retryDelays.size()) {
+        int delay = m_retryDelays.at(call->attempt);
+        bool ok = false;
+        const int retryAfter = r.header("Retry-After").trimmed().toInt(&ok);
+        if (ok && retryAfter > m_maxRetryAfterSeconds) {
+            complete(call, r);   // not worth waiting for: the caller decides
+            return;
+        }
+        if (ok && retryAfter > 0)
+            delay = qMax(delay, retryAfter * 1000);
+        ++call->attempt;
+        QTimer::singleShot(delay, this, [this, call] { dispatch(call); });
+        return;
+    }
+
+    if (r.status == 401 && call->authenticated && !m_refreshToken.isEmpty() && !call->replayed) {
+        call->replayed = true;
+        if (!m_accessToken.isEmpty() && call->sentToken != m_accessToken) {
+            dispatch(call);   // a refresh finished while it was on the way: the new token may do
+            return;
+        }
+        m_waitingForRefresh.append(call);
+        startRefresh();
+        return;
+    }
     complete(call, r);
 }
 
@@ -235,7 +271,7 @@ void ApiClient::startRefresh()
     QNetworkReply *reply = m_network->sendCustomRequest(
         makeRequest("POST", u"/v1/auth/refresh"_s, body, "application/json", {}, {}), "POST", body);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        const ApiResponse r = read(reply);
+        const ApiResponse r = readWhole(reply);
         reply->deleteLater();
         refreshFinished(r);
     });
