@@ -101,12 +101,11 @@ ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent) : QObject(
 
 ApiClient::~ApiClient() = default;
 
-QNetworkRequest ApiClient::makeRequest(const QByteArray &method, const QString &path, const QByteArray &body,
+QNetworkRequest ApiClient::makeRequest(const QString &path, const QByteArray &body,
                                        const QByteArray &contentType,
                                        const QList<QPair<QByteArray, QByteArray>> &headers,
                                        const QByteArray &token) const
 {
-    Q_UNUSED(method);
     QUrl url = m_baseUrl;
     const qsizetype q = path.indexOf(u'?');
     url.setPath(url.path() + (q < 0 ? path : path.left(q)));
@@ -127,7 +126,7 @@ QNetworkRequest ApiClient::makeRequest(const QByteArray &method, const QString &
 QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
                                const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    return m_network->sendCustomRequest(makeRequest(method, path, body, contentType, headers, m_accessToken), method,
+    return m_network->sendCustomRequest(makeRequest(path, body, contentType, headers, m_accessToken), method,
                                         body);
 }
 
@@ -208,7 +207,7 @@ void ApiClient::dispatch(std::shared_ptr<Call> call)
     }
     call->sentToken = call->authenticated ? m_accessToken : QByteArray();
     QNetworkReply *reply = m_network->sendCustomRequest(
-        makeRequest(call->method, call->path, call->body, call->contentType, call->headers, call->sentToken),
+        makeRequest(call->path, call->body, call->contentType, call->headers, call->sentToken),
         call->method, call->body);
     if (call->progress) {
         connect(reply, &QNetworkReply::uploadProgress, this, [progress = call->progress](qint64 sent, qint64 total) {
@@ -269,7 +268,7 @@ void ApiClient::startRefresh()
     const QByteArray body = QJsonDocument(QJsonObject{{u"refresh_token"_s, QString::fromLatin1(m_refreshToken)}})
                                 .toJson(QJsonDocument::Compact);
     QNetworkReply *reply = m_network->sendCustomRequest(
-        makeRequest("POST", u"/v1/auth/refresh"_s, body, "application/json", {}, {}), "POST", body);
+        makeRequest(u"/v1/auth/refresh"_s, body, "application/json", {}, {}), "POST", body);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         const ApiResponse r = readWhole(reply);
         reply->deleteLater();

@@ -144,7 +144,7 @@ private:
     struct Call;
     using RawDone = std::function<void(const ApiResponse &)>;
 
-    QNetworkRequest makeRequest(const QByteArray &method, const QString &path, const QByteArray &body,
+    QNetworkRequest makeRequest(const QString &path, const QByteArray &body,
                                 const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers,
                                 const QByteArray &token) const;
     void start(std::shared_ptr<Call> call);
