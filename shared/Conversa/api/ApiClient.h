@@ -1,15 +1,31 @@
 #pragma once
 
+#include "ApiRequests.h"
+#include "ApiResult.h"
+#include "Conversa/dto/AuthDto.h"
+#include "Conversa/dto/CampaignDto.h"
+#include "Conversa/dto/ChatDto.h"
+#include "Conversa/dto/ClientDto.h"
+#include "Conversa/dto/FileDto.h"
+#include "Conversa/dto/MessageDto.h"
+#include "Conversa/dto/Page.h"
+#include "Conversa/dto/TwoFactorStatusDto.h"
+#include "Conversa/dto/UserDto.h"
+
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPair>
+#include <QPointer>
 #include <QUrl>
+
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace Conversa {
 
@@ -27,12 +43,19 @@ struct ApiResponse {
     QStringList errorFields() const;
 };
 
-// Low-level REST client: base URL, bearer token, language; JSON in and out. Typed calls for the
-// desktop app are built on send().
+// The REST client. send()/sendJson()/read() are the low-level exchange the server's tests use; the
+// typed calls below are what the desktop app uses. Typed calls:
+// - answer through an ApiCallback, never called if the context object died meanwhile;
+// - carry the access token, and on a 401 refresh it once (one refresh in flight: refresh tokens are
+//   single use, and a second parallel refresh would revoke the whole login), then are replayed
+//   with the new token; when the refresh fails they fail with the 401 and sessionExpired() fires;
+// - are retried when idempotent (GET, PUT, DELETE, and POST with an Idempotency-Key) on a network
+//   error, 502, 503, 504 and 429 (after Retry-After), with backoff. Other POSTs are never retried.
 class ApiClient : public QObject {
     Q_OBJECT
 public:
     explicit ApiClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~ApiClient() override;
 
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
     QUrl baseUrl() const { return m_baseUrl; }
@@ -48,11 +71,107 @@ public:
 
     static ApiResponse read(QNetworkReply *reply);
 
+    // ---- session ----
+    void setTokens(const QByteArray &accessToken, const QByteArray &refreshToken);
+    QByteArray refreshToken() const { return m_refreshToken; }
+    qint64 userId() const { return m_userId; }           // from login, 2FA verify or me(); 0 before
+    void setUserId(qint64 id) { m_userId = id; }
+    // Delays before the 2nd, 3rd, … attempt of a retried call (default 200 ms, 800 ms: 3 attempts).
+    void setRetryDelays(const QList<int> &milliseconds) { m_retryDelays = milliseconds; }
+    // Longest Retry-After honoured before retrying; longer waits fail the call with the 429.
+    void setMaxRetryAfterSeconds(int seconds) { m_maxRetryAfterSeconds = seconds; }
+
+    // ---- auth ----
+    // A login with tokens (or 2FA's second step) stores them and emits tokensChanged().
+    void login(const QString &email, const QString &password, QObject *context, ApiCallback<LoginResultDto> done);
+    void verifyTwoFactor(const QString &twoFactorToken, const QString &code, QObject *context,
+                         ApiCallback<LoginResultDto> done);
+    // Exchanges the refresh token now (joins a refresh already in flight).
+    void refresh(QObject *context, ApiCallback<AuthTokensDto> done);
+    // Ends the login at the server and forgets the tokens.
+    void logout(QObject *context, ApiCallback<QJsonObject> done);
+    void changePassword(const QString &currentPassword, const QString &newPassword, QObject *context,
+                        ApiCallback<QJsonObject> done);
+    void enableTwoFactor(QObject *context, ApiCallback<TwoFactorSetupDto> done);
+    void confirmTwoFactor(const QString &code, QObject *context, ApiCallback<TwoFactorStatusDto> done);
+    void disableTwoFactor(const QString &password, const QString &code, QObject *context,
+                          ApiCallback<TwoFactorStatusDto> done);
+
+    // ---- users ----
+    void me(QObject *context, ApiCallback<UserDto> done);
+    // status: available, busy, paused (with a reason) or offline. setMyStatus needs userId().
+    void setAgentStatus(qint64 userId, const QString &status, const QString &reason, QObject *context,
+                        ApiCallback<AgentStatusDto> done);
+    void setMyStatus(const QString &status, const QString &reason, QObject *context, ApiCallback<AgentStatusDto> done);
+    void listUsers(const UserQuery &query, QObject *context, ApiCallback<Page<UserDto>> done);
+
+    // ---- chats ----
+    void listChats(const ChatQuery &query, QObject *context, ApiCallback<Page<ChatDto>> done);
+    void getChat(qint64 chatId, QObject *context, ApiCallback<ChatDto> done);
+    void assignChat(qint64 chatId, qint64 agentId, const QString &reason, QObject *context, ApiCallback<ChatDto> done);
+    // targetType agent (targetId: the user), campaign (targetId: the campaign) or queue (no target).
+    void transferChat(qint64 chatId, const QString &targetType, std::optional<qint64> targetId, const QString &reason,
+                      QObject *context, ApiCallback<ChatDto> done);
+    void closeChat(qint64 chatId, const CloseChatRequest &request, QObject *context, ApiCallback<ChatDto> done);
+    void reopenChat(qint64 chatId, QObject *context, ApiCallback<ChatDto> done);
+    void setChatPriority(qint64 chatId, const QString &priority, QObject *context, ApiCallback<ChatDto> done);
+    void addChatTag(qint64 chatId, const QString &tag, QObject *context, ApiCallback<ChatDto> done);
+    void addChatNote(qint64 chatId, const QString &content, QObject *context, ApiCallback<ChatNoteDto> done);
+
+    // ---- messages ----
+    void listMessages(qint64 chatId, const MessageQuery &query, QObject *context, ApiCallback<Page<MessageDto>> done);
+    void sendMessage(const SendMessageRequest &request, QObject *context, ApiCallback<MessageDto> done);
+    void retryMessage(qint64 messageId, QObject *context, ApiCallback<MessageDto> done);
+    void markMessageRead(qint64 messageId, QObject *context, ApiCallback<MessageDto> done);
+
+    // ---- files ----
+    // multipart/form-data upload; progress(bytesSent, bytesTotal) as the body goes out.
+    void uploadFile(const QString &fileName, const QByteArray &bytes, QObject *context, ApiCallback<FileDto> done,
+                    std::function<void(qint64, qint64)> progress = {}, const QString &relatedEntityType = {},
+                    std::optional<qint64> relatedEntityId = std::nullopt);
+
+    // ---- clients, campaigns ----
+    void getClient(qint64 clientId, QObject *context, ApiCallback<ClientDto> done);
+    // changes: the fields to change, as the wire names them (partial update).
+    void updateClient(qint64 clientId, const QJsonObject &changes, QObject *context, ApiCallback<ClientDto> done);
+    void listCampaigns(int page, int limit, QObject *context, ApiCallback<Page<CampaignDto>> done);
+
+signals:
+    void tokensChanged(const QByteArray &accessToken, const QByteArray &refreshToken);
+    void sessionExpired();   // the refresh token was refused: sign in again
+
 private:
+    struct Call;
+    using RawDone = std::function<void(const ApiResponse &)>;
+
+    QNetworkRequest makeRequest(const QString &path, const QByteArray &body,
+                                const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers,
+                                const QByteArray &token) const;
+    void start(std::shared_ptr<Call> call);
+    void dispatch(std::shared_ptr<Call> call);
+    void finished(std::shared_ptr<Call> call, QNetworkReply *reply);
+    void complete(const std::shared_ptr<Call> &call, const ApiResponse &response);
+    void startRefresh();
+    void refreshFinished(const ApiResponse &response);
+    void adoptTokens(const QJsonObject &answer);
+
+    template<class T> void request(const QByteArray &method, const QString &path, const QJsonObject *body,
+                                   QObject *context, ApiCallback<T> done, bool authenticated = true,
+                                   const QByteArray &idempotencyKey = {});
+    std::shared_ptr<Call> newCall(const QByteArray &method, const QString &path, const QByteArray &body,
+                                  QObject *context, RawDone done, bool authenticated, const QByteArray &idempotencyKey);
+
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     QByteArray m_accessToken;
+    QByteArray m_refreshToken;
     QByteArray m_language = "es";
+    qint64 m_userId = 0;
+    QList<int> m_retryDelays{200, 800};
+    int m_maxRetryAfterSeconds = 60;
+    bool m_refreshing = false;
+    QList<std::shared_ptr<Call>> m_waitingForRefresh;
+    QList<std::function<void(const ApiResponse &)>> m_refreshListeners;
 };
 
 } // namespace Conversa

@@ -39,6 +39,7 @@ void SocketIoClient::open(const QUrl &baseUrl, const QByteArray &accessToken)
 void SocketIoClient::close()
 {
     m_wanted = false;
+    m_wasConnected = false;
     m_reconnect.stop();
     if (m_socket.state() != QAbstractSocket::UnconnectedState) {
         if (m_state == State::Connected)
@@ -115,11 +116,14 @@ void SocketIoClient::onText(const QString &frame)
     switch (packet->type) {
     case SocketIo::PacketType::Connect: {   // accepted
         m_attempt = 0;
+        const bool again = std::exchange(m_wasConnected, true);
         setState(State::Connected);
         emit connected();
         const QSet<qint64> rooms = m_chats;   // joinChat() edits the set
         for (const qint64 chat : rooms)
             joinChat(chat);
+        if (again)
+            emit reconnected();
         break;
     }
     case SocketIo::PacketType::ConnectError:   // a token problem: retrying would not help

@@ -16,7 +16,8 @@ namespace Conversa {
 // desktop app and the server's tests: CONNECT with the access token, events in and out with
 // acknowledgements, answers to the server's pings, and reconnection with backoff (1, 2, 4 … 30 s)
 // after a lost connection, re-joining the chat rooms it had joined. A refused CONNECT (bad or
-// expired token) is not retried: the owner refreshes the token and calls open() again.
+// expired token) is not retried: the owner refreshes the token and calls open() again. Events sent
+// while the connection was down are lost: reconnected() tells the owner to fetch what it missed.
 class SocketIoClient : public QObject {
     Q_OBJECT
 public:
@@ -42,6 +43,10 @@ public:
 
 signals:
     void connected();                                          // CONNECT accepted (again)
+    // CONNECT accepted after the connection had been lost, also when the owner had to open() again
+    // with a new token; not for the first CONNECT, nor the first after close(). Fetch what happened
+    // meanwhile; the rooms are being re-joined.
+    void reconnected();
     void disconnected();                                       // the connection is gone; reconnecting unless closed
     void connectError(const QString &message);                 // CONNECT refused: no retry
     void event(const QString &name, const QJsonValue &payload);
@@ -59,6 +64,7 @@ private:
     QByteArray m_token;
     State m_state = State::Closed;
     bool m_wanted = false;          // open() called and not close()d
+    bool m_wasConnected = false;    // CONNECT accepted since the last close(): the next one is a reconnect
     QTimer m_reconnect;
     int m_attempt = 0;
     int m_firstDelayMs = 1000;
