@@ -32,8 +32,13 @@ ConversationController::ConversationController(AppContext &app, QObject *parent)
     connect(&m_app.socket(), &Conversa::SocketIoClient::event, this, &ConversationController::onEvent);
     connect(&m_app, &AppContext::reconnected, this, [this] {
         flush();
-        if (m_chatId > 0)
-            open(std::exchange(m_chatId, 0));   // catch up on what happened meanwhile
+        catchUp();
+    });
+    // Events missed while the socket was down (a tick that moved, a client's message): fetched.
+    connect(&m_app.socket(), &Conversa::SocketIoClient::disconnected, this, [this] { m_missed = true; });
+    connect(&m_app.socket(), &Conversa::SocketIoClient::connected, this, [this] {
+        if (std::exchange(m_missed, false))
+            catchUp();
     });
     connect(m_app.session(), &SessionController::signedOut, this, [this] {
         closeView();
@@ -156,6 +161,23 @@ void ConversationController::open(qint64 chatId)
                       }
                       m_hasOlder = r.value(u"meta"_s).toObject().value(u"has_more"_s).toBool();
                       emit hasOlderChanged();
+                      markSeen();
+                  });
+}
+
+void ConversationController::catchUp()
+{
+    if (m_chatId <= 0)
+        return;
+    loadChat();
+    const int generation = m_generation;
+    m_app.request("GET", u"/v1/chats/%1/messages?before_id=%2&limit=%3"_s.arg(m_chatId).arg(kNewest).arg(kPage), {}, this,
+                  [this, generation](const Conversa::ApiResponse &r) {
+                      if (generation != m_generation || r.status != 200)
+                          return;
+                      // Row by row, so that what the agent is looking at does not jump.
+                      for (const QJsonValue &m : r.value(u"data"_s).toArray())
+                          m_messages.upsert(m.toObject());
                       markSeen();
                   });
 }

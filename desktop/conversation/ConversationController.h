@@ -101,6 +101,7 @@ private:
     };
     void onEvent(const QString &name, const QJsonValue &payload);
     void loadChat();
+    void catchUp();   // the newest page again after a disconnection, merged in
     void enqueue(const QString &type, const QString &preview, QJsonObject body);
     void flush();
     void chatAction(const QByteArray &method, const QString &path, const QJsonObject &body);
@@ -121,5 +122,6 @@ private:
     QTimer m_windowTick;
     qint64 m_lastTypingSent = 0;
     bool m_viewActive = true;
+    bool m_missed = false;
     QList<Outgoing> m_outbox;
 };

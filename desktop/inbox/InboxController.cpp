@@ -196,10 +196,22 @@ bool InboxController::matches(const QJsonObject &chat) const
 
 void InboxController::place(const QJsonObject &chat)
 {
-    if (matches(chat))
-        m_model.upsert(chat);
-    else
-        m_model.remove(chat.value(u"id"_s).toInteger());
+    const qint64 id = chat.value(u"id"_s).toInteger();
+    if (!matches(chat)) {
+        m_model.remove(id);
+        return;
+    }
+    const bool fresh = m_model.rowOf(id) < 0;
+    m_model.upsert(chat);
+    // Events carry the chat's detail, which has no last message: fetch it for the preview.
+    if (fresh && !chat.contains(u"last_message"_s) && chat.value(u"message_count"_s).toInt() > 0) {
+        m_app.request("GET", u"/v1/chats/%1/messages?before_id=9007199254740991&limit=1"_s.arg(id), {}, this,
+                      [this, id](const Conversa::ApiResponse &r) {
+                          const QJsonArray data = r.value(u"data"_s).toArray();
+                          if (r.status == 200 && !data.isEmpty())
+                              m_model.applyMessage(id, data.first().toObject(), false);
+                      });
+    }
 }
 
 void InboxController::fetchChat(qint64 chatId, const QJsonObject &message)
@@ -211,9 +223,12 @@ void InboxController::fetchChat(qint64 chatId, const QJsonObject &message)
         }
         if (r.status != 200)
             return;
-        place(r.object());
+        QJsonObject chat = r.object();
+        if (chatId == m_openChat)
+            chat.insert(u"unread_count"_s, 0);   // being read right now
+        place(chat);
         if (!message.isEmpty())
-            m_model.applyMessage(chatId, message, false);   // the chat's unread_count already counts it
+            m_model.applyMessage(chatId, message, false);
     });
 }
 
@@ -235,9 +250,12 @@ void InboxController::onEvent(const QString &name, const QJsonValue &payload)
     } else if (name == u"chat.message"_s) {
         const qint64 chatId = p.value(u"chat_id"_s).toInteger();
         const QJsonObject message = p.value(u"message"_s).toObject();
-        if (!m_model.applyMessage(chatId, message, chatId != m_openChat))
+        const bool inbound = message.value(u"direction"_s).toString() == u"inbound"_s;
+        // The preview and the move to the top at once; the unread count from the server, which
+        // knows whether chat.new or chat.updated already counted this message.
+        if (!m_model.applyMessage(chatId, message, false) || (inbound && chatId != m_openChat))
             fetchChat(chatId, message);
-        if (message.value(u"direction"_s).toString() == u"inbound"_s) {
+        if (inbound) {
             const int row = m_model.rowOf(chatId);
             const QString who = row >= 0 ? m_model.data(m_model.index(row), ChatListModel::ClientNameRole).toString()
                                          : tr("New message");

@@ -33,24 +33,25 @@ ItemDelegate {
                     text: root.clientName
                     font.bold: root.unreadCount > 0
                     elide: Text.ElideRight
+                    color: root.highlighted ? root.palette.highlightedText : root.palette.text
                 }
                 Label {
                     text: Qt.formatDateTime(root.lastActivity, "hh:mm")
-                    color: "gray"
+                    color: root.highlighted ? root.palette.highlightedText : "gray"
                     font.pixelSize: 11
                 }
             }
             Label {
                 Layout.fillWidth: true
-                text: (root.lastMessageInbound ? "" : qsTr("You: ")) + root.lastMessage
+                text: (root.lastMessageInbound || root.lastMessage.length === 0 ? "" : qsTr("You: ")) + root.lastMessage
                 elide: Text.ElideRight
-                color: "#555"
+                color: root.highlighted ? root.palette.highlightedText : "#555"
             }
             Label {
                 Layout.fillWidth: true
                 text: root.campaignName + " · " + root.status + (root.priority === "high" || root.priority === "urgent" ? " · " + root.priority : "")
                 font.pixelSize: 11
-                color: root.priority === "urgent" ? "#b3261e" : "gray"
+                color: root.highlighted ? root.palette.highlightedText : root.priority === "urgent" ? "#b3261e" : "gray"
                 elide: Text.ElideRight
             }
         }
