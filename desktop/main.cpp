@@ -2,11 +2,13 @@
 // signs in again on its own when the last login was remembered.
 #include "AppContext.h"
 #include "SessionController.h"
+#include "TrayNotifier.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Conversa_AppPlugin)
@@ -43,6 +45,17 @@ int main(int argc, char *argv[])
     engine.load(QUrl(u"qrc:/Conversa/App/Main.qml"_s));
     if (engine.rootObjects().isEmpty())
         return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    window->setIcon(TrayNotifier::iconWithBadge(0));
+    std::unique_ptr<TrayNotifier> tray;
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        tray = std::make_unique<TrayNotifier>(context);
+        QObject::connect(tray.get(), &TrayNotifier::activated, window, [window] {
+            window->show();
+            window->raise();
+            window->requestActivate();
+        });
+    }
     context.session()->tryAutoLogin();
     return QApplication::exec();
 }

@@ -1,6 +1,7 @@
 #include "ConversationController.h"
 
 #include "AppContext.h"
+#include "ChatListModel.h"
 #include "InboxController.h"
 #include "SessionController.h"
 
@@ -46,6 +47,7 @@ ConversationController::ConversationController(AppContext &app, QObject *parent)
         emit outboxCountChanged();
     });
     connect(this, &ConversationController::viewActiveChanged, this, &ConversationController::markSeen);
+    connect(&m_app, &AppContext::languageChanged, this, &ConversationController::chatChanged);
 }
 
 QString ConversationController::title() const
@@ -53,6 +55,11 @@ QString ConversationController::title() const
     const QJsonObject c = m_chat.value(u"client"_s).toObject();
     const QString name = QString(c.value(u"first_name"_s).toString() + u' ' + c.value(u"last_name"_s).toString()).trimmed();
     return name.isEmpty() ? c.value(u"phone_number"_s).toString() : name;
+}
+
+QString ConversationController::statusText() const
+{
+    return ChatListModel::statusText(status());
 }
 
 QString ConversationController::phoneNumber() const

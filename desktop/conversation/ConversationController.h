@@ -25,6 +25,7 @@ class ConversationController : public QObject {
     Q_PROPERTY(QString title READ title NOTIFY chatChanged)
     Q_PROPERTY(QString phoneNumber READ phoneNumber NOTIFY chatChanged)
     Q_PROPERTY(QString status READ status NOTIFY chatChanged)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY chatChanged)
     Q_PROPERTY(QString priority READ priority NOTIFY chatChanged)
     Q_PROPERTY(QString campaignName READ campaignName NOTIFY chatChanged)
     Q_PROPERTY(QString assignedAgentName READ assignedAgentName NOTIFY chatChanged)
@@ -47,6 +48,7 @@ public:
     QString title() const;
     QString phoneNumber() const;
     QString status() const { return m_chat.value(QStringLiteral("status")).toString(); }
+    QString statusText() const;
     QString priority() const { return m_chat.value(QStringLiteral("priority")).toString(); }
     QString campaignName() const;
     QString assignedAgentName() const;

@@ -1,5 +1,6 @@
 #include "ChatListModel.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -39,6 +40,7 @@ QVariant ChatListModel::data(const QModelIndex &index, int role) const
     case LastActivityRole: return r.lastActivity;
     case UnreadCountRole: return r.unread;
     case TagsRole: return r.tags;
+    case StatusTextRole: return statusText(r.status);
     }
     return {};
 }
@@ -50,7 +52,27 @@ QHash<int, QByteArray> ChatListModel::roleNames() const
             {PriorityRole, "priority"}, {AssignedAgentIdRole, "assignedAgentId"},
             {AssignedAgentNameRole, "assignedAgentName"}, {LastMessageRole, "lastMessage"},
             {LastMessageInboundRole, "lastMessageInbound"}, {LastActivityRole, "lastActivity"},
-            {UnreadCountRole, "unreadCount"}, {TagsRole, "tags"}};
+            {UnreadCountRole, "unreadCount"}, {TagsRole, "tags"}, {StatusTextRole, "statusText"}};
+}
+
+QString ChatListModel::statusText(const QString &status)
+{
+    static const char *const names[][2] = {
+        {"new", QT_TRANSLATE_NOOP("ChatStatus", "New")},         {"bot", QT_TRANSLATE_NOOP("ChatStatus", "With the bot")},
+        {"queued", QT_TRANSLATE_NOOP("ChatStatus", "Queued")},   {"assigned", QT_TRANSLATE_NOOP("ChatStatus", "Assigned")},
+        {"active", QT_TRANSLATE_NOOP("ChatStatus", "Active")},   {"pending", QT_TRANSLATE_NOOP("ChatStatus", "Waiting on the client")},
+        {"closed", QT_TRANSLATE_NOOP("ChatStatus", "Closed")}};
+    for (const auto &[key, text] : names) {
+        if (status == QLatin1String(key))
+            return QCoreApplication::translate("ChatStatus", text);
+    }
+    return status;
+}
+
+void ChatListModel::retranslate()
+{
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), {StatusTextRole});
 }
 
 int ChatListModel::totalUnread() const

@@ -33,6 +33,7 @@ public:
         LastActivityRole,           // QDateTime: the last message's time, else the creation time
         UnreadCountRole,            // int: inbound messages not read yet
         TagsRole,                   // QStringList
+        StatusTextRole,             // QString: the status in the UI's language
     };
     Q_ENUM(Role)
 
@@ -60,6 +61,10 @@ public:
     void setUnread(qint64 chatId, int unread);
     void remove(qint64 chatId);
     void clear() { reset({}); }
+    // The language changed: the translated roles of every row.
+    void retranslate();
+
+    static QString statusText(const QString &status);   // "queued" -> "En cola" / "Queued"
 
 signals:
     void countChanged();

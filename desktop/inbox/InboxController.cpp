@@ -38,6 +38,7 @@ InboxController::InboxController(AppContext &app, QObject *parent) : QObject(par
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(300);
     connect(&m_searchDelay, &QTimer::timeout, this, &InboxController::refresh);
+    connect(&m_app, &AppContext::languageChanged, &m_model, &ChatListModel::retranslate);
     connect(&m_app.socket(), &Conversa::SocketIoClient::event, this, &InboxController::onEvent);
     // Events missed while the socket was down are caught up with a fresh load.
     connect(&m_app.socket(), &Conversa::SocketIoClient::disconnected, this, [this] { m_missed = true; });

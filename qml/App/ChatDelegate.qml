@@ -14,6 +14,7 @@ ItemDelegate {
     required property date lastActivity
     required property int unreadCount
     required property string status
+    required property string statusText
     required property string priority
     required property string campaignName
     property bool selected: false
@@ -49,7 +50,7 @@ ItemDelegate {
             }
             Label {
                 Layout.fillWidth: true
-                text: root.campaignName + " · " + root.status + (root.priority === "high" || root.priority === "urgent" ? " · " + root.priority : "")
+                text: root.campaignName + " · " + root.statusText + (root.priority === "urgent" ? " · " + qsTr("Urgent") : root.priority === "high" ? " · " + qsTr("High priority") : "")
                 font.pixelSize: 11
                 color: root.highlighted ? root.palette.highlightedText : root.priority === "urgent" ? "#b3261e" : "gray"
                 elide: Text.ElideRight

@@ -47,7 +47,7 @@ Pane {
                             font.bold: true
                         }
                         Label {
-                            text: root.conversation.phoneNumber + " · " + root.conversation.campaignName + " · " + root.conversation.status
+                            text: root.conversation.phoneNumber + " · " + root.conversation.campaignName + " · " + root.conversation.statusText
                                   + (root.conversation.assignedAgentName.length > 0 ? " · " + root.conversation.assignedAgentName : "")
                             font.pixelSize: 11
                             color: "gray"
@@ -213,9 +213,16 @@ Pane {
                 Label { text: qsTr("Priority"); font.bold: true }
                 ComboBox {
                     Layout.fillWidth: true
-                    model: ["low", "normal", "high", "urgent"]
-                    currentIndex: Math.max(0, model.indexOf(root.conversation.priority))
-                    onActivated: root.conversation.setPriority(currentText)
+                    textRole: "text"
+                    valueRole: "value"
+                    model: [
+                        { value: "low", text: qsTr("Low") },
+                        { value: "normal", text: qsTr("Normal") },
+                        { value: "high", text: qsTr("High") },
+                        { value: "urgent", text: qsTr("Urgent") }
+                    ]
+                    currentIndex: Math.max(0, indexOfValue(root.conversation.priority))
+                    onActivated: root.conversation.setPriority(currentValue)
                 }
                 Label { text: qsTr("Tags"); font.bold: true }
                 Label {

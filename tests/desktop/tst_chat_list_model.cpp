@@ -94,6 +94,7 @@ void tst_ChatListModel::roles()
     QCOMPARE(m_model->data(first, ChatListModel::TagsRole).toStringList(), QStringList{u"vip"_s});
     QCOMPARE(m_model->data(first, ChatListModel::LastActivityRole).toDateTime(),
              QDateTime::fromString(u"2026-01-01T12:00:00Z"_s, Qt::ISODate));
+    QCOMPARE(m_model->data(first, ChatListModel::StatusTextRole).toString(), u"Assigned"_s);   // no translator loaded
     QCOMPARE(m_model->totalUnread(), 3);
     const QHash<int, QByteArray> names = m_model->roleNames();
     QCOMPARE(names.value(ChatListModel::UnreadCountRole), QByteArray("unreadCount"));

@@ -22,6 +22,7 @@ TestCase {
             lastActivity: new Date()
             unreadCount: 0
             status: "assigned"
+            statusText: "Assigned"
             priority: "normal"
             campaignName: "Ventas"
         }

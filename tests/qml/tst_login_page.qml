@@ -43,6 +43,17 @@ TestCase {
         verify(error.visible)
     }
 
+    function test_languageSwitch() {
+        const p = createTemporaryObject(page, testCase.Window.contentItem)
+        const button = findChild(p, "submitButton")
+        compare(button.text, "Sign in")
+        app.language = "es"
+        compare(button.text, "Iniciar sesión")
+        compare(app.language, "es")
+        app.language = "en"
+        compare(button.text, "Sign in")
+    }
+
     function test_wrongPassword() {
         const p = createTemporaryObject(page, testCase.Window.contentItem)
         fill(p, serverUrl, "qml@example.com", "not the password")

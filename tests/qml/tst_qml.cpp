@@ -34,6 +34,7 @@ public slots:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
         engine->addImportPath(u"qrc:/"_s);
+        QObject::connect(m_app.get(), &AppContext::languageChanged, engine, &QQmlEngine::retranslate);   // as main.cpp
         engine->rootContext()->setContextProperty(u"app"_s, m_app.get());
         engine->rootContext()->setContextProperty(u"serverUrl"_s, m_server.baseUrl().toString());
     }
