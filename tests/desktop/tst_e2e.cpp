@@ -70,6 +70,9 @@ private slots:
     void replyGoesOut();
     void failedThenRetried();
     void outboxAcrossOutage();
+    void chatActions();
+    void supervisorTabsAndFilters();
+    void transferToQueue();
 
 private:
     ApiResponse webhook(const QByteArray &body)
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<TcpRelay> m_relay;
     QTemporaryDir m_dir;
     std::unique_ptr<AppContext> m_app;
+    std::unique_ptr<AppContext> m_supervisor;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QString m_email = u"agente.e2e@example.com"_s;
     QByteArray m_secret;
@@ -166,6 +170,7 @@ void tst_DesktopE2E::initTestCase()
 
 void tst_DesktopE2E::cleanupTestCase()
 {
+    m_supervisor.reset();
     m_engine.reset();
     m_app.reset();
     m_server.stop();
@@ -336,6 +341,111 @@ void tst_DesktopE2E::outboxAcrossOutage()
     QTRY_VERIFY_WITH_TIMEOUT(m_app->socket().state() == Conversa::SocketIoClient::State::Connected, 15000);
     QCOMPARE(webhook(inbound(u"573159990101"_s, u"Marta Gil"_s, u"wamid.d-4"_s, u"Gracias"_s)).status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::ContentRole).toString(), u"Gracias"_s, 10000);
+}
+
+void tst_DesktopE2E::chatActions()
+{
+    ConversationController *c = m_app->conversation();
+    QCOMPARE(c->chatId(), m_chat);
+    QSignalSpy done(c, &ConversationController::actionDone);
+    c->addTag(u"  VIP "_s);
+    QVERIFY(done.wait(5000));
+    QTRY_VERIFY(c->tags().contains(u"vip"_s));
+    c->addNote(u"Quiere envío urgente"_s);
+    QVERIFY(done.wait(5000));
+    QTRY_COMPARE(c->notes().size(), 1);
+    QCOMPARE(c->notes().first().toMap().value(u"content"_s).toString(), u"Quiere envío urgente"_s);
+    c->setPriority(u"high"_s);
+    QVERIFY(done.wait(5000));
+    QTRY_COMPARE(c->priority(), u"high"_s);
+    // The inbox row follows (chat.updated), in place.
+    QTRY_COMPARE_WITH_TIMEOUT(chatData(m_chat, ChatListModel::PriorityRole).toString(), u"high"_s, 5000);
+
+    c->closeChat(u"Resuelto"_s, u"sale"_s, 150000, u"Compra confirmada"_s);
+    QVERIFY(done.wait(5000));
+    QTRY_COMPARE(c->status(), u"closed"_s);
+    const ApiResponse chat = m_server.request("GET", u"/v1/chats/%1"_s.arg(m_chat), {}, m_app->session()->accessToken());
+    QCOMPARE(chat.value(u"close_reason"_s).toString(), u"Resuelto"_s);
+    QCOMPARE(chat.value(u"outcome"_s).toString(), u"sale"_s);
+    QCOMPARE(chat.value(u"outcome_value"_s).toInteger(), 150000);
+    QCOMPARE(chat.value(u"close_notes"_s).toString(), u"Compra confirmada"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(chatData(m_chat, ChatListModel::StatusRole).toString(), u"closed"_s, 5000);
+    c->reopen();
+    QVERIFY(done.wait(5000));
+    QTRY_COMPARE(c->status(), u"assigned"_s);
+    // A refused action says why and changes nothing.
+    c->reopen();
+    QTRY_VERIFY_WITH_TIMEOUT(!c->errorMessage().isEmpty(), 5000);
+    QCOMPARE(c->status(), u"assigned"_s);
+}
+
+void tst_DesktopE2E::supervisorTabsAndFilters()
+{
+    m_server.createUser(u"supervisora@example.com"_s, u"correct horse 1"_s, u"supervisor"_s, u"active"_s, u"Sara"_s, u"Luna"_s);
+    m_supervisor = makeContext(m_dir.filePath(u"supervisor.ini"_s), uniqueService());
+    QVERIFY(::signIn(*m_supervisor, m_server.baseUrl(), u"supervisora@example.com"_s, u"correct horse 1"_s));
+    InboxController *inbox = m_supervisor->inbox();
+    ChatListModel *model = inbox->model();
+    QVERIFY(m_supervisor->session()->isSupervisor());
+    QCOMPARE(inbox->tab(), InboxController::All);   // supervisors start on every chat
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 5000);
+    QTRY_VERIFY(!inbox->campaigns().isEmpty());
+    const qint64 campaign = inbox->campaigns().first().toMap().value(u"id"_s).toLongLong();
+
+    struct Step { std::function<void()> apply; QList<qint64> expected; };
+    const QList<Step> steps{
+        {[&] { inbox->setTab(InboxController::Mine); }, {}},
+        {[&] { inbox->setTab(InboxController::All); }, {m_chat, m_otherChat}},
+        {[&] { inbox->setSearch(u"PEDRO rios"_s); }, {m_otherChat}},   // case and accents ignored
+        {[&] { inbox->setSearch(u"3159990101"_s); }, {m_chat}},          // by phone
+        {[&] { inbox->setSearch({}); }, {m_chat, m_otherChat}},
+        {[&] { inbox->setStatusFilter(u"closed"_s); }, {}},
+        {[&] { inbox->setStatusFilter({}); inbox->setCampaignFilter(campaign + 1000); }, {}},
+        {[&] { inbox->setCampaignFilter(campaign); }, {m_chat, m_otherChat}},
+    };
+    for (int i = 0; i < steps.size(); ++i) {
+        steps[i].apply();
+        QTRY_VERIFY_WITH_TIMEOUT(!inbox->busy() && [&] {
+            QList<qint64> ids;
+            for (int r = 0; r < model->rowCount(); ++r)
+                ids.append(model->chatIdAt(r));
+            std::sort(ids.begin(), ids.end());
+            QList<qint64> want = steps[i].expected;
+            std::sort(want.begin(), want.end());
+            return ids == want;
+        }(), 5000);
+    }
+    // A live change reaches the supervisor in place: the agent raises the priority.
+    m_app->conversation()->setPriority(u"urgent"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(model->rowOf(m_chat)), ChatListModel::PriorityRole).toString(),
+                              u"urgent"_s, 5000);
+}
+
+void tst_DesktopE2E::transferToQueue()
+{
+    // The agent pauses (no new chats) and hands Pedro's chat back to the queue: it leaves "my
+    // chats" live and shows under "queued"; the supervisor then assigns it back.
+    SessionController *s = m_app->session();
+    s->setAgentStatus(u"paused"_s, u"Almuerzo"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(s->agentStatus(), u"paused"_s, 5000);
+    ConversationController *c = m_app->conversation();
+    c->open(m_otherChat);
+    QTRY_COMPARE_WITH_TIMEOUT(c->title(), u"Pedro Ríos"_s, 5000);
+    c->transfer(u"queue"_s, 0, u"Fin de turno"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(c->status(), u"queued"_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_otherChat), -1, 5000);
+    m_app->inbox()->setTab(InboxController::Queued);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->inbox()->busy() && rowOf(m_otherChat) == 0 && m_app->inbox()->model()->rowCount() == 1, 5000);
+
+    ConversationController *sup = m_supervisor->conversation();
+    sup->open(m_otherChat);
+    QTRY_COMPARE_WITH_TIMEOUT(sup->status(), u"queued"_s, 5000);
+    sup->assign(m_agentId);
+    QTRY_COMPARE_WITH_TIMEOUT(sup->status(), u"assigned"_s, 5000);
+    // Gone from the agent's queue tab, live.
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_otherChat), -1, 5000);
+    m_app->inbox()->setTab(InboxController::Mine);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(m_otherChat) >= 0, 5000);
 }
 
 QTEST_MAIN(tst_DesktopE2E)
