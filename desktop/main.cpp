@@ -1,6 +1,7 @@
 // conversa-desktop: the agents' workstation. Builds the one AppContext, hands it to QML, and
 // signs in again on its own when the last login was remembered.
 #include "AppContext.h"
+#include "AttachmentImageProvider.h"
 #include "SessionController.h"
 #include "TrayNotifier.h"
 
@@ -40,6 +41,7 @@ int main(int argc, char *argv[])
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/"_s);
+    engine.addImageProvider(u"conversa"_s, new AttachmentImageProvider(context));   // the engine owns it
     QObject::connect(&context, &AppContext::languageChanged, &engine, &QQmlEngine::retranslate);
     engine.setInitialProperties({{u"app"_s, QVariant::fromValue(&context)}});
     engine.load(QUrl(u"qrc:/Conversa/App/Main.qml"_s));

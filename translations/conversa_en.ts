@@ -602,6 +602,10 @@
 <context>
     <name>ConversationController</name>
     <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>The file %1 cannot be read.</translation>
+    </message>
+    <message>
         <source>The 24-hour window is closed: only templates can be sent.</source>
         <translation>The 24-hour window is closed: only templates can be sent.</translation>
     </message>
@@ -616,6 +620,14 @@
 </context>
 <context>
     <name>ConversationPane</name>
+    <message>
+        <source>Attach…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Send a file</translation>
+    </message>
     <message>
         <source>Low</source>
         <translation>Low</translation>

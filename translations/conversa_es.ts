@@ -602,6 +602,10 @@
 <context>
     <name>ConversationController</name>
     <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>No se puede leer el archivo %1.</translation>
+    </message>
+    <message>
         <source>The 24-hour window is closed: only templates can be sent.</source>
         <translation>La ventana de 24 horas está cerrada: solo se pueden enviar plantillas.</translation>
     </message>
@@ -616,6 +620,14 @@
 </context>
 <context>
     <name>ConversationPane</name>
+    <message>
+        <source>Attach…</source>
+        <translation>Adjuntar…</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Enviar un archivo</translation>
+    </message>
     <message>
         <source>Low</source>
         <translation>Baja</translation>

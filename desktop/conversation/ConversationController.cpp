@@ -6,6 +6,9 @@
 #include "SessionController.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QNetworkReply>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QUuid>
@@ -265,7 +268,8 @@ void ConversationController::enqueue(const QString &type, const QString &preview
     o.body = std::move(body);
     m_outbox.append(o);
     emit outboxCountChanged();
-    m_messages.addLocal(o.key, type, preview);
+    if (o.chatId == m_chatId)
+        m_messages.addLocal(o.key, type, preview);
     flush();
 }
 
@@ -309,6 +313,52 @@ void ConversationController::flush()
                       },
                       {{"Idempotency-Key", key.toLatin1()}});
     }
+}
+
+void ConversationController::sendFile(const QUrl &file, const QString &caption)
+{
+    if (m_chatId <= 0 || m_uploading)
+        return;
+    QFile f(file.toLocalFile());
+    if (!f.open(QIODevice::ReadOnly)) {
+        setError(tr("The file %1 cannot be read.").arg(file.toLocalFile()));
+        return;
+    }
+    const QByteArray boundary = "conversa-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+    QByteArray name = QFileInfo(f.fileName()).fileName().toUtf8();
+    name.replace('"', '_');
+    const QByteArray body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + f.readAll() + "\r\n--" + boundary + "--\r\n";
+    m_uploading = true;
+    m_uploadProgress = 0;
+    emit uploadChanged();
+    setError({});
+    const qint64 chatId = m_chatId;
+    QNetworkReply *reply = m_app.requestRaw("POST", u"/v1/files"_s, body, "multipart/form-data; boundary=" + boundary, this,
+                                            [this, chatId, caption](const Conversa::ApiResponse &r) {
+        m_uploading = false;
+        m_uploadProgress = r.status == 201 ? 1.0 : 0.0;
+        emit uploadChanged();
+        if (r.status != 201) {
+            setError(AppContext::errorText(r));
+            return;
+        }
+        const QString mime = r.value(u"mime_type"_s).toString();
+        const QString type = mime.startsWith(u"image/"_s) ? u"image"_s
+                           : mime.startsWith(u"video/"_s) ? u"video"_s
+                           : mime.startsWith(u"audio/"_s) ? u"audio"_s : u"document"_s;
+        QJsonObject message{{u"chat_id"_s, chatId}, {u"message_type"_s, type},
+                            {u"media_file_id"_s, r.value(u"id"_s).toInteger()}};
+        if (!caption.trimmed().isEmpty())
+            message.insert(u"content"_s, caption.trimmed());
+        enqueue(type, caption.trimmed(), message);
+    });
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        if (total <= 0)
+            return;
+        m_uploadProgress = double(sent) / double(total);
+        emit uploadChanged();
+    });
 }
 
 void ConversationController::retry(qint64 messageId)

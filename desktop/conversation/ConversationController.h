@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
+#include <QUrl>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -40,6 +41,8 @@ class ConversationController : public QObject {
     Q_PROPERTY(QString typingText READ typingText NOTIFY typingTextChanged)
     Q_PROPERTY(int outboxCount READ outboxCount NOTIFY outboxCountChanged)
     Q_PROPERTY(bool viewActive MEMBER m_viewActive NOTIFY viewActiveChanged)
+    Q_PROPERTY(bool uploading READ uploading NOTIFY uploadChanged)
+    Q_PROPERTY(double uploadProgress READ uploadProgress NOTIFY uploadChanged)
 public:
     explicit ConversationController(AppContext &app, QObject *parent = nullptr);
 
@@ -62,12 +65,17 @@ public:
     QString errorMessage() const { return m_error; }
     QString typingText() const { return m_typing; }
     int outboxCount() const { return int(m_outbox.size()); }
+    bool uploading() const { return m_uploading; }
+    double uploadProgress() const { return m_uploadProgress; }
 
     Q_INVOKABLE void open(qint64 chatId);
     Q_INVOKABLE void closeView();
     Q_INVOKABLE void loadOlder();
     Q_INVOKABLE void sendText(const QString &text);
     Q_INVOKABLE void sendTemplate(const QString &name, const QString &language, const QVariantMap &variables);
+    // Uploads a local file (progress in uploadProgress), then sends it as an image, video,
+    // audio or document message with the caption.
+    Q_INVOKABLE void sendFile(const QUrl &file, const QString &caption = {});
     Q_INVOKABLE void retry(qint64 messageId);
     Q_INVOKABLE void markSeen();
     Q_INVOKABLE void notifyTyping();
@@ -89,6 +97,7 @@ signals:
     void errorMessageChanged();
     void typingTextChanged();
     void outboxCountChanged();
+    void uploadChanged();
     void viewActiveChanged();
     void messageSent(qint64 messageId);   // the server stored a message typed here
     void actionDone();
@@ -125,5 +134,7 @@ private:
     qint64 m_lastTypingSent = 0;
     bool m_viewActive = true;
     bool m_missed = false;
+    bool m_uploading = false;
+    double m_uploadProgress = 0;
     QList<Outgoing> m_outbox;
 };

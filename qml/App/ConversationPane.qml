@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Conversa.App
 
 // The open conversation: header with the chat's state and actions, messages (scroll up for older
@@ -122,6 +123,15 @@ Pane {
                 wrapMode: Text.Wrap
             }
 
+            ProgressBar {
+                objectName: "uploadProgress"
+                Layout.fillWidth: true
+                Layout.leftMargin: 6
+                Layout.rightMargin: 6
+                visible: root.conversation.uploading
+                value: root.conversation.uploadProgress
+            }
+
             // Free text inside the 24-hour window.
             RowLayout {
                 Layout.fillWidth: true
@@ -144,6 +154,12 @@ Pane {
                             sendButton.clicked()
                         }
                     }
+                }
+                Button {
+                    objectName: "attachButton"
+                    text: qsTr("Attach…")
+                    enabled: !root.conversation.uploading
+                    onClicked: fileDialog.open()
                 }
                 Button {
                     id: sendButton
@@ -260,6 +276,15 @@ Pane {
                     }
                 }
             }
+        }
+    }
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Send a file")
+        onAccepted: {
+            root.conversation.sendFile(selectedFile, composer.text)
+            composer.clear()
         }
     }
 

@@ -18,6 +18,7 @@ Item {
     required property date createdAt
     required property string senderName
     required property string templateName
+    required property var mediaFileId
     property real maxBubbleWidth: width * 0.7
 
     signal retryRequested(var messageId)
@@ -61,14 +62,32 @@ Item {
                 font.pixelSize: 11
                 color: "#075e54"
             }
+            // An image: its thumbnail, full size on a click.
+            Image {
+                id: thumbnail
+                objectName: "thumbnail"
+                visible: root.messageType === "image" && root.mediaFileId > 0
+                source: visible ? "image://conversa/thumbnail/" + root.mediaFileId : ""
+                asynchronous: true
+                fillMode: Image.PreserveAspectFit
+                Layout.preferredWidth: 240
+                Layout.preferredHeight: status === Image.Ready ? Math.min(240, 240 * implicitHeight / Math.max(1, implicitWidth)) : 120
+                MouseArea {
+                    anchors.fill: parent
+                    cursorShape: Qt.PointingHandCursor
+                    onClicked: fullSize.open()
+                }
+            }
             Label {
                 id: body
+                visible: text.length > 0
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 textFormat: Text.PlainText
                 text: root.messageType === "template"
                       ? qsTr("Template: %1").arg(root.templateName)
-                      : (root.messageType !== "text" && root.content.length === 0 ? "[" + root.messageType + "]" : root.content)
+                      : (root.messageType !== "text" && root.messageType !== "image" && root.content.length === 0
+                         ? "[" + root.messageType + "]" : root.content)
             }
             RowLayout {
                 id: meta
@@ -111,6 +130,25 @@ Item {
                     text: qsTr("Retry")
                     onClicked: root.retryRequested(root.messageId)
                 }
+            }
+        }
+    }
+
+    Popup {
+        id: fullSize
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        width: parent ? parent.width * 0.9 : 800
+        height: parent ? parent.height * 0.9 : 600
+        Image {
+            anchors.fill: parent
+            source: fullSize.opened ? "image://conversa/file/" + root.mediaFileId : ""
+            asynchronous: true
+            fillMode: Image.PreserveAspectFit
+            MouseArea {
+                anchors.fill: parent
+                onClicked: fullSize.close()
             }
         }
     }

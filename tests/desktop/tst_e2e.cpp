@@ -13,6 +13,7 @@
 #include "TcpRelay.h"
 #include "TestServer.h"
 
+#include "AttachmentImageProvider.h"
 #include "ConversationController.h"
 #include "InboxController.h"
 
@@ -21,6 +22,7 @@
 #include "store/Database.h"
 
 #include <QDir>
+#include <QTemporaryFile>
 
 #include <cstdio>
 #include <QJsonArray>
@@ -56,6 +58,18 @@ QByteArray inbound(const QString &waId, const QString &name, const QString &wami
         .toJson(QJsonDocument::Compact);
 }
 
+// ListView delegates are visual children, not QObject children: walk the item tree.
+QList<QQuickItem *> visualDescendants(QQuickItem *root, const QString &objectName)
+{
+    QList<QQuickItem *> found;
+    for (QQuickItem *child : root->childItems()) {
+        if (child->objectName() == objectName)
+            found.append(child);
+        found += visualDescendants(child, objectName);
+    }
+    return found;
+}
+
 } // namespace
 
 class tst_DesktopE2E : public QObject {
@@ -73,6 +87,7 @@ private slots:
     void chatActions();
     void supervisorTabsAndFilters();
     void transferToQueue();
+    void attachmentAndTyping();
 
 private:
     ApiResponse webhook(const QByteArray &body)
@@ -160,6 +175,7 @@ void tst_DesktopE2E::initTestCase()
     m_app = makeContext(m_dir.filePath(u"settings.ini"_s), uniqueService());
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_engine->addImportPath(u"qrc:/"_s);
+    m_engine->addImageProvider(u"conversa"_s, new AttachmentImageProvider(*m_app));
     m_engine->setInitialProperties({{u"app"_s, QVariant::fromValue(m_app.get())}});
     m_engine->load(QUrl(u"qrc:/Conversa/App/Main.qml"_s));
     QVERIFY(window());
@@ -446,6 +462,52 @@ void tst_DesktopE2E::transferToQueue()
     QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_otherChat), -1, 5000);
     m_app->inbox()->setTab(InboxController::Mine);
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(m_otherChat) >= 0, 5000);
+}
+
+void tst_DesktopE2E::attachmentAndTyping()
+{
+    ConversationController *c = m_app->conversation();
+    QCOMPARE(c->chatId(), m_otherChat);
+    QTemporaryFile png(QDir::tempPath() + u"/pedido-XXXXXX.png"_s);
+    QVERIFY(png.open());
+    png.write(pngBytes());
+    png.close();
+    QSignalSpy upload(c, &ConversationController::uploadChanged);
+    c->sendFile(QUrl::fromLocalFile(png.fileName()), u"Foto del pedido"_s);
+    QVERIFY(c->uploading());
+    QTRY_VERIFY_WITH_TIMEOUT(!c->uploading(), 10000);
+    QCOMPARE(c->uploadProgress(), 1.0);
+    QVERIFY(c->errorMessage().isEmpty());
+    const MessageListModel *m = c->messages();
+    QTRY_COMPARE_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::MessageTypeRole).toString(), u"image"_s, 5000);
+    const QModelIndex last = m->index(m->rowCount() - 1);
+    QCOMPARE(m->data(last, MessageListModel::ContentRole).toString(), u"Foto del pedido"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::MediaFileIdRole).toLongLong() > 0, 5000);
+    const qint64 fileId = m->data(m->index(m->rowCount() - 1), MessageListModel::MediaFileIdRole).toLongLong();
+    QTRY_COMPARE_WITH_TIMEOUT(lastStatus(), u"sent"_s, 10000);
+
+    // Its thumbnail and full image through the provider QML uses (the bearer token added).
+    AttachmentImageProvider provider(*m_app);
+    for (const QString &kind : {u"thumbnail"_s, u"file"_s}) {
+        std::unique_ptr<QQuickImageResponse> response(provider.requestImageResponse(u"%1/%2"_s.arg(kind).arg(fileId), {}));
+        QSignalSpy finished(response.get(), &QQuickImageResponse::finished);
+        QVERIFY(finished.wait(5000));
+        QVERIFY2(response->errorString().isEmpty(), qPrintable(response->errorString()));
+        std::unique_ptr<QQuickTextureFactory> texture(response->textureFactory());
+        QVERIFY(!texture->image().isNull());
+        QCOMPARE(texture->image().size(), QSize(8, 6));
+    }
+    // And the bubble in the window shows it.
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        const QList<QQuickItem *> items = visualDescendants(window()->contentItem(), u"thumbnail"_s);
+        return std::any_of(items.begin(), items.end(), [](QQuickItem *i) { return i->isVisible() && i->property("status").toInt() == 1; });
+    }(), 5000);
+
+    // The supervisor, in the same chat, types: the agent sees it.
+    QCOMPARE(m_supervisor->conversation()->chatId(), m_otherChat);
+    m_supervisor->conversation()->notifyTyping();
+    QTRY_VERIFY_WITH_TIMEOUT(c->typingText().contains(u"Sara"_s), 5000);
+    QTRY_VERIFY(item("typingLabel")->isVisible());
 }
 
 QTEST_MAIN(tst_DesktopE2E)

@@ -24,6 +24,7 @@ TestCase {
             createdAt: new Date()
             senderName: "Ana Ruiz"
             templateName: ""
+            mediaFileId: 0
         }
     }
 
