@@ -476,4 +476,533 @@
         <translation>Socket.IO needs a WebSocket upgrade with EIO=4 and transport=websocket</translation>
     </message>
 </context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Two-factor</source>
+        <translation>Two-factor</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>New password (at least 8 characters)</source>
+        <translation>New password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is on.</source>
+        <translation>Two-factor authentication is on.</translation>
+    </message>
+    <message>
+        <source>Turn on two-factor authentication</source>
+        <translation>Turn on two-factor authentication</translation>
+    </message>
+    <message>
+        <source>Scan it with your authenticator app, or enter the key %1</source>
+        <translation>Scan it with your authenticator app, or enter the key %1</translation>
+    </message>
+    <message>
+        <source>Backup codes (each works once): %1</source>
+        <translation>Backup codes (each works once): %1</translation>
+    </message>
+    <message>
+        <source>Code from the app</source>
+        <translation>Code from the app</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>The server cannot be reached. Check the address and your connection.</source>
+        <translation>The server cannot be reached. Check the address and your connection.</translation>
+    </message>
+    <message>
+        <source>The server answered with an error (HTTP %1).</source>
+        <translation>The server answered with an error (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>ChatDelegate</name>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>High priority</source>
+        <translation>High priority</translation>
+    </message>
+    <message>
+        <source>You: </source>
+        <translation>You: </translation>
+    </message>
+</context>
+<context>
+    <name>ChatListPane</name>
+    <message>
+        <source>My chats</source>
+        <translation>My chats</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Search by name or phone (Ctrl+F)</source>
+        <translation>Search by name or phone (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>All campaigns</translation>
+    </message>
+    <message>
+        <source>No chats here</source>
+        <translation>No chats here</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>The server cannot be reached. Reconnecting… Messages waiting to be sent: %1</source>
+        <translation>The server cannot be reached. Reconnecting… Messages waiting to be sent: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Reconnecting…</source>
+        <translation>The server cannot be reached. Reconnecting…</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationController</name>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>The file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The 24-hour window is closed: only templates can be sent.</source>
+        <translation>The 24-hour window is closed: only templates can be sent.</translation>
+    </message>
+    <message>
+        <source>24-hour window: %1 h %2 min left</source>
+        <translation>24-hour window: %1 h %2 min left</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 is typing…</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Attach…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Send a file</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Choose a chat to start</source>
+        <translation>Choose a chat to start</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>Hide client</source>
+        <translation>Hide client</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Write a message (Enter sends, Shift+Enter for a new line)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Template name</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Variables: 1=Ana, 2=Friday</source>
+        <translation>Variables: 1=Ana, 2=Friday</translation>
+    </message>
+    <message>
+        <source>Send template</source>
+        <translation>Send template</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Add a tag</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>Internal notes</translation>
+    </message>
+    <message>
+        <source>Add an internal note</source>
+        <translation>Add an internal note</translation>
+    </message>
+    <message>
+        <source>Close the chat</source>
+        <translation>Close the chat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>No sale</source>
+        <translation>No sale</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Transfer the chat</source>
+        <translation>Transfer the chat</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Back to the queue</translation>
+    </message>
+    <message>
+        <source>To an agent (id)</source>
+        <translation>To an agent (id)</translation>
+    </message>
+    <message>
+        <source>To a campaign (id)</source>
+        <translation>To a campaign (id)</translation>
+    </message>
+    <message>
+        <source>Target id</source>
+        <translation>Target id</translation>
+    </message>
+</context>
+<context>
+    <name>InboxController</name>
+    <message>
+        <source>New chat</source>
+        <translation>New chat</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>New message</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Conversa</source>
+        <translation>Conversa</translation>
+    </message>
+    <message>
+        <source>Two-step verification</source>
+        <translation>Two-step verification</translation>
+    </message>
+    <message>
+        <source>Sign in to your workstation</source>
+        <translation>Sign in to your workstation</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>agent@company.com</source>
+        <translation>agent@company.com</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Remember me on this computer</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app, or one of your backup codes.</source>
+        <translation>Enter the 6-digit code from your authenticator app, or one of your backup codes.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Conversa — %1</source>
+        <translation>Conversa — %1</translation>
+    </message>
+    <message>
+        <source>Conversa</source>
+        <translation>Conversa</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <source>Template: %1</source>
+        <translation>Template: %1</translation>
+    </message>
+    <message>
+        <source>Not delivered (%1): %2</source>
+        <translation>Not delivered (%1): %2</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>Not delivered: %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>Enter the server's address, for example https://conversa.example.com</source>
+        <translation>Enter the server's address, for example https://conversa.example.com</translation>
+    </message>
+    <message>
+        <source>Enter your email and password.</source>
+        <translation>Enter your email and password.</translation>
+    </message>
+    <message>
+        <source>Enter the code from your authenticator app or a backup code.</source>
+        <translation>Enter the code from your authenticator app or a backup code.</translation>
+    </message>
+    <message>
+        <source>The verification expired. Sign in again.</source>
+        <translation>The verification expired. Sign in again.</translation>
+    </message>
+    <message>
+        <source>The saved login could not be read from the system keychain (%1). Sign in again.</source>
+        <translation>The saved login could not be read from the system keychain (%1). Sign in again.</translation>
+    </message>
+    <message>
+        <source>Your saved login has expired. Sign in again.</source>
+        <translation>Your saved login has expired. Sign in again.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>Your session has ended. Sign in again.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1), so this login is not remembered: you will sign in again next time.</source>
+        <translation>No system keychain is available (%1), so this login is not remembered: you will sign in again next time.</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>Your password has been changed.</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is on. Keep your backup codes somewhere safe.</source>
+        <translation>Two-factor authentication is on. Keep your backup codes somewhere safe.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>Conversa</source>
+        <translation>Conversa</translation>
+    </message>
+    <message>
+        <source>Conversa — %1 unread</source>
+        <translation>Conversa — %1 unread</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePage</name>
+    <message>
+        <source>Conversa</source>
+        <translation>Conversa</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication…</source>
+        <translation>Two-factor authentication…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Reason (e.g. lunch)</source>
+        <translation>Reason (e.g. lunch)</translation>
+    </message>
+</context>
+<context>
+    <name>ChatStatus</name>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>With the bot</source>
+        <translation>With the bot</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Waiting on the client</source>
+        <translation>Waiting on the client</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+</context>
 </TS>

@@ -476,4 +476,533 @@
         <translation>Socket.IO necesita una conexión WebSocket con EIO=4 y transport=websocket</translation>
     </message>
 </context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Two-factor</source>
+        <translation>Dos pasos</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>New password (at least 8 characters)</source>
+        <translation>Contraseña nueva (al menos 8 caracteres)</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Cambiar contraseña</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is on.</source>
+        <translation>La verificación en dos pasos está activada.</translation>
+    </message>
+    <message>
+        <source>Turn on two-factor authentication</source>
+        <translation>Activar la verificación en dos pasos</translation>
+    </message>
+    <message>
+        <source>Scan it with your authenticator app, or enter the key %1</source>
+        <translation>Escanéalo con tu app de autenticación, o escribe la clave %1</translation>
+    </message>
+    <message>
+        <source>Backup codes (each works once): %1</source>
+        <translation>Códigos de respaldo (cada uno sirve una vez): %1</translation>
+    </message>
+    <message>
+        <source>Code from the app</source>
+        <translation>Código de la app</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>The server cannot be reached. Check the address and your connection.</source>
+        <translation>No se puede contactar con el servidor. Revisa la dirección y tu conexión.</translation>
+    </message>
+    <message>
+        <source>The server answered with an error (HTTP %1).</source>
+        <translation>El servidor respondió con un error (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>ChatDelegate</name>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>High priority</source>
+        <translation>Prioridad alta</translation>
+    </message>
+    <message>
+        <source>You: </source>
+        <translation>Tú: </translation>
+    </message>
+</context>
+<context>
+    <name>ChatListPane</name>
+    <message>
+        <source>My chats</source>
+        <translation>Mis chats</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Search by name or phone (Ctrl+F)</source>
+        <translation>Buscar por nombre o teléfono (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Asignado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Todas las campañas</translation>
+    </message>
+    <message>
+        <source>No chats here</source>
+        <translation>No hay chats aquí</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>The server cannot be reached. Reconnecting… Messages waiting to be sent: %1</source>
+        <translation>No se puede contactar con el servidor. Reconectando… Mensajes pendientes de envío: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Reconnecting…</source>
+        <translation>No se puede contactar con el servidor. Reconectando…</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationController</name>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>No se puede leer el archivo %1.</translation>
+    </message>
+    <message>
+        <source>The 24-hour window is closed: only templates can be sent.</source>
+        <translation>La ventana de 24 horas está cerrada: solo se pueden enviar plantillas.</translation>
+    </message>
+    <message>
+        <source>24-hour window: %1 h %2 min left</source>
+        <translation>Ventana de 24 horas: quedan %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 está escribiendo…</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Attach…</source>
+        <translation>Adjuntar…</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Enviar un archivo</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>Choose a chat to start</source>
+        <translation>Elige un chat para empezar</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transferir…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Cerrar…</translation>
+    </message>
+    <message>
+        <source>Hide client</source>
+        <translation>Ocultar cliente</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Escribe un mensaje (Intro envía, Mayús+Intro para una línea nueva)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nombre de la plantilla</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Variables: 1=Ana, 2=Friday</source>
+        <translation>Variables: 1=Ana, 2=viernes</translation>
+    </message>
+    <message>
+        <source>Send template</source>
+        <translation>Enviar plantilla</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Añadir una etiqueta</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>Notas internas</translation>
+    </message>
+    <message>
+        <source>Add an internal note</source>
+        <translation>Añadir una nota interna</translation>
+    </message>
+    <message>
+        <source>Close the chat</source>
+        <translation>Cerrar el chat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Venta</translation>
+    </message>
+    <message>
+        <source>No sale</source>
+        <translation>Sin venta</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Queja</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Transfer the chat</source>
+        <translation>Transferir el chat</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>De vuelta a la cola</translation>
+    </message>
+    <message>
+        <source>To an agent (id)</source>
+        <translation>A un agente (id)</translation>
+    </message>
+    <message>
+        <source>To a campaign (id)</source>
+        <translation>A una campaña (id)</translation>
+    </message>
+    <message>
+        <source>Target id</source>
+        <translation>Id del destino</translation>
+    </message>
+</context>
+<context>
+    <name>InboxController</name>
+    <message>
+        <source>New chat</source>
+        <translation>Chat nuevo</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Mensaje nuevo</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Conversa</source>
+        <translation>Conversa</translation>
+    </message>
+    <message>
+        <source>Two-step verification</source>
+        <translation>Verificación en dos pasos</translation>
+    </message>
+    <message>
+        <source>Sign in to your workstation</source>
+        <translation>Inicia sesión en tu puesto de trabajo</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>agent@company.com</source>
+        <translation>agente@empresa.com</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Recordarme en este equipo</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app, or one of your backup codes.</source>
+        <translation>Escribe el código de 6 dígitos de tu app de autenticación, o uno de tus códigos de respaldo.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verificar</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Conversa — %1</source>
+        <translation>Conversa — %1</translation>
+    </message>
+    <message>
+        <source>Conversa</source>
+        <translation>Conversa</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <source>Template: %1</source>
+        <translation>Plantilla: %1</translation>
+    </message>
+    <message>
+        <source>Not delivered (%1): %2</source>
+        <translation>No entregado (%1): %2</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>No entregado: %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>Enter the server's address, for example https://conversa.example.com</source>
+        <translation>Escribe la dirección del servidor, por ejemplo https://conversa.example.com</translation>
+    </message>
+    <message>
+        <source>Enter your email and password.</source>
+        <translation>Escribe tu email y tu contraseña.</translation>
+    </message>
+    <message>
+        <source>Enter the code from your authenticator app or a backup code.</source>
+        <translation>Escribe el código de tu app de autenticación o un código de respaldo.</translation>
+    </message>
+    <message>
+        <source>The verification expired. Sign in again.</source>
+        <translation>La verificación caducó. Inicia sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>The saved login could not be read from the system keychain (%1). Sign in again.</source>
+        <translation>No se pudo leer el inicio de sesión guardado en el llavero del sistema (%1). Inicia sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Your saved login has expired. Sign in again.</source>
+        <translation>Tu inicio de sesión guardado ha caducado. Inicia sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>Tu sesión ha terminado. Inicia sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1), so this login is not remembered: you will sign in again next time.</source>
+        <translation>No hay un llavero del sistema disponible (%1), así que este inicio de sesión no se recuerda: la próxima vez tendrás que iniciar sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>Tu contraseña se ha cambiado.</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is on. Keep your backup codes somewhere safe.</source>
+        <translation>La verificación en dos pasos está activada. Guarda tus códigos de respaldo en un lugar seguro.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>Conversa</source>
+        <translation>Conversa</translation>
+    </message>
+    <message>
+        <source>Conversa — %1 unread</source>
+        <translation>Conversa — %1 sin leer</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePage</name>
+    <message>
+        <source>Conversa</source>
+        <translation>Conversa</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Cambiar contraseña…</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication…</source>
+        <translation>Verificación en dos pasos…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Reason (e.g. lunch)</source>
+        <translation>Motivo (p. ej. almuerzo)</translation>
+    </message>
+</context>
+<context>
+    <name>ChatStatus</name>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>With the bot</source>
+        <translation>Con el bot</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Asignado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Waiting on the client</source>
+        <translation>Esperando al cliente</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,197 @@
+#include "MessageListModel.h"
+
+using namespace Qt::StringLiterals;
+
+MessageListModel::Row MessageListModel::rowFrom(const QJsonObject &m)
+{
+    Row r;
+    r.id = m.value(u"id"_s).toInteger();
+    r.inbound = m.value(u"direction"_s).toString() == u"inbound"_s;
+    r.type = m.value(u"message_type"_s).toString();
+    r.content = m.value(u"content"_s).toString();
+    r.status = m.value(u"status"_s).toString();
+    r.errorCode = m.value(u"error_code"_s).toString();
+    r.errorMessage = m.value(u"error_message"_s).toString();
+    r.createdAt = QDateTime::fromString(m.value(u"created_at"_s).toString(), Qt::ISODate);
+    const QJsonObject user = m.value(u"user"_s).toObject();
+    if (m.value(u"is_bot_message"_s).toBool())
+        r.sender = u"Bot"_s;
+    else if (!user.isEmpty())
+        r.sender = QString(user.value(u"first_name"_s).toString() + u' ' + user.value(u"last_name"_s).toString()).trimmed();
+    r.mediaFileId = m.value(u"media_file_id"_s).toInteger();
+    r.read = r.inbound && !m.value(u"read_at"_s).isNull() && !m.value(u"read_at"_s).isUndefined();
+    r.templateName = m.value(u"template_name"_s).toString();
+    return r;
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows[index.row()];
+    switch (role) {
+    case IdRole: return r.id;
+    case LocalKeyRole: return r.key;
+    case InboundRole: return r.inbound;
+    case MessageTypeRole: return r.type;
+    case Qt::DisplayRole:
+    case ContentRole: return r.content;
+    case StatusRole: return r.status;
+    case ErrorCodeRole: return r.errorCode;
+    case ErrorMessageRole: return r.errorMessage;
+    case CreatedAtRole: return r.createdAt;
+    case SenderNameRole: return r.sender;
+    case MediaFileIdRole: return r.mediaFileId;
+    case ReadRole: return r.read;
+    case TemplateNameRole: return r.templateName;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return {{IdRole, "messageId"}, {LocalKeyRole, "localKey"}, {InboundRole, "inbound"},
+            {MessageTypeRole, "messageType"}, {ContentRole, "content"}, {StatusRole, "status"},
+            {ErrorCodeRole, "errorCode"}, {ErrorMessageRole, "errorMessage"}, {CreatedAtRole, "createdAt"},
+            {SenderNameRole, "senderName"}, {MediaFileIdRole, "mediaFileId"}, {ReadRole, "read"},
+            {TemplateNameRole, "templateName"}};
+}
+
+int MessageListModel::rowOfId(qint64 id) const
+{
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (m_rows[i].id == id)
+            return i;
+    }
+    return -1;
+}
+
+int MessageListModel::rowOfKey(const QString &key) const
+{
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (m_rows[i].key == key)
+            return i;
+    }
+    return -1;
+}
+
+qint64 MessageListModel::firstId() const
+{
+    for (const Row &r : m_rows) {
+        if (r.id > 0)
+            return r.id;
+    }
+    return 0;
+}
+
+void MessageListModel::reset(const QList<QJsonObject> &messages)
+{
+    beginResetModel();
+    m_rows.clear();
+    for (const QJsonObject &m : messages)
+        m_rows.append(rowFrom(m));
+    endResetModel();
+    emit countChanged();
+}
+
+void MessageListModel::prepend(const QList<QJsonObject> &older)
+{
+    QList<Row> rows;
+    for (const QJsonObject &m : older) {
+        if (rowOfId(m.value(u"id"_s).toInteger()) < 0)
+            rows.append(rowFrom(m));
+    }
+    if (rows.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(rows.size()) - 1);
+    m_rows = rows + m_rows;
+    endInsertRows();
+    emit countChanged();
+}
+
+void MessageListModel::upsert(const QJsonObject &message)
+{
+    Row fresh = rowFrom(message);
+    const int at = rowOfId(fresh.id);
+    if (at >= 0) {
+        fresh.key = m_rows[at].key;
+        m_rows[at] = fresh;
+        emit dataChanged(index(at), index(at));
+        return;
+    }
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    m_rows.append(fresh);
+    endInsertRows();
+    emit countChanged();
+}
+
+void MessageListModel::addLocal(const QString &key, const QString &type, const QString &content)
+{
+    Row r;
+    r.key = key;
+    r.type = type;
+    r.content = content;
+    r.status = u"pending"_s;
+    r.createdAt = QDateTime::currentDateTimeUtc();
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    m_rows.append(r);
+    endInsertRows();
+    emit countChanged();
+}
+
+void MessageListModel::resolveLocal(const QString &key, const QJsonObject &message)
+{
+    const int local = rowOfKey(key);
+    if (local < 0) {
+        upsert(message);
+        return;
+    }
+    const int existing = rowOfId(message.value(u"id"_s).toInteger());
+    if (existing >= 0 && existing != local) {
+        // The socket brought it first: keep that row, drop the local one.
+        m_rows[existing].key = key;
+        emit dataChanged(index(existing), index(existing), {LocalKeyRole});
+        beginRemoveRows({}, local, local);
+        m_rows.removeAt(local);
+        endRemoveRows();
+        emit countChanged();
+        return;
+    }
+    Row fresh = rowFrom(message);
+    fresh.key = key;
+    m_rows[local] = fresh;
+    emit dataChanged(index(local), index(local));
+}
+
+void MessageListModel::setLocalStatus(const QString &key, const QString &status, const QString &error)
+{
+    const int at = rowOfKey(key);
+    if (at < 0 || m_rows[at].id > 0)
+        return;
+    m_rows[at].status = status;
+    m_rows[at].errorMessage = error;
+    emit dataChanged(index(at), index(at), {StatusRole, ErrorMessageRole});
+}
+
+void MessageListModel::markRead(const QList<qint64> &ids)
+{
+    for (const qint64 id : ids) {
+        const int at = rowOfId(id);
+        if (at >= 0 && !m_rows[at].read) {
+            m_rows[at].read = true;
+            emit dataChanged(index(at), index(at), {ReadRole});
+        }
+    }
+}
+
+QList<qint64> MessageListModel::unreadInbound() const
+{
+    QList<qint64> ids;
+    for (const Row &r : m_rows) {
+        if (r.inbound && !r.read && r.id > 0)
+            ids.append(r.id);
+    }
+    return ids;
+}

@@ -1,0 +1,120 @@
+#pragma once
+
+#include "TokenStore.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+class AppContext;
+
+// Sign-in and the signed-in user: login with an optional second factor (TOTP or backup code),
+// "remember me" (the refresh token in the OS keychain, see TokenStore), auto-login from it,
+// refreshing the access token before it expires, logout, change of password, turning 2FA on,
+// and the agent's own status. The socket is opened on sign-in and closed on sign-out.
+class SessionController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by AppContext")
+    Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY settingsChanged)
+    Q_PROPERTY(QString email READ email NOTIFY settingsChanged)
+    Q_PROPERTY(bool rememberMe READ rememberMe NOTIFY settingsChanged)
+    Q_PROPERTY(bool remembered READ remembered NOTIFY rememberedChanged)
+    Q_PROPERTY(qint64 userId READ userId NOTIFY userChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY userChanged)
+    Q_PROPERTY(QString role READ role NOTIFY userChanged)
+    Q_PROPERTY(bool isSupervisor READ isSupervisor NOTIFY userChanged)
+    Q_PROPERTY(bool twoFactorEnabled READ twoFactorEnabled NOTIFY userChanged)
+    Q_PROPERTY(QString agentStatus READ agentStatus NOTIFY userChanged)
+    Q_PROPERTY(QString agentStatusReason READ agentStatusReason NOTIFY userChanged)
+    Q_PROPERTY(QString twoFactorQrCode READ twoFactorQrCode NOTIFY twoFactorSetupChanged)
+    Q_PROPERTY(QString twoFactorSecret READ twoFactorSecret NOTIFY twoFactorSetupChanged)
+    Q_PROPERTY(QStringList twoFactorBackupCodes READ twoFactorBackupCodes NOTIFY twoFactorSetupChanged)
+public:
+    enum Stage { SignedOut, TwoFactorRequired, SignedIn };
+    Q_ENUM(Stage)
+
+    explicit SessionController(AppContext &app, QObject *parent = nullptr);
+
+    Stage stage() const { return m_stage; }
+    bool busy() const { return m_busy > 0; }
+    QString errorMessage() const { return m_error; }
+    QString notice() const { return m_notice; }
+    QString serverUrl() const;
+    QString email() const;
+    bool rememberMe() const;
+    bool remembered() const { return m_remembered; }
+    qint64 userId() const { return m_user.value(QStringLiteral("id")).toInteger(); }
+    QString userName() const;
+    QString role() const;
+    bool isSupervisor() const { return role() == QStringLiteral("supervisor") || role() == QStringLiteral("admin"); }
+    bool twoFactorEnabled() const { return m_user.value(QStringLiteral("two_factor_enabled")).toBool(); }
+    QString agentStatus() const { return m_user.value(QStringLiteral("agent_status")).toString(); }
+    QString agentStatusReason() const { return m_user.value(QStringLiteral("agent_status_reason")).toString(); }
+    QString twoFactorQrCode() const { return m_setup.value(QStringLiteral("qr_code")).toString(); }
+    QString twoFactorSecret() const { return m_setup.value(QStringLiteral("secret")).toString(); }
+    QStringList twoFactorBackupCodes() const;
+    QByteArray accessToken() const { return m_accessToken; }
+
+    Q_INVOKABLE void login(const QString &serverUrl, const QString &email, const QString &password, bool rememberMe);
+    Q_INVOKABLE void verifyTwoFactor(const QString &code);   // TOTP or backup code
+    Q_INVOKABLE void cancelTwoFactor();
+    Q_INVOKABLE bool tryAutoLogin();                          // false when nothing is remembered
+    Q_INVOKABLE void logout();
+    Q_INVOKABLE void changePassword(const QString &current, const QString &next);
+    Q_INVOKABLE void beginTwoFactorSetup();
+    Q_INVOKABLE void confirmTwoFactorSetup(const QString &code);
+    Q_INVOKABLE void setAgentStatus(const QString &status, const QString &reason = {});
+    Q_INVOKABLE void clearError() { setError({}); }
+    void refreshNow();                                        // also on a refused socket CONNECT
+
+signals:
+    void stageChanged();
+    void busyChanged();
+    void errorMessageChanged();
+    void noticeChanged();
+    void settingsChanged();
+    void rememberedChanged();
+    void userChanged();
+    void twoFactorSetupChanged();
+    void signedIn();
+    void signedOut();
+    void autoLoginFinished(bool signedIn);
+    void passwordChanged();
+    void twoFactorEnabledNow();
+
+private:
+    void accept(const QJsonObject &tokens, bool rememberMe);   // a login, 2FA or refresh answer
+    void loadProfile();
+    void remember(const QByteArray &refreshToken);
+    void forget();
+    void signOutLocally();
+    void setStage(Stage stage);
+    void setError(const QString &error);
+    void setNotice(const QString &notice);
+    void setBusy(bool busy);
+    QString keychainKey() const;
+
+    AppContext &m_app;
+    TokenStore m_tokens;
+    Stage m_stage = SignedOut;
+    int m_busy = 0;
+    QString m_error;
+    QString m_notice;
+    bool m_remembered = false;
+    bool m_pendingRemember = false;
+    QString m_twoFactorToken;
+    QByteArray m_accessToken;
+    QByteArray m_refreshToken;
+    QJsonObject m_user;
+    QJsonObject m_setup;
+    QTimer m_refreshTimer;
+    qint64 m_lastSocketRefresh = 0;
+    int m_forgetGeneration = 0;   // keychain writes that finish after a forget() are undone
+};

@@ -1,0 +1,132 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Conversa.App
+
+// The inbox: tabs (mine, queued, all for supervisors), filters, search, and the chats, which
+// InboxController keeps current from the socket. Choosing a chat opens it.
+Pane {
+    id: root
+
+    required property AppContext app
+    readonly property InboxController inbox: root.app.inbox
+
+    objectName: "chatListPane"
+    padding: 0
+
+    function focusSearch(): void {
+        searchField.forceActiveFocus()
+        searchField.selectAll()
+    }
+    function step(delta: int): void {
+        if (list.count === 0)
+            return
+        list.currentIndex = Math.max(0, Math.min(list.count - 1, list.currentIndex + delta))
+        root.app.conversation.open(root.inbox.model.chatIdAt(list.currentIndex))
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 4
+
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            currentIndex: root.inbox.tab === InboxController.All ? 2 : root.inbox.tab === InboxController.Queued ? 1 : 0
+            TabButton {
+                objectName: "mineTab"
+                text: qsTr("My chats")
+                onClicked: root.inbox.tab = InboxController.Mine
+            }
+            TabButton {
+                objectName: "queuedTab"
+                text: qsTr("Queued")
+                onClicked: root.inbox.tab = InboxController.Queued
+            }
+            TabButton {
+                objectName: "allTab"
+                text: qsTr("All")
+                visible: root.app.session.isSupervisor
+                width: visible ? implicitWidth : 0
+                onClicked: root.inbox.tab = InboxController.All
+            }
+        }
+
+        TextField {
+            id: searchField
+            objectName: "searchField"
+            Layout.fillWidth: true
+            Layout.leftMargin: 6
+            Layout.rightMargin: 6
+            placeholderText: qsTr("Search by name or phone (Ctrl+F)")
+            text: root.inbox.search
+            onTextEdited: root.inbox.search = text
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: 6
+            Layout.rightMargin: 6
+            ComboBox {
+                objectName: "statusFilter"
+                Layout.fillWidth: true
+                enabled: root.inbox.tab !== InboxController.Queued
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { value: "", text: qsTr("Any status") },
+                    { value: "queued", text: qsTr("Queued") },
+                    { value: "assigned", text: qsTr("Assigned") },
+                    { value: "active", text: qsTr("Active") },
+                    { value: "pending", text: qsTr("Pending") },
+                    { value: "closed", text: qsTr("Closed") }
+                ]
+                onActivated: root.inbox.statusFilter = currentValue
+            }
+            ComboBox {
+                objectName: "campaignFilter"
+                Layout.fillWidth: true
+                visible: root.inbox.campaigns.length > 0
+                textRole: "name"
+                valueRole: "id"
+                model: [{ id: 0, name: qsTr("All campaigns") }].concat(root.inbox.campaigns)
+                onActivated: root.inbox.campaignFilter = currentValue
+            }
+        }
+
+        ListView {
+            id: list
+            objectName: "chatList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: root.inbox.model
+            currentIndex: -1
+            ScrollBar.vertical: ScrollBar {}
+            delegate: ChatDelegate {
+                width: ListView.view.width
+                selected: chatId === root.app.conversation.chatId
+                onClicked: {
+                    list.currentIndex = index
+                    root.app.conversation.open(chatId)
+                }
+            }
+            onAtYEndChanged: if (atYEnd && root.inbox.hasMore) root.inbox.loadMore()
+
+            Label {
+                anchors.centerIn: parent
+                visible: list.count === 0 && !root.inbox.busy
+                text: qsTr("No chats here")
+                color: "gray"
+            }
+        }
+
+        Label {
+            visible: root.inbox.errorMessage.length > 0
+            text: root.inbox.errorMessage
+            color: "#b3261e"
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+    }
+}

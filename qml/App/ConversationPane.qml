@@ -1,0 +1,348 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Dialogs
+import Conversa.App
+
+// The open conversation: header with the chat's state and actions, messages (scroll up for older
+// ones), the typing indicator, the 24-hour window and the composer (free text inside the window,
+// templates outside it), and the client panel.
+Pane {
+    id: root
+
+    required property AppContext app
+    readonly property ConversationController conversation: root.app.conversation
+    readonly property bool hasChat: root.conversation.chatId > 0
+    readonly property bool chatOpen: root.conversation.status !== "closed"
+
+    objectName: "conversationPane"
+    padding: 0
+
+    Label {
+        anchors.centerIn: parent
+        visible: !root.hasChat
+        text: qsTr("Choose a chat to start")
+        color: "gray"
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        visible: root.hasChat
+        spacing: 0
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            ToolBar {
+                Layout.fillWidth: true
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.leftMargin: 8
+                    ColumnLayout {
+                        spacing: 0
+                        Label {
+                            objectName: "chatTitle"
+                            text: root.conversation.title
+                            font.bold: true
+                        }
+                        Label {
+                            text: root.conversation.phoneNumber + " · " + root.conversation.campaignName + " · " + root.conversation.statusText
+                                  + (root.conversation.assignedAgentName.length > 0 ? " · " + root.conversation.assignedAgentName : "")
+                            font.pixelSize: 11
+                            color: "gray"
+                        }
+                    }
+                    Item { Layout.fillWidth: true }
+                    ToolButton {
+                        text: qsTr("Reopen")
+                        visible: !root.chatOpen
+                        onClicked: root.conversation.reopen()
+                    }
+                    ToolButton {
+                        text: qsTr("Transfer…")
+                        visible: root.chatOpen
+                        onClicked: transferDialog.open()
+                    }
+                    ToolButton {
+                        objectName: "closeChatButton"
+                        text: qsTr("Close…")
+                        visible: root.chatOpen
+                        onClicked: closeDialog.open()
+                    }
+                    ToolButton {
+                        text: panel.visible ? qsTr("Hide client") : qsTr("Client")
+                        onClicked: panel.visible = !panel.visible
+                    }
+                }
+            }
+
+            Label {
+                objectName: "windowLabel"
+                Layout.fillWidth: true
+                Layout.margins: 4
+                visible: text.length > 0
+                horizontalAlignment: Text.AlignHCenter
+                text: root.conversation.windowRemaining
+                color: root.conversation.windowOpen ? "gray" : "#b3261e"
+                font.pixelSize: 11
+            }
+
+            ListView {
+                id: messages
+                objectName: "messageList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: root.conversation.messages
+                spacing: 2
+                ScrollBar.vertical: ScrollBar {}
+                delegate: MessageBubble {
+                    width: ListView.view.width
+                    onRetryRequested: id => root.conversation.retry(id)
+                }
+                onCountChanged: if (atYEnd || count < 60) Qt.callLater(positionViewAtEnd)
+                onAtYBeginningChanged: if (atYBeginning && root.conversation.hasOlder) root.conversation.loadOlder()
+            }
+
+            Label {
+                objectName: "typingLabel"
+                Layout.leftMargin: 10
+                visible: text.length > 0
+                text: root.conversation.typingText
+                font.italic: true
+                color: "gray"
+            }
+            Label {
+                Layout.fillWidth: true
+                Layout.leftMargin: 10
+                visible: text.length > 0
+                text: root.conversation.errorMessage
+                color: "#b3261e"
+                wrapMode: Text.Wrap
+            }
+
+            ProgressBar {
+                objectName: "uploadProgress"
+                Layout.fillWidth: true
+                Layout.leftMargin: 6
+                Layout.rightMargin: 6
+                visible: root.conversation.uploading
+                value: root.conversation.uploadProgress
+            }
+
+            // Free text inside the 24-hour window.
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.margins: 6
+                visible: root.chatOpen && root.conversation.windowOpen
+                ScrollView {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Math.min(120, Math.max(40, composer.implicitHeight))
+                    TextArea {
+                        id: composer
+                        objectName: "composer"
+                        placeholderText: qsTr("Write a message (Enter sends, Shift+Enter for a new line)")
+                        wrapMode: TextEdit.Wrap
+                        onTextChanged: if (text.length > 0) root.conversation.notifyTyping()
+                        Keys.onReturnPressed: event => {
+                            if (event.modifiers & Qt.ShiftModifier) {
+                                event.accepted = false
+                                return
+                            }
+                            sendButton.clicked()
+                        }
+                    }
+                }
+                Button {
+                    objectName: "attachButton"
+                    text: qsTr("Attach…")
+                    enabled: !root.conversation.uploading
+                    onClicked: fileDialog.open()
+                }
+                Button {
+                    id: sendButton
+                    objectName: "sendButton"
+                    text: qsTr("Send")
+                    highlighted: true
+                    enabled: composer.text.trim().length > 0
+                    onClicked: {
+                        root.conversation.sendText(composer.text)
+                        composer.clear()
+                    }
+                }
+            }
+
+            // Outside the window only templates go.
+            GridLayout {
+                Layout.fillWidth: true
+                Layout.margins: 6
+                visible: root.chatOpen && !root.conversation.windowOpen
+                columns: 4
+                TextField {
+                    id: templateName
+                    objectName: "templateName"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Template name")
+                }
+                TextField {
+                    id: templateLanguage
+                    implicitWidth: 70
+                    text: "es"
+                    placeholderText: qsTr("Language")
+                }
+                TextField {
+                    id: templateVariables
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Variables: 1=Ana, 2=Friday")
+                }
+                Button {
+                    text: qsTr("Send template")
+                    enabled: templateName.text.trim().length > 0
+                    onClicked: {
+                        const vars = {}
+                        for (const part of templateVariables.text.split(",")) {
+                            const eq = part.indexOf("=")
+                            if (eq > 0)
+                                vars[part.slice(0, eq).trim()] = part.slice(eq + 1).trim()
+                        }
+                        root.conversation.sendTemplate(templateName.text, templateLanguage.text, vars)
+                    }
+                }
+            }
+        }
+
+        // The client and the chat's notes and tags.
+        Pane {
+            id: panel
+            objectName: "clientPanel"
+            Layout.preferredWidth: 260
+            Layout.fillHeight: true
+            visible: false
+            ColumnLayout {
+                anchors.fill: parent
+                Label { text: qsTr("Client"); font.bold: true }
+                Label { text: root.conversation.title }
+                Label { text: root.conversation.phoneNumber }
+                Label { text: root.conversation.client.email || ""; visible: text.length > 0 }
+                Label { text: qsTr("Priority"); font.bold: true }
+                ComboBox {
+                    Layout.fillWidth: true
+                    textRole: "text"
+                    valueRole: "value"
+                    model: [
+                        { value: "low", text: qsTr("Low") },
+                        { value: "normal", text: qsTr("Normal") },
+                        { value: "high", text: qsTr("High") },
+                        { value: "urgent", text: qsTr("Urgent") }
+                    ]
+                    currentIndex: Math.max(0, indexOfValue(root.conversation.priority))
+                    onActivated: root.conversation.setPriority(currentValue)
+                }
+                Label { text: qsTr("Tags"); font.bold: true }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: root.conversation.tags.join(", ")
+                }
+                TextField {
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Add a tag")
+                    onAccepted: {
+                        root.conversation.addTag(text)
+                        clear()
+                    }
+                }
+                Label { text: qsTr("Internal notes"); font.bold: true }
+                ListView {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: root.conversation.notes
+                    delegate: Label {
+                        required property var modelData
+                        width: ListView.view.width
+                        wrapMode: Text.Wrap
+                        text: (modelData.user ? modelData.user.first_name + ": " : "") + modelData.content
+                    }
+                }
+                TextField {
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Add an internal note")
+                    onAccepted: {
+                        root.conversation.addNote(text)
+                        clear()
+                    }
+                }
+            }
+        }
+    }
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Send a file")
+        onAccepted: {
+            root.conversation.sendFile(selectedFile, composer.text)
+            composer.clear()
+        }
+    }
+
+    Dialog {
+        id: closeDialog
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Close the chat")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        ColumnLayout {
+            TextField { id: closeReason; placeholderText: qsTr("Reason"); Layout.preferredWidth: 300 }
+            ComboBox {
+                id: outcome
+                Layout.fillWidth: true
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { value: "sale", text: qsTr("Sale") },
+                    { value: "no_sale", text: qsTr("No sale") },
+                    { value: "information", text: qsTr("Information") },
+                    { value: "complaint", text: qsTr("Complaint") }
+                ]
+            }
+            TextField { id: outcomeValue; placeholderText: qsTr("Value"); validator: IntValidator { bottom: 0 }
+                Layout.fillWidth: true
+            }
+            TextArea { id: closeNotes; placeholderText: qsTr("Notes"); Layout.fillWidth: true; Layout.preferredHeight: 80 }
+        }
+        onAccepted: root.conversation.closeChat(closeReason.text, outcome.currentValue, Number(outcomeValue.text || 0), closeNotes.text)
+    }
+
+    Dialog {
+        id: transferDialog
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Transfer the chat")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        ColumnLayout {
+            ComboBox {
+                id: transferType
+                Layout.preferredWidth: 300
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { value: "queue", text: qsTr("Back to the queue") },
+                    { value: "agent", text: qsTr("To an agent (id)") },
+                    { value: "campaign", text: qsTr("To a campaign (id)") }
+                ]
+            }
+            TextField {
+                id: transferTarget
+                Layout.fillWidth: true
+                visible: transferType.currentValue !== "queue"
+                placeholderText: qsTr("Target id")
+                validator: IntValidator { bottom: 1 }
+            }
+            TextField { id: transferReason; Layout.fillWidth: true; placeholderText: qsTr("Reason") }
+        }
+        onAccepted: root.conversation.transfer(transferType.currentValue, Number(transferTarget.text || 0), transferReason.text)
+    }
+}

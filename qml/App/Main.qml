@@ -1,0 +1,45 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Conversa.App
+
+// The window: the sign-in page until signed in, then the workspace; a banner while the server
+// cannot be reached.
+ApplicationWindow {
+    id: root
+
+    required property AppContext app
+
+    width: 1280
+    height: 720
+    minimumWidth: 1024
+    minimumHeight: 600
+    visible: true
+    title: root.app.session.stage === SessionController.SignedIn
+           ? qsTr("Conversa — %1").arg(root.app.session.userName) : qsTr("Conversa")
+
+    header: ConnectionBanner {
+        app: root.app
+    }
+
+    Loader {
+        id: page
+        objectName: "page"
+        anchors.fill: parent
+        sourceComponent: root.app.session.stage === SessionController.SignedIn ? workspace : login
+    }
+
+    Component {
+        id: login
+        LoginPage {
+            app: root.app
+        }
+    }
+
+    Component {
+        id: workspace
+        WorkspacePage {
+            app: root.app
+        }
+    }
+}

@@ -1,0 +1,514 @@
+// The workstation end to end against the real server (in-process, SQLite and PostgreSQL), through
+// the app's own controllers and QML: an agent with 2FA signs in (TOTP step), becomes available,
+// a client writes through a signed Meta webhook and the chat routed to the agent appears in the
+// inbox with its unread badge; another client's chat comes in on top, and a new message moves the
+// first one back up, all live from the socket. The agent opens it (marked read), replies and sees
+// the ticks go pending → sent (the Graph API stand-in got it); a message the provider refuses
+// shows the error and is sent by retry. With the network cut, the banner shows, a reply waits in
+// the outbox and goes out exactly once after the reconnection. Screenshots of the login, inbox and
+// conversation screens are written to build/<preset>/artifacts/.
+#include "DesktopHarness.h"
+#include "FakeMetaGraph.h"
+#include "Fixtures.h"
+#include "TcpRelay.h"
+#include "TestServer.h"
+
+#include "AttachmentImageProvider.h"
+#include "ConversationController.h"
+#include "InboxController.h"
+
+#include "domain/Totp.h"
+#include "domain/WebhookSignature.h"
+#include "store/Database.h"
+
+#include <QDir>
+#include <QTemporaryFile>
+
+#include <cstdio>
+#include <QJsonArray>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(Conversa_AppPlugin)
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QByteArray kAppSecret = "desktop-app-secret";
+const QString kMetaId = u"555000222"_s;
+
+QByteArray inbound(const QString &waId, const QString &name, const QString &wamid, const QString &text)
+{
+    const QJsonObject message{{u"from"_s, waId}, {u"id"_s, wamid}, {u"timestamp"_s, QString::number(nowSeconds())},
+                              {u"type"_s, u"text"_s}, {u"text"_s, QJsonObject{{u"body"_s, text}}}};
+    const QJsonObject value{{u"messaging_product"_s, u"whatsapp"_s},
+                            {u"metadata"_s, QJsonObject{{u"display_phone_number"_s, u"573000000777"_s},
+                                                        {u"phone_number_id"_s, kMetaId}}},
+                            {u"contacts"_s, QJsonArray{QJsonObject{{u"profile"_s, QJsonObject{{u"name"_s, name}}},
+                                                                   {u"wa_id"_s, waId}}}},
+                            {u"messages"_s, QJsonArray{message}}};
+    return QJsonDocument(QJsonObject{
+        {u"object"_s, u"whatsapp_business_account"_s},
+        {u"entry"_s, QJsonArray{QJsonObject{{u"id"_s, u"1"_s},
+                                            {u"changes"_s, QJsonArray{QJsonObject{{u"value"_s, value},
+                                                                                  {u"field"_s, u"messages"_s}}}}}}}})
+        .toJson(QJsonDocument::Compact);
+}
+
+// ListView delegates are visual children, not QObject children: walk the item tree.
+QList<QQuickItem *> visualDescendants(QQuickItem *root, const QString &objectName)
+{
+    QList<QQuickItem *> found;
+    for (QQuickItem *child : root->childItems()) {
+        if (child->objectName() == objectName)
+            found.append(child);
+        found += visualDescendants(child, objectName);
+    }
+    return found;
+}
+
+} // namespace
+
+class tst_DesktopE2E : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void loginWithTwoFactor();
+    void inboundArrivesLive();
+    void replyGoesOut();
+    void failedThenRetried();
+    void outboxAcrossOutage();
+    void chatActions();
+    void supervisorTabsAndFilters();
+    void transferToQueue();
+    void attachmentAndTyping();
+
+private:
+    ApiResponse webhook(const QByteArray &body)
+    {
+        return m_server.requestRaw("POST", u"/v1/webhooks/whatsapp/meta/%1"_s.arg(m_number), body, "application/json", {},
+                                   {{"X-Hub-Signature-256", "sha256=" + WebhookSignature::hmacSha256Hex(kAppSecret, body)}});
+    }
+    QQuickWindow *window() const { return qobject_cast<QQuickWindow *>(m_engine->rootObjects().value(0)); }
+    template<typename T = QQuickItem> T *item(const char *name) const { return window()->findChild<T *>(QString::fromLatin1(name)); }
+    void screenshot(const QString &name);
+    int rowOf(qint64 chatId) const { return m_app->inbox()->model()->rowOf(chatId); }
+    QVariant chatData(qint64 chatId, int role) const
+    {
+        const ChatListModel *m = m_app->inbox()->model();
+        return m->data(m->index(m->rowOf(chatId)), role);
+    }
+    QString lastStatus() const
+    {
+        const MessageListModel *m = m_app->conversation()->messages();
+        return m->data(m->index(m->rowCount() - 1), MessageListModel::StatusRole).toString();
+    }
+
+    FakeMetaGraph m_graph;
+    TestServer m_server;
+    std::unique_ptr<TcpRelay> m_relay;
+    QTemporaryDir m_dir;
+    std::unique_ptr<AppContext> m_app;
+    std::unique_ptr<AppContext> m_supervisor;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QString m_email = u"agente.e2e@example.com"_s;
+    QByteArray m_secret;
+    qint64 m_agentId = 0;
+    qint64 m_number = 0;
+    qint64 m_chat = 0;
+    qint64 m_otherChat = 0;
+};
+
+void tst_DesktopE2E::initTestCase()
+{
+    QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);   // renders and grabs anywhere
+    QVERIFY(m_graph.listen());
+    QVERIFY(m_server.start({{u"CONVERSA_META_GRAPH_URL"_s, m_graph.baseUrl()},
+                            {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"50"_s},
+                            {u"CONVERSA_ROUTING_SWEEP_MS"_s, u"3600000"_s}}));
+    m_relay = std::make_unique<TcpRelay>(m_server.port());
+    QVERIFY(m_relay->listen());
+
+    const QByteArray admin = m_server.tokenFor(u"admin"_s);
+    m_agentId = m_server.createUser(m_email, u"correct horse 1"_s, u"agent"_s, u"active"_s, u"Lucía"_s, u"Prieto"_s);
+    // The agent has 2FA on.
+    const QByteArray agent = m_server.login(m_email, u"correct horse 1"_s);
+    const ApiResponse enable = m_server.request("POST", u"/v1/auth/2fa/enable"_s, {}, agent);
+    QCOMPARE(enable.status, 200);
+    m_secret = enable.value(u"secret"_s).toString().toLatin1();
+    QCOMPARE(m_server.request("POST", u"/v1/auth/2fa/verify"_s, {{u"code"_s, Totp::codeAt(m_secret, nowSeconds())}}, agent).status, 200);
+
+    const ApiResponse n = m_server.request("POST", u"/v1/whatsapp-numbers"_s,
+                                           {{u"phone_number"_s, u"+573000000777"_s}, {u"provider"_s, u"meta"_s},
+                                            {u"meta_phone_number_id"_s, kMetaId}, {u"meta_access_token"_s, u"EAAB-desktop"_s},
+                                            {u"meta_app_secret"_s, QString::fromUtf8(kAppSecret)}},
+                                           admin);
+    QCOMPARE(n.status, 201);
+    m_number = n.value(u"id"_s).toInteger();
+    const qint64 now = nowSeconds();
+    const qint64 campaign = insertReturningId(m_server.db(),
+                                              "INSERT INTO campaigns (name, code, created_at, updated_at) "
+                                              "VALUES ('Ventas hogar', 'HOGAR', ?, ?) RETURNING id",
+                                              {now, now});
+    QVERIFY(campaign > 0);
+    SqlQuery link(m_server.db(), "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
+                  {campaign, m_number, now});
+    QVERIFY(link.exec());
+    SqlQuery join(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)",
+                  {campaign, m_agentId, now});
+    QVERIFY(join.exec());
+
+    // The app, its settings pointing at the server (through the relay), its QML window.
+    QVERIFY(m_dir.isValid());
+    {
+        QSettings seed(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        seed.setValue(u"session/server_url"_s, m_relay->url().toString());
+        seed.setValue(u"session/email"_s, m_email);
+        seed.setValue(u"ui/language"_s, u"es"_s);
+    }
+    m_app = makeContext(m_dir.filePath(u"settings.ini"_s), uniqueService());
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    m_engine->addImportPath(u"qrc:/"_s);
+    m_engine->addImageProvider(u"conversa"_s, new AttachmentImageProvider(*m_app));
+    m_engine->setInitialProperties({{u"app"_s, QVariant::fromValue(m_app.get())}});
+    m_engine->load(QUrl(u"qrc:/Conversa/App/Main.qml"_s));
+    QVERIFY(window());
+    QCOMPARE(window()->width(), 1280);
+    QCOMPARE(window()->height(), 720);
+    QVERIFY(QTest::qWaitForWindowExposed(window()));
+}
+
+void tst_DesktopE2E::cleanupTestCase()
+{
+    m_supervisor.reset();
+    m_engine.reset();
+    m_app.reset();
+    m_server.stop();
+}
+
+void tst_DesktopE2E::screenshot(const QString &name)
+{
+    QTest::qWait(150);   // a frame after the last change
+    const QImage image = window()->grabWindow();
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), QSize(1280, 720));
+    // Not a blank frame: a page has text, fields and colours.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 8, qPrintable(u"%1 colours"_s.arg(colours.size())));
+    const QString dir = QStringLiteral(CONVERSA_ARTIFACTS_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = dir + u"/desktop-%1-%2.png"_s.arg(name, TestServer::engine());
+    QVERIFY(image.save(path));
+    std::printf("screenshot: %s\n", qPrintable(path));   // the artifact's path, in the test's output
+}
+
+void tst_DesktopE2E::loginWithTwoFactor()
+{
+    QVERIFY(item("loginPage"));
+    QCOMPARE(item("serverField")->property("text").toString(), m_relay->url().toString());
+    QCOMPARE(item("emailField")->property("text").toString(), m_email);
+    screenshot(u"login"_s);
+
+    SessionController *s = m_app->session();
+    s->login(m_relay->url().toString(), m_email, u"correct horse 1"_s, false);
+    QTRY_COMPARE_WITH_TIMEOUT(s->stage(), SessionController::TwoFactorRequired, 10000);
+    QTRY_VERIFY(item("codeField") && item("codeField")->isVisible());
+    // The current code was spent turning 2FA on; the next step's is accepted.
+    s->verifyTwoFactor(Totp::codeAt(m_secret, nowSeconds() + Totp::StepSeconds));
+    QTRY_COMPARE_WITH_TIMEOUT(s->stage(), SessionController::SignedIn, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->socket().state() == Conversa::SocketIoClient::State::Connected, 10000);
+    QTRY_VERIFY(item("workspacePage"));
+    QTRY_COMPARE(s->userId(), m_agentId);
+    // Ready for chats: the header's status control.
+    s->setAgentStatus(u"available"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(s->agentStatus(), u"available"_s, 5000);
+    QTRY_COMPARE(item<QQuickItem>("agentStatusBox")->property("currentIndex").toInt(), 0);
+    QCOMPARE(m_app->inbox()->tab(), InboxController::Mine);
+}
+
+void tst_DesktopE2E::inboundArrivesLive()
+{
+    ChatListModel *inbox = m_app->inbox()->model();
+    QTRY_VERIFY(!m_app->inbox()->busy());
+    QCOMPARE(inbox->rowCount(), 0);
+    QSignalSpy resets(inbox, &QAbstractItemModel::modelReset);
+    QSignalSpy activity(m_app->inbox(), &InboxController::activity);
+
+    QCOMPARE(webhook(inbound(u"573159990101"_s, u"Marta Gil"_s, u"wamid.d-1"_s, u"Hola, ¿tienen envíos a Cali?"_s)).status, 200);
+    // Routed to the agent; the socket brings it to the inbox.
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->rowCount(), 1, 10000);
+    m_chat = inbox->chatIdAt(0);
+    QCOMPARE(chatData(m_chat, ChatListModel::ClientNameRole).toString(), u"Marta Gil"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(chatData(m_chat, ChatListModel::LastMessageRole).toString(), u"Hola, ¿tienen envíos a Cali?"_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(chatData(m_chat, ChatListModel::UnreadCountRole).toInt(), 1, 5000);
+    QCOMPARE(chatData(m_chat, ChatListModel::AssignedAgentIdRole).toLongLong(), m_agentId);
+    QVERIFY(!activity.isEmpty());
+
+    // Another client: on top.
+    QTest::qWait(1100);   // activity times have seconds precision
+    QCOMPARE(webhook(inbound(u"573159990202"_s, u"Pedro Ríos"_s, u"wamid.d-2"_s, u"Buenas tardes"_s)).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->rowCount(), 2, 10000);
+    m_otherChat = inbox->chatIdAt(0);
+    QVERIFY(m_otherChat != m_chat);
+    QCOMPARE(chatData(m_otherChat, ChatListModel::ClientNameRole).toString(), u"Pedro Ríos"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(chatData(m_otherChat, ChatListModel::LastMessageRole).toString(), u"Buenas tardes"_s, 5000);
+    QTRY_COMPARE(chatData(m_otherChat, ChatListModel::UnreadCountRole).toInt(), 1);
+    // Marta writes again: her chat moves up, one more unread.
+    QTest::qWait(1100);
+    QCOMPARE(webhook(inbound(u"573159990101"_s, u"Marta Gil"_s, u"wamid.d-3"_s, u"¿Y cuánto tarda?"_s)).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->chatIdAt(0), m_chat, 10000);
+    QTRY_COMPARE(chatData(m_chat, ChatListModel::UnreadCountRole).toInt(), 2);
+    QCOMPARE(chatData(m_chat, ChatListModel::LastMessageRole).toString(), u"¿Y cuánto tarda?"_s);
+    QCOMPARE(inbox->totalUnread(), 3);
+    QCOMPARE(resets.size(), 0);   // all of it row by row, no reload
+
+    // The inbox shows it: the list's first delegate is Marta's, with a badge.
+    auto *list = item("chatList");
+    QVERIFY(list);
+    QTRY_COMPARE(list->property("count").toInt(), 2);
+    screenshot(u"inbox"_s);
+}
+
+void tst_DesktopE2E::replyGoesOut()
+{
+    QVERIFY(m_chat > 0);
+    ConversationController *c = m_app->conversation();
+    c->open(m_chat);
+    QTRY_COMPARE_WITH_TIMEOUT(c->messages()->rowCount(), 2, 10000);
+    QTRY_COMPARE(c->title(), u"Marta Gil"_s);
+    QVERIFY(c->windowOpen());
+    QVERIFY(!c->windowRemaining().isEmpty());
+    // Seen, so read: the badge goes and the server agrees.
+    QTRY_COMPARE_WITH_TIMEOUT(chatData(m_chat, ChatListModel::UnreadCountRole).toInt(), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.request("GET", u"/v1/chats/%1"_s.arg(m_chat), {}, m_app->session()->accessToken())
+                                  .value(u"unread_count"_s).toInt(), 0, 5000);
+
+    QSignalSpy sent(c, &ConversationController::messageSent);
+    c->sendText(u"¡Hola Marta! Sí, enviamos a Cali en 2 días."_s);
+    QCOMPARE(c->messages()->rowCount(), 3);
+    QCOMPARE(lastStatus(), u"pending"_s);
+    QVERIFY(sent.wait(10000));
+    // The worker sends it through the Graph API stand-in; message.updated turns the tick to sent.
+    QTRY_COMPARE_WITH_TIMEOUT(lastStatus(), u"sent"_s, 10000);
+    QCOMPARE(c->messages()->rowCount(), 3);
+    QTRY_VERIFY(!m_graph.messageRequests().isEmpty());
+    QCOMPARE(m_graph.messageRequests().last().json.value(u"text"_s).toObject().value(u"body"_s).toString(),
+             u"¡Hola Marta! Sí, enviamos a Cali en 2 días."_s);
+    // The inbox shows our reply as the chat's last message.
+    QTRY_COMPARE(chatData(m_chat, ChatListModel::LastMessageInboundRole).toBool(), false);
+    QTRY_COMPARE(item("chatTitle")->property("text").toString(), u"Marta Gil"_s);
+    QTRY_COMPARE(item("messageList")->property("count").toInt(), 3);
+    screenshot(u"conversation"_s);
+}
+
+void tst_DesktopE2E::failedThenRetried()
+{
+    ConversationController *c = m_app->conversation();
+    QCOMPARE(c->chatId(), m_chat);
+    m_graph.failNextMessages(400, FakeMetaGraph::sample(u"error-response-131026.DERIVED.json"_s));
+    c->sendText(u"¿Me confirma la dirección?"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(lastStatus(), u"failed"_s, 10000);
+    const MessageListModel *m = c->messages();
+    const QModelIndex last = m->index(m->rowCount() - 1);
+    QCOMPARE(m->data(last, MessageListModel::ErrorCodeRole).toString(), u"131026"_s);
+    QVERIFY(!m->data(last, MessageListModel::ErrorMessageRole).toString().isEmpty());
+    c->retry(m->data(last, MessageListModel::IdRole).toLongLong());
+    QTRY_COMPARE_WITH_TIMEOUT(lastStatus(), u"sent"_s, 10000);
+    QVERIFY(c->errorMessage().isEmpty());
+}
+
+void tst_DesktopE2E::outboxAcrossOutage()
+{
+    ConversationController *c = m_app->conversation();
+    const QString text = u"Le escribo en cuanto vuelva la conexión"_s;
+    m_relay->cut();
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->socket().state() != Conversa::SocketIoClient::State::Connected, 5000);
+    c->sendText(text);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->online(), 5000);
+    QTRY_COMPARE(lastStatus(), u"waiting"_s);
+    QCOMPARE(c->outboxCount(), 1);
+    QTRY_VERIFY(item("connectionBanner")->isVisible());
+    QTest::qWait(1000);   // still cut: nothing goes anywhere
+    QCOMPARE(c->outboxCount(), 1);
+
+    QVERIFY(m_relay->restore());
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->online(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(c->outboxCount(), 0, 10000);
+    QTRY_VERIFY(!item("connectionBanner")->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(lastStatus(), u"sent"_s, 15000);
+    // Sent once: one stored message with that text, one row for it.
+    QCOMPARE(m_server.count(u"messages"_s, u"content = '%1'"_s.arg(text)), 1);
+    int rows = 0;
+    const MessageListModel *m = c->messages();
+    for (int i = 0; i < m->rowCount(); ++i)
+        rows += m->data(m->index(i), MessageListModel::ContentRole).toString() == text ? 1 : 0;
+    QCOMPARE(rows, 1);
+    // The socket is back too, and live updates with it.
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->socket().state() == Conversa::SocketIoClient::State::Connected, 15000);
+    QCOMPARE(webhook(inbound(u"573159990101"_s, u"Marta Gil"_s, u"wamid.d-4"_s, u"Gracias"_s)).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::ContentRole).toString(), u"Gracias"_s, 10000);
+}
+
+void tst_DesktopE2E::chatActions()
+{
+    ConversationController *c = m_app->conversation();
+    QCOMPARE(c->chatId(), m_chat);
+    QSignalSpy done(c, &ConversationController::actionDone);
+    c->addTag(u"  VIP "_s);
+    QVERIFY(done.wait(5000));
+    QTRY_VERIFY(c->tags().contains(u"vip"_s));
+    c->addNote(u"Quiere envío urgente"_s);
+    QVERIFY(done.wait(5000));
+    QTRY_COMPARE(c->notes().size(), 1);
+    QCOMPARE(c->notes().first().toMap().value(u"content"_s).toString(), u"Quiere envío urgente"_s);
+    c->setPriority(u"high"_s);
+    QVERIFY(done.wait(5000));
+    QTRY_COMPARE(c->priority(), u"high"_s);
+    // The inbox row follows (chat.updated), in place.
+    QTRY_COMPARE_WITH_TIMEOUT(chatData(m_chat, ChatListModel::PriorityRole).toString(), u"high"_s, 5000);
+
+    c->closeChat(u"Resuelto"_s, u"sale"_s, 150000, u"Compra confirmada"_s);
+    QVERIFY(done.wait(5000));
+    QTRY_COMPARE(c->status(), u"closed"_s);
+    const ApiResponse chat = m_server.request("GET", u"/v1/chats/%1"_s.arg(m_chat), {}, m_app->session()->accessToken());
+    QCOMPARE(chat.value(u"close_reason"_s).toString(), u"Resuelto"_s);
+    QCOMPARE(chat.value(u"outcome"_s).toString(), u"sale"_s);
+    QCOMPARE(chat.value(u"outcome_value"_s).toInteger(), 150000);
+    QCOMPARE(chat.value(u"close_notes"_s).toString(), u"Compra confirmada"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(chatData(m_chat, ChatListModel::StatusRole).toString(), u"closed"_s, 5000);
+    c->reopen();
+    QVERIFY(done.wait(5000));
+    QTRY_COMPARE(c->status(), u"assigned"_s);
+    // A refused action says why and changes nothing.
+    c->reopen();
+    QTRY_VERIFY_WITH_TIMEOUT(!c->errorMessage().isEmpty(), 5000);
+    QCOMPARE(c->status(), u"assigned"_s);
+}
+
+void tst_DesktopE2E::supervisorTabsAndFilters()
+{
+    m_server.createUser(u"supervisora@example.com"_s, u"correct horse 1"_s, u"supervisor"_s, u"active"_s, u"Sara"_s, u"Luna"_s);
+    m_supervisor = makeContext(m_dir.filePath(u"supervisor.ini"_s), uniqueService());
+    QVERIFY(::signIn(*m_supervisor, m_server.baseUrl(), u"supervisora@example.com"_s, u"correct horse 1"_s));
+    InboxController *inbox = m_supervisor->inbox();
+    ChatListModel *model = inbox->model();
+    QVERIFY(m_supervisor->session()->isSupervisor());
+    QCOMPARE(inbox->tab(), InboxController::All);   // supervisors start on every chat
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 5000);
+    QTRY_VERIFY(!inbox->campaigns().isEmpty());
+    const qint64 campaign = inbox->campaigns().first().toMap().value(u"id"_s).toLongLong();
+
+    struct Step { std::function<void()> apply; QList<qint64> expected; };
+    const QList<Step> steps{
+        {[&] { inbox->setTab(InboxController::Mine); }, {}},
+        {[&] { inbox->setTab(InboxController::All); }, {m_chat, m_otherChat}},
+        {[&] { inbox->setSearch(u"PEDRO rios"_s); }, {m_otherChat}},   // case and accents ignored
+        {[&] { inbox->setSearch(u"3159990101"_s); }, {m_chat}},          // by phone
+        {[&] { inbox->setSearch({}); }, {m_chat, m_otherChat}},
+        {[&] { inbox->setStatusFilter(u"closed"_s); }, {}},
+        {[&] { inbox->setStatusFilter({}); inbox->setCampaignFilter(campaign + 1000); }, {}},
+        {[&] { inbox->setCampaignFilter(campaign); }, {m_chat, m_otherChat}},
+    };
+    for (int i = 0; i < steps.size(); ++i) {
+        steps[i].apply();
+        QTRY_VERIFY_WITH_TIMEOUT(!inbox->busy() && [&] {
+            QList<qint64> ids;
+            for (int r = 0; r < model->rowCount(); ++r)
+                ids.append(model->chatIdAt(r));
+            std::sort(ids.begin(), ids.end());
+            QList<qint64> want = steps[i].expected;
+            std::sort(want.begin(), want.end());
+            return ids == want;
+        }(), 5000);
+    }
+    // A live change reaches the supervisor in place: the agent raises the priority.
+    m_app->conversation()->setPriority(u"urgent"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(model->rowOf(m_chat)), ChatListModel::PriorityRole).toString(),
+                              u"urgent"_s, 5000);
+}
+
+void tst_DesktopE2E::transferToQueue()
+{
+    // The agent pauses (no new chats) and hands Pedro's chat back to the queue: it leaves "my
+    // chats" live and shows under "queued"; the supervisor then assigns it back.
+    SessionController *s = m_app->session();
+    s->setAgentStatus(u"paused"_s, u"Almuerzo"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(s->agentStatus(), u"paused"_s, 5000);
+    ConversationController *c = m_app->conversation();
+    c->open(m_otherChat);
+    QTRY_COMPARE_WITH_TIMEOUT(c->title(), u"Pedro Ríos"_s, 5000);
+    c->transfer(u"queue"_s, 0, u"Fin de turno"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(c->status(), u"queued"_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_otherChat), -1, 5000);
+    m_app->inbox()->setTab(InboxController::Queued);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->inbox()->busy() && rowOf(m_otherChat) == 0 && m_app->inbox()->model()->rowCount() == 1, 5000);
+
+    ConversationController *sup = m_supervisor->conversation();
+    sup->open(m_otherChat);
+    QTRY_COMPARE_WITH_TIMEOUT(sup->status(), u"queued"_s, 5000);
+    sup->assign(m_agentId);
+    QTRY_COMPARE_WITH_TIMEOUT(sup->status(), u"assigned"_s, 5000);
+    // Gone from the agent's queue tab, live.
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_otherChat), -1, 5000);
+    m_app->inbox()->setTab(InboxController::Mine);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(m_otherChat) >= 0, 5000);
+}
+
+void tst_DesktopE2E::attachmentAndTyping()
+{
+    ConversationController *c = m_app->conversation();
+    QCOMPARE(c->chatId(), m_otherChat);
+    QTemporaryFile png(QDir::tempPath() + u"/pedido-XXXXXX.png"_s);
+    QVERIFY(png.open());
+    png.write(pngBytes());
+    png.close();
+    QSignalSpy upload(c, &ConversationController::uploadChanged);
+    c->sendFile(QUrl::fromLocalFile(png.fileName()), u"Foto del pedido"_s);
+    QVERIFY(c->uploading());
+    QTRY_VERIFY_WITH_TIMEOUT(!c->uploading(), 10000);
+    QCOMPARE(c->uploadProgress(), 1.0);
+    QVERIFY(c->errorMessage().isEmpty());
+    const MessageListModel *m = c->messages();
+    QTRY_COMPARE_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::MessageTypeRole).toString(), u"image"_s, 5000);
+    const QModelIndex last = m->index(m->rowCount() - 1);
+    QCOMPARE(m->data(last, MessageListModel::ContentRole).toString(), u"Foto del pedido"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::MediaFileIdRole).toLongLong() > 0, 5000);
+    const qint64 fileId = m->data(m->index(m->rowCount() - 1), MessageListModel::MediaFileIdRole).toLongLong();
+    QTRY_COMPARE_WITH_TIMEOUT(lastStatus(), u"sent"_s, 10000);
+
+    // Its thumbnail and full image through the provider QML uses (the bearer token added).
+    AttachmentImageProvider provider(*m_app);
+    for (const QString &kind : {u"thumbnail"_s, u"file"_s}) {
+        std::unique_ptr<QQuickImageResponse> response(provider.requestImageResponse(u"%1/%2"_s.arg(kind).arg(fileId), {}));
+        QSignalSpy finished(response.get(), &QQuickImageResponse::finished);
+        QVERIFY(finished.wait(5000));
+        QVERIFY2(response->errorString().isEmpty(), qPrintable(response->errorString()));
+        std::unique_ptr<QQuickTextureFactory> texture(response->textureFactory());
+        QVERIFY(!texture->image().isNull());
+        QCOMPARE(texture->image().size(), QSize(8, 6));
+    }
+    // And the bubble in the window shows it.
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        const QList<QQuickItem *> items = visualDescendants(window()->contentItem(), u"thumbnail"_s);
+        return std::any_of(items.begin(), items.end(), [](QQuickItem *i) { return i->isVisible() && i->property("status").toInt() == 1; });
+    }(), 5000);
+
+    // The supervisor, in the same chat, types: the agent sees it.
+    QCOMPARE(m_supervisor->conversation()->chatId(), m_otherChat);
+    m_supervisor->conversation()->notifyTyping();
+    QTRY_VERIFY_WITH_TIMEOUT(c->typingText().contains(u"Sara"_s), 5000);
+    QTRY_VERIFY(item("typingLabel")->isVisible());
+}
+
+QTEST_MAIN(tst_DesktopE2E)
+#include "tst_e2e.moc"

@@ -1,0 +1,41 @@
+import QtQuick
+import QtTest
+import Conversa.App
+
+// An inbox row: the unread badge shows the count, and only when there is something unread.
+TestCase {
+    id: testCase
+    name: "ChatDelegate"
+    when: windowShown
+    width: 400
+    height: 100
+
+    Component {
+        id: row
+        ChatDelegate {
+            width: 360
+            index: 0
+            chatId: 7
+            clientName: "Marta Gil"
+            lastMessage: "¿Tienen envíos?"
+            lastMessageInbound: true
+            lastActivity: new Date()
+            unreadCount: 0
+            status: "assigned"
+            statusText: "Assigned"
+            priority: "normal"
+            campaignName: "Ventas"
+        }
+    }
+
+    function test_badge_data() {
+        return [ { tag: "none", unread: 0, visible: false }, { tag: "three", unread: 3, visible: true } ]
+    }
+
+    function test_badge(data) {
+        const d = createTemporaryObject(row, testCase.Window.contentItem, { unreadCount: data.unread })
+        verify(d)
+        const badge = findChild(d, "unreadBadge")
+        compare(badge.visible, data.visible)
+    }
+}
