@@ -1,5 +1,6 @@
 #include "ChatsApi.h"
 
+#include "ClientsApi.h"
 #include "MessagesApi.h"
 #include "app/ServerContext.h"
 #include "domain/RoutingTrigger.h"
@@ -24,7 +25,6 @@ using ChatStateMachine::Action;
 namespace {
 
 constexpr qint64 kMaxId = std::numeric_limits<qint64>::max();
-constexpr int kMaxTag = 50;
 constexpr int kMaxReason = 500;
 constexpr int kMaxNote = 5000;
 
@@ -146,6 +146,9 @@ void ChatsApi::registerRoutes(HttpRouter &router)
                 route(&ChatsApi::reopen));
     router.post(u"/v1/chats/{id}/tags"_s, {.permission = u"chats.update"_s, .action = u"chat.tag_add"_s, .entityType = chat},
                 route(&ChatsApi::addTag));
+    router.del(u"/v1/chats/{id}/tags/{tag}"_s,
+               {.permission = u"chats.update"_s, .action = u"chat.tag_remove"_s, .entityType = chat},
+               route(&ChatsApi::removeTag));
     router.post(u"/v1/chats/{id}/notes"_s, {.permission = u"chats.update"_s, .action = u"chat.note_add"_s, .entityType = chat},
                 route(&ChatsApi::addNote));
     router.put(u"/v1/chats/{id}/priority"_s,
@@ -466,9 +469,7 @@ Result<HttpReply> ChatsApi::addTag(RequestContext &ctx)
 {
     Validator v(ctx.body);
     const auto raw = v.string(u"tag"_s, true, 255);
-    const QString tag = raw ? ClientStore::normalizeTag(*raw) : QString();
-    if (raw && tag.size() > kMaxTag)
-        v.fail(u"tag"_s, QT_TRANSLATE_NOOP("Api", "Must be at most %1 characters"), {QString::number(kMaxTag)});
+    const QString tag = raw ? ClientsApi::readTag(v, u"tag"_s, *raw) : QString();
     if (!v.ok())
         return v.error();
     Result<Chat> c = visibleChat(ctx);
@@ -488,6 +489,28 @@ Result<HttpReply> ChatsApi::addTag(RequestContext &ctx)
     }
     chatUpdatedAfterCommit(ctx, c->id);
     return detail(c->id);
+}
+
+Result<HttpReply> ChatsApi::removeTag(RequestContext &ctx)
+{
+    // The router takes {tag} from the decoded path: "%C3%B1" arrives as "ñ".
+    const QString tag = ClientStore::normalizeTag(ctx.params.value(u"tag"_s));
+    Result<Chat> c = visibleChat(ctx);
+    if (!c)
+        return c.error();
+    const Result<QStringList> before = m_chats.tags(c->id);
+    if (!before)
+        return before.error();
+    const Result<bool> removed = m_chats.removeTag(c->id, tag);
+    if (!removed)
+        return removed.error();
+    if (!*removed)
+        return ApiError::notFound();
+    QStringList after = *before;
+    after.removeAll(tag);
+    ctx.audit.changes = {{u"tags"_s, change(QJsonArray::fromStringList(*before), QJsonArray::fromStringList(after))}};
+    chatUpdatedAfterCommit(ctx, c->id);
+    return HttpReply::noContent();
 }
 
 Result<HttpReply> ChatsApi::addNote(RequestContext &ctx)

@@ -123,20 +123,6 @@ QByteArray clientJson(const Client &c, const QList<ChatBrief> &chats, const QLis
     return w.take();
 }
 
-// A tag from a request: normalised, or empty after a validation failure.
-QString readTag(Validator &v, const QString &field, const QString &raw)
-{
-    const QString tag = ClientStore::normalizeTag(raw);
-    if (tag.isEmpty())
-        v.fail(field, QT_TRANSLATE_NOOP("Api", "This field is required"));
-    else if (tag.size() > kMaxTag)
-        v.fail(field, QT_TRANSLATE_NOOP("Api", "Must be at most %1 characters"), {QString::number(kMaxTag)});
-    else if (tag.contains(u'/'))   // it could not be named in DELETE /clients/{id}/tags/{tag}
-        v.fail(field, QT_TRANSLATE_NOOP("Api", "A tag must not contain a slash"));
-    else
-        return tag;
-    return {};
-}
 
 void readCustomFields(Validator &v, const QJsonObject &body, Client &c)
 {
@@ -180,7 +166,7 @@ std::optional<QStringList> readTags(Validator &v, const QJsonObject &body)
             v.fail(field, QT_TRANSLATE_NOOP("Api", "Must be a list of texts"));
             return std::nullopt;
         }
-        const QString tag = readTag(v, field, item.toString());
+        const QString tag = ClientsApi::readTag(v, field, item.toString());
         if (tag.isEmpty())
             return std::nullopt;
         if (!tags.contains(tag))
@@ -302,6 +288,20 @@ void ClientsApi::registerRoutes(HttpRouter &router)
     router.del(u"/v1/clients/{id}/tags/{tag}"_s,
                {.permission = u"clients.update"_s, .action = u"client.tag_remove"_s, .entityType = client},
                [this](RequestContext &ctx) { return removeTag(ctx); });
+}
+
+QString ClientsApi::readTag(Validator &v, const QString &field, const QString &raw)
+{
+    const QString tag = ClientStore::normalizeTag(raw);
+    if (tag.isEmpty())
+        v.fail(field, QT_TRANSLATE_NOOP("Api", "This field is required"));
+    else if (tag.size() > kMaxTag)
+        v.fail(field, QT_TRANSLATE_NOOP("Api", "Must be at most %1 characters"), {QString::number(kMaxTag)});
+    else if (tag.contains(u'/'))   // it could not be named in DELETE …/tags/{tag}
+        v.fail(field, QT_TRANSLATE_NOOP("Api", "A tag must not contain a slash"));
+    else
+        return tag;
+    return {};
 }
 
 Result<HttpReply> ClientsApi::list(RequestContext &ctx)

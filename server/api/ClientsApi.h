@@ -9,12 +9,16 @@
 struct ServerContext;
 
 // /v1/clients (seed §7): the client directory, tags, CSV import and export.
+class Validator;
+
 class ClientsApi final : public ApiModule {
 public:
     explicit ClientsApi(ServerContext &context);
     void registerRoutes(HttpRouter &router) override;
 
     static constexpr qint64 kExportMaxRows = 100000;
+    // A tag from a request (clients' and chats'): normalised, or empty after a validation failure.
+    static QString readTag(Validator &v, const QString &field, const QString &raw);
 
 private:
     Result<HttpReply> list(RequestContext &ctx);

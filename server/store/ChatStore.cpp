@@ -464,6 +464,14 @@ Result<bool> ChatStore::addTag(qint64 chatId, const QString &tag, qint64 now)
     return q.numRowsAffected() > 0;
 }
 
+Result<bool> ChatStore::removeTag(qint64 chatId, const QString &tag)
+{
+    SqlQuery q(m_db, "DELETE FROM chat_tags WHERE chat_id = ? AND tag = ?", {chatId, tag});
+    if (!q.exec())
+        return q.failure();
+    return q.numRowsAffected() > 0;
+}
+
 Result<qint64> ChatStore::addNote(qint64 chatId, qint64 userId, const QString &content, qint64 now)
 {
     SqlQuery q(m_db, "INSERT INTO chat_notes (chat_id, user_id, content, created_at) VALUES (?, ?, ?, ?) RETURNING id",

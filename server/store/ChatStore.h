@@ -133,6 +133,7 @@ public:
     Result<Ok> reopen(qint64 chatId, qint64 agentId, const QString &status, qint64 now);
     Result<Ok> setPriority(qint64 chatId, const QString &priority);
     Result<bool> addTag(qint64 chatId, const QString &tag, qint64 now);   // false: already there
+    Result<bool> removeTag(qint64 chatId, const QString &tag);               // false: not there
     Result<qint64> addNote(qint64 chatId, qint64 userId, const QString &content, qint64 now);
     Result<Ok> addEvent(qint64 chatId, const ChatEvent &event, qint64 now);
     // After an outbound agent message: counters, last message, first response and status.

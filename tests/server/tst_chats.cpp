@@ -383,6 +383,7 @@ void tst_Chats::unauthenticated_data()
     QTest::addRow("close") << QByteArray("POST") << u"/close"_s << u"chat.close"_s;
     QTest::addRow("reopen") << QByteArray("POST") << u"/reopen"_s << u"chat.reopen"_s;
     QTest::addRow("tags") << QByteArray("POST") << u"/tags"_s << u"chat.tag_add"_s;
+    QTest::addRow("untag") << QByteArray("DELETE") << u"/tags/vip"_s << u"chat.tag_remove"_s;
     QTest::addRow("notes") << QByteArray("POST") << u"/notes"_s << u"chat.note_add"_s;
     QTest::addRow("priority") << QByteArray("PUT") << u"/priority"_s << u"chat.priority"_s;
     QTest::addRow("messages") << QByteArray("GET") << u"/messages"_s << u"chat.messages"_s;
@@ -696,6 +697,26 @@ void tst_Chats::tagsNotesPriority()
     QCOMPARE(tagAudit.at(1).value(u"changes"_s).toObject().value(u"tags"_s).toObject().value(u"to"_s).toArray(),
              (QJsonArray{u"precio"_s, u"urgente"_s}));
     QVERIFY(tagAudit.at(0).value(u"changes"_s).toObject().isEmpty());
+
+    // Removing: 204 and the chat's tags without it, audited; a tag it lacks, or a chat the caller
+    // cannot see, is a 404 and changes nothing. {tag} is percent-decoded and any case.
+    QCOMPARE(call("POST", chatPath(id, u"/tags"_s), {{u"tag"_s, u"añil"_s}}, m_agent).status, 200);
+    QCOMPARE(call("DELETE", chatPath(id, u"/tags/AÑIL"_s), {}, m_agent).status, 204);   // travels as %C3%91
+    QCOMPARE(call("DELETE", chatPath(id, u"/tags/URGENTE"_s), {}, m_agent).status, 204);
+    QCOMPARE(call("GET", chatPath(id), {}, m_agent).value(u"tags"_s).toArray(), (QJsonArray{u"precio"_s}));
+    const QList<QJsonObject> untagAudit = auditFor(u"chat.tag_remove"_s, id);
+    QCOMPARE(untagAudit.size(), 2);
+    QCOMPARE(untagAudit.first().value(u"changes"_s).toObject().value(u"tags"_s).toObject().value(u"from"_s).toArray(),
+             (QJsonArray{u"precio"_s, u"urgente"_s}));
+    QCOMPARE(untagAudit.first().value(u"changes"_s).toObject().value(u"tags"_s).toObject().value(u"to"_s).toArray(),
+             (QJsonArray{u"precio"_s}));
+    QCOMPARE(call("DELETE", chatPath(id, u"/tags/urgente"_s), {}, m_agent).status, 404);
+    QCOMPARE(call("DELETE", chatPath(id, u"/tags/precio"_s), {}, m_agent2).status, 404);
+    QCOMPARE(m_server.count(u"chat_tags"_s, u"chat_id = %1"_s.arg(id)), 1);
+    // A tag with a slash could never be removed by name: refused when added.
+    const ApiResponse slash = call("POST", chatPath(id, u"/tags"_s), {{u"tag"_s, u"a/b"_s}}, m_agent);
+    QCOMPARE(slash.status, 422);
+    QCOMPARE(fieldsOf(slash), QSet<QString>{u"tag"_s});
 
     r = call("POST", chatPath(id, u"/notes"_s), {{u"content"_s, u"Cliente solicita descuento del 20%"_s}}, m_agent);
     QCOMPARE(r.status, 201);

@@ -299,6 +299,15 @@ void tst_ApiClient::inboxCalls()
     CHECK_OK(c);
     QCOMPARE((*c)->tags, QStringList{u"vip"_s});
 
+    c = await<Conversa::ChatDto>([&](auto done) { m_client->addChatTag(mine, u"¿100%?"_s, this, done); });
+    CHECK_OK(c);
+    QVERIFY((*c)->tags.contains(u"¿100%?"_s));   // "?" and "%" travel encoded in the DELETE below
+    const auto untagged = await<QJsonObject>([&](auto done) { m_client->removeChatTag(mine, u"¿100%?"_s, this, done); });
+    CHECK_OK(untagged);
+    const auto missing = await<QJsonObject>([&](auto done) { m_client->removeChatTag(mine, u"¿100%?"_s, this, done); });
+    QVERIFY(missing && !*missing);
+    QCOMPARE(missing->error().httpStatus, 404);
+
     c = await<Conversa::ChatDto>([&](auto done) { m_client->setChatPriority(mine, u"urgent"_s, this, done); });
     CHECK_OK(c);
     QCOMPARE((*c)->priority, u"urgent"_s);

@@ -108,7 +108,7 @@ QNetworkRequest ApiClient::makeRequest(const QString &path, const QByteArray &bo
 {
     QUrl url = m_baseUrl;
     const qsizetype q = path.indexOf(u'?');
-    url.setPath(url.path() + (q < 0 ? path : path.left(q)));
+    url.setPath(url.path(QUrl::FullyEncoded) + (q < 0 ? path : path.left(q)), QUrl::TolerantMode);
     if (q >= 0)
         url.setQuery(path.mid(q + 1));
     QNetworkRequest request(url);
@@ -520,6 +520,13 @@ void ApiClient::addChatTag(qint64 chatId, const QString &tag, QObject *context, 
 {
     const QJsonObject body{{u"tag"_s, tag}};
     request("POST", u"/v1/chats/%1/tags"_s.arg(chatId), &body, context, std::move(done));
+}
+
+void ApiClient::removeChatTag(qint64 chatId, const QString &tag, QObject *context, ApiCallback<QJsonObject> done)
+{
+    // Percent-encoded here: a tag may hold "?", "#" or "%", which the path must carry as data.
+    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(tag));
+    request<QJsonObject>("DELETE", u"/v1/chats/%1/tags/"_s.arg(chatId) + encoded, nullptr, context, std::move(done));
 }
 
 void ApiClient::addChatNote(qint64 chatId, const QString &content, QObject *context, ApiCallback<ChatNoteDto> done)

@@ -63,7 +63,8 @@ public:
     QByteArray accessToken() const { return m_accessToken; }
     void setLanguage(const QByteArray &language) { m_language = language; }
 
-    // path is "/v1/…" and may carry a query string.
+    // path is "/v1/…" and may carry a query string. Both are taken as percent-encoded where they
+    // hold "%": a path segment that is data ("?", "%", "#" in a tag) is encoded by the caller.
     QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body = {},
                         const QByteArray &contentType = "application/json",
                         const QList<QPair<QByteArray, QByteArray>> &headers = {});
@@ -116,6 +117,7 @@ public:
     void reopenChat(qint64 chatId, QObject *context, ApiCallback<ChatDto> done);
     void setChatPriority(qint64 chatId, const QString &priority, QObject *context, ApiCallback<ChatDto> done);
     void addChatTag(qint64 chatId, const QString &tag, QObject *context, ApiCallback<ChatDto> done);
+    void removeChatTag(qint64 chatId, const QString &tag, QObject *context, ApiCallback<QJsonObject> done);   // 204: {}
     void addChatNote(qint64 chatId, const QString &content, QObject *context, ApiCallback<ChatNoteDto> done);
 
     // ---- messages ----
