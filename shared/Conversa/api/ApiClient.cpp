@@ -321,34 +321,27 @@ void ApiClient::login(const QString &email, const QString &password, QObject *co
                       ApiCallback<LoginResultDto> done)
 {
     const QJsonObject body{{u"email"_s, email}, {u"password"_s, password}};
-    request<QJsonObject>("POST", u"/v1/auth/login"_s, &body, this,
-                         [this, guard = QPointer<QObject>(context), hasContext = context != nullptr,
-                          done = std::move(done)](const ApiResult<QJsonObject> &r) {
-                             if (r)
-                                 adoptTokens(*r);
-                             if (!done || (hasContext && !guard))
-                                 return;
-                             done(r ? ApiResult<LoginResultDto>(LoginResultDto::fromJson(*r))
-                                    : ApiResult<LoginResultDto>(r.error()));
-                         },
-                         false);
+    request<QJsonObject>("POST", u"/v1/auth/login"_s, &body, this, loginAnswer(context, std::move(done)), false);
+}
+
+// A login's answer (password, or 2FA's second step): its tokens are kept before `done` hears it.
+ApiCallback<QJsonObject> ApiClient::loginAnswer(QObject *context, ApiCallback<LoginResultDto> done)
+{
+    return [this, guard = QPointer<QObject>(context), hasContext = context != nullptr,
+            done = std::move(done)](const ApiResult<QJsonObject> &r) {
+        if (r)
+            adoptTokens(*r);
+        if (!done || (hasContext && !guard))
+            return;
+        done(r ? ApiResult<LoginResultDto>(LoginResultDto::fromJson(*r)) : ApiResult<LoginResultDto>(r.error()));
+    };
 }
 
 void ApiClient::verifyTwoFactor(const QString &twoFactorToken, const QString &code, QObject *context,
                                 ApiCallback<LoginResultDto> done)
 {
     const QJsonObject body{{u"two_factor_token"_s, twoFactorToken}, {u"code"_s, code}};
-    request<QJsonObject>("POST", u"/v1/auth/2fa/verify"_s, &body, this,
-                         [this, guard = QPointer<QObject>(context), hasContext = context != nullptr,
-                          done = std::move(done)](const ApiResult<QJsonObject> &r) {
-                             if (r)
-                                 adoptTokens(*r);
-                             if (!done || (hasContext && !guard))
-                                 return;
-                             done(r ? ApiResult<LoginResultDto>(LoginResultDto::fromJson(*r))
-                                    : ApiResult<LoginResultDto>(r.error()));
-                         },
-                         false);
+    request<QJsonObject>("POST", u"/v1/auth/2fa/verify"_s, &body, this, loginAnswer(context, std::move(done)), false);
 }
 
 void ApiClient::refresh(QObject *context, ApiCallback<AuthTokensDto> done)

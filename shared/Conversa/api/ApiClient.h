@@ -156,6 +156,7 @@ private:
     void startRefresh();
     void refreshFinished(const ApiResponse &response);
     void adoptTokens(const QJsonObject &answer);
+    ApiCallback<QJsonObject> loginAnswer(QObject *context, ApiCallback<LoginResultDto> done);
 
     template<class T> void request(const QByteArray &method, const QString &path, const QJsonObject *body,
                                    QObject *context, ApiCallback<T> done, bool authenticated = true,
