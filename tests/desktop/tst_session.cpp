@@ -106,7 +106,7 @@ void tst_Session::unreachableServer()
     ctx->session()->login(u"http://127.0.0.1:%1"_s.arg(port), u"x@example.com"_s, u"whatever1"_s, false);
     QTRY_VERIFY_WITH_TIMEOUT(!ctx->session()->busy(), 10000);
     QCOMPARE(ctx->session()->stage(), SessionController::SignedOut);
-    QCOMPARE(ctx->session()->errorMessage(), AppContext::errorText(Conversa::ApiResponse{}));
+    QCOMPARE(ctx->session()->errorMessage(), AppContext::errorText(Conversa::ApiError::network({})));
     QVERIFY(!ctx->online());
 }
 
