@@ -209,7 +209,7 @@ void SessionController::onSessionExpired()
     qCInfo(lcSession) << "session expired";
     forget();
     signOutLocally();
-    setError(tr("Your session has expired or was ended elsewhere. Sign in again."));
+    setError(tr("Your session has ended. Sign in again."));
 }
 
 void SessionController::remember(const QByteArray &refreshToken)

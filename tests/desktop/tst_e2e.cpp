@@ -88,6 +88,7 @@ private slots:
     void supervisorTabsAndFilters();
     void transferToQueue();
     void attachmentAndTyping();
+    void outboxSurvivesRestart();
 
 private:
     ApiResponse webhook(const QByteArray &body)
@@ -511,4 +512,81 @@ void tst_DesktopE2E::attachmentAndTyping()
 }
 
 QTEST_MAIN(tst_DesktopE2E)
+void tst_DesktopE2E::outboxSurvivesRestart()
+{
+    // A second agent (no 2FA) with a chat of their own, on an app with its own settings and outbox.
+    const QString email = u"agente.reinicio@example.com"_s;
+    const QString password = u"correct horse 2"_s;
+    const qint64 agent = m_server.createUser(email, password, u"agent"_s);
+    SqlQuery join(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) "
+                                 "SELECT id, ?, ? FROM campaigns WHERE code = 'HOGAR'", {agent, nowSeconds()});
+    QVERIFY(join.exec());
+    QCOMPARE(webhook(inbound(u"573159990909"_s, u"Rosa Mar"_s, u"wamid.r-1"_s, u"Siguen abiertos?"_s)).status, 200);
+    const QByteArray admin = m_server.tokenFor(u"admin"_s);
+    qint64 chat = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((chat = m_server.request("GET", u"/v1/chats?search=573159990909"_s, {}, admin)
+                                          .value(u"data"_s).toArray().first().toObject().value(u"id"_s).toInteger()) > 0,
+                             10000);
+    QCOMPARE(m_server.request("POST", u"/v1/chats/%1/assign"_s.arg(chat), {{u"agent_id"_s, agent}}, admin).status, 200);
+
+    QVERIFY(QDir(m_dir.path()).mkpath(u"restart"_s));
+    const QString settings = m_dir.filePath(u"restart/settings.ini"_s);
+    const QString outboxFile = m_dir.filePath(u"restart/outbox.json"_s);
+    const QString first = u"Primer mensaje sin conexion"_s;
+    const QString second = u"Segundo mensaje sin conexion"_s;
+    const auto stored = [this](const QString &text) { return m_server.count(u"messages"_s, u"content = '%1'"_s.arg(text)); };
+
+    // Offline: two messages typed, kept on disk, and the app closed.
+    QByteArray saved;
+    {
+        auto ctx = makeContext(settings, uniqueService());
+        QVERIFY(::signIn(*ctx, m_relay->url(), email, password));
+        ctx->conversation()->open(chat);
+        QTRY_COMPARE_WITH_TIMEOUT(ctx->conversation()->messages()->rowCount(), 1, 10000);
+        m_relay->cut();
+        QTRY_VERIFY_WITH_TIMEOUT(ctx->socket().state() != Conversa::SocketIoClient::State::Connected, 5000);
+        ctx->conversation()->sendText(first);
+        ctx->conversation()->sendText(second);
+        QTRY_VERIFY_WITH_TIMEOUT(!ctx->online(), 5000);
+        QCOMPARE(ctx->conversation()->outboxCount(), 2);
+        const MessageListModel *m = ctx->conversation()->messages();
+        QTRY_COMPARE_WITH_TIMEOUT(m->data(m->index(2), MessageListModel::StatusRole).toString(), u"waiting"_s, 5000);
+        QFile f(outboxFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        saved = f.readAll();
+        QVERIFY(saved.contains(first.toUtf8()) && saved.contains(second.toUtf8()));
+    }
+    QCOMPARE(stored(first), 0);
+    QCOMPARE(stored(second), 0);
+
+    // Started again; the network comes back; signed in, the outbox goes, each message once.
+    {
+        auto ctx = makeContext(settings, uniqueService());
+        QCOMPARE(ctx->conversation()->outboxCount(), 2);
+        QVERIFY(m_relay->restore());
+        QVERIFY(::signIn(*ctx, m_relay->url(), email, password));
+        QTRY_COMPARE_WITH_TIMEOUT(ctx->conversation()->outboxCount(), 0, 10000);
+        QCOMPARE(stored(first), 1);
+        QCOMPARE(stored(second), 1);
+    }
+
+    // The answers were lost (the app died before it took them off the outbox): the next start sends
+    // them again with the same keys, and the server stores nothing new.
+    {
+        QFile f(outboxFile);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(f.write(saved), saved.size());
+    }
+    {
+        auto ctx = makeContext(settings, uniqueService());
+        QCOMPARE(ctx->conversation()->outboxCount(), 2);
+        QSignalSpy sent(ctx->conversation(), &ConversationController::messageSent);
+        QVERIFY(::signIn(*ctx, m_relay->url(), email, password));
+        QTRY_COMPARE_WITH_TIMEOUT(ctx->conversation()->outboxCount(), 0, 10000);
+        QCOMPARE(sent.size(), 2);   // answered with the messages stored the first time
+        QCOMPARE(stored(first), 1);
+        QCOMPARE(stored(second), 1);
+    }
+}
+
 #include "tst_e2e.moc"
