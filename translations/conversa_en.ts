@@ -765,16 +765,24 @@
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <source>To an agent (id)</source>
-        <translation>To an agent (id)</translation>
+        <source>To an agent</source>
+        <translation>To an agent</translation>
     </message>
     <message>
-        <source>To a campaign (id)</source>
-        <translation>To a campaign (id)</translation>
+        <source>To a campaign</source>
+        <translation>To a campaign</translation>
     </message>
     <message>
-        <source>Target id</source>
-        <translation>Target id</translation>
+        <source>Assign…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>Assign the chat</source>
+        <translation>Assign the chat</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from: you may only send the chat back to the queue.</source>
+        <translation>Nothing to choose from: you may only send the chat back to the queue.</translation>
     </message>
 </context>
 <context>
@@ -914,6 +922,10 @@
     <message>
         <source>Two-factor authentication is on. Keep your backup codes somewhere safe.</source>
         <translation>Two-factor authentication is on. Keep your backup codes somewhere safe.</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication could not be turned on.</source>
+        <translation>Two-factor authentication could not be turned on.</translation>
     </message>
 </context>
 <context>

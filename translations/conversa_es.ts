@@ -765,16 +765,24 @@
         <translation>De vuelta a la cola</translation>
     </message>
     <message>
-        <source>To an agent (id)</source>
-        <translation>A un agente (id)</translation>
+        <source>To an agent</source>
+        <translation>A un agente</translation>
     </message>
     <message>
-        <source>To a campaign (id)</source>
-        <translation>A una campaña (id)</translation>
+        <source>To a campaign</source>
+        <translation>A una campaña</translation>
     </message>
     <message>
-        <source>Target id</source>
-        <translation>Id del destino</translation>
+        <source>Assign…</source>
+        <translation>Asignar…</translation>
+    </message>
+    <message>
+        <source>Assign the chat</source>
+        <translation>Asignar el chat</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from: you may only send the chat back to the queue.</source>
+        <translation>No hay nada que elegir: solo puedes devolver el chat a la cola.</translation>
     </message>
 </context>
 <context>
@@ -914,6 +922,10 @@
     <message>
         <source>Two-factor authentication is on. Keep your backup codes somewhere safe.</source>
         <translation>La verificación en dos pasos está activada. Guarda tus códigos de respaldo en un lugar seguro.</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication could not be turned on.</source>
+        <translation>No se pudo activar la verificación en dos pasos.</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,8 @@ ConversationController::ConversationController(AppContext &app, QObject *parent)
     });
     connect(this, &ConversationController::viewActiveChanged, this, &ConversationController::markSeen);
     connect(&m_app, &AppContext::languageChanged, this, &ConversationController::chatChanged);
+    connect(m_app.inbox(), &InboxController::campaignsChanged, this, &ConversationController::choicesChanged);
+    connect(this, &ConversationController::chatChanged, this, &ConversationController::choicesChanged);
 }
 
 QString ConversationController::serverKey() const
@@ -445,6 +447,38 @@ void ConversationController::onEvent(const QString &name, const QJsonValue &payl
         emit typingTextChanged();
         m_typingClear.start();
     }
+}
+
+QVariantList ConversationController::campaignChoices() const
+{
+    // The inbox's filter already has them; the chat's own campaign is no target.
+    QVariantList out;
+    for (const QVariant &c : m_app.inbox()->campaigns()) {
+        if (!m_chat.campaign || c.toMap().value(u"id"_s).toLongLong() != m_chat.campaign->id)
+            out.append(c);
+    }
+    return out;
+}
+
+void ConversationController::loadChoices()
+{
+    emit choicesChanged();   // campaigns
+    Conversa::UserQuery query;
+    query.role = u"agent"_s;
+    query.status = u"active"_s;
+    query.limit = 100;
+    m_app.api().listUsers(query, this, [this](const Conversa::ApiResult<Conversa::Page<Conversa::UserDto>> &r) {
+        if (!r)
+            return;   // agents may not list users: the queue and campaigns remain
+        m_agentChoices.clear();
+        for (const Conversa::UserDto &u : r->data) {
+            if (u.id == m_app.api().userId())
+                continue;
+            QString name = QString(u.firstName + u' ' + u.lastName).trimmed();
+            m_agentChoices.append(QVariantMap{{u"id"_s, u.id}, {u"name"_s, name.isEmpty() ? u.email : name}});
+        }
+        emit choicesChanged();
+    });
 }
 
 bool ConversationController::startAction()

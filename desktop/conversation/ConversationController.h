@@ -47,6 +47,10 @@ class ConversationController : public QObject {
     Q_PROPERTY(bool viewActive MEMBER m_viewActive NOTIFY viewActiveChanged)
     Q_PROPERTY(bool uploading READ uploading NOTIFY uploadChanged)
     Q_PROPERTY(double uploadProgress READ uploadProgress NOTIFY uploadChanged)
+    // Transfer and assignment targets: [{id, name}]. Agents are listed for those who may read
+    // users (supervisors, admins); campaigns for those who may read campaigns.
+    Q_PROPERTY(QVariantList agentChoices READ agentChoices NOTIFY choicesChanged)
+    Q_PROPERTY(QVariantList campaignChoices READ campaignChoices NOTIFY choicesChanged)
 public:
     explicit ConversationController(AppContext &app, QObject *parent = nullptr);
 
@@ -71,6 +75,8 @@ public:
     int outboxCount() const { return m_outbox.count(); }
     bool uploading() const { return m_uploading; }
     double uploadProgress() const { return m_uploadProgress; }
+    QVariantList agentChoices() const { return m_agentChoices; }
+    QVariantList campaignChoices() const;
 
     Q_INVOKABLE void open(qint64 chatId);
     Q_INVOKABLE void closeView();
@@ -85,6 +91,7 @@ public:
     Q_INVOKABLE void notifyTyping();
     Q_INVOKABLE void clearError() { setError({}); }
 
+    Q_INVOKABLE void loadChoices();   // the active agents, when a picker opens
     Q_INVOKABLE void assign(qint64 agentId);
     Q_INVOKABLE void transfer(const QString &targetType, qint64 targetId, const QString &reason);
     Q_INVOKABLE void closeChat(const QString &reason, const QString &outcome, qint64 outcomeValue, const QString &notes);
@@ -103,6 +110,7 @@ signals:
     void outboxCountChanged();
     void uploadChanged();
     void viewActiveChanged();
+    void choicesChanged();
     void messageSent(qint64 messageId);   // the server stored a message typed here
     void actionDone();
 
@@ -137,4 +145,5 @@ private:
     bool m_uploading = false;
     double m_uploadProgress = 0;
     Outbox m_outbox;
+    QVariantList m_agentChoices;
 };

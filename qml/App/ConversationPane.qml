@@ -66,6 +66,12 @@ Pane {
                         onClicked: transferDialog.open()
                     }
                     ToolButton {
+                        objectName: "assignButton"
+                        text: qsTr("Assign…")
+                        visible: root.chatOpen && root.app.session.isSupervisor
+                        onClicked: assignDialog.open()
+                    }
+                    ToolButton {
                         objectName: "closeChatButton"
                         text: qsTr("Close…")
                         visible: root.chatOpen
@@ -318,31 +324,65 @@ Pane {
 
     Dialog {
         id: transferDialog
+        objectName: "transferDialog"
         anchors.centerIn: parent
         modal: true
         title: qsTr("Transfer the chat")
         standardButtons: Dialog.Ok | Dialog.Cancel
+        onAboutToShow: root.conversation.loadChoices()
         ColumnLayout {
             ComboBox {
                 id: transferType
+                objectName: "transferType"
                 Layout.preferredWidth: 300
                 textRole: "text"
                 valueRole: "value"
                 model: [
                     { value: "queue", text: qsTr("Back to the queue") },
-                    { value: "agent", text: qsTr("To an agent (id)") },
-                    { value: "campaign", text: qsTr("To a campaign (id)") }
+                    { value: "agent", text: qsTr("To an agent") },
+                    { value: "campaign", text: qsTr("To a campaign") }
                 ]
             }
-            TextField {
+            ComboBox {
                 id: transferTarget
+                objectName: "transferTarget"
                 Layout.fillWidth: true
                 visible: transferType.currentValue !== "queue"
-                placeholderText: qsTr("Target id")
-                validator: IntValidator { bottom: 1 }
+                textRole: "name"
+                valueRole: "id"
+                model: transferType.currentValue === "agent" ? root.conversation.agentChoices
+                                                             : root.conversation.campaignChoices
+            }
+            Label {
+                visible: transferTarget.visible && transferTarget.count === 0
+                text: qsTr("Nothing to choose from: you may only send the chat back to the queue.")
+                color: "gray"
             }
             TextField { id: transferReason; Layout.fillWidth: true; placeholderText: qsTr("Reason") }
         }
-        onAccepted: root.conversation.transfer(transferType.currentValue, Number(transferTarget.text || 0), transferReason.text)
+        onAccepted: {
+            const target = transferType.currentValue === "queue" ? 0 : Number(transferTarget.currentValue || 0)
+            if (transferType.currentValue === "queue" || target > 0)
+                root.conversation.transfer(transferType.currentValue, target, transferReason.text)
+        }
+    }
+
+    Dialog {
+        id: assignDialog
+        objectName: "assignDialog"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Assign the chat")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onAboutToShow: root.conversation.loadChoices()
+        ComboBox {
+            id: assignAgent
+            objectName: "assignAgent"
+            implicitWidth: 300
+            textRole: "name"
+            valueRole: "id"
+            model: root.conversation.agentChoices
+        }
+        onAccepted: if (Number(assignAgent.currentValue || 0) > 0) root.conversation.assign(Number(assignAgent.currentValue))
     }
 }

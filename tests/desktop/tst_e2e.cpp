@@ -454,10 +454,26 @@ void tst_DesktopE2E::transferToQueue()
     m_app->inbox()->setTab(InboxController::Queued);
     QTRY_VERIFY_WITH_TIMEOUT(!m_app->inbox()->busy() && rowOf(m_otherChat) == 0 && m_app->inbox()->model()->rowCount() == 1, 5000);
 
+    // An agent may not list users: no agent to pick, and no assign button.
+    c->loadChoices();
+    QTest::qWait(300);
+    QVERIFY(c->agentChoices().isEmpty());
+    QVERIFY(!item("assignButton")->isVisible());
+
     ConversationController *sup = m_supervisor->conversation();
     sup->open(m_otherChat);
     QTRY_COMPARE_WITH_TIMEOUT(sup->status(), u"queued"_s, 5000);
-    sup->assign(m_agentId);
+    // The supervisor picks the agent by name from the picker's list.
+    QSignalSpy choices(sup, &ConversationController::choicesChanged);
+    sup->loadChoices();
+    qint64 picked = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(!sup->agentChoices().isEmpty(), 5000);
+    for (const QVariant &a : sup->agentChoices()) {
+        if (a.toMap().value(u"name"_s).toString() == u"Lucía Prieto"_s)
+            picked = a.toMap().value(u"id"_s).toLongLong();
+    }
+    QCOMPARE(picked, m_agentId);
+    sup->assign(picked);
     QTRY_COMPARE_WITH_TIMEOUT(sup->status(), u"assigned"_s, 5000);
     // Gone from the agent's queue tab, live.
     QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_otherChat), -1, 5000);
