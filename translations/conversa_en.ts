@@ -784,6 +784,42 @@
         <source>Nothing to choose from: you may only send the chat back to the queue.</source>
         <translation>Nothing to choose from: you may only send the chat back to the queue.</translation>
     </message>
+    <message>
+        <source>Edit client…</source>
+        <translation>Edit client…</translation>
+    </message>
+    <message>
+        <source>Client details</source>
+        <translation>Client details</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Separated by commas</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
+    </message>
+    <message>
+        <source>One per line: name: value</source>
+        <translation>One per line: name: value</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
 </context>
 <context>
     <name>InboxController</name>

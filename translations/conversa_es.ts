@@ -784,6 +784,42 @@
         <source>Nothing to choose from: you may only send the chat back to the queue.</source>
         <translation>No hay nada que elegir: solo puedes devolver el chat a la cola.</translation>
     </message>
+    <message>
+        <source>Edit client…</source>
+        <translation>Editar cliente…</translation>
+    </message>
+    <message>
+        <source>Client details</source>
+        <translation>Datos del cliente</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Separadas por comas</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Campos personalizados</translation>
+    </message>
+    <message>
+        <source>One per line: name: value</source>
+        <translation>Uno por línea: nombre: valor</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
 </context>
 <context>
     <name>InboxController</name>

@@ -145,6 +145,8 @@ void ConversationController::open(qint64 chatId)
     m_chatId = chatId;
     ++m_generation;
     m_chat = {};
+    m_clientErrors.clear();
+    emit clientErrorsChanged();
     m_typing.clear();
     m_messages.reset({});
     m_hasOlder = false;
@@ -458,6 +460,35 @@ QVariantList ConversationController::campaignChoices() const
             out.append(c);
     }
     return out;
+}
+
+void ConversationController::saveClient(const QVariantMap &changes)
+{
+    if (m_chatId <= 0 || m_chat.client.id <= 0)
+        return;
+    setError({});
+    m_clientErrors.clear();
+    emit clientErrorsChanged();
+    setBusy(true);
+    const int generation = m_generation;
+    m_app.api().updateClient(m_chat.client.id, QJsonObject::fromVariantMap(changes), this,
+                             [this, generation](const Conversa::ApiResult<Conversa::ClientDto> &r) {
+        setBusy(false);
+        if (!r) {
+            // Each field's message next to its field; the rest above the composer.
+            for (const Conversa::ApiError::FieldError &d : r.error().details)
+                m_clientErrors.insert(d.field.isEmpty() ? u"_"_s : d.field, d.message);
+            emit clientErrorsChanged();
+            if (m_clientErrors.isEmpty())
+                setError(AppContext::errorText(r.error()));
+            return;
+        }
+        if (generation == m_generation) {
+            m_chat.client = *r;
+            emit chatChanged();
+        }
+        emit clientSaved();
+    });
 }
 
 void ConversationController::loadChoices()

@@ -51,6 +51,8 @@ class ConversationController : public QObject {
     // users (supervisors, admins); campaigns for those who may read campaigns.
     Q_PROPERTY(QVariantList agentChoices READ agentChoices NOTIFY choicesChanged)
     Q_PROPERTY(QVariantList campaignChoices READ campaignChoices NOTIFY choicesChanged)
+    // The client panel's field errors from the last save: {wire field name: message}.
+    Q_PROPERTY(QVariantMap clientErrors READ clientErrors NOTIFY clientErrorsChanged)
 public:
     explicit ConversationController(AppContext &app, QObject *parent = nullptr);
 
@@ -77,6 +79,7 @@ public:
     double uploadProgress() const { return m_uploadProgress; }
     QVariantList agentChoices() const { return m_agentChoices; }
     QVariantList campaignChoices() const;
+    QVariantMap clientErrors() const { return m_clientErrors; }
 
     Q_INVOKABLE void open(qint64 chatId);
     Q_INVOKABLE void closeView();
@@ -91,6 +94,9 @@ public:
     Q_INVOKABLE void notifyTyping();
     Q_INVOKABLE void clearError() { setError({}); }
 
+    // Changes the chat's client: the fields given, named as on the wire (first_name, last_name,
+    // email, notes, tags [list], custom_fields {object}); a partial update.
+    Q_INVOKABLE void saveClient(const QVariantMap &changes);
     Q_INVOKABLE void loadChoices();   // the active agents, when a picker opens
     Q_INVOKABLE void assign(qint64 agentId);
     Q_INVOKABLE void transfer(const QString &targetType, qint64 targetId, const QString &reason);
@@ -111,6 +117,8 @@ signals:
     void uploadChanged();
     void viewActiveChanged();
     void choicesChanged();
+    void clientErrorsChanged();
+    void clientSaved();
     void messageSent(qint64 messageId);   // the server stored a message typed here
     void actionDone();
 
@@ -146,4 +154,5 @@ private:
     double m_uploadProgress = 0;
     Outbox m_outbox;
     QVariantList m_agentChoices;
+    QVariantMap m_clientErrors;
 };

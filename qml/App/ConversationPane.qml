@@ -232,6 +232,11 @@ Pane {
                 Label { text: root.conversation.title }
                 Label { text: root.conversation.phoneNumber }
                 Label { text: root.conversation.client.email || ""; visible: text.length > 0 }
+                Button {
+                    objectName: "editClientButton"
+                    text: qsTr("Edit client…")
+                    onClicked: clientDialog.open()
+                }
                 Label { text: qsTr("Priority"); font.bold: true }
                 ComboBox {
                     Layout.fillWidth: true
@@ -384,5 +389,108 @@ Pane {
             model: root.conversation.agentChoices
         }
         onAccepted: if (Number(assignAgent.currentValue || 0) > 0) root.conversation.assign(Number(assignAgent.currentValue))
+    }
+
+    // The client's details; each field shows the server's complaint about it under it.
+    Dialog {
+        id: clientDialog
+        objectName: "clientDialog"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Client details")
+        standardButtons: Dialog.Cancel
+        closePolicy: Popup.CloseOnEscape
+
+        function fill() {
+            const c = root.conversation.client
+            clientFirstName.text = c.first_name || ""
+            clientLastName.text = c.last_name || ""
+            clientEmail.text = c.email || ""
+            clientNotes.text = c.notes || ""
+            clientTags.text = (c.tags || []).join(", ")
+            const fields = c.custom_fields || {}
+            clientCustom.text = Object.keys(fields).map(k => k + ": " + fields[k]).join("\n")
+        }
+        function changes() {
+            const custom = {}
+            for (const line of clientCustom.text.split("\n")) {
+                const at = line.indexOf(":")
+                if (at > 0)
+                    custom[line.slice(0, at).trim()] = line.slice(at + 1).trim()
+            }
+            return {
+                first_name: clientFirstName.text.trim(),
+                last_name: clientLastName.text.trim(),
+                email: clientEmail.text.trim(),
+                notes: clientNotes.text.trim(),
+                tags: clientTags.text.split(",").map(t => t.trim()).filter(t => t.length > 0),
+                custom_fields: custom
+            }
+        }
+        onAboutToShow: fill()
+        // Stays open until the server took it.
+        Connections {
+            target: root.conversation
+            function onClientSaved() { clientDialog.close() }
+        }
+
+        GridLayout {
+            columns: 2
+            width: 420
+            Label { text: qsTr("First name") }
+            TextField { id: clientFirstName; objectName: "clientFirstName"; Layout.fillWidth: true }
+            Label { text: qsTr("Last name") }
+            TextField { id: clientLastName; objectName: "clientLastName"; Layout.fillWidth: true }
+            Label { text: qsTr("Email") }
+            TextField { id: clientEmail; objectName: "clientEmail"; Layout.fillWidth: true }
+            Item { width: 1; height: 1; visible: emailError.visible }
+            Label {
+                id: emailError
+                objectName: "clientEmailError"
+                text: root.conversation.clientErrors.email || ""
+                visible: text.length > 0
+                color: "#b3261e"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("Tags") }
+            TextField { id: clientTags; Layout.fillWidth: true; placeholderText: qsTr("Separated by commas") }
+            Item { width: 1; height: 1; visible: tagsError.visible }
+            Label {
+                id: tagsError
+                text: root.conversation.clientErrors.tags || ""
+                visible: text.length > 0
+                color: "#b3261e"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("Notes") }
+            TextArea { id: clientNotes; Layout.fillWidth: true; Layout.preferredHeight: 60; wrapMode: TextEdit.Wrap }
+            Label { text: qsTr("Custom fields") }
+            TextArea {
+                id: clientCustom
+                Layout.fillWidth: true
+                Layout.preferredHeight: 60
+                placeholderText: qsTr("One per line: name: value")
+            }
+            Item { width: 1; height: 1; visible: otherErrors.visible }
+            Label {
+                id: otherErrors
+                // Field errors without a place of their own (names, notes, custom fields).
+                text: Object.keys(root.conversation.clientErrors).filter(k => k !== "email" && k !== "tags")
+                            .map(k => root.conversation.clientErrors[k]).join("\n")
+                visible: text.length > 0
+                color: "#b3261e"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Item { width: 1; height: 1 }
+            Button {
+                objectName: "clientSaveButton"
+                text: qsTr("Save")
+                enabled: !root.conversation.busy
+                onClicked: root.conversation.saveClient(clientDialog.changes())
+            }
+        }
     }
 }

@@ -85,6 +85,7 @@ private slots:
     void failedThenRetried();
     void outboxAcrossOutage();
     void chatActions();
+    void clientPanel();
     void supervisorTabsAndFilters();
     void transferToQueue();
     void attachmentAndTyping();
@@ -394,6 +395,41 @@ void tst_DesktopE2E::chatActions()
     c->reopen();
     QTRY_VERIFY_WITH_TIMEOUT(!c->errorMessage().isEmpty(), 5000);
     QCOMPARE(c->status(), u"assigned"_s);
+}
+
+void tst_DesktopE2E::clientPanel()
+{
+    ConversationController *c = m_app->conversation();
+    c->open(m_chat);
+    QTRY_VERIFY_WITH_TIMEOUT(c->client().value(u"id"_s).toLongLong() > 0, 5000);
+    const qint64 client = c->client().value(u"id"_s).toLongLong();
+    QSignalSpy saved(c, &ConversationController::clientSaved);
+
+    // A wrong email: the server names the field, and the dialog shows the message under it.
+    QMetaObject::invokeMethod(item<QObject>("clientDialog"), "open");
+    QTRY_VERIFY(item("clientFirstName")->isVisible());
+    QCOMPARE(item("clientFirstName")->property("text").toString(), u"Marta"_s);
+    c->saveClient({{u"email"_s, u"no-es-un-correo"_s}});
+    QTRY_VERIFY_WITH_TIMEOUT(c->clientErrors().contains(u"email"_s), 5000);
+    QVERIFY(!c->clientErrors().value(u"email"_s).toString().isEmpty());
+    QTRY_VERIFY(item("clientEmailError")->isVisible());
+    QCOMPARE(item("clientEmailError")->property("text").toString(), c->clientErrors().value(u"email"_s).toString());
+    QCOMPARE(saved.size(), 0);
+
+    c->saveClient({{u"first_name"_s, u"Marta"_s}, {u"last_name"_s, u"Gil"_s}, {u"email"_s, u"marta.gil@example.com"_s},
+                   {u"notes"_s, u"Prefiere que le escriban por la tarde"_s}, {u"tags"_s, QStringList{u"cali"_s, u"envios"_s}},
+                   {u"custom_fields"_s, QVariantMap{{u"barrio"_s, u"San Antonio"_s}}}});
+    QVERIFY(saved.wait(5000));
+    QVERIFY(c->clientErrors().isEmpty());
+    QTRY_VERIFY(!item("clientEmailError")->isVisible());
+    QCOMPARE(c->client().value(u"email"_s).toString(), u"marta.gil@example.com"_s);
+    const ApiResponse stored = m_server.request("GET", u"/v1/clients/%1"_s.arg(client), {}, m_server.tokenFor(u"admin"_s));
+    QCOMPARE(stored.status, 200);
+    QCOMPARE(stored.value(u"email"_s).toString(), u"marta.gil@example.com"_s);
+    QCOMPARE(stored.value(u"notes"_s).toString(), u"Prefiere que le escriban por la tarde"_s);
+    QCOMPARE(stored.value(u"tags"_s).toArray(), (QJsonArray{u"cali"_s, u"envios"_s}));
+    QCOMPARE(stored.value(u"custom_fields"_s).toObject().value(u"barrio"_s).toString(), u"San Antonio"_s);
+    QMetaObject::invokeMethod(item<QObject>("clientDialog"), "close");
 }
 
 void tst_DesktopE2E::supervisorTabsAndFilters()
