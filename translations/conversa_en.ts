@@ -384,6 +384,18 @@
         <translation>The chat is closed</translation>
     </message>
     <message>
+        <source>The chat&apos;s WhatsApp number has no Meta business account id: an administrator must set meta_business_account_id</source>
+        <translation>The chat&apos;s WhatsApp number has no Meta business account id: an administrator must set meta_business_account_id</translation>
+    </message>
+    <message>
+        <source>The chat&apos;s WhatsApp number has no Meta access token</source>
+        <translation>The chat&apos;s WhatsApp number has no Meta access token</translation>
+    </message>
+    <message>
+        <source>Meta did not answer with the message templates: try again shortly</source>
+        <translation>Meta did not answer with the message templates: try again shortly</translation>
+    </message>
+    <message>
         <source>Another request with this Idempotency-Key is being processed</source>
         <translation>Another request with this Idempotency-Key is being processed</translation>
     </message>
@@ -609,6 +621,13 @@
     <message>
         <source>The server cannot be reached. Reconnecting…</source>
         <translation>The server cannot be reached. Reconnecting…</translation>
+    </message>
+</context>
+<context>
+    <name>Conversa::ApiClient</name>
+    <message>
+        <source>Could not reach the server</source>
+        <translation>Could not reach the server</translation>
     </message>
 </context>
 <context>

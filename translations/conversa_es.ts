@@ -384,6 +384,18 @@
         <translation>El chat está cerrado</translation>
     </message>
     <message>
+        <source>The chat&apos;s WhatsApp number has no Meta business account id: an administrator must set meta_business_account_id</source>
+        <translation>El número de WhatsApp del chat no tiene el id de la cuenta de empresa de Meta: un administrador debe configurar meta_business_account_id</translation>
+    </message>
+    <message>
+        <source>The chat&apos;s WhatsApp number has no Meta access token</source>
+        <translation>El número de WhatsApp del chat no tiene token de acceso de Meta</translation>
+    </message>
+    <message>
+        <source>Meta did not answer with the message templates: try again shortly</source>
+        <translation>Meta no respondió con las plantillas de mensajes: inténtalo de nuevo en un momento</translation>
+    </message>
+    <message>
         <source>Another request with this Idempotency-Key is being processed</source>
         <translation>Otra solicitud con esta Idempotency-Key se está procesando</translation>
     </message>
@@ -609,6 +621,13 @@
     <message>
         <source>The server cannot be reached. Reconnecting…</source>
         <translation>No se puede contactar con el servidor. Reconectando…</translation>
+    </message>
+</context>
+<context>
+    <name>Conversa::ApiClient</name>
+    <message>
+        <source>Could not reach the server</source>
+        <translation>No se pudo contactar con el servidor</translation>
     </message>
 </context>
 <context>

@@ -294,7 +294,9 @@ async function gauge(base) {   // the server's own count of authenticated socket
 }
 
 async function idle(a) {
-  const all = readTokens(a.tokens);
+  // Agents' tokens only: a supervisor's socket gets analytics.update every second (CONTRACT §6),
+  // so it is never idle.
+  const all = readTokens(a.tokens, "agent");
   const n = num(a.sockets, 10000), hold = num(a.hold, 12), pid = a["server-pid"];
   const tokens = Array.from({ length: n }, (_, i) => all[i % all.length].token);
   const w = workers(Math.max(1, Math.min(num(a.procs, 4), n)));

@@ -12,6 +12,7 @@
 #include "NumbersApi.h"
 #include "RolesApi.h"
 #include "TasksApi.h"
+#include "TemplatesApi.h"
 #include "UsersApi.h"
 #include "WebhooksApi.h"
 #include "app/ServerContext.h"
@@ -28,6 +29,7 @@ void registerApiModules(ServerContext &context, QList<ApiModule *> &modules)
     modules.append(new NumbersApi(context));
     modules.append(new ChatsApi(context));
     modules.append(new MessagesApi(context));
+    modules.append(new TemplatesApi(context));
     modules.append(new TasksApi(context));
     modules.append(new WebhooksApi(context));
     modules.append(new AnalyticsApi(context));

@@ -170,12 +170,6 @@ QVariantMap wppBlocking(int timeoutMs,
             {u"response_time_ms"_s, timer.elapsed()}};
 }
 
-// Provider calls from a request wait at most this long.
-int apiTimeoutMs(const ServerConfig &config)
-{
-    return qBound(1000, config.outboundTimeoutMs, 15000);
-}
-
 } // namespace
 
 NumbersApi::NumbersApi(ServerContext &context)
@@ -449,7 +443,7 @@ Result<Deferred> NumbersApi::qr(RequestContext &ctx)
         return stored.error();
     const qint64 now = nowSeconds();
     const bool fresh = !stored->dataUrl.isEmpty() && stored->expiresAt > now;
-    const int timeout = apiTimeoutMs(m_context.config);
+    const int timeout = m_context.config.requestProviderTimeoutMs();
     Deferred d;
     // The qrcode webhook keeps the latest QR; without a fresh one, WPPConnect is asked.
     d.work = [c = *c, timeout, fresh] {
@@ -504,7 +498,7 @@ Result<Deferred> NumbersApi::disconnect(RequestContext &ctx)
     Result<WppConnection> c = wppConnection(*n, nullptr);
     if (!c)
         return c.error();
-    const int timeout = apiTimeoutMs(m_context.config);
+    const int timeout = m_context.config.requestProviderTimeoutMs();
     d.work = [c = *c, timeout] {
         return QVariant(wppBlocking(timeout, [&c](WppConnectClient &client, auto done) {
             client.closeSession(c, std::move(done));
@@ -543,7 +537,7 @@ Result<Deferred> NumbersApi::reconnect(RequestContext &ctx)
     if (!secrets)
         return secrets.error();
     const QString hook = webhookUrl(*n, secrets->webhookSecret);
-    const int timeout = apiTimeoutMs(m_context.config);
+    const int timeout = m_context.config.requestProviderTimeoutMs();
     d.work = [c = *c, timeout, hook] {
         return QVariant(wppBlocking(timeout, [&c, &hook](WppConnectClient &client, auto done) {
             client.startSession(c, hook, std::move(done));

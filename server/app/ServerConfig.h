@@ -33,6 +33,8 @@ struct ServerConfig {
     QString defaultRegion = QStringLiteral("CO");   // for phone numbers written without a country code
     int outboundPollMs = 500;       // outbound queue poll interval; 0 = no sender in this instance
     int outboundTimeoutMs = 30000;  // one Graph request (a media upload, a send)
+    // A provider call made while a client waits for the answer (QR, session, templates).
+    int requestProviderTimeoutMs() const { return qBound(1000, outboundTimeoutMs, 15000); }
     int outboundMaxAttempts = 8;    // transient failures before a message fails
     int mediaPollMs = 1000;         // inbound media download queue poll interval; 0 = no fetcher here
     int routingSweepMs = 5000;      // how often every queue is routed again; 0 = this instance routes nothing

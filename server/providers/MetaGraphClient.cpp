@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <memory>
@@ -292,6 +293,58 @@ void MetaGraphClient::phoneNumberStatus(const QString &phoneNumberId, const QStr
                     ? QJsonDocument::fromJson(body).object().value(u"status"_s).toString()
                     : QString());
     });
+}
+
+void MetaGraphClient::messageTemplates(const QString &businessAccountId, const QString &accessToken, int maxPages,
+                                       std::function<void(const GraphResult &, const QJsonArray &)> done)
+{
+    struct Walk {
+        QString account, token, after;
+        int pagesLeft = 0;
+        QJsonArray templates;
+        std::function<void(const GraphResult &, const QJsonArray &)> done;
+    };
+    auto walk = std::make_shared<Walk>(Walk{businessAccountId, accessToken, {}, maxPages, {}, std::move(done)});
+    auto next = std::make_shared<std::function<void()>>();
+    *next = [this, walk, next] {
+        QUrl url(m_baseUrl + u'/' + QString::fromUtf8(QUrl::toPercentEncoding(walk->account)) + u"/message_templates"_s);
+        QUrlQuery query;
+        query.addQueryItem(u"fields"_s, u"name,language,status,category,components"_s);
+        query.addQueryItem(u"limit"_s, u"100"_s);
+        if (!walk->after.isEmpty())
+            query.addQueryItem(u"after"_s, walk->after);
+        url.setQuery(query);
+        QNetworkRequest req(url);
+        req.setRawHeader("Authorization", "Bearer " + walk->token.toUtf8());
+        req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        QNetworkReply *reply = m_network->get(req);
+        watch(reply);
+        connect(reply, &QNetworkReply::finished, this, [reply, walk, next] {
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray body = reply->readAll();
+            const QJsonObject page = QJsonDocument::fromJson(body).object();
+            if (status / 100 != 2 || !page.value(u"data"_s).isArray()) {
+                GraphResult r = classify(status, reply->error(), reply->errorString(), body, false);
+                if (r.outcome == GraphResult::Outcome::Sent)   // a 2xx that is not a page
+                    r = {GraphResult::Outcome::Permanent, {}, u"invalid_response"_s, u"Not a template page"_s};
+                walk->done(r, {});
+                *next = nullptr;   // ends the self-reference
+                return;
+            }
+            for (const QJsonValue &t : page.value(u"data"_s).toArray())
+                walk->templates.append(t);
+            const QJsonObject paging = page.value(u"paging"_s).toObject();
+            walk->after = paging.value(u"cursors"_s).toObject().value(u"after"_s).toString();
+            if (--walk->pagesLeft > 0 && paging.contains(u"next"_s) && !walk->after.isEmpty()) {
+                (*next)();
+                return;
+            }
+            walk->done(GraphResult{GraphResult::Outcome::Sent, {}, {}, {}}, walk->templates);
+            *next = nullptr;
+        });
+    };
+    (*next)();
 }
 
 void MetaGraphClient::mediaInfo(const QString &mediaId, const QString &phoneNumberId, const QString &accessToken,

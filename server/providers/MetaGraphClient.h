@@ -68,6 +68,12 @@ public:
     static GraphMediaInfo mediaInfoFrom(const QByteArray &body);
     // The health check: GET {base}/{phone_number_id}?fields=status,quality_rating. On success
     // the result is Sent and `status` is what Meta says of the number (CONNECTED, FLAGGED…).
+    // The business account's message templates (Business Management API,
+    // GET {base}/{waba_id}/message_templates), every page (at most `maxPages` of 100): the Graph
+    // objects as sent. Later pages are asked for with the `after` cursor on our own base URL,
+    // never by following a URL from the answer with the token.
+    void messageTemplates(const QString &businessAccountId, const QString &accessToken, int maxPages,
+                          std::function<void(const GraphResult &, const QJsonArray &)> done);
     void phoneNumberStatus(const QString &phoneNumberId, const QString &accessToken,
                            std::function<void(const GraphResult &, const QString &status)> done);
 

@@ -1,7 +1,8 @@
 // Two real conversa-server processes on one database behave as one (issue 5, "Several
 // instances"): routing stays atomic while both route the same queue and agents come back
-// through either server, and the outbound queue sends every message once while both servers
-// send. SQLite (one file, two processes) and PostgreSQL.
+// through either server, the outbound queue sends every message once while both servers send,
+// and each task reminder fires once while both look for due ones. SQLite (one file, two
+// processes) and PostgreSQL.
 #include "FakeMetaGraph.h"
 #include "ServerProcess.h"
 #include "TestServer.h"
@@ -17,6 +18,7 @@
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,6 +44,7 @@ private slots:
     void routingStaysAtomic();
     void outboundSendsEachMessageOnce();
     void eventsReachTheOtherServer();
+    void remindersFireOnce();
 
 private:
     // Requests sent to both servers at once; waits for every answer.
@@ -301,6 +304,59 @@ void tst_TwoInstances::eventsReachTheOtherServer()
     QSignalSpy down(&socket, &Conversa::SocketIoClient::disconnected);
     QCOMPARE(one(0, "PUT", u"/v1/users/%1"_s.arg(supervisor), {{u"status"_s, u"suspended"_s}}).status, 200);
     QVERIFY(down.count() > 0 || down.wait(10000));
+}
+
+void tst_TwoInstances::remindersFireOnce()
+{
+    // An agent with a socket on each server; 20 reminders fall due while both servers look for
+    // due ones every 5 s. Each fires once: on PostgreSQL both sockets hear each reminder once (the
+    // relay), on SQLite (no relay) the two sockets together hear each once.
+    const ApiResponse created = one(0, "POST", u"/v1/users"_s,
+                                    {{u"email"_s, u"agente.recordatorios@contacto-sur.example.com"_s},
+                                     {u"password"_s, u"Agente-Passw0rd-1"_s}, {u"first_name"_s, u"Ana"_s},
+                                     {u"last_name"_s, u"Mora"_s}, {u"role_id"_s, 3}});
+    QCOMPARE(created.status, 201);
+    const qint64 agent = created.value(u"id"_s).toInteger();
+    const ApiResponse login = one(1, "POST", u"/v1/auth/login"_s,
+                                  {{u"email"_s, u"agente.recordatorios@contacto-sur.example.com"_s},
+                                   {u"password"_s, u"Agente-Passw0rd-1"_s}});
+    QCOMPARE(login.status, 200);
+    const QByteArray token = login.value(u"access_token"_s).toString().toUtf8();
+
+    Conversa::SocketIoClient sockets[2];
+    QHash<qint64, int> heard[2];   // task id → reminders heard, per socket
+    for (int i = 0; i < 2; ++i) {
+        connect(&sockets[i], &Conversa::SocketIoClient::event, &sockets[i], [&heard, i](const QString &name, const QJsonValue &payload) {
+            if (name == "task.reminder"_L1)
+                ++heard[i][payload.toObject().value(u"task"_s).toObject().value(u"id"_s).toInteger()];
+        });
+        QSignalSpy up(&sockets[i], &Conversa::SocketIoClient::connected);
+        sockets[i].open(m_clients[i]->baseUrl(), token);
+        QVERIFY(up.wait(10000));
+    }
+
+    const qint64 now = nowSeconds();
+    QSet<qint64> tasks;
+    for (int i = 0; i < 20; ++i) {
+        tasks.insert(insert("INSERT INTO tasks (assigned_to_user_id, created_by_user_id, title, reminder_date, created_at, "
+                            "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                            {agent, agent, u"Llamar a cliente %1"_s.arg(i), now - 1, now, now}));
+    }
+    QVERIFY(!tasks.contains(0));
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT COUNT(*) FROM tasks WHERE reminder_fired_at IS NOT NULL AND assigned_to_user_id = %1"_s
+                                         .arg(agent)),
+                              qint64(20), 15000);
+    QTest::qWait(6000);   // another pass of each server: nothing fires again
+    const bool relayed = TestServer::engine() == "postgresql"_L1;
+    for (const qint64 task : tasks) {
+        if (relayed) {
+            QCOMPARE(heard[0].value(task), 1);
+            QCOMPARE(heard[1].value(task), 1);
+        } else {
+            QCOMPARE(heard[0].value(task) + heard[1].value(task), 1);
+        }
+    }
+    QCOMPARE(heard[0].size() + heard[1].size(), relayed ? 40 : 20);
 }
 
 QTEST_MAIN(tst_TwoInstances)

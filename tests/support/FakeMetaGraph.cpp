@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QUrlQuery>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -121,6 +122,23 @@ QByteArray FakeMetaGraph::sample(const QString &name)
     return f.readAll();
 }
 
+void FakeMetaGraph::setMessageTemplates(const QString &businessAccountId, const QJsonArray &templates,
+                                        const QString &token)
+{
+    m_templates.insert(businessAccountId, {templates, token});
+}
+
+QList<FakeMetaGraph::Request> FakeMetaGraph::templateLookups(const QString &businessAccountId) const
+{
+    QList<Request> out;
+    const QByteArray prefix = "/v21.0/" + businessAccountId.toUtf8() + "/message_templates";
+    for (const Request &r : m_requests) {
+        if (r.method == "GET" && r.path.startsWith(prefix))
+            out.append(r);
+    }
+    return out;
+}
+
 void FakeMetaGraph::handle(QTcpSocket *socket, HttpRequest request)
 {
     Request r;
@@ -134,8 +152,42 @@ void FakeMetaGraph::handle(QTcpSocket *socket, HttpRequest request)
     QByteArray contentType = "application/json";
     QByteArray extraHeaders;
     const bool bearer = r.authorization.startsWith("Bearer ") && r.authorization.size() > 7;
+    static const QRegularExpression templates(u"^/v21\\.0/([^/]+)/message_templates(\\?.*)?$"_s);
     const QRegularExpressionMatch phone = lookup.match(path);
-    if (r.method == "GET" && phone.hasMatch() && m_phoneNumbers.contains(phone.captured(1))) {
+    const QRegularExpressionMatch templateList = templates.match(path);
+    if (r.method == "GET" && templateList.hasMatch()) {
+        const QUrlQuery query(templateList.captured(2).mid(1));
+        const auto account = m_templates.constFind(templateList.captured(1));
+        if (account == m_templates.cend()) {
+            r.status = 400;
+            body = graphError(100, "Unsupported get request. Object with ID does not exist, cannot be loaded due to "
+                                   "missing permissions, or does not support this operation.");
+        } else if (r.authorization != "Bearer " + account->second.toUtf8()) {
+            r.status = 401;
+            body = graphError(190, "Error validating access token: Session has expired.");
+        } else {
+            // Cursors are opaque to clients; here, the base64 of the next index.
+            const int asked = query.queryItemValue(u"limit"_s).toInt();
+            const int limit = asked > 0 ? qMin(asked, 1000) : 25;   // Meta's default page size
+            const int from = QByteArray::fromBase64(query.queryItemValue(u"after"_s).toLatin1()).toInt();
+            const QJsonArray all = account->first;
+            QJsonArray page;
+            for (int i = from; i < all.size() && i < from + limit; ++i)
+                page.append(all.at(i));
+            QJsonObject answer{{u"data"_s, page}};
+            if (!page.isEmpty()) {
+                const QString after = QString::fromLatin1(QByteArray::number(from + page.size()).toBase64());
+                QJsonObject paging{{u"cursors"_s, QJsonObject{{u"before"_s, QString::fromLatin1(QByteArray::number(from).toBase64())},
+                                                               {u"after"_s, after}}}};
+                if (from + page.size() < all.size())
+                    paging.insert(u"next"_s, u"https://graph.facebook.com/v21.0/%1/message_templates?limit=%2&after=%3"_s
+                                                 .arg(templateList.captured(1)).arg(limit).arg(after));
+                answer.insert(u"paging"_s, paging);
+            }
+            r.status = 200;
+            body = QJsonDocument(answer).toJson(QJsonDocument::Compact);
+        }
+    } else if (r.method == "GET" && phone.hasMatch() && m_phoneNumbers.contains(phone.captured(1))) {
         // Meta answers the fields asked for, plus id; a token that is not the number's is 190.
         const auto &[status, token] = m_phoneNumbers.value(phone.captured(1));
         if (r.authorization != "Bearer " + token.toUtf8()) {

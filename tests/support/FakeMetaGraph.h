@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QList>
 #include <QQueue>
 #include <QString>
@@ -18,7 +19,8 @@
 // unknown media ids answer 404 with Graph error 100. It records every request and can be scripted
 // to answer the next message sends, media look-ups or downloads with a status and body, or to
 // answer late. Phone numbers added with addPhoneNumber() answer the health check's
-// GET /v21.0/{phone_number_id}?fields=… with the fields asked for (and id), to their token only.
+// GET /v21.0/{phone_number_id}?fields=… with the fields asked for (and id), to their token only;
+// business accounts given templates answer GET /v21.0/{waba_id}/message_templates.
 class FakeMetaGraph final : public FakeHttpServer {
     Q_OBJECT
 public:
@@ -40,6 +42,11 @@ public:
     // A business phone number: its status (CONNECTED, FLAGGED, RESTRICTED…) and the token that may read it.
     void addPhoneNumber(const QString &phoneNumberId, const QString &status, const QString &token);
     QList<Request> phoneNumberLookups(const QString &phoneNumberId) const;
+    // A business account's message templates (Graph objects: name, language, status, category,
+    // components), served by GET /v21.0/{waba_id}/message_templates in pages of `limit` (Meta's
+    // cursor paging: paging.cursors.after and paging.next while more remain), to its token only.
+    void setMessageTemplates(const QString &businessAccountId, const QJsonArray &templates, const QString &token);
+    QList<Request> templateLookups(const QString &businessAccountId) const;
     // The next `times` GET /{media_id} (look-ups) or downloads are answered with this status and body.
     void failNextMediaLookups(int status, const QByteArray &body, int times = 1);
     void failNextDownloads(int status, const QByteArray &body, int times = 1);
@@ -66,6 +73,7 @@ private:
     QQueue<QPair<int, QByteArray>> m_scriptedDownloads;
     QHash<QString, QPair<QByteArray, QByteArray>> m_media;   // id → bytes, MIME type
     QHash<QString, QPair<QString, QString>> m_phoneNumbers;  // id → status, token
+    QHash<QString, QPair<QJsonArray, QString>> m_templates;  // business account → templates, token
     int m_delayMs = 0;
     int m_seq = 0;
     // The listening socket and its connections live in FakeHttpServer, whose destructor stops

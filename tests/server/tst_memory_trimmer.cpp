@@ -1,0 +1,34 @@
+// MemoryTrimmer trims the heap only after the socket count has moved by its threshold since the
+// last trim, whichever way, and not again until it moves that far once more.
+#include "app/MemoryTrimmer.h"
+
+#include <QTest>
+
+class tst_MemoryTrimmer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void trimsAfterBurstsOnly()
+    {
+        int sockets = 0;
+        MemoryTrimmer trimmer([&] { return sockets; }, 5, 100);
+        trimmer.start();
+        QTest::qWait(40);
+        QCOMPARE(trimmer.trims(), 0);          // nothing moved
+        sockets = 99;
+        QTest::qWait(40);
+        QCOMPARE(trimmer.trims(), 0);          // under the threshold
+        sockets = 150;
+        QTRY_COMPARE(trimmer.trims(), 1);      // a burst of connections
+        QTest::qWait(40);
+        QCOMPARE(trimmer.trims(), 1);          // once per burst, not on every check
+        sockets = 120;
+        QTest::qWait(40);
+        QCOMPARE(trimmer.trims(), 1);
+        sockets = 40;
+        QTRY_COMPARE(trimmer.trims(), 2);      // a burst of disconnections
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_MemoryTrimmer)
+#include "tst_memory_trimmer.moc"
