@@ -648,6 +648,10 @@
         <source>%1 is typing…</source>
         <translation>%1 is typing…</translation>
     </message>
+    <message>
+        <source>This chat's number has no approved templates.</source>
+        <translation>This chat's number has no approved templates.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -706,18 +710,6 @@
     <message>
         <source>Send</source>
         <translation>Send</translation>
-    </message>
-    <message>
-        <source>Template name</source>
-        <translation>Template name</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>Variables: 1=Ana, 2=Friday</source>
-        <translation>Variables: 1=Ana, 2=Friday</translation>
     </message>
     <message>
         <source>Send template</source>
@@ -838,6 +830,10 @@
     <message>
         <source>Save</source>
         <translation>Save</translation>
+    </message>
+    <message>
+        <source>Choose a template</source>
+        <translation>Choose a template</translation>
     </message>
 </context>
 <context>

@@ -648,6 +648,10 @@
         <source>%1 is typing…</source>
         <translation>%1 está escribiendo…</translation>
     </message>
+    <message>
+        <source>This chat's number has no approved templates.</source>
+        <translation>El número de este chat no tiene plantillas aprobadas.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -706,18 +710,6 @@
     <message>
         <source>Send</source>
         <translation>Enviar</translation>
-    </message>
-    <message>
-        <source>Template name</source>
-        <translation>Nombre de la plantilla</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>Variables: 1=Ana, 2=Friday</source>
-        <translation>Variables: 1=Ana, 2=viernes</translation>
     </message>
     <message>
         <source>Send template</source>
@@ -838,6 +830,10 @@
     <message>
         <source>Save</source>
         <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Choose a template</source>
+        <translation>Elige una plantilla</translation>
     </message>
 </context>
 <context>

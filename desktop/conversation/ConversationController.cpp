@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QUuid>
 
@@ -145,6 +146,10 @@ void ConversationController::open(qint64 chatId)
     m_chatId = chatId;
     ++m_generation;
     m_chat = {};
+    m_templates.clear();
+    m_templatesError.clear();
+    m_templatesChat = 0;
+    emit templatesChanged();
     m_clientErrors.clear();
     emit clientErrorsChanged();
     m_typing.clear();
@@ -235,6 +240,8 @@ void ConversationController::setChat(const Conversa::ChatDto &chat)
     m_chat = chat;
     emit chatChanged();
     emit windowChanged();
+    if (!windowOpen() && m_templatesChat != m_chatId)
+        loadTemplates();   // only templates may go now
 }
 
 void ConversationController::loadOlder()
@@ -488,6 +495,28 @@ void ConversationController::saveClient(const QVariantMap &changes)
             emit chatChanged();
         }
         emit clientSaved();
+    });
+}
+
+void ConversationController::loadTemplates()
+{
+    if (m_chatId <= 0)
+        return;
+    const qint64 chatId = m_chatId;
+    m_templatesChat = chatId;
+    // The protocol library has no call for this route yet: a plain GET, read here.
+    m_app.download(u"/v1/chats/%1/templates"_s.arg(chatId), this, [this, chatId](const QByteArray &body, const QString &error) {
+        if (chatId != m_chatId)
+            return;
+        m_templates.clear();
+        m_templatesError = error;
+        if (error.isEmpty()) {
+            for (const QJsonValue &t : QJsonDocument::fromJson(body).object().value(u"data"_s).toArray())
+                m_templates.append(t.toObject().toVariantMap());
+            if (m_templates.isEmpty())
+                m_templatesError = tr("This chat's number has no approved templates.");
+        }
+        emit templatesChanged();
     });
 }
 

@@ -51,6 +51,10 @@ class ConversationController : public QObject {
     // users (supervisors, admins); campaigns for those who may read campaigns.
     Q_PROPERTY(QVariantList agentChoices READ agentChoices NOTIFY choicesChanged)
     Q_PROPERTY(QVariantList campaignChoices READ campaignChoices NOTIFY choicesChanged)
+    // What may be sent outside the 24-hour window: [{name, language, category, body, variables}],
+    // loaded when the window is found closed (or by loadTemplates()).
+    Q_PROPERTY(QVariantList templates READ templates NOTIFY templatesChanged)
+    Q_PROPERTY(QString templatesError READ templatesError NOTIFY templatesChanged)
     // The client panel's field errors from the last save: {wire field name: message}.
     Q_PROPERTY(QVariantMap clientErrors READ clientErrors NOTIFY clientErrorsChanged)
 public:
@@ -80,6 +84,8 @@ public:
     QVariantList agentChoices() const { return m_agentChoices; }
     QVariantList campaignChoices() const;
     QVariantMap clientErrors() const { return m_clientErrors; }
+    QVariantList templates() const { return m_templates; }
+    QString templatesError() const { return m_templatesError; }
 
     Q_INVOKABLE void open(qint64 chatId);
     Q_INVOKABLE void closeView();
@@ -97,7 +103,8 @@ public:
     // Changes the chat's client: the fields given, named as on the wire (first_name, last_name,
     // email, notes, tags [list], custom_fields {object}); a partial update.
     Q_INVOKABLE void saveClient(const QVariantMap &changes);
-    Q_INVOKABLE void loadChoices();   // the active agents, when a picker opens
+    Q_INVOKABLE void loadChoices();
+    Q_INVOKABLE void loadTemplates();   // the active agents, when a picker opens
     Q_INVOKABLE void assign(qint64 agentId);
     Q_INVOKABLE void transfer(const QString &targetType, qint64 targetId, const QString &reason);
     Q_INVOKABLE void closeChat(const QString &reason, const QString &outcome, qint64 outcomeValue, const QString &notes);
@@ -119,6 +126,7 @@ signals:
     void choicesChanged();
     void clientErrorsChanged();
     void clientSaved();
+    void templatesChanged();
     void messageSent(qint64 messageId);   // the server stored a message typed here
     void actionDone();
 
@@ -155,4 +163,7 @@ private:
     Outbox m_outbox;
     QVariantList m_agentChoices;
     QVariantMap m_clientErrors;
+    QVariantList m_templates;
+    QString m_templatesError;
+    qint64 m_templatesChat = 0;   // the chat m_templates are for
 };

@@ -180,40 +180,62 @@ Pane {
                 }
             }
 
-            // Outside the window only templates go.
-            GridLayout {
+            // Outside the window only templates go: one of the chat's number's, one field per variable.
+            ColumnLayout {
+                id: templateComposer
+                objectName: "templateComposer"
                 Layout.fillWidth: true
                 Layout.margins: 6
                 visible: root.chatOpen && !root.conversation.windowOpen
-                columns: 4
-                TextField {
-                    id: templateName
-                    objectName: "templateName"
+                readonly property var current: templatePicker.currentIndex >= 0
+                                               ? root.conversation.templates[templatePicker.currentIndex] : null
+
+                RowLayout {
                     Layout.fillWidth: true
-                    placeholderText: qsTr("Template name")
-                }
-                TextField {
-                    id: templateLanguage
-                    implicitWidth: 70
-                    text: "es"
-                    placeholderText: qsTr("Language")
-                }
-                TextField {
-                    id: templateVariables
-                    Layout.fillWidth: true
-                    placeholderText: qsTr("Variables: 1=Ana, 2=Friday")
-                }
-                Button {
-                    text: qsTr("Send template")
-                    enabled: templateName.text.trim().length > 0
-                    onClicked: {
-                        const vars = {}
-                        for (const part of templateVariables.text.split(",")) {
-                            const eq = part.indexOf("=")
-                            if (eq > 0)
-                                vars[part.slice(0, eq).trim()] = part.slice(eq + 1).trim()
+                    ComboBox {
+                        id: templatePicker
+                        objectName: "templatePicker"
+                        Layout.fillWidth: true
+                        model: root.conversation.templates
+                        textRole: "name"
+                        displayText: templateComposer.current
+                                     ? templateComposer.current.name + " (" + templateComposer.current.language + ")"
+                                     : qsTr("Choose a template")
+                    }
+                    Button {
+                        objectName: "sendTemplateButton"
+                        text: qsTr("Send template")
+                        enabled: templateComposer.current !== null
+                        onClicked: {
+                            const t = templateComposer.current
+                            const vars = {}
+                            for (let i = 0; i < templateVariables.count; ++i)
+                                vars[t.variables[i]] = templateVariables.itemAt(i).text.trim()
+                            root.conversation.sendTemplate(t.name, t.language, vars)
+                            for (let i = 0; i < templateVariables.count; ++i)
+                                templateVariables.itemAt(i).clear()
                         }
-                        root.conversation.sendTemplate(templateName.text, templateLanguage.text, vars)
+                    }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    visible: text.length > 0
+                    text: templateComposer.current ? templateComposer.current.body : root.conversation.templatesError
+                    color: templateComposer.current ? palette.text : "gray"
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: 6
+                    Repeater {
+                        id: templateVariables
+                        model: templateComposer.current ? templateComposer.current.variables : []
+                        TextField {
+                            required property string modelData
+                            objectName: "templateVariable_" + modelData
+                            width: 160
+                            placeholderText: "{{" + modelData + "}}"
+                        }
                     }
                 }
             }

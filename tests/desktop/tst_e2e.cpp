@@ -90,6 +90,7 @@ private slots:
     void transferToQueue();
     void attachmentAndTyping();
     void outboxSurvivesRestart();
+    void templatesOutsideWindow();
 
 private:
     ApiResponse webhook(const QByteArray &body)
@@ -639,6 +640,49 @@ void tst_DesktopE2E::outboxSurvivesRestart()
         QCOMPARE(stored(first), 1);
         QCOMPARE(stored(second), 1);
     }
+}
+
+void tst_DesktopE2E::templatesOutsideWindow()
+{
+    // The number's business account has one approved template with two variables.
+    const QJsonObject approved{{u"name"_s, u"pedido_listo"_s}, {u"language"_s, u"es"_s}, {u"status"_s, u"APPROVED"_s},
+                               {u"category"_s, u"UTILITY"_s}, {u"id"_s, u"5001"_s},
+                               {u"components"_s, QJsonArray{QJsonObject{{u"type"_s, u"BODY"_s},
+                                                                        {u"text"_s, u"Hola {{1}}, su pedido {{2}} está listo"_s}}}}};
+    m_graph.setMessageTemplates(u"900777"_s, {approved}, u"EAAB-desktop"_s);
+    SqlQuery account(m_server.db(), "UPDATE whatsapp_numbers SET meta_business_account_id = '900777' WHERE id = ?", {m_number});
+    QVERIFY(account.exec());
+    // The client last wrote 25 hours ago: the window is closed.
+    SqlQuery old(m_server.db(), "UPDATE chats SET last_inbound_at = ? WHERE id = ?", {nowSeconds() - 25 * 3600, m_otherChat});
+    QVERIFY(old.exec());
+
+    ConversationController *c = m_app->conversation();
+    c->closeView();
+    c->open(m_otherChat);
+    QTRY_VERIFY_WITH_TIMEOUT(!c->windowOpen(), 5000);
+    QCOMPARE(c->windowRemaining(), ConversationController::tr("The 24-hour window is closed: only templates can be sent."));
+    // The composer switches to templates: the free text field goes, the picker lists them.
+    QTRY_VERIFY(item("templateComposer")->isVisible());
+    QVERIFY(!item("composer")->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(c->templates().size(), 1, 5000);
+    QCOMPARE(c->templates().first().toMap().value(u"variables"_s).toStringList(), (QStringList{u"1"_s, u"2"_s}));
+    item("templatePicker")->setProperty("currentIndex", 0);
+    QTRY_COMPARE(visualDescendants(window()->contentItem(), u"templateVariable_1"_s).size(), 1);
+    QCOMPARE(visualDescendants(window()->contentItem(), u"templateVariable_2"_s).size(), 1);
+    visualDescendants(window()->contentItem(), u"templateVariable_1"_s).first()->setProperty("text", u"Pedro"_s);
+    visualDescendants(window()->contentItem(), u"templateVariable_2"_s).first()->setProperty("text", u"A-17"_s);
+    QSignalSpy sent(c, &ConversationController::messageSent);
+    QVERIFY(QMetaObject::invokeMethod(item("sendTemplateButton"), "clicked"));
+    QVERIFY(sent.wait(10000));
+    const qint64 id = sent.first().first().toLongLong();
+    const ApiResponse messages = m_server.request("GET", u"/v1/chats/%1/messages?before_id=%2&limit=1"_s.arg(m_otherChat).arg(id + 1),
+                                                  {}, m_app->session()->accessToken());
+    const QJsonObject stored = messages.value(u"data"_s).toArray().first().toObject();
+    QCOMPARE(stored.value(u"id"_s).toInteger(), id);
+    QCOMPARE(stored.value(u"message_type"_s).toString(), u"template"_s);
+    QCOMPARE(stored.value(u"template_name"_s).toString(), u"pedido_listo"_s);
+    QCOMPARE(stored.value(u"template_language"_s).toString(), u"es"_s);
+    QCOMPARE(stored.value(u"template_variables"_s).toObject(), (QJsonObject{{u"1"_s, u"Pedro"_s}, {u"2"_s, u"A-17"_s}}));
 }
 
 #include "tst_e2e.moc"
