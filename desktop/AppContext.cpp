@@ -5,7 +5,8 @@
 #include "SessionController.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QNetworkReply>
@@ -27,6 +28,9 @@ AppContext::AppContext(const Options &options, QObject *parent) : QObject(parent
     m_probe.setInterval(options.probeIntervalMs);
     connect(&m_probe, &QTimer::timeout, this, &AppContext::probe);
     connect(&m_socket, &Conversa::SocketIoClient::connected, this, [this] { setOnline(true); });
+    // Every REST exchange (typed calls, retries, refreshes, downloads, the probe) says whether the
+    // server answered.
+    connect(&m_network, &QNetworkAccessManager::finished, this, &AppContext::watch);
 
     m_session = std::make_unique<SessionController>(*this);
     m_inbox = std::make_unique<InboxController>(*this);
@@ -36,6 +40,16 @@ AppContext::AppContext(const Options &options, QObject *parent) : QObject(parent
 AppContext::~AppContext()
 {
     m_socket.close();
+}
+
+QString AppContext::outboxFile() const
+{
+    if (!m_options.outboxFile.isEmpty())
+        return m_options.outboxFile;
+    const QString dir = m_options.settingsFile.isEmpty()
+                            ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                            : QFileInfo(m_options.settingsFile).absolutePath();
+    return dir + u"/outbox.json"_s;
 }
 
 void AppContext::setLanguage(const QString &language)
@@ -54,33 +68,26 @@ void AppContext::setLanguage(const QString &language)
     emit languageChanged();
 }
 
-void AppContext::request(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
-                         Handler done, const QList<QPair<QByteArray, QByteArray>> &headers)
+void AppContext::watch(QNetworkReply *reply)
 {
-    const QByteArray payload = body.isEmpty() && (method == "GET" || method == "DELETE")
-                                   ? QByteArray()
-                                   : QJsonDocument(body).toJson(QJsonDocument::Compact);
-    QNetworkReply *reply = m_api.send(method, path, payload, "application/json", headers);
-    const QPointer<QObject> guard(context);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, guard, done] { finished(reply, guard, done); });
+    setOnline(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() > 0);
 }
 
-QNetworkReply *AppContext::requestRaw(const QByteArray &method, const QString &path, const QByteArray &body,
-                                      const QByteArray &contentType, QObject *context, Handler done)
+void AppContext::download(const QString &path, QObject *context,
+                          std::function<void(const QByteArray &, const QString &)> done)
 {
-    QNetworkReply *reply = m_api.send(method, path, body, contentType);
+    QNetworkReply *reply = m_api.send("GET", path, {}, {});
     const QPointer<QObject> guard(context);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, guard, done] { finished(reply, guard, done); });
-    return reply;
-}
-
-void AppContext::finished(QNetworkReply *reply, const QPointer<QObject> &context, const Handler &done)
-{
-    reply->deleteLater();
-    const Conversa::ApiResponse response = Conversa::ApiClient::read(reply);
-    setOnline(!isNetworkFailure(response));
-    if (context && done)
-        done(response);
+    connect(reply, &QNetworkReply::finished, this, [reply, guard, done] {
+        reply->deleteLater();
+        const Conversa::ApiResponse r = Conversa::ApiClient::read(reply);
+        if (!guard || !done)
+            return;
+        if (r.status == 200)
+            done(r.body, {});
+        else
+            done({}, errorText(r.status == 0 ? Conversa::ApiError::network({}) : Conversa::ApiError::fromHttp(r.status, r.body)));
+    });
 }
 
 void AppContext::setOnline(bool online)
@@ -100,28 +107,23 @@ void AppContext::setOnline(bool online)
 
 void AppContext::probe()
 {
+    // Its answer (or none) is seen by watch() like any other.
     QNetworkReply *reply = m_api.send("GET", u"/health"_s);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() > 0)
-            setOnline(true);
-    });
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
 }
 
-QString AppContext::errorText(const Conversa::ApiResponse &response)
+QString AppContext::errorText(const Conversa::ApiError &error)
 {
-    if (response.status == 0)
+    if (error.isNetworkError())
         return tr("The server cannot be reached. Check the address and your connection.");
-    const QJsonObject error = response.object().value(u"error"_s).toObject();
     // Field errors say what to fix; the general message only that something was wrong.
     QStringList details;
-    for (const QJsonValue &d : error.value(u"details"_s).toArray())
-        details.append(d.toObject().value(u"message"_s).toString());
+    for (const Conversa::ApiError::FieldError &d : error.details)
+        details.append(d.message);
     details.removeAll(QString());
     if (!details.isEmpty())
         return details.join(u'\n');
-    const QString message = error.value(u"message"_s).toString();
-    if (!message.isEmpty())
-        return message;
-    return tr("The server answered with an error (HTTP %1).").arg(response.status);
+    if (!error.message.isEmpty())
+        return error.message;
+    return tr("The server answered with an error (HTTP %1).").arg(error.httpStatus);
 }

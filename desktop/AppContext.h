@@ -3,7 +3,6 @@
 #include <Conversa/api/ApiClient.h>
 #include <Conversa/realtime/SocketIoClient.h>
 
-#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
@@ -24,8 +23,9 @@ Q_MOC_INCLUDE("ConversationController.h")
 
 // Everything the app shares, built once by main.cpp (and by the tests) and handed to QML: the
 // REST client, the socket, the settings, and the controllers QML talks to. It also knows whether
-// the server is reachable: a request that gets no HTTP answer turns `online` off, and a probe of
-// /health every few seconds (besides the socket's own reconnection) turns it on again.
+// the server is reachable: every reply of the REST client is watched, one that gets no HTTP answer
+// turns `online` off, and a probe of /health every few seconds (besides the socket's own
+// reconnection) turns it on again.
 class AppContext : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -38,6 +38,9 @@ class AppContext : public QObject {
 public:
     struct Options {
         QString settingsFile;                       // empty: the user's settings
+        // Where unsent messages are kept: empty is outbox.json next to settingsFile when one is
+        // given (tests), else in the app's data directory.
+        QString outboxFile;
         QString keychainService = QStringLiteral("Conversa");
         int probeIntervalMs = 3000;
     };
@@ -51,22 +54,18 @@ public:
     Conversa::SocketIoClient &socket() { return m_socket; }
     QSettings &settings() { return *m_settings; }
     const Options &options() const { return m_options; }
+    QString outboxFile() const;
 
     bool online() const { return m_online; }
     QString language() const { return m_language; }
     void setLanguage(const QString &language);   // "es" or "en": UI, server messages, saved
 
-    using Handler = std::function<void(const Conversa::ApiResponse &)>;
-    // One request to the API; `done` runs on the answer unless `context` is gone by then.
-    void request(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
-                 Handler done, const QList<QPair<QByteArray, QByteArray>> &headers = {});
-    // The same with a raw body (uploads); `progress` gets bytes sent and total.
-    QNetworkReply *requestRaw(const QByteArray &method, const QString &path, const QByteArray &body,
-                              const QByteArray &contentType, QObject *context, Handler done);
+    // The bytes of a GET (files, thumbnails: the typed client has no call for them); `done` runs
+    // unless `context` is gone by then, with an empty error on success.
+    void download(const QString &path, QObject *context, std::function<void(const QByteArray &, const QString &error)> done);
 
-    // A text for the user: the server's error message, or why there was no answer.
-    static QString errorText(const Conversa::ApiResponse &response);
-    static bool isNetworkFailure(const Conversa::ApiResponse &response) { return response.status == 0; }
+    // A text for the user: the field errors, else the server's message, or why there was no answer.
+    static QString errorText(const Conversa::ApiError &error);
 
 signals:
     void onlineChanged();
@@ -74,7 +73,7 @@ signals:
     void languageChanged();
 
 private:
-    void finished(QNetworkReply *reply, const QPointer<QObject> &context, const Handler &done);
+    void watch(QNetworkReply *reply);
     void setOnline(bool online);
     void probe();
 

@@ -648,6 +648,10 @@
         <source>%1 is typing…</source>
         <translation>%1 is typing…</translation>
     </message>
+    <message>
+        <source>This chat's number has no approved templates.</source>
+        <translation>This chat's number has no approved templates.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -706,18 +710,6 @@
     <message>
         <source>Send</source>
         <translation>Send</translation>
-    </message>
-    <message>
-        <source>Template name</source>
-        <translation>Template name</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>Variables: 1=Ana, 2=Friday</source>
-        <translation>Variables: 1=Ana, 2=Friday</translation>
     </message>
     <message>
         <source>Send template</source>
@@ -784,16 +776,64 @@
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <source>To an agent (id)</source>
-        <translation>To an agent (id)</translation>
+        <source>To an agent</source>
+        <translation>To an agent</translation>
     </message>
     <message>
-        <source>To a campaign (id)</source>
-        <translation>To a campaign (id)</translation>
+        <source>To a campaign</source>
+        <translation>To a campaign</translation>
     </message>
     <message>
-        <source>Target id</source>
-        <translation>Target id</translation>
+        <source>Assign…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>Assign the chat</source>
+        <translation>Assign the chat</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from: you may only send the chat back to the queue.</source>
+        <translation>Nothing to choose from: you may only send the chat back to the queue.</translation>
+    </message>
+    <message>
+        <source>Edit client…</source>
+        <translation>Edit client…</translation>
+    </message>
+    <message>
+        <source>Client details</source>
+        <translation>Client details</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Separated by commas</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
+    </message>
+    <message>
+        <source>One per line: name: value</source>
+        <translation>One per line: name: value</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Choose a template</source>
+        <translation>Choose a template</translation>
     </message>
 </context>
 <context>
@@ -933,6 +973,10 @@
     <message>
         <source>Two-factor authentication is on. Keep your backup codes somewhere safe.</source>
         <translation>Two-factor authentication is on. Keep your backup codes somewhere safe.</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication could not be turned on.</source>
+        <translation>Two-factor authentication could not be turned on.</translation>
     </message>
 </context>
 <context>

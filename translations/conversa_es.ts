@@ -648,6 +648,10 @@
         <source>%1 is typing…</source>
         <translation>%1 está escribiendo…</translation>
     </message>
+    <message>
+        <source>This chat's number has no approved templates.</source>
+        <translation>El número de este chat no tiene plantillas aprobadas.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -706,18 +710,6 @@
     <message>
         <source>Send</source>
         <translation>Enviar</translation>
-    </message>
-    <message>
-        <source>Template name</source>
-        <translation>Nombre de la plantilla</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>Variables: 1=Ana, 2=Friday</source>
-        <translation>Variables: 1=Ana, 2=viernes</translation>
     </message>
     <message>
         <source>Send template</source>
@@ -784,16 +776,64 @@
         <translation>De vuelta a la cola</translation>
     </message>
     <message>
-        <source>To an agent (id)</source>
-        <translation>A un agente (id)</translation>
+        <source>To an agent</source>
+        <translation>A un agente</translation>
     </message>
     <message>
-        <source>To a campaign (id)</source>
-        <translation>A una campaña (id)</translation>
+        <source>To a campaign</source>
+        <translation>A una campaña</translation>
     </message>
     <message>
-        <source>Target id</source>
-        <translation>Id del destino</translation>
+        <source>Assign…</source>
+        <translation>Asignar…</translation>
+    </message>
+    <message>
+        <source>Assign the chat</source>
+        <translation>Asignar el chat</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from: you may only send the chat back to the queue.</source>
+        <translation>No hay nada que elegir: solo puedes devolver el chat a la cola.</translation>
+    </message>
+    <message>
+        <source>Edit client…</source>
+        <translation>Editar cliente…</translation>
+    </message>
+    <message>
+        <source>Client details</source>
+        <translation>Datos del cliente</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Separadas por comas</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Campos personalizados</translation>
+    </message>
+    <message>
+        <source>One per line: name: value</source>
+        <translation>Uno por línea: nombre: valor</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Choose a template</source>
+        <translation>Elige una plantilla</translation>
     </message>
 </context>
 <context>
@@ -933,6 +973,10 @@
     <message>
         <source>Two-factor authentication is on. Keep your backup codes somewhere safe.</source>
         <translation>La verificación en dos pasos está activada. Guarda tus códigos de respaldo en un lugar seguro.</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication could not be turned on.</source>
+        <translation>No se pudo activar la verificación en dos pasos.</translation>
     </message>
 </context>
 <context>

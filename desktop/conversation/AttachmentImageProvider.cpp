@@ -25,11 +25,10 @@ public:
         }
         const QString path = kind == u"thumbnail"_s ? u"/v1/files/%1/thumbnail"_s.arg(fileId) : u"/v1/files/%1/download"_s.arg(fileId);
         QMetaObject::invokeMethod(&app, [this, &app, path, requestedSize] {
-            app.request("GET", path, {}, this, [this, requestedSize](const Conversa::ApiResponse &r) {
-                if (r.status == 200)
-                    m_image = QImage::fromData(r.body);
+            app.download(path, this, [this, requestedSize](const QByteArray &bytes, const QString &error) {
+                m_image = QImage::fromData(bytes);
                 if (m_image.isNull())
-                    m_error = AppContext::errorText(r);
+                    m_error = error.isEmpty() ? u"not an image"_s : error;
                 else if (requestedSize.isValid())
                     m_image = m_image.scaled(requestedSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
                 emit finished();

@@ -8,8 +8,8 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-#include <QNetworkReply>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QUuid>
 
@@ -21,9 +21,23 @@ namespace {
 // "Everything before the newest message": the server's before_id with no message after it.
 constexpr qint64 kNewest = 9007199254740991;   // 2^53 - 1
 constexpr int kPage = 50;
+
+Conversa::MessageQuery before(qint64 id)
+{
+    Conversa::MessageQuery q;
+    q.beforeId = id;
+    q.limit = kPage;
+    return q;
+}
+
+QString personName(const std::optional<QString> &first, const std::optional<QString> &last)
+{
+    return QString(first.value_or(QString()) + u' ' + last.value_or(QString())).trimmed();
+}
 } // namespace
 
-ConversationController::ConversationController(AppContext &app, QObject *parent) : QObject(parent), m_app(app)
+ConversationController::ConversationController(AppContext &app, QObject *parent)
+    : QObject(parent), m_app(app), m_outbox(app.outboxFile())
 {
     m_typingClear.setSingleShot(true);
     m_typingClear.setInterval(4000);
@@ -34,30 +48,36 @@ ConversationController::ConversationController(AppContext &app, QObject *parent)
     m_windowTick.setInterval(30000);
     connect(&m_windowTick, &QTimer::timeout, this, &ConversationController::windowChanged);
     connect(&m_app.socket(), &Conversa::SocketIoClient::event, this, &ConversationController::onEvent);
-    connect(&m_app, &AppContext::reconnected, this, [this] {
-        flush();
-        catchUp();
-    });
+    // The server answers again: what waited in the outbox goes.
+    connect(&m_app, &AppContext::reconnected, this, &ConversationController::flush);
     // Events missed while the socket was down (a tick that moved, a client's message): fetched.
-    connect(&m_app.socket(), &Conversa::SocketIoClient::disconnected, this, [this] { m_missed = true; });
-    connect(&m_app.socket(), &Conversa::SocketIoClient::connected, this, [this] {
-        if (std::exchange(m_missed, false))
-            catchUp();
+    connect(&m_app.socket(), &Conversa::SocketIoClient::reconnected, this, &ConversationController::catchUp);
+    // Signed in (also at the next start): what this user left unsent goes now.
+    connect(m_app.session(), &SessionController::signedIn, this, [this] {
+        emit outboxCountChanged();
+        flush();
     });
     connect(m_app.session(), &SessionController::signedOut, this, [this] {
         closeView();
-        m_outbox.clear();
+        // Signing out gives up what this user had not sent (closing the app keeps it).
+        m_outbox.removeFor(serverKey(), m_app.api().userId());
         emit outboxCountChanged();
     });
     connect(this, &ConversationController::viewActiveChanged, this, &ConversationController::markSeen);
     connect(&m_app, &AppContext::languageChanged, this, &ConversationController::chatChanged);
+    connect(m_app.inbox(), &InboxController::campaignsChanged, this, &ConversationController::choicesChanged);
+    connect(this, &ConversationController::chatChanged, this, &ConversationController::choicesChanged);
+}
+
+QString ConversationController::serverKey() const
+{
+    return m_app.api().baseUrl().toString();
 }
 
 QString ConversationController::title() const
 {
-    const QJsonObject c = m_chat.value(u"client"_s).toObject();
-    const QString name = QString(c.value(u"first_name"_s).toString() + u' ' + c.value(u"last_name"_s).toString()).trimmed();
-    return name.isEmpty() ? c.value(u"phone_number"_s).toString() : name;
+    const QString name = personName(m_chat.client.firstName, m_chat.client.lastName);
+    return name.isEmpty() ? m_chat.client.phoneNumber : name;
 }
 
 QString ConversationController::statusText() const
@@ -67,55 +87,50 @@ QString ConversationController::statusText() const
 
 QString ConversationController::phoneNumber() const
 {
-    return m_chat.value(u"client"_s).toObject().value(u"phone_number"_s).toString();
+    return m_chat.client.phoneNumber;
 }
 
 QString ConversationController::campaignName() const
 {
-    return m_chat.value(u"campaign"_s).toObject().value(u"name"_s).toString();
+    return m_chat.campaign ? m_chat.campaign->name : QString();
 }
 
 QString ConversationController::assignedAgentName() const
 {
-    const QJsonObject a = m_chat.value(u"assigned_agent"_s).toObject();
-    return QString(a.value(u"first_name"_s).toString() + u' ' + a.value(u"last_name"_s).toString()).trimmed();
+    return m_chat.assignedAgent ? personName(m_chat.assignedAgent->firstName, m_chat.assignedAgent->lastName) : QString();
 }
 
 QStringList ConversationController::tags() const
 {
-    QStringList out;
-    for (const QJsonValue &t : m_chat.value(u"tags"_s).toArray())
-        out.append(t.toString());
-    return out;
+    return m_chat.tags;
 }
 
 QVariantList ConversationController::notes() const
 {
-    return m_chat.value(u"notes"_s).toArray().toVariantList();
+    QVariantList out;
+    for (const Conversa::ChatNoteDto &n : m_chat.notes)
+        out.append(n.toJson().toVariantMap());
+    return out;
 }
 
 QVariantMap ConversationController::client() const
 {
-    return m_chat.value(u"client"_s).toObject().toVariantMap();
+    return m_chat.id > 0 ? m_chat.client.toJson().toVariantMap() : QVariantMap();
 }
 
 bool ConversationController::windowOpen() const
 {
-    const QJsonObject w = m_chat.value(u"whatsapp_window"_s).toObject();
-    if (w.isEmpty())
+    if (!m_chat.wireKeys.contains(u"whatsapp_window"_s))
         return true;   // not known yet: let the server decide
-    if (!w.value(u"open"_s).toBool())
-        return false;
-    const QDateTime expires = QDateTime::fromString(w.value(u"expires_at"_s).toString(), Qt::ISODate);
-    return !expires.isValid() || expires > QDateTime::currentDateTimeUtc();
+    const Conversa::WhatsAppWindowDto &w = m_chat.whatsappWindow;
+    return w.open && (!w.expiresAt.isValid() || w.expiresAt > QDateTime::currentDateTimeUtc());
 }
 
 QString ConversationController::windowRemaining() const
 {
-    const QJsonObject w = m_chat.value(u"whatsapp_window"_s).toObject();
-    const QDateTime expires = QDateTime::fromString(w.value(u"expires_at"_s).toString(), Qt::ISODate);
-    if (w.isEmpty() || !expires.isValid())
-        return {};
+    const QDateTime expires = m_chat.whatsappWindow.expiresAt;
+    if (!m_chat.wireKeys.contains(u"whatsapp_window"_s) || !expires.isValid())
+        return windowOpen() ? QString() : tr("The 24-hour window is closed: only templates can be sent.");
     if (!windowOpen())
         return tr("The 24-hour window is closed: only templates can be sent.");
     const qint64 minutes = QDateTime::currentDateTimeUtc().secsTo(expires) / 60;
@@ -131,6 +146,12 @@ void ConversationController::open(qint64 chatId)
     m_chatId = chatId;
     ++m_generation;
     m_chat = {};
+    m_templates.clear();
+    m_templatesError.clear();
+    m_templatesChat = 0;
+    emit templatesChanged();
+    m_clientErrors.clear();
+    emit clientErrorsChanged();
     m_typing.clear();
     m_messages.reset({});
     m_hasOlder = false;
@@ -149,30 +170,33 @@ void ConversationController::open(qint64 chatId)
     loadChat();
     const int generation = m_generation;
     setBusy(true);
-    m_app.request("GET", u"/v1/chats/%1/messages?before_id=%2&limit=%3"_s.arg(chatId).arg(kNewest).arg(kPage), {}, this,
-                  [this, generation, chatId](const Conversa::ApiResponse &r) {
-                      setBusy(false);
-                      if (generation != m_generation)
-                          return;
-                      if (r.status != 200) {
-                          setError(AppContext::errorText(r));
-                          return;
-                      }
-                      QList<QJsonObject> list;
-                      for (const QJsonValue &m : r.value(u"data"_s).toArray())
-                          list.append(m.toObject());
-                      m_messages.reset(list);
-                      // What is still in the outbox for this chat shows as waiting.
-                      for (const Outgoing &o : std::as_const(m_outbox)) {
-                          if (o.chatId == chatId) {
-                              m_messages.addLocal(o.key, o.type, o.preview);
-                              m_messages.setLocalStatus(o.key, o.inFlight ? u"pending"_s : u"waiting"_s);
-                          }
-                      }
-                      m_hasOlder = r.value(u"meta"_s).toObject().value(u"has_more"_s).toBool();
-                      emit hasOlderChanged();
-                      markSeen();
-                  });
+    m_app.api().listMessages(chatId, before(kNewest), this,
+                             [this, generation, chatId](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
+        setBusy(false);
+        if (generation != m_generation)
+            return;
+        if (!r) {
+            setError(AppContext::errorText(r.error()));
+            return;
+        }
+        m_messages.reset(r->data);
+        showOutbox(chatId);
+        m_hasOlder = r->meta.hasMore;
+        emit hasOlderChanged();
+        markSeen();
+    });
+}
+
+void ConversationController::showOutbox(qint64 chatId)
+{
+    for (const Outbox::Entry &e : m_outbox.entries()) {
+        if (e.request.chatId != chatId || e.userId != m_app.api().userId())
+            continue;
+        const QString key = QString::fromLatin1(e.request.idempotencyKey);
+        if (m_messages.rowOfKey(key) < 0)
+            m_messages.addLocal(key, e.request.messageType, e.preview);
+        m_messages.setLocalStatus(key, e.inFlight ? u"pending"_s : u"waiting"_s);
+    }
 }
 
 void ConversationController::catchUp()
@@ -181,15 +205,15 @@ void ConversationController::catchUp()
         return;
     loadChat();
     const int generation = m_generation;
-    m_app.request("GET", u"/v1/chats/%1/messages?before_id=%2&limit=%3"_s.arg(m_chatId).arg(kNewest).arg(kPage), {}, this,
-                  [this, generation](const Conversa::ApiResponse &r) {
-                      if (generation != m_generation || r.status != 200)
-                          return;
-                      // Row by row, so that what the agent is looking at does not jump.
-                      for (const QJsonValue &m : r.value(u"data"_s).toArray())
-                          m_messages.upsert(m.toObject());
-                      markSeen();
-                  });
+    m_app.api().listMessages(m_chatId, before(kNewest), this,
+                             [this, generation](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
+        if (generation != m_generation || !r)
+            return;
+        // Row by row, so that what the agent is looking at does not jump.
+        for (const Conversa::MessageDto &m : r->data)
+            m_messages.upsert(m);
+        markSeen();
+    });
 }
 
 void ConversationController::closeView()
@@ -200,22 +224,24 @@ void ConversationController::closeView()
 void ConversationController::loadChat()
 {
     const int generation = m_generation;
-    m_app.request("GET", u"/v1/chats/%1"_s.arg(m_chatId), {}, this, [this, generation](const Conversa::ApiResponse &r) {
+    m_app.api().getChat(m_chatId, this, [this, generation](const Conversa::ApiResult<Conversa::ChatDto> &r) {
         if (generation != m_generation)
             return;
-        if (r.status != 200) {
-            setError(AppContext::errorText(r));
+        if (!r) {
+            setError(AppContext::errorText(r.error()));
             return;
         }
-        setChat(r.object());
+        setChat(*r);
     });
 }
 
-void ConversationController::setChat(const QJsonObject &chat)
+void ConversationController::setChat(const Conversa::ChatDto &chat)
 {
     m_chat = chat;
     emit chatChanged();
     emit windowChanged();
+    if (!windowOpen() && m_templatesChat != m_chatId)
+        loadTemplates();   // only templates may go now
 }
 
 void ConversationController::loadOlder()
@@ -225,18 +251,15 @@ void ConversationController::loadOlder()
         return;
     const int generation = m_generation;
     setBusy(true);
-    m_app.request("GET", u"/v1/chats/%1/messages?before_id=%2&limit=%3"_s.arg(m_chatId).arg(first).arg(kPage), {}, this,
-                  [this, generation](const Conversa::ApiResponse &r) {
-                      setBusy(false);
-                      if (generation != m_generation || r.status != 200)
-                          return;
-                      QList<QJsonObject> list;
-                      for (const QJsonValue &m : r.value(u"data"_s).toArray())
-                          list.append(m.toObject());
-                      m_messages.prepend(list);
-                      m_hasOlder = r.value(u"meta"_s).toObject().value(u"has_more"_s).toBool();
-                      emit hasOlderChanged();
-                  });
+    m_app.api().listMessages(m_chatId, before(first), this,
+                             [this, generation](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
+        setBusy(false);
+        if (generation != m_generation || !r)
+            return;
+        m_messages.prepend(r->data);
+        m_hasOlder = r->meta.hasMore;
+        emit hasOlderChanged();
+    });
 }
 
 void ConversationController::sendText(const QString &text)
@@ -244,74 +267,80 @@ void ConversationController::sendText(const QString &text)
     const QString content = text.trimmed();
     if (content.isEmpty() || m_chatId <= 0)
         return;
-    enqueue(u"text"_s, content,
-            {{u"chat_id"_s, m_chatId}, {u"message_type"_s, u"text"_s}, {u"content"_s, content}});
+    Conversa::SendMessageRequest request;
+    request.chatId = m_chatId;
+    request.content = content;
+    enqueue(content, request);
 }
 
 void ConversationController::sendTemplate(const QString &name, const QString &language, const QVariantMap &variables)
 {
     if (name.trimmed().isEmpty() || m_chatId <= 0)
         return;
-    enqueue(u"template"_s, name,
-            {{u"chat_id"_s, m_chatId}, {u"message_type"_s, u"template"_s}, {u"template_name"_s, name.trimmed()},
-             {u"template_language"_s, language.isEmpty() ? u"es"_s : language},
-             {u"template_variables"_s, QJsonObject::fromVariantMap(variables)}});
+    Conversa::SendMessageRequest request;
+    request.chatId = m_chatId;
+    request.messageType = u"template"_s;
+    request.templateName = name.trimmed();
+    request.templateLanguage = language.isEmpty() ? u"es"_s : language;
+    request.templateVariables = QJsonObject::fromVariantMap(variables);
+    enqueue(name.trimmed(), request);
 }
 
-void ConversationController::enqueue(const QString &type, const QString &preview, QJsonObject body)
+void ConversationController::enqueue(const QString &preview, Conversa::SendMessageRequest request)
 {
-    Outgoing o;
-    o.key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    o.chatId = body.value(u"chat_id"_s).toInteger();
-    o.type = type;
-    o.preview = preview;
-    o.body = std::move(body);
-    m_outbox.append(o);
+    Outbox::Entry e;
+    e.server = serverKey();
+    e.userId = m_app.api().userId();
+    e.preview = preview;
+    request.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
+    e.request = std::move(request);
+    m_outbox.add(e);
     emit outboxCountChanged();
-    if (o.chatId == m_chatId)
-        m_messages.addLocal(o.key, type, preview);
+    if (e.request.chatId == m_chatId)
+        m_messages.addLocal(QString::fromLatin1(e.request.idempotencyKey), e.request.messageType, preview);
     flush();
 }
 
 void ConversationController::flush()
 {
-    for (Outgoing &o : m_outbox) {
-        if (o.inFlight)
+    if (m_app.session()->stage() != SessionController::SignedIn)
+        return;
+    for (const QByteArray &key : m_outbox.keysFor(serverKey(), m_app.api().userId())) {
+        Outbox::Entry *e = m_outbox.find(key);
+        if (!e || e->inFlight)
             continue;
-        o.inFlight = true;
-        if (o.chatId == m_chatId)
-            m_messages.setLocalStatus(o.key, u"pending"_s);
-        const QString key = o.key;
+        m_outbox.setInFlight(key, true);
+        const QString localKey = QString::fromLatin1(key);
+        if (e->request.chatId == m_chatId)
+            m_messages.setLocalStatus(localKey, u"pending"_s);
         // The same key on every attempt: the server stores the message once however often it is sent.
-        m_app.request("POST", u"/v1/messages"_s, o.body, this,
-                      [this, key](const Conversa::ApiResponse &r) {
-                          auto it = std::find_if(m_outbox.begin(), m_outbox.end(), [&](const Outgoing &x) { return x.key == key; });
-                          if (it == m_outbox.end())
-                              return;
-                          const qint64 chatId = it->chatId;
-                          if (r.status == 0 || r.status >= 500) {
-                              it->inFlight = false;   // kept for after the reconnection
-                              if (chatId == m_chatId)
-                                  m_messages.setLocalStatus(key, u"waiting"_s);
-                              return;
-                          }
-                          m_outbox.erase(it);
-                          emit outboxCountChanged();
-                          if (r.status == 201 || r.status == 200) {
-                              if (chatId == m_chatId)
-                                  m_messages.resolveLocal(key, r.object());
-                              emit messageSent(r.value(u"id"_s).toInteger());
-                              return;
-                          }
-                          const QString error = AppContext::errorText(r);
-                          if (chatId == m_chatId) {
-                              m_messages.setLocalStatus(key, u"failed"_s, error);
-                              if (r.errorCode() == "WINDOW_CLOSED")
-                                  loadChat();
-                          }
-                          setError(error);
-                      },
-                      {{"Idempotency-Key", key.toLatin1()}});
+        m_app.api().sendMessage(e->request, this, [this, key, localKey](const Conversa::ApiResult<Conversa::MessageDto> &r) {
+            Outbox::Entry *sent = m_outbox.find(key);
+            if (!sent)
+                return;
+            const qint64 chatId = sent->request.chatId;
+            if (!r && (r.error().isNetworkError() || r.error().httpStatus >= 500)) {
+                m_outbox.setInFlight(key, false);   // kept for when the server answers again
+                if (chatId == m_chatId)
+                    m_messages.setLocalStatus(localKey, u"waiting"_s);
+                return;
+            }
+            m_outbox.remove(key);
+            emit outboxCountChanged();
+            if (r) {
+                if (chatId == m_chatId)
+                    m_messages.resolveLocal(localKey, *r);
+                emit messageSent(r->id);
+                return;
+            }
+            const QString error = AppContext::errorText(r.error());
+            if (chatId == m_chatId) {
+                m_messages.setLocalStatus(localKey, u"failed"_s, error);
+                if (r.error().code == u"WINDOW_CLOSED"_s)
+                    loadChat();
+            }
+            setError(error);
+        });
     }
 }
 
@@ -324,53 +353,47 @@ void ConversationController::sendFile(const QUrl &file, const QString &caption)
         setError(tr("The file %1 cannot be read.").arg(file.toLocalFile()));
         return;
     }
-    const QByteArray boundary = "conversa-" + QUuid::createUuid().toByteArray(QUuid::Id128);
-    QByteArray name = QFileInfo(f.fileName()).fileName().toUtf8();
-    name.replace('"', '_');
-    const QByteArray body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + f.readAll() + "\r\n--" + boundary + "--\r\n";
     m_uploading = true;
     m_uploadProgress = 0;
     emit uploadChanged();
     setError({});
     const qint64 chatId = m_chatId;
-    QNetworkReply *reply = m_app.requestRaw("POST", u"/v1/files"_s, body, "multipart/form-data; boundary=" + boundary, this,
-                                            [this, chatId, caption](const Conversa::ApiResponse &r) {
-        m_uploading = false;
-        m_uploadProgress = r.status == 201 ? 1.0 : 0.0;
-        emit uploadChanged();
-        if (r.status != 201) {
-            setError(AppContext::errorText(r));
-            return;
-        }
-        const QString mime = r.value(u"mime_type"_s).toString();
-        const QString type = mime.startsWith(u"image/"_s) ? u"image"_s
-                           : mime.startsWith(u"video/"_s) ? u"video"_s
-                           : mime.startsWith(u"audio/"_s) ? u"audio"_s : u"document"_s;
-        QJsonObject message{{u"chat_id"_s, chatId}, {u"message_type"_s, type},
-                            {u"media_file_id"_s, r.value(u"id"_s).toInteger()}};
-        if (!caption.trimmed().isEmpty())
-            message.insert(u"content"_s, caption.trimmed());
-        enqueue(type, caption.trimmed(), message);
-    });
-    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
-        if (total <= 0)
-            return;
-        m_uploadProgress = double(sent) / double(total);
-        emit uploadChanged();
-    });
+    m_app.api().uploadFile(
+        QFileInfo(f.fileName()).fileName(), f.readAll(), this,
+        [this, chatId, caption](const Conversa::ApiResult<Conversa::FileDto> &r) {
+            m_uploading = false;
+            m_uploadProgress = r ? 1.0 : 0.0;
+            emit uploadChanged();
+            if (!r) {
+                setError(AppContext::errorText(r.error()));
+                return;
+            }
+            const QString mime = r->mimeType;
+            Conversa::SendMessageRequest request;
+            request.chatId = chatId;
+            request.messageType = mime.startsWith(u"image/"_s) ? u"image"_s
+                                : mime.startsWith(u"video/"_s) ? u"video"_s
+                                : mime.startsWith(u"audio/"_s) ? u"audio"_s : u"document"_s;
+            request.mediaFileId = r->id;
+            request.content = caption.trimmed();
+            enqueue(caption.trimmed(), request);
+        },
+        [this](qint64 sent, qint64 total) {
+            m_uploadProgress = double(sent) / double(total);
+            emit uploadChanged();
+        });
 }
 
 void ConversationController::retry(qint64 messageId)
 {
     setError({});
-    m_app.request("POST", u"/v1/messages/%1/retry"_s.arg(messageId), {}, this, [this](const Conversa::ApiResponse &r) {
-        if (r.status != 200) {
-            setError(AppContext::errorText(r));
+    m_app.api().retryMessage(messageId, this, [this](const Conversa::ApiResult<Conversa::MessageDto> &r) {
+        if (!r) {
+            setError(AppContext::errorText(r.error()));
             return;
         }
-        if (r.value(u"chat_id"_s).toInteger() == m_chatId)
-            m_messages.upsert(r.object());
+        if (r->chatId == m_chatId)
+            m_messages.upsert(*r);
     });
 }
 
@@ -409,21 +432,22 @@ void ConversationController::notifyTyping()
 
 void ConversationController::onEvent(const QString &name, const QJsonValue &payload)
 {
+    // Events carry the same JSON as the REST answers.
     const QJsonObject p = payload.toObject();
     if (name == u"chat.message"_s || name == u"message.updated"_s) {
         if (p.value(u"chat_id"_s).toInteger() != m_chatId || m_chatId <= 0)
             return;
-        const QJsonObject message = p.value(u"message"_s).toObject();
+        const Conversa::MessageDto message = Conversa::MessageDto::fromJson(p.value(u"message"_s).toObject());
         m_messages.upsert(message);
-        if (name == u"chat.message"_s && message.value(u"direction"_s).toString() == u"inbound"_s) {
+        if (name == u"chat.message"_s && message.direction == u"inbound"_s) {
             m_typing.clear();
             emit typingTextChanged();
             markSeen();
             loadChat();   // the client's message reopens the 24-hour window
         }
     } else if (name == u"chat.updated"_s) {
-        const QJsonObject chat = p.value(u"chat"_s).toObject();
-        if (chat.value(u"id"_s).toInteger() == m_chatId && m_chatId > 0)
+        const Conversa::ChatDto chat = Conversa::ChatDto::fromJson(p.value(u"chat"_s).toObject());
+        if (chat.id == m_chatId && m_chatId > 0)
             setChat(chat);
     } else if (name == u"agent.typing"_s) {
         if (p.value(u"chat_id"_s).toInteger() != m_chatId)
@@ -434,74 +458,160 @@ void ConversationController::onEvent(const QString &name, const QJsonValue &payl
     }
 }
 
-void ConversationController::chatAction(const QByteArray &method, const QString &path, const QJsonObject &body)
+QVariantList ConversationController::campaignChoices() const
+{
+    // The inbox's filter already has them; the chat's own campaign is no target.
+    QVariantList out;
+    for (const QVariant &c : m_app.inbox()->campaigns()) {
+        if (!m_chat.campaign || c.toMap().value(u"id"_s).toLongLong() != m_chat.campaign->id)
+            out.append(c);
+    }
+    return out;
+}
+
+void ConversationController::saveClient(const QVariantMap &changes)
+{
+    if (m_chatId <= 0 || m_chat.client.id <= 0)
+        return;
+    setError({});
+    m_clientErrors.clear();
+    emit clientErrorsChanged();
+    setBusy(true);
+    const int generation = m_generation;
+    m_app.api().updateClient(m_chat.client.id, QJsonObject::fromVariantMap(changes), this,
+                             [this, generation](const Conversa::ApiResult<Conversa::ClientDto> &r) {
+        setBusy(false);
+        if (!r) {
+            // Each field's message next to its field; the rest above the composer.
+            for (const Conversa::ApiError::FieldError &d : r.error().details)
+                m_clientErrors.insert(d.field.isEmpty() ? u"_"_s : d.field, d.message);
+            emit clientErrorsChanged();
+            if (m_clientErrors.isEmpty())
+                setError(AppContext::errorText(r.error()));
+            return;
+        }
+        if (generation == m_generation) {
+            m_chat.client = *r;
+            emit chatChanged();
+        }
+        emit clientSaved();
+    });
+}
+
+void ConversationController::loadTemplates()
 {
     if (m_chatId <= 0)
         return;
+    const qint64 chatId = m_chatId;
+    m_templatesChat = chatId;
+    // The protocol library has no call for this route yet: a plain GET, read here.
+    m_app.download(u"/v1/chats/%1/templates"_s.arg(chatId), this, [this, chatId](const QByteArray &body, const QString &error) {
+        if (chatId != m_chatId)
+            return;
+        m_templates.clear();
+        m_templatesError = error;
+        if (error.isEmpty()) {
+            for (const QJsonValue &t : QJsonDocument::fromJson(body).object().value(u"data"_s).toArray())
+                m_templates.append(t.toObject().toVariantMap());
+            if (m_templates.isEmpty())
+                m_templatesError = tr("This chat's number has no approved templates.");
+        }
+        emit templatesChanged();
+    });
+}
+
+void ConversationController::loadChoices()
+{
+    emit choicesChanged();   // campaigns
+    Conversa::UserQuery query;
+    query.role = u"agent"_s;
+    query.status = u"active"_s;
+    query.limit = 100;
+    m_app.api().listUsers(query, this, [this](const Conversa::ApiResult<Conversa::Page<Conversa::UserDto>> &r) {
+        if (!r)
+            return;   // agents may not list users: the queue and campaigns remain
+        m_agentChoices.clear();
+        for (const Conversa::UserDto &u : r->data) {
+            if (u.id == m_app.api().userId())
+                continue;
+            QString name = QString(u.firstName + u' ' + u.lastName).trimmed();
+            m_agentChoices.append(QVariantMap{{u"id"_s, u.id}, {u"name"_s, name.isEmpty() ? u.email : name}});
+        }
+        emit choicesChanged();
+    });
+}
+
+bool ConversationController::startAction()
+{
+    if (m_chatId <= 0)
+        return false;
     setError({});
     setBusy(true);
-    const int generation = m_generation;
-    m_app.request(method, path, body, this, [this, generation](const Conversa::ApiResponse &r) {
+    return true;
+}
+
+template<class T>
+Conversa::ApiCallback<T> ConversationController::actionAnswer()
+{
+    return [this, generation = m_generation](const Conversa::ApiResult<T> &r) {
         setBusy(false);
-        if (r.status != 200 && r.status != 201) {
-            setError(AppContext::errorText(r));
+        if (!r) {
+            setError(AppContext::errorText(r.error()));
             return;
         }
         if (generation == m_generation)
-            loadChat();
+            loadChat();   // the short answers (assign, close) are not the whole detail
         emit actionDone();
-    });
+    };
 }
 
 void ConversationController::assign(qint64 agentId)
 {
-    chatAction("POST", u"/v1/chats/%1/assign"_s.arg(m_chatId), {{u"agent_id"_s, agentId}});
+    if (startAction())
+        m_app.api().assignChat(m_chatId, agentId, {}, this, actionAnswer<Conversa::ChatDto>());
 }
 
 void ConversationController::transfer(const QString &targetType, qint64 targetId, const QString &reason)
 {
-    QJsonObject body{{u"target_type"_s, targetType}};
-    if (targetId > 0)
-        body.insert(u"target_id"_s, targetId);
-    if (!reason.trimmed().isEmpty())
-        body.insert(u"reason"_s, reason.trimmed());
-    chatAction("POST", u"/v1/chats/%1/transfer"_s.arg(m_chatId), body);
+    if (startAction())
+        m_app.api().transferChat(m_chatId, targetType, targetId > 0 ? std::optional<qint64>(targetId) : std::nullopt,
+                                 reason.trimmed(), this, actionAnswer<Conversa::ChatDto>());
 }
 
 void ConversationController::closeChat(const QString &reason, const QString &outcome, qint64 outcomeValue, const QString &notes)
 {
-    QJsonObject body;
-    if (!reason.trimmed().isEmpty())
-        body.insert(u"close_reason"_s, reason.trimmed());
-    if (!outcome.trimmed().isEmpty())
-        body.insert(u"outcome"_s, outcome.trimmed());
+    Conversa::CloseChatRequest request;
+    request.closeReason = reason.trimmed();
+    request.outcome = outcome.trimmed();
     if (outcomeValue > 0)
-        body.insert(u"outcome_value"_s, outcomeValue);
-    if (!notes.trimmed().isEmpty())
-        body.insert(u"notes"_s, notes.trimmed());
-    chatAction("POST", u"/v1/chats/%1/close"_s.arg(m_chatId), body);
+        request.outcomeValue = outcomeValue;
+    request.notes = notes.trimmed();
+    if (startAction())
+        m_app.api().closeChat(m_chatId, request, this, actionAnswer<Conversa::ChatDto>());
 }
 
 void ConversationController::reopen()
 {
-    chatAction("POST", u"/v1/chats/%1/reopen"_s.arg(m_chatId), {});
+    if (startAction())
+        m_app.api().reopenChat(m_chatId, this, actionAnswer<Conversa::ChatDto>());
 }
 
 void ConversationController::addTag(const QString &tag)
 {
-    if (!tag.trimmed().isEmpty())
-        chatAction("POST", u"/v1/chats/%1/tags"_s.arg(m_chatId), {{u"tag"_s, tag.trimmed()}});
+    if (!tag.trimmed().isEmpty() && startAction())
+        m_app.api().addChatTag(m_chatId, tag.trimmed(), this, actionAnswer<Conversa::ChatDto>());
 }
 
 void ConversationController::addNote(const QString &content)
 {
-    if (!content.trimmed().isEmpty())
-        chatAction("POST", u"/v1/chats/%1/notes"_s.arg(m_chatId), {{u"content"_s, content.trimmed()}});
+    if (!content.trimmed().isEmpty() && startAction())
+        m_app.api().addChatNote(m_chatId, content.trimmed(), this, actionAnswer<Conversa::ChatNoteDto>());
 }
 
 void ConversationController::setPriority(const QString &priority)
 {
-    chatAction("PUT", u"/v1/chats/%1/priority"_s.arg(m_chatId), {{u"priority"_s, priority}});
+    if (startAction())
+        m_app.api().setChatPriority(m_chatId, priority, this, actionAnswer<Conversa::ChatDto>());
 }
 
 void ConversationController::setError(const QString &error)

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "MessageListModel.h"
+#include "Outbox.h"
+
+#include <Conversa/api/ApiResult.h>
+#include <Conversa/dto/ChatDto.h>
 
 #include <QDateTime>
-#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -14,7 +17,8 @@
 class AppContext;
 
 // The open conversation: its details and messages, sending (through an outbox that survives the
-// server being unreachable and sends each message once, keyed by Idempotency-Key), retrying a
+// server being unreachable and the app being closed, and sends each message once, keyed by
+// Idempotency-Key), retrying a
 // failed message, marking what the agent sees as read, typing, the 24-hour window, and the chat's
 // actions (assign, transfer, close, reopen, tag, note, priority).
 class ConversationController : public QObject {
@@ -43,6 +47,16 @@ class ConversationController : public QObject {
     Q_PROPERTY(bool viewActive MEMBER m_viewActive NOTIFY viewActiveChanged)
     Q_PROPERTY(bool uploading READ uploading NOTIFY uploadChanged)
     Q_PROPERTY(double uploadProgress READ uploadProgress NOTIFY uploadChanged)
+    // Transfer and assignment targets: [{id, name}]. Agents are listed for those who may read
+    // users (supervisors, admins); campaigns for those who may read campaigns.
+    Q_PROPERTY(QVariantList agentChoices READ agentChoices NOTIFY choicesChanged)
+    Q_PROPERTY(QVariantList campaignChoices READ campaignChoices NOTIFY choicesChanged)
+    // What may be sent outside the 24-hour window: [{name, language, category, body, variables}],
+    // loaded when the window is found closed (or by loadTemplates()).
+    Q_PROPERTY(QVariantList templates READ templates NOTIFY templatesChanged)
+    Q_PROPERTY(QString templatesError READ templatesError NOTIFY templatesChanged)
+    // The client panel's field errors from the last save: {wire field name: message}.
+    Q_PROPERTY(QVariantMap clientErrors READ clientErrors NOTIFY clientErrorsChanged)
 public:
     explicit ConversationController(AppContext &app, QObject *parent = nullptr);
 
@@ -50,9 +64,9 @@ public:
     qint64 chatId() const { return m_chatId; }
     QString title() const;
     QString phoneNumber() const;
-    QString status() const { return m_chat.value(QStringLiteral("status")).toString(); }
+    QString status() const { return m_chat.status; }
     QString statusText() const;
-    QString priority() const { return m_chat.value(QStringLiteral("priority")).toString(); }
+    QString priority() const { return m_chat.priority; }
     QString campaignName() const;
     QString assignedAgentName() const;
     QStringList tags() const;
@@ -64,9 +78,14 @@ public:
     bool busy() const { return m_busy > 0; }
     QString errorMessage() const { return m_error; }
     QString typingText() const { return m_typing; }
-    int outboxCount() const { return int(m_outbox.size()); }
+    int outboxCount() const { return m_outbox.count(); }
     bool uploading() const { return m_uploading; }
     double uploadProgress() const { return m_uploadProgress; }
+    QVariantList agentChoices() const { return m_agentChoices; }
+    QVariantList campaignChoices() const;
+    QVariantMap clientErrors() const { return m_clientErrors; }
+    QVariantList templates() const { return m_templates; }
+    QString templatesError() const { return m_templatesError; }
 
     Q_INVOKABLE void open(qint64 chatId);
     Q_INVOKABLE void closeView();
@@ -81,6 +100,11 @@ public:
     Q_INVOKABLE void notifyTyping();
     Q_INVOKABLE void clearError() { setError({}); }
 
+    // Changes the chat's client: the fields given, named as on the wire (first_name, last_name,
+    // email, notes, tags [list], custom_fields {object}); a partial update.
+    Q_INVOKABLE void saveClient(const QVariantMap &changes);
+    Q_INVOKABLE void loadChoices();
+    Q_INVOKABLE void loadTemplates();   // the active agents, when a picker opens
     Q_INVOKABLE void assign(qint64 agentId);
     Q_INVOKABLE void transfer(const QString &targetType, qint64 targetId, const QString &reason);
     Q_INVOKABLE void closeChat(const QString &reason, const QString &outcome, qint64 outcomeValue, const QString &notes);
@@ -99,31 +123,32 @@ signals:
     void outboxCountChanged();
     void uploadChanged();
     void viewActiveChanged();
+    void choicesChanged();
+    void clientErrorsChanged();
+    void clientSaved();
+    void templatesChanged();
     void messageSent(qint64 messageId);   // the server stored a message typed here
     void actionDone();
 
 private:
-    struct Outgoing {
-        QString key;          // Idempotency-Key, and the local row's key
-        qint64 chatId = 0;
-        QString type, preview;
-        QJsonObject body;
-        bool inFlight = false;
-    };
     void onEvent(const QString &name, const QJsonValue &payload);
     void loadChat();
     void catchUp();   // the newest page again after a disconnection, merged in
-    void enqueue(const QString &type, const QString &preview, QJsonObject body);
+    void enqueue(const QString &preview, Conversa::SendMessageRequest request);
     void flush();
-    void chatAction(const QByteArray &method, const QString &path, const QJsonObject &body);
-    void setChat(const QJsonObject &chat);
+    void showOutbox(qint64 chatId);   // the outbox's messages of this chat as local rows
+    QString serverKey() const;
+    // The answer of a chat action: the chat again, or the error.
+    template<class T> Conversa::ApiCallback<T> actionAnswer();
+    bool startAction();
+    void setChat(const Conversa::ChatDto &chat);
     void setError(const QString &error);
     void setBusy(bool busy);
 
     AppContext &m_app;
     MessageListModel m_messages;
     qint64 m_chatId = 0;
-    QJsonObject m_chat;
+    Conversa::ChatDto m_chat;
     bool m_hasOlder = false;
     int m_busy = 0;
     int m_generation = 0;
@@ -133,8 +158,12 @@ private:
     QTimer m_windowTick;
     qint64 m_lastTypingSent = 0;
     bool m_viewActive = true;
-    bool m_missed = false;
     bool m_uploading = false;
     double m_uploadProgress = 0;
-    QList<Outgoing> m_outbox;
+    Outbox m_outbox;
+    QVariantList m_agentChoices;
+    QVariantMap m_clientErrors;
+    QVariantList m_templates;
+    QString m_templatesError;
+    qint64 m_templatesChat = 0;   // the chat m_templates are for
 };

@@ -2,25 +2,24 @@
 
 using namespace Qt::StringLiterals;
 
-MessageListModel::Row MessageListModel::rowFrom(const QJsonObject &m)
+MessageListModel::Row MessageListModel::rowFrom(const Conversa::MessageDto &m)
 {
     Row r;
-    r.id = m.value(u"id"_s).toInteger();
-    r.inbound = m.value(u"direction"_s).toString() == u"inbound"_s;
-    r.type = m.value(u"message_type"_s).toString();
-    r.content = m.value(u"content"_s).toString();
-    r.status = m.value(u"status"_s).toString();
-    r.errorCode = m.value(u"error_code"_s).toString();
-    r.errorMessage = m.value(u"error_message"_s).toString();
-    r.createdAt = QDateTime::fromString(m.value(u"created_at"_s).toString(), Qt::ISODate);
-    const QJsonObject user = m.value(u"user"_s).toObject();
-    if (m.value(u"is_bot_message"_s).toBool())
+    r.id = m.id;
+    r.inbound = m.direction == u"inbound"_s;
+    r.type = m.messageType;
+    r.content = m.content.value_or(QString());
+    r.status = m.status;
+    r.errorCode = m.errorCode.value_or(QString());
+    r.errorMessage = m.errorMessage.value_or(QString());
+    r.createdAt = m.createdAt;
+    if (m.isBotMessage)
         r.sender = u"Bot"_s;
-    else if (!user.isEmpty())
-        r.sender = QString(user.value(u"first_name"_s).toString() + u' ' + user.value(u"last_name"_s).toString()).trimmed();
-    r.mediaFileId = m.value(u"media_file_id"_s).toInteger();
-    r.read = r.inbound && !m.value(u"read_at"_s).isNull() && !m.value(u"read_at"_s).isUndefined();
-    r.templateName = m.value(u"template_name"_s).toString();
+    else if (m.user)
+        r.sender = QString(m.user->firstName + u' ' + m.user->lastName).trimmed();
+    r.mediaFileId = m.mediaFileId.value_or(0);
+    r.read = r.inbound && m.readAt.isValid();
+    r.templateName = m.templateName.value_or(QString());
     return r;
 }
 
@@ -84,21 +83,21 @@ qint64 MessageListModel::firstId() const
     return 0;
 }
 
-void MessageListModel::reset(const QList<QJsonObject> &messages)
+void MessageListModel::reset(const QList<Conversa::MessageDto> &messages)
 {
     beginResetModel();
     m_rows.clear();
-    for (const QJsonObject &m : messages)
+    for (const Conversa::MessageDto &m : messages)
         m_rows.append(rowFrom(m));
     endResetModel();
     emit countChanged();
 }
 
-void MessageListModel::prepend(const QList<QJsonObject> &older)
+void MessageListModel::prepend(const QList<Conversa::MessageDto> &older)
 {
     QList<Row> rows;
-    for (const QJsonObject &m : older) {
-        if (rowOfId(m.value(u"id"_s).toInteger()) < 0)
+    for (const Conversa::MessageDto &m : older) {
+        if (rowOfId(m.id) < 0)
             rows.append(rowFrom(m));
     }
     if (rows.isEmpty())
@@ -109,7 +108,7 @@ void MessageListModel::prepend(const QList<QJsonObject> &older)
     emit countChanged();
 }
 
-void MessageListModel::upsert(const QJsonObject &message)
+void MessageListModel::upsert(const Conversa::MessageDto &message)
 {
     Row fresh = rowFrom(message);
     const int at = rowOfId(fresh.id);
@@ -141,14 +140,14 @@ void MessageListModel::addLocal(const QString &key, const QString &type, const Q
     emit countChanged();
 }
 
-void MessageListModel::resolveLocal(const QString &key, const QJsonObject &message)
+void MessageListModel::resolveLocal(const QString &key, const Conversa::MessageDto &message)
 {
     const int local = rowOfKey(key);
     if (local < 0) {
         upsert(message);
         return;
     }
-    const int existing = rowOfId(message.value(u"id"_s).toInteger());
+    const int existing = rowOfId(message.id);
     if (existing >= 0 && existing != local) {
         // The socket brought it first: keep that row, drop the local one.
         m_rows[existing].key = key;

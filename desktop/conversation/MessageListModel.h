@@ -1,8 +1,9 @@
 #pragma once
 
+#include <Conversa/dto/MessageDto.h>
+
 #include <QAbstractListModel>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QList>
 #include <QtQml/qqmlregistration.h>
 
@@ -40,11 +41,11 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     int count() const { return int(m_rows.size()); }
 
-    void reset(const QList<QJsonObject> &messages);
-    void prepend(const QList<QJsonObject> &older);     // a page of older messages, oldest first
-    void upsert(const QJsonObject &message);           // updated in place by id, else appended
+    void reset(const QList<Conversa::MessageDto> &messages);
+    void prepend(const QList<Conversa::MessageDto> &older);   // a page of older messages, oldest first
+    void upsert(const Conversa::MessageDto &message);         // updated in place by id, else appended
     void addLocal(const QString &key, const QString &type, const QString &content);
-    void resolveLocal(const QString &key, const QJsonObject &message);   // the server stored it
+    void resolveLocal(const QString &key, const Conversa::MessageDto &message);   // the server stored it
     void setLocalStatus(const QString &key, const QString &status, const QString &error = {});
     void markRead(const QList<qint64> &ids);
     QList<qint64> unreadInbound() const;
@@ -63,7 +64,7 @@ private:
         QDateTime createdAt;
         qint64 mediaFileId = 0;
     };
-    static Row rowFrom(const QJsonObject &m);
+    static Row rowFrom(const Conversa::MessageDto &m);
 
     QList<Row> m_rows;
 };

@@ -1,23 +1,8 @@
 #include "ChatListModel.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QDateTime timeOf(const QJsonValue &v)
-{
-    return QDateTime::fromString(v.toString(), Qt::ISODate);
-}
-
-QString personName(const QJsonObject &person)
-{
-    return QString(person.value(u"first_name"_s).toString() + u' ' + person.value(u"last_name"_s).toString()).trimmed();
-}
-
-} // namespace
 
 QVariant ChatListModel::data(const QModelIndex &index, int role) const
 {
@@ -92,53 +77,50 @@ int ChatListModel::rowOf(qint64 chatId) const
     return -1;
 }
 
-void ChatListModel::fill(Row &row, const QJsonObject &chat)
+void ChatListModel::fill(Row &row, const Conversa::ChatDto &chat)
 {
-    row.id = chat.value(u"id"_s).toInteger();
-    const QJsonObject client = chat.value(u"client"_s).toObject();
-    if (!client.isEmpty()) {
-        row.clientName = personName(client);
-        row.phone = client.value(u"phone_number"_s).toString();
+    const auto has = [&chat](QStringView key) { return chat.wireKeys.contains(key.toString()); };
+    row.id = chat.id;
+    if (has(u"client")) {
+        const Conversa::ClientDto &client = chat.client;
+        row.clientName = QString(client.firstName.value_or(QString()) + u' ' + client.lastName.value_or(QString())).trimmed();
+        row.phone = client.phoneNumber;
     }
-    if (chat.contains(u"campaign"_s)) {
-        const QJsonObject campaign = chat.value(u"campaign"_s).toObject();
-        row.campaignId = campaign.value(u"id"_s).toInteger();
-        row.campaignName = campaign.value(u"name"_s).toString();
+    if (has(u"campaign")) {
+        row.campaignId = chat.campaign ? chat.campaign->id : 0;
+        row.campaignName = chat.campaign ? chat.campaign->name : QString();
     }
-    if (chat.contains(u"assigned_agent"_s)) {
-        const QJsonObject agent = chat.value(u"assigned_agent"_s).toObject();
-        row.agentId = agent.value(u"id"_s).toInteger();
-        row.agentName = personName(agent);
+    if (has(u"assigned_agent")) {
+        row.agentId = chat.assignedAgent ? chat.assignedAgent->id : 0;
+        row.agentName = chat.assignedAgent
+                            ? QString(chat.assignedAgent->firstName + u' ' + chat.assignedAgent->lastName).trimmed()
+                            : QString();
     }
-    if (chat.contains(u"status"_s))
-        row.status = chat.value(u"status"_s).toString();
-    if (chat.contains(u"priority"_s))
-        row.priority = chat.value(u"priority"_s).toString();
-    if (chat.contains(u"unread_count"_s))
-        row.unread = chat.value(u"unread_count"_s).toInt();
-    if (chat.contains(u"tags"_s)) {
-        row.tags.clear();
-        for (const QJsonValue &t : chat.value(u"tags"_s).toArray())
-            row.tags.append(t.toString());
+    if (has(u"status"))
+        row.status = chat.status;
+    if (has(u"priority"))
+        row.priority = chat.priority;
+    if (has(u"unread_count"))
+        row.unread = int(chat.unreadCount);
+    if (has(u"tags"))
+        row.tags = chat.tags;
+    if (has(u"created_at"))
+        row.createdAt = chat.createdAt;
+    if (chat.lastMessage) {
+        row.lastMessageId = chat.lastMessage->id;
+        row.lastMessage = chat.lastMessage->content.value_or(QString());
+        row.lastInbound = chat.lastMessage->direction == u"inbound"_s;
     }
-    if (chat.contains(u"created_at"_s))
-        row.createdAt = timeOf(chat.value(u"created_at"_s));
-    const QJsonObject last = chat.value(u"last_message"_s).toObject();
-    if (!last.isEmpty()) {
-        row.lastMessageId = last.value(u"id"_s).toInteger();
-        row.lastMessage = last.value(u"content"_s).toString();
-        row.lastInbound = last.value(u"direction"_s).toString() == u"inbound"_s;
-    }
-    const QDateTime lastAt = timeOf(chat.value(u"last_message_at"_s));
-    row.lastActivity = lastAt.isValid() ? lastAt : (row.lastActivity.isValid() ? row.lastActivity : row.createdAt);
+    row.lastActivity = chat.lastMessageAt.isValid() ? chat.lastMessageAt
+                     : (row.lastActivity.isValid() ? row.lastActivity : row.createdAt);
 }
 
-void ChatListModel::reset(const QList<QJsonObject> &chats)
+void ChatListModel::reset(const QList<Conversa::ChatDto> &chats)
 {
     const int before = totalUnread();
     beginResetModel();
     m_rows.clear();
-    for (const QJsonObject &c : chats) {
+    for (const Conversa::ChatDto &c : chats) {
         Row r;
         fill(r, c);
         m_rows.append(r);
@@ -149,11 +131,11 @@ void ChatListModel::reset(const QList<QJsonObject> &chats)
         emit totalUnreadChanged();
 }
 
-void ChatListModel::append(const QList<QJsonObject> &chats)
+void ChatListModel::append(const QList<Conversa::ChatDto> &chats)
 {
     QList<Row> fresh;
-    for (const QJsonObject &c : chats) {
-        if (rowOf(c.value(u"id"_s).toInteger()) >= 0)
+    for (const Conversa::ChatDto &c : chats) {
+        if (rowOf(c.id) >= 0)
             continue;
         Row r;
         fill(r, c);
@@ -186,9 +168,9 @@ void ChatListModel::moveTo(int from, int to)
     endMoveRows();
 }
 
-void ChatListModel::upsert(const QJsonObject &chat)
+void ChatListModel::upsert(const Conversa::ChatDto &chat)
 {
-    const qint64 id = chat.value(u"id"_s).toInteger();
+    const qint64 id = chat.id;
     if (id <= 0)
         return;
     const int before = totalUnread();
@@ -217,22 +199,20 @@ void ChatListModel::upsert(const QJsonObject &chat)
         emit totalUnreadChanged();
 }
 
-bool ChatListModel::applyMessage(qint64 chatId, const QJsonObject &message, bool countUnread)
+bool ChatListModel::applyMessage(qint64 chatId, const Conversa::MessageDto &message, bool countUnread)
 {
     const int at = rowOf(chatId);
     if (at < 0)
         return false;
     Row &r = m_rows[at];
-    const qint64 messageId = message.value(u"id"_s).toInteger();
-    const bool fresh = messageId > r.lastMessageId;
+    const bool fresh = message.id > r.lastMessageId;
     if (fresh) {
-        r.lastMessageId = messageId;
-        r.lastMessage = message.value(u"content"_s).toString();
-        r.lastInbound = message.value(u"direction"_s).toString() == u"inbound"_s;
-        const QDateTime at_ = timeOf(message.value(u"created_at"_s));
-        if (at_.isValid() && at_ > r.lastActivity)
-            r.lastActivity = at_;
-        if (r.lastInbound && countUnread && message.value(u"read_at"_s).isNull()) {
+        r.lastMessageId = message.id;
+        r.lastMessage = message.content.value_or(QString());
+        r.lastInbound = message.direction == u"inbound"_s;
+        if (message.createdAt.isValid() && message.createdAt > r.lastActivity)
+            r.lastActivity = message.createdAt;
+        if (r.lastInbound && countUnread && !message.readAt.isValid()) {
             ++r.unread;
             emit totalUnreadChanged();
         }

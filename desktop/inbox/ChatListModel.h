@@ -1,8 +1,10 @@
 #pragma once
 
+#include <Conversa/dto/ChatDto.h>
+#include <Conversa/dto/MessageDto.h>
+
 #include <QAbstractListModel>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QList>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
@@ -49,15 +51,15 @@ public:
     Q_INVOKABLE qint64 chatIdAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows[row].id : 0; }
 
     // A fresh list (list items of GET /v1/chats), in the server's order.
-    void reset(const QList<QJsonObject> &chats);
+    void reset(const QList<Conversa::ChatDto> &chats);
     // More rows of a later page, at the end (chats already listed are skipped).
-    void append(const QList<QJsonObject> &chats);
+    void append(const QList<Conversa::ChatDto> &chats);
     // A chat as the API or an event shows it (list item or detail): updated in place, or inserted
-    // in activity order. Fields the object lacks (the detail has no last_message) are kept.
-    void upsert(const QJsonObject &chat);
+    // in activity order. Fields it was not read with (the detail has no last_message) are kept.
+    void upsert(const Conversa::ChatDto &chat);
     // A new message on a listed chat: its preview and time change and it moves to the top;
     // an inbound message not already read adds one unread.
-    bool applyMessage(qint64 chatId, const QJsonObject &message, bool countUnread);
+    bool applyMessage(qint64 chatId, const Conversa::MessageDto &message, bool countUnread);
     void setUnread(qint64 chatId, int unread);
     void remove(qint64 chatId);
     void clear() { reset({}); }
@@ -80,7 +82,7 @@ private:
         int unread = 0;
         QStringList tags;
     };
-    static void fill(Row &row, const QJsonObject &chat);
+    static void fill(Row &row, const Conversa::ChatDto &chat);
     int insertionRow(const QDateTime &activity) const;
     void moveTo(int from, int to);
 

@@ -3,9 +3,7 @@
 #include "AppContext.h"
 #include "SessionController.h"
 
-#include <QJsonArray>
 #include <QLoggingCategory>
-#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -25,11 +23,19 @@ QString folded(const QString &s)
     return out;
 }
 
-QString nameOf(const QJsonObject &client)
+QString nameOf(const Conversa::ClientDto &client)
 {
-    const QString name = QString(client.value(u"first_name"_s).toString() + u' ' + client.value(u"last_name"_s).toString()).trimmed();
-    return name.isEmpty() ? client.value(u"phone_number"_s).toString() : name;
+    const QString name = QString(client.firstName.value_or(QString()) + u' ' + client.lastName.value_or(QString())).trimmed();
+    return name.isEmpty() ? client.phoneNumber : name;
 }
+
+qint64 agentOf(const Conversa::ChatDto &chat)
+{
+    return chat.assignedAgent ? chat.assignedAgent->id : 0;
+}
+
+// "Everything before the newest message": the server's before_id with no message after it.
+constexpr qint64 kNewest = 9007199254740991;   // 2^53 - 1
 
 } // namespace
 
@@ -41,11 +47,9 @@ InboxController::InboxController(AppContext &app, QObject *parent) : QObject(par
     connect(&m_app, &AppContext::languageChanged, &m_model, &ChatListModel::retranslate);
     connect(&m_app.socket(), &Conversa::SocketIoClient::event, this, &InboxController::onEvent);
     // Events missed while the socket was down are caught up with a fresh load.
-    connect(&m_app.socket(), &Conversa::SocketIoClient::disconnected, this, [this] { m_missed = true; });
-    connect(&m_app.socket(), &Conversa::SocketIoClient::connected, this, [this] {
-        if (m_missed && m_app.session()->stage() == SessionController::SignedIn)
+    connect(&m_app.socket(), &Conversa::SocketIoClient::reconnected, this, [this] {
+        if (m_app.session()->stage() == SessionController::SignedIn)
             refresh();
-        m_missed = false;
     });
     connect(m_app.session(), &SessionController::signedIn, this, [this] {
         m_tab = m_app.session()->isSupervisor() ? All : Mine;
@@ -97,23 +101,21 @@ void InboxController::setSearch(const QString &search)
     m_searchDelay.start();
 }
 
-QString InboxController::query(int page) const
+Conversa::ChatQuery InboxController::query(int page) const
 {
-    QStringList q{u"page=%1"_s.arg(page), u"limit=50"_s};
-    const auto add = [&q](const QString &key, const QString &value) {
-        q.append(key + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    };
+    Conversa::ChatQuery q;
+    q.page = page;
+    q.limit = 50;
     if (m_tab == Mine)
-        add(u"assigned_agent_id"_s, QString::number(m_app.session()->userId()));
+        q.assignedAgentId = m_app.session()->userId();
     if (m_tab == Queued)
-        add(u"status"_s, u"queued"_s);
-    else if (!m_status.isEmpty())
-        add(u"status"_s, m_status);
+        q.view = Conversa::ChatQuery::View::Queued;
+    else
+        q.status = m_status;
     if (m_campaign > 0)
-        add(u"campaign_id"_s, QString::number(m_campaign));
-    if (!m_search.trimmed().isEmpty())
-        add(u"search"_s, m_search.trimmed());
-    return u"/v1/chats?"_s + q.join(u'&');
+        q.campaignId = m_campaign;
+    q.search = m_search.trimmed();
+    return q;
 }
 
 void InboxController::refresh()
@@ -135,69 +137,60 @@ void InboxController::load(int page)
     const int generation = ++m_generation;
     m_busy = true;
     emit busyChanged();
-    m_app.request("GET", query(page), {}, this, [this, page, generation](const Conversa::ApiResponse &r) {
+    m_app.api().listChats(query(page), this, [this, page, generation](const Conversa::ApiResult<Conversa::Page<Conversa::ChatDto>> &r) {
         if (generation != m_generation)
             return;
         m_busy = false;
-        if (r.status != 200) {
-            setError(AppContext::errorText(r));
+        if (!r) {
+            setError(AppContext::errorText(r.error()));
             emit busyChanged();
             return;
         }
         setError({});
-        QList<QJsonObject> chats;
-        for (const QJsonValue &c : r.value(u"data"_s).toArray())
-            chats.append(c.toObject());
-        const QJsonObject meta = r.value(u"meta"_s).toObject();
         m_page = page;
-        m_totalPages = meta.value(u"total_pages"_s).toInt();
+        m_totalPages = int(r->meta.totalPages);
         if (page == 1)
-            m_model.reset(chats);
+            m_model.reset(r->data);
         else
-            m_model.append(chats);
+            m_model.append(r->data);
         emit busyChanged();
     });
 }
 
 void InboxController::loadCampaigns()
 {
-    m_app.request("GET", u"/v1/campaigns?limit=100"_s, {}, this, [this](const Conversa::ApiResponse &r) {
-        if (r.status != 200)
+    m_app.api().listCampaigns(1, 100, this, [this](const Conversa::ApiResult<Conversa::Page<Conversa::CampaignDto>> &r) {
+        if (!r)
             return;   // agents without campaigns.read filter by what they see
         m_campaigns.clear();
-        for (const QJsonValue &c : r.value(u"data"_s).toArray()) {
-            const QJsonObject o = c.toObject();
-            m_campaigns.append(QVariantMap{{u"id"_s, o.value(u"id"_s).toInteger()}, {u"name"_s, o.value(u"name"_s).toString()}});
-        }
+        for (const Conversa::CampaignDto &c : r->data)
+            m_campaigns.append(QVariantMap{{u"id"_s, c.id}, {u"name"_s, c.name}});
         emit campaignsChanged();
     });
 }
 
-bool InboxController::matches(const QJsonObject &chat) const
+bool InboxController::matches(const Conversa::ChatDto &chat) const
 {
-    const QString status = chat.value(u"status"_s).toString();
-    const qint64 agent = chat.value(u"assigned_agent"_s).toObject().value(u"id"_s).toInteger();
-    if (m_tab == Mine && agent != m_app.session()->userId())
+    if (m_tab == Mine && agentOf(chat) != m_app.session()->userId())
         return false;
-    if (m_tab == Queued && status != u"queued"_s)
+    if (m_tab == Queued && chat.status != u"queued"_s)
         return false;
-    if (m_tab != Queued && !m_status.isEmpty() && status != m_status)
+    if (m_tab != Queued && !m_status.isEmpty() && chat.status != m_status)
         return false;
-    if (m_campaign > 0 && chat.value(u"campaign"_s).toObject().value(u"id"_s).toInteger() != m_campaign)
+    if (m_campaign > 0 && (!chat.campaign || chat.campaign->id != m_campaign))
         return false;
     const QString needle = folded(m_search.trimmed());
     if (!needle.isEmpty()) {
-        const QJsonObject client = chat.value(u"client"_s).toObject();
-        const QString hay = folded(nameOf(client) + u' ' + client.value(u"phone_number"_s).toString());
+        const QString hay = folded(nameOf(chat.client) + u' ' + chat.client.phoneNumber);
         if (!hay.contains(needle))
             return false;
     }
     return true;
 }
 
-void InboxController::place(const QJsonObject &chat)
+void InboxController::place(const Conversa::ChatDto &chat)
 {
-    const qint64 id = chat.value(u"id"_s).toInteger();
+    const qint64 id = chat.id;
     if (!matches(chat)) {
         m_model.remove(id);
         return;
@@ -205,53 +198,53 @@ void InboxController::place(const QJsonObject &chat)
     const bool fresh = m_model.rowOf(id) < 0;
     m_model.upsert(chat);
     // Events carry the chat's detail, which has no last message: fetch it for the preview.
-    if (fresh && !chat.contains(u"last_message"_s) && chat.value(u"message_count"_s).toInt() > 0) {
-        m_app.request("GET", u"/v1/chats/%1/messages?before_id=9007199254740991&limit=1"_s.arg(id), {}, this,
-                      [this, id](const Conversa::ApiResponse &r) {
-                          const QJsonArray data = r.value(u"data"_s).toArray();
-                          if (r.status == 200 && !data.isEmpty())
-                              m_model.applyMessage(id, data.first().toObject(), false);
-                      });
+    if (fresh && !chat.lastMessage && chat.messageCount > 0) {
+        Conversa::MessageQuery q;
+        q.beforeId = kNewest;
+        q.limit = 1;
+        m_app.api().listMessages(id, q, this, [this, id](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
+            if (r && !r->data.isEmpty())
+                m_model.applyMessage(id, r->data.constFirst(), false);
+        });
     }
 }
 
-void InboxController::fetchChat(qint64 chatId, const QJsonObject &message)
+void InboxController::fetchChat(qint64 chatId, const std::optional<Conversa::MessageDto> &message)
 {
-    m_app.request("GET", u"/v1/chats/%1"_s.arg(chatId), {}, this, [this, chatId, message](const Conversa::ApiResponse &r) {
-        if (r.status == 404) {
-            m_model.remove(chatId);
+    m_app.api().getChat(chatId, this, [this, chatId, message](const Conversa::ApiResult<Conversa::ChatDto> &r) {
+        if (!r) {
+            if (r.error().httpStatus == 404)
+                m_model.remove(chatId);
             return;
         }
-        if (r.status != 200)
-            return;
-        QJsonObject chat = r.object();
+        Conversa::ChatDto chat = *r;
         if (chatId == m_openChat)
-            chat.insert(u"unread_count"_s, 0);   // being read right now
+            chat.unreadCount = 0;   // being read right now
         place(chat);
-        if (!message.isEmpty())
-            m_model.applyMessage(chatId, message, false);
+        if (message)
+            m_model.applyMessage(chatId, *message, false);
     });
 }
 
 void InboxController::onEvent(const QString &name, const QJsonValue &payload)
 {
+    // Events carry the same JSON as the REST answers.
     const QJsonObject p = payload.toObject();
     if (name == u"chat.new"_s || name == u"chat.updated"_s) {
-        const QJsonObject chat = p.value(u"chat"_s).toObject();
-        const qint64 id = chat.value(u"id"_s).toInteger();
-        const bool mine = chat.value(u"assigned_agent"_s).toObject().value(u"id"_s).toInteger() == m_app.session()->userId();
-        const bool wasListed = m_model.rowOf(id) >= 0;
+        const Conversa::ChatDto chat = Conversa::ChatDto::fromJson(p.value(u"chat"_s).toObject());
+        const bool mine = agentOf(chat) == m_app.session()->userId();
+        const bool wasListed = m_model.rowOf(chat.id) >= 0;
         place(chat);
-        if (id == m_openChat)
-            m_model.setUnread(id, 0);
+        if (chat.id == m_openChat)
+            m_model.setUnread(chat.id, 0);
         if (name == u"chat.new"_s && (mine || !wasListed))
-            emit activity(id, tr("New chat"), nameOf(chat.value(u"client"_s).toObject()));
+            emit activity(chat.id, tr("New chat"), nameOf(chat.client));
     } else if (name == u"chat.transferred"_s) {
         fetchChat(p.value(u"chat_id"_s).toInteger());
     } else if (name == u"chat.message"_s) {
         const qint64 chatId = p.value(u"chat_id"_s).toInteger();
-        const QJsonObject message = p.value(u"message"_s).toObject();
-        const bool inbound = message.value(u"direction"_s).toString() == u"inbound"_s;
+        const Conversa::MessageDto message = Conversa::MessageDto::fromJson(p.value(u"message"_s).toObject());
+        const bool inbound = message.direction == u"inbound"_s;
         // The preview and the move to the top at once; the unread count from the server, which
         // knows whether chat.new or chat.updated already counted this message.
         if (!m_model.applyMessage(chatId, message, false) || (inbound && chatId != m_openChat))
@@ -260,7 +253,7 @@ void InboxController::onEvent(const QString &name, const QJsonValue &payload)
             const int row = m_model.rowOf(chatId);
             const QString who = row >= 0 ? m_model.data(m_model.index(row), ChatListModel::ClientNameRole).toString()
                                          : tr("New message");
-            emit activity(chatId, who, message.value(u"content"_s).toString());
+            emit activity(chatId, who, message.content.value_or(QString()));
         }
     }
 }

@@ -2,7 +2,8 @@
 
 #include "ChatListModel.h"
 
-#include <QJsonObject>
+#include <Conversa/api/ApiRequests.h>
+
 #include <QObject>
 #include <QTimer>
 #include <QVariantList>
@@ -52,7 +53,7 @@ public:
     void setOpenChat(qint64 chatId) { m_openChat = chatId; }
 
     // Whether a chat (as the API shows it) belongs in the current view.
-    bool matches(const QJsonObject &chat) const;
+    bool matches(const Conversa::ChatDto &chat) const;
 
 signals:
     void filtersChanged();
@@ -64,11 +65,11 @@ signals:
 
 private:
     void onEvent(const QString &name, const QJsonValue &payload);
-    void fetchChat(qint64 chatId, const QJsonObject &message = {});
-    void place(const QJsonObject &chat);
+    void fetchChat(qint64 chatId, const std::optional<Conversa::MessageDto> &message = std::nullopt);
+    void place(const Conversa::ChatDto &chat);
     void load(int page);
     void loadCampaigns();
-    QString query(int page) const;
+    Conversa::ChatQuery query(int page) const;
     void setError(const QString &error);
 
     AppContext &m_app;
@@ -84,6 +85,5 @@ private:
     int m_totalPages = 0;
     int m_generation = 0;   // answers to an older query are dropped
     qint64 m_openChat = 0;
-    bool m_missed = false;   // the socket was down: events may have been lost
     QString m_error;
 };

@@ -3,7 +3,6 @@
 #include "AppContext.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -13,8 +12,6 @@ Q_LOGGING_CATEGORY(lcSession, "conversa.desktop.session")
 SessionController::SessionController(AppContext &app, QObject *parent)
     : QObject(parent), m_app(app), m_tokens(app.options().keychainService)
 {
-    m_refreshTimer.setSingleShot(true);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &SessionController::refreshNow);
     // A refused CONNECT means the access token is no longer good: refresh it, which reopens.
     connect(&m_app.socket(), &Conversa::SocketIoClient::connectError, this, [this](const QString &message) {
         qCInfo(lcSession) << "socket refused:" << message;
@@ -25,6 +22,12 @@ SessionController::SessionController(AppContext &app, QObject *parent)
             refreshNow();
         }
     });
+    connect(&m_app.api(), &Conversa::ApiClient::tokensChanged, this,
+            [this](const QByteArray &access, const QByteArray &refresh) {
+                m_app.socket().setAccessToken(access);   // for its next (re)connect
+                onTokens(refresh);
+            });
+    connect(&m_app.api(), &Conversa::ApiClient::sessionExpired, this, &SessionController::onSessionExpired);
     if (!serverUrl().isEmpty())
         m_app.api().setBaseUrl(QUrl(serverUrl()));
 }
@@ -32,24 +35,7 @@ SessionController::SessionController(AppContext &app, QObject *parent)
 QString SessionController::serverUrl() const { return m_app.settings().value(u"session/server_url"_s).toString(); }
 QString SessionController::email() const { return m_app.settings().value(u"session/email"_s).toString(); }
 bool SessionController::rememberMe() const { return m_app.settings().value(u"session/remember"_s).toBool(); }
-
-QString SessionController::userName() const
-{
-    return QString(m_user.value(u"first_name"_s).toString() + u' ' + m_user.value(u"last_name"_s).toString()).trimmed();
-}
-
-QString SessionController::role() const
-{
-    return m_user.value(u"role"_s).toObject().value(u"name"_s).toString();
-}
-
-QStringList SessionController::twoFactorBackupCodes() const
-{
-    QStringList codes;
-    for (const QJsonValue &c : m_setup.value(u"backup_codes"_s).toArray())
-        codes.append(c.toString());
-    return codes;
-}
+QByteArray SessionController::accessToken() const { return m_app.api().accessToken(); }
 
 QString SessionController::keychainKey() const
 {
@@ -73,25 +59,23 @@ void SessionController::login(const QString &serverUrl, const QString &email, co
     m_app.settings().setValue(u"session/email"_s, email.trimmed());
     emit settingsChanged();
     m_app.api().setBaseUrl(base);
-    m_app.api().setAccessToken({});
+    m_app.api().setTokens({}, {});
     m_pendingRemember = rememberMe;
     setError({});
     setBusy(true);
-    m_app.request("POST", u"/v1/auth/login"_s, {{u"email"_s, email.trimmed()}, {u"password"_s, password}}, this,
-                  [this](const Conversa::ApiResponse &r) {
-                      setBusy(false);
-                      if (r.status != 200) {
-                          setError(AppContext::errorText(r));
-                          return;
-                      }
-                      const QJsonObject body = r.object();
-                      if (body.value(u"two_factor_required"_s).toBool()) {
-                          m_twoFactorToken = body.value(u"two_factor_token"_s).toString();
-                          setStage(TwoFactorRequired);
-                          return;
-                      }
-                      accept(body, m_pendingRemember);
-                  });
+    m_app.api().login(email.trimmed(), password, this, [this](const Conversa::ApiResult<Conversa::LoginResultDto> &r) {
+        setBusy(false);
+        if (!r) {
+            setError(AppContext::errorText(r.error()));
+            return;
+        }
+        if (r->twoFactorRequired) {
+            m_twoFactorToken = r->twoFactorToken;
+            setStage(TwoFactorRequired);
+            return;
+        }
+        accept(r->user);
+    });
 }
 
 void SessionController::verifyTwoFactor(const QString &code)
@@ -104,22 +88,21 @@ void SessionController::verifyTwoFactor(const QString &code)
     }
     setError({});
     setBusy(true);
-    m_app.request("POST", u"/v1/auth/2fa/verify"_s,
-                  {{u"two_factor_token"_s, m_twoFactorToken}, {u"code"_s, code.trimmed()}}, this,
-                  [this](const Conversa::ApiResponse &r) {
-                      setBusy(false);
-                      if (r.status == 200) {
-                          m_twoFactorToken.clear();
-                          accept(r.object(), m_pendingRemember);
-                      } else if (r.status == 401) {
-                          // The second-step token died (expired, used, or too many wrong codes).
-                          m_twoFactorToken.clear();
-                          setStage(SignedOut);
-                          setError(tr("The verification expired. Sign in again."));
-                      } else {
-                          setError(AppContext::errorText(r));
-                      }
-                  });
+    m_app.api().verifyTwoFactor(m_twoFactorToken, code.trimmed(), this,
+                                [this](const Conversa::ApiResult<Conversa::LoginResultDto> &r) {
+        setBusy(false);
+        if (r) {
+            m_twoFactorToken.clear();
+            accept(r->user);
+        } else if (r.error().httpStatus == 401) {
+            // The second-step token died (expired, used, or too many wrong codes).
+            m_twoFactorToken.clear();
+            setStage(SignedOut);
+            setError(tr("The verification expired. Sign in again."));
+        } else {
+            setError(AppContext::errorText(r.error()));
+        }
+    });
 }
 
 void SessionController::cancelTwoFactor()
@@ -145,79 +128,88 @@ bool SessionController::tryAutoLogin()
             return;
         }
         m_app.api().setBaseUrl(QUrl(serverUrl()));
-        m_app.request("POST", u"/v1/auth/refresh"_s, {{u"refresh_token"_s, QString::fromLatin1(token)}}, this,
-                      [this](const Conversa::ApiResponse &r) {
-                          setBusy(false);
-                          if (r.status == 200) {
-                              accept(r.object(), true);
-                              emit autoLoginFinished(true);
-                              return;
-                          }
-                          if (r.status == 401)
-                              forget();
-                          setError(r.status == 401 ? tr("Your saved login has expired. Sign in again.")
-                                                   : AppContext::errorText(r));
-                          emit autoLoginFinished(false);
-                      });
+        m_app.api().setTokens({}, token);
+        m_pendingRemember = true;   // the rotated token replaces the saved one (tokensChanged)
+        m_app.api().refresh(this, [this](const Conversa::ApiResult<Conversa::AuthTokensDto> &r) {
+            setBusy(false);
+            if (r) {
+                m_autoLogin = true;   // finished once the profile is in (enter())
+                accept(std::nullopt);
+                return;
+            }
+            if (r.error().httpStatus == 401)
+                forget();
+            setError(r.error().httpStatus == 401 ? tr("Your saved login has expired. Sign in again.")
+                                                 : AppContext::errorText(r.error()));
+            emit autoLoginFinished(false);
+        });
     });
     return true;
 }
 
-void SessionController::accept(const QJsonObject &tokens, bool rememberMe)
+void SessionController::onTokens(const QByteArray &refreshToken)
 {
-    const bool wasSignedIn = m_stage == SignedIn;
-    m_accessToken = tokens.value(u"access_token"_s).toString().toLatin1();
-    m_refreshToken = tokens.value(u"refresh_token"_s).toString().toLatin1();
-    m_app.api().setAccessToken(m_accessToken);
-    m_app.socket().setAccessToken(m_accessToken);
-    // Refresh well before the access token runs out (3600 s by default).
-    const int expiresIn = tokens.value(u"expires_in"_s).toInt(3600);
-    m_refreshTimer.start(std::max(30, expiresIn * 4 / 5) * 1000);
-    if (rememberMe)
-        remember(m_refreshToken);   // refresh tokens are single use: keep the newest
-    else if (m_remembered || this->rememberMe())
-        forget();
-    if (tokens.contains(u"user"_s)) {
-        m_user = tokens.value(u"user"_s).toObject();
-        emit userChanged();
-    }
-    loadProfile();
-    if (m_app.socket().state() == Conversa::SocketIoClient::State::Closed)
-        m_app.socket().open(m_app.api().baseUrl(), m_accessToken);
-    if (!wasSignedIn) {
-        setStage(SignedIn);
-        emit signedIn();
-    }
+    // Refresh tokens are single use: the keychain keeps the newest, or the next start fails.
+    if (!refreshToken.isEmpty() && m_pendingRemember)
+        remember(refreshToken);
 }
 
-void SessionController::loadProfile()
+void SessionController::accept(const std::optional<Conversa::UserDto> &user)
 {
-    m_app.request("GET", u"/v1/users/me"_s, {}, this, [this](const Conversa::ApiResponse &r) {
-        if (r.status != 200)
-            return;
-        m_user = r.object();
+    if (!m_pendingRemember && (m_remembered || rememberMe()))
+        forget();
+    if (m_app.socket().state() == Conversa::SocketIoClient::State::Closed)
+        m_app.socket().open(m_app.api().baseUrl(), m_app.api().accessToken());
+    if (user) {
+        m_user = *user;
         emit userChanged();
+    }
+    // The full profile (a refresh answer has no user; the inbox's tab depends on the role).
+    setBusy(true);
+    m_app.api().me(this, [this, known = user.has_value()](const Conversa::ApiResult<Conversa::UserDto> &r) {
+        setBusy(false);
+        if (r) {
+            m_user = *r;
+            emit userChanged();
+        } else if (!known) {
+            setError(AppContext::errorText(r.error()));
+        }
+        if (r || known)
+            enter();
+        else if (std::exchange(m_autoLogin, false))
+            emit autoLoginFinished(false);
     });
+}
+
+void SessionController::enter()
+{
+    if (m_stage == SignedIn)
+        return;
+    setStage(SignedIn);
+    emit signedIn();
+    if (std::exchange(m_autoLogin, false))
+        emit autoLoginFinished(true);
 }
 
 void SessionController::refreshNow()
 {
-    if (m_refreshToken.isEmpty())
+    if (m_app.api().refreshToken().isEmpty())
         return;
-    m_app.request("POST", u"/v1/auth/refresh"_s, {{u"refresh_token"_s, QString::fromLatin1(m_refreshToken)}}, this,
-                  [this](const Conversa::ApiResponse &r) {
-                      if (r.status == 200) {
-                          accept(r.object(), m_remembered);
-                          m_app.socket().close();
-                          m_app.socket().open(m_app.api().baseUrl(), m_accessToken);
-                      } else if (r.status == 0) {
-                          m_refreshTimer.start(10000);   // offline: try again soon
-                      } else {
-                          forget();
-                          signOutLocally();
-                          setError(tr("Your session has ended. Sign in again."));
-                      }
-                  });
+    m_app.api().refresh(this, [this](const Conversa::ApiResult<Conversa::AuthTokensDto> &r) {
+        if (r && m_stage == SignedIn)
+            m_app.socket().open(m_app.api().baseUrl(), m_app.api().accessToken());
+        // A refused refresh ends in sessionExpired(); no answer: the next 401 or CONNECT tries again.
+    });
+}
+
+void SessionController::onSessionExpired()
+{
+    if (m_stage != SignedIn)
+        return;   // a refused auto-login says so itself
+    qCInfo(lcSession) << "session expired";
+    forget();
+    signOutLocally();
+    setError(tr("Your session has ended. Sign in again."));
 }
 
 void SessionController::remember(const QByteArray &refreshToken)
@@ -246,6 +238,7 @@ void SessionController::remember(const QByteArray &refreshToken)
 void SessionController::forget()
 {
     ++m_forgetGeneration;
+    m_pendingRemember = false;
     m_tokens.remove(keychainKey());
     m_app.settings().setValue(u"session/remember"_s, false);
     emit settingsChanged();
@@ -260,18 +253,16 @@ void SessionController::logout()
     if (m_stage != SignedIn)
         return;
     // The request carries the token it was built with; sign out here without waiting.
-    m_app.request("POST", u"/v1/auth/logout"_s, {}, this, {});
+    m_app.api().logout(nullptr, {});
     forget();
     signOutLocally();
 }
 
 void SessionController::signOutLocally()
 {
-    m_refreshTimer.stop();
     m_app.socket().close();
-    m_app.api().setAccessToken({});
-    m_accessToken.clear();
-    m_refreshToken.clear();
+    m_app.api().setTokens({}, {});
+    m_app.api().setUserId(0);
     m_user = {};
     m_setup = {};
     emit userChanged();
@@ -284,29 +275,28 @@ void SessionController::changePassword(const QString &current, const QString &ne
 {
     setError({});
     setBusy(true);
-    m_app.request("PUT", u"/v1/auth/change-password"_s, {{u"current_password"_s, current}, {u"new_password"_s, next}},
-                  this, [this](const Conversa::ApiResponse &r) {
-                      setBusy(false);
-                      if (r.status != 200) {
-                          setError(AppContext::errorText(r));
-                          return;
-                      }
-                      setNotice(tr("Your password has been changed."));
-                      emit passwordChanged();
-                  });
+    m_app.api().changePassword(current, next, this, [this](const Conversa::ApiResult<QJsonObject> &r) {
+        setBusy(false);
+        if (!r) {
+            setError(AppContext::errorText(r.error()));
+            return;
+        }
+        setNotice(tr("Your password has been changed."));
+        emit passwordChanged();
+    });
 }
 
 void SessionController::beginTwoFactorSetup()
 {
     setError({});
     setBusy(true);
-    m_app.request("POST", u"/v1/auth/2fa/enable"_s, {}, this, [this](const Conversa::ApiResponse &r) {
+    m_app.api().enableTwoFactor(this, [this](const Conversa::ApiResult<Conversa::TwoFactorSetupDto> &r) {
         setBusy(false);
-        if (r.status != 200) {
-            setError(AppContext::errorText(r));
+        if (!r) {
+            setError(AppContext::errorText(r.error()));
             return;
         }
-        m_setup = r.object();
+        m_setup = *r;
         emit twoFactorSetupChanged();
     });
 }
@@ -315,13 +305,13 @@ void SessionController::confirmTwoFactorSetup(const QString &code)
 {
     setError({});
     setBusy(true);
-    m_app.request("POST", u"/v1/auth/2fa/verify"_s, {{u"code"_s, code.trimmed()}}, this, [this](const Conversa::ApiResponse &r) {
+    m_app.api().confirmTwoFactor(code.trimmed(), this, [this](const Conversa::ApiResult<Conversa::TwoFactorStatusDto> &r) {
         setBusy(false);
-        if (r.status != 200 || !r.value(u"enabled"_s).toBool()) {
-            setError(AppContext::errorText(r));
+        if (!r || !r->enabled) {
+            setError(r ? tr("Two-factor authentication could not be turned on.") : AppContext::errorText(r.error()));
             return;
         }
-        m_user.insert(u"two_factor_enabled"_s, true);
+        m_user.twoFactorEnabled = true;
         emit userChanged();
         setNotice(tr("Two-factor authentication is on. Keep your backup codes somewhere safe."));
         emit twoFactorEnabledNow();
@@ -332,18 +322,14 @@ void SessionController::setAgentStatus(const QString &status, const QString &rea
 {
     if (m_stage != SignedIn)
         return;
-    QJsonObject body{{u"agent_status"_s, status}};
-    if (!reason.trimmed().isEmpty())
-        body.insert(u"agent_status_reason"_s, reason.trimmed());
     setError({});
-    m_app.request("POST", u"/v1/users/%1/agent-status"_s.arg(userId()), body, this, [this](const Conversa::ApiResponse &r) {
-        if (r.status != 200) {
-            setError(AppContext::errorText(r));
+    m_app.api().setMyStatus(status, reason.trimmed(), this, [this](const Conversa::ApiResult<Conversa::AgentStatusDto> &r) {
+        if (!r) {
+            setError(AppContext::errorText(r.error()));
             return;
         }
-        const QJsonObject o = r.object();
-        m_user.insert(u"agent_status"_s, o.value(u"agent_status"_s));
-        m_user.insert(u"agent_status_reason"_s, o.value(u"agent_status_reason"_s));
+        m_user.agentStatus = r->agentStatus;
+        m_user.agentStatusReason = r->agentStatusReason;
         emit userChanged();
     });
 }

@@ -2,18 +2,21 @@
 
 #include "TokenStore.h"
 
-#include <QJsonObject>
+#include <Conversa/dto/AuthDto.h>
+#include <Conversa/dto/UserDto.h>
+
 #include <QObject>
 #include <QStringList>
-#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class AppContext;
 
 // Sign-in and the signed-in user: login with an optional second factor (TOTP or backup code),
 // "remember me" (the refresh token in the OS keychain, see TokenStore), auto-login from it,
-// refreshing the access token before it expires, logout, change of password, turning 2FA on,
-// and the agent's own status. The socket is opened on sign-in and closed on sign-out.
+// logout, change of password, turning 2FA on, and the agent's own status. The API client refreshes
+// the access token itself (on a 401); this keeps the keychain's refresh token the newest one
+// (tokensChanged) and goes back to the login page when the refresh is refused (sessionExpired).
+// The socket is opened on sign-in and closed on sign-out.
 class SessionController : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -50,17 +53,17 @@ public:
     QString email() const;
     bool rememberMe() const;
     bool remembered() const { return m_remembered; }
-    qint64 userId() const { return m_user.value(QStringLiteral("id")).toInteger(); }
-    QString userName() const;
-    QString role() const;
+    qint64 userId() const { return m_user.id; }
+    QString userName() const { return QString(m_user.firstName + u' ' + m_user.lastName).trimmed(); }
+    QString role() const { return m_user.role.name; }
     bool isSupervisor() const { return role() == QStringLiteral("supervisor") || role() == QStringLiteral("admin"); }
-    bool twoFactorEnabled() const { return m_user.value(QStringLiteral("two_factor_enabled")).toBool(); }
-    QString agentStatus() const { return m_user.value(QStringLiteral("agent_status")).toString(); }
-    QString agentStatusReason() const { return m_user.value(QStringLiteral("agent_status_reason")).toString(); }
-    QString twoFactorQrCode() const { return m_setup.value(QStringLiteral("qr_code")).toString(); }
-    QString twoFactorSecret() const { return m_setup.value(QStringLiteral("secret")).toString(); }
-    QStringList twoFactorBackupCodes() const;
-    QByteArray accessToken() const { return m_accessToken; }
+    bool twoFactorEnabled() const { return m_user.twoFactorEnabled; }
+    QString agentStatus() const { return m_user.agentStatus; }
+    QString agentStatusReason() const { return m_user.agentStatusReason.value_or(QString()); }
+    QString twoFactorQrCode() const { return m_setup.qrCode; }
+    QString twoFactorSecret() const { return m_setup.secret; }
+    QStringList twoFactorBackupCodes() const { return m_setup.backupCodes; }
+    QByteArray accessToken() const;
 
     Q_INVOKABLE void login(const QString &serverUrl, const QString &email, const QString &password, bool rememberMe);
     Q_INVOKABLE void verifyTwoFactor(const QString &code);   // TOTP or backup code
@@ -72,7 +75,7 @@ public:
     Q_INVOKABLE void confirmTwoFactorSetup(const QString &code);
     Q_INVOKABLE void setAgentStatus(const QString &status, const QString &reason = {});
     Q_INVOKABLE void clearError() { setError({}); }
-    void refreshNow();                                        // also on a refused socket CONNECT
+    void refreshNow();                                        // on a refused socket CONNECT
 
 signals:
     void stageChanged();
@@ -90,8 +93,10 @@ signals:
     void twoFactorEnabledNow();
 
 private:
-    void accept(const QJsonObject &tokens, bool rememberMe);   // a login, 2FA or refresh answer
-    void loadProfile();
+    void accept(const std::optional<Conversa::UserDto> &user);   // signed in: a login, 2FA or auto-login
+    void enter();
+    void onTokens(const QByteArray &refreshToken);
+    void onSessionExpired();
     void remember(const QByteArray &refreshToken);
     void forget();
     void signOutLocally();
@@ -108,13 +113,11 @@ private:
     QString m_error;
     QString m_notice;
     bool m_remembered = false;
-    bool m_pendingRemember = false;
+    bool m_autoLogin = false;         // an auto-login waits for the profile
+    bool m_pendingRemember = false;   // keep the refresh tokens of this login in the keychain
     QString m_twoFactorToken;
-    QByteArray m_accessToken;
-    QByteArray m_refreshToken;
-    QJsonObject m_user;
-    QJsonObject m_setup;
-    QTimer m_refreshTimer;
+    Conversa::UserDto m_user;
+    Conversa::TwoFactorSetupDto m_setup;
     qint64 m_lastSocketRefresh = 0;
     int m_forgetGeneration = 0;   // keychain writes that finish after a forget() are undone
 };

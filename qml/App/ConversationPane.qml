@@ -66,6 +66,12 @@ Pane {
                         onClicked: transferDialog.open()
                     }
                     ToolButton {
+                        objectName: "assignButton"
+                        text: qsTr("Assign…")
+                        visible: root.chatOpen && root.app.session.isSupervisor
+                        onClicked: assignDialog.open()
+                    }
+                    ToolButton {
                         objectName: "closeChatButton"
                         text: qsTr("Close…")
                         visible: root.chatOpen
@@ -174,40 +180,62 @@ Pane {
                 }
             }
 
-            // Outside the window only templates go.
-            GridLayout {
+            // Outside the window only templates go: one of the chat's number's, one field per variable.
+            ColumnLayout {
+                id: templateComposer
+                objectName: "templateComposer"
                 Layout.fillWidth: true
                 Layout.margins: 6
                 visible: root.chatOpen && !root.conversation.windowOpen
-                columns: 4
-                TextField {
-                    id: templateName
-                    objectName: "templateName"
+                readonly property var current: templatePicker.currentIndex >= 0
+                                               ? root.conversation.templates[templatePicker.currentIndex] : null
+
+                RowLayout {
                     Layout.fillWidth: true
-                    placeholderText: qsTr("Template name")
-                }
-                TextField {
-                    id: templateLanguage
-                    implicitWidth: 70
-                    text: "es"
-                    placeholderText: qsTr("Language")
-                }
-                TextField {
-                    id: templateVariables
-                    Layout.fillWidth: true
-                    placeholderText: qsTr("Variables: 1=Ana, 2=Friday")
-                }
-                Button {
-                    text: qsTr("Send template")
-                    enabled: templateName.text.trim().length > 0
-                    onClicked: {
-                        const vars = {}
-                        for (const part of templateVariables.text.split(",")) {
-                            const eq = part.indexOf("=")
-                            if (eq > 0)
-                                vars[part.slice(0, eq).trim()] = part.slice(eq + 1).trim()
+                    ComboBox {
+                        id: templatePicker
+                        objectName: "templatePicker"
+                        Layout.fillWidth: true
+                        model: root.conversation.templates
+                        textRole: "name"
+                        displayText: templateComposer.current
+                                     ? templateComposer.current.name + " (" + templateComposer.current.language + ")"
+                                     : qsTr("Choose a template")
+                    }
+                    Button {
+                        objectName: "sendTemplateButton"
+                        text: qsTr("Send template")
+                        enabled: templateComposer.current !== null
+                        onClicked: {
+                            const t = templateComposer.current
+                            const vars = {}
+                            for (let i = 0; i < templateVariables.count; ++i)
+                                vars[t.variables[i]] = templateVariables.itemAt(i).text.trim()
+                            root.conversation.sendTemplate(t.name, t.language, vars)
+                            for (let i = 0; i < templateVariables.count; ++i)
+                                templateVariables.itemAt(i).clear()
                         }
-                        root.conversation.sendTemplate(templateName.text, templateLanguage.text, vars)
+                    }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    visible: text.length > 0
+                    text: templateComposer.current ? templateComposer.current.body : root.conversation.templatesError
+                    color: templateComposer.current ? palette.text : "gray"
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: 6
+                    Repeater {
+                        id: templateVariables
+                        model: templateComposer.current ? templateComposer.current.variables : []
+                        TextField {
+                            required property string modelData
+                            objectName: "templateVariable_" + modelData
+                            width: 160
+                            placeholderText: "{{" + modelData + "}}"
+                        }
                     }
                 }
             }
@@ -226,6 +254,11 @@ Pane {
                 Label { text: root.conversation.title }
                 Label { text: root.conversation.phoneNumber }
                 Label { text: root.conversation.client.email || ""; visible: text.length > 0 }
+                Button {
+                    objectName: "editClientButton"
+                    text: qsTr("Edit client…")
+                    onClicked: clientDialog.open()
+                }
                 Label { text: qsTr("Priority"); font.bold: true }
                 ComboBox {
                     Layout.fillWidth: true
@@ -318,31 +351,168 @@ Pane {
 
     Dialog {
         id: transferDialog
+        objectName: "transferDialog"
         anchors.centerIn: parent
         modal: true
         title: qsTr("Transfer the chat")
         standardButtons: Dialog.Ok | Dialog.Cancel
+        onAboutToShow: root.conversation.loadChoices()
         ColumnLayout {
             ComboBox {
                 id: transferType
+                objectName: "transferType"
                 Layout.preferredWidth: 300
                 textRole: "text"
                 valueRole: "value"
                 model: [
                     { value: "queue", text: qsTr("Back to the queue") },
-                    { value: "agent", text: qsTr("To an agent (id)") },
-                    { value: "campaign", text: qsTr("To a campaign (id)") }
+                    { value: "agent", text: qsTr("To an agent") },
+                    { value: "campaign", text: qsTr("To a campaign") }
                 ]
             }
-            TextField {
+            ComboBox {
                 id: transferTarget
+                objectName: "transferTarget"
                 Layout.fillWidth: true
                 visible: transferType.currentValue !== "queue"
-                placeholderText: qsTr("Target id")
-                validator: IntValidator { bottom: 1 }
+                textRole: "name"
+                valueRole: "id"
+                model: transferType.currentValue === "agent" ? root.conversation.agentChoices
+                                                             : root.conversation.campaignChoices
+            }
+            Label {
+                visible: transferTarget.visible && transferTarget.count === 0
+                text: qsTr("Nothing to choose from: you may only send the chat back to the queue.")
+                color: "gray"
             }
             TextField { id: transferReason; Layout.fillWidth: true; placeholderText: qsTr("Reason") }
         }
-        onAccepted: root.conversation.transfer(transferType.currentValue, Number(transferTarget.text || 0), transferReason.text)
+        onAccepted: {
+            const target = transferType.currentValue === "queue" ? 0 : Number(transferTarget.currentValue || 0)
+            if (transferType.currentValue === "queue" || target > 0)
+                root.conversation.transfer(transferType.currentValue, target, transferReason.text)
+        }
+    }
+
+    Dialog {
+        id: assignDialog
+        objectName: "assignDialog"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Assign the chat")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onAboutToShow: root.conversation.loadChoices()
+        ComboBox {
+            id: assignAgent
+            objectName: "assignAgent"
+            implicitWidth: 300
+            textRole: "name"
+            valueRole: "id"
+            model: root.conversation.agentChoices
+        }
+        onAccepted: if (Number(assignAgent.currentValue || 0) > 0) root.conversation.assign(Number(assignAgent.currentValue))
+    }
+
+    // The client's details; each field shows the server's complaint about it under it.
+    Dialog {
+        id: clientDialog
+        objectName: "clientDialog"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Client details")
+        standardButtons: Dialog.Cancel
+        closePolicy: Popup.CloseOnEscape
+
+        function fill() {
+            const c = root.conversation.client
+            clientFirstName.text = c.first_name || ""
+            clientLastName.text = c.last_name || ""
+            clientEmail.text = c.email || ""
+            clientNotes.text = c.notes || ""
+            clientTags.text = (c.tags || []).join(", ")
+            const fields = c.custom_fields || {}
+            clientCustom.text = Object.keys(fields).map(k => k + ": " + fields[k]).join("\n")
+        }
+        function changes() {
+            const custom = {}
+            for (const line of clientCustom.text.split("\n")) {
+                const at = line.indexOf(":")
+                if (at > 0)
+                    custom[line.slice(0, at).trim()] = line.slice(at + 1).trim()
+            }
+            return {
+                first_name: clientFirstName.text.trim(),
+                last_name: clientLastName.text.trim(),
+                email: clientEmail.text.trim(),
+                notes: clientNotes.text.trim(),
+                tags: clientTags.text.split(",").map(t => t.trim()).filter(t => t.length > 0),
+                custom_fields: custom
+            }
+        }
+        onAboutToShow: fill()
+        // Stays open until the server took it.
+        Connections {
+            target: root.conversation
+            function onClientSaved() { clientDialog.close() }
+        }
+
+        GridLayout {
+            columns: 2
+            width: 420
+            Label { text: qsTr("First name") }
+            TextField { id: clientFirstName; objectName: "clientFirstName"; Layout.fillWidth: true }
+            Label { text: qsTr("Last name") }
+            TextField { id: clientLastName; objectName: "clientLastName"; Layout.fillWidth: true }
+            Label { text: qsTr("Email") }
+            TextField { id: clientEmail; objectName: "clientEmail"; Layout.fillWidth: true }
+            Item { width: 1; height: 1; visible: emailError.visible }
+            Label {
+                id: emailError
+                objectName: "clientEmailError"
+                text: root.conversation.clientErrors.email || ""
+                visible: text.length > 0
+                color: "#b3261e"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("Tags") }
+            TextField { id: clientTags; Layout.fillWidth: true; placeholderText: qsTr("Separated by commas") }
+            Item { width: 1; height: 1; visible: tagsError.visible }
+            Label {
+                id: tagsError
+                text: root.conversation.clientErrors.tags || ""
+                visible: text.length > 0
+                color: "#b3261e"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("Notes") }
+            TextArea { id: clientNotes; Layout.fillWidth: true; Layout.preferredHeight: 60; wrapMode: TextEdit.Wrap }
+            Label { text: qsTr("Custom fields") }
+            TextArea {
+                id: clientCustom
+                Layout.fillWidth: true
+                Layout.preferredHeight: 60
+                placeholderText: qsTr("One per line: name: value")
+            }
+            Item { width: 1; height: 1; visible: otherErrors.visible }
+            Label {
+                id: otherErrors
+                // Field errors without a place of their own (names, notes, custom fields).
+                text: Object.keys(root.conversation.clientErrors).filter(k => k !== "email" && k !== "tags")
+                            .map(k => root.conversation.clientErrors[k]).join("\n")
+                visible: text.length > 0
+                color: "#b3261e"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Item { width: 1; height: 1 }
+            Button {
+                objectName: "clientSaveButton"
+                text: qsTr("Save")
+                enabled: !root.conversation.busy
+                onClicked: root.conversation.saveClient(clientDialog.changes())
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QJsonObject chat(qint64 id, const QString &name, const QString &lastAt, int unread = 0, const QString &status = u"assigned"_s)
+QJsonObject chatJson(qint64 id, const QString &name, const QString &lastAt, int unread = 0, const QString &status = u"assigned"_s)
 {
     return {{u"id"_s, id},
             {u"client"_s, QJsonObject{{u"id"_s, id * 10}, {u"first_name"_s, name}, {u"last_name"_s, QJsonValue::Null},
@@ -29,10 +29,15 @@ QJsonObject chat(qint64 id, const QString &name, const QString &lastAt, int unre
                                             {u"direction"_s, u"inbound"_s}, {u"created_at"_s, lastAt}}}};
 }
 
-QJsonObject message(qint64 id, const QString &content, const QString &direction, const QString &at)
+Conversa::ChatDto chat(qint64 id, const QString &name, const QString &lastAt, int unread = 0, const QString &status = u"assigned"_s)
 {
-    return {{u"id"_s, id}, {u"content"_s, content}, {u"direction"_s, direction}, {u"created_at"_s, at},
-            {u"read_at"_s, QJsonValue::Null}};
+    return Conversa::ChatDto::fromJson(chatJson(id, name, lastAt, unread, status));
+}
+
+Conversa::MessageDto message(qint64 id, const QString &content, const QString &direction, const QString &at)
+{
+    return Conversa::MessageDto::fromJson({{u"id"_s, id}, {u"content"_s, content}, {u"direction"_s, direction},
+                                           {u"created_at"_s, at}, {u"read_at"_s, QJsonValue::Null}});
 }
 
 QList<qint64> ids(const ChatListModel &m)
@@ -128,10 +133,10 @@ void tst_ChatListModel::updateInPlace()
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
     // The detail shape of chat.updated: no last_message, same activity; status and agent change.
-    QJsonObject detail = chat(2, u"Beto"_s, u"2026-01-01T11:00:00Z"_s, 4, u"queued"_s);
+    QJsonObject detail = chatJson(2, u"Beto"_s, u"2026-01-01T11:00:00Z"_s, 4, u"queued"_s);
     detail.remove(u"last_message"_s);
     detail.insert(u"assigned_agent"_s, QJsonValue::Null);
-    m_model->upsert(detail);
+    m_model->upsert(Conversa::ChatDto::fromJson(detail));
     QCOMPARE(resets.size(), 0);
     QCOMPARE(moved.size(), 0);
     QCOMPARE(changed.size(), 1);

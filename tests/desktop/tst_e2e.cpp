@@ -85,9 +85,12 @@ private slots:
     void failedThenRetried();
     void outboxAcrossOutage();
     void chatActions();
+    void clientPanel();
     void supervisorTabsAndFilters();
     void transferToQueue();
     void attachmentAndTyping();
+    void outboxSurvivesRestart();
+    void templatesOutsideWindow();
 
 private:
     ApiResponse webhook(const QByteArray &body)
@@ -395,6 +398,41 @@ void tst_DesktopE2E::chatActions()
     QCOMPARE(c->status(), u"assigned"_s);
 }
 
+void tst_DesktopE2E::clientPanel()
+{
+    ConversationController *c = m_app->conversation();
+    c->open(m_chat);
+    QTRY_VERIFY_WITH_TIMEOUT(c->client().value(u"id"_s).toLongLong() > 0, 5000);
+    const qint64 client = c->client().value(u"id"_s).toLongLong();
+    QSignalSpy saved(c, &ConversationController::clientSaved);
+
+    // A wrong email: the server names the field, and the dialog shows the message under it.
+    QMetaObject::invokeMethod(item<QObject>("clientDialog"), "open");
+    QTRY_VERIFY(item("clientFirstName")->isVisible());
+    QCOMPARE(item("clientFirstName")->property("text").toString(), u"Marta"_s);
+    c->saveClient({{u"email"_s, u"no-es-un-correo"_s}});
+    QTRY_VERIFY_WITH_TIMEOUT(c->clientErrors().contains(u"email"_s), 5000);
+    QVERIFY(!c->clientErrors().value(u"email"_s).toString().isEmpty());
+    QTRY_VERIFY(item("clientEmailError")->isVisible());
+    QCOMPARE(item("clientEmailError")->property("text").toString(), c->clientErrors().value(u"email"_s).toString());
+    QCOMPARE(saved.size(), 0);
+
+    c->saveClient({{u"first_name"_s, u"Marta"_s}, {u"last_name"_s, u"Gil"_s}, {u"email"_s, u"marta.gil@example.com"_s},
+                   {u"notes"_s, u"Prefiere que le escriban por la tarde"_s}, {u"tags"_s, QStringList{u"cali"_s, u"envios"_s}},
+                   {u"custom_fields"_s, QVariantMap{{u"barrio"_s, u"San Antonio"_s}}}});
+    QVERIFY(saved.wait(5000));
+    QVERIFY(c->clientErrors().isEmpty());
+    QTRY_VERIFY(!item("clientEmailError")->isVisible());
+    QCOMPARE(c->client().value(u"email"_s).toString(), u"marta.gil@example.com"_s);
+    const ApiResponse stored = m_server.request("GET", u"/v1/clients/%1"_s.arg(client), {}, m_server.tokenFor(u"admin"_s));
+    QCOMPARE(stored.status, 200);
+    QCOMPARE(stored.value(u"email"_s).toString(), u"marta.gil@example.com"_s);
+    QCOMPARE(stored.value(u"notes"_s).toString(), u"Prefiere que le escriban por la tarde"_s);
+    QCOMPARE(stored.value(u"tags"_s).toArray(), (QJsonArray{u"cali"_s, u"envios"_s}));
+    QCOMPARE(stored.value(u"custom_fields"_s).toObject().value(u"barrio"_s).toString(), u"San Antonio"_s);
+    QMetaObject::invokeMethod(item<QObject>("clientDialog"), "close");
+}
+
 void tst_DesktopE2E::supervisorTabsAndFilters()
 {
     m_server.createUser(u"supervisora@example.com"_s, u"correct horse 1"_s, u"supervisor"_s, u"active"_s, u"Sara"_s, u"Luna"_s);
@@ -453,10 +491,26 @@ void tst_DesktopE2E::transferToQueue()
     m_app->inbox()->setTab(InboxController::Queued);
     QTRY_VERIFY_WITH_TIMEOUT(!m_app->inbox()->busy() && rowOf(m_otherChat) == 0 && m_app->inbox()->model()->rowCount() == 1, 5000);
 
+    // An agent may not list users: no agent to pick, and no assign button.
+    c->loadChoices();
+    QTest::qWait(300);
+    QVERIFY(c->agentChoices().isEmpty());
+    QVERIFY(!item("assignButton")->isVisible());
+
     ConversationController *sup = m_supervisor->conversation();
     sup->open(m_otherChat);
     QTRY_COMPARE_WITH_TIMEOUT(sup->status(), u"queued"_s, 5000);
-    sup->assign(m_agentId);
+    // The supervisor picks the agent by name from the picker's list.
+    QSignalSpy choices(sup, &ConversationController::choicesChanged);
+    sup->loadChoices();
+    qint64 picked = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(!sup->agentChoices().isEmpty(), 5000);
+    for (const QVariant &a : sup->agentChoices()) {
+        if (a.toMap().value(u"name"_s).toString() == u"Lucía Prieto"_s)
+            picked = a.toMap().value(u"id"_s).toLongLong();
+    }
+    QCOMPARE(picked, m_agentId);
+    sup->assign(picked);
     QTRY_COMPARE_WITH_TIMEOUT(sup->status(), u"assigned"_s, 5000);
     // Gone from the agent's queue tab, live.
     QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_otherChat), -1, 5000);
@@ -511,4 +565,124 @@ void tst_DesktopE2E::attachmentAndTyping()
 }
 
 QTEST_MAIN(tst_DesktopE2E)
+void tst_DesktopE2E::outboxSurvivesRestart()
+{
+    // A second agent (no 2FA) with a chat of their own, on an app with its own settings and outbox.
+    const QString email = u"agente.reinicio@example.com"_s;
+    const QString password = u"correct horse 2"_s;
+    const qint64 agent = m_server.createUser(email, password, u"agent"_s);
+    SqlQuery join(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) "
+                                 "SELECT id, ?, ? FROM campaigns WHERE code = 'HOGAR'", {agent, nowSeconds()});
+    QVERIFY(join.exec());
+    QCOMPARE(webhook(inbound(u"573159990909"_s, u"Rosa Mar"_s, u"wamid.r-1"_s, u"Siguen abiertos?"_s)).status, 200);
+    const QByteArray admin = m_server.tokenFor(u"admin"_s);
+    qint64 chat = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((chat = m_server.request("GET", u"/v1/chats?search=573159990909"_s, {}, admin)
+                                          .value(u"data"_s).toArray().first().toObject().value(u"id"_s).toInteger()) > 0,
+                             10000);
+    QCOMPARE(m_server.request("POST", u"/v1/chats/%1/assign"_s.arg(chat), {{u"agent_id"_s, agent}}, admin).status, 200);
+
+    QVERIFY(QDir(m_dir.path()).mkpath(u"restart"_s));
+    const QString settings = m_dir.filePath(u"restart/settings.ini"_s);
+    const QString outboxFile = m_dir.filePath(u"restart/outbox.json"_s);
+    const QString first = u"Primer mensaje sin conexion"_s;
+    const QString second = u"Segundo mensaje sin conexion"_s;
+    const auto stored = [this](const QString &text) { return m_server.count(u"messages"_s, u"content = '%1'"_s.arg(text)); };
+
+    // Offline: two messages typed, kept on disk, and the app closed.
+    QByteArray saved;
+    {
+        auto ctx = makeContext(settings, uniqueService());
+        QVERIFY(::signIn(*ctx, m_relay->url(), email, password));
+        ctx->conversation()->open(chat);
+        QTRY_COMPARE_WITH_TIMEOUT(ctx->conversation()->messages()->rowCount(), 1, 10000);
+        m_relay->cut();
+        QTRY_VERIFY_WITH_TIMEOUT(ctx->socket().state() != Conversa::SocketIoClient::State::Connected, 5000);
+        ctx->conversation()->sendText(first);
+        ctx->conversation()->sendText(second);
+        QTRY_VERIFY_WITH_TIMEOUT(!ctx->online(), 5000);
+        QCOMPARE(ctx->conversation()->outboxCount(), 2);
+        const MessageListModel *m = ctx->conversation()->messages();
+        QTRY_COMPARE_WITH_TIMEOUT(m->data(m->index(2), MessageListModel::StatusRole).toString(), u"waiting"_s, 5000);
+        QFile f(outboxFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        saved = f.readAll();
+        QVERIFY(saved.contains(first.toUtf8()) && saved.contains(second.toUtf8()));
+    }
+    QCOMPARE(stored(first), 0);
+    QCOMPARE(stored(second), 0);
+
+    // Started again; the network comes back; signed in, the outbox goes, each message once.
+    {
+        auto ctx = makeContext(settings, uniqueService());
+        QCOMPARE(ctx->conversation()->outboxCount(), 2);
+        QVERIFY(m_relay->restore());
+        QVERIFY(::signIn(*ctx, m_relay->url(), email, password));
+        QTRY_COMPARE_WITH_TIMEOUT(ctx->conversation()->outboxCount(), 0, 10000);
+        QCOMPARE(stored(first), 1);
+        QCOMPARE(stored(second), 1);
+    }
+
+    // The answers were lost (the app died before it took them off the outbox): the next start sends
+    // them again with the same keys, and the server stores nothing new.
+    {
+        QFile f(outboxFile);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(f.write(saved), saved.size());
+    }
+    {
+        auto ctx = makeContext(settings, uniqueService());
+        QCOMPARE(ctx->conversation()->outboxCount(), 2);
+        QSignalSpy sent(ctx->conversation(), &ConversationController::messageSent);
+        QVERIFY(::signIn(*ctx, m_relay->url(), email, password));
+        QTRY_COMPARE_WITH_TIMEOUT(ctx->conversation()->outboxCount(), 0, 10000);
+        QCOMPARE(sent.size(), 2);   // answered with the messages stored the first time
+        QCOMPARE(stored(first), 1);
+        QCOMPARE(stored(second), 1);
+    }
+}
+
+void tst_DesktopE2E::templatesOutsideWindow()
+{
+    // The number's business account has one approved template with two variables.
+    const QJsonObject approved{{u"name"_s, u"pedido_listo"_s}, {u"language"_s, u"es"_s}, {u"status"_s, u"APPROVED"_s},
+                               {u"category"_s, u"UTILITY"_s}, {u"id"_s, u"5001"_s},
+                               {u"components"_s, QJsonArray{QJsonObject{{u"type"_s, u"BODY"_s},
+                                                                        {u"text"_s, u"Hola {{1}}, su pedido {{2}} está listo"_s}}}}};
+    m_graph.setMessageTemplates(u"900777"_s, {approved}, u"EAAB-desktop"_s);
+    SqlQuery account(m_server.db(), "UPDATE whatsapp_numbers SET meta_business_account_id = '900777' WHERE id = ?", {m_number});
+    QVERIFY(account.exec());
+    // The client last wrote 25 hours ago: the window is closed.
+    SqlQuery old(m_server.db(), "UPDATE chats SET last_inbound_at = ? WHERE id = ?", {nowSeconds() - 25 * 3600, m_otherChat});
+    QVERIFY(old.exec());
+
+    ConversationController *c = m_app->conversation();
+    c->closeView();
+    c->open(m_otherChat);
+    QTRY_VERIFY_WITH_TIMEOUT(!c->windowOpen(), 5000);
+    QCOMPARE(c->windowRemaining(), ConversationController::tr("The 24-hour window is closed: only templates can be sent."));
+    // The composer switches to templates: the free text field goes, the picker lists them.
+    QTRY_VERIFY(item("templateComposer")->isVisible());
+    QVERIFY(!item("composer")->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(c->templates().size(), 1, 5000);
+    QCOMPARE(c->templates().first().toMap().value(u"variables"_s).toStringList(), (QStringList{u"1"_s, u"2"_s}));
+    item("templatePicker")->setProperty("currentIndex", 0);
+    QTRY_COMPARE(visualDescendants(window()->contentItem(), u"templateVariable_1"_s).size(), 1);
+    QCOMPARE(visualDescendants(window()->contentItem(), u"templateVariable_2"_s).size(), 1);
+    visualDescendants(window()->contentItem(), u"templateVariable_1"_s).first()->setProperty("text", u"Pedro"_s);
+    visualDescendants(window()->contentItem(), u"templateVariable_2"_s).first()->setProperty("text", u"A-17"_s);
+    QSignalSpy sent(c, &ConversationController::messageSent);
+    QVERIFY(QMetaObject::invokeMethod(item("sendTemplateButton"), "clicked"));
+    QVERIFY(sent.wait(10000));
+    const qint64 id = sent.first().first().toLongLong();
+    const ApiResponse messages = m_server.request("GET", u"/v1/chats/%1/messages?before_id=%2&limit=1"_s.arg(m_otherChat).arg(id + 1),
+                                                  {}, m_app->session()->accessToken());
+    const QJsonObject stored = messages.value(u"data"_s).toArray().first().toObject();
+    QCOMPARE(stored.value(u"id"_s).toInteger(), id);
+    QCOMPARE(stored.value(u"message_type"_s).toString(), u"template"_s);
+    QCOMPARE(stored.value(u"template_name"_s).toString(), u"pedido_listo"_s);
+    QCOMPARE(stored.value(u"template_language"_s).toString(), u"es"_s);
+    QCOMPARE(stored.value(u"template_variables"_s).toObject(), (QJsonObject{{u"1"_s, u"Pedro"_s}, {u"2"_s, u"A-17"_s}}));
+}
+
 #include "tst_e2e.moc"

@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QJsonObject message(qint64 id, const QString &direction, const QString &status, const QString &content = {})
+QJsonObject messageJson(qint64 id, const QString &direction, const QString &status, const QString &content = {})
 {
     return {{u"id"_s, id}, {u"chat_id"_s, 1}, {u"direction"_s, direction}, {u"message_type"_s, u"text"_s},
             {u"content"_s, content.isEmpty() ? u"m%1"_s.arg(id) : content}, {u"status"_s, status},
@@ -20,6 +20,11 @@ QJsonObject message(qint64 id, const QString &direction, const QString &status, 
                                                    : QJsonValue(QJsonValue::Null)},
             {u"is_bot_message"_s, false}, {u"created_at"_s, u"2026-01-01T10:00:%1Z"_s.arg(id % 60, 2, 10, QLatin1Char('0'))},
             {u"read_at"_s, QJsonValue::Null}};
+}
+
+Conversa::MessageDto message(qint64 id, const QString &direction, const QString &status, const QString &content = {})
+{
+    return Conversa::MessageDto::fromJson(messageJson(id, direction, status, content));
 }
 
 QList<qint64> ids(const MessageListModel &m)
@@ -91,12 +96,12 @@ void tst_MessageListModel::statusInPlace()
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
-    QJsonObject m = message(11, u"outbound"_s, status);
+    QJsonObject m = messageJson(11, u"outbound"_s, status);
     if (!errorCode.isEmpty()) {
         m.insert(u"error_code"_s, errorCode);
         m.insert(u"error_message"_s, u"Re-engagement message"_s);
     }
-    m_model->upsert(m);
+    m_model->upsert(Conversa::MessageDto::fromJson(m));
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
     QCOMPARE(inserted.size(), 0);
@@ -121,7 +126,7 @@ void tst_MessageListModel::localThenAnswer()
     QCOMPARE(m_model->data(m_model->index(2), MessageListModel::StatusRole).toString(), u"pending"_s);
     m_model->setLocalStatus(u"key-1"_s, u"waiting"_s);
     QCOMPARE(m_model->data(m_model->index(2), MessageListModel::StatusRole).toString(), u"waiting"_s);
-    const QJsonObject stored = message(12, u"outbound"_s, u"pending"_s, u"Hola, ya le ayudo"_s);
+    const Conversa::MessageDto stored = message(12, u"outbound"_s, u"pending"_s, u"Hola, ya le ayudo"_s);
     if (socketFirst)
         m_model->upsert(stored);
     m_model->resolveLocal(u"key-1"_s, stored);

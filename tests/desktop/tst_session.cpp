@@ -4,12 +4,16 @@
 // says so and does not remember), auto-login, logout (the server refuses the old token), change
 // of password, turning 2FA on with its QR code, and the agent's status.
 #include "DesktopHarness.h"
+#include "InboxController.h"
 #include "TestServer.h"
 
+#include "domain/AuthService.h"
+#include "domain/Jwt.h"
 #include "domain/Totp.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTcpServer>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +35,8 @@ private slots:
     void changePassword();
     void enableTwoFactor();
     void agentStatus();
+    void expiredTokenRefreshedOnce();
+    void refusedRefreshBackToLogin();
 
 private:
     bool keychainExpected() const { return qEnvironmentVariableIntValue("CONVERSA_TEST_KEYCHAIN") == 1; }
@@ -41,6 +47,21 @@ private:
     QString m_service;
     int m_seq = 0;
 };
+
+namespace {
+
+// The same access token, expired a moment ago (the server's own key signs it).
+QByteArray expiredCopy(TestServer &server, const QByteArray &token)
+{
+    const QByteArray payload = token.split('.').value(1);
+    QJsonObject claims = QJsonDocument::fromJson(QByteArray::fromBase64(
+        payload, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)).object();
+    claims.insert(u"iat"_s, nowSeconds() - AuthService::kAccessTokenSeconds - 5);
+    claims.insert(u"exp"_s, nowSeconds() - 5);
+    return Jwt::sign(claims, server.app().auth().jwtKey());
+}
+
+} // namespace
 
 void tst_Session::initTestCase()
 {
@@ -106,7 +127,7 @@ void tst_Session::unreachableServer()
     ctx->session()->login(u"http://127.0.0.1:%1"_s.arg(port), u"x@example.com"_s, u"whatever1"_s, false);
     QTRY_VERIFY_WITH_TIMEOUT(!ctx->session()->busy(), 10000);
     QCOMPARE(ctx->session()->stage(), SessionController::SignedOut);
-    QCOMPARE(ctx->session()->errorMessage(), AppContext::errorText(Conversa::ApiResponse{}));
+    QCOMPARE(ctx->session()->errorMessage(), AppContext::errorText(Conversa::ApiError::network({})));
     QVERIFY(!ctx->online());
 }
 
@@ -280,4 +301,47 @@ void tst_Session::agentStatus()
 }
 
 QTEST_MAIN(tst_Session)
+void tst_Session::expiredTokenRefreshedOnce()
+{
+    const QString email = u"expired%1@example.com"_s.arg(m_seq);
+    m_server.createUser(email, u"correct horse 1"_s, u"agent"_s);
+    auto ctx = makeContext(settingsFile(), m_service);
+    QVERIFY(::signIn(*ctx, m_server.baseUrl(), email, u"correct horse 1"_s));
+    SessionController *s = ctx->session();
+    const QByteArray expired = expiredCopy(m_server, s->accessToken());
+    QCOMPARE(m_server.request("GET", u"/v1/users/me"_s, {}, expired).status, 401);
+    ctx->api().setTokens(expired, ctx->api().refreshToken());
+    const qsizetype refreshes = m_server.auditRows(u"auth.refresh"_s).size();
+
+    // Two calls at once with the dead token: one refresh, both done, still signed in.
+    s->setAgentStatus(u"busy"_s);
+    ctx->inbox()->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(s->agentStatus(), u"busy"_s, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!ctx->inbox()->busy(), 10000);
+    QVERIFY2(ctx->inbox()->errorMessage().isEmpty(), qPrintable(ctx->inbox()->errorMessage()));
+    QCOMPARE(m_server.auditRows(u"auth.refresh"_s).size(), refreshes + 1);
+    QCOMPARE(s->stage(), SessionController::SignedIn);
+    QVERIFY(s->errorMessage().isEmpty());
+    QVERIFY(s->accessToken() != expired);
+    QCOMPARE(m_server.request("GET", u"/v1/users/me"_s, {}, s->accessToken()).status, 200);
+}
+
+void tst_Session::refusedRefreshBackToLogin()
+{
+    const QString email = u"ended%1@example.com"_s.arg(m_seq);
+    m_server.createUser(email, u"correct horse 1"_s, u"agent"_s);
+    auto ctx = makeContext(settingsFile(), m_service);
+    QVERIFY(::signIn(*ctx, m_server.baseUrl(), email, u"correct horse 1"_s));
+    SessionController *s = ctx->session();
+    QSignalSpy out(s, &SessionController::signedOut);
+    ctx->api().setTokens(expiredCopy(m_server, s->accessToken()), "not-a-refresh-token");
+    s->setAgentStatus(u"busy"_s);
+    // The refresh is refused: back on the login page, saying why, the socket closed.
+    QTRY_COMPARE_WITH_TIMEOUT(s->stage(), SessionController::SignedOut, 10000);
+    QCOMPARE(out.size(), 1);
+    QCOMPARE(s->errorMessage(), SessionController::tr("Your session has ended. Sign in again."));
+    QCOMPARE(ctx->socket().state(), Conversa::SocketIoClient::State::Closed);
+    QVERIFY(s->accessToken().isEmpty());
+}
+
 #include "tst_session.moc"
