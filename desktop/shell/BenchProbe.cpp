@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr qint64 kStuckUs = 30'000'000;   // no page for this long while scrolling: give up and say so
-constexpr qint64 kNudgeUs = 300'000;      // at the top with nothing loading for this long: flick down and up
+constexpr qint64 kNudgeUs = 100'000;      // at the top with nothing loading for this long: flick down and up
 } // namespace
 
 qint64 BenchProbe::nowUs()
