@@ -190,19 +190,26 @@ def summarize(a):
         ev = events(a.report)
         s = next((e for e in ev if e["event"] == "scrolled"), None)
         stuck = any(e["event"] == "scroll_stuck" for e in ev)
-        print(json.dumps({"scrolled": s, "stuck": stuck}))
+        shown = next((e for e in ev if e["event"] == "renderer"), {})
+        print(json.dumps({"scrolled": s, "stuck": stuck, "rss_interactive_kb": shown.get("rss_kb", 0)}))
     elif a.case == "latency":
         sent = events(a.sent)
         painted = {}
         for e in events(a.report):
             if e["event"] == "painted":
-                painted.setdefault((e["kind"], e["text"]), e["wall_us"])
+                painted.setdefault((e["kind"], e["text"]), e)
         res = {}
         for kind in ("open", "inbox"):
             mine = [s for s in sent if s["kind"] == kind]
-            lat = [(painted[(kind, s["text"])] - s["sent_us"]) / 1000 for s in mine if (kind, s["text"]) in painted]
+            hits = [(s, painted[(kind, s["text"])]) for s in mine if (kind, s["text"]) in painted]
+            lat = [(p["wall_us"] - s["sent_us"]) / 1000 for s, p in hits]
+            # Where the time goes: POST written → row in the model, then → the frame that shows it.
+            to_model = [(p["changed_us"] - s["sent_us"]) / 1000 for s, p in hits]
+            to_frame = [(p["wall_us"] - p["changed_us"]) / 1000 for s, p in hits]
             misses = len(mine) - len(lat)
             res[kind] = {"sent": len(mine), "painted": len(lat), "misses": misses,
+                         "to_model_p50_ms": statistics.median(to_model) if to_model else None,
+                         "to_frame_p50_ms": statistics.median(to_frame) if to_frame else None,
                          "non_200": sum(1 for s in mine if s["status"] != 200),
                          "p50_ms": percentile(lat, 50, misses), "p99_ms": percentile(lat, 99, misses),
                          "max_ms": max(lat) if lat else None,
