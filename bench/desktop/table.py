@@ -23,11 +23,11 @@ def verdict(ok):
     return ("(dry run) " if dry else "") + ("met" if ok else "**missed**")
 
 
-def cores(cpu):
+def cores(cpu, engine):
     if not cpu:
         return "?"
     # As in the other benchmarks: more than 0.15 core of other work makes the run noisy.
-    return "%.2f / %.2f / %s / %.2f%s" % (cpu["app"], cpu["server"], "%.2f" % cpu["database"] if cpu["database"] else "—",
+    return "%.2f / %.2f / %s / %.2f%s" % (cpu["app"], cpu["server"], "%.2f" % cpu["database"] if engine == "postgresql" else "—",
                                           cpu["other"], " (**noisy**)" if cpu["other"] > 0.15 else "")
 
 
@@ -46,7 +46,7 @@ for e in engines:
             ms(s["p50_ms"]), ms(s["min_ms"]), ms(s["max_ms"]), ms(s["p50_main_ms"]), ms(s["p50_window_ms"]),
             ms(s["p50_signed_in_ms"]), ms(s["p50_first_page_ms"]))
         print("| %s | startup | %s | %s | ≤ 1.5 s | %s | %s |" % (
-            e, what, res, verdict(s["p50_ms"] is not None and s["p50_ms"] <= 1500), cores(load(e, "startup", "cpu.json"))))
+            e, what, res, verdict(s["p50_ms"] is not None and s["p50_ms"] <= 1500), cores(load(e, "startup", "cpu.json"), e)))
     s = load(e, "scroll", "summary.json")
     if s is not None:
         sc = s.get("scrolled")
@@ -59,7 +59,7 @@ for e in engines:
             pass
         if sc is None:
             print("| %s | scroll | %s | failed (see %s/scroll) | ≤ 300 MB RSS | **missed** | %s |" % (
-                e, "stuck" if s.get("stuck") else "no result", e, cores(load(e, "scroll", "cpu.json"))))
+                e, "stuck" if s.get("stuck") else "no result", e, cores(load(e, "scroll", "cpu.json"), e)))
         else:
             kb = rss.get("VmRSS", sc["rss_kb"])
             res = "VmRSS %.0f MiB (peak %.0f MiB; %.0f MiB when the inbox was shown)" % (
@@ -67,7 +67,7 @@ for e in engines:
             what = "%d messages loaded by scrolling up in %.1f s (%d steps, %d nudges)%s" % (
                 sc["rows"], sc["seconds"], sc["steps"], sc["nudges"], " (**stuck**)" if s.get("stuck") else "")
             print("| %s | scroll | %s | %s | ≤ 300 MB RSS | %s | %s |" % (
-                e, what, res, verdict(kb / 1024 <= 300 and not s.get("stuck")), cores(load(e, "scroll", "cpu.json"))))
+                e, what, res, verdict(kb / 1024 <= 300 and not s.get("stuck")), cores(load(e, "scroll", "cpu.json"), e)))
     s = load(e, "latency", "summary.json")
     if s is not None:
         for kind, label in (("open", "open chat: message row painted"), ("inbox", "other chat: inbox row moved, painted")):
@@ -79,4 +79,4 @@ for e in engines:
                 ms(r["p50_ms"]), ms(r["p99_ms"]), ms(r["max_ms"]), ms(r["to_model_p50_ms"]), ms(r["to_frame_p50_ms"]))
             print("| %s | latency | %s | %s | ≤ 100 ms | %s | %s |" % (
                 e, what, res, verdict(r["p99_ms"] is not None and r["p99_ms"] <= 100 and not r["non_200"]),
-                cores(load(e, "latency", "cpu.json"))))
+                cores(load(e, "latency", "cpu.json"), e)))
