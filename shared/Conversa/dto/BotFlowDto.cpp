@@ -1,0 +1,266 @@
+#include "BotFlowDto.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Conversa {
+
+BotMenuOptionDto BotMenuOptionDto::fromJson(const QJsonObject &json)
+{
+    BotMenuOptionDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.label = r.string(u"label"_s);
+    x.value = r.string(u"value"_s);
+    x.next = r.string(u"next"_s);
+    return x;
+}
+
+QJsonObject BotMenuOptionDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(u"label"_s, label);
+    w.put(u"value"_s, value);
+    w.put(u"next"_s, next);
+    return w.result();
+}
+
+BotConditionRuleDto BotConditionRuleDto::fromJson(const QJsonObject &json)
+{
+    BotConditionRuleDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.variable = r.string(u"variable"_s);
+    x.op = r.string(u"operator"_s);
+    x.value = r.raw(u"value"_s);
+    x.next = r.string(u"next"_s);
+    return x;
+}
+
+QJsonObject BotConditionRuleDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(u"variable"_s, variable);
+    w.put(u"operator"_s, op);
+    w.put(u"value"_s, value);
+    w.put(u"next"_s, next);
+    return w.result();
+}
+
+BotCloseDto BotCloseDto::fromJson(const QJsonObject &json)
+{
+    BotCloseDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.closeReason = r.string(u"close_reason"_s);
+    x.outcome = r.optString(u"outcome"_s);
+    return x;
+}
+
+QJsonObject BotCloseDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(u"close_reason"_s, closeReason);
+    w.put(u"outcome"_s, outcome);
+    return w.result();
+}
+
+QStringList BotNodeConfigDto::targets() const
+{
+    QStringList out;
+    if (next)
+        out.append(*next);
+    for (const BotMenuOptionDto &o : options)
+        out.append(o.next);
+    for (const BotConditionRuleDto &rule : rules)
+        out.append(rule.next);
+    if (defaultNext)
+        out.append(*defaultNext);
+    if (onError)
+        out.append(*onError);
+    return out;
+}
+
+BotNodeConfigDto BotNodeConfigDto::fromJson(const QJsonObject &json)
+{
+    BotNodeConfigDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.content = r.optString(u"content"_s);
+    x.mediaFileId = r.optInteger(u"media_file_id"_s);
+    x.next = r.optString(u"next"_s);
+    x.options = r.list<BotMenuOptionDto>(u"options"_s);
+    x.invalidMessage = r.optString(u"invalid_message"_s);
+    x.variable = r.optString(u"variable"_s);
+    x.validation = r.optString(u"validation"_s);
+    x.rules = r.list<BotConditionRuleDto>(u"rules"_s);
+    x.defaultNext = r.optString(u"default"_s);
+    x.assign = r.object(u"assign"_s);
+    x.method = r.optString(u"method"_s);
+    x.url = r.optString(u"url"_s);
+    x.headers = r.object(u"headers"_s);
+    x.body = r.raw(u"body"_s);
+    x.timeoutMs = r.optInteger(u"timeout_ms"_s);
+    x.save = r.object(u"save"_s);
+    x.onError = r.optString(u"on_error"_s);
+    x.chatTags = r.strings(u"chat_tags"_s);
+    x.clientTags = r.strings(u"client_tags"_s);
+    x.fields = r.object(u"fields"_s);
+    x.targetType = r.optString(u"target_type"_s);
+    x.targetId = r.optInteger(u"target_id"_s);
+    x.skills = r.strings(u"skills"_s);
+    x.seconds = r.optInteger(u"seconds"_s);
+    x.close = r.nested<BotCloseDto>(u"close"_s);
+    return x;
+}
+
+QJsonObject BotNodeConfigDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(u"content"_s, content);
+    w.put(u"media_file_id"_s, mediaFileId);
+    w.put(u"next"_s, next);
+    w.putList(u"options"_s, options);
+    w.put(u"invalid_message"_s, invalidMessage);
+    w.put(u"variable"_s, variable);
+    w.put(u"validation"_s, validation);
+    w.putList(u"rules"_s, rules);
+    w.put(u"default"_s, defaultNext);
+    w.put(u"assign"_s, assign);
+    w.put(u"method"_s, method);
+    w.put(u"url"_s, url);
+    w.put(u"headers"_s, headers);
+    w.put(u"body"_s, body.isUndefined() ? QJsonValue() : body);
+    w.put(u"timeout_ms"_s, timeoutMs);
+    w.put(u"save"_s, save);
+    w.put(u"on_error"_s, onError);
+    w.put(u"chat_tags"_s, chatTags);
+    w.put(u"client_tags"_s, clientTags);
+    w.put(u"fields"_s, fields);
+    w.put(u"target_type"_s, targetType);
+    w.put(u"target_id"_s, targetId);
+    w.put(u"skills"_s, skills);
+    w.put(u"seconds"_s, seconds);
+    w.putNested(u"close"_s, close);
+    return w.result();
+}
+
+BotFlowNodeDto BotFlowNodeDto::fromJson(const QJsonObject &json)
+{
+    BotFlowNodeDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.id = r.integer(u"id"_s);
+    x.nodeKey = r.string(u"node_key"_s);
+    x.nodeType = r.string(u"node_type"_s);
+    x.config = BotNodeConfigDto::fromJson(r.object(u"config"_s));
+    x.nextNodeKey = r.optString(u"next_node_key"_s);
+    x.positionX = r.optInteger(u"position_x"_s);
+    x.positionY = r.optInteger(u"position_y"_s);
+    return x;
+}
+
+QJsonObject BotFlowNodeDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(u"id"_s, id);
+    w.put(u"node_key"_s, nodeKey);
+    w.put(u"node_type"_s, nodeType);
+    w.put(u"config"_s, config.toJson());
+    w.put(u"next_node_key"_s, nextNodeKey);
+    w.put(u"position_x"_s, positionX);
+    w.put(u"position_y"_s, positionY);
+    return w.result();
+}
+
+BotFlowDto BotFlowDto::fromJson(const QJsonObject &json)
+{
+    BotFlowDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.id = r.integer(u"id"_s);
+    x.name = r.string(u"name"_s);
+    x.description = r.optString(u"description"_s);
+    x.startNodeId = r.string(u"start_node_id"_s);
+    x.fallbackNodeId = r.optString(u"fallback_node_id"_s);
+    x.variables = r.object(u"variables"_s);
+    x.timeoutSeconds = r.optInteger(u"timeout_seconds"_s);
+    x.maxInvalidAttempts = r.optInteger(u"max_invalid_attempts"_s);
+    x.nodes = r.list<BotFlowNodeDto>(u"nodes"_s);
+    x.version = r.integer(u"version"_s);
+    x.isPublished = r.boolean(u"is_published"_s);
+    x.createdAt = r.time(u"created_at"_s);
+    x.updatedAt = r.time(u"updated_at"_s);
+    return x;
+}
+
+QJsonObject BotFlowDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(u"id"_s, id);
+    w.put(u"name"_s, name);
+    w.put(u"description"_s, description);
+    w.put(u"start_node_id"_s, startNodeId);
+    w.put(u"fallback_node_id"_s, fallbackNodeId);
+    w.put(u"variables"_s, variables);
+    w.put(u"timeout_seconds"_s, timeoutSeconds);
+    w.put(u"max_invalid_attempts"_s, maxInvalidAttempts);
+    w.putList(u"nodes"_s, nodes);
+    w.put(u"version"_s, version);
+    w.put(u"is_published"_s, isPublished);
+    w.put(u"created_at"_s, createdAt);
+    w.put(u"updated_at"_s, updatedAt);
+    return w.result();
+}
+
+BotFlowNodesDto BotFlowNodesDto::fromJson(const QJsonObject &json)
+{
+    BotFlowNodesDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.nodes = r.list<BotFlowNodeDto>(u"nodes"_s);
+    return x;
+}
+
+QJsonObject BotFlowNodesDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.putList(u"nodes"_s, nodes);
+    return w.result();
+}
+
+BotNodeStatDto BotNodeStatDto::fromJson(const QJsonObject &json)
+{
+    BotNodeStatDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.nodeKey = r.string(u"node_key"_s);
+    x.visits = r.integer(u"visits"_s);
+    x.exits = r.integer(u"exits"_s);
+    return x;
+}
+
+QJsonObject BotNodeStatDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(u"node_key"_s, nodeKey);
+    w.put(u"visits"_s, visits);
+    w.put(u"exits"_s, exits);
+    return w.result();
+}
+
+BotFlowStatsDto BotFlowStatsDto::fromJson(const QJsonObject &json)
+{
+    BotFlowStatsDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.totalSessions = r.integer(u"total_sessions"_s);
+    x.totalCompletions = r.integer(u"total_completions"_s);
+    x.completionRate = r.optNumber(u"completion_rate"_s);
+    x.avgCompletionTimeSeconds = r.optInteger(u"avg_completion_time_seconds"_s);
+    x.nodeStats = r.list<BotNodeStatDto>(u"node_stats"_s);
+    return x;
+}
+
+QJsonObject BotFlowStatsDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(u"total_sessions"_s, totalSessions);
+    w.put(u"total_completions"_s, totalCompletions);
+    w.put(u"completion_rate"_s, completionRate);
+    w.put(u"avg_completion_time_seconds"_s, avgCompletionTimeSeconds);
+    w.putList(u"node_stats"_s, nodeStats);
+    return w.result();
+}
+
+} // namespace Conversa
