@@ -3,7 +3,10 @@
 // the Socket.IO payloads of §16 / CONTRACT §6. No server: every file in tests/data/seed/ must
 // survive fromJson → toJson unchanged, and typed fields must read right.
 //
-// The seed's examples (bot-flow*, report-*, analytics-*, audit-logs, backup-*) are copied verbatim
+// The seed's examples of the entities the server already answers are checked too, seed shape
+// against the same DTOs (tst_dto checks the server's shape).
+//
+// The seed's examples (every file but event-*.json) are copied verbatim
 // from the seed's ```json blocks; all were valid JSON, so none needed fixing ("Mozilla/5.0..." in
 // audit-logs.json is a string, not a placeholder). The event-*.json payloads are not in the seed
 // as JSON: they follow CONTRACT §6 and the server's own writers (ChatsApi, MessagesApi,
@@ -11,11 +14,16 @@
 #include <Conversa/dto/AuditEntryDto.h>
 #include <Conversa/dto/BackupDto.h>
 #include <Conversa/dto/BotFlowDto.h>
+#include <Conversa/dto/CampaignDto.h>
+#include <Conversa/dto/ClientDto.h>
+#include <Conversa/dto/FileDto.h>
 #include <Conversa/dto/LiveAnalyticsDto.h>
 #include <Conversa/dto/Page.h>
 #include <Conversa/dto/RealtimeEventDto.h>
 #include <Conversa/dto/ReportDto.h>
 #include <Conversa/dto/TrendDto.h>
+#include <Conversa/dto/UserDto.h>
+#include <Conversa/dto/WhatsAppNumberDto.h>
 
 #include <QDir>
 #include <QFile>
@@ -52,6 +60,17 @@ using RoundTrip = QJsonObject (*)(const QJsonObject &);
 const QList<std::pair<QString, RoundTrip>> &files()
 {
     static const QList<std::pair<QString, RoundTrip>> table{
+        // The seed's examples of entities the server answers (§2.2, 3.1, 4.1, 5.1, 5.2, 5.10, 6.1, 7.1, 7.3, 14.1).
+        {u"user.json"_s, &roundTrip<UserDto>},
+        {u"campaigns.json"_s, &roundTrip<Page<CampaignDto>>},
+        {u"numbers.json"_s, &roundTrip<Page<WhatsAppNumberDto>>},
+        {u"chats.json"_s, &roundTrip<Page<ChatDto>>},
+        {u"chat.json"_s, &roundTrip<ChatDto>},
+        {u"chat-messages.json"_s, &roundTrip<Page<MessageDto>>},
+        {u"message-sent.json"_s, &roundTrip<MessageDto>},
+        {u"clients.json"_s, &roundTrip<Page<ClientDto>>},
+        {u"client.json"_s, &roundTrip<ClientDto>},
+        {u"file.json"_s, &roundTrip<FileDto>},
         {u"bot-flow-create.json"_s, &roundTrip<BotFlowDto>},
         {u"bot-flow.json"_s, &roundTrip<BotFlowDto>},
         {u"bot-flow-nodes.json"_s, &roundTrip<BotFlowNodesDto>},
@@ -284,6 +303,14 @@ void tst_DtoSeed::trendsAndBackups()
     const auto audit = Page<AuditEntryDto>::fromJson(load(u"audit-logs.json"_s));
     QCOMPARE(audit.data.size(), 1);
     QCOMPARE(audit.data.at(0).id, 1234);
+
+    const ChatDto chat = ChatDto::fromJson(load(u"chat.json"_s));
+    QCOMPARE(chat.id, 123);
+    QCOMPARE(chat.client.id, 45);
+    const auto messages = Page<MessageDto>::fromJson(load(u"chat-messages.json"_s));
+    QCOMPARE(messages.data.size(), 2);
+    QVERIFY(!messages.data.at(0).user);
+    QCOMPARE(messages.data.at(1).readAt, utc("2025-11-14T09:31:10Z"));
 
     const BackupDto created = BackupDto::fromJson(load(u"backup-created.json"_s));
     QCOMPARE(created.id, 45);
