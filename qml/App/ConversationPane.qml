@@ -152,12 +152,16 @@ Pane {
                         placeholderText: qsTr("Write a message (Enter sends, Shift+Enter for a new line)")
                         wrapMode: TextEdit.Wrap
                         onTextChanged: if (text.length > 0) root.conversation.notifyTyping()
-                        Keys.onReturnPressed: event => {
-                            if (event.modifiers & Qt.ShiftModifier) {
+                        // Return or the keypad's Enter sends; with Shift the TextArea breaks the line.
+                        Keys.onPressed: event => {
+                            if ((event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter)
+                                    || (event.modifiers & Qt.ShiftModifier)) {
                                 event.accepted = false
                                 return
                             }
-                            sendButton.clicked()
+                            event.accepted = true
+                            if (sendButton.enabled)
+                                sendButton.clicked()
                         }
                     }
                 }
