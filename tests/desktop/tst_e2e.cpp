@@ -311,6 +311,10 @@ void tst_DesktopE2E::replyGoesOut()
     QTRY_COMPARE(chatData(m_chat, ChatListModel::LastMessageInboundRole).toBool(), false);
     QTRY_COMPARE(item("chatTitle")->property("text").toString(), u"Marta Gil"_s);
     QTRY_COMPARE(item("messageList")->property("count").toInt(), 3);
+    // All of today's messages under one separator, in the app's language.
+    const QList<QQuickItem *> days = visualDescendants(item("messageList"), u"daySeparator"_s);
+    QCOMPARE(days.size(), 1);
+    QCOMPARE(days.first()->property("text").toString(), u"Hoy"_s);
     screenshot(u"conversation"_s);
 }
 
