@@ -1,7 +1,9 @@
 // conversa-desktop: the agents' workstation. Builds the one AppContext, hands it to QML, and
-// signs in again on its own when the last login was remembered.
+// signs in again on its own when the last login was remembered (or with --email and a password
+// given, for scripted runs such as bench/run-desktop).
 #include "AppContext.h"
 #include "AttachmentImageProvider.h"
+#include "BenchProbe.h"
 #include "SessionController.h"
 #include "TrayNotifier.h"
 
@@ -18,6 +20,7 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    const qint64 startedUs = BenchProbe::nowUs();
     QApplication application(argc, argv);
     QApplication::setOrganizationName(u"Conversa"_s);
     QApplication::setApplicationName(u"Conversa Desktop"_s);
@@ -30,6 +33,21 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption server(u"server"_s, u"The server's address, e.g. http://127.0.0.1:8080"_s, u"url"_s);
     parser.addOption(server);
+    const QCommandLineOption email(u"email"_s, u"Sign in as this user at start (with --server)"_s, u"email"_s);
+    parser.addOption(email);
+    const QCommandLineOption password(
+        u"password"_s, u"The password for --email; CONVERSA_PASSWORD is read when absent (safer: not shown by ps)"_s,
+        u"password"_s);
+    parser.addOption(password);
+    const QCommandLineOption benchReport(u"bench-report"_s, u"Append what bench/run-desktop measures to this file"_s,
+                                         u"file"_s);
+    parser.addOption(benchReport);
+    const QCommandLineOption benchOpenChat(u"bench-open-chat"_s, u"With --bench-report: open this chat once the inbox is shown"_s,
+                                           u"id"_s);
+    parser.addOption(benchOpenChat);
+    const QCommandLineOption benchScroll(u"bench-scroll-to-oldest"_s,
+                                         u"With --bench-open-chat: scroll it up until every message is loaded"_s);
+    parser.addOption(benchScroll);
     parser.process(application);
 
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
@@ -58,6 +76,20 @@ int main(int argc, char *argv[])
             window->requestActivate();
         });
     }
-    context.session()->tryAutoLogin();
+    std::unique_ptr<BenchProbe> probe;
+    if (parser.isSet(benchReport)) {
+        probe = std::make_unique<BenchProbe>(context, *window,
+                                             BenchProbe::Options{.reportFile = parser.value(benchReport),
+                                                                 .mainStartedUs = startedUs,
+                                                                 .openChatId = parser.value(benchOpenChat).toLongLong(),
+                                                                 .scrollToOldest = parser.isSet(benchScroll)});
+    }
+    if (parser.isSet(email)) {
+        const QString secret = parser.isSet(password) ? parser.value(password) : qEnvironmentVariable("CONVERSA_PASSWORD");
+        const QString url = parser.isSet(server) ? parser.value(server) : context.session()->serverUrl();
+        context.session()->login(url, parser.value(email), secret, false);
+    } else {
+        context.session()->tryAutoLogin();
+    }
     return QApplication::exec();
 }

@@ -140,6 +140,9 @@ void ChatsApi::registerRoutes(HttpRouter &router)
     router.post(u"/v1/chats/{id}/transfer"_s,
                 {.permission = u"chats.transfer"_s, .action = u"chat.transfer"_s, .entityType = chat},
                 route(&ChatsApi::transfer));
+    router.get(u"/v1/chats/{id}/transfer-options"_s,
+               {.permission = u"chats.transfer"_s, .action = u"chat.transfer_options"_s, .entityType = chat},
+               route(&ChatsApi::transferOptions));
     router.post(u"/v1/chats/{id}/close"_s, {.permission = u"chats.close"_s, .action = u"chat.close"_s, .entityType = chat},
                 route(&ChatsApi::close));
     router.post(u"/v1/chats/{id}/reopen"_s, {.permission = u"chats.close"_s, .action = u"chat.reopen"_s, .entityType = chat},
@@ -489,6 +492,33 @@ Result<HttpReply> ChatsApi::addTag(RequestContext &ctx)
     }
     chatUpdatedAfterCommit(ctx, c->id);
     return detail(c->id);
+}
+
+Result<HttpReply> ChatsApi::transferOptions(RequestContext &ctx)
+{
+    // What POST …/transfer accepts, for a picker: agents of the chat's campaign (an agent may not
+    // list users) and the other active campaigns (nor campaigns).
+    Result<Chat> c = visibleChat(ctx);
+    if (!c)
+        return c.error();
+    const Result<QList<TransferAgent>> agents = m_chats.transferAgents(c->campaignId, c->agent.id);
+    if (!agents)
+        return agents.error();
+    const Result<QList<TransferCampaign>> campaigns = m_chats.transferCampaigns(c->campaignId);
+    if (!campaigns)
+        return campaigns.error();
+    JsonWriter w(256 + agents->size() * 160 + campaigns->size() * 64);
+    w.beginObject().key("agents").beginArray();
+    for (const TransferAgent &a : *agents) {
+        w.beginObject().field("id", a.id).field("first_name", a.firstName).field("last_name", a.lastName);
+        w.field("agent_status", a.agentStatus).field("open_chats", a.openChats);
+        w.field("max_concurrent_chats", a.maxConcurrentChats).endObject();
+    }
+    w.endArray().key("campaigns").beginArray();
+    for (const TransferCampaign &t : *campaigns)
+        w.beginObject().field("id", t.id).field("name", t.name).endObject();
+    w.endArray().endObject();
+    return HttpReply::json(w.take());
 }
 
 Result<HttpReply> ChatsApi::removeTag(RequestContext &ctx)

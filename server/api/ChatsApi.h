@@ -27,6 +27,7 @@ private:
     Result<HttpReply> reopen(RequestContext &ctx);
     Result<HttpReply> addTag(RequestContext &ctx);
     Result<HttpReply> removeTag(RequestContext &ctx);
+    Result<HttpReply> transferOptions(RequestContext &ctx);
     Result<HttpReply> addNote(RequestContext &ctx);
     Result<HttpReply> setPriority(RequestContext &ctx);
     Result<HttpReply> messages(RequestContext &ctx);

@@ -472,6 +472,36 @@ Result<bool> ChatStore::removeTag(qint64 chatId, const QString &tag)
     return q.numRowsAffected() > 0;
 }
 
+Result<QList<TransferAgent>> ChatStore::transferAgents(qint64 campaignId, qint64 exceptAgentId)
+{
+    SqlQuery q(m_db,
+               "SELECT u.id, u.first_name, u.last_name, u.agent_status, "
+               "(SELECT COUNT(*) FROM chats c WHERE c.assigned_agent_id = u.id AND c.status IN ('assigned', 'active', 'pending')), "
+               "ca.max_concurrent_chats FROM campaign_agents ca JOIN users u ON u.id = ca.user_id "
+               "WHERE ca.campaign_id = ? AND u.id <> ? AND u.status = 'active' AND u.deleted_at IS NULL "
+               "ORDER BY CASE WHEN u.agent_status = 'available' THEN 0 ELSE 1 END, u.first_name, u.last_name, u.id",
+               {campaignId, exceptAgentId});
+    if (!q.exec())
+        return q.failure();
+    QList<TransferAgent> out;
+    while (q.next())
+        out.append({q.integer(0), q.string(1), q.string(2), q.string(3), q.integer(4), int(q.integer(5))});
+    return out;
+}
+
+Result<QList<TransferCampaign>> ChatStore::transferCampaigns(qint64 exceptCampaignId)
+{
+    SqlQuery q(m_db,
+               "SELECT id, name FROM campaigns WHERE status = 'active' AND deleted_at IS NULL AND id <> ? ORDER BY name, id",
+               {exceptCampaignId});
+    if (!q.exec())
+        return q.failure();
+    QList<TransferCampaign> out;
+    while (q.next())
+        out.append({q.integer(0), q.string(1)});
+    return out;
+}
+
 Result<qint64> ChatStore::addNote(qint64 chatId, qint64 userId, const QString &content, qint64 now)
 {
     SqlQuery q(m_db, "INSERT INTO chat_notes (chat_id, user_id, content, created_at) VALUES (?, ?, ?, ?) RETURNING id",

@@ -96,6 +96,20 @@ struct ChatEvent {
     qint64 userId = 0;
 };
 
+// Where a chat can be transferred (GET /chats/:id/transfer-options).
+struct TransferAgent {
+    qint64 id = 0;
+    QString firstName;
+    QString lastName;
+    QString agentStatus;        // available | busy | paused | offline
+    qint64 openChats = 0;       // assigned, active and pending
+    int maxConcurrentChats = 0; // on this campaign
+};
+struct TransferCampaign {
+    qint64 id = 0;
+    QString name;
+};
+
 // SQL for the chat aggregate: chats, chat_tags, chat_notes, chat_events.
 class ChatStore {
 public:
@@ -134,6 +148,9 @@ public:
     Result<Ok> setPriority(qint64 chatId, const QString &priority);
     Result<bool> addTag(qint64 chatId, const QString &tag, qint64 now);   // false: already there
     Result<bool> removeTag(qint64 chatId, const QString &tag);               // false: not there
+    // The campaign's active agents but `exceptAgentId`, available ones first; active campaigns but `exceptCampaignId`.
+    Result<QList<TransferAgent>> transferAgents(qint64 campaignId, qint64 exceptAgentId);
+    Result<QList<TransferCampaign>> transferCampaigns(qint64 exceptCampaignId);
     Result<qint64> addNote(qint64 chatId, qint64 userId, const QString &content, qint64 now);
     Result<Ok> addEvent(qint64 chatId, const ChatEvent &event, qint64 now);
     // After an outbound agent message: counters, last message, first response and status.

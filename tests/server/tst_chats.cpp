@@ -78,6 +78,7 @@ private slots:
     void closeValidation();
 
     void tagsNotesPriority();
+    void transferOptions();
     void tagsNotesPriorityValidation_data();
     void tagsNotesPriorityValidation();
 
@@ -371,6 +372,39 @@ void tst_Chats::notVisibleIs404()
     QCOMPARE(m_server.count(u"chats"_s, u"id = %1 AND status = 'active' AND priority = 'normal'"_s.arg(other)), 1);
 }
 
+void tst_Chats::transferOptions()
+{
+    // An agent may list neither users nor campaigns, yet picks where a chat goes: the campaign's
+    // other active agents (available first, with their load) and the other active campaigns.
+    const qint64 id = freshChat(u"active"_s, m_agentId);
+    const qint64 paused = campaign(u"Pausada"_s);
+    QVERIFY(SqlQuery(m_server.db(), "UPDATE campaigns SET status = 'paused' WHERE id = ?", {paused}).exec());
+    QVERIFY(SqlQuery(m_server.db(), "UPDATE users SET agent_status = 'available' WHERE id = ?", {m_agent2Id}).exec());
+    const ApiResponse r = call("GET", chatPath(id, u"/transfer-options"_s), {}, m_agent);
+    QCOMPARE(r.status, 200);
+    const QJsonArray agents = r.value(u"agents"_s).toArray();
+    QCOMPARE(agents.size(), 1);   // the chat's own agent is not offered
+    const QJsonObject other = agents.first().toObject();
+    QCOMPARE(other.value(u"id"_s).toInteger(), m_agent2Id);
+    QCOMPARE(other.value(u"agent_status"_s).toString(), u"available"_s);
+    QCOMPARE(other.value(u"open_chats"_s).toInteger(),
+             m_server.count(u"chats"_s, u"assigned_agent_id = %1 AND status IN ('assigned', 'active', 'pending')"_s.arg(m_agent2Id)));
+    QCOMPARE(other.value(u"max_concurrent_chats"_s).toInt(), 5);
+    QVERIFY(other.contains(u"first_name"_s) && other.contains(u"last_name"_s));
+    QList<qint64> campaigns;
+    for (const QJsonValue &c : r.value(u"campaigns"_s).toArray())
+        campaigns.append(c.toObject().value(u"id"_s).toInteger());
+    QVERIFY(campaigns.contains(m_otherCampaign) && campaigns.contains(m_listCampaign));
+    QVERIFY(!campaigns.contains(m_campaign));   // its own
+    QVERIFY(!campaigns.contains(paused));
+    // A suspended agent of the campaign is not offered; a chat the caller cannot see is a 404.
+    const qint64 suspended = m_server.createUser(u"suspendida@example.com"_s, u"Passw0rd-123"_s, u"agent"_s, u"suspended"_s);
+    campaignAgent(m_campaign, suspended);
+    QCOMPARE(call("GET", chatPath(id, u"/transfer-options"_s), {}, m_agent).value(u"agents"_s).toArray().size(), 1);
+    QCOMPARE(call("GET", chatPath(id, u"/transfer-options"_s), {}, m_outsider).status, 404);
+    QCOMPARE(call("GET", chatPath(id, u"/transfer-options"_s), {}, m_supervisor).status, 200);
+}
+
 void tst_Chats::unauthenticated_data()
 {
     QTest::addColumn<QByteArray>("method");
@@ -384,6 +418,7 @@ void tst_Chats::unauthenticated_data()
     QTest::addRow("reopen") << QByteArray("POST") << u"/reopen"_s << u"chat.reopen"_s;
     QTest::addRow("tags") << QByteArray("POST") << u"/tags"_s << u"chat.tag_add"_s;
     QTest::addRow("untag") << QByteArray("DELETE") << u"/tags/vip"_s << u"chat.tag_remove"_s;
+    QTest::addRow("transfer-options") << QByteArray("GET") << u"/transfer-options"_s << u"chat.transfer_options"_s;
     QTest::addRow("notes") << QByteArray("POST") << u"/notes"_s << u"chat.note_add"_s;
     QTest::addRow("priority") << QByteArray("PUT") << u"/priority"_s << u"chat.priority"_s;
     QTest::addRow("messages") << QByteArray("GET") << u"/messages"_s << u"chat.messages"_s;

@@ -308,6 +308,16 @@ void tst_ApiClient::inboxCalls()
     QVERIFY(missing && !*missing);
     QCOMPARE(missing->error().httpStatus, 404);
 
+    const auto options = await<Conversa::TransferOptionsDto>([&](auto done) { m_client->transferOptions(mine, this, done); });
+    CHECK_OK(options);
+    for (const Conversa::TransferAgentDto &a : (*options)->agents)
+        QVERIFY(a.id != me);   // not to the chat's own agent
+    // The chat's Meta number has no business account id: a 409 that says what to set.
+    const auto templates = await<Conversa::MessageTemplateListDto>([&](auto done) { m_client->listTemplates(mine, this, done); });
+    QVERIFY(templates && !*templates);
+    QCOMPARE(templates->error().httpStatus, 409);
+    QVERIFY(templates->error().message.contains(u"meta_business_account_id"_s));
+
     c = await<Conversa::ChatDto>([&](auto done) { m_client->setChatPriority(mine, u"urgent"_s, this, done); });
     CHECK_OK(c);
     QCOMPARE((*c)->priority, u"urgent"_s);

@@ -4,6 +4,7 @@
 #include "Fixtures.h"
 #include "TestServer.h"
 
+#include "api/TemplatesApi.h"
 #include "store/Database.h"
 
 #include <Conversa/ApiError.h>
@@ -18,6 +19,8 @@
 #include <Conversa/dto/Page.h>
 #include <Conversa/dto/RoleDto.h>
 #include <Conversa/dto/TaskDto.h>
+#include <Conversa/dto/TemplateDto.h>
+#include <Conversa/dto/TransferOptionsDto.h>
 #include <Conversa/dto/UserDto.h>
 #include <Conversa/dto/WhatsAppNumberDto.h>
 
@@ -58,6 +61,7 @@ const QHash<QString, RoundTrip> &roundTrips()
         {u"File"_s, &roundTrip<FileDto>},
         {u"AuditEntry[]"_s, &roundTrip<Page<AuditEntryDto>>},
         {u"LiveAnalytics"_s, &roundTrip<LiveAnalyticsDto>},
+        {u"TransferOptions"_s, &roundTrip<TransferOptionsDto>},
     };
     return table;
 }
@@ -74,6 +78,7 @@ private slots:
     void serverJsonRoundTrips_data();
     void serverJsonRoundTrips();
     void answersRoundTrip();
+    void templatesRoundTrip();
     void typedFields();
     void nullsAndMissingFields();
     void builtInCodeWritesEveryField();
@@ -200,6 +205,7 @@ void tst_Dto::serverJsonRoundTrips_data()
     QTest::addRow("file") << u"File"_s << u"/v1/files/%1"_s.arg(m_file);
     QTest::addRow("audit") << u"AuditEntry[]"_s << u"/v1/audit-logs?limit=100"_s;
     QTest::addRow("live") << u"LiveAnalytics"_s << u"/v1/analytics/live"_s;
+    QTest::addRow("transfer-options") << u"TransferOptions"_s << u"/v1/chats/%1/transfer-options"_s.arg(m_queuedChat);
 }
 
 void tst_Dto::serverJsonRoundTrips()
@@ -216,6 +222,26 @@ void tst_Dto::serverJsonRoundTrips()
         qWarning("dto:    %s", QJsonDocument(back).toJson(QJsonDocument::Compact).constData());
     }
     QCOMPARE(back, json);
+}
+
+void tst_Dto::templatesRoundTrip()
+{
+    // The server's own writer (no Meta here): a header, a footer, positional and named variables.
+    const QJsonArray graph{
+        QJsonObject{{u"name"_s, u"pago"_s}, {u"language"_s, u"es"_s}, {u"status"_s, u"APPROVED"_s}, {u"category"_s, u"UTILITY"_s},
+                    {u"components"_s, QJsonArray{QJsonObject{{u"type"_s, u"HEADER"_s}, {u"format"_s, u"TEXT"_s}, {u"text"_s, u"Aviso"_s}},
+                                                 QJsonObject{{u"type"_s, u"BODY"_s}, {u"text"_s, u"Hola {{1}}, debes {{2}}"_s}},
+                                                 QJsonObject{{u"type"_s, u"FOOTER"_s}, {u"text"_s, u"Contacto Sur"_s}}}}},
+        QJsonObject{{u"name"_s, u"cita"_s}, {u"language"_s, u"es_CO"_s}, {u"status"_s, u"APPROVED"_s}, {u"category"_s, u"MARKETING"_s},
+                    {u"components"_s, QJsonArray{QJsonObject{{u"type"_s, u"BODY"_s}, {u"text"_s, u"{{nombre}}: {{fecha}}"_s}}}}}};
+    const QJsonObject json = QJsonDocument::fromJson(TemplatesApi::catalogJson(graph)).object();
+    const MessageTemplateListDto list = MessageTemplateListDto::fromJson(json);
+    QCOMPARE(list.toJson(), json);
+    QCOMPARE(list.data.size(), 2);
+    QCOMPARE(list.data.at(0).header, std::optional<QString>(u"Aviso"_s));
+    QCOMPARE(list.data.at(0).variables, (QStringList{u"1"_s, u"2"_s}));
+    QCOMPARE(list.data.at(1).footer, std::nullopt);
+    QCOMPARE(list.data.at(1).variables, (QStringList{u"nombre"_s, u"fecha"_s}));
 }
 
 void tst_Dto::answersRoundTrip()

@@ -522,6 +522,16 @@ void ApiClient::removeChatTag(qint64 chatId, const QString &tag, QObject *contex
     request<QJsonObject>("DELETE", u"/v1/chats/%1/tags/"_s.arg(chatId) + encoded, nullptr, context, std::move(done));
 }
 
+void ApiClient::transferOptions(qint64 chatId, QObject *context, ApiCallback<TransferOptionsDto> done)
+{
+    request("GET", u"/v1/chats/%1/transfer-options"_s.arg(chatId), nullptr, context, std::move(done));
+}
+
+void ApiClient::listTemplates(qint64 chatId, QObject *context, ApiCallback<MessageTemplateListDto> done)
+{
+    request("GET", u"/v1/chats/%1/templates"_s.arg(chatId), nullptr, context, std::move(done));
+}
+
 void ApiClient::addChatNote(qint64 chatId, const QString &content, QObject *context, ApiCallback<ChatNoteDto> done)
 {
     const QJsonObject body{{u"content"_s, content}};

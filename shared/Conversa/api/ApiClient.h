@@ -9,6 +9,8 @@
 #include "Conversa/dto/FileDto.h"
 #include "Conversa/dto/MessageDto.h"
 #include "Conversa/dto/Page.h"
+#include "Conversa/dto/TemplateDto.h"
+#include "Conversa/dto/TransferOptionsDto.h"
 #include "Conversa/dto/TwoFactorStatusDto.h"
 #include "Conversa/dto/UserDto.h"
 
@@ -118,6 +120,10 @@ public:
     void setChatPriority(qint64 chatId, const QString &priority, QObject *context, ApiCallback<ChatDto> done);
     void addChatTag(qint64 chatId, const QString &tag, QObject *context, ApiCallback<ChatDto> done);
     void removeChatTag(qint64 chatId, const QString &tag, QObject *context, ApiCallback<QJsonObject> done);   // 204: {}
+    // Where the chat may go (agents of its campaign, other campaigns): what transferChat accepts.
+    void transferOptions(qint64 chatId, QObject *context, ApiCallback<TransferOptionsDto> done);
+    // The templates that may be sent on the chat (its Meta number's approved ones; none on WPPConnect).
+    void listTemplates(qint64 chatId, QObject *context, ApiCallback<MessageTemplateListDto> done);
     void addChatNote(qint64 chatId, const QString &content, QObject *context, ApiCallback<ChatNoteDto> done);
 
     // ---- messages ----
