@@ -1119,4 +1119,11 @@
         <translation>Today</translation>
     </message>
 </context>
+<context>
+    <name>ChoiceDelegate</name>
+    <message>
+        <source>%1 of %2 chats</source>
+        <translation>%1 of %2 chats</translation>
+    </message>
+</context>
 </TS>

@@ -480,6 +480,10 @@ Pane {
                 valueRole: "id"
                 model: transferType.currentValue === "agent" ? root.conversation.agentChoices
                                                              : root.conversation.campaignChoices
+                delegate: ChoiceDelegate {
+                    width: ListView.view.width
+                    highlightedIndex: transferTarget.highlightedIndex
+                }
             }
             Label {
                 visible: transferTarget.visible && transferTarget.count === 0
@@ -510,6 +514,10 @@ Pane {
             textRole: "name"
             valueRole: "id"
             model: root.conversation.agentChoices
+            delegate: ChoiceDelegate {
+                width: ListView.view.width
+                highlightedIndex: assignAgent.highlightedIndex
+            }
         }
         onAccepted: if (Number(assignAgent.currentValue || 0) > 0) root.conversation.assign(Number(assignAgent.currentValue))
     }
