@@ -608,8 +608,20 @@
         <translation>All campaigns</translation>
     </message>
     <message>
-        <source>No chats here</source>
-        <translation>No chats here</translation>
+        <source>No chats</source>
+        <translation>No chats</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search or the filters.</source>
+        <translation>Nothing matches the search or the filters.</translation>
+    </message>
+    <message>
+        <source>No client is waiting in the queue.</source>
+        <translation>No client is waiting in the queue.</translation>
+    </message>
+    <message>
+        <source>Chats assigned to you appear here. Set yourself Available to receive them.</source>
+        <translation>Chats assigned to you appear here. Set yourself Available to receive them.</translation>
     </message>
 </context>
 <context>
@@ -678,10 +690,6 @@
     <message>
         <source>Urgent</source>
         <translation>Urgent</translation>
-    </message>
-    <message>
-        <source>Choose a chat to start</source>
-        <translation>Choose a chat to start</translation>
     </message>
     <message>
         <source>Reopen</source>
@@ -835,6 +843,14 @@
         <source>Choose a template</source>
         <translation>Choose a template</translation>
     </message>
+    <message>
+        <source>Select a chat</source>
+        <translation>Select a chat</translation>
+    </message>
+    <message>
+        <source>Choose one in the list, or go through them with Ctrl+Down and Ctrl+Up. Ctrl+F searches.</source>
+        <translation>Choose one in the list, or go through them with Ctrl+Down and Ctrl+Up. Ctrl+F searches.</translation>
+    </message>
 </context>
 <context>
     <name>InboxController</name>
@@ -930,6 +946,30 @@
     <message>
         <source>Retry</source>
         <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection</source>
+        <translation>Waiting for the connection</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>Not delivered</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1106,24 @@
     <message>
         <source>Closed</source>
         <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDelegate</name>
+    <message>
+        <source>%1 of %2 chats</source>
+        <translation>%1 of %2 chats</translation>
     </message>
 </context>
 </TS>

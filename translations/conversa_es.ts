@@ -608,8 +608,20 @@
         <translation>Todas las campañas</translation>
     </message>
     <message>
-        <source>No chats here</source>
-        <translation>No hay chats aquí</translation>
+        <source>No chats</source>
+        <translation>No hay chats</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search or the filters.</source>
+        <translation>Nada coincide con la búsqueda o los filtros.</translation>
+    </message>
+    <message>
+        <source>No client is waiting in the queue.</source>
+        <translation>No hay clientes esperando en la cola.</translation>
+    </message>
+    <message>
+        <source>Chats assigned to you appear here. Set yourself Available to receive them.</source>
+        <translation>Aquí aparecen los chats asignados a ti. Ponte Disponible para recibirlos.</translation>
     </message>
 </context>
 <context>
@@ -678,10 +690,6 @@
     <message>
         <source>Urgent</source>
         <translation>Urgente</translation>
-    </message>
-    <message>
-        <source>Choose a chat to start</source>
-        <translation>Elige un chat para empezar</translation>
     </message>
     <message>
         <source>Reopen</source>
@@ -835,6 +843,14 @@
         <source>Choose a template</source>
         <translation>Elige una plantilla</translation>
     </message>
+    <message>
+        <source>Select a chat</source>
+        <translation>Selecciona un chat</translation>
+    </message>
+    <message>
+        <source>Choose one in the list, or go through them with Ctrl+Down and Ctrl+Up. Ctrl+F searches.</source>
+        <translation>Elige uno de la lista, o recórrelos con Ctrl+Abajo y Ctrl+Arriba. Ctrl+F busca.</translation>
+    </message>
 </context>
 <context>
     <name>InboxController</name>
@@ -930,6 +946,30 @@
     <message>
         <source>Retry</source>
         <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection</source>
+        <translation>Esperando la conexión</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leído</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>No entregado</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1106,24 @@
     <message>
         <source>Closed</source>
         <translation>Cerrado</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDelegate</name>
+    <message>
+        <source>%1 of %2 chats</source>
+        <translation>%1 de %2 chats</translation>
     </message>
 </context>
 </TS>

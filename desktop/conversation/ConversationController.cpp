@@ -65,8 +65,6 @@ ConversationController::ConversationController(AppContext &app, QObject *parent)
     });
     connect(this, &ConversationController::viewActiveChanged, this, &ConversationController::markSeen);
     connect(&m_app, &AppContext::languageChanged, this, &ConversationController::chatChanged);
-    connect(m_app.inbox(), &InboxController::campaignsChanged, this, &ConversationController::choicesChanged);
-    connect(this, &ConversationController::chatChanged, this, &ConversationController::choicesChanged);
 }
 
 QString ConversationController::serverKey() const
@@ -146,6 +144,9 @@ void ConversationController::open(qint64 chatId)
     m_chatId = chatId;
     ++m_generation;
     m_chat = {};
+    m_agentChoices.clear();
+    m_campaignChoices.clear();
+    emit choicesChanged();
     m_templates.clear();
     m_templatesError.clear();
     m_templatesChat = 0;
@@ -458,17 +459,6 @@ void ConversationController::onEvent(const QString &name, const QJsonValue &payl
     }
 }
 
-QVariantList ConversationController::campaignChoices() const
-{
-    // The inbox's filter already has them; the chat's own campaign is no target.
-    QVariantList out;
-    for (const QVariant &c : m_app.inbox()->campaigns()) {
-        if (!m_chat.campaign || c.toMap().value(u"id"_s).toLongLong() != m_chat.campaign->id)
-            out.append(c);
-    }
-    return out;
-}
-
 void ConversationController::saveClient(const QVariantMap &changes)
 {
     if (m_chatId <= 0 || m_chat.client.id <= 0)
@@ -504,15 +494,19 @@ void ConversationController::loadTemplates()
         return;
     const qint64 chatId = m_chatId;
     m_templatesChat = chatId;
-    // The protocol library has no call for this route yet: a plain GET, read here.
-    m_app.download(u"/v1/chats/%1/templates"_s.arg(chatId), this, [this, chatId](const QByteArray &body, const QString &error) {
+    m_app.api().listTemplates(chatId, this, [this, chatId](const Conversa::ApiResult<Conversa::MessageTemplateListDto> &r) {
         if (chatId != m_chatId)
             return;
         m_templates.clear();
-        m_templatesError = error;
-        if (error.isEmpty()) {
-            for (const QJsonValue &t : QJsonDocument::fromJson(body).object().value(u"data"_s).toArray())
-                m_templates.append(t.toObject().toVariantMap());
+        m_templatesError.clear();
+        if (!r) {
+            m_templatesError = AppContext::errorText(r.error());
+        } else {
+            for (const Conversa::MessageTemplateDto &t : r->data) {
+                m_templates.append(QVariantMap{{u"name"_s, t.name}, {u"language"_s, t.language}, {u"category"_s, t.category},
+                                               {u"header"_s, t.header.value_or(QString())}, {u"body"_s, t.body},
+                                               {u"footer"_s, t.footer.value_or(QString())}, {u"variables"_s, t.variables}});
+            }
             if (m_templates.isEmpty())
                 m_templatesError = tr("This chat's number has no approved templates.");
         }
@@ -522,20 +516,30 @@ void ConversationController::loadTemplates()
 
 void ConversationController::loadChoices()
 {
-    emit choicesChanged();   // campaigns
-    Conversa::UserQuery query;
-    query.role = u"agent"_s;
-    query.status = u"active"_s;
-    query.limit = 100;
-    m_app.api().listUsers(query, this, [this](const Conversa::ApiResult<Conversa::Page<Conversa::UserDto>> &r) {
-        if (!r)
-            return;   // agents may not list users: the queue and campaigns remain
+    if (m_chatId <= 0)
+        return;
+    const qint64 chatId = m_chatId;
+    // The server answers what this user may pick, agents included (who may list neither users nor
+    // campaigns).
+    m_app.api().transferOptions(chatId, this, [this, chatId](const Conversa::ApiResult<Conversa::TransferOptionsDto> &r) {
+        if (chatId != m_chatId)
+            return;
         m_agentChoices.clear();
-        for (const Conversa::UserDto &u : r->data) {
-            if (u.id == m_app.api().userId())
-                continue;
-            QString name = QString(u.firstName + u' ' + u.lastName).trimmed();
-            m_agentChoices.append(QVariantMap{{u"id"_s, u.id}, {u"name"_s, name.isEmpty() ? u.email : name}});
+        m_campaignChoices.clear();
+        if (!r) {
+            setError(AppContext::errorText(r.error()));   // the queue remains
+        } else {
+            for (const Conversa::TransferAgentDto &a : r->agents) {
+                if (a.id == m_app.api().userId())
+                    continue;   // a supervisor who is also on the campaign
+                m_agentChoices.append(QVariantMap{{u"id"_s, a.id},
+                                                  {u"name"_s, QString(a.firstName + u' ' + a.lastName).trimmed()},
+                                                  {u"status"_s, a.agentStatus},
+                                                  {u"openChats"_s, a.openChats},
+                                                  {u"maxChats"_s, a.maxConcurrentChats}});
+            }
+            for (const Conversa::IdNameDto &c : r->campaigns)
+                m_campaignChoices.append(QVariantMap{{u"id"_s, c.id}, {u"name"_s, c.name}});
         }
         emit choicesChanged();
     });

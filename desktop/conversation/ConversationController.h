@@ -47,8 +47,9 @@ class ConversationController : public QObject {
     Q_PROPERTY(bool viewActive MEMBER m_viewActive NOTIFY viewActiveChanged)
     Q_PROPERTY(bool uploading READ uploading NOTIFY uploadChanged)
     Q_PROPERTY(double uploadProgress READ uploadProgress NOTIFY uploadChanged)
-    // Transfer and assignment targets: [{id, name}]. Agents are listed for those who may read
-    // users (supervisors, admins); campaigns for those who may read campaigns.
+    // Transfer and assignment targets, from the chat's transfer options (so agents get them too):
+    // agents [{id, name, status, openChats, maxChats}] of the chat's campaign but its own agent,
+    // available first; campaigns [{id, name}] other than the chat's. Loaded by loadChoices().
     Q_PROPERTY(QVariantList agentChoices READ agentChoices NOTIFY choicesChanged)
     Q_PROPERTY(QVariantList campaignChoices READ campaignChoices NOTIFY choicesChanged)
     // What may be sent outside the 24-hour window: [{name, language, category, body, variables}],
@@ -82,7 +83,7 @@ public:
     bool uploading() const { return m_uploading; }
     double uploadProgress() const { return m_uploadProgress; }
     QVariantList agentChoices() const { return m_agentChoices; }
-    QVariantList campaignChoices() const;
+    QVariantList campaignChoices() const { return m_campaignChoices; }
     QVariantMap clientErrors() const { return m_clientErrors; }
     QVariantList templates() const { return m_templates; }
     QString templatesError() const { return m_templatesError; }
@@ -103,8 +104,8 @@ public:
     // Changes the chat's client: the fields given, named as on the wire (first_name, last_name,
     // email, notes, tags [list], custom_fields {object}); a partial update.
     Q_INVOKABLE void saveClient(const QVariantMap &changes);
-    Q_INVOKABLE void loadChoices();
-    Q_INVOKABLE void loadTemplates();   // the active agents, when a picker opens
+    Q_INVOKABLE void loadChoices();     // when a picker opens
+    Q_INVOKABLE void loadTemplates();
     Q_INVOKABLE void assign(qint64 agentId);
     Q_INVOKABLE void transfer(const QString &targetType, qint64 targetId, const QString &reason);
     Q_INVOKABLE void closeChat(const QString &reason, const QString &outcome, qint64 outcomeValue, const QString &notes);
@@ -162,6 +163,7 @@ private:
     double m_uploadProgress = 0;
     Outbox m_outbox;
     QVariantList m_agentChoices;
+    QVariantList m_campaignChoices;
     QVariantMap m_clientErrors;
     QVariantList m_templates;
     QString m_templatesError;

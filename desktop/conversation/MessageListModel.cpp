@@ -43,6 +43,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case MediaFileIdRole: return r.mediaFileId;
     case ReadRole: return r.read;
     case TemplateNameRole: return r.templateName;
+    case DayRole: return r.createdAt.toLocalTime().date().toString(Qt::ISODate);
     }
     return {};
 }
@@ -53,7 +54,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {MessageTypeRole, "messageType"}, {ContentRole, "content"}, {StatusRole, "status"},
             {ErrorCodeRole, "errorCode"}, {ErrorMessageRole, "errorMessage"}, {CreatedAtRole, "createdAt"},
             {SenderNameRole, "senderName"}, {MediaFileIdRole, "mediaFileId"}, {ReadRole, "read"},
-            {TemplateNameRole, "templateName"}};
+            {TemplateNameRole, "templateName"}, {DayRole, "day"}};
 }
 
 int MessageListModel::rowOfId(qint64 id) const

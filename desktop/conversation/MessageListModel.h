@@ -31,6 +31,7 @@ public:
         MediaFileIdRole,            // qint64, 0 without media
         ReadRole,                   // bool: inbound and already read
         TemplateNameRole,           // QString
+        DayRole,                    // QString: the local day it was written, yyyy-MM-dd (the view's sections)
     };
     Q_ENUM(Role)
 

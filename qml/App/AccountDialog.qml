@@ -86,7 +86,7 @@ Dialog {
             Layout.fillWidth: true
             visible: text.length > 0
             text: root.session.errorMessage
-            color: "#b3261e"
+            color: Theme.danger
             wrapMode: Text.Wrap
         }
         Label {

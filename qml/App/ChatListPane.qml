@@ -13,6 +13,7 @@ Pane {
 
     objectName: "chatListPane"
     padding: 0
+    background: Rectangle { color: Theme.surface }
 
     function focusSearch(): void {
         searchField.forceActiveFocus()
@@ -27,7 +28,7 @@ Pane {
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: 4
+        spacing: Theme.spacingS
 
         TabBar {
             id: tabs
@@ -56,8 +57,8 @@ Pane {
             id: searchField
             objectName: "searchField"
             Layout.fillWidth: true
-            Layout.leftMargin: 6
-            Layout.rightMargin: 6
+            Layout.leftMargin: Theme.spacingS
+            Layout.rightMargin: Theme.spacingS
             placeholderText: qsTr("Search by name or phone (Ctrl+F)")
             text: root.inbox.search
             onTextEdited: root.inbox.search = text
@@ -65,8 +66,8 @@ Pane {
 
         RowLayout {
             Layout.fillWidth: true
-            Layout.leftMargin: 6
-            Layout.rightMargin: 6
+            Layout.leftMargin: Theme.spacingS
+            Layout.rightMargin: Theme.spacingS
             ComboBox {
                 objectName: "statusFilter"
                 Layout.fillWidth: true
@@ -113,20 +114,44 @@ Pane {
             }
             onAtYEndChanged: if (atYEnd && root.inbox.hasMore) root.inbox.loadMore()
 
-            Label {
+            // Empty: says why and what to do.
+            ColumnLayout {
+                objectName: "emptyInbox"
                 anchors.centerIn: parent
+                width: parent.width - 2 * Theme.spacingXl
                 visible: list.count === 0 && !root.inbox.busy
-                text: qsTr("No chats here")
-                color: "gray"
+                spacing: Theme.spacingS
+                EmptyIcon { Layout.alignment: Qt.AlignHCenter }
+                Label {
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    text: qsTr("No chats")
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    color: Theme.text
+                }
+                Label {
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.fontCaption
+                    color: Theme.textMuted
+                    text: root.inbox.search.length > 0 || root.inbox.statusFilter.length > 0 || root.inbox.campaignFilter > 0
+                          ? qsTr("Nothing matches the search or the filters.")
+                          : root.inbox.tab === InboxController.Queued
+                            ? qsTr("No client is waiting in the queue.")
+                            : qsTr("Chats assigned to you appear here. Set yourself Available to receive them.")
+                }
             }
         }
 
         Label {
             visible: root.inbox.errorMessage.length > 0
             text: root.inbox.errorMessage
-            color: "#b3261e"
+            color: Theme.danger
             wrapMode: Text.Wrap
             Layout.fillWidth: true
+            Layout.margins: Theme.spacingS
         }
     }
 }

@@ -17,12 +17,30 @@ Pane {
 
     objectName: "conversationPane"
     padding: 0
+    background: Rectangle { color: root.hasChat ? Theme.conversationBackground : Theme.window }
 
-    Label {
+    ColumnLayout {
+        objectName: "noChatSelected"
         anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.spacingXl, 420)
         visible: !root.hasChat
-        text: qsTr("Choose a chat to start")
-        color: "gray"
+        spacing: Theme.spacingS
+        EmptyIcon { Layout.alignment: Qt.AlignHCenter }
+        Label {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("Select a chat")
+            font.pixelSize: Theme.fontHeading
+            color: Theme.text
+        }
+        Label {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            text: qsTr("Choose one in the list, or go through them with Ctrl+Down and Ctrl+Up. Ctrl+F searches.")
+            font.pixelSize: Theme.fontCaption
+            color: Theme.textMuted
+        }
     }
 
     RowLayout {
@@ -37,21 +55,48 @@ Pane {
 
             ToolBar {
                 Layout.fillWidth: true
+                implicitHeight: 56
+                background: Rectangle {
+                    color: Theme.surface
+                    Rectangle {
+                        anchors.bottom: parent.bottom
+                        width: parent.width
+                        height: 1
+                        color: Theme.divider
+                    }
+                }
                 RowLayout {
                     anchors.fill: parent
-                    anchors.leftMargin: 8
+                    anchors.leftMargin: Theme.spacingL
+                    anchors.rightMargin: Theme.spacingS
+                    spacing: Theme.spacingM
+                    Rectangle {
+                        Layout.preferredWidth: 36
+                        Layout.preferredHeight: 36
+                        radius: width / 2
+                        color: Theme.avatarColor(root.conversation.title)
+                        Label {
+                            anchors.centerIn: parent
+                            text: Theme.initials(root.conversation.title)
+                            color: Theme.textOnAccent
+                            font.pixelSize: Theme.fontBody
+                            font.bold: true
+                        }
+                    }
                     ColumnLayout {
                         spacing: 0
                         Label {
                             objectName: "chatTitle"
                             text: root.conversation.title
+                            font.pixelSize: Theme.fontTitle
                             font.bold: true
+                            color: Theme.text
                         }
                         Label {
                             text: root.conversation.phoneNumber + " · " + root.conversation.campaignName + " · " + root.conversation.statusText
                                   + (root.conversation.assignedAgentName.length > 0 ? " · " + root.conversation.assignedAgentName : "")
-                            font.pixelSize: 11
-                            color: "gray"
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.textMuted
                         }
                     }
                     Item { Layout.fillWidth: true }
@@ -86,13 +131,22 @@ Pane {
 
             Label {
                 objectName: "windowLabel"
-                Layout.fillWidth: true
-                Layout.margins: 4
+                Layout.alignment: Qt.AlignHCenter
+                Layout.topMargin: Theme.spacingS
                 visible: text.length > 0
                 horizontalAlignment: Text.AlignHCenter
                 text: root.conversation.windowRemaining
-                color: root.conversation.windowOpen ? "gray" : "#b3261e"
-                font.pixelSize: 11
+                color: root.conversation.windowOpen ? Theme.textMuted : Theme.danger
+                font.pixelSize: Theme.fontSmall
+                leftPadding: Theme.spacingM
+                rightPadding: Theme.spacingM
+                topPadding: 3
+                bottomPadding: 3
+                background: Rectangle {
+                    radius: height / 2
+                    color: root.conversation.windowOpen ? Theme.surface : Theme.dangerSurface
+                    opacity: 0.9
+                }
             }
 
             ListView {
@@ -103,7 +157,32 @@ Pane {
                 clip: true
                 model: root.conversation.messages
                 spacing: 2
+                topMargin: Theme.spacingS
+                bottomMargin: Theme.spacingS
                 ScrollBar.vertical: ScrollBar {}
+                // Day separators: "Today", "Yesterday", then the date.
+                section.property: "day"
+                section.delegate: Item {
+                    required property string section
+                    width: ListView.view.width
+                    height: dayLabel.implicitHeight + 2 * Theme.spacingS
+                    Label {
+                        id: dayLabel
+                        objectName: "daySeparator"
+                        anchors.centerIn: parent
+                        text: Theme.dayLabel(parent.section, root.app.language)
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                        leftPadding: Theme.spacingM
+                        rightPadding: Theme.spacingM
+                        topPadding: 4
+                        bottomPadding: 4
+                        background: Rectangle {
+                            radius: Theme.radiusM
+                            color: Theme.daySeparator
+                        }
+                    }
+                }
                 delegate: MessageBubble {
                     width: ListView.view.width
                     onRetryRequested: id => root.conversation.retry(id)
@@ -114,26 +193,26 @@ Pane {
 
             Label {
                 objectName: "typingLabel"
-                Layout.leftMargin: 10
+                Layout.leftMargin: Theme.spacingL
                 visible: text.length > 0
                 text: root.conversation.typingText
                 font.italic: true
-                color: "gray"
+                color: Theme.textMuted
             }
             Label {
                 Layout.fillWidth: true
-                Layout.leftMargin: 10
+                Layout.leftMargin: Theme.spacingL
                 visible: text.length > 0
                 text: root.conversation.errorMessage
-                color: "#b3261e"
+                color: Theme.danger
                 wrapMode: Text.Wrap
             }
 
             ProgressBar {
                 objectName: "uploadProgress"
                 Layout.fillWidth: true
-                Layout.leftMargin: 6
-                Layout.rightMargin: 6
+                Layout.leftMargin: Theme.spacingS
+                Layout.rightMargin: Theme.spacingS
                 visible: root.conversation.uploading
                 value: root.conversation.uploadProgress
             }
@@ -141,7 +220,10 @@ Pane {
             // Free text inside the 24-hour window.
             RowLayout {
                 Layout.fillWidth: true
-                Layout.margins: 6
+                Layout.margins: Theme.spacingS
+                Layout.leftMargin: Theme.spacingL
+                Layout.rightMargin: Theme.spacingL
+                spacing: Theme.spacingS
                 visible: root.chatOpen && root.conversation.windowOpen
                 ScrollView {
                     Layout.fillWidth: true
@@ -151,13 +233,25 @@ Pane {
                         objectName: "composer"
                         placeholderText: qsTr("Write a message (Enter sends, Shift+Enter for a new line)")
                         wrapMode: TextEdit.Wrap
+                        font.pixelSize: Theme.fontBody
+                        leftPadding: Theme.spacingM
+                        rightPadding: Theme.spacingM
+                        background: Rectangle {
+                            radius: Theme.radiusL
+                            color: Theme.surface
+                            border.color: composer.activeFocus ? Theme.accent : Theme.divider
+                        }
                         onTextChanged: if (text.length > 0) root.conversation.notifyTyping()
-                        Keys.onReturnPressed: event => {
-                            if (event.modifiers & Qt.ShiftModifier) {
+                        // Return or the keypad's Enter sends; with Shift the TextArea breaks the line.
+                        Keys.onPressed: event => {
+                            if ((event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter)
+                                    || (event.modifiers & Qt.ShiftModifier)) {
                                 event.accepted = false
                                 return
                             }
-                            sendButton.clicked()
+                            event.accepted = true
+                            if (sendButton.enabled)
+                                sendButton.clicked()
                         }
                     }
                 }
@@ -185,7 +279,9 @@ Pane {
                 id: templateComposer
                 objectName: "templateComposer"
                 Layout.fillWidth: true
-                Layout.margins: 6
+                Layout.margins: Theme.spacingS
+                Layout.leftMargin: Theme.spacingL
+                Layout.rightMargin: Theme.spacingL
                 visible: root.chatOpen && !root.conversation.windowOpen
                 readonly property var current: templatePicker.currentIndex >= 0
                                                ? root.conversation.templates[templatePicker.currentIndex] : null
@@ -222,11 +318,11 @@ Pane {
                     wrapMode: Text.Wrap
                     visible: text.length > 0
                     text: templateComposer.current ? templateComposer.current.body : root.conversation.templatesError
-                    color: templateComposer.current ? palette.text : "gray"
+                    color: templateComposer.current ? palette.text : Theme.textMuted
                 }
                 Flow {
                     Layout.fillWidth: true
-                    spacing: 6
+                    spacing: Theme.spacingS
                     Repeater {
                         id: templateVariables
                         model: templateComposer.current ? templateComposer.current.variables : []
@@ -248,9 +344,14 @@ Pane {
             Layout.preferredWidth: 260
             Layout.fillHeight: true
             visible: false
+            background: Rectangle {
+                color: Theme.surface
+                Rectangle { width: 1; height: parent.height; color: Theme.divider }
+            }
             ColumnLayout {
                 anchors.fill: parent
-                Label { text: qsTr("Client"); font.bold: true }
+                spacing: Theme.spacingXs
+                Label { text: qsTr("Client"); font.bold: true; color: Theme.senderName; Layout.topMargin: Theme.spacingS }
                 Label { text: root.conversation.title }
                 Label { text: root.conversation.phoneNumber }
                 Label { text: root.conversation.client.email || ""; visible: text.length > 0 }
@@ -259,7 +360,7 @@ Pane {
                     text: qsTr("Edit client…")
                     onClicked: clientDialog.open()
                 }
-                Label { text: qsTr("Priority"); font.bold: true }
+                Label { text: qsTr("Priority"); font.bold: true; color: Theme.senderName; Layout.topMargin: Theme.spacingS }
                 ComboBox {
                     Layout.fillWidth: true
                     textRole: "text"
@@ -273,7 +374,7 @@ Pane {
                     currentIndex: Math.max(0, indexOfValue(root.conversation.priority))
                     onActivated: root.conversation.setPriority(currentValue)
                 }
-                Label { text: qsTr("Tags"); font.bold: true }
+                Label { text: qsTr("Tags"); font.bold: true; color: Theme.senderName; Layout.topMargin: Theme.spacingS }
                 Label {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
@@ -287,7 +388,7 @@ Pane {
                         clear()
                     }
                 }
-                Label { text: qsTr("Internal notes"); font.bold: true }
+                Label { text: qsTr("Internal notes"); font.bold: true; color: Theme.senderName; Layout.topMargin: Theme.spacingS }
                 ListView {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
@@ -379,11 +480,15 @@ Pane {
                 valueRole: "id"
                 model: transferType.currentValue === "agent" ? root.conversation.agentChoices
                                                              : root.conversation.campaignChoices
+                delegate: ChoiceDelegate {
+                    width: ListView.view.width
+                    highlightedIndex: transferTarget.highlightedIndex
+                }
             }
             Label {
                 visible: transferTarget.visible && transferTarget.count === 0
                 text: qsTr("Nothing to choose from: you may only send the chat back to the queue.")
-                color: "gray"
+                color: Theme.textMuted
             }
             TextField { id: transferReason; Layout.fillWidth: true; placeholderText: qsTr("Reason") }
         }
@@ -409,6 +514,10 @@ Pane {
             textRole: "name"
             valueRole: "id"
             model: root.conversation.agentChoices
+            delegate: ChoiceDelegate {
+                width: ListView.view.width
+                highlightedIndex: assignAgent.highlightedIndex
+            }
         }
         onAccepted: if (Number(assignAgent.currentValue || 0) > 0) root.conversation.assign(Number(assignAgent.currentValue))
     }
@@ -471,7 +580,7 @@ Pane {
                 objectName: "clientEmailError"
                 text: root.conversation.clientErrors.email || ""
                 visible: text.length > 0
-                color: "#b3261e"
+                color: Theme.danger
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
@@ -482,7 +591,7 @@ Pane {
                 id: tagsError
                 text: root.conversation.clientErrors.tags || ""
                 visible: text.length > 0
-                color: "#b3261e"
+                color: Theme.danger
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
@@ -502,7 +611,7 @@ Pane {
                 text: Object.keys(root.conversation.clientErrors).filter(k => k !== "email" && k !== "tags")
                             .map(k => root.conversation.clientErrors[k]).join("\n")
                 visible: text.length > 0
-                color: "#b3261e"
+                color: Theme.danger
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

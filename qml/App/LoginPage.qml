@@ -32,7 +32,7 @@ Page {
 
             Label {
                 text: qsTr("Conversa")
-                font.pixelSize: 28
+                font.pixelSize: Theme.fontDisplay
                 font.bold: true
                 Layout.alignment: Qt.AlignHCenter
             }
@@ -113,7 +113,7 @@ Page {
                 Layout.fillWidth: true
                 visible: text.length > 0
                 text: root.session.errorMessage
-                color: "#b3261e"
+                color: Theme.danger
                 wrapMode: Text.Wrap
             }
             Label {
@@ -121,7 +121,7 @@ Page {
                 Layout.fillWidth: true
                 visible: text.length > 0
                 text: root.session.notice
-                color: "#7a5d00"
+                color: Theme.warningText
                 wrapMode: Text.Wrap
             }
 

@@ -1,10 +1,11 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Conversa.App
 
-// One message: a bubble on the client's side or ours, with the delivery ticks of our messages
-// (pending, sent, delivered, read; failed with the provider's error and a retry button; waiting
-// while it sits in the outbox).
+// One message: a white bubble on the client's side (left), a green one on ours (right), with the
+// delivery ticks of our messages (◷ pending, ✓ sent, ✓✓ delivered, blue ✓✓ read; a red "!" with
+// the provider's error and a retry button when failed; ◌ while it waits in the outbox).
 Item {
     id: root
 
@@ -27,14 +28,26 @@ Item {
 
     function tick(status: string): string {
         switch (status) {
-        case "pending": return "🕓"
-        case "waiting": return "⏳"
+        case "pending": return "◷"
+        case "waiting": return "◌"
         case "sent": return "✓"
         case "delivered": return "✓✓"
         case "read": return "✓✓"
-        case "failed": return "⚠"
+        case "failed": return "!"
         }
         return ""
+    }
+
+    function statusText(status: string): string {
+        switch (status) {
+        case "pending": return qsTr("Sending")
+        case "waiting": return qsTr("Waiting for the connection")
+        case "sent": return qsTr("Sent")
+        case "delivered": return qsTr("Delivered")
+        case "read": return qsTr("Read")
+        case "failed": return qsTr("Not delivered")
+        }
+        return status
     }
 
     Rectangle {
@@ -42,25 +55,31 @@ Item {
         objectName: "bubble"
         anchors.right: root.inbound ? undefined : parent.right
         anchors.left: root.inbound ? parent.left : undefined
-        anchors.margins: 10
-        y: 4
-        width: Math.min(root.maxBubbleWidth, Math.max(body.implicitWidth, meta.implicitWidth) + 20)
-        height: column.implicitHeight + 12
-        radius: 8
-        color: root.inbound ? "#ffffff" : (root.status === "failed" ? "#fde7e9" : "#dcf8c6")
-        border.color: "#d0d0d0"
+        anchors.leftMargin: Theme.spacingL
+        anchors.rightMargin: Theme.spacingL
+        y: 3
+        width: Math.min(root.maxBubbleWidth, Math.max(body.implicitWidth, meta.implicitWidth, sender.implicitWidth,
+                                                      thumbnail.visible ? 240 : 0) + 2 * Theme.spacingS + 4)
+        height: column.implicitHeight + 2 * Theme.spacingS - 2
+        radius: Theme.radiusM
+        color: root.inbound ? Theme.bubbleInbound : (root.status === "failed" ? Theme.bubbleFailed : Theme.bubbleOutbound)
+        border.color: root.status === "failed" && !root.inbound ? Theme.danger : Theme.bubbleBorder
 
         ColumnLayout {
             id: column
             anchors.fill: parent
-            anchors.margins: 6
+            anchors.margins: Theme.spacingS
+            anchors.topMargin: Theme.spacingXs + 2
+            anchors.bottomMargin: Theme.spacingXs + 2
             spacing: 2
 
             Label {
+                id: sender
                 visible: root.senderName.length > 0 && !root.inbound
                 text: root.senderName
-                font.pixelSize: 11
-                color: "#075e54"
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+                color: Theme.senderName
             }
             // An image: its thumbnail, full size on a click.
             Image {
@@ -84,6 +103,8 @@ Item {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 textFormat: Text.PlainText
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
                 text: root.messageType === "template"
                       ? qsTr("Template: %1").arg(root.templateName)
                       : (root.messageType !== "text" && root.messageType !== "image" && root.content.length === 0
@@ -95,17 +116,29 @@ Item {
                 spacing: 4
                 Label {
                     text: Qt.formatDateTime(root.createdAt, "hh:mm")
-                    font.pixelSize: 10
-                    color: "gray"
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted
                 }
+                // A failed message's "!" sits in a red circle.
                 Label {
                     objectName: "tick"
                     visible: !root.inbound
                     text: root.tick(root.status)
-                    font.pixelSize: 11
-                    color: root.status === "read" ? "#34b7f1" : root.status === "failed" ? "#b3261e" : "gray"
+                    horizontalAlignment: Text.AlignHCenter
+                    font.pixelSize: root.status === "failed" ? Theme.fontSmall : Theme.fontCaption
+                    font.bold: root.status === "failed" || root.status === "read" || root.status === "delivered"
+                    leftPadding: root.status === "failed" ? 5 : 0
+                    rightPadding: leftPadding
+                    color: root.status === "read" ? Theme.tickRead
+                         : root.status === "failed" ? Theme.textOnAccent
+                         : root.status === "waiting" ? Theme.warning : Theme.tick
+                    background: Rectangle {
+                        visible: root.status === "failed"
+                        radius: height / 2
+                        color: Theme.danger
+                    }
                     ToolTip.visible: tickArea.containsMouse
-                    ToolTip.text: root.status
+                    ToolTip.text: root.statusText(root.status)
                     MouseArea {
                         id: tickArea
                         anchors.fill: parent
@@ -119,8 +152,8 @@ Item {
                 Label {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
-                    font.pixelSize: 11
-                    color: "#b3261e"
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.danger
                     text: root.errorCode.length > 0 ? qsTr("Not delivered (%1): %2").arg(root.errorCode).arg(root.errorMessage)
                                                     : qsTr("Not delivered: %1").arg(root.errorMessage)
                 }

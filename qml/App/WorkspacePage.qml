@@ -14,21 +14,45 @@ Page {
     objectName: "workspacePage"
 
     header: ToolBar {
+        implicitHeight: Theme.headerHeight
+        background: Rectangle { color: Theme.header }
+
         RowLayout {
             anchors.fill: parent
-            anchors.leftMargin: 8
-            anchors.rightMargin: 8
-            spacing: 8
+            anchors.leftMargin: Theme.spacingL
+            anchors.rightMargin: Theme.spacingS
+            spacing: Theme.spacingS
 
             Label {
+                objectName: "appName"
                 text: qsTr("Conversa")
+                color: Theme.headerText
+                font.pixelSize: Theme.fontHeading
                 font.bold: true
             }
             Item { Layout.fillWidth: true }
+            Rectangle {
+                Layout.preferredWidth: 30
+                Layout.preferredHeight: 30
+                radius: width / 2
+                color: Theme.avatarColor(root.session.userName)
+                border.color: Theme.headerText
+                Label {
+                    anchors.centerIn: parent
+                    text: Theme.initials(root.session.userName)
+                    color: Theme.textOnAccent
+                    font.pixelSize: Theme.fontCaption
+                    font.bold: true
+                }
+            }
             Label {
                 objectName: "userNameLabel"
                 text: root.session.userName
+                color: Theme.headerText
+                font.pixelSize: Theme.fontBody
+                Layout.rightMargin: Theme.spacingS
             }
+            // The agent's status: a coloured dot and its name, in the box and in its list.
             ComboBox {
                 id: statusBox
                 objectName: "agentStatusBox"
@@ -48,10 +72,47 @@ Page {
                     else
                         root.session.setAgentStatus(currentValue, "")
                 }
+                contentItem: RowLayout {
+                    spacing: Theme.spacingS
+                    Rectangle {
+                        objectName: "agentStatusDot"
+                        Layout.leftMargin: Theme.spacingS
+                        implicitWidth: 10
+                        implicitHeight: 10
+                        radius: 5
+                        color: Theme.agentStatusColor(root.session.agentStatus)
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: statusBox.displayText
+                        color: Theme.text
+                        elide: Text.ElideRight
+                    }
+                }
+                delegate: ItemDelegate {
+                    required property var modelData
+                    required property int index
+                    width: ListView.view.width
+                    highlighted: statusBox.highlightedIndex === index
+                    contentItem: RowLayout {
+                        spacing: Theme.spacingS
+                        Rectangle {
+                            implicitWidth: 10
+                            implicitHeight: 10
+                            radius: 5
+                            color: Theme.agentStatusColor(modelData.value)
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: modelData.text
+                        }
+                    }
+                }
             }
             Label {
                 visible: root.session.agentStatus === "paused" && root.session.agentStatusReason.length > 0
                 text: root.session.agentStatusReason
+                color: Theme.headerTextMuted
                 font.italic: true
             }
             ComboBox {
@@ -65,6 +126,7 @@ Page {
             ToolButton {
                 objectName: "accountButton"
                 text: qsTr("Account")
+                palette.buttonText: Theme.headerText
                 onClicked: accountMenu.open()
                 Menu {
                     id: accountMenu
@@ -90,6 +152,10 @@ Page {
 
     SplitView {
         anchors.fill: parent
+        handle: Rectangle {
+            implicitWidth: 1
+            color: Theme.divider
+        }
 
         ChatListPane {
             id: chatList

@@ -311,6 +311,10 @@ void tst_DesktopE2E::replyGoesOut()
     QTRY_COMPARE(chatData(m_chat, ChatListModel::LastMessageInboundRole).toBool(), false);
     QTRY_COMPARE(item("chatTitle")->property("text").toString(), u"Marta Gil"_s);
     QTRY_COMPARE(item("messageList")->property("count").toInt(), 3);
+    // All of today's messages under one separator, in the app's language.
+    const QList<QQuickItem *> days = visualDescendants(item("messageList"), u"daySeparator"_s);
+    QCOMPARE(days.size(), 1);
+    QCOMPARE(days.first()->property("text").toString(), u"Hoy"_s);
     screenshot(u"conversation"_s);
 }
 
@@ -485,16 +489,48 @@ void tst_DesktopE2E::transferToQueue()
     ConversationController *c = m_app->conversation();
     c->open(m_otherChat);
     QTRY_COMPARE_WITH_TIMEOUT(c->title(), u"Pedro Ríos"_s, 5000);
+
+    // The transfer picker, as an agent (who may list neither users nor campaigns): the other
+    // agents of the chat's campaign, not herself, and the other active campaigns.
+    const qint64 now = nowSeconds();
+    const qint64 colleague = m_server.createUser(u"tomas.vega@example.com"_s, u"correct horse 1"_s, u"agent"_s,
+                                                 u"active"_s, u"Tomás"_s, u"Vega"_s);
+    m_server.createUser(u"otra.campana@example.com"_s, u"correct horse 1"_s, u"agent"_s, u"active"_s, u"Olga"_s, u"Paz"_s);
+    SqlQuery join(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) "
+                                 "SELECT campaign_id, ?, ? FROM campaign_agents WHERE user_id = ?",
+                  {colleague, now, m_agentId});
+    QVERIFY(join.exec());
+    QVERIFY(insertReturningId(m_server.db(), "INSERT INTO campaigns (name, code, created_at, updated_at) "
+                                             "VALUES ('Soporte técnico', 'SOPORTE', ?, ?) RETURNING id", {now, now}) > 0);
+    QCOMPARE(m_server.request("GET", u"/v1/users"_s, {}, s->accessToken()).status, 403);
+    QMetaObject::invokeMethod(item<QObject>("transferDialog"), "open");
+    QTRY_VERIFY(item("transferType")->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(c->agentChoices().size(), 1, 5000);
+    const QVariantMap tomas = c->agentChoices().first().toMap();
+    QCOMPARE(tomas.value(u"id"_s).toLongLong(), colleague);
+    QCOMPARE(tomas.value(u"name"_s).toString(), u"Tomás Vega"_s);
+    QCOMPARE(tomas.value(u"status"_s).toString(), u"offline"_s);
+    QCOMPARE(c->campaignChoices().size(), 1);
+    QCOMPARE(c->campaignChoices().first().toMap().value(u"name"_s).toString(), u"Soporte técnico"_s);
+    // What the dialog shows.
+    QQuickItem *type = item("transferType");
+    type->setProperty("currentIndex", 1);   // to an agent
+    QQuickItem *target = item("transferTarget");
+    QTRY_VERIFY(target->isVisible());
+    QTRY_COMPARE(target->property("count").toInt(), 1);
+    QCOMPARE(target->property("displayText").toString(), u"Tomás Vega"_s);
+    type->setProperty("currentIndex", 2);   // to a campaign
+    QTRY_COMPARE(target->property("displayText").toString(), u"Soporte técnico"_s);
+    screenshot(u"transfer"_s);
+    QMetaObject::invokeMethod(item<QObject>("transferDialog"), "close");
+
     c->transfer(u"queue"_s, 0, u"Fin de turno"_s);
     QTRY_COMPARE_WITH_TIMEOUT(c->status(), u"queued"_s, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_otherChat), -1, 5000);
     m_app->inbox()->setTab(InboxController::Queued);
     QTRY_VERIFY_WITH_TIMEOUT(!m_app->inbox()->busy() && rowOf(m_otherChat) == 0 && m_app->inbox()->model()->rowCount() == 1, 5000);
 
-    // An agent may not list users: no agent to pick, and no assign button.
-    c->loadChoices();
-    QTest::qWait(300);
-    QVERIFY(c->agentChoices().isEmpty());
+    // Assigning is the supervisors'.
     QVERIFY(!item("assignButton")->isVisible());
 
     ConversationController *sup = m_supervisor->conversation();

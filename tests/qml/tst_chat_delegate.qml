@@ -38,4 +38,12 @@ TestCase {
         const badge = findChild(d, "unreadBadge")
         compare(badge.visible, data.visible)
     }
+
+    // The avatar has the client's initials; the chip names the status.
+    function test_avatarAndChip() {
+        const d = createTemporaryObject(row, testCase.Window.contentItem)
+        compare(findChild(d, "avatarInitials").text, "MG")
+        verify(findChild(d, "statusChip").visible)
+        verify(Qt.colorEqual(findChild(d, "avatar").color, Theme.avatarColor("Marta Gil")))
+    }
 }

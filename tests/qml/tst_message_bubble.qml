@@ -35,12 +35,12 @@ TestCase {
 
     function test_ticks_data() {
         return [
-            { tag: "pending", status: "pending", tick: "🕓", retry: false },
-            { tag: "waiting", status: "waiting", tick: "⏳", retry: false },
+            { tag: "pending", status: "pending", tick: "◷", retry: false },
+            { tag: "waiting", status: "waiting", tick: "◌", retry: false },
             { tag: "sent", status: "sent", tick: "✓", retry: false },
             { tag: "delivered", status: "delivered", tick: "✓✓", retry: false },
             { tag: "read", status: "read", tick: "✓✓", retry: false },
-            { tag: "failed", status: "failed", tick: "⚠", retry: true }
+            { tag: "failed", status: "failed", tick: "!", retry: true }
         ]
     }
 
