@@ -187,8 +187,44 @@ Pane {
                     width: ListView.view.width
                     onRetryRequested: id => root.conversation.retry(id)
                 }
-                onCountChanged: if (atYEnd || count < 60) Qt.callLater(positionViewAtEnd)
-                onAtYBeginningChanged: if (atYBeginning && root.conversation.hasOlder) root.conversation.loadOlder()
+                // Scrolled to the top: the next older page. Once it is in, the message that was on
+                // top stays where it was (the view would otherwise stay at the new top, and
+                // reaching the top again would never happen without scrolling down first).
+                property bool loadingOlder: false
+                property int countBeforeOlder: 0
+                function loadOlder() {
+                    if (loadingOlder || !root.conversation.hasOlder)
+                        return
+                    loadingOlder = true
+                    countBeforeOlder = count
+                    root.conversation.loadOlder()
+                    if (!root.conversation.busy)   // nothing started (another request in flight)
+                        loadingOlder = false
+                }
+                onCountChanged: {
+                    if (loadingOlder && count > countBeforeOlder) {
+                        loadingOlder = false
+                        positionViewAtIndex(count - countBeforeOlder, ListView.Beginning)
+                        return
+                    }
+                    if (atYEnd || count < 60)
+                        Qt.callLater(positionViewAtEnd)
+                }
+                function endOlderAttempt() {
+                    if (count === countBeforeOlder)
+                        loadingOlder = false
+                }
+                onAtYBeginningChanged: if (atYBeginning) loadOlder()
+                Connections {
+                    target: root.conversation
+                    // A page that failed, or came back empty, ends this attempt (checked once the
+                    // answer's rows, if any, are in: busy ends before they are added).
+                    function onBusyChanged() {
+                        if (!root.conversation.busy)
+                            Qt.callLater(messages.endOlderAttempt)
+                    }
+                    function onChatChanged() { messages.loadingOlder = false }
+                }
             }
 
             Label {

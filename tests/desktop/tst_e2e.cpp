@@ -91,6 +91,7 @@ private slots:
     void attachmentAndTyping();
     void outboxSurvivesRestart();
     void templatesOutsideWindow();
+    void scrollBackLoadsEveryPage();
 
 private:
     ApiResponse webhook(const QByteArray &body)
@@ -719,6 +720,43 @@ void tst_DesktopE2E::templatesOutsideWindow()
     QCOMPARE(stored.value(u"template_name"_s).toString(), u"pedido_listo"_s);
     QCOMPARE(stored.value(u"template_language"_s).toString(), u"es"_s);
     QCOMPARE(stored.value(u"template_variables"_s).toObject(), (QJsonObject{{u"1"_s, u"Pedro"_s}, {u"2"_s, u"A-17"_s}}));
+}
+
+void tst_DesktopE2E::scrollBackLoadsEveryPage()
+{
+    // A long conversation: reaching the top loads the next older page and keeps the message that
+    // was on top in view, so that scrolling up again reaches the top again and loads the next.
+    const qint64 now = nowSeconds();
+    Transaction tx(m_server.db());
+    for (int i = 0; i < 160; ++i) {
+        SqlQuery q(m_server.db(),
+                   "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, created_at) "
+                   "VALUES (?, ?, 'inbound', 'text', ?, 'delivered', ?)",
+                   {m_otherChat, m_number, u"Mensaje antiguo %1"_s.arg(i), now - 7200 + i});
+        QVERIFY(q.exec());
+    }
+    QVERIFY(tx.commit());
+    ConversationController *c = m_app->conversation();
+    c->closeView();
+    c->open(m_otherChat);
+    QTRY_VERIFY_WITH_TIMEOUT(c->messages()->rowCount() > 0 && !c->busy(), 5000);
+    const int total = int(m_server.count(u"messages"_s, u"chat_id = %1"_s.arg(m_otherChat)));
+    auto *list = item("messageList");
+    QTRY_VERIFY(list->property("count").toInt() > 0);
+    int pages = 0;
+    while (list->property("count").toInt() < total) {
+        const int before = list->property("count").toInt();
+        // The user drags the view to its top edge.
+        list->setProperty("contentY", list->property("originY").toReal() - list->property("topMargin").toReal());
+        QVERIFY(list->property("atYBeginning").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() > before, 5000);
+        QTRY_VERIFY(!c->busy());
+        QVERIFY2(!list->property("atYBeginning").toBool(), "the view jumped to the top of the new page");
+        QVERIFY(++pages < 20);
+    }
+    QCOMPARE(c->messages()->rowCount(), total);
+    QVERIFY(!c->hasOlder());
+    QVERIFY(pages >= 3);
 }
 
 #include "tst_e2e.moc"
