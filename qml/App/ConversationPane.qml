@@ -187,7 +187,7 @@ Pane {
                     width: ListView.view.width
                     onRetryRequested: id => root.conversation.retry(id)
                 }
-                // Scrolled to the top: the next older page. Once it is in, the message that was on
+                // Near the top: the next older page. Once it is in, the message that was on
                 // top stays where it was (the view would otherwise stay at the new top, and
                 // reaching the top again would never happen without scrolling down first).
                 property bool loadingOlder: false
@@ -211,10 +211,27 @@ Pane {
                         Qt.callLater(positionViewAtEnd)
                 }
                 function endOlderAttempt() {
-                    if (count === countBeforeOlder)
+                    if (count === countBeforeOlder && !root.conversation.busy)   // not a newer attempt
                         loadingOlder = false
                 }
+                // The view's geometry settles after rows are laid out, without always moving
+                // contentY or originY: a reader left near the top still gets the next page.
+                Timer {
+                    interval: 250
+                    repeat: true
+                    running: messages.visible && messages.count > 0 && root.conversation.hasOlder
+                    onTriggered: if (!messages.loadingOlder && !root.conversation.busy) messages.loadIfNearTop()
+                }
                 onAtYBeginningChanged: if (atYBeginning) loadOlder()
+                // Within a screen of the top, the next page is already asked for, so a reader
+                // scrolling up rarely reaches the edge and waits.
+                // originY moves too: the view re-estimates the height of rows it has not laid out.
+                function loadIfNearTop() {
+                    if (count > 0 && contentY - originY < height)
+                        loadOlder()
+                }
+                onContentYChanged: loadIfNearTop()
+                onOriginYChanged: loadIfNearTop()
                 Connections {
                     target: root.conversation
                     // A page that failed, or came back empty, ends this attempt (checked once the

@@ -61,6 +61,7 @@ const QHash<QString, RoundTrip> &roundTrips()
         {u"File"_s, &roundTrip<FileDto>},
         {u"AuditEntry[]"_s, &roundTrip<Page<AuditEntryDto>>},
         {u"LiveAnalytics"_s, &roundTrip<LiveAnalyticsDto>},
+        {u"LiveQueueDetail"_s, &roundTrip<LiveQueueDetailDto>},
         {u"TransferOptions"_s, &roundTrip<TransferOptionsDto>},
     };
     return table;
@@ -205,6 +206,7 @@ void tst_Dto::serverJsonRoundTrips_data()
     QTest::addRow("file") << u"File"_s << u"/v1/files/%1"_s.arg(m_file);
     QTest::addRow("audit") << u"AuditEntry[]"_s << u"/v1/audit-logs?limit=100"_s;
     QTest::addRow("live") << u"LiveAnalytics"_s << u"/v1/analytics/live"_s;
+    QTest::addRow("queue") << u"LiveQueueDetail"_s << u"/v1/analytics/queues/%1"_s.arg(m_campaign);
     QTest::addRow("transfer-options") << u"TransferOptions"_s << u"/v1/chats/%1/transfer-options"_s.arg(m_queuedChat);
 }
 

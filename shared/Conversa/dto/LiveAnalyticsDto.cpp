@@ -163,4 +163,55 @@ QJsonObject LiveAnalyticsDto::toJson() const
     return w.result();
 }
 
+LiveWaitingChatDto LiveWaitingChatDto::fromJson(const QJsonObject &json)
+{
+    LiveWaitingChatDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.id = r.integer(u"id"_s);
+    x.position = r.integer(u"position"_s);
+    x.priority = r.string(u"priority"_s);
+    x.queuedAt = r.time(u"queued_at"_s);
+    x.waitingSeconds = r.integer(u"waiting_seconds"_s);
+    x.client = r.nested<ClientDto>(u"client"_s).value_or(ClientDto{});
+    return x;
+}
+
+QJsonObject LiveWaitingChatDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(u"id"_s, id);
+    w.put(u"position"_s, position);
+    w.put(u"priority"_s, priority);
+    w.put(u"queued_at"_s, queuedAt);
+    w.put(u"waiting_seconds"_s, waitingSeconds);
+    w.put(u"client"_s, client.toJson());
+    return w.result();
+}
+
+LiveQueueDetailDto LiveQueueDetailDto::fromJson(const QJsonObject &json)
+{
+    LiveQueueDetailDto x;
+    x.queue = LiveQueueDto::fromJson(json);   // the queue's own keys, at the same level
+    const Json::Reader r(json, x.wireKeys);
+    x.timestamp = r.time(u"timestamp"_s);
+    x.agents = r.nested<LiveAgentsDto>(u"agents"_s).value_or(LiveAgentsDto{});
+    x.waitingChats = r.list<LiveWaitingChatDto>(u"waiting_chats"_s);
+    x.sla = r.nested<LiveSlaDto>(u"sla"_s).value_or(LiveSlaDto{});
+    return x;
+}
+
+QJsonObject LiveQueueDetailDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(u"timestamp"_s, timestamp);
+    w.put(u"agents"_s, agents.toJson());
+    w.putList(u"waiting_chats"_s, waitingChats);
+    w.put(u"sla"_s, sla.toJson());
+    QJsonObject out = queue.toJson();
+    const QJsonObject rest = w.result();
+    for (auto it = rest.begin(); it != rest.end(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
 } // namespace Conversa

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ClientDto.h"
 #include "Json.h"
 
 namespace Conversa {
@@ -91,6 +92,34 @@ struct LiveAnalyticsDto {
     WireKeys wireKeys;
 
     static LiveAnalyticsDto fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+};
+
+// A chat waiting in a queue, in routing order.
+struct LiveWaitingChatDto {
+    qint64 id = 0;
+    qint64 position = 0;        // 1 = next to be routed
+    QString priority;
+    QDateTime queuedAt;
+    qint64 waitingSeconds = 0;
+    ClientDto client;           // id, names, phone number
+    WireKeys wireKeys;
+
+    static LiveWaitingChatDto fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+};
+
+// GET /v1/analytics/queues/{id}: one queue's figures, its agents, the first waiting chats and
+// its SLA compliance today.
+struct LiveQueueDetailDto {
+    LiveQueueDto queue;         // id, name, strategy, waiting…
+    QDateTime timestamp;
+    LiveAgentsDto agents;
+    QList<LiveWaitingChatDto> waitingChats;
+    LiveSlaDto sla;
+    WireKeys wireKeys;
+
+    static LiveQueueDetailDto fromJson(const QJsonObject &json);
     QJsonObject toJson() const;
 };
 
