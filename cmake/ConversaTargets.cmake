@@ -19,18 +19,29 @@ function(conversa_target_defaults target)
     endif()
 endfunction()
 
-# conversa_add_test(NAME tst_x SOURCES ... [DATABASES]) — with DATABASES the test runs twice,
-# once against SQLite and once against the PostgreSQL server named by CONVERSA_TEST_PG_URL.
+# conversa_add_test(NAME tst_x SOURCES ... [DATABASES] [XVFB]) — with DATABASES the test runs twice,
+# once against SQLite and once against the PostgreSQL server named by CONVERSA_TEST_PG_URL. With
+# XVFB (DATABASES tests) it runs on a real X server, Xvfb, through xvfb-run (its screenshots are
+# what a desktop shows), each engine on its own display number so that the two can run at once.
 function(conversa_add_test)
-    cmake_parse_arguments(T "DATABASES" "NAME" "SOURCES;LIBS" ${ARGN})
+    cmake_parse_arguments(T "DATABASES;XVFB" "NAME" "SOURCES;LIBS" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
     conversa_target_defaults(${T_NAME})
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
     if(T_DATABASES)
+        set(display 91)
         foreach(engine sqlite postgresql)
-            add_test(NAME ${T_NAME}_${engine} COMMAND ${T_NAME})
+            if(T_XVFB)
+                add_test(NAME ${T_NAME}_${engine}
+                         COMMAND xvfb-run -a -n ${display} -s "-screen 0 1280x800x24" $<TARGET_FILE:${T_NAME}>)
+                set(platform xcb)
+                math(EXPR display "${display} + 10")
+            else()
+                add_test(NAME ${T_NAME}_${engine} COMMAND ${T_NAME})
+                set(platform offscreen)
+            endif()
             set_tests_properties(${T_NAME}_${engine} PROPERTIES
-                ENVIRONMENT "CONVERSA_TEST_ENGINE=${engine};QT_QPA_PLATFORM=offscreen"
+                ENVIRONMENT "CONVERSA_TEST_ENGINE=${engine};QT_QPA_PLATFORM=${platform}"
                 LABELS "${engine}" TIMEOUT 600)
         endforeach()
     else()

@@ -204,11 +204,19 @@ Pane {
                 onCountChanged: {
                     if (loadingOlder && count > countBeforeOlder) {
                         loadingOlder = false
-                        positionViewAtIndex(count - countBeforeOlder, ListView.Beginning)
+                        keepIndex = count - countBeforeOlder
+                        positionViewAtIndex(keepIndex, ListView.Beginning)
+                        Qt.callLater(keepPlace)   // again once the new rows are laid out
                         return
                     }
                     if (atYEnd || count < 60)
                         Qt.callLater(positionViewAtEnd)
+                }
+                property int keepIndex: -1
+                function keepPlace() {
+                    if (keepIndex >= 0 && keepIndex < count && !loadingOlder)
+                        positionViewAtIndex(keepIndex, ListView.Beginning)
+                    keepIndex = -1
                 }
                 function endOlderAttempt() {
                     if (count === countBeforeOlder && !root.conversation.busy)   // not a newer attempt
@@ -220,7 +228,15 @@ Pane {
                     interval: 250
                     repeat: true
                     running: messages.visible && messages.count > 0 && root.conversation.hasOlder
-                    onTriggered: if (!messages.loadingOlder && !root.conversation.busy) messages.loadIfNearTop()
+                    onTriggered: {
+                        if (root.conversation.busy)
+                            return
+                        // Nothing in flight: an attempt that left no rows is over, whatever ended it.
+                        if (messages.loadingOlder && messages.count === messages.countBeforeOlder)
+                            messages.loadingOlder = false
+                        if (!messages.loadingOlder)
+                            messages.loadIfNearTop()
+                    }
                 }
                 onAtYBeginningChanged: if (atYBeginning) loadOlder()
                 // Within a screen of the top, the next page is already asked for, so a reader
