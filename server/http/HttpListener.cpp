@@ -19,6 +19,22 @@ constexpr int kBacklog = 4096;
 constexpr qint64 kMaxHeaderBytes = 64 * 1024;
 constexpr int kWriteChunkBytes = 4096;
 
+// A Qt socket keeps its emptied buffer chunk for the next use: 32 KB for writes and 16 KB for
+// reads, which 10,000 idle WebSockets would hold forever. For a connection that becomes a
+// WebSocket, reads get exact-size chunks and writes keep a 4 KB one, so that a frame's header and
+// a usual event still leave in one send(); a larger event goes out as two sends, which Nagle would
+// hold until the client's (delayed) ACK of the first. Plain HTTP keeps Qt's defaults: measured,
+// this costs request/response traffic its tail latency.
+void keepSmallBuffers(QTcpSocket *socket)
+{
+    auto *io = static_cast<QIODevicePrivate *>(QObjectPrivate::get(socket));
+    io->readBufferChunkSize = 0;
+    io->buffer.setChunkSize(0);
+    io->writeBufferChunkSize = kWriteChunkBytes;
+    io->writeBuffer.setChunkSize(kWriteChunkBytes);
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+}
+
 // Watches the bytes QHttpServer is about to read. Connected before QHttpServer sees the socket, it
 // peeks at each chunk as it arrives (QHttpServer then reads it all) and follows the request
 // boundaries: a declared body over the limit, a chunked body growing past it, or an oversized
@@ -93,6 +109,7 @@ private:
     {
         m_state = State::Head;
         bool expectContinue = false;
+        bool upgrade = false;
         for (const QByteArray &line : head.toByteArray().split('\n')) {
             if (line.size() > 15 && qstrnicmp(line.constData(), "content-length:", 15) == 0) {
                 bool ok = false;
@@ -106,6 +123,9 @@ private:
             } else if (line.size() > 7 && qstrnicmp(line.constData(), "expect:", 7) == 0
                        && line.toLower().contains("100-continue")) {
                 expectContinue = true;   // QHttpServer 6.4 ignores it; curl would wait a second
+            } else if (line.size() > 8 && qstrnicmp(line.constData(), "upgrade:", 8) == 0
+                       && line.toLower().contains("websocket")) {
+                upgrade = true;
             } else if (line.size() > 18 && qstrnicmp(line.constData(), "transfer-encoding:", 18) == 0
                        && line.toLower().contains("chunked")) {
                 m_state = State::Chunked;
@@ -114,6 +134,8 @@ private:
         }
         if (expectContinue && m_state != State::Head)
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        if (upgrade)
+            keepSmallBuffers(m_socket);
         return true;
     }
 
@@ -180,17 +202,6 @@ void HttpListener::incomingConnection(qintptr handle)
         delete socket;
         return;
     }
-    // A Qt socket keeps its emptied buffer chunk for the next use: 32 KB for writes and 16 KB for
-    // reads, which 10,000 idle WebSockets would hold forever. Reads get exact-size chunks; writes
-    // keep a 4 KB one, so that a frame's header and a usual event still leave in one send().
-    auto *io = static_cast<QIODevicePrivate *>(QObjectPrivate::get(socket));
-    io->readBufferChunkSize = 0;
-    io->buffer.setChunkSize(0);
-    io->writeBufferChunkSize = kWriteChunkBytes;
-    io->writeBuffer.setChunkSize(kWriteChunkBytes);
-    // Events larger than that go out as two sends: without this, Nagle would hold the second one
-    // until the client's (delayed) ACK of the first.
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     new RequestGuard(socket, m_maxBodyBytes);
     addPendingConnection(socket);   // QTcpServer emits newConnection() after this returns
 }
