@@ -43,20 +43,7 @@ const QString kMetaId = u"555000222"_s;
 
 QByteArray inbound(const QString &waId, const QString &name, const QString &wamid, const QString &text)
 {
-    const QJsonObject message{{u"from"_s, waId}, {u"id"_s, wamid}, {u"timestamp"_s, QString::number(nowSeconds())},
-                              {u"type"_s, u"text"_s}, {u"text"_s, QJsonObject{{u"body"_s, text}}}};
-    const QJsonObject value{{u"messaging_product"_s, u"whatsapp"_s},
-                            {u"metadata"_s, QJsonObject{{u"display_phone_number"_s, u"573000000777"_s},
-                                                        {u"phone_number_id"_s, kMetaId}}},
-                            {u"contacts"_s, QJsonArray{QJsonObject{{u"profile"_s, QJsonObject{{u"name"_s, name}}},
-                                                                   {u"wa_id"_s, waId}}}},
-                            {u"messages"_s, QJsonArray{message}}};
-    return QJsonDocument(QJsonObject{
-        {u"object"_s, u"whatsapp_business_account"_s},
-        {u"entry"_s, QJsonArray{QJsonObject{{u"id"_s, u"1"_s},
-                                            {u"changes"_s, QJsonArray{QJsonObject{{u"value"_s, value},
-                                                                                  {u"field"_s, u"messages"_s}}}}}}}})
-        .toJson(QJsonDocument::Compact);
+    return metaTextWebhook(kMetaId, u"573000000777"_s, waId, name, wamid, text);
 }
 
 // ListView delegates are visual children, not QObject children: walk the item tree.

@@ -20,3 +20,8 @@ QByteArray pngBytes();
 // POST /v1/files with a multipart/form-data body (this boundary) holding one "file" part.
 ApiResponse uploadFile(TestServer &server, const QByteArray &token, const QByteArray &boundary,
                        const QByteArray &fileName, const QByteArray &mimeType, const QByteArray &bytes);
+
+// A Meta webhook body (meta-cloud-api.md) carrying one inbound text message from `waId` (with its
+// profile name) to the business number `phoneNumberId`.
+QByteArray metaTextWebhook(const QString &phoneNumberId, const QString &displayPhone, const QString &waId,
+                           const QString &name, const QString &wamid, const QString &text);
