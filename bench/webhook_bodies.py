@@ -2,8 +2,8 @@
 """Signed Meta webhook bodies for bench/run-webhooks.
 
 Each line of the output is "<X-Hub-Signature-256 value>\\t<body>": one inbound text message in
-Meta's notification envelope (meta-cloud-api.md §1.2) with its own wamid, signed with the app
-secret over the exact bytes (HMAC-SHA256, hex). wrk's Lua has no HMAC, so the bodies are made
+Meta's notification envelope (docs/PROVIDERS.md#meta-webhooks) with its own wamid, signed with
+the app secret over the exact bytes (HMAC-SHA256, hex). wrk's Lua has no HMAC, so the bodies are made
 here and webhooks.lua cycles through them.
 
   --mode existing: one message from each of the --clients known senders (creates their client and

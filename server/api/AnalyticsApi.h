@@ -5,9 +5,9 @@
 
 struct ServerContext;
 
-// /v1/analytics/live and /v1/analytics/queues/{id} (seed §11.1, §11.2; issue 5): the live
-// dashboard and one campaign's queue, from LiveAnalytics (at most a second old). Needs
-// analytics.read.
+// /v1/analytics/live and /v1/analytics/queues/{id} (issue 5): the live dashboard and one
+// campaign's queue, from LiveAnalytics (at most a second old; figures defined in
+// docs/REPORTS.md#live-dashboard-implemented). Needs analytics.read.
 class AnalyticsApi final : public ApiModule {
 public:
     explicit AnalyticsApi(ServerContext &context) : m_context(context) {}

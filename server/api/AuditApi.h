@@ -6,7 +6,7 @@
 class HttpRouter;
 struct ServerContext;
 
-// GET /v1/audit-logs and GET /v1/audit-logs/export (seed §12, CONTRACT §8). Read-only: the rows are
+// GET /v1/audit-logs and GET /v1/audit-logs/export (docs/API.md#audit). Read-only: the rows are
 // written by the router (AuditStore::record) and no route updates or deletes them.
 class AuditApi final : public ApiModule {
 public:

@@ -11,7 +11,7 @@ class AuthService;
 struct ServerContext;
 
 // /v1/auth: login (with throttling and the 2FA step), refresh-token rotation, logout, password
-// change and TOTP two-factor set-up (seed §1, CONTRACT §3).
+// change and TOTP two-factor set-up (docs/API.md#authentication).
 class AuthApi final : public ApiModule {
 public:
     explicit AuthApi(ServerContext &context);

@@ -6,7 +6,8 @@
 
 struct ServerContext;
 
-// /v1/campaigns (seed §3): campaigns, their WhatsApp numbers and their agents.
+// /v1/campaigns (OpenAPI tag campaigns): campaigns, their WhatsApp numbers and their agents; what
+// routing does with them is in docs/ROUTING.md.
 class CampaignsApi final : public ApiModule {
 public:
     explicit CampaignsApi(ServerContext &context);

@@ -8,7 +8,7 @@
 
 struct ServerContext;
 
-// /v1/clients (seed §7): the client directory, tags, CSV import and export.
+// /v1/clients (OpenAPI tag clients): the client directory, tags, CSV import and export.
 class Validator;
 
 class ClientsApi final : public ApiModule {

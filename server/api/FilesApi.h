@@ -7,7 +7,7 @@
 
 struct ServerContext;
 
-// /v1/files (seed §14, CONTRACT §7): uploads stored under generated names in the data dir,
+// /v1/files (docs/API.md#uploads): uploads stored under generated names in the data dir,
 // typed from their content; metadata, download, thumbnail and delete.
 class FilesApi final : public ApiModule {
 public:
@@ -15,8 +15,9 @@ public:
     void registerRoutes(HttpRouter &router) override;
 
     // Whether `user` may see `file` without asking the database: the uploader, and those who may
-    // read every chat (supervisors, admins). Callers answer 404 on false (CONTRACT §3). Reading
-    // also lets in whoever may see a chat with a message carrying the file (visibleFile()).
+    // read every chat (supervisors, admins). Callers answer 404 on false
+    // (docs/API.md#roles-and-permissions). Reading also lets in whoever may see a chat with a
+    // message carrying the file (visibleFile()).
     static bool canSee(const AuthUser &user, const FileRecord &file);
 
 private:
@@ -28,7 +29,7 @@ private:
 
     // Live and canSee(), or with `throughChats` on a message of a chat the user may see; else 404.
     Result<FileRecord> visibleFile(const RequestContext &ctx, bool throughChats);
-    QByteArray fileJson(const FileRecord &file) const;           // seed §14.1
+    QByteArray fileJson(const FileRecord &file) const;           // the OpenAPI File schema
     // Deletes the stored bytes once no live row points at them any more: run after the request's
     // transaction ends, so a rolled-back upload leaves nothing and a rolled-back delete keeps its bytes.
     void removeUnlessLive(const QString &storagePath, const QString &thumbnailPath);

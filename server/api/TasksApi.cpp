@@ -130,7 +130,7 @@ void readOptionalText(Validator &v, const QJsonObject &body, const QString &fiel
         out = *s;
 }
 
-// Applies the body's fields to `t` (seed §8.2); on create title is required.
+// Applies the body's fields to `t` (the OpenAPI TaskWrite schema); on create title is required.
 void applyBody(Validator &v, const QJsonObject &body, Task &t, bool creating)
 {
     if (creating || v.has(u"title"_s)) {

@@ -8,7 +8,7 @@
 class Database;
 struct ServerContext;
 
-// /v1/tasks (seed §8): follow-up tasks on clients and chats, with comments. Whoever lacks
+// /v1/tasks (OpenAPI tag tasks): follow-up tasks on clients and chats, with comments. Whoever lacks
 // tasks.read_all sees (and may touch) only the tasks assigned to or created by them. A task on a
 // chat is on that chat's client.
 class TasksApi final : public ApiModule {

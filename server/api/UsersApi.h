@@ -10,7 +10,8 @@
 
 struct ServerContext;
 
-// /v1/users (seed §2): the user directory, accounts, agent status and the caller's own profile.
+// /v1/users (OpenAPI tag users): the user directory, accounts, agent status and the caller's own
+// profile.
 class UsersApi final : public ApiModule {
 public:
     explicit UsersApi(ServerContext &context);

@@ -4,10 +4,10 @@
 #include <QJsonValue>
 #include <QString>
 
-// A campaign's opening hours (seed §3.2) as CampaignsApi validates them: null (always open) or an
-// object with the seven days monday..sunday, each {start, end} ("HH:MM", start before end, end
-// exclusive, no overnight shifts) or null (closed that day); a day left out is closed. Read in the
-// campaign's IANA time zone.
+// A campaign's opening hours (docs/ROUTING.md#business-hours) as CampaignsApi validates them: null
+// (always open) or an object with the seven days monday..sunday, each {start, end} ("HH:MM", start
+// before end, end exclusive, no overnight shifts) or null (closed that day); a day left out is
+// closed. Read in the campaign's IANA time zone.
 namespace BusinessHours {
 // Whether `at` falls inside the hours. `hours` may be the JSON value or its text as stored; an
 // unknown time zone is read as UTC, and hours that do not parse count as always open (never keep

@@ -9,7 +9,8 @@
 
 class ClientStore;
 
-// POST /v1/clients/import (seed §7.8): the uploaded CSV, read and applied row by row.
+// POST /v1/clients/import (operation importClients in the OpenAPI document): the uploaded CSV,
+// read and applied row by row.
 //
 // The file: UTF-8 (a BOM is tolerated), comma- or semicolon-separated (whichever the header line
 // holds more of), RFC 4180 quoting (cells may hold separators, quotes and line breaks). The

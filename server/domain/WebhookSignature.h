@@ -3,7 +3,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
-// Meta's X-Hub-Signature-256 (meta-cloud-api.md §1.5): "sha256=" + lower-case hex of
+// Meta's X-Hub-Signature-256 (docs/PROVIDERS.md#meta-webhooks): "sha256=" + lower-case hex of
 // HMAC-SHA256(app secret, raw body bytes exactly as received). OpenSSL underneath.
 namespace WebhookSignature {
 QByteArray hmacSha256Hex(QByteArrayView key, QByteArrayView message);   // 64 lower-case hex digits

@@ -8,7 +8,7 @@
 #include <QPair>
 
 // A response a handler hands back to the router. The MIME type is always explicit: QHttpServer
-// sniffs it otherwise, at a seventh of the throughput (qt64-notes.md).
+// sniffs it otherwise, at a seventh of the throughput.
 struct HttpReply {
     int status = 200;
     QByteArray contentType = "application/json";

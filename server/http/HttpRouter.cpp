@@ -366,7 +366,7 @@ void HttpRouter::runDeferred(const Route &route, std::shared_ptr<RequestContext>
                              QHttpServerResponder &&responder, qint64 startedNs, std::shared_ptr<void> inFlight) const
 {
     // Qt 6.4 crashes when a QFuture response outlives its socket; keep the responder ourselves and
-    // write only if the socket is still there (qt64-notes.md).
+    // write only if the socket is still there.
     auto heldResponder = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket = heldResponder->socket();
     auto finish = std::make_shared<decltype(deferred.finish)>(std::move(deferred.finish));

@@ -8,7 +8,7 @@
 struct PageRequest;
 
 // Streams JSON text straight into a byte array. Hot list routes use it instead of QJsonObject,
-// which costs several times more per row (qt64-notes.md). Keys are ASCII literals.
+// which costs several times more per row. Keys are ASCII literals.
 class JsonWriter {
 public:
     explicit JsonWriter(qsizetype reserve = 1024) { m_out.reserve(reserve); }

@@ -11,7 +11,7 @@
 
 class RequestContext;
 
-// page and limit of a list request (CONTRACT §2: limit defaults to 20, at most 100).
+// page and limit of a list request: limit defaults to 20, at most 100 (docs/API.md#lists-and-paging).
 struct PageRequest {
     int page = 1;
     int limit = 20;

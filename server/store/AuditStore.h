@@ -7,7 +7,7 @@
 class Database;
 class RequestContext;
 
-// The audit log (CONTRACT §8): one row per mutating or refused request, never updated.
+// The audit log (docs/API.md#audit): one row per mutating or refused request, never updated.
 class AuditStore {
 public:
     explicit AuditStore(Database &db) : m_db(db) {}

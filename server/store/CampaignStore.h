@@ -12,7 +12,7 @@
 
 class Database;
 
-// The editable fields of a campaign (seed §3.2).
+// The editable fields of a campaign (the OpenAPI CampaignWrite schema).
 struct Campaign {
     qint64 id = 0;
     QString name;

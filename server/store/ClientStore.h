@@ -13,7 +13,7 @@
 
 class Database;
 
-// One client (seed §7.3). Optional texts are empty when unset (stored as NULL).
+// One client (the OpenAPI Client schema). Optional texts are empty when unset (stored as NULL).
 struct Client {
     qint64 id = 0;
     QString phoneNumber;   // E.164

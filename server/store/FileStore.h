@@ -7,7 +7,7 @@
 
 class Database;
 
-// One row of the files table (seed §14). Paths are relative to the data dir.
+// One row of the files table (the OpenAPI File schema). Paths are relative to the data dir.
 struct FileRecord {
     qint64 id = 0;
     QString filename;            // generated: "<uuid>-<safe name>"

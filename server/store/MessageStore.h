@@ -9,7 +9,7 @@
 
 class Database;
 
-// One messages row (seed §5.10, §6) with its sender's name.
+// One messages row (the OpenAPI ChatMessage schema) with its sender's name.
 struct Message {
     qint64 id = 0;
     qint64 chatId = 0;

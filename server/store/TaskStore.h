@@ -11,7 +11,7 @@
 
 class Database;
 
-// One task (seed §8). Times are epoch seconds, 0 when unset; ids 0 when unset.
+// One task (the OpenAPI Task schema). Times are epoch seconds, 0 when unset; ids 0 when unset.
 struct Task {
     qint64 id = 0;
     qint64 clientId = 0;

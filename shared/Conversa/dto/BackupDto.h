@@ -5,8 +5,8 @@
 namespace Conversa {
 
 // A backup: the create body, its 201 answer (with message), an item of GET /backups and
-// GET /backups/:id (seed §13). backup_type full, …; storage_location local, …; status in_progress,
-// completed or failed (CONTRACT §7).
+// GET /backups/:id (the backup module, not implemented yet). backup_type full, …;
+// storage_location local, …; status in_progress, completed or failed.
 struct BackupDto {
     qint64 id = 0;
     QString backupType;

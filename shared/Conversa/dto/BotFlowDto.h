@@ -38,9 +38,9 @@ struct BotCloseDto {
     QJsonObject toJson() const;
 };
 
-// A node's config: one struct for every node_type (CONTRACT §9), each type reads only its own keys
-// and the WireKeys write back exactly those. The edges are next, options[].next, rules[].next,
-// default and on_error.
+// A node's config: one struct for every node_type (docs/BOT_FLOWS.md#node-types), each type reads
+// only its own keys and the WireKeys write back exactly those. The edges are next, options[].next,
+// rules[].next, default and on_error.
 struct BotNodeConfigDto {
     std::optional<QString> content;          // message, menu, input, transfer, end
     std::optional<qint64> mediaFileId;       // message

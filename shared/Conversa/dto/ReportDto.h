@@ -38,7 +38,7 @@ struct SatisfactionDto {
     QJsonObject toJson() const;
 };
 
-// A campaign report's numbers (CONTRACT §10). Percentages 0..100 with one decimal; averages and
+// A campaign report's numbers (docs/REPORTS.md). Percentages 0..100 with one decimal; averages and
 // percentages null without data; revenue in the account's currency units.
 struct CampaignReportMetricsDto {
     qint64 totalChats = 0;
@@ -60,7 +60,7 @@ struct CampaignReportMetricsDto {
     QJsonObject toJson() const;
 };
 
-// GET /reports/campaigns/:campaign_id (seed §10.1).
+// GET /reports/campaigns/:campaign_id (docs/REPORTS.md, campaign report).
 struct CampaignReportDto {
     IdNameDto campaign;
     ReportPeriodDto period;
@@ -103,7 +103,7 @@ struct AgentReportMetricsDto {
     QJsonObject toJson() const;
 };
 
-// GET /reports/agents/:agent_id (seed §10.2).
+// GET /reports/agents/:agent_id (docs/REPORTS.md, agent report).
 struct AgentReportDto {
     UserRefDto agent;
     ReportPeriodDto period;

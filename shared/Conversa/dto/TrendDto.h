@@ -14,9 +14,9 @@ struct TrendPointDto {
     QJsonObject toJson() const;
 };
 
-// GET /analytics/trends (seed §11.3). metric chats_per_hour, messages_per_hour, avg_wait_time,
-// avg_first_response_time, sla_compliance, csat or active_agents; period is a label for people
-// ("2025-11-01 to 2025-11-14"), not a parsed range.
+// GET /analytics/trends (docs/REPORTS.md#trends-not-implemented-yet). metric chats_per_hour,
+// messages_per_hour, avg_wait_time, avg_first_response_time, sla_compliance, csat or active_agents;
+// period is a label for people ("2025-11-01 to 2025-11-14"), not a parsed range.
 struct TrendDto {
     QString metric;
     QString period;
