@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MetaGraphClient.h"   // GraphResult: how a provider request ended, whatever the provider
+#include "ProviderResult.h"
 #include "http/Result.h"
 #include "store/InboundStore.h"
 #include "store/NumberStore.h"
