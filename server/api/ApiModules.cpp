@@ -17,7 +17,7 @@
 #include "WebhooksApi.h"
 #include "app/ServerContext.h"
 
-void registerApiModules(ServerContext &context, QList<ApiModule *> &modules)
+void registerApiModules(ServerContext &context, const ProviderRegistry &providers, QList<ApiModule *> &modules)
 {
     modules.append(new AuthApi(context));
     modules.append(new AuditApi(context));
@@ -26,11 +26,11 @@ void registerApiModules(ServerContext &context, QList<ApiModule *> &modules)
     modules.append(new ClientsApi(context));
     modules.append(new FilesApi(context));
     modules.append(new CampaignsApi(context));
-    modules.append(new NumbersApi(context));
+    modules.append(new NumbersApi(context, providers));
     modules.append(new ChatsApi(context));
     modules.append(new MessagesApi(context));
-    modules.append(new TemplatesApi(context));
+    modules.append(new TemplatesApi(context, providers));
     modules.append(new TasksApi(context));
-    modules.append(new WebhooksApi(context));
+    modules.append(new WebhooksApi(context, providers));
     modules.append(new AnalyticsApi(context));
 }

@@ -3,7 +3,8 @@
 #include <QList>
 
 class ApiModule;
+class ProviderRegistry;
 struct ServerContext;
 
 // Creates every REST module of /v1 (one line each in ApiModules.cpp).
-void registerApiModules(ServerContext &context, QList<ApiModule *> &modules);
+void registerApiModules(ServerContext &context, const ProviderRegistry &providers, QList<ApiModule *> &modules);

@@ -7,38 +7,19 @@
 #include "http/JsonWriter.h"
 #include "http/QueryReader.h"
 #include "http/Validator.h"
+#include "providers/ProviderRegistry.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 
-#include <QElapsedTimer>
 #include <QEventLoop>
-#include <QRegularExpression>
-#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kProviders = {u"meta"_s, u"wppconnect"_s};
 const QStringList kStatuses = {u"pending"_s, u"active"_s, u"inactive"_s};
 const QStringList kSettableStatuses = {u"active"_s, u"inactive"_s};   // pending is the server's
-constexpr int kSecretLength = 4096;
 const QString kManage = u"whatsapp.numbers.manage"_s;
-
-bool isHttpUrl(const QString &s)
-{
-    const QUrl url(s, QUrl::StrictMode);
-    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty();
-}
-
-// A required text: on create it must be sent; on update, if sent, it must have a value.
-void requiredText(Validator &v, const QString &field, int maxLength, bool creating, QString &target)
-{
-    if (creating || v.has(field)) {
-        if (const auto s = v.string(field, true, maxLength))
-            target = *s;
-    }
-}
 
 // The non-secret columns as the audit log records them; secrets are added as masked markers.
 QJsonObject auditFields(const WhatsAppNumber &n)
@@ -56,7 +37,8 @@ QJsonObject auditFields(const WhatsAppNumber &n)
 }
 
 // Everything but the secrets; `creating` makes the provider's required fields mandatory.
-void applyFields(Validator &v, WhatsAppNumber &n, const QString &defaultRegion, bool creating)
+void applyFields(Validator &v, WhatsAppNumber &n, const WhatsAppProvider *provider, const QString &defaultRegion,
+                 bool creating)
 {
     if (creating || v.has(u"phone_number"_s)) {
         if (const auto s = v.string(u"phone_number"_s, true, 32)) {
@@ -84,55 +66,16 @@ void applyFields(Validator &v, WhatsAppNumber &n, const QString &defaultRegion, 
         if (const auto i = v.integer(u"rate_limit_per_minute"_s, true, 1, 6000))
             n.rateLimitPerMinute = int(*i);
     }
-    if (n.provider == "meta"_L1) {
-        requiredText(v, u"meta_phone_number_id"_s, 64, creating, n.metaPhoneNumberId);
-        v.optionalText(u"meta_business_account_id"_s, 64, n.metaBusinessAccountId);
-    } else if (n.provider == "wppconnect"_L1) {
-        requiredText(v, u"wppconnect_session_name"_s, 100, creating, n.wppconnectSessionName);
-        // The session name becomes a path segment of every WPPConnect call.
-        static const QRegularExpression sessionName(u"^[A-Za-z0-9_-]+$"_s);
-        if (!v.failed(u"wppconnect_session_name"_s) && v.has(u"wppconnect_session_name"_s)
-            && !sessionName.match(n.wppconnectSessionName).hasMatch())
-            v.fail(u"wppconnect_session_name"_s, QT_TRANSLATE_NOOP("Api", "Use only letters, digits, - and _"));
-        const QString before = n.wppconnectServerUrl;
-        requiredText(v, u"wppconnect_server_url"_s, 2048, creating, n.wppconnectServerUrl);
-        if (!v.failed(u"wppconnect_server_url"_s) && n.wppconnectServerUrl != before && !isHttpUrl(n.wppconnectServerUrl))
-            v.fail(u"wppconnect_server_url"_s, QT_TRANSLATE_NOOP("Api", "Must be an http or https URL"));
-        while (n.wppconnectServerUrl.endsWith(u'/'))
-            n.wppconnectServerUrl.chop(1);
-    }
+    if (provider)
+        provider->readSettings(v, n, creating);
 }
 
 // The provider's secrets; returns the names of those sent (for the audit row).
-QStringList applySecrets(Validator &v, const QString &provider, NumberSecrets &s, bool creating)
+QStringList applySecrets(Validator &v, const WhatsAppProvider *provider, NumberSecrets &s, bool creating)
 {
     QStringList sent;
-    auto required = [&](const QString &field, QString &target) {
-        if (creating || v.has(field)) {
-            if (const auto value = v.string(field, true, kSecretLength)) {
-                target = *value;
-                sent.append(field);
-            }
-        }
-    };
-    auto optional = [&](const QString &field, QString &target) {
-        if (!v.has(field))
-            return;
-        if (v.clears(field)) {
-            target.clear();
-            sent.append(field);
-        } else if (const auto value = v.string(field, false, kSecretLength)) {
-            target = *value;
-            sent.append(field);
-        }
-    };
-    if (provider == "meta"_L1) {
-        required(u"meta_access_token"_s, s.metaAccessToken);
-        optional(u"meta_app_secret"_s, s.metaAppSecret);
-        optional(u"webhook_verify_token"_s, s.webhookVerifyToken);
-    } else if (provider == "wppconnect"_L1) {
-        required(u"wppconnect_api_key"_s, s.wppconnectApiKey);
-    }
+    if (provider)
+        provider->readSecrets(v, s, creating, sent);
     return sent;
 }
 
@@ -144,36 +87,29 @@ void writeCampaigns(JsonWriter &w, const WhatsAppNumber &n)
     w.endArray();
 }
 
-// Runs one WPPConnect request to its end on the calling worker-pool thread; the answer as a map
-// for Deferred (ok, status, qr, error_code, error_message, response_time_ms).
-QVariantMap wppBlocking(int timeoutMs,
-                        const std::function<void(WppConnectClient &, std::function<void(const WppReply &)>)> &start)
+// Runs one session call to its end on the calling worker-pool thread; the answer as a map for
+// Deferred (ok, connection, detail, qr).
+QVariantMap sessionBlocking(const WhatsAppProvider *provider, const ProviderSettings &settings,
+                            const std::function<void(ProviderClient &, std::function<void(const SessionReply &)>)> &start)
 {
     QEventLoop loop;
-    WppConnectClient client(timeoutMs);
-    WppReply reply;
+    const std::unique_ptr<ProviderClient> client = provider->client(settings);
+    SessionReply reply;
     bool done = false;
-    QElapsedTimer timer;
-    timer.start();
-    start(client, [&](const WppReply &r) {
+    start(*client, [&](const SessionReply &r) {
         reply = r;
         done = true;
         loop.quit();
     });
     if (!done)
         loop.exec();
-    return {{u"ok"_s, reply.ok},
-            {u"status"_s, reply.status},
-            {u"qr"_s, reply.qrDataUrl},
-            {u"error_code"_s, reply.errorCode},
-            {u"error_message"_s, reply.errorMessage},
-            {u"response_time_ms"_s, timer.elapsed()}};
+    return {{u"ok"_s, reply.ok}, {u"connection"_s, reply.connection}, {u"detail"_s, reply.detail}, {u"qr"_s, reply.qrDataUrl}};
 }
 
 } // namespace
 
-NumbersApi::NumbersApi(ServerContext &context)
-    : m_context(context), m_numbers(context.db, context.config.secretKey)
+NumbersApi::NumbersApi(ServerContext &context, const ProviderRegistry &providers)
+    : m_context(context), m_providers(providers), m_numbers(context.db, context.config.secretKey)
 {
 }
 
@@ -206,15 +142,23 @@ void NumbersApi::registerRoutes(HttpRouter &router)
                        [this](RequestContext &ctx) { return reconnect(ctx); });
 }
 
+const WhatsAppProvider *NumbersApi::provider(const WhatsAppNumber &n) const
+{
+    return m_providers.find(n.provider);
+}
+
+ProviderSettings NumbersApi::providerSettings() const
+{
+    ProviderSettings settings;
+    settings.metaGraphUrl = m_context.config.metaGraphUrl;
+    settings.timeoutMs = m_context.config.requestProviderTimeoutMs();
+    return settings;
+}
+
 QString NumbersApi::webhookUrl(const WhatsAppNumber &n, const QString &webhookSecret) const
 {
-    QString base = m_context.config.publicUrl;
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    if (n.provider == "meta"_L1)
-        return base + u"/v1/webhooks/whatsapp/meta/"_s + QString::number(n.id);
-    return base + u"/v1/webhooks/whatsapp/wppconnect/"_s + QString::number(n.id) + u"?token="_s
-        + QString::fromLatin1(QUrl::toPercentEncoding(webhookSecret));
+    const WhatsAppProvider *p = provider(n);
+    return p ? p->webhookUrl(m_context.config.publicUrl, n.id, webhookSecret) : QString();
 }
 
 Result<HttpReply> NumbersApi::detailReply(const RequestContext &ctx, const WhatsAppNumber &n, int status)
@@ -254,7 +198,7 @@ Result<HttpReply> NumbersApi::list(RequestContext &ctx)
     const PageRequest page = in.page();
     NumberFilter filter;
     filter.status = in.oneOf(u"status"_s, kStatuses);
-    filter.provider = in.oneOf(u"provider"_s, kProviders);
+    filter.provider = in.oneOf(u"provider"_s, m_providers.names());
     if (!in.ok())
         return in.error();
     filter.limit = page.limit;
@@ -297,15 +241,16 @@ Result<HttpReply> NumbersApi::create(RequestContext &ctx)
     n.connectionStatus = u"disconnected"_s;
     NumberSecrets secrets;
     Validator v(ctx.body);
-    if (const auto provider = v.oneOf(u"provider"_s, kProviders, true))
+    if (const auto provider = v.oneOf(u"provider"_s, m_providers.names(), true))
         n.provider = *provider;
-    applyFields(v, n, m_context.config.defaultRegion, true);
-    const QStringList sent = applySecrets(v, n.provider, secrets, true);
+    const WhatsAppProvider *p = provider(n);
+    applyFields(v, n, p, m_context.config.defaultRegion, true);
+    const QStringList sent = applySecrets(v, p, secrets, true);
     if (!v.ok())
         return v.error();
     if (n.displayName.isEmpty())
         n.displayName = n.phoneNumber;
-    CONVERSA_TRY(m_numbers.checkUnique(n, 0));
+    CONVERSA_TRY(m_numbers.checkUnique(n, 0, p->uniqueKeys(n)));
 
     secrets.webhookSecret = QString::fromLatin1(RandomToken::urlSafe(32));
     const qint64 now = nowSeconds();
@@ -335,12 +280,13 @@ Result<HttpReply> NumbersApi::update(RequestContext &ctx)
     WhatsAppNumber after = *before;
     Validator v(ctx.body);
     if (v.has(u"provider"_s)) {
-        const auto provider = v.oneOf(u"provider"_s, kProviders, true);
+        const auto provider = v.oneOf(u"provider"_s, m_providers.names(), true);
         if (provider && *provider != before->provider)
             v.fail(u"provider"_s, QT_TRANSLATE_NOOP("Api", "Cannot be changed; create a new number instead"));
     }
-    applyFields(v, after, m_context.config.defaultRegion, false);
-    const QStringList sent = applySecrets(v, after.provider, *secrets, false);
+    const WhatsAppProvider *p = provider(after);
+    applyFields(v, after, p, m_context.config.defaultRegion, false);
+    const QStringList sent = applySecrets(v, p, *secrets, false);
     if (!v.ok())
         return v.error();
     if (after.displayName.isEmpty())
@@ -352,7 +298,7 @@ Result<HttpReply> NumbersApi::update(RequestContext &ctx)
     ctx.audit.changes = changes;
     if (changes.isEmpty())
         return detailReply(ctx, *before);
-    CONVERSA_TRY(m_numbers.checkUnique(after, after.id));
+    CONVERSA_TRY(m_numbers.checkUnique(after, after.id, p ? p->uniqueKeys(after) : QList<WhatsAppProvider::UniqueKey>()));
     CONVERSA_TRY(m_numbers.update(after, nowSeconds()));
     if (!sent.isEmpty())
         CONVERSA_TRY(m_numbers.writeSecrets(after.id, *secrets));
@@ -370,17 +316,17 @@ Result<HttpReply> NumbersApi::remove(RequestContext &ctx)
 
 // ---- connection (seed §4.4–4.7) ----
 
-Result<WppConnection> NumbersApi::wppConnection(const WhatsAppNumber &n, const char *metaMessage)
+Result<NumbersApi::Session> NumbersApi::session(const WhatsAppNumber &n, bool qr, const char *unsupported)
 {
-    if (n.provider != "wppconnect"_L1)
-        return ApiError::validation(u"provider"_s, metaMessage);
+    const WhatsAppProvider *p = provider(n);
+    if (!p || !(qr ? p->capabilities().qrPairing : p->capabilities().sessions))
+        return ApiError::validation(u"provider"_s, unsupported);
     Result<NumberSecrets> secrets = m_numbers.secrets(n.id);
     if (!secrets)
         return secrets.error();
-    if (n.wppconnectServerUrl.isEmpty() || n.wppconnectSessionName.isEmpty() || secrets->wppconnectApiKey.isEmpty())
-        return ApiError::validation(u"wppconnect_api_key"_s,
-                                    QT_TRANSLATE_NOOP("Api", "The number needs a WPPConnect server URL, session name and secret key"));
-    return WppConnection{n.wppconnectServerUrl, n.wppconnectSessionName, secrets->wppconnectApiKey};
+    const ProviderAccount account = ProviderAccount::of(n, *secrets);
+    CONVERSA_TRY(p->checkConfigured(account));
+    return Session{p, account};
 }
 
 Result<HttpReply> NumbersApi::statusReply(qint64 id)
@@ -434,8 +380,7 @@ Result<Deferred> NumbersApi::qr(RequestContext &ctx)
     Result<WhatsAppNumber> n = m_numbers.find(ctx.idParam());
     if (!n)
         return n.error();
-    Result<WppConnection> c =
-        wppConnection(*n, QT_TRANSLATE_NOOP("Api", "Only WPPConnect numbers connect by QR code"));
+    Result<Session> c = session(*n, true, QT_TRANSLATE_NOOP("Api", "Only WPPConnect numbers connect by QR code"));
     if (!c)
         return c.error();
     Result<NumberQr> stored = m_numbers.qr(n->id);
@@ -443,23 +388,23 @@ Result<Deferred> NumbersApi::qr(RequestContext &ctx)
         return stored.error();
     const qint64 now = nowSeconds();
     const bool fresh = !stored->dataUrl.isEmpty() && stored->expiresAt > now;
-    const int timeout = m_context.config.requestProviderTimeoutMs();
     Deferred d;
-    // The qrcode webhook keeps the latest QR; without a fresh one, WPPConnect is asked.
-    d.work = [c = *c, timeout, fresh] {
+    // The provider's webhook keeps the latest QR; without a fresh one, the provider is asked.
+    d.work = [c = *c, settings = providerSettings(), fresh] {
         if (fresh)
             return QVariant();
-        return QVariant(wppBlocking(timeout, [&c](WppConnectClient &client, auto done) {
-            client.qrcodeSession(c, std::move(done));
+        return QVariant(sessionBlocking(c.provider, settings, [&c](ProviderClient &client, auto done) {
+            client.qrCode(c.account, std::move(done));
         }));
     };
-    d.finish = [stored = *stored, connection = n->connectionStatus](RequestContext &, const QVariant &v) {
+    d.finish = [stored = *stored, connection = n->connectionStatus, lifetime = c->provider->qrLifetimeSeconds()](
+                   RequestContext &, const QVariant &v) {
         const QVariantMap live = v.toMap();
         QString qr = stored.dataUrl;
         qint64 expires = stored.expiresAt;
         if (!live.isEmpty()) {
             qr = live.value(u"qr"_s).toString();
-            expires = qr.isEmpty() ? 0 : nowSeconds() + WppConnectClient::kQrLifetimeSeconds;
+            expires = qr.isEmpty() ? 0 : nowSeconds() + lifetime;
         }
         JsonWriter w(qr.size() + 256);
         w.beginObject();
@@ -489,28 +434,25 @@ Result<Deferred> NumbersApi::disconnect(RequestContext &ctx)
     Result<WhatsAppNumber> n = m_numbers.find(ctx.idParam());
     if (!n)
         return n.error();
-    Deferred d;
     const WhatsAppNumber before = *n;
-    if (n->provider != "wppconnect"_L1) {
-        // Meta has no session: the number is only marked (the outbound queue still sends).
+    const WhatsAppProvider *p = provider(before);
+    if (!p || !p->capabilities().sessions) {
+        // No session to close: the number is only marked (the outbound queue still sends).
         return markConnection(before, u"disconnected"_s, u"disconnected by a user"_s);
     }
-    Result<WppConnection> c = wppConnection(*n, nullptr);
+    Result<Session> c = session(before, false, nullptr);
     if (!c)
         return c.error();
-    const int timeout = m_context.config.requestProviderTimeoutMs();
-    d.work = [c = *c, timeout] {
-        return QVariant(wppBlocking(timeout, [&c](WppConnectClient &client, auto done) {
-            client.closeSession(c, std::move(done));
+    Deferred d;
+    d.work = [c = *c, settings = providerSettings()] {
+        return QVariant(sessionBlocking(c.provider, settings, [&c](ProviderClient &client, auto done) {
+            client.closeSession(c.account, std::move(done));
         }));
     };
     d.finish = [this, before](RequestContext &ctx, const QVariant &v) -> Result<HttpReply> {
         const QVariantMap r = v.toMap();
-        if (r.value(u"ok"_s).toBool())
-            CONVERSA_TRY(changeConnection(ctx, before, u"disconnected"_s, u"close-session"_s));
-        else
-            CONVERSA_TRY(changeConnection(ctx, before, u"error"_s,
-                                          u"close-session: "_s + r.value(u"error_message"_s).toString()));
+        const QString status = r.value(u"ok"_s).toBool() ? r.value(u"connection"_s).toString() : u"error"_s;
+        CONVERSA_TRY(changeConnection(ctx, before, status, r.value(u"detail"_s).toString()));
         return statusReply(before.id);
     };
     return d;
@@ -521,44 +463,40 @@ Result<Deferred> NumbersApi::reconnect(RequestContext &ctx)
     Result<WhatsAppNumber> n = m_numbers.find(ctx.idParam());
     if (!n)
         return n.error();
-    Deferred d;
     const WhatsAppNumber before = *n;
-    if (n->provider != "wppconnect"_L1) {
-        // Meta has no session either: connected means configured (phone number id and token).
-        if (!n->hasMetaAccessToken || n->metaPhoneNumberId.isEmpty())
-            return ApiError::validation(u"meta_access_token"_s,
-                                        QT_TRANSLATE_NOOP("Api", "The number needs a Meta phone number id and access token"));
+    const WhatsAppProvider *p = provider(before);
+    if (!p)
+        return ApiError::validation(u"provider"_s, nullptr);
+    if (!p->capabilities().sessions) {
+        // No session either: connected means configured.
+        Result<NumberSecrets> secrets = m_numbers.secrets(before.id);
+        if (!secrets)
+            return secrets.error();
+        CONVERSA_TRY(p->checkConfigured(ProviderAccount::of(before, *secrets)));
         return markConnection(before, u"connected"_s, u"reconnected by a user"_s);
     }
-    Result<WppConnection> c = wppConnection(*n, nullptr);
+    Result<Session> c = session(before, false, nullptr);
     if (!c)
         return c.error();
-    Result<NumberSecrets> secrets = m_numbers.secrets(n->id);
-    if (!secrets)
-        return secrets.error();
-    const QString hook = webhookUrl(*n, secrets->webhookSecret);
-    const int timeout = m_context.config.requestProviderTimeoutMs();
-    d.work = [c = *c, timeout, hook] {
-        return QVariant(wppBlocking(timeout, [&c, &hook](WppConnectClient &client, auto done) {
-            client.startSession(c, hook, std::move(done));
+    const QString hook = webhookUrl(before, c->account.secrets.webhookSecret);
+    Deferred d;
+    d.work = [c = *c, settings = providerSettings(), hook] {
+        return QVariant(sessionBlocking(c.provider, settings, [&c, &hook](ProviderClient &client, auto done) {
+            client.startSession(c.account, hook, std::move(done));
         }));
     };
-    d.finish = [this, before](RequestContext &ctx, const QVariant &v) -> Result<HttpReply> {
+    d.finish = [this, before, lifetime = c->provider->qrLifetimeSeconds()](RequestContext &ctx,
+                                                                           const QVariant &v) -> Result<HttpReply> {
         const QVariantMap r = v.toMap();
+        const QString detail = r.value(u"detail"_s).toString();
         if (!r.value(u"ok"_s).toBool()) {
-            CONVERSA_TRY(changeConnection(ctx, before, u"error"_s,
-                                          u"start-session: "_s + r.value(u"error_message"_s).toString()));
+            CONVERSA_TRY(changeConnection(ctx, before, u"error"_s, detail));
             return statusReply(before.id);
         }
-        // A new session answers CLOSED at once and starts in the background: connecting.
-        QString status = WppConnectClient::connectionStatus(r.value(u"status"_s).toString());
-        if (status == "disconnected"_L1)
-            status = u"connecting"_s;
-        CONVERSA_TRY(changeConnection(ctx, before, status, u"start-session: "_s + r.value(u"status"_s).toString()));
+        CONVERSA_TRY(changeConnection(ctx, before, r.value(u"connection"_s).toString(), detail));
         const QString qr = r.value(u"qr"_s).toString();
         if (!qr.isEmpty())
-            CONVERSA_TRY(m_numbers.storeQr(before.id, qr, nowSeconds() + WppConnectClient::kQrLifetimeSeconds,
-                                           nowSeconds()));
+            CONVERSA_TRY(m_numbers.storeQr(before.id, qr, nowSeconds() + lifetime, nowSeconds()));
         return statusReply(before.id);
     };
     return d;

@@ -2,20 +2,23 @@
 
 #include "ApiModule.h"
 #include "http/HttpRouter.h"
+#include "providers/WhatsAppProvider.h"
 #include "store/NumberStore.h"
-#include "providers/WppConnectClient.h"
 
 #include <QVariantMap>
 
+class ProviderRegistry;
 struct ServerContext;
 
 // /v1/whatsapp-numbers (seed §4, CRUD part): the business numbers and their provider settings.
 // Provider secrets are write-only: sealed at rest, answered as has_* flags, masked in the audit.
 // Connection part (issue 4): status with a live health check, the WPPConnect QR, disconnect and
-// reconnect; every change of connection_status is kept in whatsapp_number_connections.
+// reconnect; every change of connection_status is kept in whatsapp_number_connections. What a
+// number's provider supports (sessions, QR pairing) and which settings it takes come from the
+// provider (server/providers).
 class NumbersApi final : public ApiModule {
 public:
-    explicit NumbersApi(ServerContext &context);
+    NumbersApi(ServerContext &context, const ProviderRegistry &providers);
     void registerRoutes(HttpRouter &router) override;
 
 private:
@@ -25,12 +28,19 @@ private:
     Result<HttpReply> update(RequestContext &ctx);
     Result<HttpReply> remove(RequestContext &ctx);
 
-    // Connection (seed §4.4–4.7). WPPConnect calls run on the worker pool (Deferred).
+    // Connection (seed §4.4–4.7). Provider calls run on the worker pool (Deferred).
     Result<Deferred> qr(RequestContext &ctx);
     Result<Deferred> disconnect(RequestContext &ctx);
     Result<Deferred> reconnect(RequestContext &ctx);
-    // The number's WPPConnect session, or a 422 naming what is missing (`what` for Meta numbers).
-    Result<WppConnection> wppConnection(const WhatsAppNumber &n, const char *metaMessage);
+    // The number's provider and account for a session call, or a 422: `unsupported` when the
+    // provider has no sessions (or no QR pairing, with `qr`), else what the number is missing.
+    struct Session {
+        const WhatsAppProvider *provider = nullptr;
+        ProviderAccount account;
+    };
+    Result<Session> session(const WhatsAppNumber &n, bool qr, const char *unsupported);
+    const WhatsAppProvider *provider(const WhatsAppNumber &n) const;
+    ProviderSettings providerSettings() const;   // session calls answer within the request timeout
     Result<HttpReply> statusReply(qint64 id);   // GET …/status, and the answer of disconnect/reconnect
     // connection_status set and kept in the history; audited on the request.
     Deferred markConnection(const WhatsAppNumber &before, const QString &status, const QString &detail);
@@ -43,5 +53,6 @@ private:
     Result<HttpReply> detailReply(const RequestContext &ctx, const WhatsAppNumber &n, int status = 200);
 
     ServerContext &m_context;
+    const ProviderRegistry &m_providers;
     NumberStore m_numbers;
 };

@@ -3,7 +3,8 @@
 #include "app/ServerConfig.h"
 #include "app/ServerContext.h"
 #include "http/JsonWriter.h"
-#include "providers/MetaGraphClient.h"
+#include "providers/ProviderRegistry.h"
+#include "providers/meta/MetaCloudProvider.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -27,20 +28,10 @@ QStringList variablesOf(const QString &text)
     return names;
 }
 
-QString componentText(const QJsonArray &components, QLatin1StringView type)
-{
-    for (const QJsonValue &c : components) {
-        const QJsonObject o = c.toObject();
-        if (o.value(u"type"_s).toString().compare(type, Qt::CaseInsensitive) == 0)
-            return o.value(u"text"_s).toString();
-    }
-    return {};
-}
-
 } // namespace
 
-TemplatesApi::TemplatesApi(ServerContext &context)
-    : m_context(context), m_chats(context.db), m_numbers(context.db, context.config.secretKey)
+TemplatesApi::TemplatesApi(ServerContext &context, const ProviderRegistry &providers)
+    : m_context(context), m_providers(providers), m_chats(context.db), m_numbers(context.db, context.config.secretKey)
 {
 }
 
@@ -51,27 +42,26 @@ void TemplatesApi::registerRoutes(HttpRouter &router)
                        [this](RequestContext &ctx) { return list(ctx); });
 }
 
-QByteArray TemplatesApi::catalogJson(const QJsonArray &graphTemplates)
+QByteArray TemplatesApi::catalogJson(const QList<MessageTemplate> &templates)
 {
-    JsonWriter w(1024 + graphTemplates.size() * 256);
+    JsonWriter w(1024 + templates.size() * 256);
     w.beginObject().key("data").beginArray();
-    for (const QJsonValue &v : graphTemplates) {
-        const QJsonObject t = v.toObject();
-        if (t.value(u"status"_s).toString() != "APPROVED"_L1)
-            continue;   // Meta refuses anything else
-        const QJsonArray components = t.value(u"components"_s).toArray();
-        const QString body = componentText(components, "BODY"_L1);
-        const QString header = componentText(components, "HEADER"_L1);
-        w.beginObject().field("name", t.value(u"name"_s).toString()).field("language", t.value(u"language"_s).toString());
-        w.field("category", t.value(u"category"_s).toString()).stringOrNull("header", header).field("body", body);
-        w.stringOrNull("footer", componentText(components, "FOOTER"_L1));
+    for (const MessageTemplate &t : templates) {
+        w.beginObject().field("name", t.name).field("language", t.language);
+        w.field("category", t.category).stringOrNull("header", t.header).field("body", t.body);
+        w.stringOrNull("footer", t.footer);
         w.key("variables").beginArray();
-        for (const QString &name : variablesOf(body))
+        for (const QString &name : variablesOf(t.body))
             w.value(name);
         w.endArray().endObject();
     }
     w.endArray().endObject();
     return w.take();
+}
+
+QByteArray TemplatesApi::catalogJson(const QJsonArray &graphTemplates)
+{
+    return catalogJson(MetaCloudProvider::templatesFromGraph(graphTemplates));
 }
 
 Result<Deferred> TemplatesApi::list(RequestContext &ctx)
@@ -82,27 +72,27 @@ Result<Deferred> TemplatesApi::list(RequestContext &ctx)
     Result<WhatsAppNumber> number = m_numbers.find(chat->numberId);
     if (!number)
         return number.error();
+    const WhatsAppProvider *provider = m_providers.find(number->provider);
     Deferred d;
-    if (number->provider != "meta"_L1) {
-        // WPPConnect sends free text at any time: nothing to pick from.
+    if (!provider || !provider->capabilities().templates) {
+        // Free text at any time: nothing to pick from.
         d.work = [] { return QVariant(); };
         d.finish = [](RequestContext &, const QVariant &) {
             return Result<HttpReply>(HttpReply::json(QByteArrayLiteral("{\"data\":[]}")));
         };
         return d;
     }
-    if (number->metaBusinessAccountId.isEmpty())
-        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The chat's WhatsApp number has no Meta business account id: an administrator must set meta_business_account_id"));
     Result<NumberSecrets> secrets = m_numbers.secrets(number->id);
     if (!secrets)
         return secrets.error();
-    if (secrets->metaAccessToken.isEmpty())
-        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The chat's WhatsApp number has no Meta access token"));
-
-    const QString account = number->metaBusinessAccountId;
+    const ProviderAccount account = ProviderAccount::of(*number, *secrets);
+    Result<QString> source = provider->templateSource(account);
+    if (!source)
+        return source.error();
+    const QString key = provider->name() + u':' + *source;
     {
         QMutexLocker lock(&m_cacheMutex);
-        const auto it = m_cache.constFind(account);
+        const auto it = m_cache.constFind(key);
         if (it != m_cache.cend() && QDateTime::currentMSecsSinceEpoch() - it->fetchedAtMs < kCacheMs) {
             d.work = [] { return QVariant(); };
             d.finish = [json = it->json](RequestContext &, const QVariant &) {
@@ -111,26 +101,30 @@ Result<Deferred> TemplatesApi::list(RequestContext &ctx)
             return d;
         }
     }
-    const QString graphUrl = m_context.config.metaGraphUrl;
-    const int timeoutMs = m_context.config.requestProviderTimeoutMs();
-    d.work = [graphUrl, timeoutMs, account, token = secrets->metaAccessToken] {
+    ProviderSettings settings;
+    settings.metaGraphUrl = m_context.config.metaGraphUrl;
+    settings.timeoutMs = m_context.config.requestProviderTimeoutMs();
+    d.work = [provider, settings, account] {
         QEventLoop loop;
-        MetaGraphClient graph(graphUrl, timeoutMs);
+        const std::unique_ptr<ProviderClient> client = provider->client(settings);
         QVariant answer;
-        graph.messageTemplates(account, token, 10, [&](const GraphResult &r, const QJsonArray &templates) {
+        bool done = false;
+        client->templates(account, [&](const GraphResult &r, const QList<MessageTemplate> &templates) {
             if (r.outcome == GraphResult::Outcome::Sent)
                 answer = catalogJson(templates);
+            done = true;
             loop.quit();
         });
-        loop.exec();
+        if (!done)
+            loop.exec();
         return answer;
     };
-    d.finish = [this, account](RequestContext &, const QVariant &v) -> Result<HttpReply> {
+    d.finish = [this, key](RequestContext &, const QVariant &v) -> Result<HttpReply> {
         if (!v.isValid())
             return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "Meta did not answer with the message templates: try again shortly"));
         const QByteArray json = v.toByteArray();
         QMutexLocker lock(&m_cacheMutex);
-        m_cache.insert(account, {QDateTime::currentMSecsSinceEpoch(), json});
+        m_cache.insert(key, {QDateTime::currentMSecsSinceEpoch(), json});
         return HttpReply::json(json);
     };
     return d;

@@ -9,19 +9,23 @@
 #include <QJsonArray>
 #include <QMutex>
 
+class ProviderRegistry;
+struct MessageTemplate;
 struct ServerContext;
 
 // GET /v1/chats/{id}/templates: the message templates an agent may send on a chat (the composer's
-// picker, and the only thing Meta accepts once the 24-hour window has closed). For a Meta number,
-// its business account's APPROVED templates from the Graph API, kept five minutes per account so
-// that a busy floor does not ask Meta on every chat it opens; WPPConnect has no templates.
+// picker, and the only thing Meta accepts once the 24-hour window has closed). For a number whose
+// provider has templates, its account's approved templates from the provider, kept five minutes
+// per account so that a busy floor does not ask on every chat it opens; other providers have none.
 class TemplatesApi final : public ApiModule {
 public:
-    explicit TemplatesApi(ServerContext &context);
+    TemplatesApi(ServerContext &context, const ProviderRegistry &providers);
     void registerRoutes(HttpRouter &router) override;
 
-    // The answer's `data` from Graph's template objects: approved ones, each with its BODY text
-    // and the names of its variables in order of first use ({{1}}, {{2}} or {{named}}).
+    // The answer's `data`: each template with its body text and the names of its variables in
+    // order of first use ({{1}}, {{2}} or {{named}}).
+    static QByteArray catalogJson(const QList<MessageTemplate> &templates);
+    // The same from Graph's template objects (the approved ones).
     static QByteArray catalogJson(const QJsonArray &graphTemplates);
 
     static constexpr qint64 kCacheMs = 5 * 60 * 1000;
@@ -30,6 +34,7 @@ private:
     Result<Deferred> list(RequestContext &ctx);
 
     ServerContext &m_context;
+    const ProviderRegistry &m_providers;
     ChatStore m_chats;
     NumberStore m_numbers;
     QMutex m_cacheMutex;
@@ -37,5 +42,5 @@ private:
         qint64 fetchedAtMs = 0;
         QByteArray json;
     };
-    QHash<QString, Cached> m_cache;   // by business account id (routes run on every HTTP thread)
+    QHash<QString, Cached> m_cache;   // by provider and account (routes run on every HTTP thread)
 };

@@ -159,7 +159,7 @@ void ServerApp::registerModules()
     });
 
     m_modules.append(new SystemApi(*m_context, *m_router));
-    registerApiModules(*m_context, m_modules);
+    registerApiModules(*m_context, m_providers, m_modules);
     m_modules.append(new RealtimeApi);
     m_modules.append(m_extraModules);
     m_extraModules.clear();
@@ -270,7 +270,7 @@ Result<Ok> ServerApp::start()
         outbound.pollMs = m_config.outboundPollMs;
         outbound.timeoutMs = m_config.outboundTimeoutMs;
         outbound.maxAttempts = m_config.outboundMaxAttempts;
-        m_outbound = std::make_unique<OutboundThread>(*m_db, outbound);
+        m_outbound = std::make_unique<OutboundThread>(*m_db, outbound, m_providers);
         // Realtime events of background work go out from the worker's thread, on its connection.
         connect(m_outbound->worker(), &OutboundWorker::finished, m_outbound->worker(),
                 [&db = *m_db, &bus = *m_realtime](qint64 id, const QString &status) {
@@ -287,7 +287,7 @@ Result<Ok> ServerApp::start()
         media.pollMs = m_config.mediaPollMs;
         media.timeoutMs = m_config.outboundTimeoutMs;
         media.maxBytes = m_config.maxUploadBytes;
-        m_media = std::make_unique<MediaThread>(*m_db, media);
+        m_media = std::make_unique<MediaThread>(*m_db, media, m_providers);
         connect(m_media->fetcher(), &MediaFetcher::finished, m_media->fetcher(),
                 [&db = *m_db, &bus = *m_realtime](qint64 id, const QString &outcome) {
                     if (outcome == "stored"_L1)
@@ -311,7 +311,7 @@ Result<Ok> ServerApp::start()
         health.secretKey = m_config.secretKey;
         health.intervalSeconds = m_config.healthCheckSeconds;
         health.timeoutMs = qBound(1000, m_config.outboundTimeoutMs, 15000);
-        m_health = std::make_unique<HealthThread>(*m_db, health);
+        m_health = std::make_unique<HealthThread>(*m_db, health, m_providers);
         m_health->start();
     }
     qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(m_port)

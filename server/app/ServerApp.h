@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include "domain/RoutingTrigger.h"
+#include "providers/ProviderRegistry.h"
 
 #include <memory>
 
@@ -82,6 +83,7 @@ private:
     std::unique_ptr<AuditStore> m_audit;
     std::unique_ptr<AuthService> m_auth;
     RoutingTrigger m_routingTrigger;   // outlives the routing thread and the API modules
+    ProviderRegistry m_providers;      // the WhatsApp providers, by name (server/providers)
     std::unique_ptr<LiveAnalytics> m_analytics;
     QTimer m_analyticsPush;
     std::unique_ptr<MemoryTrimmer> m_memoryTrimmer;

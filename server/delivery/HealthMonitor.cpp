@@ -1,7 +1,5 @@
 #include "HealthMonitor.h"
 
-#include "providers/MetaGraphClient.h"
-#include "providers/WppConnectClient.h"
 #include "store/Database.h"
 #include "store/NumberStore.h"
 
@@ -16,8 +14,8 @@ namespace {
 constexpr int kBatch = 20;
 }
 
-HealthMonitor::HealthMonitor(Database &db, HealthSettings settings, QObject *parent)
-    : QueueWorker(parent), m_db(db), m_settings(std::move(settings)), m_timer(this)
+HealthMonitor::HealthMonitor(Database &db, HealthSettings settings, ProviderRegistry providers, QObject *parent)
+    : QueueWorker(parent), m_db(db), m_settings(std::move(settings)), m_timer(this), m_providers(std::move(providers))
 {
     // Due checks are found within a few seconds of falling due, without polling a long interval's worth.
     m_timer.setInterval(qBound(200, m_settings.intervalSeconds * 1000 / 4, 5000));
@@ -26,8 +24,7 @@ HealthMonitor::HealthMonitor(Database &db, HealthSettings settings, QObject *par
 
 HealthMonitor::~HealthMonitor()
 {
-    delete m_meta;
-    delete m_wpp;
+    m_clients.clear();
     delete m_numbers;
     if (m_numbers)   // it ran on this thread: its connection goes with it
         m_db.closeThreadConnection();
@@ -36,8 +33,11 @@ HealthMonitor::~HealthMonitor()
 void HealthMonitor::start()
 {
     if (!m_numbers) {
-        m_meta = new MetaGraphClient(m_settings.metaGraphUrl, m_settings.timeoutMs);
-        m_wpp = new WppConnectClient(m_settings.timeoutMs);
+        ProviderSettings settings;
+        settings.metaGraphUrl = m_settings.metaGraphUrl;
+        settings.timeoutMs = m_settings.timeoutMs;
+        for (const WhatsAppProvider *p : m_providers.all())
+            m_clients[p->name()] = p->client(settings);
         m_numbers = new NumberStore(m_db, m_settings.secretKey);
     }
     m_stopping = false;
@@ -73,58 +73,22 @@ void HealthMonitor::check(qint64 numberId)
     const Result<NumberSecrets> secrets = m_numbers->secrets(numberId);
     if (!secrets)
         return;
-    NumberHealth h;
+    const auto client = m_clients.find(n->provider);
+    if (client == m_clients.end())
+        return;   // a provider no longer compiled in: nothing to ask
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     ++m_inFlight;
-    if (n->provider == "meta"_L1) {
-        if (n->metaPhoneNumberId.isEmpty() || secrets->metaAccessToken.isEmpty()) {
-            h.error = u"The number has no Meta phone number id or access token"_s;
+    client->second->checkHealth(ProviderAccount::of(*n, *secrets), [this, numberId, timer](const HealthReport &r) {
+        NumberHealth h;
+        h.error = r.error;
+        if (!r.contacted)   // not configured: nothing was asked
             return finish(numberId, h, {}, {});
-        }
-        m_meta->phoneNumberStatus(n->metaPhoneNumberId, secrets->metaAccessToken,
-                                  [this, numberId, timer](const GraphResult &r, const QString &status) {
-            NumberHealth h;
-            h.responseTimeMs = timer->elapsed();
-            h.providerStatus = status;
-            QString connection;
-            if (r.outcome == GraphResult::Outcome::Sent) {
-                // Graph's own word on the number; no status at all still means it answers.
-                const QString s = status.toUpper();
-                h.healthy = s.isEmpty() || s == "CONNECTED"_L1;
-                connection = h.healthy ? u"connected"_s : s == "DISCONNECTED"_L1 ? u"disconnected"_s : u"error"_s;
-                if (!h.healthy)
-                    h.error = u"WhatsApp reports the number as %1"_s.arg(status);
-            } else {
-                h.error = r.errorCode.isEmpty() ? r.errorMessage : r.errorCode + u": "_s + r.errorMessage;
-                // A refused token or number cannot send until someone acts; a network blip says nothing.
-                if (r.outcome == GraphResult::Outcome::Permanent)
-                    connection = u"error"_s;
-            }
-            finish(numberId, h, connection, h.error);
-        });
-    } else {
-        if (n->wppconnectServerUrl.isEmpty() || n->wppconnectSessionName.isEmpty() || secrets->wppconnectApiKey.isEmpty()) {
-            h.error = u"The number has no WPPConnect server URL, session name or secret key"_s;
-            return finish(numberId, h, {}, {});
-        }
-        const WppConnection c{n->wppconnectServerUrl, n->wppconnectSessionName, secrets->wppconnectApiKey};
-        m_wpp->statusSession(c, [this, numberId, timer](const WppReply &r) {
-            NumberHealth h;
-            h.responseTimeMs = timer->elapsed();
-            h.providerStatus = r.status;
-            QString connection;
-            if (r.ok) {
-                connection = WppConnectClient::connectionStatus(r.status);
-                h.healthy = connection == "connected"_L1;
-                if (!h.healthy)
-                    h.error = u"The WPPConnect session is %1"_s.arg(r.status.isEmpty() ? u"closed"_s : r.status);
-            } else {
-                h.error = r.errorCode.isEmpty() ? r.errorMessage : r.errorCode + u": "_s + r.errorMessage;
-            }
-            finish(numberId, h, connection, h.error);
-        });
-    }
+        h.responseTimeMs = timer->elapsed();
+        h.providerStatus = r.providerStatus;
+        h.healthy = r.healthy;
+        finish(numberId, h, r.connection, h.error);
+    });
 }
 
 void HealthMonitor::finish(qint64 numberId, NumberHealth health, const QString &connection, const QString &detail)
@@ -138,7 +102,7 @@ void HealthMonitor::finish(qint64 numberId, NumberHealth health, const QString &
         emit idle();
 }
 
-HealthThread::HealthThread(Database &db, const HealthSettings &settings)
-    : QueueThread(new HealthMonitor(db, settings), u"health"_s, settings.timeoutMs * 2 + 5000)
+HealthThread::HealthThread(Database &db, const HealthSettings &settings, const ProviderRegistry &providers)
+    : QueueThread(new HealthMonitor(db, settings, providers), u"health"_s, settings.timeoutMs * 2 + 5000)
 {
 }

@@ -1,19 +1,21 @@
 #pragma once
 
 #include "QueueThread.h"
+#include "providers/ProviderRegistry.h"
 
 #include <QByteArray>
 #include <QString>
 #include <QTimer>
 
+#include <map>
+#include <memory>
+
 class Database;
-class MetaGraphClient;
 class NumberStore;
-class WppConnectClient;
 struct NumberHealth;
 
 struct HealthSettings {
-    QString metaGraphUrl;
+    QString metaGraphUrl;          // for the providers (ProviderSettings)
     QByteArray secretKey;          // opens the numbers' tokens
     int intervalSeconds = 60;      // how often each number is checked
     int timeoutMs = 15000;         // one provider request
@@ -21,15 +23,15 @@ struct HealthSettings {
 
 // The periodic health check of WhatsApp numbers (seed §4.4 "health", issue 4). Every live,
 // not inactive number is checked once per interval, by whichever server claims it first
-// (NumberStore::claimHealthChecks): Meta numbers with GET /{phone_number_id} (Graph's own status
-// of the number, with the token), WPPConnect numbers with status-session. The outcome, the
+// (NumberStore::claimHealthChecks) and asked of its provider (Meta: Graph's own status of the
+// number; WPPConnect: its session's status). The outcome, the
 // round trip and what the provider said are kept for GET /whatsapp-numbers/:id/status, and a
 // connection status the check contradicts is recorded as a connection change. Checks of
 // different numbers run side by side; a slow provider delays only its own numbers.
 class HealthMonitor final : public QueueWorker {
     Q_OBJECT
 public:
-    HealthMonitor(Database &db, HealthSettings settings, QObject *parent = nullptr);
+    HealthMonitor(Database &db, HealthSettings settings, ProviderRegistry providers, QObject *parent = nullptr);
     ~HealthMonitor() override;
 
     void start() override;
@@ -47,8 +49,8 @@ private:
     Database &m_db;
     HealthSettings m_settings;
     QTimer m_timer;
-    MetaGraphClient *m_meta = nullptr;
-    WppConnectClient *m_wpp = nullptr;
+    ProviderRegistry m_providers;
+    std::map<QString, std::unique_ptr<ProviderClient>> m_clients;   // by provider, made on this thread
     NumberStore *m_numbers = nullptr;
     int m_inFlight = 0;
     bool m_stopping = false;
@@ -57,6 +59,7 @@ private:
 // The health monitor on its own thread; stop() lets checks in flight finish.
 class HealthThread final : public QueueThread {
 public:
-    HealthThread(Database &db, const HealthSettings &settings);
+    HealthThread(Database &db, const HealthSettings &settings,
+                 const ProviderRegistry &providers = ProviderRegistry::builtIn());
     HealthMonitor *monitor() const { return static_cast<HealthMonitor *>(queueWorker()); }
 };

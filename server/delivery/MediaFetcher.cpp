@@ -1,12 +1,11 @@
 #include "MediaFetcher.h"
 
-#include "providers/MetaGraphClient.h"
+#include "providers/meta/MetaCloudProvider.h"
 #include "store/Database.h"
 #include "store/FileStore.h"
 #include "store/MediaStore.h"
 #include "store/NumberStore.h"
 
-#include <QCryptographicHash>
 #include <QLoggingCategory>
 #include <QMimeDatabase>
 
@@ -31,19 +30,10 @@ QString mediaName(const MediaJob &job, const QString &mimeType)
     return suffix.isEmpty() ? base : base + u'.' + suffix;
 }
 
-// Meta gives the digest as base64 (webhooks) or hex; either must match when given.
-bool digestMatches(const QString &expected, const QByteArray &bytes)
-{
-    if (expected.isEmpty())
-        return true;
-    const QByteArray digest = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
-    return expected.compare(QString::fromLatin1(digest.toHex()), Qt::CaseInsensitive) == 0
-        || expected == QString::fromLatin1(digest.toBase64());
-}
 } // namespace
 
-MediaFetcher::MediaFetcher(Database &db, MediaSettings settings, QObject *parent)
-    : QueueWorker(parent), m_db(db), m_settings(std::move(settings)), m_timer(this)
+MediaFetcher::MediaFetcher(Database &db, MediaSettings settings, ProviderRegistry providers, QObject *parent)
+    : QueueWorker(parent), m_db(db), m_settings(std::move(settings)), m_timer(this), m_providers(std::move(providers))
 {
     m_timer.setInterval(qMax(10, m_settings.pollMs));
     connect(&m_timer, &QTimer::timeout, this, &MediaFetcher::poll);
@@ -51,7 +41,7 @@ MediaFetcher::MediaFetcher(Database &db, MediaSettings settings, QObject *parent
 
 MediaFetcher::~MediaFetcher()
 {
-    delete m_client;
+    m_clients.clear();
     delete m_media;
     delete m_numbers;
     if (m_media)   // it ran on this thread: its connection goes with it
@@ -67,14 +57,7 @@ qint64 MediaFetcher::backoffSeconds(int attempts, int capSeconds)
 
 qint64 MediaFetcher::metaLimit(const QString &type)
 {
-    constexpr qint64 MB = 1000 * 1000;
-    if (type == "image"_L1)
-        return 5 * MB;
-    if (type == "sticker"_L1)
-        return MB / 2;
-    if (type == "audio"_L1 || type == "video"_L1)
-        return 16 * MB;
-    return 100 * MB;   // documents
+    return MetaCloudProvider::mediaLimit(type);
 }
 
 qint64 MediaFetcher::staleAfterSeconds() const
@@ -85,8 +68,14 @@ qint64 MediaFetcher::staleAfterSeconds() const
 
 void MediaFetcher::start()
 {
-    if (!m_client) {
-        m_client = new MetaGraphClient(m_settings.metaGraphUrl, m_settings.timeoutMs);
+    if (!m_media) {
+        ProviderSettings settings;
+        settings.metaGraphUrl = m_settings.metaGraphUrl;
+        settings.timeoutMs = m_settings.timeoutMs;
+        for (const WhatsAppProvider *p : m_providers.all()) {
+            if (p->capabilities().mediaFetch)
+                m_clients[p->name()] = p->client(settings);
+        }
         m_media = new MediaStore(m_db);
         m_numbers = new NumberStore(m_db, m_settings.secretKey);
     }
@@ -109,7 +98,8 @@ void MediaFetcher::poll()
         return;
     const qint64 now = nowSeconds();
     const qint64 staleBefore = now - staleAfterSeconds();
-    const Result<QList<qint64>> due = m_media->due(now, staleBefore, kBatch);
+    const Result<QList<qint64>> due = m_media->due(now, staleBefore, kBatch,
+                                                   m_providers.namesWith(&ProviderCapabilities::mediaFetch));
     if (!due)
         return;   // logged by the store; the next poll tries again
     for (const qint64 id : *due) {
@@ -119,54 +109,48 @@ void MediaFetcher::poll()
         if (!claim->has_value())
             continue;
         const MediaJob job = **claim;
-        if (job.provider != "meta"_L1) {
+        if (!m_clients.count(job.provider)) {
             logged(m_media->giveUp(job, u"media_unsupported"_s, u"Media of this provider is not fetched"_s, now));
             emit finished(job.messageId, u"failed"_s);
             continue;
         }
         const Result<NumberSecrets> secrets = m_numbers->secrets(job.numberId);
-        if (!secrets || secrets->metaAccessToken.isEmpty()) {
+        const std::optional<ProviderRefusal> refused = fetch(job, secrets ? *secrets : NumberSecrets{});
+        if (refused && refused->code == "number_not_configured"_L1) {
             // Maybe configured later: keep trying, slowly.
             logged(m_media->reschedule(job, now + m_settings.maxBackoffSeconds));
-            qCWarning(lcMedia) << "number" << job.numberId << "has no Meta access token: media of message"
+            qCWarning(lcMedia) << "number" << job.numberId << "is not configured for its provider: media of message"
                                << job.messageId << "waits";
             emit finished(job.messageId, u"retry"_s);
             continue;
         }
-        m_busy = true;
-        fetch(job, secrets->metaAccessToken);
+        if (refused) {
+            logged(m_media->giveUp(job, refused->code, refused->text, now));
+            emit finished(job.messageId, u"failed"_s);
+            continue;
+        }
         return;   // one download at a time; the next poll starts as soon as it ends
     }
 }
 
-void MediaFetcher::fetch(const MediaJob &job, const QString &token)
+std::optional<ProviderRefusal> MediaFetcher::fetch(const MediaJob &job, const NumberSecrets &secrets)
 {
-    m_client->mediaInfo(job.providerMediaId, job.metaPhoneNumberId, token,
-                        [this, job, token](const GraphResult &r, const GraphMediaInfo &info) {
-        if (r.outcome != GraphResult::Outcome::Sent) {
-            fail(job, r);
-            return;
-        }
-        const qint64 limit = qMin(m_settings.maxBytes, metaLimit(job.messageType));
-        if (info.fileSize > limit) {
-            fail(job, GraphResult{GraphResult::Outcome::Permanent, {}, u"media_too_large"_s,
-                                  u"The media is larger than %1 bytes"_s.arg(limit)});
-            return;
-        }
-        m_client->downloadMedia(info.url, token, limit,
-                                [this, job, info](const GraphResult &d, const QByteArray &bytes, const QByteArray &) {
-            if (d.outcome != GraphResult::Outcome::Sent) {
-                fail(job, d);
-                return;
-            }
-            if (!digestMatches(info.sha256, bytes)) {
-                fail(job, GraphResult{GraphResult::Outcome::Transient, {}, u"media_corrupt"_s,
-                                      u"The downloaded media does not match its SHA-256"_s});
-                return;
-            }
-            store(job, bytes);
+    ProviderAccount account;
+    account.numberId = job.numberId;
+    account.metaPhoneNumberId = job.metaPhoneNumberId;
+    account.secrets = secrets;
+    m_busy = true;
+    const std::optional<ProviderRefusal> refused = m_clients.at(job.provider)->fetchMedia(
+        account, job.providerMediaId, job.messageType, m_settings.maxBytes,
+        [this, job](const GraphResult &r, const QByteArray &bytes) {
+            if (r.outcome != GraphResult::Outcome::Sent)
+                fail(job, r);
+            else
+                store(job, bytes);
         });
-    });
+    if (refused)
+        m_busy = false;
+    return refused;
 }
 
 void MediaFetcher::store(const MediaJob &job, const QByteArray &bytes)
@@ -230,7 +214,7 @@ void MediaFetcher::done(const MediaJob &job, const QString &outcome)
 
 // ---- MediaThread ----
 
-MediaThread::MediaThread(Database &db, const MediaSettings &settings)
-    : QueueThread(new MediaFetcher(db, settings), u"media"_s, settings.timeoutMs * 2 + 5000)
+MediaThread::MediaThread(Database &db, const MediaSettings &settings, const ProviderRegistry &providers)
+    : QueueThread(new MediaFetcher(db, settings, providers), u"media"_s, settings.timeoutMs * 2 + 5000)
 {
 }

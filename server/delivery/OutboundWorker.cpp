@@ -1,7 +1,5 @@
 #include "OutboundWorker.h"
 
-#include "providers/MetaGraphClient.h"
-#include "providers/WppConnectClient.h"
 #include "store/Database.h"
 #include "store/NumberStore.h"
 #include "store/OutboxStore.h"
@@ -24,8 +22,8 @@ void logged(const Result<Ok> &written)
 }
 }
 
-OutboundWorker::OutboundWorker(Database &db, OutboundSettings settings, QObject *parent)
-    : QueueWorker(parent), m_db(db), m_settings(std::move(settings)), m_timer(this)
+OutboundWorker::OutboundWorker(Database &db, OutboundSettings settings, ProviderRegistry providers, QObject *parent)
+    : QueueWorker(parent), m_db(db), m_settings(std::move(settings)), m_timer(this), m_providers(std::move(providers))
 {
     m_timer.setInterval(qMax(10, m_settings.pollMs));
     connect(&m_timer, &QTimer::timeout, this, &OutboundWorker::poll);
@@ -33,8 +31,7 @@ OutboundWorker::OutboundWorker(Database &db, OutboundSettings settings, QObject 
 
 OutboundWorker::~OutboundWorker()
 {
-    delete m_client;
-    delete m_wpp;
+    m_clients.clear();
     delete m_outbox;
     delete m_numbers;
     if (m_outbox)   // it ran on this thread: its connection goes with it
@@ -55,9 +52,12 @@ qint64 OutboundWorker::staleAfterSeconds() const
 
 void OutboundWorker::start()
 {
-    if (!m_client) {
-        m_client = new MetaGraphClient(m_settings.metaGraphUrl, m_settings.timeoutMs);
-        m_wpp = new WppConnectClient(m_settings.timeoutMs);
+    if (!m_outbox) {
+        ProviderSettings settings;
+        settings.metaGraphUrl = m_settings.metaGraphUrl;
+        settings.timeoutMs = m_settings.timeoutMs;
+        for (const WhatsAppProvider *p : m_providers.all())
+            m_clients[p->name()] = p->client(settings);
         m_outbox = new OutboxStore(m_db);
         m_numbers = new NumberStore(m_db, m_settings.secretKey);
     }
@@ -85,7 +85,7 @@ void OutboundWorker::poll()
         if (failed && *failed > 0)
             qCWarning(lcOutbound) << *failed << "message(s) were being sent when their sender stopped: marked failed (interrupted)";
     }
-    const Result<QList<qint64>> due = m_outbox->due(now, kBatch);
+    const Result<QList<qint64>> due = m_outbox->due(now, kBatch, m_providers.names());
     if (!due)
         return;   // logged by the store; the next poll tries again
     for (const qint64 id : *due) {
@@ -99,7 +99,7 @@ void OutboundWorker::poll()
         if (claim->kind != OutboxClaim::Kind::Claimed)
             continue;
         const OutboxMessage m = claim->message;
-        const std::optional<SendFailure> failure = m.provider == "wppconnect"_L1 ? startWppConnect(m) : startMeta(m);
+        const std::optional<ProviderRefusal> failure = startSend(m);
         if (failure) {
             logged(m_outbox->markFailed(m, failure->code, failure->text));
             emit finished(m.id, u"failed"_s);
@@ -109,57 +109,39 @@ void OutboundWorker::poll()
     }
 }
 
-std::optional<OutboundWorker::SendFailure> OutboundWorker::startMeta(const OutboxMessage &m)
+std::optional<ProviderRefusal> OutboundWorker::startSend(const OutboxMessage &m)
 {
+    const auto client = m_clients.find(m.provider);
+    if (client == m_clients.end())   // the number's provider is no longer compiled in
+        return ProviderRefusal{u"number_not_configured"_s, u"The WhatsApp number's provider is not available"_s};
     const Result<NumberSecrets> secrets = m_numbers->secrets(m.numberId);
-    if (!secrets || secrets->metaAccessToken.isEmpty() || m.metaPhoneNumberId.isEmpty())
-        return SendFailure{u"number_not_configured"_s, u"The WhatsApp number has no Meta phone number id or access token"_s};
-    GraphMessage g;
-    g.phoneNumberId = m.metaPhoneNumberId;
-    g.accessToken = secrets->metaAccessToken;
-    g.to = m.to;
-    g.type = m.messageType;
-    g.content = m.content;
-    g.templateName = m.templateName;
-    g.templateLanguage = m.templateLanguage;
-    g.templateVariables = m.templateVariables;
-    g.replyToProviderId = m.replyToProviderId;
-    if (m.mediaFileId > 0) {
-        g.mediaPath = m_settings.dataDir + u'/' + m.mediaStoragePath;
-        g.mediaMimeType = m.mediaMimeType;
-        g.mediaFilename = m.mediaFilename;
-    }
-    if (g.type != "text"_L1 && g.type != "template"_L1 && !MetaGraphClient::isMedia(g.type))
-        return SendFailure{u"unsupported_type"_s, u"This message type cannot be sent through WhatsApp yet"_s};
-    m_busy = true;
-    m_client->send(g, [this, m](const GraphResult &r) { record(m, r); });
-    return std::nullopt;
-}
-
-std::optional<OutboundWorker::SendFailure> OutboundWorker::startWppConnect(const OutboxMessage &m)
-{
-    const Result<NumberSecrets> secrets = m_numbers->secrets(m.numberId);
-    if (!secrets || secrets->wppconnectApiKey.isEmpty() || m.wppconnectServerUrl.isEmpty()
-        || m.wppconnectSessionName.isEmpty())
-        return SendFailure{u"number_not_configured"_s,
-                           u"The WhatsApp number has no WPPConnect server URL, session name or secret key"_s};
-    // WPPConnect sends free text and files; templates are Meta's.
-    if (m.messageType != "text"_L1 && !(MetaGraphClient::isMedia(m.messageType) && m.mediaFileId > 0))
-        return SendFailure{u"unsupported_type"_s, u"This message type cannot be sent through WPPConnect"_s};
-    const WppConnection c{m.wppconnectServerUrl, m.wppconnectSessionName, secrets->wppconnectApiKey};
-    WppMessage w;
-    w.to = m.to;
-    w.type = m.messageType;
-    w.content = m.content;
-    w.replyToProviderId = m.replyToProviderId;
-    if (m.mediaFileId > 0) {
-        w.mediaPath = m_settings.dataDir + u'/' + m.mediaStoragePath;
-        w.mediaMimeType = m.mediaMimeType;
-        w.mediaFilename = m.mediaFilename;
+    ProviderAccount account;
+    account.numberId = m.numberId;
+    account.metaPhoneNumberId = m.metaPhoneNumberId;
+    account.wppconnectServerUrl = m.wppconnectServerUrl;
+    account.wppconnectSessionName = m.wppconnectSessionName;
+    if (secrets)   // unreadable secrets: the provider finds the number not configured
+        account.secrets = *secrets;
+    OutboundRequest r;
+    r.to = m.to;
+    r.type = m.messageType;
+    r.content = m.content;
+    r.templateName = m.templateName;
+    r.templateLanguage = m.templateLanguage;
+    r.templateVariables = m.templateVariables;
+    r.replyToProviderId = m.replyToProviderId;
+    r.hasMedia = m.mediaFileId > 0;
+    if (r.hasMedia) {
+        r.mediaPath = m_settings.dataDir + u'/' + m.mediaStoragePath;
+        r.mediaMimeType = m.mediaMimeType;
+        r.mediaFilename = m.mediaFilename;
     }
     m_busy = true;
-    m_wpp->send(c, w, [this, m](const GraphResult &r) { record(m, r); });
-    return std::nullopt;
+    const std::optional<ProviderRefusal> refused =
+        client->second->send(account, r, [this, m](const GraphResult &result) { record(m, result); });
+    if (refused)
+        m_busy = false;
+    return refused;
 }
 
 void OutboundWorker::record(const OutboxMessage &m, const GraphResult &r)
@@ -198,7 +180,7 @@ void OutboundWorker::record(const OutboxMessage &m, const GraphResult &r)
 
 // ---- OutboundThread ----
 
-OutboundThread::OutboundThread(Database &db, const OutboundSettings &settings)
-    : QueueThread(new OutboundWorker(db, settings), u"outbound"_s, settings.timeoutMs * 2 + 5000)
+OutboundThread::OutboundThread(Database &db, const OutboundSettings &settings, const ProviderRegistry &providers)
+    : QueueThread(new OutboundWorker(db, settings, providers), u"outbound"_s, settings.timeoutMs * 2 + 5000)
 {
 }

@@ -1,23 +1,23 @@
 #pragma once
 
 #include "QueueThread.h"
+#include "providers/ProviderRegistry.h"
 
 #include <QByteArray>
 #include <QString>
 #include <QTimer>
 
-#include <optional>
+#include <map>
+#include <memory>
 
 class Database;
-class MetaGraphClient;
-class WppConnectClient;
 class NumberStore;
 class OutboxStore;
 struct OutboxMessage;
 struct GraphResult;
 
 struct OutboundSettings {
-    QString metaGraphUrl;
+    QString metaGraphUrl;          // for the providers (ProviderSettings)
     QString dataDir;               // stored files are relative to it
     QByteArray secretKey;          // opens the numbers' access tokens
     int pollMs = 500;
@@ -27,9 +27,9 @@ struct OutboundSettings {
 };
 
 // The persistent outbound queue's sender (CONTRACT §5). Every poll it looks for pending outbound
-// messages due now on Meta and WPPConnect numbers, oldest first, claims one in its own short
+// messages due now on numbers of the registry's providers, oldest first, claims one in its own short
 // transaction (OutboxStore::claim: row locks, so two workers or two servers never send the same
-// message), sends it through its number's provider (MetaGraphClient or WppConnectClient) and
+// message), sends it through its number's provider (WhatsAppProvider's client) and
 // records the outcome: 'sent' with the provider's message id, back to the queue with exponential
 // backoff (transient errors), or 'failed' with the provider's code and text.
 // A message claimed by a sender that died is never sent again on its own: once its claim is older
@@ -39,7 +39,7 @@ struct OutboundSettings {
 class OutboundWorker final : public QueueWorker {
     Q_OBJECT
 public:
-    OutboundWorker(Database &db, OutboundSettings settings, QObject *parent = nullptr);
+    OutboundWorker(Database &db, OutboundSettings settings, ProviderRegistry providers, QObject *parent = nullptr);
     ~OutboundWorker() override;
 
     void start() override;
@@ -55,21 +55,16 @@ signals:
 
 private:
     void poll();
-    struct SendFailure {
-        QString code;
-        QString text;
-    };
     // Start the send of a claimed message on its provider (m_busy until record() runs), or say
     // why it cannot be sent at all.
-    std::optional<SendFailure> startMeta(const OutboxMessage &message);
-    std::optional<SendFailure> startWppConnect(const OutboxMessage &message);
+    std::optional<ProviderRefusal> startSend(const OutboxMessage &message);
     void record(const OutboxMessage &message, const GraphResult &result);
 
     Database &m_db;
     OutboundSettings m_settings;
     QTimer m_timer;
-    MetaGraphClient *m_client = nullptr;
-    WppConnectClient *m_wpp = nullptr;
+    ProviderRegistry m_providers;
+    std::map<QString, std::unique_ptr<ProviderClient>> m_clients;   // by provider, made on this thread
     OutboxStore *m_outbox = nullptr;
     NumberStore *m_numbers = nullptr;
     qint64 m_lastSweep = 0;
@@ -80,6 +75,7 @@ private:
 // The outbound sender on its own thread; stop() lets a send in flight finish.
 class OutboundThread final : public QueueThread {
 public:
-    OutboundThread(Database &db, const OutboundSettings &settings);
+    OutboundThread(Database &db, const OutboundSettings &settings,
+                   const ProviderRegistry &providers = ProviderRegistry::builtIn());
     OutboundWorker *worker() const { return static_cast<OutboundWorker *>(queueWorker()); }
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/Result.h"
+#include "providers/WhatsAppProvider.h"
 #include "store/InboundStore.h"
 
 #include <QByteArray>
@@ -24,20 +25,6 @@ struct InboundSummary {
     QStringList notes;   // what was not understood; non-empty: the body went to webhook_events
 };
 
-// One inbound message as any provider delivered it, mapped onto a messages row.
-struct InboundDelivery {
-    QString providerMessageId;
-    QString from;                // the sender's phone digits, without "+"; empty: unusable
-    QString profileName;         // names a new client
-    QString type;                // the messages table's types
-    QString content;
-    QString providerMediaId;
-    QString mimeType;
-    qint64 mediaFileId = 0;
-    qint64 at = 0;               // the provider's timestamp; 0: now
-    QString replyToProviderId;   // the message the client quoted (Meta context.id, WPPConnect quotedMsgId)
-};
-
 // The inbound side of WhatsApp (CONTRACT §4–§5, issue 4), run inside the webhook's transaction:
 // for each inbound message, the phone is normalised, the client found or created (named from
 // the profile), the open chat of (client, number) found or opened `queued` on the number's
@@ -49,38 +36,28 @@ class InboundPipeline {
 public:
     InboundPipeline(Database &db, QString defaultRegion);
 
-    // One Meta webhook POST body (already authenticated) for `number`.
-    Result<InboundSummary> handleMeta(const InboundNumber &number, const QByteArray &rawBody, qint64 now);
-
-    // One WPPConnect webhook event (wppconnect.md §4) for `number`: onmessage (text, and media
-    // that arrives inline as base64, stored as a file when setMediaStorage() was called) and
-    // onack; any other event goes to webhook_events. `rawBody` is what is kept.
-    Result<InboundSummary> handleWppConnect(const InboundNumber &number, const QJsonObject &event,
-                                            const QByteArray &rawBody, qint64 now);
+    // One webhook delivery for `number`, already authenticated and read by its provider: the
+    // messages and statuses stored, the notes (and anything the storing could not use) kept with
+    // `rawBody` in webhook_events under the provider's name.
+    Result<InboundSummary> handle(const WhatsAppProvider &provider, const InboundNumber &number,
+                                  const WebhookContent &content, const QByteArray &rawBody, qint64 now);
     // Where inline media are written, and the largest accepted (bytes, decoded).
     void setMediaStorage(const QString &dataDir, qint64 maxBytes);
 
-    // WPPConnect's ack levels (ack-type.ts) as our statuses; empty for pending (0).
-    static QString wppAckStatus(int ack);
-
-    // Meta's status vocabulary mapped onto ours ("played" is "read"); empty when unknown.
-    static QString metaStatus(const QString &status);
     // Order of statuses: a status only ever moves to a higher rank (pending < sent < failed <
     // delivered < read). A failed message that Meta later reports delivered or read did reach
     // the client; a late "sent" never undoes a failure.
     static int statusRank(const QString &status);
 
 private:
-    Result<Ok> metaMessage(const InboundNumber &number, const QJsonObject &value, const QJsonObject &message,
-                           qint64 now, InboundSummary &summary);
-    Result<Ok> metaStatusUpdate(const InboundNumber &number, const QJsonObject &status, InboundSummary &summary);
-    Result<Ok> wppMessage(const InboundNumber &number, const QJsonObject &event, qint64 now, InboundSummary &summary);
+    // A message whose file came inside the webhook: the file stored first (not for a duplicate).
+    Result<Ok> inlineMessage(const InboundNumber &number, InboundDelivery d, qint64 now, InboundSummary &summary);
     // The provider-neutral core: find or create the client, find or open the chat, store the
     // message once per provider id, count it, greet a new chat.
-    Result<Ok> storeMessage(const InboundNumber &number, const InboundDelivery &d, qint64 now, InboundSummary &summary);
+    Result<Ok> storeMessage(const InboundNumber &number, const InboundDelivery &d, qint64 now, InboundSummary &summary,
+                            qint64 mediaFileId = 0);
     // Moves an outbound message forward (never backwards); `at` stamps the moments it implies.
-    Result<Ok> applyStatus(const InboundNumber &number, const QString &providerMessageId, const QString &next,
-                           qint64 at, const QString &errorCode, const QString &errorText, InboundSummary &summary);
+    Result<Ok> applyStatus(const InboundNumber &number, const StatusUpdate &update, qint64 now, InboundSummary &summary);
     // Inline media bytes as a stored file; 0 with a note when they cannot be kept.
     Result<qint64> storeMedia(const QByteArray &bytes, const QString &name, InboundSummary &summary);
 

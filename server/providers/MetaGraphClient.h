@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ProviderResult.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkReply>
@@ -24,17 +26,6 @@ struct GraphMessage {
     QString mediaPath;           // absolute path of the stored file
     QString mediaMimeType;
     QString mediaFilename;       // the original name (documents show it)
-};
-
-// How one send ended. Transient: try again later. Permanent: the message fails with the
-// provider's code and text. Unknown: the request may have reached Meta (no answer): never
-// repeated automatically, the message fails and a person decides (POST /messages/:id/retry).
-struct GraphResult {
-    enum class Outcome { Sent, Transient, Permanent, Unknown };
-    Outcome outcome = Outcome::Permanent;
-    QString providerMessageId;   // wamid on success
-    QString errorCode;           // Graph error.code as text, or ours: network, http_503, outcome_unknown…
-    QString errorMessage;
 };
 
 // Where an inbound media lives (meta-cloud-api.md §5, GET /{media_id}): a short-lived URL.

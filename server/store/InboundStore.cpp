@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "SearchText.h"
+#include "providers/ProviderRegistry.h"
 
 using namespace Qt::StringLiterals;
 
@@ -225,6 +226,11 @@ Result<Ok> InboundStore::updateStatus(qint64 messageId, const QString &status, q
 
 Result<WhatsAppWindow> InboundStore::window(qint64 chatId, qint64 now)
 {
+    return window(chatId, now, ProviderRegistry::builtIn());
+}
+
+Result<WhatsAppWindow> InboundStore::window(qint64 chatId, qint64 now, const ProviderRegistry &providers)
+{
     SqlQuery q(m_db,
                "SELECT n.provider, c.last_inbound_at FROM chats c JOIN whatsapp_numbers n ON n.id = c.whatsapp_number_id "
                "WHERE c.id = ?",
@@ -233,7 +239,8 @@ Result<WhatsAppWindow> InboundStore::window(qint64 chatId, qint64 now)
         return q.failure();
     if (!q.next())
         return ApiError::notFound();
-    if (q.string(0) != "meta"_L1)
+    const WhatsAppProvider *provider = providers.find(q.string(0));
+    if (!provider || !provider->capabilities().customerServiceWindow)
         return WhatsAppWindow{};
     if (q.isNull(1))
         return WhatsAppWindow{false, 0};

@@ -7,11 +7,12 @@
 #include <optional>
 
 class Database;
+class ProviderRegistry;
 
 // A number as the webhooks see it (live only).
 struct InboundNumber {
     qint64 id = 0;
-    QString provider;            // meta | wppconnect
+    QString provider;            // a provider's name (server/providers)
     QString metaPhoneNumberId;   // empty: none
     QString wppconnectSession;   // empty: none
 };
@@ -55,8 +56,8 @@ struct OutboundRef {
     qint64 readAt = 0;
 };
 
-// Meta's customer service window of a chat (CONTRACT §5): open until the client's last inbound
-// message + 24 h; always open, without an end, on other providers.
+// The customer service window of a chat, on providers that have one (Meta): open until the
+// client's last inbound message + 24 h; always open, without an end, on other providers.
 struct WhatsAppWindow {
     bool open = true;
     qint64 expiresAt = 0;        // 0: none
@@ -96,7 +97,9 @@ public:
     Result<Ok> updateStatus(qint64 messageId, const QString &status, qint64 sentAt, qint64 deliveredAt, qint64 readAt,
                             const QString &errorCode, const QString &errorMessage, bool setError);
 
+    // `providers` says which providers have the window (the built-in ones when not given).
     Result<WhatsAppWindow> window(qint64 chatId, qint64 now);
+    Result<WhatsAppWindow> window(qint64 chatId, qint64 now, const ProviderRegistry &providers);
 
 private:
     Database &m_db;

@@ -14,14 +14,23 @@ constexpr const char *kDue = "provider_media_id IS NOT NULL AND media_file_id IS
 
 } // namespace
 
-Result<QList<qint64>> MediaStore::due(qint64 now, qint64 staleBefore, int limit)
+Result<QList<qint64>> MediaStore::due(qint64 now, qint64 staleBefore, int limit, const QStringList &providers)
 {
-    // Only Meta numbers' media are fetched (WPPConnect sends its media inline).
+    // Providers that send their media inline have nothing to fetch.
+    if (providers.isEmpty())
+        return QList<qint64>();
+    QVariantList values{now, staleBefore};
+    QString in;
+    for (const QString &p : providers) {
+        in += in.isEmpty() ? u"?"_s : u", ?"_s;
+        values.append(p);
+    }
+    values.append(limit);
     SqlQuery q(m_db,
                u"SELECT id FROM messages WHERE "_s + QLatin1StringView(kDue)
-                   + u" AND whatsapp_number_id IN (SELECT id FROM whatsapp_numbers WHERE provider = 'meta') "
-                     "ORDER BY id LIMIT ?"_s,
-               {now, staleBefore, limit});
+                   + u" AND whatsapp_number_id IN (SELECT id FROM whatsapp_numbers WHERE provider IN ("_s + in
+                   + u")) ORDER BY id LIMIT ?"_s,
+               values);
     if (!q.exec())
         return q.failure();
     QList<qint64> ids;

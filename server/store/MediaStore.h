@@ -21,7 +21,7 @@ struct MediaJob {
     QString providerMediaId;
     QString mimeType;                // as the webhook announced it
     QString metaPhoneNumberId;
-    QString provider;                // the number's provider (only meta is fetched)
+    QString provider;                // the number's provider
 };
 
 // SQL of the inbound media queue (migration 0016): inbound messages with a provider_media_id and
@@ -33,7 +33,8 @@ public:
 
     // Ids of messages whose media is due at `now` (claims older than `staleBefore` count as
     // free), oldest first.
-    Result<QList<qint64>> due(qint64 now, qint64 staleBefore, int limit);
+    // Only numbers of `providers` (names) count: those that fetch media by id.
+    Result<QList<qint64>> due(qint64 now, qint64 staleBefore, int limit, const QStringList &providers);
 
     // Claims one: media_fetching_since = now, media_fetch_attempts + 1. Empty when another
     // fetcher has it or it is no longer due.

@@ -1,6 +1,7 @@
 #include "NumberStore.h"
 
 #include "Database.h"
+#include "providers/ProviderRegistry.h"
 
 #include <QLoggingCategory>
 
@@ -136,7 +137,7 @@ Result<WhatsAppNumber> NumberStore::find(qint64 id)
     return rows.first();
 }
 
-Result<Ok> NumberStore::checkUnique(const WhatsAppNumber &n, qint64 exceptId)
+Result<Ok> NumberStore::checkUnique(const WhatsAppNumber &n, qint64 exceptId, const QList<UniqueColumns> &keys)
 {
     SqlQuery phone(m_db, "SELECT 1 FROM whatsapp_numbers WHERE phone_number = ? AND deleted_at IS NULL AND id <> ?",
                    {n.phoneNumber, exceptId});
@@ -144,25 +145,27 @@ Result<Ok> NumberStore::checkUnique(const WhatsAppNumber &n, qint64 exceptId)
         return phone.failure();
     if (phone.next())
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A WhatsApp number with this phone number already exists"));
-    if (n.provider == "meta"_L1) {
-        SqlQuery meta(m_db,
-                      "SELECT 1 FROM whatsapp_numbers WHERE meta_phone_number_id = ? AND deleted_at IS NULL AND id <> ?",
-                      {n.metaPhoneNumberId, exceptId});
-        if (!meta.exec())
-            return meta.failure();
-        if (meta.next())
-            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A WhatsApp number with this Meta phone number ID already exists"));
-    } else {
-        SqlQuery session(m_db,
-                         "SELECT 1 FROM whatsapp_numbers WHERE wppconnect_server_url = ? AND wppconnect_session_name = ? "
-                         "AND deleted_at IS NULL AND id <> ?",
-                         {n.wppconnectServerUrl, n.wppconnectSessionName, exceptId});
-        if (!session.exec())
-            return session.failure();
-        if (session.next())
-            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "This WPPConnect server already has a number with this session name"));
+    for (const UniqueColumns &key : keys) {
+        QString sql = u"SELECT 1 FROM whatsapp_numbers WHERE "_s;
+        QVariantList values;
+        for (const auto &[column, value] : key.columns) {
+            sql += QLatin1StringView(column) + u" = ? AND "_s;
+            values.append(value);
+        }
+        values.append(exceptId);
+        SqlQuery taken(m_db, sql + u"deleted_at IS NULL AND id <> ?"_s, values);
+        if (!taken.exec())
+            return taken.failure();
+        if (taken.next())
+            return ApiError::conflict(key.conflict);
     }
     return Ok{};
+}
+
+Result<Ok> NumberStore::checkUnique(const WhatsAppNumber &n, qint64 exceptId)
+{
+    const WhatsAppProvider *provider = ProviderRegistry::builtIn().find(n.provider);
+    return checkUnique(n, exceptId, provider ? provider->uniqueKeys(n) : QList<UniqueColumns>());
 }
 
 Result<qint64> NumberStore::insert(const WhatsAppNumber &n, const NumberSecrets &secrets, qint64 now)

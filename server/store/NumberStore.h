@@ -20,7 +20,7 @@ struct WhatsAppNumber {
     qint64 id = 0;
     QString phoneNumber;
     QString displayName;
-    QString provider;           // meta | wppconnect
+    QString provider;           // a provider's name (server/providers)
     QString status;             // pending | active | inactive
     QString connectionStatus;   // disconnected | connecting | qr_pending | connected | error
     qint64 lastConnectedAt = 0;
@@ -98,7 +98,15 @@ public:
     // A live number with its campaigns; 404 when unknown or deleted.
     Result<WhatsAppNumber> find(qint64 id);
 
-    // 409 with a message naming what is taken (phone, Meta phone number id, WPPConnect session).
+    // What makes a live number unique beyond its phone: columns that together may not repeat,
+    // and the 409 message that names them (the provider says which, WhatsAppProvider::uniqueKeys).
+    struct UniqueColumns {
+        QList<QPair<const char *, QString>> columns;
+        const char *conflict = nullptr;
+    };
+    // 409 with a message naming what is taken (the phone, or one of `keys`).
+    Result<Ok> checkUnique(const WhatsAppNumber &n, qint64 exceptId, const QList<UniqueColumns> &keys);
+    // The same with the keys of the number's provider among the built-in ones.
     Result<Ok> checkUnique(const WhatsAppNumber &n, qint64 exceptId);
 
     Result<qint64> insert(const WhatsAppNumber &n, const NumberSecrets &secrets, qint64 now);

@@ -30,14 +30,23 @@ Result<WindowCount> sentSince(Database &db, qint64 numberId, qint64 since)
 
 } // namespace
 
-Result<QList<qint64>> OutboxStore::due(qint64 now, int limit)
+Result<QList<qint64>> OutboxStore::due(qint64 now, int limit, const QStringList &providers)
 {
+    if (providers.isEmpty())
+        return QList<qint64>();
+    QVariantList values{now};
+    QString in;
+    for (const QString &p : providers) {
+        in += in.isEmpty() ? u"?"_s : u", ?"_s;
+        values.append(p);
+    }
+    values.append(limit);
     SqlQuery q(m_db,
-               "SELECT m.id FROM messages m JOIN whatsapp_numbers w ON w.id = m.whatsapp_number_id "
+               u"SELECT m.id FROM messages m JOIN whatsapp_numbers w ON w.id = m.whatsapp_number_id "
                "WHERE m.status = 'pending' AND m.direction = 'outbound' AND m.sending_since IS NULL "
-               "AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?) AND w.provider IN ('meta', 'wppconnect') "
-               "ORDER BY m.id LIMIT ?",
-               {now, limit});
+               "AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?) AND w.provider IN ("_s
+                   + in + u") ORDER BY m.id LIMIT ?"_s,
+               values);
     if (!q.exec())
         return q.failure();
     QList<qint64> ids;

@@ -20,7 +20,7 @@ struct OutboxMessage {
     QString templateLanguage;
     QJsonObject templateVariables;
     QString to;                     // the client's phone number
-    QString provider;               // meta | wppconnect
+    QString provider;               // the number's provider (server/providers)
     QString metaPhoneNumberId;
     QString wppconnectServerUrl;
     QString wppconnectSessionName;
@@ -41,15 +41,15 @@ struct OutboxClaim {
     OutboxMessage message;
 };
 
-// SQL of the persistent outbound queue (migration 0014): pending outbound messages on Meta and
-// WPPConnect numbers, claimed one by one in short transactions (PostgreSQL row locks with SKIP
+// SQL of the persistent outbound queue (migration 0014): pending outbound messages on numbers of
+// the providers the server speaks, claimed one by one in short transactions (PostgreSQL row locks with SKIP
 // LOCKED, SQLite BEGIN IMMEDIATE) that commit before the provider is called.
 class OutboxStore {
 public:
     explicit OutboxStore(Database &db) : m_db(db) {}
 
-    // Ids of pending outbound messages due at `now` (Meta and WPPConnect numbers), oldest first.
-    Result<QList<qint64>> due(qint64 now, int limit);
+    // Ids of pending outbound messages due at `now` on numbers of `providers` (names), oldest first.
+    Result<QList<qint64>> due(qint64 now, int limit, const QStringList &providers);
 
     // Claims one message: still pending, due and unclaimed, and within its number's
     // rate_limit_per_minute and daily_message_limit (values <= 0: no limit). Over a limit the
