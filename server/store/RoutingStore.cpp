@@ -1,6 +1,7 @@
 #include "RoutingStore.h"
 
 #include "Database.h"
+#include "domain/SlaPolicy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -208,10 +209,10 @@ Result<QList<ReassignedChat>> RoutingStore::reassignUnanswered(qint64 now)
     QList<ReassignedChat> due;
     {
         SqlQuery q(m_db,
-                   "SELECT ch.id, ch.assigned_agent_id, ch.campaign_id FROM chats ch "
+                   u"SELECT ch.id, ch.assigned_agent_id, ch.campaign_id FROM chats ch "
                    "JOIN campaigns c ON c.id = ch.campaign_id WHERE ch.status = 'assigned' "
-                   "AND ch.first_response_at IS NULL AND c.sla_reassign_enabled = TRUE "
-                   "AND ch.assigned_at + c.sla_first_response_seconds < ? ORDER BY ch.assigned_at LIMIT 200",
+                   "AND c.sla_reassign_enabled = TRUE AND %1 ORDER BY ch.assigned_at LIMIT 200"_s
+                       .arg(SlaPolicy::agentAnswerOverdueSql(u"ch"_s, u"c"_s)),
                    {now});
         if (!q.exec())
             return q.failure();
