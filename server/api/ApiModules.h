@@ -2,7 +2,8 @@
 
 #include <QList>
 
-class ApiModule;
+class RouteModule;
+using ApiModule = RouteModule;   // api/ApiModule.h
 struct ServerContext;
 
 // Creates every REST module of /v1 (one line each in ApiModules.cpp).

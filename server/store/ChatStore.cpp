@@ -259,11 +259,16 @@ Result<Chat> ChatStore::find(qint64 id)
 
 Result<Chat> ChatStore::findVisible(qint64 id, const AuthUser &user)
 {
+    return findVisible(id, user.id, user.can(u"chats.read_all"_s));
+}
+
+Result<Chat> ChatStore::findVisible(qint64 id, qint64 userId, bool readAll)
+{
     Result<Chat> chat = find(id);
-    if (!chat || user.can(u"chats.read_all"_s) || chat->agent.id == user.id)
+    if (!chat || readAll || chat->agent.id == userId)
         return chat;
     if (chat->status == "queued"_L1) {
-        const Result<bool> member = isCampaignAgent(chat->campaignId, user.id);
+        const Result<bool> member = isCampaignAgent(chat->campaignId, userId);
         if (!member)
             return member.error();
         if (*member)

@@ -123,6 +123,7 @@ public:
     // find(), but 404 too when `user` may not see the chat: without chats.read_all, only their
     // own assigned chats and the queued chats of campaigns they are an agent of.
     Result<Chat> findVisible(qint64 id, const AuthUser &user);
+    Result<Chat> findVisible(qint64 id, qint64 userId, bool readAll);   // readAll: chats.read_all
     Result<bool> isCampaignAgent(qint64 campaignId, qint64 userId);
     // A client's chats that `user` may see (the findVisible() rule), newest first.
     Result<QList<ChatBrief>> ofClient(qint64 clientId, const AuthUser &user, int limit);
