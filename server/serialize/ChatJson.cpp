@@ -7,10 +7,13 @@
 #include "store/InboundStore.h"
 #include "store/RoutingStore.h"
 
+#include <Conversa/dto/WireKeyNames.h>
+
 #include <QJsonDocument>
 
 #include <algorithm>
 
+using namespace Conversa;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -22,16 +25,16 @@ void writePerson(JsonWriter &w, const char *name, const ChatPerson &p, bool agen
         w.null();
         return;
     }
-    w.beginObject().field("id", p.id).field("first_name", p.firstName).field("last_name", p.lastName);
+    w.beginObject().field(UserRefKeys::id, p.id).field(UserRefKeys::firstName, p.firstName).field(UserRefKeys::lastName, p.lastName);
     if (agentStatus)
-        w.field("agent_status", p.agentStatus);
+        w.field(UserRefKeys::agentStatus, p.agentStatus);
     w.endObject();
 }
 
 void writeRefs(JsonWriter &w, const Chat &c)
 {
-    w.key("campaign").beginObject().field("id", c.campaignId).field("name", c.campaignName).endObject();
-    w.key("whatsapp_number").beginObject().field("id", c.numberId).field("phone_number", c.numberPhone).endObject();
+    w.key(ChatKeys::campaign).beginObject().field(ChatKeys::id, c.campaignId).field(ChatKeys::name, c.campaignName).endObject();
+    w.key(ChatKeys::whatsappNumber).beginObject().field(ChatKeys::id, c.numberId).field(ChatKeys::phoneNumber, c.numberPhone).endObject();
 }
 
 void writeSeconds(JsonWriter &w, const char *name, qint64 from, qint64 to)
@@ -44,10 +47,10 @@ void writeSeconds(JsonWriter &w, const char *name, qint64 from, qint64 to)
 // handling = assigned → closed (still running while open).
 void writeMetrics(JsonWriter &w, const Chat &c)
 {
-    w.key("metrics").beginObject();
-    writeSeconds(w, "wait_time_seconds", c.queuedAt > 0 ? c.queuedAt : c.createdAt, c.assignedAt);
-    writeSeconds(w, "first_response_time_seconds", c.assignedAt, c.firstResponseAt);
-    writeSeconds(w, "handling_time_seconds", c.assignedAt, c.closedAt > 0 ? c.closedAt : nowSeconds());
+    w.key(ChatKeys::metrics).beginObject();
+    writeSeconds(w, ChatKeys::waitTimeSeconds, c.queuedAt > 0 ? c.queuedAt : c.createdAt, c.assignedAt);
+    writeSeconds(w, ChatKeys::firstResponseTimeSeconds, c.assignedAt, c.firstResponseAt);
+    writeSeconds(w, ChatKeys::handlingTimeSeconds, c.assignedAt, c.closedAt > 0 ? c.closedAt : nowSeconds());
     w.endObject();
 }
 
@@ -57,9 +60,9 @@ void writeSla(JsonWriter &w, const Chat &c, const SlaTargets &targets, qint64 no
     const SlaStatus s = SlaPolicy::evaluate({.createdAt = c.createdAt, .queuedAt = c.queuedAt, .assignedAt = c.assignedAt,
                                              .firstResponseAt = c.firstResponseAt, .closedAt = c.closedAt},
                                             targets, now);
-    w.key("sla").beginObject();
-    w.timeOrNull("first_response_due_at", s.firstResponseDueAt).field("first_response_breached", s.firstResponseBreached);
-    w.timeOrNull("resolution_due_at", s.resolutionDueAt).field("resolution_breached", s.resolutionBreached);
+    w.key(ChatKeys::sla).beginObject();
+    w.timeOrNull(ChatKeys::firstResponseDueAt, s.firstResponseDueAt).field(ChatKeys::firstResponseBreached, s.firstResponseBreached);
+    w.timeOrNull(ChatKeys::resolutionDueAt, s.resolutionDueAt).field(ChatKeys::resolutionBreached, s.resolutionBreached);
     w.endObject();
 }
 
@@ -68,22 +71,23 @@ void writeSla(JsonWriter &w, const Chat &c, const SlaTargets &targets, qint64 no
 // Seed §5.1.
 void ChatJson::writeListItem(JsonWriter &w, const Chat &c)
 {
-    w.beginObject().field("id", c.id);
-    w.key("client").beginObject().field("id", c.client.id);
+    w.beginObject().field(ChatKeys::id, c.id);
+    // The client's summary (ClientDto's keys).
+    w.key(ChatKeys::client).beginObject().field("id", c.client.id);
     w.stringOrNull("first_name", c.client.firstName).stringOrNull("last_name", c.client.lastName);
     w.field("phone_number", c.client.phoneNumber).key("avatar_url").null().endObject();
     writeRefs(w, c);
-    writePerson(w, "assigned_agent", c.agent);
-    w.field("status", c.status).field("priority", c.priority).field("message_count", c.messageCount);
-    w.key("last_message");
+    writePerson(w, ChatKeys::assignedAgent, c.agent);
+    w.field(ChatKeys::status, c.status).field(ChatKeys::priority, c.priority).field(ChatKeys::messageCount, c.messageCount);
+    w.key(ChatKeys::lastMessage);
     if (c.lastMessageId > 0) {
-        w.beginObject().field("id", c.lastMessageId).stringOrNull("content", c.lastMessageContent);
-        w.field("direction", c.lastMessageDirection).timeOrNull("created_at", c.lastMessageCreatedAt).endObject();
+        w.beginObject().field(ChatKeys::id, c.lastMessageId).stringOrNull(ChatKeys::content, c.lastMessageContent);
+        w.field(ChatKeys::direction, c.lastMessageDirection).timeOrNull(ChatKeys::createdAt, c.lastMessageCreatedAt).endObject();
     } else {
         w.null();
     }
-    w.field("unread_count", c.unreadCount).timeOrNull("created_at", c.createdAt);
-    w.timeOrNull("last_message_at", c.lastMessageAt);
+    w.field(ChatKeys::unreadCount, c.unreadCount).timeOrNull(ChatKeys::createdAt, c.createdAt);
+    w.timeOrNull(ChatKeys::lastMessageAt, c.lastMessageAt);
     w.endObject();
 }
 
@@ -110,44 +114,44 @@ Result<QByteArray> ChatJson::chatJson(Database &db, qint64 chatId)
         return sla.error();
 
     JsonWriter w(2048);
-    w.beginObject().field("id", c->id);
-    w.key("client").json(*client);
+    w.beginObject().field(ChatKeys::id, c->id);
+    w.key(ChatKeys::client).json(*client);
     writeRefs(w, *c);
-    writePerson(w, "assigned_agent", c->agent, true);
-    w.field("status", c->status).field("priority", c->priority);
-    w.key("queue_position");   // 1: the next chat its campaign routes; null unless queued
+    writePerson(w, ChatKeys::assignedAgent, c->agent, true);
+    w.field(ChatKeys::status, c->status).field(ChatKeys::priority, c->priority);
+    w.key(ChatKeys::queuePosition);   // 1: the next chat its campaign routes; null unless queued
     *position ? w.value(**position) : w.null();
-    w.key("tags").beginArray();
+    w.key(ChatKeys::tags).beginArray();
     for (const QString &t : std::as_const(*tags))
         w.value(t);
     w.endArray();
-    w.key("notes").beginArray();
+    w.key(ChatKeys::notes).beginArray();
     for (const ChatNote &n : std::as_const(*notes)) {
-        w.beginObject().field("id", n.id);
-        w.key("user");
+        w.beginObject().field(ChatKeys::id, n.id);
+        w.key(ChatKeys::user);
         if (n.user.id > 0)
-            w.beginObject().field("id", n.user.id).field("first_name", n.user.firstName).endObject();
+            w.beginObject().field(UserRefKeys::id, n.user.id).field(UserRefKeys::firstName, n.user.firstName).endObject();
         else
             w.null();
-        w.field("content", n.content).timeOrNull("created_at", n.createdAt).endObject();
+        w.field(ChatKeys::content, n.content).timeOrNull(ChatKeys::createdAt, n.createdAt).endObject();
     }
     w.endArray();
-    w.key("bot_context").json(QJsonDocument::fromJson(c->botContext.toUtf8()).object());
+    w.key(ChatKeys::botContext).json(QJsonDocument::fromJson(c->botContext.toUtf8()).object());
     writeMetrics(w, *c);
     writeSla(w, *c, {sla->first, sla->second}, nowSeconds());
-    w.field("message_count", c->messageCount).field("unread_count", c->unreadCount);
-    w.timeOrNull("created_at", c->createdAt).timeOrNull("queued_at", c->queuedAt);
-    w.timeOrNull("assigned_at", c->assignedAt).timeOrNull("first_response_at", c->firstResponseAt);
-    w.timeOrNull("last_message_at", c->lastMessageAt).timeOrNull("closed_at", c->closedAt);
-    w.stringOrNull("close_reason", c->closeReason).stringOrNull("outcome", c->outcome);
-    w.key("outcome_value");
+    w.field(ChatKeys::messageCount, c->messageCount).field(ChatKeys::unreadCount, c->unreadCount);
+    w.timeOrNull(ChatKeys::createdAt, c->createdAt).timeOrNull(ChatKeys::queuedAt, c->queuedAt);
+    w.timeOrNull(ChatKeys::assignedAt, c->assignedAt).timeOrNull(ChatKeys::firstResponseAt, c->firstResponseAt);
+    w.timeOrNull(ChatKeys::lastMessageAt, c->lastMessageAt).timeOrNull(ChatKeys::closedAt, c->closedAt);
+    w.stringOrNull(ChatKeys::closeReason, c->closeReason).stringOrNull(ChatKeys::outcome, c->outcome);
+    w.key(ChatKeys::outcomeValue);
     c->outcomeValue ? w.value(*c->outcomeValue) : w.null();
-    w.stringOrNull("close_notes", c->closeNotes);
+    w.stringOrNull(ChatKeys::closeNotes, c->closeNotes);
     // Meta's 24-hour customer service window (CONTRACT §5); always open on other providers.
     const Result<WhatsAppWindow> window = InboundStore(db).window(chatId, nowSeconds());
     if (!window)
         return window.error();
-    w.key("whatsapp_window").beginObject().field("open", window->open).timeOrNull("expires_at", window->expiresAt);
+    w.key(ChatKeys::whatsappWindow).beginObject().field(ChatKeys::open, window->open).timeOrNull(ChatKeys::expiresAt, window->expiresAt);
     w.endObject();
     w.endObject();
     return w.take();

@@ -3,29 +3,34 @@
 #include "http/JsonWriter.h"
 #include "store/MessageStore.h"
 
+#include <Conversa/dto/WireKeyNames.h>
+
+using namespace Conversa;
+
 void MessageJson::writeMessage(JsonWriter &w, const Message &m)
 {
-    w.beginObject().field("id", m.id).field("chat_id", m.chatId).field("direction", m.direction);
-    w.field("message_type", m.messageType).stringOrNull("content", m.content).field("status", m.status);
-    w.key("media_file_id");
+    namespace K = MessageKeys;
+    w.beginObject().field(K::id, m.id).field(K::chatId, m.chatId).field(K::direction, m.direction);
+    w.field(K::messageType, m.messageType).stringOrNull(K::content, m.content).field(K::status, m.status);
+    w.key(K::mediaFileId);
     m.mediaFileId > 0 ? w.value(m.mediaFileId) : w.null();
-    w.stringOrNull("template_name", m.templateName).stringOrNull("template_language", m.templateLanguage);
-    w.key("template_variables");
+    w.stringOrNull(K::templateName, m.templateName).stringOrNull(K::templateLanguage, m.templateLanguage);
+    w.key(K::templateVariables);
     m.hasTemplateVariables ? w.json(m.templateVariables) : w.null();
-    w.stringOrNull("error_code", m.errorCode).stringOrNull("error_message", m.errorMessage);
-    w.key("user");
+    w.stringOrNull(K::errorCode, m.errorCode).stringOrNull(K::errorMessage, m.errorMessage);
+    w.key(K::user);
     if (m.userId > 0) {
-        w.beginObject().field("id", m.userId).field("first_name", m.userFirstName);
-        w.field("last_name", m.userLastName).endObject();
+        w.beginObject().field(UserRefKeys::id, m.userId).field(UserRefKeys::firstName, m.userFirstName);
+        w.field(UserRefKeys::lastName, m.userLastName).endObject();
     } else {
         w.null();
     }
-    w.field("is_bot_message", m.isBotMessage).timeOrNull("created_at", m.createdAt);
-    w.timeOrNull("sent_at", m.sentAt).timeOrNull("delivered_at", m.deliveredAt).timeOrNull("read_at", m.readAt);
-    w.key("reply_to");
+    w.field(K::isBotMessage, m.isBotMessage).timeOrNull(K::createdAt, m.createdAt);
+    w.timeOrNull(K::sentAt, m.sentAt).timeOrNull(K::deliveredAt, m.deliveredAt).timeOrNull(K::readAt, m.readAt);
+    w.key(K::replyTo);
     if (m.replyToId > 0) {
-        w.beginObject().field("id", m.replyToId).field("direction", m.replyToDirection);
-        w.field("message_type", m.replyToType).stringOrNull("content", m.replyToContent).endObject();
+        w.beginObject().field(K::id, m.replyToId).field(K::direction, m.replyToDirection);
+        w.field(K::messageType, m.replyToType).stringOrNull(K::content, m.replyToContent).endObject();
     } else {
         w.null();
     }
