@@ -230,6 +230,30 @@ Result<ChatOutcome> ChatService::reopen(const Actor &actor, qint64 chatId)
     return out;
 }
 
+Result<TakenBack> ChatService::takeBackUnanswered(const Actor &actor, qint64 chatId, qint64 agentId, qint64 campaignId)
+{
+    if (!actor.can(u"chats.assign"_s))
+        return ApiError::forbidden();
+    const QString from = u"assigned"_s;
+    const std::optional<QString> status = ChatStateMachine::next(from, Action::Requeue);
+    if (!status)
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A closed chat cannot be transferred"));
+    TakenBack out;
+    const Result<bool> taken = m_chats.takeBackUnanswered(chatId, agentId);
+    if (!taken)
+        return taken.error();
+    if (!*taken)
+        return out;
+    CONVERSA_TRY(m_chats.addEvent(chatId, {.event = u"reassign"_s, .fromStatus = from, .toStatus = *status,
+                                           .fromAgentId = agentId, .fromCampaignId = campaignId,
+                                           .toCampaignId = campaignId, .reason = u"sla_reassign"_s,
+                                           .userId = actor.userId}, now()));
+    out.done = true;
+    out.changes = {{u"status"_s, change(from, *status)}, {u"assigned_agent_id"_s, change(agentId, {})}};
+    out.events = {RoutingNeeded{{campaignId}, agentId}, ChatUpdated{chatId, agentId}};
+    return out;
+}
+
 Result<ChatOutcome> ChatService::addTag(const Actor &actor, qint64 chatId, const QString &tag)
 {
     const Result<Chat> c = permittedChat(actor, u"chats.update"_s, chatId);

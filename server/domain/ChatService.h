@@ -63,6 +63,10 @@ struct Closed : ChatEffects {
     std::optional<qint64> outcomeValue;
 };
 
+struct TakenBack : ChatEffects {
+    bool done = false;   // false: answered, moved or taken back meanwhile; nothing written
+};
+
 struct NoteAdded : ChatEffects {
     qint64 chatId = 0;
     qint64 noteId = 0;
@@ -93,6 +97,10 @@ public:
     Result<ChatOutcome> transfer(const Actor &actor, const TransferChat &in);
     Result<Closed> close(const Actor &actor, const CloseChat &in);
     Result<ChatOutcome> reopen(const Actor &actor, qint64 chatId);
+    // Routing's SLA reassignment, for a chat SlaPolicy::agentAnswerOverdue chose: back to its
+    // campaign's queue, and not to that agent again. Checks nothing changed since it was chosen
+    // (another server may be sweeping too).
+    Result<TakenBack> takeBackUnanswered(const Actor &actor, qint64 chatId, qint64 agentId, qint64 campaignId);
     Result<ChatOutcome> addTag(const Actor &actor, qint64 chatId, const QString &tag);      // normalised
     Result<ChatOutcome> removeTag(const Actor &actor, qint64 chatId, const QString &tag);   // 404 if absent
     Result<NoteAdded> addNote(const Actor &actor, qint64 chatId, const QString &content);

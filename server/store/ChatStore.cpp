@@ -428,6 +428,18 @@ Result<Ok> ChatStore::requeue(qint64 chatId, qint64 campaignId, qint64 now)
     return run(q);
 }
 
+Result<bool> ChatStore::takeBackUnanswered(qint64 chatId, qint64 agentId)
+{
+    SqlQuery q(m_db,
+               "UPDATE chats SET status = 'queued', assigned_agent_id = NULL, assigned_at = NULL, "
+               "routing_skip_agent_id = ? WHERE id = ? AND status = 'assigned' AND first_response_at IS NULL "
+               "AND assigned_agent_id = ?",
+               {agentId, chatId, agentId});
+    if (!q.exec())
+        return q.failure();
+    return q.numRowsAffected() == 1;
+}
+
 Result<Ok> ChatStore::close(const Chat &c, qint64 now)
 {
     SqlQuery q(m_db,

@@ -76,6 +76,7 @@ private slots:
     void closeAndReopen();
     void reopenBlockedByAnotherOpenChat();
     void reopenWithoutTheAgent();
+    void takeBackUnanswered();
     void tagsNotesPriority();
     void markMessageRead();
     void markChatRead();
@@ -394,6 +395,40 @@ void tst_ChatService::reopenWithoutTheAgent()
     QCOMPARE(statusOf(id), u"queued"_s);
     QCOMPARE(r->changes, (QJsonObject{{u"status"_s, change(u"closed"_s, u"queued"_s)},
                                       {u"assigned_agent_id"_s, change(m_suspendedId, {})}}));
+}
+
+void tst_ChatService::takeBackUnanswered()
+{
+    // Only the server itself (routing's sweep) takes chats back.
+    const qint64 id = chat(u"assigned"_s, m_agentId);
+    const Result<TakenBack> refused = m_service->takeBackUnanswered(agent(), id, m_agentId, m_campaign);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().status(), 403);
+
+    const Result<TakenBack> back = m_service->takeBackUnanswered(Actor::server(), id, m_agentId, m_campaign);
+    QVERIFY(back);
+    QVERIFY(back->done);
+    QCOMPARE(statusOf(id), u"queued"_s);
+    QCOMPARE(m_server.count(u"chats"_s, u"id = %1 AND assigned_agent_id IS NULL AND routing_skip_agent_id = %2"_s.arg(id).arg(m_agentId)), 1);
+    QCOMPARE(m_server.count(u"chat_events"_s, u"chat_id = %1 AND event = 'reassign' AND reason = 'sla_reassign'"_s.arg(id)), 1);
+    QCOMPARE(back->changes, (QJsonObject{{u"status"_s, change(u"assigned"_s, u"queued"_s)},
+                                         {u"assigned_agent_id"_s, change(m_agentId, {})}}));
+    QCOMPARE(names(back->events), (QStringList{u"RoutingNeeded(%1,%2)"_s.arg(m_campaign).arg(m_agentId),
+                                               u"ChatUpdated(%1,%2)"_s.arg(id).arg(m_agentId)}));
+
+    // Again, or a chat its agent answered meanwhile: nothing written.
+    const Result<TakenBack> again = m_service->takeBackUnanswered(Actor::server(), id, m_agentId, m_campaign);
+    QVERIFY(again);
+    QVERIFY(!again->done);
+    QVERIFY(again->events.isEmpty());
+    const qint64 answered = chat(u"assigned"_s, m_agentId);
+    SqlQuery q(m_server.db(), "UPDATE chats SET first_response_at = ? WHERE id = ?", {nowSeconds(), answered});
+    QVERIFY(q.exec());
+    const Result<TakenBack> kept = m_service->takeBackUnanswered(Actor::server(), answered, m_agentId, m_campaign);
+    QVERIFY(kept);
+    QVERIFY(!kept->done);
+    QCOMPARE(statusOf(answered), u"assigned"_s);
+    QCOMPARE(events(answered, u"reassign"_s), 0);
 }
 
 void tst_ChatService::tagsNotesPriority()
