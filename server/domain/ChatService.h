@@ -81,7 +81,7 @@ struct MessagesRead : ChatEffects {
     QList<qint64> read;   // the ids that were unread inbound messages of the chat, now read
 };
 
-// The chat aggregate's rules (CONTRACT §4): who may do what to a chat, which status it moves to
+// The chat aggregate's rules: who may do what to a chat, which status it moves to
 // (ChatStateMachine), what is written (the chat, its chat_events row) and what is told afterwards.
 // REST handlers, the socket's client events and background workers call it; none re-implements
 // a rule. It runs inside the caller's transaction and never commits: the caller commits, writes

@@ -43,7 +43,7 @@ void writeSeconds(JsonWriter &w, const char *name, qint64 from, qint64 to)
     from > 0 && to > 0 ? w.value(std::max<qint64>(0, to - from)) : w.null();
 }
 
-// CONTRACT §10: wait = queued → assigned, first response = assigned → first agent message,
+// The chat's timings: wait = queued → assigned, first response = assigned → first agent message,
 // handling = assigned → closed (still running while open).
 void writeMetrics(JsonWriter &w, const Chat &c)
 {
@@ -68,7 +68,7 @@ void writeSla(JsonWriter &w, const Chat &c, const SlaTargets &targets, qint64 no
 
 } // namespace
 
-// Seed §5.1.
+// A chat as the inbox lists it.
 void ChatJson::writeListItem(JsonWriter &w, const Chat &c)
 {
     w.beginObject().field(ChatKeys::id, c.id);
@@ -147,7 +147,7 @@ Result<QByteArray> ChatJson::chatJson(Database &db, qint64 chatId)
     w.key(ChatKeys::outcomeValue);
     c->outcomeValue ? w.value(*c->outcomeValue) : w.null();
     w.stringOrNull(ChatKeys::closeNotes, c->closeNotes);
-    // Meta's 24-hour customer service window (CONTRACT §5); always open on other providers.
+    // Meta's 24-hour customer service window; always open on other providers.
     const Result<WhatsAppWindow> window = InboundStore(db).window(chatId, nowSeconds());
     if (!window)
         return window.error();

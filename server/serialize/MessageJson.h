@@ -7,7 +7,8 @@ struct Message;
 // and message.updated): the one place the server writes it.
 namespace MessageJson {
 
-// Seed §5.10 item plus chat_id, media and template fields and the error of a failed message.
+// A message: who sent it and when, its content, media or template, its delivery status (with the
+// error of a failed one) and the message it quotes.
 void writeMessage(JsonWriter &w, const Message &m);
 
 } // namespace MessageJson
