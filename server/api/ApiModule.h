@@ -1,10 +1,6 @@
 #pragma once
 
-class HttpRouter;
+#include "http/RouteModule.h"
 
-// One HTTP module (AuthApi, UsersApi, …): registers all of its routes in one place.
-class ApiModule {
-public:
-    virtual ~ApiModule() = default;
-    virtual void registerRoutes(HttpRouter &router) = 0;
-};
+// The REST modules' name for an HTTP module; realtime, below api/, uses RouteModule itself.
+using ApiModule = RouteModule;

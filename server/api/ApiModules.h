@@ -2,7 +2,8 @@
 
 #include <QList>
 
-class ApiModule;
+class RouteModule;
+using ApiModule = RouteModule;   // api/ApiModule.h
 class ProviderRegistry;
 struct ServerContext;
 

@@ -1,11 +1,14 @@
 #include "MessagesApi.h"
 
+#include "ChatEffectsReply.h"
 #include "FilesApi.h"
 #include "app/ServerContext.h"
 #include "domain/ChatStateMachine.h"
+#include "http/ActorOf.h"
 #include "http/JsonWriter.h"
 #include "realtime/ChatEvents.h"
 #include "http/Validator.h"
+#include "serialize/MessageJson.h"
 #include "store/Database.h"
 #include "store/InboundStore.h"
 
@@ -50,39 +53,10 @@ void MessagesApi::registerRoutes(HttpRouter &router)
                 [this](RequestContext &ctx) { return retry(ctx); });
 }
 
-void MessagesApi::writeMessage(JsonWriter &w, const Message &m)
-{
-    w.beginObject().field("id", m.id).field("chat_id", m.chatId).field("direction", m.direction);
-    w.field("message_type", m.messageType).stringOrNull("content", m.content).field("status", m.status);
-    w.key("media_file_id");
-    m.mediaFileId > 0 ? w.value(m.mediaFileId) : w.null();
-    w.stringOrNull("template_name", m.templateName).stringOrNull("template_language", m.templateLanguage);
-    w.key("template_variables");
-    m.hasTemplateVariables ? w.json(m.templateVariables) : w.null();
-    w.stringOrNull("error_code", m.errorCode).stringOrNull("error_message", m.errorMessage);
-    w.key("user");
-    if (m.userId > 0) {
-        w.beginObject().field("id", m.userId).field("first_name", m.userFirstName);
-        w.field("last_name", m.userLastName).endObject();
-    } else {
-        w.null();
-    }
-    w.field("is_bot_message", m.isBotMessage).timeOrNull("created_at", m.createdAt);
-    w.timeOrNull("sent_at", m.sentAt).timeOrNull("delivered_at", m.deliveredAt).timeOrNull("read_at", m.readAt);
-    w.key("reply_to");
-    if (m.replyToId > 0) {
-        w.beginObject().field("id", m.replyToId).field("direction", m.replyToDirection);
-        w.field("message_type", m.replyToType).stringOrNull("content", m.replyToContent).endObject();
-    } else {
-        w.null();
-    }
-    w.endObject();
-}
-
 HttpReply MessagesApi::messageReply(const Message &m, int status)
 {
     JsonWriter w(512);
-    writeMessage(w, m);
+    MessageJson::writeMessage(w, m);
     return HttpReply::json(w.take(), status);
 }
 
@@ -224,24 +198,15 @@ Result<HttpReply> MessagesApi::show(RequestContext &ctx)
 
 Result<HttpReply> MessagesApi::markRead(RequestContext &ctx)
 {
-    Result<Message> m = visibleMessage(ctx);
-    if (!m)
-        return m.error();
-    ctx.audit.entityId = m->id;
-    if (m->direction != "inbound"_L1)
-        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Only inbound messages can be marked as read"));
-    if (m->readAt > 0)
-        return messageReply(*m);   // already read: nothing changes
-    const qint64 now = nowSeconds();
-    CONVERSA_TRY(m_messages.markRead(m->id, now));
-    ChatEvents::afterCommit(ctx, m_context, [id = m->id, chatId = m->chatId](ChatEvents &events) {
-        events.messageUpdated(id);
-        events.chatUpdated(chatId);   // its unread count
-    });
-    CONVERSA_TRY(m_chats.decrementUnread(m->chatId));
-    ctx.audit.changes = {{u"read_at"_s, change({}, isoTime(now))}};
-    m->readAt = now;
-    return messageReply(*m);
+    const Result<MessageRead> done = ChatService(m_context.db).markMessageRead(actorOf(*ctx.user), ctx.idParam());
+    if (!done) {
+        if (done.error().status() == 409)   // the message exists and is visible: it is the audit's entity
+            ctx.audit.entityId = ctx.idParam();
+        return done.error();
+    }
+    ctx.audit.entityId = done->message.id;
+    applyEffects(ctx, m_context, *done);
+    return messageReply(done->message);
 }
 
 Result<HttpReply> MessagesApi::retry(RequestContext &ctx)

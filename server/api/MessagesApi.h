@@ -16,9 +16,6 @@ public:
     explicit MessagesApi(ServerContext &context);
     void registerRoutes(HttpRouter &router) override;
 
-    // Seed §5.10 item plus chat_id, media and template fields and the error of a failed message.
-    static void writeMessage(JsonWriter &w, const Message &m);
-
 private:
     Result<HttpReply> create(RequestContext &ctx);
     Result<HttpReply> show(RequestContext &ctx);

@@ -4,6 +4,7 @@
 #include "http/JsonWriter.h"
 #include "http/QueryReader.h"
 #include "http/Validator.h"
+#include "serialize/TaskJson.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 
@@ -21,73 +22,6 @@ constexpr qint64 kMaxId = 9'007'199'254'740'991;   // what a JSON number carries
 bool seesAll(const RequestContext &ctx)
 {
     return ctx.user->can(u"tasks.read_all"_s);
-}
-
-void textOrNull(JsonWriter &w, const char *name, const QString &s)
-{
-    w.key(name);
-    if (s.isEmpty())
-        w.null();
-    else
-        w.value(s);
-}
-
-void writeTask(JsonWriter &w, const Task &t, qint64 now)
-{
-    w.beginObject().field("id", t.id);
-    w.key("client_id");
-    if (t.clientId)
-        w.value(t.clientId);
-    else
-        w.null();
-    w.key("client");
-    if (t.clientId) {
-        w.beginObject().field("id", t.clientId);
-        textOrNull(w, "first_name", t.clientFirstName);
-        textOrNull(w, "last_name", t.clientLastName);
-        w.field("phone_number", t.clientPhone).endObject();
-    } else {
-        w.null();
-    }
-    w.key("chat_id");
-    if (t.chatId)
-        w.value(t.chatId);
-    else
-        w.null();
-    w.field("assigned_to_user_id", t.assignedToUserId);
-    w.key("assigned_to").beginObject().field("id", t.assignedToUserId).field("first_name", t.assigneeFirstName);
-    w.field("last_name", t.assigneeLastName).endObject();
-    w.field("created_by_user_id", t.createdByUserId).field("title", t.title);
-    textOrNull(w, "description", t.description);
-    w.timeOrNull("due_date", t.dueDate).timeOrNull("reminder_date", t.reminderDate);
-    w.timeOrNull("reminder_fired_at", t.reminderFiredAt);
-    w.field("priority", t.priority).field("status", t.status);
-    w.field("is_overdue", t.dueDate && t.dueDate < now && TaskStore::isOpen(t.status));
-    w.timeOrNull("completed_at", t.completedAt);
-    textOrNull(w, "completion_notes", t.completionNotes);
-    w.timeOrNull("created_at", t.createdAt).timeOrNull("updated_at", t.updatedAt);
-}
-
-void writeComment(JsonWriter &w, const TaskComment &c)
-{
-    w.beginObject().field("id", c.id).field("task_id", c.taskId).field("user_id", c.userId);
-    w.key("user").beginObject().field("id", c.userId).field("first_name", c.userFirstName);
-    w.field("last_name", c.userLastName).endObject();
-    w.field("content", c.content).timeOrNull("created_at", c.createdAt).endObject();
-}
-
-QByteArray taskJson(const Task &t, const QList<TaskComment> *comments = nullptr)
-{
-    JsonWriter w(1024);
-    writeTask(w, t, nowSeconds());
-    if (comments) {
-        w.key("comments").beginArray();
-        for (const TaskComment &c : *comments)
-            writeComment(w, c);
-        w.endArray();
-    }
-    w.endObject();
-    return w.take();
 }
 
 // An ISO 8601 date and time (UTC when it names no offset), or null to clear: false on a bad value.
@@ -165,18 +99,6 @@ void applyBody(Validator &v, const QJsonObject &body, Task &t, bool creating)
 
 } // namespace
 
-Result<QByteArray> TasksApi::taskJsonOf(Database &db, qint64 taskId)
-{
-    TaskStore tasks(db);
-    const Result<Task> t = tasks.find(taskId);
-    if (!t)
-        return t.error();
-    const Result<QList<TaskComment>> comments = tasks.comments(taskId);
-    if (!comments)
-        return comments.error();
-    return ::taskJson(*t, &*comments);
-}
-
 TasksApi::TasksApi(ServerContext &context) : m_context(context), m_tasks(context.db), m_chats(context.db) {}
 
 void TasksApi::registerRoutes(HttpRouter &router)
@@ -232,7 +154,7 @@ Result<HttpReply> TasksApi::list(RequestContext &ctx)
     JsonWriter w(512 + result->rows.size() * 640);
     w.beginObject().key("data").beginArray();
     for (const Task &t : std::as_const(result->rows)) {
-        writeTask(w, t, now);
+        TaskJson::writeTask(w, t, now);
         w.endObject();
     }
     w.endArray();
@@ -249,7 +171,7 @@ Result<HttpReply> TasksApi::show(RequestContext &ctx)
     Result<QList<TaskComment>> comments = m_tasks.comments(t->id);
     if (!comments)
         return comments.error();
-    return HttpReply::json(taskJson(*t, &*comments));
+    return HttpReply::json(TaskJson::taskJson(*t, &*comments));
 }
 
 // The checks that need the database, after the body is valid: assignee, client, chat, dates.
@@ -324,7 +246,7 @@ Result<HttpReply> TasksApi::create(RequestContext &ctx)
     ctx.audit.entityId = *id;
     ctx.audit.changes = AuditStore::diff({}, TaskStore::auditFields(*created));
     const QList<TaskComment> none;
-    return HttpReply::json(taskJson(*created, &none), 201);
+    return HttpReply::json(TaskJson::taskJson(*created, &none), 201);
 }
 
 Result<HttpReply> TasksApi::update(RequestContext &ctx)
@@ -352,7 +274,7 @@ Result<HttpReply> TasksApi::update(RequestContext &ctx)
     Result<QList<TaskComment>> comments = m_tasks.comments(after.id);
     if (!comments)
         return comments.error();
-    return HttpReply::json(taskJson(*saved, &*comments));
+    return HttpReply::json(TaskJson::taskJson(*saved, &*comments));
 }
 
 Result<HttpReply> TasksApi::remove(RequestContext &ctx)
@@ -390,7 +312,7 @@ Result<HttpReply> TasksApi::complete(RequestContext &ctx)
     Result<QList<TaskComment>> comments = m_tasks.comments(after.id);
     if (!comments)
         return comments.error();
-    return HttpReply::json(taskJson(after, &*comments));
+    return HttpReply::json(TaskJson::taskJson(after, &*comments));
 }
 
 Result<HttpReply> TasksApi::addComment(RequestContext &ctx)
@@ -409,6 +331,6 @@ Result<HttpReply> TasksApi::addComment(RequestContext &ctx)
     ctx.audit.changes = AuditStore::diff({}, {{u"comment_id"_s, *id}, {u"content"_s, *content}});
     const TaskComment c{*id, t->id, ctx.userId(), ctx.user->firstName, ctx.user->lastName, *content, now};
     JsonWriter w(256 + content->size());
-    writeComment(w, c);
+    TaskJson::writeComment(w, c);
     return HttpReply::json(w.take(), 201);
 }

@@ -16,9 +16,6 @@ public:
     explicit TasksApi(ServerContext &context);
     void registerRoutes(HttpRouter &router) override;
 
-    // GET /tasks/:id's body, also the `task` of task.reminder.
-    static Result<QByteArray> taskJsonOf(Database &db, qint64 taskId);
-
 private:
     Result<HttpReply> list(RequestContext &ctx);
     Result<HttpReply> show(RequestContext &ctx);

@@ -13,7 +13,8 @@
 
 #include <memory>
 
-class ApiModule;
+class RouteModule;
+using ApiModule = RouteModule;   // api/ApiModule.h
 class AuditStore;
 class AuthService;
 class Database;

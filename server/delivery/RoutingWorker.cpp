@@ -64,7 +64,7 @@ void RoutingWorker::sweep()
 {
     if (m_stopping || !m_router)
         return;
-    const Result<QList<ReassignedChat>> back = m_router->store().reassignUnanswered(nowSeconds());
+    const Result<QList<ReassignedChat>> back = m_router->reassignUnanswered(nowSeconds());
     if (back) {
         for (const ReassignedChat &r : *back)
             emit reassigned(r.chatId, r.fromAgentId);

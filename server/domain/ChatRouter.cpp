@@ -1,6 +1,7 @@
 #include "ChatRouter.h"
 
 #include "BusinessHours.h"
+#include "store/Database.h"
 
 #include <QDateTime>
 
@@ -110,4 +111,26 @@ Result<QList<RoutedChat>> ChatRouter::drain(qint64 campaignId, qint64 now, int m
             ++lost;
     }
     return routed;
+}
+
+Result<QList<ReassignedChat>> ChatRouter::reassignUnanswered(qint64 now)
+{
+    const Result<QList<ReassignedChat>> due = m_store.unansweredDue(now);
+    if (!due)
+        return due.error();
+    QList<ReassignedChat> done;
+    for (const ReassignedChat &r : *due) {
+        Transaction tx(m_db);
+        if (!tx.isActive())
+            return ApiError::internal();
+        const Result<TakenBack> back = m_chats.takeBackUnanswered(Actor::server(), r.chatId, r.fromAgentId, r.campaignId);
+        if (!back)
+            return back.error();
+        if (!back->done)
+            continue;
+        if (!tx.commit())
+            return ApiError::internal();
+        done.append(r);
+    }
+    return done;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/ChatService.h"
 #include "http/Result.h"
 #include "store/RoutingStore.h"
 
@@ -30,16 +31,22 @@ struct RoutedChat {
 // go to that agent again. Each assignment is its own transaction (RoutingStore::assign).
 class ChatRouter {
 public:
-    explicit ChatRouter(Database &db) : m_store(db) {}
+    explicit ChatRouter(Database &db) : m_db(db), m_store(db), m_chats(db) {}
 
     static std::optional<qint64> pick(const QString &strategy, const QList<RoutingAgent> &agents,
                                       const QueuedChat &chat);
 
     // Routes the campaign's queue until no chat waits, nobody has room, or `max` chats went.
     Result<QList<RoutedChat>> drain(qint64 campaignId, qint64 now, int max = 200);
+    // Takes back the chats whose agent has not answered in time (campaigns with
+    // sla_reassign_enabled) through ChatService, each in its own transaction; the chats taken back.
+    // Their queues are for the caller to drain.
+    Result<QList<ReassignedChat>> reassignUnanswered(qint64 now);
 
     RoutingStore &store() { return m_store; }
 
 private:
+    Database &m_db;
     RoutingStore m_store;
+    ChatService m_chats;
 };

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "domain/DomainEvents.h"
+
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -8,7 +11,6 @@
 class Database;
 class RealtimeBus;
 class RequestContext;
-struct ServerContext;
 
 // The server → client events of chats, messages and tasks (CONTRACT §6) in the REST API's JSON:
 //   chat.new {chat}                        supervisors, for a new chat; an agent, for a chat just given to them
@@ -26,7 +28,20 @@ public:
 
     // Runs `send` once the request's changes are committed, after its answer has gone out (on the
     // request's thread, at its next turn of the event loop).
-    static void afterCommit(RequestContext &ctx, ServerContext &context, std::function<void(ChatEvents &)> send);
+    static void afterCommit(RequestContext &ctx, Database &db, RealtimeBus &bus, std::function<void(ChatEvents &)> send);
+    // The same with the server's services (anything with `db` and `realtime`, e.g. ServerContext).
+    template <class Services>
+    static void afterCommit(RequestContext &ctx, Services &services, std::function<void(ChatEvents &)> send)
+    {
+        afterCommit(ctx, services.db, services.realtime, std::move(send));
+    }
+    // Runs `send` at the next turn of this thread's event loop (after a socket event's answer).
+    static void soon(Database &db, RealtimeBus &bus, std::function<void(ChatEvents &)> send);
+
+    // The socket events a domain service's events stand for, in order (RoutingNeeded is not
+    // realtime's: the caller wakes routing). `exceptUserId`: a user whose sockets are left out
+    // (the one whose socket asked, which has its answer in the acknowledgement).
+    void publish(const QList<DomainEvent> &events, qint64 exceptUserId = 0);
 
     void chatNew(qint64 chatId);   // a chat just opened: supervisors
     void chatUpdated(qint64 chatId, qint64 previousAgentId = 0);
@@ -46,4 +61,5 @@ private:
 
     Database &m_db;
     RealtimeBus &m_bus;
+    qint64 m_exceptUserId = 0;   // while publish() runs
 };

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/ApiModule.h"
+#include "http/RouteModule.h"
 
 #include <QHttpServerRouterRule>
 #include <QUrlQuery>
@@ -21,7 +21,7 @@ protected:
     bool matches(const QHttpServerRequest &request, QRegularExpressionMatch *match) const override;
 };
 
-class RealtimeApi final : public ApiModule {
+class RealtimeApi final : public RouteModule {
 public:
     void registerRoutes(HttpRouter &router) override;
 };

@@ -1,8 +1,11 @@
 #include "RealtimeHub.h"
 
+#include "ChatEvents.h"
 #include "RealtimeBus.h"
 #include "domain/AuthService.h"
+#include "domain/ChatService.h"
 #include "domain/RandomToken.h"
+#include "http/ActorOf.h"
 #include "http/RateLimiter.h"
 #include "http/Validator.h"
 #include "store/AuditStore.h"
@@ -58,8 +61,7 @@ struct RealtimeHub::Session {
 RealtimeHub::RealtimeHub(RealtimeBus &bus, AuthService &auth, Database &db, AuditStore &audit, RateLimiter &limiter,
                          RealtimeSettings settings, QObject *parent)
     : QObject(parent), m_bus(bus), m_auth(auth), m_db(db), m_audit(audit), m_limiter(limiter), m_settings(settings),
-      m_chats(db),
-      m_messages(db)
+      m_chats(db)
 {
     m_clock.start();
     // A quarter of the shorter period keeps pings and timeouts within 25 % of their settings; at
@@ -493,35 +495,18 @@ QJsonObject RealtimeHub::chatRead(Session *s, const QJsonValue &arg)
         return refused(s, ApiError::validation(u"messageIds"_s, QT_TRANSLATE_NOOP("Api", "Must be a list of 1 to %1 message ids"),
                                                {QString::number(kMaxReadIds)}));
     }
-    if (!s->user->can(u"messages.read"_s))
-        return refused(s, ApiError::forbidden());
-    const Result<Chat> chat = m_chats.findVisible(*chatId, *s->user);
-    if (!chat)
-        return refused(s, chat.error());
-
-    // POST /v1/messages/:id/read's rule for each: an inbound message of this chat, not yet read;
-    // the others are left out of "read". One transaction with its audit row.
+    // ChatService's rule, as POST /v1/messages/:id/read: the same writes and the same events
+    // (message.updated for each, chat.updated for the unread count). One transaction with its audit row.
     Transaction tx(m_db);
     if (!tx.isActive())
         return refused(s, ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available")));
-    const qint64 now = nowSeconds();
+    const Result<MessagesRead> done = ChatService(m_db).markChatRead(actorOf(*s->user), *chatId, ids);
+    if (!done)
+        return refused(s, done.error());
     QJsonArray read;
-    for (const qint64 id : std::as_const(ids)) {
-        const Result<Message> m = m_messages.find(id);
-        if (!m) {
-            if (m.error().status() == 404)
-                continue;
-            return refused(s, m.error());
-        }
-        if (m->chatId != *chatId || m->direction != "inbound"_L1 || m->readAt > 0)
-            continue;
-        if (Result<Ok> r = m_messages.markRead(id, now); !r)
-            return refused(s, r.error());
-        if (Result<Ok> r = m_chats.decrementUnread(*chatId); !r)
-            return refused(s, r.error());
+    for (const qint64 id : done->read)
         read.append(id);
-    }
-    if (!read.isEmpty()) {
+    if (!done->read.isEmpty()) {
         RequestContext ctx;
         ctx.method = "SOCKET";
         ctx.path = u"/socket.io/ chat.read"_s;
@@ -533,10 +518,16 @@ QJsonObject RealtimeHub::chatRead(Session *s, const QJsonValue &arg)
         ctx.audit.action = u"chat.mark_read"_s;
         ctx.audit.entityType = u"Chat"_s;
         ctx.audit.entityId = *chatId;
-        ctx.audit.changes = {{u"read_message_ids"_s, QJsonObject{{u"from"_s, QJsonValue()}, {u"to"_s, read}}}};
+        ctx.audit.changes = done->changes;
         m_audit.record(ctx, true, 200);
     }
     if (!tx.commit())
         return refused(s, ApiError::internal());
+    // What the REST call publishes, except to this user's own sockets: they have the acknowledgement.
+    if (!done->events.isEmpty()) {
+        ChatEvents::soon(m_db, m_bus, [events = done->events, reader = s->user->id](ChatEvents &e) {
+            e.publish(events, reader);
+        });
+    }
     return QJsonObject{{u"ok"_s, true}, {u"read"_s, read}};
 }

@@ -4,7 +4,6 @@
 #include "http/RequestContext.h"
 #include "http/Result.h"
 #include "store/ChatStore.h"
-#include "store/MessageStore.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -88,7 +87,6 @@ private:
     RateLimiter &m_limiter;
     RealtimeSettings m_settings;
     ChatStore m_chats;
-    MessageStore m_messages;
     QSet<Session *> m_sessions;
     QHash<QString, QSet<Session *>> m_rooms;
     QTimer m_timer;              // one timer for every socket: pings, timeouts, token expiry

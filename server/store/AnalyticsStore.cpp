@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "RoutingStore.h"
+#include "domain/SlaPolicy.h"
 
 #include <QHash>
 
@@ -115,23 +116,24 @@ Result<LiveSla> AnalyticsStore::sla(qint64 dayStart, qint64 campaignId)
     const QString campaign = campaignId > 0 ? u"AND ch.campaign_id = ?"_s : QString();
     LiveSla s;
     {
-        // Chats created today that an agent answered, and those answered within the target of queueing.
+        // Chats created today that an agent answered, and those answered in time (SlaPolicy).
         SqlQuery q(m_db,
-                   u"SELECT COUNT(*), COALESCE(SUM(CASE WHEN ch.first_response_at - COALESCE(ch.queued_at, ch.created_at) "
-                   "<= c.sla_first_response_seconds THEN 1 ELSE 0 END), 0) "
+                   u"SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0) "
                    "FROM chats ch JOIN campaigns c ON c.id = ch.campaign_id "
-                   "WHERE ch.created_at >= ? AND ch.first_response_at IS NOT NULL %1"_s.arg(campaign),
+                   "WHERE ch.created_at >= ? AND ch.first_response_at IS NOT NULL %2"_s
+                       .arg(SlaPolicy::respondedInTimeSql(u"ch"_s, u"c"_s), campaign),
                    campaignId > 0 ? QVariantList{dayStart, campaignId} : QVariantList{dayStart});
         if (!q.exec() || !q.next())
             return q.failure();
         s.handled = q.integer(0);
         s.respondedInTime = q.integer(1);
     }
-    // Chats closed today, and those closed within the resolution target of their creation.
+    // Chats closed today, and those closed in time (SlaPolicy).
     SqlQuery q(m_db,
-               u"SELECT COUNT(*), COALESCE(SUM(CASE WHEN ch.closed_at - ch.created_at <= c.sla_resolution_seconds "
-               "THEN 1 ELSE 0 END), 0) FROM chats ch JOIN campaigns c ON c.id = ch.campaign_id "
-               "WHERE ch.status = 'closed' AND ch.closed_at >= ? %1"_s.arg(campaign),
+               u"SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0) "
+               "FROM chats ch JOIN campaigns c ON c.id = ch.campaign_id "
+               "WHERE ch.status = 'closed' AND ch.closed_at >= ? %2"_s
+                   .arg(SlaPolicy::resolvedInTimeSql(u"ch"_s, u"c"_s), campaign),
                campaignId > 0 ? QVariantList{dayStart, campaignId} : QVariantList{dayStart});
     if (!q.exec() || !q.next())
         return q.failure();

@@ -259,11 +259,16 @@ Result<Chat> ChatStore::find(qint64 id)
 
 Result<Chat> ChatStore::findVisible(qint64 id, const AuthUser &user)
 {
+    return findVisible(id, user.id, user.can(u"chats.read_all"_s));
+}
+
+Result<Chat> ChatStore::findVisible(qint64 id, qint64 userId, bool readAll)
+{
     Result<Chat> chat = find(id);
-    if (!chat || user.can(u"chats.read_all"_s) || chat->agent.id == user.id)
+    if (!chat || readAll || chat->agent.id == userId)
         return chat;
     if (chat->status == "queued"_L1) {
-        const Result<bool> member = isCampaignAgent(chat->campaignId, user.id);
+        const Result<bool> member = isCampaignAgent(chat->campaignId, userId);
         if (!member)
             return member.error();
         if (*member)
@@ -421,6 +426,18 @@ Result<Ok> ChatStore::requeue(qint64 chatId, qint64 campaignId, qint64 now)
                "assigned_at = NULL WHERE id = ?",
                {campaignId, now, chatId});
     return run(q);
+}
+
+Result<bool> ChatStore::takeBackUnanswered(qint64 chatId, qint64 agentId)
+{
+    SqlQuery q(m_db,
+               "UPDATE chats SET status = 'queued', assigned_agent_id = NULL, assigned_at = NULL, "
+               "routing_skip_agent_id = ? WHERE id = ? AND status = 'assigned' AND first_response_at IS NULL "
+               "AND assigned_agent_id = ?",
+               {agentId, chatId, agentId});
+    if (!q.exec())
+        return q.failure();
+    return q.numRowsAffected() == 1;
 }
 
 Result<Ok> ChatStore::close(const Chat &c, qint64 now)

@@ -123,6 +123,7 @@ public:
     // find(), but 404 too when `user` may not see the chat: without chats.read_all, only their
     // own assigned chats and the queued chats of campaigns they are an agent of.
     Result<Chat> findVisible(qint64 id, const AuthUser &user);
+    Result<Chat> findVisible(qint64 id, qint64 userId, bool readAll);   // readAll: chats.read_all
     Result<bool> isCampaignAgent(qint64 campaignId, qint64 userId);
     // A client's chats that `user` may see (the findVisible() rule), newest first.
     Result<QList<ChatBrief>> ofClient(qint64 clientId, const AuthUser &user, int limit);
@@ -143,6 +144,10 @@ public:
     // Writes. Each changes the row as the API decided; the caller checked the transition.
     Result<Ok> assign(qint64 chatId, qint64 agentId, const QString &status, qint64 now);
     Result<Ok> requeue(qint64 chatId, qint64 campaignId, qint64 now);
+    // Routing's SLA reassignment: back to the queue (keeping its place), routing to skip `agentId`
+    // for it, only while it is still assigned to that agent and unanswered; false (nothing
+    // written) when not: answered, moved, or taken back by another server meanwhile.
+    Result<bool> takeBackUnanswered(qint64 chatId, qint64 agentId);
     Result<Ok> close(const Chat &closed, qint64 now);
     Result<Ok> reopen(qint64 chatId, qint64 agentId, const QString &status, qint64 now);
     Result<Ok> setPriority(qint64 chatId, const QString &priority);

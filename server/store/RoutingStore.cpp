@@ -1,6 +1,7 @@
 #include "RoutingStore.h"
 
 #include "Database.h"
+#include "domain/SlaPolicy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -203,47 +204,20 @@ Result<bool> RoutingStore::assign(qint64 chatId, qint64 campaignId, qint64 agent
     return true;
 }
 
-Result<QList<ReassignedChat>> RoutingStore::reassignUnanswered(qint64 now)
+Result<QList<ReassignedChat>> RoutingStore::unansweredDue(qint64 now)
 {
+    SqlQuery q(m_db,
+               u"SELECT ch.id, ch.assigned_agent_id, ch.campaign_id FROM chats ch "
+               "JOIN campaigns c ON c.id = ch.campaign_id WHERE ch.status = 'assigned' "
+               "AND c.sla_reassign_enabled = TRUE AND %1 ORDER BY ch.assigned_at LIMIT 200"_s
+                   .arg(SlaPolicy::agentAnswerOverdueSql(u"ch"_s, u"c"_s)),
+               {now});
+    if (!q.exec())
+        return q.failure();
     QList<ReassignedChat> due;
-    {
-        SqlQuery q(m_db,
-                   "SELECT ch.id, ch.assigned_agent_id, ch.campaign_id FROM chats ch "
-                   "JOIN campaigns c ON c.id = ch.campaign_id WHERE ch.status = 'assigned' "
-                   "AND ch.first_response_at IS NULL AND c.sla_reassign_enabled = TRUE "
-                   "AND ch.assigned_at + c.sla_first_response_seconds < ? ORDER BY ch.assigned_at LIMIT 200",
-                   {now});
-        if (!q.exec())
-            return q.failure();
-        while (q.next())
-            due.append({q.integer(0), q.integer(1), q.integer(2)});
-    }
-    QList<ReassignedChat> done;
-    for (const ReassignedChat &r : std::as_const(due)) {
-        Transaction tx(m_db);
-        if (!tx.isActive())
-            return ApiError::internal();
-        SqlQuery back(m_db,
-                      "UPDATE chats SET status = 'queued', assigned_agent_id = NULL, assigned_at = NULL, "
-                      "routing_skip_agent_id = ? WHERE id = ? AND status = 'assigned' AND first_response_at IS NULL "
-                      "AND assigned_agent_id = ?",
-                      {r.fromAgentId, r.chatId, r.fromAgentId});
-        if (!back.exec())
-            return back.failure();
-        if (back.numRowsAffected() != 1)
-            continue;   // answered, moved or taken back by another server meanwhile
-        SqlQuery event(m_db,
-                       "INSERT INTO chat_events (chat_id, event, from_status, to_status, from_agent_id, from_campaign_id, "
-                       "to_campaign_id, reason, created_at) VALUES (?, 'reassign', 'assigned', 'queued', ?, ?, ?, "
-                       "'sla_reassign', ?)",
-                       {r.chatId, r.fromAgentId, r.campaignId, r.campaignId, now});
-        if (!event.exec())
-            return event.failure();
-        if (!tx.commit())
-            return ApiError::internal();
-        done.append(r);
-    }
-    return done;
+    while (q.next())
+        due.append({q.integer(0), q.integer(1), q.integer(2)});
+    return due;
 }
 
 Result<std::optional<qint64>> RoutingStore::queuePosition(qint64 chatId)

@@ -70,10 +70,10 @@ public:
     // Gives the queued chat to the agent if it is still queued in this campaign and the agent is
     // still eligible with room; false (nothing written) otherwise.
     Result<bool> assign(qint64 chatId, qint64 campaignId, qint64 agentId, qint64 now);
-    // With the campaign's sla_reassign_enabled: chats assigned longer than its first-response
-    // target ago and still unanswered go back to the queue (keeping their place), each in its
-    // own transaction that checks nothing changed meanwhile; the agent is skipped next time.
-    Result<QList<ReassignedChat>> reassignUnanswered(qint64 now);
+    // With the campaign's sla_reassign_enabled: chats whose agent has not answered in time
+    // (SlaPolicy::agentAnswerOverdue), oldest assignment first, at most 200. ChatService takes
+    // each back.
+    Result<QList<ReassignedChat>> unansweredDue(qint64 now);
     // 1 for the next chat to be routed; nullopt when the chat is not queued.
     Result<std::optional<qint64>> queuePosition(qint64 chatId);
 

@@ -1,6 +1,6 @@
 #include "ChatDto.h"
 
-using namespace Qt::StringLiterals;
+#include "WireKeyNames.h"
 
 namespace Conversa {
 
@@ -8,16 +8,16 @@ ChatNumberRefDto ChatNumberRefDto::fromJson(const QJsonObject &json)
 {
     ChatNumberRefDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.id = r.integer(u"id"_s);
-    x.phoneNumber = r.string(u"phone_number"_s);
+    x.id = r.integer(ChatKeys::id);
+    x.phoneNumber = r.string(ChatKeys::phoneNumber);
     return x;
 }
 
 QJsonObject ChatNumberRefDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"id"_s, id);
-    w.put(u"phone_number"_s, phoneNumber);
+    w.put(ChatKeys::id, id);
+    w.put(ChatKeys::phoneNumber, phoneNumber);
     return w.result();
 }
 
@@ -25,20 +25,20 @@ ChatLastMessageDto ChatLastMessageDto::fromJson(const QJsonObject &json)
 {
     ChatLastMessageDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.id = r.integer(u"id"_s);
-    x.content = r.optString(u"content"_s);
-    x.direction = r.string(u"direction"_s);
-    x.createdAt = r.time(u"created_at"_s);
+    x.id = r.integer(ChatKeys::id);
+    x.content = r.optString(ChatKeys::content);
+    x.direction = r.string(ChatKeys::direction);
+    x.createdAt = r.time(ChatKeys::createdAt);
     return x;
 }
 
 QJsonObject ChatLastMessageDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"id"_s, id);
-    w.put(u"content"_s, content);
-    w.put(u"direction"_s, direction);
-    w.put(u"created_at"_s, createdAt);
+    w.put(ChatKeys::id, id);
+    w.put(ChatKeys::content, content);
+    w.put(ChatKeys::direction, direction);
+    w.put(ChatKeys::createdAt, createdAt);
     return w.result();
 }
 
@@ -46,22 +46,22 @@ ChatNoteDto ChatNoteDto::fromJson(const QJsonObject &json)
 {
     ChatNoteDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.id = r.integer(u"id"_s);
-    x.chatId = r.integer(u"chat_id"_s);
-    x.user = r.nested<UserRefDto>(u"user"_s);
-    x.content = r.string(u"content"_s);
-    x.createdAt = r.time(u"created_at"_s);
+    x.id = r.integer(ChatKeys::id);
+    x.chatId = r.integer(ChatKeys::chatId);
+    x.user = r.nested<UserRefDto>(ChatKeys::user);
+    x.content = r.string(ChatKeys::content);
+    x.createdAt = r.time(ChatKeys::createdAt);
     return x;
 }
 
 QJsonObject ChatNoteDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"id"_s, id);
-    w.put(u"chat_id"_s, chatId);
-    w.putNested(u"user"_s, user);
-    w.put(u"content"_s, content);
-    w.put(u"created_at"_s, createdAt);
+    w.put(ChatKeys::id, id);
+    w.put(ChatKeys::chatId, chatId);
+    w.putNested(ChatKeys::user, user);
+    w.put(ChatKeys::content, content);
+    w.put(ChatKeys::createdAt, createdAt);
     return w.result();
 }
 
@@ -69,20 +69,20 @@ ChatSlaDto ChatSlaDto::fromJson(const QJsonObject &json)
 {
     ChatSlaDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.firstResponseDueAt = r.time(u"first_response_due_at"_s);
-    x.firstResponseBreached = r.boolean(u"first_response_breached"_s);
-    x.resolutionDueAt = r.time(u"resolution_due_at"_s);
-    x.resolutionBreached = r.boolean(u"resolution_breached"_s);
+    x.firstResponseDueAt = r.time(ChatKeys::firstResponseDueAt);
+    x.firstResponseBreached = r.boolean(ChatKeys::firstResponseBreached);
+    x.resolutionDueAt = r.time(ChatKeys::resolutionDueAt);
+    x.resolutionBreached = r.boolean(ChatKeys::resolutionBreached);
     return x;
 }
 
 QJsonObject ChatSlaDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"first_response_due_at"_s, firstResponseDueAt);
-    w.put(u"first_response_breached"_s, firstResponseBreached);
-    w.put(u"resolution_due_at"_s, resolutionDueAt);
-    w.put(u"resolution_breached"_s, resolutionBreached);
+    w.put(ChatKeys::firstResponseDueAt, firstResponseDueAt);
+    w.put(ChatKeys::firstResponseBreached, firstResponseBreached);
+    w.put(ChatKeys::resolutionDueAt, resolutionDueAt);
+    w.put(ChatKeys::resolutionBreached, resolutionBreached);
     return w.result();
 }
 
@@ -90,18 +90,18 @@ ChatMetricsDto ChatMetricsDto::fromJson(const QJsonObject &json)
 {
     ChatMetricsDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.waitTimeSeconds = r.optInteger(u"wait_time_seconds"_s);
-    x.firstResponseTimeSeconds = r.optInteger(u"first_response_time_seconds"_s);
-    x.handlingTimeSeconds = r.optInteger(u"handling_time_seconds"_s);
+    x.waitTimeSeconds = r.optInteger(ChatKeys::waitTimeSeconds);
+    x.firstResponseTimeSeconds = r.optInteger(ChatKeys::firstResponseTimeSeconds);
+    x.handlingTimeSeconds = r.optInteger(ChatKeys::handlingTimeSeconds);
     return x;
 }
 
 QJsonObject ChatMetricsDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"wait_time_seconds"_s, waitTimeSeconds);
-    w.put(u"first_response_time_seconds"_s, firstResponseTimeSeconds);
-    w.put(u"handling_time_seconds"_s, handlingTimeSeconds);
+    w.put(ChatKeys::waitTimeSeconds, waitTimeSeconds);
+    w.put(ChatKeys::firstResponseTimeSeconds, firstResponseTimeSeconds);
+    w.put(ChatKeys::handlingTimeSeconds, handlingTimeSeconds);
     return w.result();
 }
 
@@ -109,16 +109,16 @@ WhatsAppWindowDto WhatsAppWindowDto::fromJson(const QJsonObject &json)
 {
     WhatsAppWindowDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.open = r.boolean(u"open"_s);
-    x.expiresAt = r.time(u"expires_at"_s);
+    x.open = r.boolean(ChatKeys::open);
+    x.expiresAt = r.time(ChatKeys::expiresAt);
     return x;
 }
 
 QJsonObject WhatsAppWindowDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"open"_s, open);
-    w.put(u"expires_at"_s, expiresAt);
+    w.put(ChatKeys::open, open);
+    w.put(ChatKeys::expiresAt, expiresAt);
     return w.result();
 }
 
@@ -126,66 +126,66 @@ ChatDto ChatDto::fromJson(const QJsonObject &json)
 {
     ChatDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.id = r.integer(u"id"_s);
-    x.client = r.nested<ClientDto>(u"client"_s).value_or(ClientDto{});
-    x.campaign = r.nested<IdNameDto>(u"campaign"_s);
-    x.whatsappNumber = r.nested<ChatNumberRefDto>(u"whatsapp_number"_s);
-    x.assignedAgent = r.nested<UserRefDto>(u"assigned_agent"_s);
-    x.status = r.string(u"status"_s);
-    x.priority = r.string(u"priority"_s);
-    x.sla = r.nested<ChatSlaDto>(u"sla"_s).value_or(ChatSlaDto{});
-    x.queuePosition = r.optInteger(u"queue_position"_s);
-    x.tags = r.strings(u"tags"_s);
-    x.notes = r.list<ChatNoteDto>(u"notes"_s);
-    x.botContext = r.object(u"bot_context"_s);
-    x.metrics = r.nested<ChatMetricsDto>(u"metrics"_s).value_or(ChatMetricsDto{});
-    x.messageCount = r.integer(u"message_count"_s);
-    x.unreadCount = r.integer(u"unread_count"_s);
-    x.lastMessage = r.nested<ChatLastMessageDto>(u"last_message"_s);
-    x.createdAt = r.time(u"created_at"_s);
-    x.queuedAt = r.time(u"queued_at"_s);
-    x.assignedAt = r.time(u"assigned_at"_s);
-    x.firstResponseAt = r.time(u"first_response_at"_s);
-    x.lastMessageAt = r.time(u"last_message_at"_s);
-    x.closedAt = r.time(u"closed_at"_s);
-    x.closeReason = r.optString(u"close_reason"_s);
-    x.outcome = r.optString(u"outcome"_s);
-    x.outcomeValue = r.optInteger(u"outcome_value"_s);
-    x.closeNotes = r.optString(u"close_notes"_s);
-    x.whatsappWindow = r.nested<WhatsAppWindowDto>(u"whatsapp_window"_s).value_or(WhatsAppWindowDto{});
+    x.id = r.integer(ChatKeys::id);
+    x.client = r.nested<ClientDto>(ChatKeys::client).value_or(ClientDto{});
+    x.campaign = r.nested<IdNameDto>(ChatKeys::campaign);
+    x.whatsappNumber = r.nested<ChatNumberRefDto>(ChatKeys::whatsappNumber);
+    x.assignedAgent = r.nested<UserRefDto>(ChatKeys::assignedAgent);
+    x.status = r.string(ChatKeys::status);
+    x.priority = r.string(ChatKeys::priority);
+    x.sla = r.nested<ChatSlaDto>(ChatKeys::sla).value_or(ChatSlaDto{});
+    x.queuePosition = r.optInteger(ChatKeys::queuePosition);
+    x.tags = r.strings(ChatKeys::tags);
+    x.notes = r.list<ChatNoteDto>(ChatKeys::notes);
+    x.botContext = r.object(ChatKeys::botContext);
+    x.metrics = r.nested<ChatMetricsDto>(ChatKeys::metrics).value_or(ChatMetricsDto{});
+    x.messageCount = r.integer(ChatKeys::messageCount);
+    x.unreadCount = r.integer(ChatKeys::unreadCount);
+    x.lastMessage = r.nested<ChatLastMessageDto>(ChatKeys::lastMessage);
+    x.createdAt = r.time(ChatKeys::createdAt);
+    x.queuedAt = r.time(ChatKeys::queuedAt);
+    x.assignedAt = r.time(ChatKeys::assignedAt);
+    x.firstResponseAt = r.time(ChatKeys::firstResponseAt);
+    x.lastMessageAt = r.time(ChatKeys::lastMessageAt);
+    x.closedAt = r.time(ChatKeys::closedAt);
+    x.closeReason = r.optString(ChatKeys::closeReason);
+    x.outcome = r.optString(ChatKeys::outcome);
+    x.outcomeValue = r.optInteger(ChatKeys::outcomeValue);
+    x.closeNotes = r.optString(ChatKeys::closeNotes);
+    x.whatsappWindow = r.nested<WhatsAppWindowDto>(ChatKeys::whatsappWindow).value_or(WhatsAppWindowDto{});
     return x;
 }
 
 QJsonObject ChatDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"id"_s, id);
-    w.put(u"client"_s, client.toJson());
-    w.putNested(u"campaign"_s, campaign);
-    w.putNested(u"whatsapp_number"_s, whatsappNumber);
-    w.putNested(u"assigned_agent"_s, assignedAgent);
-    w.put(u"status"_s, status);
-    w.put(u"priority"_s, priority);
-    w.put(u"sla"_s, sla.toJson());
-    w.put(u"queue_position"_s, queuePosition);
-    w.put(u"tags"_s, tags);
-    w.putList(u"notes"_s, notes);
-    w.put(u"bot_context"_s, botContext);
-    w.put(u"metrics"_s, metrics.toJson());
-    w.put(u"message_count"_s, messageCount);
-    w.put(u"unread_count"_s, unreadCount);
-    w.putNested(u"last_message"_s, lastMessage);
-    w.put(u"created_at"_s, createdAt);
-    w.put(u"queued_at"_s, queuedAt);
-    w.put(u"assigned_at"_s, assignedAt);
-    w.put(u"first_response_at"_s, firstResponseAt);
-    w.put(u"last_message_at"_s, lastMessageAt);
-    w.put(u"closed_at"_s, closedAt);
-    w.put(u"close_reason"_s, closeReason);
-    w.put(u"outcome"_s, outcome);
-    w.put(u"outcome_value"_s, outcomeValue);
-    w.put(u"close_notes"_s, closeNotes);
-    w.put(u"whatsapp_window"_s, whatsappWindow.toJson());
+    w.put(ChatKeys::id, id);
+    w.put(ChatKeys::client, client.toJson());
+    w.putNested(ChatKeys::campaign, campaign);
+    w.putNested(ChatKeys::whatsappNumber, whatsappNumber);
+    w.putNested(ChatKeys::assignedAgent, assignedAgent);
+    w.put(ChatKeys::status, status);
+    w.put(ChatKeys::priority, priority);
+    w.put(ChatKeys::sla, sla.toJson());
+    w.put(ChatKeys::queuePosition, queuePosition);
+    w.put(ChatKeys::tags, tags);
+    w.putList(ChatKeys::notes, notes);
+    w.put(ChatKeys::botContext, botContext);
+    w.put(ChatKeys::metrics, metrics.toJson());
+    w.put(ChatKeys::messageCount, messageCount);
+    w.put(ChatKeys::unreadCount, unreadCount);
+    w.putNested(ChatKeys::lastMessage, lastMessage);
+    w.put(ChatKeys::createdAt, createdAt);
+    w.put(ChatKeys::queuedAt, queuedAt);
+    w.put(ChatKeys::assignedAt, assignedAt);
+    w.put(ChatKeys::firstResponseAt, firstResponseAt);
+    w.put(ChatKeys::lastMessageAt, lastMessageAt);
+    w.put(ChatKeys::closedAt, closedAt);
+    w.put(ChatKeys::closeReason, closeReason);
+    w.put(ChatKeys::outcome, outcome);
+    w.put(ChatKeys::outcomeValue, outcomeValue);
+    w.put(ChatKeys::closeNotes, closeNotes);
+    w.put(ChatKeys::whatsappWindow, whatsappWindow.toJson());
     return w.result();
 }
 

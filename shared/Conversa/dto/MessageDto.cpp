@@ -1,6 +1,6 @@
 #include "MessageDto.h"
 
-using namespace Qt::StringLiterals;
+#include "WireKeyNames.h"
 
 namespace Conversa {
 
@@ -8,20 +8,20 @@ MessageQuoteDto MessageQuoteDto::fromJson(const QJsonObject &json)
 {
     MessageQuoteDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.id = r.integer(u"id"_s);
-    x.direction = r.string(u"direction"_s);
-    x.messageType = r.string(u"message_type"_s);
-    x.content = r.optString(u"content"_s);
+    x.id = r.integer(MessageKeys::id);
+    x.direction = r.string(MessageKeys::direction);
+    x.messageType = r.string(MessageKeys::messageType);
+    x.content = r.optString(MessageKeys::content);
     return x;
 }
 
 QJsonObject MessageQuoteDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"id"_s, id);
-    w.put(u"direction"_s, direction);
-    w.put(u"message_type"_s, messageType);
-    w.put(u"content"_s, content);
+    w.put(MessageKeys::id, id);
+    w.put(MessageKeys::direction, direction);
+    w.put(MessageKeys::messageType, messageType);
+    w.put(MessageKeys::content, content);
     return w.result();
 }
 
@@ -29,50 +29,50 @@ MessageDto MessageDto::fromJson(const QJsonObject &json)
 {
     MessageDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.id = r.integer(u"id"_s);
-    x.chatId = r.integer(u"chat_id"_s);
-    x.direction = r.string(u"direction"_s);
-    x.messageType = r.string(u"message_type"_s);
-    x.content = r.optString(u"content"_s);
-    x.status = r.string(u"status"_s);
-    x.mediaFileId = r.optInteger(u"media_file_id"_s);
-    x.templateName = r.optString(u"template_name"_s);
-    x.templateLanguage = r.optString(u"template_language"_s);
-    x.templateVariables = r.optObject(u"template_variables"_s);
-    x.errorCode = r.optString(u"error_code"_s);
-    x.errorMessage = r.optString(u"error_message"_s);
-    x.user = r.nested<UserRefDto>(u"user"_s);
-    x.isBotMessage = r.boolean(u"is_bot_message"_s);
-    x.createdAt = r.time(u"created_at"_s);
-    x.sentAt = r.time(u"sent_at"_s);
-    x.deliveredAt = r.time(u"delivered_at"_s);
-    x.readAt = r.time(u"read_at"_s);
-    x.replyTo = r.nested<MessageQuoteDto>(u"reply_to"_s);
+    x.id = r.integer(MessageKeys::id);
+    x.chatId = r.integer(MessageKeys::chatId);
+    x.direction = r.string(MessageKeys::direction);
+    x.messageType = r.string(MessageKeys::messageType);
+    x.content = r.optString(MessageKeys::content);
+    x.status = r.string(MessageKeys::status);
+    x.mediaFileId = r.optInteger(MessageKeys::mediaFileId);
+    x.templateName = r.optString(MessageKeys::templateName);
+    x.templateLanguage = r.optString(MessageKeys::templateLanguage);
+    x.templateVariables = r.optObject(MessageKeys::templateVariables);
+    x.errorCode = r.optString(MessageKeys::errorCode);
+    x.errorMessage = r.optString(MessageKeys::errorMessage);
+    x.user = r.nested<UserRefDto>(MessageKeys::user);
+    x.isBotMessage = r.boolean(MessageKeys::isBotMessage);
+    x.createdAt = r.time(MessageKeys::createdAt);
+    x.sentAt = r.time(MessageKeys::sentAt);
+    x.deliveredAt = r.time(MessageKeys::deliveredAt);
+    x.readAt = r.time(MessageKeys::readAt);
+    x.replyTo = r.nested<MessageQuoteDto>(MessageKeys::replyTo);
     return x;
 }
 
 QJsonObject MessageDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"id"_s, id);
-    w.put(u"chat_id"_s, chatId);
-    w.put(u"direction"_s, direction);
-    w.put(u"message_type"_s, messageType);
-    w.put(u"content"_s, content);
-    w.put(u"status"_s, status);
-    w.put(u"media_file_id"_s, mediaFileId);
-    w.put(u"template_name"_s, templateName);
-    w.put(u"template_language"_s, templateLanguage);
-    w.put(u"template_variables"_s, templateVariables);
-    w.put(u"error_code"_s, errorCode);
-    w.put(u"error_message"_s, errorMessage);
-    w.putNested(u"user"_s, user);
-    w.put(u"is_bot_message"_s, isBotMessage);
-    w.put(u"created_at"_s, createdAt);
-    w.put(u"sent_at"_s, sentAt);
-    w.put(u"delivered_at"_s, deliveredAt);
-    w.put(u"read_at"_s, readAt);
-    w.putNested(u"reply_to"_s, replyTo);
+    w.put(MessageKeys::id, id);
+    w.put(MessageKeys::chatId, chatId);
+    w.put(MessageKeys::direction, direction);
+    w.put(MessageKeys::messageType, messageType);
+    w.put(MessageKeys::content, content);
+    w.put(MessageKeys::status, status);
+    w.put(MessageKeys::mediaFileId, mediaFileId);
+    w.put(MessageKeys::templateName, templateName);
+    w.put(MessageKeys::templateLanguage, templateLanguage);
+    w.put(MessageKeys::templateVariables, templateVariables);
+    w.put(MessageKeys::errorCode, errorCode);
+    w.put(MessageKeys::errorMessage, errorMessage);
+    w.putNested(MessageKeys::user, user);
+    w.put(MessageKeys::isBotMessage, isBotMessage);
+    w.put(MessageKeys::createdAt, createdAt);
+    w.put(MessageKeys::sentAt, sentAt);
+    w.put(MessageKeys::deliveredAt, deliveredAt);
+    w.put(MessageKeys::readAt, readAt);
+    w.putNested(MessageKeys::replyTo, replyTo);
     return w.result();
 }
 

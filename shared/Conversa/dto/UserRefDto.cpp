@@ -1,6 +1,6 @@
 #include "UserRefDto.h"
 
-using namespace Qt::StringLiterals;
+#include "WireKeyNames.h"
 
 namespace Conversa {
 
@@ -8,20 +8,20 @@ UserRefDto UserRefDto::fromJson(const QJsonObject &json)
 {
     UserRefDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.id = r.integer(u"id"_s);
-    x.firstName = r.string(u"first_name"_s);
-    x.lastName = r.string(u"last_name"_s);
-    x.agentStatus = r.string(u"agent_status"_s);
+    x.id = r.integer(UserRefKeys::id);
+    x.firstName = r.string(UserRefKeys::firstName);
+    x.lastName = r.string(UserRefKeys::lastName);
+    x.agentStatus = r.string(UserRefKeys::agentStatus);
     return x;
 }
 
 QJsonObject UserRefDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"id"_s, id);
-    w.put(u"first_name"_s, firstName);
-    w.put(u"last_name"_s, lastName);
-    w.put(u"agent_status"_s, agentStatus);
+    w.put(UserRefKeys::id, id);
+    w.put(UserRefKeys::firstName, firstName);
+    w.put(UserRefKeys::lastName, lastName);
+    w.put(UserRefKeys::agentStatus, agentStatus);
     return w.result();
 }
 

@@ -1,0 +1,129 @@
+#pragma once
+
+#include "domain/Actor.h"
+#include "domain/DomainEvents.h"
+#include "http/Result.h"
+#include "store/ChatStore.h"
+#include "store/MessageStore.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class Database;
+
+// What every chat action returns besides its own answer: the audit changes
+// ({"field": {"from", "to"}}) and the events to publish once the caller's transaction commits.
+struct ChatEffects {
+    QJsonObject changes;
+    QList<DomainEvent> events;
+};
+
+// An action whose answer is the chat as it is afterwards (the caller reads it back).
+struct ChatOutcome : ChatEffects {
+    qint64 chatId = 0;
+};
+
+struct AssignChat {
+    qint64 chatId = 0;
+    qint64 agentId = 0;
+    QString reason;
+};
+struct Assigned : ChatEffects {
+    qint64 chatId = 0;
+    ChatPerson agent;
+    QString status;
+    qint64 assignedAt = 0;
+};
+
+enum class TransferTarget { Agent, Campaign, Queue };
+struct TransferChat {
+    qint64 chatId = 0;
+    TransferTarget target = TransferTarget::Queue;
+    qint64 targetId = 0;   // the agent or the campaign; unused for the queue
+    QString reason;
+};
+
+struct CloseChat {
+    qint64 chatId = 0;
+    QString closeReason;
+    QString outcome;
+    std::optional<qint64> outcomeValue;
+    QString notes;
+};
+struct Closed : ChatEffects {
+    qint64 chatId = 0;
+    QString status;
+    qint64 closedAt = 0;
+    QString closeReason;
+    QString outcome;
+    std::optional<qint64> outcomeValue;
+};
+
+struct TakenBack : ChatEffects {
+    bool done = false;   // false: answered, moved or taken back meanwhile; nothing written
+};
+
+struct NoteAdded : ChatEffects {
+    qint64 chatId = 0;
+    qint64 noteId = 0;
+    QString content;
+    qint64 createdAt = 0;
+};
+
+struct MessageRead : ChatEffects {
+    Message message;   // as it is afterwards
+};
+struct MessagesRead : ChatEffects {
+    QList<qint64> read;   // the ids that were unread inbound messages of the chat, now read
+};
+
+// The chat aggregate's rules: who may do what to a chat, which status it moves to
+// (ChatStateMachine), what is written (the chat, its chat_events row) and what is told afterwards.
+// REST handlers, the socket's client events and background workers call it; none re-implements
+// a rule. It runs inside the caller's transaction and never commits: the caller commits, writes
+// the audit row with `changes` and publishes `events` only once committed.
+// A chat the actor may not see is 404 (an agent sees its own chats and the queued chats of its
+// campaigns); a move the state machine refuses is 409.
+class ChatService {
+public:
+    using Clock = std::function<qint64()>;
+    explicit ChatService(Database &db, Clock clock = {});
+
+    Result<Assigned> assign(const Actor &actor, const AssignChat &in);
+    Result<ChatOutcome> transfer(const Actor &actor, const TransferChat &in);
+    Result<Closed> close(const Actor &actor, const CloseChat &in);
+    Result<ChatOutcome> reopen(const Actor &actor, qint64 chatId);
+    // Routing's SLA reassignment, for a chat SlaPolicy::agentAnswerOverdue chose: back to its
+    // campaign's queue, and not to that agent again. Checks nothing changed since it was chosen
+    // (another server may be sweeping too).
+    Result<TakenBack> takeBackUnanswered(const Actor &actor, qint64 chatId, qint64 agentId, qint64 campaignId);
+    Result<ChatOutcome> addTag(const Actor &actor, qint64 chatId, const QString &tag);      // normalised
+    Result<ChatOutcome> removeTag(const Actor &actor, qint64 chatId, const QString &tag);   // 404 if absent
+    Result<NoteAdded> addNote(const Actor &actor, qint64 chatId, const QString &content);
+    Result<ChatOutcome> setPriority(const Actor &actor, qint64 chatId, const QString &priority);
+
+    // POST /messages/:id/read: an inbound message of a chat the actor sees (else 404; an outbound
+    // one is 409); one already read changes nothing and tells nothing.
+    Result<MessageRead> markMessageRead(const Actor &actor, qint64 messageId);
+    // The socket's chat.read: the same rule for each id, those that are not unread inbound
+    // messages of the chat left out. Events: message.updated for each, then chat.updated once.
+    Result<MessagesRead> markChatRead(const Actor &actor, qint64 chatId, const QList<qint64> &messageIds);
+
+    // The chat, if the actor may see it (the rule above), else 404.
+    Result<Chat> visibleChat(const Actor &actor, qint64 chatId);
+
+    static QString targetName(TransferTarget target);   // "agent", "campaign", "queue"
+
+private:
+    Result<Chat> permittedChat(const Actor &actor, const QString &permission, qint64 chatId);
+    Result<bool> readOne(const Message &m, qint64 at);   // false: nothing to do
+    qint64 now() const;
+
+    ChatStore m_chats;
+    MessageStore m_messages;
+    Clock m_clock;
+};

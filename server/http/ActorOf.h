@@ -1,0 +1,10 @@
+#pragma once
+
+#include "domain/Actor.h"
+#include "http/RequestContext.h"
+
+// The signed-in caller (REST request or socket) as the domain services see it.
+inline Actor actorOf(const AuthUser &user)
+{
+    return Actor{.userId = user.id, .roleName = user.roleName, .permissions = user.permissions};
+}

@@ -1,0 +1,10 @@
+#pragma once
+
+class HttpRouter;
+
+// One HTTP module (AuthApi, UsersApi, RealtimeApi, …): registers all of its routes in one place.
+class RouteModule {
+public:
+    virtual ~RouteModule() = default;
+    virtual void registerRoutes(HttpRouter &router) = 0;
+};

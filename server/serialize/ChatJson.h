@@ -1,0 +1,19 @@
+#pragma once
+
+#include "http/Result.h"
+
+#include <QByteArray>
+
+class Database;
+class JsonWriter;
+struct Chat;
+
+// The chat wire types: the one place the server writes them.
+namespace ChatJson {
+
+// An item of GET /chats.
+void writeListItem(JsonWriter &w, const Chat &c);
+// GET /chats/:id's body, also the `chat` of realtime events; read from the database.
+Result<QByteArray> chatJson(Database &db, qint64 chatId);
+
+} // namespace ChatJson

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QLatin1StringView>
+#include <QString>
+
+// The key names of the chat and message payloads, in one place for both sides of the wire: the
+// DTOs here read and write them, and the server's writers (server/serialize) write them, so a
+// renamed key cannot drift between server and client. A WireKey is the ASCII name; it converts
+// to a QString (Json::Reader/Writer) and to a const char * (the server's JsonWriter).
+namespace Conversa {
+
+struct WireKey {
+    const char *name;
+    constexpr operator const char *() const { return name; }
+    operator QString() const { return QString(QLatin1StringView(name)); }
+};
+
+// A user named inside another object (a chat's agent, a message's author).
+namespace UserRefKeys {
+inline constexpr WireKey id{"id"};
+inline constexpr WireKey firstName{"first_name"};
+inline constexpr WireKey lastName{"last_name"};
+inline constexpr WireKey agentStatus{"agent_status"};
+} // namespace UserRefKeys
+
+// A message, and the message it quotes (reply_to).
+namespace MessageKeys {
+inline constexpr WireKey id{"id"};
+inline constexpr WireKey direction{"direction"};
+inline constexpr WireKey messageType{"message_type"};
+inline constexpr WireKey content{"content"};
+inline constexpr WireKey chatId{"chat_id"};
+inline constexpr WireKey status{"status"};
+inline constexpr WireKey mediaFileId{"media_file_id"};
+inline constexpr WireKey templateName{"template_name"};
+inline constexpr WireKey templateLanguage{"template_language"};
+inline constexpr WireKey templateVariables{"template_variables"};
+inline constexpr WireKey errorCode{"error_code"};
+inline constexpr WireKey errorMessage{"error_message"};
+inline constexpr WireKey user{"user"};
+inline constexpr WireKey isBotMessage{"is_bot_message"};
+inline constexpr WireKey createdAt{"created_at"};
+inline constexpr WireKey sentAt{"sent_at"};
+inline constexpr WireKey deliveredAt{"delivered_at"};
+inline constexpr WireKey readAt{"read_at"};
+inline constexpr WireKey replyTo{"reply_to"};
+} // namespace MessageKeys
+
+// A chat (list item and detail) and the objects inside it, but for the client.
+namespace ChatKeys {
+inline constexpr WireKey id{"id"};
+inline constexpr WireKey name{"name"};
+inline constexpr WireKey phoneNumber{"phone_number"};
+inline constexpr WireKey content{"content"};
+inline constexpr WireKey direction{"direction"};
+inline constexpr WireKey createdAt{"created_at"};
+inline constexpr WireKey chatId{"chat_id"};
+inline constexpr WireKey user{"user"};
+inline constexpr WireKey firstResponseDueAt{"first_response_due_at"};
+inline constexpr WireKey firstResponseBreached{"first_response_breached"};
+inline constexpr WireKey resolutionDueAt{"resolution_due_at"};
+inline constexpr WireKey resolutionBreached{"resolution_breached"};
+inline constexpr WireKey waitTimeSeconds{"wait_time_seconds"};
+inline constexpr WireKey firstResponseTimeSeconds{"first_response_time_seconds"};
+inline constexpr WireKey handlingTimeSeconds{"handling_time_seconds"};
+inline constexpr WireKey open{"open"};
+inline constexpr WireKey expiresAt{"expires_at"};
+inline constexpr WireKey client{"client"};
+inline constexpr WireKey campaign{"campaign"};
+inline constexpr WireKey whatsappNumber{"whatsapp_number"};
+inline constexpr WireKey assignedAgent{"assigned_agent"};
+inline constexpr WireKey status{"status"};
+inline constexpr WireKey priority{"priority"};
+inline constexpr WireKey sla{"sla"};
+inline constexpr WireKey queuePosition{"queue_position"};
+inline constexpr WireKey tags{"tags"};
+inline constexpr WireKey notes{"notes"};
+inline constexpr WireKey botContext{"bot_context"};
+inline constexpr WireKey metrics{"metrics"};
+inline constexpr WireKey messageCount{"message_count"};
+inline constexpr WireKey unreadCount{"unread_count"};
+inline constexpr WireKey lastMessage{"last_message"};
+inline constexpr WireKey queuedAt{"queued_at"};
+inline constexpr WireKey assignedAt{"assigned_at"};
+inline constexpr WireKey firstResponseAt{"first_response_at"};
+inline constexpr WireKey lastMessageAt{"last_message_at"};
+inline constexpr WireKey closedAt{"closed_at"};
+inline constexpr WireKey closeReason{"close_reason"};
+inline constexpr WireKey outcome{"outcome"};
+inline constexpr WireKey outcomeValue{"outcome_value"};
+inline constexpr WireKey closeNotes{"close_notes"};
+inline constexpr WireKey whatsappWindow{"whatsapp_window"};
+} // namespace ChatKeys
+
+} // namespace Conversa
