@@ -244,6 +244,7 @@ Result<Ok> ServerApp::start()
     }
     m_port = port;
     m_reminders = std::make_unique<ReminderScheduler>(*m_db);
+    m_reminders->setInterval(m_config.reminderIntervalMs);
     connect(m_reminders.get(), &ReminderScheduler::reminderFired, this, [this](qint64 taskId, qint64 userId) {
         ChatEvents(*m_db, *m_realtime).taskReminder(taskId, userId);
     });

@@ -198,6 +198,9 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     n = number("CONVERSA_ANALYTICS_PUSH_MS", c.analyticsPushMs, 0, 600000);
     if (!n) return n.error();
     c.analyticsPushMs = int(*n);
+    n = number("CONVERSA_REMINDER_INTERVAL_MS", c.reminderIntervalMs, 10, 3600000);
+    if (!n) return n.error();
+    c.reminderIntervalMs = int(*n);
     n = number("CONVERSA_SOCKET_PING_INTERVAL_MS", c.socketPingIntervalMs, 100, 600000);
     if (!n) return n.error();
     c.socketPingIntervalMs = int(*n);

@@ -40,6 +40,7 @@ struct ServerConfig {
     int routingSweepMs = 5000;      // how often every queue is routed again; 0 = this instance routes nothing
     int healthCheckSeconds = 60;    // how often each number's provider is checked; 0 = no checks from here
     int analyticsPushMs = 1000;         // analytics.update to the analytics room; 0 = never
+    int reminderIntervalMs = 5000;      // how often due task reminders are looked for
     int socketPingIntervalMs = 25000;   // Engine.IO: the server pings every socket this often
     int socketPingTimeoutMs = 20000;    // and closes one that has not answered within this
 

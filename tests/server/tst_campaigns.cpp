@@ -156,6 +156,7 @@ qint64 tst_Campaigns::createNumber(const QString &phone, TestServer *server, con
 void tst_Campaigns::createCampaign()
 {
     const QJsonObject body = seedBody(u"SOPORTE_2025"_s);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = call("POST", u"/v1/campaigns"_s, body);
     QCOMPARE(r.status, 201);
     const QJsonObject c = r.object();
@@ -169,7 +170,9 @@ void tst_Campaigns::createCampaign()
     QCOMPARE(c.value(u"active_chats"_s).toInt(), 0);
     QVERIFY(c.value(u"created_at"_s).toString().endsWith(u'Z'));
 
-    const QJsonObject row = m_server.auditRows(u"campaign.create"_s).first();
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"campaign.create"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.first();
     QCOMPARE(row.value(u"entity_id"_s).toInteger(), id);
     QCOMPARE(row.value(u"entity_type"_s).toString(), u"Campaign"_s);
     QCOMPARE(row.value(u"user_id"_s).toInteger(), m_adminId);
@@ -246,12 +249,15 @@ void tst_Campaigns::createValidation()
     for (auto it = patch.begin(); it != patch.end(); ++it)
         body.insert(it.key(), it.value());
     const qint64 before = m_server.count(u"campaigns"_s);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = call("POST", u"/v1/campaigns"_s, body);
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorCode(), QByteArray("VALIDATION_ERROR"));
     QCOMPARE(sorted(r.errorFields()), fields);
     QCOMPARE(m_server.count(u"campaigns"_s), before);
-    const QJsonObject row = m_server.auditRows(u"campaign.create"_s).first();
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"campaign.create"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.first();
     QCOMPARE(row.value(u"success"_s).toBool(), false);
     QCOMPARE(row.value(u"status_code"_s).toInt(), 422);
 }
@@ -261,11 +267,14 @@ void tst_Campaigns::createConflict()
     const qint64 id = createCampaign(seedBody(u"DUP_CODE"_s));
     QVERIFY(id);
     const qint64 before = m_server.count(u"campaigns"_s);
+    const qint64 mark = m_server.auditMark();
     ApiResponse r = call("POST", u"/v1/campaigns"_s, seedBody(u"dup_code"_s));   // codes ignore case
     QCOMPARE(r.status, 409);
     QCOMPARE(r.errorCode(), QByteArray("CONFLICT"));
     QCOMPARE(m_server.count(u"campaigns"_s), before);
-    QCOMPARE(m_server.auditRows(u"campaign.create"_s).first().value(u"status_code"_s).toInt(), 409);
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"campaign.create"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().value(u"status_code"_s).toInt(), 409);
 
     QCOMPARE(call("DELETE", u"/v1/campaigns/%1"_s.arg(id)).status, 204);
     QVERIFY(createCampaign(seedBody(u"DUP_CODE"_s)));   // a deleted campaign frees its code
@@ -317,16 +326,20 @@ void tst_Campaigns::permissions()
     else if (method != "GET")
         body = {{u"name"_s, u"Permiso"_s}, {u"code"_s, u"PERM_NEW_%1"_s.arg(++m_seq)}};
     const QByteArray token = role.isEmpty() ? QByteArray() : role == "agent"_L1 ? m_agent : m_supervisor;
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.request(method, QString(path).replace(u"{id}"_s, QString::number(id)), body, token);
     QCOMPARE(r.status, status);
+    const QList<QJsonObject> rows = action.isEmpty() ? QList<QJsonObject>() : m_server.auditRowsSince(action, mark);
     if (status >= 400) {
         QCOMPARE(m_server.count(u"campaigns"_s, u"deleted_at IS NULL AND name = 'Permiso'"_s), 0);
         QCOMPARE(m_server.count(u"campaigns"_s, u"id = %1 AND deleted_at IS NULL"_s.arg(id)), 1);
-        const QJsonObject row = m_server.auditRows(action).first();
+        QCOMPARE(rows.size(), 1);
+        const QJsonObject row = rows.first();
         QCOMPARE(row.value(u"success"_s).toBool(), false);
         QCOMPARE(row.value(u"status_code"_s).toInt(), status);
     } else if (!action.isEmpty()) {
-        QCOMPARE(m_server.auditRows(action).first().value(u"entity_id"_s).toInteger(), id);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().value(u"entity_id"_s).toInteger(), id);
     }
 }
 
@@ -359,6 +372,7 @@ void tst_Campaigns::updateCampaign()
     const qint64 id = createCampaign(seedBody(u"UPD_1"_s));
     QVERIFY(id);
     const QJsonObject newHours{{u"saturday"_s, hours(u"09:00"_s, u"13:00"_s)}};
+    const qint64 mark = m_server.auditMark();
     ApiResponse r = call("PUT", u"/v1/campaigns/%1"_s.arg(id),
                          {{u"priority"_s, 9}, {u"status"_s, u"paused"_s}, {u"business_hours"_s, newHours},
                           {u"bot_flow_id"_s, QJsonValue()}, {u"welcome_message"_s, u""_s}},
@@ -373,7 +387,9 @@ void tst_Campaigns::updateCampaign()
     QCOMPARE(r.value(u"name"_s).toString(), u"Campaña Soporte"_s);   // untouched
     QCOMPARE(r.value(u"timezone"_s).toString(), u"America/Bogota"_s);
 
-    const QJsonObject row = m_server.auditRows(u"campaign.update"_s).first();
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"campaign.update"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.first();
     QCOMPARE(row.value(u"entity_id"_s).toInteger(), id);
     QCOMPARE(row.value(u"success"_s).toBool(), true);
     const QJsonObject changes = row.value(u"changes"_s).toObject();
@@ -396,11 +412,15 @@ void tst_Campaigns::updateErrors()
     QVERIFY(createCampaign(seedBody(u"UPD_TAKEN"_s)));
     ApiResponse r = call("PUT", u"/v1/campaigns/%1"_s.arg(id), {{u"code"_s, u"upd_taken"_s}});
     QCOMPARE(r.status, 409);
+    const qint64 mark = m_server.auditMark();
     r = call("PUT", u"/v1/campaigns/%1"_s.arg(id),
              {{u"name"_s, u""_s}, {u"timezone"_s, u"Nowhere"_s}, {u"priority"_s, 3}});
     QCOMPARE(r.status, 422);
     QCOMPARE(sorted(r.errorFields()), (QStringList{u"name"_s, u"timezone"_s}));
-    QCOMPARE(m_server.auditRows(u"campaign.update"_s).first().value(u"success"_s).toBool(), false);
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"campaign.update"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().value(u"entity_id"_s).toInteger(), id);
+    QCOMPARE(rows.first().value(u"success"_s).toBool(), false);
     r = call("GET", u"/v1/campaigns/%1"_s.arg(id));
     QCOMPARE(r.value(u"code"_s).toString(), u"UPD_ERR"_s);
     QCOMPARE(r.value(u"priority"_s).toInt(), 5);   // a failed request changes nothing
@@ -419,6 +439,7 @@ void tst_Campaigns::deleteCampaign()
     QCOMPARE(call("POST", u"/v1/campaigns/%1/agents"_s.arg(id),
                   {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, userId}}}}}).status, 200);
 
+    const qint64 mark = m_server.auditMark();
     ApiResponse r = call("DELETE", u"/v1/campaigns/%1"_s.arg(id));
     QCOMPARE(r.status, 204);
     QVERIFY(r.body.isEmpty());
@@ -430,7 +451,8 @@ void tst_Campaigns::deleteCampaign()
     QCOMPARE(m_server.count(u"campaign_numbers"_s, u"campaign_id = %1"_s.arg(id)), 0);
     QCOMPARE(m_server.count(u"campaign_agents"_s, u"campaign_id = %1"_s.arg(id)), 0);
 
-    const QList<QJsonObject> rows = m_server.auditRows(u"campaign.delete"_s);
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"campaign.delete"_s, mark);
+    QCOMPARE(rows.size(), 2);   // the delete, then the second one's 404
     QCOMPARE(rows.at(1).value(u"entity_id"_s).toInteger(), id);
     QCOMPARE(rows.at(1).value(u"success"_s).toBool(), true);
     QCOMPARE(rows.at(0).value(u"status_code"_s).toInt(), 404);
@@ -442,6 +464,7 @@ void tst_Campaigns::assignNumbers()
 {
     const qint64 id = createCampaign(seedBody(u"NUMBERS_1"_s));
     QVERIFY(id);
+    const qint64 mark = m_server.auditMark();
     ApiResponse r = call("POST", u"/v1/campaigns/%1/numbers"_s.arg(id),
                          {{u"whatsapp_number_ids"_s, QJsonArray{m_numbers[0], m_numbers[1]}},
                           {u"primary_number_id"_s, m_numbers[1]}});
@@ -454,7 +477,9 @@ void tst_Campaigns::assignNumbers()
     QCOMPARE(numbers.at(0).toObject().value(u"phone_number"_s).toString(), u"+573100000001"_s);
     QCOMPARE(numbers.at(0).toObject().value(u"display_name"_s).toString(), u"Línea 0001"_s);
 
-    QJsonObject row = m_server.auditRows(u"campaign.assign_numbers"_s).first();
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"campaign.assign_numbers"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    QJsonObject row = rows.first();
     QCOMPARE(row.value(u"entity_id"_s).toInteger(), id);
     QCOMPARE(row.value(u"success"_s).toBool(), true);
     QCOMPARE(row.value(u"changes"_s).toObject().value(u"whatsapp_number_ids"_s).toObject(),
@@ -514,12 +539,15 @@ void tst_Campaigns::assignNumbersErrors()
         .replace(u"N1"_s, QString::number(m_numbers[1]))
         .replace(u"DEL"_s, QString::number(m_deletedNumber));
     const QString path = u"/v1/campaigns/%1/numbers"_s.arg(status == 404 ? 999999 : id);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.requestRaw("POST", path, body.toUtf8(), "application/json", m_admin);
     QCOMPARE(r.status, status);
     QCOMPARE(sorted(r.errorFields()), fields);
     // Nothing replaced.
     QCOMPARE(m_server.count(u"campaign_numbers"_s, u"campaign_id = %1"_s.arg(id)), 1);
-    QCOMPARE(m_server.auditRows(u"campaign.assign_numbers"_s).first().value(u"success"_s).toBool(), false);
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"campaign.assign_numbers"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().value(u"success"_s).toBool(), false);
 }
 
 // ---- POST /v1/campaigns/{id}/agents ----
@@ -531,6 +559,7 @@ void tst_Campaigns::assignAgents()
     qint64 ana = 0, beto = 0;
     m_server.tokenFor(u"agent"_s, &ana);
     m_server.tokenFor(u"agent"_s, &beto);
+    const qint64 mark = m_server.auditMark();
     ApiResponse r = call("POST", u"/v1/campaigns/%1/agents"_s.arg(id),
                          {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, ana}, {u"max_concurrent_chats"_s, 5},
                                                                {u"priority"_s, 10}, {u"skills"_s, QJsonArray{u"ventas"_s, u"ingles"_s}}},
@@ -562,7 +591,9 @@ void tst_Campaigns::assignAgents()
     QCOMPARE(campaigns.at(0).toObject().value(u"priority"_s).toInt(), 10);
     QVERIFY(!campaigns.at(0).toObject().value(u"name"_s).toString().isEmpty());
 
-    const QJsonObject row = m_server.auditRows(u"campaign.assign_agents"_s).first();
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"campaign.assign_agents"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.first();
     QCOMPARE(row.value(u"entity_id"_s).toInteger(), id);
     QCOMPARE(row.value(u"success"_s).toBool(), true);
     const QJsonObject to = row.value(u"changes"_s).toObject().value(u"agents"_s).toObject().value(u"to"_s).toObject();
@@ -618,12 +649,15 @@ void tst_Campaigns::assignAgentsErrors()
     QCOMPARE(call("POST", u"/v1/campaigns/%1/agents"_s.arg(id), {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, u1}}}}}).status, 200);
     body.replace(u"U0"_s, QString::number(u0)).replace(u"U1"_s, QString::number(u1)).replace(u"GONE"_s, QString::number(gone));
     const QString path = u"/v1/campaigns/%1/agents"_s.arg(status == 404 ? 999999 : id);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.requestRaw("POST", path, body.toUtf8(), "application/json", m_admin);
     QCOMPARE(r.status, status);
     QCOMPARE(sorted(r.errorFields()), fields);
     QCOMPARE(m_server.count(u"campaign_agents"_s, u"campaign_id = %1 AND user_id = %2"_s.arg(id).arg(u1)), 1);
     QCOMPARE(m_server.count(u"campaign_agents"_s, u"campaign_id = %1"_s.arg(id)), 1);
-    QCOMPARE(m_server.auditRows(u"campaign.assign_agents"_s).first().value(u"success"_s).toBool(), false);
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"campaign.assign_agents"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().value(u"success"_s).toBool(), false);
 }
 
 // ---- CampaignStore::campaignsOfUser (for GET /v1/users/:id) ----

@@ -296,13 +296,14 @@ void tst_Clients::createValidation()
     QFETCH(QJsonObject, body);
     QFETCH(QString, field);
     const qint64 before = m_server.count(u"clients"_s);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = post(u"/v1/clients"_s, body);
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorCode(), QByteArray("VALIDATION_ERROR"));
     QVERIFY2(r.errorFields().contains(field), r.body.constData());
     QCOMPARE(m_server.count(u"clients"_s), before);
-    const QList<QJsonObject> audit = m_server.auditRows(u"client.create"_s);
-    QVERIFY(!audit.isEmpty());
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"client.create"_s, mark);
+    QCOMPARE(audit.size(), 1);
     QCOMPARE(audit.first().value(u"success"_s).toBool(), false);
     QCOMPARE(audit.first().value(u"status_code"_s).toInt(), 422);
 }
@@ -310,8 +311,11 @@ void tst_Clients::createValidation()
 void tst_Clients::createRefusals()
 {
     const QJsonObject body{{u"phone_number"_s, u"+573001110001"_s}};
+    const qint64 mark = m_server.auditMark();
     QCOMPARE(m_server.request("POST", u"/v1/clients"_s, body).status, 401);
-    QCOMPARE(m_server.auditRows(u"client.create"_s).first().value(u"status_code"_s).toInt(), 401);
+    const QList<QJsonObject> refused = m_server.auditRowsSince(u"client.create"_s, mark);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().value(u"status_code"_s).toInt(), 401);
     // Agents may create clients.
     QCOMPARE(post(u"/v1/clients"_s, body, m_agent).status, 201);
 }
@@ -658,6 +662,7 @@ void tst_Clients::importCsv()
                            "3101000002;Andrés;Mejía;;\"Línea 1\nLínea 2\";new;;prospecto;\r\n"
                            "\r\n"
                            "+573101000003;Sofía;;;;;;;\r\n";
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = importFile(csv, m_supervisor);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"imported"_s).toInt(), 3);
@@ -678,7 +683,9 @@ void tst_Clients::importCsv()
     QCOMPARE(andres.value(u"custom_fields"_s).toObject(), QJsonObject());
     QCOMPARE(clientByPhone(u"+573101000003"_s).value(u"lead_status"_s).toString(), u"new"_s);
 
-    const QJsonObject audit = m_server.auditRows(u"client.import"_s).first();
+    const QList<QJsonObject> imports = m_server.auditRowsSince(u"client.import"_s, mark);
+    QCOMPARE(imports.size(), 1);
+    const QJsonObject audit = imports.first();
     QCOMPARE(audit.value(u"success"_s).toBool(), true);
     QCOMPARE(audit.value(u"entity_type"_s).toString(), u"Client"_s);
     QCOMPARE(audit.value(u"changes"_s).toObject(),
@@ -777,12 +784,15 @@ void tst_Clients::importFileErrors()
     QFETCH(int, status);
     QFETCH(QString, field);
     const qint64 before = m_server.count(u"clients"_s);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.requestRaw("POST", u"/v1/clients/import"_s, body, contentType, m_admin);
     QCOMPARE(r.status, status);
     if (!field.isEmpty())
         QCOMPARE(r.errorFields(), QStringList{field});
     QCOMPARE(m_server.count(u"clients"_s), before);
-    const QJsonObject audit = m_server.auditRows(u"client.import"_s).first();
+    const QList<QJsonObject> imports = m_server.auditRowsSince(u"client.import"_s, mark);
+    QCOMPARE(imports.size(), 1);
+    const QJsonObject audit = imports.first();
     QCOMPARE(audit.value(u"success"_s).toBool(), false);
     QCOMPARE(audit.value(u"status_code"_s).toInt(), status);
 }
@@ -790,8 +800,11 @@ void tst_Clients::importFileErrors()
 void tst_Clients::importRefusals()
 {
     const QByteArray csv = "phone_number\n+573105000001\n";
+    const qint64 mark = m_server.auditMark();
     QCOMPARE(importFile(csv, m_agent).status, 403);
-    QCOMPARE(m_server.auditRows(u"client.import"_s).first().value(u"status_code"_s).toInt(), 403);
+    const QList<QJsonObject> refused = m_server.auditRowsSince(u"client.import"_s, mark);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().value(u"status_code"_s).toInt(), 403);
     QCOMPARE(m_server.requestRaw("POST", u"/v1/clients/import"_s, multipart(csv),
                                  "multipart/form-data; boundary=" + kBoundary).status, 401);
     QCOMPARE(m_server.count(u"clients"_s, u"phone_number = '+573105000001'"_s), 0);
@@ -850,6 +863,7 @@ void tst_Clients::exportCsv()
     QVERIFY(createClient({{u"phone_number"_s, u"+573106000002"_s}, {u"first_name"_s, u"Otra"_s},
                           {u"lead_status"_s, u"new"_s}, {u"segment"_s, u"export-seg"_s}}) > 0);
 
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = get(u"/v1/clients/export?format=csv&segment=export-seg&lead_status=proposal"_s, m_supervisor);
     QCOMPARE(r.status, 200);
     QVERIFY(r.header("Content-Type").startsWith("text/csv"));
@@ -871,7 +885,9 @@ void tst_Clients::exportCsv()
     QCOMPARE(bySearch.header("X-Export-Rows"), QByteArray("1"));
     QCOMPARE(get(u"/v1/clients/export?search=exportada&tag=zzz"_s).header("X-Export-Rows"), QByteArray("0"));
 
-    const QJsonObject audit = m_server.auditRows(u"client.export"_s)[2];
+    const QList<QJsonObject> exports = m_server.auditRowsSince(u"client.export"_s, mark);
+    QCOMPARE(exports.size(), 3);   // this one, then the two filtered ones
+    const QJsonObject audit = exports.at(2);
     QCOMPARE(audit.value(u"success"_s).toBool(), true);
     QCOMPARE(audit.value(u"changes"_s).toObject().value(u"rows"_s).toInt(), 1);
     QCOMPARE(audit.value(u"changes"_s).toObject().value(u"filters"_s).toObject(),
@@ -893,8 +909,11 @@ void tst_Clients::exportCsv()
 
 void tst_Clients::exportRefusals()
 {
+    const qint64 mark = m_server.auditMark();
     QCOMPARE(get(u"/v1/clients/export"_s, m_agent).status, 403);
-    const QJsonObject refused = m_server.auditRows(u"client.export"_s).first();
+    const QList<QJsonObject> exports = m_server.auditRowsSince(u"client.export"_s, mark);
+    QCOMPARE(exports.size(), 1);
+    const QJsonObject refused = exports.first();
     QCOMPARE(refused.value(u"success"_s).toBool(), false);
     QCOMPARE(refused.value(u"status_code"_s).toInt(), 403);
     QCOMPARE(m_server.request("GET", u"/v1/clients/export"_s).status, 401);

@@ -171,6 +171,7 @@ void tst_Files::uploadTypes()
     QFETCH(int, height);
 
     const qint64 rowsBefore = m_server.count(u"files"_s);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = uploadFile(m_agentA, bytes, name);
     QCOMPARE(r.status, 201);
     const QJsonObject f = r.object();
@@ -214,8 +215,8 @@ void tst_Files::uploadTypes()
     QCOMPARE(got.object(), f);
 
     // Audited with what describes the file, never its bytes.
-    const QList<QJsonObject> audit = m_server.auditRows(u"file.upload"_s);
-    QVERIFY(!audit.isEmpty());
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"file.upload"_s, mark);
+    QCOMPARE(audit.size(), 1);
     const QJsonObject row = audit.first();
     QCOMPARE(row.value(u"success"_s).toBool(), true);
     QCOMPARE(row.value(u"entity_type"_s).toString(), u"File"_s);
@@ -257,15 +258,17 @@ void tst_Files::refusedTypes()
     QFETCH(QByteArray, name);
     const qint64 rowsBefore = m_server.count(u"files"_s);
     const QStringList onDisk = filesUnder(filesDir());
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = uploadFile(m_agentA, bytes, name);
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorCode(), QByteArray("VALIDATION_ERROR"));
     QCOMPARE(r.errorFields(), QStringList{u"file"_s});
     QCOMPARE(m_server.count(u"files"_s), rowsBefore);
     QCOMPARE(filesUnder(filesDir()), onDisk);   // nothing written
-    const QJsonObject audit = m_server.auditRows(u"file.upload"_s).value(0);
-    QCOMPARE(audit.value(u"success"_s).toBool(), false);
-    QCOMPARE(audit.value(u"status_code"_s).toInt(), 422);
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"file.upload"_s, mark);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.first().value(u"success"_s).toBool(), false);
+    QCOMPARE(audit.first().value(u"status_code"_s).toInt(), 422);
 }
 
 void tst_Files::uploadValidation_data()
@@ -339,13 +342,16 @@ void tst_Files::overTheLimit()
              201);
 
     // Over the upload limit but under the JSON limit the listener enforces: refused by the route.
+    const qint64 mark = small.auditMark();
     const ApiResponse r = small.requestRaw("POST", u"/v1/files"_s,
                                            multipart({{"file", QByteArray(100000, 'a'), "a.txt", {}}}), type, token);
     QCOMPARE(r.status, 413);
     QCOMPARE(r.errorCode(), QByteArray("PAYLOAD_TOO_LARGE"));
     QVERIFY(!r.object().value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
     QCOMPARE(small.count(u"files"_s), 1);
-    QCOMPARE(small.auditRows(u"file.upload"_s).value(0).value(u"status_code"_s).toInt(), 413);
+    const QList<QJsonObject> refused = small.auditRowsSince(u"file.upload"_s, mark);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().value(u"status_code"_s).toInt(), 413);
 
     // Declared far beyond every limit: the listener answers before reading the body.
     QTcpSocket socket;
@@ -572,6 +578,7 @@ void tst_Files::deleteRemovesBytes()
     }
     QCOMPARE(stored.size(), 2);   // the file and its thumbnail
 
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.request("DELETE", base, {}, m_supervisor);
     QCOMPARE(r.status, 204);
     QVERIFY(r.body.isEmpty());
@@ -583,8 +590,8 @@ void tst_Files::deleteRemovesBytes()
     // Soft delete: the row stays for history.
     QCOMPARE(m_server.count(u"files"_s, u"id = %1 AND deleted_at IS NOT NULL"_s.arg(id)), 1);
 
-    const QList<QJsonObject> audit = m_server.auditRows(u"file.delete"_s);
-    QVERIFY(audit.size() >= 2);
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"file.delete"_s, mark);
+    QCOMPARE(audit.size(), 2);
     const QJsonObject ok = audit.at(1);   // newest first: the repeated delete, then this one
     QCOMPARE(ok.value(u"success"_s).toBool(), true);
     QCOMPARE(ok.value(u"entity_type"_s).toString(), u"File"_s);
@@ -601,12 +608,14 @@ void tst_Files::deleteRefusals()
     const QString base = u"/v1/files/"_s + QString::number(up.value(u"id"_s).toInteger());
 
     // Agents may not delete files, not even their own.
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.request("DELETE", base, {}, m_agentA);
     QCOMPARE(r.status, 403);
     QCOMPARE(r.errorCode(), QByteArray("FORBIDDEN"));
-    const QJsonObject audit = m_server.auditRows(u"file.delete"_s).value(0);
-    QCOMPARE(audit.value(u"success"_s).toBool(), false);
-    QCOMPARE(audit.value(u"status_code"_s).toInt(), 403);
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"file.delete"_s, mark);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.first().value(u"success"_s).toBool(), false);
+    QCOMPARE(audit.first().value(u"status_code"_s).toInt(), 403);
     QCOMPARE(m_server.request("GET", base + u"/download"_s, {}, m_agentA).body, QByteArray("keep me"));
 
     QCOMPARE(m_server.request("DELETE", u"/v1/files/999999"_s, {}, m_admin).status, 404);

@@ -234,12 +234,13 @@ void tst_HttpCore::connectionCloseAndHead()
 void tst_HttpCore::transactionRollsBackOnError()
 {
     const qint64 before = m_server.count(u"login_attempts"_s);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.request("POST", u"/v1/probe/fail-after-write"_s, {{u"x"_s, 1}});
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorFields(), QStringList{u"name"_s});
     QCOMPARE(m_server.count(u"login_attempts"_s), before);
-    const QList<QJsonObject> audit = m_server.auditRows(u"probe.fail"_s);
-    QVERIFY(!audit.isEmpty());
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"probe.fail"_s, mark);
+    QCOMPARE(audit.size(), 1);
     QCOMPARE(audit.first().value(u"success"_s).toBool(), false);
     QCOMPARE(audit.first().value(u"status_code"_s).toInteger(), 422);
 }
@@ -261,16 +262,22 @@ void tst_HttpCore::successfulMutationIsAuditedWithSecretsMasked()
     const QByteArray agent = m_server.tokenFor(u"agent"_s, &agentId);
     if (agent.isEmpty())
         QSKIP("needs POST /v1/auth/login");
+    qint64 mark = m_server.auditMark();
     ApiResponse r = m_server.request("POST", u"/v1/probe/echo"_s, {{u"a"_s, 1}}, agent);
     QCOMPARE(r.status, 403);
-    QCOMPARE(m_server.auditRows(u"probe.echo"_s).first().value(u"user_id"_s).toInteger(), agentId);
+    QList<QJsonObject> rows = m_server.auditRowsSince(u"probe.echo"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().value(u"user_id"_s).toInteger(), agentId);
 
     qint64 adminId = 0;
     const QByteArray admin = m_server.tokenFor(u"admin"_s, &adminId);
+    mark = m_server.auditMark();
     r = m_server.request("POST", u"/v1/probe/echo"_s, {{u"a"_s, 1}}, admin);
     QCOMPARE(r.status, 201);
     QCOMPARE(r.value(u"echo"_s).toObject().value(u"a"_s).toInt(), 1);
-    const QJsonObject row = m_server.auditRows(u"probe.echo"_s).first();
+    rows = m_server.auditRowsSince(u"probe.echo"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.first();
     QCOMPARE(row.value(u"user_id"_s).toInteger(), adminId);
     QCOMPARE(row.value(u"success"_s).toBool(), true);
     const QJsonObject changes = row.value(u"changes"_s).toObject();

@@ -333,6 +333,7 @@ void tst_Messages::sendRefusals()
     const qint64 closed = chat(u"closed"_s, m_agentId);
     QJsonObject body = text;
     body.insert(u"chat_id"_s, closed);
+    const qint64 mark = m_server.auditMark();
     ApiResponse r = call("POST", u"/v1/messages"_s, body);
     QCOMPARE(r.status, 409);
     QCOMPARE(r.errorCode(), "CONFLICT");
@@ -342,8 +343,11 @@ void tst_Messages::sendRefusals()
     body.insert(u"chat_id"_s, 999999);
     QCOMPARE(call("POST", u"/v1/messages"_s, body).status, 404);
     QCOMPARE(m_server.count(u"messages"_s, u"chat_id = %1"_s.arg(closed)), 0);
-    const QList<QJsonObject> audit = m_server.auditRows(u"message.create"_s);
-    QCOMPARE(audit.first().value(u"success"_s).toBool(), false);
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"message.create"_s, mark);
+    QCOMPARE(audit.size(), 3);   // the 409 and the two 404s
+    for (const QJsonObject &row : audit)
+        QCOMPARE(row.value(u"success"_s).toBool(), false);
+    QCOMPARE(audit.last().value(u"status_code"_s).toInt(), 409);
 }
 
 void tst_Messages::getMessage()

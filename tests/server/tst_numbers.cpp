@@ -146,6 +146,7 @@ void tst_Numbers::createMeta()
 {
     const QString phone = nextPhone();
     const QString token = u"EAAcreate-meta-secret"_s;
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = call("POST", u"/v1/whatsapp-numbers"_s, metaBody(phone, token), m_admin);
     QCOMPARE(r.status, 201);
     const qint64 id = r.value(u"id"_s).toInteger();
@@ -174,7 +175,9 @@ void tst_Numbers::createMeta()
     QCOMPARE(opened(id, "webhook_verify_token"), u"verify-"_s + token);
     QVERIFY(!column(id, u"webhook_secret"_s).isEmpty());
 
-    const QJsonObject row = m_server.auditRows(u"whatsapp_number.create"_s).first();
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"whatsapp_number.create"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.first();
     QCOMPARE(row.value(u"entity_id"_s).toInteger(), id);
     QCOMPARE(row.value(u"entity_type"_s).toString(), u"WhatsAppNumber"_s);
     QCOMPARE(row.value(u"user_id"_s).toInteger(), m_adminId);
@@ -264,12 +267,15 @@ void tst_Numbers::createValidation()
     QFETCH(QJsonObject, body);
     QFETCH(QStringList, fields);
     const qint64 before = m_server.count(u"whatsapp_numbers"_s);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = call("POST", u"/v1/whatsapp-numbers"_s, body, m_admin);
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorCode(), QByteArray("VALIDATION_ERROR"));
     QCOMPARE(sorted(r.errorFields()), fields);
     QCOMPARE(m_server.count(u"whatsapp_numbers"_s), before);
-    const QJsonObject row = m_server.auditRows(u"whatsapp_number.create"_s).first();
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"whatsapp_number.create"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.first();
     QCOMPARE(row.value(u"success"_s).toBool(), false);
     QCOMPARE(row.value(u"status_code"_s).toInt(), 422);
 }
@@ -295,9 +301,13 @@ void tst_Numbers::createConflicts()
     QVERIFY(createNumber(wpp));
     QJsonObject sameSession = wppBody(nextPhone());
     sameSession.insert(u"wppconnect_session_name"_s, wpp.value(u"wppconnect_session_name"_s));
+    const qint64 mark = m_server.auditMark();
     r = call("POST", u"/v1/whatsapp-numbers"_s, sameSession, m_admin);
     QCOMPARE(r.status, 409);
-    QCOMPARE(m_server.auditRows(u"whatsapp_number.create"_s).first().value(u"success"_s).toBool(), false);
+    const QList<QJsonObject> refused = m_server.auditRowsSince(u"whatsapp_number.create"_s, mark);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().value(u"success"_s).toBool(), false);
+    QCOMPARE(refused.first().value(u"status_code"_s).toInt(), 409);
 
     // A deleted number frees its phone.
     QCOMPARE(call("DELETE", u"/v1/whatsapp-numbers/%1"_s.arg(id), {}, m_admin).status, 204);
@@ -334,6 +344,7 @@ void tst_Numbers::permissions()
     const QByteArray token = role.isEmpty() ? QByteArray() : role == "agent"_L1 ? m_agent : m_supervisor;
     const QJsonObject body = method == "GET" ? QJsonObject() : metaBody(nextPhone());
     const qint64 numbers = m_server.count(u"whatsapp_numbers"_s, u"deleted_at IS NULL"_s);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = call(method, path, body, token);
     QCOMPARE(r.status, status);
     QCOMPARE(m_server.count(u"whatsapp_numbers"_s, u"deleted_at IS NULL"_s), numbers);
@@ -341,7 +352,9 @@ void tst_Numbers::permissions()
         const QString action = method == "POST" ? u"whatsapp_number.create"_s
             : method == "PUT"                   ? u"whatsapp_number.update"_s
                                                 : u"whatsapp_number.delete"_s;
-        const QJsonObject row = m_server.auditRows(action).first();
+        const QList<QJsonObject> rows = m_server.auditRowsSince(action, mark);
+        QCOMPARE(rows.size(), 1);
+        const QJsonObject row = rows.first();
         QCOMPARE(row.value(u"success"_s).toBool(), false);
         QCOMPARE(row.value(u"status_code"_s).toInt(), status);
     }
@@ -381,6 +394,7 @@ void tst_Numbers::updateNumber()
 {
     const qint64 id = createNumber(metaBody(nextPhone()));
     QVERIFY(id);
+    const qint64 mark = m_server.auditMark();
     ApiResponse r = call("PUT", u"/v1/whatsapp-numbers/%1"_s.arg(id),
                          {{u"display_name"_s, u"Ventas Norte"_s}, {u"daily_message_limit"_s, 250},
                           {u"status"_s, u"inactive"_s}},
@@ -392,7 +406,9 @@ void tst_Numbers::updateNumber()
     QCOMPARE(r.value(u"rate_limit_per_minute"_s).toInt(), 60);   // untouched
     QCOMPARE(r.value(u"has_meta_access_token"_s).toBool(), true);
 
-    const QJsonObject row = m_server.auditRows(u"whatsapp_number.update"_s).first();
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"whatsapp_number.update"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.first();
     QCOMPARE(row.value(u"entity_id"_s).toInteger(), id);
     QCOMPARE(row.value(u"success"_s).toBool(), true);
     const QJsonObject changes = row.value(u"changes"_s).toObject();
@@ -411,6 +427,7 @@ void tst_Numbers::updateSecrets()
     const QString sealedBefore = column(id, u"meta_access_token"_s);
     const QString webhookSecret = opened(id, "webhook_secret");
 
+    const qint64 mark = m_server.auditMark();
     ApiResponse r = call("PUT", u"/v1/whatsapp-numbers/%1"_s.arg(id),
                          {{u"meta_access_token"_s, u"EAAnew-rotated-token"_s}, {u"meta_app_secret"_s, u"app-secret-1"_s}},
                          m_admin);
@@ -421,7 +438,10 @@ void tst_Numbers::updateSecrets()
     QCOMPARE(opened(id, "meta_access_token"), u"EAAnew-rotated-token"_s);
     QCOMPARE(opened(id, "meta_app_secret"), u"app-secret-1"_s);
     QCOMPARE(opened(id, "webhook_secret"), webhookSecret);   // ours: kept
-    const QJsonObject changes = m_server.auditRows(u"whatsapp_number.update"_s).first().value(u"changes"_s).toObject();
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"whatsapp_number.update"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().value(u"entity_id"_s).toInteger(), id);
+    const QJsonObject changes = rows.first().value(u"changes"_s).toObject();
     QCOMPARE(changes.value(u"meta_access_token"_s).toObject().value(u"to"_s).toString(), u"***"_s);
     QCOMPARE(changes.value(u"meta_app_secret"_s).toObject().value(u"to"_s).toString(), u"***"_s);
 
@@ -463,11 +483,14 @@ void tst_Numbers::updateErrors()
     if (body.value(u"phone_number"_s).toString() == "TAKEN"_L1)
         body.insert(u"phone_number"_s, takenPhone);
     const QString before = column(id, u"updated_at"_s) + column(id, u"phone_number"_s) + column(id, u"status"_s);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = call("PUT", u"/v1/whatsapp-numbers/%1"_s.arg(id), body, m_admin);
     QCOMPARE(r.status, status);
     QCOMPARE(r.errorFields(), fields);
     QCOMPARE(column(id, u"updated_at"_s) + column(id, u"phone_number"_s) + column(id, u"status"_s), before);
-    QCOMPARE(m_server.auditRows(u"whatsapp_number.update"_s).first().value(u"success"_s).toBool(), false);
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"whatsapp_number.update"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().value(u"success"_s).toBool(), false);
     QCOMPARE(call("PUT", u"/v1/whatsapp-numbers/999999"_s, {{u"display_name"_s, u"x"_s}}, m_admin).status, 404);
 }
 
@@ -486,6 +509,7 @@ void tst_Numbers::deleteNumber()
     QCOMPARE(r.value(u"campaigns"_s).toArray(),
              (QJsonArray{QJsonObject{{u"id"_s, campaign}, {u"name"_s, u"Con número"_s}}}));
 
+    const qint64 mark = m_server.auditMark();
     r = call("DELETE", u"/v1/whatsapp-numbers/%1"_s.arg(id), {}, m_admin);
     QCOMPARE(r.status, 204);
     QVERIFY(r.body.isEmpty());
@@ -496,7 +520,8 @@ void tst_Numbers::deleteNumber()
     r = call("GET", u"/v1/campaigns/%1"_s.arg(campaign), {}, m_admin);
     QVERIFY(r.value(u"whatsapp_numbers"_s).toArray().isEmpty());
 
-    const QList<QJsonObject> rows = m_server.auditRows(u"whatsapp_number.delete"_s);
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"whatsapp_number.delete"_s, mark);
+    QCOMPARE(rows.size(), 2);   // this delete, then the second one's 404
     QCOMPARE(rows.at(0).value(u"status_code"_s).toInt(), 404);
     QCOMPARE(rows.at(1).value(u"entity_id"_s).toInteger(), id);
     QCOMPARE(rows.at(1).value(u"success"_s).toBool(), true);

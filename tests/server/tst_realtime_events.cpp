@@ -4,7 +4,8 @@
 // reply and its delivery (chat.message, message.updated from the outbound worker and from the
 // status webhook); a transfer and a close (chat.transferred, chat.new, chat.updated); a task
 // reminder; analytics.update; and a client that reconnects after a restart and is in its chat
-// room again. Nobody gets what is not theirs. SQLite and PostgreSQL.
+// room again (another user's typing, which only the room carries, reaches it). Nobody gets what
+// is not theirs. SQLite and PostgreSQL.
 #include "FakeMetaGraph.h"
 #include "Fixtures.h"
 #include "TestServer.h"
@@ -21,6 +22,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -114,7 +116,7 @@ private:
     FakeMetaGraph m_graph;
     TestServer m_server;
     QByteArray m_admin, m_supervisor, m_agentA, m_agentB;
-    qint64 m_agentAId = 0, m_agentBId = 0;
+    qint64 m_supervisorId = 0, m_agentAId = 0, m_agentBId = 0;
     qint64 m_number = 0;
     qint64 m_campaign = 0;
     qint64 m_chat = 0;
@@ -129,7 +131,7 @@ void tst_RealtimeEvents::initTestCase()
                             {u"CONVERSA_ROUTING_SWEEP_MS"_s, u"3600000"_s},
                             {u"CONVERSA_ANALYTICS_PUSH_MS"_s, u"1000"_s}}));
     m_admin = m_server.tokenFor(u"admin"_s);
-    m_supervisor = m_server.tokenFor(u"supervisor"_s);
+    m_supervisor = m_server.tokenFor(u"supervisor"_s, &m_supervisorId);
     m_agentA = m_server.tokenFor(u"agent"_s, &m_agentAId);
     m_agentB = m_server.tokenFor(u"agent"_s, &m_agentBId);
     const ApiResponse n = m_server.request("POST", u"/v1/whatsapp-numbers"_s,
@@ -271,7 +273,8 @@ void tst_RealtimeEvents::analyticsUpdate()
 void tst_RealtimeEvents::reconnectAfterRestart()
 {
     // B joins the chat's room; the server restarts; the client reconnects by itself, joins again, and
-    // hears the chat's events.
+    // hears the chat's events: a supervisor's typing, which only the room carries (B's user room
+    // does not), and a change to the chat.
     const ApiResponse reopened = m_server.request("POST", u"/v1/chats/%1/reopen"_s.arg(m_chat), {}, m_supervisor);
     QCOMPARE(reopened.status, 200);
     m_b->client.setReconnectDelaysForTests(100, 400);
@@ -284,9 +287,24 @@ void tst_RealtimeEvents::reconnectAfterRestart()
     QVERIFY(down.count() >= 1 || down.wait(5000));
     QVERIFY(up.wait(10000));
     m_b->events.clear();
+    // One socket's events are handled in order: B's typing is accepted only if the re-join sent
+    // right after the CONNECT put it back in the room.
+    std::optional<QJsonObject> typingAck;
+    m_b->client.emitEvent(u"chat.typing"_s, QJsonObject{{u"chatId"_s, m_chat}},
+                          [&typingAck](const QJsonValue &ack) { typingAck = ack.toObject(); });
+    QTRY_VERIFY(typingAck.has_value());
+    QVERIFY2(typingAck->value(u"ok"_s).toBool(), qPrintable(typingAck->value(u"error"_s).toString()));
+    const std::unique_ptr<Listener> supervisor = listen(m_supervisor);
+    bool supervisorJoined = false;
+    supervisor->client.joinChat(m_chat, [&](bool ok, const QString &) { supervisorJoined = ok; });
+    QTRY_VERIFY(supervisorJoined);
+    supervisor->client.emitEvent(u"chat.typing"_s, QJsonObject{{u"chatId"_s, m_chat}});
+    const QJsonObject typing = m_b->waitFor(u"agent.typing"_s);
+    QCOMPARE(typing.value(u"chat_id"_s).toInteger(), m_chat);
+    QCOMPARE(typing.value(u"agent"_s).toObject().value(u"id"_s).toInteger(), m_supervisorId);
+
     SqlQuery p(m_server.db(), "UPDATE chats SET priority = 'normal' WHERE id = ?", {m_chat});
     QVERIFY(p.exec());
-    QTest::qWait(300);   // the re-join is acknowledged
     QCOMPARE(m_server.request("PUT", u"/v1/chats/%1/priority"_s.arg(m_chat), {{u"priority"_s, u"urgent"_s}}, m_supervisor).status, 200);
     QVERIFY(!m_b->waitFor(u"chat.updated"_s, [&](const QJsonObject &pl) {
                      return isChat(pl, m_chat) && pl.value(u"chat"_s).toObject().value(u"priority"_s).toString() == "urgent"_L1;

@@ -33,6 +33,11 @@ void tst_ServerConfig::defaults()
     QVERIFY(c->httpThreads >= 1);
     QCOMPARE(c->socketPingIntervalMs, 25000);   // Engine.IO's reference defaults
     QCOMPARE(c->socketPingTimeoutMs, 20000);
+    QCOMPARE(c->reminderIntervalMs, 5000);
+    // Tests that run server processes pass reminders more often.
+    const Result<ServerConfig> quick = ServerConfig::load({}, {{u"CONVERSA_REMINDER_INTERVAL_MS"_s, u"250"_s}});
+    QVERIFY(quick.ok());
+    QCOMPARE(quick->reminderIntervalMs, 250);
 }
 
 void tst_ServerConfig::iniThenEnvironment()
@@ -84,6 +89,7 @@ void tst_ServerConfig::invalid_data()
     QTest::addRow("body-limit") << u"CONVERSA_MAX_BODY_BYTES"_s << u"lots"_s;
     QTest::addRow("socket-ping-interval") << u"CONVERSA_SOCKET_PING_INTERVAL_MS"_s << u"10"_s;
     QTest::addRow("socket-ping-timeout") << u"CONVERSA_SOCKET_PING_TIMEOUT_MS"_s << u"soon"_s;
+    QTest::addRow("reminder-interval") << u"CONVERSA_REMINDER_INTERVAL_MS"_s << u"0"_s;
 }
 
 void tst_ServerConfig::invalid()

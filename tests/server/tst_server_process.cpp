@@ -189,9 +189,11 @@ void tst_ServerProcess::firstStartCreatesAdminAndStopsCleanly()
     QNetworkRequest login(QUrl(u"http://127.0.0.1:%1/v1/auth/login"_s.arg(port)));
     login.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     QNetworkReply *inFlight = network.post(login, QByteArray(R"({"email":"first@example.com","password":"wrong-password"})"));
-    QTest::qWait(5);
-    ::kill(pid_t(server.processId()), SIGTERM);
+    QSignalSpy sent(inFlight, &QNetworkReply::requestSent);
     QSignalSpy answered(inFlight, &QNetworkReply::finished);
+    QVERIFY(sent.wait(10000));   // on the wire: the server reads what is on the wire before it stops
+    QCOMPARE(answered.size(), 0);   // and it is not answered yet: the hash takes a while
+    ::kill(pid_t(server.processId()), SIGTERM);
     QVERIFY(answered.wait(15000) || inFlight->isFinished());
     const int status = inFlight->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     QCOMPARE(status, 401);

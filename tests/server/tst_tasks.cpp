@@ -7,6 +7,7 @@
 #include "store/Database.h"
 #include "store/TaskStore.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QMutex>
 #include <QSemaphore>
@@ -62,6 +63,10 @@ int firedCount(const QSignalSpy &spy, qint64 taskId)
     }
     return n;
 }
+
+// The running scheduler passes every 50 ms here (initTestCase): a reminder that is due fires
+// within a pass, and this leaves two hundred of them of margin.
+constexpr int kFiresWithinMs = 10000;
 
 } // namespace
 
@@ -182,6 +187,7 @@ void tst_Tasks::initTestCase()
     QVERIFY(m_server.app().reminders());
     QCOMPARE(m_server.app().reminders()->interval(), ReminderScheduler::kDefaultIntervalMs);
     m_server.app().reminders()->setInterval(50);
+    QCOMPARE(m_server.app().reminders()->interval(), 50);
 }
 
 qint64 tst_Tasks::newClient()
@@ -898,8 +904,10 @@ void tst_Tasks::reminderFiresOnce()
     const qint64 done = createTask({{u"title"_s, u"Hecha"_s}, {u"status"_s, u"completed"_s},
                                     {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s}});
     QVERIFY(id > 0 && done > 0);
-    QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, id), 1, 5000);
-    QTest::qWait(300);   // several more passes
+    QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, id), 1, kFiresWithinMs);
+    // Several more passes, run here so that they surely happen before the checks.
+    for (int pass = 0; pass < 3; ++pass)
+        m_server.app().reminders()->fireDue(nowSeconds());
     QCOMPARE(firedCount(spy, id), 1);
     QCOMPARE(firedCount(spy, done), 0);
     for (const QList<QVariant> &args : spy) {
@@ -914,19 +922,25 @@ void tst_Tasks::reminderRearmed()
 {
     QSignalSpy spy(m_server.app().reminders(), &ReminderScheduler::reminderFired);
     const qint64 id = createTask({{u"title"_s, u"Rearmar"_s}, {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s}}, m_agent);
-    QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, id), 1, 5000);
-    // Another change leaves the fired reminder alone.
+    ReminderScheduler *scheduler = m_server.app().reminders();
+    QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, id), 1, kFiresWithinMs);
+    // Another change leaves the fired reminder alone (a pass run here, so that one surely runs).
     QCOMPARE(send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"title"_s, u"Rearmar (2)"_s}}, m_agent).status, 200);
-    QTest::qWait(300);
+    scheduler->fireDue(nowSeconds());
     QCOMPARE(firedCount(spy, id), 1);
     // A new reminder time fires again.
     const ApiResponse r = send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"reminder_date"_s, u"2020-01-02T09:00:00Z"_s}}, m_agent);
     QCOMPARE(r.status, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, id), 2, 5000);
-    // One in the future waits.
-    QCOMPARE(send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"reminder_date"_s, isoTime(nowSeconds() + 3600)}}, m_agent).status, 200);
-    QTest::qWait(300);
+    QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, id), 2, kFiresWithinMs);
+    // One in the future waits: neither a pass now nor one a minute before its time fires it…
+    const qint64 inAnHour = nowSeconds() + 3600;
+    QCOMPARE(send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"reminder_date"_s, isoTime(inAnHour)}}, m_agent).status, 200);
+    scheduler->fireDue(nowSeconds());
+    scheduler->fireDue(inAnHour - 60);
     QCOMPARE(firedCount(spy, id), 2);
+    // …a pass at its time does.
+    scheduler->fireDue(inAnHour);
+    QCOMPARE(firedCount(spy, id), 3);
 }
 
 void tst_Tasks::reminderAcrossRestart()
@@ -935,7 +949,7 @@ void tst_Tasks::reminderAcrossRestart()
     ReminderScheduler *running = m_server.app().reminders();
     QSignalSpy before(running, &ReminderScheduler::reminderFired);
     const qint64 fired = createTask({{u"title"_s, u"Ya disparada"_s}, {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s}}, m_agent);
-    QTRY_COMPARE_WITH_TIMEOUT(firedCount(before, fired), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(firedCount(before, fired), 1, kFiresWithinMs);
     running->stop();
     const qint64 missed = insertDueReminder(u"Vencida con el servidor apagado"_s);
     QVERIFY(missed > 0);
@@ -946,9 +960,11 @@ void tst_Tasks::reminderAcrossRestart()
         QVERIFY(other.start().ok());
         QVERIFY(other.reminders());
         QSignalSpy spy(other.reminders(), &ReminderScheduler::reminderFired);
-        if (round == 0)
-            QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, missed), 1, 5000);
-        QTest::qWait(200);   // its first pass ran at once; the interval is 5 s, so pass by hand too
+        // Its first pass is queued at start (a zero-delay call on its thread, this one): run it now
+        // instead of sleeping, then one more pass by hand (the next would come in 5 s).
+        QCOMPARE(spy.size(), 0);
+        QCoreApplication::sendPostedEvents(other.reminders(), QEvent::MetaCall);
+        QCOMPARE(firedCount(spy, missed), round == 0 ? 1 : 0);
         QCOMPARE(other.reminders()->fireDue(nowSeconds()), 0);
         QCOMPARE(firedCount(spy, fired), 0);
         QCOMPARE(firedCount(spy, missed), round == 0 ? 1 : 0);

@@ -32,6 +32,9 @@ const QString kSecretKey = u"8899aabbccddeeff00112233445566778899aabbccddeeff001
 const QString kToken = u"EAAG-two-instances"_s;
 const QString kAdminEmail = u"admin@contacto-sur.example.com"_s;
 const QString kAdminPassword = u"Admin-Passw0rd-2024"_s;
+// How often each server routes every queue and looks for due reminders here.
+constexpr int kRoutingSweepMs = 200;
+constexpr int kReminderPassMs = 250;
 }
 
 class tst_TwoInstances : public QObject {
@@ -104,7 +107,8 @@ void tst_TwoInstances::initTestCase()
                                      {u"CONVERSA_JWT_SECRET"_s, u"two-instances-jwt-secret-0123456789abcdef"_s},
                                      {u"CONVERSA_META_GRAPH_URL"_s, m_graph.baseUrl()},
                                      {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"20"_s},
-                                     {u"CONVERSA_ROUTING_SWEEP_MS"_s, u"200"_s},
+                                     {u"CONVERSA_ROUTING_SWEEP_MS"_s, QString::number(kRoutingSweepMs)},
+                                     {u"CONVERSA_REMINDER_INTERVAL_MS"_s, QString::number(kReminderPassMs)},
                                      {u"CONVERSA_HEALTH_CHECK_SECONDS"_s, u"0"_s},
                                      {u"CONVERSA_LOG_LEVEL"_s, u"warning"_s}};
     QVERIFY(m_a.run(ServerProcess::environment(settings), {u"migrate"_s}));
@@ -190,7 +194,7 @@ void tst_TwoInstances::routingStaysAtomic()
 
     const QString assigned = u"SELECT COUNT(*) FROM chats WHERE campaign_id = %1 AND status = 'assigned'"_s.arg(campaign);
     QTRY_COMPARE_WITH_TIMEOUT(scalar(assigned), capacity, 20000);
-    QTest::qWait(600);   // both sweeps pass again: nothing more may move
+    QTest::qWait(3 * kRoutingSweepMs);   // both servers sweep again: nothing more may move
     QCOMPARE(scalar(assigned), capacity);
     for (int i = 0; i < agents.size(); ++i) {
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM chats WHERE assigned_agent_id = %1 AND status IN ('assigned', 'active', 'pending')"_s
@@ -295,8 +299,16 @@ void tst_TwoInstances::eventsReachTheOtherServer()
     // Both servers' listening connections are cut; they listen again within a few seconds.
     const QString listeners = u"FROM pg_stat_activity WHERE query LIKE 'SELECT 1 AS conversa_relay_alive%'"_s;
     QTRY_VERIFY_WITH_TIMEOUT(scalar(u"SELECT COUNT(*) "_s + listeners) >= 2, 5000);
+    QStringList cut;
+    SqlQuery pids(*m_db, u"SELECT pid "_s + listeners, {});
+    QVERIFY(pids.exec());
+    while (pids.next())
+        cut.append(QString::number(pids.integer(0)));
+    QVERIFY(cut.size() >= 2);
     QVERIFY(scalar(u"SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) "_s + listeners + u") t"_s) >= 2);
-    QTest::qWait(3000);
+    // Each listens again on a new connection, where it runs its keep-alive query only once LISTEN is in.
+    QTRY_VERIFY_WITH_TIMEOUT(scalar(u"SELECT COUNT(*) "_s + listeners + u" AND pid NOT IN ("_s + cut.join(u',') + u')') >= 2,
+                             10000);
     QCOMPARE(one(0, "PUT", u"/v1/chats/%1/priority"_s.arg(chat), {{u"priority"_s, u"low"_s}}).status, 200);
     QVERIFY(updated([](const QJsonObject &c) { return c.value(u"priority"_s).toString() == "low"_L1; }));
 
@@ -309,7 +321,7 @@ void tst_TwoInstances::eventsReachTheOtherServer()
 void tst_TwoInstances::remindersFireOnce()
 {
     // An agent with a socket on each server; 20 reminders fall due while both servers look for
-    // due ones every 5 s. Each fires once: on PostgreSQL both sockets hear each reminder once (the
+    // due ones (every 250 ms here). Each fires once: on PostgreSQL both sockets hear each reminder once (the
     // relay), on SQLite (no relay) the two sockets together hear each once.
     const ApiResponse created = one(0, "POST", u"/v1/users"_s,
                                     {{u"email"_s, u"agente.recordatorios@contacto-sur.example.com"_s},
@@ -346,8 +358,18 @@ void tst_TwoInstances::remindersFireOnce()
     QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT COUNT(*) FROM tasks WHERE reminder_fired_at IS NOT NULL AND assigned_to_user_id = %1"_s
                                          .arg(agent)),
                               qint64(20), 15000);
-    QTest::qWait(6000);   // another pass of each server: nothing fires again
     const bool relayed = TestServer::engine() == "postgresql"_L1;
+    const auto heardInAll = [&heard] {
+        int n = 0;
+        for (const auto &perSocket : heard) {
+            for (const int times : perSocket)
+                n += times;
+        }
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(heardInAll(), relayed ? 40 : 20, 10000);
+    QTest::qWait(4 * kReminderPassMs);   // each server passes at least twice more: nothing fires again
+    QCOMPARE(heardInAll(), relayed ? 40 : 20);
     for (const qint64 task : tasks) {
         if (relayed) {
             QCOMPARE(heard[0].value(task), 1);

@@ -1,10 +1,10 @@
 // Users and roles (seed §2): list filters and search, profile reads, account management, agent
 // status history, the caller's own profile and the role catalogue — over real HTTP.
+#include "ExpectedRoles.h"
 #include "TestServer.h"
 
 #include "domain/AuthService.h"
 #include "store/Database.h"
-#include "store/RoleStore.h"
 #include "store/SearchText.h"
 
 #include <QJsonArray>
@@ -307,7 +307,7 @@ void tst_Users::getUser()
     QStringList permissions;
     for (const QJsonValue &p : u.value(u"permissions"_s).toArray())
         permissions.append(p.toString());
-    QCOMPARE(permissions, m_server.app().roles().byName(u"agent"_s)->permissions);
+    QCOMPARE(permissions, ExpectedRoles::agent().permissions);
     QVERIFY(permissions.contains(u"chats.read"_s));
     QVERIFY(!permissions.contains(u"users.read"_s));
 
@@ -323,10 +323,12 @@ void tst_Users::getOwnAndOthers()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"email"_s).toString(), r.value(u"email"_s).toString().toLower());
 
+    const qint64 mark = m_server.auditMark();
     r = get(u"/v1/users/%1"_s.arg(m_supervisor.id), m_agent.token);
     QCOMPARE(r.status, 403);
-    const QList<QJsonObject> rows = auditRowsFor(u"user.read"_s, m_supervisor.id);
-    QVERIFY(!rows.isEmpty());
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"user.read"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().value(u"entity_id"_s).toInteger(), m_supervisor.id);
     QCOMPARE(rows.first().value(u"user_id"_s).toInteger(), m_agent.id);
     QCOMPARE(rows.first().value(u"status_code"_s).toInteger(), 403);
     QCOMPARE(get(u"/v1/users/999999"_s, m_agent.token).status, 403);   // no existence leak
@@ -396,11 +398,13 @@ void tst_Users::createDuplicateEmail()
 
     QJsonObject again = body;
     again.insert(u"email"_s, u"DUP@Empresa.TEST"_s);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.request("POST", u"/v1/users"_s, again, m_admin.token);
     QCOMPARE(r.status, 409);
     QCOMPARE(r.errorCode(), QByteArray("CONFLICT"));
     QCOMPARE(m_server.count(u"users"_s), before);
-    const QList<QJsonObject> rows = m_server.auditRows(u"user.create"_s);
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"user.create"_s, mark);
+    QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().value(u"success"_s).toBool(), false);
     QCOMPARE(rows.first().value(u"status_code"_s).toInteger(), 409);
 }
@@ -469,10 +473,13 @@ void tst_Users::createNeedsPermission()
     const QByteArray token = role == "agent"_L1 ? m_agent.token : role == "supervisor"_L1 ? m_supervisor.token : QByteArray();
     const QJsonObject body{{u"email"_s, u"nope@empresa.test"_s}, {u"password"_s, u"password123"_s},
                            {u"first_name"_s, u"Nope"_s}, {u"role_id"_s, 1}};
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.request("POST", u"/v1/users"_s, body, token);
     QCOMPARE(r.status, status);
     QCOMPARE(m_server.count(u"users"_s, u"email = 'nope@empresa.test'"_s), 0);
-    const QJsonObject row = m_server.auditRows(u"user.create"_s).first();
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"user.create"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.first();
     QCOMPARE(row.value(u"status_code"_s).toInteger(), status);
     QCOMPARE(row.value(u"success"_s).toBool(), false);
 }
@@ -535,7 +542,9 @@ void tst_Users::updateConflictsAndErrors()
     ApiResponse r = m_server.request("PUT", path, {{u"email"_s, u"MGONZALEZ@list.test"_s}}, m_admin.token);
     QCOMPARE(r.status, 409);
     QCOMPARE(r.errorCode(), QByteArray("CONFLICT"));
-    QCOMPARE(auditRowsFor(u"user.update"_s, target.id).first().value(u"status_code"_s).toInteger(), 409);
+    const QList<QJsonObject> conflicts = auditRowsFor(u"user.update"_s, target.id);
+    QCOMPARE(conflicts.size(), 1);   // a new user: no other update of it
+    QCOMPARE(conflicts.first().value(u"status_code"_s).toInteger(), 409);
 
     // Its own email in another case is not a conflict.
     const QString own = get(path, m_admin.token).value(u"email"_s).toString();
@@ -689,12 +698,16 @@ void tst_Users::deleteRefusals()
     QCOMPARE(m_server.request("DELETE", path).status, 401);
     QCOMPARE(m_server.request("DELETE", u"/v1/users/999999"_s, {}, m_admin.token).status, 404);
 
+    const qint64 mark = m_server.auditMark();
     const ApiResponse self = m_server.request("DELETE", u"/v1/users/%1"_s.arg(m_admin.id), {}, m_admin.token);
     QCOMPARE(self.status, 409);
     QCOMPARE(self.errorCode(), QByteArray("CONFLICT"));
     QCOMPARE(get(u"/v1/users/me"_s, m_admin.token).status, 200);
     QCOMPARE(get(path, m_admin.token).status, 200);
-    const QJsonObject row = auditRowsFor(u"user.delete"_s, m_admin.id).first();
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"user.delete"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.first();
+    QCOMPARE(row.value(u"entity_id"_s).toInteger(), m_admin.id);
     QCOMPARE(row.value(u"success"_s).toBool(), false);
     QCOMPARE(row.value(u"status_code"_s).toInteger(), 409);
 }
@@ -751,7 +764,9 @@ void tst_Users::agentStatusOthers()
     ApiResponse r = m_server.request("POST", path, body, m_agent.token);
     QCOMPARE(r.status, 403);
     QCOMPARE(m_server.count(u"agent_status_history"_s, u"user_id = %1"_s.arg(agent.id)), 0);
-    QCOMPARE(auditRowsFor(u"user.agent_status"_s, agent.id).first().value(u"status_code"_s).toInteger(), 403);
+    const QList<QJsonObject> refused = auditRowsFor(u"user.agent_status"_s, agent.id);
+    QCOMPARE(refused.size(), 1);   // a new user: nothing else about it
+    QCOMPARE(refused.first().value(u"status_code"_s).toInteger(), 403);
 
     r = m_server.request("POST", path, body, m_supervisor.token);
     QCOMPARE(r.status, 200);
@@ -759,7 +774,9 @@ void tst_Users::agentStatusOthers()
     QCOMPARE(m_server.count(u"agent_status_history"_s,
                             u"user_id = %1 AND changed_by = %2 AND agent_status = 'busy'"_s.arg(agent.id).arg(m_supervisor.id)),
              1);
-    const QJsonObject row = auditRowsFor(u"user.agent_status"_s, agent.id).first();
+    const QList<QJsonObject> rows = auditRowsFor(u"user.agent_status"_s, agent.id);
+    QCOMPARE(rows.size(), 2);
+    const QJsonObject row = rows.first();
     QCOMPARE(row.value(u"user_id"_s).toInteger(), m_supervisor.id);
     QCOMPARE(row.value(u"success"_s).toBool(), true);
 
@@ -798,7 +815,10 @@ void tst_Users::meGet()
     QCOMPARE(me.value(u"role"_s).toObject().value(u"name"_s).toString(), u"admin"_s);
     QCOMPARE(me.value(u"role"_s).toObject().value(u"display_name"_s).toString(), u"Administrador"_s);
     QVERIFY(!me.contains(u"campaigns"_s));   // answered without a query: campaigns are at /users/{id}
-    QCOMPARE(me.value(u"permissions"_s).toArray().size(), RoleStore::allPermissions().size());
+    QStringList permissions;
+    for (const QJsonValue &p : me.value(u"permissions"_s).toArray())
+        permissions.append(p.toString());
+    QCOMPARE(permissions, ExpectedRoles::admin().permissions);
     // GET /v1/users/{id} of oneself: the same object plus campaigns.
     QJsonObject byId = get(u"/v1/users/%1"_s.arg(m_admin.id), m_admin.token).object();
     QCOMPARE(byId.take(u"campaigns"_s).toArray(), QJsonArray());
@@ -859,30 +879,31 @@ void tst_Users::roles()
     QCOMPARE(r.status, 200);
     const QJsonArray data = r.value(u"data"_s).toArray();
     QCOMPARE(data.size(), 3);
-    QStringList names;
-    for (const QJsonValue &v : data) {
-        const QJsonObject role = v.toObject();
+    const QList<ExpectedRoles::Role> expected{ExpectedRoles::admin(), ExpectedRoles::supervisor(), ExpectedRoles::agent()};
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const QJsonObject role = data.at(i).toObject();
         QCOMPARE(keysOf(role), (QSet<QString>{u"id"_s, u"name"_s, u"display_name"_s, u"description"_s, u"permissions"_s}));
-        const Role *seeded = m_server.app().roles().byName(role.value(u"name"_s).toString());
-        QVERIFY(seeded);
-        QCOMPARE(role.value(u"id"_s).toInteger(), seeded->id);
-        QCOMPARE(role.value(u"display_name"_s).toString(), seeded->displayName);
+        QCOMPARE(role.value(u"name"_s).toString(), expected.at(i).name);
+        QCOMPARE(role.value(u"id"_s).toInteger(), expected.at(i).id);
+        QCOMPARE(role.value(u"display_name"_s).toString(), expected.at(i).displayName);
+        QVERIFY(!role.value(u"description"_s).toString().isEmpty());
         QStringList permissions;
         for (const QJsonValue &p : role.value(u"permissions"_s).toArray())
             permissions.append(p.toString());
-        QCOMPARE(permissions, seeded->permissions);
-        names.append(role.value(u"name"_s).toString());
+        QCOMPARE(permissions, expected.at(i).permissions);
     }
-    QCOMPARE(names, (QStringList{u"admin"_s, u"supervisor"_s, u"agent"_s}));
     const QJsonObject agent = data.at(2).toObject();
     QCOMPARE(agent.value(u"display_name"_s).toString(), u"Agente"_s);
     QVERIFY(!agent.value(u"permissions"_s).toArray().contains(u"users.read"_s));
     QVERIFY(data.at(0).toObject().value(u"permissions"_s).toArray().contains(u"backups.restore"_s));
 
     QCOMPARE(get(u"/v1/roles"_s, m_supervisor.token).status, 200);
+    const qint64 mark = m_server.auditMark();
     r = get(u"/v1/roles"_s, m_agent.token);
     QCOMPARE(r.status, 403);
-    QCOMPARE(m_server.auditRows(u"role.list"_s).first().value(u"user_id"_s).toInteger(), m_agent.id);
+    const QList<QJsonObject> refused = m_server.auditRowsSince(u"role.list"_s, mark);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().value(u"user_id"_s).toInteger(), m_agent.id);
     QCOMPARE(get(u"/v1/roles"_s, {}).status, 401);
 }
 
@@ -897,7 +918,7 @@ void tst_Users::totalsStayExact()
             QString where = u"deleted_at IS NULL"_s;
             QString query = u"/v1/users?limit=1"_s;
             if (!role.isEmpty()) {
-                where += u" AND role_id = %1"_s.arg(m_server.app().roles().byName(role)->id);
+                where += u" AND role_id = %1"_s.arg(ExpectedRoles::byName(role)->id);
                 query += u"&role="_s + role;
             }
             if (!status.isEmpty()) {

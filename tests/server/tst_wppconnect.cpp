@@ -234,6 +234,7 @@ void tst_WppConnect::classifySend()
 void tst_WppConnect::reconnectStartsSessionWithWebhook()
 {
     const Number n = createNumber();
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.request("POST", u"/v1/whatsapp-numbers/%1/reconnect"_s.arg(n.id), {}, m_admin);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"connection_status"_s).toString(), u"connecting"_s);
@@ -257,8 +258,8 @@ void tst_WppConnect::reconnectStartsSessionWithWebhook()
     QCOMPARE(connection(n.id), u"connecting"_s);
     QCOMPARE(m_server.count(u"whatsapp_number_connections"_s,
                             u"whatsapp_number_id = %1 AND status = 'connecting'"_s.arg(n.id)), 1);
-    const QList<QJsonObject> audit = m_server.auditRows(u"whatsapp_number.reconnect"_s);
-    QVERIFY(!audit.isEmpty());
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"whatsapp_number.reconnect"_s, mark);
+    QCOMPARE(audit.size(), 1);
     QCOMPARE(audit.first().value(u"entity_id"_s).toInteger(), n.id);
     QCOMPARE(audit.first().value(u"success"_s).toBool(), true);
     QCOMPARE(audit.first().value(u"changes"_s).toObject().value(u"connection_status"_s).toObject().value(u"to"_s).toString(),
@@ -617,6 +618,7 @@ void tst_WppConnect::disconnectClosesSession()
 {
     const Number n = createNumber();
     m_fake.setSessionState(n.session, u"CONNECTED"_s);
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.request("POST", u"/v1/whatsapp-numbers/%1/disconnect"_s.arg(n.id), {}, m_admin);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"connection_status"_s).toString(), u"disconnected"_s);
@@ -626,8 +628,8 @@ void tst_WppConnect::disconnectClosesSession()
     QCOMPARE(m_fake.sessionState(n.session), u"CLOSED"_s);
     QCOMPARE(m_server.count(u"whatsapp_number_connections"_s,
                             u"whatsapp_number_id = %1 AND status = 'disconnected'"_s.arg(n.id)), 1);
-    const QList<QJsonObject> audit = m_server.auditRows(u"whatsapp_number.disconnect"_s);
-    QVERIFY(!audit.isEmpty());
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"whatsapp_number.disconnect"_s, mark);
+    QCOMPARE(audit.size(), 1);
     QCOMPARE(audit.first().value(u"entity_id"_s).toInteger(), n.id);
 
     // WPPConnect down: the number shows the error.
@@ -693,11 +695,12 @@ void tst_WppConnect::connectionRoutesPermissions()
     QFETCH(int, status);
     const QByteArray token = who == "admin"_L1 ? m_admin : who == "agent"_L1 ? m_agent : QByteArray();
     const qint64 id = unknownId ? 999999 : m_number.id;
+    const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.request(method, u"/v1/whatsapp-numbers/%1/%2"_s.arg(id).arg(route), {}, token);
     QCOMPARE(r.status, status);
     if (status == 403) {
-        const QList<QJsonObject> audit = m_server.auditRows(u"whatsapp_number.%1"_s.arg(route));
-        QVERIFY(!audit.isEmpty());
+        const QList<QJsonObject> audit = m_server.auditRowsSince(u"whatsapp_number.%1"_s.arg(route), mark);
+        QCOMPARE(audit.size(), 1);
         QCOMPARE(audit.first().value(u"success"_s).toBool(), false);
         QCOMPARE(audit.first().value(u"status_code"_s).toInt(), 403);
     }

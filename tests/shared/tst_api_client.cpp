@@ -1,8 +1,10 @@
 // The protocol library's typed REST client (issue 6) against the real server: typed calls and the
 // error shape, 2FA login, one token refresh for many calls that got 401, a refresh that fails,
-// uploads with progress — on SQLite and PostgreSQL. Only the retry policy is tested against a
-// small stand-in, which answers 503, 429 or nothing on demand.
+// uploads with progress, and the retry policy, through a relay in front of the server that answers
+// 502, 503 or 429 itself, drops the connection or cuts the server's answer on demand — on SQLite
+// and PostgreSQL.
 #include "Fixtures.h"
+#include "TcpRelay.h"
 #include "TestServer.h"
 
 #include "domain/AuthService.h"
@@ -13,13 +15,9 @@
 
 #include <Conversa/api/ApiClient.h>
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonArray>
-#include <QPointer>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -42,88 +40,23 @@ std::optional<ApiResult<T>> await(Start start)
     return out;
 }
 
-// A scripted HTTP/1.1 answerer for the retry policy: each request takes the next action
-// ("503", "502", "429:<seconds>", "drop", "cut", "200"); the last action repeats.
-class StandIn : public QObject {
-public:
-    struct Seen {
-        QByteArray method;
-        QByteArray path;
-        QByteArray idempotencyKey;
-    };
-
-    explicit StandIn(QStringList actions) : m_actions(std::move(actions))
-    {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onRead(socket); });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_server.serverPort())); }
-    QList<Seen> seen;
-    QList<qint64> at;   // ms since construction of each request
-
-private:
-    void onRead(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        const QList<QByteArray> lines = buffer.left(end).split('\n');
-        qsizetype length = 0;
-        Seen s;
-        const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-        s.method = requestLine.value(0);
-        s.path = requestLine.value(1);
-        for (const QByteArray &line : lines) {
-            const qsizetype colon = line.indexOf(':');
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-length")
-                length = value.toLongLong();
-            else if (name == "idempotency-key")
-                s.idempotencyKey = value;
-        }
-        if (buffer.size() < end + 4 + length)
-            return;
-        buffer.remove(0, end + 4 + length);
-        seen.append(s);
-        at.append(m_clock.elapsed());
-
-        const QString action = m_actions.at(qMin(seen.size() - 1, m_actions.size() - 1));
-        if (action == "drop"_L1) {   // gone before answering
-            socket->abort();
-            return;
-        }
-        if (action == "cut"_L1) {    // gone in the middle of the answer
-            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"id\"");
-            socket->flush();
-            socket->abort();
-            return;
-        }
-        QByteArray status = "200 OK", extra, body = R"({"id":7,"name":"ok"})";
-        if (action == "503"_L1 || action == "502"_L1) {   // the 502 case answers with that code
-            status = action == "503"_L1 ? "503 Service Unavailable" : "502 Bad Gateway";
-            body = R"({"error":{"code":"SERVICE_UNAVAILABLE","message":"busy"}})";
-        } else if (action.startsWith("429:"_L1)) {
-            status = "429 Too Many Requests";
-            extra = "Retry-After: " + action.mid(4).toLatin1() + "\r\n";
-            body = R"({"error":{"code":"RATE_LIMITED","message":"slow down"}})";
-        }
-        socket->write("HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: "
-                      + QByteArray::number(body.size()) + "\r\n" + extra + "\r\n" + body);
-    }
-
-    QStringList m_actions;
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-    QElapsedTimer m_clock = [] { QElapsedTimer t; t.start(); return t; }();
-};
+// The relay's step for one action of a retry script: "pass" (to the server, which answers),
+// "503" or "502" (answered by the relay, as a proxy in front of the server does), "429:<seconds>"
+// (with that Retry-After), "drop" (the connection closed before any answer: the server never
+// hears of it) or "cut" (the server answers; the answer is cut halfway).
+TcpRelay::Step stepFor(const QString &action)
+{
+    using Kind = TcpRelay::Step::Kind;
+    if (action == "drop"_L1)
+        return {Kind::Drop};
+    if (action == "cut"_L1)
+        return {Kind::CutAnswer};
+    if (action.startsWith("429:"_L1))
+        return {Kind::Answer, 429, action.mid(4).toInt()};
+    if (action == "503"_L1 || action == "502"_L1)
+        return {Kind::Answer, action.toInt()};
+    return {Kind::Pass};
+}
 
 } // namespace
 
@@ -537,14 +470,15 @@ void tst_ApiClient::twoFactorLogin()
 void tst_ApiClient::deadContextIsNotCalled()
 {
     QVERIFY(signIn(u"agent"_s));
+    QSignalSpy answers(&m_network, &QNetworkAccessManager::finished);
     auto *receiver = new QObject;
     bool called = false;
     m_client->me(receiver, [&called](const ApiResult<Conversa::UserDto> &) { called = true; });
     delete receiver;
-    // A live one, sent after it, answers after it: by then the dead one's answer was in too.
+    // A live one, sent after it; once both answers are in, only the live one was called back.
     const auto alive = await<Conversa::UserDto>([&](auto done) { m_client->me(this, done); });
     CHECK_OK(alive);
-    QTest::qWait(50);
+    QTRY_COMPARE(answers.size(), 2);
     QVERIFY(!called);
 }
 
@@ -646,22 +580,22 @@ void tst_ApiClient::failedRefreshExpiresTheSession()
 
 void tst_ApiClient::retryPolicy_data()
 {
-    QTest::addColumn<QStringList>("actions");
+    QTest::addColumn<QStringList>("actions");   // one per request, the last repeats (stepFor())
     QTest::addColumn<QString>("call");
     QTest::addColumn<int>("requests");
     QTest::addColumn<int>("status");   // of the result; 200 when it succeeded, 0 for a network error
-    QTest::addRow("get-503-then-ok") << QStringList{u"503"_s, u"503"_s, u"200"_s} << u"GET"_s << 3 << 200;
-    QTest::addRow("get-cut-then-ok") << QStringList{u"cut"_s, u"200"_s} << u"GET"_s << 2 << 200;
+    QTest::addRow("get-503-then-ok") << QStringList{u"503"_s, u"503"_s, u"pass"_s} << u"GET"_s << 3 << 200;
+    QTest::addRow("get-cut-then-ok") << QStringList{u"cut"_s, u"pass"_s} << u"GET"_s << 2 << 200;
     QTest::addRow("get-502-gives-up") << QStringList{u"502"_s} << u"GET"_s << 3 << 502;
-    QTest::addRow("get-429-retry-after") << QStringList{u"429:1"_s, u"200"_s} << u"GET"_s << 2 << 200;
+    QTest::addRow("get-429-retry-after") << QStringList{u"429:1"_s, u"pass"_s} << u"GET"_s << 2 << 200;
     QTest::addRow("get-429-too-long") << QStringList{u"429:120"_s} << u"GET"_s << 1 << 429;
-    QTest::addRow("put-503-then-ok") << QStringList{u"503"_s, u"200"_s} << u"PUT"_s << 2 << 200;
-    QTest::addRow("post-503-not-retried") << QStringList{u"503"_s, u"200"_s} << u"POST"_s << 1 << 503;
-    QTest::addRow("post-cut-not-retried") << QStringList{u"cut"_s, u"200"_s} << u"POST"_s << 1 << 0;
+    QTest::addRow("put-503-then-ok") << QStringList{u"503"_s, u"pass"_s} << u"PUT"_s << 2 << 200;
+    QTest::addRow("post-503-not-retried") << QStringList{u"503"_s, u"pass"_s} << u"POST"_s << 1 << 503;
+    QTest::addRow("post-cut-not-retried") << QStringList{u"cut"_s, u"pass"_s} << u"POST"_s << 1 << 0;
     // Closed before any answer byte, Qt's HTTP layer itself sends the request once more, whatever
     // the method (Qt 6.4, not configurable); the client adds nothing to that.
     QTest::addRow("post-dropped-qt-resends") << QStringList{u"drop"_s} << u"POST"_s << 2 << 0;
-    QTest::addRow("post-with-key-retried") << QStringList{u"503"_s, u"cut"_s, u"200"_s} << u"POST-key"_s << 3 << 200;
+    QTest::addRow("post-with-key-retried") << QStringList{u"503"_s, u"cut"_s, u"pass"_s} << u"POST-key"_s << 3 << 200;
 }
 
 void tst_ApiClient::retryPolicy()
@@ -670,33 +604,49 @@ void tst_ApiClient::retryPolicy()
     QFETCH(QString, call);
     QFETCH(int, requests);
     QFETCH(int, status);
-    StandIn standIn(actions);
-    m_client->setBaseUrl(standIn.url());
+    // An agent with a chat of their own on the real server; their calls go through the relay.
+    const qint64 me = signIn(u"agent"_s);
+    QVERIFY(me);
+    const qint64 chatId = chat(u"assigned"_s, me);
+    QVERIFY(chatId);
+    TcpRelay relay(m_server.port());
+    QVERIFY(relay.listen());
+    QList<TcpRelay::Step> script;
+    for (const QString &action : std::as_const(actions))
+        script.append(stepFor(action));
+    relay.setScript(script);
+    m_client->setBaseUrl(relay.url());
     m_client->setRetryDelays({20, 40});
 
+    const QString content = u"reintento %1"_s.arg(QString::fromLatin1(QTest::currentDataTag()));
+    const QByteArray key = QByteArray("6f1c0a2e-") + QTest::currentDataTag();
     std::optional<Conversa::ApiError> error;
+    qint64 answeredId = 0;
     bool done = false;
     const auto finish = [&](const auto &r) {
         done = true;
-        if (!r)
+        if (r)
+            answeredId = r->id;
+        else
             error = r.error();
     };
     if (call == "GET"_L1) {
-        m_client->getChat(7, this, ApiCallback<Conversa::ChatDto>(finish));
+        m_client->getChat(chatId, this, ApiCallback<Conversa::ChatDto>(finish));
     } else if (call == "PUT"_L1) {
-        m_client->setChatPriority(7, u"high"_s, this, ApiCallback<Conversa::ChatDto>(finish));
+        m_client->setChatPriority(chatId, u"high"_s, this, ApiCallback<Conversa::ChatDto>(finish));
     } else if (call == "POST"_L1) {
-        m_client->addChatNote(7, u"x"_s, this, ApiCallback<Conversa::ChatNoteDto>(finish));
+        m_client->addChatNote(chatId, content, this, ApiCallback<Conversa::ChatNoteDto>(finish));
     } else {
         Conversa::SendMessageRequest send;
-        send.chatId = 7;
-        send.content = u"hola"_s;
-        send.idempotencyKey = "6f1c0a2e-key";
+        send.chatId = chatId;
+        send.content = content;
+        send.idempotencyKey = key;
         m_client->sendMessage(send, this, ApiCallback<Conversa::MessageDto>(finish));
     }
     QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-    QTest::qWait(100);   // a wrong extra retry would show up in this time
-    QCOMPARE(standIn.seen.size(), requests);
+    QTest::qWait(100);   // a wrong extra retry would show up in this time (the delays are 20 and 40 ms)
+    const QList<TcpRelay::Seen> seen = relay.seen();
+    QCOMPARE(seen.size(), requests);
     if (status == 200) {
         QVERIFY2(!error, error ? qPrintable(error->code) : "");
     } else {
@@ -704,16 +654,38 @@ void tst_ApiClient::retryPolicy()
         QCOMPARE(error->httpStatus, status);
         QCOMPARE(error->isNetworkError(), status == 0);
     }
-    if (call == "POST-key"_L1) {
-        for (const auto &seen : standIn.seen)
-            QCOMPARE(seen.idempotencyKey, QByteArray("6f1c0a2e-key"));
+
+    // What the server itself saw: the requests the relay passed on (a cut answer's too).
+    qint64 reached = 0;
+    for (qsizetype i = 0; i < seen.size(); ++i) {
+        const TcpRelay::Step::Kind kind = script.at(qMin(i, script.size() - 1)).kind;
+        if (kind == TcpRelay::Step::Kind::Pass || kind == TcpRelay::Step::Kind::CutAnswer)
+            ++reached;
+    }
+    if (call == "GET"_L1) {
+        if (status == 200)
+            QCOMPARE(answeredId, chatId);
+    } else if (call == "PUT"_L1) {
+        QCOMPARE(answeredId, chatId);
+        QCOMPARE(m_server.count(u"chats"_s, u"id = %1 AND priority = 'high'"_s.arg(chatId)), 1);
+    } else if (call == "POST"_L1) {
+        // Never retried: each note the server wrote is one a request asked for, even when the
+        // client did not hear of it (a cut answer).
+        QCOMPARE(m_server.count(u"chat_notes"_s, u"chat_id = %1"_s.arg(chatId)), reached);
+    } else {
+        // Retried with the same key: the server stores the message once and answers it again.
+        QVERIFY(reached >= 2);
+        for (const TcpRelay::Seen &request : seen)
+            QCOMPARE(request.idempotencyKey, key);
+        QCOMPARE(m_server.count(u"messages"_s, u"chat_id = %1"_s.arg(chatId)), 1);
+        QCOMPARE(m_server.count(u"messages"_s, u"id = %1"_s.arg(answeredId)), 1);
     }
     if (actions.first() == "429:1"_L1)
-        QVERIFY2(standIn.at.at(1) - standIn.at.at(0) >= 990, "Retry-After was not honoured");
+        QVERIFY2(seen.at(1).atMs - seen.at(0).atMs >= 990, "Retry-After was not honoured");
     if (actions.first() == "429:120"_L1)
         QCOMPARE(error->retryAfterSeconds, 120);
     if (status == 502)   // the backoff: 20 ms, then 40 ms
-        QVERIFY(standIn.at.at(2) - standIn.at.at(1) >= 35);
+        QVERIFY(seen.at(2).atMs - seen.at(1).atMs >= 35);
 }
 
 QTEST_GUILESS_MAIN(tst_ApiClient)

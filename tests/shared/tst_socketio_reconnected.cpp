@@ -1,18 +1,21 @@
 // SocketIoClient::reconnected() (issue 6) against the real server: not on the first CONNECT, once
 // after the server restarted, and the owner's pattern it is for — a message sent while the socket
 // was down never arrives as an event, so on reconnected() it is fetched through ApiClient; the
-// re-joined room carries the next one. SQLite and PostgreSQL.
+// client joins its chat rooms again by itself, so another user's typing reaches it (only the chat's
+// room carries agent.typing) and the next message arrives as an event. SQLite and PostgreSQL.
 #include "Fixtures.h"
 #include "TestServer.h"
 
-#include "realtime/RealtimeBus.h"
 #include "store/Database.h"
 
 #include <Conversa/api/ApiClient.h>
 #include <Conversa/realtime/SocketIoClient.h>
 
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +41,8 @@ private:
     TestServer m_server;
     QByteArray m_agent;
     qint64 m_agentId = 0;
+    QByteArray m_supervisor;
+    qint64 m_supervisorId = 0;
     qint64 m_chat = 0;
 };
 
@@ -45,6 +50,8 @@ void tst_SocketIoReconnected::initTestCase()
 {
     QVERIFY(m_server.start());
     m_agent = m_server.tokenFor(u"agent"_s, &m_agentId);
+    m_supervisor = m_server.tokenFor(u"supervisor"_s, &m_supervisorId);
+    QVERIFY(!m_agent.isEmpty() && !m_supervisor.isEmpty());
     const qint64 now = nowSeconds();
     const qint64 number = insertReturningId(m_server.db(),
                                             "INSERT INTO whatsapp_numbers (phone_number, provider, created_at, "
@@ -77,10 +84,13 @@ void tst_SocketIoReconnected::reconnectedAfterRestart()
     QSignalSpy connected(&socket, &Conversa::SocketIoClient::connected);
     QSignalSpy reconnected(&socket, &Conversa::SocketIoClient::reconnected);
     QSignalSpy disconnected(&socket, &Conversa::SocketIoClient::disconnected);
-    QStringList contents;   // of chat.message events
-    connect(&socket, &Conversa::SocketIoClient::event, this, [&contents](const QString &name, const QJsonValue &p) {
+    QStringList contents;    // of chat.message events
+    QList<qint64> typists;   // of agent.typing events
+    connect(&socket, &Conversa::SocketIoClient::event, this, [&](const QString &name, const QJsonValue &p) {
         if (name == "chat.message"_L1)
             contents.append(p.toObject().value(u"message"_s).toObject().value(u"content"_s).toString());
+        else if (name == "agent.typing"_L1)
+            typists.append(p.toObject().value(u"agent"_s).toObject().value(u"id"_s).toInteger());
     });
 
     // What an owner does: on reconnected(), fetch the messages after the last one it has.
@@ -119,9 +129,26 @@ void tst_SocketIoReconnected::reconnectedAfterRestart()
     QCOMPARE(fetched.first().content, u"mientras"_s);
     QCOMPARE(contents, QStringList{u"antes"_s});   // the event itself was lost
 
-    // The room was joined again: the next message arrives as an event.
-    QTRY_VERIFY(m_server.app().realtime().connectedSockets() == 1);
-    QTest::qWait(300);   // the re-join is on its way right after the CONNECT
+    // The room was joined again. The server handles one socket's events in order, so typing sent
+    // now is accepted only if the re-join that went right after the CONNECT put it in the room.
+    std::optional<QJsonObject> typingAck;
+    socket.emitEvent(u"chat.typing"_s, QJsonObject{{u"chatId"_s, m_chat}},
+                     [&typingAck](const QJsonValue &ack) { typingAck = ack.toObject(); });
+    QTRY_VERIFY(typingAck.has_value());
+    QVERIFY2(typingAck->value(u"ok"_s).toBool(), qPrintable(typingAck->value(u"error"_s).toString()));
+    // Someone else typing reaches the agent only through the chat's room (its user room and the
+    // supervisors' do not carry it).
+    Conversa::SocketIoClient supervisor;
+    QSignalSpy supervisorUp(&supervisor, &Conversa::SocketIoClient::connected);
+    supervisor.open(m_server.baseUrl(), m_supervisor);
+    QTRY_COMPARE(supervisorUp.size(), 1);
+    bool supervisorJoined = false;
+    supervisor.joinChat(m_chat, [&supervisorJoined](bool ok, const QString &) { supervisorJoined = ok; });
+    QTRY_VERIFY(supervisorJoined);
+    QVERIFY(typists.isEmpty());
+    supervisor.emitEvent(u"chat.typing"_s, QJsonObject{{u"chatId"_s, m_chat}});
+    QTRY_COMPARE(typists, QList<qint64>{m_supervisorId});
+    // And the next message arrives as an event.
     QVERIFY(sendMessage(u"después"_s));
     QTRY_COMPARE(contents, (QStringList{u"antes"_s, u"después"_s}));
     QCOMPARE(reconnected.size(), 1);
@@ -137,7 +164,7 @@ void tst_SocketIoReconnected::notAfterCloseAndOpen()
     socket.close();
     socket.open(m_server.baseUrl(), m_agent);
     QTRY_COMPARE(connected.size(), 2);
-    QTest::qWait(100);
+    // reconnected() would have come with connected(), from the same CONNECT answer.
     QCOMPARE(reconnected.size(), 0);   // the owner closed it: nothing was missed unknowingly
 }
 

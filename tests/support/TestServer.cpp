@@ -211,11 +211,28 @@ QByteArray TestServer::tokenFor(const QString &role, qint64 *userId)
 
 QList<QJsonObject> TestServer::auditRows(const QString &action)
 {
+    return auditRowsSince(action, 0);
+}
+
+qint64 TestServer::auditMark()
+{
+    SqlQuery q(db(), "SELECT COALESCE(MAX(id), 0) FROM audit_logs");
+    if (!q.exec() || !q.next()) {
+        qWarning("auditMark failed: %s", qPrintable(q.raw().lastError().text()));
+        return -1;
+    }
+    return q.integer(0);
+}
+
+QList<QJsonObject> TestServer::auditRowsSince(const QString &action, qint64 mark)
+{
     QList<QJsonObject> rows;
+    if (mark < 0)
+        return rows;
     SqlQuery q(db(),
                "SELECT user_id, action, entity_type, entity_id, success, status_code, changes FROM audit_logs "
-               "WHERE action = ? ORDER BY id DESC",
-               {action});
+               "WHERE action = ? AND id > ? ORDER BY id DESC",
+               {action, mark});
     if (!q.exec())
         return rows;
     while (q.next()) {

@@ -55,6 +55,10 @@ public:
 
     // Audit rows for an action, newest first, as {user_id, action, entity_type, entity_id, success, status_code, changes}.
     QList<QJsonObject> auditRows(const QString &action);
+    // The newest audit row's id (0 when there is none), taken before a request, so that
+    // auditRowsSince() gives the rows it wrote and none an earlier request or test left.
+    qint64 auditMark();
+    QList<QJsonObject> auditRowsSince(const QString &action, qint64 mark);
     qint64 count(const QString &table, const QString &where = {});
 
 private:
