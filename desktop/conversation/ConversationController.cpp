@@ -129,6 +129,7 @@ void ConversationController::open(qint64 chatId)
     m_typing.clear();
     m_messages.reset({});
     m_messages.setHasOlder(false);
+    m_messages.setNearTop(false);   // until the view, showing this chat, says so
     m_app.inbox()->setOpenChat(chatId);
     reportError({});
     emit chatChanged();

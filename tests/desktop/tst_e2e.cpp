@@ -118,6 +118,18 @@ private:
         return field->hasActiveFocus() && field->property("text").toString() == text;
     }
     void screenshot(const QString &name, QQuickWindow *w = nullptr);
+    // One window on the screen at a time: a window another one covers renders (and lays out its
+    // lists) no more.
+    void showOnly(QQuickWindow *w)
+    {
+        for (QQuickWindow *other : {window(), supervisorWindow()}) {
+            if (other && other != w)
+                other->hide();
+        }
+        w->show();
+        w->raise();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+    }
     int rowOf(qint64 chatId) const { return m_app->inbox()->model()->rowOf(chatId); }
     QVariant chatData(qint64 chatId, int role) const
     {
@@ -525,6 +537,7 @@ void tst_DesktopE2E::supervisorTabsAndFilters()
     QVERIFY(!item("roleLabel")->isVisible());
     QVERIFY(visualDescendants(window()->contentItem(), u"allTab"_s).isEmpty());
     QCOMPARE(visualDescendants(window()->contentItem(), u"mineTab"_s).size(), 1);
+    showOnly(window());
     QTRY_VERIFY(!inbox->campaigns().isEmpty());
     const qint64 campaign = inbox->campaigns().first().toMap().value(u"id"_s).toLongLong();
 
@@ -625,6 +638,7 @@ void tst_DesktopE2E::transferToQueue()
     // The supervisor picks the agent by name in the assign dialog's list, and confirms.
     QQuickWindow *supWindow = supervisorWindow();
     QVERIFY(supWindow);
+    showOnly(supWindow);
     QVERIFY(click(itemIn(supWindow, "assignButton"), supWindow));
     QTRY_VERIFY(itemIn<QObject>(supWindow, "assignDialog")->property("opened").toBool());
     const TransferChoiceModel *choices = sup->transferOptions()->agents();
@@ -642,6 +656,7 @@ void tst_DesktopE2E::transferToQueue()
     QVERIFY(click(itemIn(supWindow, "assignConfirm"), supWindow));
     QTRY_COMPARE_WITH_TIMEOUT(sup->status(), u"assigned"_s, 5000);
     QCOMPARE(sup->assignedAgentName(), u"Lucía Prieto"_s);
+    showOnly(window());
     // Gone from the agent's queue tab, live.
     QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_otherChat), -1, 5000);
     m_app->inbox()->setTab(InboxController::Mine);
