@@ -33,9 +33,8 @@ QString Composer::serverKey() const
     return m_app.api().baseUrl().toString();
 }
 
-void Composer::chatOpened(qint64 chatId)
+void Composer::forgetTemplates()
 {
-    Q_UNUSED(chatId);
     m_templates.clear();
     m_templatesError.clear();
     m_templatesChat = 0;

@@ -124,7 +124,7 @@ void ConversationController::open(qint64 chatId)
     ++m_generation;
     m_chat = {};
     m_transferOptions.clear();
-    m_composer.chatOpened(chatId);
+    m_composer.forgetTemplates();
     m_clientEditor.setClient({});
     m_typing.clear();
     m_messages.reset({});

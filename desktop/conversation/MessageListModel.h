@@ -11,8 +11,8 @@
 
 // One conversation's messages, oldest first. Loaded a page at a time: older pages are prepended by
 // fetchMore() (canFetchMore() while the server has older ones and the view's top is within reach),
-// then kept current from chat.message and message.updated: a status change
-// is a dataChanged on that row only. Messages typed here appear at once as local rows (with the
+// then kept current from chat.message and message.updated: a status change is a dataChanged on
+// that row only. Messages typed here appear at once as local rows (with the
 // client-side key that also de-duplicates the send) and become the server's message once stored.
 class MessageListModel : public QAbstractListModel {
     Q_OBJECT

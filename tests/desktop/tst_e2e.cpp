@@ -5,8 +5,11 @@
 // first one back up, all live from the socket. The agent opens it (marked read), replies and sees
 // the ticks go pending → sent (the Graph API stand-in got it); a message the provider refuses
 // shows the error and is sent by retry. With the network cut, the banner shows, a reply waits in
-// the outbox and goes out exactly once after the reconnection. Screenshots of the login, inbox and
-// conversation screens, rendered under Xvfb, are written to build/<preset>/artifacts/.
+// the outbox and goes out exactly once after the reconnection. The chat's actions go through their
+// dialogs' buttons (tags, close, client details, transfer, and a supervisor's assignment in a window
+// of their own, which also shows the supervisor's inbox tabs and header). Screenshots of the login,
+// inbox, conversation, transfer and supervisor screens, rendered under Xvfb, are written to
+// build/<preset>/artifacts/.
 #include "DesktopHarness.h"
 #include "FakeMetaGraph.h"
 #include "Fixtures.h"
