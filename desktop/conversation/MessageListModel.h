@@ -10,7 +10,7 @@
 #include <functional>
 
 // One conversation's messages, oldest first. Loaded a page at a time: older pages are prepended by
-// fetchMore() (canFetchMore() while the server has older ones and the view's top is within reach),
+// fetchMore() (canFetchMore() while the server has older ones and the view, near its top, asks),
 // then kept current from chat.message and message.updated: a status change is a dataChanged on
 // that row only. Messages typed here appear at once as local rows (with the
 // client-side key that also de-duplicates the send) and become the server's message once stored.
@@ -20,9 +20,9 @@ class MessageListModel : public QAbstractListModel {
     QML_UNCREATABLE("Owned by ConversationController")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(bool hasOlder READ hasOlder NOTIFY hasOlderChanged)
-    // Set by the view while its top is within a screen: only then does fetchMore() load a page.
-    // (The delegate model asks for more whenever it creates the last row, which here is the
-    // newest message, not the edge where older pages go.)
+    // Set by the view while it asks for the older page, its top being within a screen: only then
+    // does fetchMore() load one. (The delegate model asks for more whenever it creates the last
+    // row, which here is the newest message, not the edge where older pages go.)
     Q_PROPERTY(bool nearTop READ nearTop WRITE setNearTop NOTIFY nearTopChanged)
 public:
     enum Role {

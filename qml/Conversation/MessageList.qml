@@ -49,15 +49,19 @@ ListView {
 
     property bool loadingOlder: false
     property int countBeforeOlder: 0
+    // The model fetches only while the view asks (the delegate model's own request, made whenever
+    // it creates the newest row, would load older pages nobody scrolled to).
     function loadOlder() {
         const root = model.index(-1, -1)
-        if (loadingOlder || !model.canFetchMore(root))
-            return
-        loadingOlder = true
-        countBeforeOlder = count
-        model.fetchMore(root)
-        if (!messages.conversation.busy)   // nothing started (another request in flight)
-            loadingOlder = false
+        model.nearTop = true
+        if (!loadingOlder && model.canFetchMore(root)) {
+            loadingOlder = true
+            countBeforeOlder = count
+            model.fetchMore(root)
+            if (!messages.conversation.busy)   // nothing started (another request in flight)
+                loadingOlder = false
+        }
+        model.nearTop = false
     }
     onCountChanged: {
         if (loadingOlder && count > countBeforeOlder) {
@@ -96,18 +100,12 @@ ListView {
                 messages.loadIfNearTop()
         }
     }
-    onAtYBeginningChanged: {
-        if (atYBeginning) {
-            model.nearTop = true
-            loadOlder()
-        }
-    }
+    onAtYBeginningChanged: if (atYBeginning) loadOlder()
     // Within a screen of the top, the next page is already asked for, so a reader
     // scrolling up rarely reaches the edge and waits.
     // originY moves too: the view re-estimates the height of rows it has not laid out.
     function loadIfNearTop() {
-        model.nearTop = count > 0 && contentY - originY < height
-        if (model.nearTop)
+        if (count > 0 && contentY - originY < height)
             loadOlder()
     }
     onContentYChanged: loadIfNearTop()
