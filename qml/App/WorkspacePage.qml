@@ -5,8 +5,9 @@ import Conversa.Core
 import Conversa.Inbox
 import Conversa.Conversation
 
-// The signed-in workspace: a header with the agent's status and account, the inbox on the left,
-// the open conversation on the right. Keyboard: Ctrl+F search, Ctrl+Down/Ctrl+Up next/previous chat.
+// The signed-in workspace: a header with the agent's status (a supervisor's role) and account, the
+// inbox on the left, the open conversation on the right. Keyboard: Ctrl+F search, Ctrl+Down/Ctrl+Up
+// next/previous chat.
 Page {
     id: root
 
