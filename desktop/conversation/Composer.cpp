@@ -35,7 +35,7 @@ QString Composer::serverKey() const
 
 void Composer::forgetTemplates()
 {
-    m_templates.clear();
+    m_templates.set({});
     m_templatesError.clear();
     m_templatesChat = 0;
     emit templatesChanged();
@@ -65,20 +65,21 @@ void Composer::sendText(const QString &text)
     enqueue(content, request);
 }
 
-void Composer::sendTemplate(const QString &name, const QString &language, const QVariantMap &variables)
+void Composer::sendTemplate(int row, const QStringList &values)
 {
-    if (name.trimmed().isEmpty() || m_conversation.chatId() <= 0)
+    if (row < 0 || row >= m_templates.count() || m_conversation.chatId() <= 0)
         return;
+    const Conversa::MessageTemplateDto &t = m_templates.at(row);
     Conversa::SendMessageRequest request;
     request.chatId = m_conversation.chatId();
     request.messageType = u"template"_s;
-    request.templateName = name.trimmed();
-    request.templateLanguage = language.isEmpty() ? u"es"_s : language;
-    QJsonObject values;
-    for (auto it = variables.cbegin(); it != variables.cend(); ++it)
-        values.insert(it.key(), it.value().toString().trimmed());
-    request.templateVariables = values;
-    enqueue(name.trimmed(), request);
+    request.templateName = t.name;
+    request.templateLanguage = t.language.isEmpty() ? u"es"_s : t.language;
+    QJsonObject variables;
+    for (qsizetype i = 0; i < t.variables.size(); ++i)
+        variables.insert(t.variables.at(i), values.value(i).trimmed());
+    request.templateVariables = variables;
+    enqueue(t.name, request);
 }
 
 void Composer::enqueue(const QString &preview, Conversa::SendMessageRequest request)
@@ -202,17 +203,13 @@ void Composer::loadTemplates()
     m_app.api().listTemplates(chatId, this, [this, chatId](const Conversa::ApiResult<Conversa::MessageTemplateListDto> &r) {
         if (chatId != m_conversation.chatId())
             return;
-        m_templates.clear();
         m_templatesError.clear();
         if (!r) {
+            m_templates.set({});
             m_templatesError = AppContext::errorText(r.error());
         } else {
-            for (const Conversa::MessageTemplateDto &t : r->data) {
-                m_templates.append(QVariantMap{{u"name"_s, t.name}, {u"language"_s, t.language}, {u"category"_s, t.category},
-                                               {u"header"_s, t.header.value_or(QString())}, {u"body"_s, t.body},
-                                               {u"footer"_s, t.footer.value_or(QString())}, {u"variables"_s, t.variables}});
-            }
-            if (m_templates.isEmpty())
+            m_templates.set(r->data);
+            if (m_templates.count() == 0)
                 m_templatesError = tr("This chat's number has no approved templates.");
         }
         emit templatesChanged();

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "Outbox.h"
+#include "TemplateListModel.h"
 
 #include <QObject>
 #include <QUrl>
-#include <QVariantList>
-#include <QVariantMap>
+#include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
 class AppContext;
@@ -22,9 +22,9 @@ class Composer : public QObject {
     Q_PROPERTY(int outboxCount READ outboxCount NOTIFY outboxCountChanged)
     Q_PROPERTY(bool uploading READ uploading NOTIFY uploadChanged)
     Q_PROPERTY(double uploadProgress READ uploadProgress NOTIFY uploadChanged)
-    // What may be sent outside the 24-hour window: [{name, language, category, header, body,
-    // footer, variables}], loaded when the window is found closed (or by loadTemplates()).
-    Q_PROPERTY(QVariantList templates READ templates NOTIFY templatesChanged)
+    // What may be sent outside the 24-hour window, loaded when the window is found closed (or by
+    // loadTemplates()).
+    Q_PROPERTY(TemplateListModel *templates READ templates CONSTANT)
     Q_PROPERTY(QString templatesError READ templatesError NOTIFY templatesChanged)
 public:
     Composer(AppContext &app, ConversationController &conversation, QObject *parent = nullptr);
@@ -32,13 +32,13 @@ public:
     int outboxCount() const { return m_outbox.count(); }
     bool uploading() const { return m_uploading; }
     double uploadProgress() const { return m_uploadProgress; }
-    QVariantList templates() const { return m_templates; }
+    TemplateListModel *templates() { return &m_templates; }
     QString templatesError() const { return m_templatesError; }
     bool hasTemplatesFor(qint64 chatId) const { return m_templatesChat == chatId; }
 
     Q_INVOKABLE void sendText(const QString &text);
-    // variables: each of the template's variable names to its value.
-    Q_INVOKABLE void sendTemplate(const QString &name, const QString &language, const QVariantMap &variables);
+    // One of the templates (its row), with a value for each of its variables, in order.
+    Q_INVOKABLE void sendTemplate(int row, const QStringList &values);
     // Uploads a local file (progress in uploadProgress), then sends it as an image, video,
     // audio or document message with the caption.
     Q_INVOKABLE void sendFile(const QUrl &file, const QString &caption = {});
@@ -64,7 +64,7 @@ private:
     Outbox m_outbox;
     bool m_uploading = false;
     double m_uploadProgress = 0;
-    QVariantList m_templates;
+    TemplateListModel m_templates;
     QString m_templatesError;
     qint64 m_templatesChat = 0;   // the chat m_templates are for
 };

@@ -108,8 +108,8 @@ ColumnLayout {
         Layout.leftMargin: Theme.spacingL
         Layout.rightMargin: Theme.spacingL
         visible: root.chatOpen && !root.conversation.windowOpen
-        readonly property var current: templatePicker.currentIndex >= 0
-                                       ? root.composer.templates[templatePicker.currentIndex] : null
+        readonly property int current: templatePicker.currentIndex
+        readonly property bool chosen: current >= 0 && current < templatePicker.count
 
         RowLayout {
             Layout.fillWidth: true
@@ -119,38 +119,37 @@ ColumnLayout {
                 Layout.fillWidth: true
                 model: root.composer.templates
                 textRole: "name"
-                displayText: templateComposer.current
-                             ? templateComposer.current.name + " (" + templateComposer.current.language + ")"
-                             : qsTr("Choose a template")
+                valueRole: "language"
+                displayText: templateComposer.chosen ? currentText + " (" + currentValue + ")" : qsTr("Choose a template")
             }
             Button {
                 objectName: "sendTemplateButton"
                 text: qsTr("Send template")
-                enabled: templateComposer.current !== null
+                enabled: templateComposer.chosen
                 onClicked: {
-                    const t = templateComposer.current
-                    const values = {}
+                    const values = []
                     for (let i = 0; i < templateVariables.count; ++i)
-                        values[t.variables[i]] = templateVariables.itemAt(i).text
-                    root.composer.sendTemplate(t.name, t.language, values)
+                        values.push(templateVariables.itemAt(i).text)
+                    root.composer.sendTemplate(templateComposer.current, values)
                     for (let i = 0; i < templateVariables.count; ++i)
                         templateVariables.itemAt(i).clear()
                 }
             }
         }
         Label {
+            objectName: "templateBody"
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             visible: text.length > 0
-            text: templateComposer.current ? templateComposer.current.body : root.composer.templatesError
-            color: templateComposer.current ? palette.text : Theme.textMuted
+            text: templateComposer.chosen ? root.composer.templates.bodyAt(templateComposer.current) : root.composer.templatesError
+            color: templateComposer.chosen ? palette.text : Theme.textMuted
         }
         Flow {
             Layout.fillWidth: true
             spacing: Theme.spacingS
             Repeater {
                 id: templateVariables
-                model: templateComposer.current ? templateComposer.current.variables : []
+                model: templateComposer.chosen ? root.composer.templates.variablesAt(templateComposer.current) : []
                 TextField {
                     required property string modelData
                     objectName: "templateVariable_" + modelData

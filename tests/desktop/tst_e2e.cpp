@@ -812,9 +812,11 @@ void tst_DesktopE2E::templatesOutsideWindow()
     // The composer switches to templates: the free text field goes, the picker lists them.
     QTRY_VERIFY(item("templateComposer")->isVisible());
     QVERIFY(!item("composer")->isVisible());
-    QTRY_COMPARE_WITH_TIMEOUT(c->composer()->templates().size(), 1, 5000);
-    QCOMPARE(c->composer()->templates().first().toMap().value(u"variables"_s).toStringList(), (QStringList{u"1"_s, u"2"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(c->composer()->templates()->count(), 1, 5000);
+    QCOMPARE(c->composer()->templates()->at(0).variables, (QStringList{u"1"_s, u"2"_s}));
     item("templatePicker")->setProperty("currentIndex", 0);
+    QTRY_COMPARE(item("templatePicker")->property("displayText").toString(), u"pedido_listo (es)"_s);
+    QCOMPARE(item("templateBody")->property("text").toString(), u"Hola {{1}}, su pedido {{2}} está listo"_s);
     QTRY_COMPARE(visualDescendants(window()->contentItem(), u"templateVariable_1"_s).size(), 1);
     QCOMPARE(visualDescendants(window()->contentItem(), u"templateVariable_2"_s).size(), 1);
     visualDescendants(window()->contentItem(), u"templateVariable_1"_s).first()->setProperty("text", u"Pedro"_s);
