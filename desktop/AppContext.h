@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Conversa/api/ApiClient.h>
+#include <Conversa/realtime/RealtimeEvents.h>
 #include <Conversa/realtime/SocketIoClient.h>
 
 #include <QNetworkAccessManager>
@@ -52,6 +53,7 @@ public:
     ConversationController *conversation() const { return m_conversation.get(); }
     Conversa::ApiClient &api() { return m_api; }
     Conversa::SocketIoClient &socket() { return m_socket; }
+    Conversa::RealtimeEvents &events() { return m_events; }   // the socket's events, decoded
     QSettings &settings() { return *m_settings; }
     const Options &options() const { return m_options; }
     QString outboxFile() const;
@@ -82,6 +84,7 @@ private:
     QNetworkAccessManager m_network;
     Conversa::ApiClient m_api{&m_network};
     Conversa::SocketIoClient m_socket;
+    Conversa::RealtimeEvents m_events{m_socket};
     QTimer m_probe;
     bool m_online = true;
     QString m_language;

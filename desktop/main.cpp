@@ -1,26 +1,29 @@
 // conversa-desktop: the agents' workstation. Builds the one AppContext, hands it to QML, and
 // signs in again on its own when the last login was remembered (or with --email and a password
-// given, for scripted runs such as bench/run-desktop).
+// given, for scripted runs such as bench/run-desktop). Built with CONVERSA_DESKTOP_BENCH_PROBE, it
+// also takes the benchmark's --bench-* options.
 #include "AppContext.h"
 #include "AttachmentImageProvider.h"
-#include "BenchProbe.h"
+#include "QmlModules.h"
 #include "SessionController.h"
 #include "TrayNotifier.h"
+#ifdef CONVERSA_BENCH_PROBE
+#include "BenchProbe.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QtQml/qqmlextensionplugin.h>
-
-Q_IMPORT_QML_PLUGIN(Conversa_AppPlugin)
 
 using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+#ifdef CONVERSA_BENCH_PROBE
     const qint64 startedUs = BenchProbe::nowUs();
+#endif
     QApplication application(argc, argv);
     QApplication::setOrganizationName(u"Conversa"_s);
     QApplication::setApplicationName(u"Conversa Desktop"_s);
@@ -39,6 +42,7 @@ int main(int argc, char *argv[])
         u"password"_s, u"The password for --email; CONVERSA_PASSWORD is read when absent (safer: not shown by ps)"_s,
         u"password"_s);
     parser.addOption(password);
+#ifdef CONVERSA_BENCH_PROBE
     const QCommandLineOption benchReport(u"bench-report"_s, u"Append what bench/run-desktop measures to this file"_s,
                                          u"file"_s);
     parser.addOption(benchReport);
@@ -48,6 +52,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption benchScroll(u"bench-scroll-to-oldest"_s,
                                          u"With --bench-open-chat: scroll it up until every message is loaded"_s);
     parser.addOption(benchScroll);
+#endif
     parser.process(application);
 
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
@@ -76,6 +81,7 @@ int main(int argc, char *argv[])
             window->requestActivate();
         });
     }
+#ifdef CONVERSA_BENCH_PROBE
     std::unique_ptr<BenchProbe> probe;
     if (parser.isSet(benchReport)) {
         probe = std::make_unique<BenchProbe>(context, *window,
@@ -84,6 +90,7 @@ int main(int argc, char *argv[])
                                                                  .openChatId = parser.value(benchOpenChat).toLongLong(),
                                                                  .scrollToOldest = parser.isSet(benchScroll)});
     }
+#endif
     if (parser.isSet(email)) {
         const QString secret = parser.isSet(password) ? parser.value(password) : qEnvironmentVariable("CONVERSA_PASSWORD");
         const QString url = parser.isSet(server) ? parser.value(server) : context.session()->serverUrl();

@@ -645,10 +645,6 @@
 <context>
     <name>ConversationController</name>
     <message>
-        <source>The file %1 cannot be read.</source>
-        <translation>The file %1 cannot be read.</translation>
-    </message>
-    <message>
         <source>The 24-hour window is closed: only templates can be sent.</source>
         <translation>The 24-hour window is closed: only templates can be sent.</translation>
     </message>
@@ -660,189 +656,9 @@
         <source>%1 is typing…</source>
         <translation>%1 is typing…</translation>
     </message>
-    <message>
-        <source>This chat's number has no approved templates.</source>
-        <translation>This chat's number has no approved templates.</translation>
-    </message>
 </context>
 <context>
     <name>ConversationPane</name>
-    <message>
-        <source>Attach…</source>
-        <translation>Attach…</translation>
-    </message>
-    <message>
-        <source>Send a file</source>
-        <translation>Send a file</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>Low</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>High</translation>
-    </message>
-    <message>
-        <source>Urgent</source>
-        <translation>Urgent</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Reopen</translation>
-    </message>
-    <message>
-        <source>Transfer…</source>
-        <translation>Transfer…</translation>
-    </message>
-    <message>
-        <source>Close…</source>
-        <translation>Close…</translation>
-    </message>
-    <message>
-        <source>Hide client</source>
-        <translation>Hide client</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
-        <translation>Write a message (Enter sends, Shift+Enter for a new line)</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Send</translation>
-    </message>
-    <message>
-        <source>Send template</source>
-        <translation>Send template</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
-        <source>Add a tag</source>
-        <translation>Add a tag</translation>
-    </message>
-    <message>
-        <source>Internal notes</source>
-        <translation>Internal notes</translation>
-    </message>
-    <message>
-        <source>Add an internal note</source>
-        <translation>Add an internal note</translation>
-    </message>
-    <message>
-        <source>Close the chat</source>
-        <translation>Close the chat</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>Sale</source>
-        <translation>Sale</translation>
-    </message>
-    <message>
-        <source>No sale</source>
-        <translation>No sale</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>Information</translation>
-    </message>
-    <message>
-        <source>Complaint</source>
-        <translation>Complaint</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Transfer the chat</source>
-        <translation>Transfer the chat</translation>
-    </message>
-    <message>
-        <source>Back to the queue</source>
-        <translation>Back to the queue</translation>
-    </message>
-    <message>
-        <source>To an agent</source>
-        <translation>To an agent</translation>
-    </message>
-    <message>
-        <source>To a campaign</source>
-        <translation>To a campaign</translation>
-    </message>
-    <message>
-        <source>Assign…</source>
-        <translation>Assign…</translation>
-    </message>
-    <message>
-        <source>Assign the chat</source>
-        <translation>Assign the chat</translation>
-    </message>
-    <message>
-        <source>Nothing to choose from: you may only send the chat back to the queue.</source>
-        <translation>Nothing to choose from: you may only send the chat back to the queue.</translation>
-    </message>
-    <message>
-        <source>Edit client…</source>
-        <translation>Edit client…</translation>
-    </message>
-    <message>
-        <source>Client details</source>
-        <translation>Client details</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>First name</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>Separated by commas</source>
-        <translation>Separated by commas</translation>
-    </message>
-    <message>
-        <source>Custom fields</source>
-        <translation>Custom fields</translation>
-    </message>
-    <message>
-        <source>One per line: name: value</source>
-        <translation>One per line: name: value</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Choose a template</source>
-        <translation>Choose a template</translation>
-    </message>
     <message>
         <source>Select a chat</source>
         <translation>Select a chat</translation>
@@ -1018,6 +834,18 @@
         <source>Two-factor authentication could not be turned on.</source>
         <translation>Two-factor authentication could not be turned on.</translation>
     </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
 </context>
 <context>
     <name>TrayNotifier</name>
@@ -1124,6 +952,258 @@
     <message>
         <source>%1 of %2 chats</source>
         <translation>%1 of %2 chats</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign the chat</source>
+        <translation>Assign the chat</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDialog</name>
+    <message>
+        <source>Client details</source>
+        <translation>Client details</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Separated by commas</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
+    </message>
+    <message>
+        <source>One per line: name: value</source>
+        <translation>One per line: name: value</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPanel</name>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Edit client…</source>
+        <translation>Edit client…</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Add a tag</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>Internal notes</translation>
+    </message>
+    <message>
+        <source>Add an internal note</source>
+        <translation>Add an internal note</translation>
+    </message>
+</context>
+<context>
+    <name>CloseChatDialog</name>
+    <message>
+        <source>Close the chat</source>
+        <translation>Close the chat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>No sale</source>
+        <translation>No sale</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Close chat</source>
+        <translation>Close chat</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>The file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>This chat's number has no approved templates.</source>
+        <translation>This chat's number has no approved templates.</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerBar</name>
+    <message>
+        <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Write a message (Enter sends, Shift+Enter for a new line)</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Choose a template</source>
+        <translation>Choose a template</translation>
+    </message>
+    <message>
+        <source>Send template</source>
+        <translation>Send template</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Send a file</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationHeader</name>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>Hide client</source>
+        <translation>Hide client</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer the chat</source>
+        <translation>Transfer the chat</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Back to the queue</translation>
+    </message>
+    <message>
+        <source>To an agent</source>
+        <translation>To an agent</translation>
+    </message>
+    <message>
+        <source>To a campaign</source>
+        <translation>To a campaign</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from: you may only send the chat back to the queue.</source>
+        <translation>Nothing to choose from: you may only send the chat back to the queue.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

@@ -645,10 +645,6 @@
 <context>
     <name>ConversationController</name>
     <message>
-        <source>The file %1 cannot be read.</source>
-        <translation>No se puede leer el archivo %1.</translation>
-    </message>
-    <message>
         <source>The 24-hour window is closed: only templates can be sent.</source>
         <translation>La ventana de 24 horas está cerrada: solo se pueden enviar plantillas.</translation>
     </message>
@@ -660,189 +656,9 @@
         <source>%1 is typing…</source>
         <translation>%1 está escribiendo…</translation>
     </message>
-    <message>
-        <source>This chat's number has no approved templates.</source>
-        <translation>El número de este chat no tiene plantillas aprobadas.</translation>
-    </message>
 </context>
 <context>
     <name>ConversationPane</name>
-    <message>
-        <source>Attach…</source>
-        <translation>Adjuntar…</translation>
-    </message>
-    <message>
-        <source>Send a file</source>
-        <translation>Enviar un archivo</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>Baja</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>Alta</translation>
-    </message>
-    <message>
-        <source>Urgent</source>
-        <translation>Urgente</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Reabrir</translation>
-    </message>
-    <message>
-        <source>Transfer…</source>
-        <translation>Transferir…</translation>
-    </message>
-    <message>
-        <source>Close…</source>
-        <translation>Cerrar…</translation>
-    </message>
-    <message>
-        <source>Hide client</source>
-        <translation>Ocultar cliente</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>Cliente</translation>
-    </message>
-    <message>
-        <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
-        <translation>Escribe un mensaje (Intro envía, Mayús+Intro para una línea nueva)</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Enviar</translation>
-    </message>
-    <message>
-        <source>Send template</source>
-        <translation>Enviar plantilla</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Prioridad</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Etiquetas</translation>
-    </message>
-    <message>
-        <source>Add a tag</source>
-        <translation>Añadir una etiqueta</translation>
-    </message>
-    <message>
-        <source>Internal notes</source>
-        <translation>Notas internas</translation>
-    </message>
-    <message>
-        <source>Add an internal note</source>
-        <translation>Añadir una nota interna</translation>
-    </message>
-    <message>
-        <source>Close the chat</source>
-        <translation>Cerrar el chat</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
-        <source>Sale</source>
-        <translation>Venta</translation>
-    </message>
-    <message>
-        <source>No sale</source>
-        <translation>Sin venta</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>Información</translation>
-    </message>
-    <message>
-        <source>Complaint</source>
-        <translation>Queja</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valor</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <source>Transfer the chat</source>
-        <translation>Transferir el chat</translation>
-    </message>
-    <message>
-        <source>Back to the queue</source>
-        <translation>De vuelta a la cola</translation>
-    </message>
-    <message>
-        <source>To an agent</source>
-        <translation>A un agente</translation>
-    </message>
-    <message>
-        <source>To a campaign</source>
-        <translation>A una campaña</translation>
-    </message>
-    <message>
-        <source>Assign…</source>
-        <translation>Asignar…</translation>
-    </message>
-    <message>
-        <source>Assign the chat</source>
-        <translation>Asignar el chat</translation>
-    </message>
-    <message>
-        <source>Nothing to choose from: you may only send the chat back to the queue.</source>
-        <translation>No hay nada que elegir: solo puedes devolver el chat a la cola.</translation>
-    </message>
-    <message>
-        <source>Edit client…</source>
-        <translation>Editar cliente…</translation>
-    </message>
-    <message>
-        <source>Client details</source>
-        <translation>Datos del cliente</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Apellidos</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Correo electrónico</translation>
-    </message>
-    <message>
-        <source>Separated by commas</source>
-        <translation>Separadas por comas</translation>
-    </message>
-    <message>
-        <source>Custom fields</source>
-        <translation>Campos personalizados</translation>
-    </message>
-    <message>
-        <source>One per line: name: value</source>
-        <translation>Uno por línea: nombre: valor</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Choose a template</source>
-        <translation>Elige una plantilla</translation>
-    </message>
     <message>
         <source>Select a chat</source>
         <translation>Selecciona un chat</translation>
@@ -1018,6 +834,18 @@
         <source>Two-factor authentication could not be turned on.</source>
         <translation>No se pudo activar la verificación en dos pasos.</translation>
     </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
 </context>
 <context>
     <name>TrayNotifier</name>
@@ -1124,6 +952,258 @@
     <message>
         <source>%1 of %2 chats</source>
         <translation>%1 de %2 chats</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign the chat</source>
+        <translation>Asignar el chat</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Asignar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDialog</name>
+    <message>
+        <source>Client details</source>
+        <translation>Datos del cliente</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Separadas por comas</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Campos personalizados</translation>
+    </message>
+    <message>
+        <source>One per line: name: value</source>
+        <translation>Uno por línea: nombre: valor</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPanel</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Edit client…</source>
+        <translation>Editar cliente…</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Añadir una etiqueta</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>Notas internas</translation>
+    </message>
+    <message>
+        <source>Add an internal note</source>
+        <translation>Añadir una nota interna</translation>
+    </message>
+</context>
+<context>
+    <name>CloseChatDialog</name>
+    <message>
+        <source>Close the chat</source>
+        <translation>Cerrar el chat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Venta</translation>
+    </message>
+    <message>
+        <source>No sale</source>
+        <translation>Sin venta</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Queja</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Close chat</source>
+        <translation>Cerrar chat</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>No se puede leer el archivo %1.</translation>
+    </message>
+    <message>
+        <source>This chat's number has no approved templates.</source>
+        <translation>El número de este chat no tiene plantillas aprobadas.</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerBar</name>
+    <message>
+        <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Escribe un mensaje (Intro envía, Mayús+Intro para una línea nueva)</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Adjuntar…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Choose a template</source>
+        <translation>Elige una plantilla</translation>
+    </message>
+    <message>
+        <source>Send template</source>
+        <translation>Enviar plantilla</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Enviar un archivo</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationHeader</name>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transferir…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Asignar…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Cerrar…</translation>
+    </message>
+    <message>
+        <source>Hide client</source>
+        <translation>Ocultar cliente</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer the chat</source>
+        <translation>Transferir el chat</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>De vuelta a la cola</translation>
+    </message>
+    <message>
+        <source>To an agent</source>
+        <translation>A un agente</translation>
+    </message>
+    <message>
+        <source>To a campaign</source>
+        <translation>A una campaña</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from: you may only send the chat back to the queue.</source>
+        <translation>No hay nada que elegir: solo puedes devolver el chat a la cola.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transferir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 </TS>

@@ -5,13 +5,11 @@
 #include "InboxController.h"
 #include "SessionController.h"
 
+#include <Conversa/realtime/RealtimeEvents.h>
+
 #include <QDateTime>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QUuid>
+#include <QPointer>
 
 using namespace Qt::StringLiterals;
 
@@ -37,7 +35,7 @@ QString personName(const std::optional<QString> &first, const std::optional<QStr
 } // namespace
 
 ConversationController::ConversationController(AppContext &app, QObject *parent)
-    : QObject(parent), m_app(app), m_outbox(app.outboxFile())
+    : QObject(parent), m_app(app), m_composer(app, *this), m_clientEditor(app), m_transferOptions(app)
 {
     m_typingClear.setSingleShot(true);
     m_typingClear.setInterval(4000);
@@ -47,29 +45,25 @@ ConversationController::ConversationController(AppContext &app, QObject *parent)
     });
     m_windowTick.setInterval(30000);
     connect(&m_windowTick, &QTimer::timeout, this, &ConversationController::windowChanged);
-    connect(&m_app.socket(), &Conversa::SocketIoClient::event, this, &ConversationController::onEvent);
-    // The server answers again: what waited in the outbox goes.
-    connect(&m_app, &AppContext::reconnected, this, &ConversationController::flush);
+    m_messages.setOlderFetcher([this] { loadOlder(); });
+    connect(&m_messages, &MessageListModel::hasOlderChanged, this, &ConversationController::hasOlderChanged);
+
+    Conversa::RealtimeEvents &events = m_app.events();
+    connect(&events, &Conversa::RealtimeEvents::chatMessage, this, [this](const auto &e) { onMessage(e, true); });
+    connect(&events, &Conversa::RealtimeEvents::messageUpdated, this, [this](const auto &e) { onMessage(e, false); });
+    connect(&events, &Conversa::RealtimeEvents::chatUpdated, this, &ConversationController::onChatUpdated);
+    connect(&events, &Conversa::RealtimeEvents::agentTyping, this, &ConversationController::onTyping);
     // Events missed while the socket was down (a tick that moved, a client's message): fetched.
     connect(&m_app.socket(), &Conversa::SocketIoClient::reconnected, this, &ConversationController::catchUp);
-    // Signed in (also at the next start): what this user left unsent goes now.
-    connect(m_app.session(), &SessionController::signedIn, this, [this] {
-        emit outboxCountChanged();
-        flush();
-    });
-    connect(m_app.session(), &SessionController::signedOut, this, [this] {
-        closeView();
-        // Signing out gives up what this user had not sent (closing the app keeps it).
-        m_outbox.removeFor(serverKey(), m_app.api().userId());
-        emit outboxCountChanged();
-    });
+    connect(m_app.session(), &SessionController::signedOut, this, &ConversationController::closeView);
     connect(this, &ConversationController::viewActiveChanged, this, &ConversationController::markSeen);
     connect(&m_app, &AppContext::languageChanged, this, &ConversationController::chatChanged);
-}
-
-QString ConversationController::serverKey() const
-{
-    return m_app.api().baseUrl().toString();
+    connect(&m_clientEditor, &ClientEditor::saved, this, [this] {
+        m_chat.client = m_clientEditor.client();
+        emit chatChanged();
+    });
+    connect(&m_clientEditor, &ClientEditor::failed, this, &ConversationController::reportError);
+    connect(&m_transferOptions, &TransferOptions::failed, this, &ConversationController::reportError);
 }
 
 QString ConversationController::title() const
@@ -83,11 +77,6 @@ QString ConversationController::statusText() const
     return ChatListModel::statusText(status());
 }
 
-QString ConversationController::phoneNumber() const
-{
-    return m_chat.client.phoneNumber;
-}
-
 QString ConversationController::campaignName() const
 {
     return m_chat.campaign ? m_chat.campaign->name : QString();
@@ -98,22 +87,12 @@ QString ConversationController::assignedAgentName() const
     return m_chat.assignedAgent ? personName(m_chat.assignedAgent->firstName, m_chat.assignedAgent->lastName) : QString();
 }
 
-QStringList ConversationController::tags() const
-{
-    return m_chat.tags;
-}
-
 QVariantList ConversationController::notes() const
 {
     QVariantList out;
     for (const Conversa::ChatNoteDto &n : m_chat.notes)
-        out.append(n.toJson().toVariantMap());
+        out.append(QVariantMap{{u"author"_s, n.user ? n.user->firstName : QString()}, {u"content"_s, n.content}});
     return out;
-}
-
-QVariantMap ConversationController::client() const
-{
-    return m_chat.id > 0 ? m_chat.client.toJson().toVariantMap() : QVariantMap();
 }
 
 bool ConversationController::windowOpen() const
@@ -144,23 +123,17 @@ void ConversationController::open(qint64 chatId)
     m_chatId = chatId;
     ++m_generation;
     m_chat = {};
-    m_agentChoices.clear();
-    m_campaignChoices.clear();
-    emit choicesChanged();
-    m_templates.clear();
-    m_templatesError.clear();
-    m_templatesChat = 0;
-    emit templatesChanged();
-    m_clientErrors.clear();
-    emit clientErrorsChanged();
+    m_transferOptions.clear();
+    m_composer.forgetTemplates();
+    m_clientEditor.setClient({});
     m_typing.clear();
     m_messages.reset({});
-    m_hasOlder = false;
+    m_messages.setHasOlder(false);
+    m_messages.setNearTop(false);   // until the view, showing this chat, says so
     m_app.inbox()->setOpenChat(chatId);
-    setError({});
+    reportError({});
     emit chatChanged();
     emit windowChanged();
-    emit hasOlderChanged();
     emit typingTextChanged();
     if (chatId <= 0) {
         m_windowTick.stop();
@@ -168,7 +141,7 @@ void ConversationController::open(qint64 chatId)
     }
     m_windowTick.start();
     m_app.socket().joinChat(chatId);
-    loadChat();
+    reloadChat();
     const int generation = m_generation;
     setBusy(true);
     m_app.api().listMessages(chatId, before(kNewest), this,
@@ -177,34 +150,21 @@ void ConversationController::open(qint64 chatId)
         if (generation != m_generation)
             return;
         if (!r) {
-            setError(AppContext::errorText(r.error()));
+            reportError(AppContext::errorText(r.error()));
             return;
         }
         m_messages.reset(r->data);
-        showOutbox(chatId);
-        m_hasOlder = r->meta.hasMore;
-        emit hasOlderChanged();
+        m_composer.showOutbox(chatId);
+        m_messages.setHasOlder(r->meta.hasMore);
         markSeen();
     });
-}
-
-void ConversationController::showOutbox(qint64 chatId)
-{
-    for (const Outbox::Entry &e : m_outbox.entries()) {
-        if (e.request.chatId != chatId || e.userId != m_app.api().userId())
-            continue;
-        const QString key = QString::fromLatin1(e.request.idempotencyKey);
-        if (m_messages.rowOfKey(key) < 0)
-            m_messages.addLocal(key, e.request.messageType, e.preview);
-        m_messages.setLocalStatus(key, e.inFlight ? u"pending"_s : u"waiting"_s);
-    }
 }
 
 void ConversationController::catchUp()
 {
     if (m_chatId <= 0)
         return;
-    loadChat();
+    reloadChat();
     const int generation = m_generation;
     m_app.api().listMessages(m_chatId, before(kNewest), this,
                              [this, generation](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
@@ -222,14 +182,14 @@ void ConversationController::closeView()
     open(0);
 }
 
-void ConversationController::loadChat()
+void ConversationController::reloadChat()
 {
     const int generation = m_generation;
     m_app.api().getChat(m_chatId, this, [this, generation](const Conversa::ApiResult<Conversa::ChatDto> &r) {
         if (generation != m_generation)
             return;
         if (!r) {
-            setError(AppContext::errorText(r.error()));
+            reportError(AppContext::errorText(r.error()));
             return;
         }
         setChat(*r);
@@ -239,16 +199,17 @@ void ConversationController::loadChat()
 void ConversationController::setChat(const Conversa::ChatDto &chat)
 {
     m_chat = chat;
+    m_clientEditor.setClient(chat.client, true);
     emit chatChanged();
     emit windowChanged();
-    if (!windowOpen() && m_templatesChat != m_chatId)
-        loadTemplates();   // only templates may go now
+    if (!windowOpen() && !m_composer.hasTemplatesFor(m_chatId))
+        m_composer.loadTemplates();   // only templates may go now
 }
 
 void ConversationController::loadOlder()
 {
     const qint64 first = m_messages.firstId();
-    if (!m_hasOlder || first <= 0 || busy())
+    if (!m_messages.hasOlder() || first <= 0 || busy())
         return;
     const int generation = m_generation;
     setBusy(true);
@@ -258,143 +219,7 @@ void ConversationController::loadOlder()
         if (generation != m_generation || !r)
             return;
         m_messages.prepend(r->data);
-        m_hasOlder = r->meta.hasMore;
-        emit hasOlderChanged();
-    });
-}
-
-void ConversationController::sendText(const QString &text)
-{
-    const QString content = text.trimmed();
-    if (content.isEmpty() || m_chatId <= 0)
-        return;
-    Conversa::SendMessageRequest request;
-    request.chatId = m_chatId;
-    request.content = content;
-    enqueue(content, request);
-}
-
-void ConversationController::sendTemplate(const QString &name, const QString &language, const QVariantMap &variables)
-{
-    if (name.trimmed().isEmpty() || m_chatId <= 0)
-        return;
-    Conversa::SendMessageRequest request;
-    request.chatId = m_chatId;
-    request.messageType = u"template"_s;
-    request.templateName = name.trimmed();
-    request.templateLanguage = language.isEmpty() ? u"es"_s : language;
-    request.templateVariables = QJsonObject::fromVariantMap(variables);
-    enqueue(name.trimmed(), request);
-}
-
-void ConversationController::enqueue(const QString &preview, Conversa::SendMessageRequest request)
-{
-    Outbox::Entry e;
-    e.server = serverKey();
-    e.userId = m_app.api().userId();
-    e.preview = preview;
-    request.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
-    e.request = std::move(request);
-    m_outbox.add(e);
-    emit outboxCountChanged();
-    if (e.request.chatId == m_chatId)
-        m_messages.addLocal(QString::fromLatin1(e.request.idempotencyKey), e.request.messageType, preview);
-    flush();
-}
-
-void ConversationController::flush()
-{
-    if (m_app.session()->stage() != SessionController::SignedIn)
-        return;
-    for (const QByteArray &key : m_outbox.keysFor(serverKey(), m_app.api().userId())) {
-        Outbox::Entry *e = m_outbox.find(key);
-        if (!e || e->inFlight)
-            continue;
-        m_outbox.setInFlight(key, true);
-        const QString localKey = QString::fromLatin1(key);
-        if (e->request.chatId == m_chatId)
-            m_messages.setLocalStatus(localKey, u"pending"_s);
-        // The same key on every attempt: the server stores the message once however often it is sent.
-        m_app.api().sendMessage(e->request, this, [this, key, localKey](const Conversa::ApiResult<Conversa::MessageDto> &r) {
-            Outbox::Entry *sent = m_outbox.find(key);
-            if (!sent)
-                return;
-            const qint64 chatId = sent->request.chatId;
-            if (!r && (r.error().isNetworkError() || r.error().httpStatus >= 500)) {
-                m_outbox.setInFlight(key, false);   // kept for when the server answers again
-                if (chatId == m_chatId)
-                    m_messages.setLocalStatus(localKey, u"waiting"_s);
-                return;
-            }
-            m_outbox.remove(key);
-            emit outboxCountChanged();
-            if (r) {
-                if (chatId == m_chatId)
-                    m_messages.resolveLocal(localKey, *r);
-                emit messageSent(r->id);
-                return;
-            }
-            const QString error = AppContext::errorText(r.error());
-            if (chatId == m_chatId) {
-                m_messages.setLocalStatus(localKey, u"failed"_s, error);
-                if (r.error().code == u"WINDOW_CLOSED"_s)
-                    loadChat();
-            }
-            setError(error);
-        });
-    }
-}
-
-void ConversationController::sendFile(const QUrl &file, const QString &caption)
-{
-    if (m_chatId <= 0 || m_uploading)
-        return;
-    QFile f(file.toLocalFile());
-    if (!f.open(QIODevice::ReadOnly)) {
-        setError(tr("The file %1 cannot be read.").arg(file.toLocalFile()));
-        return;
-    }
-    m_uploading = true;
-    m_uploadProgress = 0;
-    emit uploadChanged();
-    setError({});
-    const qint64 chatId = m_chatId;
-    m_app.api().uploadFile(
-        QFileInfo(f.fileName()).fileName(), f.readAll(), this,
-        [this, chatId, caption](const Conversa::ApiResult<Conversa::FileDto> &r) {
-            m_uploading = false;
-            m_uploadProgress = r ? 1.0 : 0.0;
-            emit uploadChanged();
-            if (!r) {
-                setError(AppContext::errorText(r.error()));
-                return;
-            }
-            const QString mime = r->mimeType;
-            Conversa::SendMessageRequest request;
-            request.chatId = chatId;
-            request.messageType = mime.startsWith(u"image/"_s) ? u"image"_s
-                                : mime.startsWith(u"video/"_s) ? u"video"_s
-                                : mime.startsWith(u"audio/"_s) ? u"audio"_s : u"document"_s;
-            request.mediaFileId = r->id;
-            request.content = caption.trimmed();
-            enqueue(caption.trimmed(), request);
-        },
-        [this](qint64 sent, qint64 total) {
-            m_uploadProgress = double(sent) / double(total);
-            emit uploadChanged();
-        });
-}
-
-void ConversationController::retry(qint64 messageId)
-{
-    setError({});
-    m_app.api().retryMessage(messageId, this, [this](const Conversa::ApiResult<Conversa::MessageDto> &r) {
-        if (!r) {
-            setError(AppContext::errorText(r.error()));
-            return;
-        }
-        if (r->chatId == m_chatId)
-            m_messages.upsert(*r);
+        m_messages.setHasOlder(r->meta.hasMore);
     });
 }
 
@@ -402,24 +227,21 @@ void ConversationController::markSeen()
 {
     if (!m_viewActive || m_chatId <= 0)
         return;
-    const QList<qint64> ids = m_messages.unreadInbound().mid(0, 100);
-    if (ids.isEmpty()) {
+    Conversa::ChatReadRequestDto read;
+    read.chatId = m_chatId;
+    read.messageIds = m_messages.unreadInbound().mid(0, 100);
+    if (read.messageIds.isEmpty()) {
         m_app.inbox()->model()->setUnread(m_chatId, 0);
         return;
     }
-    QJsonArray idArray;
-    for (const qint64 id : ids)
-        idArray.append(id);
-    const qint64 chatId = m_chatId;
     const QPointer<ConversationController> self(this);
-    m_app.socket().emitEvent(u"chat.read"_s, QJsonObject{{u"chatId"_s, chatId}, {u"messageIds"_s, idArray}},
-                             [self, chatId, ids](const QJsonValue &ack) {
-                                 if (!self || !ack.toObject().value(u"ok"_s).toBool())
-                                     return;
-                                 if (chatId == self->m_chatId)
-                                     self->m_messages.markRead(ids);
-                                 self->m_app.inbox()->model()->setUnread(chatId, 0);
-                             });
+    m_app.socket().emitEvent(u"chat.read"_s, read.toJson(), [self, read](const QJsonValue &ack) {
+        if (!self || !Conversa::SocketAckDto::fromJson(ack.toObject()).ok)
+            return;
+        if (read.chatId == self->m_chatId)
+            self->m_messages.markRead(read.messageIds);
+        self->m_app.inbox()->model()->setUnread(read.chatId, 0);
+    });
 }
 
 void ConversationController::notifyTyping()
@@ -428,128 +250,44 @@ void ConversationController::notifyTyping()
     if (m_chatId <= 0 || now - m_lastTypingSent < 3000)
         return;
     m_lastTypingSent = now;
-    m_app.socket().emitEvent(u"chat.typing"_s, QJsonObject{{u"chatId"_s, m_chatId}});
+    Conversa::ChatRoomRequestDto typing;
+    typing.chatId = m_chatId;
+    m_app.socket().emitEvent(u"chat.typing"_s, typing.toJson());
 }
 
-void ConversationController::onEvent(const QString &name, const QJsonValue &payload)
+void ConversationController::onMessage(const Conversa::ChatMessageEventDto &event, bool isNew)
 {
-    // Events carry the same JSON as the REST answers.
-    const QJsonObject p = payload.toObject();
-    if (name == u"chat.message"_s || name == u"message.updated"_s) {
-        if (p.value(u"chat_id"_s).toInteger() != m_chatId || m_chatId <= 0)
-            return;
-        const Conversa::MessageDto message = Conversa::MessageDto::fromJson(p.value(u"message"_s).toObject());
-        m_messages.upsert(message);
-        if (name == u"chat.message"_s && message.direction == u"inbound"_s) {
-            m_typing.clear();
-            emit typingTextChanged();
-            markSeen();
-            loadChat();   // the client's message reopens the 24-hour window
-        }
-    } else if (name == u"chat.updated"_s) {
-        const Conversa::ChatDto chat = Conversa::ChatDto::fromJson(p.value(u"chat"_s).toObject());
-        if (chat.id == m_chatId && m_chatId > 0)
-            setChat(chat);
-    } else if (name == u"agent.typing"_s) {
-        if (p.value(u"chat_id"_s).toInteger() != m_chatId)
-            return;
-        m_typing = tr("%1 is typing…").arg(p.value(u"agent"_s).toObject().value(u"first_name"_s).toString());
+    if (event.chatId != m_chatId || m_chatId <= 0)
+        return;
+    m_messages.upsert(event.message);
+    if (isNew && event.message.direction == u"inbound"_s) {
+        m_typing.clear();
         emit typingTextChanged();
-        m_typingClear.start();
+        markSeen();
+        reloadChat();   // the client's message reopens the 24-hour window
     }
 }
 
-void ConversationController::saveClient(const QVariantMap &changes)
+void ConversationController::onChatUpdated(const Conversa::ChatDto &chat)
 {
-    if (m_chatId <= 0 || m_chat.client.id <= 0)
-        return;
-    setError({});
-    m_clientErrors.clear();
-    emit clientErrorsChanged();
-    setBusy(true);
-    const int generation = m_generation;
-    m_app.api().updateClient(m_chat.client.id, QJsonObject::fromVariantMap(changes), this,
-                             [this, generation](const Conversa::ApiResult<Conversa::ClientDto> &r) {
-        setBusy(false);
-        if (!r) {
-            // Each field's message next to its field; the rest above the composer.
-            for (const Conversa::ApiError::FieldError &d : r.error().details)
-                m_clientErrors.insert(d.field.isEmpty() ? u"_"_s : d.field, d.message);
-            emit clientErrorsChanged();
-            if (m_clientErrors.isEmpty())
-                setError(AppContext::errorText(r.error()));
-            return;
-        }
-        if (generation == m_generation) {
-            m_chat.client = *r;
-            emit chatChanged();
-        }
-        emit clientSaved();
-    });
+    if (chat.id == m_chatId && m_chatId > 0)
+        setChat(chat);
 }
 
-void ConversationController::loadTemplates()
+void ConversationController::onTyping(const Conversa::AgentTypingEventDto &event)
 {
-    if (m_chatId <= 0)
+    if (event.chatId != m_chatId)
         return;
-    const qint64 chatId = m_chatId;
-    m_templatesChat = chatId;
-    m_app.api().listTemplates(chatId, this, [this, chatId](const Conversa::ApiResult<Conversa::MessageTemplateListDto> &r) {
-        if (chatId != m_chatId)
-            return;
-        m_templates.clear();
-        m_templatesError.clear();
-        if (!r) {
-            m_templatesError = AppContext::errorText(r.error());
-        } else {
-            for (const Conversa::MessageTemplateDto &t : r->data) {
-                m_templates.append(QVariantMap{{u"name"_s, t.name}, {u"language"_s, t.language}, {u"category"_s, t.category},
-                                               {u"header"_s, t.header.value_or(QString())}, {u"body"_s, t.body},
-                                               {u"footer"_s, t.footer.value_or(QString())}, {u"variables"_s, t.variables}});
-            }
-            if (m_templates.isEmpty())
-                m_templatesError = tr("This chat's number has no approved templates.");
-        }
-        emit templatesChanged();
-    });
-}
-
-void ConversationController::loadChoices()
-{
-    if (m_chatId <= 0)
-        return;
-    const qint64 chatId = m_chatId;
-    // The server answers what this user may pick, agents included (who may list neither users nor
-    // campaigns).
-    m_app.api().transferOptions(chatId, this, [this, chatId](const Conversa::ApiResult<Conversa::TransferOptionsDto> &r) {
-        if (chatId != m_chatId)
-            return;
-        m_agentChoices.clear();
-        m_campaignChoices.clear();
-        if (!r) {
-            setError(AppContext::errorText(r.error()));   // the queue remains
-        } else {
-            for (const Conversa::TransferAgentDto &a : r->agents) {
-                if (a.id == m_app.api().userId())
-                    continue;   // a supervisor who is also on the campaign
-                m_agentChoices.append(QVariantMap{{u"id"_s, a.id},
-                                                  {u"name"_s, QString(a.firstName + u' ' + a.lastName).trimmed()},
-                                                  {u"status"_s, a.agentStatus},
-                                                  {u"openChats"_s, a.openChats},
-                                                  {u"maxChats"_s, a.maxConcurrentChats}});
-            }
-            for (const Conversa::IdNameDto &c : r->campaigns)
-                m_campaignChoices.append(QVariantMap{{u"id"_s, c.id}, {u"name"_s, c.name}});
-        }
-        emit choicesChanged();
-    });
+    m_typing = tr("%1 is typing…").arg(event.agent.firstName);
+    emit typingTextChanged();
+    m_typingClear.start();
 }
 
 bool ConversationController::startAction()
 {
     if (m_chatId <= 0)
         return false;
-    setError({});
+    reportError({});
     setBusy(true);
     return true;
 }
@@ -560,26 +298,42 @@ Conversa::ApiCallback<T> ConversationController::actionAnswer()
     return [this, generation = m_generation](const Conversa::ApiResult<T> &r) {
         setBusy(false);
         if (!r) {
-            setError(AppContext::errorText(r.error()));
+            reportError(AppContext::errorText(r.error()));
             return;
         }
         if (generation == m_generation)
-            loadChat();   // the short answers (assign, close) are not the whole detail
+            reloadChat();   // the short answers (assign, close) are not the whole detail
         emit actionDone();
     };
 }
 
 void ConversationController::assign(qint64 agentId)
 {
-    if (startAction())
+    if (agentId > 0 && startAction())
         m_app.api().assignChat(m_chatId, agentId, {}, this, actionAnswer<Conversa::ChatDto>());
 }
 
-void ConversationController::transfer(const QString &targetType, qint64 targetId, const QString &reason)
+void ConversationController::transfer(const QString &targetType, std::optional<qint64> targetId, const QString &reason)
 {
     if (startAction())
-        m_app.api().transferChat(m_chatId, targetType, targetId > 0 ? std::optional<qint64>(targetId) : std::nullopt,
-                                 reason.trimmed(), this, actionAnswer<Conversa::ChatDto>());
+        m_app.api().transferChat(m_chatId, targetType, targetId, reason.trimmed(), this, actionAnswer<Conversa::ChatDto>());
+}
+
+void ConversationController::transferToQueue(const QString &reason)
+{
+    transfer(u"queue"_s, std::nullopt, reason);
+}
+
+void ConversationController::transferToAgent(qint64 agentId, const QString &reason)
+{
+    if (agentId > 0)
+        transfer(u"agent"_s, agentId, reason);
+}
+
+void ConversationController::transferToCampaign(qint64 campaignId, const QString &reason)
+{
+    if (campaignId > 0)
+        transfer(u"campaign"_s, campaignId, reason);
 }
 
 void ConversationController::closeChat(const QString &reason, const QString &outcome, qint64 outcomeValue, const QString &notes)
@@ -618,7 +372,7 @@ void ConversationController::setPriority(const QString &priority)
         m_app.api().setChatPriority(m_chatId, priority, this, actionAnswer<Conversa::ChatDto>());
 }
 
-void ConversationController::setError(const QString &error)
+void ConversationController::reportError(const QString &error)
 {
     if (m_error == error)
         return;

@@ -195,3 +195,30 @@ QList<qint64> MessageListModel::unreadInbound() const
     }
     return ids;
 }
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasOlder && m_nearTop && m_fetchOlder;
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        m_fetchOlder();
+}
+
+void MessageListModel::setHasOlder(bool hasOlder)
+{
+    if (hasOlder == m_hasOlder)
+        return;
+    m_hasOlder = hasOlder;
+    emit hasOlderChanged();
+}
+
+void MessageListModel::setNearTop(bool nearTop)
+{
+    if (nearTop == m_nearTop)
+        return;
+    m_nearTop = nearTop;
+    emit nearTopChanged();
+}

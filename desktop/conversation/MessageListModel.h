@@ -7,15 +7,23 @@
 #include <QList>
 #include <QtQml/qqmlregistration.h>
 
-// One conversation's messages, oldest first. Loaded a page at a time (older pages are prepended
-// when scrolling back), then kept current from chat.message and message.updated: a status change
-// is a dataChanged on that row only. Messages typed here appear at once as local rows (with the
+#include <functional>
+
+// One conversation's messages, oldest first. Loaded a page at a time: older pages are prepended by
+// fetchMore() (canFetchMore() while the server has older ones and the view, near its top, asks),
+// then kept current from chat.message and message.updated: a status change is a dataChanged on
+// that row only. Messages typed here appear at once as local rows (with the
 // client-side key that also de-duplicates the send) and become the server's message once stored.
 class MessageListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Owned by ConversationController")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(bool hasOlder READ hasOlder NOTIFY hasOlderChanged)
+    // Set by the view while it asks for the older page, its top being within a screen: only then
+    // does fetchMore() load one. (The delegate model asks for more whenever it creates the last
+    // row, which here is the newest message, not the edge where older pages go.)
+    Q_PROPERTY(bool nearTop READ nearTop WRITE setNearTop NOTIFY nearTopChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,  // qint64 server id; 0 while only local
@@ -41,6 +49,15 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     int count() const { return int(m_rows.size()); }
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    bool hasOlder() const { return m_hasOlder; }
+    void setHasOlder(bool hasOlder);
+    bool nearTop() const { return m_nearTop; }
+    void setNearTop(bool nearTop);
+    // What fetchMore() calls to load the page before the first row (it prepends it when it comes).
+    void setOlderFetcher(std::function<void()> fetch) { m_fetchOlder = std::move(fetch); }
 
     void reset(const QList<Conversa::MessageDto> &messages);
     void prepend(const QList<Conversa::MessageDto> &older);   // a page of older messages, oldest first
@@ -56,6 +73,8 @@ public:
 
 signals:
     void countChanged();
+    void hasOlderChanged();
+    void nearTopChanged();
 
 private:
     struct Row {
@@ -68,4 +87,7 @@ private:
     static Row rowFrom(const Conversa::MessageDto &m);
 
     QList<Row> m_rows;
+    bool m_hasOlder = false;
+    bool m_nearTop = false;
+    std::function<void()> m_fetchOlder;
 };

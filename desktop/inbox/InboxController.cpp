@@ -45,7 +45,12 @@ InboxController::InboxController(AppContext &app, QObject *parent) : QObject(par
     m_searchDelay.setInterval(300);
     connect(&m_searchDelay, &QTimer::timeout, this, &InboxController::refresh);
     connect(&m_app, &AppContext::languageChanged, &m_model, &ChatListModel::retranslate);
-    connect(&m_app.socket(), &Conversa::SocketIoClient::event, this, &InboxController::onEvent);
+    Conversa::RealtimeEvents &events = m_app.events();
+    connect(&events, &Conversa::RealtimeEvents::chatNew, this, [this](const Conversa::ChatDto &chat) { onChat(chat, true); });
+    connect(&events, &Conversa::RealtimeEvents::chatUpdated, this, [this](const Conversa::ChatDto &chat) { onChat(chat, false); });
+    connect(&events, &Conversa::RealtimeEvents::chatMessage, this, &InboxController::onMessage);
+    connect(&events, &Conversa::RealtimeEvents::chatTransferred, this,
+            [this](const Conversa::ChatTransferredEventDto &e) { fetchChat(e.chatId); });
     // Events missed while the socket was down are caught up with a fresh load.
     connect(&m_app.socket(), &Conversa::SocketIoClient::reconnected, this, [this] {
         if (m_app.session()->stage() == SessionController::SignedIn)
@@ -226,35 +231,31 @@ void InboxController::fetchChat(qint64 chatId, const std::optional<Conversa::Mes
     });
 }
 
-void InboxController::onEvent(const QString &name, const QJsonValue &payload)
+void InboxController::onChat(const Conversa::ChatDto &chat, bool isNew)
 {
-    // Events carry the same JSON as the REST answers.
-    const QJsonObject p = payload.toObject();
-    if (name == u"chat.new"_s || name == u"chat.updated"_s) {
-        const Conversa::ChatDto chat = Conversa::ChatDto::fromJson(p.value(u"chat"_s).toObject());
-        const bool mine = agentOf(chat) == m_app.session()->userId();
-        const bool wasListed = m_model.rowOf(chat.id) >= 0;
-        place(chat);
-        if (chat.id == m_openChat)
-            m_model.setUnread(chat.id, 0);
-        if (name == u"chat.new"_s && (mine || !wasListed))
-            emit activity(chat.id, tr("New chat"), nameOf(chat.client));
-    } else if (name == u"chat.transferred"_s) {
-        fetchChat(p.value(u"chat_id"_s).toInteger());
-    } else if (name == u"chat.message"_s) {
-        const qint64 chatId = p.value(u"chat_id"_s).toInteger();
-        const Conversa::MessageDto message = Conversa::MessageDto::fromJson(p.value(u"message"_s).toObject());
-        const bool inbound = message.direction == u"inbound"_s;
-        // The preview and the move to the top at once; the unread count from the server, which
-        // knows whether chat.new or chat.updated already counted this message.
-        if (!m_model.applyMessage(chatId, message, false) || (inbound && chatId != m_openChat))
-            fetchChat(chatId, message);
-        if (inbound) {
-            const int row = m_model.rowOf(chatId);
-            const QString who = row >= 0 ? m_model.data(m_model.index(row), ChatListModel::ClientNameRole).toString()
-                                         : tr("New message");
-            emit activity(chatId, who, message.content.value_or(QString()));
-        }
+    const bool mine = agentOf(chat) == m_app.session()->userId();
+    const bool wasListed = m_model.rowOf(chat.id) >= 0;
+    place(chat);
+    if (chat.id == m_openChat)
+        m_model.setUnread(chat.id, 0);
+    if (isNew && (mine || !wasListed))
+        emit activity(chat.id, tr("New chat"), nameOf(chat.client));
+}
+
+void InboxController::onMessage(const Conversa::ChatMessageEventDto &event)
+{
+    const qint64 chatId = event.chatId;
+    const Conversa::MessageDto &message = event.message;
+    const bool inbound = message.direction == u"inbound"_s;
+    // The preview and the move to the top at once; the unread count from the server, which
+    // knows whether chat.new or chat.updated already counted this message.
+    if (!m_model.applyMessage(chatId, message, false) || (inbound && chatId != m_openChat))
+        fetchChat(chatId, message);
+    if (inbound) {
+        const int row = m_model.rowOf(chatId);
+        const QString who = row >= 0 ? m_model.data(m_model.index(row), ChatListModel::ClientNameRole).toString()
+                                     : tr("New message");
+        emit activity(chatId, who, message.content.value_or(QString()));
     }
 }
 

@@ -3,6 +3,7 @@
 #include "ChatListModel.h"
 
 #include <Conversa/api/ApiRequests.h>
+#include <Conversa/dto/RealtimeEventDto.h>
 
 #include <QObject>
 #include <QTimer>
@@ -64,7 +65,8 @@ signals:
     void activity(qint64 chatId, const QString &title, const QString &text);
 
 private:
-    void onEvent(const QString &name, const QJsonValue &payload);
+    void onChat(const Conversa::ChatDto &chat, bool isNew);   // chat.new, chat.updated
+    void onMessage(const Conversa::ChatMessageEventDto &event);
     void fetchChat(qint64 chatId, const std::optional<Conversa::MessageDto> &message = std::nullopt);
     void place(const Conversa::ChatDto &chat);
     void load(int page);

@@ -12,6 +12,7 @@ Q_LOGGING_CATEGORY(lcSession, "conversa.desktop.session")
 SessionController::SessionController(AppContext &app, QObject *parent)
     : QObject(parent), m_app(app), m_tokens(app.options().keychainService)
 {
+    connect(&m_app, &AppContext::languageChanged, this, &SessionController::userChanged);   // roleText
     // A refused CONNECT means the access token is no longer good: refresh it, which reopens.
     connect(&m_app.socket(), &Conversa::SocketIoClient::connectError, this, [this](const QString &message) {
         qCInfo(lcSession) << "socket refused:" << message;
@@ -316,6 +317,17 @@ void SessionController::confirmTwoFactorSetup(const QString &code)
         setNotice(tr("Two-factor authentication is on. Keep your backup codes somewhere safe."));
         emit twoFactorEnabledNow();
     });
+}
+
+QString SessionController::roleText() const
+{
+    if (role() == u"admin"_s)
+        return tr("Administrator");
+    if (role() == u"supervisor"_s)
+        return tr("Supervisor");
+    if (role() == u"agent"_s)
+        return tr("Agent");
+    return m_user.role.displayName.isEmpty() ? role() : m_user.role.displayName;
 }
 
 void SessionController::setAgentStatus(const QString &status, const QString &reason)

@@ -33,6 +33,7 @@ class SessionController : public QObject {
     Q_PROPERTY(QString userName READ userName NOTIFY userChanged)
     Q_PROPERTY(QString role READ role NOTIFY userChanged)
     Q_PROPERTY(bool isSupervisor READ isSupervisor NOTIFY userChanged)
+    Q_PROPERTY(QString roleText READ roleText NOTIFY userChanged)   // the role's name in the UI's language
     Q_PROPERTY(bool twoFactorEnabled READ twoFactorEnabled NOTIFY userChanged)
     Q_PROPERTY(QString agentStatus READ agentStatus NOTIFY userChanged)
     Q_PROPERTY(QString agentStatusReason READ agentStatusReason NOTIFY userChanged)
@@ -53,9 +54,11 @@ public:
     QString email() const;
     bool rememberMe() const;
     bool remembered() const { return m_remembered; }
+    QString keychainKey() const;   // where the keychain keeps this login's refresh token
     qint64 userId() const { return m_user.id; }
     QString userName() const { return QString(m_user.firstName + u' ' + m_user.lastName).trimmed(); }
     QString role() const { return m_user.role.name; }
+    QString roleText() const;
     bool isSupervisor() const { return role() == QStringLiteral("supervisor") || role() == QStringLiteral("admin"); }
     bool twoFactorEnabled() const { return m_user.twoFactorEnabled; }
     QString agentStatus() const { return m_user.agentStatus; }
@@ -104,7 +107,6 @@ private:
     void setError(const QString &error);
     void setNotice(const QString &notice);
     void setBusy(bool busy);
-    QString keychainKey() const;
 
     AppContext &m_app;
     TokenStore m_tokens;

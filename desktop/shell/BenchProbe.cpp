@@ -239,7 +239,7 @@ void BenchProbe::checkChatLoaded()
 }
 
 // What a user scrolling up does: back to the top of what is loaded, which makes the view ask for
-// the previous page (ConversationPane's onAtYBeginningChanged), again and again.
+// the previous page (MessageList.qml's onAtYBeginningChanged), again and again.
 void BenchProbe::scrollStep()
 {
     QObject *conversation = child("conversation");

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Conversa.App
+import Conversa.Core
 
 // The account: change the password, and turn two-factor authentication on (QR code, secret and
 // backup codes, then a code to confirm).

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Conversa.App
+import Conversa.Core
 
 // Shown while the server does not answer: says so, and that typed messages wait in the outbox.
 Rectangle {
@@ -39,8 +39,8 @@ Rectangle {
         font.pixelSize: Theme.fontBody
         verticalAlignment: Text.AlignVCenter
         wrapMode: Text.Wrap
-        text: root.app.conversation.outboxCount > 0
-              ? qsTr("The server cannot be reached. Reconnecting… Messages waiting to be sent: %1").arg(root.app.conversation.outboxCount)
+        text: root.app.conversation.composer.outboxCount > 0
+              ? qsTr("The server cannot be reached. Reconnecting… Messages waiting to be sent: %1").arg(root.app.conversation.composer.outboxCount)
               : qsTr("The server cannot be reached. Reconnecting…")
     }
 }

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Conversa.App
+import Conversa.Core
 
 // Sign in: server, email, password and "remember me"; then the second factor when the account
 // has it. Everything goes through SessionController.

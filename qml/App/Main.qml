@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Conversa.App
+import Conversa.Core
 
 // The window: the sign-in page until signed in, then the workspace; a banner while the server
 // cannot be reached.

@@ -1,10 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Conversa.App
+import Conversa.Core
+import Conversa.Inbox
+import Conversa.Conversation
 
-// The signed-in workspace: a header with the agent's status and account, the inbox on the left,
-// the open conversation on the right. Keyboard: Ctrl+F search, Ctrl+Down/Ctrl+Up next/previous chat.
+// The signed-in workspace: a header with the agent's status (a supervisor's role) and account, the
+// inbox on the left, the open conversation on the right. Keyboard: Ctrl+F search, Ctrl+Down/Ctrl+Up
+// next/previous chat.
 Page {
     id: root
 
@@ -52,10 +55,29 @@ Page {
                 font.pixelSize: Theme.fontBody
                 Layout.rightMargin: Theme.spacingS
             }
+            // A supervisor or an administrator oversees the chats rather than receiving them from
+            // the queue: their role in place of an agent's status.
+            Label {
+                objectName: "roleLabel"
+                visible: root.session.isSupervisor
+                text: root.session.roleText
+                color: Theme.headerText
+                font.pixelSize: Theme.fontCaption
+                leftPadding: Theme.spacingM
+                rightPadding: Theme.spacingM
+                topPadding: 4
+                bottomPadding: 4
+                background: Rectangle {
+                    radius: height / 2
+                    color: "transparent"
+                    border.color: Theme.headerTextMuted
+                }
+            }
             // The agent's status: a coloured dot and its name, in the box and in its list.
             ComboBox {
                 id: statusBox
                 objectName: "agentStatusBox"
+                visible: !root.session.isSupervisor
                 implicitWidth: 170
                 textRole: "text"
                 valueRole: "value"
@@ -110,7 +132,7 @@ Page {
                 }
             }
             Label {
-                visible: root.session.agentStatus === "paused" && root.session.agentStatusReason.length > 0
+                visible: statusBox.visible && root.session.agentStatus === "paused" && root.session.agentStatusReason.length > 0
                 text: root.session.agentStatusReason
                 color: Theme.headerTextMuted
                 font.italic: true

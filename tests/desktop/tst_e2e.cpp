@@ -5,8 +5,11 @@
 // first one back up, all live from the socket. The agent opens it (marked read), replies and sees
 // the ticks go pending → sent (the Graph API stand-in got it); a message the provider refuses
 // shows the error and is sent by retry. With the network cut, the banner shows, a reply waits in
-// the outbox and goes out exactly once after the reconnection. Screenshots of the login, inbox and
-// conversation screens, rendered under Xvfb, are written to build/<preset>/artifacts/.
+// the outbox and goes out exactly once after the reconnection. The chat's actions go through their
+// dialogs' buttons (tags, close, client details, transfer, and a supervisor's assignment in a window
+// of their own, which also shows the supervisor's inbox tabs and header). Screenshots of the login,
+// inbox, conversation, transfer and supervisor screens, rendered under Xvfb, are written to
+// build/<preset>/artifacts/.
 #include "DesktopHarness.h"
 #include "FakeMetaGraph.h"
 #include "Fixtures.h"
@@ -16,6 +19,7 @@
 #include "AttachmentImageProvider.h"
 #include "ConversationController.h"
 #include "InboxController.h"
+#include "QmlModules.h"
 
 #include "domain/Totp.h"
 #include "domain/WebhookSignature.h"
@@ -30,9 +34,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
-#include <QtQml/qqmlextensionplugin.h>
 
-Q_IMPORT_QML_PLUGIN(Conversa_AppPlugin)
 
 using namespace Qt::StringLiterals;
 
@@ -88,8 +90,49 @@ private:
                                    {{"X-Hub-Signature-256", "sha256=" + WebhookSignature::hmacSha256Hex(kAppSecret, body)}});
     }
     QQuickWindow *window() const { return qobject_cast<QQuickWindow *>(m_engine->rootObjects().value(0)); }
-    template<typename T = QQuickItem> T *item(const char *name) const { return window()->findChild<T *>(QString::fromLatin1(name)); }
-    void screenshot(const QString &name);
+    QQuickWindow *supervisorWindow() const
+    {
+        return m_supervisorEngine ? qobject_cast<QQuickWindow *>(m_supervisorEngine->rootObjects().value(0)) : nullptr;
+    }
+    template<typename T = QQuickItem> T *itemIn(QQuickWindow *w, const char *name) const
+    {
+        return w->findChild<T *>(QString::fromLatin1(name));
+    }
+    template<typename T = QQuickItem> T *item(const char *name) const { return itemIn<T>(window(), name); }
+    // A left click in the middle of a visible, enabled item, as the user's mouse would.
+    bool click(QQuickItem *target, QQuickWindow *w = nullptr)
+    {
+        if (!target || !target->isVisible() || !target->isEnabled())
+            return false;
+        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(w ? w : window(), Qt::LeftButton, {}, centre.toPoint());
+        return true;
+    }
+    // A field's text replaced, the field focused (so that Enter goes to it).
+    bool type(QQuickItem *field, const QString &text)
+    {
+        if (!field || !field->isVisible())
+            return false;
+        field->window()->requestActivate();
+        if (!QTest::qWaitForWindowActive(field->window()))
+            return false;
+        field->forceActiveFocus();
+        field->setProperty("text", text);
+        return field->hasActiveFocus() && field->property("text").toString() == text;
+    }
+    void screenshot(const QString &name, QQuickWindow *w = nullptr);
+    // One window on the screen at a time: a window another one covers renders (and lays out its
+    // lists) no more.
+    void showOnly(QQuickWindow *w)
+    {
+        for (QQuickWindow *other : {window(), supervisorWindow()}) {
+            if (other && other != w)
+                other->hide();
+        }
+        w->show();
+        w->raise();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+    }
     int rowOf(qint64 chatId) const { return m_app->inbox()->model()->rowOf(chatId); }
     QVariant chatData(qint64 chatId, int role) const
     {
@@ -109,6 +152,7 @@ private:
     std::unique_ptr<AppContext> m_app;
     std::unique_ptr<AppContext> m_supervisor;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
+    std::unique_ptr<QQmlApplicationEngine> m_supervisorEngine;   // the supervisor's own window
     QString m_email = u"agente.e2e@example.com"_s;
     QByteArray m_secret;
     qint64 m_agentId = 0;
@@ -178,16 +222,17 @@ void tst_DesktopE2E::initTestCase()
 
 void tst_DesktopE2E::cleanupTestCase()
 {
+    m_supervisorEngine.reset();
     m_supervisor.reset();
     m_engine.reset();
     m_app.reset();
     m_server.stop();
 }
 
-void tst_DesktopE2E::screenshot(const QString &name)
+void tst_DesktopE2E::screenshot(const QString &name, QQuickWindow *w)
 {
     QTest::qWait(150);   // a frame after the last change
-    const QImage image = window()->grabWindow();
+    const QImage image = (w ? w : window())->grabWindow();
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), QSize(1280, 720));
     // Not a blank frame: a page has text, fields and colours.
@@ -285,8 +330,8 @@ void tst_DesktopE2E::replyGoesOut()
     QTRY_COMPARE_WITH_TIMEOUT(m_server.request("GET", u"/v1/chats/%1"_s.arg(m_chat), {}, m_app->session()->accessToken())
                                   .value(u"unread_count"_s).toInt(), 0, 5000);
 
-    QSignalSpy sent(c, &ConversationController::messageSent);
-    c->sendText(u"¡Hola Marta! Sí, enviamos a Cali en 2 días."_s);
+    QSignalSpy sent(c->composer(), &Composer::messageSent);
+    c->composer()->sendText(u"¡Hola Marta! Sí, enviamos a Cali en 2 días."_s);
     QCOMPARE(c->messages()->rowCount(), 3);
     QCOMPARE(lastStatus(), u"pending"_s);
     QVERIFY(sent.wait(10000));
@@ -312,13 +357,13 @@ void tst_DesktopE2E::failedThenRetried()
     ConversationController *c = m_app->conversation();
     QCOMPARE(c->chatId(), m_chat);
     m_graph.failNextMessages(400, FakeMetaGraph::sample(u"error-response-131026.DERIVED.json"_s));
-    c->sendText(u"¿Me confirma la dirección?"_s);
+    c->composer()->sendText(u"¿Me confirma la dirección?"_s);
     QTRY_COMPARE_WITH_TIMEOUT(lastStatus(), u"failed"_s, 10000);
     const MessageListModel *m = c->messages();
     const QModelIndex last = m->index(m->rowCount() - 1);
     QCOMPARE(m->data(last, MessageListModel::ErrorCodeRole).toString(), u"131026"_s);
     QVERIFY(!m->data(last, MessageListModel::ErrorMessageRole).toString().isEmpty());
-    c->retry(m->data(last, MessageListModel::IdRole).toLongLong());
+    c->composer()->retry(m->data(last, MessageListModel::IdRole).toLongLong());
     QTRY_COMPARE_WITH_TIMEOUT(lastStatus(), u"sent"_s, 10000);
     QVERIFY(c->errorMessage().isEmpty());
 }
@@ -329,17 +374,17 @@ void tst_DesktopE2E::outboxAcrossOutage()
     const QString text = u"Le escribo en cuanto vuelva la conexión"_s;
     m_relay->cut();
     QTRY_VERIFY_WITH_TIMEOUT(m_app->socket().state() != Conversa::SocketIoClient::State::Connected, 5000);
-    c->sendText(text);
+    c->composer()->sendText(text);
     QTRY_VERIFY_WITH_TIMEOUT(!m_app->online(), 5000);
     QTRY_COMPARE(lastStatus(), u"waiting"_s);
-    QCOMPARE(c->outboxCount(), 1);
+    QCOMPARE(c->composer()->outboxCount(), 1);
     QTRY_VERIFY(item("connectionBanner")->isVisible());
     QTest::qWait(1000);   // still cut: nothing goes anywhere
-    QCOMPARE(c->outboxCount(), 1);
+    QCOMPARE(c->composer()->outboxCount(), 1);
 
     QVERIFY(m_relay->restore());
     QTRY_VERIFY_WITH_TIMEOUT(m_app->online(), 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(c->outboxCount(), 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(c->composer()->outboxCount(), 0, 10000);
     QTRY_VERIFY(!item("connectionBanner")->isVisible());
     QTRY_COMPARE_WITH_TIMEOUT(lastStatus(), u"sent"_s, 15000);
     // Sent once: one stored message with that text, one row for it.
@@ -360,9 +405,16 @@ void tst_DesktopE2E::chatActions()
     ConversationController *c = m_app->conversation();
     QCOMPARE(c->chatId(), m_chat);
     QSignalSpy done(c, &ConversationController::actionDone);
-    c->addTag(u"  VIP "_s);
+    // The client panel's tag field: typed, then Enter.
+    QVERIFY(click(item("clientPanelButton")));
+    QTRY_VERIFY(item("addTagField")->isVisible());
+    QVERIFY(type(item("addTagField"), u"  VIP "_s));
+    QTest::keyClick(window(), Qt::Key_Return);
     QVERIFY(done.wait(5000));
     QTRY_VERIFY(c->tags().contains(u"vip"_s));
+    QTRY_COMPARE(item("chatTags")->property("text").toString(), u"vip"_s);
+    QVERIFY(click(item("clientPanelButton")));   // hidden again
+    QTRY_VERIFY(!item("clientPanel")->isVisible());
     c->addNote(u"Quiere envío urgente"_s);
     QVERIFY(done.wait(5000));
     QTRY_COMPARE(c->notes().size(), 1);
@@ -373,8 +425,17 @@ void tst_DesktopE2E::chatActions()
     // The inbox row follows (chat.updated), in place.
     QTRY_COMPARE_WITH_TIMEOUT(chatData(m_chat, ChatListModel::PriorityRole).toString(), u"high"_s, 5000);
 
-    c->closeChat(u"Resuelto"_s, u"sale"_s, 150000, u"Compra confirmada"_s);
+    // The close dialog, filled in and confirmed.
+    QVERIFY(click(item("closeChatButton")));
+    QTRY_VERIFY(item<QObject>("closeChatDialog")->property("opened").toBool());
+    QVERIFY(type(item("closeReason"), u"Resuelto"_s));
+    item("closeOutcome")->setProperty("currentIndex", 0);   // sale
+    QCOMPARE(item("closeOutcome")->property("currentValue").toString(), u"sale"_s);
+    QVERIFY(type(item("closeOutcomeValue"), u"150000"_s));
+    QVERIFY(type(item("closeNotes"), u"Compra confirmada"_s));
+    QVERIFY(click(item("closeChatConfirm")));
     QVERIFY(done.wait(5000));
+    QTRY_VERIFY(!item<QObject>("closeChatDialog")->property("visible").toBool());
     QTRY_COMPARE(c->status(), u"closed"_s);
     const ApiResponse chat = m_server.request("GET", u"/v1/chats/%1"_s.arg(m_chat), {}, m_app->session()->accessToken());
     QCOMPARE(chat.value(u"close_reason"_s).toString(), u"Resuelto"_s);
@@ -394,36 +455,43 @@ void tst_DesktopE2E::chatActions()
 void tst_DesktopE2E::clientPanel()
 {
     ConversationController *c = m_app->conversation();
+    ClientEditor *editor = c->clientEditor();
     c->open(m_chat);
-    QTRY_VERIFY_WITH_TIMEOUT(c->client().value(u"id"_s).toLongLong() > 0, 5000);
-    const qint64 client = c->client().value(u"id"_s).toLongLong();
-    QSignalSpy saved(c, &ConversationController::clientSaved);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->clientId() > 0, 5000);
+    const qint64 client = editor->clientId();
+    QSignalSpy saved(editor, &ClientEditor::saved);
 
     // A wrong email: the server names the field, and the dialog shows the message under it.
-    QMetaObject::invokeMethod(item<QObject>("clientDialog"), "open");
-    QTRY_VERIFY(item("clientFirstName")->isVisible());
+    QVERIFY(click(item("clientPanelButton")));
+    QVERIFY(click(item("editClientButton")));
+    QTRY_VERIFY(item<QObject>("clientDialog")->property("opened").toBool());
     QCOMPARE(item("clientFirstName")->property("text").toString(), u"Marta"_s);
-    c->saveClient({{u"email"_s, u"no-es-un-correo"_s}});
-    QTRY_VERIFY_WITH_TIMEOUT(c->clientErrors().contains(u"email"_s), 5000);
-    QVERIFY(!c->clientErrors().value(u"email"_s).toString().isEmpty());
+    QVERIFY(type(item("clientEmail"), u"no-es-un-correo"_s));
+    QVERIFY(click(item("clientSaveButton")));
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->emailError().isEmpty(), 5000);
     QTRY_VERIFY(item("clientEmailError")->isVisible());
-    QCOMPARE(item("clientEmailError")->property("text").toString(), c->clientErrors().value(u"email"_s).toString());
+    QCOMPARE(item("clientEmailError")->property("text").toString(), editor->emailError());
     QCOMPARE(saved.size(), 0);
+    QVERIFY(item<QObject>("clientDialog")->property("visible").toBool());   // still open
 
-    c->saveClient({{u"first_name"_s, u"Marta"_s}, {u"last_name"_s, u"Gil"_s}, {u"email"_s, u"marta.gil@example.com"_s},
-                   {u"notes"_s, u"Prefiere que le escriban por la tarde"_s}, {u"tags"_s, QStringList{u"cali"_s, u"envios"_s}},
-                   {u"custom_fields"_s, QVariantMap{{u"barrio"_s, u"San Antonio"_s}}}});
+    QVERIFY(type(item("clientFirstName"), u"Marta"_s));
+    QVERIFY(type(item("clientLastName"), u"Gil"_s));
+    QVERIFY(type(item("clientEmail"), u"marta.gil@example.com"_s));
+    QVERIFY(type(item("clientNotes"), u"Prefiere que le escriban por la tarde"_s));
+    QVERIFY(type(item("clientTags"), u"cali, envios"_s));
+    QVERIFY(type(item("clientCustomFields"), u"barrio: San Antonio"_s));
+    QVERIFY(click(item("clientSaveButton")));
     QVERIFY(saved.wait(5000));
-    QVERIFY(c->clientErrors().isEmpty());
-    QTRY_VERIFY(!item("clientEmailError")->isVisible());
-    QCOMPARE(c->client().value(u"email"_s).toString(), u"marta.gil@example.com"_s);
+    QVERIFY(!editor->hasErrors());
+    QTRY_VERIFY(!item<QObject>("clientDialog")->property("visible").toBool());   // closed once saved
+    QCOMPARE(editor->savedEmail(), u"marta.gil@example.com"_s);
     const ApiResponse stored = m_server.request("GET", u"/v1/clients/%1"_s.arg(client), {}, m_server.tokenFor(u"admin"_s));
     QCOMPARE(stored.status, 200);
     QCOMPARE(stored.value(u"email"_s).toString(), u"marta.gil@example.com"_s);
     QCOMPARE(stored.value(u"notes"_s).toString(), u"Prefiere que le escriban por la tarde"_s);
     QCOMPARE(stored.value(u"tags"_s).toArray(), (QJsonArray{u"cali"_s, u"envios"_s}));
     QCOMPARE(stored.value(u"custom_fields"_s).toObject().value(u"barrio"_s).toString(), u"San Antonio"_s);
-    QMetaObject::invokeMethod(item<QObject>("clientDialog"), "close");
+    QVERIFY(click(item("clientPanelButton")));   // the panel hidden again
 }
 
 void tst_DesktopE2E::supervisorTabsAndFilters()
@@ -436,6 +504,43 @@ void tst_DesktopE2E::supervisorTabsAndFilters()
     QVERIFY(m_supervisor->session()->isSupervisor());
     QCOMPARE(inbox->tab(), InboxController::All);   // supervisors start on every chat
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 5000);
+
+    // The supervisor's own window, at the app's size.
+    m_supervisorEngine = std::make_unique<QQmlApplicationEngine>();
+    m_supervisorEngine->addImportPath(u"qrc:/"_s);
+    m_supervisorEngine->setInitialProperties({{u"app"_s, QVariant::fromValue(m_supervisor.get())}});
+    m_supervisorEngine->load(QUrl(u"qrc:/Conversa/App/Main.qml"_s));
+    QQuickWindow *w = supervisorWindow();
+    QVERIFY(w);
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    QTRY_VERIFY(itemIn(w, "workspacePage"));
+    // The inbox's three tabs share its width: "All" as readable as the others.
+    // (Tab buttons are the TabBar's visual children only: found through the item tree.)
+    const auto tab = [w](const QString &name) { return visualDescendants(w->contentItem(), name).value(0); };
+    QTRY_VERIFY(tab(u"allTab"_s));
+    QList<QQuickItem *> tabs{tab(u"mineTab"_s), tab(u"queuedTab"_s), tab(u"allTab"_s)};
+    QQuickItem *tabBar = itemIn(w, "inboxTabs");
+    QTRY_VERIFY(std::all_of(tabs.begin(), tabs.end(), [](QQuickItem *t) { return t && t->isVisible() && t->width() > 0; }));
+    for (QQuickItem *t : tabs) {
+        QVERIFY2(t->width() >= t->implicitWidth(), qPrintable(t->objectName()));
+        QVERIFY2(qAbs(t->width() - tabBar->width() / 3) <= 1.0,
+                 qPrintable(u"%1: %2 of %3"_s.arg(t->objectName()).arg(t->width()).arg(tabBar->width())));
+    }
+    QCOMPARE(tabBar->property("currentIndex").toInt(), 2);
+    // No agent status for a supervisor: the header says their role instead.
+    QVERIFY(!itemIn(w, "agentStatusBox")->isVisible());
+    QQuickItem *role = itemIn(w, "roleLabel");
+    QVERIFY(role->isVisible());
+    QVERIFY(!m_supervisor->session()->roleText().isEmpty());
+    QCOMPARE(role->property("text").toString(), m_supervisor->session()->roleText());
+    QVERIFY(role->width() > 0);
+    screenshot(u"supervisor-inbox"_s, w);
+    // And the agent keeps the status control, without a role label.
+    QVERIFY(item("agentStatusBox")->isVisible());
+    QVERIFY(!item("roleLabel")->isVisible());
+    QVERIFY(visualDescendants(window()->contentItem(), u"allTab"_s).isEmpty());
+    QCOMPARE(visualDescendants(window()->contentItem(), u"mineTab"_s).size(), 1);
+    showOnly(window());
     QTRY_VERIFY(!inbox->campaigns().isEmpty());
     const qint64 campaign = inbox->campaigns().first().toMap().value(u"id"_s).toLongLong();
 
@@ -492,15 +597,18 @@ void tst_DesktopE2E::transferToQueue()
     QVERIFY(insertReturningId(m_server.db(), "INSERT INTO campaigns (name, code, created_at, updated_at) "
                                              "VALUES ('Soporte técnico', 'SOPORTE', ?, ?) RETURNING id", {now, now}) > 0);
     QCOMPARE(m_server.request("GET", u"/v1/users"_s, {}, s->accessToken()).status, 403);
-    QMetaObject::invokeMethod(item<QObject>("transferDialog"), "open");
+    QVERIFY(click(item("transferButton")));
     QTRY_VERIFY(item("transferType")->isVisible());
-    QTRY_COMPARE_WITH_TIMEOUT(c->agentChoices().size(), 1, 5000);
-    const QVariantMap tomas = c->agentChoices().first().toMap();
-    QCOMPARE(tomas.value(u"id"_s).toLongLong(), colleague);
-    QCOMPARE(tomas.value(u"name"_s).toString(), u"Tomás Vega"_s);
-    QCOMPARE(tomas.value(u"status"_s).toString(), u"offline"_s);
-    QCOMPARE(c->campaignChoices().size(), 1);
-    QCOMPARE(c->campaignChoices().first().toMap().value(u"name"_s).toString(), u"Soporte técnico"_s);
+    const TransferChoiceModel *agents = c->transferOptions()->agents();
+    const TransferChoiceModel *campaigns = c->transferOptions()->campaigns();
+    QTRY_COMPARE_WITH_TIMEOUT(agents->count(), 1, 5000);
+    const TransferChoiceModel::Choice tomas = agents->choices().first();
+    QCOMPARE(tomas.id, colleague);
+    QCOMPARE(tomas.name, u"Tomás Vega"_s);
+    QCOMPARE(tomas.status, u"offline"_s);
+    QVERIFY(tomas.isAgent);
+    QCOMPARE(campaigns->count(), 1);
+    QCOMPARE(campaigns->choices().first().name, u"Soporte técnico"_s);
     // What the dialog shows.
     QQuickItem *type = item("transferType");
     type->setProperty("currentIndex", 1);   // to an agent
@@ -511,10 +619,15 @@ void tst_DesktopE2E::transferToQueue()
     type->setProperty("currentIndex", 2);   // to a campaign
     QTRY_COMPARE(target->property("displayText").toString(), u"Soporte técnico"_s);
     screenshot(u"transfer"_s);
-    QMetaObject::invokeMethod(item<QObject>("transferDialog"), "close");
-
-    c->transfer(u"queue"_s, 0, u"Fin de turno"_s);
+    // Back to the queue, with a reason, confirmed with the dialog's button.
+    type->setProperty("currentIndex", 0);
+    QTRY_VERIFY(!target->isVisible());
+    QVERIFY(this->type(item("transferReason"), u"Fin de turno"_s));
+    QVERIFY(click(item("transferConfirm")));
+    QTRY_VERIFY(!item<QObject>("transferDialog")->property("visible").toBool());
     QTRY_COMPARE_WITH_TIMEOUT(c->status(), u"queued"_s, 5000);
+    QCOMPARE(m_server.request("GET", u"/v1/chats/%1"_s.arg(m_otherChat), {}, s->accessToken()).value(u"status"_s).toString(),
+             u"queued"_s);
     QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_otherChat), -1, 5000);
     m_app->inbox()->setTab(InboxController::Queued);
     QTRY_VERIFY_WITH_TIMEOUT(!m_app->inbox()->busy() && rowOf(m_otherChat) == 0 && m_app->inbox()->model()->rowCount() == 1, 5000);
@@ -525,18 +638,28 @@ void tst_DesktopE2E::transferToQueue()
     ConversationController *sup = m_supervisor->conversation();
     sup->open(m_otherChat);
     QTRY_COMPARE_WITH_TIMEOUT(sup->status(), u"queued"_s, 5000);
-    // The supervisor picks the agent by name from the picker's list.
-    QSignalSpy choices(sup, &ConversationController::choicesChanged);
-    sup->loadChoices();
-    qint64 picked = 0;
-    QTRY_VERIFY_WITH_TIMEOUT(!sup->agentChoices().isEmpty(), 5000);
-    for (const QVariant &a : sup->agentChoices()) {
-        if (a.toMap().value(u"name"_s).toString() == u"Lucía Prieto"_s)
-            picked = a.toMap().value(u"id"_s).toLongLong();
+    // The supervisor picks the agent by name in the assign dialog's list, and confirms.
+    QQuickWindow *supWindow = supervisorWindow();
+    QVERIFY(supWindow);
+    showOnly(supWindow);
+    QVERIFY(click(itemIn(supWindow, "assignButton"), supWindow));
+    QTRY_VERIFY(itemIn<QObject>(supWindow, "assignDialog")->property("opened").toBool());
+    const TransferChoiceModel *choices = sup->transferOptions()->agents();
+    QTRY_VERIFY_WITH_TIMEOUT(choices->count() > 0, 5000);
+    int picked = -1;
+    for (int i = 0; i < choices->count(); ++i) {
+        if (choices->choices().at(i).name == u"Lucía Prieto"_s)
+            picked = i;
     }
-    QCOMPARE(picked, m_agentId);
-    sup->assign(picked);
+    QVERIFY(picked >= 0);
+    QCOMPARE(choices->choices().at(picked).id, m_agentId);
+    QQuickItem *assignAgent = itemIn(supWindow, "assignAgent");
+    assignAgent->setProperty("currentIndex", picked);
+    QCOMPARE(assignAgent->property("displayText").toString(), u"Lucía Prieto"_s);
+    QVERIFY(click(itemIn(supWindow, "assignConfirm"), supWindow));
     QTRY_COMPARE_WITH_TIMEOUT(sup->status(), u"assigned"_s, 5000);
+    QCOMPARE(sup->assignedAgentName(), u"Lucía Prieto"_s);
+    showOnly(window());
     // Gone from the agent's queue tab, live.
     QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_otherChat), -1, 5000);
     m_app->inbox()->setTab(InboxController::Mine);
@@ -551,11 +674,11 @@ void tst_DesktopE2E::attachmentAndTyping()
     QVERIFY(png.open());
     png.write(pngBytes());
     png.close();
-    QSignalSpy upload(c, &ConversationController::uploadChanged);
-    c->sendFile(QUrl::fromLocalFile(png.fileName()), u"Foto del pedido"_s);
-    QVERIFY(c->uploading());
-    QTRY_VERIFY_WITH_TIMEOUT(!c->uploading(), 10000);
-    QCOMPARE(c->uploadProgress(), 1.0);
+    QSignalSpy upload(c->composer(), &Composer::uploadChanged);
+    c->composer()->sendFile(QUrl::fromLocalFile(png.fileName()), u"Foto del pedido"_s);
+    QVERIFY(c->composer()->uploading());
+    QTRY_VERIFY_WITH_TIMEOUT(!c->composer()->uploading(), 10000);
+    QCOMPARE(c->composer()->uploadProgress(), 1.0);
     QVERIFY(c->errorMessage().isEmpty());
     const MessageListModel *m = c->messages();
     QTRY_COMPARE_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::MessageTypeRole).toString(), u"image"_s, 5000);
@@ -623,10 +746,10 @@ void tst_DesktopE2E::outboxSurvivesRestart()
         QTRY_COMPARE_WITH_TIMEOUT(ctx->conversation()->messages()->rowCount(), 1, 10000);
         m_relay->cut();
         QTRY_VERIFY_WITH_TIMEOUT(ctx->socket().state() != Conversa::SocketIoClient::State::Connected, 5000);
-        ctx->conversation()->sendText(first);
-        ctx->conversation()->sendText(second);
+        ctx->conversation()->composer()->sendText(first);
+        ctx->conversation()->composer()->sendText(second);
         QTRY_VERIFY_WITH_TIMEOUT(!ctx->online(), 5000);
-        QCOMPARE(ctx->conversation()->outboxCount(), 2);
+        QCOMPARE(ctx->conversation()->composer()->outboxCount(), 2);
         const MessageListModel *m = ctx->conversation()->messages();
         QTRY_COMPARE_WITH_TIMEOUT(m->data(m->index(2), MessageListModel::StatusRole).toString(), u"waiting"_s, 5000);
         QFile f(outboxFile);
@@ -640,10 +763,10 @@ void tst_DesktopE2E::outboxSurvivesRestart()
     // Started again; the network comes back; signed in, the outbox goes, each message once.
     {
         auto ctx = makeContext(settings, uniqueService());
-        QCOMPARE(ctx->conversation()->outboxCount(), 2);
+        QCOMPARE(ctx->conversation()->composer()->outboxCount(), 2);
         QVERIFY(m_relay->restore());
         QVERIFY(::signIn(*ctx, m_relay->url(), email, password));
-        QTRY_COMPARE_WITH_TIMEOUT(ctx->conversation()->outboxCount(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(ctx->conversation()->composer()->outboxCount(), 0, 10000);
         QCOMPARE(stored(first), 1);
         QCOMPARE(stored(second), 1);
     }
@@ -657,10 +780,10 @@ void tst_DesktopE2E::outboxSurvivesRestart()
     }
     {
         auto ctx = makeContext(settings, uniqueService());
-        QCOMPARE(ctx->conversation()->outboxCount(), 2);
-        QSignalSpy sent(ctx->conversation(), &ConversationController::messageSent);
+        QCOMPARE(ctx->conversation()->composer()->outboxCount(), 2);
+        QSignalSpy sent(ctx->conversation()->composer(), &Composer::messageSent);
         QVERIFY(::signIn(*ctx, m_relay->url(), email, password));
-        QTRY_COMPARE_WITH_TIMEOUT(ctx->conversation()->outboxCount(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(ctx->conversation()->composer()->outboxCount(), 0, 10000);
         QCOMPARE(sent.size(), 2);   // answered with the messages stored the first time
         QCOMPARE(stored(first), 1);
         QCOMPARE(stored(second), 1);
@@ -689,14 +812,16 @@ void tst_DesktopE2E::templatesOutsideWindow()
     // The composer switches to templates: the free text field goes, the picker lists them.
     QTRY_VERIFY(item("templateComposer")->isVisible());
     QVERIFY(!item("composer")->isVisible());
-    QTRY_COMPARE_WITH_TIMEOUT(c->templates().size(), 1, 5000);
-    QCOMPARE(c->templates().first().toMap().value(u"variables"_s).toStringList(), (QStringList{u"1"_s, u"2"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(c->composer()->templates()->count(), 1, 5000);
+    QCOMPARE(c->composer()->templates()->at(0).variables, (QStringList{u"1"_s, u"2"_s}));
     item("templatePicker")->setProperty("currentIndex", 0);
+    QTRY_COMPARE(item("templatePicker")->property("displayText").toString(), u"pedido_listo (es)"_s);
+    QCOMPARE(item("templateBody")->property("text").toString(), u"Hola {{1}}, su pedido {{2}} está listo"_s);
     QTRY_COMPARE(visualDescendants(window()->contentItem(), u"templateVariable_1"_s).size(), 1);
     QCOMPARE(visualDescendants(window()->contentItem(), u"templateVariable_2"_s).size(), 1);
     visualDescendants(window()->contentItem(), u"templateVariable_1"_s).first()->setProperty("text", u"Pedro"_s);
     visualDescendants(window()->contentItem(), u"templateVariable_2"_s).first()->setProperty("text", u"A-17"_s);
-    QSignalSpy sent(c, &ConversationController::messageSent);
+    QSignalSpy sent(c->composer(), &Composer::messageSent);
     QVERIFY(QMetaObject::invokeMethod(item("sendTemplateButton"), "clicked"));
     QVERIFY(sent.wait(10000));
     const qint64 id = sent.first().first().toLongLong();

@@ -1,5 +1,6 @@
 // MessageListModel under QAbstractItemModelTester: history pages (older ones prepended), status
-// changes in place, messages typed here as local rows that become the server's message whether
+// changes in place, fetchMore() asking for the older page only while there is one and the view is
+// near its top, messages typed here as local rows that become the server's message whether
 // the POST answer or the socket's chat.message comes first, and read marks.
 #include "MessageListModel.h"
 
@@ -45,6 +46,7 @@ private slots:
     void cleanup();
 
     void pages();
+    void fetchMoreOlderPages();
     void statusInPlace_data();
     void statusInPlace();
     void localThenAnswer_data();
@@ -61,6 +63,41 @@ void tst_MessageListModel::init()
     m_model = std::make_unique<MessageListModel>();
     m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_model->reset({message(10, u"inbound"_s, u"delivered"_s), message(11, u"outbound"_s, u"sent"_s)});
+}
+
+void tst_MessageListModel::fetchMoreOlderPages()
+{
+    MessageListModel &m = *m_model;
+    int fetches = 0;
+    m.setOlderFetcher([&] {
+        ++fetches;
+        m.setHasOlder(false);   // the page was the last
+        m.prepend({message(1, u"inbound"_s, u"delivered"_s), message(2, u"inbound"_s, u"delivered"_s)});
+    });
+    m.reset({message(3, u"inbound"_s, u"delivered"_s), message(4, u"outbound"_s, u"sent"_s)});
+    QSignalSpy hasOlder(&m, &MessageListModel::hasOlderChanged);
+    // Nothing older on the server: nothing to fetch, wherever the view is.
+    m.setNearTop(true);
+    QVERIFY(!m.canFetchMore({}));
+    m.setHasOlder(true);
+    QCOMPARE(hasOlder.size(), 1);
+    // Older messages, but the view far from its top (the delegate model asks whenever it creates
+    // the newest row): still nothing.
+    m.setNearTop(false);
+    QVERIFY(!m.canFetchMore({}));
+    m.fetchMore({});
+    QCOMPARE(fetches, 0);
+    // Near the top: the older page, once, prepended.
+    m.setNearTop(true);
+    QVERIFY(m.canFetchMore({}));
+    QVERIFY(!m.canFetchMore(m.index(0)));   // a list: no children
+    m.fetchMore({});
+    QCOMPARE(fetches, 1);
+    QCOMPARE(ids(m), (QList<qint64>{1, 2, 3, 4}));
+    QVERIFY(!m.hasOlder());
+    QVERIFY(!m.canFetchMore({}));
+    m.fetchMore({});
+    QCOMPARE(fetches, 1);
 }
 
 void tst_MessageListModel::cleanup()

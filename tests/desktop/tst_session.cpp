@@ -6,6 +6,7 @@
 #include "DesktopHarness.h"
 #include "InboxController.h"
 #include "TestServer.h"
+#include "TokenStore.h"
 
 #include "domain/AuthService.h"
 #include "domain/Jwt.h"
@@ -51,6 +52,22 @@ private:
 namespace {
 
 // The same access token, expired a moment ago (the server's own key signs it).
+// What the keychain holds under `key` for this test's service, empty when nothing (read through
+// the app's own TokenStore, waiting for its answer).
+QByteArray keychainSecretOf(const QString &service, const QString &key)
+{
+    TokenStore store(service);
+    QByteArray secret;
+    bool answered = false;
+    store.load(key, [&](bool ok, const QByteArray &value, const QString &) {
+        secret = ok ? value : QByteArray();
+        answered = true;
+    });
+    if (!QTest::qWaitFor([&] { return answered; }, 5000))
+        return "no answer from the keychain";
+    return secret;
+}
+
 QByteArray expiredCopy(TestServer &server, const QByteArray &token)
 {
     const QByteArray payload = token.split('.').value(1);
@@ -211,7 +228,9 @@ void tst_Session::rememberWithKeychain()
     QTRY_COMPARE_WITH_TIMEOUT(again->session()->userId(), id, 5000);
     // The rotated refresh token was stored again: once more works.
     QTRY_VERIFY_WITH_TIMEOUT(again->session()->remembered(), 5000);
-    QTest::qWait(300);   // the keychain write of the new token
+    const QString key = again->session()->keychainKey();
+    QVERIFY(!again->api().refreshToken().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(keychainSecretOf(m_service, key), again->api().refreshToken(), 5000);
     {
         auto third = makeContext(settingsFile(), m_service);
         QSignalSpy done(third->session(), &SessionController::autoLoginFinished);
@@ -221,7 +240,7 @@ void tst_Session::rememberWithKeychain()
         // Logging out forgets it.
         third->session()->logout();
         QTRY_VERIFY_WITH_TIMEOUT(!third->session()->remembered(), 5000);
-        QTest::qWait(300);
+        QTRY_VERIFY_WITH_TIMEOUT(keychainSecretOf(m_service, key).isEmpty(), 5000);   // removed from the keychain
     }
     auto fourth = makeContext(settingsFile(), m_service);
     QVERIFY(!fourth->session()->tryAutoLogin());

@@ -10,6 +10,7 @@
 
 #include "ConversationController.h"
 #include "InboxController.h"
+#include "QmlModules.h"
 
 #include "domain/WebhookSignature.h"
 #include "store/Database.h"
@@ -18,9 +19,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
-#include <QtQml/qqmlextensionplugin.h>
 
-Q_IMPORT_QML_PLUGIN(Conversa_AppPlugin)
 
 using namespace Qt::StringLiterals;
 

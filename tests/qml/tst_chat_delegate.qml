@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
-import Conversa.App
+import Conversa.Core
+import Conversa.Inbox
 
 // An inbox row: the unread badge shows the count, and only when there is something unread.
 TestCase {

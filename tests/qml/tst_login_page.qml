@@ -1,5 +1,6 @@
 import QtQuick
 import QtTest
+import Conversa.Core
 import Conversa.App
 
 // The sign-in page against the real server: what it asks for, the server's refusal shown on the

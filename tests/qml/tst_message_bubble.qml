@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
-import Conversa.App
+import Conversa.Core
+import Conversa.Conversation
 
 // A message bubble: the tick for each delivery status, and a failed message's error and retry.
 TestCase {

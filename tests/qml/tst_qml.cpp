@@ -2,18 +2,17 @@
 // setup starts it in-process, creates a user, and gives the tests the app's AppContext as `app`
 // and the server's address as `serverUrl`.
 #include "AppContext.h"
+#include "QmlModules.h"
 #include "TestServer.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QTemporaryDir>
 #include <QUuid>
-#include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
 #include <memory>
 
-Q_IMPORT_QML_PLUGIN(Conversa_AppPlugin)
 
 using namespace Qt::StringLiterals;
 

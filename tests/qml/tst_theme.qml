@@ -1,6 +1,6 @@
 import QtQuick
 import QtTest
-import Conversa.App
+import Conversa.Core
 
 // The theme's data-dependent choices: avatar initials and colours, day separator labels.
 TestCase {

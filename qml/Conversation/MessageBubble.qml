@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Conversa.App
+import Conversa.Core
 
 // One message: a white bubble on the client's side (left), a green one on ours (right), with the
 // delivery ticks of our messages (◷ pending, ✓ sent, ✓✓ delivered, blue ✓✓ read; a red "!" with

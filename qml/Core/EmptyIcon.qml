@@ -1,6 +1,6 @@
 import QtQuick
 import QtQuick.Controls
-import Conversa.App
+import Conversa.Core
 
 // The empty states' picture: a quiet speech bubble (drawn, so that no font needs an emoji).
 Rectangle {

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Conversa.App
+import Conversa.Core
 
 // One chat in the inbox: the client's initials, name and time, the last message and the unread
 // badge, then the status chip, the campaign and the priority.

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Conversa.App
+import Conversa.Core
 
 // The inbox: tabs (mine, queued, all for supervisors), filters, search, and the chats, which
 // InboxController keeps current from the socket. Choosing a chat opens it.
@@ -30,26 +30,25 @@ Pane {
         anchors.fill: parent
         spacing: Theme.spacingS
 
+        // Equal widths for the tabs there are: "All" is only a supervisor's, and a hidden tab
+        // would still take its share (or, given a width of its own, leave the others the rest).
         TabBar {
             id: tabs
+            objectName: "inboxTabs"
             Layout.fillWidth: true
-            currentIndex: root.inbox.tab === InboxController.All ? 2 : root.inbox.tab === InboxController.Queued ? 1 : 0
-            TabButton {
-                objectName: "mineTab"
-                text: qsTr("My chats")
-                onClicked: root.inbox.tab = InboxController.Mine
-            }
-            TabButton {
-                objectName: "queuedTab"
-                text: qsTr("Queued")
-                onClicked: root.inbox.tab = InboxController.Queued
-            }
-            TabButton {
-                objectName: "allTab"
-                text: qsTr("All")
-                visible: root.app.session.isSupervisor
-                width: visible ? implicitWidth : 0
-                onClicked: root.inbox.tab = InboxController.All
+            currentIndex: Math.max(0, tabChoices.model.findIndex(t => t.tab === root.inbox.tab))
+            Repeater {
+                id: tabChoices
+                model: [
+                    { tab: InboxController.Mine, name: "mineTab", text: qsTr("My chats") },
+                    { tab: InboxController.Queued, name: "queuedTab", text: qsTr("Queued") }
+                ].concat(root.app.session.isSupervisor ? [{ tab: InboxController.All, name: "allTab", text: qsTr("All") }] : [])
+                TabButton {
+                    required property var modelData
+                    objectName: modelData.name
+                    text: modelData.text
+                    onClicked: root.inbox.tab = modelData.tab
+                }
             }
         }
 
