@@ -219,14 +219,13 @@ void tst_ServerProcess::firstStartAfterDemoSeedCreatesAdminOnce()
     seed.start(QStringLiteral(CONVERSA_SERVER_BINARY), {u"seed-demo"_s, u"--if-empty"_s});
     QVERIFY(seed.waitForFinished(60000));
     QCOMPARE(seed.exitCode(), 0);
-    QVERIFY2(seed.readAllStandardOutput().contains("Demo data created"), qPrintable(QString::fromUtf8(seed.readAllStandardError())));
+    QVERIFY2(seed.readAllStandardOutput().contains("Demo data created"),
+             qPrintable(QString::fromUtf8(seed.readAllStandardError())));
 
     QNetworkAccessManager network;
-    const auto post = [&](const QString &path, const QJsonObject &body, const QByteArray &token = {}) {
+    const auto post = [&](const QString &path, const QJsonObject &body) {
         QNetworkRequest request(QUrl(u"http://127.0.0.1:%1%2"_s.arg(port).arg(path)));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        if (!token.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + token);
         return network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     };
     const auto get = [&](const QString &path, const QByteArray &token) {
@@ -252,8 +251,8 @@ void tst_ServerProcess::firstStartAfterDemoSeedCreatesAdminOnce()
     QByteArray out;
     QTRY_VERIFY2_WITH_TIMEOUT((out += first.readAllStandardOutput()).contains("conversa-desktop --server"),
                               qPrintable(QString::fromUtf8(out + first.readAllStandardError())), 30000);
-    const QRegularExpressionMatch password
-        = QRegularExpression(u"Generated password \\(shown only this once\\): (\\S+)"_s).match(QString::fromUtf8(out));
+    const QRegularExpression passwordLine(u"Generated password \\(shown only this once\\): (\\S+)"_s);
+    const QRegularExpressionMatch password = passwordLine.match(QString::fromUtf8(out));
     QVERIFY2(password.hasMatch(), out.constData());
     QVERIFY2(out.contains("owner@example.com"), out.constData());
     QVERIFY2(out.contains(QByteArray("http://127.0.0.1:" + QByteArray::number(port))), out.constData());
@@ -276,7 +275,9 @@ void tst_ServerProcess::firstStartAfterDemoSeedCreatesAdminOnce()
     QVERIFY(second.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(answer(post(u"/v1/auth/login"_s, credentials)).first == 200, 30000);
     std::tie(status, login) = answer(post(u"/v1/auth/login"_s, credentials));
+    QCOMPARE(status, 200);
     std::tie(listed, admins) = answer(get(u"/v1/users?role=admin"_s, login[u"access_token"_s].toString().toUtf8()));
+    QCOMPARE(listed, 200);
     QCOMPARE(admins[u"meta"_s][u"total"_s].toInteger(), 1);
     QVERIFY(stop(second));
     const QByteArray again = second.readAllStandardOutput();
