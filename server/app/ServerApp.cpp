@@ -89,12 +89,6 @@ Result<Ok> ServerApp::prepare()
     return Ok{};
 }
 
-qint64 ServerApp::userCount()
-{
-    SqlQuery q(*m_db, "SELECT COUNT(*) FROM users");
-    return q.exec() && q.next() ? q.integer(0) : -1;
-}
-
 Result<qint64> ServerApp::createAdmin(const QString &email, const QString &password, const QString &firstName)
 {
     CONVERSA_TRY(prepare());
@@ -123,9 +117,28 @@ Result<qint64> ServerApp::createAdmin(const QString &email, const QString &passw
     return id;
 }
 
+qint64 ServerApp::adminCount()
+{
+    SqlQuery q(*m_db, "SELECT COUNT(*) FROM users WHERE role_id = ? AND deleted_at IS NULL",
+               {m_roles->byName(u"admin"_s)->id});
+    return q.exec() && q.next() ? q.integer(0) : -1;
+}
+
+QString ServerApp::serverUrl() const
+{
+    QHostAddress host = m_config.listenAddress;
+    if (host == QHostAddress::AnyIPv4 || host == QHostAddress::AnyIPv6 || host == QHostAddress::Any)
+        host = QHostAddress::LocalHost;   // listening everywhere: this machine is one of them
+    const QString name = host.protocol() == QAbstractSocket::IPv6Protocol ? QString(u'[' + host.toString() + u']')
+                                                                          : host.toString();
+    return u"http://%1:%2"_s.arg(name).arg(m_config.listenPort);
+}
+
 Result<Ok> ServerApp::bootstrapAdmin()
 {
-    if (m_config.adminEmail.isEmpty() || userCount() != 0)
+    // Until someone can administer the installation: other users do not count, so the demo staff
+    // that `seed-demo` writes before the first start does not stop the admin from being created.
+    if (m_config.adminEmail.isEmpty() || adminCount() != 0)
         return Ok{};
     // Without a configured password one is generated and shown once, on stdout only.
     const bool generated = m_config.adminPassword.isEmpty();
@@ -135,10 +148,16 @@ Result<Ok> ServerApp::bootstrapAdmin()
         return id.error();
     qCInfo(lcServer).noquote() << "created the first admin" << m_config.adminEmail;
     if (generated) {
-        std::printf("\nFirst admin created: %s\nGenerated password (shown only this once): %s\n\n",
+        std::printf("\nFirst admin created: %s\nGenerated password (shown only this once): %s\n",
                     qPrintable(m_config.adminEmail), qPrintable(password));
-        std::fflush(stdout);
+    } else {
+        std::printf("\nFirst admin created: %s (password from CONVERSA_ADMIN_PASSWORD)\n",
+                    qPrintable(m_config.adminEmail));
     }
+    std::printf("Sign in with this email and password in the desktop app: conversa-desktop --server %s\n"
+                "(its account menu changes the password).\n\n",
+                qPrintable(serverUrl()));
+    std::fflush(stdout);
     return Ok{};
 }
 

@@ -69,11 +69,12 @@ public:
 
     // Creates an admin user (used by `create-admin` and by first start with CONVERSA_ADMIN_*).
     Result<qint64> createAdmin(const QString &email, const QString &password, const QString &firstName);
-    qint64 userCount();
+    qint64 adminCount();   // users holding the admin role, deleted ones aside
 
 private:
     void registerModules();
     Result<Ok> bootstrapAdmin();
+    QString serverUrl() const;   // where a client on this machine reaches the configured address
 
     ServerConfig m_config;
     std::unique_ptr<Database> m_db;

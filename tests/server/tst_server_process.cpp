@@ -3,9 +3,11 @@
 #include "TestServer.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -26,6 +28,7 @@ private slots:
     void refusesToStart();
     void migrateAndCreateAdmin();
     void firstStartCreatesAdminAndStopsCleanly();
+    void firstStartAfterDemoSeedCreatesAdminOnce();
 
 private:
     QProcessEnvironment environment(const QString &dataDir) const;
@@ -200,6 +203,87 @@ void tst_ServerProcess::firstStartCreatesAdminAndStopsCleanly()
     QVERIFY(server.waitForFinished(20000));
     QCOMPARE(server.exitStatus(), QProcess::NormalExit);
     QCOMPARE(server.exitCode(), 0);
+}
+
+// What `./scripts/run` does on a fresh machine: seed-demo writes the demo staff first, then the
+// first start still creates the admin and prints its password once; the next start does neither.
+void tst_ServerProcess::firstStartAfterDemoSeedCreatesAdminOnce()
+{
+    QTemporaryDir dir;
+    QProcessEnvironment env = environment(dir.path());
+    const quint16 port = freePort();
+    env.insert(u"CONVERSA_DATABASE_URL"_s, databaseUrl(dir.path()));
+    env.insert(u"CONVERSA_LISTEN"_s, u"127.0.0.1:"_s + QString::number(port));
+    env.insert(u"CONVERSA_ADMIN_EMAIL"_s, u"owner@example.com"_s);
+
+    QProcess seed;
+    seed.setProcessEnvironment(env);
+    seed.start(QStringLiteral(CONVERSA_SERVER_BINARY), {u"seed-demo"_s, u"--if-empty"_s});
+    QVERIFY(seed.waitForFinished(60000));
+    QCOMPARE(seed.exitCode(), 0);
+    QVERIFY2(seed.readAllStandardOutput().contains("Demo data created"),
+             qPrintable(QString::fromUtf8(seed.readAllStandardError())));
+
+    QNetworkAccessManager network;
+    const auto post = [&](const QString &path, const QJsonObject &body) {
+        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1%2"_s.arg(port).arg(path)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        return network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    };
+    const auto get = [&](const QString &path, const QByteArray &token) {
+        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1%2"_s.arg(port).arg(path)));
+        request.setRawHeader("Authorization", "Bearer " + token);
+        return network.get(request);
+    };
+    const auto answer = [](QNetworkReply *reply) {
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            done.wait(15000);
+        return std::pair{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                         QJsonDocument::fromJson(reply->readAll()).object()};
+    };
+    const auto stop = [](QProcess &server) {
+        ::kill(pid_t(server.processId()), SIGTERM);
+        return server.waitForFinished(20000) && server.exitCode() == 0;
+    };
+
+    QProcess first;
+    first.setProcessEnvironment(env);
+    first.start(QStringLiteral(CONVERSA_SERVER_BINARY), {u"serve"_s});
+    QByteArray out;
+    QTRY_VERIFY2_WITH_TIMEOUT((out += first.readAllStandardOutput()).contains("conversa-desktop --server"),
+                              qPrintable(QString::fromUtf8(out + first.readAllStandardError())), 30000);
+    const QRegularExpression passwordLine(u"Generated password \\(shown only this once\\): (\\S+)"_s);
+    const QRegularExpressionMatch password = passwordLine.match(QString::fromUtf8(out));
+    QVERIFY2(password.hasMatch(), out.constData());
+    QVERIFY2(out.contains("owner@example.com"), out.constData());
+    QVERIFY2(out.contains(QByteArray("http://127.0.0.1:" + QByteArray::number(port))), out.constData());
+
+    const QJsonObject credentials{{u"email"_s, u"owner@example.com"_s}, {u"password"_s, password.captured(1)}};
+    QTRY_VERIFY_WITH_TIMEOUT(answer(post(u"/v1/auth/login"_s, credentials)).first == 200, 15000);
+    auto [status, login] = answer(post(u"/v1/auth/login"_s, credentials));
+    QCOMPARE(status, 200);
+    QCOMPARE(login[u"user"_s][u"role"_s][u"name"_s].toString(), u"admin"_s);
+    const QByteArray token = login[u"access_token"_s].toString().toUtf8();
+    auto [listed, admins] = answer(get(u"/v1/users?role=admin"_s, token));
+    QCOMPARE(listed, 200);
+    QCOMPARE(admins[u"meta"_s][u"total"_s].toInteger(), 1);
+    QVERIFY(stop(first));
+
+    // The second start: the admin exists, so nothing is created and no password is printed.
+    QProcess second;
+    second.setProcessEnvironment(env);
+    second.start(QStringLiteral(CONVERSA_SERVER_BINARY), {u"serve"_s});
+    QVERIFY(second.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(answer(post(u"/v1/auth/login"_s, credentials)).first == 200, 30000);
+    std::tie(status, login) = answer(post(u"/v1/auth/login"_s, credentials));
+    QCOMPARE(status, 200);
+    std::tie(listed, admins) = answer(get(u"/v1/users?role=admin"_s, login[u"access_token"_s].toString().toUtf8()));
+    QCOMPARE(listed, 200);
+    QCOMPARE(admins[u"meta"_s][u"total"_s].toInteger(), 1);
+    QVERIFY(stop(second));
+    const QByteArray again = second.readAllStandardOutput();
+    QVERIFY2(!again.contains("First admin created") && !again.contains("Generated password"), again.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_ServerProcess)
