@@ -17,6 +17,7 @@ public:
     MemoryTrimmer(std::function<int()> sockets, int intervalMs, int threshold, QObject *parent = nullptr);
 
     void start() { m_timer.start(); }
+    void stop() { m_timer.stop(); }
     int trims() const { return m_trims; }
 
 private:

@@ -1,5 +1,6 @@
 #include "ServerApp.h"
 
+#include "BackgroundServices.h"
 #include "MemoryTrimmer.h"
 #include "ServerContext.h"
 #include "api/ApiModule.h"
@@ -9,7 +10,6 @@
 #include "delivery/MediaFetcher.h"
 #include "delivery/RoutingWorker.h"
 #include "domain/LiveAnalytics.h"
-#include "realtime/ChatEvents.h"
 #include "realtime/RealtimeRelay.h"
 #include "delivery/OutboundWorker.h"
 #include "domain/AuthService.h"
@@ -30,7 +30,6 @@
 #include "http/Validator.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QHttpServer>
 #include <QLoggingCategory>
 #include <QThread>
@@ -214,12 +213,31 @@ Result<Ok> ServerApp::start()
         probe.close();
     }
 
-    // Servers sharing a PostgreSQL pass their realtime events on to each other.
-    if (m_db->dialect() == SqlDialect::Postgres) {
-        m_relay = std::make_unique<RealtimeRelay>(*m_db, *m_realtime);
-        m_relay->start();
+    // One line per background service, in start order; they stop in the reverse order. The relay
+    // comes before the HTTP threads: it is listening before the first request and stops only after
+    // the last thread that could publish. The HTTP threads come before the queue threads and
+    // schedulers, which stop (a job in flight finishing first) while the server still serves.
+    m_relay = m_services.add(BackgroundServices::realtimeRelay(*m_db, *m_realtime));   // servers sharing a PostgreSQL
+    m_services.add(std::make_unique<FunctionService>(u"HTTP threads"_s, [this] { return startHttpThreads(); },
+                                                     [this] { stopHttpThreads(); }));
+    m_reminders = m_services.add(BackgroundServices::reminders(m_config, *m_db, *m_realtime));
+    m_services.add(BackgroundServices::analyticsPush(m_config, *m_analytics, *m_realtime));
+    m_services.add(BackgroundServices::memoryTrimmer(*m_realtime));
+    m_outbound = m_services.add(BackgroundServices::outbound(m_config, *m_db, *m_realtime, m_providers));
+    m_media = m_services.add(BackgroundServices::media(m_config, *m_db, *m_realtime, m_providers));
+    m_routing = m_services.add(BackgroundServices::routing(m_config, *m_db, *m_realtime, m_routingTrigger));
+    m_health = m_services.add(BackgroundServices::health(m_config, *m_db, m_providers));
+    if (Result<Ok> started = m_services.start(); !started) {
+        stop();
+        return started.error();
     }
+    qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(m_port)
+                               << "with" << m_config.httpThreads << "HTTP threads," << m_db->settings().describe();
+    return Ok{};
+}
 
+Result<Ok> ServerApp::startHttpThreads()
+{
     quint16 port = m_config.listenPort;
     for (int i = 0; i < m_config.httpThreads; ++i) {
         auto *t = new HttpThread;
@@ -256,102 +274,17 @@ Result<Ok> ServerApp::start()
             t->server->bind(t->listener);
         }, Qt::BlockingQueuedConnection);
         if (!ok) {
-            stop();
+            stopHttpThreads();
             return ApiError::validation(u"CONVERSA_LISTEN"_s, "%1", {why});
         }
         port = t->listener->serverPort();   // threads after the first join the chosen port
     }
     m_port = port;
-    m_reminders = std::make_unique<ReminderScheduler>(*m_db);
-    m_reminders->setInterval(m_config.reminderIntervalMs);
-    connect(m_reminders.get(), &ReminderScheduler::reminderFired, this, [this](qint64 taskId, qint64 userId) {
-        ChatEvents(*m_db, *m_realtime).taskReminder(taskId, userId);
-    });
-    m_reminders->start();
-    // analytics.update: the live dashboard at most once a second, while anyone is connected.
-    m_analyticsPush.setInterval(qMax(1000, m_config.analyticsPushMs));   // at most once a second
-    connect(&m_analyticsPush, &QTimer::timeout, this, [this] {
-        if (!m_analytics || m_realtime->connectedSockets() == 0)
-            return;
-        const Result<QByteArray> live = m_analytics->live(QDateTime::currentMSecsSinceEpoch());
-        if (live)
-            m_realtime->publishHere({u"analytics"_s}, u"analytics.update"_s, *live);   // each server its own
-    });
-    if (m_config.analyticsPushMs > 0)
-        m_analyticsPush.start();
-    m_memoryTrimmer = std::make_unique<MemoryTrimmer>([this] { return m_realtime->connectedSockets(); },
-                                                      kMemoryTrimCheckMs, kMemoryTrimSockets);
-    m_memoryTrimmer->start();
-    if (m_config.outboundPollMs > 0) {
-        OutboundSettings outbound;
-        outbound.metaGraphUrl = m_config.metaGraphUrl;
-        outbound.dataDir = m_config.dataDir;
-        outbound.secretKey = m_config.secretKey;
-        outbound.pollMs = m_config.outboundPollMs;
-        outbound.timeoutMs = m_config.outboundTimeoutMs;
-        outbound.maxAttempts = m_config.outboundMaxAttempts;
-        m_outbound = std::make_unique<OutboundThread>(*m_db, outbound, m_providers);
-        // Realtime events of background work go out from the worker's thread, on its connection.
-        connect(m_outbound->worker(), &OutboundWorker::finished, m_outbound->worker(),
-                [&db = *m_db, &bus = *m_realtime](qint64 id, const QString &status) {
-                    if (status != "pending"_L1)
-                        ChatEvents(db, bus).messageUpdated(id);
-                }, Qt::DirectConnection);
-        m_outbound->start();
-    }
-    if (m_config.mediaPollMs > 0) {
-        MediaSettings media;
-        media.metaGraphUrl = m_config.metaGraphUrl;
-        media.dataDir = m_config.dataDir;
-        media.secretKey = m_config.secretKey;
-        media.pollMs = m_config.mediaPollMs;
-        media.timeoutMs = m_config.outboundTimeoutMs;
-        media.maxBytes = m_config.maxUploadBytes;
-        m_media = std::make_unique<MediaThread>(*m_db, media, m_providers);
-        connect(m_media->fetcher(), &MediaFetcher::finished, m_media->fetcher(),
-                [&db = *m_db, &bus = *m_realtime](qint64 id, const QString &outcome) {
-                    if (outcome == "stored"_L1)
-                        ChatEvents(db, bus).messageUpdated(id);
-                }, Qt::DirectConnection);
-        m_media->start();
-    }
-    if (m_config.routingSweepMs > 0) {
-        m_routing = std::make_unique<RoutingThread>(*m_db, m_routingTrigger, m_config.routingSweepMs);
-        connect(m_routing->worker(), &RoutingWorker::routed, m_routing->worker(),
-                [&db = *m_db, &bus = *m_realtime](qint64 chatId) { ChatEvents(db, bus).chatAssigned(chatId); },
-                Qt::DirectConnection);
-        connect(m_routing->worker(), &RoutingWorker::reassigned, m_routing->worker(),
-                [&db = *m_db, &bus = *m_realtime](qint64 chatId, qint64 from) { ChatEvents(db, bus).chatUpdated(chatId, from); },
-                Qt::DirectConnection);
-        m_routing->start();
-    }
-    if (m_config.healthCheckSeconds > 0) {
-        HealthSettings health;
-        health.metaGraphUrl = m_config.metaGraphUrl;
-        health.secretKey = m_config.secretKey;
-        health.intervalSeconds = m_config.healthCheckSeconds;
-        health.timeoutMs = qBound(1000, m_config.outboundTimeoutMs, 15000);
-        m_health = std::make_unique<HealthThread>(*m_db, health, m_providers);
-        m_health->start();
-    }
-    qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(m_port)
-                               << "with" << m_config.httpThreads << "HTTP threads," << m_db->settings().describe();
     return Ok{};
 }
 
-void ServerApp::stop()
+void ServerApp::stopHttpThreads()
 {
-    m_analyticsPush.stop();
-    if (m_reminders)
-        m_reminders->stop();
-    m_outbound.reset();   // a send in flight finishes first (bounded by the provider timeout)
-    m_media.reset();      // likewise a download in flight
-    m_health.reset();     // and a check in flight
-    m_routing.reset();
-    if (m_threads.isEmpty()) {
-        m_relay.reset();
-        return;
-    }
     // 1. Stop accepting. 2. Let slow jobs finish; their replies are queued to the HTTP threads.
     // 3. Flush each thread's queue, then close its sockets and database connection.
     for (HttpThread *t : std::as_const(m_threads)) {
@@ -375,6 +308,10 @@ void ServerApp::stop()
         delete t;
     }
     m_threads.clear();
-    m_relay.reset();   // after the last thread that could publish
     qCInfo(lcServer) << "stopped";
+}
+
+void ServerApp::stop()
+{
+    m_services.stop();
 }

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "BackgroundService.h"
 #include "ServerConfig.h"
 #include "http/Result.h"
 
 #include <QList>
 #include <QObject>
 #include <QThreadPool>
-#include <QTimer>
 
 #include "domain/RoutingTrigger.h"
 #include "providers/ProviderRegistry.h"
@@ -22,7 +22,6 @@ class HttpRouter;
 class Metrics;
 class HealthThread;
 class LiveAnalytics;
-class MemoryTrimmer;
 class RealtimeRelay;
 class RoutingThread;
 class MediaThread;
@@ -56,13 +55,13 @@ public:
     AuthService &auth() { return *m_auth; }
     RoleStore &roles() { return *m_roles; }
     RealtimeBus &realtime() { return *m_realtime; }   // after prepare()
-    ReminderScheduler *reminders() { return m_reminders.get(); }   // null before start()
-    OutboundThread *outbound() { return m_outbound.get(); }         // null before start() or with polling off
-    MediaThread *media() { return m_media.get(); }                  // null before start() or with polling off
-    HealthThread *health() { return m_health.get(); }               // null before start() or with checks off
-    RoutingThread *routing() { return m_routing.get(); }            // null before start() or with routing off
+    ReminderScheduler *reminders() { return object(m_reminders); }   // null before start()
+    OutboundThread *outbound() { return object(m_outbound); }         // null before start() or with polling off
+    MediaThread *media() { return object(m_media); }                  // null before start() or with polling off
+    HealthThread *health() { return object(m_health); }               // null before start() or with checks off
+    RoutingThread *routing() { return object(m_routing); }            // null before start() or with routing off
     RoutingTrigger &routingTrigger() { return m_routingTrigger; }
-    RealtimeRelay *relay() { return m_relay.get(); }                // null on SQLite and before start()
+    RealtimeRelay *relay() { return object(m_relay); }                // null on SQLite and before start()
 
     // Adds a module before start() (tests add probe routes this way); the server owns it.
     void addModule(ApiModule *module) { m_extraModules.append(module); }
@@ -73,6 +72,10 @@ public:
 
 private:
     void registerModules();
+    Result<Ok> startHttpThreads();
+    void stopHttpThreads();
+    template <typename T>
+    static T *object(OwnedService<T> *service) { return service ? service->get() : nullptr; }
     Result<Ok> bootstrapAdmin();
     QString serverUrl() const;   // where a client on this machine reaches the configured address
 
@@ -87,10 +90,6 @@ private:
     RoutingTrigger m_routingTrigger;   // outlives the routing thread and the API modules
     ProviderRegistry m_providers;      // the WhatsApp providers, by name (server/providers)
     std::unique_ptr<LiveAnalytics> m_analytics;
-    QTimer m_analyticsPush;
-    std::unique_ptr<MemoryTrimmer> m_memoryTrimmer;
-    static constexpr int kMemoryTrimCheckMs = 5000;
-    static constexpr int kMemoryTrimSockets = 100;   // connected or gone since the last trim
     std::unique_ptr<RealtimeBus> m_realtime;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<HttpRouter> m_router;
@@ -100,10 +99,13 @@ private:
     QList<HttpThread *> m_threads;
     quint16 m_port = 0;
     bool m_prepared = false;
-    std::unique_ptr<ReminderScheduler> m_reminders;   // last: goes before the database
-    std::unique_ptr<OutboundThread> m_outbound;
-    std::unique_ptr<MediaThread> m_media;
-    std::unique_ptr<HealthThread> m_health;
-    std::unique_ptr<RoutingThread> m_routing;
-    std::unique_ptr<RealtimeRelay> m_relay;   // PostgreSQL only
+    // Background services in start order (ServerApp::start()); last, so they go before the
+    // database and everything else they use. The pointers below are into the list.
+    ServiceList m_services;
+    OwnedService<RealtimeRelay> *m_relay = nullptr;   // PostgreSQL only
+    OwnedService<ReminderScheduler> *m_reminders = nullptr;
+    OwnedService<OutboundThread> *m_outbound = nullptr;
+    OwnedService<MediaThread> *m_media = nullptr;
+    OwnedService<RoutingThread> *m_routing = nullptr;
+    OwnedService<HealthThread> *m_health = nullptr;
 };
