@@ -1,6 +1,6 @@
 #include "AnalyticsApi.h"
 
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
 #include "domain/LiveAnalytics.h"
 
 #include <QDateTime>

@@ -1,9 +1,9 @@
 #include "AuditApi.h"
 
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "core/JsonWriter.h"
 #include "domain/CsvWriter.h"
 #include "http/HttpRouter.h"
-#include "http/JsonWriter.h"
 #include "http/QueryReader.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"

@@ -1,10 +1,10 @@
 #include "CampaignsApi.h"
 
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "core/JsonWriter.h"
+#include "core/Validator.h"
 #include "domain/RoutingTrigger.h"
-#include "http/JsonWriter.h"
 #include "http/QueryReader.h"
-#include "http/Validator.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 

@@ -1,13 +1,14 @@
 #include "ClientsApi.h"
 
-#include "app/ServerConfig.h"
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "config/ServerConfig.h"
+#include "core/JsonWriter.h"
+#include "core/Validator.h"
 #include "domain/ClientImport.h"
 #include "domain/CsvWriter.h"
 #include "domain/PhoneNumbers.h"
-#include "http/JsonWriter.h"
+#include "http/AuditRecordOf.h"
 #include "http/QueryReader.h"
-#include "http/Validator.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 
@@ -499,7 +500,7 @@ Result<Deferred> ClientsApi::importCsv(RequestContext &ctx)
                        {u"skipped"_s, summary->skipped},
                        {u"errors"_s, qint64(summary->errors.size())}};
         auditCtx.audit.changes = out.changes;
-        m_context.audit.record(auditCtx, true, 200);
+        m_context.audit.record(auditRecordOf(auditCtx, true, 200));
         if (!tx.commit())
             out.error = ApiError::internal();
         return QVariant::fromValue(out);

@@ -1,9 +1,9 @@
 #include "FilesApi.h"
 
-#include "app/ServerConfig.h"
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "config/ServerConfig.h"
+#include "core/JsonWriter.h"
 #include "domain/Multipart.h"
-#include "http/JsonWriter.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 

@@ -2,12 +2,13 @@
 
 #include "ChatEffectsReply.h"
 #include "FilesApi.h"
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "core/JsonWriter.h"
+#include "core/Validator.h"
 #include "domain/ChatStateMachine.h"
 #include "http/ActorOf.h"
-#include "http/JsonWriter.h"
+#include "providers/ProviderRegistry.h"
 #include "realtime/ChatEvents.h"
-#include "http/Validator.h"
 #include "serialize/MessageJson.h"
 #include "store/Database.h"
 #include "store/InboundStore.h"
@@ -149,7 +150,8 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The chat is closed"));
     // CONTRACT §5: on Meta, a free-form message only inside 24 h of the client's last message.
     if (!template_) {
-        const Result<WhatsAppWindow> window = InboundStore(m_context.db).window(chat->id, nowSeconds());
+        const Result<WhatsAppWindow> window = InboundStore(m_context.db).window(
+            chat->id, nowSeconds(), ProviderRegistry::builtIn().namesWith(&ProviderCapabilities::customerServiceWindow));
         if (!window)
             return window.error();
         if (!window->open)

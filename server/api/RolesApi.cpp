@@ -1,8 +1,8 @@
 #include "RolesApi.h"
 
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "core/JsonWriter.h"
 #include "http/HttpRouter.h"
-#include "http/JsonWriter.h"
 #include "store/RoleStore.h"
 
 using namespace Qt::StringLiterals;

@@ -1,9 +1,9 @@
 #include "TasksApi.h"
 
-#include "app/ServerContext.h"
-#include "http/JsonWriter.h"
+#include "api/ServerContext.h"
+#include "core/JsonWriter.h"
+#include "core/Validator.h"
 #include "http/QueryReader.h"
-#include "http/Validator.h"
 #include "serialize/TaskJson.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"

@@ -1,8 +1,8 @@
 #include "TemplatesApi.h"
 
-#include "app/ServerConfig.h"
-#include "app/ServerContext.h"
-#include "http/JsonWriter.h"
+#include "api/ServerContext.h"
+#include "config/ServerConfig.h"
+#include "core/JsonWriter.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/meta/MetaCloudProvider.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ServerConfig.h"
-#include "http/Result.h"
+#include "config/ServerConfig.h"
+#include "core/Result.h"
 
 #include <QList>
 #include <QObject>

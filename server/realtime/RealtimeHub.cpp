@@ -2,12 +2,13 @@
 
 #include "ChatEvents.h"
 #include "RealtimeBus.h"
+#include "core/Validator.h"
+#include "crypto/RandomToken.h"
 #include "domain/AuthService.h"
 #include "domain/ChatService.h"
-#include "domain/RandomToken.h"
 #include "http/ActorOf.h"
+#include "http/AuditRecordOf.h"
 #include "http/RateLimiter.h"
-#include "http/Validator.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 
@@ -519,7 +520,7 @@ QJsonObject RealtimeHub::chatRead(Session *s, const QJsonValue &arg)
         ctx.audit.entityType = u"Chat"_s;
         ctx.audit.entityId = *chatId;
         ctx.audit.changes = done->changes;
-        m_audit.record(ctx, true, 200);
+        m_audit.record(auditRecordOf(ctx, true, 200));
     }
     if (!tx.commit())
         return refused(s, ApiError::internal());

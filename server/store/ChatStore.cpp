@@ -2,7 +2,7 @@
 
 #include "Database.h"
 #include "SearchText.h"
-#include "http/RequestContext.h"
+#include "core/AuthUser.h"
 
 #include <QHash>
 #include <QJsonArray>
