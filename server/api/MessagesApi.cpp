@@ -4,6 +4,7 @@
 #include "FilesApi.h"
 #include "api/ServerContext.h"
 #include "core/JsonWriter.h"
+#include "core/Permissions.h"
 #include "core/Validator.h"
 #include "domain/ChatStateMachine.h"
 #include "http/ActorOf.h"
@@ -42,15 +43,15 @@ MessagesApi::MessagesApi(ServerContext &context)
 void MessagesApi::registerRoutes(HttpRouter &router)
 {
     const QString entity = u"Message"_s;
-    router.post(u"/v1/messages"_s, {.permission = u"messages.create"_s, .action = u"message.create"_s, .entityType = entity},
+    router.post(u"/v1/messages"_s, {.permission = Permissions::kMessagesCreate, .action = u"message.create"_s, .entityType = entity},
                 [this](RequestContext &ctx) { return create(ctx); });
-    router.get(u"/v1/messages/{id}"_s, {.permission = u"messages.read"_s, .action = u"message.get"_s, .entityType = entity},
+    router.get(u"/v1/messages/{id}"_s, {.permission = Permissions::kMessagesRead, .action = u"message.get"_s, .entityType = entity},
                [this](RequestContext &ctx) { return show(ctx); });
     router.post(u"/v1/messages/{id}/read"_s,
-                {.permission = u"messages.read"_s, .action = u"message.read"_s, .entityType = entity},
+                {.permission = Permissions::kMessagesRead, .action = u"message.read"_s, .entityType = entity},
                 [this](RequestContext &ctx) { return markRead(ctx); });
     router.post(u"/v1/messages/{id}/retry"_s,
-                {.permission = u"messages.create"_s, .action = u"message.retry"_s, .entityType = entity},
+                {.permission = Permissions::kMessagesCreate, .action = u"message.retry"_s, .entityType = entity},
                 [this](RequestContext &ctx) { return retry(ctx); });
 }
 
