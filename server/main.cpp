@@ -2,7 +2,7 @@
 // create-admin --email E --password P, seed-demo [--if-empty].
 #include "app/DemoSeeder.h"
 #include "app/ServerApp.h"
-#include "app/ServerConfig.h"
+#include "config/ServerConfig.h"
 #include "http/Translator.h"
 
 #include <QCommandLineParser>

@@ -1,6 +1,7 @@
 #include "AnalyticsApi.h"
 
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "core/Permissions.h"
 #include "domain/LiveAnalytics.h"
 
 #include <QDateTime>
@@ -9,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 void AnalyticsApi::registerRoutes(HttpRouter &router)
 {
-    const QString read = u"analytics.read"_s;
+    const QString read = Permissions::kAnalyticsRead;
     router.get(u"/v1/analytics/live"_s, {.permission = read, .action = u"analytics.live"_s, .entityType = u"Analytics"_s},
                [this](RequestContext &) -> Result<HttpReply> {
                    const Result<QByteArray> body = m_context.analytics.live(QDateTime::currentMSecsSinceEpoch());

@@ -15,7 +15,7 @@
 #include "TemplatesApi.h"
 #include "UsersApi.h"
 #include "WebhooksApi.h"
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
 
 void registerApiModules(ServerContext &context, const ProviderRegistry &providers, QList<ApiModule *> &modules)
 {

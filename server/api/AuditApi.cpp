@@ -1,9 +1,10 @@
 #include "AuditApi.h"
 
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "core/JsonWriter.h"
+#include "core/Permissions.h"
 #include "domain/CsvWriter.h"
 #include "http/HttpRouter.h"
-#include "http/JsonWriter.h"
 #include "http/QueryReader.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
@@ -114,7 +115,7 @@ void AuditApi::registerRoutes(HttpRouter &router)
 {
     // The action names the 401/403 rows the router writes; a successful read is not audited.
     router.get(u"/v1/audit-logs"_s,
-               {.permission = u"audit.read"_s, .action = u"audit.list"_s, .entityType = u"AuditLog"_s},
+               {.permission = Permissions::kAuditRead, .action = u"audit.list"_s, .entityType = u"AuditLog"_s},
                [this](RequestContext &ctx) -> Result<HttpReply> {
                    QueryReader in(ctx);
                    const AuditFilter filter = readFilter(in);
@@ -137,7 +138,7 @@ void AuditApi::registerRoutes(HttpRouter &router)
 
     router.addDeferred(
         "GET", u"/v1/audit-logs/export"_s,
-        {.permission = u"audit.export"_s, .action = u"audit.export"_s, .entityType = u"AuditLog"_s, .auditRead = true},
+        {.permission = Permissions::kAuditExport, .action = u"audit.export"_s, .entityType = u"AuditLog"_s, .auditRead = true},
         [this](RequestContext &ctx) -> Result<Deferred> {
             QueryReader in(ctx);
             in.csvFormat();

@@ -1,12 +1,12 @@
 #include "AuthApi.h"
 
-#include "app/ServerConfig.h"
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "config/ServerConfig.h"
+#include "core/Validator.h"
+#include "crypto/PasswordHasher.h"
+#include "crypto/RandomToken.h"
 #include "domain/AuthService.h"
-#include "domain/PasswordHasher.h"
-#include "domain/RandomToken.h"
 #include "http/RateLimiter.h"
-#include "http/Validator.h"
 #include "realtime/RealtimeBus.h"
 #include "store/Database.h"
 

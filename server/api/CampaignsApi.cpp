@@ -1,10 +1,11 @@
 #include "CampaignsApi.h"
 
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "core/JsonWriter.h"
+#include "core/Permissions.h"
+#include "core/Validator.h"
 #include "domain/RoutingTrigger.h"
-#include "http/JsonWriter.h"
 #include "http/QueryReader.h"
-#include "http/Validator.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 
@@ -218,16 +219,16 @@ CampaignsApi::CampaignsApi(ServerContext &context) : m_context(context), m_campa
 void CampaignsApi::registerRoutes(HttpRouter &router)
 {
     const QString entity = u"Campaign"_s;
-    const QString update = u"campaigns.update"_s;
-    router.get(u"/v1/campaigns"_s, {.permission = u"campaigns.read"_s, .action = u"campaign.list"_s, .entityType = entity},
+    const QString update = Permissions::kCampaignsUpdate;
+    router.get(u"/v1/campaigns"_s, {.permission = Permissions::kCampaignsRead, .action = u"campaign.list"_s, .entityType = entity},
                [this](RequestContext &ctx) { return list(ctx); });
-    router.post(u"/v1/campaigns"_s, {.permission = u"campaigns.create"_s, .action = u"campaign.create"_s, .entityType = entity},
+    router.post(u"/v1/campaigns"_s, {.permission = Permissions::kCampaignsCreate, .action = u"campaign.create"_s, .entityType = entity},
                 [this](RequestContext &ctx) { return create(ctx); });
-    router.get(u"/v1/campaigns/{id}"_s, {.permission = u"campaigns.read"_s, .action = u"campaign.read"_s, .entityType = entity},
+    router.get(u"/v1/campaigns/{id}"_s, {.permission = Permissions::kCampaignsRead, .action = u"campaign.read"_s, .entityType = entity},
                [this](RequestContext &ctx) { return show(ctx); });
     router.put(u"/v1/campaigns/{id}"_s, {.permission = update, .action = u"campaign.update"_s, .entityType = entity},
                [this](RequestContext &ctx) { return this->update(ctx); });
-    router.del(u"/v1/campaigns/{id}"_s, {.permission = u"campaigns.delete"_s, .action = u"campaign.delete"_s, .entityType = entity},
+    router.del(u"/v1/campaigns/{id}"_s, {.permission = Permissions::kCampaignsDelete, .action = u"campaign.delete"_s, .entityType = entity},
                [this](RequestContext &ctx) { return remove(ctx); });
     router.post(u"/v1/campaigns/{id}/numbers"_s,
                 {.permission = update, .action = u"campaign.assign_numbers"_s, .entityType = entity},

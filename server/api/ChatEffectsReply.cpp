@@ -1,6 +1,6 @@
 #include "ChatEffectsReply.h"
 
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
 #include "domain/RoutingTrigger.h"
 #include "http/RequestContext.h"
 #include "realtime/ChatEvents.h"

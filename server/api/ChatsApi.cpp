@@ -2,12 +2,13 @@
 
 #include "ChatEffectsReply.h"
 #include "ClientsApi.h"
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "core/JsonWriter.h"
+#include "core/Permissions.h"
+#include "core/Validator.h"
 #include "domain/ChatStateMachine.h"
 #include "http/ActorOf.h"
-#include "http/JsonWriter.h"
 #include "http/QueryReader.h"
-#include "http/Validator.h"
 #include "serialize/ChatJson.h"
 #include "serialize/MessageJson.h"
 #include "store/ClientStore.h"
@@ -40,34 +41,34 @@ void ChatsApi::registerRoutes(HttpRouter &router)
     const auto route = [this](Result<HttpReply> (ChatsApi::*member)(RequestContext &)) {
         return [this, member](RequestContext &ctx) { return (this->*member)(ctx); };
     };
-    router.get(u"/v1/chats"_s, {.permission = u"chats.read"_s, .action = u"chat.list"_s, .entityType = chat},
+    router.get(u"/v1/chats"_s, {.permission = Permissions::kChatsRead, .action = u"chat.list"_s, .entityType = chat},
                route(&ChatsApi::list));
-    router.get(u"/v1/chats/{id}"_s, {.permission = u"chats.read"_s, .action = u"chat.read"_s, .entityType = chat},
+    router.get(u"/v1/chats/{id}"_s, {.permission = Permissions::kChatsRead, .action = u"chat.read"_s, .entityType = chat},
                route(&ChatsApi::show));
-    router.post(u"/v1/chats/{id}/assign"_s, {.permission = u"chats.assign"_s, .action = u"chat.assign"_s, .entityType = chat},
+    router.post(u"/v1/chats/{id}/assign"_s, {.permission = Permissions::kChatsAssign, .action = u"chat.assign"_s, .entityType = chat},
                 route(&ChatsApi::assign));
     router.post(u"/v1/chats/{id}/transfer"_s,
-                {.permission = u"chats.transfer"_s, .action = u"chat.transfer"_s, .entityType = chat},
+                {.permission = Permissions::kChatsTransfer, .action = u"chat.transfer"_s, .entityType = chat},
                 route(&ChatsApi::transfer));
     router.get(u"/v1/chats/{id}/transfer-options"_s,
-               {.permission = u"chats.transfer"_s, .action = u"chat.transfer_options"_s, .entityType = chat},
+               {.permission = Permissions::kChatsTransfer, .action = u"chat.transfer_options"_s, .entityType = chat},
                route(&ChatsApi::transferOptions));
-    router.post(u"/v1/chats/{id}/close"_s, {.permission = u"chats.close"_s, .action = u"chat.close"_s, .entityType = chat},
+    router.post(u"/v1/chats/{id}/close"_s, {.permission = Permissions::kChatsClose, .action = u"chat.close"_s, .entityType = chat},
                 route(&ChatsApi::close));
-    router.post(u"/v1/chats/{id}/reopen"_s, {.permission = u"chats.close"_s, .action = u"chat.reopen"_s, .entityType = chat},
+    router.post(u"/v1/chats/{id}/reopen"_s, {.permission = Permissions::kChatsClose, .action = u"chat.reopen"_s, .entityType = chat},
                 route(&ChatsApi::reopen));
-    router.post(u"/v1/chats/{id}/tags"_s, {.permission = u"chats.update"_s, .action = u"chat.tag_add"_s, .entityType = chat},
+    router.post(u"/v1/chats/{id}/tags"_s, {.permission = Permissions::kChatsUpdate, .action = u"chat.tag_add"_s, .entityType = chat},
                 route(&ChatsApi::addTag));
     router.del(u"/v1/chats/{id}/tags/{tag}"_s,
-               {.permission = u"chats.update"_s, .action = u"chat.tag_remove"_s, .entityType = chat},
+               {.permission = Permissions::kChatsUpdate, .action = u"chat.tag_remove"_s, .entityType = chat},
                route(&ChatsApi::removeTag));
-    router.post(u"/v1/chats/{id}/notes"_s, {.permission = u"chats.update"_s, .action = u"chat.note_add"_s, .entityType = chat},
+    router.post(u"/v1/chats/{id}/notes"_s, {.permission = Permissions::kChatsUpdate, .action = u"chat.note_add"_s, .entityType = chat},
                 route(&ChatsApi::addNote));
     router.put(u"/v1/chats/{id}/priority"_s,
-               {.permission = u"chats.update"_s, .action = u"chat.priority"_s, .entityType = chat},
+               {.permission = Permissions::kChatsUpdate, .action = u"chat.priority"_s, .entityType = chat},
                route(&ChatsApi::setPriority));
     router.get(u"/v1/chats/{id}/messages"_s,
-               {.permission = u"messages.read"_s, .action = u"chat.messages"_s, .entityType = chat},
+               {.permission = Permissions::kMessagesRead, .action = u"chat.messages"_s, .entityType = chat},
                route(&ChatsApi::messages));
 }
 
@@ -93,7 +94,7 @@ Result<HttpReply> ChatsApi::list(RequestContext &ctx)
         return in.error();
     f.limit = page.limit;
     f.offset = page.offset();
-    if (!ctx.user->can(u"chats.read_all"_s))
+    if (!ctx.user->can(Permissions::kChatsReadAll))
         f.visibleTo = ctx.userId();
     Result<ChatPage> result = m_chats.list(f);
     if (!result)

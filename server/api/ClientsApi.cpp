@@ -1,13 +1,15 @@
 #include "ClientsApi.h"
 
-#include "app/ServerConfig.h"
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "config/ServerConfig.h"
+#include "core/JsonWriter.h"
+#include "core/Permissions.h"
+#include "core/Validator.h"
 #include "domain/ClientImport.h"
 #include "domain/CsvWriter.h"
 #include "domain/PhoneNumbers.h"
-#include "http/JsonWriter.h"
+#include "http/AuditRecordOf.h"
 #include "http/QueryReader.h"
-#include "http/Validator.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 
@@ -265,28 +267,28 @@ void ClientsApi::registerRoutes(HttpRouter &router)
 {
     const QString client = u"Client"_s;
     // The action names the 401/403 rows the router writes for refused reads.
-    router.get(u"/v1/clients"_s, {.permission = u"clients.read"_s, .action = u"client.list"_s, .entityType = client},
+    router.get(u"/v1/clients"_s, {.permission = Permissions::kClientsRead, .action = u"client.list"_s, .entityType = client},
                [this](RequestContext &ctx) { return list(ctx); });
-    router.post(u"/v1/clients"_s, {.permission = u"clients.create"_s, .action = u"client.create"_s, .entityType = client},
+    router.post(u"/v1/clients"_s, {.permission = Permissions::kClientsCreate, .action = u"client.create"_s, .entityType = client},
                 [this](RequestContext &ctx) { return create(ctx); });
     router.addDeferred("POST", u"/v1/clients/import"_s,
-                       {.permission = u"clients.import"_s, .action = u"client.import"_s, .entityType = client,
+                       {.permission = Permissions::kClientsImport, .action = u"client.import"_s, .entityType = client,
                         .rawBody = true},
                        [this](RequestContext &ctx) { return importCsv(ctx); });
     router.addDeferred("GET", u"/v1/clients/export"_s,
-                       {.permission = u"clients.export"_s, .action = u"client.export"_s, .entityType = client, .auditRead = true},
+                       {.permission = Permissions::kClientsExport, .action = u"client.export"_s, .entityType = client, .auditRead = true},
                        [this](RequestContext &ctx) { return exportCsv(ctx); });
-    router.get(u"/v1/clients/{id}"_s, {.permission = u"clients.read"_s, .action = u"client.read"_s, .entityType = client},
+    router.get(u"/v1/clients/{id}"_s, {.permission = Permissions::kClientsRead, .action = u"client.read"_s, .entityType = client},
                [this](RequestContext &ctx) { return show(ctx); });
-    router.put(u"/v1/clients/{id}"_s, {.permission = u"clients.update"_s, .action = u"client.update"_s, .entityType = client},
+    router.put(u"/v1/clients/{id}"_s, {.permission = Permissions::kClientsUpdate, .action = u"client.update"_s, .entityType = client},
                [this](RequestContext &ctx) { return update(ctx); });
-    router.del(u"/v1/clients/{id}"_s, {.permission = u"clients.delete"_s, .action = u"client.delete"_s, .entityType = client},
+    router.del(u"/v1/clients/{id}"_s, {.permission = Permissions::kClientsDelete, .action = u"client.delete"_s, .entityType = client},
                [this](RequestContext &ctx) { return remove(ctx); });
     router.post(u"/v1/clients/{id}/tags"_s,
-                {.permission = u"clients.update"_s, .action = u"client.tag_add"_s, .entityType = client},
+                {.permission = Permissions::kClientsUpdate, .action = u"client.tag_add"_s, .entityType = client},
                 [this](RequestContext &ctx) { return addTag(ctx); });
     router.del(u"/v1/clients/{id}/tags/{tag}"_s,
-               {.permission = u"clients.update"_s, .action = u"client.tag_remove"_s, .entityType = client},
+               {.permission = Permissions::kClientsUpdate, .action = u"client.tag_remove"_s, .entityType = client},
                [this](RequestContext &ctx) { return removeTag(ctx); });
 }
 
@@ -345,7 +347,7 @@ Result<HttpReply> ClientsApi::clientReply(const Client &client, const RequestCon
     }
     QList<ClientTask> tasks;
     if (ctx.user) {
-        const qint64 onlyFor = ctx.user->can(u"tasks.read_all"_s) ? 0 : ctx.user->id;
+        const qint64 onlyFor = ctx.user->can(Permissions::kTasksReadAll) ? 0 : ctx.user->id;
         Result<QList<ClientTask>> own = m_tasks.tasksOfClient(client.id, onlyFor, kDetailChats);
         if (!own)
             return own.error();
@@ -499,7 +501,7 @@ Result<Deferred> ClientsApi::importCsv(RequestContext &ctx)
                        {u"skipped"_s, summary->skipped},
                        {u"errors"_s, qint64(summary->errors.size())}};
         auditCtx.audit.changes = out.changes;
-        m_context.audit.record(auditCtx, true, 200);
+        m_context.audit.record(auditRecordOf(auditCtx, true, 200));
         if (!tx.commit())
             out.error = ApiError::internal();
         return QVariant::fromValue(out);

@@ -1,9 +1,10 @@
 #include "FilesApi.h"
 
-#include "app/ServerConfig.h"
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "config/ServerConfig.h"
+#include "core/JsonWriter.h"
+#include "core/Permissions.h"
 #include "domain/Multipart.h"
-#include "http/JsonWriter.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 
@@ -98,25 +99,25 @@ void FilesApi::registerRoutes(HttpRouter &router)
 {
     const QString file = u"File"_s;
     router.addDeferred("POST", u"/v1/files"_s,
-                       {.permission = u"files.create"_s, .action = u"file.upload"_s, .entityType = file, .rawBody = true},
+                       {.permission = Permissions::kFilesCreate, .action = u"file.upload"_s, .entityType = file, .rawBody = true},
                        [this](RequestContext &ctx) { return upload(ctx); });
-    router.get(u"/v1/files/{id}"_s, {.permission = u"files.read"_s, .action = u"file.read"_s, .entityType = file},
+    router.get(u"/v1/files/{id}"_s, {.permission = Permissions::kFilesRead, .action = u"file.read"_s, .entityType = file},
                [this](RequestContext &ctx) { return show(ctx); });
     router.get(u"/v1/files/{id}/download"_s,
-               {.permission = u"files.read"_s, .action = u"file.download"_s, .entityType = file},
+               {.permission = Permissions::kFilesRead, .action = u"file.download"_s, .entityType = file},
                [this](RequestContext &ctx) { return download(ctx); });
     router.get(u"/v1/files/{id}/thumbnail"_s,
-               {.permission = u"files.read"_s, .action = u"file.thumbnail"_s, .entityType = file},
+               {.permission = Permissions::kFilesRead, .action = u"file.thumbnail"_s, .entityType = file},
                [this](RequestContext &ctx) { return thumbnail(ctx); });
-    router.del(u"/v1/files/{id}"_s, {.permission = u"files.delete"_s, .action = u"file.delete"_s, .entityType = file},
+    router.del(u"/v1/files/{id}"_s, {.permission = Permissions::kFilesDelete, .action = u"file.delete"_s, .entityType = file},
                [this](RequestContext &ctx) { return remove(ctx); });
 }
 
 bool FilesApi::canSee(const AuthUser &user, const FileRecord &file)
 {
-    if (!user.can(u"files.read"_s))
+    if (!user.can(Permissions::kFilesRead))
         return false;
-    return file.uploadedBy == user.id || user.can(u"chats.read_all"_s);
+    return file.uploadedBy == user.id || user.can(Permissions::kChatsReadAll);
 }
 
 Result<FileRecord> FilesApi::visibleFile(const RequestContext &ctx, bool throughChats)
@@ -128,7 +129,7 @@ Result<FileRecord> FilesApi::visibleFile(const RequestContext &ctx, bool through
         return ApiError::notFound();
     if (canSee(*ctx.user, *file))
         return file;
-    if (!throughChats || !ctx.user->can(u"files.read"_s))
+    if (!throughChats || !ctx.user->can(Permissions::kFilesRead))
         return ApiError::notFound();
     const Result<bool> onChat = m_chats.fileOnVisibleChat(file->id, *ctx.user);
     if (!onChat)

@@ -2,12 +2,14 @@
 
 #include "ChatEffectsReply.h"
 #include "FilesApi.h"
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "core/JsonWriter.h"
+#include "core/Permissions.h"
+#include "core/Validator.h"
 #include "domain/ChatStateMachine.h"
 #include "http/ActorOf.h"
-#include "http/JsonWriter.h"
+#include "providers/ProviderRegistry.h"
 #include "realtime/ChatEvents.h"
-#include "http/Validator.h"
 #include "serialize/MessageJson.h"
 #include "store/Database.h"
 #include "store/InboundStore.h"
@@ -41,15 +43,15 @@ MessagesApi::MessagesApi(ServerContext &context)
 void MessagesApi::registerRoutes(HttpRouter &router)
 {
     const QString entity = u"Message"_s;
-    router.post(u"/v1/messages"_s, {.permission = u"messages.create"_s, .action = u"message.create"_s, .entityType = entity},
+    router.post(u"/v1/messages"_s, {.permission = Permissions::kMessagesCreate, .action = u"message.create"_s, .entityType = entity},
                 [this](RequestContext &ctx) { return create(ctx); });
-    router.get(u"/v1/messages/{id}"_s, {.permission = u"messages.read"_s, .action = u"message.get"_s, .entityType = entity},
+    router.get(u"/v1/messages/{id}"_s, {.permission = Permissions::kMessagesRead, .action = u"message.get"_s, .entityType = entity},
                [this](RequestContext &ctx) { return show(ctx); });
     router.post(u"/v1/messages/{id}/read"_s,
-                {.permission = u"messages.read"_s, .action = u"message.read"_s, .entityType = entity},
+                {.permission = Permissions::kMessagesRead, .action = u"message.read"_s, .entityType = entity},
                 [this](RequestContext &ctx) { return markRead(ctx); });
     router.post(u"/v1/messages/{id}/retry"_s,
-                {.permission = u"messages.create"_s, .action = u"message.retry"_s, .entityType = entity},
+                {.permission = Permissions::kMessagesCreate, .action = u"message.retry"_s, .entityType = entity},
                 [this](RequestContext &ctx) { return retry(ctx); });
 }
 
@@ -149,7 +151,8 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The chat is closed"));
     // CONTRACT §5: on Meta, a free-form message only inside 24 h of the client's last message.
     if (!template_) {
-        const Result<WhatsAppWindow> window = InboundStore(m_context.db).window(chat->id, nowSeconds());
+        const Result<WhatsAppWindow> window = InboundStore(m_context.db).window(
+            chat->id, nowSeconds(), ProviderRegistry::builtIn().namesWith(&ProviderCapabilities::customerServiceWindow));
         if (!window)
             return window.error();
         if (!window->open)

@@ -1,12 +1,13 @@
 #include "NumbersApi.h"
 
-#include "app/ServerConfig.h"
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "config/ServerConfig.h"
+#include "core/JsonWriter.h"
+#include "core/Permissions.h"
+#include "core/Validator.h"
+#include "crypto/RandomToken.h"
 #include "domain/PhoneNumbers.h"
-#include "domain/RandomToken.h"
-#include "http/JsonWriter.h"
 #include "http/QueryReader.h"
-#include "http/Validator.h"
 #include "providers/ProviderRegistry.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
@@ -19,7 +20,6 @@ namespace {
 
 const QStringList kStatuses = {u"pending"_s, u"active"_s, u"inactive"_s};
 const QStringList kSettableStatuses = {u"active"_s, u"inactive"_s};   // pending is the server's
-const QString kManage = u"whatsapp.numbers.manage"_s;
 
 // The non-secret columns as the audit log records them; secrets are added as masked markers.
 QJsonObject auditFields(const WhatsAppNumber &n)
@@ -116,29 +116,30 @@ NumbersApi::NumbersApi(ServerContext &context, const ProviderRegistry &providers
 void NumbersApi::registerRoutes(HttpRouter &router)
 {
     const QString entity = u"WhatsAppNumber"_s;
-    const QString read = u"whatsapp.numbers.read"_s;
+    const QString read = Permissions::kWhatsappNumbersRead;
+    const QString manage = Permissions::kWhatsappNumbersManage;
     router.get(u"/v1/whatsapp-numbers"_s, {.permission = read, .action = u"whatsapp_number.list"_s, .entityType = entity},
                [this](RequestContext &ctx) { return list(ctx); });
-    router.post(u"/v1/whatsapp-numbers"_s, {.permission = kManage, .action = u"whatsapp_number.create"_s, .entityType = entity},
+    router.post(u"/v1/whatsapp-numbers"_s, {.permission = manage, .action = u"whatsapp_number.create"_s, .entityType = entity},
                 [this](RequestContext &ctx) { return create(ctx); });
     router.get(u"/v1/whatsapp-numbers/{id}"_s, {.permission = read, .action = u"whatsapp_number.read"_s, .entityType = entity},
                [this](RequestContext &ctx) { return show(ctx); });
-    router.put(u"/v1/whatsapp-numbers/{id}"_s, {.permission = kManage, .action = u"whatsapp_number.update"_s, .entityType = entity},
+    router.put(u"/v1/whatsapp-numbers/{id}"_s, {.permission = manage, .action = u"whatsapp_number.update"_s, .entityType = entity},
                [this](RequestContext &ctx) { return update(ctx); });
-    router.del(u"/v1/whatsapp-numbers/{id}"_s, {.permission = kManage, .action = u"whatsapp_number.delete"_s, .entityType = entity},
+    router.del(u"/v1/whatsapp-numbers/{id}"_s, {.permission = manage, .action = u"whatsapp_number.delete"_s, .entityType = entity},
                [this](RequestContext &ctx) { return remove(ctx); });
     router.get(u"/v1/whatsapp-numbers/{id}/status"_s,
                {.permission = read, .action = u"whatsapp_number.status"_s, .entityType = entity},
                [this](RequestContext &ctx) { return statusReply(ctx.idParam()); });
     // A QR links a phone to the number: for those who manage numbers only.
     router.addDeferred("GET", u"/v1/whatsapp-numbers/{id}/qr"_s,
-                       {.permission = kManage, .action = u"whatsapp_number.qr"_s, .entityType = entity},
+                       {.permission = manage, .action = u"whatsapp_number.qr"_s, .entityType = entity},
                        [this](RequestContext &ctx) { return qr(ctx); });
     router.addDeferred("POST", u"/v1/whatsapp-numbers/{id}/disconnect"_s,
-                       {.permission = kManage, .action = u"whatsapp_number.disconnect"_s, .entityType = entity},
+                       {.permission = manage, .action = u"whatsapp_number.disconnect"_s, .entityType = entity},
                        [this](RequestContext &ctx) { return disconnect(ctx); });
     router.addDeferred("POST", u"/v1/whatsapp-numbers/{id}/reconnect"_s,
-                       {.permission = kManage, .action = u"whatsapp_number.reconnect"_s, .entityType = entity},
+                       {.permission = manage, .action = u"whatsapp_number.reconnect"_s, .entityType = entity},
                        [this](RequestContext &ctx) { return reconnect(ctx); });
 }
 
@@ -164,7 +165,7 @@ QString NumbersApi::webhookUrl(const WhatsAppNumber &n, const QString &webhookSe
 Result<HttpReply> NumbersApi::detailReply(const RequestContext &ctx, const WhatsAppNumber &n, int status)
 {
     QString url;
-    if (ctx.user && ctx.user->can(kManage)) {
+    if (ctx.user && ctx.user->can(Permissions::kWhatsappNumbersManage)) {
         Result<NumberSecrets> secrets = m_numbers.secrets(n.id);
         if (!secrets)
             return secrets.error();

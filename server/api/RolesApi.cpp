@@ -1,8 +1,9 @@
 #include "RolesApi.h"
 
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "core/JsonWriter.h"
+#include "core/Permissions.h"
 #include "http/HttpRouter.h"
-#include "http/JsonWriter.h"
 #include "store/RoleStore.h"
 
 using namespace Qt::StringLiterals;
@@ -26,6 +27,6 @@ RolesApi::RolesApi(ServerContext &context)
 
 void RolesApi::registerRoutes(HttpRouter &router)
 {
-    router.get(u"/v1/roles"_s, {.permission = u"roles.read"_s, .action = u"role.list"_s, .entityType = u"Role"_s},
+    router.get(u"/v1/roles"_s, {.permission = Permissions::kRolesRead, .action = u"role.list"_s, .entityType = u"Role"_s},
                [this](RequestContext &) -> Result<HttpReply> { return HttpReply::json(m_body); });
 }

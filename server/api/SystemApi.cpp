@@ -1,6 +1,6 @@
 #include "SystemApi.h"
 
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
 #include "http/HttpRouter.h"
 #include "http/Metrics.h"
 #include "store/Database.h"

@@ -1,9 +1,10 @@
 #include "TasksApi.h"
 
-#include "app/ServerContext.h"
-#include "http/JsonWriter.h"
+#include "api/ServerContext.h"
+#include "core/JsonWriter.h"
+#include "core/Permissions.h"
+#include "core/Validator.h"
 #include "http/QueryReader.h"
-#include "http/Validator.h"
 #include "serialize/TaskJson.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
@@ -21,7 +22,7 @@ constexpr qint64 kMaxId = 9'007'199'254'740'991;   // what a JSON number carries
 
 bool seesAll(const RequestContext &ctx)
 {
-    return ctx.user->can(u"tasks.read_all"_s);
+    return ctx.user->can(Permissions::kTasksReadAll);
 }
 
 // An ISO 8601 date and time (UTC when it names no offset), or null to clear: false on a bad value.
@@ -104,21 +105,21 @@ TasksApi::TasksApi(ServerContext &context) : m_context(context), m_tasks(context
 void TasksApi::registerRoutes(HttpRouter &router)
 {
     const QString task = u"Task"_s;
-    router.get(u"/v1/tasks"_s, {.permission = u"tasks.read"_s, .action = u"task.list"_s, .entityType = task},
+    router.get(u"/v1/tasks"_s, {.permission = Permissions::kTasksRead, .action = u"task.list"_s, .entityType = task},
                [this](RequestContext &ctx) { return list(ctx); });
-    router.post(u"/v1/tasks"_s, {.permission = u"tasks.create"_s, .action = u"task.create"_s, .entityType = task},
+    router.post(u"/v1/tasks"_s, {.permission = Permissions::kTasksCreate, .action = u"task.create"_s, .entityType = task},
                 [this](RequestContext &ctx) { return create(ctx); });
-    router.get(u"/v1/tasks/{id}"_s, {.permission = u"tasks.read"_s, .action = u"task.read"_s, .entityType = task},
+    router.get(u"/v1/tasks/{id}"_s, {.permission = Permissions::kTasksRead, .action = u"task.read"_s, .entityType = task},
                [this](RequestContext &ctx) { return show(ctx); });
-    router.put(u"/v1/tasks/{id}"_s, {.permission = u"tasks.update"_s, .action = u"task.update"_s, .entityType = task},
+    router.put(u"/v1/tasks/{id}"_s, {.permission = Permissions::kTasksUpdate, .action = u"task.update"_s, .entityType = task},
                [this](RequestContext &ctx) { return update(ctx); });
-    router.del(u"/v1/tasks/{id}"_s, {.permission = u"tasks.delete"_s, .action = u"task.delete"_s, .entityType = task},
+    router.del(u"/v1/tasks/{id}"_s, {.permission = Permissions::kTasksDelete, .action = u"task.delete"_s, .entityType = task},
                [this](RequestContext &ctx) { return remove(ctx); });
     router.post(u"/v1/tasks/{id}/complete"_s,
-                {.permission = u"tasks.update"_s, .action = u"task.complete"_s, .entityType = task},
+                {.permission = Permissions::kTasksUpdate, .action = u"task.complete"_s, .entityType = task},
                 [this](RequestContext &ctx) { return complete(ctx); });
     router.post(u"/v1/tasks/{id}/comments"_s,
-                {.permission = u"tasks.update"_s, .action = u"task.comment"_s, .entityType = task},
+                {.permission = Permissions::kTasksUpdate, .action = u"task.comment"_s, .entityType = task},
                 [this](RequestContext &ctx) { return addComment(ctx); });
 }
 
@@ -182,7 +183,7 @@ static Result<Ok> checkTask(TaskStore &tasks, ChatStore &chats, const RequestCon
 {
     Validator v(ctx.body);
     if (t.assignedToUserId != before.assignedToUserId) {
-        if (t.assignedToUserId != ctx.userId() && !ctx.user->can(u"tasks.read_all"_s)) {
+        if (t.assignedToUserId != ctx.userId() && !ctx.user->can(Permissions::kTasksReadAll)) {
             v.fail(u"assigned_to_user_id"_s, QT_TRANSLATE_NOOP("Api", "You can only assign tasks to yourself"));
         } else {
             const Result<bool> live = tasks.liveUser(t.assignedToUserId);

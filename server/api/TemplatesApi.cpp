@@ -1,8 +1,9 @@
 #include "TemplatesApi.h"
 
-#include "app/ServerConfig.h"
-#include "app/ServerContext.h"
-#include "http/JsonWriter.h"
+#include "api/ServerContext.h"
+#include "config/ServerConfig.h"
+#include "core/JsonWriter.h"
+#include "core/Permissions.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/meta/MetaCloudProvider.h"
 
@@ -38,7 +39,7 @@ TemplatesApi::TemplatesApi(ServerContext &context, const ProviderRegistry &provi
 void TemplatesApi::registerRoutes(HttpRouter &router)
 {
     router.addDeferred("GET", u"/v1/chats/{id}/templates"_s,
-                       {.permission = u"messages.create"_s, .action = u"chat.templates"_s, .entityType = u"Chat"_s},
+                       {.permission = Permissions::kMessagesCreate, .action = u"chat.templates"_s, .entityType = u"Chat"_s},
                        [this](RequestContext &ctx) { return list(ctx); });
 }
 

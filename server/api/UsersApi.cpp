@@ -1,12 +1,13 @@
 #include "UsersApi.h"
 
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "core/JsonWriter.h"
+#include "core/Permissions.h"
+#include "core/Validator.h"
+#include "crypto/PasswordHasher.h"
 #include "domain/AuthService.h"
-#include "domain/PasswordHasher.h"
 #include "domain/RoutingTrigger.h"
-#include "http/JsonWriter.h"
 #include "http/QueryReader.h"
-#include "http/Validator.h"
 #include "realtime/RealtimeBus.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
@@ -126,7 +127,7 @@ UsersApi::UsersApi(ServerContext &context) : m_context(context), m_users(context
 void UsersApi::registerRoutes(HttpRouter &router)
 {
     const QString user = u"User"_s;
-    router.get(u"/v1/users"_s, {.permission = u"users.read"_s, .action = u"user.list"_s, .entityType = user},
+    router.get(u"/v1/users"_s, {.permission = Permissions::kUsersRead, .action = u"user.list"_s, .entityType = user},
                [this](RequestContext &ctx) { return list(ctx); });
     // /me before /{id}: the first matching route wins.
     router.get(u"/v1/users/me"_s, {.action = u"user.read"_s, .entityType = user},
@@ -137,11 +138,11 @@ void UsersApi::registerRoutes(HttpRouter &router)
     router.get(u"/v1/users/{id}"_s, {.action = u"user.read"_s, .entityType = user},
                [this](RequestContext &ctx) { return show(ctx); });
     router.addDeferred("POST", u"/v1/users"_s,
-                       {.permission = u"users.create"_s, .action = u"user.create"_s, .entityType = user},
+                       {.permission = Permissions::kUsersCreate, .action = u"user.create"_s, .entityType = user},
                        [this](RequestContext &ctx) { return create(ctx); });
-    router.put(u"/v1/users/{id}"_s, {.permission = u"users.update"_s, .action = u"user.update"_s, .entityType = user},
+    router.put(u"/v1/users/{id}"_s, {.permission = Permissions::kUsersUpdate, .action = u"user.update"_s, .entityType = user},
                [this](RequestContext &ctx) { return update(ctx); });
-    router.del(u"/v1/users/{id}"_s, {.permission = u"users.delete"_s, .action = u"user.delete"_s, .entityType = user},
+    router.del(u"/v1/users/{id}"_s, {.permission = Permissions::kUsersDelete, .action = u"user.delete"_s, .entityType = user},
                [this](RequestContext &ctx) { return remove(ctx); });
     // One's own status needs no permission; someone else's needs users.agent_status.
     router.post(u"/v1/users/{id}/agent-status"_s, {.action = u"user.agent_status"_s, .entityType = user},
@@ -236,7 +237,7 @@ Result<HttpReply> UsersApi::me(RequestContext &ctx)
 Result<HttpReply> UsersApi::show(RequestContext &ctx)
 {
     const qint64 id = ctx.idParam();
-    if (id != ctx.userId() && !ctx.user->can(u"users.read"_s))
+    if (id != ctx.userId() && !ctx.user->can(Permissions::kUsersRead))
         return ApiError::forbidden();
     Result<AuthUser> user = m_context.auth.loadUser(id);
     if (!user)
@@ -383,7 +384,7 @@ Result<HttpReply> UsersApi::remove(RequestContext &ctx)
 Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)
 {
     const qint64 id = ctx.idParam();
-    if (id != ctx.userId() && !ctx.user->can(u"users.agent_status"_s))
+    if (id != ctx.userId() && !ctx.user->can(Permissions::kUsersAgentStatus))
         return ApiError::forbidden();
     Validator v(ctx.body);
     const std::optional<QString> status = v.oneOf(u"agent_status"_s, kAgentStatuses, true);

@@ -1,7 +1,7 @@
 #include "WebhooksApi.h"
 
-#include "app/ServerConfig.h"
-#include "app/ServerContext.h"
+#include "api/ServerContext.h"
+#include "config/ServerConfig.h"
 #include "domain/RoutingTrigger.h"
 #include "providers/ProviderRegistry.h"
 #include "realtime/ChatEvents.h"

@@ -1,7 +1,7 @@
 #include "BackgroundServices.h"
 
 #include "MemoryTrimmer.h"
-#include "ServerConfig.h"
+#include "config/ServerConfig.h"
 #include "delivery/HealthMonitor.h"
 #include "delivery/MediaFetcher.h"
 #include "delivery/OutboundWorker.h"

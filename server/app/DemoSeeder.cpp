@@ -1,8 +1,9 @@
 #include "DemoSeeder.h"
 
-#include "domain/PasswordHasher.h"
-#include "domain/RandomToken.h"
+#include "crypto/PasswordHasher.h"
+#include "crypto/RandomToken.h"
 #include "http/RequestContext.h"
+#include "providers/ProviderRegistry.h"
 #include "store/CampaignStore.h"
 #include "store/ChatStore.h"
 #include "store/ClientStore.h"
@@ -350,7 +351,8 @@ Result<DemoSeeder::Summary> DemoSeeder::run(bool onlyIfNoCampaigns)
     wppSecrets.webhookSecret = QString::fromLatin1(RandomToken::urlSafe(32));
     QList<qint64> numberIds;
     for (const auto &[n, secrets] : {std::pair{meta, metaSecrets}, std::pair{wpp, wppSecrets}}) {
-        CONVERSA_TRY(numbers.checkUnique(n, 0));
+        const WhatsAppProvider *provider = ProviderRegistry::builtIn().find(n.provider);
+        CONVERSA_TRY(numbers.checkUnique(n, 0, provider ? provider->uniqueKeys(n) : QList<NumberStore::UniqueColumns>()));
         const Result<qint64> id = numbers.insert(n, secrets, now);
         if (!id)
             return id.error();

@@ -2,20 +2,21 @@
 
 #include "BackgroundServices.h"
 #include "MemoryTrimmer.h"
-#include "ServerContext.h"
 #include "api/ApiModule.h"
 #include "api/ApiModules.h"
+#include "api/ServerContext.h"
 #include "api/SystemApi.h"
+#include "core/Validator.h"
+#include "crypto/PasswordHasher.h"
+#include "crypto/RandomToken.h"
 #include "delivery/HealthMonitor.h"
 #include "delivery/MediaFetcher.h"
-#include "delivery/RoutingWorker.h"
-#include "domain/LiveAnalytics.h"
-#include "realtime/RealtimeRelay.h"
 #include "delivery/OutboundWorker.h"
+#include "delivery/RoutingWorker.h"
 #include "domain/AuthService.h"
-#include "domain/PasswordHasher.h"
-#include "domain/RandomToken.h"
+#include "domain/LiveAnalytics.h"
 #include "domain/ReminderScheduler.h"
+#include "http/AuditRecordOf.h"
 #include "http/HttpListener.h"
 #include "http/HttpRouter.h"
 #include "http/Metrics.h"
@@ -23,11 +24,11 @@
 #include "realtime/RealtimeApi.h"
 #include "realtime/RealtimeBus.h"
 #include "realtime/RealtimeHub.h"
+#include "realtime/RealtimeRelay.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 #include "store/RoleStore.h"
 #include "store/SearchText.h"
-#include "http/Validator.h"
 
 #include <QCoreApplication>
 #include <QHttpServer>
@@ -81,9 +82,10 @@ Result<Ok> ServerApp::prepare()
     m_metrics = std::make_unique<Metrics>();
     m_limiter = std::make_unique<RateLimiter>();
     m_audit = std::make_unique<AuditStore>(*m_db);
-    m_auth = std::make_unique<AuthService>(m_config, *m_db, *m_roles);
+    m_auth = std::make_unique<AuthService>(
+        AuthSettings{m_config.jwtSecret, m_config.secretKey, m_config.loginAttemptsPerIpPer15Min}, *m_db, *m_roles);
     m_realtime = std::make_unique<RealtimeBus>();
-    m_auth->setRealtime(m_realtime.get());
+    m_auth->setSessionRevoked([bus = m_realtime.get()](qint64 sessionId) { bus->disconnectSession(sessionId); });
     m_prepared = true;
     return Ok{};
 }
@@ -173,7 +175,7 @@ void ServerApp::registerModules()
     m_router = std::make_unique<HttpRouter>(*m_db, *m_metrics, *m_limiter, m_workers, settings);
     m_router->setAuthenticator([this](RequestContext &, QByteArrayView token) { return m_auth->authenticate(token); });
     m_router->setAuditSink([this](const RequestContext &ctx, bool success, int status) {
-        m_audit->record(ctx, success, status);
+        m_audit->record(auditRecordOf(ctx, success, status));
     });
 
     m_modules.append(new SystemApi(*m_context, *m_router));

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "BackgroundService.h"
-#include "ServerConfig.h"
-#include "http/Result.h"
+#include "config/ServerConfig.h"
+#include "core/Result.h"
 
 #include <QList>
 #include <QObject>

@@ -1,11 +1,9 @@
 #include "AuthService.h"
 
-#include "app/ServerConfig.h"
-#include "domain/Jwt.h"
+#include "crypto/Jwt.h"
+#include "crypto/RandomToken.h"
+#include "crypto/Totp.h"
 #include "domain/QrCode.h"
-#include "domain/RandomToken.h"
-#include "domain/Totp.h"
-#include "realtime/RealtimeBus.h"
 #include "store/Database.h"
 #include "store/RoleStore.h"
 
@@ -53,10 +51,10 @@ AuthUser readUser(const SqlQuery &q, const RoleStore &roles)
 
 } // namespace
 
-AuthService::AuthService(const ServerConfig &config, Database &db, RoleStore &roles)
-    : m_jwtKey(config.jwtSecret),
-      m_secretBox(config.secretKey),
-      m_loginFailuresPerIp(config.loginAttemptsPerIpPer15Min),
+AuthService::AuthService(const AuthSettings &settings, Database &db, RoleStore &roles)
+    : m_jwtKey(settings.jwtSecret),
+      m_secretBox(settings.secretKey),
+      m_loginFailuresPerIp(settings.loginAttemptsPerIpPer15Min),
       m_db(db),
       m_roles(roles),
       m_store(db)
@@ -156,8 +154,8 @@ Result<IssuedTokens> AuthService::rotateRefreshToken(const QString &refreshToken
     if (row.retired) {
         qCWarning(lcAuth) << "refresh token reuse: revoking session" << row.sessionId << "of user" << row.userId;
         CONVERSA_TRY(m_store.revokeSession(row.sessionId, QStringLiteral("refresh_reuse")));
-        if (m_realtime)
-            m_realtime->disconnectSession(row.sessionId);
+        if (m_sessionRevoked)
+            m_sessionRevoked(row.sessionId);
         return reused();
     }
     Result<AuthUser> user = loadUser(row.userId);
@@ -169,8 +167,8 @@ Result<IssuedTokens> AuthService::rotateRefreshToken(const QString &refreshToken
     CONVERSA_TRY(retired);
     if (!*retired) {   // a concurrent request retired it first: same as reuse
         CONVERSA_TRY(m_store.revokeSession(row.sessionId, QStringLiteral("refresh_reuse")));
-        if (m_realtime)
-            m_realtime->disconnectSession(row.sessionId);
+        if (m_sessionRevoked)
+            m_sessionRevoked(row.sessionId);
         return reused();
     }
     IssuedTokens tokens{row.sessionId, issueAccessToken(user->id, user->roleName, row.sessionId),

@@ -1,18 +1,25 @@
 #pragma once
 
-#include "domain/SecretBox.h"
-#include "http/RequestContext.h"
-#include "http/Result.h"
+#include "core/AuthUser.h"
+#include "core/Result.h"
+#include "crypto/SecretBox.h"
 #include "store/AuthStore.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QStringList>
 
+#include <functional>
+
 class Database;
-class RealtimeBus;
 class RoleStore;
-struct ServerConfig;
+
+// The server settings the service needs (from ServerConfig).
+struct AuthSettings {
+    QByteArray jwtSecret;
+    QByteArray secretKey;              // seals TOTP secrets
+    int loginAttemptsPerIpPer15Min = 50;
+};
 
 // A new access token and the refresh token of the same login.
 struct IssuedTokens {
@@ -33,7 +40,7 @@ struct TwoFactorSetup {
 // The login methods below run inside the caller's transaction.
 class AuthService {
 public:
-    AuthService(const ServerConfig &config, Database &db, RoleStore &roles);
+    AuthService(const AuthSettings &settings, Database &db, RoleStore &roles);
 
     static constexpr int kAccessTokenSeconds = 3600;
     static constexpr int kSessionSeconds = 30 * 24 * 3600;   // a login lives 30 days without re-entering the password
@@ -51,8 +58,8 @@ public:
     // Loads the user row in the shape the router hands to handlers (no session check).
     Result<AuthUser> loadUser(qint64 userId) const;
 
-    // Where the sockets of a revoked login are ended (refresh-token reuse); null: nowhere.
-    void setRealtime(RealtimeBus *bus) { m_realtime = bus; }
+    // Ends the sockets of a revoked login (refresh-token reuse); unset: nothing to end.
+    void setSessionRevoked(std::function<void(qint64 sessionId)> hook) { m_sessionRevoked = std::move(hook); }
 
     const QByteArray &jwtKey() const { return m_jwtKey; }
     RoleStore &roles() const { return m_roles; }
@@ -88,5 +95,5 @@ private:
     Database &m_db;
     RoleStore &m_roles;
     AuthStore m_store;
-    RealtimeBus *m_realtime = nullptr;
+    std::function<void(qint64 sessionId)> m_sessionRevoked;
 };

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
 #include "domain/ChatService.h"
-#include "http/Result.h"
 #include "store/RoutingStore.h"
 
 #include <QList>

@@ -1,5 +1,6 @@
 #include "ChatService.h"
 
+#include "core/Permissions.h"
 #include "domain/ChatStateMachine.h"
 #include "store/Database.h"
 
@@ -59,7 +60,7 @@ Result<Chat> ChatService::visibleChat(const Actor &actor, qint64 chatId)
 {
     if (actor.system)
         return m_chats.find(chatId);
-    return m_chats.findVisible(chatId, actor.userId, actor.can(u"chats.read_all"_s));
+    return m_chats.findVisible(chatId, actor.userId, actor.can(Permissions::kChatsReadAll));
 }
 
 Result<Chat> ChatService::permittedChat(const Actor &actor, const QString &permission, qint64 chatId)
@@ -71,7 +72,7 @@ Result<Chat> ChatService::permittedChat(const Actor &actor, const QString &permi
 
 Result<Assigned> ChatService::assign(const Actor &actor, const AssignChat &in)
 {
-    const Result<Chat> c = permittedChat(actor, u"chats.assign"_s, in.chatId);
+    const Result<Chat> c = permittedChat(actor, Permissions::kChatsAssign, in.chatId);
     if (!c)
         return c.error();
     const Result<ChatPerson> agent = m_chats.activeUser(in.agentId);
@@ -100,7 +101,7 @@ Result<Assigned> ChatService::assign(const Actor &actor, const AssignChat &in)
 
 Result<ChatOutcome> ChatService::transfer(const Actor &actor, const TransferChat &in)
 {
-    const Result<Chat> c = permittedChat(actor, u"chats.transfer"_s, in.chatId);
+    const Result<Chat> c = permittedChat(actor, Permissions::kChatsTransfer, in.chatId);
     if (!c)
         return c.error();
 
@@ -164,7 +165,7 @@ Result<ChatOutcome> ChatService::transfer(const Actor &actor, const TransferChat
 
 Result<Closed> ChatService::close(const Actor &actor, const CloseChat &in)
 {
-    const Result<Chat> c = permittedChat(actor, u"chats.close"_s, in.chatId);
+    const Result<Chat> c = permittedChat(actor, Permissions::kChatsClose, in.chatId);
     if (!c)
         return c.error();
     const auto status = ChatStateMachine::next(c->status, Action::Close);
@@ -200,7 +201,7 @@ Result<Closed> ChatService::close(const Actor &actor, const CloseChat &in)
 
 Result<ChatOutcome> ChatService::reopen(const Actor &actor, qint64 chatId)
 {
-    const Result<Chat> c = permittedChat(actor, u"chats.close"_s, chatId);
+    const Result<Chat> c = permittedChat(actor, Permissions::kChatsClose, chatId);
     if (!c)
         return c.error();
     bool agentAble = false;
@@ -232,7 +233,7 @@ Result<ChatOutcome> ChatService::reopen(const Actor &actor, qint64 chatId)
 
 Result<TakenBack> ChatService::takeBackUnanswered(const Actor &actor, qint64 chatId, qint64 agentId, qint64 campaignId)
 {
-    if (!actor.can(u"chats.assign"_s))
+    if (!actor.can(Permissions::kChatsAssign))
         return ApiError::forbidden();
     const QString from = u"assigned"_s;
     const std::optional<QString> status = ChatStateMachine::next(from, Action::Requeue);
@@ -256,7 +257,7 @@ Result<TakenBack> ChatService::takeBackUnanswered(const Actor &actor, qint64 cha
 
 Result<ChatOutcome> ChatService::addTag(const Actor &actor, qint64 chatId, const QString &tag)
 {
-    const Result<Chat> c = permittedChat(actor, u"chats.update"_s, chatId);
+    const Result<Chat> c = permittedChat(actor, Permissions::kChatsUpdate, chatId);
     if (!c)
         return c.error();
     const Result<QStringList> before = m_chats.tags(c->id);
@@ -279,7 +280,7 @@ Result<ChatOutcome> ChatService::addTag(const Actor &actor, qint64 chatId, const
 
 Result<ChatOutcome> ChatService::removeTag(const Actor &actor, qint64 chatId, const QString &tag)
 {
-    const Result<Chat> c = permittedChat(actor, u"chats.update"_s, chatId);
+    const Result<Chat> c = permittedChat(actor, Permissions::kChatsUpdate, chatId);
     if (!c)
         return c.error();
     const Result<QStringList> before = m_chats.tags(c->id);
@@ -301,7 +302,7 @@ Result<ChatOutcome> ChatService::removeTag(const Actor &actor, qint64 chatId, co
 
 Result<NoteAdded> ChatService::addNote(const Actor &actor, qint64 chatId, const QString &content)
 {
-    const Result<Chat> c = permittedChat(actor, u"chats.update"_s, chatId);
+    const Result<Chat> c = permittedChat(actor, Permissions::kChatsUpdate, chatId);
     if (!c)
         return c.error();
     const qint64 at = now();
@@ -320,7 +321,7 @@ Result<NoteAdded> ChatService::addNote(const Actor &actor, qint64 chatId, const 
 
 Result<ChatOutcome> ChatService::setPriority(const Actor &actor, qint64 chatId, const QString &priority)
 {
-    const Result<Chat> c = permittedChat(actor, u"chats.update"_s, chatId);
+    const Result<Chat> c = permittedChat(actor, Permissions::kChatsUpdate, chatId);
     if (!c)
         return c.error();
     if (!ChatStore::priorities().contains(priority))
@@ -350,7 +351,7 @@ Result<bool> ChatService::readOne(const Message &m, qint64 at)
 
 Result<MessageRead> ChatService::markMessageRead(const Actor &actor, qint64 messageId)
 {
-    if (!actor.can(u"messages.read"_s))
+    if (!actor.can(Permissions::kMessagesRead))
         return ApiError::forbidden();
     const Result<Message> m = m_messages.find(messageId);
     if (!m)
@@ -374,7 +375,7 @@ Result<MessageRead> ChatService::markMessageRead(const Actor &actor, qint64 mess
 
 Result<MessagesRead> ChatService::markChatRead(const Actor &actor, qint64 chatId, const QList<qint64> &messageIds)
 {
-    if (!actor.can(u"messages.read"_s))
+    if (!actor.can(Permissions::kMessagesRead))
         return ApiError::forbidden();
     const Result<Chat> chat = visibleChat(actor, chatId);
     if (!chat)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/Actor.h"
+#include "core/Actor.h"
+#include "core/Result.h"
 #include "domain/DomainEvents.h"
-#include "http/Result.h"
 #include "store/ChatStore.h"
 #include "store/MessageStore.h"
 

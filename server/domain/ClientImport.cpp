@@ -2,8 +2,8 @@
 
 #include "Multipart.h"
 
+#include "core/Validator.h"
 #include "domain/PhoneNumbers.h"
-#include "http/Validator.h"
 #include "store/ClientStore.h"
 
 #include <QJsonDocument>

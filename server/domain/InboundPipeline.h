@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/Result.h"
+#include "core/Result.h"
 #include "providers/WhatsAppProvider.h"
 #include "store/InboundStore.h"
 

@@ -1,6 +1,6 @@
 #include "LiveAnalytics.h"
 
-#include "http/JsonWriter.h"
+#include "core/JsonWriter.h"
 #include "store/AnalyticsStore.h"
 
 using namespace Qt::StringLiterals;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/Actor.h"
+#include "core/Actor.h"
 #include "http/RequestContext.h"
 
 // The signed-in caller (REST request or socket) as the domain services see it.

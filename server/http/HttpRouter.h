@@ -2,7 +2,7 @@
 
 #include "HttpReply.h"
 #include "RequestContext.h"
-#include "Result.h"
+#include "core/Result.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "ApiError.h"
+#include "core/ApiError.h"
+#include "core/PageRequest.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -10,13 +11,6 @@
 #include <optional>
 
 class RequestContext;
-
-// page and limit of a list request: limit defaults to 20, at most 100 (docs/API.md#lists-and-paging).
-struct PageRequest {
-    int page = 1;
-    int limit = 20;
-    qint64 offset() const { return qint64(page - 1) * limit; }
-};
 
 // Query-string parameters, checked one by one; every bad one is reported in the same 422.
 // Absent and empty parameters both mean "not given".

@@ -1,6 +1,6 @@
 #include "NumberFields.h"
 
-#include "http/Validator.h"
+#include "core/Validator.h"
 
 #include <QUrl>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ProviderResult.h"
-#include "http/Result.h"
+#include "core/Result.h"
 #include "store/InboundStore.h"
 #include "store/NumberStore.h"
 

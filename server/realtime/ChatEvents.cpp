@@ -1,7 +1,7 @@
 #include "ChatEvents.h"
 
 #include "RealtimeBus.h"
-#include "http/JsonWriter.h"
+#include "core/JsonWriter.h"
 #include "http/RequestContext.h"
 #include "serialize/ChatJson.h"
 #include "serialize/MessageJson.h"

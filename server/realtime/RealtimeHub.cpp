@@ -2,12 +2,14 @@
 
 #include "ChatEvents.h"
 #include "RealtimeBus.h"
+#include "core/Permissions.h"
+#include "core/Validator.h"
+#include "crypto/RandomToken.h"
 #include "domain/AuthService.h"
 #include "domain/ChatService.h"
-#include "domain/RandomToken.h"
 #include "http/ActorOf.h"
+#include "http/AuditRecordOf.h"
 #include "http/RateLimiter.h"
-#include "http/Validator.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 
@@ -258,10 +260,10 @@ void RealtimeHub::onConnect(Session *s, const Packet &packet)
     m_bus.countConnected(1);
     join(s, u"user:"_s + QString::number(s->user->id));
     // Those who see every chat in the list (chats.read_all) get what supervisors get.
-    if (s->user->can(u"chats.read_all"_s))
+    if (s->user->can(Permissions::kChatsReadAll))
         join(s, u"supervisors"_s);
     // analytics.update goes to those who may read /analytics/live (CONTRACT §6).
-    if (s->user->can(u"analytics.read"_s))
+    if (s->user->can(Permissions::kAnalyticsRead))
         join(s, u"analytics"_s);
     Packet reply{PacketType::Connect};
     reply.data = QJsonObject{{u"sid"_s, QString::fromLatin1(RandomToken::urlSafe(15))}};
@@ -439,7 +441,7 @@ QJsonObject RealtimeHub::chatJoin(Session *s, const QJsonValue &arg)
     const Result<qint64> chatId = chatIdOf(arg);
     if (!chatId)
         return refused(s, chatId.error());
-    if (!s->user->can(u"chats.read"_s))
+    if (!s->user->can(Permissions::kChatsRead))
         return refused(s, ApiError::forbidden());
     // An agent may follow only the chats it may open (CONTRACT §3): 404 like GET /chats/:id.
     const Result<Chat> chat = m_chats.findVisible(*chatId, *s->user);
@@ -519,7 +521,7 @@ QJsonObject RealtimeHub::chatRead(Session *s, const QJsonValue &arg)
         ctx.audit.entityType = u"Chat"_s;
         ctx.audit.entityId = *chatId;
         ctx.audit.changes = done->changes;
-        m_audit.record(ctx, true, 200);
+        m_audit.record(auditRecordOf(ctx, true, 200));
     }
     if (!tx.commit())
         return refused(s, ApiError::internal());

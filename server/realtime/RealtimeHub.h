@@ -1,8 +1,8 @@
 #pragma once
 
 #include <Conversa/realtime/SocketIoCodec.h>
+#include "core/Result.h"
 #include "http/RequestContext.h"
-#include "http/Result.h"
 #include "store/ChatStore.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "RealtimeRelay.h"
 
-#include "http/JsonWriter.h"
+#include "core/JsonWriter.h"
 #include "store/Database.h"
 
 #include <QJsonArray>

@@ -1,7 +1,8 @@
 #include "ChatJson.h"
 
-#include "domain/SlaPolicy.h"
-#include "http/JsonWriter.h"
+#include "core/JsonWriter.h"
+#include "core/SlaPolicy.h"
+#include "providers/ProviderRegistry.h"
 #include "store/ChatStore.h"
 #include "store/Database.h"
 #include "store/InboundStore.h"
@@ -148,7 +149,8 @@ Result<QByteArray> ChatJson::chatJson(Database &db, qint64 chatId)
     c->outcomeValue ? w.value(*c->outcomeValue) : w.null();
     w.stringOrNull(ChatKeys::closeNotes, c->closeNotes);
     // Meta's 24-hour customer service window; always open on other providers.
-    const Result<WhatsAppWindow> window = InboundStore(db).window(chatId, nowSeconds());
+    const Result<WhatsAppWindow> window = InboundStore(db).window(
+        chatId, nowSeconds(), ProviderRegistry::builtIn().namesWith(&ProviderCapabilities::customerServiceWindow));
     if (!window)
         return window.error();
     w.key(ChatKeys::whatsappWindow).beginObject().field(ChatKeys::open, window->open).timeOrNull(ChatKeys::expiresAt, window->expiresAt);

@@ -1,6 +1,6 @@
 #include "MessageJson.h"
 
-#include "http/JsonWriter.h"
+#include "core/JsonWriter.h"
 #include "store/MessageStore.h"
 
 #include <Conversa/dto/WireKeyNames.h>

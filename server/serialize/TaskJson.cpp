@@ -1,6 +1,6 @@
 #include "TaskJson.h"
 
-#include "http/JsonWriter.h"
+#include "core/JsonWriter.h"
 #include "store/Database.h"
 
 using namespace Qt::StringLiterals;

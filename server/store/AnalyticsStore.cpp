@@ -2,7 +2,7 @@
 
 #include "Database.h"
 #include "RoutingStore.h"
-#include "domain/SlaPolicy.h"
+#include "core/SlaPolicy.h"
 
 #include <QHash>
 

@@ -1,7 +1,6 @@
 #include "AuditStore.h"
 
 #include "Database.h"
-#include "http/RequestContext.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -48,20 +47,19 @@ QJsonObject AuditStore::diff(const QJsonObject &before, const QJsonObject &after
     return masked(out);
 }
 
-void AuditStore::record(const RequestContext &ctx, bool success, int status)
+void AuditStore::record(const AuditRecord &row)
 {
-    const qint64 userId = ctx.audit.userId ? ctx.audit.userId : ctx.userId();
-    const QByteArray changes = ctx.audit.changes.isEmpty()
+    const QByteArray changes = row.changes.isEmpty()
         ? QByteArray()
-        : QJsonDocument(masked(ctx.audit.changes)).toJson(QJsonDocument::Compact);
+        : QJsonDocument(masked(row.changes)).toJson(QJsonDocument::Compact);
     SqlQuery q(m_db,
                "INSERT INTO audit_logs (user_id, action, entity_type, entity_id, changes, ip_address, "
                "user_agent, success, status_code, request_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               {nullIfZero(userId), ctx.audit.action, nullIfEmpty(ctx.audit.entityType),
-                nullIfZero(ctx.audit.entityId),
+               {nullIfZero(row.userId), row.action, nullIfEmpty(row.entityType),
+                nullIfZero(row.entityId),
                 changes.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromUtf8(changes)),
-                nullIfEmpty(ctx.ip), nullIfEmpty(ctx.userAgent), success, status,
-                QString::fromLatin1(ctx.requestId), nowSeconds()});
+                nullIfEmpty(row.ip), nullIfEmpty(row.userAgent), row.success, row.status,
+                QString::fromLatin1(row.requestId), nowSeconds()});
     if (!q.exec())
-        qCWarning(lcAudit) << "audit row not written for" << ctx.audit.action << "status" << status;
+        qCWarning(lcAudit) << "audit row not written for" << row.action << "status" << row.status;
 }

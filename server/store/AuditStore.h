@@ -1,11 +1,24 @@
 #pragma once
 
-#include "http/Result.h"
+#include "core/Result.h"
 
 #include <QJsonObject>
 
 class Database;
-class RequestContext;
+
+// One audit row as written: who did what to which entity, from where, and how it ended.
+struct AuditRecord {
+    qint64 userId = 0;
+    QString action;
+    QString entityType;
+    qint64 entityId = 0;
+    QJsonObject changes;
+    QString ip;
+    QString userAgent;
+    QByteArray requestId;
+    bool success = true;
+    int status = 200;
+};
 
 // The audit log (docs/API.md#audit): one row per mutating or refused request, never updated.
 class AuditStore {
@@ -13,7 +26,7 @@ public:
     explicit AuditStore(Database &db) : m_db(db) {}
 
     // Called by the router inside the request's transaction (or its own, for failures).
-    void record(const RequestContext &ctx, bool success, int status);
+    void record(const AuditRecord &row);
 
     // {"field": {"from": a, "to": b}} for the fields that differ; secrets masked.
     static QJsonObject diff(const QJsonObject &before, const QJsonObject &after);

@@ -2,7 +2,8 @@
 
 #include "Database.h"
 #include "SearchText.h"
-#include "http/RequestContext.h"
+#include "core/AuthUser.h"
+#include "core/Permissions.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -259,7 +260,7 @@ Result<Chat> ChatStore::find(qint64 id)
 
 Result<Chat> ChatStore::findVisible(qint64 id, const AuthUser &user)
 {
-    return findVisible(id, user.id, user.can(u"chats.read_all"_s));
+    return findVisible(id, user.id, user.can(Permissions::kChatsReadAll));
 }
 
 Result<Chat> ChatStore::findVisible(qint64 id, qint64 userId, bool readAll)
@@ -281,7 +282,7 @@ Result<QList<ChatBrief>> ChatStore::ofClient(qint64 clientId, const AuthUser &us
 {
     QVariantList values{clientId};
     QString sql = u"SELECT c.id, c.status, c.created_at FROM chats c WHERE c.client_id = ?"_s;
-    if (!user.can(u"chats.read_all"_s)) {
+    if (!user.can(Permissions::kChatsReadAll)) {
         sql += kVisible;
         values << user.id << user.id;
     }
@@ -299,7 +300,7 @@ Result<bool> ChatStore::fileOnVisibleChat(qint64 fileId, const AuthUser &user)
 {
     QVariantList values{fileId};
     QString sql = u"SELECT 1 FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.media_file_id = ?"_s;
-    if (!user.can(u"chats.read_all"_s)) {
+    if (!user.can(Permissions::kChatsReadAll)) {
         sql += kVisible;
         values << user.id << user.id;
     }

@@ -2,7 +2,7 @@
 
 #include "Database.h"
 #include "SearchText.h"
-#include "http/JsonWriter.h"
+#include "core/JsonWriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

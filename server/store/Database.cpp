@@ -19,11 +19,6 @@ Q_LOGGING_CATEGORY(lcDb, "conversa.server.db")
 
 using namespace Qt::StringLiterals;
 
-qint64 nowSeconds()
-{
-    return QDateTime::currentSecsSinceEpoch();
-}
-
 QVariant nullIfEmpty(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);

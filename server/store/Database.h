@@ -1,6 +1,7 @@
 #pragma once
 
-#include "http/Result.h"
+#include "core/Clock.h"
+#include "core/Result.h"
 
 #include <QRecursiveMutex>
 #include <QSqlDatabase>
@@ -119,6 +120,5 @@ private:
     bool m_queued = false;   // holds m_db.m_sqliteWriters
 };
 
-qint64 nowSeconds();
 QVariant nullIfEmpty(const QString &s);
 QVariant nullIfZero(qint64 n);

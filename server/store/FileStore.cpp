@@ -2,7 +2,7 @@
 
 #include "Database.h"
 
-#include "domain/MediaInspector.h"
+#include "core/MediaInspector.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

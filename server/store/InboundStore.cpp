@@ -2,7 +2,6 @@
 
 #include "Database.h"
 #include "SearchText.h"
-#include "providers/ProviderRegistry.h"
 
 using namespace Qt::StringLiterals;
 
@@ -224,12 +223,7 @@ Result<Ok> InboundStore::updateStatus(qint64 messageId, const QString &status, q
     return run(q);
 }
 
-Result<WhatsAppWindow> InboundStore::window(qint64 chatId, qint64 now)
-{
-    return window(chatId, now, ProviderRegistry::builtIn());
-}
-
-Result<WhatsAppWindow> InboundStore::window(qint64 chatId, qint64 now, const ProviderRegistry &providers)
+Result<WhatsAppWindow> InboundStore::window(qint64 chatId, qint64 now, const QStringList &providersWithWindow)
 {
     SqlQuery q(m_db,
                "SELECT n.provider, c.last_inbound_at FROM chats c JOIN whatsapp_numbers n ON n.id = c.whatsapp_number_id "
@@ -239,8 +233,7 @@ Result<WhatsAppWindow> InboundStore::window(qint64 chatId, qint64 now, const Pro
         return q.failure();
     if (!q.next())
         return ApiError::notFound();
-    const WhatsAppProvider *provider = providers.find(q.string(0));
-    if (!provider || !provider->capabilities().customerServiceWindow)
+    if (!providersWithWindow.contains(q.string(0)))
         return WhatsAppWindow{};
     if (q.isNull(1))
         return WhatsAppWindow{false, 0};

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "http/Result.h"
+#include "core/Result.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
 class Database;
-class ProviderRegistry;
 
 // A number as the webhooks see it (live only).
 struct InboundNumber {
@@ -97,9 +97,8 @@ public:
     Result<Ok> updateStatus(qint64 messageId, const QString &status, qint64 sentAt, qint64 deliveredAt, qint64 readAt,
                             const QString &errorCode, const QString &errorMessage, bool setError);
 
-    // `providers` says which providers have the window (the built-in ones when not given).
-    Result<WhatsAppWindow> window(qint64 chatId, qint64 now);
-    Result<WhatsAppWindow> window(qint64 chatId, qint64 now, const ProviderRegistry &providers);
+    // `providersWithWindow` names the providers that have the window (ProviderRegistry::namesWith).
+    Result<WhatsAppWindow> window(qint64 chatId, qint64 now, const QStringList &providersWithWindow);
 
 private:
     Database &m_db;

@@ -1,7 +1,6 @@
 #include "NumberStore.h"
 
 #include "Database.h"
-#include "providers/ProviderRegistry.h"
 
 #include <QLoggingCategory>
 
@@ -160,12 +159,6 @@ Result<Ok> NumberStore::checkUnique(const WhatsAppNumber &n, qint64 exceptId, co
             return ApiError::conflict(key.conflict);
     }
     return Ok{};
-}
-
-Result<Ok> NumberStore::checkUnique(const WhatsAppNumber &n, qint64 exceptId)
-{
-    const WhatsAppProvider *provider = ProviderRegistry::builtIn().find(n.provider);
-    return checkUnique(n, exceptId, provider ? provider->uniqueKeys(n) : QList<UniqueColumns>());
 }
 
 Result<qint64> NumberStore::insert(const WhatsAppNumber &n, const NumberSecrets &secrets, qint64 now)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/SecretBox.h"
-#include "http/Result.h"
+#include "core/Result.h"
+#include "crypto/SecretBox.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -106,8 +106,6 @@ public:
     };
     // 409 with a message naming what is taken (the phone, or one of `keys`).
     Result<Ok> checkUnique(const WhatsAppNumber &n, qint64 exceptId, const QList<UniqueColumns> &keys);
-    // The same with the keys of the number's provider among the built-in ones.
-    Result<Ok> checkUnique(const WhatsAppNumber &n, qint64 exceptId);
 
     Result<qint64> insert(const WhatsAppNumber &n, const NumberSecrets &secrets, qint64 now);
     Result<Ok> update(const WhatsAppNumber &n, qint64 now);

@@ -1,6 +1,7 @@
 #include "RoleStore.h"
 
 #include "Database.h"
+#include "core/Permissions.h"
 
 #include <algorithm>
 
@@ -21,27 +22,10 @@ constexpr RoleSeed kRoles[] = {
     {3, "agent", "Agente", "Works its own chats and the queued chats of its campaigns"},
 };
 
-// Permission names follow the seed's dotted style. Later modules use the names already here.
+// Every permission there is (core/Permissions); later modules add theirs there.
 const QStringList &permissionCatalog()
 {
-    static const QStringList names = {
-        u"users.read"_s, u"users.create"_s, u"users.update"_s, u"users.delete"_s, u"users.agent_status"_s,
-        u"roles.read"_s,
-        u"campaigns.read"_s, u"campaigns.create"_s, u"campaigns.update"_s, u"campaigns.delete"_s,
-        u"whatsapp.numbers.read"_s, u"whatsapp.numbers.manage"_s,
-        u"chats.read"_s, u"chats.read_all"_s, u"chats.update"_s, u"chats.assign"_s, u"chats.transfer"_s,
-        u"chats.close"_s,
-        u"messages.read"_s, u"messages.create"_s,
-        u"clients.read"_s, u"clients.create"_s, u"clients.update"_s, u"clients.delete"_s,
-        u"clients.import"_s, u"clients.export"_s,
-        u"tasks.read"_s, u"tasks.read_all"_s, u"tasks.create"_s, u"tasks.update"_s, u"tasks.delete"_s,
-        u"bot_flows.read"_s, u"bot_flows.manage"_s,
-        u"reports.read"_s, u"reports.export"_s, u"analytics.read"_s,
-        u"audit.read"_s, u"audit.export"_s,
-        u"backups.read"_s, u"backups.create"_s, u"backups.restore"_s, u"backups.delete"_s,
-        u"files.read"_s, u"files.create"_s, u"files.delete"_s,
-    };
-    return names;
+    return Permissions::all();
 }
 
 QStringList permissionsOf(const QString &role)
@@ -56,15 +40,16 @@ QStringList permissionsOf(const QString &role)
         if (role == "supervisor"_L1) {
             granted = QStringList{u"chats"_s, u"clients"_s, u"tasks"_s, u"reports"_s, u"analytics"_s,
                                   u"messages"_s, u"files"_s}.contains(module)
-                || QStringList{u"audit.read"_s, u"campaigns.read"_s, u"campaigns.update"_s,
-                               u"users.read"_s, u"users.agent_status"_s, u"roles.read"_s,
-                               u"whatsapp.numbers.read"_s, u"bot_flows.read"_s}.contains(p);
+                || QStringList{Permissions::kAuditRead, Permissions::kCampaignsRead, Permissions::kCampaignsUpdate,
+                               Permissions::kUsersRead, Permissions::kUsersAgentStatus, Permissions::kRolesRead,
+                               Permissions::kWhatsappNumbersRead, Permissions::kBotFlowsRead}.contains(p);
         } else if (role == "agent"_L1) {
-            granted = QStringList{u"chats.read"_s, u"chats.update"_s, u"chats.transfer"_s, u"chats.close"_s,
-                                  u"messages.read"_s, u"messages.create"_s,
-                                  u"clients.read"_s, u"clients.create"_s, u"clients.update"_s,
-                                  u"tasks.read"_s, u"tasks.create"_s, u"tasks.update"_s,
-                                  u"files.read"_s, u"files.create"_s}.contains(p);
+            granted = QStringList{Permissions::kChatsRead, Permissions::kChatsUpdate, Permissions::kChatsTransfer,
+                                  Permissions::kChatsClose,
+                                  Permissions::kMessagesRead, Permissions::kMessagesCreate,
+                                  Permissions::kClientsRead, Permissions::kClientsCreate, Permissions::kClientsUpdate,
+                                  Permissions::kTasksRead, Permissions::kTasksCreate, Permissions::kTasksUpdate,
+                                  Permissions::kFilesRead, Permissions::kFilesCreate}.contains(p);
         }
         if (granted)
             out.append(p);

@@ -1,7 +1,7 @@
 #include "RoutingStore.h"
 
 #include "Database.h"
-#include "domain/SlaPolicy.h"
+#include "core/SlaPolicy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "TaskStore.h"
 
 #include "Database.h"
-#include "http/JsonWriter.h"
+#include "core/JsonWriter.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "http/RequestContext.h"
-#include "http/Result.h"
+#include "core/AuthUser.h"
+#include "core/Result.h"
 
 #include <QByteArray>
 #include <QList>

@@ -21,8 +21,8 @@
 #include "InboxController.h"
 #include "QmlModules.h"
 
-#include "domain/Totp.h"
-#include "domain/WebhookSignature.h"
+#include "crypto/Totp.h"
+#include "crypto/WebhookSignature.h"
 #include "store/Database.h"
 
 #include <QDir>

@@ -8,9 +8,9 @@
 #include "TestServer.h"
 #include "TokenStore.h"
 
+#include "crypto/Jwt.h"
+#include "crypto/Totp.h"
 #include "domain/AuthService.h"
-#include "domain/Jwt.h"
-#include "domain/Totp.h"
 #include "store/Database.h"
 
 #include <QJsonArray>

@@ -12,7 +12,7 @@
 #include "InboxController.h"
 #include "QmlModules.h"
 
-#include "domain/WebhookSignature.h"
+#include "crypto/WebhookSignature.h"
 #include "store/Database.h"
 
 #include <QJsonArray>

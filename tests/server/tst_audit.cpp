@@ -2,8 +2,8 @@
 // over real HTTP. Rows come from real refused requests and from direct inserts at known times.
 #include "TestServer.h"
 
+#include "core/JsonWriter.h"
 #include "domain/AuthService.h"
-#include "http/JsonWriter.h"
 #include "store/Database.h"
 
 #include <QDateTime>

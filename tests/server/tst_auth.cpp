@@ -3,8 +3,8 @@
 #include "ExpectedRoles.h"
 #include "TestServer.h"
 
-#include "domain/RandomToken.h"
-#include "domain/Totp.h"
+#include "crypto/RandomToken.h"
+#include "crypto/Totp.h"
 #include "store/Database.h"
 
 #include <QJsonArray>

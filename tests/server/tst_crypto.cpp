@@ -1,9 +1,9 @@
-#include "domain/Jwt.h"
-#include "domain/PasswordHasher.h"
+#include "crypto/Jwt.h"
+#include "crypto/PasswordHasher.h"
+#include "crypto/RandomToken.h"
+#include "crypto/SecretBox.h"
+#include "crypto/Totp.h"
 #include "domain/QrCode.h"
-#include "domain/RandomToken.h"
-#include "domain/SecretBox.h"
-#include "domain/Totp.h"
 
 #include <QImage>
 #include <QJsonDocument>

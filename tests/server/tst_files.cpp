@@ -2,7 +2,7 @@
 // thumbnails, visibility and deletion — over real HTTP, on both engines.
 #include "TestServer.h"
 
-#include "app/ServerConfig.h"
+#include "config/ServerConfig.h"
 #include "http/HttpRouter.h"
 #include "store/Database.h"
 

@@ -6,8 +6,8 @@
 #include "FakeMetaGraph.h"
 #include "TestServer.h"
 
+#include "crypto/WebhookSignature.h"
 #include "delivery/MediaFetcher.h"
-#include "domain/WebhookSignature.h"
 #include "providers/MetaGraphClient.h"
 #include "store/Database.h"
 #include "store/FileStore.h"

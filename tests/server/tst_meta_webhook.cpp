@@ -5,7 +5,7 @@
 // over real HTTP, against SQLite and PostgreSQL.
 #include "TestServer.h"
 
-#include "domain/WebhookSignature.h"
+#include "crypto/WebhookSignature.h"
 #include "store/Database.h"
 #include "store/SearchText.h"
 

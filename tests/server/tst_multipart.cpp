@@ -1,5 +1,5 @@
 // Multipart (RFC 7578) parsing and MediaInspector content typing: pure functions, no server.
-#include "domain/MediaInspector.h"
+#include "core/MediaInspector.h"
 #include "domain/Multipart.h"
 
 #include <QBuffer>

@@ -2,8 +2,8 @@
 // soft delete, permissions, audit — and provider secrets that never leave the database unsealed.
 #include "TestServer.h"
 
-#include "app/ServerConfig.h"
-#include "domain/SecretBox.h"
+#include "config/ServerConfig.h"
+#include "crypto/SecretBox.h"
 #include "store/Database.h"
 #include "store/NumberStore.h"
 

@@ -5,7 +5,7 @@
 #include "FakeMetaGraph.h"
 #include "FakeWppConnect.h"
 
-#include "domain/WebhookSignature.h"
+#include "crypto/WebhookSignature.h"
 #include "providers/ProviderRegistry.h"
 
 #include <QJsonDocument>

@@ -4,8 +4,8 @@
 #include "Fixtures.h"
 #include "TestServer.h"
 
+#include "crypto/Jwt.h"
 #include "domain/AuthService.h"
-#include "domain/Jwt.h"
 #include "realtime/RealtimeBus.h"
 #include "store/Database.h"
 #include "store/RoleStore.h"

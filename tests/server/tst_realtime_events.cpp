@@ -10,8 +10,8 @@
 #include "Fixtures.h"
 #include "TestServer.h"
 
+#include "crypto/WebhookSignature.h"
 #include "domain/ReminderScheduler.h"
-#include "domain/WebhookSignature.h"
 #include "store/Database.h"
 
 #include <Conversa/realtime/SocketIoClient.h>

@@ -7,10 +7,10 @@
 #include "Fixtures.h"
 #include "TestServer.h"
 
+#include "crypto/WebhookSignature.h"
 #include "delivery/RoutingWorker.h"
 #include "domain/ChatRouter.h"
 #include "domain/RoutingTrigger.h"
-#include "domain/WebhookSignature.h"
 #include "store/Database.h"
 #include "store/SearchText.h"
 

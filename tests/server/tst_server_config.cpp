@@ -1,5 +1,5 @@
 // Settings: defaults < INI file < environment, and a clear refusal of every invalid value.
-#include "app/ServerConfig.h"
+#include "config/ServerConfig.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -2,7 +2,7 @@
 // they were breached, and when routing takes a chat back from an agent who has not answered. Each
 // case is checked in C++ and, on the same row, through the SQL the policy gives the stores
 // (an in-memory SQLite database), so the two definitions cannot drift apart. No server.
-#include "domain/SlaPolicy.h"
+#include "core/SlaPolicy.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

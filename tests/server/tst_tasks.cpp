@@ -2,8 +2,8 @@
 #include "Fixtures.h"
 #include "TestServer.h"
 
+#include "core/JsonWriter.h"
 #include "domain/ReminderScheduler.h"
-#include "http/JsonWriter.h"
 #include "store/Database.h"
 #include "store/TaskStore.h"
 

@@ -7,9 +7,9 @@
 #include "TcpRelay.h"
 #include "TestServer.h"
 
+#include "crypto/Jwt.h"
+#include "crypto/Totp.h"
 #include "domain/AuthService.h"
-#include "domain/Jwt.h"
-#include "domain/Totp.h"
 #include "store/Database.h"
 #include "store/SearchText.h"
 

@@ -1,6 +1,6 @@
 #include "TestServer.h"
 
-#include "domain/PasswordHasher.h"
+#include "crypto/PasswordHasher.h"
 #include "store/Database.h"
 #include "store/RoleStore.h"
 #include "store/SearchText.h"

@@ -1,7 +1,7 @@
 #include "MetaCloudProvider.h"
 
-#include "domain/WebhookSignature.h"
-#include "http/Validator.h"
+#include "core/Validator.h"
+#include "crypto/WebhookSignature.h"
 #include "providers/MetaGraphClient.h"
 #include "providers/NumberFields.h"
 

@@ -1,7 +1,7 @@
 #include "WppConnectProvider.h"
 
-#include "domain/WebhookSignature.h"
-#include "http/Validator.h"
+#include "core/Validator.h"
+#include "crypto/WebhookSignature.h"
 #include "providers/NumberFields.h"
 #include "providers/WppConnectClient.h"
 

@@ -1,6 +1,6 @@
 #include "JsonWriter.h"
 
-#include "QueryReader.h"
+#include "core/PageRequest.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "domain/Totp.h"
+#include "crypto/Totp.h"
 
-#include "domain/RandomToken.h"
+#include "crypto/RandomToken.h"
 
 #include <QUrl>
 

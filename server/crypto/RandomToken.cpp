@@ -1,4 +1,4 @@
-#include "domain/RandomToken.h"
+#include "crypto/RandomToken.h"
 
 #include <QCryptographicHash>
 #include <QSet>

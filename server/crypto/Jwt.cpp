@@ -1,4 +1,4 @@
-#include "domain/Jwt.h"
+#include "crypto/Jwt.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>

@@ -1,4 +1,4 @@
-#include "domain/PasswordHasher.h"
+#include "crypto/PasswordHasher.h"
 
 #include <QtGlobal>
 

@@ -1,4 +1,4 @@
-#include "domain/SecretBox.h"
+#include "crypto/SecretBox.h"
 
 #include <QtGlobal>
 

@@ -1,0 +1,8 @@
+#include "Clock.h"
+
+#include <QDateTime>
+
+qint64 nowSeconds()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}

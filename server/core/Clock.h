@@ -1,0 +1,6 @@
+#pragma once
+
+#include <QtGlobal>
+
+// The wall clock in seconds since the epoch, as every table stores time.
+qint64 nowSeconds();

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QtGlobal>
+
+// page and limit of a list request: limit defaults to 20, at most 100 (docs/API.md#lists-and-paging).
+struct PageRequest {
+    int page = 1;
+    int limit = 20;
+    qint64 offset() const { return qint64(page - 1) * limit; }
+};
