@@ -17,8 +17,9 @@ Q_LOGGING_CATEGORY(lcApp, "conversa.desktop.app")
 
 AppContext::AppContext(const Options &options, QObject *parent) : QObject(parent), m_options(options)
 {
-    m_settings = options.settingsFile.isEmpty() ? std::make_unique<QSettings>()
-                                                : std::make_unique<QSettings>(options.settingsFile, QSettings::IniFormat);
+    m_settings = options.settingsFile.isEmpty()
+        ? std::make_unique<QSettings>()
+        : std::make_unique<QSettings>(options.settingsFile, QSettings::IniFormat);
     // The system language unless the user chose one.
     QString lang = m_settings->value(u"ui/language"_s).toString();
     if (lang.isEmpty())
@@ -47,8 +48,8 @@ QString AppContext::outboxFile() const
     if (!m_options.outboxFile.isEmpty())
         return m_options.outboxFile;
     const QString dir = m_options.settingsFile.isEmpty()
-                            ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                            : QFileInfo(m_options.settingsFile).absolutePath();
+        ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        : QFileInfo(m_options.settingsFile).absolutePath();
     return dir + u"/outbox.json"_s;
 }
 
@@ -86,7 +87,9 @@ void AppContext::download(const QString &path, QObject *context,
         if (r.status == 200)
             done(r.body, {});
         else
-            done({}, errorText(r.status == 0 ? Conversa::ApiError::network({}) : Conversa::ApiError::fromHttp(r.status, r.body)));
+            done({},
+                 errorText(r.status == 0 ? Conversa::ApiError::network({})
+                                         : Conversa::ApiError::fromHttp(r.status, r.body)));
     });
 }
 

@@ -38,7 +38,7 @@ class AppContext : public QObject {
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 public:
     struct Options {
-        QString settingsFile;                       // empty: the user's settings
+        QString settingsFile;   // empty: the user's settings
         // Where unsent messages are kept: empty is outbox.json next to settingsFile when one is
         // given (tests), else in the app's data directory.
         QString outboxFile;
@@ -64,14 +64,15 @@ public:
 
     // The bytes of a GET (files, thumbnails: the typed client has no call for them); `done` runs
     // unless `context` is gone by then, with an empty error on success.
-    void download(const QString &path, QObject *context, std::function<void(const QByteArray &, const QString &error)> done);
+    void download(const QString &path, QObject *context,
+                  std::function<void(const QByteArray &, const QString &error)> done);
 
     // A text for the user: the field errors, else the server's message, or why there was no answer.
     static QString errorText(const Conversa::ApiError &error);
 
 signals:
     void onlineChanged();
-    void reconnected();          // the server answers again after being unreachable
+    void reconnected();   // the server answers again after being unreachable
     void languageChanged();
 
 private:

@@ -46,8 +46,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption benchReport(u"bench-report"_s, u"Append what bench/run-desktop measures to this file"_s,
                                          u"file"_s);
     parser.addOption(benchReport);
-    const QCommandLineOption benchOpenChat(u"bench-open-chat"_s, u"With --bench-report: open this chat once the inbox is shown"_s,
-                                           u"id"_s);
+    const QCommandLineOption benchOpenChat(u"bench-open-chat"_s,
+                                           u"With --bench-report: open this chat once the inbox is shown"_s, u"id"_s);
     parser.addOption(benchOpenChat);
     const QCommandLineOption benchScroll(u"bench-scroll-to-oldest"_s,
                                          u"With --bench-open-chat: scroll it up until every message is loaded"_s);
@@ -92,7 +92,8 @@ int main(int argc, char *argv[])
     }
 #endif
     if (parser.isSet(email)) {
-        const QString secret = parser.isSet(password) ? parser.value(password) : qEnvironmentVariable("CONVERSA_PASSWORD");
+        const QString secret =
+            parser.isSet(password) ? parser.value(password) : qEnvironmentVariable("CONVERSA_PASSWORD");
         const QString url = parser.isSet(server) ? parser.value(server) : context.session()->serverUrl();
         context.session()->login(url, parser.value(email), secret, false);
     } else {

@@ -36,7 +36,7 @@ int fail(const ApiError &error)
     return 1;
 }
 
-} // namespace
+}   // namespace
 
 int main(int argc, char *argv[])
 {
@@ -77,10 +77,12 @@ int main(int argc, char *argv[])
         return ok ? 0 : fail(ok.error());
     }
     if (command == "create-admin"_L1) {
-        const Result<qint64> id = server.createAdmin(parser.value(emailOption), parser.value(passwordOption), u"Admin"_s);
+        const Result<qint64> id =
+            server.createAdmin(parser.value(emailOption), parser.value(passwordOption), u"Admin"_s);
         if (!id)
             return fail(id.error());
-        std::printf("created admin %s (id %lld)\n", qPrintable(parser.value(emailOption).toLower()), static_cast<long long>(*id));
+        std::printf("created admin %s (id %lld)\n", qPrintable(parser.value(emailOption).toLower()),
+                    static_cast<long long>(*id));
         return 0;
     }
     if (command == "seed-demo"_L1) {
@@ -96,13 +98,13 @@ int main(int argc, char *argv[])
         } else if (!seeded->created) {
             std::printf("seed-demo: the database already has campaigns; no demo data added\n");
         } else {
-            std::printf("\nDemo data created: %d campaigns, %d WhatsApp numbers (fake credentials), %d clients, %d tasks, "
-                        "%d chats with %d messages.\n"
-                        "Bot flows are not seeded yet (their module does not exist).\n"
-                        "Demo users (supervisor first): %s\nTheir password (shown only this once): %s\n\n",
-                        seeded->campaigns, seeded->numbers, seeded->clients, seeded->tasks, seeded->chats,
-                        seeded->messages,
-                        qPrintable(seeded->emails.join(u", "_s)), qPrintable(seeded->password));
+            std::printf(
+                "\nDemo data created: %d campaigns, %d WhatsApp numbers (fake credentials), %d clients, %d tasks, "
+                "%d chats with %d messages.\n"
+                "Bot flows are not seeded yet (their module does not exist).\n"
+                "Demo users (supervisor first): %s\nTheir password (shown only this once): %s\n\n",
+                seeded->campaigns, seeded->numbers, seeded->clients, seeded->tasks, seeded->chats, seeded->messages,
+                qPrintable(seeded->emails.join(u", "_s)), qPrintable(seeded->password));
         }
         return 0;
     }

@@ -294,7 +294,7 @@ async function gauge(base) {   // the server's own count of authenticated socket
 }
 
 async function idle(a) {
-  // Agents' tokens only: a supervisor's socket gets analytics.update every second (CONTRACT §6),
+  // Agents' tokens only: a supervisor's socket gets analytics.update every second (docs/REALTIME.md),
   // so it is never idle.
   const all = readTokens(a.tokens, "agent");
   const n = num(a.sockets, 10000), hold = num(a.hold, 12), pid = a["server-pid"];

@@ -23,7 +23,8 @@ public:
             QMetaObject::invokeMethod(this, &QQuickImageResponse::finished, Qt::QueuedConnection);
             return;
         }
-        const QString path = kind == u"thumbnail"_s ? u"/v1/files/%1/thumbnail"_s.arg(fileId) : u"/v1/files/%1/download"_s.arg(fileId);
+        const QString path =
+            kind == u"thumbnail"_s ? u"/v1/files/%1/thumbnail"_s.arg(fileId) : u"/v1/files/%1/download"_s.arg(fileId);
         QMetaObject::invokeMethod(&app, [this, &app, path, requestedSize] {
             app.download(path, this, [this, requestedSize](const QByteArray &bytes, const QString &error) {
                 m_image = QImage::fromData(bytes);
@@ -36,7 +37,10 @@ public:
         });
     }
 
-    QQuickTextureFactory *textureFactory() const override { return QQuickTextureFactory::textureFactoryForImage(m_image); }
+    QQuickTextureFactory *textureFactory() const override
+    {
+        return QQuickTextureFactory::textureFactoryForImage(m_image);
+    }
     QString errorString() const override { return m_error; }
 
 private:
@@ -44,7 +48,7 @@ private:
     QString m_error;
 };
 
-} // namespace
+}   // namespace
 
 QQuickImageResponse *AttachmentImageProvider::requestImageResponse(const QString &id, const QSize &requestedSize)
 {

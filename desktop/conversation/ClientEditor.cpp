@@ -14,13 +14,14 @@ const QString kEmail = u"email"_s;
 const QString kNotes = u"notes"_s;
 const QString kTags = u"tags"_s;
 const QString kCustomFields = u"custom_fields"_s;
-} // namespace
+}   // namespace
 
 ClientEditor::ClientEditor(AppContext &app, QObject *parent) : QObject(parent), m_app(app) {}
 
 QString ClientEditor::displayName() const
 {
-    const QString name = QString(m_client.firstName.value_or(QString()) + u' ' + m_client.lastName.value_or(QString())).trimmed();
+    const QString name =
+        QString(m_client.firstName.value_or(QString()) + u' ' + m_client.lastName.value_or(QString())).trimmed();
     return name.isEmpty() ? m_client.phoneNumber : name;
 }
 
@@ -111,29 +112,35 @@ void ClientEditor::save()
                               {kCustomFields, QJsonObject::fromVariantMap(m_customFields)}};
     m_saving = true;
     emit savingChanged();
-    m_app.api().updateClient(m_client.id, changes, this, [this, generation = m_generation](const Conversa::ApiResult<Conversa::ClientDto> &r) {
-        m_saving = false;
-        emit savingChanged();
-        if (generation != m_generation)
-            return;
-        if (!r) {
-            // Each field's message next to its field; the rest together.
-            static const QHash<QString, Field> fields{{kFirstName, FirstName}, {kLastName, LastName}, {kEmail, Email},
-                                                      {kNotes, Notes},         {kTags, Tags},         {kCustomFields, CustomFields}};
-            for (const Conversa::ApiError::FieldError &d : r.error().details) {
-                const QString field = d.field.section(u'.', 0, 0);   // custom_fields.x, tags[0]
-                const auto it = fields.constFind(field.section(u'[', 0, 0));
-                if (it != fields.cend())
-                    m_errors.insert(*it, d.message);
-                else
-                    m_otherErrors.append(d.message);
-            }
-            emit errorsChanged();
-            if (!hasErrors())
-                emit failed(AppContext::errorText(r.error()));
-            return;
-        }
-        setClient(*r);
-        emit saved();
-    });
+    m_app.api().updateClient(m_client.id, changes, this,
+                             [this, generation = m_generation](const Conversa::ApiResult<Conversa::ClientDto> &r) {
+                                 m_saving = false;
+                                 emit savingChanged();
+                                 if (generation != m_generation)
+                                     return;
+                                 if (!r) {
+                                     // Each field's message next to its field; the rest together.
+                                     static const QHash<QString, Field> fields{{kFirstName, FirstName},
+                                                                               {kLastName, LastName},
+                                                                               {kEmail, Email},
+                                                                               {kNotes, Notes},
+                                                                               {kTags, Tags},
+                                                                               {kCustomFields, CustomFields}};
+                                     for (const Conversa::ApiError::FieldError &d : r.error().details) {
+                                         const QString field =
+                                             d.field.section(u'.', 0, 0);   // custom_fields.x, tags[0]
+                                         const auto it = fields.constFind(field.section(u'[', 0, 0));
+                                         if (it != fields.cend())
+                                             m_errors.insert(*it, d.message);
+                                         else
+                                             m_otherErrors.append(d.message);
+                                     }
+                                     emit errorsChanged();
+                                     if (!hasErrors())
+                                         emit failed(AppContext::errorText(r.error()));
+                                     return;
+                                 }
+                                 setClient(*r);
+                                 emit saved();
+                             });
 }

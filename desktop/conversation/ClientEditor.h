@@ -86,5 +86,5 @@ private:
     QHash<int, QString> m_errors;   // by Field
     QStringList m_otherErrors;
     bool m_saving = false;
-    int m_generation = 0;           // a save's answer for a client no longer shown is dropped
+    int m_generation = 0;   // a save's answer for a client no longer shown is dropped
 };

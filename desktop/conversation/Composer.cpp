@@ -93,7 +93,8 @@ void Composer::enqueue(const QString &preview, Conversa::SendMessageRequest requ
     m_outbox.add(e);
     emit outboxCountChanged();
     if (e.request.chatId == m_conversation.chatId())
-        m_conversation.messages()->addLocal(QString::fromLatin1(e.request.idempotencyKey), e.request.messageType, preview);
+        m_conversation.messages()->addLocal(QString::fromLatin1(e.request.idempotencyKey), e.request.messageType,
+                                            preview);
     flush();
 }
 
@@ -110,34 +111,35 @@ void Composer::flush()
         if (e->request.chatId == m_conversation.chatId())
             m_conversation.messages()->setLocalStatus(localKey, u"pending"_s);
         // The same key on every attempt: the server stores the message once however often it is sent.
-        m_app.api().sendMessage(e->request, this, [this, key, localKey](const Conversa::ApiResult<Conversa::MessageDto> &r) {
-            Outbox::Entry *sent = m_outbox.find(key);
-            if (!sent)
-                return;
-            const qint64 chatId = sent->request.chatId;
-            const bool shown = chatId == m_conversation.chatId();
-            if (!r && (r.error().isNetworkError() || r.error().httpStatus >= 500)) {
-                m_outbox.setInFlight(key, false);   // kept for when the server answers again
-                if (shown)
-                    m_conversation.messages()->setLocalStatus(localKey, u"waiting"_s);
-                return;
-            }
-            m_outbox.remove(key);
-            emit outboxCountChanged();
-            if (r) {
-                if (shown)
-                    m_conversation.messages()->resolveLocal(localKey, *r);
-                emit messageSent(r->id);
-                return;
-            }
-            const QString error = AppContext::errorText(r.error());
-            if (shown) {
-                m_conversation.messages()->setLocalStatus(localKey, u"failed"_s, error);
-                if (r.error().code == u"WINDOW_CLOSED"_s)
-                    m_conversation.reloadChat();
-            }
-            m_conversation.reportError(error);
-        });
+        m_app.api().sendMessage(e->request, this,
+                                [this, key, localKey](const Conversa::ApiResult<Conversa::MessageDto> &r) {
+                                    Outbox::Entry *sent = m_outbox.find(key);
+                                    if (!sent)
+                                        return;
+                                    const qint64 chatId = sent->request.chatId;
+                                    const bool shown = chatId == m_conversation.chatId();
+                                    if (!r && (r.error().isNetworkError() || r.error().httpStatus >= 500)) {
+                                        m_outbox.setInFlight(key, false);   // kept for when the server answers again
+                                        if (shown)
+                                            m_conversation.messages()->setLocalStatus(localKey, u"waiting"_s);
+                                        return;
+                                    }
+                                    m_outbox.remove(key);
+                                    emit outboxCountChanged();
+                                    if (r) {
+                                        if (shown)
+                                            m_conversation.messages()->resolveLocal(localKey, *r);
+                                        emit messageSent(r->id);
+                                        return;
+                                    }
+                                    const QString error = AppContext::errorText(r.error());
+                                    if (shown) {
+                                        m_conversation.messages()->setLocalStatus(localKey, u"failed"_s, error);
+                                        if (r.error().code == u"WINDOW_CLOSED"_s)
+                                            m_conversation.reloadChat();
+                                    }
+                                    m_conversation.reportError(error);
+                                });
     }
 }
 
@@ -169,8 +171,9 @@ void Composer::sendFile(const QUrl &file, const QString &caption)
             Conversa::SendMessageRequest request;
             request.chatId = chatId;
             request.messageType = mime.startsWith(u"image/"_s) ? u"image"_s
-                                : mime.startsWith(u"video/"_s) ? u"video"_s
-                                : mime.startsWith(u"audio/"_s) ? u"audio"_s : u"document"_s;
+                : mime.startsWith(u"video/"_s)                 ? u"video"_s
+                : mime.startsWith(u"audio/"_s)                 ? u"audio"_s
+                                                               : u"document"_s;
             request.mediaFileId = r->id;
             request.content = caption.trimmed();
             enqueue(caption.trimmed(), request);
@@ -200,18 +203,19 @@ void Composer::loadTemplates()
     if (chatId <= 0)
         return;
     m_templatesChat = chatId;
-    m_app.api().listTemplates(chatId, this, [this, chatId](const Conversa::ApiResult<Conversa::MessageTemplateListDto> &r) {
-        if (chatId != m_conversation.chatId())
-            return;
-        m_templatesError.clear();
-        if (!r) {
-            m_templates.set({});
-            m_templatesError = AppContext::errorText(r.error());
-        } else {
-            m_templates.set(r->data);
-            if (m_templates.count() == 0)
-                m_templatesError = tr("This chat's number has no approved templates.");
-        }
-        emit templatesChanged();
-    });
+    m_app.api().listTemplates(chatId, this,
+                              [this, chatId](const Conversa::ApiResult<Conversa::MessageTemplateListDto> &r) {
+                                  if (chatId != m_conversation.chatId())
+                                      return;
+                                  m_templatesError.clear();
+                                  if (!r) {
+                                      m_templates.set({});
+                                      m_templatesError = AppContext::errorText(r.error());
+                                  } else {
+                                      m_templates.set(r->data);
+                                      if (m_templates.count() == 0)
+                                          m_templatesError = tr("This chat's number has no approved templates.");
+                                  }
+                                  emit templatesChanged();
+                              });
 }

@@ -45,7 +45,7 @@ public:
     Q_INVOKABLE void retry(qint64 messageId);
     Q_INVOKABLE void loadTemplates();
 
-    void forgetTemplates();   // another chat is open
+    void forgetTemplates();           // another chat is open
     void showOutbox(qint64 chatId);   // the outbox's messages of this chat as local rows
     void flush();
 

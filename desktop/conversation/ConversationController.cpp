@@ -32,7 +32,7 @@ QString personName(const std::optional<QString> &first, const std::optional<QStr
 {
     return QString(first.value_or(QString()) + u' ' + last.value_or(QString())).trimmed();
 }
-} // namespace
+}   // namespace
 
 ConversationController::ConversationController(AppContext &app, QObject *parent)
     : QObject(parent), m_app(app), m_composer(app, *this), m_clientEditor(app), m_transferOptions(app)
@@ -84,7 +84,8 @@ QString ConversationController::campaignName() const
 
 QString ConversationController::assignedAgentName() const
 {
-    return m_chat.assignedAgent ? personName(m_chat.assignedAgent->firstName, m_chat.assignedAgent->lastName) : QString();
+    return m_chat.assignedAgent ? personName(m_chat.assignedAgent->firstName, m_chat.assignedAgent->lastName)
+                                : QString();
 }
 
 QVariantList ConversationController::notes() const
@@ -145,19 +146,20 @@ void ConversationController::open(qint64 chatId)
     const int generation = m_generation;
     setBusy(true);
     m_app.api().listMessages(chatId, before(kNewest), this,
-                             [this, generation, chatId](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
-        setBusy(false);
-        if (generation != m_generation)
-            return;
-        if (!r) {
-            reportError(AppContext::errorText(r.error()));
-            return;
-        }
-        m_messages.reset(r->data);
-        m_composer.showOutbox(chatId);
-        m_messages.setHasOlder(r->meta.hasMore);
-        markSeen();
-    });
+                             [this, generation,
+                              chatId](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
+                                 setBusy(false);
+                                 if (generation != m_generation)
+                                     return;
+                                 if (!r) {
+                                     reportError(AppContext::errorText(r.error()));
+                                     return;
+                                 }
+                                 m_messages.reset(r->data);
+                                 m_composer.showOutbox(chatId);
+                                 m_messages.setHasOlder(r->meta.hasMore);
+                                 markSeen();
+                             });
 }
 
 void ConversationController::catchUp()
@@ -168,13 +170,13 @@ void ConversationController::catchUp()
     const int generation = m_generation;
     m_app.api().listMessages(m_chatId, before(kNewest), this,
                              [this, generation](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
-        if (generation != m_generation || !r)
-            return;
-        // Row by row, so that what the agent is looking at does not jump.
-        for (const Conversa::MessageDto &m : r->data)
-            m_messages.upsert(m);
-        markSeen();
-    });
+                                 if (generation != m_generation || !r)
+                                     return;
+                                 // Row by row, so that what the agent is looking at does not jump.
+                                 for (const Conversa::MessageDto &m : r->data)
+                                     m_messages.upsert(m);
+                                 markSeen();
+                             });
 }
 
 void ConversationController::closeView()
@@ -215,12 +217,12 @@ void ConversationController::loadOlder()
     setBusy(true);
     m_app.api().listMessages(m_chatId, before(first), this,
                              [this, generation](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
-        setBusy(false);
-        if (generation != m_generation || !r)
-            return;
-        m_messages.prepend(r->data);
-        m_messages.setHasOlder(r->meta.hasMore);
-    });
+                                 setBusy(false);
+                                 if (generation != m_generation || !r)
+                                     return;
+                                 m_messages.prepend(r->data);
+                                 m_messages.setHasOlder(r->meta.hasMore);
+                             });
 }
 
 void ConversationController::markSeen()
@@ -292,7 +294,7 @@ bool ConversationController::startAction()
     return true;
 }
 
-template<class T>
+template <class T>
 Conversa::ApiCallback<T> ConversationController::actionAnswer()
 {
     return [this, generation = m_generation](const Conversa::ApiResult<T> &r) {
@@ -316,7 +318,8 @@ void ConversationController::assign(qint64 agentId)
 void ConversationController::transfer(const QString &targetType, std::optional<qint64> targetId, const QString &reason)
 {
     if (startAction())
-        m_app.api().transferChat(m_chatId, targetType, targetId, reason.trimmed(), this, actionAnswer<Conversa::ChatDto>());
+        m_app.api().transferChat(m_chatId, targetType, targetId, reason.trimmed(), this,
+                                 actionAnswer<Conversa::ChatDto>());
 }
 
 void ConversationController::transferToQueue(const QString &reason)
@@ -336,7 +339,8 @@ void ConversationController::transferToCampaign(qint64 campaignId, const QString
         transfer(u"campaign"_s, campaignId, reason);
 }
 
-void ConversationController::closeChat(const QString &reason, const QString &outcome, qint64 outcomeValue, const QString &notes)
+void ConversationController::closeChat(const QString &reason, const QString &outcome, qint64 outcomeValue,
+                                       const QString &notes)
 {
     Conversa::CloseChatRequest request;
     request.closeReason = reason.trimmed();

@@ -84,7 +84,8 @@ public:
     Q_INVOKABLE void transferToAgent(qint64 agentId, const QString &reason);
     Q_INVOKABLE void transferToCampaign(qint64 campaignId, const QString &reason);
     // outcome: sale, no_sale, information or complaint; outcomeValue 0 for none.
-    Q_INVOKABLE void closeChat(const QString &reason, const QString &outcome, qint64 outcomeValue, const QString &notes);
+    Q_INVOKABLE void closeChat(const QString &reason, const QString &outcome, qint64 outcomeValue,
+                               const QString &notes);
     Q_INVOKABLE void reopen();
     Q_INVOKABLE void addTag(const QString &tag);
     Q_INVOKABLE void addNote(const QString &content);
@@ -111,7 +112,8 @@ private:
     void catchUp();   // the newest page again after a disconnection, merged in
     void transfer(const QString &targetType, std::optional<qint64> targetId, const QString &reason);
     // The answer of a chat action: the chat again, or the error.
-    template<class T> Conversa::ApiCallback<T> actionAnswer();
+    template <class T>
+    Conversa::ApiCallback<T> actionAnswer();
     bool startAction();
     void setChat(const Conversa::ChatDto &chat);
     void setBusy(bool busy);

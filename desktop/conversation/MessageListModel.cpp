@@ -50,11 +50,20 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
-    return {{IdRole, "messageId"}, {LocalKeyRole, "localKey"}, {InboundRole, "inbound"},
-            {MessageTypeRole, "messageType"}, {ContentRole, "content"}, {StatusRole, "status"},
-            {ErrorCodeRole, "errorCode"}, {ErrorMessageRole, "errorMessage"}, {CreatedAtRole, "createdAt"},
-            {SenderNameRole, "senderName"}, {MediaFileIdRole, "mediaFileId"}, {ReadRole, "read"},
-            {TemplateNameRole, "templateName"}, {DayRole, "day"}};
+    return {{IdRole, "messageId"},
+            {LocalKeyRole, "localKey"},
+            {InboundRole, "inbound"},
+            {MessageTypeRole, "messageType"},
+            {ContentRole, "content"},
+            {StatusRole, "status"},
+            {ErrorCodeRole, "errorCode"},
+            {ErrorMessageRole, "errorMessage"},
+            {CreatedAtRole, "createdAt"},
+            {SenderNameRole, "senderName"},
+            {MediaFileIdRole, "mediaFileId"},
+            {ReadRole, "read"},
+            {TemplateNameRole, "templateName"},
+            {DayRole, "day"}};
 }
 
 int MessageListModel::rowOfId(qint64 id) const

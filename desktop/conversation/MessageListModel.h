@@ -26,20 +26,20 @@ class MessageListModel : public QAbstractListModel {
     Q_PROPERTY(bool nearTop READ nearTop WRITE setNearTop NOTIFY nearTopChanged)
 public:
     enum Role {
-        IdRole = Qt::UserRole + 1,  // qint64 server id; 0 while only local
-        LocalKeyRole,               // QString: the Idempotency-Key of a message typed here, else empty
-        InboundRole,                // bool: from the client
-        MessageTypeRole,            // QString: text, image, document, audio, video, template…
-        ContentRole,                // QString: text or caption
-        StatusRole,                 // QString: pending, sent, delivered, read, failed; "waiting" while in the outbox
-        ErrorCodeRole,              // QString: the provider's (or the server's) error code when failed
-        ErrorMessageRole,           // QString: its text
-        CreatedAtRole,              // QDateTime
-        SenderNameRole,             // QString: the agent who wrote it, "Bot", or empty for the client
-        MediaFileIdRole,            // qint64, 0 without media
-        ReadRole,                   // bool: inbound and already read
-        TemplateNameRole,           // QString
-        DayRole,                    // QString: the local day it was written, yyyy-MM-dd (the view's sections)
+        IdRole = Qt::UserRole + 1,   // qint64 server id; 0 while only local
+        LocalKeyRole,                // QString: the Idempotency-Key of a message typed here, else empty
+        InboundRole,                 // bool: from the client
+        MessageTypeRole,             // QString: text, image, document, audio, video, template…
+        ContentRole,                 // QString: text or caption
+        StatusRole,                  // QString: pending, sent, delivered, read, failed; "waiting" while in the outbox
+        ErrorCodeRole,               // QString: the provider's (or the server's) error code when failed
+        ErrorMessageRole,            // QString: its text
+        CreatedAtRole,               // QDateTime
+        SenderNameRole,              // QString: the agent who wrote it, "Bot", or empty for the client
+        MediaFileIdRole,             // qint64, 0 without media
+        ReadRole,                    // bool: inbound and already read
+        TemplateNameRole,            // QString
+        DayRole,                     // QString: the local day it was written, yyyy-MM-dd (the view's sections)
     };
     Q_ENUM(Role)
 

@@ -19,10 +19,15 @@ namespace {
 QJsonObject toJson(const Outbox::Entry &e)
 {
     const Conversa::SendMessageRequest &r = e.request;
-    QJsonObject o{{u"server"_s, e.server}, {u"user_id"_s, e.userId}, {u"preview"_s, e.preview},
-                  {u"key"_s, QString::fromLatin1(r.idempotencyKey)}, {u"chat_id"_s, r.chatId},
-                  {u"message_type"_s, r.messageType}, {u"content"_s, r.content},
-                  {u"template_name"_s, r.templateName}, {u"template_language"_s, r.templateLanguage},
+    QJsonObject o{{u"server"_s, e.server},
+                  {u"user_id"_s, e.userId},
+                  {u"preview"_s, e.preview},
+                  {u"key"_s, QString::fromLatin1(r.idempotencyKey)},
+                  {u"chat_id"_s, r.chatId},
+                  {u"message_type"_s, r.messageType},
+                  {u"content"_s, r.content},
+                  {u"template_name"_s, r.templateName},
+                  {u"template_language"_s, r.templateLanguage},
                   {u"template_variables"_s, r.templateVariables}};
     if (r.mediaFileId)
         o.insert(u"media_file_id"_s, *r.mediaFileId);
@@ -52,7 +57,7 @@ Outbox::Entry fromJson(const QJsonObject &o)
     return e;
 }
 
-} // namespace
+}   // namespace
 
 Outbox::Outbox(const QString &file) : m_file(file)
 {
@@ -126,6 +131,7 @@ void Outbox::save() const
         array.append(toJson(e));
     // Written whole and renamed, so that a crash never leaves half a file.
     QSaveFile f(m_file);
-    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(array).toJson(QJsonDocument::Compact)) < 0 || !f.commit())
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(array).toJson(QJsonDocument::Compact)) < 0 ||
+        !f.commit())
         qCWarning(lcDesktopOutbox) << "cannot save the outbox to" << m_file << f.errorString();
 }

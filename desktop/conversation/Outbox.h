@@ -12,11 +12,11 @@
 class Outbox {
 public:
     struct Entry {
-        QString server;        // the API's base URL
+        QString server;   // the API's base URL
         qint64 userId = 0;
-        QString preview;       // what the local row shows
+        QString preview;                        // what the local row shows
         Conversa::SendMessageRequest request;   // with its idempotencyKey
-        bool inFlight = false; // not saved: after a restart nothing is in flight
+        bool inFlight = false;                  // not saved: after a restart nothing is in flight
     };
 
     // file: where the entries are kept; empty keeps them in memory only.

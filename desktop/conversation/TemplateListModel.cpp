@@ -18,7 +18,10 @@ QVariant TemplateListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> TemplateListModel::roleNames() const
 {
-    return {{NameRole, "name"}, {LanguageRole, "language"}, {CategoryRole, "category"}, {BodyRole, "body"},
+    return {{NameRole, "name"},
+            {LanguageRole, "language"},
+            {CategoryRole, "category"},
+            {BodyRole, "body"},
             {VariablesRole, "variables"}};
 }
 

@@ -23,7 +23,7 @@ QVariant TransferChoiceModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> TransferChoiceModel::roleNames() const
 {
-    return {{ChoiceIdRole, "choiceId"}, {NameRole, "name"},       {IsAgentRole, "isAgent"},
+    return {{ChoiceIdRole, "choiceId"}, {NameRole, "name"},           {IsAgentRole, "isAgent"},
             {StatusRole, "status"},     {OpenChatsRole, "openChats"}, {MaxChatsRole, "maxChats"}};
 }
 
@@ -51,27 +51,32 @@ void TransferOptions::load(qint64 chatId)
     if (chatId <= 0)
         return;
     m_chatId = chatId;
-    m_app.api().transferOptions(chatId, this, [this, chatId](const Conversa::ApiResult<Conversa::TransferOptionsDto> &r) {
-        if (chatId != m_chatId)
-            return;
-        if (!r) {
-            m_agents.set({});
-            m_campaigns.set({});
-            emit failed(AppContext::errorText(r.error()));   // the queue remains
-            return;
-        }
-        QList<TransferChoiceModel::Choice> agents;
-        for (const Conversa::TransferAgentDto &a : r->agents) {
-            if (a.id == m_app.api().userId())
-                continue;   // a supervisor who is also on the campaign
-            agents.append({.id = a.id, .name = QString(a.firstName + u' ' + a.lastName).trimmed(), .isAgent = true,
-                           .status = a.agentStatus, .openChats = int(a.openChats), .maxChats = int(a.maxConcurrentChats)});
-        }
-        QList<TransferChoiceModel::Choice> campaigns;
-        for (const Conversa::IdNameDto &c : r->campaigns)
-            campaigns.append({.id = c.id, .name = c.name});
-        m_agents.set(agents);
-        m_campaigns.set(campaigns);
-        emit loaded();
-    });
+    m_app.api().transferOptions(chatId, this,
+                                [this, chatId](const Conversa::ApiResult<Conversa::TransferOptionsDto> &r) {
+                                    if (chatId != m_chatId)
+                                        return;
+                                    if (!r) {
+                                        m_agents.set({});
+                                        m_campaigns.set({});
+                                        emit failed(AppContext::errorText(r.error()));   // the queue remains
+                                        return;
+                                    }
+                                    QList<TransferChoiceModel::Choice> agents;
+                                    for (const Conversa::TransferAgentDto &a : r->agents) {
+                                        if (a.id == m_app.api().userId())
+                                            continue;   // a supervisor who is also on the campaign
+                                        agents.append({.id = a.id,
+                                                       .name = QString(a.firstName + u' ' + a.lastName).trimmed(),
+                                                       .isAgent = true,
+                                                       .status = a.agentStatus,
+                                                       .openChats = int(a.openChats),
+                                                       .maxChats = int(a.maxConcurrentChats)});
+                                    }
+                                    QList<TransferChoiceModel::Choice> campaigns;
+                                    for (const Conversa::IdNameDto &c : r->campaigns)
+                                        campaigns.append({.id = c.id, .name = c.name});
+                                    m_agents.set(agents);
+                                    m_campaigns.set(campaigns);
+                                    emit loaded();
+                                });
 }

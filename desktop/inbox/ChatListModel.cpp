@@ -32,21 +32,32 @@ QVariant ChatListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ChatListModel::roleNames() const
 {
-    return {{IdRole, "chatId"}, {ClientNameRole, "clientName"}, {PhoneNumberRole, "phoneNumber"},
-            {CampaignIdRole, "campaignId"}, {CampaignNameRole, "campaignName"}, {StatusRole, "status"},
-            {PriorityRole, "priority"}, {AssignedAgentIdRole, "assignedAgentId"},
-            {AssignedAgentNameRole, "assignedAgentName"}, {LastMessageRole, "lastMessage"},
-            {LastMessageInboundRole, "lastMessageInbound"}, {LastActivityRole, "lastActivity"},
-            {UnreadCountRole, "unreadCount"}, {TagsRole, "tags"}, {StatusTextRole, "statusText"}};
+    return {{IdRole, "chatId"},
+            {ClientNameRole, "clientName"},
+            {PhoneNumberRole, "phoneNumber"},
+            {CampaignIdRole, "campaignId"},
+            {CampaignNameRole, "campaignName"},
+            {StatusRole, "status"},
+            {PriorityRole, "priority"},
+            {AssignedAgentIdRole, "assignedAgentId"},
+            {AssignedAgentNameRole, "assignedAgentName"},
+            {LastMessageRole, "lastMessage"},
+            {LastMessageInboundRole, "lastMessageInbound"},
+            {LastActivityRole, "lastActivity"},
+            {UnreadCountRole, "unreadCount"},
+            {TagsRole, "tags"},
+            {StatusTextRole, "statusText"}};
 }
 
 QString ChatListModel::statusText(const QString &status)
 {
-    static const char *const names[][2] = {
-        {"new", QT_TRANSLATE_NOOP("ChatStatus", "New")},         {"bot", QT_TRANSLATE_NOOP("ChatStatus", "With the bot")},
-        {"queued", QT_TRANSLATE_NOOP("ChatStatus", "Queued")},   {"assigned", QT_TRANSLATE_NOOP("ChatStatus", "Assigned")},
-        {"active", QT_TRANSLATE_NOOP("ChatStatus", "Active")},   {"pending", QT_TRANSLATE_NOOP("ChatStatus", "Waiting on the client")},
-        {"closed", QT_TRANSLATE_NOOP("ChatStatus", "Closed")}};
+    static const char *const names[][2] = {{"new", QT_TRANSLATE_NOOP("ChatStatus", "New")},
+                                           {"bot", QT_TRANSLATE_NOOP("ChatStatus", "With the bot")},
+                                           {"queued", QT_TRANSLATE_NOOP("ChatStatus", "Queued")},
+                                           {"assigned", QT_TRANSLATE_NOOP("ChatStatus", "Assigned")},
+                                           {"active", QT_TRANSLATE_NOOP("ChatStatus", "Active")},
+                                           {"pending", QT_TRANSLATE_NOOP("ChatStatus", "Waiting on the client")},
+                                           {"closed", QT_TRANSLATE_NOOP("ChatStatus", "Closed")}};
     for (const auto &[key, text] : names) {
         if (status == QLatin1String(key))
             return QCoreApplication::translate("ChatStatus", text);
@@ -83,7 +94,8 @@ void ChatListModel::fill(Row &row, const Conversa::ChatDto &chat)
     row.id = chat.id;
     if (has(u"client")) {
         const Conversa::ClientDto &client = chat.client;
-        row.clientName = QString(client.firstName.value_or(QString()) + u' ' + client.lastName.value_or(QString())).trimmed();
+        row.clientName =
+            QString(client.firstName.value_or(QString()) + u' ' + client.lastName.value_or(QString())).trimmed();
         row.phone = client.phoneNumber;
     }
     if (has(u"campaign")) {
@@ -93,8 +105,8 @@ void ChatListModel::fill(Row &row, const Conversa::ChatDto &chat)
     if (has(u"assigned_agent")) {
         row.agentId = chat.assignedAgent ? chat.assignedAgent->id : 0;
         row.agentName = chat.assignedAgent
-                            ? QString(chat.assignedAgent->firstName + u' ' + chat.assignedAgent->lastName).trimmed()
-                            : QString();
+            ? QString(chat.assignedAgent->firstName + u' ' + chat.assignedAgent->lastName).trimmed()
+            : QString();
     }
     if (has(u"status"))
         row.status = chat.status;
@@ -112,7 +124,7 @@ void ChatListModel::fill(Row &row, const Conversa::ChatDto &chat)
         row.lastInbound = chat.lastMessage->direction == u"inbound"_s;
     }
     row.lastActivity = chat.lastMessageAt.isValid() ? chat.lastMessageAt
-                     : (row.lastActivity.isValid() ? row.lastActivity : row.createdAt);
+                                                    : (row.lastActivity.isValid() ? row.lastActivity : row.createdAt);
 }
 
 void ChatListModel::reset(const QList<Conversa::ChatDto> &chats)
@@ -217,7 +229,8 @@ bool ChatListModel::applyMessage(qint64 chatId, const Conversa::MessageDto &mess
             emit totalUnreadChanged();
         }
     }
-    emit dataChanged(index(at), index(at), {LastMessageRole, LastMessageInboundRole, LastActivityRole, UnreadCountRole});
+    emit dataChanged(index(at), index(at),
+                     {LastMessageRole, LastMessageInboundRole, LastActivityRole, UnreadCountRole});
     if (fresh)
         moveTo(at, 0);
     return true;

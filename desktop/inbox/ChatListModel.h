@@ -21,21 +21,21 @@ class ChatListModel : public QAbstractListModel {
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
 public:
     enum Role {
-        IdRole = Qt::UserRole + 1,  // qint64 chat id
-        ClientNameRole,             // QString: first and last name, else the phone number
-        PhoneNumberRole,            // QString: E.164
-        CampaignIdRole,             // qint64
-        CampaignNameRole,           // QString
-        StatusRole,                 // QString: new, bot, queued, assigned, active, pending, closed
-        PriorityRole,               // QString: low, normal, high, urgent
-        AssignedAgentIdRole,        // qint64, 0 when unassigned
-        AssignedAgentNameRole,      // QString
-        LastMessageRole,            // QString: the last message's text (or empty for media)
-        LastMessageInboundRole,     // bool: the last message came from the client
-        LastActivityRole,           // QDateTime: the last message's time, else the creation time
-        UnreadCountRole,            // int: inbound messages not read yet
-        TagsRole,                   // QStringList
-        StatusTextRole,             // QString: the status in the UI's language
+        IdRole = Qt::UserRole + 1,   // qint64 chat id
+        ClientNameRole,              // QString: first and last name, else the phone number
+        PhoneNumberRole,             // QString: E.164
+        CampaignIdRole,              // qint64
+        CampaignNameRole,            // QString
+        StatusRole,                  // QString: new, bot, queued, assigned, active, pending, closed
+        PriorityRole,                // QString: low, normal, high, urgent
+        AssignedAgentIdRole,         // qint64, 0 when unassigned
+        AssignedAgentNameRole,       // QString
+        LastMessageRole,             // QString: the last message's text (or empty for media)
+        LastMessageInboundRole,      // bool: the last message came from the client
+        LastActivityRole,            // QDateTime: the last message's time, else the creation time
+        UnreadCountRole,             // int: inbound messages not read yet
+        TagsRole,                    // QStringList
+        StatusTextRole,              // QString: the status in the UI's language
     };
     Q_ENUM(Role)
 

@@ -25,7 +25,8 @@ QString folded(const QString &s)
 
 QString nameOf(const Conversa::ClientDto &client)
 {
-    const QString name = QString(client.firstName.value_or(QString()) + u' ' + client.lastName.value_or(QString())).trimmed();
+    const QString name =
+        QString(client.firstName.value_or(QString()) + u' ' + client.lastName.value_or(QString())).trimmed();
     return name.isEmpty() ? client.phoneNumber : name;
 }
 
@@ -37,7 +38,7 @@ qint64 agentOf(const Conversa::ChatDto &chat)
 // "Everything before the newest message": the server's before_id with no message after it.
 constexpr qint64 kNewest = 9007199254740991;   // 2^53 - 1
 
-} // namespace
+}   // namespace
 
 InboxController::InboxController(AppContext &app, QObject *parent) : QObject(parent), m_app(app)
 {
@@ -46,8 +47,10 @@ InboxController::InboxController(AppContext &app, QObject *parent) : QObject(par
     connect(&m_searchDelay, &QTimer::timeout, this, &InboxController::refresh);
     connect(&m_app, &AppContext::languageChanged, &m_model, &ChatListModel::retranslate);
     Conversa::RealtimeEvents &events = m_app.events();
-    connect(&events, &Conversa::RealtimeEvents::chatNew, this, [this](const Conversa::ChatDto &chat) { onChat(chat, true); });
-    connect(&events, &Conversa::RealtimeEvents::chatUpdated, this, [this](const Conversa::ChatDto &chat) { onChat(chat, false); });
+    connect(&events, &Conversa::RealtimeEvents::chatNew, this,
+            [this](const Conversa::ChatDto &chat) { onChat(chat, true); });
+    connect(&events, &Conversa::RealtimeEvents::chatUpdated, this,
+            [this](const Conversa::ChatDto &chat) { onChat(chat, false); });
     connect(&events, &Conversa::RealtimeEvents::chatMessage, this, &InboxController::onMessage);
     connect(&events, &Conversa::RealtimeEvents::chatTransferred, this,
             [this](const Conversa::ChatTransferredEventDto &e) { fetchChat(e.chatId); });
@@ -142,36 +145,38 @@ void InboxController::load(int page)
     const int generation = ++m_generation;
     m_busy = true;
     emit busyChanged();
-    m_app.api().listChats(query(page), this, [this, page, generation](const Conversa::ApiResult<Conversa::Page<Conversa::ChatDto>> &r) {
-        if (generation != m_generation)
-            return;
-        m_busy = false;
-        if (!r) {
-            setError(AppContext::errorText(r.error()));
-            emit busyChanged();
-            return;
-        }
-        setError({});
-        m_page = page;
-        m_totalPages = int(r->meta.totalPages);
-        if (page == 1)
-            m_model.reset(r->data);
-        else
-            m_model.append(r->data);
-        emit busyChanged();
-    });
+    m_app.api().listChats(query(page), this,
+                          [this, page, generation](const Conversa::ApiResult<Conversa::Page<Conversa::ChatDto>> &r) {
+                              if (generation != m_generation)
+                                  return;
+                              m_busy = false;
+                              if (!r) {
+                                  setError(AppContext::errorText(r.error()));
+                                  emit busyChanged();
+                                  return;
+                              }
+                              setError({});
+                              m_page = page;
+                              m_totalPages = int(r->meta.totalPages);
+                              if (page == 1)
+                                  m_model.reset(r->data);
+                              else
+                                  m_model.append(r->data);
+                              emit busyChanged();
+                          });
 }
 
 void InboxController::loadCampaigns()
 {
-    m_app.api().listCampaigns(1, 100, this, [this](const Conversa::ApiResult<Conversa::Page<Conversa::CampaignDto>> &r) {
-        if (!r)
-            return;   // agents without campaigns.read filter by what they see
-        m_campaigns.clear();
-        for (const Conversa::CampaignDto &c : r->data)
-            m_campaigns.append(QVariantMap{{u"id"_s, c.id}, {u"name"_s, c.name}});
-        emit campaignsChanged();
-    });
+    m_app.api().listCampaigns(1, 100, this,
+                              [this](const Conversa::ApiResult<Conversa::Page<Conversa::CampaignDto>> &r) {
+                                  if (!r)
+                                      return;   // agents without campaigns.read filter by what they see
+                                  m_campaigns.clear();
+                                  for (const Conversa::CampaignDto &c : r->data)
+                                      m_campaigns.append(QVariantMap{{u"id"_s, c.id}, {u"name"_s, c.name}});
+                                  emit campaignsChanged();
+                              });
 }
 
 bool InboxController::matches(const Conversa::ChatDto &chat) const
@@ -207,10 +212,11 @@ void InboxController::place(const Conversa::ChatDto &chat)
         Conversa::MessageQuery q;
         q.beforeId = kNewest;
         q.limit = 1;
-        m_app.api().listMessages(id, q, this, [this, id](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
-            if (r && !r->data.isEmpty())
-                m_model.applyMessage(id, r->data.constFirst(), false);
-        });
+        m_app.api().listMessages(id, q, this,
+                                 [this, id](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
+                                     if (r && !r->data.isEmpty())
+                                         m_model.applyMessage(id, r->data.constFirst(), false);
+                                 });
     }
 }
 
@@ -253,8 +259,8 @@ void InboxController::onMessage(const Conversa::ChatMessageEventDto &event)
         fetchChat(chatId, message);
     if (inbound) {
         const int row = m_model.rowOf(chatId);
-        const QString who = row >= 0 ? m_model.data(m_model.index(row), ChatListModel::ClientNameRole).toString()
-                                     : tr("New message");
+        const QString who =
+            row >= 0 ? m_model.data(m_model.index(row), ChatListModel::ClientNameRole).toString() : tr("New message");
         emit activity(chatId, who, message.content.value_or(QString()));
     }
 }

@@ -42,7 +42,7 @@ public:
     qint64 campaignFilter() const { return m_campaign; }
     void setCampaignFilter(qint64 campaignId);
     QString search() const { return m_search; }
-    void setSearch(const QString &search);   // applied after a short pause in typing
+    void setSearch(const QString &search);                   // applied after a short pause in typing
     QVariantList campaigns() const { return m_campaigns; }   // [{id, name}] for the filter
     bool busy() const { return m_busy; }
     bool hasMore() const { return m_page < m_totalPages; }

@@ -33,10 +33,22 @@ SessionController::SessionController(AppContext &app, QObject *parent)
         m_app.api().setBaseUrl(QUrl(serverUrl()));
 }
 
-QString SessionController::serverUrl() const { return m_app.settings().value(u"session/server_url"_s).toString(); }
-QString SessionController::email() const { return m_app.settings().value(u"session/email"_s).toString(); }
-bool SessionController::rememberMe() const { return m_app.settings().value(u"session/remember"_s).toBool(); }
-QByteArray SessionController::accessToken() const { return m_app.api().accessToken(); }
+QString SessionController::serverUrl() const
+{
+    return m_app.settings().value(u"session/server_url"_s).toString();
+}
+QString SessionController::email() const
+{
+    return m_app.settings().value(u"session/email"_s).toString();
+}
+bool SessionController::rememberMe() const
+{
+    return m_app.settings().value(u"session/remember"_s).toBool();
+}
+QByteArray SessionController::accessToken() const
+{
+    return m_app.api().accessToken();
+}
 
 QString SessionController::keychainKey() const
 {
@@ -91,19 +103,19 @@ void SessionController::verifyTwoFactor(const QString &code)
     setBusy(true);
     m_app.api().verifyTwoFactor(m_twoFactorToken, code.trimmed(), this,
                                 [this](const Conversa::ApiResult<Conversa::LoginResultDto> &r) {
-        setBusy(false);
-        if (r) {
-            m_twoFactorToken.clear();
-            accept(r->user);
-        } else if (r.error().httpStatus == 401) {
-            // The second-step token died (expired, used, or too many wrong codes).
-            m_twoFactorToken.clear();
-            setStage(SignedOut);
-            setError(tr("The verification expired. Sign in again."));
-        } else {
-            setError(AppContext::errorText(r.error()));
-        }
-    });
+                                    setBusy(false);
+                                    if (r) {
+                                        m_twoFactorToken.clear();
+                                        accept(r->user);
+                                    } else if (r.error().httpStatus == 401) {
+                                        // The second-step token died (expired, used, or too many wrong codes).
+                                        m_twoFactorToken.clear();
+                                        setStage(SignedOut);
+                                        setError(tr("The verification expired. Sign in again."));
+                                    } else {
+                                        setError(AppContext::errorText(r.error()));
+                                    }
+                                });
 }
 
 void SessionController::cancelTwoFactor()
@@ -231,7 +243,8 @@ void SessionController::remember(const QByteArray &refreshToken)
         if (!ok) {
             qCWarning(lcSession) << "keychain unavailable:" << error;
             setNotice(tr("No system keychain is available (%1), so this login is not remembered: "
-                         "you will sign in again next time.").arg(error));
+                         "you will sign in again next time.")
+                          .arg(error));
         }
     });
 }
@@ -306,17 +319,20 @@ void SessionController::confirmTwoFactorSetup(const QString &code)
 {
     setError({});
     setBusy(true);
-    m_app.api().confirmTwoFactor(code.trimmed(), this, [this](const Conversa::ApiResult<Conversa::TwoFactorStatusDto> &r) {
-        setBusy(false);
-        if (!r || !r->enabled) {
-            setError(r ? tr("Two-factor authentication could not be turned on.") : AppContext::errorText(r.error()));
-            return;
-        }
-        m_user.twoFactorEnabled = true;
-        emit userChanged();
-        setNotice(tr("Two-factor authentication is on. Keep your backup codes somewhere safe."));
-        emit twoFactorEnabledNow();
-    });
+    m_app.api().confirmTwoFactor(code.trimmed(), this,
+                                 [this](const Conversa::ApiResult<Conversa::TwoFactorStatusDto> &r) {
+                                     setBusy(false);
+                                     if (!r || !r->enabled) {
+                                         setError(r ? tr("Two-factor authentication could not be turned on.")
+                                                    : AppContext::errorText(r.error()));
+                                         return;
+                                     }
+                                     m_user.twoFactorEnabled = true;
+                                     emit userChanged();
+                                     setNotice(
+                                         tr("Two-factor authentication is on. Keep your backup codes somewhere safe."));
+                                     emit twoFactorEnabledNow();
+                                 });
 }
 
 QString SessionController::roleText() const
@@ -335,15 +351,16 @@ void SessionController::setAgentStatus(const QString &status, const QString &rea
     if (m_stage != SignedIn)
         return;
     setError({});
-    m_app.api().setMyStatus(status, reason.trimmed(), this, [this](const Conversa::ApiResult<Conversa::AgentStatusDto> &r) {
-        if (!r) {
-            setError(AppContext::errorText(r.error()));
-            return;
-        }
-        m_user.agentStatus = r->agentStatus;
-        m_user.agentStatusReason = r->agentStatusReason;
-        emit userChanged();
-    });
+    m_app.api().setMyStatus(status, reason.trimmed(), this,
+                            [this](const Conversa::ApiResult<Conversa::AgentStatusDto> &r) {
+                                if (!r) {
+                                    setError(AppContext::errorText(r.error()));
+                                    return;
+                                }
+                                m_user.agentStatus = r->agentStatus;
+                                m_user.agentStatusReason = r->agentStatusReason;
+                                emit userChanged();
+                            });
 }
 
 void SessionController::setStage(Stage stage)

@@ -71,14 +71,14 @@ public:
     Q_INVOKABLE void login(const QString &serverUrl, const QString &email, const QString &password, bool rememberMe);
     Q_INVOKABLE void verifyTwoFactor(const QString &code);   // TOTP or backup code
     Q_INVOKABLE void cancelTwoFactor();
-    Q_INVOKABLE bool tryAutoLogin();                          // false when nothing is remembered
+    Q_INVOKABLE bool tryAutoLogin();   // false when nothing is remembered
     Q_INVOKABLE void logout();
     Q_INVOKABLE void changePassword(const QString &current, const QString &next);
     Q_INVOKABLE void beginTwoFactorSetup();
     Q_INVOKABLE void confirmTwoFactorSetup(const QString &code);
     Q_INVOKABLE void setAgentStatus(const QString &status, const QString &reason = {});
     Q_INVOKABLE void clearError() { setError({}); }
-    void refreshNow();                                        // on a refused socket CONNECT
+    void refreshNow();   // on a refused socket CONNECT
 
 signals:
     void stageChanged();

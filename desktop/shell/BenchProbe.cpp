@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr qint64 kStuckUs = 30'000'000;   // no page for this long while scrolling: give up and say so
 constexpr qint64 kNudgeUs = 100'000;      // at the top with nothing loading for this long: flick down and up
-} // namespace
+}   // namespace
 
 qint64 BenchProbe::nowUs()
 {
@@ -25,14 +25,19 @@ qint64 BenchProbe::nowUs()
 }
 
 BenchProbe::BenchProbe(QObject &app, QQuickWindow &window, const Options &options, QObject *parent)
-    : QObject(parent), m_app(app), m_window(window), m_options(options),
+    : QObject(parent),
+      m_app(app),
+      m_window(window),
+      m_options(options),
       m_report(std::make_unique<QFile>(options.reportFile))
 {
     if (!m_report->open(QIODevice::WriteOnly | QIODevice::Append))
         qWarning("bench: cannot write %s", qPrintable(options.reportFile));
     // Frames are stamped on the render thread, where they happen (Qt::DirectConnection).
-    connect(&m_window, &QQuickWindow::afterSynchronizing, this, [this] { afterSynchronizing(); }, Qt::DirectConnection);
-    connect(&m_window, &QQuickWindow::frameSwapped, this, [this] { frameSwapped(); }, Qt::DirectConnection);
+    connect(
+        &m_window, &QQuickWindow::afterSynchronizing, this, [this] { afterSynchronizing(); }, Qt::DirectConnection);
+    connect(
+        &m_window, &QQuickWindow::frameSwapped, this, [this] { frameSwapped(); }, Qt::DirectConnection);
 
     QAbstractItemModel *inbox = model("inbox", "model");
     if (!inbox) {
@@ -160,18 +165,21 @@ void BenchProbe::checkInteractive()
     const bool signedIn = qstrcmp(stage.enumerator().valueToKey(stage.read(session).toInt()), "SignedIn") == 0;
     if (signedIn && m_signedInUs == 0)
         m_signedInUs = nowUs();
-    if (!signedIn || inbox->property("busy").toBool() || chats->rowCount() == 0
-        || !m_window.findChild<QQuickItem *>(u"chatList"_s))
+    if (!signedIn || inbox->property("busy").toBool() || chats->rowCount() == 0 ||
+        !m_window.findChild<QQuickItem *>(u"chatList"_s))
         return;
     m_interactive = true;
-    expectFrame({{u"event"_s, u"interactive"_s}, {u"rows"_s, chats->rowCount()},
-                 {u"main_us"_s, m_options.mainStartedUs}, {u"signed_in_us"_s, m_signedInUs}});
+    expectFrame({{u"event"_s, u"interactive"_s},
+                 {u"rows"_s, chats->rowCount()},
+                 {u"main_us"_s, m_options.mainStartedUs},
+                 {u"signed_in_us"_s, m_signedInUs}});
 }
 
 void BenchProbe::onInteractive()
 {
     QString api = u"other"_s;   // GraphicsApi has no meta-enum in Qt 6.4
-    switch (m_window.rendererInterface() ? m_window.rendererInterface()->graphicsApi() : QSGRendererInterface::Unknown) {
+    switch (m_window.rendererInterface() ? m_window.rendererInterface()->graphicsApi()
+                                         : QSGRendererInterface::Unknown) {
     case QSGRendererInterface::Software: api = u"software"_s; break;
     case QSGRendererInterface::OpenGL: api = u"opengl"_s; break;
     case QSGRendererInterface::Vulkan: api = u"vulkan"_s; break;
@@ -200,7 +208,8 @@ void BenchProbe::watchNewRows()
                 if (destination != 0)
                     return;
                 for (int row = 0; row <= end - start; ++row)
-                    expectFrame({{u"event"_s, u"painted"_s}, {u"kind"_s, u"inbox"_s},
+                    expectFrame({{u"event"_s, u"painted"_s},
+                                 {u"kind"_s, u"inbox"_s},
                                  {u"chat_id"_s, data(chats, row, "chatId").toLongLong()},
                                  {u"text"_s, data(chats, row, "lastMessage").toString()}});
             });
@@ -208,15 +217,17 @@ void BenchProbe::watchNewRows()
     if (!messages)
         return;
     // Appended rows only: a page of older messages is prepended, a fresh chat is a reset.
-    connect(messages, &QAbstractItemModel::rowsInserted, this, [this, messages](const QModelIndex &, int first, int last) {
-        if (!m_chatLoaded || last != messages->rowCount() - 1)
-            return;
-        for (int row = first; row <= last; ++row)
-            expectFrame({{u"event"_s, u"painted"_s}, {u"kind"_s, u"open"_s},
-                         {u"chat_id"_s, child("conversation")->property("chatId").toLongLong()},
-                         {u"message_id"_s, data(messages, row, "messageId").toLongLong()},
-                         {u"text"_s, data(messages, row, "content").toString()}});
-    });
+    connect(messages, &QAbstractItemModel::rowsInserted, this,
+            [this, messages](const QModelIndex &, int first, int last) {
+                if (!m_chatLoaded || last != messages->rowCount() - 1)
+                    return;
+                for (int row = first; row <= last; ++row)
+                    expectFrame({{u"event"_s, u"painted"_s},
+                                 {u"kind"_s, u"open"_s},
+                                 {u"chat_id"_s, child("conversation")->property("chatId").toLongLong()},
+                                 {u"message_id"_s, data(messages, row, "messageId").toLongLong()},
+                                 {u"text"_s, data(messages, row, "content").toString()}});
+            });
 }
 
 // --- (b) scrolling a long chat ---------------------------------------------------------------
@@ -225,11 +236,12 @@ void BenchProbe::checkChatLoaded()
 {
     QObject *conversation = child("conversation");
     QAbstractItemModel *messages = model("conversation", "messages");
-    if (m_chatLoaded || conversation->property("chatId").toLongLong() != m_options.openChatId
-        || conversation->property("busy").toBool() || messages->rowCount() == 0)
+    if (m_chatLoaded || conversation->property("chatId").toLongLong() != m_options.openChatId ||
+        conversation->property("busy").toBool() || messages->rowCount() == 0)
         return;
     m_chatLoaded = true;
-    expectFrame({{u"event"_s, u"chat_open"_s}, {u"chat_id"_s, m_options.openChatId}, {u"rows"_s, messages->rowCount()}});
+    expectFrame(
+        {{u"event"_s, u"chat_open"_s}, {u"chat_id"_s, m_options.openChatId}, {u"rows"_s, messages->rowCount()}});
     if (m_options.scrollToOldest) {
         m_scrolling = true;
         m_scrollStartUs = m_lastGrowthUs = nowUs();
@@ -280,8 +292,12 @@ void BenchProbe::finishScroll()
     const int rows = model("conversation", "messages")->rowCount();
     // A second for the last pages' frames and any deferred deletes, then the memory.
     QTimer::singleShot(1000, this, [this, end, rows] {
-        write({{u"event"_s, u"scrolled"_s}, {u"rows"_s, rows}, {u"seconds"_s, double(end - m_scrollStartUs) / 1e6},
-               {u"steps"_s, m_scrollSteps}, {u"nudges"_s, m_scrollNudges},
-               {u"rss_kb"_s, statusKb("VmRSS:")}, {u"hwm_kb"_s, statusKb("VmHWM:")}});
+        write({{u"event"_s, u"scrolled"_s},
+               {u"rows"_s, rows},
+               {u"seconds"_s, double(end - m_scrollStartUs) / 1e6},
+               {u"steps"_s, m_scrollSteps},
+               {u"nudges"_s, m_scrollNudges},
+               {u"rss_kb"_s, statusKb("VmRSS:")},
+               {u"hwm_kb"_s, statusKb("VmHWM:")}});
     });
 }

@@ -67,10 +67,10 @@ private:
     QQuickWindow &m_window;
     Options m_options;
     std::unique_ptr<QFile> m_report;
-    QMutex m_mutex;                 // guards the three lists below
-    QList<Pending> m_pending;       // changed, not yet synchronized into a frame
-    QList<Pending> m_inFrame;       // synchronized into the frame being rendered
-    QList<Pending> m_swapped;       // on screen, not yet written
+    QMutex m_mutex;             // guards the three lists below
+    QList<Pending> m_pending;   // changed, not yet synchronized into a frame
+    QList<Pending> m_inFrame;   // synchronized into the frame being rendered
+    QList<Pending> m_swapped;   // on screen, not yet written
     qint64 m_signedInUs = 0;
     bool m_interactive = false;
     bool m_chatLoaded = false;

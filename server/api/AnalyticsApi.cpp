@@ -11,7 +11,8 @@ using namespace Qt::StringLiterals;
 void AnalyticsApi::registerRoutes(HttpRouter &router)
 {
     const QString read = Permissions::kAnalyticsRead;
-    router.get(u"/v1/analytics/live"_s, {.permission = read, .action = u"analytics.live"_s, .entityType = u"Analytics"_s},
+    router.get(u"/v1/analytics/live"_s,
+               {.permission = read, .action = u"analytics.live"_s, .entityType = u"Analytics"_s},
                [this](RequestContext &) -> Result<HttpReply> {
                    const Result<QByteArray> body = m_context.analytics.live(QDateTime::currentMSecsSinceEpoch());
                    if (!body)
@@ -21,7 +22,8 @@ void AnalyticsApi::registerRoutes(HttpRouter &router)
     router.get(u"/v1/analytics/queues/{id}"_s,
                {.permission = read, .action = u"analytics.queue"_s, .entityType = u"Campaign"_s},
                [this](RequestContext &ctx) -> Result<HttpReply> {
-                   const Result<QByteArray> body = m_context.analytics.queue(ctx.idParam(), QDateTime::currentMSecsSinceEpoch());
+                   const Result<QByteArray> body =
+                       m_context.analytics.queue(ctx.idParam(), QDateTime::currentMSecsSinceEpoch());
                    if (!body)
                        return body.error();
                    return HttpReply::json(*body);

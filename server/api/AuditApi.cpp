@@ -17,7 +17,7 @@ namespace {
 
 const QStringList &filterNames()
 {
-    static const QStringList names{u"user_id"_s, u"action"_s, u"entity_type"_s, u"entity_id"_s,
+    static const QStringList names{u"user_id"_s, u"action"_s,    u"entity_type"_s, u"entity_id"_s,
                                    u"success"_s, u"from_date"_s, u"to_date"_s};
     return names;
 }
@@ -81,8 +81,8 @@ CsvExport buildCsv(const AuditQuery &query, const AuditFilter &filter, qint64 ma
 {
     CsvExport out;
     CsvWriter csv;
-    csv.row({u"id"_s, u"created_at"_s, u"user_id"_s, u"user_name"_s, u"action"_s, u"entity_type"_s,
-             u"entity_id"_s, u"success"_s, u"ip_address"_s, u"user_agent"_s, u"changes"_s});
+    csv.row({u"id"_s, u"created_at"_s, u"user_id"_s, u"user_name"_s, u"action"_s, u"entity_type"_s, u"entity_id"_s,
+             u"success"_s, u"ip_address"_s, u"user_agent"_s, u"changes"_s});
     // One row past the cap tells whether the export was cut short.
     const Result<Ok> done = query.forEach(filter, maxRows + 1, 0, [&](const AuditRow &row) {
         if (out.rows == maxRows) {
@@ -107,7 +107,7 @@ CsvExport buildCsv(const AuditQuery &query, const AuditFilter &filter, qint64 ma
     return out;
 }
 
-} // namespace
+}   // namespace
 
 AuditApi::AuditApi(ServerContext &context) : m_context(context), m_query(context.db) {}
 
@@ -138,7 +138,10 @@ void AuditApi::registerRoutes(HttpRouter &router)
 
     router.addDeferred(
         "GET", u"/v1/audit-logs/export"_s,
-        {.permission = Permissions::kAuditExport, .action = u"audit.export"_s, .entityType = u"AuditLog"_s, .auditRead = true},
+        {.permission = Permissions::kAuditExport,
+         .action = u"audit.export"_s,
+         .entityType = u"AuditLog"_s,
+         .auditRead = true},
         [this](RequestContext &ctx) -> Result<Deferred> {
             QueryReader in(ctx);
             in.csvFormat();

@@ -41,12 +41,9 @@ QJsonObject change(const QJsonValue &from, const QJsonValue &to)
     return QJsonObject{{u"from"_s, from}, {u"to"_s, to}};
 }
 
-} // namespace
+}   // namespace
 
-AuthApi::AuthApi(ServerContext &context)
-    : m_context(context), m_auth(context.auth), m_store(context.auth.store())
-{
-}
+AuthApi::AuthApi(ServerContext &context) : m_context(context), m_auth(context.auth), m_store(context.auth.store()) {}
 
 void AuthApi::registerRoutes(HttpRouter &router)
 {
@@ -128,11 +125,10 @@ Result<Deferred> AuthApi::login(RequestContext &ctx)
 
     // An unknown email is checked against a dummy hash so both answers take as long.
     const QByteArray hash = account->has_value() ? account->value().passwordHash : PasswordHasher::dummyHash();
-    return Deferred{
-        [hash, password = *password] { return QVariant(PasswordHasher::verify(hash, password)); },
-        [this, email = *email, known = account.value()](RequestContext &ctx, const QVariant &verified) {
-            return committing([&] { return finishLogin(ctx, email, known, verified.toBool()); });
-        }};
+    return Deferred{[hash, password = *password] { return QVariant(PasswordHasher::verify(hash, password)); },
+                    [this, email = *email, known = account.value()](RequestContext &ctx, const QVariant &verified) {
+                        return committing([&] { return finishLogin(ctx, email, known, verified.toBool()); });
+                    }};
 }
 
 Result<HttpReply> AuthApi::finishLogin(RequestContext &ctx, const QString &email,
@@ -215,29 +211,29 @@ Result<Deferred> AuthApi::changePassword(RequestContext &ctx)
         return ApiError::unauthenticated();
 
     // Invalid QVariant: the current password is wrong; otherwise the new hash.
-    return Deferred{
-        [hash = account->value().passwordHash, current = *current, next = *next] {
-            if (!PasswordHasher::verify(hash, current))
-                return QVariant();
-            return QVariant(PasswordHasher::hash(next));
-        },
-        [this](RequestContext &ctx, const QVariant &outcome) -> Result<HttpReply> {
-            if (!outcome.isValid())
-                return ApiError::validation(u"current_password"_s,
-                                            QT_TRANSLATE_NOOP("Api", "The current password is incorrect"));
-            const QByteArray hash = outcome.toByteArray();
-            if (hash.isEmpty())
-                return ApiError::internal();
-            CONVERSA_TRY(m_store.setPasswordHash(ctx.user->id, hash));
-            // Whoever else holds a login of this account (maybe with the old password) is out.
-            Result<int> revoked = m_store.revokeOtherSessions(ctx.user->id, ctx.user->sessionId, u"password_changed"_s);
-            CONVERSA_TRY(revoked);
-            m_context.realtime.disconnectUser(ctx.user->id, ctx.user->sessionId);
-            ctx.audit.changes = QJsonObject{{u"password"_s, change(u"***"_s, u"***"_s)},
-                                            {u"sessions_revoked"_s, change(0, *revoked)}};
-            return HttpReply::json(QJsonObject{
-                {u"message"_s, ctx.text(QT_TRANSLATE_NOOP("Api", "Password updated successfully"))}});
-        }};
+    return Deferred{[hash = account->value().passwordHash, current = *current, next = *next] {
+                        if (!PasswordHasher::verify(hash, current))
+                            return QVariant();
+                        return QVariant(PasswordHasher::hash(next));
+                    },
+                    [this](RequestContext &ctx, const QVariant &outcome) -> Result<HttpReply> {
+                        if (!outcome.isValid())
+                            return ApiError::validation(u"current_password"_s,
+                                                        QT_TRANSLATE_NOOP("Api", "The current password is incorrect"));
+                        const QByteArray hash = outcome.toByteArray();
+                        if (hash.isEmpty())
+                            return ApiError::internal();
+                        CONVERSA_TRY(m_store.setPasswordHash(ctx.user->id, hash));
+                        // Whoever else holds a login of this account (maybe with the old password) is out.
+                        Result<int> revoked =
+                            m_store.revokeOtherSessions(ctx.user->id, ctx.user->sessionId, u"password_changed"_s);
+                        CONVERSA_TRY(revoked);
+                        m_context.realtime.disconnectUser(ctx.user->id, ctx.user->sessionId);
+                        ctx.audit.changes = QJsonObject{{u"password"_s, change(u"***"_s, u"***"_s)},
+                                                        {u"sessions_revoked"_s, change(0, *revoked)}};
+                        return HttpReply::json(QJsonObject{
+                            {u"message"_s, ctx.text(QT_TRANSLATE_NOOP("Api", "Password updated successfully"))}});
+                    }};
 }
 
 // ---- POST /v1/auth/2fa/enable ----
@@ -306,8 +302,8 @@ Result<HttpReply> AuthApi::secondFactorStep(RequestContext &ctx, const QString &
         return dead();
     const TwoFactorChallenge challenge = found->value();
     ctx.audit.entityId = ctx.audit.userId = challenge.userId;
-    if (challenge.used || challenge.expiresAt <= nowSeconds()
-        || challenge.failedAttempts >= AuthService::kMaxChallengeFailures)
+    if (challenge.used || challenge.expiresAt <= nowSeconds() ||
+        challenge.failedAttempts >= AuthService::kMaxChallengeFailures)
         return dead();
     Result<AuthUser> user = m_auth.loadUser(challenge.userId);
     if (!user && user.error().status() == 404)
@@ -354,19 +350,19 @@ Result<Deferred> AuthApi::disableTwoFactor(RequestContext &ctx)
     if (!account->has_value())
         return ApiError::unauthenticated();
 
-    return Deferred{
-        [hash = account->value().passwordHash, password = *password] {
-            return QVariant(PasswordHasher::verify(hash, password));
-        },
-        [this, code = *code](RequestContext &ctx, const QVariant &verified) -> Result<HttpReply> {
-            if (!verified.toBool())
-                return ApiError::validation(u"password"_s, QT_TRANSLATE_NOOP("Api", "The password is incorrect"));
-            Result<bool> accepted = m_auth.consumeSecondFactor(ctx.user->id, code);
-            CONVERSA_TRY(accepted);
-            if (!*accepted)
-                return ApiError::validation(u"code"_s, QT_TRANSLATE_NOOP("Api", "The code is not valid"));
-            CONVERSA_TRY(m_store.disableTwoFactor(ctx.user->id));
-            ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, change(true, false)}};
-            return HttpReply::json(QJsonObject{{u"enabled"_s, false}});
-        }};
+    return Deferred{[hash = account->value().passwordHash, password = *password] {
+                        return QVariant(PasswordHasher::verify(hash, password));
+                    },
+                    [this, code = *code](RequestContext &ctx, const QVariant &verified) -> Result<HttpReply> {
+                        if (!verified.toBool())
+                            return ApiError::validation(u"password"_s,
+                                                        QT_TRANSLATE_NOOP("Api", "The password is incorrect"));
+                        Result<bool> accepted = m_auth.consumeSecondFactor(ctx.user->id, code);
+                        CONVERSA_TRY(accepted);
+                        if (!*accepted)
+                            return ApiError::validation(u"code"_s, QT_TRANSLATE_NOOP("Api", "The code is not valid"));
+                        CONVERSA_TRY(m_store.disableTwoFactor(ctx.user->id));
+                        ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, change(true, false)}};
+                        return HttpReply::json(QJsonObject{{u"enabled"_s, false}});
+                    }};
 }

@@ -19,8 +19,8 @@ public:
 
 private:
     Result<Deferred> login(RequestContext &ctx);
-    Result<HttpReply> finishLogin(RequestContext &ctx, const QString &email,
-                                  const std::optional<LoginAccount> &account, bool passwordOk);
+    Result<HttpReply> finishLogin(RequestContext &ctx, const QString &email, const std::optional<LoginAccount> &account,
+                                  bool passwordOk);
     Result<HttpReply> refresh(RequestContext &ctx);
     Result<HttpReply> logout(RequestContext &ctx);
     Result<Deferred> changePassword(RequestContext &ctx);

@@ -21,7 +21,7 @@ namespace {
 
 const QStringList kStatuses = {u"active"_s, u"inactive"_s, u"paused"_s};
 const QStringList kStrategies = {u"round_robin"_s, u"least_busy"_s, u"priority"_s, u"skills"_s};
-const QStringList kDays = {u"monday"_s, u"tuesday"_s, u"wednesday"_s, u"thursday"_s,
+const QStringList kDays = {u"monday"_s, u"tuesday"_s,  u"wednesday"_s, u"thursday"_s,
                            u"friday"_s, u"saturday"_s, u"sunday"_s};
 constexpr qint64 kMaxSlaSeconds = 365LL * 86400;
 constexpr int kMessageLength = 4096;
@@ -212,7 +212,7 @@ QList<qint64> readIds(const QJsonArray &array, const QString &field, QList<Field
     return ids;
 }
 
-} // namespace
+}   // namespace
 
 CampaignsApi::CampaignsApi(ServerContext &context) : m_context(context), m_campaigns(context.db) {}
 
@@ -220,15 +220,19 @@ void CampaignsApi::registerRoutes(HttpRouter &router)
 {
     const QString entity = u"Campaign"_s;
     const QString update = Permissions::kCampaignsUpdate;
-    router.get(u"/v1/campaigns"_s, {.permission = Permissions::kCampaignsRead, .action = u"campaign.list"_s, .entityType = entity},
+    router.get(u"/v1/campaigns"_s,
+               {.permission = Permissions::kCampaignsRead, .action = u"campaign.list"_s, .entityType = entity},
                [this](RequestContext &ctx) { return list(ctx); });
-    router.post(u"/v1/campaigns"_s, {.permission = Permissions::kCampaignsCreate, .action = u"campaign.create"_s, .entityType = entity},
+    router.post(u"/v1/campaigns"_s,
+                {.permission = Permissions::kCampaignsCreate, .action = u"campaign.create"_s, .entityType = entity},
                 [this](RequestContext &ctx) { return create(ctx); });
-    router.get(u"/v1/campaigns/{id}"_s, {.permission = Permissions::kCampaignsRead, .action = u"campaign.read"_s, .entityType = entity},
+    router.get(u"/v1/campaigns/{id}"_s,
+               {.permission = Permissions::kCampaignsRead, .action = u"campaign.read"_s, .entityType = entity},
                [this](RequestContext &ctx) { return show(ctx); });
     router.put(u"/v1/campaigns/{id}"_s, {.permission = update, .action = u"campaign.update"_s, .entityType = entity},
                [this](RequestContext &ctx) { return this->update(ctx); });
-    router.del(u"/v1/campaigns/{id}"_s, {.permission = Permissions::kCampaignsDelete, .action = u"campaign.delete"_s, .entityType = entity},
+    router.del(u"/v1/campaigns/{id}"_s,
+               {.permission = Permissions::kCampaignsDelete, .action = u"campaign.delete"_s, .entityType = entity},
                [this](RequestContext &ctx) { return remove(ctx); });
     router.post(u"/v1/campaigns/{id}/numbers"_s,
                 {.permission = update, .action = u"campaign.assign_numbers"_s, .entityType = entity},
@@ -261,7 +265,8 @@ Result<HttpReply> CampaignsApi::detailReply(const Campaign &c, int status)
     w.field("status", c.status).field("priority", c.priority);
     w.key("business_hours").json(c.businessHours);
     w.field("timezone", c.timezone);
-    w.field("sla_first_response_seconds", c.slaFirstResponseSeconds).field("sla_resolution_seconds", c.slaResolutionSeconds);
+    w.field("sla_first_response_seconds", c.slaFirstResponseSeconds)
+        .field("sla_resolution_seconds", c.slaResolutionSeconds);
     w.field("bot_enabled", c.botEnabled);
     w.key("bot_flow_id");
     if (c.botFlowId > 0)
@@ -392,9 +397,10 @@ Result<HttpReply> CampaignsApi::assignNumbers(RequestContext &ctx)
     const QJsonValue idsValue = ctx.body.value(u"whatsapp_number_ids"_s);
     QList<qint64> ids;
     if (!idsValue.isArray())
-        errors.append({u"whatsapp_number_ids"_s, idsValue.isUndefined() || idsValue.isNull()
-                           ? QT_TRANSLATE_NOOP("Api", "This field is required")
-                           : QT_TRANSLATE_NOOP("Api", "Must be a list"), {}});
+        errors.append({u"whatsapp_number_ids"_s,
+                       idsValue.isUndefined() || idsValue.isNull() ? QT_TRANSLATE_NOOP("Api", "This field is required")
+                                                                   : QT_TRANSLATE_NOOP("Api", "Must be a list"),
+                       {}});
     else
         ids = readIds(idsValue.toArray(), u"whatsapp_number_ids"_s, errors);
     qint64 primary = 0;
@@ -417,7 +423,8 @@ Result<HttpReply> CampaignsApi::assignNumbers(RequestContext &ctx)
         const QJsonArray sent = idsValue.toArray();
         for (qsizetype i = 0; i < sent.size(); ++i) {
             if (!known->contains(sent.at(i).toInteger()))
-                errors.append({indexed(u"whatsapp_number_ids"_s, i), QT_TRANSLATE_NOOP("Api", "Unknown WhatsApp number"), {}});
+                errors.append(
+                    {indexed(u"whatsapp_number_ids"_s, i), QT_TRANSLATE_NOOP("Api", "Unknown WhatsApp number"), {}});
         }
     }
     if (!errors.isEmpty())
@@ -436,9 +443,11 @@ Result<HttpReply> CampaignsApi::assignNumbers(RequestContext &ctx)
     QJsonArray afterIds;
     for (qint64 id : ids)
         afterIds.append(id);
-    ctx.audit.changes = AuditStore::diff(
-        {{u"whatsapp_number_ids"_s, beforeIds}, {u"primary_number_id"_s, beforePrimary ? QJsonValue(beforePrimary) : QJsonValue()}},
-        {{u"whatsapp_number_ids"_s, afterIds}, {u"primary_number_id"_s, primary ? QJsonValue(primary) : QJsonValue()}});
+    ctx.audit.changes =
+        AuditStore::diff({{u"whatsapp_number_ids"_s, beforeIds},
+                          {u"primary_number_id"_s, beforePrimary ? QJsonValue(beforePrimary) : QJsonValue()}},
+                         {{u"whatsapp_number_ids"_s, afterIds},
+                          {u"primary_number_id"_s, primary ? QJsonValue(primary) : QJsonValue()}});
 
     CONVERSA_TRY(m_campaigns.replaceNumbers(campaign->id, ids, primary, nowSeconds()));
     Result<QList<CampaignNumber>> after = m_campaigns.numbers(campaign->id);
@@ -459,9 +468,10 @@ Result<HttpReply> CampaignsApi::assignAgents(RequestContext &ctx)
     QList<FieldError> errors;
     const QJsonValue agentsValue = ctx.body.value(u"agents"_s);
     if (!agentsValue.isArray()) {
-        return ApiError::validation(u"agents"_s, agentsValue.isUndefined() || agentsValue.isNull()
-                                                     ? QT_TRANSLATE_NOOP("Api", "This field is required")
-                                                     : QT_TRANSLATE_NOOP("Api", "Must be a list"));
+        return ApiError::validation(u"agents"_s,
+                                    agentsValue.isUndefined() || agentsValue.isNull()
+                                        ? QT_TRANSLATE_NOOP("Api", "This field is required")
+                                        : QT_TRANSLATE_NOOP("Api", "Must be a list"));
     }
     const QJsonArray array = agentsValue.toArray();
     QList<CampaignAgent> agents;
@@ -517,7 +527,8 @@ Result<HttpReply> CampaignsApi::assignAgents(RequestContext &ctx)
         return known.error();
     for (qsizetype k = 0; k < userIds.size(); ++k) {
         if (!known->contains(userIds[k]))
-            errors.append({indexed(u"agents"_s, positions[k]) + u".user_id"_s, QT_TRANSLATE_NOOP("Api", "Unknown user"), {}});
+            errors.append(
+                {indexed(u"agents"_s, positions[k]) + u".user_id"_s, QT_TRANSLATE_NOOP("Api", "Unknown user"), {}});
     }
     if (!errors.isEmpty())
         return ApiError::validation(errors);

@@ -28,12 +28,11 @@ std::optional<QString> reason(Validator &v)
     return v.string(u"reason"_s, false, kMaxReason);
 }
 
-} // namespace
+}   // namespace
 
 ChatsApi::ChatsApi(ServerContext &context)
     : m_context(context), m_chats(context.db), m_messages(context.db), m_service(context.db)
-{
-}
+{}
 
 void ChatsApi::registerRoutes(HttpRouter &router)
 {
@@ -43,9 +42,11 @@ void ChatsApi::registerRoutes(HttpRouter &router)
     };
     router.get(u"/v1/chats"_s, {.permission = Permissions::kChatsRead, .action = u"chat.list"_s, .entityType = chat},
                route(&ChatsApi::list));
-    router.get(u"/v1/chats/{id}"_s, {.permission = Permissions::kChatsRead, .action = u"chat.read"_s, .entityType = chat},
+    router.get(u"/v1/chats/{id}"_s,
+               {.permission = Permissions::kChatsRead, .action = u"chat.read"_s, .entityType = chat},
                route(&ChatsApi::show));
-    router.post(u"/v1/chats/{id}/assign"_s, {.permission = Permissions::kChatsAssign, .action = u"chat.assign"_s, .entityType = chat},
+    router.post(u"/v1/chats/{id}/assign"_s,
+                {.permission = Permissions::kChatsAssign, .action = u"chat.assign"_s, .entityType = chat},
                 route(&ChatsApi::assign));
     router.post(u"/v1/chats/{id}/transfer"_s,
                 {.permission = Permissions::kChatsTransfer, .action = u"chat.transfer"_s, .entityType = chat},
@@ -53,16 +54,20 @@ void ChatsApi::registerRoutes(HttpRouter &router)
     router.get(u"/v1/chats/{id}/transfer-options"_s,
                {.permission = Permissions::kChatsTransfer, .action = u"chat.transfer_options"_s, .entityType = chat},
                route(&ChatsApi::transferOptions));
-    router.post(u"/v1/chats/{id}/close"_s, {.permission = Permissions::kChatsClose, .action = u"chat.close"_s, .entityType = chat},
+    router.post(u"/v1/chats/{id}/close"_s,
+                {.permission = Permissions::kChatsClose, .action = u"chat.close"_s, .entityType = chat},
                 route(&ChatsApi::close));
-    router.post(u"/v1/chats/{id}/reopen"_s, {.permission = Permissions::kChatsClose, .action = u"chat.reopen"_s, .entityType = chat},
+    router.post(u"/v1/chats/{id}/reopen"_s,
+                {.permission = Permissions::kChatsClose, .action = u"chat.reopen"_s, .entityType = chat},
                 route(&ChatsApi::reopen));
-    router.post(u"/v1/chats/{id}/tags"_s, {.permission = Permissions::kChatsUpdate, .action = u"chat.tag_add"_s, .entityType = chat},
+    router.post(u"/v1/chats/{id}/tags"_s,
+                {.permission = Permissions::kChatsUpdate, .action = u"chat.tag_add"_s, .entityType = chat},
                 route(&ChatsApi::addTag));
     router.del(u"/v1/chats/{id}/tags/{tag}"_s,
                {.permission = Permissions::kChatsUpdate, .action = u"chat.tag_remove"_s, .entityType = chat},
                route(&ChatsApi::removeTag));
-    router.post(u"/v1/chats/{id}/notes"_s, {.permission = Permissions::kChatsUpdate, .action = u"chat.note_add"_s, .entityType = chat},
+    router.post(u"/v1/chats/{id}/notes"_s,
+                {.permission = Permissions::kChatsUpdate, .action = u"chat.note_add"_s, .entityType = chat},
                 route(&ChatsApi::addNote));
     router.put(u"/v1/chats/{id}/priority"_s,
                {.permission = Permissions::kChatsUpdate, .action = u"chat.priority"_s, .entityType = chat},
@@ -131,7 +136,8 @@ Result<HttpReply> ChatsApi::assign(RequestContext &ctx)
     if (!v.ok())
         return v.error();
     const Result<Assigned> done =
-        m_service.assign(chatActor(ctx), {.chatId = ctx.idParam(), .agentId = *agentId, .reason = why.value_or(QString())});
+        m_service.assign(chatActor(ctx),
+                         {.chatId = ctx.idParam(), .agentId = *agentId, .reason = why.value_or(QString())});
     if (!done)
         return done.error();
     applyEffects(ctx, m_context, *done);
@@ -153,9 +159,9 @@ Result<HttpReply> ChatsApi::transfer(RequestContext &ctx)
     if (!v.ok())
         return v.error();
     TransferChat in{.chatId = ctx.idParam(), .reason = why.value_or(QString())};
-    in.target = *type == "agent"_L1      ? TransferTarget::Agent
-                : *type == "campaign"_L1 ? TransferTarget::Campaign
-                                         : TransferTarget::Queue;
+    in.target = *type == "agent"_L1 ? TransferTarget::Agent
+        : *type == "campaign"_L1    ? TransferTarget::Campaign
+                                    : TransferTarget::Queue;
     in.targetId = needsTarget ? *targetId : 0;
     const Result<ChatOutcome> done = m_service.transfer(chatActor(ctx), in);
     if (!done)

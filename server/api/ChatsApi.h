@@ -8,7 +8,7 @@
 
 struct ServerContext;
 
-// /v1/chats (seed §5, CONTRACT §4): the inbox list, one chat, and what agents and supervisors do
+// /v1/chats (the OpenAPI document, docs/ROUTING.md): the inbox list, one chat, and what agents and supervisors do
 // to it: each parses the request, calls ChatService (which holds the rules) and writes the answer.
 class ChatsApi final : public ApiModule {
 public:
@@ -30,7 +30,7 @@ private:
     Result<HttpReply> messages(RequestContext &ctx);
 
     static Actor chatActor(RequestContext &ctx);   // the caller; also names the audit entity
-    Result<HttpReply> detail(qint64 chatId);         // seed §5.2, read back after a change
+    Result<HttpReply> detail(qint64 chatId);       // the OpenAPI document, read back after a change
 
     ServerContext &m_context;
     ChatStore m_chats;

@@ -66,7 +66,7 @@ void writeTags(JsonWriter &w, const QStringList &tags)
     w.endArray();
 }
 
-// Seed §7.1.
+// A client as GET /v1/clients lists it (OpenAPI document).
 void writeListItem(JsonWriter &w, const Client &c)
 {
     w.beginObject().field("id", c.id).field("phone_number", c.phoneNumber);
@@ -84,7 +84,7 @@ void writeListItem(JsonWriter &w, const Client &c)
     w.endObject();
 }
 
-// Seed §7.3. tasks stays empty until that module exists.
+// A client as GET /v1/clients/{id} shows it (OpenAPI document). tasks stays empty until that module exists.
 QByteArray clientJson(const Client &c, const QList<ChatBrief> &chats, const QList<ClientTask> &tasks)
 {
     JsonWriter w(1024);
@@ -125,7 +125,6 @@ QByteArray clientJson(const Client &c, const QList<ChatBrief> &chats, const QLis
     return w.take();
 }
 
-
 void readCustomFields(Validator &v, const QJsonObject &body, Client &c)
 {
     const QString field = u"custom_fields"_s;
@@ -142,10 +141,14 @@ void readCustomFields(Validator &v, const QJsonObject &body, Client &c)
     }
     for (auto it = object->begin(); it != object->end(); ++it) {
         const QJsonValue value = it.value();
-        if (it.key().trimmed().isEmpty() || it.key().size() > kMaxCustomKey || value.isObject() || value.isArray()
-            || (value.isString() && value.toString().size() > kMaxCustomValue)) {
-            v.fail(field, QT_TRANSLATE_NOOP("Api", "Must map names (up to %1 characters) to text (up to %2 characters), numbers, true/false or null"),
-                   {QString::number(kMaxCustomKey), QString::number(kMaxCustomValue)});
+        if (it.key().trimmed().isEmpty() || it.key().size() > kMaxCustomKey || value.isObject() || value.isArray() ||
+            (value.isString() && value.toString().size() > kMaxCustomValue)) {
+            v.fail(
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Api",
+                    "Must map names (up to %1 characters) to text (up to %2 characters), numbers, true/false or null"),
+                {QString::number(kMaxCustomKey), QString::number(kMaxCustomValue)});
             return;
         }
     }
@@ -259,30 +262,42 @@ struct ExportOutcome {
     bool truncated = false;
 };
 
-} // namespace
+}   // namespace
 
-ClientsApi::ClientsApi(ServerContext &context) : m_context(context), m_clients(context.db), m_chats(context.db), m_tasks(context.db) {}
+ClientsApi::ClientsApi(ServerContext &context)
+    : m_context(context), m_clients(context.db), m_chats(context.db), m_tasks(context.db)
+{}
 
 void ClientsApi::registerRoutes(HttpRouter &router)
 {
     const QString client = u"Client"_s;
     // The action names the 401/403 rows the router writes for refused reads.
-    router.get(u"/v1/clients"_s, {.permission = Permissions::kClientsRead, .action = u"client.list"_s, .entityType = client},
+    router.get(u"/v1/clients"_s,
+               {.permission = Permissions::kClientsRead, .action = u"client.list"_s, .entityType = client},
                [this](RequestContext &ctx) { return list(ctx); });
-    router.post(u"/v1/clients"_s, {.permission = Permissions::kClientsCreate, .action = u"client.create"_s, .entityType = client},
+    router.post(u"/v1/clients"_s,
+                {.permission = Permissions::kClientsCreate, .action = u"client.create"_s, .entityType = client},
                 [this](RequestContext &ctx) { return create(ctx); });
     router.addDeferred("POST", u"/v1/clients/import"_s,
-                       {.permission = Permissions::kClientsImport, .action = u"client.import"_s, .entityType = client,
+                       {.permission = Permissions::kClientsImport,
+                        .action = u"client.import"_s,
+                        .entityType = client,
                         .rawBody = true},
                        [this](RequestContext &ctx) { return importCsv(ctx); });
     router.addDeferred("GET", u"/v1/clients/export"_s,
-                       {.permission = Permissions::kClientsExport, .action = u"client.export"_s, .entityType = client, .auditRead = true},
+                       {.permission = Permissions::kClientsExport,
+                        .action = u"client.export"_s,
+                        .entityType = client,
+                        .auditRead = true},
                        [this](RequestContext &ctx) { return exportCsv(ctx); });
-    router.get(u"/v1/clients/{id}"_s, {.permission = Permissions::kClientsRead, .action = u"client.read"_s, .entityType = client},
+    router.get(u"/v1/clients/{id}"_s,
+               {.permission = Permissions::kClientsRead, .action = u"client.read"_s, .entityType = client},
                [this](RequestContext &ctx) { return show(ctx); });
-    router.put(u"/v1/clients/{id}"_s, {.permission = Permissions::kClientsUpdate, .action = u"client.update"_s, .entityType = client},
+    router.put(u"/v1/clients/{id}"_s,
+               {.permission = Permissions::kClientsUpdate, .action = u"client.update"_s, .entityType = client},
                [this](RequestContext &ctx) { return update(ctx); });
-    router.del(u"/v1/clients/{id}"_s, {.permission = Permissions::kClientsDelete, .action = u"client.delete"_s, .entityType = client},
+    router.del(u"/v1/clients/{id}"_s,
+               {.permission = Permissions::kClientsDelete, .action = u"client.delete"_s, .entityType = client},
                [this](RequestContext &ctx) { return remove(ctx); });
     router.post(u"/v1/clients/{id}/tags"_s,
                 {.permission = Permissions::kClientsUpdate, .action = u"client.tag_add"_s, .entityType = client},
@@ -542,10 +557,28 @@ Result<Deferred> ClientsApi::exportCsv(RequestContext &ctx)
         ExportOutcome out;
         CsvWriter csv;
         // The columns an import reads back by the same names (custom fields as JSON).
-        csv.row({u"id"_s, u"phone_number"_s, u"first_name"_s, u"last_name"_s, u"email"_s, u"company"_s, u"city"_s,
-                 u"country"_s, u"address"_s, u"lead_status"_s, u"lead_score"_s, u"ltv"_s, u"total_purchases"_s,
-                 u"last_purchase_at"_s, u"segment"_s, u"tags"_s, u"notes"_s, u"is_blocked"_s, u"opt_in"_s,
-                 u"custom_fields"_s, u"last_contact_at"_s, u"created_at"_s});
+        csv.row({u"id"_s,
+                 u"phone_number"_s,
+                 u"first_name"_s,
+                 u"last_name"_s,
+                 u"email"_s,
+                 u"company"_s,
+                 u"city"_s,
+                 u"country"_s,
+                 u"address"_s,
+                 u"lead_status"_s,
+                 u"lead_score"_s,
+                 u"ltv"_s,
+                 u"total_purchases"_s,
+                 u"last_purchase_at"_s,
+                 u"segment"_s,
+                 u"tags"_s,
+                 u"notes"_s,
+                 u"is_blocked"_s,
+                 u"opt_in"_s,
+                 u"custom_fields"_s,
+                 u"last_contact_at"_s,
+                 u"created_at"_s});
         const auto time = [](qint64 t) { return t ? isoTime(t) : QString(); };
         const Result<Ok> done = m_clients.forEach(filter, kExportMaxRows + 1, [&](const Client &c) {
             if (out.rows == kExportMaxRows) {   // one row past the cap tells that it was cut short
@@ -557,8 +590,9 @@ Result<Deferred> ClientsApi::exportCsv(RequestContext &ctx)
             csv.text(c.city).text(c.country).text(c.address).text(c.leadStatus).number(c.leadScore).number(c.ltv);
             csv.number(c.totalPurchases).text(time(c.lastPurchaseAt)).text(c.segment).text(c.tags.join(u'|'));
             csv.text(c.notes).boolean(c.isBlocked).boolean(c.optIn);
-            csv.text(c.customFields.isEmpty() ? QString()
-                                              : QString::fromUtf8(QJsonDocument(c.customFields).toJson(QJsonDocument::Compact)));
+            csv.text(c.customFields.isEmpty()
+                         ? QString()
+                         : QString::fromUtf8(QJsonDocument(c.customFields).toJson(QJsonDocument::Compact)));
             csv.text(time(c.lastContactAt)).text(time(c.createdAt)).endRow();
         });
         out.ok = done.ok();

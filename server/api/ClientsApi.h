@@ -31,7 +31,7 @@ private:
     Result<Deferred> importCsv(RequestContext &ctx);
     Result<Deferred> exportCsv(RequestContext &ctx);
 
-    // Seed §7.3, with the chats the caller may see.
+    // GET /v1/clients/{id} (OpenAPI document), with the chats the caller may see.
     Result<HttpReply> clientReply(const Client &client, const RequestContext &ctx, int status = 200);
 
     ServerContext &m_context;

@@ -67,23 +67,20 @@ struct Upload {
 void store(Upload &up, const QByteArray &bytes, const QString &originalName)
 {
     switch (FileStorage::write(up.dataDir, bytes, originalName, up.record)) {
-    case FileStorage::Outcome::Stored:
-        up.outcome = Upload::Outcome::Stored;
-        break;
-    case FileStorage::Outcome::Refused:
-        up.outcome = Upload::Outcome::Refused;
-        break;
-    case FileStorage::Outcome::Failed:
-        up.outcome = Upload::Outcome::Failed;
-        break;
+    case FileStorage::Outcome::Stored: up.outcome = Upload::Outcome::Stored; break;
+    case FileStorage::Outcome::Refused: up.outcome = Upload::Outcome::Refused; break;
+    case FileStorage::Outcome::Failed: up.outcome = Upload::Outcome::Failed; break;
     }
 }
 
 // The fields the audit log records: never the bytes.
 QJsonObject auditFields(const FileRecord &f)
 {
-    QJsonObject o{{u"original_filename"_s, f.originalFilename}, {u"filename"_s, f.filename},
-                  {u"mime_type"_s, f.mimeType}, {u"size_bytes"_s, f.sizeBytes}, {u"sha256"_s, f.sha256}};
+    QJsonObject o{{u"original_filename"_s, f.originalFilename},
+                  {u"filename"_s, f.filename},
+                  {u"mime_type"_s, f.mimeType},
+                  {u"size_bytes"_s, f.sizeBytes},
+                  {u"sha256"_s, f.sha256}};
     if (!f.relatedEntityType.isEmpty()) {
         o.insert(u"related_entity_type"_s, f.relatedEntityType);
         o.insert(u"related_entity_id"_s, f.relatedEntityId);
@@ -91,7 +88,7 @@ QJsonObject auditFields(const FileRecord &f)
     return o;
 }
 
-} // namespace
+}   // namespace
 
 FilesApi::FilesApi(ServerContext &context) : m_context(context), m_files(context.db), m_chats(context.db) {}
 
@@ -99,9 +96,13 @@ void FilesApi::registerRoutes(HttpRouter &router)
 {
     const QString file = u"File"_s;
     router.addDeferred("POST", u"/v1/files"_s,
-                       {.permission = Permissions::kFilesCreate, .action = u"file.upload"_s, .entityType = file, .rawBody = true},
+                       {.permission = Permissions::kFilesCreate,
+                        .action = u"file.upload"_s,
+                        .entityType = file,
+                        .rawBody = true},
                        [this](RequestContext &ctx) { return upload(ctx); });
-    router.get(u"/v1/files/{id}"_s, {.permission = Permissions::kFilesRead, .action = u"file.read"_s, .entityType = file},
+    router.get(u"/v1/files/{id}"_s,
+               {.permission = Permissions::kFilesRead, .action = u"file.read"_s, .entityType = file},
                [this](RequestContext &ctx) { return show(ctx); });
     router.get(u"/v1/files/{id}/download"_s,
                {.permission = Permissions::kFilesRead, .action = u"file.download"_s, .entityType = file},
@@ -109,7 +110,8 @@ void FilesApi::registerRoutes(HttpRouter &router)
     router.get(u"/v1/files/{id}/thumbnail"_s,
                {.permission = Permissions::kFilesRead, .action = u"file.thumbnail"_s, .entityType = file},
                [this](RequestContext &ctx) { return thumbnail(ctx); });
-    router.del(u"/v1/files/{id}"_s, {.permission = Permissions::kFilesDelete, .action = u"file.delete"_s, .entityType = file},
+    router.del(u"/v1/files/{id}"_s,
+               {.permission = Permissions::kFilesDelete, .action = u"file.delete"_s, .entityType = file},
                [this](RequestContext &ctx) { return remove(ctx); });
 }
 
@@ -207,7 +209,8 @@ Result<Deferred> FilesApi::upload(RequestContext &ctx)
     if (entityIdText && entityIdText->isEmpty())
         entityIdText.reset();
     if (entityType && !kEntityTypes.contains(*entityType))
-        errors.append({u"related_entity_type"_s, QT_TRANSLATE_NOOP("Api", "Must be one of: %1"), {kEntityTypes.join(u", "_s)}});
+        errors.append(
+            {u"related_entity_type"_s, QT_TRANSLATE_NOOP("Api", "Must be one of: %1"), {kEntityTypes.join(u", "_s)}});
     qint64 entityId = 0;
     if (entityIdText) {
         bool isNumber = false;

@@ -29,7 +29,7 @@ private:
 
     // Live and canSee(), or with `throughChats` on a message of a chat the user may see; else 404.
     Result<FileRecord> visibleFile(const RequestContext &ctx, bool throughChats);
-    QByteArray fileJson(const FileRecord &file) const;           // the OpenAPI File schema
+    QByteArray fileJson(const FileRecord &file) const;   // the OpenAPI File schema
     // Deletes the stored bytes once no live row points at them any more: run after the request's
     // transaction ends, so a rolled-back upload leaves nothing and a rolled-back delete keeps its bytes.
     void removeUnlessLive(const QString &storagePath, const QString &thumbnailPath);

@@ -33,19 +33,20 @@ QJsonObject change(const QJsonValue &from, const QJsonValue &to)
     return {{u"from"_s, from}, {u"to"_s, to}};
 }
 
-} // namespace
+}   // namespace
 
 MessagesApi::MessagesApi(ServerContext &context)
     : m_context(context), m_chats(context.db), m_messages(context.db), m_files(context.db)
-{
-}
+{}
 
 void MessagesApi::registerRoutes(HttpRouter &router)
 {
     const QString entity = u"Message"_s;
-    router.post(u"/v1/messages"_s, {.permission = Permissions::kMessagesCreate, .action = u"message.create"_s, .entityType = entity},
+    router.post(u"/v1/messages"_s,
+                {.permission = Permissions::kMessagesCreate, .action = u"message.create"_s, .entityType = entity},
                 [this](RequestContext &ctx) { return create(ctx); });
-    router.get(u"/v1/messages/{id}"_s, {.permission = Permissions::kMessagesRead, .action = u"message.get"_s, .entityType = entity},
+    router.get(u"/v1/messages/{id}"_s,
+               {.permission = Permissions::kMessagesRead, .action = u"message.get"_s, .entityType = entity},
                [this](RequestContext &ctx) { return show(ctx); });
     router.post(u"/v1/messages/{id}/read"_s,
                 {.permission = Permissions::kMessagesRead, .action = u"message.read"_s, .entityType = entity},
@@ -123,7 +124,8 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
         if (earlier) {
             ctx.audit.entityId = earlier->id;
             if (earlier->chatId != *chatId)
-                return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "This Idempotency-Key was used for a message to another chat"));
+                return ApiError::conflict(
+                    QT_TRANSLATE_NOOP("Api", "This Idempotency-Key was used for a message to another chat"));
             ctx.audit.changes = {{u"idempotent_replay"_s, true}};
             return messageReply(*earlier, 201).withHeader("Idempotent-Replayed", "true");
         }
@@ -140,7 +142,8 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
         if (!quoted && quoted.error().status() != 404)
             return quoted.error();
         if (!quoted || quoted->chatId != chat->id)
-            return ApiError::validation(u"reply_to_message_id"_s, QT_TRANSLATE_NOOP("Api", "No such message in this chat"));
+            return ApiError::validation(u"reply_to_message_id"_s,
+                                        QT_TRANSLATE_NOOP("Api", "No such message in this chat"));
         m.replyToId = quoted->id;
         m.replyToDirection = quoted->direction;
         m.replyToType = quoted->messageType;
@@ -149,15 +152,19 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
     const std::optional<QString> status = ChatStateMachine::next(chat->status, ChatStateMachine::Action::AgentReply);
     if (!status)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The chat is closed"));
-    // CONTRACT §5: on Meta, a free-form message only inside 24 h of the client's last message.
+    // docs/PROVIDERS.md: on Meta, a free-form message only inside 24 h of the client's last message.
     if (!template_) {
-        const Result<WhatsAppWindow> window = InboundStore(m_context.db).window(
-            chat->id, nowSeconds(), ProviderRegistry::builtIn().namesWith(&ProviderCapabilities::customerServiceWindow));
+        const Result<WhatsAppWindow> window =
+            InboundStore(m_context.db)
+                .window(chat->id, nowSeconds(),
+                        ProviderRegistry::builtIn().namesWith(&ProviderCapabilities::customerServiceWindow));
         if (!window)
             return window.error();
         if (!window->open)
-            return ApiError(422, "WINDOW_CLOSED",
-                            QT_TRANSLATE_NOOP("Api", "More than 24 hours have passed since the client's last message: send a template instead"));
+            return ApiError(
+                422, "WINDOW_CLOSED",
+                QT_TRANSLATE_NOOP(
+                    "Api", "More than 24 hours have passed since the client's last message: send a template instead"));
     }
 
     const qint64 now = nowSeconds();

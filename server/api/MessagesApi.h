@@ -9,7 +9,7 @@
 class JsonWriter;
 struct ServerContext;
 
-// /v1/messages (seed §6, CONTRACT §5): agents' outbound messages, stored pending for the delivery
+// /v1/messages (the OpenAPI document, docs/PROVIDERS.md): agents' outbound messages, stored pending for the delivery
 // worker; one message, read receipts for inbound ones, retry of failed ones.
 class MessagesApi final : public ApiModule {
 public:

@@ -89,8 +89,9 @@ void writeCampaigns(JsonWriter &w, const WhatsAppNumber &n)
 
 // Runs one session call to its end on the calling worker-pool thread; the answer as a map for
 // Deferred (ok, connection, detail, qr).
-QVariantMap sessionBlocking(const WhatsAppProvider *provider, const ProviderSettings &settings,
-                            const std::function<void(ProviderClient &, std::function<void(const SessionReply &)>)> &start)
+QVariantMap
+sessionBlocking(const WhatsAppProvider *provider, const ProviderSettings &settings,
+                const std::function<void(ProviderClient &, std::function<void(const SessionReply &)>)> &start)
 {
     QEventLoop loop;
     const std::unique_ptr<ProviderClient> client = provider->client(settings);
@@ -103,30 +104,37 @@ QVariantMap sessionBlocking(const WhatsAppProvider *provider, const ProviderSett
     });
     if (!done)
         loop.exec();
-    return {{u"ok"_s, reply.ok}, {u"connection"_s, reply.connection}, {u"detail"_s, reply.detail}, {u"qr"_s, reply.qrDataUrl}};
+    return {{u"ok"_s, reply.ok},
+            {u"connection"_s, reply.connection},
+            {u"detail"_s, reply.detail},
+            {u"qr"_s, reply.qrDataUrl}};
 }
 
-} // namespace
+}   // namespace
 
 NumbersApi::NumbersApi(ServerContext &context, const ProviderRegistry &providers)
     : m_context(context), m_providers(providers), m_numbers(context.db, context.config.secretKey)
-{
-}
+{}
 
 void NumbersApi::registerRoutes(HttpRouter &router)
 {
     const QString entity = u"WhatsAppNumber"_s;
     const QString read = Permissions::kWhatsappNumbersRead;
     const QString manage = Permissions::kWhatsappNumbersManage;
-    router.get(u"/v1/whatsapp-numbers"_s, {.permission = read, .action = u"whatsapp_number.list"_s, .entityType = entity},
+    router.get(u"/v1/whatsapp-numbers"_s,
+               {.permission = read, .action = u"whatsapp_number.list"_s, .entityType = entity},
                [this](RequestContext &ctx) { return list(ctx); });
-    router.post(u"/v1/whatsapp-numbers"_s, {.permission = manage, .action = u"whatsapp_number.create"_s, .entityType = entity},
+    router.post(u"/v1/whatsapp-numbers"_s,
+                {.permission = manage, .action = u"whatsapp_number.create"_s, .entityType = entity},
                 [this](RequestContext &ctx) { return create(ctx); });
-    router.get(u"/v1/whatsapp-numbers/{id}"_s, {.permission = read, .action = u"whatsapp_number.read"_s, .entityType = entity},
+    router.get(u"/v1/whatsapp-numbers/{id}"_s,
+               {.permission = read, .action = u"whatsapp_number.read"_s, .entityType = entity},
                [this](RequestContext &ctx) { return show(ctx); });
-    router.put(u"/v1/whatsapp-numbers/{id}"_s, {.permission = manage, .action = u"whatsapp_number.update"_s, .entityType = entity},
+    router.put(u"/v1/whatsapp-numbers/{id}"_s,
+               {.permission = manage, .action = u"whatsapp_number.update"_s, .entityType = entity},
                [this](RequestContext &ctx) { return update(ctx); });
-    router.del(u"/v1/whatsapp-numbers/{id}"_s, {.permission = manage, .action = u"whatsapp_number.delete"_s, .entityType = entity},
+    router.del(u"/v1/whatsapp-numbers/{id}"_s,
+               {.permission = manage, .action = u"whatsapp_number.delete"_s, .entityType = entity},
                [this](RequestContext &ctx) { return remove(ctx); });
     router.get(u"/v1/whatsapp-numbers/{id}/status"_s,
                {.permission = read, .action = u"whatsapp_number.status"_s, .entityType = entity},
@@ -299,7 +307,8 @@ Result<HttpReply> NumbersApi::update(RequestContext &ctx)
     ctx.audit.changes = changes;
     if (changes.isEmpty())
         return detailReply(ctx, *before);
-    CONVERSA_TRY(m_numbers.checkUnique(after, after.id, p ? p->uniqueKeys(after) : QList<WhatsAppProvider::UniqueKey>()));
+    CONVERSA_TRY(
+        m_numbers.checkUnique(after, after.id, p ? p->uniqueKeys(after) : QList<WhatsAppProvider::UniqueKey>()));
     CONVERSA_TRY(m_numbers.update(after, nowSeconds()));
     if (!sent.isEmpty())
         CONVERSA_TRY(m_numbers.writeSecrets(after.id, *secrets));
@@ -315,7 +324,7 @@ Result<HttpReply> NumbersApi::remove(RequestContext &ctx)
     return HttpReply::noContent();
 }
 
-// ---- connection (seed §4.4–4.7) ----
+// ---- connection (the OpenAPI document) ----
 
 Result<NumbersApi::Session> NumbersApi::session(const WhatsAppNumber &n, bool qr, const char *unsupported)
 {
@@ -371,8 +380,8 @@ Result<Ok> NumbersApi::changeConnection(RequestContext &ctx, const WhatsAppNumbe
                                         const QString &detail)
 {
     ctx.audit.entityId = before.id;
-    ctx.audit.changes = QJsonObject{
-        {u"connection_status"_s, QJsonObject{{u"from"_s, before.connectionStatus}, {u"to"_s, status}}}};
+    ctx.audit.changes =
+        QJsonObject{{u"connection_status"_s, QJsonObject{{u"from"_s, before.connectionStatus}, {u"to"_s, status}}}};
     return m_numbers.recordConnection(before.id, status, detail, nowSeconds());
 }
 
@@ -398,8 +407,8 @@ Result<Deferred> NumbersApi::qr(RequestContext &ctx)
             client.qrCode(c.account, std::move(done));
         }));
     };
-    d.finish = [stored = *stored, connection = n->connectionStatus, lifetime = c->provider->qrLifetimeSeconds()](
-                   RequestContext &, const QVariant &v) {
+    d.finish = [stored = *stored, connection = n->connectionStatus,
+                lifetime = c->provider->qrLifetimeSeconds()](RequestContext &, const QVariant &v) {
         const QVariantMap live = v.toMap();
         QString qr = stored.dataUrl;
         qint64 expires = stored.expiresAt;

@@ -10,7 +10,7 @@
 class ProviderRegistry;
 struct ServerContext;
 
-// /v1/whatsapp-numbers (seed §4, CRUD part): the business numbers and their provider settings.
+// /v1/whatsapp-numbers (the OpenAPI document, CRUD part): the business numbers and their provider settings.
 // Provider secrets are write-only: sealed at rest, answered as has_* flags, masked in the audit.
 // Connection part (issue 4): status with a live health check, the WPPConnect QR, disconnect and
 // reconnect; every change of connection_status is kept in whatsapp_number_connections. What a
@@ -28,7 +28,7 @@ private:
     Result<HttpReply> update(RequestContext &ctx);
     Result<HttpReply> remove(RequestContext &ctx);
 
-    // Connection (seed §4.4–4.7). Provider calls run on the worker pool (Deferred).
+    // Connection (the OpenAPI document). Provider calls run on the worker pool (Deferred).
     Result<Deferred> qr(RequestContext &ctx);
     Result<Deferred> disconnect(RequestContext &ctx);
     Result<Deferred> reconnect(RequestContext &ctx);
@@ -41,7 +41,7 @@ private:
     Result<Session> session(const WhatsAppNumber &n, bool qr, const char *unsupported);
     const WhatsAppProvider *provider(const WhatsAppNumber &n) const;
     ProviderSettings providerSettings() const;   // session calls answer within the request timeout
-    Result<HttpReply> statusReply(qint64 id);   // GET …/status, and the answer of disconnect/reconnect
+    Result<HttpReply> statusReply(qint64 id);    // GET …/status, and the answer of disconnect/reconnect
     // connection_status set and kept in the history; audited on the request.
     Deferred markConnection(const WhatsAppNumber &before, const QString &status, const QString &detail);
     Result<Ok> changeConnection(RequestContext &ctx, const WhatsAppNumber &before, const QString &status,

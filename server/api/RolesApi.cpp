@@ -27,6 +27,7 @@ RolesApi::RolesApi(ServerContext &context)
 
 void RolesApi::registerRoutes(HttpRouter &router)
 {
-    router.get(u"/v1/roles"_s, {.permission = Permissions::kRolesRead, .action = u"role.list"_s, .entityType = u"Role"_s},
+    router.get(u"/v1/roles"_s,
+               {.permission = Permissions::kRolesRead, .action = u"role.list"_s, .entityType = u"Role"_s},
                [this](RequestContext &) -> Result<HttpReply> { return HttpReply::json(m_body); });
 }

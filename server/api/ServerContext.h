@@ -22,7 +22,7 @@ struct ServerContext {
     RoleStore &roles;
     AuditStore &audit;
     AuthService &auth;
-    RoutingTrigger &routing;   // after a commit that may let a queued chat go to an agent
-    LiveAnalytics &analytics;  // the live dashboard, kept at most a second old
-    RealtimeBus &realtime;   // server → client events; disconnects users
+    RoutingTrigger &routing;    // after a commit that may let a queued chat go to an agent
+    LiveAnalytics &analytics;   // the live dashboard, kept at most a second old
+    RealtimeBus &realtime;      // server → client events; disconnects users
 };

@@ -34,7 +34,6 @@ void SystemApi::registerRoutes(HttpRouter &router)
         return HttpReply::bytes(m_context.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
     });
 
-    router.get(u"/v1/openapi.json"_s, open, [this](RequestContext &) -> Result<HttpReply> {
-        return HttpReply::json(m_openApi);
-    });
+    router.get(u"/v1/openapi.json"_s, open,
+               [this](RequestContext &) -> Result<HttpReply> { return HttpReply::json(m_openApi); });
 }

@@ -98,7 +98,7 @@ void applyBody(Validator &v, const QJsonObject &body, Task &t, bool creating)
         readOptionalText(v, body, u"completion_notes"_s, t.completionNotes);
 }
 
-} // namespace
+}   // namespace
 
 TasksApi::TasksApi(ServerContext &context) : m_context(context), m_tasks(context.db), m_chats(context.db) {}
 
@@ -107,13 +107,17 @@ void TasksApi::registerRoutes(HttpRouter &router)
     const QString task = u"Task"_s;
     router.get(u"/v1/tasks"_s, {.permission = Permissions::kTasksRead, .action = u"task.list"_s, .entityType = task},
                [this](RequestContext &ctx) { return list(ctx); });
-    router.post(u"/v1/tasks"_s, {.permission = Permissions::kTasksCreate, .action = u"task.create"_s, .entityType = task},
+    router.post(u"/v1/tasks"_s,
+                {.permission = Permissions::kTasksCreate, .action = u"task.create"_s, .entityType = task},
                 [this](RequestContext &ctx) { return create(ctx); });
-    router.get(u"/v1/tasks/{id}"_s, {.permission = Permissions::kTasksRead, .action = u"task.read"_s, .entityType = task},
+    router.get(u"/v1/tasks/{id}"_s,
+               {.permission = Permissions::kTasksRead, .action = u"task.read"_s, .entityType = task},
                [this](RequestContext &ctx) { return show(ctx); });
-    router.put(u"/v1/tasks/{id}"_s, {.permission = Permissions::kTasksUpdate, .action = u"task.update"_s, .entityType = task},
+    router.put(u"/v1/tasks/{id}"_s,
+               {.permission = Permissions::kTasksUpdate, .action = u"task.update"_s, .entityType = task},
                [this](RequestContext &ctx) { return update(ctx); });
-    router.del(u"/v1/tasks/{id}"_s, {.permission = Permissions::kTasksDelete, .action = u"task.delete"_s, .entityType = task},
+    router.del(u"/v1/tasks/{id}"_s,
+               {.permission = Permissions::kTasksDelete, .action = u"task.delete"_s, .entityType = task},
                [this](RequestContext &ctx) { return remove(ctx); });
     router.post(u"/v1/tasks/{id}/complete"_s,
                 {.permission = Permissions::kTasksUpdate, .action = u"task.complete"_s, .entityType = task},
@@ -178,8 +182,7 @@ Result<HttpReply> TasksApi::show(RequestContext &ctx)
 // The checks that need the database, after the body is valid: assignee, client, chat, dates.
 // A task on a chat is on the chat's client: a client_id given with it must be that client, and
 // without one (absent or null) the task takes the chat's client.
-static Result<Ok> checkTask(TaskStore &tasks, ChatStore &chats, const RequestContext &ctx, const Task &before,
-                            Task &t)
+static Result<Ok> checkTask(TaskStore &tasks, ChatStore &chats, const RequestContext &ctx, const Task &before, Task &t)
 {
     Validator v(ctx.body);
     if (t.assignedToUserId != before.assignedToUserId) {
@@ -204,8 +207,8 @@ static Result<Ok> checkTask(TaskStore &tasks, ChatStore &chats, const RequestCon
         // A chat newly named must be one the caller may see; the one the task is already on
         // need not be (it may have moved to another agent since).
         const bool clientGiven = t.clientId && ctx.body.contains(u"client_id"_s);
-        const Result<Chat> chat = t.chatId != before.chatId ? chats.findVisible(t.chatId, *ctx.user)
-                                                            : chats.find(t.chatId);
+        const Result<Chat> chat =
+            t.chatId != before.chatId ? chats.findVisible(t.chatId, *ctx.user) : chats.find(t.chatId);
         if (!chat && chat.error().status() != 404)
             return chat.error();
         if (!chat)

@@ -29,17 +29,18 @@ QStringList variablesOf(const QString &text)
     return names;
 }
 
-} // namespace
+}   // namespace
 
 TemplatesApi::TemplatesApi(ServerContext &context, const ProviderRegistry &providers)
     : m_context(context), m_providers(providers), m_chats(context.db), m_numbers(context.db, context.config.secretKey)
-{
-}
+{}
 
 void TemplatesApi::registerRoutes(HttpRouter &router)
 {
     router.addDeferred("GET", u"/v1/chats/{id}/templates"_s,
-                       {.permission = Permissions::kMessagesCreate, .action = u"chat.templates"_s, .entityType = u"Chat"_s},
+                       {.permission = Permissions::kMessagesCreate,
+                        .action = u"chat.templates"_s,
+                        .entityType = u"Chat"_s},
                        [this](RequestContext &ctx) { return list(ctx); });
 }
 
@@ -122,7 +123,8 @@ Result<Deferred> TemplatesApi::list(RequestContext &ctx)
     };
     d.finish = [this, key](RequestContext &, const QVariant &v) -> Result<HttpReply> {
         if (!v.isValid())
-            return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "Meta did not answer with the message templates: try again shortly"));
+            return ApiError::unavailable(
+                QT_TRANSLATE_NOOP("Api", "Meta did not answer with the message templates: try again shortly"));
         const QByteArray json = v.toByteArray();
         QMutexLocker lock(&m_cacheMutex);
         m_cache.insert(key, {QDateTime::currentMSecsSinceEpoch(), json});

@@ -106,13 +106,17 @@ QJsonObject auditFields(const AuthUser &u)
             {u"auto_assign_enabled"_s, u.autoAssignEnabled}};
 }
 
-} // namespace
+}   // namespace
 
 UsersApi::UsersApi(ServerContext &context) : m_context(context), m_users(context.db), m_campaigns(context.db)
 {
     for (const Role &role : context.roles.all()) {
         JsonWriter ref(128);
-        ref.beginObject().field("id", role.id).field("name", role.name).field("display_name", role.displayName).endObject();
+        ref.beginObject()
+            .field("id", role.id)
+            .field("name", role.name)
+            .field("display_name", role.displayName)
+            .endObject();
         JsonWriter permissions(1024);
         permissions.beginArray();
         for (const QString &p : role.permissions)
@@ -140,9 +144,11 @@ void UsersApi::registerRoutes(HttpRouter &router)
     router.addDeferred("POST", u"/v1/users"_s,
                        {.permission = Permissions::kUsersCreate, .action = u"user.create"_s, .entityType = user},
                        [this](RequestContext &ctx) { return create(ctx); });
-    router.put(u"/v1/users/{id}"_s, {.permission = Permissions::kUsersUpdate, .action = u"user.update"_s, .entityType = user},
+    router.put(u"/v1/users/{id}"_s,
+               {.permission = Permissions::kUsersUpdate, .action = u"user.update"_s, .entityType = user},
                [this](RequestContext &ctx) { return update(ctx); });
-    router.del(u"/v1/users/{id}"_s, {.permission = Permissions::kUsersDelete, .action = u"user.delete"_s, .entityType = user},
+    router.del(u"/v1/users/{id}"_s,
+               {.permission = Permissions::kUsersDelete, .action = u"user.delete"_s, .entityType = user},
                [this](RequestContext &ctx) { return remove(ctx); });
     // One's own status needs no permission; someone else's needs users.agent_status.
     router.post(u"/v1/users/{id}/agent-status"_s, {.action = u"user.agent_status"_s, .entityType = user},
@@ -158,8 +164,8 @@ const UsersApi::RoleJson &UsersApi::roleJson(qint64 roleId) const
 
 Result<HttpReply> UsersApi::userReply(const AuthUser &u, bool withCampaigns)
 {
-    Result<QList<UserCampaign>> campaigns = withCampaigns ? m_campaigns.campaignsOfUser(u.id)
-                                                          : Result<QList<UserCampaign>>(QList<UserCampaign>());
+    Result<QList<UserCampaign>> campaigns =
+        withCampaigns ? m_campaigns.campaignsOfUser(u.id) : Result<QList<UserCampaign>>(QList<UserCampaign>());
     if (!campaigns)
         return campaigns.error();
     const RoleJson &role = roleJson(u.roleId);
@@ -301,7 +307,8 @@ Result<Ok> UsersApi::keepAnActiveAdmin(const AuthUser &before, bool stillActiveA
     if (!others)
         return others.error();
     if (*others == 0)
-        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The last active administrator cannot be demoted, deactivated or deleted"));
+        return ApiError::conflict(
+            QT_TRANSLATE_NOOP("Api", "The last active administrator cannot be demoted, deactivated or deleted"));
     return Ok{};
 }
 
@@ -402,9 +409,11 @@ Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)
     CONVERSA_TRY(m_users.setAgentStatus(id, *status, newReason, changed, ctx.userId(), now));
     if (changed && *status == "available"_L1)
         ctx.afterCommit([&routing = m_context.routing, id] { routing.agent(id); });
-    ctx.audit.changes = AuditStore::diff(
-        {{u"agent_status"_s, user->agentStatus}, {u"agent_status_reason"_s, JsonWriter::textOrNullValue(user->agentStatusReason)}},
-        {{u"agent_status"_s, *status}, {u"agent_status_reason"_s, JsonWriter::textOrNullValue(newReason)}});
+    ctx.audit.changes =
+        AuditStore::diff({{u"agent_status"_s, user->agentStatus},
+                          {u"agent_status_reason"_s, JsonWriter::textOrNullValue(user->agentStatusReason)}},
+                         {{u"agent_status"_s, *status},
+                          {u"agent_status_reason"_s, JsonWriter::textOrNullValue(newReason)}});
 
     JsonWriter w(256);
     w.beginObject().field("id", id).field("agent_status", *status);

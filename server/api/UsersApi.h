@@ -29,7 +29,7 @@ private:
 
     // 409 when the change would leave no active admin: `before` was one and no longer is.
     Result<Ok> keepAnActiveAdmin(const AuthUser &before, bool stillActiveAdmin);
-    // Seed §2.2; withCampaigns adds the user's campaigns (one query).
+    // As the OpenAPI document shows a user; withCampaigns adds the user's campaigns (one query).
     Result<HttpReply> userReply(const AuthUser &user, bool withCampaigns = true);
 
     // Roles never change after start, so their JSON is written once.

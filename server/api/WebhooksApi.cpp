@@ -14,7 +14,7 @@ WebhookRequest webhookRequest(const RequestContext &ctx)
 {
     return {ctx.headers, [&ctx](const QString &name) { return ctx.queryValue(name); }, ctx.rawBody};
 }
-}
+}   // namespace
 
 WebhooksApi::WebhooksApi(ServerContext &context, const ProviderRegistry &providers)
     : m_context(context),
@@ -36,8 +36,11 @@ void WebhooksApi::registerRoutes(HttpRouter &router)
         }
         // The router wants an audit action on a mutating route; the handler skips the row itself.
         router.post(path,
-                    {.authenticated = false, .action = u"webhook."_s + provider->name(), .entityType = u"WhatsAppNumber"_s,
-                     .rawBody = true, .transactional = true},
+                    {.authenticated = false,
+                     .action = u"webhook."_s + provider->name(),
+                     .entityType = u"WhatsAppNumber"_s,
+                     .rawBody = true,
+                     .transactional = true},
                     [this, provider](RequestContext &ctx) { return receive(*provider, ctx); });
     }
 }
@@ -99,7 +102,8 @@ Result<HttpReply> WebhooksApi::receive(const WhatsAppProvider &provider, Request
 void WebhooksApi::afterCommit(RequestContext &ctx, const InboundSummary &summary)
 {
     if (!summary.queuedCampaigns.isEmpty())
-        ctx.afterCommit([&routing = m_context.routing, campaigns = summary.queuedCampaigns] { routing.campaigns(campaigns); });
+        ctx.afterCommit(
+            [&routing = m_context.routing, campaigns = summary.queuedCampaigns] { routing.campaigns(campaigns); });
     if (summary.openedChats.isEmpty() && summary.storedMessages.isEmpty() && summary.updatedMessages.isEmpty())
         return;
     ChatEvents::afterCommit(ctx, m_context, [summary](ChatEvents &events) {

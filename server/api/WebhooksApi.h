@@ -10,7 +10,7 @@ class ProviderRegistry;
 class WhatsAppProvider;
 struct ServerContext;
 
-// /v1/webhooks/whatsapp/{provider}/{number_id}, one pair of routes per provider (seed §15):
+// /v1/webhooks/whatsapp/{provider}/{number_id}, one pair of routes per provider (the OpenAPI document):
 // the provider's notification POSTs and, for providers that verify the URL first (Meta), its
 // verification GET. No bearer token: the provider proves each request its own way (Meta signs
 // the raw body with X-Hub-Signature-256, WPPConnect carries the number's webhook secret in the
@@ -24,7 +24,8 @@ public:
 private:
     Result<HttpReply> verify(const WhatsAppProvider &provider, RequestContext &ctx);
     Result<HttpReply> receive(const WhatsAppProvider &provider, RequestContext &ctx);
-    Result<InboundNumber> number(const WhatsAppProvider &provider, const RequestContext &ctx);   // live and its, else 404
+    Result<InboundNumber> number(const WhatsAppProvider &provider,
+                                 const RequestContext &ctx);   // live and its, else 404
     // Once the delivery is committed: routing looks at new chats, and the realtime events go out.
     void afterCommit(RequestContext &ctx, const InboundSummary &summary);
 

@@ -13,10 +13,10 @@
 class BackgroundService {
 public:
     virtual ~BackgroundService() = default;
-    virtual QString name() const = 0;      // for the log
+    virtual QString name() const = 0;   // for the log
     // An error leaves the service stopped and makes the server's start fail.
     virtual Result<Ok> start() = 0;
-    virtual void stop() = 0;               // only called on a started service
+    virtual void stop() = 0;   // only called on a started service
 };
 
 // A service that is one object with start() and stop() (a thread, a timer, a scheduler), made
@@ -45,7 +45,8 @@ private:
 class FunctionService final : public BackgroundService {
 public:
     FunctionService(QString name, std::function<Result<Ok>()> start, std::function<void()> stop)
-        : m_name(std::move(name)), m_start(std::move(start)), m_stop(std::move(stop)) {}
+        : m_name(std::move(name)), m_start(std::move(start)), m_stop(std::move(stop))
+    {}
 
     QString name() const override { return m_name; }
     Result<Ok> start() override { return m_start(); }

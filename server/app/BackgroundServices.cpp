@@ -22,7 +22,7 @@ namespace BackgroundServices {
 namespace {
 constexpr int kMemoryTrimCheckMs = 5000;
 constexpr int kMemoryTrimSockets = 100;   // connected or gone since the last trim
-}
+}   // namespace
 
 std::unique_ptr<OwnedService<RealtimeRelay>> realtimeRelay(Database &db, RealtimeBus &bus)
 {
@@ -61,7 +61,8 @@ std::unique_ptr<OwnedService<MemoryTrimmer>> memoryTrimmer(RealtimeBus &bus)
 {
     return std::make_unique<OwnedService<MemoryTrimmer>>(
         u"memory trimmer"_s,
-        std::make_unique<MemoryTrimmer>([&bus] { return bus.connectedSockets(); }, kMemoryTrimCheckMs, kMemoryTrimSockets));
+        std::make_unique<MemoryTrimmer>([&bus] { return bus.connectedSockets(); }, kMemoryTrimCheckMs,
+                                        kMemoryTrimSockets));
 }
 
 // The queue threads below publish the realtime events of their work from the worker's thread,
@@ -80,11 +81,13 @@ std::unique_ptr<OwnedService<OutboundThread>> outbound(const ServerConfig &confi
     settings.timeoutMs = config.outboundTimeoutMs;
     settings.maxAttempts = config.outboundMaxAttempts;
     auto thread = std::make_unique<OutboundThread>(db, settings, providers);
-    QObject::connect(thread->worker(), &OutboundWorker::finished, thread->worker(),
-                     [&db, &bus](qint64 id, const QString &status) {
-                         if (status != "pending"_L1)
-                             ChatEvents(db, bus).messageUpdated(id);
-                     }, Qt::DirectConnection);
+    QObject::connect(
+        thread->worker(), &OutboundWorker::finished, thread->worker(),
+        [&db, &bus](qint64 id, const QString &status) {
+            if (status != "pending"_L1)
+                ChatEvents(db, bus).messageUpdated(id);
+        },
+        Qt::DirectConnection);
     return std::make_unique<OwnedService<OutboundThread>>(u"outbound queue"_s, std::move(thread));
 }
 
@@ -101,11 +104,13 @@ std::unique_ptr<OwnedService<MediaThread>> media(const ServerConfig &config, Dat
     settings.timeoutMs = config.outboundTimeoutMs;
     settings.maxBytes = config.maxUploadBytes;
     auto thread = std::make_unique<MediaThread>(db, settings, providers);
-    QObject::connect(thread->fetcher(), &MediaFetcher::finished, thread->fetcher(),
-                     [&db, &bus](qint64 id, const QString &outcome) {
-                         if (outcome == "stored"_L1)
-                             ChatEvents(db, bus).messageUpdated(id);
-                     }, Qt::DirectConnection);
+    QObject::connect(
+        thread->fetcher(), &MediaFetcher::finished, thread->fetcher(),
+        [&db, &bus](qint64 id, const QString &outcome) {
+            if (outcome == "stored"_L1)
+                ChatEvents(db, bus).messageUpdated(id);
+        },
+        Qt::DirectConnection);
     return std::make_unique<OwnedService<MediaThread>>(u"media fetcher"_s, std::move(thread));
 }
 
@@ -115,11 +120,13 @@ std::unique_ptr<OwnedService<RoutingThread>> routing(const ServerConfig &config,
     if (config.routingSweepMs <= 0)
         return nullptr;
     auto thread = std::make_unique<RoutingThread>(db, trigger, config.routingSweepMs);
-    QObject::connect(thread->worker(), &RoutingWorker::routed, thread->worker(),
-                     [&db, &bus](qint64 chatId) { ChatEvents(db, bus).chatAssigned(chatId); }, Qt::DirectConnection);
-    QObject::connect(thread->worker(), &RoutingWorker::reassigned, thread->worker(),
-                     [&db, &bus](qint64 chatId, qint64 from) { ChatEvents(db, bus).chatUpdated(chatId, from); },
-                     Qt::DirectConnection);
+    QObject::connect(
+        thread->worker(), &RoutingWorker::routed, thread->worker(),
+        [&db, &bus](qint64 chatId) { ChatEvents(db, bus).chatAssigned(chatId); }, Qt::DirectConnection);
+    QObject::connect(
+        thread->worker(), &RoutingWorker::reassigned, thread->worker(),
+        [&db, &bus](qint64 chatId, qint64 from) { ChatEvents(db, bus).chatUpdated(chatId, from); },
+        Qt::DirectConnection);
     return std::make_unique<OwnedService<RoutingThread>>(u"routing"_s, std::move(thread));
 }
 
@@ -137,4 +144,4 @@ std::unique_ptr<OwnedService<HealthThread>> health(const ServerConfig &config, D
                                                         std::make_unique<HealthThread>(db, settings, providers));
 }
 
-} // namespace BackgroundServices
+}   // namespace BackgroundServices

@@ -48,4 +48,4 @@ std::unique_ptr<OwnedService<RoutingThread>> routing(const ServerConfig &config,
 std::unique_ptr<OwnedService<HealthThread>> health(const ServerConfig &config, Database &db,
                                                    const ProviderRegistry &providers);
 
-} // namespace BackgroundServices
+}   // namespace BackgroundServices

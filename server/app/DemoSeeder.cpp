@@ -29,18 +29,20 @@ const Person kStaff[] = {
 };
 
 const Person kClients[] = {
-    {"José", "Martínez"},   {"María", "Fernández"},  {"Juan Carlos", "López"}, {"Ana Sofía", "García"},
-    {"Luis", "Hernández"},  {"Lucía", "Gómez"},      {"Carlos", "Díaz"},        {"Isabel", "Muñoz"},
-    {"Miguel Ángel", "Ruiz"}, {"Paula", "Jiménez"},  {"Diego", "Álvarez"},      {"Daniela", "Romero"},
-    {"Sebastián", "Torres"}, {"Mariana", "Vargas"},  {"Alejandro", "Castro"},   {"Natalia", "Suárez"},
-    {"Felipe", "Ramírez"},  {"Gabriela", "Moreno"},  {"Ricardo", "Herrera"},    {"Carolina", "Medina"},
-    {"Fernando", "Aguilar"}, {"Verónica", "Rojas"},  {"Héctor", "Navarro"},     {"Adriana", "Cárdenas"},
-    {"Óscar", "Salazar"},   {"Beatriz", "Ibáñez"},   {"Raúl", "Cortés"},        {"Elena", "Núñez"},
-    {"Tomás", "Escobar"},   {"Inés", "Zapata"},
+    {"José", "Martínez"},     {"María", "Fernández"}, {"Juan Carlos", "López"}, {"Ana Sofía", "García"},
+    {"Luis", "Hernández"},    {"Lucía", "Gómez"},     {"Carlos", "Díaz"},       {"Isabel", "Muñoz"},
+    {"Miguel Ángel", "Ruiz"}, {"Paula", "Jiménez"},   {"Diego", "Álvarez"},     {"Daniela", "Romero"},
+    {"Sebastián", "Torres"},  {"Mariana", "Vargas"},  {"Alejandro", "Castro"},  {"Natalia", "Suárez"},
+    {"Felipe", "Ramírez"},    {"Gabriela", "Moreno"}, {"Ricardo", "Herrera"},   {"Carolina", "Medina"},
+    {"Fernando", "Aguilar"},  {"Verónica", "Rojas"},  {"Héctor", "Navarro"},    {"Adriana", "Cárdenas"},
+    {"Óscar", "Salazar"},     {"Beatriz", "Ibáñez"},  {"Raúl", "Cortés"},       {"Elena", "Núñez"},
+    {"Tomás", "Escobar"},     {"Inés", "Zapata"},
 };
 
 const char *const kCities[] = {"Bogotá", "Medellín", "Cali", "Barranquilla", "Cartagena", "Bucaramanga"};
-const char *const kCompanies[] = {"Distribuciones Andina", "Café del Valle", "Construcciones Pérez", "", "Textiles Nariño", ""};
+const char *const kCompanies[] = {"Distribuciones Andina", "Café del Valle",
+                                  "Construcciones Pérez",  "",
+                                  "Textiles Nariño",       ""};
 const char *const kLeadStatuses[] = {"new", "contacted", "qualified", "proposal", "negotiation", "won", "lost"};
 const char *const kTags[] = {"vip", "renovación", "mayorista", "interesado", "soporte", "referido"};
 const char *const kPlans[] = {"básico", "plus", "premium"};
@@ -48,8 +50,11 @@ const char *const kPlans[] = {"básico", "plus", "premium"};
 QJsonValue officeHours()
 {
     const QJsonObject weekday{{u"start"_s, u"08:00"_s}, {u"end"_s, u"18:00"_s}};
-    return QJsonObject{{u"monday"_s, weekday},   {u"tuesday"_s, weekday}, {u"wednesday"_s, weekday},
-                       {u"thursday"_s, weekday}, {u"friday"_s, weekday},
+    return QJsonObject{{u"monday"_s, weekday},
+                       {u"tuesday"_s, weekday},
+                       {u"wednesday"_s, weekday},
+                       {u"thursday"_s, weekday},
+                       {u"friday"_s, weekday},
                        {u"saturday"_s, QJsonObject{{u"start"_s, u"09:00"_s}, {u"end"_s, u"13:00"_s}}},
                        {u"sunday"_s, QJsonValue()}};
 }
@@ -64,36 +69,25 @@ QString demoEmail(const char *local)
 const char *const kConversations[][8] = {
     {"Hola, buenas tardes. Vi el anuncio del plan premium, ¿qué incluye?",
      "¡Hola! Con gusto te cuento: el plan premium incluye soporte prioritario, 50 usuarios y reportes avanzados.",
-     "¿Y cuál es el precio mensual?",
-     "Son $150.000 al mes, o $1.500.000 si lo pagas anual (dos meses gratis).",
+     "¿Y cuál es el precio mensual?", "Son $150.000 al mes, o $1.500.000 si lo pagas anual (dos meses gratis).",
      "Me interesa el anual. ¿Cómo hago el pago?",
      "Te envío el enlace de pago por este medio. ¿A qué correo te enviamos la factura?",
-     "Al mismo correo registrado, gracias.",
-     "Listo, pago confirmado. ¡Bienvenido al plan premium!"},
+     "Al mismo correo registrado, gracias.", "Listo, pago confirmado. ¡Bienvenido al plan premium!"},
     {"Buenos días, quiero renovar mi contrato que vence este mes.",
-     "Buenos días, con gusto. ¿Me confirmas el número de documento del titular?",
-     "Claro, es el 1.020.345.678.",
-     "Gracias. Tu plan actual es el básico; ¿quieres renovarlo igual o pasar al plus?",
-     "¿Cuánto cuesta el plus?",
-     "El plus está en $90.000 al mes, con 20 usuarios y soporte por chat.",
-     "Déjame pensarlo y te confirmo mañana.",
+     "Buenos días, con gusto. ¿Me confirmas el número de documento del titular?", "Claro, es el 1.020.345.678.",
+     "Gracias. Tu plan actual es el básico; ¿quieres renovarlo igual o pasar al plus?", "¿Cuánto cuesta el plus?",
+     "El plus está en $90.000 al mes, con 20 usuarios y soporte por chat.", "Déjame pensarlo y te confirmo mañana.",
      "Perfecto, quedo atento. Te escribo mañana para confirmar."},
     {"Hola, no me llegó la factura de este mes.",
      "Hola, lamento el inconveniente. ¿Me indicas el correo donde la esperabas?",
      "A facturacion@cafedelvalle.com, por favor.",
-     "Veo que se envió a otro correo. Ya la reenvié a facturacion@cafedelvalle.com.",
-     "Ya me llegó, muchas gracias.",
-     "Con gusto. ¿Puedo ayudarte con algo más?",
-     "No, eso era todo.",
-     "Que tengas un excelente día."},
+     "Veo que se envió a otro correo. Ya la reenvié a facturacion@cafedelvalle.com.", "Ya me llegó, muchas gracias.",
+     "Con gusto. ¿Puedo ayudarte con algo más?", "No, eso era todo.", "Que tengas un excelente día."},
     {"Buenas, la aplicación no me deja iniciar sesión desde ayer.",
-     "Buenas. ¿Qué mensaje te aparece al intentar ingresar?",
-     "Dice que el usuario está bloqueado.",
+     "Buenas. ¿Qué mensaje te aparece al intentar ingresar?", "Dice que el usuario está bloqueado.",
      "Ya desbloqueé tu usuario. ¿Puedes intentar de nuevo, por favor?",
-     "Sigue igual, ahora dice contraseña incorrecta.",
-     "Te envié un enlace para restablecer la contraseña a tu correo.",
-     "Listo, ya pude entrar.",
-     "¡Excelente! Cualquier cosa nos escribes por aquí."},
+     "Sigue igual, ahora dice contraseña incorrecta.", "Te envié un enlace para restablecer la contraseña a tu correo.",
+     "Listo, ya pude entrar.", "¡Excelente! Cualquier cosa nos escribes por aquí."},
 };
 
 // What a client adds while nobody has answered yet (after the campaign's welcome message).
@@ -103,13 +97,13 @@ constexpr qint64 kHour = 3600;
 constexpr qint64 kDay = 86400;
 
 struct ChatSeed {
-    int campaign;              // 0 sales, 1 support
-    int conversation;          // 0 or 1, of that campaign's
+    int campaign;       // 0 sales, 1 support
+    int conversation;   // 0 or 1, of that campaign's
     const char *status;
-    int agent;                 // index among the campaign's agents; -1: unassigned
+    int agent;   // index among the campaign's agents; -1: unassigned
     const char *priority;
-    qint64 startedAgo;         // seconds before the seeding
-    int lines;                 // answered chats: how many lines of the conversation (2-8)
+    qint64 startedAgo;   // seconds before the seeding
+    int lines;           // answered chats: how many lines of the conversation (2-8)
     const char *closeReason = nullptr;
     const char *outcome = nullptr;
     qint64 outcomeValue = 0;   // 0: none
@@ -215,15 +209,15 @@ Result<int> seedChat(Database &db, const ChatSeed &s, int index, const ChatRefs 
     const qint64 closedAt = closed ? lastAt + 600 : 0;
     qint64 chatId = 0;
     {
-        SqlQuery q(db,
-                   "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, priority, "
-                   "created_at, queued_at, assigned_at, last_activity_at, closed_at, close_reason, outcome, "
-                   "outcome_value, close_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                   {refs.clientId, refs.campaignId, refs.numberId, nullIfZero(refs.agentId),
-                    QString::fromLatin1(s.status), QString::fromLatin1(s.priority), start, start + 5,
-                    nullIfZero(assignedAt), start, nullIfZero(closedAt),
-                    nullIfEmpty(QString::fromUtf8(s.closeReason)), nullIfEmpty(QString::fromUtf8(s.outcome)),
-                    nullIfZero(s.outcomeValue), nullIfEmpty(QString::fromUtf8(s.closeNotes))});
+        SqlQuery
+            q(db,
+              "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, priority, "
+              "created_at, queued_at, assigned_at, last_activity_at, closed_at, close_reason, outcome, "
+              "outcome_value, close_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              {refs.clientId, refs.campaignId, refs.numberId, nullIfZero(refs.agentId), QString::fromLatin1(s.status),
+               QString::fromLatin1(s.priority), start, start + 5, nullIfZero(assignedAt), start, nullIfZero(closedAt),
+               nullIfEmpty(QString::fromUtf8(s.closeReason)), nullIfEmpty(QString::fromUtf8(s.outcome)),
+               nullIfZero(s.outcomeValue), nullIfEmpty(QString::fromUtf8(s.closeNotes))});
         if (!q.exec() || !q.next())
             return q.failure();
         chatId = q.integer(0);
@@ -259,21 +253,30 @@ Result<int> seedChat(Database &db, const ChatSeed &s, int index, const ChatRefs 
 
     ChatStore chats(db);
     if (refs.agentId) {
-        CONVERSA_TRY(chats.addEvent(chatId, {.event = u"assign"_s, .fromStatus = u"queued"_s, .toStatus = u"assigned"_s,
-                                             .toAgentId = refs.agentId, .userId = refs.supervisorId},
+        CONVERSA_TRY(chats.addEvent(chatId,
+                                    {.event = u"assign"_s,
+                                     .fromStatus = u"queued"_s,
+                                     .toStatus = u"assigned"_s,
+                                     .toAgentId = refs.agentId,
+                                     .userId = refs.supervisorId},
                                     assignedAt));
     }
     if (closed) {
         const QString from = messages.last().inbound ? u"active"_s : u"pending"_s;
-        CONVERSA_TRY(chats.addEvent(chatId, {.event = u"close"_s, .fromStatus = from, .toStatus = u"closed"_s,
-                                             .fromAgentId = refs.agentId, .toAgentId = refs.agentId,
-                                             .reason = QString::fromUtf8(s.closeReason), .userId = refs.agentId},
+        CONVERSA_TRY(chats.addEvent(chatId,
+                                    {.event = u"close"_s,
+                                     .fromStatus = from,
+                                     .toStatus = u"closed"_s,
+                                     .fromAgentId = refs.agentId,
+                                     .toAgentId = refs.agentId,
+                                     .reason = QString::fromUtf8(s.closeReason),
+                                     .userId = refs.agentId},
                                     closedAt));
     }
     return int(messages.size());
 }
 
-} // namespace
+}   // namespace
 
 Result<DemoSeeder::Summary> DemoSeeder::run(bool onlyIfNoCampaigns)
 {
@@ -352,7 +355,8 @@ Result<DemoSeeder::Summary> DemoSeeder::run(bool onlyIfNoCampaigns)
     QList<qint64> numberIds;
     for (const auto &[n, secrets] : {std::pair{meta, metaSecrets}, std::pair{wpp, wppSecrets}}) {
         const WhatsAppProvider *provider = ProviderRegistry::builtIn().find(n.provider);
-        CONVERSA_TRY(numbers.checkUnique(n, 0, provider ? provider->uniqueKeys(n) : QList<NumberStore::UniqueColumns>()));
+        CONVERSA_TRY(
+            numbers.checkUnique(n, 0, provider ? provider->uniqueKeys(n) : QList<NumberStore::UniqueColumns>()));
         const Result<qint64> id = numbers.insert(n, secrets, now);
         if (!id)
             return id.error();

@@ -44,14 +44,13 @@ using namespace Qt::StringLiterals;
 // One event loop with its own QHttpServer, listening socket and database connection.
 struct ServerApp::HttpThread {
     QThread thread;
-    QObject *anchor = nullptr;          // lives in `thread`; owns the server objects
+    QObject *anchor = nullptr;   // lives in `thread`; owns the server objects
     QHttpServer *server = nullptr;
     HttpListener *listener = nullptr;
-    RealtimeHub *hub = nullptr;         // this thread's Socket.IO sockets
+    RealtimeHub *hub = nullptr;   // this thread's Socket.IO sockets
 };
 
-ServerApp::ServerApp(ServerConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config))
+ServerApp::ServerApp(ServerConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
 {
     m_workers.setMaxThreadCount(m_config.workerThreads);
     m_workers.setExpiryTimeout(-1);   // worker threads keep their database connections
@@ -82,8 +81,9 @@ Result<Ok> ServerApp::prepare()
     m_metrics = std::make_unique<Metrics>();
     m_limiter = std::make_unique<RateLimiter>();
     m_audit = std::make_unique<AuditStore>(*m_db);
-    m_auth = std::make_unique<AuthService>(
-        AuthSettings{m_config.jwtSecret, m_config.secretKey, m_config.loginAttemptsPerIpPer15Min}, *m_db, *m_roles);
+    m_auth = std::make_unique<AuthService>(AuthSettings{m_config.jwtSecret, m_config.secretKey,
+                                                        m_config.loginAttemptsPerIpPer15Min},
+                                           *m_db, *m_roles);
     m_realtime = std::make_unique<RealtimeBus>();
     m_auth->setSessionRevoked([bus = m_realtime.get()](qint64 sessionId) { bus->disconnectSession(sessionId); });
     m_prepared = true;
@@ -130,8 +130,8 @@ QString ServerApp::serverUrl() const
     QHostAddress host = m_config.listenAddress;
     if (host == QHostAddress::AnyIPv4 || host == QHostAddress::AnyIPv6 || host == QHostAddress::Any)
         host = QHostAddress::LocalHost;   // listening everywhere: this machine is one of them
-    const QString name = host.protocol() == QAbstractSocket::IPv6Protocol ? QString(u'[' + host.toString() + u']')
-                                                                          : host.toString();
+    const QString name =
+        host.protocol() == QAbstractSocket::IPv6Protocol ? QString(u'[' + host.toString() + u']') : host.toString();
     return u"http://%1:%2"_s.arg(name).arg(m_config.listenPort);
 }
 
@@ -165,9 +165,9 @@ Result<Ok> ServerApp::bootstrapAdmin()
 void ServerApp::registerModules()
 {
     m_analytics = std::make_unique<LiveAnalytics>(*m_db);
-    m_context = std::make_unique<ServerContext>(
-        ServerContext{m_config, *m_db, *m_metrics, *m_limiter, m_workers, *m_roles, *m_audit, *m_auth,
-                      m_routingTrigger, *m_analytics, *m_realtime});
+    m_context =
+        std::make_unique<ServerContext>(ServerContext{m_config, *m_db, *m_metrics, *m_limiter, m_workers, *m_roles,
+                                                      *m_audit, *m_auth, m_routingTrigger, *m_analytics, *m_realtime});
     RouterSettings settings;
     settings.maxJsonBodyBytes = m_config.maxJsonBodyBytes;
     settings.corsOrigins = m_config.corsOrigins;
@@ -186,18 +186,24 @@ void ServerApp::registerModules()
     for (ApiModule *module : std::as_const(m_modules))
         module->registerRoutes(*m_router);
 
-    m_metrics->setGauge("conversa_worker_jobs_pending", [this] { return double(m_router->pendingDeferred()); },
-                        "Slow jobs (password hashing, exports) waiting for or running on the worker pool.");
-    m_metrics->setGauge("conversa_worker_threads_active", [this] { return double(m_workers.activeThreadCount()); },
-                        "Worker pool threads busy now.");
-    m_metrics->setGauge("conversa_db_connections", [this] { return double(m_threads.size() + m_workers.maxThreadCount() + 1); },
-                        "Database connections the process may hold (one per thread).");
-    m_metrics->setGauge("conversa_socket_connections", [this] { return double(m_realtime->openSockets()); },
-                        "WebSocket connections open on /socket.io/.");
-    m_metrics->setGauge("conversa_socket_connections_authenticated", [this] { return double(m_realtime->connectedSockets()); },
-                        "Socket.IO connections signed in with an access token.");
-    m_metrics->setGauge("conversa_socket_slow_consumer_closes", [this] { return double(m_realtime->slowConsumers()); },
-                        "Sockets closed because more than 1 MiB of events waited unread (since start).");
+    m_metrics->setGauge(
+        "conversa_worker_jobs_pending", [this] { return double(m_router->pendingDeferred()); },
+        "Slow jobs (password hashing, exports) waiting for or running on the worker pool.");
+    m_metrics->setGauge(
+        "conversa_worker_threads_active", [this] { return double(m_workers.activeThreadCount()); },
+        "Worker pool threads busy now.");
+    m_metrics->setGauge(
+        "conversa_db_connections", [this] { return double(m_threads.size() + m_workers.maxThreadCount() + 1); },
+        "Database connections the process may hold (one per thread).");
+    m_metrics->setGauge(
+        "conversa_socket_connections", [this] { return double(m_realtime->openSockets()); },
+        "WebSocket connections open on /socket.io/.");
+    m_metrics->setGauge(
+        "conversa_socket_connections_authenticated", [this] { return double(m_realtime->connectedSockets()); },
+        "Socket.IO connections signed in with an access token.");
+    m_metrics->setGauge(
+        "conversa_socket_slow_consumer_closes", [this] { return double(m_realtime->slowConsumers()); },
+        "Sockets closed because more than 1 MiB of events waited unread (since start).");
 }
 
 Result<Ok> ServerApp::start()
@@ -220,8 +226,8 @@ Result<Ok> ServerApp::start()
     // the last thread that could publish. The HTTP threads come before the queue threads and
     // schedulers, which stop (a job in flight finishing first) while the server still serves.
     m_relay = m_services.add(BackgroundServices::realtimeRelay(*m_db, *m_realtime));   // servers sharing a PostgreSQL
-    m_services.add(std::make_unique<FunctionService>(u"HTTP threads"_s, [this] { return startHttpThreads(); },
-                                                     [this] { stopHttpThreads(); }));
+    m_services.add(std::make_unique<FunctionService>(
+        u"HTTP threads"_s, [this] { return startHttpThreads(); }, [this] { stopHttpThreads(); }));
     m_reminders = m_services.add(BackgroundServices::reminders(m_config, *m_db, *m_realtime));
     m_services.add(BackgroundServices::analyticsPush(m_config, *m_analytics, *m_realtime));
     m_services.add(BackgroundServices::memoryTrimmer(*m_realtime));
@@ -250,31 +256,36 @@ Result<Ok> ServerApp::startHttpThreads()
         t->thread.start();
         QString why;
         bool ok = false;
-        QMetaObject::invokeMethod(t->anchor, [&] {
-            t->listener = new HttpListener(qMax(m_config.maxUploadBytes, m_config.maxJsonBodyBytes), t->anchor);
-            ok = t->listener->open(m_config.listenAddress, port, true, &why);
-            if (!ok)
-                return;
-            t->server = new QHttpServer(t->anchor);
-            t->server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                m_router->dispatch(request, std::move(responder));
-            });
-            // Socket.IO on the same port: the rule lets QHttpServer upgrade only /socket.io/ requests
-            // we accept; the hub takes each socket on this thread.
-            RealtimeSettings realtime;
-            realtime.pingIntervalMs = m_config.socketPingIntervalMs;
-            realtime.pingTimeoutMs = m_config.socketPingTimeoutMs;
-            // The reference server's 45 s with the default settings.
-            realtime.connectTimeoutMs = m_config.socketPingIntervalMs + m_config.socketPingTimeoutMs;
-            realtime.eventsPerMinute = m_config.apiRequestsPerMinute;
-            t->hub = new RealtimeHub(*m_realtime, *m_auth, *m_db, *m_audit, *m_limiter, realtime, t->anchor);
-            t->server->route<SocketIoUpgradeRule>(u"/socket.io/"_s, [](QHttpServerResponder &&) {});
-            QObject::connect(t->server, &QHttpServer::newWebSocketConnection, t->hub, [server = t->server, hub = t->hub] {
-                while (server->hasPendingWebSocketConnections())
-                    hub->accept(server->nextPendingWebSocketConnection());
-            });
-            t->server->bind(t->listener);
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            t->anchor,
+            [&] {
+                t->listener = new HttpListener(qMax(m_config.maxUploadBytes, m_config.maxJsonBodyBytes), t->anchor);
+                ok = t->listener->open(m_config.listenAddress, port, true, &why);
+                if (!ok)
+                    return;
+                t->server = new QHttpServer(t->anchor);
+                t->server->setMissingHandler(
+                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                        m_router->dispatch(request, std::move(responder));
+                    });
+                // Socket.IO on the same port: the rule lets QHttpServer upgrade only /socket.io/ requests
+                // we accept; the hub takes each socket on this thread.
+                RealtimeSettings realtime;
+                realtime.pingIntervalMs = m_config.socketPingIntervalMs;
+                realtime.pingTimeoutMs = m_config.socketPingTimeoutMs;
+                // The reference server's 45 s with the default settings.
+                realtime.connectTimeoutMs = m_config.socketPingIntervalMs + m_config.socketPingTimeoutMs;
+                realtime.eventsPerMinute = m_config.apiRequestsPerMinute;
+                t->hub = new RealtimeHub(*m_realtime, *m_auth, *m_db, *m_audit, *m_limiter, realtime, t->anchor);
+                t->server->route<SocketIoUpgradeRule>(u"/socket.io/"_s, [](QHttpServerResponder &&) {});
+                QObject::connect(t->server, &QHttpServer::newWebSocketConnection, t->hub,
+                                 [server = t->server, hub = t->hub] {
+                                     while (server->hasPendingWebSocketConnections())
+                                         hub->accept(server->nextPendingWebSocketConnection());
+                                 });
+                t->server->bind(t->listener);
+            },
+            Qt::BlockingQueuedConnection);
         if (!ok) {
             stopHttpThreads();
             return ApiError::validation(u"CONVERSA_LISTEN"_s, "%1", {why});
@@ -291,7 +302,8 @@ void ServerApp::stopHttpThreads()
     // 3. Flush each thread's queue, then close its sockets and database connection.
     for (HttpThread *t : std::as_const(m_threads)) {
         if (t->listener)
-            QMetaObject::invokeMethod(t->anchor, [t] { t->listener->close(); }, Qt::BlockingQueuedConnection);
+            QMetaObject::invokeMethod(
+                t->anchor, [t] { t->listener->close(); }, Qt::BlockingQueuedConnection);
     }
     // Requests already on the wire get a moment to be read; then wait (at most 15 s) until every
     // received request is answered.
@@ -300,11 +312,14 @@ void ServerApp::stopHttpThreads()
         QThread::msleep(20);
     m_workers.waitForDone(15000);
     for (HttpThread *t : std::as_const(m_threads)) {
-        QMetaObject::invokeMethod(t->anchor, [this, t] {
-            QCoreApplication::sendPostedEvents();
-            delete t->anchor;
-            m_db->closeThreadConnection();
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            t->anchor,
+            [this, t] {
+                QCoreApplication::sendPostedEvents();
+                delete t->anchor;
+                m_db->closeThreadConnection();
+            },
+            Qt::BlockingQueuedConnection);
         t->thread.quit();
         t->thread.wait();
         delete t;

@@ -54,14 +54,14 @@ public:
     HttpRouter &router() { return *m_router; }
     AuthService &auth() { return *m_auth; }
     RoleStore &roles() { return *m_roles; }
-    RealtimeBus &realtime() { return *m_realtime; }   // after prepare()
+    RealtimeBus &realtime() { return *m_realtime; }                  // after prepare()
     ReminderScheduler *reminders() { return object(m_reminders); }   // null before start()
-    OutboundThread *outbound() { return object(m_outbound); }         // null before start() or with polling off
-    MediaThread *media() { return object(m_media); }                  // null before start() or with polling off
-    HealthThread *health() { return object(m_health); }               // null before start() or with checks off
-    RoutingThread *routing() { return object(m_routing); }            // null before start() or with routing off
+    OutboundThread *outbound() { return object(m_outbound); }        // null before start() or with polling off
+    MediaThread *media() { return object(m_media); }                 // null before start() or with polling off
+    HealthThread *health() { return object(m_health); }              // null before start() or with checks off
+    RoutingThread *routing() { return object(m_routing); }           // null before start() or with routing off
     RoutingTrigger &routingTrigger() { return m_routingTrigger; }
-    RealtimeRelay *relay() { return object(m_relay); }                // null on SQLite and before start()
+    RealtimeRelay *relay() { return object(m_relay); }   // null on SQLite and before start()
 
     // Adds a module before start() (tests add probe routes this way); the server owns it.
     void addModule(ApiModule *module) { m_extraModules.append(module); }
@@ -75,7 +75,10 @@ private:
     Result<Ok> startHttpThreads();
     void stopHttpThreads();
     template <typename T>
-    static T *object(OwnedService<T> *service) { return service ? service->get() : nullptr; }
+    static T *object(OwnedService<T> *service)
+    {
+        return service ? service->get() : nullptr;
+    }
     Result<Ok> bootstrapAdmin();
     QString serverUrl() const;   // where a client on this machine reaches the configured address
 

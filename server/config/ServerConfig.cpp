@@ -40,15 +40,15 @@ Result<QByteArray> persistentKey(const QString &dataDir, const QString &name, in
     }
     QByteArray key(bytes, Qt::Uninitialized);
     randombytes_buf(key.data(), size_t(key.size()));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(key.toBase64() + '\n') < 0) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(key.toBase64() + '\n') < 0) {
         return invalid(u"CONVERSA_DATA_DIR"_s, "cannot write %1", {file.fileName()});
     }
     return key;
 }
 
-} // namespace
+}   // namespace
 
 QHash<QString, QString> ServerConfig::processEnvironment()
 {
@@ -115,8 +115,8 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     c.dataDir = value("CONVERSA_DATA_DIR", c.dataDir);
     c.publicUrl = value("CONVERSA_PUBLIC_URL", u"http://"_s + listen);
     const QUrl publicUrl(c.publicUrl, QUrl::StrictMode);
-    if (!publicUrl.isValid() || (publicUrl.scheme() != "http"_L1 && publicUrl.scheme() != "https"_L1)
-        || publicUrl.host().isEmpty())
+    if (!publicUrl.isValid() || (publicUrl.scheme() != "http"_L1 && publicUrl.scheme() != "https"_L1) ||
+        publicUrl.host().isEmpty())
         return invalid(u"CONVERSA_PUBLIC_URL"_s, "expected an http(s) URL, got \"%1\"", {c.publicUrl});
     if (c.publicUrl.endsWith(u'/'))
         c.publicUrl.chop(1);
@@ -142,8 +142,8 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     c.adminPassword = values.value(u"CONVERSA_ADMIN_PASSWORD"_s);
     c.metaGraphUrl = value("CONVERSA_META_GRAPH_URL", c.metaGraphUrl);
     const QUrl graphUrl(c.metaGraphUrl, QUrl::StrictMode);
-    if (!graphUrl.isValid() || (graphUrl.scheme() != "http"_L1 && graphUrl.scheme() != "https"_L1)
-        || graphUrl.host().isEmpty())
+    if (!graphUrl.isValid() || (graphUrl.scheme() != "http"_L1 && graphUrl.scheme() != "https"_L1) ||
+        graphUrl.host().isEmpty())
         return invalid(u"CONVERSA_META_GRAPH_URL"_s, "expected an http(s) URL, got \"%1\"", {c.metaGraphUrl});
     while (c.metaGraphUrl.endsWith(u'/'))
         c.metaGraphUrl.chop(1);
@@ -153,59 +153,76 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
         return invalid(u"CONVERSA_LOG_LEVEL"_s, "expected debug, info or warning");
     c.defaultRegion = value("CONVERSA_DEFAULT_REGION", c.defaultRegion).toUpper();
     if (!PhoneNumbers::isValidRegion(c.defaultRegion))
-        return invalid(u"CONVERSA_DEFAULT_REGION"_s, "expected an ISO 3166 region code such as CO, got \"%1\"", {c.defaultRegion});
+        return invalid(u"CONVERSA_DEFAULT_REGION"_s, "expected an ISO 3166 region code such as CO, got \"%1\"",
+                       {c.defaultRegion});
     c.corsOrigins = value("CONVERSA_CORS_ORIGINS", {}).split(u',', Qt::SkipEmptyParts);
     for (QString &origin : c.corsOrigins)
         origin = origin.trimmed();
 
     const int cores = qMax(1, QThread::idealThreadCount());
     Result<qint64> n = number("CONVERSA_HTTP_THREADS", cores, 1, 64);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.httpThreads = int(*n);
     n = number("CONVERSA_WORKER_THREADS", cores, 1, 64);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.workerThreads = int(*n);
     n = number("CONVERSA_MAX_BODY_BYTES", c.maxJsonBodyBytes, 1024, 64 << 20);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.maxJsonBodyBytes = *n;
     n = number("CONVERSA_MAX_UPLOAD_BYTES", c.maxUploadBytes, 1024, qint64(1) << 30);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.maxUploadBytes = *n;
     n = number("CONVERSA_API_RATE_LIMIT", c.apiRequestsPerMinute, 0, 1000000);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.apiRequestsPerMinute = int(*n);
     n = number("CONVERSA_LOGIN_IP_LIMIT", c.loginAttemptsPerIpPer15Min, 1, 1000000);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.loginAttemptsPerIpPer15Min = int(*n);
     n = number("CONVERSA_OUTBOUND_POLL_MS", c.outboundPollMs, 0, 60000);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.outboundPollMs = int(*n);
     n = number("CONVERSA_OUTBOUND_TIMEOUT_MS", c.outboundTimeoutMs, 100, 300000);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.outboundTimeoutMs = int(*n);
     n = number("CONVERSA_OUTBOUND_MAX_ATTEMPTS", c.outboundMaxAttempts, 1, 100);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.outboundMaxAttempts = int(*n);
     n = number("CONVERSA_MEDIA_POLL_MS", c.mediaPollMs, 0, 60000);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.mediaPollMs = int(*n);
     n = number("CONVERSA_ROUTING_SWEEP_MS", c.routingSweepMs, 0, 3600000);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.routingSweepMs = int(*n);
     n = number("CONVERSA_HEALTH_CHECK_SECONDS", c.healthCheckSeconds, 0, 86400);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.healthCheckSeconds = int(*n);
     n = number("CONVERSA_ANALYTICS_PUSH_MS", c.analyticsPushMs, 0, 600000);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.analyticsPushMs = int(*n);
     n = number("CONVERSA_REMINDER_INTERVAL_MS", c.reminderIntervalMs, 10, 3600000);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.reminderIntervalMs = int(*n);
     n = number("CONVERSA_SOCKET_PING_INTERVAL_MS", c.socketPingIntervalMs, 100, 600000);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.socketPingIntervalMs = int(*n);
     n = number("CONVERSA_SOCKET_PING_TIMEOUT_MS", c.socketPingTimeoutMs, 100, 600000);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     c.socketPingTimeoutMs = int(*n);
     return c;
 }
@@ -222,12 +239,14 @@ Result<Ok> ServerConfig::prepareDataDir()
         return ApiError::internal();
     if (jwtSecret.isEmpty()) {
         Result<QByteArray> k = persistentKey(dataDir, u"jwt-secret.key"_s, 48);
-        if (!k) return k.error();
+        if (!k)
+            return k.error();
         jwtSecret = k.value();
     }
     if (secretKey.isEmpty()) {
         Result<QByteArray> k = persistentKey(dataDir, u"secret.key"_s, 32);
-        if (!k) return k.error();
+        if (!k)
+            return k.error();
         secretKey = k.value();
     }
     if (database.dialect == SqlDialect::Sqlite) {
@@ -246,8 +265,8 @@ void writeLogLine(QtMsgType type, const QMessageLogContext &context, const QStri
 {
     // QHttpServer 6.4 warns about every WebSocket upgrade no route accepted; refusing those is
     // deliberate (realtime/RealtimeApi.h) and HttpRouter answers and logs them as 400.
-    if (type == QtWarningMsg && context.category && qstrcmp(context.category, "qt.httpserver") == 0
-        && message.startsWith("WebSocket received but no slots connected"_L1))
+    if (type == QtWarningMsg && context.category && qstrcmp(context.category, "qt.httpserver") == 0 &&
+        message.startsWith("WebSocket received but no slots connected"_L1))
         return;
     static const char *const names[] = {"debug", "warning", "critical", "fatal", "info"};
     thread_local qint64 cachedSecond = -1;
@@ -255,7 +274,8 @@ void writeLogLine(QtMsgType type, const QMessageLogContext &context, const QStri
     const qint64 ms = QDateTime::currentMSecsSinceEpoch();
     if (ms / 1000 != cachedSecond) {
         cachedSecond = ms / 1000;
-        cachedPrefix = QDateTime::fromSecsSinceEpoch(cachedSecond, Qt::UTC).toString(u"yyyy-MM-ddThh:mm:ss"_s).toLatin1();
+        cachedPrefix =
+            QDateTime::fromSecsSinceEpoch(cachedSecond, Qt::UTC).toString(u"yyyy-MM-ddThh:mm:ss"_s).toLatin1();
     }
     char millis[8];
     std::snprintf(millis, sizeof millis, ".%03dZ ", int(ms % 1000));
@@ -274,7 +294,7 @@ void writeLogLine(QtMsgType type, const QMessageLogContext &context, const QStri
         std::abort();
 }
 
-} // namespace
+}   // namespace
 
 void ServerConfig::applyLogLevel() const
 {

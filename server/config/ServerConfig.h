@@ -8,37 +8,37 @@
 #include <QStringList>
 
 // Settings from, in rising priority: built-in defaults, an INI file (--config), the environment
-// (CONTRACT §1). Every value is checked here so the server fails at start, with one clear line.
+// (docs/CONFIGURATION.md). Every value is checked here so the server fails at start, with one clear line.
 struct ServerConfig {
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 listenPort = 8080;
     QString databaseUrl = QStringLiteral("sqlite:./var/conversa.db");
     DatabaseSettings database;
     QString dataDir = QStringLiteral("./var");
-    QString publicUrl;              // default http://<listen>
-    QByteArray jwtSecret;           // default: generated once into the data dir
-    QByteArray secretKey;           // 32 bytes, AES-256-GCM; default: generated once into the data dir
+    QString publicUrl;      // default http://<listen>
+    QByteArray jwtSecret;   // default: generated once into the data dir
+    QByteArray secretKey;   // 32 bytes, AES-256-GCM; default: generated once into the data dir
     QString adminEmail;
     QString adminPassword;
     QString metaGraphUrl = QStringLiteral("https://graph.facebook.com/v21.0");
     QString metaAppSecret;
     QString logLevel = QStringLiteral("info");
-    int httpThreads = 0;            // 0 = one per core
-    int workerThreads = 0;          // 0 = one per core
+    int httpThreads = 0;     // 0 = one per core
+    int workerThreads = 0;   // 0 = one per core
     qint64 maxJsonBodyBytes = 1 << 20;
     qint64 maxUploadBytes = 16 << 20;
     QStringList corsOrigins;
     int apiRequestsPerMinute = 3000;
     int loginAttemptsPerIpPer15Min = 50;
     QString defaultRegion = QStringLiteral("CO");   // for phone numbers written without a country code
-    int outboundPollMs = 500;       // outbound queue poll interval; 0 = no sender in this instance
-    int outboundTimeoutMs = 30000;  // one Graph request (a media upload, a send)
+    int outboundPollMs = 500;                       // outbound queue poll interval; 0 = no sender in this instance
+    int outboundTimeoutMs = 30000;                  // one Graph request (a media upload, a send)
     // A provider call made while a client waits for the answer (QR, session, templates).
     int requestProviderTimeoutMs() const { return qBound(1000, outboundTimeoutMs, 15000); }
-    int outboundMaxAttempts = 8;    // transient failures before a message fails
-    int mediaPollMs = 1000;         // inbound media download queue poll interval; 0 = no fetcher here
-    int routingSweepMs = 5000;      // how often every queue is routed again; 0 = this instance routes nothing
-    int healthCheckSeconds = 60;    // how often each number's provider is checked; 0 = no checks from here
+    int outboundMaxAttempts = 8;        // transient failures before a message fails
+    int mediaPollMs = 1000;             // inbound media download queue poll interval; 0 = no fetcher here
+    int routingSweepMs = 5000;          // how often every queue is routed again; 0 = this instance routes nothing
+    int healthCheckSeconds = 60;        // how often each number's provider is checked; 0 = no checks from here
     int analyticsPushMs = 1000;         // analytics.update to the analytics room; 0 = never
     int reminderIntervalMs = 5000;      // how often due task reminders are looked for
     int socketPingIntervalMs = 25000;   // Engine.IO: the server pings every socket this often

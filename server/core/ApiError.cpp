@@ -9,8 +9,7 @@ ApiError ApiError::badRequest(const char *message)
 
 ApiError ApiError::unauthenticated(const char *message)
 {
-    return {401, "UNAUTHENTICATED",
-            message ? message : QT_TRANSLATE_NOOP("Api", "Authentication is required")};
+    return {401, "UNAUTHENTICATED", message ? message : QT_TRANSLATE_NOOP("Api", "Authentication is required")};
 }
 
 ApiError ApiError::forbidden()
@@ -40,8 +39,7 @@ ApiError ApiError::payloadTooLarge()
 
 ApiError ApiError::validation(QList<FieldError> details)
 {
-    ApiError e{422, "VALIDATION_ERROR",
-               QT_TRANSLATE_NOOP("Api", "The data sent is not valid")};
+    ApiError e{422, "VALIDATION_ERROR", QT_TRANSLATE_NOOP("Api", "The data sent is not valid")};
     e.m_details = std::move(details);
     return e;
 }

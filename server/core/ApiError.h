@@ -18,7 +18,8 @@ class ApiError {
 public:
     ApiError() = default;
     ApiError(int status, QByteArray code, const char *message, QStringList args = {})
-        : m_status(status), m_code(std::move(code)), m_message(message), m_args(std::move(args)) {}
+        : m_status(status), m_code(std::move(code)), m_message(message), m_args(std::move(args))
+    {}
 
     static ApiError badRequest(const char *message);
     static ApiError unauthenticated(const char *message = nullptr);
@@ -40,7 +41,11 @@ public:
     const QList<FieldError> &details() const { return m_details; }
     const QList<QPair<QByteArray, QByteArray>> &headers() const { return m_headers; }
 
-    ApiError &withDetails(QList<FieldError> details) { m_details = std::move(details); return *this; }
+    ApiError &withDetails(QList<FieldError> details)
+    {
+        m_details = std::move(details);
+        return *this;
+    }
     ApiError &withHeader(QByteArray name, QByteArray value)
     {
         m_headers.append({std::move(name), std::move(value)});

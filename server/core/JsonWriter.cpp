@@ -126,10 +126,8 @@ JsonWriter &JsonWriter::null()
 JsonWriter &JsonWriter::json(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Object:
-        return raw(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Array:
-        return raw(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object: return raw(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Array: return raw(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
     case QJsonValue::String: return value(v.toString());
     case QJsonValue::Bool: return value(v.toBool());
     case QJsonValue::Double: {

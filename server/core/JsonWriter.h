@@ -26,12 +26,15 @@ public:
     JsonWriter &value(double d);
     JsonWriter &value(bool b);
     JsonWriter &null();
-    JsonWriter &json(const QJsonValue &v);        // any QJsonValue, serialised compactly
-    JsonWriter &raw(const QByteArray &jsonText);  // already-serialised JSON
+    JsonWriter &json(const QJsonValue &v);         // any QJsonValue, serialised compactly
+    JsonWriter &raw(const QByteArray &jsonText);   // already-serialised JSON
 
     // Convenience: key + value; a null QString or an id <= 0 given to *OrNull writes null.
     template <typename T>
-    JsonWriter &field(const char *name, const T &v) { return key(name).value(v); }
+    JsonWriter &field(const char *name, const T &v)
+    {
+        return key(name).value(v);
+    }
     JsonWriter &stringOrNull(const char *name, const QString &s);
     JsonWriter &timeOrNull(const char *name, qint64 epochSeconds);   // ISO 8601 UTC or null
     // Optional texts are stored as NULL when empty and answered as null.
@@ -54,4 +57,3 @@ private:
 };
 
 QString isoTime(qint64 epochSeconds);   // 2025-11-14T10:00:00Z
-

@@ -159,17 +159,32 @@ void inspectImage(const QByteArray &data, Media *media)
     media->thumbnail = thumbnailOf(image);
 }
 
-} // namespace
+}   // namespace
 
 const QStringList &acceptedTypes()
 {
     static const QStringList types = {
-        u"image/jpeg"_s, u"image/png"_s, u"image/gif"_s, u"image/webp"_s,
+        u"image/jpeg"_s,
+        u"image/png"_s,
+        u"image/gif"_s,
+        u"image/webp"_s,
         u"application/pdf"_s,
-        u"video/mp4"_s, u"video/3gpp"_s,
-        u"audio/ogg"_s, u"audio/mpeg"_s, u"audio/aac"_s, u"audio/mp4"_s, u"audio/amr"_s, u"audio/amr-wb"_s,
-        kDocx, kXlsx, kPptx, kOdt, kOds, kOdp,
-        u"text/plain"_s, u"text/csv"_s,
+        u"video/mp4"_s,
+        u"video/3gpp"_s,
+        u"audio/ogg"_s,
+        u"audio/mpeg"_s,
+        u"audio/aac"_s,
+        u"audio/mp4"_s,
+        u"audio/amr"_s,
+        u"audio/amr-wb"_s,
+        kDocx,
+        kXlsx,
+        kPptx,
+        kOdt,
+        kOds,
+        kOdp,
+        u"text/plain"_s,
+        u"text/csv"_s,
     };
     return types;
 }
@@ -219,4 +234,4 @@ Media inspect(const QByteArray &data, const QString &clientName)
     return media;
 }
 
-} // namespace MediaInspector
+}   // namespace MediaInspector

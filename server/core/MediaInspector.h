@@ -31,4 +31,4 @@ Media inspect(const QByteArray &data, const QString &clientName = {});
 
 inline constexpr qint64 kMaxPixels = 50LL * 1000 * 1000;
 
-} // namespace MediaInspector
+}   // namespace MediaInspector

@@ -57,4 +57,4 @@ inline const QString kFilesDelete = QStringLiteral("files.delete");
 // All of them, in the order roles list them.
 const QStringList &all();
 
-} // namespace Permissions
+}   // namespace Permissions

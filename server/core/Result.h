@@ -29,9 +29,9 @@ private:
 struct Ok {};   // Result<Ok>: success with nothing to return
 
 // Propagates a failed Result from the current function.
-#define CONVERSA_TRY(expr)                      \
-    do {                                        \
-        auto &&tryResult_ = (expr);             \
-        if (!tryResult_.ok())                   \
-            return tryResult_.error();          \
+#define CONVERSA_TRY(expr)                                                                                             \
+    do {                                                                                                               \
+        auto &&tryResult_ = (expr);                                                                                    \
+        if (!tryResult_.ok())                                                                                          \
+            return tryResult_.error();                                                                                 \
     } while (false)

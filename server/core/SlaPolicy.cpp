@@ -33,7 +33,8 @@ QString firstResponseStartSql(const QString &chat)
 
 QString respondedInTimeSql(const QString &chat, const QString &campaign)
 {
-    return u"%1.first_response_at - %2 <= %3.sla_first_response_seconds"_s.arg(chat, firstResponseStartSql(chat), campaign);
+    return u"%1.first_response_at - %2 <= %3.sla_first_response_seconds"_s.arg(chat, firstResponseStartSql(chat),
+                                                                               campaign);
 }
 
 QString resolvedInTimeSql(const QString &chat, const QString &campaign)
@@ -46,4 +47,4 @@ QString agentAnswerOverdueSql(const QString &chat, const QString &campaign)
     return u"%1.first_response_at IS NULL AND %1.assigned_at + %2.sla_first_response_seconds < ?"_s.arg(chat, campaign);
 }
 
-} // namespace SlaPolicy
+}   // namespace SlaPolicy

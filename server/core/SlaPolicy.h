@@ -54,4 +54,4 @@ QString resolvedInTimeSql(const QString &chat, const QString &campaign);
 // agentAnswerOverdue() for an assigned, unanswered chat, with `now` as the one bound value.
 QString agentAnswerOverdueSql(const QString &chat, const QString &campaign);
 
-} // namespace SlaPolicy
+}   // namespace SlaPolicy

@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr auto Base64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-constexpr qsizetype MacSize = 32; // SHA-256
+constexpr qsizetype MacSize = 32;   // SHA-256
 // base64url of 32 bytes without padding
 constexpr qsizetype EncodedMacSize = (MacSize * 4 + 2) / 3;
 
@@ -28,9 +28,9 @@ using Mac = std::array<unsigned char, MacSize>;
 bool hmacSha256(const QByteArray &key, QByteArrayView data, Mac &out)
 {
     unsigned int len = 0;
-    const unsigned char *ok = HMAC(EVP_sha256(), key.constData(), int(key.size()),
-                                   reinterpret_cast<const unsigned char *>(data.data()),
-                                   size_t(data.size()), out.data(), &len);
+    const unsigned char *ok =
+        HMAC(EVP_sha256(), key.constData(), int(key.size()), reinterpret_cast<const unsigned char *>(data.data()),
+             size_t(data.size()), out.data(), &len);
     return ok && len == MacSize;
 }
 
@@ -62,11 +62,10 @@ bool isAcceptedHeader(QByteArrayView header)
         return true;
     // Someone else's encoder may order or space the members differently.
     const auto object = decodeJsonObject(header);
-    return object && object->value("alg"_L1).toString() == "HS256"_L1
-        && object->value("typ"_L1).toString() == "JWT"_L1;
+    return object && object->value("alg"_L1).toString() == "HS256"_L1 && object->value("typ"_L1).toString() == "JWT"_L1;
 }
 
-} // namespace
+}   // namespace
 
 QByteArray Jwt::sign(const QJsonObject &claims, const QByteArray &key)
 {
@@ -81,8 +80,8 @@ QByteArray Jwt::sign(const QJsonObject &claims, const QByteArray &key)
     Mac mac;
     if (!hmacSha256(key, token, mac))
         return {};
-    token.append('.').append(QByteArray::fromRawData(reinterpret_cast<const char *>(mac.data()), MacSize)
-                                 .toBase64(Base64Url));
+    token.append('.').append(
+        QByteArray::fromRawData(reinterpret_cast<const char *>(mac.data()), MacSize).toBase64(Base64Url));
     return token;
 }
 
@@ -116,8 +115,8 @@ std::optional<QJsonObject> Jwt::verify(QByteArrayView token, const QByteArray &k
         return std::nullopt;
     const QByteArray expected =
         QByteArray::fromRawData(reinterpret_cast<const char *>(mac.data()), MacSize).toBase64(Base64Url);
-    if (expected.size() != EncodedMacSize
-        || CRYPTO_memcmp(expected.constData(), signature.data(), size_t(EncodedMacSize)) != 0) {
+    if (expected.size() != EncodedMacSize ||
+        CRYPTO_memcmp(expected.constData(), signature.data(), size_t(EncodedMacSize)) != 0) {
         return std::nullopt;
     }
 

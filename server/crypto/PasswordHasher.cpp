@@ -6,8 +6,7 @@
 
 #include <mutex>
 
-static_assert(crypto_pwhash_ALG_DEFAULT == crypto_pwhash_ALG_ARGON2ID13,
-              "crypto_pwhash_str() must produce argon2id");
+static_assert(crypto_pwhash_ALG_DEFAULT == crypto_pwhash_ALG_ARGON2ID13, "crypto_pwhash_str() must produce argon2id");
 
 namespace {
 
@@ -30,11 +29,10 @@ QByteArray passwordBytes(const QString &password)
 // libsodium reads the hash as a C string: refuse what would be cut short.
 bool isPlausibleHash(const QByteArray &hash)
 {
-    return !hash.isEmpty() && hash.size() < qsizetype(crypto_pwhash_STRBYTES)
-        && !hash.contains('\0');
+    return !hash.isEmpty() && hash.size() < qsizetype(crypto_pwhash_STRBYTES) && !hash.contains('\0');
 }
 
-} // namespace
+}   // namespace
 
 QByteArray PasswordHasher::hash(const QString &password)
 {
@@ -69,8 +67,7 @@ QByteArray PasswordHasher::dummyHash()
 {
     // Made once with crypto_pwhash_str() of 32 random bytes nobody kept. It must carry the
     // current parameters, or the timing would differ; tst_crypto checks that.
-    static const QByteArray dummy = QByteArrayLiteral(
-        "$argon2id$v=19$m=19456,t=2,p=1$l+ct55OshgFvofQxNmINHw"
-        "$7xawsKlsxqJ6AQfKPvDsytgDUyeWt4xrVP1K5A+VoPc");
+    static const QByteArray dummy = QByteArrayLiteral("$argon2id$v=19$m=19456,t=2,p=1$l+ct55OshgFvofQxNmINHw"
+                                                      "$7xawsKlsxqJ6AQfKPvDsytgDUyeWt4xrVP1K5A+VoPc");
     return dummy;
 }

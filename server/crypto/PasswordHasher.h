@@ -10,8 +10,7 @@
 //
 // Each call costs ~19 MiB and tens of milliseconds: run it on a worker pool,
 // never on the event loop thread. All functions are thread-safe.
-class PasswordHasher
-{
+class PasswordHasher {
 public:
     static constexpr unsigned long long OpsLimit = 2;
     static constexpr size_t MemLimit = 19u * 1024u * 1024u;

@@ -20,10 +20,9 @@ void initSodium()
 
 constexpr qsizetype BackupCodeLength = 10;
 constexpr qsizetype BackupCodeGroup = 5;
-static_assert(RandomToken::BackupCodeAlphabet.size() == 32,
-              "one random byte & 31 picks a symbol without bias");
+static_assert(RandomToken::BackupCodeAlphabet.size() == 32, "one random byte & 31 picks a symbol without bias");
 
-} // namespace
+}   // namespace
 
 namespace RandomToken {
 
@@ -38,8 +37,7 @@ QByteArray bytes(qsizetype count)
 
 QByteArray urlSafe(int count)
 {
-    return bytes(count).toBase64(QByteArray::Base64UrlEncoding
-                                              | QByteArray::OmitTrailingEquals);
+    return bytes(count).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
 QByteArray sha256Hex(QByteArrayView data)
@@ -85,4 +83,4 @@ QByteArray hashBackupCode(const QString &code)
     return sha256Hex(normalised);
 }
 
-} // namespace RandomToken
+}   // namespace RandomToken

@@ -32,4 +32,4 @@ QStringList backupCodes(int n = 10);
 // "K7MQA X3VTE", "k7mqax3vte" and "k7mqa-x3vte" hash alike.
 QByteArray hashBackupCode(const QString &code);
 
-} // namespace RandomToken
+}   // namespace RandomToken

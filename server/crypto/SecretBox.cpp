@@ -13,21 +13,28 @@ namespace {
 
 constexpr QByteArrayView Prefix = "v1:";
 
-struct CipherCtxDeleter
-{
+struct CipherCtxDeleter {
     void operator()(EVP_CIPHER_CTX *ctx) const { EVP_CIPHER_CTX_free(ctx); }
 };
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter>;
 
-auto *u(char *p) { return reinterpret_cast<unsigned char *>(p); }
-auto *u(const char *p) { return reinterpret_cast<const unsigned char *>(p); }
+auto *u(char *p)
+{
+    return reinterpret_cast<unsigned char *>(p);
+}
+auto *u(const char *p)
+{
+    return reinterpret_cast<const unsigned char *>(p);
+}
 
-bool fitsInt(qsizetype n) { return n >= 0 && n <= std::numeric_limits<int>::max() / 2; }
+bool fitsInt(qsizetype n)
+{
+    return n >= 0 && n <= std::numeric_limits<int>::max() / 2;
+}
 
-} // namespace
+}   // namespace
 
-SecretBox::SecretBox(QByteArray key32)
-    : m_key(std::move(key32))
+SecretBox::SecretBox(QByteArray key32) : m_key(std::move(key32))
 {
     // No assert: the key comes from configuration, and the caller reports a
     // bad one through isValid() instead of crashing a debug build.
@@ -50,16 +57,16 @@ QByteArray SecretBox::seal(const QByteArray &plain, QByteArrayView associatedDat
     // AES-GCM's default IV length is 12 bytes, so no EVP_CTRL_GCM_SET_IVLEN.
     if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, u(m_key.constData()), u(nonce)) != 1)
         return {};
-    if (!associatedData.isEmpty()
-        && EVP_EncryptUpdate(ctx.get(), nullptr, &len, u(associatedData.data()), int(associatedData.size())) != 1) {
+    if (!associatedData.isEmpty() &&
+        EVP_EncryptUpdate(ctx.get(), nullptr, &len, u(associatedData.data()), int(associatedData.size())) != 1) {
         return {};
     }
-    if (EVP_EncryptUpdate(ctx.get(), u(cipher), &len, u(plain.constData()), int(plain.size())) != 1
-        || len != plain.size()) {
+    if (EVP_EncryptUpdate(ctx.get(), u(cipher), &len, u(plain.constData()), int(plain.size())) != 1 ||
+        len != plain.size()) {
         return {};
     }
-    if (EVP_EncryptFinal_ex(ctx.get(), u(cipher + len), &len) != 1
-        || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, int(TagSize), tag) != 1) {
+    if (EVP_EncryptFinal_ex(ctx.get(), u(cipher + len), &len) != 1 ||
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, int(TagSize), tag) != 1) {
         return {};
     }
 
@@ -71,8 +78,8 @@ std::optional<QByteArray> SecretBox::open(const QByteArray &sealed, QByteArrayVi
     if (!isValid() || !sealed.startsWith(Prefix) || !fitsInt(associatedData.size()))
         return std::nullopt;
 
-    const auto decoded = QByteArray::fromBase64Encoding(sealed.sliced(Prefix.size()),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(sealed.sliced(Prefix.size()), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     const QByteArray &raw = decoded.decoded;
@@ -88,15 +95,15 @@ std::optional<QByteArray> SecretBox::open(const QByteArray &sealed, QByteArrayVi
     int len = 0;
     if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, u(m_key.constData()), u(nonce)) != 1)
         return std::nullopt;
-    if (!associatedData.isEmpty()
-        && EVP_DecryptUpdate(ctx.get(), nullptr, &len, u(associatedData.data()), int(associatedData.size())) != 1) {
+    if (!associatedData.isEmpty() &&
+        EVP_DecryptUpdate(ctx.get(), nullptr, &len, u(associatedData.data()), int(associatedData.size())) != 1) {
         return std::nullopt;
     }
     if (EVP_DecryptUpdate(ctx.get(), u(plain.data()), &len, u(cipher), int(cipherSize)) != 1)
         return std::nullopt;
     // The tag is checked in DecryptFinal; a mismatch throws away the plaintext.
-    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, int(TagSize), const_cast<char *>(tag)) != 1
-        || EVP_DecryptFinal_ex(ctx.get(), u(plain.data() + len), &len) != 1) {
+    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, int(TagSize), const_cast<char *>(tag)) != 1 ||
+        EVP_DecryptFinal_ex(ctx.get(), u(plain.data() + len), &len) != 1) {
         return std::nullopt;
     }
     return plain;

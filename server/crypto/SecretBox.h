@@ -17,8 +17,7 @@
 //
 // Random nonces allow ~2^32 seals per key before the collision risk matters;
 // far beyond what secrets at rest need. Thread-safe (const, no shared state).
-class SecretBox
-{
+class SecretBox {
 public:
     static constexpr qsizetype KeySize = 32;
     static constexpr qsizetype NonceSize = 12;

@@ -25,8 +25,7 @@ void initOath()
 }
 
 // liboath hands out malloc()ed buffers; wipe (secrets) and free() them.
-struct OathBuffer
-{
+struct OathBuffer {
     char *data = nullptr;
     size_t size = 0;
     ~OathBuffer()
@@ -43,9 +42,8 @@ bool decodeSecret(const QByteArray &base32Secret, OathBuffer &out)
     if (base32Secret.isEmpty())
         return false;
     initOath();
-    return oath_base32_decode(base32Secret.constData(), size_t(base32Secret.size()), &out.data,
-                              &out.size) == OATH_OK
-        && out.size > 0;
+    return oath_base32_decode(base32Secret.constData(), size_t(base32Secret.size()), &out.data, &out.size) == OATH_OK &&
+        out.size > 0;
 }
 
 // liboath compares with strcmp by default; this callback compares in constant time.
@@ -57,7 +55,7 @@ int compareOtp(void *handle, const char *candidate)
     return CRYPTO_memcmp(expected, candidate, size_t(Totp::Digits)) == 0 ? 0 : 1;
 }
 
-} // namespace
+}   // namespace
 
 QByteArray Totp::generateSecret()
 {
@@ -94,9 +92,9 @@ std::optional<qint64> Totp::validate(const QByteArray &base32Secret, const QStri
         return std::nullopt;
 
     uint64_t counter = 0;
-    const int rc = oath_totp_validate4_callback(secret.data, secret.size, time_t(now), StepSeconds,
-                                                OATH_TOTP_DEFAULT_START_TIME, Digits, WindowSteps,
-                                                nullptr, &counter, 0, compareOtp, otp);
+    const int rc =
+        oath_totp_validate4_callback(secret.data, secret.size, time_t(now), StepSeconds, OATH_TOTP_DEFAULT_START_TIME,
+                                     Digits, WindowSteps, nullptr, &counter, 0, compareOtp, otp);
     if (rc < 0)
         return std::nullopt;
     return qint64(counter);
@@ -108,8 +106,8 @@ QString Totp::codeAt(const QByteArray &base32Secret, qint64 now)
     if (now < 0 || !decodeSecret(base32Secret, secret))
         return {};
     char otp[Digits + 1] = {};
-    if (oath_totp_generate(secret.data, secret.size, time_t(now), StepSeconds,
-                           OATH_TOTP_DEFAULT_START_TIME, Digits, otp) != OATH_OK) {
+    if (oath_totp_generate(secret.data, secret.size, time_t(now), StepSeconds, OATH_TOTP_DEFAULT_START_TIME, Digits,
+                           otp) != OATH_OK) {
         return {};
     }
     return QString::fromLatin1(otp, Digits);
@@ -119,6 +117,6 @@ QString Totp::provisioningUri(const QString &email, const QByteArray &secret)
 {
     // Key URI format (google-authenticator wiki): the label is "issuer:account",
     // the account percent-encoded ('@' becomes %40, which every app accepts).
-    return u"otpauth://totp/Conversa:"_s + QString::fromLatin1(QUrl::toPercentEncoding(email))
-        + u"?secret="_s + QString::fromLatin1(secret) + u"&issuer=Conversa"_s;
+    return u"otpauth://totp/Conversa:"_s + QString::fromLatin1(QUrl::toPercentEncoding(email)) + u"?secret="_s +
+        QString::fromLatin1(secret) + u"&issuer=Conversa"_s;
 }

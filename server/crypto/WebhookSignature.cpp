@@ -32,4 +32,4 @@ bool verifyMeta(QByteArrayView header, QByteArrayView body, QByteArrayView appSe
     return constantTimeEquals(header.sliced(prefix.size()).toByteArray().toLower(), expected);
 }
 
-} // namespace WebhookSignature
+}   // namespace WebhookSignature

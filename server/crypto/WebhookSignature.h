@@ -12,4 +12,4 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
 // Whether `header` is "sha256=<hex>" of `body` under `appSecret` (hex in any case). False for an
 // empty secret or header.
 bool verifyMeta(QByteArrayView header, QByteArrayView body, QByteArrayView appSecret);
-}
+}   // namespace WebhookSignature

@@ -104,5 +104,4 @@ void HealthMonitor::finish(qint64 numberId, NumberHealth health, const QString &
 
 HealthThread::HealthThread(Database &db, const HealthSettings &settings, const ProviderRegistry &providers)
     : QueueThread(new HealthMonitor(db, settings, providers), u"health"_s, settings.timeoutMs * 2 + 5000)
-{
-}
+{}

@@ -15,13 +15,13 @@ class NumberStore;
 struct NumberHealth;
 
 struct HealthSettings {
-    QString metaGraphUrl;          // for the providers (ProviderSettings)
-    QByteArray secretKey;          // opens the numbers' tokens
-    int intervalSeconds = 60;      // how often each number is checked
-    int timeoutMs = 15000;         // one provider request
+    QString metaGraphUrl;       // for the providers (ProviderSettings)
+    QByteArray secretKey;       // opens the numbers' tokens
+    int intervalSeconds = 60;   // how often each number is checked
+    int timeoutMs = 15000;      // one provider request
 };
 
-// The periodic health check of WhatsApp numbers (seed §4.4 "health", issue 4). Every live,
+// The periodic health check of WhatsApp numbers (the OpenAPI document, issue 4). Every live,
 // not inactive number is checked once per interval, by whichever server claims it first
 // (NumberStore::claimHealthChecks) and asked of its provider (Meta: Graph's own status of the
 // number; WPPConnect: its session's status). The outcome, the

@@ -30,7 +30,7 @@ QString mediaName(const MediaJob &job, const QString &mimeType)
     return suffix.isEmpty() ? base : base + u'.' + suffix;
 }
 
-} // namespace
+}   // namespace
 
 MediaFetcher::MediaFetcher(Database &db, MediaSettings settings, ProviderRegistry providers, QObject *parent)
     : QueueWorker(parent), m_db(db), m_settings(std::move(settings)), m_timer(this), m_providers(std::move(providers))
@@ -98,8 +98,8 @@ void MediaFetcher::poll()
         return;
     const qint64 now = nowSeconds();
     const qint64 staleBefore = now - staleAfterSeconds();
-    const Result<QList<qint64>> due = m_media->due(now, staleBefore, kBatch,
-                                                   m_providers.namesWith(&ProviderCapabilities::mediaFetch));
+    const Result<QList<qint64>> due =
+        m_media->due(now, staleBefore, kBatch, m_providers.namesWith(&ProviderCapabilities::mediaFetch));
     if (!due)
         return;   // logged by the store; the next poll tries again
     for (const qint64 id : *due) {
@@ -140,14 +140,15 @@ std::optional<ProviderRefusal> MediaFetcher::fetch(const MediaJob &job, const Nu
     account.metaPhoneNumberId = job.metaPhoneNumberId;
     account.secrets = secrets;
     m_busy = true;
-    const std::optional<ProviderRefusal> refused = m_clients.at(job.provider)->fetchMedia(
-        account, job.providerMediaId, job.messageType, m_settings.maxBytes,
-        [this, job](const GraphResult &r, const QByteArray &bytes) {
-            if (r.outcome != GraphResult::Outcome::Sent)
-                fail(job, r);
-            else
-                store(job, bytes);
-        });
+    const std::optional<ProviderRefusal> refused =
+        m_clients.at(job.provider)
+            ->fetchMedia(account, job.providerMediaId, job.messageType, m_settings.maxBytes,
+                         [this, job](const GraphResult &r, const QByteArray &bytes) {
+                             if (r.outcome != GraphResult::Outcome::Sent)
+                                 fail(job, r);
+                             else
+                                 store(job, bytes);
+                         });
     if (refused)
         m_busy = false;
     return refused;
@@ -158,21 +159,30 @@ void MediaFetcher::store(const MediaJob &job, const QByteArray &bytes)
     FileRecord file;
     switch (FileStorage::write(m_settings.dataDir, bytes, mediaName(job, job.mimeType), file)) {
     case FileStorage::Outcome::Refused:
-        fail(job, GraphResult{GraphResult::Outcome::Permanent, {}, u"media_type_refused"_s,
-                              u"The media is not of an accepted file type"_s});
+        fail(job,
+             GraphResult{GraphResult::Outcome::Permanent,
+                         {},
+                         u"media_type_refused"_s,
+                         u"The media is not of an accepted file type"_s});
         return;
     case FileStorage::Outcome::Failed:
-        fail(job, GraphResult{GraphResult::Outcome::Transient, {}, u"media_not_written"_s,
-                              u"The media could not be written to the data directory"_s});
+        fail(job,
+             GraphResult{GraphResult::Outcome::Transient,
+                         {},
+                         u"media_not_written"_s,
+                         u"The media could not be written to the data directory"_s});
         return;
-    case FileStorage::Outcome::Stored:
-        break;
+    case FileStorage::Outcome::Stored: break;
     }
     const Result<bool> attached = m_media->attach(job, file, nowSeconds());
     if (!attached || !*attached) {
         FileStorage::remove(m_settings.dataDir, file.storagePath, file.thumbnailPath);
         if (!attached) {
-            fail(job, GraphResult{GraphResult::Outcome::Transient, {}, u"database"_s, u"The file row could not be written"_s});
+            fail(job,
+                 GraphResult{GraphResult::Outcome::Transient,
+                             {},
+                             u"database"_s,
+                             u"The file row could not be written"_s});
             return;
         }
         done(job, u"stored"_s);   // another fetcher stored it first
@@ -195,9 +205,9 @@ void MediaFetcher::fail(const MediaJob &job, const GraphResult &r)
     }
     qCInfo(lcMedia).noquote() << "media of message" << job.messageId << "given up:" << r.errorCode << r.errorMessage;
     const QString code = r.errorCode.startsWith("media_"_L1) ? r.errorCode : u"media_unavailable"_s;
-    const QString text = r.errorCode.startsWith("media_"_L1) ? r.errorMessage
-                                                              : u"The media could not be downloaded from WhatsApp (%1: %2)"_s
-                                                                    .arg(r.errorCode, r.errorMessage);
+    const QString text = r.errorCode.startsWith("media_"_L1)
+        ? r.errorMessage
+        : u"The media could not be downloaded from WhatsApp (%1: %2)"_s.arg(r.errorCode, r.errorMessage);
     logged(m_media->giveUp(job, code, text, now));
     done(job, u"failed"_s);
 }
@@ -216,5 +226,4 @@ void MediaFetcher::done(const MediaJob &job, const QString &outcome)
 
 MediaThread::MediaThread(Database &db, const MediaSettings &settings, const ProviderRegistry &providers)
     : QueueThread(new MediaFetcher(db, settings, providers), u"media"_s, settings.timeoutMs * 2 + 5000)
-{
-}
+{}

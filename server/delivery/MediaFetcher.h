@@ -17,17 +17,17 @@ struct GraphResult;
 struct MediaJob;
 
 struct MediaSettings {
-    QString metaGraphUrl;          // for the providers (ProviderSettings)
-    QString dataDir;               // stored files are relative to it
-    QByteArray secretKey;          // opens the numbers' access tokens
+    QString metaGraphUrl;   // for the providers (ProviderSettings)
+    QString dataDir;        // stored files are relative to it
+    QByteArray secretKey;   // opens the numbers' access tokens
     int pollMs = 1000;
-    int timeoutMs = 30000;         // one Graph request (the media URL, the download)
-    qint64 maxBytes = 16 << 20;    // the upload limit: no stored file is larger
-    int maxAttempts = 10;          // transient failures before the fetch gives up
+    int timeoutMs = 30000;        // one Graph request (the media URL, the download)
+    qint64 maxBytes = 16 << 20;   // the upload limit: no stored file is larger
+    int maxAttempts = 10;         // transient failures before the fetch gives up
     int maxBackoffSeconds = 300;
 };
 
-// Downloads inbound WhatsApp media (CONTRACT §5). Every poll it looks for inbound messages with a
+// Downloads inbound WhatsApp media (docs/PROVIDERS.md). Every poll it looks for inbound messages with a
 // provider_media_id and no media_file_id on numbers of providers that fetch media by id, claims
 // one (MediaStore::claim), has the number's provider download it (Meta: the URL asked of Graph
 // with the number's token, at most the upload limit and Meta's limit for the type, the SHA-256

@@ -20,7 +20,7 @@ void logged(const Result<Ok> &written)
     if (!written)
         qCWarning(lcOutbound) << "could not record a send outcome:" << written.error().code();
 }
-}
+}   // namespace
 
 OutboundWorker::OutboundWorker(Database &db, OutboundSettings settings, ProviderRegistry providers, QObject *parent)
     : QueueWorker(parent), m_db(db), m_settings(std::move(settings)), m_timer(this), m_providers(std::move(providers))
@@ -83,7 +83,8 @@ void OutboundWorker::poll()
         m_lastSweep = now;
         const Result<int> failed = m_outbox->failInterrupted(now - staleAfterSeconds());
         if (failed && *failed > 0)
-            qCWarning(lcOutbound) << *failed << "message(s) were being sent when their sender stopped: marked failed (interrupted)";
+            qCWarning(lcOutbound)
+                << *failed << "message(s) were being sent when their sender stopped: marked failed (interrupted)";
     }
     const Result<QList<qint64>> due = m_outbox->due(now, kBatch, m_providers.names());
     if (!due)
@@ -182,5 +183,4 @@ void OutboundWorker::record(const OutboxMessage &m, const GraphResult &r)
 
 OutboundThread::OutboundThread(Database &db, const OutboundSettings &settings, const ProviderRegistry &providers)
     : QueueThread(new OutboundWorker(db, settings, providers), u"outbound"_s, settings.timeoutMs * 2 + 5000)
-{
-}
+{}

@@ -17,16 +17,16 @@ struct OutboxMessage;
 struct GraphResult;
 
 struct OutboundSettings {
-    QString metaGraphUrl;          // for the providers (ProviderSettings)
-    QString dataDir;               // stored files are relative to it
-    QByteArray secretKey;          // opens the numbers' access tokens
+    QString metaGraphUrl;   // for the providers (ProviderSettings)
+    QString dataDir;        // stored files are relative to it
+    QByteArray secretKey;   // opens the numbers' access tokens
     int pollMs = 500;
-    int timeoutMs = 30000;         // one Graph request (a media upload, a send)
-    int maxAttempts = 8;           // transient failures before the message fails
+    int timeoutMs = 30000;   // one Graph request (a media upload, a send)
+    int maxAttempts = 8;     // transient failures before the message fails
     int maxBackoffSeconds = 300;
 };
 
-// The persistent outbound queue's sender (CONTRACT §5). Every poll it looks for pending outbound
+// The persistent outbound queue's sender (docs/PROVIDERS.md). Every poll it looks for pending outbound
 // messages due now on numbers of the registry's providers, oldest first, claims one in its own short
 // transaction (OutboxStore::claim: row locks, so two workers or two servers never send the same
 // message), sends it through its number's provider (WhatsAppProvider's client) and

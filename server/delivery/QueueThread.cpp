@@ -10,8 +10,8 @@ QueueThread::QueueThread(QueueWorker *worker, const QString &name, int stopWaitM
     m_thread.setObjectName(name);
     m_worker->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    QObject::connect(m_worker, &QueueWorker::idle, m_worker, [] { QThread::currentThread()->quit(); },
-                     Qt::DirectConnection);
+    QObject::connect(
+        m_worker, &QueueWorker::idle, m_worker, [] { QThread::currentThread()->quit(); }, Qt::DirectConnection);
 }
 
 QueueThread::~QueueThread()

@@ -90,5 +90,4 @@ void RoutingWorker::drain(const QList<qint64> &campaigns)
 
 RoutingThread::RoutingThread(Database &db, RoutingTrigger &trigger, int sweepMs)
     : QueueThread(new RoutingWorker(db, trigger, sweepMs), u"routing"_s, 10000)
-{
-}
+{}

@@ -49,7 +49,7 @@ AuthUser readUser(const SqlQuery &q, const RoleStore &roles)
     return u;
 }
 
-} // namespace
+}   // namespace
 
 AuthService::AuthService(const AuthSettings &settings, Database &db, RoleStore &roles)
     : m_jwtKey(settings.jwtSecret),
@@ -58,8 +58,7 @@ AuthService::AuthService(const AuthSettings &settings, Database &db, RoleStore &
       m_db(db),
       m_roles(roles),
       m_store(db)
-{
-}
+{}
 
 QByteArray AuthService::issueAccessToken(qint64 userId, const QString &roleName, qint64 sessionId) const
 {
@@ -83,9 +82,9 @@ Result<AuthUser> AuthService::authenticate(QByteArrayView token) const
     if (userId <= 0 || sessionId <= 0)
         return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "The access token is invalid or expired"));
 
-    static const QString sql = u"SELECT "_s + QLatin1StringView(kUserColumns)
-        + u" FROM users u JOIN auth_sessions s ON s.user_id = u.id "
-          "WHERE u.id = ? AND s.id = ? AND s.revoked_at IS NULL AND u.deleted_at IS NULL"_s;
+    static const QString sql = u"SELECT "_s + QLatin1StringView(kUserColumns) +
+        u" FROM users u JOIN auth_sessions s ON s.user_id = u.id "
+        "WHERE u.id = ? AND s.id = ? AND s.revoked_at IS NULL AND u.deleted_at IS NULL"_s;
     SqlQuery q(m_db, sql, {userId, sessionId});
     if (!q.exec())
         return q.failure();
@@ -101,8 +100,8 @@ Result<AuthUser> AuthService::authenticate(QByteArrayView token) const
 
 Result<AuthUser> AuthService::loadUser(qint64 userId) const
 {
-    static const QString sql = u"SELECT "_s + QLatin1StringView(kUserColumns)
-        + u" FROM users u WHERE u.id = ? AND u.deleted_at IS NULL"_s;
+    static const QString sql =
+        u"SELECT "_s + QLatin1StringView(kUserColumns) + u" FROM users u WHERE u.id = ? AND u.deleted_at IS NULL"_s;
     SqlQuery q(m_db, sql, {userId});
     if (!q.exec())
         return q.failure();
@@ -181,8 +180,8 @@ Result<IssuedTokens> AuthService::rotateRefreshToken(const QString &refreshToken
 Result<QByteArray> AuthService::openTwoFactorChallenge(qint64 userId, const QString &ip, const QString &userAgent)
 {
     const QByteArray token = RandomToken::urlSafe(32);
-    CONVERSA_TRY(m_store.createChallenge(userId, RandomToken::sha256Hex(token), nowSeconds() + kChallengeSeconds,
-                                         ip, userAgent));
+    CONVERSA_TRY(m_store.createChallenge(userId, RandomToken::sha256Hex(token), nowSeconds() + kChallengeSeconds, ip,
+                                         userAgent));
     return token;
 }
 
@@ -194,9 +193,10 @@ QJsonObject AuthService::userJson(const AuthUser &user) const
         {u"email"_s, user.email},
         {u"first_name"_s, user.firstName},
         {u"last_name"_s, user.lastName},
-        {u"role"_s, QJsonObject{{u"id"_s, user.roleId},
-                                {u"name"_s, role ? role->name : QString()},
-                                {u"display_name"_s, role ? role->displayName : QString()}}},
+        {u"role"_s,
+         QJsonObject{{u"id"_s, user.roleId},
+                     {u"name"_s, role ? role->name : QString()},
+                     {u"display_name"_s, role ? role->displayName : QString()}}},
         {u"permissions"_s, QJsonArray::fromStringList(role ? role->permissions : QStringList())},
     };
 }
@@ -235,7 +235,8 @@ Result<Ok> AuthService::activateTwoFactor(qint64 userId, const QString &code)
     if (state->enabled)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Two-factor authentication is already enabled"));
     if (state->sealedPending.isEmpty())
-        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "There is no two-factor setup to confirm; call /auth/2fa/enable first"));
+        return ApiError::conflict(
+            QT_TRANSLATE_NOOP("Api", "There is no two-factor setup to confirm; call /auth/2fa/enable first"));
     const std::optional<QByteArray> secret = m_secretBox.open(state->sealedPending, twoFactorAssociatedData(userId));
     if (!secret) {
         qCWarning(lcAuth) << "the pending 2FA secret of user" << userId << "does not open with this key";

@@ -17,7 +17,7 @@ class RoleStore;
 // The server settings the service needs (from ServerConfig).
 struct AuthSettings {
     QByteArray jwtSecret;
-    QByteArray secretKey;              // seals TOTP secrets
+    QByteArray secretKey;   // seals TOTP secrets
     int loginAttemptsPerIpPer15Min = 50;
 };
 
@@ -30,8 +30,8 @@ struct IssuedTokens {
 
 // What POST /auth/2fa/enable hands the user once; only hashes and the sealed secret are kept.
 struct TwoFactorSetup {
-    QByteArray secret;        // base32
-    QByteArray qrCode;        // PNG data URL of the otpauth:// URI
+    QByteArray secret;   // base32
+    QByteArray qrCode;   // PNG data URL of the otpauth:// URI
     QStringList backupCodes;
 };
 

@@ -13,7 +13,7 @@ bool isOpen(const QJsonValue &hours, const QString &timeZone, const QDateTime &a
 {
     if (!hours.isObject())
         return true;   // null: no hours set, always open
-    static const QString days[] = {u"monday"_s, u"tuesday"_s, u"wednesday"_s, u"thursday"_s,
+    static const QString days[] = {u"monday"_s, u"tuesday"_s,  u"wednesday"_s, u"thursday"_s,
                                    u"friday"_s, u"saturday"_s, u"sunday"_s};
     QTimeZone zone(timeZone.toUtf8());
     if (!zone.isValid())
@@ -40,4 +40,4 @@ bool isOpen(const QString &hoursJsonText, const QString &timeZone, const QDateTi
     return isOpen(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(), timeZone, at);
 }
 
-} // namespace BusinessHours
+}   // namespace BusinessHours

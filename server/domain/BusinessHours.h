@@ -14,4 +14,4 @@ namespace BusinessHours {
 // a client waiting on a configuration error).
 bool isOpen(const QJsonValue &hours, const QString &timeZone, const QDateTime &at);
 bool isOpen(const QString &hoursJsonText, const QString &timeZone, const QDateTime &at);
-}
+}   // namespace BusinessHours

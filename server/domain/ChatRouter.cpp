@@ -36,11 +36,11 @@ bool leastBusyBefore(const RoutingAgent &a, const RoutingAgent &b)
 
 int sharedSkills(const RoutingAgent &a, const QueuedChat &chat)
 {
-    return int(std::count_if(chat.skills.begin(), chat.skills.end(),
-                             [&a](const QString &s) { return a.skills.contains(s); }));
+    return int(
+        std::count_if(chat.skills.begin(), chat.skills.end(), [&a](const QString &s) { return a.skills.contains(s); }));
 }
 
-} // namespace
+}   // namespace
 
 std::optional<qint64> ChatRouter::pick(const QString &strategy, const QList<RoutingAgent> &agents,
                                        const QueuedChat &chat)
@@ -123,7 +123,8 @@ Result<QList<ReassignedChat>> ChatRouter::reassignUnanswered(qint64 now)
         Transaction tx(m_db);
         if (!tx.isActive())
             return ApiError::internal();
-        const Result<TakenBack> back = m_chats.takeBackUnanswered(Actor::server(), r.chatId, r.fromAgentId, r.campaignId);
+        const Result<TakenBack> back =
+            m_chats.takeBackUnanswered(Actor::server(), r.chatId, r.fromAgentId, r.campaignId);
         if (!back)
             return back.error();
         if (!back->done)

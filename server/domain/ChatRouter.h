@@ -18,7 +18,7 @@ struct RoutedChat {
     qint64 campaignId = 0;
 };
 
-// Routing (CONTRACT §4, issue 5): a campaign's queued chats go, in priority then age order, to
+// Routing (docs/ROUTING.md, issue 5): a campaign's queued chats go, in priority then age order, to
 // its agents who are available, have auto-assign on and room under both limits, chosen by the
 // campaign's strategy:
 //   round_robin  the agent whose last routed chat is the oldest (never first), then the lowest id;

@@ -34,7 +34,7 @@ QString isoSeconds(qint64 epochSeconds)
     return QDateTime::fromSecsSinceEpoch(epochSeconds, Qt::UTC).toString(Qt::ISODate);
 }
 
-} // namespace
+}   // namespace
 
 ChatService::ChatService(Database &db, Clock clock) : m_chats(db), m_messages(db), m_clock(std::move(clock)) {}
 
@@ -46,12 +46,9 @@ qint64 ChatService::now() const
 QString ChatService::targetName(TransferTarget target)
 {
     switch (target) {
-    case TransferTarget::Agent:
-        return u"agent"_s;
-    case TransferTarget::Campaign:
-        return u"campaign"_s;
-    case TransferTarget::Queue:
-        break;
+    case TransferTarget::Agent: return u"agent"_s;
+    case TransferTarget::Campaign: return u"campaign"_s;
+    case TransferTarget::Queue: break;
     }
     return u"queue"_s;
 }
@@ -84,9 +81,15 @@ Result<Assigned> ChatService::assign(const Actor &actor, const AssignChat &in)
 
     const qint64 at = now();
     CONVERSA_TRY(m_chats.assign(c->id, agent->id, *status, at));
-    CONVERSA_TRY(m_chats.addEvent(c->id, {.event = u"assign"_s, .fromStatus = c->status, .toStatus = *status,
-                                          .fromAgentId = c->agent.id, .toAgentId = agent->id,
-                                          .reason = in.reason, .userId = actor.userId}, at));
+    CONVERSA_TRY(m_chats.addEvent(c->id,
+                                  {.event = u"assign"_s,
+                                   .fromStatus = c->status,
+                                   .toStatus = *status,
+                                   .fromAgentId = c->agent.id,
+                                   .toAgentId = agent->id,
+                                   .reason = in.reason,
+                                   .userId = actor.userId},
+                                  at));
     Assigned out;
     out.chatId = c->id;
     out.agent = *agent;
@@ -105,8 +108,12 @@ Result<ChatOutcome> ChatService::transfer(const Actor &actor, const TransferChat
     if (!c)
         return c.error();
 
-    ChatEvent e{.event = u"transfer"_s, .fromStatus = c->status, .fromAgentId = c->agent.id,
-                .fromCampaignId = c->campaignId, .reason = in.reason, .userId = actor.userId};
+    ChatEvent e{.event = u"transfer"_s,
+                .fromStatus = c->status,
+                .fromAgentId = c->agent.id,
+                .fromCampaignId = c->campaignId,
+                .reason = in.reason,
+                .userId = actor.userId};
     e.toCampaignId = c->campaignId;
     const qint64 at = now();
     if (in.target == TransferTarget::Agent) {
@@ -180,9 +187,15 @@ Result<Closed> ChatService::close(const Actor &actor, const CloseChat &in)
     closed.outcomeValue = in.outcomeValue;
     closed.closeNotes = in.notes;
     CONVERSA_TRY(m_chats.close(closed, at));
-    CONVERSA_TRY(m_chats.addEvent(c->id, {.event = u"close"_s, .fromStatus = c->status, .toStatus = *status,
-                                          .fromAgentId = c->agent.id, .toAgentId = c->agent.id,
-                                          .reason = in.closeReason, .userId = actor.userId}, at));
+    CONVERSA_TRY(m_chats.addEvent(c->id,
+                                  {.event = u"close"_s,
+                                   .fromStatus = c->status,
+                                   .toStatus = *status,
+                                   .fromAgentId = c->agent.id,
+                                   .toAgentId = c->agent.id,
+                                   .reason = in.closeReason,
+                                   .userId = actor.userId},
+                                  at));
     Closed out;
     out.chatId = c->id;
     out.status = *status;
@@ -219,9 +232,14 @@ Result<ChatOutcome> ChatService::reopen(const Actor &actor, qint64 chatId)
     const qint64 at = now();
     const qint64 agentId = agentAble ? c->agent.id : 0;
     CONVERSA_TRY(m_chats.reopen(c->id, agentId, *status, at));
-    CONVERSA_TRY(m_chats.addEvent(c->id, {.event = u"reopen"_s, .fromStatus = c->status, .toStatus = *status,
-                                          .fromAgentId = c->agent.id, .toAgentId = agentId,
-                                          .userId = actor.userId}, at));
+    CONVERSA_TRY(m_chats.addEvent(c->id,
+                                  {.event = u"reopen"_s,
+                                   .fromStatus = c->status,
+                                   .toStatus = *status,
+                                   .fromAgentId = c->agent.id,
+                                   .toAgentId = agentId,
+                                   .userId = actor.userId},
+                                  at));
     ChatOutcome out;
     out.chatId = c->id;
     out.changes = {{u"status"_s, change(c->status, *status)}};
@@ -245,10 +263,16 @@ Result<TakenBack> ChatService::takeBackUnanswered(const Actor &actor, qint64 cha
         return taken.error();
     if (!*taken)
         return out;
-    CONVERSA_TRY(m_chats.addEvent(chatId, {.event = u"reassign"_s, .fromStatus = from, .toStatus = *status,
-                                           .fromAgentId = agentId, .fromCampaignId = campaignId,
-                                           .toCampaignId = campaignId, .reason = u"sla_reassign"_s,
-                                           .userId = actor.userId}, now()));
+    CONVERSA_TRY(m_chats.addEvent(chatId,
+                                  {.event = u"reassign"_s,
+                                   .fromStatus = from,
+                                   .toStatus = *status,
+                                   .fromAgentId = agentId,
+                                   .fromCampaignId = campaignId,
+                                   .toCampaignId = campaignId,
+                                   .reason = u"sla_reassign"_s,
+                                   .userId = actor.userId},
+                                  now()));
     out.done = true;
     out.changes = {{u"status"_s, change(from, *status)}, {u"assigned_agent_id"_s, change(agentId, {})}};
     out.events = {RoutingNeeded{{campaignId}, agentId}, ChatUpdated{chatId, agentId}};
@@ -331,8 +355,12 @@ Result<ChatOutcome> ChatService::setPriority(const Actor &actor, qint64 chatId, 
     out.chatId = c->id;
     if (priority != c->priority) {
         CONVERSA_TRY(m_chats.setPriority(c->id, priority));
-        CONVERSA_TRY(m_chats.addEvent(c->id, {.event = u"priority"_s, .fromStatus = c->status, .toStatus = c->status,
-                                              .reason = c->priority + u" -> "_s + priority, .userId = actor.userId},
+        CONVERSA_TRY(m_chats.addEvent(c->id,
+                                      {.event = u"priority"_s,
+                                       .fromStatus = c->status,
+                                       .toStatus = c->status,
+                                       .reason = c->priority + u" -> "_s + priority,
+                                       .userId = actor.userId},
                                       now()));
         out.changes = {{u"priority"_s, change(c->priority, priority)}};
     }

@@ -42,9 +42,10 @@ const TextColumn kTextColumns[] = {
 // Written by the export but not set by an import: never taken for custom fields.
 const QSet<QString> &ignoredColumns()
 {
-    static const QSet<QString> names{u"id"_s, u"lead_score"_s, u"ltv"_s, u"total_purchases"_s,
-                                     u"last_purchase_at"_s, u"is_blocked"_s, u"opt_in"_s,
-                                     u"total_chats"_s, u"last_contact_at"_s, u"created_at"_s, u"updated_at"_s};
+    static const QSet<QString>
+        names{u"id"_s,         u"lead_score"_s, u"ltv"_s,         u"total_purchases"_s, u"last_purchase_at"_s,
+              u"is_blocked"_s, u"opt_in"_s,     u"total_chats"_s, u"last_contact_at"_s, u"created_at"_s,
+              u"updated_at"_s};
     return names;
 }
 
@@ -152,8 +153,7 @@ bool isBlank(const Record &r)
 }
 
 // One record applied to `client` (a new one or a copy of the existing one); problems go to errors.
-void applyRecord(const Table &table, const Record &record, Client &client, QStringList &tags,
-                 QList<RowError> &errors)
+void applyRecord(const Table &table, const Record &record, Client &client, QStringList &tags, QList<RowError> &errors)
 {
     const auto fail = [&](const QString &field, const char *message, QStringList args = {}) {
         errors.append(RowError{record.line, field, message, std::move(args)});
@@ -168,7 +168,8 @@ void applyRecord(const Table &table, const Record &record, Client &client, QStri
             if (column == QLatin1StringView(text.name)) {
                 known = true;
                 if (cell.size() > text.maxLength)
-                    fail(column, QT_TRANSLATE_NOOP("Api", "Must be at most %1 characters"), {QString::number(text.maxLength)});
+                    fail(column, QT_TRANSLATE_NOOP("Api", "Must be at most %1 characters"),
+                         {QString::number(text.maxLength)});
                 else
                     client.*text.member = cell;
             }
@@ -185,7 +186,8 @@ void applyRecord(const Table &table, const Record &record, Client &client, QStri
             if (ClientStore::leadStatuses().contains(status))
                 client.leadStatus = status;
             else
-                fail(column, QT_TRANSLATE_NOOP("Api", "Must be one of: %1"), {ClientStore::leadStatuses().join(u", "_s)});
+                fail(column, QT_TRANSLATE_NOOP("Api", "Must be one of: %1"),
+                     {ClientStore::leadStatuses().join(u", "_s)});
         } else if (column == "tags"_L1) {
             for (const QString &raw : cell.split(QRegularExpression(u"[|;]"_s))) {
                 const QString tag = ClientStore::normalizeTag(raw);
@@ -213,16 +215,18 @@ void applyRecord(const Table &table, const Record &record, Client &client, QStri
         } else {
             const QString key = table.rawHeader[i].trimmed();
             if (cell.size() > kMaxCustomValue)
-                fail(key, QT_TRANSLATE_NOOP("Api", "Must be at most %1 characters"), {QString::number(kMaxCustomValue)});
+                fail(key, QT_TRANSLATE_NOOP("Api", "Must be at most %1 characters"),
+                     {QString::number(kMaxCustomValue)});
             else
                 client.customFields.insert(key, cell);
         }
     }
     if (client.customFields.size() > kMaxCustomFields)
-        fail(u"custom_fields"_s, QT_TRANSLATE_NOOP("Api", "At most %1 custom fields"), {QString::number(kMaxCustomFields)});
+        fail(u"custom_fields"_s, QT_TRANSLATE_NOOP("Api", "At most %1 custom fields"),
+             {QString::number(kMaxCustomFields)});
 }
 
-} // namespace
+}   // namespace
 
 Result<QByteArray> extractFile(const QByteArray &contentType, const QByteArray &body)
 {
@@ -230,7 +234,8 @@ Result<QByteArray> extractFile(const QByteArray &contentType, const QByteArray &
     if (type == "text/csv" || type == "application/csv")
         return body;
     if (type != "multipart/form-data")
-        return ApiError::badRequest(QT_TRANSLATE_NOOP("Api", "The body must be multipart/form-data with a file part, or text/csv"));
+        return ApiError::badRequest(
+            QT_TRANSLATE_NOOP("Api", "The body must be multipart/form-data with a file part, or text/csv"));
     const std::optional<QByteArray> boundary = Multipart::boundaryOf(contentType);
     if (!boundary)
         return ApiError::badRequest(QT_TRANSLATE_NOOP("Api", "The multipart body has no boundary"));
@@ -307,7 +312,8 @@ Result<Summary> run(ClientStore &store, const Table &table, const QString &defau
         if (rawEmpty)
             errors.append({record.line, u"phone_number"_s, QT_TRANSLATE_NOOP("Api", "This field is required"), {}});
         else if (phone.isEmpty())
-            errors.append({record.line, u"phone_number"_s, QT_TRANSLATE_NOOP("Api", "Must be a valid phone number"), {}});
+            errors.append(
+                {record.line, u"phone_number"_s, QT_TRANSLATE_NOOP("Api", "Must be a valid phone number"), {}});
 
         const auto it = known.constFind(phone);
         const bool exists = !phone.isEmpty() && it != known.cend();
@@ -349,4 +355,4 @@ Result<Summary> run(ClientStore &store, const Table &table, const QString &defau
     return summary;
 }
 
-} // namespace ClientImport
+}   // namespace ClientImport

@@ -45,9 +45,9 @@ struct Record {
 };
 
 struct Table {
-    QStringList header;     // normalised names ("first name" -> "first_name")
-    QStringList rawHeader;  // as written, for custom field names
-    QList<Record> records;  // without the header; blank lines left out
+    QStringList header;      // normalised names ("first name" -> "first_name")
+    QStringList rawHeader;   // as written, for custom field names
+    QList<Record> records;   // without the header; blank lines left out
 };
 
 // The CSV inside a request body: the `file` part of multipart/form-data, or a text/csv body as is.
@@ -61,4 +61,4 @@ Result<Table> parse(const QByteArray &csv, bool headerOnly = false);
 // the import (the caller rolls back); row problems are collected in the summary.
 Result<Summary> run(ClientStore &store, const Table &table, const QString &defaultRegion, qint64 now);
 
-} // namespace ClientImport
+}   // namespace ClientImport

@@ -29,7 +29,7 @@ public:
 
     CsvWriter &text(const QString &value);   // a null or empty QString is an empty cell
     CsvWriter &number(qint64 value);
-    CsvWriter &boolean(bool value);          // true / false
+    CsvWriter &boolean(bool value);   // true / false
     CsvWriter &empty();
     CsvWriter &endRow();
     CsvWriter &row(const QStringList &cells);   // text cells, then endRow()

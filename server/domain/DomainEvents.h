@@ -43,8 +43,8 @@ struct RoutingNeeded {
     qint64 freedAgentId = 0;
 };
 
-} // namespace DomainEvents
+}   // namespace DomainEvents
 
-using DomainEvent = std::variant<DomainEvents::ChatUpdated, DomainEvents::ChatAssigned, DomainEvents::ChatTransferred,
-                                 DomainEvents::MessageCreated, DomainEvents::MessageUpdated,
-                                 DomainEvents::RoutingNeeded>;
+using DomainEvent =
+    std::variant<DomainEvents::ChatUpdated, DomainEvents::ChatAssigned, DomainEvents::ChatTransferred,
+                 DomainEvents::MessageCreated, DomainEvents::MessageUpdated, DomainEvents::RoutingNeeded>;

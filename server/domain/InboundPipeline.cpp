@@ -23,12 +23,11 @@ qint64 earliest(qint64 current, qint64 candidate)
     return current == 0 || (candidate > 0 && candidate < current) ? candidate : current;
 }
 
-} // namespace
+}   // namespace
 
 InboundPipeline::InboundPipeline(Database &db, QString defaultRegion)
     : m_store(db), m_defaultRegion(std::move(defaultRegion)), m_db(db)
-{
-}
+{}
 
 void InboundPipeline::setMediaStorage(const QString &dataDir, qint64 maxBytes)
 {
@@ -59,12 +58,13 @@ Result<InboundSummary> InboundPipeline::handle(const WhatsAppProvider &provider,
         } else if (const auto *status = std::get_if<StatusUpdate>(&item)) {
             CONVERSA_TRY(applyStatus(number, *status, now, summary));
         } else if (const auto *d = std::get_if<InboundDelivery>(&item)) {
-            CONVERSA_TRY(d->mediaInline ? inlineMessage(number, *d, now, summary) : storeMessage(number, *d, now, summary));
+            CONVERSA_TRY(d->mediaInline ? inlineMessage(number, *d, now, summary)
+                                        : storeMessage(number, *d, now, summary));
         }
     }
     if (!summary.notes.isEmpty()) {
-        qCInfo(lcInbound).noquote() << provider.name() << "webhook for number" << number.id << "kept for inspection:"
-                                    << summary.notes.join(u"; "_s);
+        qCInfo(lcInbound).noquote() << provider.name() << "webhook for number" << number.id
+                                    << "kept for inspection:" << summary.notes.join(u"; "_s);
         CONVERSA_TRY(m_store.recordEvent(provider.name(), number.id, rawBody, summary.notes.join(u"; "_s), now));
     }
     return summary;
@@ -115,8 +115,8 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
     if (!from.isEmpty()) {
         if (const auto e164 = PhoneNumbers::toE164(u'+' + from, m_defaultRegion))
             phone = *e164;
-        else if (from.size() >= 6 && from.size() <= 15
-                 && std::all_of(from.begin(), from.end(), [](QChar ch) { return ch.isDigit(); }))
+        else if (from.size() >= 6 && from.size() <= 15 &&
+                 std::all_of(from.begin(), from.end(), [](QChar ch) { return ch.isDigit(); }))
             phone = u'+' + from;
     }
     if (phone.isEmpty()) {
@@ -238,8 +238,8 @@ Result<Ok> InboundPipeline::applyStatus(const InboundNumber &number, const Statu
     }
     // Moving on from failed (delivered or read after all) clears the error.
     const bool setError = forward && (next == "failed"_L1 || m.status == "failed"_L1);
-    CONVERSA_TRY(m_store.updateStatus(m.id, forward ? next : m.status, m.sentAt, m.deliveredAt, m.readAt, code, text,
-                                      setError));
+    CONVERSA_TRY(
+        m_store.updateStatus(m.id, forward ? next : m.status, m.sentAt, m.deliveredAt, m.readAt, code, text, setError));
     ++summary.statusesApplied;
     if (!summary.updatedMessages.contains(m.id))
         summary.updatedMessages.append(m.id);
@@ -258,13 +258,11 @@ Result<qint64> InboundPipeline::storeMedia(const QByteArray &bytes, const QStrin
     }
     FileRecord f;
     switch (FileStorage::write(m_dataDir, bytes, name, f)) {
-    case FileStorage::Outcome::Stored:
-        break;
+    case FileStorage::Outcome::Stored: break;
     case FileStorage::Outcome::Refused:
         summary.notes.append(u"inline media %1 is not an accepted file type"_s.arg(name));
         return qint64(0);
-    case FileStorage::Outcome::Failed:
-        return ApiError::internal();
+    case FileStorage::Outcome::Failed: return ApiError::internal();
     }
     Result<qint64> id = FileStore(m_db).insert(f, nowSeconds());
     if (!id)

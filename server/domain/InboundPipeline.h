@@ -22,10 +22,10 @@ struct InboundSummary {
     QList<qint64> openedChats;       // chat.new
     QList<qint64> storedMessages;    // chat.message: inbound messages, and greetings
     QList<qint64> updatedMessages;   // message.updated: outbound messages whose status moved
-    QStringList notes;   // what was not understood; non-empty: the body went to webhook_events
+    QStringList notes;               // what was not understood; non-empty: the body went to webhook_events
 };
 
-// The inbound side of WhatsApp (CONTRACT §4–§5, issue 4), run inside the webhook's transaction:
+// The inbound side of WhatsApp (docs/ROUTING.md, docs/PROVIDERS.md, issue 4), run inside the webhook's transaction:
 // for each inbound message, the phone is normalised, the client found or created (named from
 // the profile), the open chat of (client, number) found or opened `queued` on the number's
 // primary campaign (greeted with the campaign's welcome message, or its offline message outside
@@ -57,13 +57,14 @@ private:
     Result<Ok> storeMessage(const InboundNumber &number, const InboundDelivery &d, qint64 now, InboundSummary &summary,
                             qint64 mediaFileId = 0);
     // Moves an outbound message forward (never backwards); `at` stamps the moments it implies.
-    Result<Ok> applyStatus(const InboundNumber &number, const StatusUpdate &update, qint64 now, InboundSummary &summary);
+    Result<Ok> applyStatus(const InboundNumber &number, const StatusUpdate &update, qint64 now,
+                           InboundSummary &summary);
     // Inline media bytes as a stored file; 0 with a note when they cannot be kept.
     Result<qint64> storeMedia(const QByteArray &bytes, const QString &name, InboundSummary &summary);
 
     InboundStore m_store;
     QString m_defaultRegion;
     Database &m_db;
-    QString m_dataDir;           // empty: inline media are not stored
+    QString m_dataDir;   // empty: inline media are not stored
     qint64 m_maxMediaBytes = 16 << 20;
 };

@@ -15,7 +15,7 @@ qint64 dayStart(qint64 now)
     return now - now % kDay;
 }
 
-// A share as a percentage with one decimal (CONTRACT §10); null when nothing to measure.
+// A share as a percentage with one decimal (docs/REPORTS.md); null when nothing to measure.
 void percentOrNull(JsonWriter &w, const char *name, qint64 part, qint64 whole)
 {
     w.key(name);
@@ -73,7 +73,7 @@ void writeSla(JsonWriter &w, const LiveSla &s)
     w.endObject();
 }
 
-} // namespace
+}   // namespace
 
 Result<QByteArray> LiveAnalytics::live(qint64 nowMs)
 {

@@ -8,7 +8,7 @@
 
 class Database;
 
-// The live dashboard (seed §11.1, §11.2; issue 5): GET /analytics/live and
+// The live dashboard (the OpenAPI document; issue 5): GET /analytics/live and
 // /analytics/queues/:id, and the analytics.update push. Each body is worked out from the database
 // (a dozen aggregate reads along indexes, AnalyticsStore) at most once per `maxAgeMs` and kept
 // in memory: however many supervisors poll or watch, the database sees one computation per

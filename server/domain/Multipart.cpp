@@ -143,7 +143,7 @@ bool readDisposition(Part *part)
     return hasName;
 }
 
-} // namespace
+}   // namespace
 
 std::optional<QByteArray> boundaryOf(const QByteArray &contentType)
 {
@@ -243,4 +243,4 @@ QString displayName(const QString &clientName)
     return out;
 }
 
-} // namespace Multipart
+}   // namespace Multipart

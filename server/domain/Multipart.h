@@ -31,4 +31,4 @@ std::optional<QList<Part>> parse(const QByteArray &body, const QByteArray &bound
 // characters and path separators removed, at most 255 characters; "file" when nothing is left.
 QString displayName(const QString &clientName);
 
-} // namespace Multipart
+}   // namespace Multipart

@@ -17,9 +17,9 @@ std::optional<QString> toE164(const QString &input, const QString &defaultRegion
         return std::nullopt;
     const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();   // thread-safe singleton
     PhoneNumber number;
-    if (util->Parse(trimmed.toStdString(), defaultRegion.toUpper().toStdString(), &number)
-            != PhoneNumberUtil::NO_PARSING_ERROR
-        || !util->IsValidNumber(number)) {
+    if (util->Parse(trimmed.toStdString(), defaultRegion.toUpper().toStdString(), &number) !=
+            PhoneNumberUtil::NO_PARSING_ERROR ||
+        !util->IsValidNumber(number)) {
         return std::nullopt;
     }
     std::string e164;
@@ -34,4 +34,4 @@ bool isValidRegion(const QString &region)
     return regions.count(region.toUpper().toStdString()) > 0;
 }
 
-} // namespace PhoneNumbers
+}   // namespace PhoneNumbers

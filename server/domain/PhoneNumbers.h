@@ -10,4 +10,4 @@ namespace PhoneNumbers {
 // The E.164 form of a valid number, or nullopt. defaultRegion is an ISO 3166 code ("CO").
 std::optional<QString> toE164(const QString &input, const QString &defaultRegion = QStringLiteral("CO"));
 bool isValidRegion(const QString &region);
-}
+}   // namespace PhoneNumbers

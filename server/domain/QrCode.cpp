@@ -10,12 +10,11 @@
 
 namespace {
 
-struct QrCodeDeleter
-{
+struct QrCodeDeleter {
     void operator()(QRcode *code) const { QRcode_free(code); }
 };
 
-} // namespace
+}   // namespace
 
 QByteArray QrCode::pngDataUrl(const QByteArray &text)
 {

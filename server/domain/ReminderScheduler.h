@@ -5,7 +5,7 @@
 
 class Database;
 
-// Fires task reminders (seed §8.2 reminder_date) once each. Every interval it claims the due
+// Fires task reminders (the OpenAPI document) once each. Every interval it claims the due
 // ones with a conditional UPDATE, so with several servers on one database, or across restarts,
 // each reminder fires exactly once; one due while no server ran fires at the next start.
 // It uses the database connection of the thread it lives on.

@@ -51,12 +51,12 @@ private:
 
     void reject(int status, const char *code, const char *message)
     {
-        const QByteArray body = "{\"error\":{\"code\":\"" + QByteArray(code) + "\",\"message\":\""
-            + QByteArray(message) + "\"}}";
+        const QByteArray body =
+            "{\"error\":{\"code\":\"" + QByteArray(code) + "\",\"message\":\"" + QByteArray(message) + "\"}}";
         const QByteArray reason = status == 413 ? "Payload Too Large" : "Request Header Fields Too Large";
-        m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-                        + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-                        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
+                        "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+                        QByteArray::number(body.size()) + "\r\n\r\n" + body);
         m_socket->flush();
         disconnect(m_socket, nullptr, this, nullptr);
         m_socket->readAll();   // nothing more for QHttpServer to parse
@@ -120,14 +120,14 @@ private:
                 }
                 m_remaining = length;
                 m_state = length > 0 ? State::Body : State::Head;
-            } else if (line.size() > 7 && qstrnicmp(line.constData(), "expect:", 7) == 0
-                       && line.toLower().contains("100-continue")) {
+            } else if (line.size() > 7 && qstrnicmp(line.constData(), "expect:", 7) == 0 &&
+                       line.toLower().contains("100-continue")) {
                 expectContinue = true;   // QHttpServer 6.4 ignores it; curl would wait a second
-            } else if (line.size() > 8 && qstrnicmp(line.constData(), "upgrade:", 8) == 0
-                       && line.toLower().contains("websocket")) {
+            } else if (line.size() > 8 && qstrnicmp(line.constData(), "upgrade:", 8) == 0 &&
+                       line.toLower().contains("websocket")) {
                 upgrade = true;
-            } else if (line.size() > 18 && qstrnicmp(line.constData(), "transfer-encoding:", 18) == 0
-                       && line.toLower().contains("chunked")) {
+            } else if (line.size() > 18 && qstrnicmp(line.constData(), "transfer-encoding:", 18) == 0 &&
+                       line.toLower().contains("chunked")) {
                 m_state = State::Chunked;
                 m_chunkedBytes = 0;
             }
@@ -147,11 +147,9 @@ private:
     qint64 m_chunkedBytes = 0;
 };
 
-} // namespace
+}   // namespace
 
-HttpListener::HttpListener(qint64 maxBodyBytes, QObject *parent) : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes)
-{
-}
+HttpListener::HttpListener(qint64 maxBodyBytes, QObject *parent) : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes) {}
 
 bool HttpListener::open(const QHostAddress &address, quint16 port, bool reusePort, QString *errorText)
 {
@@ -159,8 +157,8 @@ bool HttpListener::open(const QHostAddress &address, quint16 port, bool reusePor
     const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     auto fail = [&](const char *what) {
         if (errorText)
-            *errorText = u"%1 %2:%3: %4"_s.arg(QString::fromLatin1(what), address.toString(),
-                                               QString::number(port), QString::fromLocal8Bit(strerror(errno)));
+            *errorText = u"%1 %2:%3: %4"_s.arg(QString::fromLatin1(what), address.toString(), QString::number(port),
+                                               QString::fromLocal8Bit(strerror(errno)));
         if (fd >= 0)
             ::close(fd);
         return false;

@@ -41,8 +41,7 @@ namespace {
 
 qint64 monotonicNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -126,13 +125,12 @@ QObject *threadContext()
     return context.get();
 }
 
-} // namespace
+}   // namespace
 
 HttpRouter::HttpRouter(Database &db, Metrics &metrics, RateLimiter &limiter, QThreadPool &workers,
                        RouterSettings settings)
     : m_db(db), m_metrics(metrics), m_limiter(limiter), m_workers(workers), m_settings(std::move(settings))
-{
-}
+{}
 
 HttpRouter::~HttpRouter()
 {
@@ -168,8 +166,8 @@ void HttpRouter::add(const QByteArray &method, const QString &pattern, RouteOpti
 {
     Q_ASSERT_X(!isMutating(method) || !options.action.isEmpty(), "HttpRouter::add",
                "mutating routes need an audit action");
-    auto *route = new Route{method, pattern, pattern.split(u'/', Qt::SkipEmptyParts), std::move(options),
-                            std::move(handler), {}};
+    auto *route =
+        new Route{method, pattern, pattern.split(u'/', Qt::SkipEmptyParts), std::move(options), std::move(handler), {}};
     m_routes.append(route);
 }
 
@@ -188,8 +186,8 @@ QList<HttpRouter::RouteInfo> HttpRouter::routes() const
     return out;
 }
 
-const HttpRouter::Route *HttpRouter::match(const QStringList &segments, const QByteArray &method,
-                                           RequestContext &ctx, bool *pathExists) const
+const HttpRouter::Route *HttpRouter::match(const QStringList &segments, const QByteArray &method, RequestContext &ctx,
+                                           bool *pathExists) const
 {
     *pathExists = false;
     for (const Route *r : m_routes) {
@@ -230,8 +228,8 @@ HttpReply HttpRouter::errorReply(const ApiError &error, Language language)
     if (!error.details().isEmpty()) {
         QJsonArray details;
         for (const FieldError &d : error.details()) {
-            details.append(QJsonObject{{u"field"_s, d.field},
-                                       {u"message"_s, translated(language, "Api", d.message, d.args)}});
+            details.append(
+                QJsonObject{{u"field"_s, d.field}, {u"message"_s, translated(language, "Api", d.message, d.args)}});
         }
         e.insert(u"details"_s, details);
     }
@@ -249,7 +247,8 @@ Result<HttpReply> HttpRouter::prepare(const Route &route, RequestContext &ctx) c
             return ApiError::payloadTooLarge();
         const QByteArray type = ctx.header("content-type").toLower();
         if (!type.startsWith("application/json"))
-            return ApiError::badRequest(QT_TRANSLATE_NOOP("Api", "The body must be JSON (Content-Type: application/json)"));
+            return ApiError::badRequest(
+                QT_TRANSLATE_NOOP("Api", "The body must be JSON (Content-Type: application/json)"));
         QJsonParseError err{};
         const QJsonDocument doc = QJsonDocument::fromJson(ctx.rawBody, &err);
         if (err.error != QJsonParseError::NoError)
@@ -272,8 +271,8 @@ Result<HttpReply> HttpRouter::prepare(const Route &route, RequestContext &ctx) c
         if (!route.options.permission.isEmpty() && !ctx.user->can(route.options.permission))
             return ApiError::forbidden();
         int retryAfter = 0;
-        if (!m_limiter.allow(u"user:"_s + QString::number(ctx.user->id), m_settings.apiRequestsPerMinute,
-                             60, &retryAfter))
+        if (!m_limiter.allow(u"user:"_s + QString::number(ctx.user->id), m_settings.apiRequestsPerMinute, 60,
+                             &retryAfter))
             return ApiError::rateLimited(retryAfter);
     }
     return HttpReply{};
@@ -336,8 +335,8 @@ void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponde
     bool pathExists = false;
     const Route *route = match(ctx->path.split(u'/', Qt::SkipEmptyParts), ctx->method, *ctx, &pathExists);
     if (!route) {
-        finishRequest(nullptr, *ctx, pathExists ? ApiError::methodNotAllowed() : ApiError::notFound(),
-                      responder, started);
+        finishRequest(nullptr, *ctx, pathExists ? ApiError::methodNotAllowed() : ApiError::notFound(), responder,
+                      started);
         return;
     }
     ctx->audit.action = route->options.action;
@@ -378,13 +377,14 @@ void HttpRouter::runDeferred(const Route &route, std::shared_ptr<RequestContext>
         return value;
     };
     QtConcurrent::run(&m_workers, std::move(work))
-        .then(threadContext(), [this, &route, ctx, heldResponder, socket, finish, startedNs, inFlight](const QVariant &value) {
-            if (!socket || socket->state() != QAbstractSocket::ConnectedState)
-                return;
-            const Result<HttpReply> result =
-                runInTransaction(route, *ctx, [&] { return (*finish)(*ctx, value); });
-            finishRequest(&route, *ctx, result, *heldResponder, startedNs);
-        });
+        .then(threadContext(),
+              [this, &route, ctx, heldResponder, socket, finish, startedNs, inFlight](const QVariant &value) {
+                  if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+                      return;
+                  const Result<HttpReply> result =
+                      runInTransaction(route, *ctx, [&] { return (*finish)(*ctx, value); });
+                  finishRequest(&route, *ctx, result, *heldResponder, startedNs);
+              });
 }
 
 void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Result<HttpReply> &result,
@@ -394,8 +394,8 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
     const int status = reply.status;
 
     // Audit what changed nothing but still matters: failed mutations, refused reads.
-    if (!ctx.audit.skip && m_audit && route
-        && (isMutating(route->method) || (route->options.auditRead && status < 400) || status == 401 || status == 403)) {
+    if (!ctx.audit.skip && m_audit && route &&
+        (isMutating(route->method) || (route->options.auditRead && status < 400) || status == 401 || status == 403)) {
         if (ctx.audit.action.isEmpty())
             ctx.audit.action = route->pattern;
         Transaction tx(m_db);
@@ -409,20 +409,23 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
     if (!reply.contentType.isEmpty())
         out += "Content-Type: " + reply.contentType + "\r\n";
     out += "Content-Length: " + QByteArray::number(ctx.method == "HEAD" ? 0 : reply.body.size()) + "\r\n";
-    out += "X-Request-Id: " + ctx.requestId + "\r\n"
-           "X-Content-Type-Options: nosniff\r\n"
-           "X-Frame-Options: DENY\r\n"
-           "Referrer-Policy: no-referrer\r\n";
+    out += "X-Request-Id: " + ctx.requestId +
+        "\r\n"
+        "X-Content-Type-Options: nosniff\r\n"
+        "X-Frame-Options: DENY\r\n"
+        "Referrer-Policy: no-referrer\r\n";
     if (reply.contentType.startsWith("application/json"))
         out += "Cache-Control: no-store\r\nContent-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n";
     const QByteArray origin = ctx.header("origin");
     if (!origin.isEmpty() && m_settings.corsOrigins.contains(QString::fromUtf8(origin))) {
-        out += "Access-Control-Allow-Origin: " + origin + "\r\nVary: Origin\r\n"
-               "Access-Control-Expose-Headers: X-Request-Id, Retry-After, Content-Disposition\r\n";
+        out += "Access-Control-Allow-Origin: " + origin +
+            "\r\nVary: Origin\r\n"
+            "Access-Control-Expose-Headers: X-Request-Id, Retry-After, Content-Disposition\r\n";
         if (ctx.method == "OPTIONS") {
-            out += "Access-Control-Allow-Methods: GET, POST, PUT, PATCH, DELETE\r\n"
-                   "Access-Control-Allow-Headers: Authorization, Content-Type, Accept-Language, X-Request-Id, Idempotency-Key\r\n"
-                   "Access-Control-Max-Age: 600\r\n";
+            out +=
+                "Access-Control-Allow-Methods: GET, POST, PUT, PATCH, DELETE\r\n"
+                "Access-Control-Allow-Headers: Authorization, Content-Type, Accept-Language, X-Request-Id, Idempotency-Key\r\n"
+                "Access-Control-Max-Age: 600\r\n";
         }
     }
     for (const auto &[name, value] : reply.headers)

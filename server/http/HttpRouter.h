@@ -22,10 +22,10 @@ class RateLimiter;
 // What a route requires and how it is audited.
 struct RouteOptions {
     bool authenticated = true;
-    QString permission;      // checked after authentication; empty = any signed-in user
-    QString action;          // audit action ("user.create"); required on mutating routes
-    QString entityType;      // audit entity type ("User")
-    bool rawBody = false;    // the handler reads ctx.rawBody itself (multipart, webhooks)
+    QString permission;          // checked after authentication; empty = any signed-in user
+    QString action;              // audit action ("user.create"); required on mutating routes
+    QString entityType;          // audit entity type ("User")
+    bool rawBody = false;        // the handler reads ctx.rawBody itself (multipart, webhooks)
     bool transactional = true;   // mutating routes run in one transaction (webhooks may opt out)
     bool auditRead = false;      // a read audited when it succeeds, in its transaction (exports)
 };
@@ -45,8 +45,8 @@ using AuditSink = std::function<void(const RequestContext &, bool success, int s
 
 struct RouterSettings {
     qint64 maxJsonBodyBytes = 1 << 20;
-    QStringList corsOrigins;          // exact origins allowed to call from a browser
-    int apiRequestsPerMinute = 3000;  // per user; 0 = unlimited
+    QStringList corsOrigins;           // exact origins allowed to call from a browser
+    int apiRequestsPerMinute = 3000;   // per user; 0 = unlimited
 };
 
 // The one place where every request is checked: route match (404/405), CORS, body parsing
@@ -61,8 +61,7 @@ public:
         RouteOptions options;
     };
 
-    HttpRouter(Database &db, Metrics &metrics, RateLimiter &limiter, QThreadPool &workers,
-               RouterSettings settings);
+    HttpRouter(Database &db, Metrics &metrics, RateLimiter &limiter, QThreadPool &workers, RouterSettings settings);
     ~HttpRouter();
 
     void setAuthenticator(Authenticator authenticator) { m_authenticate = std::move(authenticator); }
@@ -74,8 +73,7 @@ public:
     void patch(const QString &pattern, RouteOptions options, Handler handler);
     void del(const QString &pattern, RouteOptions options, Handler handler);
     void add(const QByteArray &method, const QString &pattern, RouteOptions options, Handler handler);
-    void addDeferred(const QByteArray &method, const QString &pattern, RouteOptions options,
-                     DeferredHandler handler);
+    void addDeferred(const QByteArray &method, const QString &pattern, RouteOptions options, DeferredHandler handler);
 
     QList<RouteInfo> routes() const;
     int pendingDeferred() const { return m_pendingDeferred.load(); }

@@ -31,7 +31,7 @@ QByteArray labels(const QString &route, const QString &method)
     return "route=\"" + route.toUtf8() + "\",method=\"" + method.toUtf8() + '"';
 }
 
-} // namespace
+}   // namespace
 
 QByteArray Metrics::render() const
 {
@@ -43,8 +43,8 @@ QByteArray Metrics::render() const
            "# TYPE conversa_http_requests_total counter\n";
     for (const auto &[key, count] : requests) {
         const QStringList p = key.split(u'|');
-        out += "conversa_http_requests_total{" + labels(p[0], p[1]) + ",status=\"" + p[2].toUtf8()
-            + "\"} " + QByteArray::number(count) + '\n';
+        out += "conversa_http_requests_total{" + labels(p[0], p[1]) + ",status=\"" + p[2].toUtf8() + "\"} " +
+            QByteArray::number(count) + '\n';
     }
     const std::map<QString, Series> latency(m_latency.keyValueBegin(), m_latency.keyValueEnd());
     out += "# HELP conversa_http_request_duration_seconds Time from request parsed to response written.\n"
@@ -53,18 +53,18 @@ QByteArray Metrics::render() const
         const QStringList p = key.split(u'|');
         const QByteArray l = labels(p[0], p[1]);
         for (size_t i = 0; i < kBuckets.size(); ++i) {
-            out += "conversa_http_request_duration_seconds_bucket{" + l + ",le=\""
-                + QByteArray::number(kBuckets[i]) + "\"} " + QByteArray::number(s.buckets[i]) + '\n';
+            out += "conversa_http_request_duration_seconds_bucket{" + l + ",le=\"" + QByteArray::number(kBuckets[i]) +
+                "\"} " + QByteArray::number(s.buckets[i]) + '\n';
         }
-        out += "conversa_http_request_duration_seconds_bucket{" + l + ",le=\"+Inf\"} "
-            + QByteArray::number(s.count) + '\n';
+        out += "conversa_http_request_duration_seconds_bucket{" + l + ",le=\"+Inf\"} " + QByteArray::number(s.count) +
+            '\n';
         out += "conversa_http_request_duration_seconds_sum{" + l + "} " + QByteArray::number(s.sum, 'g', 9) + '\n';
         out += "conversa_http_request_duration_seconds_count{" + l + "} " + QByteArray::number(s.count) + '\n';
     }
     const std::map<QByteArray, Gauge> gauges(m_gauges.keyValueBegin(), m_gauges.keyValueEnd());
     for (const auto &[name, gauge] : gauges) {
-        out += "# HELP " + name + ' ' + gauge.help + "\n# TYPE " + name + " gauge\n" + name + ' '
-            + QByteArray::number(gauge.read(), 'g', 12) + '\n';
+        out += "# HELP " + name + ' ' + gauge.help + "\n# TYPE " + name + " gauge\n" + name + ' ' +
+            QByteArray::number(gauge.read(), 'g', 12) + '\n';
     }
     return out;
 }

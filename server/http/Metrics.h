@@ -32,7 +32,7 @@ private:
     };
 
     mutable QMutex m_mutex;
-    QHash<QString, quint64> m_requests;          // "route|method|status" -> count
-    QHash<QString, Series> m_latency;            // "route|method" -> histogram
+    QHash<QString, quint64> m_requests;   // "route|method|status" -> count
+    QHash<QString, Series> m_latency;     // "route|method" -> histogram
     QHash<QByteArray, Gauge> m_gauges;
 };

@@ -18,8 +18,8 @@
 
 // What the router records in the audit log for this request; handlers fill in details.
 struct AuditEntry {
-    QString action;        // "<entity>.<verb>", e.g. "user.create"
-    QString entityType;    // "User"
+    QString action;       // "<entity>.<verb>", e.g. "user.create"
+    QString entityType;   // "User"
     qint64 entityId = 0;
     QJsonObject changes;   // {"field": {"from": …, "to": …}}, secrets masked
     qint64 userId = 0;     // overrides the caller (e.g. login, where there is no caller yet)
@@ -31,11 +31,11 @@ class RequestContext {
 public:
     QByteArray method;
     QString path;
-    QHash<QString, QString> params;     // path parameters by name
+    QHash<QString, QString> params;   // path parameters by name
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers;   // lower-case names
     QByteArray rawBody;
-    QJsonObject body;                   // parsed when the content type is JSON
+    QJsonObject body;   // parsed when the content type is JSON
     QString ip;
     QString userAgent;
     QByteArray requestId;
@@ -53,15 +53,9 @@ public:
     }
 
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
-    QString queryValue(const QString &name) const
-    {
-        return query.queryItemValue(name, QUrl::FullyDecoded);
-    }
+    QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
     bool hasQuery(const QString &name) const { return query.hasQueryItem(name); }
-    qint64 idParam(const QString &name = QStringLiteral("id")) const
-    {
-        return params.value(name).toLongLong();
-    }
+    qint64 idParam(const QString &name = QStringLiteral("id")) const { return params.value(name).toLongLong(); }
     qint64 userId() const { return user ? user->id : 0; }
     // A message in the caller's language (named so lupdate does not take it for QObject::tr).
     QString text(const char *source, const QStringList &args = {}) const

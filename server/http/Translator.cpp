@@ -15,7 +15,7 @@ const QTranslator &spanish()
     return *translator;
 }
 
-} // namespace
+}   // namespace
 
 Language languageFromHeader(QByteArrayView acceptLanguage)
 {

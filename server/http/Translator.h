@@ -10,5 +10,4 @@
 enum class Language { Spanish, English };
 
 Language languageFromHeader(QByteArrayView acceptLanguage);
-QString translated(Language language, const char *context, const char *source,
-                   const QStringList &args = {});
+QString translated(Language language, const char *context, const char *source, const QStringList &args = {});

@@ -30,10 +30,8 @@ bool neverArrived(QNetworkReply::NetworkError error)
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
     case QNetworkReply::SslHandshakeFailedError:
-    case QNetworkReply::UnknownProxyError:
-        return true;
-    default:
-        return false;
+    case QNetworkReply::UnknownProxyError: return true;
+    default: return false;
     }
 }
 
@@ -53,7 +51,7 @@ QString parameterText(const QJsonValue &v)
                                  .toJson(QJsonDocument::Compact));
 }
 
-} // namespace
+}   // namespace
 
 MetaGraphClient::MetaGraphClient(const QString &baseUrl, int timeoutMs, QObject *parent)
     : QObject(parent), m_baseUrl(baseUrl), m_timeoutMs(timeoutMs), m_network(new QNetworkAccessManager(this))
@@ -86,12 +84,14 @@ QJsonArray MetaGraphClient::templateComponents(const QJsonObject &variables)
     QJsonArray parameters;
     if (positional) {
         QStringList ordered = keys;
-        std::sort(ordered.begin(), ordered.end(), [](const QString &a, const QString &b) { return a.toInt() < b.toInt(); });
+        std::sort(ordered.begin(), ordered.end(),
+                  [](const QString &a, const QString &b) { return a.toInt() < b.toInt(); });
         for (const QString &k : std::as_const(ordered))
             parameters.append(QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, parameterText(variables.value(k))}});
     } else {
         for (const QString &k : keys) {
-            parameters.append(QJsonObject{{u"type"_s, u"text"_s}, {u"parameter_name"_s, k},
+            parameters.append(QJsonObject{{u"type"_s, u"text"_s},
+                                          {u"parameter_name"_s, k},
                                           {u"text"_s, parameterText(variables.value(k))}});
         }
     }
@@ -137,8 +137,9 @@ GraphResult MetaGraphClient::classify(int httpStatus, QNetworkReply::NetworkErro
         } else {
             r.outcome = GraphResult::Outcome::Unknown;
             r.errorCode = u"outcome_unknown"_s;
-            r.errorMessage = u"No answer from WhatsApp (%1); the message may have been sent. Retry to send it again."_s
-                                 .arg(errorString);
+            r.errorMessage =
+                u"No answer from WhatsApp (%1); the message may have been sent. Retry to send it again."_s.arg(
+                    errorString);
         }
         return r;
     }
@@ -178,8 +179,8 @@ GraphResult MetaGraphClient::classify(int httpStatus, QNetworkReply::NetworkErro
 
 QNetworkRequest MetaGraphClient::request(const QString &phoneNumberId, const char *edge, const QString &token) const
 {
-    QNetworkRequest req(QUrl(m_baseUrl + u'/' + QString::fromUtf8(QUrl::toPercentEncoding(phoneNumberId)) + u'/'
-                             + QLatin1StringView(edge)));
+    QNetworkRequest req(QUrl(m_baseUrl + u'/' + QString::fromUtf8(QUrl::toPercentEncoding(phoneNumberId)) + u'/' +
+                             QLatin1StringView(edge)));
     req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     return req;
@@ -202,7 +203,9 @@ void MetaGraphClient::send(const GraphMessage &message, std::function<void(const
     }
     auto file = std::make_unique<QFile>(message.mediaPath);
     if (!file->open(QIODevice::ReadOnly)) {
-        done(GraphResult{GraphResult::Outcome::Permanent, {}, u"media_missing"_s,
+        done(GraphResult{GraphResult::Outcome::Permanent,
+                         {},
+                         u"media_missing"_s,
                          u"The attached file is no longer stored on the server"_s});
         return;
     }
@@ -247,7 +250,8 @@ void MetaGraphClient::postMessage(const GraphMessage &message, const QString &me
 {
     QNetworkRequest req = request(message.phoneNumberId, "messages", message.accessToken);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    QNetworkReply *reply = m_network->post(req, QJsonDocument(messageBody(message, mediaId)).toJson(QJsonDocument::Compact));
+    QNetworkReply *reply =
+        m_network->post(req, QJsonDocument(messageBody(message, mediaId)).toJson(QJsonDocument::Compact));
     watch(reply);
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         reply->deleteLater();
@@ -289,9 +293,10 @@ void MetaGraphClient::phoneNumberStatus(const QString &phoneNumberId, const QStr
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
         const GraphResult r = classify(status, reply->error(), reply->errorString(), body, false);
-        done(r, r.outcome == GraphResult::Outcome::Sent
-                    ? QJsonDocument::fromJson(body).object().value(u"status"_s).toString()
-                    : QString());
+        done(r,
+             r.outcome == GraphResult::Outcome::Sent
+                 ? QJsonDocument::fromJson(body).object().value(u"status"_s).toString()
+                 : QString());
     });
 }
 
@@ -307,7 +312,8 @@ void MetaGraphClient::messageTemplates(const QString &businessAccountId, const Q
     auto walk = std::make_shared<Walk>(Walk{businessAccountId, accessToken, {}, maxPages, {}, std::move(done)});
     auto next = std::make_shared<std::function<void()>>();
     *next = [this, walk, next] {
-        QUrl url(m_baseUrl + u'/' + QString::fromUtf8(QUrl::toPercentEncoding(walk->account)) + u"/message_templates"_s);
+        QUrl url(m_baseUrl + u'/' + QString::fromUtf8(QUrl::toPercentEncoding(walk->account)) +
+                 u"/message_templates"_s);
         QUrlQuery query;
         query.addQueryItem(u"fields"_s, u"name,language,status,category,components"_s);
         query.addQueryItem(u"limit"_s, u"100"_s);
@@ -377,8 +383,9 @@ void MetaGraphClient::mediaInfo(const QString &mediaId, const QString &phoneNumb
     });
 }
 
-void MetaGraphClient::downloadMedia(const QString &url, const QString &accessToken, qint64 maxBytes,
-                                    std::function<void(const GraphResult &, const QByteArray &, const QByteArray &)> done)
+void MetaGraphClient::downloadMedia(
+    const QString &url, const QString &accessToken, qint64 maxBytes,
+    std::function<void(const GraphResult &, const QByteArray &, const QByteArray &)> done)
 {
     QNetworkRequest req{QUrl(url)};
     req.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
@@ -406,7 +413,9 @@ void MetaGraphClient::downloadMedia(const QString &url, const QString &accessTok
     connect(reply, &QNetworkReply::finished, this, [reply, maxBytes, tooLarge, done = std::move(done)] {
         reply->deleteLater();
         if (*tooLarge) {
-            done(GraphResult{GraphResult::Outcome::Permanent, {}, u"media_too_large"_s,
+            done(GraphResult{GraphResult::Outcome::Permanent,
+                             {},
+                             u"media_too_large"_s,
                              u"The media is larger than %1 bytes"_s.arg(maxBytes)},
                  {}, {});
             return;

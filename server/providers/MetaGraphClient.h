@@ -14,29 +14,29 @@ class QNetworkAccessManager;
 
 // Everything needed to send one outbound message through the Meta Cloud API.
 struct GraphMessage {
-    QString phoneNumberId;       // the number's meta_phone_number_id
-    QString accessToken;         // the number's meta_access_token, in clear
-    QString to;                  // the client's phone number (E.164)
-    QString type;                // text | image | document | audio | video | template
-    QString content;             // text body, or the media caption
+    QString phoneNumberId;   // the number's meta_phone_number_id
+    QString accessToken;     // the number's meta_access_token, in clear
+    QString to;              // the client's phone number (E.164)
+    QString type;            // text | image | document | audio | video | template
+    QString content;         // text body, or the media caption
     QString templateName;
     QString templateLanguage;
     QJsonObject templateVariables;
     QString replyToProviderId;   // context.message_id (the quoted wamid); empty: not a reply
     QString mediaPath;           // absolute path of the stored file
     QString mediaMimeType;
-    QString mediaFilename;       // the original name (documents show it)
+    QString mediaFilename;   // the original name (documents show it)
 };
 
-// Where an inbound media lives (meta-cloud-api.md §5, GET /{media_id}): a short-lived URL.
+// Where an inbound media lives (docs/PROVIDERS.md, GET /{media_id}): a short-lived URL.
 struct GraphMediaInfo {
-    QString url;                 // valid for about 5 minutes; needs the bearer token
+    QString url;   // valid for about 5 minutes; needs the bearer token
     QString mimeType;
-    QString sha256;              // base64 or hex of the SHA-256 digest, when given
-    qint64 fileSize = -1;        // -1: not given (Meta sends a string, some proxies a number)
+    QString sha256;         // base64 or hex of the SHA-256 digest, when given
+    qint64 fileSize = -1;   // -1: not given (Meta sends a string, some proxies a number)
 };
 
-// The Meta Graph API client for outbound messages (meta-cloud-api.md §2, §5):
+// The Meta Graph API client for outbound messages (docs/PROVIDERS.md):
 // POST {base}/{phone_number_id}/messages, and for media first POST {base}/{phone_number_id}/media
 // (multipart) then the message by media id. Errors are classified by error.code, never by HTTP status.
 // Lives on one thread (it owns its QNetworkAccessManager); the callback runs on that thread.
@@ -54,8 +54,9 @@ public:
     // Step 2: GET url with the bearer token, following redirects; at most maxBytes (larger:
     // Permanent "media_too_large", the transfer aborted). An expired URL (401/403/410) is
     // Transient: the next attempt asks for a new one; 404 is Permanent.
-    void downloadMedia(const QString &url, const QString &accessToken, qint64 maxBytes,
-                       std::function<void(const GraphResult &, const QByteArray &bytes, const QByteArray &contentType)> done);
+    void downloadMedia(
+        const QString &url, const QString &accessToken, qint64 maxBytes,
+        std::function<void(const GraphResult &, const QByteArray &bytes, const QByteArray &contentType)> done);
     static GraphMediaInfo mediaInfoFrom(const QByteArray &body);
     // The health check: GET {base}/{phone_number_id}?fields=status,quality_rating. On success
     // the result is Sent and `status` is what Meta says of the number (CONNECTED, FLAGGED…).
@@ -83,7 +84,8 @@ public:
 private:
     QNetworkRequest request(const QString &phoneNumberId, const char *edge, const QString &token) const;
     void watch(QNetworkReply *reply);
-    void postMessage(const GraphMessage &message, const QString &mediaId, std::function<void(const GraphResult &)> done);
+    void postMessage(const GraphMessage &message, const QString &mediaId,
+                     std::function<void(const GraphResult &)> done);
 
     QString m_baseUrl;
     int m_timeoutMs;

@@ -45,4 +45,4 @@ void optionalSecret(Validator &v, const QString &field, QString &target, QString
     }
 }
 
-} // namespace NumberFields
+}   // namespace NumberFields

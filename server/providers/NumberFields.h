@@ -16,4 +16,4 @@ void requiredText(Validator &v, const QString &field, int maxLength, bool creati
 // name goes to `sent`.
 void requiredSecret(Validator &v, const QString &field, bool creating, QString &target, QStringList &sent);
 void optionalSecret(Validator &v, const QString &field, QString &target, QStringList &sent);
-}
+}   // namespace NumberFields

@@ -25,8 +25,11 @@ public:
     QStringList namesWith(bool ProviderCapabilities::*capability) const;
 
 private:
-    template<typename Provider>
-    void add() { m_providers.push_back(std::make_shared<const Provider>()); }
+    template <typename Provider>
+    void add()
+    {
+        m_providers.push_back(std::make_shared<const Provider>());
+    }
 
     std::vector<std::shared_ptr<const WhatsAppProvider>> m_providers;
 };

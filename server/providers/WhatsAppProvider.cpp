@@ -4,7 +4,8 @@ using namespace Qt::StringLiterals;
 
 ProviderAccount ProviderAccount::of(const WhatsAppNumber &n, const NumberSecrets &secrets)
 {
-    return {n.id, n.metaPhoneNumberId, n.metaBusinessAccountId, n.wppconnectServerUrl, n.wppconnectSessionName, secrets};
+    return {n.id,   n.metaPhoneNumberId, n.metaBusinessAccountId, n.wppconnectServerUrl, n.wppconnectSessionName,
+            secrets};
 }
 
 ProviderAccount ProviderAccount::of(const InboundNumber &n, const NumberSecrets &secrets)
@@ -15,12 +16,14 @@ ProviderAccount ProviderAccount::of(const InboundNumber &n, const NumberSecrets 
 // ---- what a provider does not support ----
 
 std::optional<ProviderRefusal> ProviderClient::fetchMedia(const ProviderAccount &, const QString &, const QString &,
-                                                          qint64, std::function<void(const GraphResult &, const QByteArray &)>)
+                                                          qint64,
+                                                          std::function<void(const GraphResult &, const QByteArray &)>)
 {
     return ProviderRefusal{u"media_unsupported"_s, u"Media of this provider is not fetched"_s};
 }
 
-void ProviderClient::startSession(const ProviderAccount &, const QString &, std::function<void(const SessionReply &)> done)
+void ProviderClient::startSession(const ProviderAccount &, const QString &,
+                                  std::function<void(const SessionReply &)> done)
 {
     done(SessionReply{});
 }

@@ -21,21 +21,21 @@ class Validator;
 
 // What a provider can do; code outside server/providers asks these, never the provider's name.
 struct ProviderCapabilities {
-    bool templates = false;              // pre-approved message templates (listed per number, sent by name)
-    bool interactiveButtons = false;     // reply buttons; without them a menu is numbered text
-    bool interactiveLists = false;       // list messages
-    bool qrPairing = false;              // a phone links to the number by scanning a QR code
-    bool sessions = false;               // the provider keeps a session that is started and closed
-    bool customerServiceWindow = false;  // free text only within 24 h of the client's last message
-    bool mediaFetch = false;             // inbound media arrive as an id to download later (else inline)
-    bool webhookHandshake = false;       // the provider verifies the webhook URL with a GET first
+    bool templates = false;               // pre-approved message templates (listed per number, sent by name)
+    bool interactiveButtons = false;      // reply buttons; without them a menu is numbered text
+    bool interactiveLists = false;        // list messages
+    bool qrPairing = false;               // a phone links to the number by scanning a QR code
+    bool sessions = false;                // the provider keeps a session that is started and closed
+    bool customerServiceWindow = false;   // free text only within 24 h of the client's last message
+    bool mediaFetch = false;              // inbound media arrive as an id to download later (else inline)
+    bool webhookHandshake = false;        // the provider verifies the webhook URL with a GET first
 };
 
 // Server-wide settings a provider may need (a new provider adds its own fields here).
 struct ProviderSettings {
-    QString metaGraphUrl;                // the Graph API base URL
-    QString metaAppSecret;               // signs Meta webhooks when the number has no app secret of its own
-    int timeoutMs = 30000;               // one provider request
+    QString metaGraphUrl;    // the Graph API base URL
+    QString metaAppSecret;   // signs Meta webhooks when the number has no app secret of its own
+    int timeoutMs = 30000;   // one provider request
 };
 
 // A number's provider settings, secrets in clear, as its provider uses them.
@@ -53,50 +53,50 @@ struct ProviderAccount {
 
 // One outbound message as the outbound queue claimed it.
 struct OutboundRequest {
-    QString to;                          // the client's phone number (E.164)
-    QString type;                        // text | image | document | audio | video | template
-    QString content;                     // text body, or the media caption
+    QString to;        // the client's phone number (E.164)
+    QString type;      // text | image | document | audio | video | template
+    QString content;   // text body, or the media caption
     QString templateName;
     QString templateLanguage;
     QJsonObject templateVariables;
-    QString replyToProviderId;           // empty: not a reply
+    QString replyToProviderId;   // empty: not a reply
     bool hasMedia = false;
-    QString mediaPath;                   // absolute path of the stored file
+    QString mediaPath;   // absolute path of the stored file
     QString mediaMimeType;
     QString mediaFilename;
 };
 
 // Why a message, a media fetch or a session call could not even start (never retried).
 struct ProviderRefusal {
-    QString code;                        // number_not_configured, unsupported_type…
+    QString code;   // number_not_configured, unsupported_type…
     QString text;
 };
 
 // One inbound message as any provider delivered it, mapped onto a messages row.
 struct InboundDelivery {
     QString providerMessageId;
-    QString from;                        // the sender's phone digits, without "+"; empty: unusable
-    QString profileName;                 // names a new client
-    QString type;                        // the messages table's types
+    QString from;          // the sender's phone digits, without "+"; empty: unusable
+    QString profileName;   // names a new client
+    QString type;          // the messages table's types
     QString content;
-    QString providerMediaId;             // media fetched later by id
+    QString providerMediaId;   // media fetched later by id
     QString mimeType;
-    qint64 at = 0;                       // the provider's timestamp; 0: now
-    QString replyToProviderId;           // the message the client quoted
+    qint64 at = 0;               // the provider's timestamp; 0: now
+    QString replyToProviderId;   // the message the client quoted
     // Media that came inside the webhook: stored as a file before the message (not for duplicates).
     bool mediaInline = false;
-    QByteArray inlineMedia;              // empty: the file did not come
+    QByteArray inlineMedia;   // empty: the file did not come
     QString inlineMediaName;
-    QString missingMediaNote;            // kept when the file did not come
+    QString missingMediaNote;   // kept when the file did not come
 };
 
 // A provider's word on an outbound message it sent.
 struct StatusUpdate {
     QString providerMessageId;
-    QString status;                      // sent | delivered | read | failed
+    QString status;   // sent | delivered | read | failed
     static constexpr qint64 kReceived = -1;
-    qint64 at = 0;                       // the provider's timestamp; 0: none; kReceived: when it arrived
-    QString errorCode;                   // failed only
+    qint64 at = 0;       // the provider's timestamp; 0: none; kReceived: when it arrived
+    QString errorCode;   // failed only
     QString errorText;
 };
 
@@ -109,9 +109,9 @@ using InboundItem = std::variant<InboundDelivery, StatusUpdate, WebhookNote>;
 
 // A session event: the number's connection changed, or its session shows a new QR code.
 struct ConnectionChange {
-    QString status;                      // connection_status; empty with a QR: qr_pending
+    QString status;   // connection_status; empty with a QR: qr_pending
     QString detail;
-    QString qrDataUrl;                   // non-empty: a new QR to keep
+    QString qrDataUrl;   // non-empty: a new QR to keep
 };
 
 // A webhook body read by its provider: a connection change, or the messages, statuses and notes
@@ -130,19 +130,19 @@ struct WebhookRequest {
 
 // A number's health as its provider sees it.
 struct HealthReport {
-    bool contacted = false;              // false: the number is not configured, nothing was asked
+    bool contacted = false;   // false: the number is not configured, nothing was asked
     bool healthy = false;
     QString providerStatus;
     QString error;
-    QString connection;                  // the connection_status the check shows; empty: unknown
+    QString connection;   // the connection_status the check shows; empty: unknown
 };
 
 // A session call's answer (start, QR, close), already read into our terms.
 struct SessionReply {
     bool ok = false;
-    QString connection;                  // connection_status it shows
-    QString detail;                      // for the connection history
-    QString qrDataUrl;                   // a QR as a PNG data URL, when the answer had one
+    QString connection;   // connection_status it shows
+    QString detail;       // for the connection history
+    QString qrDataUrl;    // a QR as a PNG data URL, when the answer had one
 };
 
 // One approved message template.
@@ -150,9 +150,9 @@ struct MessageTemplate {
     QString name;
     QString language;
     QString category;
-    QString header;                      // empty: none
+    QString header;   // empty: none
     QString body;
-    QString footer;                      // empty: none
+    QString footer;   // empty: none
 };
 
 // The network side of a provider. Lives on the thread that created it (it owns its network
@@ -166,9 +166,9 @@ public:
                                                 std::function<void(const GraphResult &)> done) = 0;
     virtual void checkHealth(const ProviderAccount &account, std::function<void(const HealthReport &)> done) = 0;
     // Downloads an inbound media by id, at most maxBytes; a refusal: nothing was asked.
-    virtual std::optional<ProviderRefusal> fetchMedia(const ProviderAccount &account, const QString &mediaId,
-                                                      const QString &messageType, qint64 maxBytes,
-                                                      std::function<void(const GraphResult &, const QByteArray &)> done);
+    virtual std::optional<ProviderRefusal>
+    fetchMedia(const ProviderAccount &account, const QString &mediaId, const QString &messageType, qint64 maxBytes,
+               std::function<void(const GraphResult &, const QByteArray &)> done);
     virtual void startSession(const ProviderAccount &account, const QString &webhookUrl,
                               std::function<void(const SessionReply &)> done);
     virtual void qrCode(const ProviderAccount &account, std::function<void(const SessionReply &)> done);

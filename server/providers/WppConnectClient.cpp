@@ -73,7 +73,7 @@ QString serializedId(const QJsonValue &id)
     return id.isObject() ? id.toObject().value(u"_serialized"_s).toString() : id.toString();
 }
 
-} // namespace
+}   // namespace
 
 WppConnectClient::WppConnectClient(int timeoutMs, QObject *parent)
     : QObject(parent), m_timeoutMs(timeoutMs), m_network(new QNetworkAccessManager(this))
@@ -112,15 +112,17 @@ QString WppConnectClient::statusFindConnection(const QString &statusFind)
         return u"qr_pending"_s;
     if (statusFind == "qrReadError"_L1 || statusFind == "qrReadFail"_L1 || statusFind == "phoneNotConnected"_L1)
         return u"error"_s;
-    if (statusFind == "browserClose"_L1 || statusFind == "autocloseCalled"_L1 || statusFind == "disconnectedMobile"_L1
-        || statusFind == "serverClose"_L1)
+    if (statusFind == "browserClose"_L1 || statusFind == "autocloseCalled"_L1 ||
+        statusFind == "disconnectedMobile"_L1 || statusFind == "serverClose"_L1)
         return u"disconnected"_s;
     return {};
 }
 
 QJsonObject WppConnectClient::messageBody(const WppMessage &m, const QByteArray &fileBytes)
 {
-    QJsonObject body{{u"phone"_s, phoneDigits(m.to)}, {u"isGroup"_s, false}, {u"isNewsletter"_s, false},
+    QJsonObject body{{u"phone"_s, phoneDigits(m.to)},
+                     {u"isGroup"_s, false},
+                     {u"isNewsletter"_s, false},
                      {u"isLid"_s, false}};
     if (m.type == "text"_L1) {
         body.insert(u"message"_s, m.content);
@@ -128,7 +130,7 @@ QJsonObject WppConnectClient::messageBody(const WppMessage &m, const QByteArray 
             body.insert(u"options"_s, QJsonObject{{u"quotedMsg"_s, m.replyToProviderId}});
         return body;
     }
-    // send-file: base64 must be a data URI (wppconnect.md §3.4).
+    // send-file: base64 must be a data URI (docs/PROVIDERS.md).
     const QString mime = m.mediaMimeType.isEmpty() ? u"application/octet-stream"_s : m.mediaMimeType;
     body.insert(u"base64"_s, QString(u"data:"_s + mime + u";base64,"_s + QString::fromLatin1(fileBytes.toBase64())));
     body.insert(u"filename"_s, m.mediaFilename.isEmpty() ? u"file"_s : m.mediaFilename);
@@ -139,8 +141,9 @@ QJsonObject WppConnectClient::messageBody(const WppMessage &m, const QByteArray 
     return body;
 }
 
-GraphResult WppConnectClient::classifySend(int httpStatus, QNetworkReply::NetworkError error, const QString &errorString,
-                                           const QByteArray &body, bool requestMayHaveArrived)
+GraphResult WppConnectClient::classifySend(int httpStatus, QNetworkReply::NetworkError error,
+                                           const QString &errorString, const QByteArray &body,
+                                           bool requestMayHaveArrived)
 {
     if (httpStatus == 0)   // no answer: the same rules as Meta's (network vs outcome_unknown)
         return MetaGraphClient::classify(0, error, errorString, {}, requestMayHaveArrived);
@@ -177,8 +180,8 @@ GraphResult WppConnectClient::classifySend(int httpStatus, QNetworkReply::Networ
         const QString code = json.value(u"error"_s).toObject().value(u"code"_s).toString();
         r.errorCode = code.isEmpty() ? u"http_%1"_s.arg(httpStatus) : code;
         // A library error code (empty_file…) is the request's fault; a bare 5xx is the server's.
-        r.outcome = httpStatus >= 500 && code.isEmpty() ? GraphResult::Outcome::Transient
-                                                        : GraphResult::Outcome::Permanent;
+        r.outcome =
+            httpStatus >= 500 && code.isEmpty() ? GraphResult::Outcome::Transient : GraphResult::Outcome::Permanent;
     }
     return r;
 }
@@ -211,8 +214,7 @@ WppConnectClient::Raw WppConnectClient::read(QNetworkReply *reply)
     return raw;
 }
 
-void WppConnectClient::token(const WppConnection &c, bool fresh,
-                             std::function<void(const QString &, const Raw &)> done)
+void WppConnectClient::token(const WppConnection &c, bool fresh, std::function<void(const QString &, const Raw &)> done)
 {
     const QString key = tokenKey(c);
     if (!fresh) {
@@ -249,35 +251,36 @@ void WppConnectClient::token(const WppConnection &c, bool fresh,
 void WppConnectClient::call(const WppConnection &c, const QByteArray &verb, const QString &route,
                             const QJsonObject &body, RawDone done, bool retried)
 {
-    token(c, retried, [this, c, verb, route, body, done = std::move(done), retried](const QString &token,
-                                                                                    const Raw &failure) mutable {
-        if (token.isEmpty()) {
-            done(failure);
-            return;
-        }
-        QNetworkRequest req(url(c, route));
-        req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-        req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-        QNetworkReply *reply = nullptr;
-        if (verb == "GET") {
-            reply = m_network->get(req);
-        } else {
-            // Exactly application/json: WPPConnect then adds "session" to its JSON answers (§1).
-            req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-            reply = m_network->post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
-        }
-        watch(reply);
-        connect(reply, &QNetworkReply::finished, this,
-                [this, reply, c, verb, route, body, done = std::move(done), retried]() mutable {
-                    reply->deleteLater();
-                    const Raw raw = read(reply);
-                    if (raw.httpStatus == 401 && !retried) {   // a token from before a secret change
-                        call(c, verb, route, body, std::move(done), true);
-                        return;
-                    }
-                    done(raw);
-                });
-    });
+    token(c, retried,
+          [this, c, verb, route, body, done = std::move(done), retried](const QString &token,
+                                                                        const Raw &failure) mutable {
+              if (token.isEmpty()) {
+                  done(failure);
+                  return;
+              }
+              QNetworkRequest req(url(c, route));
+              req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+              req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+              QNetworkReply *reply = nullptr;
+              if (verb == "GET") {
+                  reply = m_network->get(req);
+              } else {
+                  // Exactly application/json: WPPConnect then adds "session" to its JSON answers.
+                  req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+                  reply = m_network->post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
+              }
+              watch(reply);
+              connect(reply, &QNetworkReply::finished, this,
+                      [this, reply, c, verb, route, body, done = std::move(done), retried]() mutable {
+                          reply->deleteLater();
+                          const Raw raw = read(reply);
+                          if (raw.httpStatus == 401 && !retried) {   // a token from before a secret change
+                              call(c, verb, route, body, std::move(done), true);
+                              return;
+                          }
+                          done(raw);
+                      });
+          });
 }
 
 void WppConnectClient::send(const WppConnection &c, const WppMessage &m, std::function<void(const GraphResult &)> done)
@@ -287,7 +290,9 @@ void WppConnectClient::send(const WppConnection &c, const WppMessage &m, std::fu
     if (m.type != "text"_L1) {
         QFile file(m.mediaPath);
         if (m.mediaPath.isEmpty() || !file.open(QIODevice::ReadOnly)) {
-            done(GraphResult{GraphResult::Outcome::Permanent, {}, u"media_missing"_s,
+            done(GraphResult{GraphResult::Outcome::Permanent,
+                             {},
+                             u"media_missing"_s,
                              u"The attached file is no longer stored on the server"_s});
             return;
         }
@@ -307,8 +312,8 @@ WppReply WppConnectClient::sessionReply(const Raw &raw)
     if (raw.contentType.startsWith("image/")) {
         r.ok = raw.httpStatus >= 200 && raw.httpStatus < 300;
         r.status = u"QRCODE"_s;
-        r.qrDataUrl = u"data:"_s + QString::fromLatin1(raw.contentType.split(';').first().trimmed()) + u";base64,"_s
-            + QString::fromLatin1(raw.body.toBase64());
+        r.qrDataUrl = u"data:"_s + QString::fromLatin1(raw.contentType.split(';').first().trimmed()) + u";base64,"_s +
+            QString::fromLatin1(raw.body.toBase64());
         return r;
     }
     r.json = QJsonDocument::fromJson(raw.body).object();

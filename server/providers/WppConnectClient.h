@@ -36,15 +36,15 @@ struct WppMessage {
 // A WPPConnect answer to a session request (start, status, QR, close).
 struct WppReply {
     bool ok = false;
-    int httpStatus = 0;          // 0: no answer
-    QString status;              // the session status WPPConnect named (CONNECTED, QRCODE, CLOSED…)
-    QString qrDataUrl;           // a QR as a PNG data URL, when the answer had one
-    QString errorCode;           // network, unauthorized, http_<n>, invalid_response
+    int httpStatus = 0;   // 0: no answer
+    QString status;       // the session status WPPConnect named (CONNECTED, QRCODE, CLOSED…)
+    QString qrDataUrl;    // a QR as a PNG data URL, when the answer had one
+    QString errorCode;    // network, unauthorized, http_<n>, invalid_response
     QString errorMessage;
     QJsonObject json;
 };
 
-// The WPPConnect Server REST client (wppconnect.md §2–§3). Every call first obtains the session's
+// The WPPConnect Server REST client (docs/PROVIDERS.md). Every call first obtains the session's
 // bearer token (POST /api/{session}/{secretkey}/generate-token; tokens never expire, so one is
 // kept per server and session, shared by every client in the process, and asked again only
 // after a 401). Sends are classified like

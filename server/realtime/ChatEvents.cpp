@@ -14,7 +14,8 @@
 
 using namespace Qt::StringLiterals;
 
-void ChatEvents::afterCommit(RequestContext &ctx, Database &db, RealtimeBus &bus, std::function<void(ChatEvents &)> send)
+void ChatEvents::afterCommit(RequestContext &ctx, Database &db, RealtimeBus &bus,
+                             std::function<void(ChatEvents &)> send)
 {
     ctx.afterCommit([&db, &bus, send = std::move(send)] { soon(db, bus, send); });
 }

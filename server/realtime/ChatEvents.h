@@ -12,7 +12,7 @@ class Database;
 class RealtimeBus;
 class RequestContext;
 
-// The server → client events of chats, messages and tasks (CONTRACT §6) in the REST API's JSON:
+// The server → client events of chats, messages and tasks (docs/REALTIME.md) in the REST API's JSON:
 //   chat.new {chat}                        supervisors, for a new chat; an agent, for a chat just given to them
 //   chat.updated {chat}                    the chat's room, its agent (and the one it left), supervisors
 //   chat.transferred {chat_id, from, to, reason}   as chat.updated
@@ -28,7 +28,8 @@ public:
 
     // Runs `send` once the request's changes are committed, after its answer has gone out (on the
     // request's thread, at its next turn of the event loop).
-    static void afterCommit(RequestContext &ctx, Database &db, RealtimeBus &bus, std::function<void(ChatEvents &)> send);
+    static void afterCommit(RequestContext &ctx, Database &db, RealtimeBus &bus,
+                            std::function<void(ChatEvents &)> send);
     // The same with the server's services (anything with `db` and `realtime`, e.g. ServerContext).
     template <class Services>
     static void afterCommit(RequestContext &ctx, Services &services, std::function<void(ChatEvents &)> send)

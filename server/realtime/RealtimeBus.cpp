@@ -12,7 +12,8 @@ void RealtimeBus::toEveryHub(const F &call)
     // with it by Qt.
     QMutexLocker lock(&m_mutex);
     for (RealtimeHub *hub : std::as_const(m_hubs))
-        QMetaObject::invokeMethod(hub, [hub, call] { call(*hub); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            hub, [hub, call] { call(*hub); }, Qt::QueuedConnection);
 }
 
 void RealtimeBus::publish(const QStringList &rooms, const QString &event, const QByteArray &jsonPayload,
@@ -20,7 +21,10 @@ void RealtimeBus::publish(const QStringList &rooms, const QString &event, const 
 {
     publishHere(rooms, event, jsonPayload, exceptUserId);
     if (m_relay && !rooms.isEmpty())
-        m_relay({.kind = Relayed::Kind::Event, .rooms = rooms, .event = event, .payload = jsonPayload,
+        m_relay({.kind = Relayed::Kind::Event,
+                 .rooms = rooms,
+                 .event = event,
+                 .payload = jsonPayload,
                  .exceptUserId = exceptUserId});
 }
 

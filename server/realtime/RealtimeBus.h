@@ -47,9 +47,9 @@ public:
     };
     void setRelay(std::function<void(const Relayed &)> relay) { m_relay = std::move(relay); }
 
-    int openSockets() const { return m_open.load(); }            // WebSockets on /socket.io/
-    int connectedSockets() const { return m_connected.load(); }  // of which authenticated
-    QList<int> socketsPerHub() const;                           // one entry per HTTP thread
+    int openSockets() const { return m_open.load(); }             // WebSockets on /socket.io/
+    int connectedSockets() const { return m_connected.load(); }   // of which authenticated
+    QList<int> socketsPerHub() const;                             // one entry per HTTP thread
 
     // Hubs register themselves for their lifetime.
     void addHub(RealtimeHub *hub);

@@ -29,8 +29,8 @@ using SocketIo::PacketType;
 
 namespace {
 
-constexpr qint64 kCloseGraceMs = 2000;     // a peer that ignores our close frame is cut off after this
-constexpr int kMaxReadIds = 100;           // chat.read messageIds per event
+constexpr qint64 kCloseGraceMs = 2000;   // a peer that ignores our close frame is cut off after this
+constexpr int kMaxReadIds = 100;         // chat.read messageIds per event
 // A socket that lets this much pile up unread is cut off rather than let the server's memory grow;
 // the client reconnects and catches up through the REST API.
 constexpr qint64 kMaxBacklogBytes = 1 << 20;
@@ -45,7 +45,7 @@ QString chatRoom(qint64 chatId)
     return u"chat:"_s + QString::number(chatId);
 }
 
-} // namespace
+}   // namespace
 
 struct RealtimeHub::Session {
     QWebSocket *socket = nullptr;
@@ -62,7 +62,13 @@ struct RealtimeHub::Session {
 
 RealtimeHub::RealtimeHub(RealtimeBus &bus, AuthService &auth, Database &db, AuditStore &audit, RateLimiter &limiter,
                          RealtimeSettings settings, QObject *parent)
-    : QObject(parent), m_bus(bus), m_auth(auth), m_db(db), m_audit(audit), m_limiter(limiter), m_settings(settings),
+    : QObject(parent),
+      m_bus(bus),
+      m_auth(auth),
+      m_db(db),
+      m_audit(audit),
+      m_limiter(limiter),
+      m_settings(settings),
       m_chats(db)
 {
     m_clock.start();
@@ -174,8 +180,7 @@ void RealtimeHub::onText(Session *s, const QString &text)
     if (!packet)
         return close(s, QWebSocketProtocol::CloseCodeProtocolError);
     switch (packet->type) {
-    case EngineType::Ping:
-        return send(s, SocketIo::encodeEngine(EngineType::Pong, packet->data));
+    case EngineType::Ping: return send(s, SocketIo::encodeEngine(EngineType::Pong, packet->data));
     case EngineType::Pong:
         s->awaitingPong = false;
         s->lastPingMs = m_clock.elapsed();
@@ -191,21 +196,17 @@ void RealtimeHub::onText(Session *s, const QString &text)
         }
         return onPacket(s, *p);
     }
-    case EngineType::Close:
-        return close(s, QWebSocketProtocol::CloseCodeNormal);
-    case EngineType::Noop:
-        return;
+    case EngineType::Close: return close(s, QWebSocketProtocol::CloseCodeNormal);
+    case EngineType::Noop: return;
     case EngineType::Open:
-    case EngineType::Upgrade:
-        return close(s, QWebSocketProtocol::CloseCodeProtocolError);
+    case EngineType::Upgrade: return close(s, QWebSocketProtocol::CloseCodeProtocolError);
     }
 }
 
 void RealtimeHub::onPacket(Session *s, const Packet &packet)
 {
     switch (packet.type) {
-    case PacketType::Connect:
-        return onConnect(s, packet);
+    case PacketType::Connect: return onConnect(s, packet);
     case PacketType::Event:
         if (!s->user) {
             sendConnectError(s, QT_TRANSLATE_NOOP("Api", "Connect with an access token first"), "UNAUTHENTICATED");
@@ -219,12 +220,10 @@ void RealtimeHub::onPacket(Session *s, const Packet &packet)
         signOut(s);
         s->sinceMs = m_clock.elapsed();
         return;
-    case PacketType::Ack:
-        return;   // this server asks no acknowledgements
+    case PacketType::Ack: return;   // this server asks no acknowledgements
     case PacketType::ConnectError:
     case PacketType::BinaryEvent:
-    case PacketType::BinaryAck:
-        return close(s, QWebSocketProtocol::CloseCodeProtocolError);
+    case PacketType::BinaryAck: return close(s, QWebSocketProtocol::CloseCodeProtocolError);
     }
 }
 
@@ -262,7 +261,7 @@ void RealtimeHub::onConnect(Session *s, const Packet &packet)
     // Those who see every chat in the list (chats.read_all) get what supervisors get.
     if (s->user->can(Permissions::kChatsReadAll))
         join(s, u"supervisors"_s);
-    // analytics.update goes to those who may read /analytics/live (CONTRACT §6).
+    // analytics.update goes to those who may read /analytics/live (docs/REALTIME.md).
     if (s->user->can(Permissions::kAnalyticsRead))
         join(s, u"analytics"_s);
     Packet reply{PacketType::Connect};
@@ -397,8 +396,8 @@ void RealtimeHub::onEvent(Session *s, const Packet &packet)
     QJsonObject ack;
     int retryAfter = 0;
     // The same per-user budget as the REST API (HttpRouter), so a socket is no way around it.
-    if (m_settings.eventsPerMinute > 0
-        && !m_limiter.allow(u"user:"_s + QString::number(s->user->id), m_settings.eventsPerMinute, 60, &retryAfter))
+    if (m_settings.eventsPerMinute > 0 &&
+        !m_limiter.allow(u"user:"_s + QString::number(s->user->id), m_settings.eventsPerMinute, 60, &retryAfter))
         ack = refused(s, ApiError::rateLimited(retryAfter));
     else if (name == "chat.join"_L1)
         ack = chatJoin(s, arg);
@@ -443,7 +442,7 @@ QJsonObject RealtimeHub::chatJoin(Session *s, const QJsonValue &arg)
         return refused(s, chatId.error());
     if (!s->user->can(Permissions::kChatsRead))
         return refused(s, ApiError::forbidden());
-    // An agent may follow only the chats it may open (CONTRACT §3): 404 like GET /chats/:id.
+    // An agent may follow only the chats it may open (docs/API.md): 404 like GET /chats/:id.
     const Result<Chat> chat = m_chats.findVisible(*chatId, *s->user);
     if (!chat)
         return refused(s, chat.error());
@@ -469,9 +468,10 @@ QJsonObject RealtimeHub::chatTyping(Session *s, const QJsonValue &arg)
     if (!s->rooms.contains(chatRoom(*chatId)))
         return refused(s, ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Join the chat first")));
     QJsonObject payload{{u"chat_id"_s, *chatId},
-                        {u"agent"_s, QJsonObject{{u"id"_s, s->user->id},
-                                                 {u"first_name"_s, s->user->firstName},
-                                                 {u"last_name"_s, s->user->lastName}}}};
+                        {u"agent"_s,
+                         QJsonObject{{u"id"_s, s->user->id},
+                                     {u"first_name"_s, s->user->firstName},
+                                     {u"last_name"_s, s->user->lastName}}}};
     m_bus.publish({chatRoom(*chatId), u"supervisors"_s}, u"agent.typing"_s, compact(payload), s->user->id);
     return QJsonObject{{u"ok"_s, true}};
 }
@@ -494,8 +494,10 @@ QJsonObject RealtimeHub::chatRead(Session *s, const QJsonValue &arg)
             ids.append(qint64(d));
     }
     if (!idsOk) {
-        return refused(s, ApiError::validation(u"messageIds"_s, QT_TRANSLATE_NOOP("Api", "Must be a list of 1 to %1 message ids"),
-                                               {QString::number(kMaxReadIds)}));
+        return refused(s,
+                       ApiError::validation(u"messageIds"_s,
+                                            QT_TRANSLATE_NOOP("Api", "Must be a list of 1 to %1 message ids"),
+                                            {QString::number(kMaxReadIds)}));
     }
     // ChatService's rule, as POST /v1/messages/:id/read: the same writes and the same events
     // (message.updated for each, chat.updated for the unread count). One transaction with its audit row.
@@ -527,9 +529,8 @@ QJsonObject RealtimeHub::chatRead(Session *s, const QJsonValue &arg)
         return refused(s, ApiError::internal());
     // What the REST call publishes, except to this user's own sockets: they have the acknowledgement.
     if (!done->events.isEmpty()) {
-        ChatEvents::soon(m_db, m_bus, [events = done->events, reader = s->user->id](ChatEvents &e) {
-            e.publish(events, reader);
-        });
+        ChatEvents::soon(m_db, m_bus,
+                         [events = done->events, reader = s->user->id](ChatEvents &e) { e.publish(events, reader); });
     }
     return QJsonObject{{u"ok"_s, true}, {u"read"_s, read}};
 }

@@ -27,9 +27,9 @@ class RealtimeBus;
 struct RealtimeSettings {
     int pingIntervalMs = 25000;
     int pingTimeoutMs = 20000;
-    int connectTimeoutMs = 45000;          // from the open packet to the Socket.IO CONNECT
-    qint64 maxMessageBytes = 64 * 1024;    // per WebSocket frame and message; more closes the socket
-    int eventsPerMinute = 3000;            // client events per user, counted with its REST requests; 0 = off
+    int connectTimeoutMs = 45000;         // from the open packet to the Socket.IO CONNECT
+    qint64 maxMessageBytes = 64 * 1024;   // per WebSocket frame and message; more closes the socket
+    int eventsPerMinute = 3000;           // client events per user, counted with its REST requests; 0 = off
 };
 
 // The Socket.IO sockets of one HTTP thread: Engine.IO session (open packet, server pings, pong
@@ -89,8 +89,8 @@ private:
     ChatStore m_chats;
     QSet<Session *> m_sessions;
     QHash<QString, QSet<Session *>> m_rooms;
-    QTimer m_timer;              // one timer for every socket: pings, timeouts, token expiry
+    QTimer m_timer;   // one timer for every socket: pings, timeouts, token expiry
     QElapsedTimer m_clock;
-    quint64 m_delivery = 0;      // stamps sessions already written in one deliver()
+    quint64 m_delivery = 0;   // stamps sessions already written in one deliver()
     std::atomic<int> m_count{0};
 };

@@ -19,7 +19,7 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr qsizetype kNotifyMax = 7900;   // NOTIFY's payload limit is 8,000 bytes
 constexpr qint64 kKeepSeconds = 60;
-}
+}   // namespace
 
 RealtimeRelay::RealtimeRelay(Database &db, RealtimeBus &bus)
     : m_db(db), m_bus(bus), m_origin(QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -79,12 +79,8 @@ void RealtimeRelay::notify(const RealtimeBus::Relayed &r)
             w.value(room);
         w.endArray().key("p").raw(r.payload);
         break;
-    case RealtimeBus::Relayed::Kind::User:
-        w.field("k", "user").field("u", r.userId).field("s", r.sessionId);
-        break;
-    case RealtimeBus::Relayed::Kind::Session:
-        w.field("k", "session").field("s", r.sessionId);
-        break;
+    case RealtimeBus::Relayed::Kind::User: w.field("k", "user").field("u", r.userId).field("s", r.sessionId); break;
+    case RealtimeBus::Relayed::Kind::Session: w.field("k", "session").field("s", r.sessionId); break;
     }
     w.endObject();
     QByteArray notice = w.take();
@@ -133,7 +129,8 @@ void RealtimeRelay::check()
     // use), which has not issued LISTEN: the subscription is checked on the connection as it is.
     QSqlDatabase db = m_db.connection();
     QSqlQuery alive(db);
-    const bool listening = db.isOpen() && db.driver()->subscribedToNotifications().contains(QLatin1StringView(kChannel));
+    const bool listening =
+        db.isOpen() && db.driver()->subscribedToNotifications().contains(QLatin1StringView(kChannel));
     if (!m_subscribed || !listening || !alive.exec(u"SELECT 1 AS conversa_relay_alive"_s)) {
         if (m_subscribed)
             qCWarning(lcRelay) << "the listening connection dropped: listening again";

@@ -9,7 +9,7 @@
 
 class Database;
 
-// Realtime events between servers sharing one PostgreSQL (CONTRACT §6, issue 5). What a server
+// Realtime events between servers sharing one PostgreSQL (docs/REALTIME.md, issue 5). What a server
 // publishes or disconnects on its RealtimeBus is also sent to the others with pg_notify on the
 // channel conversa_events, from the relay's own thread and connection, in publishing order.
 // Each server LISTENs on a connection of its own thread and hands the others' notices to
@@ -35,7 +35,7 @@ signals:
 private:
     void send(const RealtimeBus::Relayed &r);     // any thread: queued to the relay's thread
     void notify(const RealtimeBus::Relayed &r);   // the relay's thread
-    void listen();                              // the listener's thread from here on
+    void listen();                                // the listener's thread from here on
     void check();
     void received(const QString &channel, const QVariant &payload);
     void deliver(const QByteArray &body);

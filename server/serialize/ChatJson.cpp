@@ -26,7 +26,10 @@ void writePerson(JsonWriter &w, const char *name, const ChatPerson &p, bool agen
         w.null();
         return;
     }
-    w.beginObject().field(UserRefKeys::id, p.id).field(UserRefKeys::firstName, p.firstName).field(UserRefKeys::lastName, p.lastName);
+    w.beginObject()
+        .field(UserRefKeys::id, p.id)
+        .field(UserRefKeys::firstName, p.firstName)
+        .field(UserRefKeys::lastName, p.lastName);
     if (agentStatus)
         w.field(UserRefKeys::agentStatus, p.agentStatus);
     w.endObject();
@@ -34,8 +37,16 @@ void writePerson(JsonWriter &w, const char *name, const ChatPerson &p, bool agen
 
 void writeRefs(JsonWriter &w, const Chat &c)
 {
-    w.key(ChatKeys::campaign).beginObject().field(ChatKeys::id, c.campaignId).field(ChatKeys::name, c.campaignName).endObject();
-    w.key(ChatKeys::whatsappNumber).beginObject().field(ChatKeys::id, c.numberId).field(ChatKeys::phoneNumber, c.numberPhone).endObject();
+    w.key(ChatKeys::campaign)
+        .beginObject()
+        .field(ChatKeys::id, c.campaignId)
+        .field(ChatKeys::name, c.campaignName)
+        .endObject();
+    w.key(ChatKeys::whatsappNumber)
+        .beginObject()
+        .field(ChatKeys::id, c.numberId)
+        .field(ChatKeys::phoneNumber, c.numberPhone)
+        .endObject();
 }
 
 void writeSeconds(JsonWriter &w, const char *name, qint64 from, qint64 to)
@@ -58,16 +69,21 @@ void writeMetrics(JsonWriter &w, const Chat &c)
 // The campaign's SLA for this chat (SlaPolicy).
 void writeSla(JsonWriter &w, const Chat &c, const SlaTargets &targets, qint64 now)
 {
-    const SlaStatus s = SlaPolicy::evaluate({.createdAt = c.createdAt, .queuedAt = c.queuedAt, .assignedAt = c.assignedAt,
-                                             .firstResponseAt = c.firstResponseAt, .closedAt = c.closedAt},
+    const SlaStatus s = SlaPolicy::evaluate({.createdAt = c.createdAt,
+                                             .queuedAt = c.queuedAt,
+                                             .assignedAt = c.assignedAt,
+                                             .firstResponseAt = c.firstResponseAt,
+                                             .closedAt = c.closedAt},
                                             targets, now);
     w.key(ChatKeys::sla).beginObject();
-    w.timeOrNull(ChatKeys::firstResponseDueAt, s.firstResponseDueAt).field(ChatKeys::firstResponseBreached, s.firstResponseBreached);
-    w.timeOrNull(ChatKeys::resolutionDueAt, s.resolutionDueAt).field(ChatKeys::resolutionBreached, s.resolutionBreached);
+    w.timeOrNull(ChatKeys::firstResponseDueAt, s.firstResponseDueAt)
+        .field(ChatKeys::firstResponseBreached, s.firstResponseBreached);
+    w.timeOrNull(ChatKeys::resolutionDueAt, s.resolutionDueAt)
+        .field(ChatKeys::resolutionBreached, s.resolutionBreached);
     w.endObject();
 }
 
-} // namespace
+}   // namespace
 
 // A chat as the inbox lists it.
 void ChatJson::writeListItem(JsonWriter &w, const Chat &c)
@@ -79,11 +95,15 @@ void ChatJson::writeListItem(JsonWriter &w, const Chat &c)
     w.field("phone_number", c.client.phoneNumber).key("avatar_url").null().endObject();
     writeRefs(w, c);
     writePerson(w, ChatKeys::assignedAgent, c.agent);
-    w.field(ChatKeys::status, c.status).field(ChatKeys::priority, c.priority).field(ChatKeys::messageCount, c.messageCount);
+    w.field(ChatKeys::status, c.status)
+        .field(ChatKeys::priority, c.priority)
+        .field(ChatKeys::messageCount, c.messageCount);
     w.key(ChatKeys::lastMessage);
     if (c.lastMessageId > 0) {
         w.beginObject().field(ChatKeys::id, c.lastMessageId).stringOrNull(ChatKeys::content, c.lastMessageContent);
-        w.field(ChatKeys::direction, c.lastMessageDirection).timeOrNull(ChatKeys::createdAt, c.lastMessageCreatedAt).endObject();
+        w.field(ChatKeys::direction, c.lastMessageDirection)
+            .timeOrNull(ChatKeys::createdAt, c.lastMessageCreatedAt)
+            .endObject();
     } else {
         w.null();
     }
@@ -131,7 +151,10 @@ Result<QByteArray> ChatJson::chatJson(Database &db, qint64 chatId)
         w.beginObject().field(ChatKeys::id, n.id);
         w.key(ChatKeys::user);
         if (n.user.id > 0)
-            w.beginObject().field(UserRefKeys::id, n.user.id).field(UserRefKeys::firstName, n.user.firstName).endObject();
+            w.beginObject()
+                .field(UserRefKeys::id, n.user.id)
+                .field(UserRefKeys::firstName, n.user.firstName)
+                .endObject();
         else
             w.null();
         w.field(ChatKeys::content, n.content).timeOrNull(ChatKeys::createdAt, n.createdAt).endObject();
@@ -149,11 +172,15 @@ Result<QByteArray> ChatJson::chatJson(Database &db, qint64 chatId)
     c->outcomeValue ? w.value(*c->outcomeValue) : w.null();
     w.stringOrNull(ChatKeys::closeNotes, c->closeNotes);
     // Meta's 24-hour customer service window; always open on other providers.
-    const Result<WhatsAppWindow> window = InboundStore(db).window(
-        chatId, nowSeconds(), ProviderRegistry::builtIn().namesWith(&ProviderCapabilities::customerServiceWindow));
+    const Result<WhatsAppWindow> window =
+        InboundStore(db).window(chatId, nowSeconds(),
+                                ProviderRegistry::builtIn().namesWith(&ProviderCapabilities::customerServiceWindow));
     if (!window)
         return window.error();
-    w.key(ChatKeys::whatsappWindow).beginObject().field(ChatKeys::open, window->open).timeOrNull(ChatKeys::expiresAt, window->expiresAt);
+    w.key(ChatKeys::whatsappWindow)
+        .beginObject()
+        .field(ChatKeys::open, window->open)
+        .timeOrNull(ChatKeys::expiresAt, window->expiresAt);
     w.endObject();
     w.endObject();
     return w.take();

@@ -16,4 +16,4 @@ void writeListItem(JsonWriter &w, const Chat &c);
 // GET /chats/:id's body, also the `chat` of realtime events; read from the database.
 Result<QByteArray> chatJson(Database &db, qint64 chatId);
 
-} // namespace ChatJson
+}   // namespace ChatJson

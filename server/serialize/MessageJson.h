@@ -11,4 +11,4 @@ namespace MessageJson {
 // error of a failed one) and the message it quotes.
 void writeMessage(JsonWriter &w, const Message &m);
 
-} // namespace MessageJson
+}   // namespace MessageJson

@@ -21,4 +21,4 @@ QByteArray taskJson(const Task &t, const QList<TaskComment> *comments = nullptr)
 // GET /tasks/:id's body, read from the database.
 Result<QByteArray> taskJsonOf(Database &db, qint64 taskId);
 
-} // namespace TaskJson
+}   // namespace TaskJson

@@ -17,13 +17,14 @@ Result<QList<LiveAgent>> AnalyticsStore::agents(qint64 campaignId)
     const QString who = campaignId > 0
         ? u"EXISTS (SELECT 1 FROM campaign_agents ca WHERE ca.user_id = u.id AND ca.campaign_id = ?)"_s
         : u"(r.name = 'agent' OR EXISTS (SELECT 1 FROM campaign_agents ca WHERE ca.user_id = u.id))"_s;
-    SqlQuery q(m_db,
-               u"SELECT u.id, u.first_name, u.last_name, u.agent_status, u.max_concurrent_chats, "
-               "COALESCE((SELECT SUM(cc.n) FROM chat_counts cc WHERE cc.assigned_agent_id = u.id AND cc.status IN %1), 0) "
-               "FROM users u JOIN roles r ON r.id = u.role_id "
-               "WHERE u.deleted_at IS NULL AND u.status = 'active' AND %2 ORDER BY u.first_name, u.last_name, u.id"_s
-                   .arg(QLatin1StringView(kOpen), who),
-               campaignId > 0 ? QVariantList{campaignId} : QVariantList{});
+    SqlQuery
+        q(m_db,
+          u"SELECT u.id, u.first_name, u.last_name, u.agent_status, u.max_concurrent_chats, "
+          "COALESCE((SELECT SUM(cc.n) FROM chat_counts cc WHERE cc.assigned_agent_id = u.id AND cc.status IN %1), 0) "
+          "FROM users u JOIN roles r ON r.id = u.role_id "
+          "WHERE u.deleted_at IS NULL AND u.status = 'active' AND %2 ORDER BY u.first_name, u.last_name, u.id"_s
+              .arg(QLatin1StringView(kOpen), who),
+          campaignId > 0 ? QVariantList{campaignId} : QVariantList{});
     if (!q.exec())
         return q.failure();
     QList<LiveAgent> out;
@@ -42,7 +43,9 @@ Result<QList<LiveAgent>> AnalyticsStore::agents(qint64 campaignId)
 
 Result<qint64> AnalyticsStore::openChats()
 {
-    return queryInteger(m_db, u"SELECT COALESCE(SUM(n), 0) FROM chat_counts WHERE status IN %1"_s.arg(QLatin1StringView(kOpen)),
+    return queryInteger(m_db,
+                        u"SELECT COALESCE(SUM(n), 0) FROM chat_counts WHERE status IN %1"_s.arg(
+                            QLatin1StringView(kOpen)),
                         {});
 }
 
@@ -55,13 +58,14 @@ Result<QList<LiveQueue>> AnalyticsStore::queues(qint64 dayStart, qint64 campaign
 {
     QList<LiveQueue> out;
     {
-        SqlQuery q(m_db,
-                   u"SELECT c.id, c.name, c.routing_strategy, "
-                   "COALESCE((SELECT SUM(cc.n) FROM chat_counts cc WHERE cc.status = 'queued' AND cc.campaign_id = c.id), 0), "
-                   "COALESCE((SELECT MIN(w.queued_at) FROM chats w WHERE w.campaign_id = c.id AND w.status = 'queued'), 0) "
-                   "FROM campaigns c WHERE c.deleted_at IS NULL %1 ORDER BY c.name, c.id"_s
-                       .arg(campaignId > 0 ? u"AND c.id = ?"_s : QString()),
-                   campaignId > 0 ? QVariantList{campaignId} : QVariantList{});
+        SqlQuery q(
+            m_db,
+            u"SELECT c.id, c.name, c.routing_strategy, "
+            "COALESCE((SELECT SUM(cc.n) FROM chat_counts cc WHERE cc.status = 'queued' AND cc.campaign_id = c.id), 0), "
+            "COALESCE((SELECT MIN(w.queued_at) FROM chats w WHERE w.campaign_id = c.id AND w.status = 'queued'), 0) "
+            "FROM campaigns c WHERE c.deleted_at IS NULL %1 ORDER BY c.name, c.id"_s.arg(
+                campaignId > 0 ? u"AND c.id = ?"_s : QString()),
+            campaignId > 0 ? QVariantList{campaignId} : QVariantList{});
         if (!q.exec())
             return q.failure();
         while (q.next()) {
@@ -80,8 +84,8 @@ Result<QList<LiveQueue>> AnalyticsStore::queues(qint64 dayStart, qint64 campaign
                "THEN e.created_at - COALESCE(ch.queued_at, ch.created_at) ELSE 0 END) "
                "FROM chat_events e JOIN chats ch ON ch.id = e.chat_id "
                "WHERE e.event IN ('assign', 'transfer') AND e.created_at >= ? AND e.from_status = 'queued' "
-               "AND e.to_agent_id IS NOT NULL %1 GROUP BY ch.campaign_id"_s
-                   .arg(campaignId > 0 ? u"AND ch.campaign_id = ?"_s : QString()),
+               "AND e.to_agent_id IS NOT NULL %1 GROUP BY ch.campaign_id"_s.arg(
+                   campaignId > 0 ? u"AND ch.campaign_id = ?"_s : QString()),
                campaignId > 0 ? QVariantList{dayStart, campaignId} : QVariantList{dayStart});
     if (!q.exec())
         return q.failure();
@@ -132,8 +136,9 @@ Result<LiveSla> AnalyticsStore::sla(qint64 dayStart, qint64 campaignId)
     SqlQuery q(m_db,
                u"SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0) "
                "FROM chats ch JOIN campaigns c ON c.id = ch.campaign_id "
-               "WHERE ch.status = 'closed' AND ch.closed_at >= ? %2"_s
-                   .arg(SlaPolicy::resolvedInTimeSql(u"ch"_s, u"c"_s), campaign),
+               "WHERE ch.status = 'closed' AND ch.closed_at >= ? %2"_s.arg(SlaPolicy::resolvedInTimeSql(u"ch"_s,
+                                                                                                        u"c"_s),
+                                                                           campaign),
                campaignId > 0 ? QVariantList{dayStart, campaignId} : QVariantList{dayStart});
     if (!q.exec() || !q.next())
         return q.failure();
@@ -147,7 +152,8 @@ Result<QList<WaitingChat>> AnalyticsStore::waiting(qint64 campaignId, int limit)
     SqlQuery q(m_db,
                u"SELECT ch.id, ch.priority, COALESCE(ch.queued_at, ch.created_at), c.id, c.first_name, c.last_name, "
                "c.phone_number FROM chats ch JOIN clients c ON c.id = ch.client_id "
-               "WHERE ch.campaign_id = ? AND ch.status = 'queued' ORDER BY %1 LIMIT ?"_s.arg(RoutingStore::queueOrder("ch.")),
+               "WHERE ch.campaign_id = ? AND ch.status = 'queued' ORDER BY %1 LIMIT ?"_s.arg(
+                   RoutingStore::queueOrder("ch.")),
                {campaignId, limit});
     if (!q.exec())
         return q.failure();

@@ -14,18 +14,18 @@ struct LiveAgent {
     QString firstName;
     QString lastName;
     QString agentStatus;
-    qint64 activeChats = 0;      // assigned, active and pending
+    qint64 activeChats = 0;   // assigned, active and pending
     qint64 maxChats = 0;
 };
 
 struct LiveQueue {
-    qint64 id = 0;               // the campaign's: each campaign has one queue
+    qint64 id = 0;   // the campaign's: each campaign has one queue
     QString name;
     QString strategy;
     qint64 waiting = 0;
-    qint64 oldestQueuedAt = 0;   // 0: nobody waits
-    qint64 assignedToday = 0;    // routed or assigned out of the queue since `dayStart`
-    qint64 waitSecondsToday = 0; // their waits, summed
+    qint64 oldestQueuedAt = 0;     // 0: nobody waits
+    qint64 assignedToday = 0;      // routed or assigned out of the queue since `dayStart`
+    qint64 waitSecondsToday = 0;   // their waits, summed
 };
 
 // A chat waiting in a queue, for the queue's page.
@@ -39,7 +39,7 @@ struct WaitingChat {
     QString clientPhone;
 };
 
-// Shares of today's chats within their campaign's SLA (CONTRACT §10); nullopt: none to measure.
+// Shares of today's chats within their campaign's SLA (docs/REPORTS.md); nullopt: none to measure.
 struct LiveSla {
     qint64 handled = 0;
     qint64 respondedInTime = 0;
@@ -47,7 +47,7 @@ struct LiveSla {
     qint64 closedInTime = 0;
 };
 
-// The aggregate reads behind GET /analytics/live and /analytics/queues/:id (seed §11). Every one
+// The aggregate reads behind GET /analytics/live and /analytics/queues/:id (the OpenAPI document). Every one
 // walks an index: chat_counts for the open chats, chats_queue for the waiting, chat_events by
 // time for today's assignments, chats_closed and chats_created for today, and the per-number
 // message indexes for the last hour.
@@ -57,7 +57,7 @@ public:
 
     // Users who take chats (role agent, or on a campaign's agents), with their open chats.
     Result<QList<LiveAgent>> agents(qint64 campaignId = 0);
-    Result<qint64> openChats();                       // assigned, active, pending
+    Result<qint64> openChats();   // assigned, active, pending
     Result<qint64> closedSince(qint64 since);
     // One queue (campaignId) or every live campaign's.
     Result<QList<LiveQueue>> queues(qint64 dayStart, qint64 campaignId = 0);

@@ -39,7 +39,7 @@ Where whereOf(const AuditFilter &f)
     return w;
 }
 
-} // namespace
+}   // namespace
 
 Result<qint64> AuditQuery::count(const AuditFilter &filter) const
 {
@@ -58,8 +58,8 @@ Result<Ok> AuditQuery::forEach(const AuditFilter &filter, qint64 limit, qint64 o
     const QString sql =
         u"SELECT a.id, a.user_id, u.first_name, u.last_name, a.action, a.entity_type, a.entity_id, a.changes, "
         "a.ip_address, a.user_agent, a.success, a.created_at "
-        "FROM audit_logs a LEFT JOIN users u ON u.id = a.user_id"_s
-        + w.sql + u" ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?"_s;
+        "FROM audit_logs a LEFT JOIN users u ON u.id = a.user_id"_s +
+        w.sql + u" ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?"_s;
     w.values << limit << offset;
     SqlQuery q(m_db, sql, w.values);
     if (!q.exec())

@@ -11,25 +11,25 @@ class Database;
 
 // What GET /v1/audit-logs and its export filter on; every set field narrows the result.
 struct AuditFilter {
-    qint64 userId = 0;                  // 0 = any
-    QString action;                     // exact match; empty = any
+    qint64 userId = 0;   // 0 = any
+    QString action;      // exact match; empty = any
     QString entityType;
     qint64 entityId = 0;
     std::optional<bool> success;
-    std::optional<qint64> fromTime;     // epoch seconds, inclusive
-    std::optional<qint64> toTime;       // epoch seconds, inclusive
+    std::optional<qint64> fromTime;   // epoch seconds, inclusive
+    std::optional<qint64> toTime;     // epoch seconds, inclusive
 };
 
 // One audit row with the name of its user (kept even when the user is soft-deleted).
 struct AuditRow {
     qint64 id = 0;
-    qint64 userId = 0;                  // 0: no user (a refused anonymous request)
+    qint64 userId = 0;   // 0: no user (a refused anonymous request)
     QString userFirstName;
     QString userLastName;
     QString action;
-    QString entityType;                 // null when the row names no entity
+    QString entityType;   // null when the row names no entity
     qint64 entityId = 0;
-    QString changes;                    // the stored JSON text, or null
+    QString changes;   // the stored JSON text, or null
     QString ipAddress;
     QString userAgent;
     bool success = false;

@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 bool AuditStore::isSecretField(const QString &name)
 {
     // "code" alone is not here: it names campaign codes; 2FA codes are never put in changes.
-    static const QStringList secrets = {u"password"_s, u"token"_s, u"secret"_s, u"backup_codes"_s,
+    static const QStringList secrets = {u"password"_s,    u"token"_s,     u"secret"_s,  u"backup_codes"_s,
                                         u"backup_code"_s, u"totp_code"_s, u"api_key"_s, u"hash"_s};
     for (const QString &s : secrets) {
         if (name == s || name.endsWith(u'_' + s) || name.startsWith(s + u'_'))
@@ -40,8 +40,8 @@ QJsonObject AuditStore::diff(const QJsonObject &before, const QJsonObject &after
     for (auto it = after.begin(); it != after.end(); ++it) {
         const QJsonValue old = before.value(it.key());
         if (old != it.value()) {
-            out.insert(it.key(), QJsonObject{{u"from"_s, old.isUndefined() ? QJsonValue() : old},
-                                             {u"to"_s, it.value()}});
+            out.insert(it.key(),
+                       QJsonObject{{u"from"_s, old.isUndefined() ? QJsonValue() : old}, {u"to"_s, it.value()}});
         }
     }
     return masked(out);
@@ -49,14 +49,12 @@ QJsonObject AuditStore::diff(const QJsonObject &before, const QJsonObject &after
 
 void AuditStore::record(const AuditRecord &row)
 {
-    const QByteArray changes = row.changes.isEmpty()
-        ? QByteArray()
-        : QJsonDocument(masked(row.changes)).toJson(QJsonDocument::Compact);
+    const QByteArray changes =
+        row.changes.isEmpty() ? QByteArray() : QJsonDocument(masked(row.changes)).toJson(QJsonDocument::Compact);
     SqlQuery q(m_db,
                "INSERT INTO audit_logs (user_id, action, entity_type, entity_id, changes, ip_address, "
                "user_agent, success, status_code, request_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               {nullIfZero(row.userId), row.action, nullIfEmpty(row.entityType),
-                nullIfZero(row.entityId),
+               {nullIfZero(row.userId), row.action, nullIfEmpty(row.entityType), nullIfZero(row.entityId),
                 changes.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromUtf8(changes)),
                 nullIfEmpty(row.ip), nullIfEmpty(row.userAgent), row.success, row.status,
                 QString::fromLatin1(row.requestId), nowSeconds()});

@@ -14,7 +14,7 @@ QVariant nullIfEmptyBytes(const QByteArray &ascii)
     return nullIfEmpty(text(ascii));
 }
 
-} // namespace
+}   // namespace
 
 Result<std::optional<LoginAccount>> AuthStore::findAccount(const QString &email)
 {
@@ -251,21 +251,21 @@ Result<Ok> AuthStore::replaceBackupCodes(qint64 userId, const QList<QByteArray> 
 Result<bool> AuthStore::useBackupCode(qint64 userId, const QByteArray &codeHash)
 {
     // One row at most: codes of a user are distinct (RandomToken::backupCodes).
-    SqlQuery q(m_db,
-               "UPDATE user_backup_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
+    SqlQuery q(m_db, "UPDATE user_backup_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
                {nowSeconds(), userId, text(codeHash)});
     if (!q.exec())
         return q.failure();
     return q.numRowsAffected() > 0;
 }
 
-Result<Ok> AuthStore::createChallenge(qint64 userId, const QByteArray &tokenHash, qint64 expiresAt,
-                                      const QString &ip, const QString &userAgent)
+Result<Ok> AuthStore::createChallenge(qint64 userId, const QByteArray &tokenHash, qint64 expiresAt, const QString &ip,
+                                      const QString &userAgent)
 {
-    SqlQuery q(m_db,
-               "INSERT INTO two_factor_challenges (user_id, token_hash, created_at, expires_at, ip_address, user_agent) "
-               "VALUES (?, ?, ?, ?, ?, ?)",
-               {userId, text(tokenHash), nowSeconds(), expiresAt, nullIfEmpty(ip), nullIfEmpty(userAgent)});
+    SqlQuery
+        q(m_db,
+          "INSERT INTO two_factor_challenges (user_id, token_hash, created_at, expires_at, ip_address, user_agent) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          {userId, text(tokenHash), nowSeconds(), expiresAt, nullIfEmpty(ip), nullIfEmpty(userAgent)});
     if (!q.exec())
         return q.failure();
     return Ok{};
@@ -273,9 +273,10 @@ Result<Ok> AuthStore::createChallenge(qint64 userId, const QByteArray &tokenHash
 
 Result<std::optional<TwoFactorChallenge>> AuthStore::findChallenge(const QByteArray &tokenHash)
 {
-    SqlQuery q(m_db,
-               "SELECT id, user_id, expires_at, used_at, failed_attempts FROM two_factor_challenges WHERE token_hash = ?",
-               {text(tokenHash)});
+    SqlQuery
+        q(m_db,
+          "SELECT id, user_id, expires_at, used_at, failed_attempts FROM two_factor_challenges WHERE token_hash = ?",
+          {text(tokenHash)});
     if (!q.exec())
         return q.failure();
     if (!q.next())

@@ -82,8 +82,8 @@ public:
     // Marks an unused backup code used; false when there is none with that hash.
     Result<bool> useBackupCode(qint64 userId, const QByteArray &codeHash);
 
-    Result<Ok> createChallenge(qint64 userId, const QByteArray &tokenHash, qint64 expiresAt,
-                               const QString &ip, const QString &userAgent);
+    Result<Ok> createChallenge(qint64 userId, const QByteArray &tokenHash, qint64 expiresAt, const QString &ip,
+                               const QString &userAgent);
     Result<std::optional<TwoFactorChallenge>> findChallenge(const QByteArray &tokenHash);
     Result<Ok> failChallenge(qint64 id);
     // false when another request used it first.

@@ -71,7 +71,7 @@ QVariantList idList(const QList<qint64> &ids)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 Result<CampaignPage> CampaignStore::list(const CampaignFilter &filter)
 {
@@ -112,11 +112,12 @@ Result<CampaignPage> CampaignStore::list(const CampaignFilter &filter)
         return page;
 
     const QString in = placeholders(ids.size());
-    SqlQuery numbers(m_db,
-                     u"SELECT cn.campaign_id, n.id, n.phone_number, n.display_name, cn.is_primary FROM campaign_numbers cn "
-                     "JOIN whatsapp_numbers n ON n.id = cn.number_id WHERE n.deleted_at IS NULL AND cn.campaign_id IN ("_s
-                         + in + u") ORDER BY cn.is_primary DESC, n.id"_s,
-                     ids);
+    SqlQuery
+        numbers(m_db,
+                u"SELECT cn.campaign_id, n.id, n.phone_number, n.display_name, cn.is_primary FROM campaign_numbers cn "
+                "JOIN whatsapp_numbers n ON n.id = cn.number_id WHERE n.deleted_at IS NULL AND cn.campaign_id IN ("_s +
+                    in + u") ORDER BY cn.is_primary DESC, n.id"_s,
+                ids);
     if (!numbers.exec())
         return numbers.failure();
     while (numbers.next()) {
@@ -126,8 +127,8 @@ Result<CampaignPage> CampaignStore::list(const CampaignFilter &filter)
 
     SqlQuery agents(m_db,
                     u"SELECT ca.campaign_id, COUNT(*) FROM campaign_agents ca JOIN users u ON u.id = ca.user_id "
-                    "WHERE u.deleted_at IS NULL AND ca.campaign_id IN ("_s
-                        + in + u") GROUP BY ca.campaign_id"_s,
+                    "WHERE u.deleted_at IS NULL AND ca.campaign_id IN ("_s +
+                        in + u") GROUP BY ca.campaign_id"_s,
                     ids);
     if (!agents.exec())
         return agents.failure();
@@ -148,8 +149,8 @@ Result<QHash<qint64, qint64>> CampaignStore::activeChats(const QVariantList &cam
     if (campaignIds.isEmpty())
         return out;
     SqlQuery q(m_db,
-               u"SELECT campaign_id, COUNT(*) FROM chats WHERE status <> 'closed' AND campaign_id IN ("_s
-                   + placeholders(campaignIds.size()) + u") GROUP BY campaign_id"_s,
+               u"SELECT campaign_id, COUNT(*) FROM chats WHERE status <> 'closed' AND campaign_id IN ("_s +
+                   placeholders(campaignIds.size()) + u") GROUP BY campaign_id"_s,
                campaignIds);
     if (!q.exec())
         return q.failure();
@@ -160,7 +161,8 @@ Result<QHash<qint64, qint64>> CampaignStore::activeChats(const QVariantList &cam
 
 Result<Campaign> CampaignStore::find(qint64 id)
 {
-    SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kColumns) + u" FROM campaigns WHERE id = ? AND deleted_at IS NULL"_s,
+    SqlQuery q(m_db,
+               u"SELECT "_s + QLatin1StringView(kColumns) + u" FROM campaigns WHERE id = ? AND deleted_at IS NULL"_s,
                {id});
     if (!q.exec())
         return q.failure();
@@ -186,11 +188,12 @@ Result<QList<CampaignNumber>> CampaignStore::numbers(qint64 campaignId)
 
 Result<QList<CampaignAgent>> CampaignStore::agents(qint64 campaignId)
 {
-    SqlQuery q(m_db,
-               "SELECT u.id, u.email, u.first_name, u.last_name, ca.max_concurrent_chats, ca.priority, ca.skills "
-               "FROM campaign_agents ca JOIN users u ON u.id = ca.user_id WHERE ca.campaign_id = ? AND u.deleted_at IS NULL "
-               "ORDER BY ca.priority DESC, u.id",
-               {campaignId});
+    SqlQuery
+        q(m_db,
+          "SELECT u.id, u.email, u.first_name, u.last_name, ca.max_concurrent_chats, ca.priority, ca.skills "
+          "FROM campaign_agents ca JOIN users u ON u.id = ca.user_id WHERE ca.campaign_id = ? AND u.deleted_at IS NULL "
+          "ORDER BY ca.priority DESC, u.id",
+          {campaignId});
     if (!q.exec())
         return q.failure();
     QList<CampaignAgent> out;
@@ -240,15 +243,16 @@ Result<qint64> CampaignStore::insert(const Campaign &c, qint64 now)
 
 Result<Ok> CampaignStore::update(const Campaign &c, qint64 now)
 {
-    SqlQuery q(m_db,
-               "UPDATE campaigns SET name = ?, code = ?, description = ?, status = ?, priority = ?, business_hours = ?, "
-               "timezone = ?, sla_first_response_seconds = ?, sla_resolution_seconds = ?, bot_enabled = ?, "
-               "bot_flow_id = ?, routing_strategy = ?, welcome_message = ?, offline_message = ?, search_text = ?, "
-               "updated_at = ?, sla_reassign_enabled = ? WHERE id = ? AND deleted_at IS NULL",
-               {c.name, c.code, nullIfEmpty(c.description), c.status, c.priority, hoursText(c), c.timezone,
-                c.slaFirstResponseSeconds, c.slaResolutionSeconds, c.botEnabled, nullIfZero(c.botFlowId),
-                c.routingStrategy, nullIfEmpty(c.welcomeMessage), nullIfEmpty(c.offlineMessage), searchTextOf(c), now,
-                c.slaReassignEnabled, c.id});
+    SqlQuery
+        q(m_db,
+          "UPDATE campaigns SET name = ?, code = ?, description = ?, status = ?, priority = ?, business_hours = ?, "
+          "timezone = ?, sla_first_response_seconds = ?, sla_resolution_seconds = ?, bot_enabled = ?, "
+          "bot_flow_id = ?, routing_strategy = ?, welcome_message = ?, offline_message = ?, search_text = ?, "
+          "updated_at = ?, sla_reassign_enabled = ? WHERE id = ? AND deleted_at IS NULL",
+          {c.name, c.code, nullIfEmpty(c.description), c.status, c.priority, hoursText(c), c.timezone,
+           c.slaFirstResponseSeconds, c.slaResolutionSeconds, c.botEnabled, nullIfZero(c.botFlowId), c.routingStrategy,
+           nullIfEmpty(c.welcomeMessage), nullIfEmpty(c.offlineMessage), searchTextOf(c), now, c.slaReassignEnabled,
+           c.id});
     if (!q.exec()) {
         if (q.isUniqueViolation())
             return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A campaign with this code already exists"));
@@ -283,8 +287,8 @@ Result<QSet<qint64>> CampaignStore::live(const char *table, const QList<qint64> 
     if (ids.isEmpty())
         return out;
     SqlQuery q(m_db,
-               u"SELECT id FROM "_s + QLatin1StringView(table) + u" WHERE deleted_at IS NULL AND id IN ("_s
-                   + placeholders(ids.size()) + u')',
+               u"SELECT id FROM "_s + QLatin1StringView(table) + u" WHERE deleted_at IS NULL AND id IN ("_s +
+                   placeholders(ids.size()) + u')',
                idList(ids));
     if (!q.exec())
         return q.failure();
@@ -303,13 +307,15 @@ Result<QSet<qint64>> CampaignStore::liveUsers(const QList<qint64> &ids)
     return live("users", ids);
 }
 
-Result<Ok> CampaignStore::replaceNumbers(qint64 campaignId, const QList<qint64> &numberIds, qint64 primaryId, qint64 now)
+Result<Ok> CampaignStore::replaceNumbers(qint64 campaignId, const QList<qint64> &numberIds, qint64 primaryId,
+                                         qint64 now)
 {
     SqlQuery clear(m_db, "DELETE FROM campaign_numbers WHERE campaign_id = ?", {campaignId});
     if (!clear.exec())
         return clear.failure();
     for (qint64 id : numberIds) {
-        SqlQuery q(m_db, "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, ?, ?)",
+        SqlQuery q(m_db,
+                   "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, ?, ?)",
                    {campaignId, id, id == primaryId, now});
         if (!q.exec())
             return q.failure();
@@ -324,10 +330,11 @@ Result<Ok> CampaignStore::replaceAgents(qint64 campaignId, const QList<CampaignA
         return clear.failure();
     for (const CampaignAgent &a : agents) {
         const QByteArray skills = QJsonDocument(QJsonArray::fromStringList(a.skills)).toJson(QJsonDocument::Compact);
-        SqlQuery q(m_db,
-                   "INSERT INTO campaign_agents (campaign_id, user_id, max_concurrent_chats, priority, skills, created_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   {campaignId, a.userId, a.maxConcurrentChats, a.priority, QString::fromUtf8(skills), now});
+        SqlQuery
+            q(m_db,
+              "INSERT INTO campaign_agents (campaign_id, user_id, max_concurrent_chats, priority, skills, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?)",
+              {campaignId, a.userId, a.maxConcurrentChats, a.priority, QString::fromUtf8(skills), now});
         if (!q.exec())
             return q.failure();
     }

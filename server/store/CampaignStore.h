@@ -18,9 +18,9 @@ struct Campaign {
     QString name;
     QString code;
     QString description;
-    QString status = QStringLiteral("active");                 // active | inactive | paused
+    QString status = QStringLiteral("active");   // active | inactive | paused
     int priority = 0;
-    QJsonValue businessHours;                                  // null, or {monday..sunday: {start,end} | null}
+    QJsonValue businessHours;   // null, or {monday..sunday: {start,end} | null}
     QString timezone = QStringLiteral("UTC");
     int slaFirstResponseSeconds = 300;
     int slaResolutionSeconds = 86400;

@@ -25,10 +25,9 @@ constexpr auto kJoins =
     "JOIN whatsapp_numbers n ON n.id = c.whatsapp_number_id LEFT JOIN users u ON u.id = c.assigned_agent_id "
     "LEFT JOIN messages m ON m.id = c.last_message_id"_L1;
 
-// What an agent sees (CONTRACT §3): its own chats, and the queued chats of its campaigns.
-constexpr auto kVisible =
-    " AND (c.assigned_agent_id = ? OR (c.status = 'queued' AND c.campaign_id IN "
-    "(SELECT campaign_id FROM campaign_agents WHERE user_id = ?)))"_L1;
+// What an agent sees (docs/API.md): its own chats, and the queued chats of its campaigns.
+constexpr auto kVisible = " AND (c.assigned_agent_id = ? OR (c.status = 'queued' AND c.campaign_id IN "
+                          "(SELECT campaign_id FROM campaign_agents WHERE user_id = ?)))"_L1;
 // The same rule as two disjoint halves, each served by one index in the list's order (also on
 // chat_counts, where an unassigned chat has agent 0).
 constexpr auto kOwnChats = " AND c.assigned_agent_id = ?"_L1;
@@ -149,7 +148,7 @@ Result<Ok> run(SqlQuery &q)
     return Ok{};
 }
 
-} // namespace
+}   // namespace
 
 const QStringList &ChatStore::priorities()
 {
@@ -204,7 +203,9 @@ Result<ChatPage> ChatStore::list(const ChatFilter &filter)
         // Each half of the agent's view gives its first offset + limit; the merge cuts the page.
         const qint64 window = filter.offset + filter.limit;
         ids.add("SELECT * FROM ("_L1).add(kIdColumns).add(chatsWhere(filter, SearchBy::ChatRow, m_db.dialect()));
-        ids.add(kOwnChats, {filter.visibleTo}).add(kListOrder).add(" LIMIT ?) own UNION ALL SELECT * FROM ("_L1, {window});
+        ids.add(kOwnChats, {filter.visibleTo})
+            .add(kListOrder)
+            .add(" LIMIT ?) own UNION ALL SELECT * FROM ("_L1, {window});
         ids.add(kIdColumns).add(chatsWhere(filter, SearchBy::ChatRow, m_db.dialect()));
         ids.add(kCampaignQueues, {filter.visibleTo, filter.visibleTo}).add(kListOrder);
         ids.add(" LIMIT ?) queue ORDER BY activity DESC, id DESC"_L1, {window});
@@ -230,9 +231,9 @@ Result<ChatPage> ChatStore::list(const ChatFilter &filter)
     const bool sqlite = m_db.dialect() == SqlDialect::Sqlite;
     const QString idList = sqlite ? u'[' + idTexts.join(u',') + u']' : u'{' + idTexts.join(u',') + u'}';
     SqlQuery q(m_db,
-               QString(kColumns) + u"FROM chats c"_s + kJoins
-                   + (sqlite ? u" WHERE c.id IN (SELECT value FROM json_each(?))"_s
-                             : u" WHERE c.id = ANY(CAST(? AS BIGINT[]))"_s),
+               QString(kColumns) + u"FROM chats c"_s + kJoins +
+                   (sqlite ? u" WHERE c.id IN (SELECT value FROM json_each(?))"_s
+                           : u" WHERE c.id = ANY(CAST(? AS BIGINT[]))"_s),
                {idList});
     if (!q.exec())
         return q.failure();
@@ -341,7 +342,8 @@ Result<bool> ChatStore::campaignExists(qint64 campaignId)
 
 Result<std::pair<qint64, qint64>> ChatStore::slaTargets(qint64 campaignId)
 {
-    SqlQuery q(m_db, "SELECT sla_first_response_seconds, sla_resolution_seconds FROM campaigns WHERE id = ?", {campaignId});
+    SqlQuery q(m_db, "SELECT sla_first_response_seconds, sla_resolution_seconds FROM campaigns WHERE id = ?",
+               {campaignId});
     if (!q.exec())
         return q.failure();
     if (!q.next())
@@ -447,8 +449,7 @@ Result<Ok> ChatStore::close(const Chat &c, qint64 now)
                "UPDATE chats SET status = 'closed', closed_at = ?, close_reason = ?, outcome = ?, outcome_value = ?, "
                "close_notes = ? WHERE id = ?",
                {now, nullIfEmpty(c.closeReason), nullIfEmpty(c.outcome),
-                c.outcomeValue ? QVariant(*c.outcomeValue) : nullIfZero(0),
-                nullIfEmpty(c.closeNotes), c.id});
+                c.outcomeValue ? QVariant(*c.outcomeValue) : nullIfZero(0), nullIfEmpty(c.closeNotes), c.id});
     return run(q);
 }
 
@@ -492,13 +493,14 @@ Result<bool> ChatStore::removeTag(qint64 chatId, const QString &tag)
 
 Result<QList<TransferAgent>> ChatStore::transferAgents(qint64 campaignId, qint64 exceptAgentId)
 {
-    SqlQuery q(m_db,
-               "SELECT u.id, u.first_name, u.last_name, u.agent_status, "
-               "(SELECT COUNT(*) FROM chats c WHERE c.assigned_agent_id = u.id AND c.status IN ('assigned', 'active', 'pending')), "
-               "ca.max_concurrent_chats FROM campaign_agents ca JOIN users u ON u.id = ca.user_id "
-               "WHERE ca.campaign_id = ? AND u.id <> ? AND u.status = 'active' AND u.deleted_at IS NULL "
-               "ORDER BY CASE WHEN u.agent_status = 'available' THEN 0 ELSE 1 END, u.first_name, u.last_name, u.id",
-               {campaignId, exceptAgentId});
+    SqlQuery q(
+        m_db,
+        "SELECT u.id, u.first_name, u.last_name, u.agent_status, "
+        "(SELECT COUNT(*) FROM chats c WHERE c.assigned_agent_id = u.id AND c.status IN ('assigned', 'active', 'pending')), "
+        "ca.max_concurrent_chats FROM campaign_agents ca JOIN users u ON u.id = ca.user_id "
+        "WHERE ca.campaign_id = ? AND u.id <> ? AND u.status = 'active' AND u.deleted_at IS NULL "
+        "ORDER BY CASE WHEN u.agent_status = 'available' THEN 0 ELSE 1 END, u.first_name, u.last_name, u.id",
+        {campaignId, exceptAgentId});
     if (!q.exec())
         return q.failure();
     QList<TransferAgent> out;
@@ -509,9 +511,10 @@ Result<QList<TransferAgent>> ChatStore::transferAgents(qint64 campaignId, qint64
 
 Result<QList<TransferCampaign>> ChatStore::transferCampaigns(qint64 exceptCampaignId)
 {
-    SqlQuery q(m_db,
-               "SELECT id, name FROM campaigns WHERE status = 'active' AND deleted_at IS NULL AND id <> ? ORDER BY name, id",
-               {exceptCampaignId});
+    SqlQuery
+        q(m_db,
+          "SELECT id, name FROM campaigns WHERE status = 'active' AND deleted_at IS NULL AND id <> ? ORDER BY name, id",
+          {exceptCampaignId});
     if (!q.exec())
         return q.failure();
     QList<TransferCampaign> out;
@@ -531,12 +534,13 @@ Result<qint64> ChatStore::addNote(qint64 chatId, qint64 userId, const QString &c
 
 Result<Ok> ChatStore::addEvent(qint64 chatId, const ChatEvent &e, qint64 now)
 {
-    SqlQuery q(m_db,
-               "INSERT INTO chat_events (chat_id, event, from_status, to_status, from_agent_id, to_agent_id, "
-               "from_campaign_id, to_campaign_id, reason, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               {chatId, e.event, nullIfEmpty(e.fromStatus), nullIfEmpty(e.toStatus), nullIfZero(e.fromAgentId),
-                nullIfZero(e.toAgentId), nullIfZero(e.fromCampaignId), nullIfZero(e.toCampaignId),
-                nullIfEmpty(e.reason), nullIfZero(e.userId), now});
+    SqlQuery
+        q(m_db,
+          "INSERT INTO chat_events (chat_id, event, from_status, to_status, from_agent_id, to_agent_id, "
+          "from_campaign_id, to_campaign_id, reason, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {chatId, e.event, nullIfEmpty(e.fromStatus), nullIfEmpty(e.toStatus), nullIfZero(e.fromAgentId),
+           nullIfZero(e.toAgentId), nullIfZero(e.fromCampaignId), nullIfZero(e.toCampaignId), nullIfEmpty(e.reason),
+           nullIfZero(e.userId), now});
     return run(q);
 }
 

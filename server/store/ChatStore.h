@@ -35,10 +35,10 @@ struct Chat {
     QString campaignName;
     qint64 numberId = 0;
     QString numberPhone;
-    ChatPerson agent;            // id 0: unassigned
+    ChatPerson agent;   // id 0: unassigned
     QString status;
     QString priority;
-    QString botContext;          // JSON object text
+    QString botContext;   // JSON object text
     qint64 createdAt = 0;
     qint64 queuedAt = 0;
     qint64 assignedAt = 0;
@@ -63,15 +63,15 @@ struct ChatFilter {
     qint64 agentId = 0;
     qint64 campaignId = 0;
     QString priority;
-    QString search;              // client name or phone; any case and accents
-    std::optional<qint64> from;  // created_at bounds, inclusive
+    QString search;               // client name or phone; any case and accents
+    std::optional<qint64> from;   // created_at bounds, inclusive
     std::optional<qint64> to;
-    qint64 visibleTo = 0;        // non-zero: only chats this agent may see (CONTRACT §3)
+    qint64 visibleTo = 0;   // non-zero: only chats this agent may see (docs/API.md)
     int limit = 20;
     qint64 offset = 0;
 };
 
-// What the client detail lists of each chat (seed §7.3).
+// What the client detail lists of each chat (the OpenAPI document).
 struct ChatBrief {
     qint64 id = 0;
     QString status;
@@ -101,9 +101,9 @@ struct TransferAgent {
     qint64 id = 0;
     QString firstName;
     QString lastName;
-    QString agentStatus;        // available | busy | paused | offline
-    qint64 openChats = 0;       // assigned, active and pending
-    int maxConcurrentChats = 0; // on this campaign
+    QString agentStatus;          // available | busy | paused | offline
+    qint64 openChats = 0;         // assigned, active and pending
+    int maxConcurrentChats = 0;   // on this campaign
 };
 struct TransferCampaign {
     qint64 id = 0;
@@ -119,7 +119,7 @@ public:
 
     Result<ChatPage> list(const ChatFilter &filter);
     Result<qint64> count(const ChatFilter &filter);   // list()'s total
-    Result<Chat> find(qint64 id);   // 404 when missing
+    Result<Chat> find(qint64 id);                     // 404 when missing
     // find(), but 404 too when `user` may not see the chat: without chats.read_all, only their
     // own assigned chats and the queued chats of campaigns they are an agent of.
     Result<Chat> findVisible(qint64 id, const AuthUser &user);
@@ -132,14 +132,14 @@ public:
     // A live, active user (an agent to assign), or 404.
     Result<ChatPerson> activeUser(qint64 userId);
     Result<bool> campaignExists(qint64 campaignId);   // live
-    // The campaign's SLA targets in seconds: first response, resolution (CONTRACT §4).
+    // The campaign's SLA targets in seconds: first response, resolution (docs/ROUTING.md).
     Result<std::pair<qint64, qint64>> slaTargets(qint64 campaignId);
     // Another open chat for the same client and number.
     Result<bool> otherOpenChat(const Chat &chat);
 
     Result<QStringList> tags(qint64 chatId);
     Result<QList<ChatNote>> notes(qint64 chatId);
-    Result<QJsonObject> clientDetails(qint64 clientId);   // seed §5.2 "client" (deleted ones too)
+    Result<QJsonObject> clientDetails(qint64 clientId);   // the OpenAPI document (deleted ones too)
 
     // Writes. Each changes the row as the API decided; the caller checked the transition.
     Result<Ok> assign(qint64 chatId, qint64 agentId, const QString &status, qint64 now);
@@ -152,15 +152,14 @@ public:
     Result<Ok> reopen(qint64 chatId, qint64 agentId, const QString &status, qint64 now);
     Result<Ok> setPriority(qint64 chatId, const QString &priority);
     Result<bool> addTag(qint64 chatId, const QString &tag, qint64 now);   // false: already there
-    Result<bool> removeTag(qint64 chatId, const QString &tag);               // false: not there
+    Result<bool> removeTag(qint64 chatId, const QString &tag);            // false: not there
     // The campaign's active agents but `exceptAgentId`, available ones first; active campaigns but `exceptCampaignId`.
     Result<QList<TransferAgent>> transferAgents(qint64 campaignId, qint64 exceptAgentId);
     Result<QList<TransferCampaign>> transferCampaigns(qint64 exceptCampaignId);
     Result<qint64> addNote(qint64 chatId, qint64 userId, const QString &content, qint64 now);
     Result<Ok> addEvent(qint64 chatId, const ChatEvent &event, qint64 now);
     // After an outbound agent message: counters, last message, first response and status.
-    Result<Ok> recordOutbound(qint64 chatId, qint64 messageId, const QString &status, bool firstResponse,
-                              qint64 now);
+    Result<Ok> recordOutbound(qint64 chatId, qint64 messageId, const QString &status, bool firstResponse, qint64 now);
     Result<Ok> decrementUnread(qint64 chatId);
 
 private:

@@ -104,19 +104,33 @@ QString conditionsOf(const ClientFilter &f, QVariantList &values, bool useSearch
 
 QList<QVariant> clientValues(const Client &c)
 {
-    return {c.phoneNumber, nullIfEmpty(c.firstName), nullIfEmpty(c.lastName), nullIfEmpty(c.email),
-            nullIfEmpty(c.company), nullIfEmpty(c.city), nullIfEmpty(c.country), nullIfEmpty(c.address),
-            c.leadStatus, c.leadScore, c.ltv, c.totalPurchases, nullIfZero(c.lastPurchaseAt),
-            nullIfEmpty(c.segment), nullIfEmpty(c.notes), c.isBlocked, c.optIn,
-            QString::fromUtf8(QJsonDocument(c.customFields).toJson(QJsonDocument::Compact)), searchTextOf(c)};
+    return {c.phoneNumber,
+            nullIfEmpty(c.firstName),
+            nullIfEmpty(c.lastName),
+            nullIfEmpty(c.email),
+            nullIfEmpty(c.company),
+            nullIfEmpty(c.city),
+            nullIfEmpty(c.country),
+            nullIfEmpty(c.address),
+            c.leadStatus,
+            c.leadScore,
+            c.ltv,
+            c.totalPurchases,
+            nullIfZero(c.lastPurchaseAt),
+            nullIfEmpty(c.segment),
+            nullIfEmpty(c.notes),
+            c.isBlocked,
+            c.optIn,
+            QString::fromUtf8(QJsonDocument(c.customFields).toJson(QJsonDocument::Compact)),
+            searchTextOf(c)};
 }
 
-} // namespace
+}   // namespace
 
 const QStringList &ClientStore::leadStatuses()
 {
-    static const QStringList statuses{u"new"_s,      u"contacted"_s,   u"qualified"_s, u"proposal"_s,
-                                      u"negotiation"_s, u"won"_s, u"lost"_s};
+    static const QStringList statuses{u"new"_s,         u"contacted"_s, u"qualified"_s, u"proposal"_s,
+                                      u"negotiation"_s, u"won"_s,       u"lost"_s};
     return statuses;
 }
 
@@ -161,8 +175,8 @@ Result<Ok> ClientStore::loadTags(QList<Client> &clients)
         for (qsizetype i = 0; i < n; ++i)
             ids.append(clients[from + i].id);
         SqlQuery q(m_db,
-                   u"SELECT client_id, tag FROM client_tags WHERE client_id IN ("_s + placeholders(n)
-                       + u") ORDER BY client_id, tag"_s,
+                   u"SELECT client_id, tag FROM client_tags WHERE client_id IN ("_s + placeholders(n) +
+                       u") ORDER BY client_id, tag"_s,
                    ids);
         if (!q.exec())
             return q.failure();
@@ -186,8 +200,8 @@ Result<Ok> ClientStore::loadChatCounts(QList<Client> &clients)
     }
     // Pages and find() are far below kBatch: one query.
     SqlQuery q(m_db,
-               u"SELECT client_id, COUNT(*) FROM chats WHERE client_id IN ("_s + placeholders(ids.size())
-                   + u") GROUP BY client_id"_s,
+               u"SELECT client_id, COUNT(*) FROM chats WHERE client_id IN ("_s + placeholders(ids.size()) +
+                   u") GROUP BY client_id"_s,
                ids);
     if (!q.exec())
         return q.failure();
@@ -204,8 +218,8 @@ Result<ClientPage> ClientStore::list(const ClientFilter &filter)
     const bool indexed = searchesIndex(filter, m_db.dialect());
     {
         QVariantList values;
-        const bool searchOnly = filter.leadStatus.isEmpty() && filter.segment.isEmpty() && filter.tag.isEmpty()
-                                && !filter.isBlocked;
+        const bool searchOnly =
+            filter.leadStatus.isEmpty() && filter.segment.isEmpty() && filter.tag.isEmpty() && !filter.isBlocked;
         // clients_fts holds exactly the live clients: a search alone is counted in the index.
         const QString sql = indexed && searchOnly
             ? u"SELECT COUNT(*) FROM clients_fts WHERE clients_fts MATCH ?"_s
@@ -221,8 +235,8 @@ Result<ClientPage> ClientStore::list(const ClientFilter &filter)
     }
 
     QVariantList values;
-    const QString where = u" FROM clients WHERE deleted_at IS NULL"_s
-                          + conditionsOf(filter, values, indexed && page.total <= SearchText::kIndexedPageMaxMatches);
+    const QString where = u" FROM clients WHERE deleted_at IS NULL"_s +
+        conditionsOf(filter, values, indexed && page.total <= SearchText::kIndexedPageMaxMatches);
     values.append(filter.limit);
     values.append(filter.offset);
     SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kColumns) + where + u" ORDER BY id DESC LIMIT ? OFFSET ?"_s,
@@ -241,8 +255,8 @@ Result<Ok> ClientStore::forEach(const ClientFilter &filter, qint64 maxRows,
 {
     QVariantList base;
     const QString conditions = conditionsOf(filter, base);
-    const QString sql = u"SELECT "_s + QLatin1StringView(kColumns)
-        + u" FROM clients WHERE deleted_at IS NULL AND id > ?"_s + conditions + u" ORDER BY id LIMIT ?"_s;
+    const QString sql = u"SELECT "_s + QLatin1StringView(kColumns) +
+        u" FROM clients WHERE deleted_at IS NULL AND id > ?"_s + conditions + u" ORDER BY id LIMIT ?"_s;
     qint64 afterId = 0;
     qint64 given = 0;
     while (given < maxRows) {
@@ -273,7 +287,8 @@ Result<Client> ClientStore::find(qint64 id)
 {
     QList<Client> found;
     {
-        SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kColumns) + u" FROM clients WHERE id = ? AND deleted_at IS NULL"_s,
+        SqlQuery q(m_db,
+                   u"SELECT "_s + QLatin1StringView(kColumns) + u" FROM clients WHERE id = ? AND deleted_at IS NULL"_s,
                    {id});
         if (!q.exec())
             return q.failure();
@@ -296,8 +311,8 @@ Result<QHash<QString, Client>> ClientStore::findByPhones(const QStringList &phon
         for (qsizetype i = 0; i < n; ++i)
             values.append(phones[from + i]);
         SqlQuery q(m_db,
-                   u"SELECT "_s + QLatin1StringView(kColumns) + u" FROM clients WHERE deleted_at IS NULL AND phone_number IN ("_s
-                       + placeholders(n) + u")"_s,
+                   u"SELECT "_s + QLatin1StringView(kColumns) +
+                       u" FROM clients WHERE deleted_at IS NULL AND phone_number IN ("_s + placeholders(n) + u")"_s,
                    values);
         if (!q.exec())
             return q.failure();
@@ -373,9 +388,10 @@ Result<Ok> ClientStore::softDelete(qint64 id, qint64 now)
 
 Result<bool> ClientStore::addTag(qint64 clientId, const QString &tag, qint64 now)
 {
-    SqlQuery q(m_db,
-               "INSERT INTO client_tags (client_id, tag, created_at) VALUES (?, ?, ?) ON CONFLICT (client_id, tag) DO NOTHING",
-               {clientId, tag, now});
+    SqlQuery q(
+        m_db,
+        "INSERT INTO client_tags (client_id, tag, created_at) VALUES (?, ?, ?) ON CONFLICT (client_id, tag) DO NOTHING",
+        {clientId, tag, now});
     if (!q.exec())
         return q.failure();
     return q.numRowsAffected() > 0;

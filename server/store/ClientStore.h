@@ -37,15 +37,15 @@ struct Client {
     qint64 lastContactAt = 0;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
-    QStringList tags;      // normalised, sorted
-    qint64 totalChats = 0; // filled by list() and find()
+    QStringList tags;        // normalised, sorted
+    qint64 totalChats = 0;   // filled by list() and find()
 };
 
 struct ClientFilter {
-    QString search;        // name, phone, email or company fragment; any case and accents
+    QString search;   // name, phone, email or company fragment; any case and accents
     QString leadStatus;
     QString segment;
-    QString tag;           // normalised
+    QString tag;   // normalised
     std::optional<bool> isBlocked;
     int limit = 20;
     qint64 offset = 0;

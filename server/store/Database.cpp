@@ -42,8 +42,7 @@ Result<DatabaseSettings> DatabaseSettings::fromUrl(const QString &url)
         return s;
     }
     const QUrl u(url, QUrl::StrictMode);
-    if (!u.isValid() || (u.scheme() != "postgresql"_L1 && u.scheme() != "postgres"_L1)
-        || u.path().size() < 2) {
+    if (!u.isValid() || (u.scheme() != "postgresql"_L1 && u.scheme() != "postgres"_L1) || u.path().size() < 2) {
         return ApiError::validation(u"CONVERSA_DATABASE_URL"_s,
                                     "expected sqlite:PATH or postgresql://user:pass@host:port/db");
     }
@@ -73,13 +72,12 @@ struct CachedStatement {
 // Prepared statements per thread and connection, keyed by SQL text.
 thread_local QHash<QString, QHash<QString, CachedStatement>> t_statements;
 
-} // namespace
+}   // namespace
 
 Database::Database(DatabaseSettings settings)
     : m_settings(std::move(settings)),
       m_prefix(u"conversa-"_s + QUuid::createUuid().toString(QUuid::Id128).left(8) + u'-')
-{
-}
+{}
 
 QString Database::connectionName() const
 {
@@ -113,8 +111,8 @@ QSqlDatabase Database::connection()
     }
     QSqlQuery q(db);
     if (m_settings.dialect == SqlDialect::Sqlite) {
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                                   "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY"})
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                                   "PRAGMA temp_store=MEMORY"})
             q.exec(QString::fromLatin1(pragma));
     } else {
         q.exec(u"SET TIME ZONE 'UTC'"_s);
@@ -157,8 +155,8 @@ bool Database::ping(QString *error)
 bool Database::isUniqueViolation(const QSqlQuery &query)
 {
     const QString code = query.lastError().nativeErrorCode();
-    return code == "23505"_L1 || code == "2067"_L1 || code == "1555"_L1
-        || (code == "19"_L1 && query.lastError().text().contains("UNIQUE"_L1));
+    return code == "23505"_L1 || code == "2067"_L1 || code == "1555"_L1 ||
+        (code == "19"_L1 && query.lastError().text().contains("UNIQUE"_L1));
 }
 
 namespace {
@@ -180,7 +178,7 @@ QStringList splitStatements(const QString &script)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 int Database::schemaVersion()
 {
@@ -196,8 +194,8 @@ Result<int> Database::migrate()
     if (!db.isOpen())
         return ApiError::unavailable("database unreachable");
 
-    const QString dir = m_settings.dialect == SqlDialect::Sqlite ? u":/migrations/sqlite"_s
-                                                                 : u":/migrations/postgresql"_s;
+    const QString dir =
+        m_settings.dialect == SqlDialect::Sqlite ? u":/migrations/sqlite"_s : u":/migrations/postgresql"_s;
     std::map<int, QString> files;
     QDirIterator it(dir, {u"*.sql"_s}, QDir::Files);
     while (it.hasNext()) {
@@ -232,8 +230,9 @@ Result<int> Database::migrate()
         file.open(QIODevice::ReadOnly);
         for (const QString &stmt : splitStatements(QString::fromUtf8(file.readAll()))) {
             if (!q.exec(stmt)) {
-                qCCritical(lcDb).noquote() << "migration" << QFileInfo(path).fileName() << "failed:"
-                                           << q.lastError().text() << "\n" << stmt;
+                qCCritical(lcDb).noquote()
+                    << "migration" << QFileInfo(path).fileName() << "failed:" << q.lastError().text() << "\n"
+                    << stmt;
                 return ApiError::internal();
             }
         }
@@ -252,7 +251,6 @@ Result<int> Database::migrate()
 }
 
 // ---- SqlQuery ----
-
 
 SqlQuery::SqlQuery(Database &db, const char *sql, std::initializer_list<QVariant> values)
 {

@@ -17,7 +17,7 @@ enum class SqlDialect { Sqlite, Postgres };
 // "sqlite:PATH" or "postgresql://user:pass@host:port/db".
 struct DatabaseSettings {
     SqlDialect dialect = SqlDialect::Sqlite;
-    QString path;        // SQLite file
+    QString path;   // SQLite file
     QString host;
     int port = 5432;
     QString user;

@@ -31,7 +31,7 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return file.commit();
 }
 
-} // namespace
+}   // namespace
 
 // The client's name reduced to what is safe in a file system and a URL: ASCII letters, digits,
 // '.', '-' and '_'; no leading dot. It follows a generated prefix, so it never names a path.
@@ -40,8 +40,8 @@ QString FileStorage::safeName(const QString &displayName)
     QString out;
     for (const QChar c : displayName) {
         const char16_t u = c.unicode();
-        const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
-            || u == '.' || u == '-' || u == '_';
+        const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '.' ||
+            u == '-' || u == '_';
         if (plain)
             out += c;
         else if (!out.endsWith(u'_'))

@@ -10,14 +10,14 @@ class Database;
 // One row of the files table (the OpenAPI File schema). Paths are relative to the data dir.
 struct FileRecord {
     qint64 id = 0;
-    QString filename;            // generated: "<uuid>-<safe name>"
-    QString originalFilename;    // the client's name, cleaned for display
+    QString filename;           // generated: "<uuid>-<safe name>"
+    QString originalFilename;   // the client's name, cleaned for display
     QString mimeType;
     qint64 sizeBytes = 0;
-    QString sha256;              // lower-case hex
-    QString storagePath;         // "files/2025/11/<filename>"
-    QString thumbnailPath;       // "files/thumbs/<uuid>.jpg" or empty
-    int width = 0;               // 0: not an image (answered as null)
+    QString sha256;          // lower-case hex
+    QString storagePath;     // "files/2025/11/<filename>"
+    QString thumbnailPath;   // "files/thumbs/<uuid>.jpg" or empty
+    int width = 0;           // 0: not an image (answered as null)
     int height = 0;
     QString relatedEntityType;   // message | client | task | chat, or empty
     qint64 relatedEntityId = 0;
@@ -40,7 +40,7 @@ void remove(const QString &dataDir, const QString &storagePath, const QString &t
 // A display name reduced to what is safe in a file system and a URL.
 QString safeName(const QString &displayName);
 
-} // namespace FileStorage
+}   // namespace FileStorage
 
 // SQL for uploaded files. The bytes on disk are FileStorage's business; this store keeps the rows.
 class FileStore {

@@ -14,7 +14,7 @@ Result<Ok> run(SqlQuery &q)
     return Ok{};
 }
 
-} // namespace
+}   // namespace
 
 Result<std::optional<InboundNumber>> InboundStore::number(qint64 id)
 {
@@ -36,9 +36,10 @@ Result<Ok> InboundStore::recordEvent(const QString &provider, qint64 numberId, c
     QString text = QString::fromUtf8(payload);
     if (text.toUtf8() != payload)
         text = QString::fromLatin1(payload);
-    SqlQuery q(m_db,
-               "INSERT INTO webhook_events (provider, whatsapp_number_id, received_at, payload, note) VALUES (?, ?, ?, ?, ?)",
-               {provider, nullIfZero(numberId), now, text, note});
+    SqlQuery q(
+        m_db,
+        "INSERT INTO webhook_events (provider, whatsapp_number_id, received_at, payload, note) VALUES (?, ?, ?, ?, ?)",
+        {provider, nullIfZero(numberId), now, text, note});
     return run(q);
 }
 
@@ -91,9 +92,9 @@ Result<std::optional<InboundCampaign>> InboundStore::campaignOf(qint64 numberId)
 
 Result<std::optional<InboundChat>> InboundStore::openChat(qint64 clientId, qint64 numberId)
 {
-    SqlQuery q(m_db,
-               "SELECT id, campaign_id FROM chats WHERE client_id = ? AND whatsapp_number_id = ? AND status <> 'closed'",
-               {clientId, numberId});
+    SqlQuery q(
+        m_db, "SELECT id, campaign_id FROM chats WHERE client_id = ? AND whatsapp_number_id = ? AND status <> 'closed'",
+        {clientId, numberId});
     if (!q.exec())
         return q.failure();
     if (!q.next())
@@ -140,15 +141,16 @@ Result<bool> InboundStore::hasMessage(qint64 numberId, const QString &providerMe
 Result<qint64> InboundStore::insertInbound(const InboundMessage &m)
 {
     // Inbound messages are delivered when they reach us; read_at is the agent's (POST …/read).
-    SqlQuery q(m_db,
-               "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, "
-               "provider_message_id, provider_media_id, media_mime_type, media_file_id, is_bot_message, created_at, "
-               "delivered_at, reply_to_message_id) VALUES (?, ?, 'inbound', ?, ?, 'delivered', ?, ?, ?, ?, FALSE, ?, ?, "
-               "(SELECT id FROM messages WHERE whatsapp_number_id = ? AND provider_message_id = ?)) "
-               "ON CONFLICT DO NOTHING RETURNING id",
-               {m.chatId, m.numberId, m.messageType, nullIfEmpty(m.content), nullIfEmpty(m.providerMessageId),
-                nullIfEmpty(m.providerMediaId), nullIfEmpty(m.mediaMimeType), nullIfZero(m.mediaFileId), m.at, m.at,
-                m.numberId, nullIfEmpty(m.replyToProviderId)});
+    SqlQuery
+        q(m_db,
+          "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, "
+          "provider_message_id, provider_media_id, media_mime_type, media_file_id, is_bot_message, created_at, "
+          "delivered_at, reply_to_message_id) VALUES (?, ?, 'inbound', ?, ?, 'delivered', ?, ?, ?, ?, FALSE, ?, ?, "
+          "(SELECT id FROM messages WHERE whatsapp_number_id = ? AND provider_message_id = ?)) "
+          "ON CONFLICT DO NOTHING RETURNING id",
+          {m.chatId, m.numberId, m.messageType, nullIfEmpty(m.content), nullIfEmpty(m.providerMessageId),
+           nullIfEmpty(m.providerMediaId), nullIfEmpty(m.mediaMimeType), nullIfZero(m.mediaFileId), m.at, m.at,
+           m.numberId, nullIfEmpty(m.replyToProviderId)});
     if (!q.exec())
         return q.failure();
     return q.next() ? q.integer(0) : qint64(0);
@@ -167,13 +169,15 @@ Result<Ok> InboundStore::countInbound(qint64 chatId, qint64 numberId, qint64 cli
         CONVERSA_TRY(run(q));
     }
     {
-        SqlQuery q(m_db, "UPDATE whatsapp_numbers SET total_messages_received = total_messages_received + 1 WHERE id = ?",
+        SqlQuery q(m_db,
+                   "UPDATE whatsapp_numbers SET total_messages_received = total_messages_received + 1 WHERE id = ?",
                    {numberId});
         CONVERSA_TRY(run(q));
     }
-    SqlQuery q(m_db,
-               "UPDATE clients SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)",
-               {at, clientId, at});
+    SqlQuery
+        q(m_db,
+          "UPDATE clients SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)",
+          {at, clientId, at});
     return run(q);
 }
 
@@ -208,7 +212,8 @@ Result<std::optional<OutboundRef>> InboundStore::outboundByProviderId(qint64 num
 }
 
 Result<Ok> InboundStore::updateStatus(qint64 messageId, const QString &status, qint64 sentAt, qint64 deliveredAt,
-                                      qint64 readAt, const QString &errorCode, const QString &errorMessage, bool setError)
+                                      qint64 readAt, const QString &errorCode, const QString &errorMessage,
+                                      bool setError)
 {
     if (setError) {
         SqlQuery q(m_db,
@@ -225,10 +230,11 @@ Result<Ok> InboundStore::updateStatus(qint64 messageId, const QString &status, q
 
 Result<WhatsAppWindow> InboundStore::window(qint64 chatId, qint64 now, const QStringList &providersWithWindow)
 {
-    SqlQuery q(m_db,
-               "SELECT n.provider, c.last_inbound_at FROM chats c JOIN whatsapp_numbers n ON n.id = c.whatsapp_number_id "
-               "WHERE c.id = ?",
-               {chatId});
+    SqlQuery
+        q(m_db,
+          "SELECT n.provider, c.last_inbound_at FROM chats c JOIN whatsapp_numbers n ON n.id = c.whatsapp_number_id "
+          "WHERE c.id = ?",
+          {chatId});
     if (!q.exec())
         return q.failure();
     if (!q.next())

@@ -20,7 +20,7 @@ struct InboundNumber {
 // The campaign a new chat of a number opens on, with what the chat is greeted with.
 struct InboundCampaign {
     qint64 id = 0;
-    QString businessHours;       // JSON text; empty: always open
+    QString businessHours;   // JSON text; empty: always open
     QString timezone;
     QString welcomeMessage;
     QString offlineMessage;
@@ -30,15 +30,15 @@ struct InboundCampaign {
 struct InboundChat {
     qint64 id = 0;
     qint64 campaignId = 0;
-    bool created = false;        // opened by this message
+    bool created = false;   // opened by this message
 };
 
 // One inbound message as the provider sent it.
 struct InboundMessage {
     qint64 chatId = 0;
     qint64 numberId = 0;
-    QString messageType;         // the messages table's types
-    QString content;             // empty: null
+    QString messageType;   // the messages table's types
+    QString content;       // empty: null
     QString providerMessageId;
     QString providerMediaId;
     QString mediaMimeType;
@@ -60,7 +60,7 @@ struct OutboundRef {
 // client's last inbound message + 24 h; always open, without an end, on other providers.
 struct WhatsAppWindow {
     bool open = true;
-    qint64 expiresAt = 0;        // 0: none
+    qint64 expiresAt = 0;   // 0: none
 };
 
 // SQL of the inbound pipeline (webhooks): clients, chats and messages as a provider delivers

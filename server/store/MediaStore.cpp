@@ -8,11 +8,12 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Due: media to fetch, not given up, time come, and no claim younger than staleBefore.
-constexpr const char *kDue = "provider_media_id IS NOT NULL AND media_file_id IS NULL AND media_failed_at IS NULL "
-                             "AND direction = 'inbound' AND (media_next_attempt_at IS NULL OR media_next_attempt_at <= ?) "
-                             "AND (media_fetching_since IS NULL OR media_fetching_since < ?)";
+constexpr const char *kDue =
+    "provider_media_id IS NOT NULL AND media_file_id IS NULL AND media_failed_at IS NULL "
+    "AND direction = 'inbound' AND (media_next_attempt_at IS NULL OR media_next_attempt_at <= ?) "
+    "AND (media_fetching_since IS NULL OR media_fetching_since < ?)";
 
-} // namespace
+}   // namespace
 
 Result<QList<qint64>> MediaStore::due(qint64 now, qint64 staleBefore, int limit, const QStringList &providers)
 {
@@ -27,9 +28,9 @@ Result<QList<qint64>> MediaStore::due(qint64 now, qint64 staleBefore, int limit,
     }
     values.append(limit);
     SqlQuery q(m_db,
-               u"SELECT id FROM messages WHERE "_s + QLatin1StringView(kDue)
-                   + u" AND whatsapp_number_id IN (SELECT id FROM whatsapp_numbers WHERE provider IN ("_s + in
-                   + u")) ORDER BY id LIMIT ?"_s,
+               u"SELECT id FROM messages WHERE "_s + QLatin1StringView(kDue) +
+                   u" AND whatsapp_number_id IN (SELECT id FROM whatsapp_numbers WHERE provider IN ("_s + in +
+                   u")) ORDER BY id LIMIT ?"_s,
                values);
     if (!q.exec())
         return q.failure();
@@ -45,8 +46,8 @@ Result<std::optional<MediaJob>> MediaStore::claim(qint64 messageId, qint64 now, 
         // One statement: of two fetchers, only one sees the row still due and updates it.
         SqlQuery q(m_db,
                    u"UPDATE messages SET media_fetching_since = ?, media_fetch_attempts = media_fetch_attempts + 1 "
-                   "WHERE id = ? AND "_s
-                       + QLatin1StringView(kDue),
+                   "WHERE id = ? AND "_s +
+                       QLatin1StringView(kDue),
                    {now, messageId, now, staleBefore});
         if (!q.exec())
             return q.failure();

@@ -16,12 +16,12 @@ struct MediaJob {
     qint64 numberId = 0;
     qint64 chatId = 0;
     qint64 claimedAt = 0;
-    int attempts = 0;                // this one included
-    QString messageType;             // image | document | audio | video | sticker
+    int attempts = 0;      // this one included
+    QString messageType;   // image | document | audio | video | sticker
     QString providerMediaId;
-    QString mimeType;                // as the webhook announced it
+    QString mimeType;   // as the webhook announced it
     QString metaPhoneNumberId;
-    QString provider;                // the number's provider
+    QString provider;   // the number's provider
 };
 
 // SQL of the inbound media queue (migration 0016): inbound messages with a provider_media_id and

@@ -50,7 +50,7 @@ Message readMessage(const SqlQuery &q)
     return m;
 }
 
-} // namespace
+}   // namespace
 
 const QStringList &MessageStore::types()
 {
@@ -63,17 +63,19 @@ Result<qint64> MessageStore::insert(const Message &m, qint64 now)
     const QVariant variables = m.hasTemplateVariables
         ? QVariant(QString::fromUtf8(QJsonDocument(m.templateVariables).toJson(QJsonDocument::Compact)))
         : nullIfEmpty({});
-    SqlQuery q(m_db,
-               "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, media_file_id, "
-               "template_name, template_language, template_variables, status, user_id, is_bot_message, created_at, "
-               "reply_to_message_id, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-               {m.chatId, m.numberId, m.direction, m.messageType, nullIfEmpty(m.content), nullIfZero(m.mediaFileId),
-                nullIfEmpty(m.templateName), nullIfEmpty(m.templateLanguage), variables, m.status,
-                nullIfZero(m.userId), m.isBotMessage, now, nullIfZero(m.replyToId), nullIfEmpty(m.idempotencyKey)});
+    SqlQuery
+        q(m_db,
+          "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, media_file_id, "
+          "template_name, template_language, template_variables, status, user_id, is_bot_message, created_at, "
+          "reply_to_message_id, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {m.chatId, m.numberId, m.direction, m.messageType, nullIfEmpty(m.content), nullIfZero(m.mediaFileId),
+           nullIfEmpty(m.templateName), nullIfEmpty(m.templateLanguage), variables, m.status, nullIfZero(m.userId),
+           m.isBotMessage, now, nullIfZero(m.replyToId), nullIfEmpty(m.idempotencyKey)});
     if (!q.exec() || !q.next()) {
         // Only a request racing another with the same key gets here: the first one owns the key.
         if (q.isUniqueViolation())
-            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Another request with this Idempotency-Key is being processed"));
+            return ApiError::conflict(
+                QT_TRANSLATE_NOOP("Api", "Another request with this Idempotency-Key is being processed"));
         return q.failure();
     }
     return q.integer(0);
@@ -119,7 +121,8 @@ Result<MessagePage> MessageStore::page(qint64 chatId, int limit, qint64 offset)
     page.total = *total;
     if (page.total <= offset)
         return page;
-    Result<QList<Message>> rows = select(u"WHERE m.chat_id = ? ORDER BY m.id LIMIT ? OFFSET ?"_s, {chatId, limit, offset});
+    Result<QList<Message>> rows =
+        select(u"WHERE m.chat_id = ? ORDER BY m.id LIMIT ? OFFSET ?"_s, {chatId, limit, offset});
     if (!rows)
         return rows.error();
     page.rows = *rows;

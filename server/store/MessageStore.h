@@ -14,9 +14,9 @@ struct Message {
     qint64 id = 0;
     qint64 chatId = 0;
     qint64 numberId = 0;
-    QString direction;       // inbound | outbound
+    QString direction;   // inbound | outbound
     QString messageType;
-    QString content;         // empty: null
+    QString content;   // empty: null
     qint64 mediaFileId = 0;
     QString templateName;
     QString templateLanguage;
@@ -25,7 +25,7 @@ struct Message {
     QString status = QStringLiteral("pending");
     QString errorCode;
     QString errorMessage;
-    qint64 userId = 0;       // the sending agent; 0 for inbound and bot messages
+    qint64 userId = 0;   // the sending agent; 0 for inbound and bot messages
     QString userFirstName;
     QString userLastName;
     bool isBotMessage = false;
@@ -38,13 +38,13 @@ struct Message {
     QString replyToDirection;
     QString replyToType;
     QString replyToContent;
-    QString idempotencyKey;  // the sender's Idempotency-Key; empty: none
+    QString idempotencyKey;   // the sender's Idempotency-Key; empty: none
 };
 
 struct MessagePage {
-    QList<Message> rows;     // oldest first
-    qint64 total = 0;        // every message of the chat
-    bool hasMore = false;    // before_id: older messages remain
+    QList<Message> rows;    // oldest first
+    qint64 total = 0;       // every message of the chat
+    bool hasMore = false;   // before_id: older messages remain
 };
 
 // SQL for messages. Chat counters are ChatStore's.
@@ -55,7 +55,7 @@ public:
     static const QStringList &types();   // what POST /messages accepts
 
     Result<qint64> insert(const Message &message, qint64 now);
-    Result<Message> find(qint64 id);     // 404 when missing
+    Result<Message> find(qint64 id);   // 404 when missing
     // The message `userId` sent with that Idempotency-Key; 404 when none.
     Result<Message> findByIdempotencyKey(qint64 userId, const QString &key);
     // Page `offset / limit` of the chat's messages in order, oldest first.

@@ -54,7 +54,7 @@ QString placeholders(qsizetype n)
     return s;
 }
 
-} // namespace
+}   // namespace
 
 QByteArray NumberStore::associatedData(const char *column, qint64 id)
 {
@@ -113,8 +113,8 @@ Result<Ok> NumberStore::loadCampaigns(QList<WhatsAppNumber> &rows)
     }
     SqlQuery q(m_db,
                u"SELECT cn.number_id, c.id, c.name FROM campaign_numbers cn JOIN campaigns c ON c.id = cn.campaign_id "
-               "WHERE c.deleted_at IS NULL AND cn.number_id IN ("_s
-                   + placeholders(ids.size()) + u") ORDER BY c.id"_s,
+               "WHERE c.deleted_at IS NULL AND cn.number_id IN ("_s +
+                   placeholders(ids.size()) + u") ORDER BY c.id"_s,
                ids);
     if (!q.exec())
         return q.failure();
@@ -125,7 +125,9 @@ Result<Ok> NumberStore::loadCampaigns(QList<WhatsAppNumber> &rows)
 
 Result<WhatsAppNumber> NumberStore::find(qint64 id)
 {
-    SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kColumns) + u" FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL"_s,
+    SqlQuery q(m_db,
+               u"SELECT "_s + QLatin1StringView(kColumns) +
+                   u" FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL"_s,
                {id});
     if (!q.exec())
         return q.failure();
@@ -173,7 +175,8 @@ Result<qint64> NumberStore::insert(const WhatsAppNumber &n, const NumberSecrets 
                 nullIfEmpty(n.wppconnectSessionName), nullIfEmpty(n.wppconnectServerUrl), now, now});
     if (!q.exec()) {
         if (q.isUniqueViolation())
-            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A WhatsApp number with this phone number already exists"));
+            return ApiError::conflict(
+                QT_TRANSLATE_NOOP("Api", "A WhatsApp number with this phone number already exists"));
         return q.failure();
     }
     if (!q.next())
@@ -185,16 +188,18 @@ Result<qint64> NumberStore::insert(const WhatsAppNumber &n, const NumberSecrets 
 
 Result<Ok> NumberStore::update(const WhatsAppNumber &n, qint64 now)
 {
-    SqlQuery q(m_db,
-               "UPDATE whatsapp_numbers SET phone_number = ?, display_name = ?, status = ?, daily_message_limit = ?, "
-               "rate_limit_per_minute = ?, meta_phone_number_id = ?, meta_business_account_id = ?, "
-               "wppconnect_session_name = ?, wppconnect_server_url = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
-               {n.phoneNumber, n.displayName, n.status, n.dailyMessageLimit, n.rateLimitPerMinute,
-                nullIfEmpty(n.metaPhoneNumberId), nullIfEmpty(n.metaBusinessAccountId),
-                nullIfEmpty(n.wppconnectSessionName), nullIfEmpty(n.wppconnectServerUrl), now, n.id});
+    SqlQuery
+        q(m_db,
+          "UPDATE whatsapp_numbers SET phone_number = ?, display_name = ?, status = ?, daily_message_limit = ?, "
+          "rate_limit_per_minute = ?, meta_phone_number_id = ?, meta_business_account_id = ?, "
+          "wppconnect_session_name = ?, wppconnect_server_url = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+          {n.phoneNumber, n.displayName, n.status, n.dailyMessageLimit, n.rateLimitPerMinute,
+           nullIfEmpty(n.metaPhoneNumberId), nullIfEmpty(n.metaBusinessAccountId), nullIfEmpty(n.wppconnectSessionName),
+           nullIfEmpty(n.wppconnectServerUrl), now, n.id});
     if (!q.exec()) {
         if (q.isUniqueViolation())
-            return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A WhatsApp number with this phone number already exists"));
+            return ApiError::conflict(
+                QT_TRANSLATE_NOOP("Api", "A WhatsApp number with this phone number already exists"));
         return q.failure();
     }
     if (q.numRowsAffected() == 0)
@@ -261,9 +266,10 @@ Result<Ok> NumberStore::recordConnection(qint64 id, const QString &status, const
         return q.failure();
     if (q.numRowsAffected() == 0)
         return ApiError::notFound();
-    SqlQuery h(m_db,
-               "INSERT INTO whatsapp_number_connections (whatsapp_number_id, status, detail, created_at) VALUES (?, ?, ?, ?)",
-               {id, status, nullIfEmpty(detail), now});
+    SqlQuery h(
+        m_db,
+        "INSERT INTO whatsapp_number_connections (whatsapp_number_id, status, detail, created_at) VALUES (?, ?, ?, ?)",
+        {id, status, nullIfEmpty(detail), now});
     if (!h.exec())
         return h.failure();
     return Ok{};
@@ -322,10 +328,11 @@ Result<Ok> NumberStore::recordHealth(qint64 id, const NumberHealth &health, cons
 
 Result<NumberHealth> NumberStore::health(qint64 id)
 {
-    SqlQuery q(m_db,
-               "SELECT health_checked_at, health_is_healthy, health_response_time_ms, health_provider_status, health_error "
-               "FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL",
-               {id});
+    SqlQuery
+        q(m_db,
+          "SELECT health_checked_at, health_is_healthy, health_response_time_ms, health_provider_status, health_error "
+          "FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL",
+          {id});
     if (!q.exec())
         return q.failure();
     if (!q.next())

@@ -53,7 +53,7 @@ struct NumberSecrets {
 
 // The latest QR code of a WPPConnect session (migration 0015).
 struct NumberQr {
-    QString dataUrl;         // data:image/png;base64,…; empty: none
+    QString dataUrl;   // data:image/png;base64,…; empty: none
     qint64 expiresAt = 0;
 };
 
@@ -64,7 +64,7 @@ struct NumberConnectionEvent {
     qint64 at = 0;
 };
 
-// A number's latest health check (seed §4.4 "health"); checkedAt 0: never checked.
+// A number's latest health check (the OpenAPI document); checkedAt 0: never checked.
 struct NumberHealth {
     bool healthy = false;
     qint64 responseTimeMs = 0;

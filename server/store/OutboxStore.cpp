@@ -28,7 +28,7 @@ Result<WindowCount> sentSince(Database &db, qint64 numberId, qint64 since)
     return WindowCount{q.integer(0), q.isNull(1) ? 0 : q.integer(1)};
 }
 
-} // namespace
+}   // namespace
 
 Result<QList<qint64>> OutboxStore::due(qint64 now, int limit, const QStringList &providers)
 {
@@ -44,8 +44,8 @@ Result<QList<qint64>> OutboxStore::due(qint64 now, int limit, const QStringList 
     SqlQuery q(m_db,
                u"SELECT m.id FROM messages m JOIN whatsapp_numbers w ON w.id = m.whatsapp_number_id "
                "WHERE m.status = 'pending' AND m.direction = 'outbound' AND m.sending_since IS NULL "
-               "AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?) AND w.provider IN ("_s
-                   + in + u") ORDER BY m.id LIMIT ?"_s,
+               "AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?) AND w.provider IN ("_s +
+                   in + u") ORDER BY m.id LIMIT ?"_s,
                values);
     if (!q.exec())
         return q.failure();
@@ -84,10 +84,11 @@ Result<OutboxClaim> OutboxStore::claim(qint64 id, qint64 now)
     int perDay = 0;
     {
         // Locking the number serialises the rate-limit check of its messages across workers.
-        SqlQuery q(m_db,
-                   pg ? "SELECT rate_limit_per_minute, daily_message_limit FROM whatsapp_numbers WHERE id = ? FOR UPDATE"
-                      : "SELECT rate_limit_per_minute, daily_message_limit FROM whatsapp_numbers WHERE id = ?",
-                   {numberId});
+        SqlQuery
+            q(m_db,
+              pg ? "SELECT rate_limit_per_minute, daily_message_limit FROM whatsapp_numbers WHERE id = ? FOR UPDATE"
+                 : "SELECT rate_limit_per_minute, daily_message_limit FROM whatsapp_numbers WHERE id = ?",
+              {numberId});
         if (!q.exec() || !q.next())
             return q.failure();
         perMinute = int(q.integer(0));
@@ -105,7 +106,10 @@ Result<OutboxClaim> OutboxStore::claim(qint64 id, qint64 now)
             inFlight = q.integer(0);
         }
         qint64 waitUntil = 0;
-        const struct { int limit; qint64 window; } limits[] = {{perMinute, 60}, {perDay, 86400}};
+        const struct {
+            int limit;
+            qint64 window;
+        } limits[] = {{perMinute, 60}, {perDay, 86400}};
         for (const auto &l : limits) {
             if (l.limit <= 0)
                 continue;
@@ -179,15 +183,16 @@ Result<Ok> OutboxStore::markSent(const OutboxMessage &m, const QString &provider
     {
         // A status webhook may already have moved it on (delivered, read, failed): keep that. A
         // message failed as interrupted while this send was still running was sent after all.
-        SqlQuery q(m_db,
-                   "UPDATE messages SET "
-                   "status = CASE WHEN status = 'pending' OR (status = 'failed' AND error_code = 'interrupted') "
-                   "THEN 'sent' ELSE status END, "
-                   "error_code = CASE WHEN status = 'failed' AND error_code = 'interrupted' THEN NULL ELSE error_code END, "
-                   "error_message = CASE WHEN status = 'failed' AND error_code = 'interrupted' THEN NULL ELSE error_message END, "
-                   "sent_at = COALESCE(sent_at, ?), provider_message_id = COALESCE(provider_message_id, ?), "
-                   "sending_since = NULL, next_attempt_at = NULL WHERE id = ?",
-                   {now, providerMessageId, m.id});
+        SqlQuery q(
+            m_db,
+            "UPDATE messages SET "
+            "status = CASE WHEN status = 'pending' OR (status = 'failed' AND error_code = 'interrupted') "
+            "THEN 'sent' ELSE status END, "
+            "error_code = CASE WHEN status = 'failed' AND error_code = 'interrupted' THEN NULL ELSE error_code END, "
+            "error_message = CASE WHEN status = 'failed' AND error_code = 'interrupted' THEN NULL ELSE error_message END, "
+            "sent_at = COALESCE(sent_at, ?), provider_message_id = COALESCE(provider_message_id, ?), "
+            "sending_since = NULL, next_attempt_at = NULL WHERE id = ?",
+            {now, providerMessageId, m.id});
         if (!q.exec())
             return q.failure();
     }
@@ -215,11 +220,12 @@ Result<Ok> OutboxStore::reschedule(const OutboxMessage &m, qint64 nextAttemptAt)
 
 Result<Ok> OutboxStore::markFailed(const OutboxMessage &m, const QString &code, const QString &text)
 {
-    SqlQuery q(m_db,
-               "UPDATE messages SET status = 'failed', error_code = ?, error_message = ?, sending_since = NULL, "
-               "next_attempt_at = NULL, send_attempts = 0 "
-               "WHERE id = ? AND ((status = 'pending' AND sending_since = ?) OR (status = 'failed' AND error_code = 'interrupted'))",
-               {code, text.left(1000), m.id, m.sendingSince});
+    SqlQuery q(
+        m_db,
+        "UPDATE messages SET status = 'failed', error_code = ?, error_message = ?, sending_since = NULL, "
+        "next_attempt_at = NULL, send_attempts = 0 "
+        "WHERE id = ? AND ((status = 'pending' AND sending_since = ?) OR (status = 'failed' AND error_code = 'interrupted'))",
+        {code, text.left(1000), m.id, m.sendingSince});
     if (!q.exec())
         return q.failure();
     return Ok{};
@@ -227,12 +233,13 @@ Result<Ok> OutboxStore::markFailed(const OutboxMessage &m, const QString &code, 
 
 Result<int> OutboxStore::failInterrupted(qint64 claimedBefore)
 {
-    SqlQuery q(m_db,
-               "UPDATE messages SET status = 'failed', error_code = 'interrupted', "
-               "error_message = 'Delivery outcome unknown after a restart; retry to send again', "
-               "sending_since = NULL, next_attempt_at = NULL, send_attempts = 0 "
-               "WHERE status = 'pending' AND direction = 'outbound' AND sending_since IS NOT NULL AND sending_since < ?",
-               {claimedBefore});
+    SqlQuery
+        q(m_db,
+          "UPDATE messages SET status = 'failed', error_code = 'interrupted', "
+          "error_message = 'Delivery outcome unknown after a restart; retry to send again', "
+          "sending_since = NULL, next_attempt_at = NULL, send_attempts = 0 "
+          "WHERE status = 'pending' AND direction = 'outbound' AND sending_since IS NOT NULL AND sending_since < ?",
+          {claimedBefore});
     if (!q.exec())
         return q.failure();
     return q.numRowsAffected();

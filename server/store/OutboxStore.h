@@ -13,19 +13,19 @@ struct OutboxMessage {
     qint64 id = 0;
     qint64 numberId = 0;
     qint64 sendingSince = 0;
-    int attempts = 0;               // this one included
+    int attempts = 0;   // this one included
     QString messageType;
     QString content;
     QString templateName;
     QString templateLanguage;
     QJsonObject templateVariables;
-    QString to;                     // the client's phone number
-    QString provider;               // the number's provider (server/providers)
+    QString to;         // the client's phone number
+    QString provider;   // the number's provider (server/providers)
     QString metaPhoneNumberId;
     QString wppconnectServerUrl;
     QString wppconnectSessionName;
     qint64 mediaFileId = 0;
-    QString mediaStoragePath;       // relative to the data dir
+    QString mediaStoragePath;   // relative to the data dir
     QString mediaMimeType;
     QString mediaFilename;
     // The quoted message's provider id; empty when not a reply, or when the quoted message never
@@ -36,8 +36,8 @@ struct OutboxMessage {
 // What a claim attempt found.
 struct OutboxClaim {
     enum class Kind { Claimed, Skipped, Waiting };
-    Kind kind = Kind::Skipped;      // Skipped: another worker has it, or it is no longer due
-    qint64 waitUntil = 0;           // Waiting: the number's rate limit frees a slot then
+    Kind kind = Kind::Skipped;   // Skipped: another worker has it, or it is no longer due
+    qint64 waitUntil = 0;        // Waiting: the number's rate limit frees a slot then
     OutboxMessage message;
 };
 

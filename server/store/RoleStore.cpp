@@ -38,18 +38,21 @@ QStringList permissionsOf(const QString &role)
         const QString module = p.section(u'.', 0, 0);
         bool granted = false;
         if (role == "supervisor"_L1) {
-            granted = QStringList{u"chats"_s, u"clients"_s, u"tasks"_s, u"reports"_s, u"analytics"_s,
-                                  u"messages"_s, u"files"_s}.contains(module)
-                || QStringList{Permissions::kAuditRead, Permissions::kCampaignsRead, Permissions::kCampaignsUpdate,
-                               Permissions::kUsersRead, Permissions::kUsersAgentStatus, Permissions::kRolesRead,
-                               Permissions::kWhatsappNumbersRead, Permissions::kBotFlowsRead}.contains(p);
+            granted = QStringList{u"chats"_s,     u"clients"_s,  u"tasks"_s, u"reports"_s,
+                                  u"analytics"_s, u"messages"_s, u"files"_s}
+                          .contains(module) ||
+                QStringList{Permissions::kAuditRead,           Permissions::kCampaignsRead,
+                            Permissions::kCampaignsUpdate,     Permissions::kUsersRead,
+                            Permissions::kUsersAgentStatus,    Permissions::kRolesRead,
+                            Permissions::kWhatsappNumbersRead, Permissions::kBotFlowsRead}
+                    .contains(p);
         } else if (role == "agent"_L1) {
-            granted = QStringList{Permissions::kChatsRead, Permissions::kChatsUpdate, Permissions::kChatsTransfer,
-                                  Permissions::kChatsClose,
-                                  Permissions::kMessagesRead, Permissions::kMessagesCreate,
+            granted = QStringList{Permissions::kChatsRead,   Permissions::kChatsUpdate,   Permissions::kChatsTransfer,
+                                  Permissions::kChatsClose,  Permissions::kMessagesRead,  Permissions::kMessagesCreate,
                                   Permissions::kClientsRead, Permissions::kClientsCreate, Permissions::kClientsUpdate,
-                                  Permissions::kTasksRead, Permissions::kTasksCreate, Permissions::kTasksUpdate,
-                                  Permissions::kFilesRead, Permissions::kFilesCreate}.contains(p);
+                                  Permissions::kTasksRead,   Permissions::kTasksCreate,   Permissions::kTasksUpdate,
+                                  Permissions::kFilesRead,   Permissions::kFilesCreate}
+                          .contains(p);
         }
         if (granted)
             out.append(p);
@@ -57,7 +60,7 @@ QStringList permissionsOf(const QString &role)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 RoleStore::RoleStore(Database &db) : m_db(db) {}
 
@@ -88,8 +91,12 @@ Result<Ok> RoleStore::seedAndLoad()
                     QString::fromUtf8(seed.description)});
         if (!q.exec())
             return q.failure();
-        Role role{seed.id, QString::fromLatin1(seed.name), QString::fromUtf8(seed.displayName),
-                  QString::fromUtf8(seed.description), permissionsOf(QString::fromLatin1(seed.name)), {}};
+        Role role{seed.id,
+                  QString::fromLatin1(seed.name),
+                  QString::fromUtf8(seed.displayName),
+                  QString::fromUtf8(seed.description),
+                  permissionsOf(QString::fromLatin1(seed.name)),
+                  {}};
         std::sort(role.permissions.begin(), role.permissions.end());
         role.permissionSet = QSet<QString>(role.permissions.begin(), role.permissions.end());
         SqlQuery clear(m_db, "DELETE FROM role_permissions WHERE role_id = ?", {seed.id});

@@ -41,7 +41,7 @@ Result<QList<qint64>> ids(SqlQuery &q)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 QString RoutingStore::queueOrder(const char *alias)
 {
@@ -89,7 +89,8 @@ Result<QList<RoutingAgent>> RoutingStore::eligibleAgents(qint64 campaignId)
         "AND c.status IN %1) "
         "FROM campaign_agents ca JOIN users u ON u.id = ca.user_id "
         "WHERE ca.campaign_id = ? AND u.deleted_at IS NULL AND u.status = 'active' "
-        "AND u.agent_status = 'available' AND u.auto_assign_enabled = TRUE ORDER BY u.id"_s.arg(QLatin1StringView(kOpen));
+        "AND u.agent_status = 'available' AND u.auto_assign_enabled = TRUE ORDER BY u.id"_s.arg(
+            QLatin1StringView(kOpen));
     SqlQuery q(m_db, sql, {campaignId});
     if (!q.exec())
         return q.failure();
@@ -151,12 +152,11 @@ Result<bool> RoutingStore::assign(qint64 chatId, qint64 campaignId, qint64 agent
     {
         // The agent's row lock serialises everyone routing to this agent; then the limits again.
         SqlQuery q(m_db,
-                   QString::fromLatin1(
-                       "SELECT u.max_concurrent_chats, ca.max_concurrent_chats FROM users u "
-                       "JOIN campaign_agents ca ON ca.user_id = u.id AND ca.campaign_id = ? "
-                       "WHERE u.id = ? AND u.deleted_at IS NULL AND u.status = 'active' "
-                       "AND u.agent_status = 'available' AND u.auto_assign_enabled = TRUE")
-                       + (pg ? u" FOR UPDATE OF u"_s : QString()),
+                   QString::fromLatin1("SELECT u.max_concurrent_chats, ca.max_concurrent_chats FROM users u "
+                                       "JOIN campaign_agents ca ON ca.user_id = u.id AND ca.campaign_id = ? "
+                                       "WHERE u.id = ? AND u.deleted_at IS NULL AND u.status = 'active' "
+                                       "AND u.agent_status = 'available' AND u.auto_assign_enabled = TRUE") +
+                       (pg ? u" FOR UPDATE OF u"_s : QString()),
                    {campaignId, agentId});
         if (!q.exec())
             return q.failure();
@@ -164,9 +164,11 @@ Result<bool> RoutingStore::assign(qint64 chatId, qint64 campaignId, qint64 agent
             return false;
         const qint64 maxOverall = q.integer(0);
         const qint64 maxHere = q.integer(1);
-        const Result<qint64> overall = queryInteger(
-            m_db, u"SELECT COUNT(*) FROM chats WHERE assigned_agent_id = ? AND status IN %1"_s.arg(QLatin1StringView(kOpen)),
-            {agentId});
+        const Result<qint64> overall =
+            queryInteger(m_db,
+                         u"SELECT COUNT(*) FROM chats WHERE assigned_agent_id = ? AND status IN %1"_s.arg(
+                             QLatin1StringView(kOpen)),
+                         {agentId});
         if (!overall)
             return overall.error();
         const Result<qint64> here = queryInteger(
@@ -209,8 +211,8 @@ Result<QList<ReassignedChat>> RoutingStore::unansweredDue(qint64 now)
     SqlQuery q(m_db,
                u"SELECT ch.id, ch.assigned_agent_id, ch.campaign_id FROM chats ch "
                "JOIN campaigns c ON c.id = ch.campaign_id WHERE ch.status = 'assigned' "
-               "AND c.sla_reassign_enabled = TRUE AND %1 ORDER BY ch.assigned_at LIMIT 200"_s
-                   .arg(SlaPolicy::agentAnswerOverdueSql(u"ch"_s, u"c"_s)),
+               "AND c.sla_reassign_enabled = TRUE AND %1 ORDER BY ch.assigned_at LIMIT 200"_s.arg(
+                   SlaPolicy::agentAnswerOverdueSql(u"ch"_s, u"c"_s)),
                {now});
     if (!q.exec())
         return q.failure();
@@ -222,10 +224,11 @@ Result<QList<ReassignedChat>> RoutingStore::unansweredDue(qint64 now)
 
 Result<std::optional<qint64>> RoutingStore::queuePosition(qint64 chatId)
 {
-    SqlQuery c(m_db,
-               u"SELECT campaign_id, %1, COALESCE(queued_at, created_at) FROM chats WHERE id = ? AND status = 'queued'"_s
-                   .arg(rank("")),
-               {chatId});
+    SqlQuery c(
+        m_db,
+        u"SELECT campaign_id, %1, COALESCE(queued_at, created_at) FROM chats WHERE id = ? AND status = 'queued'"_s.arg(
+            rank("")),
+        {chatId});
     if (!c.exec())
         return c.failure();
     if (!c.next())

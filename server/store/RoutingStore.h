@@ -13,9 +13,9 @@ class Database;
 // What routing needs of a campaign.
 struct RoutingCampaign {
     qint64 id = 0;
-    QString status;            // only 'active' campaigns route
-    QString strategy;          // round_robin | least_busy | priority | skills
-    QString businessHours;     // JSON text; empty: always open
+    QString status;          // only 'active' campaigns route
+    QString strategy;        // round_robin | least_busy | priority | skills
+    QString businessHours;   // JSON text; empty: always open
     QString timezone;
 };
 
@@ -23,13 +23,13 @@ struct RoutingCampaign {
 // under both limits (overall and in this campaign).
 struct RoutingAgent {
     qint64 id = 0;
-    int maxOverall = 0;        // users.max_concurrent_chats
-    int maxHere = 0;           // campaign_agents.max_concurrent_chats
-    int openOverall = 0;       // assigned, active and pending chats
+    int maxOverall = 0;    // users.max_concurrent_chats
+    int maxHere = 0;       // campaign_agents.max_concurrent_chats
+    int openOverall = 0;   // assigned, active and pending chats
     int openHere = 0;
-    int priority = 0;          // campaign_agents.priority: higher first
-    QStringList skills;        // lower case
-    qint64 routedTurn = 0;     // the campaign's routed-chat count at this agent's last; 0: never
+    int priority = 0;        // campaign_agents.priority: higher first
+    QStringList skills;      // lower case
+    qint64 routedTurn = 0;   // the campaign's routed-chat count at this agent's last; 0: never
 };
 
 // A chat waiting in a campaign's queue, with the skills it asks for (its tags and the skill its
@@ -37,7 +37,7 @@ struct RoutingAgent {
 struct QueuedChat {
     qint64 id = 0;
     QStringList skills;
-    qint64 skipAgentId = 0;    // the agent it was taken from for not answering: not them again
+    qint64 skipAgentId = 0;   // the agent it was taken from for not answering: not them again
 };
 
 // A chat taken back from an agent who did not answer in time.

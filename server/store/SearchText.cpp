@@ -42,4 +42,4 @@ QString containsPattern(const QString &term)
     return u'%' + escaped + u'%';
 }
 
-} // namespace SearchText
+}   // namespace SearchText

@@ -22,4 +22,4 @@ bool trigramSearchable(const QString &term);
 QString ftsPhrase(const QString &term);
 // A LIKE pattern matching `term` anywhere, with % and _ escaped (use ESCAPE '\').
 QString containsPattern(const QString &term);
-}
+}   // namespace SearchText

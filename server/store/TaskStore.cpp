@@ -80,12 +80,21 @@ QString conditionsOf(const TaskFilter &f, QVariantList &values)
 
 QVariantList taskValues(const Task &t)
 {
-    return {nullIfZero(t.clientId), nullIfZero(t.chatId), t.assignedToUserId, t.title, nullIfEmpty(t.description),
-            nullIfZero(t.dueDate), nullIfZero(t.reminderDate), nullIfZero(t.reminderFiredAt), t.priority, t.status,
-            nullIfZero(t.completedAt), nullIfEmpty(t.completionNotes)};
+    return {nullIfZero(t.clientId),
+            nullIfZero(t.chatId),
+            t.assignedToUserId,
+            t.title,
+            nullIfEmpty(t.description),
+            nullIfZero(t.dueDate),
+            nullIfZero(t.reminderDate),
+            nullIfZero(t.reminderFiredAt),
+            t.priority,
+            t.status,
+            nullIfZero(t.completedAt),
+            nullIfEmpty(t.completionNotes)};
 }
 
-} // namespace
+}   // namespace
 
 const QStringList &TaskStore::priorities()
 {
@@ -135,8 +144,8 @@ Result<TaskPage> TaskStore::list(const TaskFilter &filter)
         return page;
     values << filter.limit << filter.offset;
     SqlQuery q(m_db,
-               QLatin1StringView(kSelect) + where
-                   + u" ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id LIMIT ? OFFSET ?"_s,
+               QLatin1StringView(kSelect) + where +
+                   u" ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id LIMIT ? OFFSET ?"_s,
                values);
     if (!q.exec())
         return q.failure();
@@ -219,7 +228,8 @@ Result<Ok> TaskStore::softDelete(qint64 id, qint64 now)
 
 Result<qint64> TaskStore::addComment(qint64 taskId, qint64 userId, const QString &content, qint64 now)
 {
-    SqlQuery q(m_db, "INSERT INTO task_comments (task_id, user_id, content, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+    SqlQuery q(m_db,
+               "INSERT INTO task_comments (task_id, user_id, content, created_at) VALUES (?, ?, ?, ?) RETURNING id",
                {taskId, userId, content, now});
     if (!q.exec() || !q.next())
         return q.failure();
@@ -246,12 +256,13 @@ Result<QList<ClientTask>> TaskStore::tasksOfClient(qint64 clientId, qint64 onlyF
 {
     // Without tasks.read_all a caller sees the tasks assigned to or created by them (the list's rule).
     SqlQuery q(m_db,
-               QString::fromLatin1(onlyForUserId > 0
-                   ? "SELECT id, title, due_date, status FROM tasks WHERE client_id = ? AND deleted_at IS NULL "
-                     "AND (assigned_to_user_id = ? OR created_by_user_id = ?) "
-                     "ORDER BY CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date, id LIMIT ?"
-                   : "SELECT id, title, due_date, status FROM tasks WHERE client_id = ? AND deleted_at IS NULL "
-                     "ORDER BY CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date, id LIMIT ?"),
+               QString::fromLatin1(
+                   onlyForUserId > 0
+                       ? "SELECT id, title, due_date, status FROM tasks WHERE client_id = ? AND deleted_at IS NULL "
+                         "AND (assigned_to_user_id = ? OR created_by_user_id = ?) "
+                         "ORDER BY CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date, id LIMIT ?"
+                       : "SELECT id, title, due_date, status FROM tasks WHERE client_id = ? AND deleted_at IS NULL "
+                         "ORDER BY CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date, id LIMIT ?"),
                onlyForUserId > 0 ? QVariantList{clientId, onlyForUserId, onlyForUserId, limit}
                                  : QVariantList{clientId, limit});
     if (!q.exec())
@@ -280,7 +291,8 @@ Result<bool> TaskStore::claimReminder(qint64 taskId, qint64 now)
 {
     // The condition on reminder_fired_at makes the claim atomic: of several schedulers (threads,
     // processes, hosts on one PostgreSQL) exactly one sees a changed row.
-    SqlQuery q(m_db, "UPDATE tasks SET reminder_fired_at = ? WHERE id = ? AND reminder_fired_at IS NULL", {now, taskId});
+    SqlQuery q(m_db, "UPDATE tasks SET reminder_fired_at = ? WHERE id = ? AND reminder_fired_at IS NULL",
+               {now, taskId});
     if (!q.exec())
         return q.failure();
     return q.numRowsAffected() == 1;

@@ -15,7 +15,7 @@ class Database;
 struct Task {
     qint64 id = 0;
     qint64 clientId = 0;
-    qint64 chatId = 0;                 // a chat of the task's client (TasksApi checks it)
+    qint64 chatId = 0;   // a chat of the task's client (TasksApi checks it)
     qint64 assignedToUserId = 0;
     qint64 createdByUserId = 0;
     QString title;
@@ -48,14 +48,14 @@ struct TaskComment {
 };
 
 struct TaskFilter {
-    qint64 visibleTo = 0;        // not 0: only tasks assigned to or created by this user
+    qint64 visibleTo = 0;   // not 0: only tasks assigned to or created by this user
     qint64 assignedToUserId = 0;
     qint64 clientId = 0;
     QString status;
     QString priority;
     std::optional<qint64> dueFrom;
     std::optional<qint64> dueTo;
-    qint64 overdueAt = 0;        // not 0: open tasks due before this time
+    qint64 overdueAt = 0;   // not 0: open tasks due before this time
     int limit = 20;
     qint64 offset = 0;
 };

@@ -15,7 +15,7 @@ QString searchTextOf(const AuthUser &u)
     return SearchText::of({u.firstName, u.lastName, u.email});
 }
 
-} // namespace
+}   // namespace
 
 Result<UserPage> UserStore::list(const UserFilter &filter)
 {
@@ -25,10 +25,11 @@ Result<UserPage> UserStore::list(const UserFilter &filter)
     QString conditions;
     QVariantList values;
     if (!filter.search.isEmpty()) {
-        if (m_db.dialect() == SqlDialect::Sqlite && SearchText::trigramSearchable(filter.search)
-            && SearchText::normalize(filter.search).size() >= kSelectiveTermLength) {
+        if (m_db.dialect() == SqlDialect::Sqlite && SearchText::trigramSearchable(filter.search) &&
+            SearchText::normalize(filter.search).size() >= kSelectiveTermLength) {
             // A longer term matches few users: the trigram index finds them, in id order.
-            from = u" FROM users_fts f JOIN users ON users.id = f.rowid WHERE f.search_text LIKE ? AND deleted_at IS NULL"_s;
+            from =
+                u" FROM users_fts f JOIN users ON users.id = f.rowid WHERE f.search_text LIKE ? AND deleted_at IS NULL"_s;
             orderBy = u" ORDER BY f.rowid"_s;
             values.append(QString(u'%' + SearchText::normalize(filter.search) + u'%'));
         } else {
@@ -64,8 +65,8 @@ Result<UserPage> UserStore::list(const UserFilter &filter)
     values.append(filter.offset);
     SqlQuery q(m_db,
                u"SELECT id, email, first_name, last_name, phone, avatar_url, role_id, status, agent_status, "
-               "max_concurrent_chats, created_at, last_login_at"_s
-                   + where + orderBy + u" LIMIT ? OFFSET ?"_s,
+               "max_concurrent_chats, created_at, last_login_at"_s +
+                   where + orderBy + u" LIMIT ? OFFSET ?"_s,
                values);
     if (!q.exec())
         return q.failure();
@@ -118,12 +119,13 @@ Result<qint64> UserStore::insert(const AuthUser &u, const QByteArray &passwordHa
 
 Result<Ok> UserStore::update(const AuthUser &u, qint64 now)
 {
-    SqlQuery q(m_db,
-               "UPDATE users SET email = ?, first_name = ?, last_name = COALESCE(?, ''), phone = ?, avatar_url = ?, role_id = ?, "
-               "status = ?, max_concurrent_chats = ?, auto_assign_enabled = ?, search_text = ?, updated_at = ? "
-               "WHERE id = ? AND deleted_at IS NULL",
-               {u.email, u.firstName, u.lastName, nullIfEmpty(u.phone), nullIfEmpty(u.avatarUrl), u.roleId, u.status,
-                u.maxConcurrentChats, u.autoAssignEnabled, searchTextOf(u), now, u.id});
+    SqlQuery q(
+        m_db,
+        "UPDATE users SET email = ?, first_name = ?, last_name = COALESCE(?, ''), phone = ?, avatar_url = ?, role_id = ?, "
+        "status = ?, max_concurrent_chats = ?, auto_assign_enabled = ?, search_text = ?, updated_at = ? "
+        "WHERE id = ? AND deleted_at IS NULL",
+        {u.email, u.firstName, u.lastName, nullIfEmpty(u.phone), nullIfEmpty(u.avatarUrl), u.roleId, u.status,
+         u.maxConcurrentChats, u.autoAssignEnabled, searchTextOf(u), now, u.id});
     if (!q.exec()) {
         if (q.isUniqueViolation())
             return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A user with this email already exists"));
@@ -187,8 +189,8 @@ Result<Ok> UserStore::revokeSessions(qint64 userId, const QString &reason, qint6
     return Ok{};
 }
 
-Result<Ok> UserStore::setAgentStatus(qint64 userId, const QString &status, const QString &reason,
-                                     bool statusChanged, qint64 changedBy, qint64 now)
+Result<Ok> UserStore::setAgentStatus(qint64 userId, const QString &status, const QString &reason, bool statusChanged,
+                                     qint64 changedBy, qint64 now)
 {
     if (statusChanged) {
         CONVERSA_TRY(closeAgentStatusHistory(userId, now));

@@ -28,7 +28,7 @@ QString codeForStatus(int status)
     }
 }
 
-} // namespace
+}   // namespace
 
 QStringList ApiError::fields() const
 {
@@ -75,4 +75,4 @@ ApiError ApiError::network(const QString &message)
     return e;
 }
 
-} // namespace Conversa
+}   // namespace Conversa

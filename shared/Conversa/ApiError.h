@@ -15,14 +15,14 @@ struct ApiError {
         friend bool operator==(const FieldError &, const FieldError &) = default;
     };
 
-    int httpStatus = 0;             // 0 when there was no HTTP answer
-    QString code;                   // VALIDATION_ERROR, NOT_FOUND, …, NETWORK_ERROR
-    QString message;                // in the request's language
+    int httpStatus = 0;   // 0 when there was no HTTP answer
+    QString code;         // VALIDATION_ERROR, NOT_FOUND, …, NETWORK_ERROR
+    QString message;      // in the request's language
     QList<FieldError> details;
-    int retryAfterSeconds = 0;      // from Retry-After (429, 503), else 0
+    int retryAfterSeconds = 0;   // from Retry-After (429, 503), else 0
 
     bool isNetworkError() const { return httpStatus == 0; }
-    QStringList fields() const;     // the fields named in details, in order
+    QStringList fields() const;   // the fields named in details, in order
     QString messageFor(const QString &field) const;
 
     // httpStatus and body of an answer (body may be anything; a non-contract body keeps the status
@@ -31,4 +31,4 @@ struct ApiError {
     static ApiError network(const QString &message);
 };
 
-} // namespace Conversa
+}   // namespace Conversa

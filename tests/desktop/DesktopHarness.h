@@ -27,7 +27,8 @@ inline QString uniqueService()
 }
 
 // Signs in through the controller; true once SignedIn and the socket is connected.
-inline bool signIn(AppContext &ctx, const QUrl &server, const QString &email, const QString &password, bool remember = false)
+inline bool signIn(AppContext &ctx, const QUrl &server, const QString &email, const QString &password,
+                   bool remember = false)
 {
     ctx.session()->login(server.toString(), email, password, remember);
     if (!QTest::qWaitFor([&] { return ctx.session()->stage() == SessionController::SignedIn; }, 10000))

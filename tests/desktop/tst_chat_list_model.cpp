@@ -12,11 +12,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QJsonObject chatJson(qint64 id, const QString &name, const QString &lastAt, int unread = 0, const QString &status = u"assigned"_s)
+QJsonObject chatJson(qint64 id, const QString &name, const QString &lastAt, int unread = 0,
+                     const QString &status = u"assigned"_s)
 {
     return {{u"id"_s, id},
-            {u"client"_s, QJsonObject{{u"id"_s, id * 10}, {u"first_name"_s, name}, {u"last_name"_s, QJsonValue::Null},
-                                      {u"phone_number"_s, u"+5731500000%1"_s.arg(id, 2, 10, QLatin1Char('0'))}}},
+            {u"client"_s,
+             QJsonObject{{u"id"_s, id * 10},
+                         {u"first_name"_s, name},
+                         {u"last_name"_s, QJsonValue::Null},
+                         {u"phone_number"_s, u"+5731500000%1"_s.arg(id, 2, 10, QLatin1Char('0'))}}},
             {u"campaign"_s, QJsonObject{{u"id"_s, 1}, {u"name"_s, u"Ventas"_s}}},
             {u"assigned_agent"_s, QJsonObject{{u"id"_s, 7}, {u"first_name"_s, u"Ana"_s}, {u"last_name"_s, u"Ruiz"_s}}},
             {u"status"_s, status},
@@ -25,19 +29,26 @@ QJsonObject chatJson(qint64 id, const QString &name, const QString &lastAt, int 
             {u"tags"_s, QJsonArray{u"vip"_s}},
             {u"created_at"_s, u"2026-01-01T08:00:00Z"_s},
             {u"last_message_at"_s, lastAt},
-            {u"last_message"_s, QJsonObject{{u"id"_s, id * 100}, {u"content"_s, u"hola %1"_s.arg(id)},
-                                            {u"direction"_s, u"inbound"_s}, {u"created_at"_s, lastAt}}}};
+            {u"last_message"_s,
+             QJsonObject{{u"id"_s, id * 100},
+                         {u"content"_s, u"hola %1"_s.arg(id)},
+                         {u"direction"_s, u"inbound"_s},
+                         {u"created_at"_s, lastAt}}}};
 }
 
-Conversa::ChatDto chat(qint64 id, const QString &name, const QString &lastAt, int unread = 0, const QString &status = u"assigned"_s)
+Conversa::ChatDto chat(qint64 id, const QString &name, const QString &lastAt, int unread = 0,
+                       const QString &status = u"assigned"_s)
 {
     return Conversa::ChatDto::fromJson(chatJson(id, name, lastAt, unread, status));
 }
 
 Conversa::MessageDto message(qint64 id, const QString &content, const QString &direction, const QString &at)
 {
-    return Conversa::MessageDto::fromJson({{u"id"_s, id}, {u"content"_s, content}, {u"direction"_s, direction},
-                                           {u"created_at"_s, at}, {u"read_at"_s, QJsonValue::Null}});
+    return Conversa::MessageDto::fromJson({{u"id"_s, id},
+                                           {u"content"_s, content},
+                                           {u"direction"_s, direction},
+                                           {u"created_at"_s, at},
+                                           {u"read_at"_s, QJsonValue::Null}});
 }
 
 QList<qint64> ids(const ChatListModel &m)
@@ -48,7 +59,7 @@ QList<qint64> ids(const ChatListModel &m)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 class tst_ChatListModel : public QObject {
     Q_OBJECT
@@ -74,7 +85,8 @@ private:
 void tst_ChatListModel::init()
 {
     m_model = std::make_unique<ChatListModel>();
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
+                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_model->reset({chat(3, u"Carla"_s, u"2026-01-01T12:00:00Z"_s, 2), chat(2, u"Beto"_s, u"2026-01-01T11:00:00Z"_s),
                     chat(1, u"Alba"_s, u"2026-01-01T10:00:00Z"_s, 1)});
 }
@@ -171,7 +183,8 @@ void tst_ChatListModel::messageMovesToTop()
     QFETCH(int, unread);
     QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
     QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
-    QVERIFY(m_model->applyMessage(chatId, message(5000, u"¿Sigue disponible?"_s, direction, u"2026-01-01T14:00:00Z"_s), countUnread));
+    QVERIFY(m_model->applyMessage(chatId, message(5000, u"¿Sigue disponible?"_s, direction, u"2026-01-01T14:00:00Z"_s),
+                                  countUnread));
     QCOMPARE(ids(*m_model), order);
     QCOMPARE(resets.size(), 0);
     QCOMPARE(removed.size(), 0);   // moved, not removed and inserted again
@@ -179,7 +192,8 @@ void tst_ChatListModel::messageMovesToTop()
     QCOMPARE(m_model->data(top, ChatListModel::LastMessageRole).toString(), u"¿Sigue disponible?"_s);
     QCOMPARE(m_model->data(top, ChatListModel::UnreadCountRole).toInt(), unread);
     // The same message again (an echo) changes nothing.
-    QVERIFY(m_model->applyMessage(chatId, message(5000, u"¿Sigue disponible?"_s, direction, u"2026-01-01T14:00:00Z"_s), countUnread));
+    QVERIFY(m_model->applyMessage(chatId, message(5000, u"¿Sigue disponible?"_s, direction, u"2026-01-01T14:00:00Z"_s),
+                                  countUnread));
     QCOMPARE(m_model->data(top, ChatListModel::UnreadCountRole).toInt(), unread);
     // A chat not listed is not invented.
     QVERIFY(!m_model->applyMessage(42, message(5001, u"x"_s, u"inbound"_s, u"2026-01-01T14:00:00Z"_s), true));

@@ -35,7 +35,6 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 
-
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -60,7 +59,7 @@ QList<QQuickItem *> visualDescendants(QQuickItem *root, const QString &objectNam
     return found;
 }
 
-} // namespace
+}   // namespace
 
 class tst_DesktopE2E : public QObject {
     Q_OBJECT
@@ -86,19 +85,26 @@ private slots:
 private:
     ApiResponse webhook(const QByteArray &body)
     {
-        return m_server.requestRaw("POST", u"/v1/webhooks/whatsapp/meta/%1"_s.arg(m_number), body, "application/json", {},
-                                   {{"X-Hub-Signature-256", "sha256=" + WebhookSignature::hmacSha256Hex(kAppSecret, body)}});
+        return m_server.requestRaw("POST", u"/v1/webhooks/whatsapp/meta/%1"_s.arg(m_number), body, "application/json",
+                                   {},
+                                   {{"X-Hub-Signature-256",
+                                     "sha256=" + WebhookSignature::hmacSha256Hex(kAppSecret, body)}});
     }
     QQuickWindow *window() const { return qobject_cast<QQuickWindow *>(m_engine->rootObjects().value(0)); }
     QQuickWindow *supervisorWindow() const
     {
         return m_supervisorEngine ? qobject_cast<QQuickWindow *>(m_supervisorEngine->rootObjects().value(0)) : nullptr;
     }
-    template<typename T = QQuickItem> T *itemIn(QQuickWindow *w, const char *name) const
+    template <typename T = QQuickItem>
+    T *itemIn(QQuickWindow *w, const char *name) const
     {
         return w->findChild<T *>(QString::fromLatin1(name));
     }
-    template<typename T = QQuickItem> T *item(const char *name) const { return itemIn<T>(window(), name); }
+    template <typename T = QQuickItem>
+    T *item(const char *name) const
+    {
+        return itemIn<T>(window(), name);
+    }
     // A left click in the middle of a visible, enabled item, as the user's mouse would.
     bool click(QQuickItem *target, QQuickWindow *w = nullptr)
     {
@@ -178,11 +184,16 @@ void tst_DesktopE2E::initTestCase()
     const ApiResponse enable = m_server.request("POST", u"/v1/auth/2fa/enable"_s, {}, agent);
     QCOMPARE(enable.status, 200);
     m_secret = enable.value(u"secret"_s).toString().toLatin1();
-    QCOMPARE(m_server.request("POST", u"/v1/auth/2fa/verify"_s, {{u"code"_s, Totp::codeAt(m_secret, nowSeconds())}}, agent).status, 200);
+    QCOMPARE(m_server
+                 .request("POST", u"/v1/auth/2fa/verify"_s, {{u"code"_s, Totp::codeAt(m_secret, nowSeconds())}}, agent)
+                 .status,
+             200);
 
     const ApiResponse n = m_server.request("POST", u"/v1/whatsapp-numbers"_s,
-                                           {{u"phone_number"_s, u"+573000000777"_s}, {u"provider"_s, u"meta"_s},
-                                            {u"meta_phone_number_id"_s, kMetaId}, {u"meta_access_token"_s, u"EAAB-desktop"_s},
+                                           {{u"phone_number"_s, u"+573000000777"_s},
+                                            {u"provider"_s, u"meta"_s},
+                                            {u"meta_phone_number_id"_s, kMetaId},
+                                            {u"meta_access_token"_s, u"EAAB-desktop"_s},
                                             {u"meta_app_secret"_s, QString::fromUtf8(kAppSecret)}},
                                            admin);
     QCOMPARE(n.status, 201);
@@ -193,8 +204,10 @@ void tst_DesktopE2E::initTestCase()
                                               "VALUES ('Ventas hogar', 'HOGAR', ?, ?) RETURNING id",
                                               {now, now});
     QVERIFY(campaign > 0);
-    SqlQuery link(m_server.db(), "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
-                  {campaign, m_number, now});
+    SqlQuery
+        link(m_server.db(),
+             "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
+             {campaign, m_number, now});
     QVERIFY(link.exec());
     SqlQuery join(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)",
                   {campaign, m_agentId, now});
@@ -281,12 +294,15 @@ void tst_DesktopE2E::inboundArrivesLive()
     QSignalSpy resets(inbox, &QAbstractItemModel::modelReset);
     QSignalSpy activity(m_app->inbox(), &InboxController::activity);
 
-    QCOMPARE(webhook(inbound(u"573159990101"_s, u"Marta Gil"_s, u"wamid.d-1"_s, u"Hola, ¿tienen envíos a Cali?"_s)).status, 200);
+    QCOMPARE(webhook(inbound(u"573159990101"_s, u"Marta Gil"_s, u"wamid.d-1"_s, u"Hola, ¿tienen envíos a Cali?"_s))
+                 .status,
+             200);
     // Routed to the agent; the socket brings it to the inbox.
     QTRY_COMPARE_WITH_TIMEOUT(inbox->rowCount(), 1, 10000);
     m_chat = inbox->chatIdAt(0);
     QCOMPARE(chatData(m_chat, ChatListModel::ClientNameRole).toString(), u"Marta Gil"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(chatData(m_chat, ChatListModel::LastMessageRole).toString(), u"Hola, ¿tienen envíos a Cali?"_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(chatData(m_chat, ChatListModel::LastMessageRole).toString(),
+                              u"Hola, ¿tienen envíos a Cali?"_s, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(chatData(m_chat, ChatListModel::UnreadCountRole).toInt(), 1, 5000);
     QCOMPARE(chatData(m_chat, ChatListModel::AssignedAgentIdRole).toLongLong(), m_agentId);
     QVERIFY(!activity.isEmpty());
@@ -298,7 +314,8 @@ void tst_DesktopE2E::inboundArrivesLive()
     m_otherChat = inbox->chatIdAt(0);
     QVERIFY(m_otherChat != m_chat);
     QCOMPARE(chatData(m_otherChat, ChatListModel::ClientNameRole).toString(), u"Pedro Ríos"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(chatData(m_otherChat, ChatListModel::LastMessageRole).toString(), u"Buenas tardes"_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(chatData(m_otherChat, ChatListModel::LastMessageRole).toString(), u"Buenas tardes"_s,
+                              5000);
     QTRY_COMPARE(chatData(m_otherChat, ChatListModel::UnreadCountRole).toInt(), 1);
     // Marta writes again: her chat moves up, one more unread.
     QTest::qWait(1100);
@@ -327,8 +344,11 @@ void tst_DesktopE2E::replyGoesOut()
     QVERIFY(!c->windowRemaining().isEmpty());
     // Seen, so read: the badge goes and the server agrees.
     QTRY_COMPARE_WITH_TIMEOUT(chatData(m_chat, ChatListModel::UnreadCountRole).toInt(), 0, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_server.request("GET", u"/v1/chats/%1"_s.arg(m_chat), {}, m_app->session()->accessToken())
-                                  .value(u"unread_count"_s).toInt(), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server
+                                  .request("GET", u"/v1/chats/%1"_s.arg(m_chat), {}, m_app->session()->accessToken())
+                                  .value(u"unread_count"_s)
+                                  .toInt(),
+                              0, 5000);
 
     QSignalSpy sent(c->composer(), &Composer::messageSent);
     c->composer()->sendText(u"¡Hola Marta! Sí, enviamos a Cali en 2 días."_s);
@@ -397,7 +417,8 @@ void tst_DesktopE2E::outboxAcrossOutage()
     // The socket is back too, and live updates with it.
     QTRY_VERIFY_WITH_TIMEOUT(m_app->socket().state() == Conversa::SocketIoClient::State::Connected, 15000);
     QCOMPARE(webhook(inbound(u"573159990101"_s, u"Marta Gil"_s, u"wamid.d-4"_s, u"Gracias"_s)).status, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::ContentRole).toString(), u"Gracias"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::ContentRole).toString(),
+                              u"Gracias"_s, 10000);
 }
 
 void tst_DesktopE2E::chatActions()
@@ -437,7 +458,8 @@ void tst_DesktopE2E::chatActions()
     QVERIFY(done.wait(5000));
     QTRY_VERIFY(!item<QObject>("closeChatDialog")->property("visible").toBool());
     QTRY_COMPARE(c->status(), u"closed"_s);
-    const ApiResponse chat = m_server.request("GET", u"/v1/chats/%1"_s.arg(m_chat), {}, m_app->session()->accessToken());
+    const ApiResponse chat =
+        m_server.request("GET", u"/v1/chats/%1"_s.arg(m_chat), {}, m_app->session()->accessToken());
     QCOMPARE(chat.value(u"close_reason"_s).toString(), u"Resuelto"_s);
     QCOMPARE(chat.value(u"outcome"_s).toString(), u"sale"_s);
     QCOMPARE(chat.value(u"outcome_value"_s).toInteger(), 150000);
@@ -485,7 +507,8 @@ void tst_DesktopE2E::clientPanel()
     QVERIFY(!editor->hasErrors());
     QTRY_VERIFY(!item<QObject>("clientDialog")->property("visible").toBool());   // closed once saved
     QCOMPARE(editor->savedEmail(), u"marta.gil@example.com"_s);
-    const ApiResponse stored = m_server.request("GET", u"/v1/clients/%1"_s.arg(client), {}, m_server.tokenFor(u"admin"_s));
+    const ApiResponse stored =
+        m_server.request("GET", u"/v1/clients/%1"_s.arg(client), {}, m_server.tokenFor(u"admin"_s));
     QCOMPARE(stored.status, 200);
     QCOMPARE(stored.value(u"email"_s).toString(), u"marta.gil@example.com"_s);
     QCOMPARE(stored.value(u"notes"_s).toString(), u"Prefiere que le escriban por la tarde"_s);
@@ -496,7 +519,8 @@ void tst_DesktopE2E::clientPanel()
 
 void tst_DesktopE2E::supervisorTabsAndFilters()
 {
-    m_server.createUser(u"supervisora@example.com"_s, u"correct horse 1"_s, u"supervisor"_s, u"active"_s, u"Sara"_s, u"Luna"_s);
+    m_server.createUser(u"supervisora@example.com"_s, u"correct horse 1"_s, u"supervisor"_s, u"active"_s, u"Sara"_s,
+                        u"Luna"_s);
     m_supervisor = makeContext(m_dir.filePath(u"supervisor.ini"_s), uniqueService());
     QVERIFY(::signIn(*m_supervisor, m_server.baseUrl(), u"supervisora@example.com"_s, u"correct horse 1"_s));
     InboxController *inbox = m_supervisor->inbox();
@@ -520,7 +544,8 @@ void tst_DesktopE2E::supervisorTabsAndFilters()
     QTRY_VERIFY(tab(u"allTab"_s));
     QList<QQuickItem *> tabs{tab(u"mineTab"_s), tab(u"queuedTab"_s), tab(u"allTab"_s)};
     QQuickItem *tabBar = itemIn(w, "inboxTabs");
-    QTRY_VERIFY(std::all_of(tabs.begin(), tabs.end(), [](QQuickItem *t) { return t && t->isVisible() && t->width() > 0; }));
+    QTRY_VERIFY(
+        std::all_of(tabs.begin(), tabs.end(), [](QQuickItem *t) { return t && t->isVisible() && t->width() > 0; }));
     for (QQuickItem *t : tabs) {
         QVERIFY2(t->width() >= t->implicitWidth(), qPrintable(t->objectName()));
         QVERIFY2(qAbs(t->width() - tabBar->width() / 3) <= 1.0,
@@ -544,28 +569,38 @@ void tst_DesktopE2E::supervisorTabsAndFilters()
     QTRY_VERIFY(!inbox->campaigns().isEmpty());
     const qint64 campaign = inbox->campaigns().first().toMap().value(u"id"_s).toLongLong();
 
-    struct Step { std::function<void()> apply; QList<qint64> expected; };
+    struct Step {
+        std::function<void()> apply;
+        QList<qint64> expected;
+    };
     const QList<Step> steps{
         {[&] { inbox->setTab(InboxController::Mine); }, {}},
         {[&] { inbox->setTab(InboxController::All); }, {m_chat, m_otherChat}},
         {[&] { inbox->setSearch(u"PEDRO rios"_s); }, {m_otherChat}},   // case and accents ignored
-        {[&] { inbox->setSearch(u"3159990101"_s); }, {m_chat}},          // by phone
+        {[&] { inbox->setSearch(u"3159990101"_s); }, {m_chat}},        // by phone
         {[&] { inbox->setSearch({}); }, {m_chat, m_otherChat}},
         {[&] { inbox->setStatusFilter(u"closed"_s); }, {}},
-        {[&] { inbox->setStatusFilter({}); inbox->setCampaignFilter(campaign + 1000); }, {}},
+        {[&] {
+             inbox->setStatusFilter({});
+             inbox->setCampaignFilter(campaign + 1000);
+         },
+         {}},
         {[&] { inbox->setCampaignFilter(campaign); }, {m_chat, m_otherChat}},
     };
     for (int i = 0; i < steps.size(); ++i) {
         steps[i].apply();
-        QTRY_VERIFY_WITH_TIMEOUT(!inbox->busy() && [&] {
-            QList<qint64> ids;
-            for (int r = 0; r < model->rowCount(); ++r)
-                ids.append(model->chatIdAt(r));
-            std::sort(ids.begin(), ids.end());
-            QList<qint64> want = steps[i].expected;
-            std::sort(want.begin(), want.end());
-            return ids == want;
-        }(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !inbox->busy() &&
+                [&] {
+                    QList<qint64> ids;
+                    for (int r = 0; r < model->rowCount(); ++r)
+                        ids.append(model->chatIdAt(r));
+                    std::sort(ids.begin(), ids.end());
+                    QList<qint64> want = steps[i].expected;
+                    std::sort(want.begin(), want.end());
+                    return ids == want;
+                }(),
+            5000);
     }
     // A live change reaches the supervisor in place: the agent raises the priority.
     m_app->conversation()->setPriority(u"urgent"_s);
@@ -589,13 +624,17 @@ void tst_DesktopE2E::transferToQueue()
     const qint64 now = nowSeconds();
     const qint64 colleague = m_server.createUser(u"tomas.vega@example.com"_s, u"correct horse 1"_s, u"agent"_s,
                                                  u"active"_s, u"Tomás"_s, u"Vega"_s);
-    m_server.createUser(u"otra.campana@example.com"_s, u"correct horse 1"_s, u"agent"_s, u"active"_s, u"Olga"_s, u"Paz"_s);
-    SqlQuery join(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) "
-                                 "SELECT campaign_id, ?, ? FROM campaign_agents WHERE user_id = ?",
+    m_server.createUser(u"otra.campana@example.com"_s, u"correct horse 1"_s, u"agent"_s, u"active"_s, u"Olga"_s,
+                        u"Paz"_s);
+    SqlQuery join(m_server.db(),
+                  "INSERT INTO campaign_agents (campaign_id, user_id, created_at) "
+                  "SELECT campaign_id, ?, ? FROM campaign_agents WHERE user_id = ?",
                   {colleague, now, m_agentId});
     QVERIFY(join.exec());
-    QVERIFY(insertReturningId(m_server.db(), "INSERT INTO campaigns (name, code, created_at, updated_at) "
-                                             "VALUES ('Soporte técnico', 'SOPORTE', ?, ?) RETURNING id", {now, now}) > 0);
+    QVERIFY(insertReturningId(m_server.db(),
+                              "INSERT INTO campaigns (name, code, created_at, updated_at) "
+                              "VALUES ('Soporte técnico', 'SOPORTE', ?, ?) RETURNING id",
+                              {now, now}) > 0);
     QCOMPARE(m_server.request("GET", u"/v1/users"_s, {}, s->accessToken()).status, 403);
     QVERIFY(click(item("transferButton")));
     QTRY_VERIFY(item("transferType")->isVisible());
@@ -626,11 +665,14 @@ void tst_DesktopE2E::transferToQueue()
     QVERIFY(click(item("transferConfirm")));
     QTRY_VERIFY(!item<QObject>("transferDialog")->property("visible").toBool());
     QTRY_COMPARE_WITH_TIMEOUT(c->status(), u"queued"_s, 5000);
-    QCOMPARE(m_server.request("GET", u"/v1/chats/%1"_s.arg(m_otherChat), {}, s->accessToken()).value(u"status"_s).toString(),
-             u"queued"_s);
+    QCOMPARE(
+        m_server.request("GET", u"/v1/chats/%1"_s.arg(m_otherChat), {}, s->accessToken()).value(u"status"_s).toString(),
+        u"queued"_s);
     QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_otherChat), -1, 5000);
     m_app->inbox()->setTab(InboxController::Queued);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_app->inbox()->busy() && rowOf(m_otherChat) == 0 && m_app->inbox()->model()->rowCount() == 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->inbox()->busy() && rowOf(m_otherChat) == 0 &&
+                                 m_app->inbox()->model()->rowCount() == 1,
+                             5000);
 
     // Assigning is the supervisors'.
     QVERIFY(!item("assignButton")->isVisible());
@@ -681,17 +723,20 @@ void tst_DesktopE2E::attachmentAndTyping()
     QCOMPARE(c->composer()->uploadProgress(), 1.0);
     QVERIFY(c->errorMessage().isEmpty());
     const MessageListModel *m = c->messages();
-    QTRY_COMPARE_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::MessageTypeRole).toString(), u"image"_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::MessageTypeRole).toString(),
+                              u"image"_s, 5000);
     const QModelIndex last = m->index(m->rowCount() - 1);
     QCOMPARE(m->data(last, MessageListModel::ContentRole).toString(), u"Foto del pedido"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::MediaFileIdRole).toLongLong() > 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(m->rowCount() - 1), MessageListModel::MediaFileIdRole).toLongLong() > 0,
+                             5000);
     const qint64 fileId = m->data(m->index(m->rowCount() - 1), MessageListModel::MediaFileIdRole).toLongLong();
     QTRY_COMPARE_WITH_TIMEOUT(lastStatus(), u"sent"_s, 10000);
 
     // Its thumbnail and full image through the provider QML uses (the bearer token added).
     AttachmentImageProvider provider(*m_app);
     for (const QString &kind : {u"thumbnail"_s, u"file"_s}) {
-        std::unique_ptr<QQuickImageResponse> response(provider.requestImageResponse(u"%1/%2"_s.arg(kind).arg(fileId), {}));
+        std::unique_ptr<QQuickImageResponse> response(
+            provider.requestImageResponse(u"%1/%2"_s.arg(kind).arg(fileId), {}));
         QSignalSpy finished(response.get(), &QQuickImageResponse::finished);
         QVERIFY(finished.wait(5000));
         QVERIFY2(response->errorString().isEmpty(), qPrintable(response->errorString()));
@@ -700,10 +745,13 @@ void tst_DesktopE2E::attachmentAndTyping()
         QCOMPARE(texture->image().size(), QSize(8, 6));
     }
     // And the bubble in the window shows it.
-    QTRY_VERIFY_WITH_TIMEOUT([&] {
-        const QList<QQuickItem *> items = visualDescendants(window()->contentItem(), u"thumbnail"_s);
-        return std::any_of(items.begin(), items.end(), [](QQuickItem *i) { return i->isVisible() && i->property("status").toInt() == 1; });
-    }(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QList<QQuickItem *> items = visualDescendants(window()->contentItem(), u"thumbnail"_s);
+            return std::any_of(items.begin(), items.end(),
+                               [](QQuickItem *i) { return i->isVisible() && i->property("status").toInt() == 1; });
+        }(),
+        5000);
 
     // The supervisor, in the same chat, types: the agent sees it.
     QCOMPARE(m_supervisor->conversation()->chatId(), m_otherChat);
@@ -719,14 +767,21 @@ void tst_DesktopE2E::outboxSurvivesRestart()
     const QString email = u"agente.reinicio@example.com"_s;
     const QString password = u"correct horse 2"_s;
     const qint64 agent = m_server.createUser(email, password, u"agent"_s);
-    SqlQuery join(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) "
-                                 "SELECT id, ?, ? FROM campaigns WHERE code = 'HOGAR'", {agent, nowSeconds()});
+    SqlQuery join(m_server.db(),
+                  "INSERT INTO campaign_agents (campaign_id, user_id, created_at) "
+                  "SELECT id, ?, ? FROM campaigns WHERE code = 'HOGAR'",
+                  {agent, nowSeconds()});
     QVERIFY(join.exec());
     QCOMPARE(webhook(inbound(u"573159990909"_s, u"Rosa Mar"_s, u"wamid.r-1"_s, u"Siguen abiertos?"_s)).status, 200);
     const QByteArray admin = m_server.tokenFor(u"admin"_s);
     qint64 chat = 0;
     QTRY_VERIFY_WITH_TIMEOUT((chat = m_server.request("GET", u"/v1/chats?search=573159990909"_s, {}, admin)
-                                          .value(u"data"_s).toArray().first().toObject().value(u"id"_s).toInteger()) > 0,
+                                         .value(u"data"_s)
+                                         .toArray()
+                                         .first()
+                                         .toObject()
+                                         .value(u"id"_s)
+                                         .toInteger()) > 0,
                              10000);
     QCOMPARE(m_server.request("POST", u"/v1/chats/%1/assign"_s.arg(chat), {{u"agent_id"_s, agent}}, admin).status, 200);
 
@@ -735,7 +790,9 @@ void tst_DesktopE2E::outboxSurvivesRestart()
     const QString outboxFile = m_dir.filePath(u"restart/outbox.json"_s);
     const QString first = u"Primer mensaje sin conexion"_s;
     const QString second = u"Segundo mensaje sin conexion"_s;
-    const auto stored = [this](const QString &text) { return m_server.count(u"messages"_s, u"content = '%1'"_s.arg(text)); };
+    const auto stored = [this](const QString &text) {
+        return m_server.count(u"messages"_s, u"content = '%1'"_s.arg(text));
+    };
 
     // Offline: two messages typed, kept on disk, and the app closed.
     QByteArray saved;
@@ -793,22 +850,29 @@ void tst_DesktopE2E::outboxSurvivesRestart()
 void tst_DesktopE2E::templatesOutsideWindow()
 {
     // The number's business account has one approved template with two variables.
-    const QJsonObject approved{{u"name"_s, u"pedido_listo"_s}, {u"language"_s, u"es"_s}, {u"status"_s, u"APPROVED"_s},
-                               {u"category"_s, u"UTILITY"_s}, {u"id"_s, u"5001"_s},
-                               {u"components"_s, QJsonArray{QJsonObject{{u"type"_s, u"BODY"_s},
-                                                                        {u"text"_s, u"Hola {{1}}, su pedido {{2}} está listo"_s}}}}};
+    const QJsonObject approved{{u"name"_s, u"pedido_listo"_s},
+                               {u"language"_s, u"es"_s},
+                               {u"status"_s, u"APPROVED"_s},
+                               {u"category"_s, u"UTILITY"_s},
+                               {u"id"_s, u"5001"_s},
+                               {u"components"_s,
+                                QJsonArray{QJsonObject{{u"type"_s, u"BODY"_s},
+                                                       {u"text"_s, u"Hola {{1}}, su pedido {{2}} está listo"_s}}}}};
     m_graph.setMessageTemplates(u"900777"_s, {approved}, u"EAAB-desktop"_s);
-    SqlQuery account(m_server.db(), "UPDATE whatsapp_numbers SET meta_business_account_id = '900777' WHERE id = ?", {m_number});
+    SqlQuery account(m_server.db(), "UPDATE whatsapp_numbers SET meta_business_account_id = '900777' WHERE id = ?",
+                     {m_number});
     QVERIFY(account.exec());
     // The client last wrote 25 hours ago: the window is closed.
-    SqlQuery old(m_server.db(), "UPDATE chats SET last_inbound_at = ? WHERE id = ?", {nowSeconds() - 25 * 3600, m_otherChat});
+    SqlQuery old(m_server.db(), "UPDATE chats SET last_inbound_at = ? WHERE id = ?",
+                 {nowSeconds() - 25 * 3600, m_otherChat});
     QVERIFY(old.exec());
 
     ConversationController *c = m_app->conversation();
     c->closeView();
     c->open(m_otherChat);
     QTRY_VERIFY_WITH_TIMEOUT(!c->windowOpen(), 5000);
-    QCOMPARE(c->windowRemaining(), ConversationController::tr("The 24-hour window is closed: only templates can be sent."));
+    QCOMPARE(c->windowRemaining(),
+             ConversationController::tr("The 24-hour window is closed: only templates can be sent."));
     // The composer switches to templates: the free text field goes, the picker lists them.
     QTRY_VERIFY(item("templateComposer")->isVisible());
     QVERIFY(!item("composer")->isVisible());
@@ -825,14 +889,16 @@ void tst_DesktopE2E::templatesOutsideWindow()
     QVERIFY(QMetaObject::invokeMethod(item("sendTemplateButton"), "clicked"));
     QVERIFY(sent.wait(10000));
     const qint64 id = sent.first().first().toLongLong();
-    const ApiResponse messages = m_server.request("GET", u"/v1/chats/%1/messages?before_id=%2&limit=1"_s.arg(m_otherChat).arg(id + 1),
-                                                  {}, m_app->session()->accessToken());
+    const ApiResponse messages =
+        m_server.request("GET", u"/v1/chats/%1/messages?before_id=%2&limit=1"_s.arg(m_otherChat).arg(id + 1), {},
+                         m_app->session()->accessToken());
     const QJsonObject stored = messages.value(u"data"_s).toArray().first().toObject();
     QCOMPARE(stored.value(u"id"_s).toInteger(), id);
     QCOMPARE(stored.value(u"message_type"_s).toString(), u"template"_s);
     QCOMPARE(stored.value(u"template_name"_s).toString(), u"pedido_listo"_s);
     QCOMPARE(stored.value(u"template_language"_s).toString(), u"es"_s);
-    QCOMPARE(stored.value(u"template_variables"_s).toObject(), (QJsonObject{{u"1"_s, u"Pedro"_s}, {u"2"_s, u"A-17"_s}}));
+    QCOMPARE(stored.value(u"template_variables"_s).toObject(),
+             (QJsonObject{{u"1"_s, u"Pedro"_s}, {u"2"_s, u"A-17"_s}}));
 }
 
 void tst_DesktopE2E::scrollBackLoadsEveryPage()
@@ -842,10 +908,11 @@ void tst_DesktopE2E::scrollBackLoadsEveryPage()
     const qint64 now = nowSeconds();
     Transaction tx(m_server.db());
     for (int i = 0; i < 400; ++i) {
-        SqlQuery q(m_server.db(),
-                   "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, created_at) "
-                   "VALUES (?, ?, 'inbound', 'text', ?, 'delivered', ?)",
-                   {m_otherChat, m_number, u"Mensaje antiguo %1"_s.arg(i), now - 7200 + i});
+        SqlQuery q(
+            m_server.db(),
+            "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, created_at) "
+            "VALUES (?, ?, 'inbound', 'text', ?, 'delivered', ?)",
+            {m_otherChat, m_number, u"Mensaje antiguo %1"_s.arg(i), now - 7200 + i});
         QVERIFY(q.exec());
     }
     QVERIFY(tx.commit());
@@ -865,7 +932,8 @@ void tst_DesktopE2E::scrollBackLoadsEveryPage()
         QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() > before, 5000);
         QTRY_VERIFY(!c->busy());
         // Once the new rows are laid out (the next turn of the event loop), not at the top.
-        QTRY_VERIFY2_WITH_TIMEOUT(!list->property("atYBeginning").toBool(), "the view stayed at the top of the new page", 1000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!list->property("atYBeginning").toBool(),
+                                  "the view stayed at the top of the new page", 1000);
         QVERIFY(++pages < 20);
     }
     // Then as a flick would: back to the top as soon as nothing is loading, every frame, until the

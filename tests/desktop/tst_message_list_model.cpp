@@ -14,12 +14,20 @@ namespace {
 
 QJsonObject messageJson(qint64 id, const QString &direction, const QString &status, const QString &content = {})
 {
-    return {{u"id"_s, id}, {u"chat_id"_s, 1}, {u"direction"_s, direction}, {u"message_type"_s, u"text"_s},
-            {u"content"_s, content.isEmpty() ? u"m%1"_s.arg(id) : content}, {u"status"_s, status},
-            {u"error_code"_s, QJsonValue::Null}, {u"error_message"_s, QJsonValue::Null},
-            {u"user"_s, direction == u"outbound"_s ? QJsonValue(QJsonObject{{u"id"_s, 7}, {u"first_name"_s, u"Ana"_s}, {u"last_name"_s, u"Ruiz"_s}})
-                                                   : QJsonValue(QJsonValue::Null)},
-            {u"is_bot_message"_s, false}, {u"created_at"_s, u"2026-01-01T10:00:%1Z"_s.arg(id % 60, 2, 10, QLatin1Char('0'))},
+    return {{u"id"_s, id},
+            {u"chat_id"_s, 1},
+            {u"direction"_s, direction},
+            {u"message_type"_s, u"text"_s},
+            {u"content"_s, content.isEmpty() ? u"m%1"_s.arg(id) : content},
+            {u"status"_s, status},
+            {u"error_code"_s, QJsonValue::Null},
+            {u"error_message"_s, QJsonValue::Null},
+            {u"user"_s,
+             direction == u"outbound"_s
+                 ? QJsonValue(QJsonObject{{u"id"_s, 7}, {u"first_name"_s, u"Ana"_s}, {u"last_name"_s, u"Ruiz"_s}})
+                 : QJsonValue(QJsonValue::Null)},
+            {u"is_bot_message"_s, false},
+            {u"created_at"_s, u"2026-01-01T10:00:%1Z"_s.arg(id % 60, 2, 10, QLatin1Char('0'))},
             {u"read_at"_s, QJsonValue::Null}};
 }
 
@@ -36,7 +44,7 @@ QList<qint64> ids(const MessageListModel &m)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 class tst_MessageListModel : public QObject {
     Q_OBJECT
@@ -61,7 +69,8 @@ private:
 void tst_MessageListModel::init()
 {
     m_model = std::make_unique<MessageListModel>();
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
+                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_model->reset({message(10, u"inbound"_s, u"delivered"_s), message(11, u"outbound"_s, u"sent"_s)});
 }
 

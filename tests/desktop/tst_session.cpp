@@ -71,14 +71,16 @@ QByteArray keychainSecretOf(const QString &service, const QString &key)
 QByteArray expiredCopy(TestServer &server, const QByteArray &token)
 {
     const QByteArray payload = token.split('.').value(1);
-    QJsonObject claims = QJsonDocument::fromJson(QByteArray::fromBase64(
-        payload, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)).object();
+    QJsonObject claims =
+        QJsonDocument::fromJson(
+            QByteArray::fromBase64(payload, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+            .object();
     claims.insert(u"iat"_s, nowSeconds() - AuthService::kAccessTokenSeconds - 5);
     claims.insert(u"exp"_s, nowSeconds() - 5);
     return Jwt::sign(claims, server.app().auth().jwtKey());
 }
 
-} // namespace
+}   // namespace
 
 void tst_Session::initTestCase()
 {
@@ -157,7 +159,10 @@ void tst_Session::twoFactor()
     QCOMPARE(enable.status, 200);
     const QByteArray secret = enable.value(u"secret"_s).toString().toLatin1();
     const QString backup = enable.value(u"backup_codes"_s).toArray().first().toString();
-    QCOMPARE(m_server.request("POST", u"/v1/auth/2fa/verify"_s, {{u"code"_s, Totp::codeAt(secret, nowSeconds())}}, token).status, 200);
+    QCOMPARE(m_server
+                 .request("POST", u"/v1/auth/2fa/verify"_s, {{u"code"_s, Totp::codeAt(secret, nowSeconds())}}, token)
+                 .status,
+             200);
 
     for (const bool useBackup : {false, true}) {
         auto ctx = makeContext(settingsFile(), m_service);
@@ -296,8 +301,8 @@ void tst_Session::enableTwoFactor()
     QVERIFY(on.wait(5000));
     QVERIFY(s->twoFactorEnabled());
     // The server agrees: the next login asks for the second factor.
-    const ApiResponse login = m_server.request("POST", u"/v1/auth/login"_s,
-                                               {{u"email"_s, email}, {u"password"_s, u"correct horse 1"_s}});
+    const ApiResponse login =
+        m_server.request("POST", u"/v1/auth/login"_s, {{u"email"_s, email}, {u"password"_s, u"correct horse 1"_s}});
     QVERIFY(login.value(u"two_factor_required"_s).toBool());
 }
 

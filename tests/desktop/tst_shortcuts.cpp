@@ -20,7 +20,6 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 
-
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -33,7 +32,7 @@ QByteArray inbound(const QString &waId, const QString &name, const QString &wami
     return metaTextWebhook(kMetaId, u"573000000888"_s, waId, name, wamid, text);
 }
 
-} // namespace
+}   // namespace
 
 class tst_DesktopShortcuts : public QObject {
     Q_OBJECT
@@ -84,8 +83,10 @@ void tst_DesktopShortcuts::initTestCase()
     const qint64 agent = m_server.createUser(u"teclas@example.com"_s, u"correct horse 1"_s, u"agent"_s, u"active"_s,
                                              u"Tere"_s, u"Clas"_s);
     const ApiResponse n = m_server.request("POST", u"/v1/whatsapp-numbers"_s,
-                                           {{u"phone_number"_s, u"+573000000888"_s}, {u"provider"_s, u"meta"_s},
-                                            {u"meta_phone_number_id"_s, kMetaId}, {u"meta_access_token"_s, u"EAAB-keys"_s},
+                                           {{u"phone_number"_s, u"+573000000888"_s},
+                                            {u"provider"_s, u"meta"_s},
+                                            {u"meta_phone_number_id"_s, kMetaId},
+                                            {u"meta_access_token"_s, u"EAAB-keys"_s},
                                             {u"meta_app_secret"_s, QString::fromUtf8(kAppSecret)}},
                                            admin);
     QCOMPARE(n.status, 201);
@@ -96,8 +97,10 @@ void tst_DesktopShortcuts::initTestCase()
                                               "VALUES ('Teclado', 'KEYS', ?, ?) RETURNING id",
                                               {now, now});
     QVERIFY(campaign > 0);
-    SqlQuery link(m_server.db(), "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
-                  {campaign, number, now});
+    SqlQuery
+        link(m_server.db(),
+             "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
+             {campaign, number, now});
     QVERIFY(link.exec());
     SqlQuery join(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)",
                   {campaign, agent, now});
@@ -126,9 +129,10 @@ void tst_DesktopShortcuts::initTestCase()
         if (i > 0)
             QTest::qWait(1100);   // activity times have seconds precision
         const QByteArray body = inbound(u"57315000000%1"_s.arg(i), names[i], u"wamid.k-%1"_s.arg(i), u"Hola"_s);
-        const ApiResponse r = m_server.requestRaw(
-            "POST", u"/v1/webhooks/whatsapp/meta/%1"_s.arg(number), body, "application/json", {},
-            {{"X-Hub-Signature-256", "sha256=" + WebhookSignature::hmacSha256Hex(kAppSecret, body)}});
+        const ApiResponse r =
+            m_server.requestRaw("POST", u"/v1/webhooks/whatsapp/meta/%1"_s.arg(number), body, "application/json", {},
+                                {{"X-Hub-Signature-256",
+                                  "sha256=" + WebhookSignature::hmacSha256Hex(kAppSecret, body)}});
         QCOMPARE(r.status, 200);
         QTRY_COMPARE_WITH_TIMEOUT(m_app->inbox()->model()->rowCount(), i + 1, 10000);
     }

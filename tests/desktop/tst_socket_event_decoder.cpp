@@ -28,20 +28,33 @@ void tst_SocketEventDecoder::decodesEachEvent()
     QSignalSpy transfers(&events, &Conversa::RealtimeEvents::chatTransferred);
     QSignalSpy typing(&events, &Conversa::RealtimeEvents::agentTyping);
 
-    const QJsonObject chat{{u"id"_s, 41}, {u"status"_s, u"assigned"_s}, {u"priority"_s, u"high"_s},
+    const QJsonObject chat{{u"id"_s, 41},
+                           {u"status"_s, u"assigned"_s},
+                           {u"priority"_s, u"high"_s},
                            {u"client"_s, QJsonObject{{u"id"_s, 5}, {u"phone_number"_s, u"+573001112233"_s}}}};
     events.dispatch(u"chat.new"_s, QJsonObject{{u"chat"_s, chat}});
     events.dispatch(u"chat.updated"_s, QJsonObject{{u"chat"_s, chat}});
-    const QJsonObject message{{u"id"_s, 900}, {u"chat_id"_s, 41}, {u"direction"_s, u"inbound"_s},
-                              {u"message_type"_s, u"text"_s}, {u"content"_s, u"Hola"_s}, {u"status"_s, u"delivered"_s}};
+    const QJsonObject message{{u"id"_s, 900},
+                              {u"chat_id"_s, 41},
+                              {u"direction"_s, u"inbound"_s},
+                              {u"message_type"_s, u"text"_s},
+                              {u"content"_s, u"Hola"_s},
+                              {u"status"_s, u"delivered"_s}};
     events.dispatch(u"chat.message"_s, QJsonObject{{u"chat_id"_s, 41}, {u"message"_s, message}});
     events.dispatch(u"message.updated"_s, QJsonObject{{u"chat_id"_s, 41}, {u"message"_s, message}});
     events.dispatch(u"chat.transferred"_s,
-                    QJsonObject{{u"chat_id"_s, 41}, {u"from"_s, QJsonObject{{u"agent_id"_s, 7}, {u"campaign_id"_s, 2}}},
-                                {u"to"_s, QJsonObject{{u"type"_s, u"queue"_s}, {u"agent_id"_s, QJsonValue::Null}, {u"campaign_id"_s, 2}}},
+                    QJsonObject{{u"chat_id"_s, 41},
+                                {u"from"_s, QJsonObject{{u"agent_id"_s, 7}, {u"campaign_id"_s, 2}}},
+                                {u"to"_s,
+                                 QJsonObject{{u"type"_s, u"queue"_s},
+                                             {u"agent_id"_s, QJsonValue::Null},
+                                             {u"campaign_id"_s, 2}}},
                                 {u"reason"_s, u"Fin de turno"_s}});
-    events.dispatch(u"agent.typing"_s,
-                    QJsonObject{{u"chat_id"_s, 41}, {u"agent"_s, QJsonObject{{u"id"_s, 7}, {u"first_name"_s, u"Sara"_s}, {u"last_name"_s, u"Luna"_s}}}});
+    events
+        .dispatch(u"agent.typing"_s,
+                  QJsonObject{{u"chat_id"_s, 41},
+                              {u"agent"_s,
+                               QJsonObject{{u"id"_s, 7}, {u"first_name"_s, u"Sara"_s}, {u"last_name"_s, u"Luna"_s}}}});
 
     QCOMPARE(news.size(), 1);
     QCOMPARE(news.first().first().value<Conversa::ChatDto>().id, 41);

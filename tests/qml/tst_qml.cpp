@@ -13,7 +13,6 @@
 
 #include <memory>
 
-
 using namespace Qt::StringLiterals;
 
 class Setup : public QObject {

@@ -1,4 +1,4 @@
-// The live dashboard (issue 5, seed §11): GET /analytics/live and /analytics/queues/:id against a
+// The live dashboard (issue 5, the OpenAPI document): GET /analytics/live and /analytics/queues/:id against a
 // data set whose figures are known — agents by status with their open chats, queues with their
 // waits, today's closes and assignments, the last hour's messages, SLA compliance — kept at most
 // a second old, and refused without analytics.read. SQLite and PostgreSQL.
@@ -30,10 +30,11 @@ private:
     qint64 today(qint64 secondsAgo) const { return qMax(m_dayStart, m_now - secondsAgo); }
     qint64 campaign(const QString &name, int firstResponseSla, int resolutionSla)
     {
-        return insertReturningId(m_server.db(),
-                                 "INSERT INTO campaigns (name, code, sla_first_response_seconds, sla_resolution_seconds, "
-                                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                                 {name, name.toUpper(), firstResponseSla, resolutionSla, m_now, m_now});
+        return insertReturningId(
+            m_server.db(),
+            "INSERT INTO campaigns (name, code, sla_first_response_seconds, sla_resolution_seconds, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            {name, name.toUpper(), firstResponseSla, resolutionSla, m_now, m_now});
     }
     qint64 agent(const QString &first, const QString &status, int maxChats, qint64 campaignId)
     {
@@ -44,8 +45,7 @@ private:
         if (!q.exec())
             qWarning("agent update failed");
         if (campaignId > 0) {
-            SqlQuery j(m_server.db(),
-                       "INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)",
+            SqlQuery j(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)",
                        {campaignId, id, m_now});
             if (!j.exec())
                 qWarning("campaign_agents insert failed");
@@ -64,16 +64,18 @@ private:
     qint64 chat(const ChatSpec &c)
     {
         const QString phone = u"+57316%1"_s.arg(++m_seq, 7, 10, QChar(u'0'));
-        const qint64 client = insertReturningId(m_server.db(),
-                                                "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
-                                                "updated_at) VALUES (?, 'Lucía', ?, ?, ?) RETURNING id",
-                                                {phone, SearchText::of({u"Lucía"_s, phone}), m_now, m_now});
-        return insertReturningId(m_server.db(),
-                                 "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
-                                 "created_at, queued_at, first_response_at, closed_at, last_activity_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                 {client, c.campaign, m_number, nullIfZero(c.agent), c.status, c.createdAt,
-                                  nullIfZero(c.queuedAt), nullIfZero(c.firstResponseAt), nullIfZero(c.closedAt), c.createdAt});
+        const qint64 client =
+            insertReturningId(m_server.db(),
+                              "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
+                              "updated_at) VALUES (?, 'Lucía', ?, ?, ?) RETURNING id",
+                              {phone, SearchText::of({u"Lucía"_s, phone}), m_now, m_now});
+        return insertReturningId(
+            m_server.db(),
+            "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
+            "created_at, queued_at, first_response_at, closed_at, last_activity_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            {client, c.campaign, m_number, nullIfZero(c.agent), c.status, c.createdAt, nullIfZero(c.queuedAt),
+             nullIfZero(c.firstResponseAt), nullIfZero(c.closedAt), c.createdAt});
     }
     void assignEvent(qint64 chatId, qint64 agentId, qint64 at)
     {
@@ -114,10 +116,11 @@ void tst_Analytics::initTestCase()
     QVERIFY(!m_supervisor.isEmpty());
     m_now = nowSeconds();
     m_dayStart = m_now - m_now % 86400;
-    m_number = insertReturningId(m_server.db(),
-                                 "INSERT INTO whatsapp_numbers (phone_number, provider, status, created_at, updated_at) "
-                                 "VALUES ('+573000000999', 'meta', 'active', ?, ?) RETURNING id",
-                                 {m_now, m_now});
+    m_number =
+        insertReturningId(m_server.db(),
+                          "INSERT INTO whatsapp_numbers (phone_number, provider, status, created_at, updated_at) "
+                          "VALUES ('+573000000999', 'meta', 'active', ?, ?) RETURNING id",
+                          {m_now, m_now});
     // "Today" is the UTC day: its first two minutes cannot hold the chats below.
     if (m_now - m_dayStart < 120)
         QSKIP("within two minutes of midnight UTC: today's chats would start yesterday");
@@ -129,30 +132,59 @@ void tst_Analytics::initTestCase()
     m_dario = agent(u"Dario"_s, u"offline"_s, 5, 0);   // an agent on no campaign yet
 
     // Open chats: Ana 2 (Ventas), Beto 1 (Soporte).
-    chat({.campaign = m_ventas, .status = u"active"_s, .agent = m_ana, .createdAt = today(300), .queuedAt = today(300),
+    chat({.campaign = m_ventas,
+          .status = u"active"_s,
+          .agent = m_ana,
+          .createdAt = today(300),
+          .queuedAt = today(300),
           .firstResponseAt = today(250)});   // answered after 50 s: within 60
-    chat({.campaign = m_ventas, .status = u"assigned"_s, .agent = m_ana, .createdAt = today(200), .queuedAt = today(200)});
-    chat({.campaign = m_soporte, .status = u"pending"_s, .agent = m_beto, .createdAt = today(400), .queuedAt = today(400),
+    chat({.campaign = m_ventas,
+          .status = u"assigned"_s,
+          .agent = m_ana,
+          .createdAt = today(200),
+          .queuedAt = today(200)});
+    chat({.campaign = m_soporte,
+          .status = u"pending"_s,
+          .agent = m_beto,
+          .createdAt = today(400),
+          .queuedAt = today(400),
           .firstResponseAt = today(300)});   // after 100 s: late
     // Waiting: two in Ventas (100 s and 50 s), one in Soporte (30 s).
-    m_queuedVentas = {chat({.campaign = m_ventas, .status = u"queued"_s, .createdAt = today(100), .queuedAt = today(100)}),
-                      chat({.campaign = m_ventas, .status = u"queued"_s, .createdAt = today(50), .queuedAt = today(50)})};
+    m_queuedVentas =
+        {chat({.campaign = m_ventas, .status = u"queued"_s, .createdAt = today(100), .queuedAt = today(100)}),
+         chat({.campaign = m_ventas, .status = u"queued"_s, .createdAt = today(50), .queuedAt = today(50)})};
     chat({.campaign = m_soporte, .status = u"queued"_s, .createdAt = today(30), .queuedAt = today(30)});
     // Closed today: two within the minute of their creation, one after 90 s; one closed yesterday.
     const qint64 yesterday = m_dayStart - 100;
     for (const qint64 lasted : {20, 40, 90}) {
         const qint64 closed = today(10);
-        chat({.campaign = m_ventas, .status = u"closed"_s, .agent = m_ana, .createdAt = closed - lasted,
-              .queuedAt = closed - lasted, .firstResponseAt = closed - lasted + 10, .closedAt = closed});
+        chat({.campaign = m_ventas,
+              .status = u"closed"_s,
+              .agent = m_ana,
+              .createdAt = closed - lasted,
+              .queuedAt = closed - lasted,
+              .firstResponseAt = closed - lasted + 10,
+              .closedAt = closed});
     }
-    chat({.campaign = m_ventas, .status = u"closed"_s, .agent = m_ana, .createdAt = yesterday - 500,
-          .queuedAt = yesterday - 500, .closedAt = yesterday});
+    chat({.campaign = m_ventas,
+          .status = u"closed"_s,
+          .agent = m_ana,
+          .createdAt = yesterday - 500,
+          .queuedAt = yesterday - 500,
+          .closedAt = yesterday});
     // Taken out of the Ventas queue today after 40 s and 20 s of waiting.
-    const qint64 first = chat({.campaign = m_ventas, .status = u"active"_s, .agent = m_carla, .createdAt = today(1000),
+    const qint64 first = chat({.campaign = m_ventas,
+                               .status = u"active"_s,
+                               .agent = m_carla,
+                               .createdAt = today(1000),
                                .queuedAt = today(1000)});
     assignEvent(first, m_carla, today(1000) + 40);
-    const qint64 second = chat({.campaign = m_ventas, .status = u"closed"_s, .agent = m_carla, .createdAt = today(900),
-                                .queuedAt = today(900), .closedAt = yesterday});   // (a data oddity: not closed today)
+    const qint64 second = chat({.campaign = m_ventas,
+                                .status = u"closed"_s,
+                                .agent = m_carla,
+                                .createdAt = today(900),
+                                .queuedAt = today(900),
+                                .closedAt = yesterday});   // (a data oddity: not closed today)
     assignEvent(second, m_carla, today(900) + 20);
     // Messages: 2 sent and 3 received in the last hour, 1 sent two hours ago.
     message(first, u"outbound"_s, m_now - 1800, m_now - 1790);
@@ -244,8 +276,8 @@ void tst_Analytics::atMostASecondOld()
     chat({.campaign = m_soporte, .status = u"queued"_s, .createdAt = m_now, .queuedAt = m_now});
     // Within the second, the same body; after it, the new chat counts.
     const QJsonObject again = live();
-    if (QDateTime::fromString(again.value(u"timestamp"_s).toString(), Qt::ISODate).toSecsSinceEpoch()
-        == QDateTime::fromString(before.value(u"timestamp"_s).toString(), Qt::ISODate).toSecsSinceEpoch())
+    if (QDateTime::fromString(again.value(u"timestamp"_s).toString(), Qt::ISODate).toSecsSinceEpoch() ==
+        QDateTime::fromString(before.value(u"timestamp"_s).toString(), Qt::ISODate).toSecsSinceEpoch())
         QCOMPARE(again, before);
     QTRY_COMPARE_WITH_TIMEOUT(live().value(u"chats"_s).toObject().value(u"queued"_s).toInteger(), 4, 5000);
 }

@@ -1,4 +1,4 @@
-// The audit module's read side (seed §12, CONTRACT §8): GET /v1/audit-logs and its CSV export,
+// The audit module's read side (the OpenAPI document, docs/API.md): GET /v1/audit-logs and its CSV export,
 // over real HTTP. Rows come from real refused requests and from direct inserts at known times.
 #include "TestServer.h"
 
@@ -82,11 +82,11 @@ QList<QStringList> parseCsv(const QString &text, bool *ok)
     return records;
 }
 
-const QStringList kCsvHeader{u"id"_s, u"created_at"_s, u"user_id"_s, u"user_name"_s, u"action"_s,
-                             u"entity_type"_s, u"entity_id"_s, u"success"_s, u"ip_address"_s,
-                             u"user_agent"_s, u"changes"_s};
+const QStringList kCsvHeader{u"id"_s,         u"created_at"_s,  u"user_id"_s,   u"user_name"_s,
+                             u"action"_s,     u"entity_type"_s, u"entity_id"_s, u"success"_s,
+                             u"ip_address"_s, u"user_agent"_s,  u"changes"_s};
 
-} // namespace
+}   // namespace
 
 class tst_Audit : public QObject {
     Q_OBJECT
@@ -137,7 +137,7 @@ private:
     qint64 m_supervisorId = 0;
     qint64 m_agentId = 0;
     qint64 m_ghostId = 0;
-    QHash<QString, qint64> m_rows;        // fixture rows by name
+    QHash<QString, qint64> m_rows;   // fixture rows by name
 };
 
 // A signed-in user without going through /v1/auth/login: an auth_sessions row and a token for it.
@@ -148,9 +148,10 @@ QByteArray tst_Audit::sessionToken(const QString &role, const QString &firstName
     if (*id <= 0)
         return {};
     const qint64 now = nowSeconds();
-    SqlQuery q(m_server.db(),
-               "INSERT INTO auth_sessions (user_id, created_at, last_used_at, expires_at) VALUES (?, ?, ?, ?) RETURNING id",
-               {*id, now, now, now + 86400});
+    SqlQuery
+        q(m_server.db(),
+          "INSERT INTO auth_sessions (user_id, created_at, last_used_at, expires_at) VALUES (?, ?, ?, ?) RETURNING id",
+          {*id, now, now, now + 86400});
     if (!q.exec() || !q.next())
         return {};
     return m_server.app().auth().issueAccessToken(*id, role, q.integer(0));
@@ -192,13 +193,13 @@ void tst_Audit::initTestCase()
     QVERIFY(insertRow(u"transfer"_s, m_adminId, u"chat.transfer"_s, u"Chat"_s, 123,
                       R"({"assigned_agent_id":{"from":1,"to":2},"status":{"from":"active","to":"transferred"}})",
                       u"192.168.1.100"_s, u"Mozilla/5.0"_s, true, 200, utc(2024, 3, 1, 8)));
-    QVERIFY(insertRow(u"close"_s, m_agentId, u"chat.close"_s, u"Chat"_s, 123, {}, u"10.0.0.2"_s,
-                      u"Conversa Desktop"_s, true, 200, utc(2024, 3, 1, 23, 59, 59)));
+    QVERIFY(insertRow(u"close"_s, m_agentId, u"chat.close"_s, u"Chat"_s, 123, {}, u"10.0.0.2"_s, u"Conversa Desktop"_s,
+                      true, 200, utc(2024, 3, 1, 23, 59, 59)));
     QVERIFY(insertRow(u"client"_s, m_ghostId, u"client.update"_s, u"Client"_s, 7,
                       R"({"first_name":{"from":"Ana","to":"Ána"}})", u"10.0.0.4"_s, u"line1\nline2"_s, false, 422,
                       utc(2024, 3, 2)));
-    QVERIFY(insertRow(u"login"_s, 0, u"auth.login"_s, {}, 0, {}, u"10.0.0.1"_s, u"Evil, \"quoted\" agent"_s, false,
-                      401, utc(2024, 3, 3, 12)));
+    QVERIFY(insertRow(u"login"_s, 0, u"auth.login"_s, {}, 0, {}, u"10.0.0.1"_s, u"Evil, \"quoted\" agent"_s, false, 401,
+                      utc(2024, 3, 3, 12)));
     QVERIFY(insertRow(u"formula"_s, m_adminId, u"user.update"_s, u"User"_s, 5,
                       R"({"password":{"from":"***","to":"***"},"phone":{"from":null,"to":"+573001234567"}})",
                       u"10.0.0.3"_s, u"=1+2"_s, true, 200, utc(2024, 3, 5, 10)));
@@ -207,7 +208,8 @@ void tst_Audit::initTestCase()
     QVERIFY(insertRow(u"tieB"_s, m_adminId, u"test.tie"_s, {}, 0, {}, {}, {}, true, 200, utc(2024, 3, 10)));
     // 2023: 25 rows for pagination, a minute apart.
     for (int i = 0; i < 25; ++i)
-        QVERIFY(insertRow({}, m_agentId, u"test.page"_s, u"Chat"_s, 1000 + i, {}, {}, {}, true, 200, utc(2023, 1, 1) + i * 60));
+        QVERIFY(insertRow({}, m_agentId, u"test.page"_s, u"Chat"_s, 1000 + i, {}, {}, {}, true, 200,
+                          utc(2023, 1, 1) + i * 60));
 }
 
 QByteArray tst_Audit::tokenOf(const QString &role) const
@@ -249,8 +251,9 @@ void tst_Audit::listItemShape()
     const QJsonArray items = list(u"action=chat.transfer"_s);
     QCOMPARE(items.size(), 1);
     const QJsonObject item = items.first().toObject();
-    QCOMPARE(keysOf(item), (QSet<QString>{u"id"_s, u"user"_s, u"action"_s, u"entity_type"_s, u"entity_id"_s, u"changes"_s,
-                                          u"ip_address"_s, u"user_agent"_s, u"success"_s, u"created_at"_s}));
+    QCOMPARE(keysOf(item),
+             (QSet<QString>{u"id"_s, u"user"_s, u"action"_s, u"entity_type"_s, u"entity_id"_s, u"changes"_s,
+                            u"ip_address"_s, u"user_agent"_s, u"success"_s, u"created_at"_s}));
     QCOMPARE(item.value(u"id"_s).toInteger(), m_rows.value(u"transfer"_s));
     const QJsonObject user = item.value(u"user"_s).toObject();
     QCOMPARE(keysOf(user), (QSet<QString>{u"id"_s, u"first_name"_s, u"last_name"_s}));
@@ -317,7 +320,8 @@ void tst_Audit::refusedRequestsAreListed()
     QVERIFY(anonymous.value(u"user"_s).isNull());
     QCOMPARE(anonymous.value(u"user_agent"_s).toString(), u"tst-audit/anonymous"_s);
     QCOMPARE(anonymous.value(u"ip_address"_s).toString(), u"127.0.0.1"_s);
-    QVERIFY(QDateTime::fromString(anonymous.value(u"created_at"_s).toString(), Qt::ISODate).toSecsSinceEpoch() >= before);
+    QVERIFY(QDateTime::fromString(anonymous.value(u"created_at"_s).toString(), Qt::ISODate).toSecsSinceEpoch() >=
+            before);
 }
 
 void tst_Audit::readingIsNotAudited()
@@ -340,25 +344,28 @@ void tst_Audit::filters_data()
     QTest::addRow("action-exact") << march + u"action=chat.transfer"_s << QStringList{u"transfer"_s};
     QTest::addRow("action-is-not-a-prefix") << march + u"action=chat"_s << QStringList{};
     QTest::addRow("entity-type") << march + u"entity_type=Chat"_s << QStringList{u"close"_s, u"transfer"_s};
-    QTest::addRow("entity-type-and-id") << march + u"entity_type=Chat&entity_id=123"_s << QStringList{u"close"_s, u"transfer"_s};
+    QTest::addRow("entity-type-and-id") << march + u"entity_type=Chat&entity_id=123"_s
+                                        << QStringList{u"close"_s, u"transfer"_s};
     QTest::addRow("entity-id") << march + u"entity_id=7"_s << QStringList{u"client"_s};
     QTest::addRow("entity-mismatch") << march + u"entity_type=User&entity_id=123"_s << QStringList{};
     QTest::addRow("success-false") << march + u"success=false"_s << QStringList{u"login"_s, u"client"_s};
     QTest::addRow("success-true") << march + u"success=true"_s << QStringList{u"formula"_s, u"close"_s, u"transfer"_s};
     QTest::addRow("combined") << march + u"user_id={agent}&entity_type=Chat&success=true"_s << QStringList{u"close"_s};
     QTest::addRow("combined-none") << march + u"user_id={admin}&success=false"_s << QStringList{};
-    QTest::addRow("empty-values-ignored") << march + u"user_id=&action=&success="_s
-                                          << QStringList{u"formula"_s, u"login"_s, u"client"_s, u"close"_s, u"transfer"_s};
+    QTest::addRow("empty-values-ignored")
+        << march + u"user_id=&action=&success="_s
+        << QStringList{u"formula"_s, u"login"_s, u"client"_s, u"close"_s, u"transfer"_s};
     // Dates: whole UTC days, to_date inclusive; or exact ISO 8601 instants.
     QTest::addRow("one-day") << u"from_date=2024-03-01&to_date=2024-03-01"_s << QStringList{u"close"_s, u"transfer"_s};
     QTest::addRow("next-day") << u"from_date=2024-03-02&to_date=2024-03-02"_s << QStringList{u"client"_s};
-    QTest::addRow("iso-bounds-inclusive") << u"from_date=2024-03-01T08:00:01Z&to_date=2024-03-02T00:00:00Z"_s
-                                          << QStringList{u"client"_s, u"close"_s};
+    QTest::addRow("iso-bounds-inclusive")
+        << u"from_date=2024-03-01T08:00:01Z&to_date=2024-03-02T00:00:00Z"_s << QStringList{u"client"_s, u"close"_s};
     QTest::addRow("iso-offset") << u"from_date=2024-03-01T09:00:00%2B01:00&to_date=2024-03-01T08:00:00Z"_s
                                 << QStringList{u"transfer"_s};
-    QTest::addRow("iso-without-offset-is-utc") << u"from_date=2024-03-03T12:00:00&to_date=2024-03-03T12:00"_s
-                                               << QStringList{u"login"_s};
-    QTest::addRow("iso-fraction") << u"from_date=2024-03-05T09:59:59.500Z&to_date=2024-03-05"_s << QStringList{u"formula"_s};
+    QTest::addRow("iso-without-offset-is-utc")
+        << u"from_date=2024-03-03T12:00:00&to_date=2024-03-03T12:00"_s << QStringList{u"login"_s};
+    QTest::addRow("iso-fraction") << u"from_date=2024-03-05T09:59:59.500Z&to_date=2024-03-05"_s
+                                  << QStringList{u"formula"_s};
     QTest::addRow("to-only") << u"to_date=2024-03-01&user_id={admin}"_s << QStringList{u"transfer"_s};
     QTest::addRow("from-only") << u"from_date=2024-03-02&user_id={ghost}"_s << QStringList{u"client"_s};
     QTest::addRow("from-only-after") << u"from_date=2024-03-03&user_id={ghost}"_s << QStringList{};
@@ -395,7 +402,8 @@ void tst_Audit::pagination()
         QCOMPARE(items.size(), page < 3 ? 10 : 5);
         for (const QJsonValue &v : std::as_const(items)) {
             seen.insert(v.toObject().value(u"id"_s).toInteger());
-            createdAt.append(QDateTime::fromString(v.toObject().value(u"created_at"_s).toString(), Qt::ISODate).toSecsSinceEpoch());
+            createdAt.append(
+                QDateTime::fromString(v.toObject().value(u"created_at"_s).toString(), Qt::ISODate).toSecsSinceEpoch());
         }
     }
     QCOMPARE(seen.size(), 25);
@@ -512,14 +520,15 @@ void tst_Audit::access()
 void tst_Audit::exportCsv()
 {
     const QString dayBefore = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd"_s);
-    const ApiResponse r = m_server.request(
-        "GET", u"/v1/audit-logs/export?format=csv&from_date=2024-03-01&to_date=2024-03-09"_s, {}, tokenOf(u"admin"_s));
+    const ApiResponse r =
+        m_server.request("GET", u"/v1/audit-logs/export?format=csv&from_date=2024-03-01&to_date=2024-03-09"_s, {},
+                         tokenOf(u"admin"_s));
     const QString dayAfter = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd"_s);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.header("Content-Type"), QByteArray("text/csv; charset=utf-8"));
     const QByteArray disposition = r.header("Content-Disposition");
-    QVERIFY2(disposition == "attachment; filename=\"audit-logs-" + dayBefore.toLatin1() + ".csv\""
-                 || disposition == "attachment; filename=\"audit-logs-" + dayAfter.toLatin1() + ".csv\"",
+    QVERIFY2(disposition == "attachment; filename=\"audit-logs-" + dayBefore.toLatin1() + ".csv\"" ||
+                 disposition == "attachment; filename=\"audit-logs-" + dayAfter.toLatin1() + ".csv\"",
              disposition.constData());
     QCOMPARE(r.header("X-Export-Rows"), QByteArray("5"));
     QVERIFY(r.header("X-Export-Truncated").isEmpty());
@@ -557,9 +566,9 @@ void tst_Audit::exportCsv()
     QCOMPARE(changes.value(u"status"_s).toObject().value(u"from"_s).toString(), u"active"_s);
 
     const QStringList login = records[2];
-    QCOMPARE(login[2], QString());    // no user
+    QCOMPARE(login[2], QString());   // no user
     QCOMPARE(login[3], QString());
-    QCOMPARE(login[5], QString());    // no entity
+    QCOMPARE(login[5], QString());   // no entity
     QCOMPARE(login[6], QString());
     QCOMPARE(login[7], u"false"_s);
     QCOMPARE(login[9], u"Evil, \"quoted\" agent"_s);
@@ -568,10 +577,15 @@ void tst_Audit::exportCsv()
     const QStringList client = records[3];
     QCOMPARE(client[3], u"Gina Ghost"_s);   // soft-deleted, still named
     QCOMPARE(client[9], u"line1\nline2"_s);
-    QCOMPARE(QJsonDocument::fromJson(client[10].toUtf8()).object().value(u"first_name"_s).toObject().value(u"to"_s).toString(),
+    QCOMPARE(QJsonDocument::fromJson(client[10].toUtf8())
+                 .object()
+                 .value(u"first_name"_s)
+                 .toObject()
+                 .value(u"to"_s)
+                 .toString(),
              u"Ána"_s);
 
-    QCOMPARE(records[1][9], u"'=1+2"_s);     // formula-injection guard
+    QCOMPARE(records[1][9], u"'=1+2"_s);   // formula-injection guard
 }
 
 void tst_Audit::exportFilters_data()
@@ -611,8 +625,8 @@ void tst_Audit::exportValidation_data()
     QTest::addColumn<QStringList>("fields");
 
     QTest::addRow("format-xlsx") << u"format=xlsx"_s << QStringList{u"format"_s};
-    QTest::addRow("format-pdf-and-bad-date") << u"format=pdf&from_date=2024-02-31"_s
-                                             << QStringList{u"format"_s, u"from_date"_s};
+    QTest::addRow("format-pdf-and-bad-date")
+        << u"format=pdf&from_date=2024-02-31"_s << QStringList{u"format"_s, u"from_date"_s};
     QTest::addRow("bad-success") << u"format=csv&success=1"_s << QStringList{u"success"_s};
     QTest::addRow("to-before-from") << u"format=csv&from_date=2024-03-02&to_date=2024-03-01T23:59:59Z"_s
                                     << QStringList{u"to_date"_s};
@@ -633,8 +647,9 @@ void tst_Audit::exportValidation()
 void tst_Audit::exportIsAudited()
 {
     const qint64 before = m_server.auditRows(u"audit.export"_s).size();
-    const ApiResponse r = m_server.request("GET", u"/v1/audit-logs/export?format=csv&action=chat.transfer&success=true"_s,
-                                           {}, tokenOf(u"admin"_s), {{"User-Agent", "tst-audit/export"}});
+    const ApiResponse r =
+        m_server.request("GET", u"/v1/audit-logs/export?format=csv&action=chat.transfer&success=true"_s, {},
+                         tokenOf(u"admin"_s), {{"User-Agent", "tst-audit/export"}});
     QCOMPARE(r.status, 200);
     const QList<QJsonObject> rows = m_server.auditRows(u"audit.export"_s);
     QCOMPARE(rows.size(), before + 1);
@@ -698,7 +713,8 @@ void tst_Audit::noUpdateOrDelete()
     const QString before = snapshot();
     QVERIFY(!before.isEmpty());
     const QJsonObject body{{u"action"_s, u"forged"_s}, {u"success"_s, false}};
-    const ApiResponse r = m_server.request(method, path, method == "DELETE" ? QJsonObject() : body, tokenOf(u"admin"_s));
+    const ApiResponse r =
+        m_server.request(method, path, method == "DELETE" ? QJsonObject() : body, tokenOf(u"admin"_s));
     QCOMPARE(r.status, status);
     QCOMPARE(snapshot(), before);
 }

@@ -37,7 +37,7 @@ QString wrongCode(const QByteArray &secret)
     }
 }
 
-} // namespace
+}   // namespace
 
 class tst_Auth : public QObject {
     Q_OBJECT
@@ -138,9 +138,11 @@ void tst_Auth::loginReturnsTokensAndUser()
     const QString hash = QString::fromLatin1(RandomToken::sha256Hex(refreshToken.toLatin1()));
     QCOMPARE(m_server.count(u"refresh_tokens"_s, u"token_hash = '%1'"_s.arg(hash)), 1);
     QCOMPARE(m_server.count(u"refresh_tokens"_s, u"token_hash = '%1'"_s.arg(refreshToken)), 0);
-    QCOMPARE(m_server.count(u"auth_sessions"_s,
-                            u"user_id = %1 AND revoked_at IS NULL AND ip_address = '127.0.0.1' AND user_agent IS NOT NULL "
-                            "AND expires_at >= %2"_s.arg(id).arg(before + 30 * 24 * 3600)),
+    QCOMPARE(m_server
+                 .count(u"auth_sessions"_s,
+                        u"user_id = %1 AND revoked_at IS NULL AND ip_address = '127.0.0.1' AND user_agent IS NOT NULL "
+                        "AND expires_at >= %2"_s.arg(id)
+                            .arg(before + 30 * 24 * 3600)),
              1);
     QCOMPARE(m_server.count(u"users"_s, u"id = %1 AND last_login_at >= %2"_s.arg(id).arg(before)), 1);
     QCOMPARE(m_server.count(u"login_attempts"_s, u"email = '%1' AND success = TRUE"_s.arg(email)), 1);
@@ -179,8 +181,8 @@ void tst_Auth::loginValidation()
     QFETCH(QJsonObject, body);
     QFETCH(QStringList, fields);
     // An empty object is sent as "{}" so the router parses a body.
-    const ApiResponse r = m_server.requestRaw("POST", u"/v1/auth/login"_s, QJsonDocument(body).toJson(QJsonDocument::Compact),
-                                              "application/json");
+    const ApiResponse r = m_server.requestRaw("POST", u"/v1/auth/login"_s,
+                                              QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json");
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorCode(), QByteArray("VALIDATION_ERROR"));
     QCOMPARE(r.errorFields(), fields);
@@ -291,7 +293,8 @@ void tst_Auth::throttlingPerIp()
             QCOMPARE(r.status, 401);
         }
     }
-    const ApiResponse r = server.request("POST", u"/v1/auth/login"_s, {{u"email"_s, emails[4]}, {u"password"_s, kPassword}});
+    const ApiResponse r =
+        server.request("POST", u"/v1/auth/login"_s, {{u"email"_s, emails[4]}, {u"password"_s, kPassword}});
     QCOMPARE(r.status, 429);
     QCOMPARE(r.errorCode(), QByteArray("RATE_LIMITED"));
     QVERIFY(r.header("Retry-After").toInt() > 0);
@@ -464,8 +467,10 @@ void tst_Auth::changePassword()
     QCOMPARE(login(email).status, 401);
     QCOMPARE(login(email, newPassword).status, 200);
 
-    QCOMPARE(m_server.request("PUT", u"/v1/auth/change-password"_s,
-                              {{u"current_password"_s, newPassword}, {u"new_password"_s, kPassword}}).status,
+    QCOMPARE(m_server
+                 .request("PUT", u"/v1/auth/change-password"_s,
+                          {{u"current_password"_s, newPassword}, {u"new_password"_s, kPassword}})
+                 .status,
              401);
 }
 
@@ -510,8 +515,8 @@ QByteArray tst_Auth::enableTwoFactor(const QByteArray &token, QStringList *backu
     const QByteArray secret = enabled.value(u"secret"_s).toString().toLatin1();
     for (const QJsonValue &c : enabled.value(u"backup_codes"_s).toArray())
         backupCodes->append(c.toString());
-    const ApiResponse verified = m_server.request("POST", u"/v1/auth/2fa/verify"_s,
-                                                  {{u"code"_s, Totp::codeAt(secret, nowSeconds())}}, token);
+    const ApiResponse verified =
+        m_server.request("POST", u"/v1/auth/2fa/verify"_s, {{u"code"_s, Totp::codeAt(secret, nowSeconds())}}, token);
     return verified.status == 200 ? secret : QByteArray();
 }
 
@@ -536,8 +541,12 @@ void tst_Auth::twoFactorEndToEnd()
     QCOMPARE(QSet<QString>(backup.begin(), backup.end()).size(), 10);
     QCOMPARE(m_server.count(u"user_backup_codes"_s, u"user_id = %1 AND used_at IS NULL"_s.arg(id)), 10);
     QCOMPARE(m_server.count(u"user_backup_codes"_s, u"code_hash = '%1'"_s.arg(backup.first())), 0);
-    QCOMPARE(m_server.count(u"users"_s, u"id = %1 AND two_factor_enabled = FALSE AND two_factor_pending_secret LIKE 'v1:%'"_s.arg(id)), 1);
-    QCOMPARE(m_server.count(u"users"_s, u"two_factor_pending_secret LIKE '%%1%'"_s.arg(QString::fromLatin1(secret))), 0);
+    QCOMPARE(m_server.count(u"users"_s,
+                            u"id = %1 AND two_factor_enabled = FALSE AND two_factor_pending_secret LIKE 'v1:%'"_s.arg(
+                                id)),
+             1);
+    QCOMPARE(m_server.count(u"users"_s, u"two_factor_pending_secret LIKE '%%1%'"_s.arg(QString::fromLatin1(secret))),
+             0);
     const QList<QJsonObject> enables = m_server.auditRowsSince(u"auth.2fa_enable"_s, mark);
     QCOMPARE(enables.size(), 1);
     QJsonObject audit = enables.first();
@@ -642,7 +651,9 @@ void tst_Auth::twoFactorEndToEnd()
     audit = disables.first();
     QCOMPARE(audit.value(u"success"_s).toBool(), true);
     QCOMPARE(audit.value(u"entity_id"_s).toInteger(), id);
-    QCOMPARE(m_server.count(u"users"_s, u"id = %1 AND two_factor_enabled = FALSE AND two_factor_secret IS NULL"_s.arg(id)), 1);
+    QCOMPARE(m_server.count(u"users"_s,
+                            u"id = %1 AND two_factor_enabled = FALSE AND two_factor_secret IS NULL"_s.arg(id)),
+             1);
     QCOMPARE(m_server.count(u"user_backup_codes"_s, u"user_id = %1"_s.arg(id)), 0);
     QCOMPARE(disable({{u"password"_s, kPassword}, {u"code"_s, backup[2]}}).status, 409);
 
@@ -671,8 +682,9 @@ void tst_Auth::twoFactorChallengeDiesAfterFiveWrongCodes()
     const ApiResponse r = m_server.request("POST", u"/v1/auth/2fa/verify"_s,
                                            {{u"two_factor_token"_s, challenge}, {u"code"_s, backup[0]}});
     QCOMPARE(r.status, 401);
-    QCOMPARE(m_server.count(u"user_backup_codes"_s, u"used_at IS NOT NULL AND code_hash = '%1'"_s
-                                                       .arg(QString::fromLatin1(RandomToken::hashBackupCode(backup[0])))),
+    QCOMPARE(m_server.count(u"user_backup_codes"_s,
+                            u"used_at IS NOT NULL AND code_hash = '%1'"_s.arg(
+                                QString::fromLatin1(RandomToken::hashBackupCode(backup[0])))),
              0);
     QCOMPARE(login(email).status, 429);
 }
@@ -687,7 +699,8 @@ void tst_Auth::twoFactorRefusals()
     const QList<QJsonObject> verifies = m_server.auditRowsSince(u"auth.2fa_verify"_s, mark);
     QCOMPARE(verifies.size(), 1);
     QCOMPARE(verifies.first().value(u"status_code"_s).toInteger(), 401);
-    QCOMPARE(m_server.request("POST", u"/v1/auth/2fa/disable"_s, {{u"password"_s, kPassword}, {u"code"_s, u"1"_s}}).status,
+    QCOMPARE(m_server.request("POST", u"/v1/auth/2fa/disable"_s, {{u"password"_s, kPassword}, {u"code"_s, u"1"_s}})
+                 .status,
              401);
 
     qint64 id = 0;
@@ -701,7 +714,8 @@ void tst_Auth::twoFactorRefusals()
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorFields(), QStringList{u"code"_s});
     mark = m_server.auditMark();
-    r = m_server.request("POST", u"/v1/auth/2fa/disable"_s, {{u"password"_s, kPassword}, {u"code"_s, u"123456"_s}}, token);
+    r = m_server.request("POST", u"/v1/auth/2fa/disable"_s, {{u"password"_s, kPassword}, {u"code"_s, u"123456"_s}},
+                         token);
     QCOMPARE(r.status, 409);
     const QList<QJsonObject> disables = m_server.auditRowsSince(u"auth.2fa_disable"_s, mark);
     QCOMPARE(disables.size(), 1);
@@ -709,7 +723,8 @@ void tst_Auth::twoFactorRefusals()
 
     // Unknown or malformed second-step tokens.
     r = m_server.request("POST", u"/v1/auth/2fa/verify"_s,
-                         {{u"two_factor_token"_s, QString::fromLatin1(RandomToken::urlSafe(32))}, {u"code"_s, u"123456"_s}});
+                         {{u"two_factor_token"_s, QString::fromLatin1(RandomToken::urlSafe(32))},
+                          {u"code"_s, u"123456"_s}});
     QCOMPARE(r.status, 401);
     r = m_server.request("POST", u"/v1/auth/2fa/verify"_s, {{u"two_factor_token"_s, u"x"_s}});
     QCOMPARE(r.status, 422);
@@ -722,7 +737,8 @@ void tst_Auth::twoFactorRefusals()
     QVERIFY(!enableTwoFactor(login(email).value(u"access_token"_s).toString().toLatin1(), &backup).isEmpty());
     const QString challenge = login(email).value(u"two_factor_token"_s).toString();
     QVERIFY(exec("UPDATE two_factor_challenges SET expires_at = ? WHERE user_id = ?", {nowSeconds() - 1, lateId}));
-    r = m_server.request("POST", u"/v1/auth/2fa/verify"_s, {{u"two_factor_token"_s, challenge}, {u"code"_s, backup[0]}});
+    r = m_server.request("POST", u"/v1/auth/2fa/verify"_s,
+                         {{u"two_factor_token"_s, challenge}, {u"code"_s, backup[0]}});
     QCOMPARE(r.status, 401);
 }
 

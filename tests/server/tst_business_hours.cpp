@@ -19,7 +19,7 @@ QDateTime utc(const QString &iso)
     return QDateTime::fromString(iso, Qt::ISODate);
 }
 
-} // namespace
+}   // namespace
 
 class tst_BusinessHours : public QObject {
     Q_OBJECT
@@ -39,16 +39,16 @@ void tst_BusinessHours::isOpen_data()
 
     // 2026-11-23 is a Monday. Bogotá is UTC-5 all year.
     QTest::addRow("null-always-open") << QString() << u"America/Bogota"_s << u"2026-11-22T03:00:00Z"_s << true;
-    QTest::addRow("monday-inside") << kWeek << u"America/Bogota"_s << u"2026-11-23T14:00:00Z"_s << true;   // 09:00
-    QTest::addRow("monday-at-start") << kWeek << u"America/Bogota"_s << u"2026-11-23T13:00:00Z"_s << true;  // 08:00
-    QTest::addRow("monday-before") << kWeek << u"America/Bogota"_s << u"2026-11-23T12:59:00Z"_s << false;   // 07:59
-    QTest::addRow("monday-at-end") << kWeek << u"America/Bogota"_s << u"2026-11-23T23:00:00Z"_s << false;   // 18:00
+    QTest::addRow("monday-inside") << kWeek << u"America/Bogota"_s << u"2026-11-23T14:00:00Z"_s << true;     // 09:00
+    QTest::addRow("monday-at-start") << kWeek << u"America/Bogota"_s << u"2026-11-23T13:00:00Z"_s << true;   // 08:00
+    QTest::addRow("monday-before") << kWeek << u"America/Bogota"_s << u"2026-11-23T12:59:00Z"_s << false;    // 07:59
+    QTest::addRow("monday-at-end") << kWeek << u"America/Bogota"_s << u"2026-11-23T23:00:00Z"_s << false;    // 18:00
     QTest::addRow("monday-late-utc-is-bogota-monday")
-        << kWeek << u"America/Bogota"_s << u"2026-11-23T22:59:00Z"_s << true;                                // 17:59
+        << kWeek << u"America/Bogota"_s << u"2026-11-23T22:59:00Z"_s << true;   // 17:59
     QTest::addRow("same-instant-in-utc-closed") << kWeek << u"UTC"_s << u"2026-11-23T22:59:00Z"_s << false;
     QTest::addRow("tuesday-utc-but-monday-night-bogota")
-        << kWeek << u"America/Bogota"_s << u"2026-11-24T02:00:00Z"_s << false;                               // Mon 21:00
-    QTest::addRow("saturday-morning") << kWeek << u"America/Bogota"_s << u"2026-11-28T15:00:00Z"_s << true;  // 10:00
+        << kWeek << u"America/Bogota"_s << u"2026-11-24T02:00:00Z"_s << false;   // Mon 21:00
+    QTest::addRow("saturday-morning") << kWeek << u"America/Bogota"_s << u"2026-11-28T15:00:00Z"_s << true;   // 10:00
     QTest::addRow("saturday-afternoon") << kWeek << u"America/Bogota"_s << u"2026-11-28T19:00:00Z"_s << false;
     QTest::addRow("sunday-null-closed") << kWeek << u"America/Bogota"_s << u"2026-11-29T15:00:00Z"_s << false;
     QTest::addRow("day-left-out-closed") << uR"({"monday":{"start":"08:00","end":"18:00"}})"_s << u"UTC"_s
@@ -56,8 +56,10 @@ void tst_BusinessHours::isOpen_data()
     QTest::addRow("all-days-null-closed")
         << uR"({"monday":null,"tuesday":null,"wednesday":null,"thursday":null,"friday":null,"saturday":null,"sunday":null})"_s
         << u"UTC"_s << u"2026-11-23T10:00:00Z"_s << false;
-    QTest::addRow("madrid-summer-time") << kWeek << u"Europe/Madrid"_s << u"2026-07-06T06:30:00Z"_s << true;  // 08:30 CEST
-    QTest::addRow("madrid-winter-time") << kWeek << u"Europe/Madrid"_s << u"2026-11-23T06:30:00Z"_s << false; // 07:30 CET
+    QTest::addRow("madrid-summer-time") << kWeek << u"Europe/Madrid"_s << u"2026-07-06T06:30:00Z"_s
+                                        << true;   // 08:30 CEST
+    QTest::addRow("madrid-winter-time") << kWeek << u"Europe/Madrid"_s << u"2026-11-23T06:30:00Z"_s
+                                        << false;   // 07:30 CET
     QTest::addRow("unknown-zone-is-utc") << kWeek << u"Nowhere/Nothing"_s << u"2026-11-23T08:30:00Z"_s << true;
     QTest::addRow("unparsable-is-open") << u"not json"_s << u"UTC"_s << u"2026-11-29T10:00:00Z"_s << true;
 }

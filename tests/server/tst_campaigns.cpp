@@ -1,4 +1,4 @@
-// Campaigns (seed §3): create with business hours and SLAs, list with filters, search and the
+// Campaigns (the OpenAPI document): create with business hours and SLAs, list with filters, search and the
 // page's numbers and agent counts batched, partial update, soft delete, number and agent
 // assignment, permissions and audit.
 #include "TestServer.h"
@@ -32,7 +32,7 @@ QJsonObject hours(const QString &start, const QString &end)
     return {{u"start"_s, start}, {u"end"_s, end}};
 }
 
-// The seed's §3.2 body.
+// The create body of the customer's API design.
 QJsonObject seedBody(const QString &code)
 {
     const QJsonObject day = hours(u"08:00"_s, u"18:00"_s);
@@ -41,9 +41,14 @@ QJsonObject seedBody(const QString &code)
             {u"description"_s, u"Atención al cliente"_s},
             {u"status"_s, u"active"_s},
             {u"priority"_s, 5},
-            {u"business_hours"_s, QJsonObject{{u"monday"_s, day}, {u"tuesday"_s, day}, {u"wednesday"_s, day},
-                                              {u"thursday"_s, day}, {u"friday"_s, day},
-                                              {u"saturday"_s, QJsonValue()}, {u"sunday"_s, QJsonValue()}}},
+            {u"business_hours"_s,
+             QJsonObject{{u"monday"_s, day},
+                         {u"tuesday"_s, day},
+                         {u"wednesday"_s, day},
+                         {u"thursday"_s, day},
+                         {u"friday"_s, day},
+                         {u"saturday"_s, QJsonValue()},
+                         {u"sunday"_s, QJsonValue()}}},
             {u"timezone"_s, u"America/Bogota"_s},
             {u"sla_first_response_seconds"_s, 60},
             {u"sla_resolution_seconds"_s, 3600},
@@ -62,7 +67,7 @@ QList<qint64> idsOf(const QJsonArray &array, const QString &key = u"id"_s)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 class tst_Campaigns : public QObject {
     Q_OBJECT
@@ -187,7 +192,8 @@ void tst_Campaigns::createDefaults()
 {
     // Days left out of business_hours are closed (null).
     const ApiResponse r = call("POST", u"/v1/campaigns"_s,
-                               {{u"name"_s, u"Mínima"_s}, {u"code"_s, u"min-1"_s},
+                               {{u"name"_s, u"Mínima"_s},
+                                {u"code"_s, u"min-1"_s},
                                 {u"business_hours"_s, QJsonObject{{u"monday"_s, hours(u"00:00"_s, u"23:59"_s)}}}});
     QCOMPARE(r.status, 201);
     QCOMPARE(r.value(u"status"_s).toString(), u"active"_s);
@@ -212,25 +218,26 @@ void tst_Campaigns::createValidation_data()
     QTest::addColumn<QStringList>("fields");
 
     auto withHours = [](const QJsonObject &h) { return QJsonObject{{u"business_hours"_s, h}}; };
-    QTest::addRow("name-and-code-required") << QJsonObject{{u"name"_s, QJsonValue()}, {u"code"_s, u""_s}}
-                                            << QStringList{u"code"_s, u"name"_s};
+    QTest::addRow("name-and-code-required")
+        << QJsonObject{{u"name"_s, QJsonValue()}, {u"code"_s, u""_s}} << QStringList{u"code"_s, u"name"_s};
     QTest::addRow("code-characters") << QJsonObject{{u"code"_s, u"VENTAS 2025"_s}} << QStringList{u"code"_s};
     QTest::addRow("hours-format") << withHours({{u"monday"_s, hours(u"8:00"_s, u"18:60"_s)}})
                                   << QStringList{u"business_hours.monday.end"_s, u"business_hours.monday.start"_s};
-    QTest::addRow("hours-start-after-end") << withHours({{u"friday"_s, hours(u"18:00"_s, u"08:00"_s)}})
-                                           << QStringList{u"business_hours.friday.end"_s};
+    QTest::addRow("hours-start-after-end")
+        << withHours({{u"friday"_s, hours(u"18:00"_s, u"08:00"_s)}}) << QStringList{u"business_hours.friday.end"_s};
     QTest::addRow("hours-equal") << withHours({{u"friday"_s, hours(u"08:00"_s, u"08:00"_s)}})
                                  << QStringList{u"business_hours.friday.end"_s};
     QTest::addRow("hours-unknown-day") << withHours({{u"funday"_s, hours(u"08:00"_s, u"18:00"_s)}})
                                        << QStringList{u"business_hours.funday"_s};
-    QTest::addRow("hours-day-not-object") << withHours({{u"tuesday"_s, u"08-18"_s}})
-                                          << QStringList{u"business_hours.tuesday"_s};
+    QTest::addRow("hours-day-not-object")
+        << withHours({{u"tuesday"_s, u"08-18"_s}}) << QStringList{u"business_hours.tuesday"_s};
     QTest::addRow("hours-not-object") << QJsonObject{{u"business_hours"_s, u"always"_s}}
                                       << QStringList{u"business_hours"_s};
     QTest::addRow("timezone") << QJsonObject{{u"timezone"_s, u"Mars/Olympus_Mons"_s}} << QStringList{u"timezone"_s};
     QTest::addRow("enums") << QJsonObject{{u"status"_s, u"archived"_s}, {u"routing_strategy"_s, u"random"_s}}
                            << QStringList{u"routing_strategy"_s, u"status"_s};
-    QTest::addRow("sla-positive") << QJsonObject{{u"sla_first_response_seconds"_s, 0}, {u"sla_resolution_seconds"_s, -60}}
+    QTest::addRow("sla-positive") << QJsonObject{{u"sla_first_response_seconds"_s, 0},
+                                                 {u"sla_resolution_seconds"_s, -60}}
                                   << QStringList{u"sla_first_response_seconds"_s, u"sla_resolution_seconds"_s};
     QTest::addRow("sla-type") << QJsonObject{{u"sla_first_response_seconds"_s, u"60"_s}}
                               << QStringList{u"sla_first_response_seconds"_s};
@@ -291,10 +298,13 @@ void tst_Campaigns::permissions_data()
     QTest::addColumn<QString>("action");
 
     QTest::addRow("no-token-list") << QByteArray("GET") << u"/v1/campaigns"_s << QString() << 401 << u"campaign.list"_s;
-    QTest::addRow("no-token-create") << QByteArray("POST") << u"/v1/campaigns"_s << QString() << 401 << u"campaign.create"_s;
+    QTest::addRow("no-token-create") << QByteArray("POST") << u"/v1/campaigns"_s << QString() << 401
+                                     << u"campaign.create"_s;
     QTest::addRow("agent-list") << QByteArray("GET") << u"/v1/campaigns"_s << u"agent"_s << 403 << u"campaign.list"_s;
-    QTest::addRow("agent-get") << QByteArray("GET") << u"/v1/campaigns/{id}"_s << u"agent"_s << 403 << u"campaign.read"_s;
-    QTest::addRow("agent-update") << QByteArray("PUT") << u"/v1/campaigns/{id}"_s << u"agent"_s << 403 << u"campaign.update"_s;
+    QTest::addRow("agent-get") << QByteArray("GET") << u"/v1/campaigns/{id}"_s << u"agent"_s << 403
+                               << u"campaign.read"_s;
+    QTest::addRow("agent-update") << QByteArray("PUT") << u"/v1/campaigns/{id}"_s << u"agent"_s << 403
+                                  << u"campaign.update"_s;
     QTest::addRow("agent-agents") << QByteArray("POST") << u"/v1/campaigns/{id}/agents"_s << u"agent"_s << 403
                                   << u"campaign.assign_agents"_s;
     QTest::addRow("supervisor-create") << QByteArray("POST") << u"/v1/campaigns"_s << u"supervisor"_s << 403
@@ -302,7 +312,8 @@ void tst_Campaigns::permissions_data()
     QTest::addRow("supervisor-delete") << QByteArray("DELETE") << u"/v1/campaigns/{id}"_s << u"supervisor"_s << 403
                                        << u"campaign.delete"_s;
     QTest::addRow("supervisor-list") << QByteArray("GET") << u"/v1/campaigns"_s << u"supervisor"_s << 200 << QString();
-    QTest::addRow("supervisor-get") << QByteArray("GET") << u"/v1/campaigns/{id}"_s << u"supervisor"_s << 200 << QString();
+    QTest::addRow("supervisor-get") << QByteArray("GET") << u"/v1/campaigns/{id}"_s << u"supervisor"_s << 200
+                                    << QString();
     QTest::addRow("supervisor-update") << QByteArray("PUT") << u"/v1/campaigns/{id}"_s << u"supervisor"_s << 200
                                        << u"campaign.update"_s;
     QTest::addRow("supervisor-numbers") << QByteArray("POST") << u"/v1/campaigns/{id}/numbers"_s << u"supervisor"_s
@@ -351,11 +362,28 @@ void tst_Campaigns::getCampaign()
     QVERIFY(id);
     const ApiResponse r = call("GET", u"/v1/campaigns/%1"_s.arg(id), {}, m_supervisor);
     QCOMPARE(r.status, 200);
-    const QSet<QString> expected{
-        u"id"_s, u"name"_s, u"code"_s, u"description"_s, u"status"_s, u"priority"_s, u"business_hours"_s,
-        u"timezone"_s, u"sla_first_response_seconds"_s, u"sla_resolution_seconds"_s, u"bot_enabled"_s,
-        u"bot_flow_id"_s, u"routing_strategy"_s, u"sla_reassign_enabled"_s, u"welcome_message"_s, u"offline_message"_s,
-        u"whatsapp_numbers"_s, u"agents"_s, u"agents_count"_s, u"active_chats"_s, u"created_at"_s, u"updated_at"_s};
+    const QSet<QString> expected{u"id"_s,
+                                 u"name"_s,
+                                 u"code"_s,
+                                 u"description"_s,
+                                 u"status"_s,
+                                 u"priority"_s,
+                                 u"business_hours"_s,
+                                 u"timezone"_s,
+                                 u"sla_first_response_seconds"_s,
+                                 u"sla_resolution_seconds"_s,
+                                 u"bot_enabled"_s,
+                                 u"bot_flow_id"_s,
+                                 u"routing_strategy"_s,
+                                 u"sla_reassign_enabled"_s,
+                                 u"welcome_message"_s,
+                                 u"offline_message"_s,
+                                 u"whatsapp_numbers"_s,
+                                 u"agents"_s,
+                                 u"agents_count"_s,
+                                 u"active_chats"_s,
+                                 u"created_at"_s,
+                                 u"updated_at"_s};
     QCOMPARE(keysOf(r.object()), expected);
     QCOMPARE(r.value(u"code"_s).toString(), u"GET_ONE"_s);
     QCOMPARE(r.value(u"sla_reassign_enabled"_s).toBool(true), false);
@@ -374,8 +402,11 @@ void tst_Campaigns::updateCampaign()
     const QJsonObject newHours{{u"saturday"_s, hours(u"09:00"_s, u"13:00"_s)}};
     const qint64 mark = m_server.auditMark();
     ApiResponse r = call("PUT", u"/v1/campaigns/%1"_s.arg(id),
-                         {{u"priority"_s, 9}, {u"status"_s, u"paused"_s}, {u"business_hours"_s, newHours},
-                          {u"bot_flow_id"_s, QJsonValue()}, {u"welcome_message"_s, u""_s}},
+                         {{u"priority"_s, 9},
+                          {u"status"_s, u"paused"_s},
+                          {u"business_hours"_s, newHours},
+                          {u"bot_flow_id"_s, QJsonValue()},
+                          {u"welcome_message"_s, u""_s}},
                          m_supervisor);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"priority"_s).toInt(), 9);
@@ -393,8 +424,8 @@ void tst_Campaigns::updateCampaign()
     QCOMPARE(row.value(u"entity_id"_s).toInteger(), id);
     QCOMPARE(row.value(u"success"_s).toBool(), true);
     const QJsonObject changes = row.value(u"changes"_s).toObject();
-    QCOMPARE(keysOf(changes), (QSet<QString>{u"priority"_s, u"status"_s, u"business_hours"_s, u"bot_flow_id"_s,
-                                              u"welcome_message"_s}));
+    QCOMPARE(keysOf(changes),
+             (QSet<QString>{u"priority"_s, u"status"_s, u"business_hours"_s, u"bot_flow_id"_s, u"welcome_message"_s}));
     QCOMPARE(changes.value(u"priority"_s).toObject(), (QJsonObject{{u"from"_s, 5}, {u"to"_s, 9}}));
 
     r = call("GET", u"/v1/campaigns/%1"_s.arg(id));
@@ -435,9 +466,13 @@ void tst_Campaigns::deleteCampaign()
     QVERIFY(id);
     qint64 userId = 0;
     m_server.tokenFor(u"agent"_s, &userId);
-    QCOMPARE(call("POST", u"/v1/campaigns/%1/numbers"_s.arg(id), {{u"whatsapp_number_ids"_s, QJsonArray{m_numbers[0]}}}).status, 200);
+    QCOMPARE(call("POST", u"/v1/campaigns/%1/numbers"_s.arg(id), {{u"whatsapp_number_ids"_s, QJsonArray{m_numbers[0]}}})
+                 .status,
+             200);
     QCOMPARE(call("POST", u"/v1/campaigns/%1/agents"_s.arg(id),
-                  {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, userId}}}}}).status, 200);
+                  {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, userId}}}}})
+                 .status,
+             200);
 
     const qint64 mark = m_server.auditMark();
     ApiResponse r = call("DELETE", u"/v1/campaigns/%1"_s.arg(id));
@@ -488,8 +523,8 @@ void tst_Campaigns::assignNumbers()
              m_numbers[1]);
 
     // Replaces the set; without primary_number_id the first listed becomes primary.
-    r = call("POST", u"/v1/campaigns/%1/numbers"_s.arg(id), {{u"whatsapp_number_ids"_s, QJsonArray{m_numbers[2], m_numbers[0]}}},
-             m_supervisor);
+    r = call("POST", u"/v1/campaigns/%1/numbers"_s.arg(id),
+             {{u"whatsapp_number_ids"_s, QJsonArray{m_numbers[2], m_numbers[0]}}}, m_supervisor);
     QCOMPARE(r.status, 200);
     numbers = r.value(u"whatsapp_numbers"_s).toArray();
     QCOMPARE(idsOf(numbers), (QList<qint64>{m_numbers[2], m_numbers[0]}));
@@ -533,7 +568,9 @@ void tst_Campaigns::assignNumbersErrors()
     QFETCH(QStringList, fields);
     const qint64 id = createCampaign(seedBody(u"NUMBERS_ERR_%1"_s.arg(++m_seq)));
     QVERIFY(id);
-    QCOMPARE(call("POST", u"/v1/campaigns/%1/numbers"_s.arg(id), {{u"whatsapp_number_ids"_s, QJsonArray{m_numbers[2]}}}).status, 200);
+    QCOMPARE(call("POST", u"/v1/campaigns/%1/numbers"_s.arg(id), {{u"whatsapp_number_ids"_s, QJsonArray{m_numbers[2]}}})
+                 .status,
+             200);
     body.replace(u"\"N0\""_s, u"\"x\""_s)
         .replace(u"N0"_s, QString::number(m_numbers[0]))
         .replace(u"N1"_s, QString::number(m_numbers[1]))
@@ -561,10 +598,15 @@ void tst_Campaigns::assignAgents()
     m_server.tokenFor(u"agent"_s, &beto);
     const qint64 mark = m_server.auditMark();
     ApiResponse r = call("POST", u"/v1/campaigns/%1/agents"_s.arg(id),
-                         {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, ana}, {u"max_concurrent_chats"_s, 5},
-                                                               {u"priority"_s, 10}, {u"skills"_s, QJsonArray{u"ventas"_s, u"ingles"_s}}},
-                                                   QJsonObject{{u"user_id"_s, beto}, {u"max_concurrent_chats"_s, 7},
-                                                               {u"priority"_s, 5}, {u"skills"_s, QJsonArray{u"soporte_tecnico"_s}}}}}},
+                         {{u"agents"_s,
+                           QJsonArray{QJsonObject{{u"user_id"_s, ana},
+                                                  {u"max_concurrent_chats"_s, 5},
+                                                  {u"priority"_s, 10},
+                                                  {u"skills"_s, QJsonArray{u"ventas"_s, u"ingles"_s}}},
+                                      QJsonObject{{u"user_id"_s, beto},
+                                                  {u"max_concurrent_chats"_s, 7},
+                                                  {u"priority"_s, 5},
+                                                  {u"skills"_s, QJsonArray{u"soporte_tecnico"_s}}}}}},
                          m_supervisor);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"campaign_id"_s).toInteger(), id);
@@ -600,7 +642,8 @@ void tst_Campaigns::assignAgents()
     QCOMPARE(to.value(QString::number(beto)).toObject().value(u"priority"_s).toInt(), 5);
 
     // Replaces the set; defaults: 5 chats, priority 0, no skills.
-    r = call("POST", u"/v1/campaigns/%1/agents"_s.arg(id), {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, beto}}}}});
+    r = call("POST", u"/v1/campaigns/%1/agents"_s.arg(id),
+             {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, beto}}}}});
     QCOMPARE(r.status, 200);
     agents = r.value(u"agents"_s).toArray();
     QCOMPARE(agents.size(), 1);
@@ -618,16 +661,17 @@ void tst_Campaigns::assignAgentsErrors_data()
     QTest::addRow("missing") << u"{}"_s << 422 << QStringList{u"agents"_s};
     QTest::addRow("not-a-list") << u"{\"agents\": {\"user_id\": U0}}"_s << 422 << QStringList{u"agents"_s};
     QTest::addRow("item-not-object") << u"{\"agents\": [U0]}"_s << 422 << QStringList{u"agents[0]"_s};
-    QTest::addRow("user-required") << u"{\"agents\": [{\"priority\": 1}]}"_s << 422 << QStringList{u"agents[0].user_id"_s};
+    QTest::addRow("user-required") << u"{\"agents\": [{\"priority\": 1}]}"_s << 422
+                                   << QStringList{u"agents[0].user_id"_s};
     QTest::addRow("unknown-user") << u"{\"agents\": [{\"user_id\": U0}, {\"user_id\": 999999}]}"_s << 422
                                   << QStringList{u"agents[1].user_id"_s};
-    QTest::addRow("deleted-user") << u"{\"agents\": [{\"user_id\": GONE}]}"_s << 422 << QStringList{u"agents[0].user_id"_s};
+    QTest::addRow("deleted-user") << u"{\"agents\": [{\"user_id\": GONE}]}"_s << 422
+                                  << QStringList{u"agents[0].user_id"_s};
     QTest::addRow("duplicate") << u"{\"agents\": [{\"user_id\": U0}, {\"user_id\": U0}]}"_s << 422
                                << QStringList{u"agents[1].user_id"_s};
     QTest::addRow("ranges-and-skills")
         << u"{\"agents\": [{\"user_id\": U0, \"max_concurrent_chats\": 0, \"priority\": 1000}, {\"user_id\": U1, \"skills\": [\"\"]}]}"_s
-        << 422
-        << QStringList{u"agents[0].max_concurrent_chats"_s, u"agents[0].priority"_s, u"agents[1].skills"_s};
+        << 422 << QStringList{u"agents[0].max_concurrent_chats"_s, u"agents[0].priority"_s, u"agents[1].skills"_s};
     QTest::addRow("skills-not-list") << u"{\"agents\": [{\"user_id\": U0, \"skills\": \"ventas\"}]}"_s << 422
                                      << QStringList{u"agents[0].skills"_s};
     QTest::addRow("unknown-campaign") << u"{\"agents\": []}"_s << 404 << QStringList{};
@@ -646,8 +690,13 @@ void tst_Campaigns::assignAgentsErrors()
     m_server.tokenFor(u"agent"_s, &gone);
     SqlQuery del(m_server.db(), "UPDATE users SET deleted_at = ? WHERE id = ?", {nowSeconds(), gone});
     QVERIFY(del.exec());
-    QCOMPARE(call("POST", u"/v1/campaigns/%1/agents"_s.arg(id), {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, u1}}}}}).status, 200);
-    body.replace(u"U0"_s, QString::number(u0)).replace(u"U1"_s, QString::number(u1)).replace(u"GONE"_s, QString::number(gone));
+    QCOMPARE(call("POST", u"/v1/campaigns/%1/agents"_s.arg(id),
+                  {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, u1}}}}})
+                 .status,
+             200);
+    body.replace(u"U0"_s, QString::number(u0))
+        .replace(u"U1"_s, QString::number(u1))
+        .replace(u"GONE"_s, QString::number(gone));
     const QString path = u"/v1/campaigns/%1/agents"_s.arg(status == 404 ? 999999 : id);
     const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.requestRaw("POST", path, body.toUtf8(), "application/json", m_admin);
@@ -673,7 +722,9 @@ void tst_Campaigns::campaignsOfUser()
     QVERIFY(ida && idb && idc);
     for (const auto &[id, priority] : {std::pair{ida, 7}, std::pair{idb, 2}, std::pair{idc, 1}}) {
         QCOMPARE(call("POST", u"/v1/campaigns/%1/agents"_s.arg(id),
-                      {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, userId}, {u"priority"_s, priority}}}}}).status, 200);
+                      {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, userId}, {u"priority"_s, priority}}}}})
+                     .status,
+                 200);
     }
     QCOMPARE(call("DELETE", u"/v1/campaigns/%1"_s.arg(idc)).status, 204);
 
@@ -713,13 +764,15 @@ void tst_Campaigns::listFiltersAndSearch()
     QFETCH(QString, query);
     QFETCH(QStringList, codes);
     if (m_server.count(u"campaigns"_s, u"code LIKE 'LST_%'"_s) == 0) {
-        const QList<QPair<QString, QString>> fixture = {{u"Señales Norte"_s, u"active"_s}, {u"Señal Sur"_s, u"paused"_s},
-                                                        {u"Atención Clientes"_s, u"inactive"_s}, {u"Cobranza"_s, u"paused"_s},
+        const QList<QPair<QString, QString>> fixture = {{u"Señales Norte"_s, u"active"_s},
+                                                        {u"Señal Sur"_s, u"paused"_s},
+                                                        {u"Atención Clientes"_s, u"inactive"_s},
+                                                        {u"Cobranza"_s, u"paused"_s},
                                                         {u"Borrada Señal"_s, u"active"_s}};
         const QStringList fixtureCodes = {u"LST_A"_s, u"LST_B"_s, u"LST_C"_s, u"LST_D"_s, u"LST_E"_s};
         for (qsizetype i = 0; i < fixture.size(); ++i) {
-            const qint64 id = createCampaign({{u"name"_s, fixture[i].first}, {u"code"_s, fixtureCodes[i]},
-                                              {u"status"_s, fixture[i].second}});
+            const qint64 id = createCampaign(
+                {{u"name"_s, fixture[i].first}, {u"code"_s, fixtureCodes[i]}, {u"status"_s, fixture[i].second}});
             QVERIFY(id);
             if (i == 4)
                 QCOMPARE(call("DELETE", u"/v1/campaigns/%1"_s.arg(id)).status, 204);
@@ -761,19 +814,24 @@ void tst_Campaigns::listBatchesNumbersAndAgents()
     QHash<qint64, QList<qint64>> expectedNumbers;
     QHash<qint64, int> expectedAgents;
     for (int i = 0; i < 25; ++i) {
-        const qint64 id = createCampaign({{u"name"_s, u"Lote %1"_s.arg(i)}, {u"code"_s, u"BATCH_%1"_s.arg(i)}}, &server, admin);
+        const qint64 id =
+            createCampaign({{u"name"_s, u"Lote %1"_s.arg(i)}, {u"code"_s, u"BATCH_%1"_s.arg(i)}}, &server, admin);
         QVERIFY(id);
         campaigns.append(id);
         if (i % 5 != 0) {
             const qint64 a = numbers[i % 6], b = numbers[(i + 1) % 6];
-            QCOMPARE(server.request("POST", u"/v1/campaigns/%1/numbers"_s.arg(id),
-                                    {{u"whatsapp_number_ids"_s, QJsonArray{a, b}}, {u"primary_number_id"_s, b}}, admin).status, 200);
+            QCOMPARE(server
+                         .request("POST", u"/v1/campaigns/%1/numbers"_s.arg(id),
+                                  {{u"whatsapp_number_ids"_s, QJsonArray{a, b}}, {u"primary_number_id"_s, b}}, admin)
+                         .status,
+                     200);
             expectedNumbers.insert(id, {b, a});
         }
         QJsonArray agents;
         for (int k = 0; k < i % 4; ++k)
             agents.append(QJsonObject{{u"user_id"_s, users[k]}});
-        QCOMPARE(server.request("POST", u"/v1/campaigns/%1/agents"_s.arg(id), {{u"agents"_s, agents}}, admin).status, 200);
+        QCOMPARE(server.request("POST", u"/v1/campaigns/%1/agents"_s.arg(id), {{u"agents"_s, agents}}, admin).status,
+                 200);
         expectedAgents.insert(id, i % 4);
     }
     // Campaign i: i%3 open chats (every open status in turn) and, when i is even, a closed one
@@ -791,10 +849,11 @@ void tst_Campaigns::listBatchesNumbersAndAgents()
                 statuses.append(u"closed"_s);
             for (const QString &status : std::as_const(statuses)) {
                 // A client per chat: one open chat per client and number.
-                SqlQuery client(server.db(),
-                                "INSERT INTO clients (phone_number, search_text, custom_fields, created_at, updated_at) "
-                                "VALUES (?, '', '{}', ?, ?) RETURNING id",
-                                {u"+57321%1"_s.arg(++seq, 7, 10, QChar(u'0')), now, now});
+                SqlQuery
+                    client(server.db(),
+                           "INSERT INTO clients (phone_number, search_text, custom_fields, created_at, updated_at) "
+                           "VALUES (?, '', '{}', ?, ?) RETURNING id",
+                           {u"+57321%1"_s.arg(++seq, 7, 10, QChar(u'0')), now, now});
                 QVERIFY(client.exec() && client.next());
                 SqlQuery chat(server.db(),
                               "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, status, created_at, "
@@ -835,9 +894,18 @@ void tst_Campaigns::listBatchesNumbersAndAgents()
     const QJsonArray all = r.value(u"data"_s).toArray();
     QCOMPARE(idsOf(all), campaigns);
     check(all);
-    const QSet<QString> expected{u"id"_s, u"name"_s, u"code"_s, u"description"_s, u"status"_s, u"priority"_s,
-                                 u"bot_enabled"_s, u"routing_strategy"_s, u"whatsapp_numbers"_s,
-                                 u"agents_count"_s, u"active_chats"_s, u"created_at"_s};
+    const QSet<QString> expected{u"id"_s,
+                                 u"name"_s,
+                                 u"code"_s,
+                                 u"description"_s,
+                                 u"status"_s,
+                                 u"priority"_s,
+                                 u"bot_enabled"_s,
+                                 u"routing_strategy"_s,
+                                 u"whatsapp_numbers"_s,
+                                 u"agents_count"_s,
+                                 u"active_chats"_s,
+                                 u"created_at"_s};
     QCOMPARE(keysOf(all.first().toObject()), expected);
 
     r = server.request("GET", u"/v1/campaigns?limit=10&page=3"_s, {}, admin);

@@ -30,15 +30,18 @@ struct Listener {
     Listener()
     {
         QObject::connect(&client, &Conversa::SocketIoClient::event, &client,
-                         [this](const QString &n, const QJsonValue &p) { events.append({n, p.toObject()}); });
+                         [this](const QString &n, const QJsonValue &p) {
+                             events.append({n, p.toObject()});
+                         });
     }
     // The events about `chatId` (chat.* by chat.id, message.* by chat_id).
     QList<std::pair<QString, QJsonObject>> about(qint64 chatId) const
     {
         QList<std::pair<QString, QJsonObject>> out;
         for (const auto &e : events) {
-            const qint64 id = e.second.contains(u"chat"_s) ? e.second.value(u"chat"_s).toObject().value(u"id"_s).toInteger()
-                                                           : e.second.value(u"chat_id"_s).toInteger();
+            const qint64 id = e.second.contains(u"chat"_s)
+                ? e.second.value(u"chat"_s).toObject().value(u"id"_s).toInteger()
+                : e.second.value(u"chat_id"_s).toInteger();
             if (id == chatId)
                 out.append(e);
         }
@@ -46,7 +49,7 @@ struct Listener {
     }
 };
 
-} // namespace
+}   // namespace
 
 class tst_ChatReadEvents : public QObject {
     Q_OBJECT
@@ -68,10 +71,11 @@ private:
     }
     qint64 inbound(qint64 chatId)
     {
-        return insertReturningId(m_server.db(),
-                                 "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, "
-                                 "status, created_at) VALUES (?, ?, 'inbound', 'text', 'hola', 'delivered', ?) RETURNING id",
-                                 {chatId, m_number, nowSeconds()});
+        return insertReturningId(
+            m_server.db(),
+            "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, "
+            "status, created_at) VALUES (?, ?, 'inbound', 'text', 'hola', 'delivered', ?) RETURNING id",
+            {chatId, m_number, nowSeconds()});
     }
     // Waits until `l` has `n` events about the chat, then a little longer for any extra one.
     QList<std::pair<QString, QJsonObject>> settle(const Listener &l, qint64 chatId, int n)
@@ -98,10 +102,12 @@ void tst_ChatReadEvents::initTestCase()
     const qint64 now = nowSeconds();
     m_number = insertReturningId(m_server.db(),
                                  "INSERT INTO whatsapp_numbers (phone_number, provider, created_at, updated_at) "
-                                 "VALUES ('+573004444444', 'meta', ?, ?) RETURNING id", {now, now});
+                                 "VALUES ('+573004444444', 'meta', ?, ?) RETURNING id",
+                                 {now, now});
     m_campaign = insertReturningId(m_server.db(),
                                    "INSERT INTO campaigns (name, code, created_at, updated_at) "
-                                   "VALUES ('Lectura', 'LECTURA', ?, ?) RETURNING id", {now, now});
+                                   "VALUES ('Lectura', 'LECTURA', ?, ?) RETURNING id",
+                                   {now, now});
     QVERIFY(m_number && m_campaign);
 }
 
@@ -113,11 +119,12 @@ void tst_ChatReadEvents::restAndSocketTellTheSame()
                                             "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
                                             "updated_at) VALUES (?, 'Lucía', ?, ?, ?) RETURNING id",
                                             {phone, SearchText::of({u"Lucía"_s, phone}), now, now});
-    const qint64 chat = insertReturningId(m_server.db(),
-                                          "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
-                                          "status, unread_count, created_at, assigned_at, last_activity_at, last_inbound_at) "
-                                          "VALUES (?, ?, ?, ?, 'assigned', 2, ?, ?, ?, ?) RETURNING id",
-                                          {client, m_campaign, m_number, m_agentId, now - 60, now - 30, now - 60, now - 60});
+    const qint64 chat =
+        insertReturningId(m_server.db(),
+                          "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
+                          "status, unread_count, created_at, assigned_at, last_activity_at, last_inbound_at) "
+                          "VALUES (?, ?, ?, ?, 'assigned', 2, ?, ?, ?, ?) RETURNING id",
+                          {client, m_campaign, m_number, m_agentId, now - 60, now - 30, now - 60, now - 60});
     QVERIFY(chat > 0);
     const qint64 first = inbound(chat);
     const qint64 second = inbound(chat);
@@ -161,8 +168,10 @@ void tst_ChatReadEvents::restAndSocketTellTheSame()
         QCOMPARE(events.at(1).second.value(u"chat"_s).toObject().value(u"unread_count"_s).toInteger(), unread);
     }
     QCOMPARE(bySocket.at(0).second.keys(), byRest.at(0).second.keys());
-    QCOMPARE(bySocket.at(0).second.value(u"message"_s).toObject().keys(), byRest.at(0).second.value(u"message"_s).toObject().keys());
-    QCOMPARE(bySocket.at(1).second.value(u"chat"_s).toObject().keys(), byRest.at(1).second.value(u"chat"_s).toObject().keys());
+    QCOMPARE(bySocket.at(0).second.value(u"message"_s).toObject().keys(),
+             byRest.at(0).second.value(u"message"_s).toObject().keys());
+    QCOMPARE(bySocket.at(1).second.value(u"chat"_s).toObject().keys(),
+             byRest.at(1).second.value(u"chat"_s).toObject().keys());
     // Nothing about a chat that is not theirs reaches another agent.
     QCOMPARE(bystander->about(chat).size(), 0);
 }

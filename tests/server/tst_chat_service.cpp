@@ -22,26 +22,29 @@ namespace {
 // The permissions each kind of caller has here, written out (not read from the server's roles).
 const QSet<QString> kAgentPermissions{u"chats.read"_s, u"chats.update"_s, u"chats.close"_s, u"chats.transfer"_s,
                                       u"messages.read"_s};
-const QSet<QString> kSupervisorPermissions{u"chats.read"_s, u"chats.read_all"_s, u"chats.update"_s, u"chats.close"_s,
-                                           u"chats.transfer"_s, u"chats.assign"_s, u"messages.read"_s};
+const QSet<QString> kSupervisorPermissions{u"chats.read"_s,   u"chats.read_all"_s, u"chats.update"_s,
+                                           u"chats.close"_s,  u"chats.transfer"_s, u"chats.assign"_s,
+                                           u"messages.read"_s};
 
 QString eventName(const DomainEvent &e)
 {
-    return std::visit([](const auto &x) -> QString {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, ChatUpdated>)
-            return u"ChatUpdated(%1,%2)"_s.arg(x.chatId).arg(x.previousAgentId);
-        else if constexpr (std::is_same_v<T, ChatAssigned>)
-            return u"ChatAssigned(%1,%2)"_s.arg(x.chatId).arg(x.previousAgentId);
-        else if constexpr (std::is_same_v<T, ChatTransferred>)
-            return u"ChatTransferred(%1,%2)"_s.arg(x.chatId).arg(x.previousAgentId);
-        else if constexpr (std::is_same_v<T, MessageCreated>)
-            return u"MessageCreated(%1)"_s.arg(x.messageId);
-        else if constexpr (std::is_same_v<T, MessageUpdated>)
-            return u"MessageUpdated(%1)"_s.arg(x.messageId);
-        else
-            return u"RoutingNeeded(%1,%2)"_s.arg(x.campaigns.value(0)).arg(x.freedAgentId);
-    }, e);
+    return std::visit(
+        [](const auto &x) -> QString {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ChatUpdated>)
+                return u"ChatUpdated(%1,%2)"_s.arg(x.chatId).arg(x.previousAgentId);
+            else if constexpr (std::is_same_v<T, ChatAssigned>)
+                return u"ChatAssigned(%1,%2)"_s.arg(x.chatId).arg(x.previousAgentId);
+            else if constexpr (std::is_same_v<T, ChatTransferred>)
+                return u"ChatTransferred(%1,%2)"_s.arg(x.chatId).arg(x.previousAgentId);
+            else if constexpr (std::is_same_v<T, MessageCreated>)
+                return u"MessageCreated(%1)"_s.arg(x.messageId);
+            else if constexpr (std::is_same_v<T, MessageUpdated>)
+                return u"MessageUpdated(%1)"_s.arg(x.messageId);
+            else
+                return u"RoutingNeeded(%1,%2)"_s.arg(x.campaigns.value(0)).arg(x.freedAgentId);
+        },
+        e);
 }
 
 QStringList names(const QList<DomainEvent> &events)
@@ -57,7 +60,7 @@ QJsonObject change(const QJsonValue &from, const QJsonValue &to)
     return {{u"from"_s, from}, {u"to"_s, to}};
 }
 
-} // namespace
+}   // namespace
 
 class tst_ChatService : public QObject {
     Q_OBJECT
@@ -82,7 +85,10 @@ private slots:
     void markChatRead();
 
 private:
-    Actor agent() const { return Actor{.userId = m_agentId, .roleName = u"agent"_s, .permissions = &kAgentPermissions}; }
+    Actor agent() const
+    {
+        return Actor{.userId = m_agentId, .roleName = u"agent"_s, .permissions = &kAgentPermissions};
+    }
     Actor supervisor() const
     {
         return Actor{.userId = m_supervisorId, .roleName = u"supervisor"_s, .permissions = &kSupervisorPermissions};
@@ -111,13 +117,16 @@ void tst_ChatService::initTestCase()
     const qint64 now = nowSeconds();
     m_number = insertReturningId(m_server.db(),
                                  "INSERT INTO whatsapp_numbers (phone_number, provider, created_at, updated_at) "
-                                 "VALUES ('+573006666666', 'meta', ?, ?) RETURNING id", {now, now});
+                                 "VALUES ('+573006666666', 'meta', ?, ?) RETURNING id",
+                                 {now, now});
     m_campaign = insertReturningId(m_server.db(),
                                    "INSERT INTO campaigns (name, code, created_at, updated_at) "
-                                   "VALUES ('Servicio', 'SERVICIO', ?, ?) RETURNING id", {now, now});
+                                   "VALUES ('Servicio', 'SERVICIO', ?, ?) RETURNING id",
+                                   {now, now});
     m_otherCampaign = insertReturningId(m_server.db(),
                                         "INSERT INTO campaigns (name, code, created_at, updated_at) "
-                                        "VALUES ('Ventas', 'VENTAS', ?, ?) RETURNING id", {now, now});
+                                        "VALUES ('Ventas', 'VENTAS', ?, ?) RETURNING id",
+                                        {now, now});
     QVERIFY(m_number && m_campaign && m_otherCampaign);
     for (const qint64 a : {m_agentId, m_otherAgentId}) {
         SqlQuery q(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)",
@@ -133,20 +142,21 @@ qint64 tst_ChatService::chat(const QString &status, qint64 agentId, qint64 clien
     const qint64 now = nowSeconds();
     if (clientId == 0) {
         const QString phone = u"+57313%1"_s.arg(++m_seq, 7, 10, QChar(u'0'));
-        clientId = insertReturningId(m_server.db(),
-                                     "INSERT INTO clients (phone_number, first_name, search_text, created_at, updated_at) "
-                                     "VALUES (?, 'Ana', ?, ?, ?) RETURNING id",
-                                     {phone, SearchText::of({u"Ana"_s, phone}), now, now});
+        clientId =
+            insertReturningId(m_server.db(),
+                              "INSERT INTO clients (phone_number, first_name, search_text, created_at, updated_at) "
+                              "VALUES (?, 'Ana', ?, ?, ?) RETURNING id",
+                              {phone, SearchText::of({u"Ana"_s, phone}), now, now});
     }
     const bool closed = status == "closed"_L1;
-    return insertReturningId(m_server.db(),
-                             "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
-                             "created_at, queued_at, assigned_at, closed_at, last_activity_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                             {clientId, m_campaign, m_number, agentId > 0 ? QVariant(agentId) : QVariant(QMetaType::fromType<qint64>()),
-                              status, now - 100, now - 90,
-                              agentId > 0 ? QVariant(now - 80) : QVariant(QMetaType::fromType<qint64>()),
-                              closed ? QVariant(now - 10) : QVariant(QMetaType::fromType<qint64>()), now - 10});
+    return insertReturningId(
+        m_server.db(),
+        "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
+        "created_at, queued_at, assigned_at, closed_at, last_activity_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {clientId, m_campaign, m_number, agentId > 0 ? QVariant(agentId) : QVariant(QMetaType::fromType<qint64>()),
+         status, now - 100, now - 90, agentId > 0 ? QVariant(now - 80) : QVariant(QMetaType::fromType<qint64>()),
+         closed ? QVariant(now - 10) : QVariant(QMetaType::fromType<qint64>()), now - 10});
 }
 
 qint64 tst_ChatService::message(qint64 chatId, const QString &direction)
@@ -230,9 +240,10 @@ void tst_ChatService::moves()
 void tst_ChatService::whoMayAct_data()
 {
     QTest::addColumn<QString>("who");
-    QTest::addColumn<QString>("chatOf");   // "agent": the acting agent's own; "other": another agent's; "queued": their campaign's queue
+    QTest::addColumn<QString>(
+        "chatOf");   // "agent": the acting agent's own; "other": another agent's; "queued": their campaign's queue
     QTest::addColumn<QString>("action");
-    QTest::addColumn<int>("status");       // 0: done
+    QTest::addColumn<int>("status");   // 0: done
     QTest::newRow("an agent may not assign") << u"agent"_s << u"agent"_s << u"assign"_s << 403;
     QTest::newRow("a supervisor assigns any chat") << u"supervisor"_s << u"other"_s << u"assign"_s << 0;
     QTest::newRow("the server itself assigns") << u"server"_s << u"other"_s << u"assign"_s << 0;
@@ -253,10 +264,10 @@ void tst_ChatService::whoMayAct()
     QFETCH(QString, action);
     QFETCH(int, status);
     const QSet<QString> none;
-    const Actor by = who == "agent"_L1        ? agent()
-                     : who == "supervisor"_L1 ? supervisor()
-                     : who == "server"_L1     ? Actor::server()
-                                              : Actor{.userId = m_agentId, .permissions = &none};
+    const Actor by = who == "agent"_L1 ? agent()
+        : who == "supervisor"_L1       ? supervisor()
+        : who == "server"_L1           ? Actor::server()
+                                       : Actor{.userId = m_agentId, .permissions = &none};
     const qint64 id = chatOf == "queued"_L1 ? chat(u"queued"_s)
                                             : chat(u"assigned"_s, chatOf == "agent"_L1 ? m_agentId : m_otherAgentId);
     Result<Ok> done = Ok{};
@@ -282,16 +293,20 @@ void tst_ChatService::whoMayAct()
 void tst_ChatService::assignTellsAndAudits()
 {
     const qint64 id = chat(u"queued"_s);
-    const Result<Assigned> done = m_service->assign(supervisor(), {.chatId = id, .agentId = m_agentId, .reason = u"VIP"_s});
+    const Result<Assigned> done =
+        m_service->assign(supervisor(), {.chatId = id, .agentId = m_agentId, .reason = u"VIP"_s});
     QVERIFY(done);
     QCOMPARE(done->chatId, id);
     QCOMPARE(done->agent.id, m_agentId);
     QCOMPARE(done->status, u"assigned"_s);
     QCOMPARE(done->assignedAt, m_now);
-    QCOMPARE(done->changes, (QJsonObject{{u"assigned_agent_id"_s, change({}, m_agentId)},
-                                         {u"status"_s, change(u"queued"_s, u"assigned"_s)}}));
-    QCOMPARE(names(done->events), (QStringList{u"RoutingNeeded(%1,0)"_s.arg(m_campaign), u"ChatAssigned(%1,0)"_s.arg(id)}));
-    SqlQuery q(m_server.db(), "SELECT reason, user_id, to_agent_id FROM chat_events WHERE chat_id = ? AND event = 'assign'", {id});
+    QCOMPARE(done->changes,
+             (QJsonObject{{u"assigned_agent_id"_s, change({}, m_agentId)},
+                          {u"status"_s, change(u"queued"_s, u"assigned"_s)}}));
+    QCOMPARE(names(done->events),
+             (QStringList{u"RoutingNeeded(%1,0)"_s.arg(m_campaign), u"ChatAssigned(%1,0)"_s.arg(id)}));
+    SqlQuery q(m_server.db(),
+               "SELECT reason, user_id, to_agent_id FROM chat_events WHERE chat_id = ? AND event = 'assign'", {id});
     QVERIFY(q.exec() && q.next());
     QCOMPARE(q.string(0), u"VIP"_s);
     QCOMPARE(q.integer(1), m_supervisorId);
@@ -326,15 +341,21 @@ void tst_ChatService::transferTellsAndAudits()
     QFETCH(QString, told);
     QFETCH(QStringList, changed);
     const qint64 id = chat(u"active"_s, m_agentId);
-    const qint64 targetId = target == TransferTarget::Agent ? m_otherAgentId : target == TransferTarget::Campaign ? m_otherCampaign : 0;
-    const Result<ChatOutcome> done = m_service->transfer(agent(), {.chatId = id, .target = target, .targetId = targetId, .reason = u"turno"_s});
+    const qint64 targetId = target == TransferTarget::Agent ? m_otherAgentId
+        : target == TransferTarget::Campaign                ? m_otherCampaign
+                                                            : 0;
+    const Result<ChatOutcome> done =
+        m_service->transfer(agent(), {.chatId = id, .target = target, .targetId = targetId, .reason = u"turno"_s});
     QVERIFY2(done, done ? "" : done.error().code().constData());
     QCOMPARE(statusOf(id), status);
     QCOMPARE(done->changes.keys(), changed);
-    QCOMPARE(done->changes.value(u"target_type"_s).toObject().value(u"to"_s).toString(), ChatService::targetName(target));
+    QCOMPARE(done->changes.value(u"target_type"_s).toObject().value(u"to"_s).toString(),
+             ChatService::targetName(target));
     const QStringList n = names(done->events);
     QCOMPARE(n.size(), 3);
-    QCOMPARE(n.at(0), u"RoutingNeeded(%1,%2)"_s.arg(target == TransferTarget::Campaign ? m_otherCampaign : m_campaign).arg(m_agentId));
+    QCOMPARE(n.at(0),
+             u"RoutingNeeded(%1,%2)"_s.arg(target == TransferTarget::Campaign ? m_otherCampaign : m_campaign)
+                 .arg(m_agentId));
     QCOMPARE(n.at(1), u"ChatTransferred(%1,%2)"_s.arg(id).arg(m_agentId));
     QCOMPARE(n.at(2), u"%1(%2,%3)"_s.arg(told).arg(id).arg(m_agentId));
     const auto &transferred = std::get<ChatTransferred>(done->events.at(1));
@@ -343,10 +364,13 @@ void tst_ChatService::transferTellsAndAudits()
 
     // An agent who does not work on the campaign, or a campaign that does not exist: 422 on target_id.
     const qint64 another = chat(u"active"_s, m_agentId);
-    const Result<ChatOutcome> stranger = m_service->transfer(supervisor(), {.chatId = another, .target = TransferTarget::Agent, .targetId = m_supervisorId});
+    const Result<ChatOutcome> stranger =
+        m_service->transfer(supervisor(),
+                            {.chatId = another, .target = TransferTarget::Agent, .targetId = m_supervisorId});
     QVERIFY(!stranger);
     QCOMPARE(stranger.error().status(), 422);
-    const Result<ChatOutcome> nowhere = m_service->transfer(supervisor(), {.chatId = another, .target = TransferTarget::Campaign, .targetId = 999999});
+    const Result<ChatOutcome> nowhere =
+        m_service->transfer(supervisor(), {.chatId = another, .target = TransferTarget::Campaign, .targetId = 999999});
     QVERIFY(!nowhere);
     QCOMPARE(nowhere.error().status(), 422);
     QCOMPARE(events(another, u"transfer"_s), 0);
@@ -355,23 +379,27 @@ void tst_ChatService::transferTellsAndAudits()
 void tst_ChatService::closeAndReopen()
 {
     const qint64 id = chat(u"active"_s, m_agentId);
-    const Result<Closed> closed = m_service->close(agent(), {.chatId = id, .closeReason = u"resuelto"_s, .outcome = u"venta"_s,
-                                                             .outcomeValue = 150000, .notes = u"ok"_s});
+    const Result<Closed> closed = m_service->close(
+        agent(),
+        {.chatId = id, .closeReason = u"resuelto"_s, .outcome = u"venta"_s, .outcomeValue = 150000, .notes = u"ok"_s});
     QVERIFY(closed);
     QCOMPARE(closed->status, u"closed"_s);
     QCOMPARE(closed->closedAt, m_now);
-    QCOMPARE(closed->changes, (QJsonObject{{u"status"_s, change(u"active"_s, u"closed"_s)},
-                                           {u"close_reason"_s, change({}, u"resuelto"_s)},
-                                           {u"outcome"_s, change({}, u"venta"_s)},
-                                           {u"outcome_value"_s, change({}, 150000)}}));
-    QCOMPARE(names(closed->events), (QStringList{u"RoutingNeeded(%1,%2)"_s.arg(m_campaign).arg(m_agentId), u"ChatUpdated(%1,0)"_s.arg(id)}));
+    QCOMPARE(closed->changes,
+             (QJsonObject{{u"status"_s, change(u"active"_s, u"closed"_s)},
+                          {u"close_reason"_s, change({}, u"resuelto"_s)},
+                          {u"outcome"_s, change({}, u"venta"_s)},
+                          {u"outcome_value"_s, change({}, 150000)}}));
+    QCOMPARE(names(closed->events),
+             (QStringList{u"RoutingNeeded(%1,%2)"_s.arg(m_campaign).arg(m_agentId), u"ChatUpdated(%1,0)"_s.arg(id)}));
 
     // Its agent is still able: back to them.
     const Result<ChatOutcome> reopened = m_service->reopen(agent(), id);
     QVERIFY(reopened);
     QCOMPARE(statusOf(id), u"assigned"_s);
     QCOMPARE(reopened->changes, (QJsonObject{{u"status"_s, change(u"closed"_s, u"assigned"_s)}}));
-    QCOMPARE(names(reopened->events), (QStringList{u"RoutingNeeded(%1,0)"_s.arg(m_campaign), u"ChatUpdated(%1,0)"_s.arg(id)}));
+    QCOMPARE(names(reopened->events),
+             (QStringList{u"RoutingNeeded(%1,0)"_s.arg(m_campaign), u"ChatUpdated(%1,0)"_s.arg(id)}));
 }
 
 void tst_ChatService::reopenBlockedByAnotherOpenChat()
@@ -393,8 +421,9 @@ void tst_ChatService::reopenWithoutTheAgent()
     const Result<ChatOutcome> r = m_service->reopen(supervisor(), id);
     QVERIFY(r);
     QCOMPARE(statusOf(id), u"queued"_s);
-    QCOMPARE(r->changes, (QJsonObject{{u"status"_s, change(u"closed"_s, u"queued"_s)},
-                                      {u"assigned_agent_id"_s, change(m_suspendedId, {})}}));
+    QCOMPARE(r->changes,
+             (QJsonObject{{u"status"_s, change(u"closed"_s, u"queued"_s)},
+                          {u"assigned_agent_id"_s, change(m_suspendedId, {})}}));
 }
 
 void tst_ChatService::takeBackUnanswered()
@@ -409,12 +438,19 @@ void tst_ChatService::takeBackUnanswered()
     QVERIFY(back);
     QVERIFY(back->done);
     QCOMPARE(statusOf(id), u"queued"_s);
-    QCOMPARE(m_server.count(u"chats"_s, u"id = %1 AND assigned_agent_id IS NULL AND routing_skip_agent_id = %2"_s.arg(id).arg(m_agentId)), 1);
-    QCOMPARE(m_server.count(u"chat_events"_s, u"chat_id = %1 AND event = 'reassign' AND reason = 'sla_reassign'"_s.arg(id)), 1);
-    QCOMPARE(back->changes, (QJsonObject{{u"status"_s, change(u"assigned"_s, u"queued"_s)},
-                                         {u"assigned_agent_id"_s, change(m_agentId, {})}}));
-    QCOMPARE(names(back->events), (QStringList{u"RoutingNeeded(%1,%2)"_s.arg(m_campaign).arg(m_agentId),
-                                               u"ChatUpdated(%1,%2)"_s.arg(id).arg(m_agentId)}));
+    QCOMPARE(m_server.count(u"chats"_s,
+                            u"id = %1 AND assigned_agent_id IS NULL AND routing_skip_agent_id = %2"_s.arg(id).arg(
+                                m_agentId)),
+             1);
+    QCOMPARE(m_server.count(u"chat_events"_s,
+                            u"chat_id = %1 AND event = 'reassign' AND reason = 'sla_reassign'"_s.arg(id)),
+             1);
+    QCOMPARE(back->changes,
+             (QJsonObject{{u"status"_s, change(u"assigned"_s, u"queued"_s)},
+                          {u"assigned_agent_id"_s, change(m_agentId, {})}}));
+    QCOMPARE(names(back->events),
+             (QStringList{u"RoutingNeeded(%1,%2)"_s.arg(m_campaign).arg(m_agentId),
+                          u"ChatUpdated(%1,%2)"_s.arg(id).arg(m_agentId)}));
 
     // Again, or a chat its agent answered meanwhile: nothing written.
     const Result<TakenBack> again = m_service->takeBackUnanswered(Actor::server(), id, m_agentId, m_campaign);
@@ -455,7 +491,8 @@ void tst_ChatService::tagsNotesPriority()
     QVERIFY(note);
     QVERIFY(note->noteId > 0);
     QCOMPARE(note->createdAt, m_now);
-    QCOMPARE(note->changes, (QJsonObject{{u"note_id"_s, change({}, note->noteId)}, {u"content"_s, change({}, u"Llamar mañana"_s)}}));
+    QCOMPARE(note->changes,
+             (QJsonObject{{u"note_id"_s, change({}, note->noteId)}, {u"content"_s, change({}, u"Llamar mañana"_s)}}));
 
     const Result<ChatOutcome> high = m_service->setPriority(agent(), id, u"high"_s);
     QVERIFY(high);
@@ -481,15 +518,17 @@ void tst_ChatService::markMessageRead()
     const Result<MessageRead> outbound = m_service->markMessageRead(agent(), out);
     QVERIFY(!outbound);
     QCOMPARE(outbound.error().status(), 409);
-    const Result<MessageRead> hidden = m_service->markMessageRead(
-        Actor{.userId = m_otherAgentId, .permissions = &kAgentPermissions}, in);
+    const Result<MessageRead> hidden =
+        m_service->markMessageRead(Actor{.userId = m_otherAgentId, .permissions = &kAgentPermissions}, in);
     QVERIFY(!hidden);
     QCOMPARE(hidden.error().status(), 404);
 
     const Result<MessageRead> read = m_service->markMessageRead(agent(), in);
     QVERIFY(read);
     QCOMPARE(read->message.readAt, m_now);
-    QCOMPARE(read->changes, (QJsonObject{{u"read_at"_s, change({}, QDateTime::fromSecsSinceEpoch(m_now, Qt::UTC).toString(Qt::ISODate))}}));
+    QCOMPARE(read->changes,
+             (QJsonObject{
+                 {u"read_at"_s, change({}, QDateTime::fromSecsSinceEpoch(m_now, Qt::UTC).toString(Qt::ISODate))}}));
     QCOMPARE(names(read->events), (QStringList{u"MessageUpdated(%1)"_s.arg(in), u"ChatUpdated(%1,0)"_s.arg(id)}));
     QCOMPARE(m_server.count(u"chats"_s, u"id = %1 AND unread_count = 0"_s.arg(id)), 1);
 
@@ -515,8 +554,9 @@ void tst_ChatService::markChatRead()
     QVERIFY(r);
     QCOMPARE(r->read, (QList<qint64>{in1, in2}));
     QCOMPARE(r->changes, (QJsonObject{{u"read_message_ids"_s, change({}, QJsonArray{in1, in2})}}));
-    QCOMPARE(names(r->events), (QStringList{u"MessageUpdated(%1)"_s.arg(in1), u"MessageUpdated(%1)"_s.arg(in2),
-                                            u"ChatUpdated(%1,0)"_s.arg(id)}));
+    QCOMPARE(names(r->events),
+             (QStringList{u"MessageUpdated(%1)"_s.arg(in1), u"MessageUpdated(%1)"_s.arg(in2),
+                          u"ChatUpdated(%1,0)"_s.arg(id)}));
     QCOMPARE(m_server.count(u"chats"_s, u"id = %1 AND unread_count = 1"_s.arg(id)), 1);
     QCOMPARE(m_server.count(u"chats"_s, u"id = %1 AND unread_count = 3"_s.arg(other)), 1);
 
@@ -527,7 +567,8 @@ void tst_ChatService::markChatRead()
     QVERIFY(none->events.isEmpty());
 
     const QSet<QString> noRead{u"chats.read"_s};
-    const Result<MessagesRead> forbidden = m_service->markChatRead(Actor{.userId = m_agentId, .permissions = &noRead}, id, {in1});
+    const Result<MessagesRead> forbidden =
+        m_service->markChatRead(Actor{.userId = m_agentId, .permissions = &noRead}, id, {in1});
     QVERIFY(!forbidden);
     QCOMPARE(forbidden.error().status(), 403);
 }

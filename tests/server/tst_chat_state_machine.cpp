@@ -1,4 +1,4 @@
-// ChatStateMachine (CONTRACT §4): every status × action, legal moves and their target, illegal ones.
+// ChatStateMachine (docs/ROUTING.md): every status × action, legal moves and their target, illegal ones.
 #include "domain/ChatStateMachine.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-// Chats (seed §5, CONTRACT §3/§4): list with combined filters and visibility, one chat, assign,
+// Chats (the OpenAPI document, docs/API.md, docs/ROUTING.md): list with combined filters and visibility, one chat, assign,
 // transfer, close, reopen, tags, notes, priority and the chat's messages — over real HTTP, against
 // SQLite and PostgreSQL. Fixtures go straight into the database (inbound chats arrive with the
 // delivery increment).
@@ -42,7 +42,7 @@ QList<qint64> idsOf(const ApiResponse &r)
 constexpr qint64 kDay = 86400;
 constexpr qint64 kBase = 1763078400;   // 2025-11-14T00:00:00Z
 
-} // namespace
+}   // namespace
 
 class tst_Chats : public QObject {
     Q_OBJECT
@@ -97,11 +97,11 @@ private:
     qint64 client(const QString &first, const QString &last, const QString &phone)
     {
         const qint64 now = nowSeconds();
-        return insertReturningId(m_server.db(),
-                                 "INSERT INTO clients (phone_number, first_name, last_name, search_text, custom_fields, "
-                                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                 {phone, first, last, SearchText::of({first, last, phone}),
-                                  u"{\"empresa\":\"Acme\"}"_s, now, now});
+        return insertReturningId(
+            m_server.db(),
+            "INSERT INTO clients (phone_number, first_name, last_name, search_text, custom_fields, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            {phone, first, last, SearchText::of({first, last, phone}), u"{\"empresa\":\"Acme\"}"_s, now, now});
     }
     qint64 campaign(const QString &name)
     {
@@ -158,17 +158,14 @@ private:
         }
         return out;
     }
-    QString chatPath(qint64 id, const QString &suffix = {}) const
-    {
-        return u"/v1/chats/%1"_s.arg(id) + suffix;
-    }
+    QString chatPath(qint64 id, const QString &suffix = {}) const { return u"/v1/chats/%1"_s.arg(id) + suffix; }
 
     TestServer m_server;
     QByteArray m_admin;
     QByteArray m_supervisor;
-    QByteArray m_agent;     // agent of m_campaign
-    QByteArray m_agent2;    // agent of m_campaign too
-    QByteArray m_outsider;  // an agent of no campaign
+    QByteArray m_agent;      // agent of m_campaign
+    QByteArray m_agent2;     // agent of m_campaign too
+    QByteArray m_outsider;   // an agent of no campaign
     qint64 m_adminId = 0;
     qint64 m_supervisorId = 0;
     qint64 m_agentId = 0;
@@ -238,11 +235,13 @@ void tst_Chats::listShape()
     QCOMPARE(meta.value(u"total_pages"_s).toInteger(), 1);
 
     const QJsonObject item = r.value(u"data"_s).toArray().first().toObject();
-    QCOMPARE(keysOf(item), (QSet<QString>{u"id"_s, u"client"_s, u"campaign"_s, u"whatsapp_number"_s, u"assigned_agent"_s,
-                                          u"status"_s, u"priority"_s, u"message_count"_s, u"last_message"_s,
-                                          u"unread_count"_s, u"created_at"_s, u"last_message_at"_s}));
+    QCOMPARE(keysOf(item),
+             (QSet<QString>{u"id"_s, u"client"_s, u"campaign"_s, u"whatsapp_number"_s, u"assigned_agent"_s, u"status"_s,
+                            u"priority"_s, u"message_count"_s, u"last_message"_s, u"unread_count"_s, u"created_at"_s,
+                            u"last_message_at"_s}));
     const QJsonObject client = item.value(u"client"_s).toObject();
-    QCOMPARE(keysOf(client), (QSet<QString>{u"id"_s, u"first_name"_s, u"last_name"_s, u"phone_number"_s, u"avatar_url"_s}));
+    QCOMPARE(keysOf(client),
+             (QSet<QString>{u"id"_s, u"first_name"_s, u"last_name"_s, u"phone_number"_s, u"avatar_url"_s}));
     QCOMPARE(client.value(u"first_name"_s).toString(), u"José"_s);
     QCOMPARE(client.value(u"phone_number"_s).toString(), u"+573201000001"_s);
     QCOMPARE(item.value(u"campaign"_s).toObject().value(u"name"_s).toString(), u"Listas"_s);
@@ -388,7 +387,9 @@ void tst_Chats::transferOptions()
     QCOMPARE(other.value(u"id"_s).toInteger(), m_agent2Id);
     QCOMPARE(other.value(u"agent_status"_s).toString(), u"available"_s);
     QCOMPARE(other.value(u"open_chats"_s).toInteger(),
-             m_server.count(u"chats"_s, u"assigned_agent_id = %1 AND status IN ('assigned', 'active', 'pending')"_s.arg(m_agent2Id)));
+             m_server.count(u"chats"_s,
+                            u"assigned_agent_id = %1 AND status IN ('assigned', 'active', 'pending')"_s.arg(
+                                m_agent2Id)));
     QCOMPARE(other.value(u"max_concurrent_chats"_s).toInt(), 5);
     QVERIFY(other.contains(u"first_name"_s) && other.contains(u"last_name"_s));
     QList<qint64> campaigns;
@@ -398,7 +399,8 @@ void tst_Chats::transferOptions()
     QVERIFY(!campaigns.contains(m_campaign));   // its own
     QVERIFY(!campaigns.contains(paused));
     // A suspended agent of the campaign is not offered; a chat the caller cannot see is a 404.
-    const qint64 suspended = m_server.createUser(u"suspendida@example.com"_s, u"Passw0rd-123"_s, u"agent"_s, u"suspended"_s);
+    const qint64 suspended =
+        m_server.createUser(u"suspendida@example.com"_s, u"Passw0rd-123"_s, u"agent"_s, u"suspended"_s);
     campaignAgent(m_campaign, suspended);
     QCOMPARE(call("GET", chatPath(id, u"/transfer-options"_s), {}, m_agent).value(u"agents"_s).toArray().size(), 1);
     QCOMPARE(call("GET", chatPath(id, u"/transfer-options"_s), {}, m_outsider).status, 404);
@@ -446,13 +448,13 @@ void tst_Chats::getChat()
     const ApiResponse r = call("GET", chatPath(m_jose));
     QCOMPARE(r.status, 200);
     const QJsonObject o = r.object();
-    for (const char *key : {"id", "client", "campaign", "whatsapp_number", "assigned_agent", "status", "priority", "tags",
-                            "notes", "bot_context", "metrics", "created_at", "assigned_at", "first_response_at",
-                            "last_message_at"})
+    for (const char *key :
+         {"id", "client", "campaign", "whatsapp_number", "assigned_agent", "status", "priority", "tags", "notes",
+          "bot_context", "metrics", "created_at", "assigned_at", "first_response_at", "last_message_at"})
         QVERIFY2(o.contains(QLatin1StringView(key)), key);
     const QJsonObject client = o.value(u"client"_s).toObject();
-    for (const char *key : {"id", "first_name", "last_name", "phone_number", "email", "lead_status", "tags", "notes",
-                            "custom_fields"})
+    for (const char *key :
+         {"id", "first_name", "last_name", "phone_number", "email", "lead_status", "tags", "notes", "custom_fields"})
         QVERIFY2(client.contains(QLatin1StringView(key)), key);
     QCOMPARE(client.value(u"custom_fields"_s).toObject().value(u"empresa"_s).toString(), u"Acme"_s);
     QCOMPARE(client.value(u"lead_status"_s).toString(), u"new"_s);
@@ -474,9 +476,9 @@ void tst_Chats::getChat()
 void tst_Chats::assign()
 {
     const qint64 id = freshChat();
-    const ApiResponse r = call("POST", chatPath(id, u"/assign"_s),
-                               {{u"agent_id"_s, m_agentId}, {u"reason"_s, u"Asignación manual por supervisor"_s}},
-                               m_supervisor);
+    const ApiResponse r =
+        call("POST", chatPath(id, u"/assign"_s),
+             {{u"agent_id"_s, m_agentId}, {u"reason"_s, u"Asignación manual por supervisor"_s}}, m_supervisor);
     QCOMPARE(r.status, 200);
     QCOMPARE(keysOf(r.object()), (QSet<QString>{u"id"_s, u"assigned_agent"_s, u"status"_s, u"assigned_at"_s}));
     QCOMPARE(r.value(u"id"_s).toInteger(), id);
@@ -488,7 +490,9 @@ void tst_Chats::assign()
     QCOMPARE(call("GET", chatPath(id), {}, m_agent).value(u"status"_s).toString(), u"assigned"_s);
     QCOMPARE(m_server.count(u"chat_events"_s,
                             u"chat_id = %1 AND event = 'assign' AND to_agent_id = %2 AND user_id = %3 "
-                            "AND reason = 'Asignación manual por supervisor'"_s.arg(id).arg(m_agentId).arg(m_supervisorId)),
+                            "AND reason = 'Asignación manual por supervisor'"_s.arg(id)
+                                .arg(m_agentId)
+                                .arg(m_supervisorId)),
              1);
     const QList<QJsonObject> audit = auditFor(u"chat.assign"_s, id);
     QCOMPARE(audit.size(), 1);
@@ -531,8 +535,9 @@ void tst_Chats::assignRefusals()
     else if (caseName == "unknown"_L1)
         body = {{u"agent_id"_s, 999999}};
     else if (caseName == "suspended"_L1)
-        body = {{u"agent_id"_s, m_server.createUser(u"susp%1@test.local"_s.arg(++m_seq), u"Secret123!"_s, u"agent"_s,
-                                                    u"suspended"_s)}};
+        body = {
+            {u"agent_id"_s,
+             m_server.createUser(u"susp%1@test.local"_s.arg(++m_seq), u"Secret123!"_s, u"agent"_s, u"suspended"_s)}};
     else if (caseName == "agent-role"_L1)
         token = m_agent;
     else if (caseName == "no-chat"_L1)
@@ -558,9 +563,10 @@ void tst_Chats::transfer()
 {
     // To an agent of the campaign.
     const qint64 id = freshChat(u"active"_s, m_agentId);
-    ApiResponse r = call("POST", chatPath(id, u"/transfer"_s),
-                         {{u"target_type"_s, u"agent"_s}, {u"target_id"_s, m_agent2Id}, {u"reason"_s, u"Soporte técnico"_s}},
-                         m_agent);
+    ApiResponse r =
+        call("POST", chatPath(id, u"/transfer"_s),
+             {{u"target_type"_s, u"agent"_s}, {u"target_id"_s, m_agent2Id}, {u"reason"_s, u"Soporte técnico"_s}},
+             m_agent);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"status"_s).toString(), u"assigned"_s);
     QCOMPARE(r.value(u"assigned_agent"_s).toObject().value(u"id"_s).toInteger(), m_agent2Id);
@@ -580,7 +586,8 @@ void tst_Chats::transfer()
     QVERIFY(!r.value(u"queued_at"_s).isNull());
 
     // To another campaign: re-queued there.
-    r = call("POST", chatPath(id, u"/transfer"_s), {{u"target_type"_s, u"campaign"_s}, {u"target_id"_s, m_otherCampaign}});
+    r = call("POST", chatPath(id, u"/transfer"_s),
+             {{u"target_type"_s, u"campaign"_s}, {u"target_id"_s, m_otherCampaign}});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"campaign"_s).toObject().value(u"id"_s).toInteger(), m_otherCampaign);
     QCOMPARE(r.value(u"status"_s).toString(), u"queued"_s);
@@ -588,8 +595,10 @@ void tst_Chats::transfer()
     QCOMPARE(changes.value(u"campaign_id"_s).toObject().value(u"from"_s).toInteger(), m_campaign);
     QCOMPARE(changes.value(u"campaign_id"_s).toObject().value(u"to"_s).toInteger(), m_otherCampaign);
     QCOMPARE(m_server.count(u"chat_events"_s, u"chat_id = %1 AND event = 'transfer'"_s.arg(id)), 3);
-    QCOMPARE(m_server.count(u"chat_events"_s, u"chat_id = %1 AND event = 'transfer' AND to_campaign_id = %2"_s
-                                                  .arg(id).arg(m_otherCampaign)), 1);
+    QCOMPARE(m_server.count(u"chat_events"_s,
+                            u"chat_id = %1 AND event = 'transfer' AND to_campaign_id = %2"_s.arg(id).arg(
+                                m_otherCampaign)),
+             1);
 }
 
 void tst_Chats::transferRefusals_data()
@@ -601,8 +610,8 @@ void tst_Chats::transferRefusals_data()
     QTest::addRow("no-type") << QJsonObject{} << u"active"_s << 422 << u"target_type"_s;
     QTest::addRow("bad-type") << QJsonObject{{u"target_type"_s, u"team"_s}} << u"active"_s << 422 << u"target_type"_s;
     QTest::addRow("agent-no-id") << QJsonObject{{u"target_type"_s, u"agent"_s}} << u"active"_s << 422 << u"target_id"_s;
-    QTest::addRow("agent-not-on-campaign") << QJsonObject{{u"target_type"_s, u"agent"_s}, {u"target_id"_s, -1}}
-                                           << u"active"_s << 422 << u"target_id"_s;
+    QTest::addRow("agent-not-on-campaign")
+        << QJsonObject{{u"target_type"_s, u"agent"_s}, {u"target_id"_s, -1}} << u"active"_s << 422 << u"target_id"_s;
     QTest::addRow("unknown-campaign") << QJsonObject{{u"target_type"_s, u"campaign"_s}, {u"target_id"_s, 999999}}
                                       << u"active"_s << 422 << u"target_id"_s;
     QTest::addRow("closed") << QJsonObject{{u"target_type"_s, u"queue"_s}} << u"closed"_s << 409 << QString();
@@ -621,8 +630,10 @@ void tst_Chats::transferRefusals()
     QCOMPARE(r.status, status);
     if (!field.isEmpty())
         QCOMPARE(fieldsOf(r), QSet<QString>{field});
-    QCOMPARE(m_server.count(u"chats"_s, u"id = %1 AND assigned_agent_id = %2 AND status = '%3'"_s
-                                            .arg(id).arg(m_agentId).arg(chatStatus)), 1);
+    QCOMPARE(m_server.count(u"chats"_s,
+                            u"id = %1 AND assigned_agent_id = %2 AND status = '%3'"_s.arg(id).arg(m_agentId).arg(
+                                chatStatus)),
+             1);
 }
 
 // ---- close / reopen ----
@@ -631,8 +642,10 @@ void tst_Chats::closeAndReopen()
 {
     const qint64 id = freshChat(u"active"_s, m_agentId);
     ApiResponse r = call("POST", chatPath(id, u"/close"_s),
-                         {{u"close_reason"_s, u"resolved"_s}, {u"outcome"_s, u"sale"_s},
-                          {u"outcome_value"_s, 150000}, {u"notes"_s, u"Cliente compró plan premium anual"_s}},
+                         {{u"close_reason"_s, u"resolved"_s},
+                          {u"outcome"_s, u"sale"_s},
+                          {u"outcome_value"_s, 150000},
+                          {u"notes"_s, u"Cliente compró plan premium anual"_s}},
                          m_agent);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"id"_s).toInteger(), id);
@@ -643,8 +656,15 @@ void tst_Chats::closeAndReopen()
     QVERIFY(r.value(u"closed_at"_s).toString().endsWith(u'Z'));
     const QJsonObject detail = call("GET", chatPath(id), {}, m_agent).object();
     QCOMPARE(detail.value(u"close_notes"_s).toString(), u"Cliente compró plan premium anual"_s);
-    QCOMPARE(auditFor(u"chat.close"_s, id).first().value(u"changes"_s).toObject().value(u"status"_s).toObject()
-                 .value(u"to"_s).toString(), u"closed"_s);
+    QCOMPARE(auditFor(u"chat.close"_s, id)
+                 .first()
+                 .value(u"changes"_s)
+                 .toObject()
+                 .value(u"status"_s)
+                 .toObject()
+                 .value(u"to"_s)
+                 .toString(),
+             u"closed"_s);
 
     // Closing twice is a conflict; a custom outcome is fine elsewhere.
     r = call("POST", chatPath(id, u"/close"_s), {}, m_agent);
@@ -763,14 +783,21 @@ void tst_Chats::tagsNotesPriority()
     QCOMPARE(notes.size(), 1);
     QCOMPARE(notes.first().toObject().value(u"id"_s).toInteger(), noteId);
     QCOMPARE(notes.first().toObject().value(u"user"_s).toObject().value(u"first_name"_s).toString(), u"Test"_s);
-    QCOMPARE(auditFor(u"chat.note_add"_s, id).first().value(u"changes"_s).toObject().value(u"note_id"_s).toObject()
-                 .value(u"to"_s).toInteger(), noteId);
+    QCOMPARE(auditFor(u"chat.note_add"_s, id)
+                 .first()
+                 .value(u"changes"_s)
+                 .toObject()
+                 .value(u"note_id"_s)
+                 .toObject()
+                 .value(u"to"_s)
+                 .toInteger(),
+             noteId);
 
     r = call("PUT", chatPath(id, u"/priority"_s), {{u"priority"_s, u"high"_s}}, m_agent);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"priority"_s).toString(), u"high"_s);
-    const QJsonObject change = auditFor(u"chat.priority"_s, id).first().value(u"changes"_s).toObject()
-                                   .value(u"priority"_s).toObject();
+    const QJsonObject change =
+        auditFor(u"chat.priority"_s, id).first().value(u"changes"_s).toObject().value(u"priority"_s).toObject();
     QCOMPARE(change.value(u"from"_s).toString(), u"normal"_s);
     QCOMPARE(change.value(u"to"_s).toString(), u"high"_s);
     QCOMPARE(m_server.count(u"chat_events"_s, u"chat_id = %1 AND event = 'priority'"_s.arg(id)), 1);
@@ -784,10 +811,11 @@ void tst_Chats::tagsNotesPriorityValidation_data()
     QTest::addColumn<QString>("field");
     QTest::addRow("tag-missing") << QByteArray("POST") << u"/tags"_s << QJsonObject{} << u"tag"_s;
     QTest::addRow("tag-blank") << QByteArray("POST") << u"/tags"_s << QJsonObject{{u"tag"_s, u"  "_s}} << u"tag"_s;
-    QTest::addRow("tag-long") << QByteArray("POST") << u"/tags"_s << QJsonObject{{u"tag"_s, QString(51, u'a')}} << u"tag"_s;
+    QTest::addRow("tag-long") << QByteArray("POST") << u"/tags"_s << QJsonObject{{u"tag"_s, QString(51, u'a')}}
+                              << u"tag"_s;
     QTest::addRow("note-missing") << QByteArray("POST") << u"/notes"_s << QJsonObject{} << u"content"_s;
-    QTest::addRow("note-long") << QByteArray("POST") << u"/notes"_s
-                               << QJsonObject{{u"content"_s, QString(5001, u'a')}} << u"content"_s;
+    QTest::addRow("note-long") << QByteArray("POST") << u"/notes"_s << QJsonObject{{u"content"_s, QString(5001, u'a')}}
+                               << u"content"_s;
     QTest::addRow("priority-missing") << QByteArray("PUT") << u"/priority"_s << QJsonObject{} << u"priority"_s;
     QTest::addRow("priority-bad") << QByteArray("PUT") << u"/priority"_s << QJsonObject{{u"priority"_s, u"asap"_s}}
                                   << u"priority"_s;
@@ -803,7 +831,9 @@ void tst_Chats::tagsNotesPriorityValidation()
     const ApiResponse r = call(method, chatPath(id, suffix), body, m_agent);
     QCOMPARE(r.status, 422);
     QCOMPARE(fieldsOf(r), QSet<QString>{field});
-    QCOMPARE(m_server.count(u"chat_tags"_s, u"chat_id = %1"_s.arg(id)) + m_server.count(u"chat_notes"_s, u"chat_id = %1"_s.arg(id)), 0);
+    QCOMPARE(m_server.count(u"chat_tags"_s, u"chat_id = %1"_s.arg(id)) +
+                 m_server.count(u"chat_notes"_s, u"chat_id = %1"_s.arg(id)),
+             0);
 }
 
 // ---- messages ----
@@ -822,8 +852,8 @@ void tst_Chats::messagesPaging()
     QCOMPARE(r.value(u"meta"_s).toObject().value(u"total"_s).toInteger(), 25);
     QCOMPARE(r.value(u"meta"_s).toObject().value(u"total_pages"_s).toInteger(), 3);
     const QJsonObject first = r.value(u"data"_s).toArray().first().toObject();
-    for (const char *key : {"id", "direction", "message_type", "content", "status", "user", "is_bot_message",
-                            "created_at", "read_at"})
+    for (const char *key :
+         {"id", "direction", "message_type", "content", "status", "user", "is_bot_message", "created_at", "read_at"})
         QVERIFY2(first.contains(QLatin1StringView(key)), key);
     QCOMPARE(first.value(u"direction"_s).toString(), u"inbound"_s);
     QVERIFY(first.value(u"user"_s).isNull());
@@ -861,7 +891,7 @@ struct ChatRow {
     qint64 created = 0;
 };
 
-} // namespace
+}   // namespace
 
 void tst_Chats::listMatchesDatabase_data()
 {
@@ -871,11 +901,20 @@ void tst_Chats::listMatchesDatabase_data()
     // The fixture, made once: 2,400 chats in two campaigns, activity times out of id order and
     // tied; "marta" matches more chats than a search page is looked up for, "gloria" fewer.
     const QStringList views{u"admin"_s, u"agent2"_s, u"outsider"_s};
-    const QStringList queries{u""_s, u"status=queued"_s, u"status=active"_s, u"priority=high&status=assigned"_s,
-                              u"campaign_id=SCALE_A"_s, u"assigned_agent_id=AGENT2"_s, u"search=marta"_s,
-                              u"search=gloria"_s, u"search=GLORIA%20rios%2000"_s, u"search=gl"_s,
-                              u"search=marta&status=closed"_s, u"search=gloria&campaign_id=SCALE_B"_s,
-                              u"to_date=2025-11-15"_s, u"from_date=2025-11-15&status=queued"_s};
+    const QStringList queries{u""_s,
+                              u"status=queued"_s,
+                              u"status=active"_s,
+                              u"priority=high&status=assigned"_s,
+                              u"campaign_id=SCALE_A"_s,
+                              u"assigned_agent_id=AGENT2"_s,
+                              u"search=marta"_s,
+                              u"search=gloria"_s,
+                              u"search=GLORIA%20rios%2000"_s,
+                              u"search=gl"_s,
+                              u"search=marta&status=closed"_s,
+                              u"search=gloria&campaign_id=SCALE_B"_s,
+                              u"to_date=2025-11-15"_s,
+                              u"from_date=2025-11-15&status=queued"_s};
     for (const QString &view : views) {
         for (const QString &query : queries)
             QTest::addRow("%s %s", qPrintable(view), qPrintable(query.isEmpty() ? u"all"_s : query)) << view << query;
@@ -898,7 +937,8 @@ void tst_Chats::listMatchesDatabase()
             const QString last = u"Ríos %1"_s.arg(i, 4, 10, QChar(u'0'));
             const qint64 c = client(first, last, u"+57315%1"_s.arg(i, 7, 10, QChar(u'0')));
             const QString status = statuses.at(i % statuses.size());
-            const qint64 agent = status == "new"_L1 || status == "queued"_L1 ? 0 : ((i / 7) % 2 ? m_agent2Id : m_outsiderId);
+            const qint64 agent =
+                status == "new"_L1 || status == "queued"_L1 ? 0 : ((i / 7) % 2 ? m_agent2Id : m_outsiderId);
             const qint64 created = kBase + (i % 3) * kDay + i;
             const qint64 id = chat(c, i % 3 ? m_scaleA : m_scaleB, status, agent, priorities.at(i % 4), created);
             QVERIFY(id);
@@ -915,15 +955,17 @@ void tst_Chats::listMatchesDatabase()
         SqlQuery renamed(m_server.db(), "SELECT client_id FROM chats WHERE campaign_id = ? ORDER BY id LIMIT 1",
                          {m_scaleB});
         QVERIFY(renamed.exec() && renamed.next());
-        QCOMPARE(call("PUT", u"/v1/clients/%1"_s.arg(renamed.integer(0)), {{u"first_name"_s, u"Gloria"_s}}).status, 200);
+        QCOMPARE(call("PUT", u"/v1/clients/%1"_s.arg(renamed.integer(0)), {{u"first_name"_s, u"Gloria"_s}}).status,
+                 200);
     }
 
     // Every chat, and what the viewer may see of it.
     QList<ChatRow> rows;
     {
-        SqlQuery q(m_server.db(),
-                   "SELECT c.id, c.campaign_id, COALESCE(c.assigned_agent_id, 0), c.status, c.priority, cl.search_text, "
-                   "cl.deleted_at, c.last_activity_at, c.created_at FROM chats c JOIN clients cl ON cl.id = c.client_id");
+        SqlQuery
+            q(m_server.db(),
+              "SELECT c.id, c.campaign_id, COALESCE(c.assigned_agent_id, 0), c.status, c.priority, cl.search_text, "
+              "cl.deleted_at, c.last_activity_at, c.created_at FROM chats c JOIN clients cl ON cl.id = c.client_id");
         QVERIFY(q.exec());
         while (q.next())
             rows.append({q.integer(0), q.integer(1), q.integer(2), q.string(3), q.string(4), q.string(5), q.isNull(6),
@@ -954,8 +996,8 @@ void tst_Chats::listMatchesDatabase()
             continue;
         if (params.hasQueryItem(u"campaign_id"_s) && r.campaign != params.queryItemValue(u"campaign_id"_s).toLongLong())
             continue;
-        if (params.hasQueryItem(u"assigned_agent_id"_s)
-            && r.agent != params.queryItemValue(u"assigned_agent_id"_s).toLongLong())
+        if (params.hasQueryItem(u"assigned_agent_id"_s) &&
+            r.agent != params.queryItemValue(u"assigned_agent_id"_s).toLongLong())
             continue;
         if (params.hasQueryItem(u"search"_s)) {
             const QString term = SearchText::normalize(params.queryItemValue(u"search"_s, QUrl::FullyDecoded));

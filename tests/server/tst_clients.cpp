@@ -1,4 +1,4 @@
-// Clients (seed §7): CRUD, tags, filters and accent-insensitive search, CSV import and export —
+// Clients (the OpenAPI document): CRUD, tags, filters and accent-insensitive search, CSV import and export —
 // over real HTTP, against SQLite and PostgreSQL.
 #include "TestServer.h"
 
@@ -44,13 +44,18 @@ const QByteArray kBoundary = "----conversa-test-boundary-7MA4YWxkTrZu0gW";
 
 QByteArray multipart(const QByteArray &csv, const QByteArray &partName = "file")
 {
-    return "--" + kBoundary + "\r\n"
-           "Content-Disposition: form-data; name=\"note\"\r\n\r\n"
-           "ignored field\r\n"
-           "--" + kBoundary + "\r\n"
-           "Content-Disposition: form-data; name=\"" + partName + "\"; filename=\"clientes.csv\"\r\n"
-           "Content-Type: text/csv\r\n\r\n"
-           + csv + "\r\n--" + kBoundary + "--\r\n";
+    return "--" + kBoundary +
+        "\r\n"
+        "Content-Disposition: form-data; name=\"note\"\r\n\r\n"
+        "ignored field\r\n"
+        "--" +
+        kBoundary +
+        "\r\n"
+        "Content-Disposition: form-data; name=\"" +
+        partName +
+        "\"; filename=\"clientes.csv\"\r\n"
+        "Content-Type: text/csv\r\n\r\n" +
+        csv + "\r\n--" + kBoundary + "--\r\n";
 }
 
 // A valid Colombian mobile number, distinct for each n < 10,000,000.
@@ -59,7 +64,7 @@ QString phone(int prefix, int n)
     return u"+57%1%2"_s.arg(prefix).arg(n, 7, 10, QChar(u'0'));
 }
 
-} // namespace
+}   // namespace
 
 class tst_Clients : public QObject {
     Q_OBJECT
@@ -146,16 +151,32 @@ void tst_Clients::initTestCase()
 
     // The list fixture (phones +57320…): filters are checked against these only.
     const QList<QJsonObject> fixture{
-        {{u"phone_number"_s, phone(320, 1)}, {u"first_name"_s, u"José"_s}, {u"last_name"_s, u"Núñez"_s},
-         {u"lead_status"_s, u"contacted"_s}, {u"segment"_s, u"vip"_s}, {u"tags"_s, QJsonArray{u"recurrente"_s, u"vip"_s}}},
-        {{u"phone_number"_s, phone(320, 2)}, {u"first_name"_s, u"María"_s}, {u"last_name"_s, u"Gómez"_s},
-         {u"company"_s, u"Acme Corp"_s}, {u"lead_status"_s, u"new"_s}, {u"segment"_s, u"regular"_s},
+        {{u"phone_number"_s, phone(320, 1)},
+         {u"first_name"_s, u"José"_s},
+         {u"last_name"_s, u"Núñez"_s},
+         {u"lead_status"_s, u"contacted"_s},
+         {u"segment"_s, u"vip"_s},
+         {u"tags"_s, QJsonArray{u"recurrente"_s, u"vip"_s}}},
+        {{u"phone_number"_s, phone(320, 2)},
+         {u"first_name"_s, u"María"_s},
+         {u"last_name"_s, u"Gómez"_s},
+         {u"company"_s, u"Acme Corp"_s},
+         {u"lead_status"_s, u"new"_s},
+         {u"segment"_s, u"regular"_s},
          {u"tags"_s, QJsonArray{u"prospecto"_s}}},
-        {{u"phone_number"_s, phone(320, 3)}, {u"first_name"_s, u"Josefina"_s}, {u"last_name"_s, u"Ruiz"_s},
-         {u"email"_s, u"josefina@fixture.test"_s}, {u"lead_status"_s, u"contacted"_s}, {u"segment"_s, u"regular"_s},
-         {u"is_blocked"_s, true}, {u"tags"_s, QJsonArray{u"vip"_s}}},
-        {{u"phone_number"_s, phone(320, 4)}, {u"first_name"_s, u"Pedro"_s}, {u"last_name"_s, u"Pérez"_s},
-         {u"lead_status"_s, u"won"_s}, {u"segment"_s, u"vip"_s}},
+        {{u"phone_number"_s, phone(320, 3)},
+         {u"first_name"_s, u"Josefina"_s},
+         {u"last_name"_s, u"Ruiz"_s},
+         {u"email"_s, u"josefina@fixture.test"_s},
+         {u"lead_status"_s, u"contacted"_s},
+         {u"segment"_s, u"regular"_s},
+         {u"is_blocked"_s, true},
+         {u"tags"_s, QJsonArray{u"vip"_s}}},
+        {{u"phone_number"_s, phone(320, 4)},
+         {u"first_name"_s, u"Pedro"_s},
+         {u"last_name"_s, u"Pérez"_s},
+         {u"lead_status"_s, u"won"_s},
+         {u"segment"_s, u"vip"_s}},
     };
     for (const QJsonObject &c : fixture)
         QVERIFY(createClient(c) > 0);
@@ -194,7 +215,7 @@ QList<QJsonObject> tst_Clients::auditFor(const QString &action, qint64 entityId)
 
 void tst_Clients::createClient()
 {
-    // The seed's §7.2 body.
+    // The create body of the customer's API design.
     const QJsonObject body{{u"phone_number"_s, u"+573009999999"_s},
                            {u"first_name"_s, u"Ana"_s},
                            {u"last_name"_s, u"Martínez"_s},
@@ -204,16 +225,18 @@ void tst_Clients::createClient()
                            {u"country"_s, u"Colombia"_s},
                            {u"lead_status"_s, u"new"_s},
                            {u"segment"_s, u"regular"_s},
-                           {u"custom_fields"_s, QJsonObject{{u"industria"_s, u"Tecnología"_s}, {u"empleados"_s, u"50-100"_s}}},
+                           {u"custom_fields"_s,
+                            QJsonObject{{u"industria"_s, u"Tecnología"_s}, {u"empleados"_s, u"50-100"_s}}},
                            {u"tags"_s, QJsonArray{u"Prospecto"_s, u" prospecto "_s}}};
     const ApiResponse r = post(u"/v1/clients"_s, body);
     QCOMPARE(r.status, 201);
     const QJsonObject c = r.object();
-    const QSet<QString> expected{u"id"_s, u"phone_number"_s, u"first_name"_s, u"last_name"_s, u"email"_s,
-                                 u"company"_s, u"city"_s, u"country"_s, u"address"_s, u"lead_status"_s,
-                                 u"lead_score"_s, u"ltv"_s, u"total_purchases"_s, u"last_purchase_at"_s,
-                                 u"segment"_s, u"tags"_s, u"custom_fields"_s, u"notes"_s, u"is_blocked"_s,
-                                 u"opt_in"_s, u"chats"_s, u"tasks"_s, u"created_at"_s, u"last_contact_at"_s};
+    const QSet<QString>
+        expected{u"id"_s,         u"phone_number"_s,  u"first_name"_s,      u"last_name"_s,        u"email"_s,
+                 u"company"_s,    u"city"_s,          u"country"_s,         u"address"_s,          u"lead_status"_s,
+                 u"lead_score"_s, u"ltv"_s,           u"total_purchases"_s, u"last_purchase_at"_s, u"segment"_s,
+                 u"tags"_s,       u"custom_fields"_s, u"notes"_s,           u"is_blocked"_s,       u"opt_in"_s,
+                 u"chats"_s,      u"tasks"_s,         u"created_at"_s,      u"last_contact_at"_s};
     QVERIFY2(keysOf(c).contains(expected), r.body.constData());
     const qint64 id = c.value(u"id"_s).toInteger();
     QVERIFY(id > 0);
@@ -273,22 +296,33 @@ void tst_Clients::createValidation_data()
     QTest::addRow("invalid-phone") << QJsonObject{{u"phone_number"_s, u"12345"_s}} << u"phone_number"_s;
     QTest::addRow("phone-not-text") << QJsonObject{{u"phone_number"_s, 573001110000.0}} << u"phone_number"_s;
     QTest::addRow("bad-email") << QJsonObject{{u"phone_number"_s, ok}, {u"email"_s, u"not-an-email"_s}} << u"email"_s;
-    QTest::addRow("bad-lead-status") << QJsonObject{{u"phone_number"_s, ok}, {u"lead_status"_s, u"hot"_s}} << u"lead_status"_s;
-    QTest::addRow("lead-score-range") << QJsonObject{{u"phone_number"_s, ok}, {u"lead_score"_s, 101}} << u"lead_score"_s;
+    QTest::addRow("bad-lead-status") << QJsonObject{{u"phone_number"_s, ok}, {u"lead_status"_s, u"hot"_s}}
+                                     << u"lead_status"_s;
+    QTest::addRow("lead-score-range") << QJsonObject{{u"phone_number"_s, ok}, {u"lead_score"_s, 101}}
+                                      << u"lead_score"_s;
     QTest::addRow("ltv-negative") << QJsonObject{{u"phone_number"_s, ok}, {u"ltv"_s, -1}} << u"ltv"_s;
-    QTest::addRow("first-name-long") << QJsonObject{{u"phone_number"_s, ok}, {u"first_name"_s, QString(101, u'a')}} << u"first_name"_s;
-    QTest::addRow("is-blocked-text") << QJsonObject{{u"phone_number"_s, ok}, {u"is_blocked"_s, u"yes"_s}} << u"is_blocked"_s;
-    QTest::addRow("last-purchase-bad") << QJsonObject{{u"phone_number"_s, ok}, {u"last_purchase_at"_s, u"ayer"_s}} << u"last_purchase_at"_s;
-    QTest::addRow("custom-not-object") << QJsonObject{{u"phone_number"_s, ok}, {u"custom_fields"_s, QJsonArray{1}}} << u"custom_fields"_s;
-    QTest::addRow("custom-nested") << QJsonObject{{u"phone_number"_s, ok}, {u"custom_fields"_s, QJsonObject{{u"a"_s, QJsonObject{}}}}} << u"custom_fields"_s;
+    QTest::addRow("first-name-long") << QJsonObject{{u"phone_number"_s, ok}, {u"first_name"_s, QString(101, u'a')}}
+                                     << u"first_name"_s;
+    QTest::addRow("is-blocked-text") << QJsonObject{{u"phone_number"_s, ok}, {u"is_blocked"_s, u"yes"_s}}
+                                     << u"is_blocked"_s;
+    QTest::addRow("last-purchase-bad") << QJsonObject{{u"phone_number"_s, ok}, {u"last_purchase_at"_s, u"ayer"_s}}
+                                       << u"last_purchase_at"_s;
+    QTest::addRow("custom-not-object") << QJsonObject{{u"phone_number"_s, ok}, {u"custom_fields"_s, QJsonArray{1}}}
+                                       << u"custom_fields"_s;
+    QTest::addRow("custom-nested") << QJsonObject{{u"phone_number"_s, ok},
+                                                  {u"custom_fields"_s, QJsonObject{{u"a"_s, QJsonObject{}}}}}
+                                   << u"custom_fields"_s;
     QJsonObject many;
     for (int i = 0; i < 51; ++i)
         many.insert(u"k%1"_s.arg(i), i);
-    QTest::addRow("custom-too-many") << QJsonObject{{u"phone_number"_s, ok}, {u"custom_fields"_s, many}} << u"custom_fields"_s;
+    QTest::addRow("custom-too-many") << QJsonObject{{u"phone_number"_s, ok}, {u"custom_fields"_s, many}}
+                                     << u"custom_fields"_s;
     QTest::addRow("tags-not-array") << QJsonObject{{u"phone_number"_s, ok}, {u"tags"_s, u"vip"_s}} << u"tags"_s;
     QTest::addRow("tag-not-text") << QJsonObject{{u"phone_number"_s, ok}, {u"tags"_s, QJsonArray{1}}} << u"tags"_s;
-    QTest::addRow("tag-too-long") << QJsonObject{{u"phone_number"_s, ok}, {u"tags"_s, QJsonArray{QString(51, u'x')}}} << u"tags"_s;
-    QTest::addRow("tag-with-slash") << QJsonObject{{u"phone_number"_s, ok}, {u"tags"_s, QJsonArray{u"a/b"_s}}} << u"tags"_s;
+    QTest::addRow("tag-too-long") << QJsonObject{{u"phone_number"_s, ok}, {u"tags"_s, QJsonArray{QString(51, u'x')}}}
+                                  << u"tags"_s;
+    QTest::addRow("tag-with-slash") << QJsonObject{{u"phone_number"_s, ok}, {u"tags"_s, QJsonArray{u"a/b"_s}}}
+                                    << u"tags"_s;
 }
 
 void tst_Clients::createValidation()
@@ -324,10 +358,14 @@ void tst_Clients::createRefusals()
 
 void tst_Clients::getClient()
 {
-    const qint64 id = createClient({{u"phone_number"_s, u"+573001110002"_s}, {u"address"_s, u"Calle 123 #45-67"_s},
-                                    {u"ltv"_s, 500000}, {u"total_purchases"_s, 3},
-                                    {u"last_purchase_at"_s, u"2025-10-01T00:00:00Z"_s}, {u"opt_in"_s, true},
-                                    {u"notes"_s, u"Cliente muy importante"_s}, {u"lead_score"_s, 75}});
+    const qint64 id = createClient({{u"phone_number"_s, u"+573001110002"_s},
+                                    {u"address"_s, u"Calle 123 #45-67"_s},
+                                    {u"ltv"_s, 500000},
+                                    {u"total_purchases"_s, 3},
+                                    {u"last_purchase_at"_s, u"2025-10-01T00:00:00Z"_s},
+                                    {u"opt_in"_s, true},
+                                    {u"notes"_s, u"Cliente muy importante"_s},
+                                    {u"lead_score"_s, 75}});
     QVERIFY(id > 0);
     const ApiResponse r = get(u"/v1/clients/%1"_s.arg(id), m_agent);
     QCOMPARE(r.status, 200);
@@ -349,8 +387,10 @@ void tst_Clients::getClient()
 
 void tst_Clients::updateClient()
 {
-    const qint64 id = createClient({{u"phone_number"_s, u"+573001110003"_s}, {u"first_name"_s, u"Carlos"_s},
-                                    {u"city"_s, u"Bogotá"_s}, {u"segment"_s, u"regular"_s},
+    const qint64 id = createClient({{u"phone_number"_s, u"+573001110003"_s},
+                                    {u"first_name"_s, u"Carlos"_s},
+                                    {u"city"_s, u"Bogotá"_s},
+                                    {u"segment"_s, u"regular"_s},
                                     {u"custom_fields"_s, QJsonObject{{u"cargo"_s, u"Gerente"_s}}}});
     QVERIFY(id > 0);
     const QString path = u"/v1/clients/%1"_s.arg(id);
@@ -360,11 +400,13 @@ void tst_Clients::updateClient()
     QCOMPARE(m_server.request("PUT", path, {{u"first_name"_s, u"Carlos"_s}}, m_agent).status, 200);
     QCOMPARE(auditFor(u"client.update"_s, id).first().value(u"changes"_s).toObject(), QJsonObject());
 
-    const ApiResponse r = m_server.request(
-        "PUT", path,
-        {{u"last_name"_s, u"Rodríguez"_s}, {u"lead_status"_s, u"contacted"_s}, {u"city"_s, QJsonValue()},
-         {u"phone_number"_s, u"300 111 0004"_s}, {u"tags"_s, QJsonArray{u"VIP"_s, u"recurrente"_s}}},
-        m_agent);
+    const ApiResponse r = m_server.request("PUT", path,
+                                           {{u"last_name"_s, u"Rodríguez"_s},
+                                            {u"lead_status"_s, u"contacted"_s},
+                                            {u"city"_s, QJsonValue()},
+                                            {u"phone_number"_s, u"300 111 0004"_s},
+                                            {u"tags"_s, QJsonArray{u"VIP"_s, u"recurrente"_s}}},
+                                           m_agent);
     QCOMPARE(r.status, 200);
     const QJsonObject c = r.object();
     QCOMPARE(c.value(u"first_name"_s).toString(), u"Carlos"_s);   // not sent: unchanged
@@ -379,7 +421,8 @@ void tst_Clients::updateClient()
     QVERIFY(c.value(u"updated_at"_s).toString() >= createdUpdatedAt);
 
     const QJsonObject changes = auditFor(u"client.update"_s, id).first().value(u"changes"_s).toObject();
-    QCOMPARE(keysOf(changes), (QSet<QString>{u"last_name"_s, u"lead_status"_s, u"city"_s, u"phone_number"_s, u"tags"_s}));
+    QCOMPARE(keysOf(changes),
+             (QSet<QString>{u"last_name"_s, u"lead_status"_s, u"city"_s, u"phone_number"_s, u"tags"_s}));
     QCOMPARE(changes.value(u"city"_s).toObject().value(u"from"_s).toString(), u"Bogotá"_s);
     QVERIFY(changes.value(u"city"_s).toObject().value(u"to"_s).isNull());
     QCOMPARE(changes.value(u"lead_status"_s).toObject().value(u"to"_s).toString(), u"contacted"_s);
@@ -399,8 +442,7 @@ void tst_Clients::updateRefusals()
     QCOMPARE(conflict.status, 409);
     const ApiResponse invalid = m_server.request("PUT", path, {{u"lead_score"_s, -3}, {u"email"_s, u"x@"_s}}, m_admin);
     QCOMPARE(invalid.status, 422);
-    QCOMPARE(fieldsOf(invalid),
-             (QSet<QString>{u"lead_score"_s, u"email"_s}));
+    QCOMPARE(fieldsOf(invalid), (QSet<QString>{u"lead_score"_s, u"email"_s}));
     QCOMPARE(m_server.request("PUT", path, {{u"lead_status"_s, QJsonValue()}}, m_admin).status, 422);
     QCOMPARE(m_server.request("PUT", u"/v1/clients/999999"_s, {{u"first_name"_s, u"X"_s}}, m_admin).status, 404);
     QCOMPARE(m_server.request("PUT", path, {{u"first_name"_s, u"X"_s}}).status, 401);
@@ -412,8 +454,8 @@ void tst_Clients::updateRefusals()
 
 void tst_Clients::deleteClient()
 {
-    const qint64 id = createClient({{u"phone_number"_s, u"+573001110007"_s}, {u"first_name"_s, u"Borrable"_s},
-                                    {u"tags"_s, QJsonArray{u"x"_s}}});
+    const qint64 id = createClient(
+        {{u"phone_number"_s, u"+573001110007"_s}, {u"first_name"_s, u"Borrable"_s}, {u"tags"_s, QJsonArray{u"x"_s}}});
     QVERIFY(id > 0);
     const QString path = u"/v1/clients/%1"_s.arg(id);
 
@@ -477,8 +519,9 @@ void tst_Clients::tags()
     QCOMPARE(stringsOf(changes.value(u"tags"_s).toObject().value(u"from"_s)), (QStringList{u"español"_s, u"vip"_s}));
     QCOMPARE(stringsOf(changes.value(u"tags"_s).toObject().value(u"to"_s)), QStringList{u"vip"_s});
 
-    QCOMPARE(m_server.request("DELETE", path + u"/espa%25C3%25B1ol"_s, {}, m_agent).status, 404);   // literally "%C3%B1", not there
-    QCOMPARE(m_server.request("DELETE", path + u"/español"_s, {}, m_agent).status, 404);     // already removed
+    QCOMPARE(m_server.request("DELETE", path + u"/espa%25C3%25B1ol"_s, {}, m_agent).status,
+             404);   // literally "%C3%B1", not there
+    QCOMPARE(m_server.request("DELETE", path + u"/español"_s, {}, m_agent).status, 404);   // already removed
     QCOMPARE(m_server.request("DELETE", u"/v1/clients/999999/tags/vip"_s, {}, m_agent).status, 404);
     QCOMPARE(m_server.request("DELETE", path + u"/vip"_s, {}).status, 401);
     QCOMPARE(auditFor(u"client.tag_remove"_s, id).first().value(u"success"_s).toBool(), false);
@@ -527,9 +570,10 @@ void tst_Clients::listShapeAndPages()
     const QJsonArray data = r.value(u"data"_s).toArray();
     QCOMPARE(data.size(), 1);
     const QJsonObject item = data.first().toObject();
-    const QSet<QString> expected{u"id"_s, u"phone_number"_s, u"first_name"_s, u"last_name"_s, u"email"_s,
-                                 u"company"_s, u"city"_s, u"country"_s, u"lead_status"_s, u"lead_score"_s,
-                                 u"segment"_s, u"tags"_s, u"total_chats"_s, u"last_contact_at"_s, u"created_at"_s};
+    const QSet<QString> expected{u"id"_s,          u"phone_number"_s,    u"first_name"_s, u"last_name"_s,
+                                 u"email"_s,       u"company"_s,         u"city"_s,       u"country"_s,
+                                 u"lead_status"_s, u"lead_score"_s,      u"segment"_s,    u"tags"_s,
+                                 u"total_chats"_s, u"last_contact_at"_s, u"created_at"_s};
     QCOMPARE(keysOf(item), expected);
     QCOMPARE(stringsOf(item.value(u"tags"_s)), (QStringList{u"recurrente"_s, u"vip"_s}));
     QCOMPARE(item.value(u"total_chats"_s).toInt(), 0);
@@ -656,12 +700,13 @@ void tst_Clients::importCsv()
 {
     // BOM, semicolons, a quoted cell with the separator, a comma, a quote and a line break, tags
     // with both separators, an unknown column that becomes a custom field.
-    const QByteArray csv = "\xEF\xBB\xBF"
-                           "Phone Number;First Name;last_name;email;company;lead_status;segment;tags;Industria\r\n"
-                           "+573101000001;Lucía;\"Pérez; Gómez\";lucia@import.test;\"Acme, \"\"Inc\"\"\";contacted;vip;vip|Recurrente;Tecnología\r\n"
-                           "3101000002;Andrés;Mejía;;\"Línea 1\nLínea 2\";new;;prospecto;\r\n"
-                           "\r\n"
-                           "+573101000003;Sofía;;;;;;;\r\n";
+    const QByteArray csv =
+        "\xEF\xBB\xBF"
+        "Phone Number;First Name;last_name;email;company;lead_status;segment;tags;Industria\r\n"
+        "+573101000001;Lucía;\"Pérez; Gómez\";lucia@import.test;\"Acme, \"\"Inc\"\"\";contacted;vip;vip|Recurrente;Tecnología\r\n"
+        "3101000002;Andrés;Mejía;;\"Línea 1\nLínea 2\";new;;prospecto;\r\n"
+        "\r\n"
+        "+573101000003;Sofía;;;;;;;\r\n";
     const qint64 mark = m_server.auditMark();
     const ApiResponse r = importFile(csv, m_supervisor);
     QCOMPARE(r.status, 200);
@@ -692,8 +737,9 @@ void tst_Clients::importCsv()
              (QJsonObject{{u"rows"_s, 3}, {u"imported"_s, 3}, {u"updated"_s, 0}, {u"skipped"_s, 0}, {u"errors"_s, 0}}));
 
     // text/csv works as well.
-    const ApiResponse plain = m_server.requestRaw("POST", u"/v1/clients/import"_s,
-                                                  "phone_number,first_name\n+573101000004,Plain\n", "text/csv", m_admin);
+    const ApiResponse plain =
+        m_server.requestRaw("POST", u"/v1/clients/import"_s, "phone_number,first_name\n+573101000004,Plain\n",
+                            "text/csv", m_admin);
     QCOMPARE(plain.status, 200);
     QCOMPARE(plain.value(u"imported"_s).toInt(), 1);
 }
@@ -703,20 +749,22 @@ void tst_Clients::importRowErrors()
     // Line numbers count the header as 1 and follow line breaks inside quoted cells.
     const QByteArray csv = "phone_number,first_name,email,lead_status,notes\n"
                            "+573102000001,Bien,,,\"multi\nline\nnote\"\n"   // lines 2-4
-                           "12345,Malo,,,\n"                                 // line 5: invalid phone
-                           "+573102000003,Correo,no-es-correo,,\n"           // line 6: bad email
-                           ",Sin,,,\n"                                       // line 7: no phone
-                           "+573102000005,Estado,,caliente,\n"               // line 8: lead status
+                           "12345,Malo,,,\n"                                // line 5: invalid phone
+                           "+573102000003,Correo,no-es-correo,,\n"          // line 6: bad email
+                           ",Sin,,,\n"                                      // line 7: no phone
+                           "+573102000005,Estado,,caliente,\n"              // line 8: lead status
                            "+573102000006,Bien2,,,\n";
-    const ApiResponse r = m_server.requestRaw("POST", u"/v1/clients/import"_s, multipart(csv),
-                                              "multipart/form-data; boundary=" + kBoundary, m_admin,
-                                              {{"Accept-Language", "en"}});
+    const ApiResponse r =
+        m_server.requestRaw("POST", u"/v1/clients/import"_s, multipart(csv),
+                            "multipart/form-data; boundary=" + kBoundary, m_admin, {{"Accept-Language", "en"}});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"imported"_s).toInt(), 2);
     QCOMPARE(r.value(u"skipped"_s).toInt(), 4);
     const QJsonArray errors = r.value(u"errors"_s).toArray();
     QCOMPARE(errors.size(), 4);
-    const QList<QPair<int, QString>> expected{{5, u"phone_number"_s}, {6, u"email"_s}, {7, u"phone_number"_s},
+    const QList<QPair<int, QString>> expected{{5, u"phone_number"_s},
+                                              {6, u"email"_s},
+                                              {7, u"phone_number"_s},
                                               {8, u"lead_status"_s}};
     for (qsizetype i = 0; i < expected.size(); ++i) {
         const QJsonObject e = errors[i].toObject();
@@ -733,17 +781,20 @@ void tst_Clients::importRowErrors()
 
 void tst_Clients::importExistingPhone()
 {
-    const qint64 id = createClient({{u"phone_number"_s, u"+573103000001"_s}, {u"first_name"_s, u"Original"_s},
-                                    {u"last_name"_s, u"Apellido"_s}, {u"city"_s, u"Cali"_s},
-                                    {u"custom_fields"_s, QJsonObject{{u"a"_s, u"1"_s}}}, {u"tags"_s, QJsonArray{u"old"_s}}});
+    const qint64 id = createClient({{u"phone_number"_s, u"+573103000001"_s},
+                                    {u"first_name"_s, u"Original"_s},
+                                    {u"last_name"_s, u"Apellido"_s},
+                                    {u"city"_s, u"Cali"_s},
+                                    {u"custom_fields"_s, QJsonObject{{u"a"_s, u"1"_s}}},
+                                    {u"tags"_s, QJsonArray{u"old"_s}}});
     QVERIFY(id > 0);
     const qint64 same = createClient({{u"phone_number"_s, u"+573103000002"_s}, {u"first_name"_s, u"Igual"_s}});
     QVERIFY(same > 0);
     const QByteArray csv = "phone_number,first_name,last_name,city,tags,b\n"
-                           "3103000001,Nuevo,,,new,2\n"          // updates: first_name, tag, custom b
-                           "+573103000002,Igual,,,,\n"            // nothing new: skipped
-                           "+573103000003,Primero,,,,\n"          // created …
-                           "+573103000003,,Segundo,,,\n";         // … then updated by the later row
+                           "3103000001,Nuevo,,,new,2\n"     // updates: first_name, tag, custom b
+                           "+573103000002,Igual,,,,\n"      // nothing new: skipped
+                           "+573103000003,Primero,,,,\n"    // created …
+                           "+573103000003,,Segundo,,,\n";   // … then updated by the later row
     const ApiResponse r = importFile(csv);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"imported"_s).toInt(), 1);
@@ -772,9 +823,11 @@ void tst_Clients::importFileErrors_data()
     QTest::addRow("no-phone-column") << multipart("first_name,email\nAna,a@b.co\n") << mp << 422 << u"file"_s;
     QTest::addRow("empty-file") << multipart("") << mp << 422 << u"file"_s;
     QTest::addRow("no-file-part") << multipart("phone_number\n+573104000001\n", "other") << mp << 422 << u"file"_s;
-    QTest::addRow("not-utf8") << multipart("phone_number,first_name\n+573104000001,Jos\xe9\n") << mp << 422 << u"file"_s;
+    QTest::addRow("not-utf8") << multipart("phone_number,first_name\n+573104000001,Jos\xe9\n") << mp << 422
+                              << u"file"_s;
     QTest::addRow("json-body") << QByteArray("{}") << QByteArray("application/json") << 400 << QString();
-    QTest::addRow("no-boundary") << multipart("phone_number\n") << QByteArray("multipart/form-data") << 400 << QString();
+    QTest::addRow("no-boundary") << multipart("phone_number\n") << QByteArray("multipart/form-data") << 400
+                                 << QString();
 }
 
 void tst_Clients::importFileErrors()
@@ -805,8 +858,11 @@ void tst_Clients::importRefusals()
     const QList<QJsonObject> refused = m_server.auditRowsSince(u"client.import"_s, mark);
     QCOMPARE(refused.size(), 1);
     QCOMPARE(refused.first().value(u"status_code"_s).toInt(), 403);
-    QCOMPARE(m_server.requestRaw("POST", u"/v1/clients/import"_s, multipart(csv),
-                                 "multipart/form-data; boundary=" + kBoundary).status, 401);
+    QCOMPARE(m_server
+                 .requestRaw("POST", u"/v1/clients/import"_s, multipart(csv),
+                             "multipart/form-data; boundary=" + kBoundary)
+                 .status,
+             401);
     QCOMPARE(m_server.count(u"clients"_s, u"phone_number = '+573105000001'"_s), 0);
 }
 
@@ -823,8 +879,11 @@ void tst_Clients::importTooLarge()
     QCOMPARE(small.count(u"clients"_s), 0);
     // Just under the limit is fine.
     csv = "phone_number,notes\n+573107000001," + QByteArray(3000, 'x') + "\n";
-    QCOMPARE(small.requestRaw("POST", u"/v1/clients/import"_s, multipart(csv),
-                              "multipart/form-data; boundary=" + kBoundary, token).status, 200);
+    QCOMPARE(small
+                 .requestRaw("POST", u"/v1/clients/import"_s, multipart(csv),
+                             "multipart/form-data; boundary=" + kBoundary, token)
+                 .status,
+             200);
     QCOMPARE(small.count(u"clients"_s), 1);
     small.stop();
 }
@@ -834,8 +893,8 @@ void tst_Clients::importTenThousandRows()
     QByteArray csv = "phone_number,first_name,last_name,email,city,lead_status,tags,origen\n";
     csv.reserve(1 << 20);
     for (int i = 0; i < 10000; ++i) {
-        csv += phone(311, i).toLatin1() + ",Nombre" + QByteArray::number(i) + ",Apellido,persona" + QByteArray::number(i)
-               + "@bulk.test,Bogotá,new,bulk|lote" + QByteArray::number(i % 10) + ",feria\n";
+        csv += phone(311, i).toLatin1() + ",Nombre" + QByteArray::number(i) + ",Apellido,persona" +
+            QByteArray::number(i) + "@bulk.test,Bogotá,new,bulk|lote" + QByteArray::number(i % 10) + ",feria\n";
     }
     QElapsedTimer timer;
     timer.start();
@@ -854,14 +913,20 @@ void tst_Clients::importTenThousandRows()
 
 void tst_Clients::exportCsv()
 {
-    const qint64 id = createClient({{u"phone_number"_s, u"+573106000001"_s}, {u"first_name"_s, u"Exportada"_s},
-                                    {u"last_name"_s, u"Díaz, \"La Jefa\""_s}, {u"notes"_s, u"línea 1\nlínea 2"_s},
-                                    {u"company"_s, u"=HYPERLINK(\"x\")"_s}, {u"lead_status"_s, u"proposal"_s},
-                                    {u"segment"_s, u"export-seg"_s}, {u"tags"_s, QJsonArray{u"b"_s, u"a"_s}},
+    const qint64 id = createClient({{u"phone_number"_s, u"+573106000001"_s},
+                                    {u"first_name"_s, u"Exportada"_s},
+                                    {u"last_name"_s, u"Díaz, \"La Jefa\""_s},
+                                    {u"notes"_s, u"línea 1\nlínea 2"_s},
+                                    {u"company"_s, u"=HYPERLINK(\"x\")"_s},
+                                    {u"lead_status"_s, u"proposal"_s},
+                                    {u"segment"_s, u"export-seg"_s},
+                                    {u"tags"_s, QJsonArray{u"b"_s, u"a"_s}},
                                     {u"custom_fields"_s, QJsonObject{{u"k"_s, 1}}}});
     QVERIFY(id > 0);
-    QVERIFY(createClient({{u"phone_number"_s, u"+573106000002"_s}, {u"first_name"_s, u"Otra"_s},
-                          {u"lead_status"_s, u"new"_s}, {u"segment"_s, u"export-seg"_s}}) > 0);
+    QVERIFY(createClient({{u"phone_number"_s, u"+573106000002"_s},
+                          {u"first_name"_s, u"Otra"_s},
+                          {u"lead_status"_s, u"new"_s},
+                          {u"segment"_s, u"export-seg"_s}}) > 0);
 
     const qint64 mark = m_server.auditMark();
     const ApiResponse r = get(u"/v1/clients/export?format=csv&segment=export-seg&lead_status=proposal"_s, m_supervisor);
@@ -869,13 +934,15 @@ void tst_Clients::exportCsv()
     QVERIFY(r.header("Content-Type").startsWith("text/csv"));
     QVERIFY(r.header("Content-Disposition").startsWith("attachment; filename=\"clients-"));
     QCOMPARE(r.header("X-Export-Rows"), QByteArray("1"));
-    QVERIFY(r.body.startsWith("\xEF\xBB\xBF" "id,phone_number,first_name,last_name,email,company,city,country,address,"
+    QVERIFY(r.body.startsWith("\xEF\xBB\xBF"
+                              "id,phone_number,first_name,last_name,email,company,city,country,address,"
                               "lead_status,lead_score,ltv,total_purchases,last_purchase_at,segment,tags,notes,"
                               "is_blocked,opt_in,custom_fields,last_contact_at,created_at\r\n"));
     const QByteArray row = r.body.mid(r.body.indexOf("\r\n") + 2);
-    const QByteArray expectedRow = QByteArray::number(id) + ",'+573106000001,Exportada,\"Díaz, \"\"La Jefa\"\"\",,"
-                            "\"'=HYPERLINK(\"\"x\"\")\",,,,proposal,0,0,0,,export-seg,a|b,\"línea 1\nlínea 2\",false,false,"
-                            "\"{\"\"k\"\":1}\",,";
+    const QByteArray expectedRow = QByteArray::number(id) +
+        ",'+573106000001,Exportada,\"Díaz, \"\"La Jefa\"\"\",,"
+        "\"'=HYPERLINK(\"\"x\"\")\",,,,proposal,0,0,0,,export-seg,a|b,\"línea 1\nlínea 2\",false,false,"
+        "\"{\"\"k\"\":1}\",,";
     QVERIFY2(row.startsWith(expectedRow), row.constData());
     QVERIFY(row.endsWith("Z\r\n"));
     QVERIFY(!r.body.contains("Otra"));
@@ -919,8 +986,7 @@ void tst_Clients::exportRefusals()
     QCOMPARE(m_server.request("GET", u"/v1/clients/export"_s).status, 401);
     const ApiResponse bad = get(u"/v1/clients/export?format=xlsx&lead_status=hot"_s);
     QCOMPARE(bad.status, 422);
-    QCOMPARE(fieldsOf(bad),
-             (QSet<QString>{u"format"_s, u"lead_status"_s}));
+    QCOMPARE(fieldsOf(bad), (QSet<QString>{u"format"_s, u"lead_status"_s}));
 }
 
 // More matches than a search page is looked up for (then the list walks newest first), and few
@@ -935,10 +1001,11 @@ void tst_Clients::searchAtScale()
             const QString first = u"Zacarías"_s;
             const QString last = u"Lote %1"_s.arg(i, 4, 10, QChar(u'0'));
             const QString phone = u"+57316%1"_s.arg(i, 7, 10, QChar(u'0'));
-            ids.append(insertId("INSERT INTO clients (phone_number, first_name, last_name, segment, search_text, "
-                                "custom_fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '{}', ?, ?) RETURNING id",
-                                {phone, first, last, i % 2 ? u"vip"_s : u"regular"_s,
-                                 SearchText::of({first, last, phone}), now, now}));
+            ids.append(
+                insertId("INSERT INTO clients (phone_number, first_name, last_name, segment, search_text, "
+                         "custom_fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '{}', ?, ?) RETURNING id",
+                         {phone, first, last, i % 2 ? u"vip"_s : u"regular"_s, SearchText::of({first, last, phone}),
+                          now, now}));
             QVERIFY(ids.last());
         }
         QVERIFY(tx.commit());
@@ -949,7 +1016,9 @@ void tst_Clients::searchAtScale()
             out.append(v.toObject().value(u"id"_s).toInteger());
         return out;
     };
-    const auto totalOf = [](const ApiResponse &r) { return r.value(u"meta"_s).toObject().value(u"total"_s).toInteger(); };
+    const auto totalOf = [](const ApiResponse &r) {
+        return r.value(u"meta"_s).toObject().value(u"total"_s).toInteger();
+    };
     const QList<qint64> newest(ids.crbegin(), ids.crend());
 
     ApiResponse r = get(u"/v1/clients?search=ZACARIAS&limit=25"_s);
@@ -960,7 +1029,7 @@ void tst_Clients::searchAtScale()
     QCOMPARE(idsOf(r), newest.mid(83 * 25, 25));
     r = get(u"/v1/clients?search=zacarias&segment=vip&limit=10"_s);
     QCOMPARE(totalOf(r), 1050);
-    QCOMPARE(idsOf(r).first(), newest.first());   // the last one inserted (2099) is odd: vip
+    QCOMPARE(idsOf(r).first(), newest.first());             // the last one inserted (2099) is odd: vip
     r = get(u"/v1/clients?search=lote%2000&limit=100"_s);   // "lote 00": 0000–0099
     QCOMPARE(totalOf(r), 100);
     QCOMPARE(idsOf(r), newest.mid(2000, 100));

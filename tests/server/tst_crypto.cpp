@@ -16,17 +16,17 @@ using namespace Qt::StringLiterals;
 
 // Readable QCOMPARE failures for the optionals the units return.
 namespace QTest {
-template<>
+template <>
 char *toString(const std::optional<qint64> &value)
 {
     return value ? QTest::toString(*value) : qstrdup("nullopt");
 }
-template<>
+template <>
 char *toString(const std::optional<QByteArray> &value)
 {
     return value ? QTest::toString(*value) : qstrdup("nullopt");
 }
-} // namespace QTest
+}   // namespace QTest
 
 namespace {
 
@@ -42,8 +42,7 @@ QByteArray b64url(const QByteArray &raw)
 
 // Builds a token by hand, signed with QMessageAuthenticationCode rather than
 // Jwt's own code, so the tests do not trust what they test.
-QByteArray handMadeToken(const QByteArray &headerJson, const QByteArray &payloadJson,
-                         const QByteArray &key = JwtKey)
+QByteArray handMadeToken(const QByteArray &headerJson, const QByteArray &payloadJson, const QByteArray &key = JwtKey)
 {
     const QByteArray input = b64url(headerJson) + '.' + b64url(payloadJson);
     return input + '.' + b64url(QMessageAuthenticationCode::hash(input, key, QCryptographicHash::Sha256));
@@ -54,10 +53,9 @@ const QByteArray Hs256Header = QByteArrayLiteral(R"({"alg":"HS256","typ":"JWT"})
 // RFC 6238 appendix B: the SHA-1 seed is ASCII "12345678901234567890".
 const QByteArray RfcSecret = QByteArrayLiteral("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
 
-} // namespace
+}   // namespace
 
-class tst_Crypto : public QObject
-{
+class tst_Crypto : public QObject {
     Q_OBJECT
 
 private slots:
@@ -157,10 +155,9 @@ void tst_Crypto::passwordNeedsRehash_data()
 
     QTest::addRow("current") << PasswordHasher::hash(u"pw"_s) << false;
     // Same password, stronger cost, from the libsodium CLI parameters m=64 MiB t=3.
-    QTest::addRow("other-cost")
-        << QByteArrayLiteral("$argon2id$v=19$m=65536,t=3,p=1$c29tZXNhbHRzb21lc2FsdA"
-                             "$RdescudvJCsgt3ub+b+dWRWJTmaaJObG0Q0z+6nG7aQ")
-        << true;
+    QTest::addRow("other-cost") << QByteArrayLiteral("$argon2id$v=19$m=65536,t=3,p=1$c29tZXNhbHRzb21lc2FsdA"
+                                                     "$RdescudvJCsgt3ub+b+dWRWJTmaaJObG0Q0z+6nG7aQ")
+                                << true;
     QTest::addRow("argon2i") << QByteArrayLiteral("$argon2i$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA"
                                                   "$RdescudvJCsgt3ub+b+dWRWJTmaaJObG0Q0z+6nG7aQ")
                              << true;
@@ -217,19 +214,17 @@ void tst_Crypto::jwtAccepts_data()
 
     const QByteArray payload = QByteArrayLiteral(R"({"sub":1,"exp":1700000900})");
     QTest::addRow("canonical") << handMadeToken(Hs256Header, payload) << JwtKey << Now;
-    QTest::addRow("header-reordered")
-        << handMadeToken(R"({ "typ": "JWT", "alg": "HS256" })", payload) << JwtKey << Now;
-    QTest::addRow("nbf-past") << handMadeToken(Hs256Header, R"({"nbf":1699999999,"exp":1700000900})")
-                              << JwtKey << Now;
-    QTest::addRow("exp-fractional") << handMadeToken(Hs256Header, R"({"exp":1700000000.5})") << JwtKey
-                                    << Now;
+    QTest::addRow("header-reordered") << handMadeToken(R"({ "typ": "JWT", "alg": "HS256" })", payload) << JwtKey << Now;
+    QTest::addRow("nbf-past") << handMadeToken(Hs256Header, R"({"nbf":1699999999,"exp":1700000900})") << JwtKey << Now;
+    QTest::addRow("exp-fractional") << handMadeToken(Hs256Header, R"({"exp":1700000000.5})") << JwtKey << Now;
     // RFC 7515 appendix A.1: another implementation's token, CRLFs and all.
     QTest::addRow("rfc7515-a1")
-        << QByteArrayLiteral("eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
-                             ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
-                             ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
-        << QByteArray::fromBase64("AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow",
-                                  Base64Url)
+        << QByteArrayLiteral(
+               "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
+               ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
+               ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
+        << QByteArray::fromBase64(
+               "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow", Base64Url)
         << qint64(1300819379);
 }
 
@@ -266,8 +261,7 @@ void tst_Crypto::jwtRejects_data()
     // that decodes to the same MAC must still be refused.
     QByteArray respelled = parts[2];
     const char last = respelled.back();
-    static constexpr QByteArrayView alphabet =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    static constexpr QByteArrayView alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     respelled.back() = alphabet[(alphabet.indexOf(last) ^ 1)];
     QCOMPARE(QByteArray::fromBase64(respelled, Base64Url), QByteArray::fromBase64(parts[2], Base64Url));
     QTest::addRow("non-canonical-signature") << QByteArray(parts[0] + '.' + parts[1] + '.' + respelled) << JwtKey;
@@ -279,8 +273,7 @@ void tst_Crypto::jwtRejects_data()
     const QByteArray none = b64url(R"({"alg":"none","typ":"JWT"})");
     QTest::addRow("alg-none-unsigned") << QByteArray(none + '.' + parts[1] + '.') << JwtKey;
     QTest::addRow("alg-none-with-signature") << QByteArray(none + '.' + parts[1] + '.' + parts[2]) << JwtKey;
-    QTest::addRow("alg-none-correctly-hmaced")
-        << handMadeToken(R"({"alg":"none","typ":"JWT"})", payload) << JwtKey;
+    QTest::addRow("alg-none-correctly-hmaced") << handMadeToken(R"({"alg":"none","typ":"JWT"})", payload) << JwtKey;
     QTest::addRow("alg-hs512") << handMadeToken(R"({"alg":"HS512","typ":"JWT"})", payload) << JwtKey;
     QTest::addRow("alg-lowercase") << handMadeToken(R"({"alg":"hs256","typ":"JWT"})", payload) << JwtKey;
     QTest::addRow("typ-missing") << handMadeToken(R"({"alg":"HS256"})", payload) << JwtKey;
@@ -291,8 +284,7 @@ void tst_Crypto::jwtRejects_data()
     QTest::addRow("no-exp") << handMadeToken(Hs256Header, R"({"sub":1})") << JwtKey;
     QTest::addRow("exp-string") << handMadeToken(Hs256Header, R"({"exp":"9999999999"})") << JwtKey;
     QTest::addRow("exp-null") << handMadeToken(Hs256Header, R"({"exp":null})") << JwtKey;
-    QTest::addRow("nbf-future") << handMadeToken(Hs256Header, R"({"nbf":1700000001,"exp":1700000900})")
-                                << JwtKey;
+    QTest::addRow("nbf-future") << handMadeToken(Hs256Header, R"({"nbf":1700000001,"exp":1700000900})") << JwtKey;
     QTest::addRow("payload-array") << handMadeToken(Hs256Header, "[1,2]") << JwtKey;
     QTest::addRow("payload-not-json") << handMadeToken(Hs256Header, "exp=1700000900") << JwtKey;
     QTest::addRow("header-not-json") << handMadeToken("HS256", payload) << JwtKey;
@@ -303,10 +295,9 @@ void tst_Crypto::jwtRejects_data()
     QTest::addRow("two-parts") << QByteArray(parts[0] + '.' + parts[1]) << JwtKey;
     QTest::addRow("four-parts") << QByteArray(good + ".e30") << JwtKey;
     QTest::addRow("bearer-prefix") << QByteArray("Bearer " + good) << JwtKey;
-    QTest::addRow("standard-base64")
-        << QByteArray(parts[0] + '.' + parts[1] + '.'
-                      + QByteArray::fromBase64(parts[2], Base64Url).toBase64())
-        << JwtKey;
+    QTest::addRow("standard-base64") << QByteArray(parts[0] + '.' + parts[1] + '.' +
+                                                   QByteArray::fromBase64(parts[2], Base64Url).toBase64())
+                                     << JwtKey;
     QTest::addRow("huge") << QByteArray(Jwt::MaxTokenSize + 1, 'a') << JwtKey;
 }
 
@@ -361,7 +352,7 @@ void tst_Crypto::totpWindow()
     QFETCH(qint64, stepOffset);
     QFETCH(bool, accepted);
 
-    const qint64 now = 1111111111; // 1 s into its step 37037037
+    const qint64 now = 1111111111;   // 1 s into its step 37037037
     const qint64 counter = now / 30 + stepOffset;
     const QString code = Totp::codeAt(RfcSecret, counter * 30);
     QCOMPARE(code.size(), 6);
@@ -427,14 +418,12 @@ void tst_Crypto::totpProvisioningUri()
 
 void tst_Crypto::qrPngDataUrl()
 {
-    const QByteArray uri =
-        Totp::provisioningUri(u"ana@example.com"_s, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ").toUtf8();
+    const QByteArray uri = Totp::provisioningUri(u"ana@example.com"_s, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ").toUtf8();
     const QByteArray url = QrCode::pngDataUrl(uri);
     const QByteArray prefix = QByteArrayLiteral("data:image/png;base64,");
     QVERIFY(url.startsWith(prefix));
 
-    const auto png = QByteArray::fromBase64Encoding(url.sliced(prefix.size()),
-                                                    QByteArray::AbortOnBase64DecodingErrors);
+    const auto png = QByteArray::fromBase64Encoding(url.sliced(prefix.size()), QByteArray::AbortOnBase64DecodingErrors);
     QVERIFY(png);
     QVERIFY(png.decoded.startsWith("\x89PNG\r\n\x1a\n"));
 
@@ -444,8 +433,7 @@ void tst_Crypto::qrPngDataUrl()
     QCOMPARE(image.width() % QrCode::ModulePixels, 0);
     const int modules = image.width() / QrCode::ModulePixels - 2 * QrCode::QuietZoneModules;
     // Versions 1..40 are 21..177 modules wide, in steps of 4.
-    QVERIFY2(modules >= 21 && modules <= 177 && (modules - 21) % 4 == 0,
-             QByteArray::number(modules).constData());
+    QVERIFY2(modules >= 21 && modules <= 177 && (modules - 21) % 4 == 0, QByteArray::number(modules).constData());
 
     // Quiet zone white; the top-left finder pattern starts right after it.
     const int q = QrCode::QuietZoneModules * QrCode::ModulePixels;
@@ -496,8 +484,7 @@ void tst_Crypto::secretBoxRoundTrip()
     QVERIFY(box.isValid());
     const QByteArray sealed = box.seal(plain, associatedData);
     QVERIFY(sealed.startsWith("v1:"));
-    QCOMPARE(QByteArray::fromBase64(sealed.sliced(3)).size(),
-             SecretBox::NonceSize + plain.size() + SecretBox::TagSize);
+    QCOMPARE(QByteArray::fromBase64(sealed.sliced(3)).size(), SecretBox::NonceSize + plain.size() + SecretBox::TagSize);
     QCOMPARE(box.open(sealed, associatedData), std::optional<QByteArray>(plain));
     // A fresh nonce each time.
     QCOMPARE_NE(box.seal(plain, associatedData), sealed);
@@ -528,7 +515,8 @@ void tst_Crypto::secretBoxRejects_data()
     QTest::addRow("tampered-tag") << reseal(raw, raw.size() - 1) << key << QByteArrayLiteral("users:1");
     QTest::addRow("truncated") << QByteArray("v1:" + raw.first(raw.size() - 1).toBase64()) << key
                                << QByteArrayLiteral("users:1");
-    QTest::addRow("too-short") << QByteArray("v1:" + raw.first(SecretBox::NonceSize + SecretBox::TagSize - 1).toBase64())
+    QTest::addRow("too-short") << QByteArray("v1:" +
+                                             raw.first(SecretBox::NonceSize + SecretBox::TagSize - 1).toBase64())
                                << key << QByteArrayLiteral("users:1");
     QTest::addRow("no-prefix") << sealed.sliced(3) << key << QByteArrayLiteral("users:1");
     QTest::addRow("other-version") << QByteArray("v2:" + sealed.sliced(3)) << key << QByteArrayLiteral("users:1");
@@ -612,7 +600,7 @@ void tst_Crypto::backupCodeHash_data()
     QTest::addRow("extra-dashes") << u"k7-mqa-x3-vte"_s << true;
     QTest::addRow("one-char-off") << u"k7mqa-x3vtf"_s << false;
     QTest::addRow("prefix") << u"k7mqa"_s << false;
-    QTest::addRow("non-latin1") << u"k7mqa-x3vt\u0435"_s << false; // Cyrillic e
+    QTest::addRow("non-latin1") << u"k7mqa-x3vt\u0435"_s << false;   // Cyrillic e
 }
 
 void tst_Crypto::backupCodeHash()

@@ -1,4 +1,4 @@
-// `conversa-server seed-demo` (CONTRACT §1): the demo data set, written once through the stores,
+// `conversa-server seed-demo` (docs/CONFIGURATION.md): the demo data set, written once through the stores,
 // against SQLite and PostgreSQL.
 #include "TestServer.h"
 
@@ -30,9 +30,9 @@ private:
     QHash<QString, qint64> counts()
     {
         QHash<QString, qint64> out;
-        for (const QString &table : {u"users"_s, u"whatsapp_numbers"_s, u"campaigns"_s, u"campaign_numbers"_s,
-                                     u"campaign_agents"_s, u"clients"_s, u"client_tags"_s, u"tasks"_s, u"chats"_s,
-                                     u"messages"_s, u"chat_events"_s, u"audit_logs"_s})
+        for (const QString &table :
+             {u"users"_s, u"whatsapp_numbers"_s, u"campaigns"_s, u"campaign_numbers"_s, u"campaign_agents"_s,
+              u"clients"_s, u"client_tags"_s, u"tasks"_s, u"chats"_s, u"messages"_s, u"chat_events"_s, u"audit_logs"_s})
             out.insert(table, m_server.count(table));
         return out;
     }
@@ -47,7 +47,8 @@ void tst_DemoSeed::skipsWhenCampaignsExist()
 {
     // --if-empty leaves an installation that already has campaigns alone.
     m_admin = m_server.tokenFor(u"admin"_s);
-    const ApiResponse r = m_server.request("POST", u"/v1/campaigns"_s, {{u"name"_s, u"Real"_s}, {u"code"_s, u"REAL"_s}}, m_admin);
+    const ApiResponse r =
+        m_server.request("POST", u"/v1/campaigns"_s, {{u"name"_s, u"Real"_s}, {u"code"_s, u"REAL"_s}}, m_admin);
     QCOMPARE(r.status, 201);
     m_realCampaign = r.value(u"id"_s).toInteger();
     const QHash<QString, qint64> before = counts();
@@ -76,8 +77,11 @@ void tst_DemoSeed::seedsOnce()
 
     const QString demoUsers = u"email LIKE '%@demo.conversa.local'"_s;
     QCOMPARE(m_server.count(u"users"_s, demoUsers), 5);
-    QCOMPARE(m_server.count(u"users"_s, demoUsers + u" AND role_id = (SELECT id FROM roles WHERE name = 'supervisor')"_s), 1);
-    QCOMPARE(m_server.count(u"users"_s, demoUsers + u" AND role_id = (SELECT id FROM roles WHERE name = 'agent')"_s), 4);
+    QCOMPARE(m_server.count(u"users"_s,
+                            demoUsers + u" AND role_id = (SELECT id FROM roles WHERE name = 'supervisor')"_s),
+             1);
+    QCOMPARE(m_server.count(u"users"_s, demoUsers + u" AND role_id = (SELECT id FROM roles WHERE name = 'agent')"_s),
+             4);
     QCOMPARE(m_server.count(u"whatsapp_numbers"_s, u"provider = 'meta'"_s), 1);
     QCOMPARE(m_server.count(u"whatsapp_numbers"_s, u"provider = 'wppconnect'"_s), 1);
     QCOMPARE(m_server.count(u"campaigns"_s, u"code LIKE 'DEMO-%'"_s), 2);
@@ -95,66 +99,86 @@ void tst_DemoSeed::seedsOnce()
         QVERIFY2(m_server.count(u"chats"_s, u"status = '%1'"_s.arg(status)) >= 2, qPrintable(status));
     QCOMPARE(m_server.count(u"chats"_s, u"status = 'queued' AND assigned_agent_id IS NOT NULL"_s), 0);
     QCOMPARE(m_server.count(u"chats"_s, u"status <> 'queued' AND assigned_agent_id IS NULL"_s), 0);
-    QCOMPARE(m_server.count(u"chats"_s, u"assigned_agent_id IS NOT NULL AND assigned_agent_id NOT IN "
-                                        "(SELECT ca.user_id FROM campaign_agents ca WHERE ca.campaign_id = chats.campaign_id)"_s),
+    QCOMPARE(m_server.count(u"chats"_s,
+                            u"assigned_agent_id IS NOT NULL AND assigned_agent_id NOT IN "
+                            "(SELECT ca.user_id FROM campaign_agents ca WHERE ca.campaign_id = chats.campaign_id)"_s),
              0);
-    QCOMPARE(m_server.count(u"chats"_s, u"whatsapp_number_id NOT IN (SELECT cn.number_id FROM campaign_numbers cn "
-                                        "WHERE cn.campaign_id = chats.campaign_id)"_s),
+    QCOMPARE(m_server.count(u"chats"_s,
+                            u"whatsapp_number_id NOT IN (SELECT cn.number_id FROM campaign_numbers cn "
+                            "WHERE cn.campaign_id = chats.campaign_id)"_s),
              0);
-    QCOMPARE(m_server.count(u"chats"_s, u"status = 'closed' AND (closed_at IS NULL OR close_reason IS NULL OR outcome IS NULL)"_s), 0);
+    QCOMPARE(m_server.count(u"chats"_s,
+                            u"status = 'closed' AND (closed_at IS NULL OR close_reason IS NULL OR outcome IS NULL)"_s),
+             0);
     QCOMPARE(m_server.count(u"chats"_s, u"status <> 'closed' AND closed_at IS NOT NULL"_s), 0);
     QVERIFY(m_server.count(u"chats"_s, u"outcome = 'sale' AND outcome_value > 0"_s) >= 1);
     // 2-8 messages each, alternating sides; agents' messages name the agent, with a delivery status.
     QCOMPARE(m_server.count(u"chats"_s, u"message_count < 2 OR message_count > 8"_s), 0);
-    QCOMPARE(m_server.count(u"messages m"_s, u"EXISTS (SELECT 1 FROM messages p WHERE p.chat_id = m.chat_id "
-                                             "AND p.direction = m.direction AND p.id = (SELECT MAX(q.id) FROM messages q "
-                                             "WHERE q.chat_id = m.chat_id AND q.id < m.id))"_s),
+    QCOMPARE(m_server.count(u"messages m"_s,
+                            u"EXISTS (SELECT 1 FROM messages p WHERE p.chat_id = m.chat_id "
+                            "AND p.direction = m.direction AND p.id = (SELECT MAX(q.id) FROM messages q "
+                            "WHERE q.chat_id = m.chat_id AND q.id < m.id))"_s),
              0);
-    QCOMPARE(m_server.count(u"messages m"_s, u"direction = 'outbound' AND is_bot_message = FALSE AND (user_id IS NULL OR "
-                                             "user_id <> (SELECT c.assigned_agent_id FROM chats c WHERE c.id = m.chat_id))"_s),
+    QCOMPARE(m_server.count(u"messages m"_s,
+                            u"direction = 'outbound' AND is_bot_message = FALSE AND (user_id IS NULL OR "
+                            "user_id <> (SELECT c.assigned_agent_id FROM chats c WHERE c.id = m.chat_id))"_s),
              0);
-    QCOMPARE(m_server.count(u"messages"_s, u"direction = 'outbound' AND status NOT IN ('sent', 'delivered', 'read')"_s), 0);
+    QCOMPARE(m_server.count(u"messages"_s, u"direction = 'outbound' AND status NOT IN ('sent', 'delivered', 'read')"_s),
+             0);
     QCOMPARE(m_server.count(u"messages"_s, u"direction = 'inbound' AND user_id IS NOT NULL"_s), 0);
     QCOMPARE(m_server.count(u"messages"_s, u"message_type <> 'text' OR content IS NULL OR content = ''"_s), 0);
     // Times over the last days, in order: created, then messages, then closed.
     const qint64 now = nowSeconds();
     QCOMPARE(m_server.count(u"messages"_s, u"created_at > %1 OR created_at < %2"_s.arg(now).arg(now - 8 * 86400)), 0);
     QVERIFY(m_server.count(u"messages"_s, u"created_at < %1"_s.arg(now - 3 * 86400)) > 0);
-    QCOMPARE(m_server.count(u"chats c"_s, u"EXISTS (SELECT 1 FROM messages m WHERE m.chat_id = c.id AND "
-                                          "(m.created_at < c.created_at OR m.created_at > COALESCE(c.closed_at, %1)))"_s.arg(now)),
+    QCOMPARE(m_server.count(u"chats c"_s,
+                            u"EXISTS (SELECT 1 FROM messages m WHERE m.chat_id = c.id AND "
+                            "(m.created_at < c.created_at OR m.created_at > COALESCE(c.closed_at, %1)))"_s.arg(now)),
              0);
     // The counters ChatStore keeps as messages come and go.
-    QCOMPARE(m_server.count(u"chats c"_s, u"message_count <> (SELECT COUNT(*) FROM messages m WHERE m.chat_id = c.id)"_s), 0);
-    QCOMPARE(m_server.count(u"chats c"_s, u"last_message_id IS NULL OR last_message_id <> "
-                                          "(SELECT MAX(m.id) FROM messages m WHERE m.chat_id = c.id)"_s),
+    QCOMPARE(m_server.count(u"chats c"_s,
+                            u"message_count <> (SELECT COUNT(*) FROM messages m WHERE m.chat_id = c.id)"_s),
              0);
-    QCOMPARE(m_server.count(u"chats c"_s, u"last_message_at <> (SELECT m.created_at FROM messages m WHERE m.id = c.last_message_id) "
-                                          "OR last_activity_at <> last_message_at"_s),
+    QCOMPARE(m_server.count(u"chats c"_s,
+                            u"last_message_id IS NULL OR last_message_id <> "
+                            "(SELECT MAX(m.id) FROM messages m WHERE m.chat_id = c.id)"_s),
              0);
-    QCOMPARE(m_server.count(u"chats c"_s, u"unread_count <> (SELECT COUNT(*) FROM messages m WHERE m.chat_id = c.id AND "
-                                          "m.direction = 'inbound' AND m.id > COALESCE((SELECT MAX(o.id) FROM messages o "
-                                          "WHERE o.chat_id = c.id AND o.direction = 'outbound'), 0))"_s),
+    QCOMPARE(m_server.count(u"chats c"_s,
+                            u"last_message_at <> (SELECT m.created_at FROM messages m WHERE m.id = c.last_message_id) "
+                            "OR last_activity_at <> last_message_at"_s),
+             0);
+    QCOMPARE(m_server.count(u"chats c"_s,
+                            u"unread_count <> (SELECT COUNT(*) FROM messages m WHERE m.chat_id = c.id AND "
+                            "m.direction = 'inbound' AND m.id > COALESCE((SELECT MAX(o.id) FROM messages o "
+                            "WHERE o.chat_id = c.id AND o.direction = 'outbound'), 0))"_s),
              0);
     QVERIFY(m_server.count(u"chats"_s, u"unread_count > 0"_s) >= 3);
-    QCOMPARE(m_server.count(u"chats c"_s, u"COALESCE(first_response_at, 0) <> COALESCE((SELECT MIN(m.created_at) FROM messages m "
-                                          "WHERE m.chat_id = c.id AND m.direction = 'outbound' AND m.is_bot_message = FALSE), 0)"_s),
+    QCOMPARE(m_server.count(u"chats c"_s,
+                            u"COALESCE(first_response_at, 0) <> COALESCE((SELECT MIN(m.created_at) FROM messages m "
+                            "WHERE m.chat_id = c.id AND m.direction = 'outbound' AND m.is_bot_message = FALSE), 0)"_s),
              0);
-    QCOMPARE(m_server.count(u"chats"_s, u"status IN ('active', 'pending', 'closed') AND first_response_at IS NULL"_s), 0);
+    QCOMPARE(m_server.count(u"chats"_s, u"status IN ('active', 'pending', 'closed') AND first_response_at IS NULL"_s),
+             0);
     // The events the API writes on assign and close.
     QCOMPARE(m_server.count(u"chat_events"_s, u"event = 'assign'"_s),
              m_server.count(u"chats"_s, u"assigned_agent_id IS NOT NULL"_s));
-    QCOMPARE(m_server.count(u"chat_events e"_s, u"event = 'assign' AND (to_status <> 'assigned' OR to_agent_id <> "
-                                                "(SELECT c.assigned_agent_id FROM chats c WHERE c.id = e.chat_id) OR "
-                                                "created_at <> (SELECT c.assigned_at FROM chats c WHERE c.id = e.chat_id))"_s),
+    QCOMPARE(m_server.count(u"chat_events e"_s,
+                            u"event = 'assign' AND (to_status <> 'assigned' OR to_agent_id <> "
+                            "(SELECT c.assigned_agent_id FROM chats c WHERE c.id = e.chat_id) OR "
+                            "created_at <> (SELECT c.assigned_at FROM chats c WHERE c.id = e.chat_id))"_s),
              0);
-    QCOMPARE(m_server.count(u"chat_events"_s, u"event = 'close'"_s), m_server.count(u"chats"_s, u"status = 'closed'"_s));
-    QCOMPARE(m_server.count(u"chat_events e"_s, u"event = 'close' AND (to_status <> 'closed' OR reason <> "
-                                                "(SELECT c.close_reason FROM chats c WHERE c.id = e.chat_id) OR created_at <> "
-                                                "(SELECT c.closed_at FROM chats c WHERE c.id = e.chat_id))"_s),
+    QCOMPARE(m_server.count(u"chat_events"_s, u"event = 'close'"_s),
+             m_server.count(u"chats"_s, u"status = 'closed'"_s));
+    QCOMPARE(m_server.count(u"chat_events e"_s,
+                            u"event = 'close' AND (to_status <> 'closed' OR reason <> "
+                            "(SELECT c.close_reason FROM chats c WHERE c.id = e.chat_id) OR created_at <> "
+                            "(SELECT c.closed_at FROM chats c WHERE c.id = e.chat_id))"_s),
              0);
 
     // Secrets are sealed like any number's: the fake values are not stored in clear.
-    QCOMPARE(m_server.count(u"whatsapp_numbers"_s, u"meta_access_token LIKE '%not-real%' OR wppconnect_api_key LIKE '%not-real%'"_s), 0);
+    QCOMPARE(m_server.count(u"whatsapp_numbers"_s,
+                            u"meta_access_token LIKE '%not-real%' OR wppconnect_api_key LIKE '%not-real%'"_s),
+             0);
 
     // The demo users log in with the printed password; the data reads back through the API.
     const QByteArray supervisor = m_server.login(s->emails.first(), s->password);
@@ -165,9 +189,11 @@ void tst_DemoSeed::seedsOnce()
     QCOMPARE(r.status, 200);
     const QJsonArray campaigns = r.value(u"data"_s).toArray();
     QCOMPARE(campaigns.size(), 2);
-    r = m_server.request("GET", u"/v1/campaigns/%1"_s.arg(campaigns[0].toObject().value(u"id"_s).toInteger()), {}, m_admin);
+    r = m_server.request("GET", u"/v1/campaigns/%1"_s.arg(campaigns[0].toObject().value(u"id"_s).toInteger()), {},
+                         m_admin);
     QCOMPARE(r.status, 200);
-    QCOMPARE(r.value(u"business_hours"_s).toObject().value(u"monday"_s).toObject().value(u"start"_s).toString(), u"08:00"_s);
+    QCOMPARE(r.value(u"business_hours"_s).toObject().value(u"monday"_s).toObject().value(u"start"_s).toString(),
+             u"08:00"_s);
     QVERIFY(!r.value(u"whatsapp_numbers"_s).toArray().isEmpty());
     QVERIFY(!r.value(u"agents"_s).toArray().isEmpty());
     r = m_server.request("GET", u"/v1/clients?search=jose"_s, {}, m_admin);   // "José Martínez"
@@ -194,7 +220,7 @@ void tst_DemoSeed::seedsOnce()
 
 void tst_DemoSeed::chatsAsAnAgentSeesThem()
 {
-    // Each demo agent lists its own chats and the queued chats of its campaigns (CONTRACT §3),
+    // Each demo agent lists its own chats and the queued chats of its campaigns (docs/API.md),
     // and each list item's last message is the last one of GET /v1/chats/{id}/messages.
     QVERIFY(m_seeded.created);
     for (int i = 1; i < m_seeded.emails.size(); ++i) {

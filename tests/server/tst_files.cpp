@@ -1,4 +1,4 @@
-// Files (seed §14, CONTRACT §7): multipart uploads typed from their content, metadata, download,
+// Files (the OpenAPI document, docs/API.md): multipart uploads typed from their content, metadata, download,
 // thumbnails, visibility and deletion — over real HTTP, on both engines.
 #include "TestServer.h"
 
@@ -28,7 +28,7 @@ const QByteArray kBoundary = "----conversa-test-7MA4YWxkTrZu0gW";
 struct FormPart {
     QByteArray name;
     QByteArray body;
-    QByteArray filename;   // a file part when set
+    QByteArray filename;      // a file part when set
     QByteArray disposition;   // overrides the whole Content-Disposition value when set
 };
 
@@ -40,7 +40,8 @@ QByteArray multipart(const QList<FormPart> &parts)
         if (!p.disposition.isEmpty())
             out += p.disposition;
         else
-            out += "form-data; name=\"" + p.name + '"' + (p.filename.isNull() ? QByteArray() : "; filename=\"" + p.filename + '"');
+            out += "form-data; name=\"" + p.name + '"' +
+                (p.filename.isNull() ? QByteArray() : "; filename=\"" + p.filename + '"');
         out += "\r\n";
         if (!p.filename.isNull() || !p.disposition.isEmpty())
             out += "Content-Type: application/octet-stream\r\n";   // ignored by the server
@@ -83,7 +84,7 @@ QStringList filesUnder(const QString &dir)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 class tst_Files : public QObject {
     Q_OBJECT
@@ -156,7 +157,8 @@ void tst_Files::uploadTypes_data()
     QTest::addRow("png") << imageBytes(800, 400, "PNG") << QByteArray("logo.png") << u"image/png"_s << 800 << 400;
     QTest::addRow("jpeg") << imageBytes(640, 960, "JPEG") << QByteArray("foto.jpg") << u"image/jpeg"_s << 640 << 960;
     QTest::addRow("pdf") << pdfBytes() << QByteArray("factura.pdf") << u"application/pdf"_s << 0 << 0;
-    QTest::addRow("text") << QByteArray("Hola, ¿cómo estás?\nLínea 2\n") << QByteArray("notas.txt") << u"text/plain"_s << 0 << 0;
+    QTest::addRow("text") << QByteArray("Hola, ¿cómo estás?\nLínea 2\n") << QByteArray("notas.txt") << u"text/plain"_s
+                          << 0 << 0;
     // The name says PDF, the bytes say PNG: the bytes win.
     QTest::addRow("png-named-pdf") << imageBytes(10, 20, "PNG") << QByteArray("x.pdf") << u"image/png"_s << 10 << 20;
     QTest::addRow("pdf-named-jpg") << pdfBytes() << QByteArray("x.jpg") << u"application/pdf"_s << 0 << 0;
@@ -179,7 +181,8 @@ void tst_Files::uploadTypes()
     QVERIFY(id > 0);
     QCOMPARE(f.value(u"original_filename"_s).toString(), QString::fromUtf8(name));
     QVERIFY2(QRegularExpression(u"^[0-9a-f]{32}-"_s + QRegularExpression::escape(QString::fromUtf8(name)) + u'$')
-                 .match(f.value(u"filename"_s).toString()).hasMatch(),
+                 .match(f.value(u"filename"_s).toString())
+                 .hasMatch(),
              qPrintable(f.value(u"filename"_s).toString()));
     QCOMPARE(f.value(u"mime_type"_s).toString(), mimeType);
     QCOMPARE(f.value(u"size_bytes"_s).toInteger(), bytes.size());
@@ -202,8 +205,8 @@ void tst_Files::uploadTypes()
 
     // Stored under files/YYYY/MM/<generated name>, byte for byte.
     const QDate today = QDateTime::currentDateTimeUtc().date();
-    const QString stored = filesDir() + u"/%1/%2/"_s.arg(today.year()).arg(today.month(), 2, 10, QChar(u'0'))
-        + f.value(u"filename"_s).toString();
+    const QString stored = filesDir() + u"/%1/%2/"_s.arg(today.year()).arg(today.month(), 2, 10, QChar(u'0')) +
+        f.value(u"filename"_s).toString();
     QFile file(stored);
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(stored));
     QCOMPARE(file.readAll(), bytes);
@@ -231,21 +234,27 @@ void tst_Files::uploadTypes()
 
 void tst_Files::uploadWithEntity()
 {
-    const ApiResponse r = upload(m_agentA, {{"related_entity_type", "message", {}, {}},
-                                            {"related_entity_id", "789", {}, {}},
-                                            {"file", "hola", "a.txt", {}}});
+    const ApiResponse r = upload(m_agentA,
+                                 {{"related_entity_type", "message", {}, {}},
+                                  {"related_entity_id", "789", {}, {}},
+                                  {"file", "hola", "a.txt", {}}});
     QCOMPARE(r.status, 201);
     QCOMPARE(r.value(u"related_entity_type"_s).toString(), u"message"_s);
     QCOMPARE(r.value(u"related_entity_id"_s).toInteger(), 789);
     const qint64 id = r.value(u"id"_s).toInteger();
-    QCOMPARE(m_server.count(u"files"_s, u"id = %1 AND related_entity_type = 'message' AND related_entity_id = 789"_s.arg(id)), 1);
+    QCOMPARE(m_server.count(u"files"_s,
+                            u"id = %1 AND related_entity_type = 'message' AND related_entity_id = 789"_s.arg(id)),
+             1);
 }
 
 void tst_Files::refusedTypes_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QByteArray>("name");
-    QTest::addRow("elf") << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0", 20) << QByteArray("report.pdf");
+    QTest::addRow("elf") << QByteArray("\x7f"
+                                       "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0",
+                                       20)
+                         << QByteArray("report.pdf");
     QTest::addRow("exe") << QByteArray("MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0", 16) << QByteArray("setup.exe");
     QTest::addRow("script") << QByteArray("#!/bin/sh\necho hi\n") << QByteArray("notes.txt");
     QTest::addRow("zip") << QByteArray("PK\x03\x04\x14\0\0\0\0\0", 10) << QByteArray("doc.docx");
@@ -279,17 +288,24 @@ void tst_Files::uploadValidation_data()
     QTest::addRow("no-file-part") << QList<FormPart>{{"other", "x", {}, {}}} << QStringList{u"file"_s};
     QTest::addRow("file-without-filename") << QList<FormPart>{{"file", "hola", {}, {}}} << QStringList{u"file"_s};
     QTest::addRow("empty-file") << QList<FormPart>{{"file", {}, "a.txt", {}}} << QStringList{u"file"_s};
-    QTest::addRow("bad-entity-type") << QList<FormPart>{file, {"related_entity_type", "user", {}, {}}, {"related_entity_id", "1", {}, {}}}
+    QTest::addRow("bad-entity-type") << QList<FormPart>{file,
+                                                        {"related_entity_type", "user", {}, {}},
+                                                        {"related_entity_id", "1", {}, {}}}
                                      << QStringList{u"related_entity_type"_s};
-    QTest::addRow("bad-entity-id") << QList<FormPart>{file, {"related_entity_type", "chat", {}, {}}, {"related_entity_id", "abc", {}, {}}}
+    QTest::addRow("bad-entity-id") << QList<FormPart>{file,
+                                                      {"related_entity_type", "chat", {}, {}},
+                                                      {"related_entity_id", "abc", {}, {}}}
                                    << QStringList{u"related_entity_id"_s};
-    QTest::addRow("zero-entity-id") << QList<FormPart>{file, {"related_entity_type", "chat", {}, {}}, {"related_entity_id", "0", {}, {}}}
+    QTest::addRow("zero-entity-id") << QList<FormPart>{file,
+                                                       {"related_entity_type", "chat", {}, {}},
+                                                       {"related_entity_id", "0", {}, {}}}
                                     << QStringList{u"related_entity_id"_s};
     QTest::addRow("type-without-id") << QList<FormPart>{file, {"related_entity_type", "task", {}, {}}}
                                      << QStringList{u"related_entity_id"_s};
     QTest::addRow("id-without-type") << QList<FormPart>{file, {"related_entity_id", "5", {}, {}}}
                                      << QStringList{u"related_entity_type"_s};
-    QTest::addRow("everything-wrong") << QList<FormPart>{{"related_entity_type", "x", {}, {}}, {"related_entity_id", "-3", {}, {}}}
+    QTest::addRow("everything-wrong") << QList<FormPart>{{"related_entity_type", "x", {}, {}},
+                                                         {"related_entity_id", "-3", {}, {}}}
                                       << QStringList{u"file"_s, u"related_entity_type"_s, u"related_entity_id"_s};
 }
 
@@ -313,10 +329,11 @@ void tst_Files::badRequests_data()
     QTest::addRow("json") << QByteArray("{\"file\":\"aG9sYQ==\"}") << QByteArray("application/json");
     QTest::addRow("no-boundary") << good << QByteArray("multipart/form-data");
     QTest::addRow("other-boundary") << good << QByteArray("multipart/form-data; boundary=nope");
-    QTest::addRow("truncated") << good.left(good.size() - 30) << QByteArray("multipart/form-data; boundary=" + kBoundary);
-    QTest::addRow("no-disposition")
-        << QByteArray("--" + kBoundary + "\r\nContent-Type: text/plain\r\n\r\nhola\r\n--" + kBoundary + "--\r\n")
-        << QByteArray("multipart/form-data; boundary=" + kBoundary);
+    QTest::addRow("truncated") << good.left(good.size() - 30)
+                               << QByteArray("multipart/form-data; boundary=" + kBoundary);
+    QTest::addRow("no-disposition") << QByteArray("--" + kBoundary + "\r\nContent-Type: text/plain\r\n\r\nhola\r\n--" +
+                                                  kBoundary + "--\r\n")
+                                    << QByteArray("multipart/form-data; boundary=" + kBoundary);
 }
 
 void tst_Files::badRequests()
@@ -338,7 +355,10 @@ void tst_Files::overTheLimit()
     const QByteArray type = "multipart/form-data; boundary=" + kBoundary;
 
     // Under the limit: fine.
-    QCOMPARE(small.requestRaw("POST", u"/v1/files"_s, multipart({{"file", QByteArray(60000, 'a'), "a.txt", {}}}), type, token).status,
+    QCOMPARE(small
+                 .requestRaw("POST", u"/v1/files"_s, multipart({{"file", QByteArray(60000, 'a'), "a.txt", {}}}), type,
+                             token)
+                 .status,
              201);
 
     // Over the upload limit but under the JSON limit the listener enforces: refused by the route.
@@ -357,8 +377,8 @@ void tst_Files::overTheLimit()
     QTcpSocket socket;
     socket.connectToHost(u"127.0.0.1"_s, small.port());
     QVERIFY(socket.waitForConnected(5000));
-    socket.write("POST /v1/files HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\nContent-Type: " + type
-                 + "\r\nContent-Length: 52428800\r\n\r\n--" + kBoundary);
+    socket.write("POST /v1/files HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\nContent-Type: " + type +
+                 "\r\nContent-Length: 52428800\r\n\r\n--" + kBoundary);
     QByteArray answer;
     while (socket.waitForReadyRead(5000))
         answer += socket.readAll();
@@ -372,9 +392,12 @@ void tst_Files::pathTraversalNeverReachesDisk_data()
     QTest::addColumn<QByteArray>("disposition");
     QTest::addColumn<QString>("shown");
     QTest::addRow("unix") << QByteArray("form-data; name=\"file\"; filename=\"../../etc/passwd\"") << u"passwd"_s;
-    QTest::addRow("windows") << QByteArray("form-data; name=\"file\"; filename=\"..\\..\\..\\boot.ini\"") << u"boot.ini"_s;
-    QTest::addRow("encoded") << QByteArray("form-data; name=\"file\"; filename*=UTF-8''..%2F..%2Fetc%2Fshadow") << u"shadow"_s;
-    QTest::addRow("absolute") << QByteArray("form-data; name=\"file\"; filename=\"/tmp/conversa-evil\"") << u"conversa-evil"_s;
+    QTest::addRow("windows") << QByteArray("form-data; name=\"file\"; filename=\"..\\..\\..\\boot.ini\"")
+                             << u"boot.ini"_s;
+    QTest::addRow("encoded") << QByteArray("form-data; name=\"file\"; filename*=UTF-8''..%2F..%2Fetc%2Fshadow")
+                             << u"shadow"_s;
+    QTest::addRow("absolute") << QByteArray("form-data; name=\"file\"; filename=\"/tmp/conversa-evil\"")
+                              << u"conversa-evil"_s;
     QTest::addRow("only-dots") << QByteArray("form-data; name=\"file\"; filename=\"..\"") << u"file"_s;
 }
 
@@ -396,7 +419,8 @@ void tst_Files::pathTraversalNeverReachesDisk()
         added.removeOne(f);
     QCOMPARE(added.size(), 1);
     QVERIFY2(QRegularExpression(u"^files/\\d{4}/\\d{2}/"_s + QRegularExpression::escape(filename) + u'$')
-                 .match(added.first()).hasMatch(),
+                 .match(added.first())
+                 .hasMatch(),
              qPrintable(added.first()));
 }
 
@@ -416,13 +440,15 @@ void tst_Files::downloadBytesAndHeaders()
         QCOMPARE(r.header("Content-Length"), QByteArray::number(bytes.size()));
         QCOMPARE(r.header("X-Content-Type-Options"), QByteArray("nosniff"));
         QCOMPARE(r.header("Content-Disposition"),
-                 QByteArray("attachment; filename=\"cotizaci_n _.pdf\"; filename*=UTF-8''cotizaci%C3%B3n%20%C3%B1.pdf"));
+                 QByteArray(
+                     "attachment; filename=\"cotizaci_n _.pdf\"; filename*=UTF-8''cotizaci%C3%B3n%20%C3%B1.pdf"));
     }
 
     // An ASCII name needs no filename*.
     const ApiResponse plain = uploadFile(m_agentA, "hola", "notes.txt");
-    const ApiResponse r = m_server.request(
-        "GET", u"/v1/files/"_s + QString::number(plain.value(u"id"_s).toInteger()) + u"/download"_s, {}, m_agentA);
+    const ApiResponse r =
+        m_server.request("GET", u"/v1/files/"_s + QString::number(plain.value(u"id"_s).toInteger()) + u"/download"_s,
+                         {}, m_agentA);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.header("Content-Type"), QByteArray("text/plain"));
     QCOMPARE(r.header("Content-Disposition"), QByteArray("attachment; filename=\"notes.txt\""));
@@ -444,8 +470,9 @@ void tst_Files::thumbnail()
 
     // No thumbnail for a PDF.
     const ApiResponse pdf = uploadFile(m_agentA, pdfBytes(), "a.pdf");
-    const ApiResponse none = m_server.request(
-        "GET", u"/v1/files/"_s + QString::number(pdf.value(u"id"_s).toInteger()) + u"/thumbnail"_s, {}, m_agentA);
+    const ApiResponse none =
+        m_server.request("GET", u"/v1/files/"_s + QString::number(pdf.value(u"id"_s).toInteger()) + u"/thumbnail"_s, {},
+                         m_agentA);
     QCOMPARE(none.status, 404);
     QCOMPARE(none.errorCode(), QByteArray("NOT_FOUND"));
 }
@@ -494,7 +521,7 @@ void tst_Files::visibility()
     QCOMPARE(m_server.request("GET", u"/v1/files/999999/download"_s, {}, m_admin).status, 404);
 }
 
-// A file on a message is visible to whoever may see the message's chat (CONTRACT §3).
+// A file on a message is visible to whoever may see the message's chat (docs/API.md).
 void tst_Files::visibleThroughChat()
 {
     // Chats arrive with inbound delivery: the campaign, number, client and A's chat go straight
@@ -520,10 +547,11 @@ void tst_Files::visibleThroughChat()
                    {campaignId, agent, now});
         QVERIFY(q.exec());
     }
-    const qint64 chatId = insertId("INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
-                                   "status, priority, created_at, queued_at, assigned_at, last_activity_at, last_inbound_at) "
-                                   "VALUES (?, ?, ?, ?, 'active', 'normal', ?, ?, ?, ?, ?) RETURNING id",
-                                   {clientId, campaignId, numberId, m_agentAId, now, now, now, now, now});   // Meta window open
+    const qint64 chatId =
+        insertId("INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
+                 "status, priority, created_at, queued_at, assigned_at, last_activity_at, last_inbound_at) "
+                 "VALUES (?, ?, ?, ?, 'active', 'normal', ?, ?, ?, ?, ?) RETURNING id",
+                 {clientId, campaignId, numberId, m_agentAId, now, now, now, now, now});   // Meta window open
     QVERIFY(chatId);
 
     const QByteArray bytes = imageBytes(64, 48, "PNG");
@@ -536,16 +564,18 @@ void tst_Files::visibleThroughChat()
         QCOMPARE(m_server.request("GET", base + suffix, {}, m_agentB).status, 404);
 
     const ApiResponse sent = m_server.request("POST", u"/v1/messages"_s,
-                                              {{u"chat_id"_s, chatId}, {u"message_type"_s, u"image"_s},
-                                               {u"media_file_id"_s, fileId}, {u"content"_s, u"El catálogo"_s}},
+                                              {{u"chat_id"_s, chatId},
+                                               {u"message_type"_s, u"image"_s},
+                                               {u"media_file_id"_s, fileId},
+                                               {u"content"_s, u"El catálogo"_s}},
                                               m_agentA);
     QCOMPARE(sent.status, 201);
     // Sent on A's chat: B still sees nothing (reads answered 404 leave no audit row).
     QCOMPARE(m_server.request("GET", base + u"/download"_s, {}, m_agentB).status, 404);
 
-    const ApiResponse moved = m_server.request("POST", u"/v1/chats/%1/transfer"_s.arg(chatId),
-                                               {{u"target_type"_s, u"agent"_s}, {u"target_id"_s, m_agentBId}},
-                                               m_agentA);
+    const ApiResponse moved =
+        m_server.request("POST", u"/v1/chats/%1/transfer"_s.arg(chatId),
+                         {{u"target_type"_s, u"agent"_s}, {u"target_id"_s, m_agentBId}}, m_agentA);
     QCOMPARE(moved.status, 200);
 
     const ApiResponse download = m_server.request("GET", base + u"/download"_s, {}, m_agentB);
@@ -631,9 +661,9 @@ void tst_Files::clientGoneLeavesNoBytes()
     QTcpSocket socket;
     socket.connectToHost(u"127.0.0.1"_s, m_server.port());
     QVERIFY(socket.waitForConnected(5000));
-    socket.write("POST /v1/files HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_agentA
-                 + "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary
-                 + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    socket.write("POST /v1/files HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_agentA +
+                 "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary +
+                 "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     QVERIFY(socket.waitForBytesWritten(5000));
     QTRY_COMPARE_WITH_TIMEOUT(m_server.app().router().pendingDeferred(), 1, 5000);
     socket.abort();

@@ -23,7 +23,8 @@ public:
     explicit ProbeApi(ServerApp &app) : m_app(app) {}
     void registerRoutes(HttpRouter &router) override
     {
-        router.post(u"/v1/probe/echo"_s, {.permission = u"users.create"_s, .action = u"probe.echo"_s, .entityType = u"Probe"_s},
+        router.post(u"/v1/probe/echo"_s,
+                    {.permission = u"users.create"_s, .action = u"probe.echo"_s, .entityType = u"Probe"_s},
                     [](RequestContext &ctx) -> Result<HttpReply> {
                         ctx.audit.changes = {{u"password"_s, QJsonObject{{u"from"_s, u"a"_s}, {u"to"_s, u"b"_s}}},
                                              {u"name"_s, QJsonObject{{u"from"_s, u"x"_s}, {u"to"_s, u"y"_s}}}};
@@ -31,23 +32,23 @@ public:
                     });
         router.post(u"/v1/probe/fail-after-write"_s, {.authenticated = false, .action = u"probe.fail"_s},
                     [this](RequestContext &) -> Result<HttpReply> {
-                        SqlQuery q(m_app.database(), "INSERT INTO login_attempts (email, ip_address, success, created_at) "
-                                         "VALUES ('rollback@probe', '127.0.0.1', FALSE, 1)");
+                        SqlQuery q(m_app.database(),
+                                   "INSERT INTO login_attempts (email, ip_address, success, created_at) "
+                                   "VALUES ('rollback@probe', '127.0.0.1', FALSE, 1)");
                         if (!q.exec())
                             return q.failure();
                         return ApiError::validation(u"name"_s, QT_TRANSLATE_NOOP("Api", "This field is required"));
                     });
-        router.get(u"/v1/probe/items/{id}"_s, {.authenticated = false},
-                   [](RequestContext &ctx) -> Result<HttpReply> {
-                       return HttpReply::json(QJsonObject{{u"id"_s, ctx.idParam()}});
-                   });
+        router.get(u"/v1/probe/items/{id}"_s, {.authenticated = false}, [](RequestContext &ctx) -> Result<HttpReply> {
+            return HttpReply::json(QJsonObject{{u"id"_s, ctx.idParam()}});
+        });
     }
 
 private:
     ServerApp &m_app;
 };
 
-} // namespace
+}   // namespace
 
 class tst_HttpCore : public QObject {
     Q_OBJECT
@@ -101,14 +102,23 @@ void tst_HttpCore::errorShape_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("code");
 
-    QTest::addRow("unknown-route") << QByteArray("GET") << u"/v1/nothing-here"_s << QByteArray() << QByteArray() << 404 << QByteArray("NOT_FOUND");
-    QTest::addRow("id-not-a-number") << QByteArray("GET") << u"/v1/probe/items/abc"_s << QByteArray() << QByteArray() << 404 << QByteArray("NOT_FOUND");
-    QTest::addRow("wrong-method") << QByteArray("DELETE") << u"/v1/probe/items/3"_s << QByteArray() << QByteArray() << 405 << QByteArray("METHOD_NOT_ALLOWED");
-    QTest::addRow("missing-token") << QByteArray("POST") << u"/v1/probe/echo"_s << QByteArray("{}") << QByteArray("application/json") << 401 << QByteArray("UNAUTHENTICATED");
-    QTest::addRow("garbage-token") << QByteArray("POST") << u"/v1/probe/echo"_s << QByteArray("{}") << QByteArray("application/json") << 401 << QByteArray("UNAUTHENTICATED");
-    QTest::addRow("malformed-json") << QByteArray("POST") << u"/v1/probe/fail-after-write"_s << QByteArray("{\"a\":") << QByteArray("application/json") << 400 << QByteArray("BAD_REQUEST");
-    QTest::addRow("json-not-object") << QByteArray("POST") << u"/v1/probe/fail-after-write"_s << QByteArray("[1,2]") << QByteArray("application/json") << 400 << QByteArray("BAD_REQUEST");
-    QTest::addRow("wrong-content-type") << QByteArray("POST") << u"/v1/probe/fail-after-write"_s << QByteArray("name=x") << QByteArray("application/x-www-form-urlencoded") << 400 << QByteArray("BAD_REQUEST");
+    QTest::addRow("unknown-route") << QByteArray("GET") << u"/v1/nothing-here"_s << QByteArray() << QByteArray() << 404
+                                   << QByteArray("NOT_FOUND");
+    QTest::addRow("id-not-a-number") << QByteArray("GET") << u"/v1/probe/items/abc"_s << QByteArray() << QByteArray()
+                                     << 404 << QByteArray("NOT_FOUND");
+    QTest::addRow("wrong-method") << QByteArray("DELETE") << u"/v1/probe/items/3"_s << QByteArray() << QByteArray()
+                                  << 405 << QByteArray("METHOD_NOT_ALLOWED");
+    QTest::addRow("missing-token") << QByteArray("POST") << u"/v1/probe/echo"_s << QByteArray("{}")
+                                   << QByteArray("application/json") << 401 << QByteArray("UNAUTHENTICATED");
+    QTest::addRow("garbage-token") << QByteArray("POST") << u"/v1/probe/echo"_s << QByteArray("{}")
+                                   << QByteArray("application/json") << 401 << QByteArray("UNAUTHENTICATED");
+    QTest::addRow("malformed-json") << QByteArray("POST") << u"/v1/probe/fail-after-write"_s << QByteArray("{\"a\":")
+                                    << QByteArray("application/json") << 400 << QByteArray("BAD_REQUEST");
+    QTest::addRow("json-not-object") << QByteArray("POST") << u"/v1/probe/fail-after-write"_s << QByteArray("[1,2]")
+                                     << QByteArray("application/json") << 400 << QByteArray("BAD_REQUEST");
+    QTest::addRow("wrong-content-type") << QByteArray("POST") << u"/v1/probe/fail-after-write"_s << QByteArray("name=x")
+                                        << QByteArray("application/x-www-form-urlencoded") << 400
+                                        << QByteArray("BAD_REQUEST");
 }
 
 void tst_HttpCore::errorShape()
@@ -120,7 +130,8 @@ void tst_HttpCore::errorShape()
     QFETCH(int, status);
     QFETCH(QByteArray, code);
 
-    const QByteArray token = QByteArray(QTest::currentDataTag()) == "garbage-token" ? QByteArray("abc.def.ghi") : QByteArray();
+    const QByteArray token =
+        QByteArray(QTest::currentDataTag()) == "garbage-token" ? QByteArray("abc.def.ghi") : QByteArray();
     const ApiResponse r = m_server.requestRaw(method, path, body, contentType, token);
     QCOMPARE(r.status, status);
     QVERIFY(r.header("Content-Type").startsWith("application/json"));
@@ -168,14 +179,16 @@ QByteArray tst_HttpCore::rawExchange(const QByteArray &request)
 void tst_HttpCore::oversizedBodyIsRefusedBeforeBuffering()
 {
     // Declares 200 MB and sends only the headers: the answer must come without the body.
-    const QByteArray answer = rawExchange("POST /v1/probe/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                          "Content-Length: 209715200\r\n\r\n{");
+    const QByteArray answer =
+        rawExchange("POST /v1/probe/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    "Content-Length: 209715200\r\n\r\n{");
     QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
     QVERIFY(answer.contains("PAYLOAD_TOO_LARGE"));
 
     // Over the JSON limit but under the upload limit: refused by the router, same shape.
     const QByteArray big(2 * 1024 * 1024, 'a');
-    const ApiResponse r = m_server.requestRaw("POST", u"/v1/probe/fail-after-write"_s, "{\"a\":\"" + big + "\"}", "application/json");
+    const ApiResponse r =
+        m_server.requestRaw("POST", u"/v1/probe/fail-after-write"_s, "{\"a\":\"" + big + "\"}", "application/json");
     QCOMPARE(r.status, 413);
     QCOMPARE(r.errorCode(), QByteArray("PAYLOAD_TOO_LARGE"));
 }
@@ -291,8 +304,10 @@ void tst_HttpCore::metricsCountRequests()
     const ApiResponse r = m_server.request("GET", u"/metrics"_s);
     QCOMPARE(r.status, 200);
     QVERIFY(r.header("Content-Type").startsWith("text/plain"));
-    QVERIFY(r.body.contains("conversa_http_requests_total{route=\"/v1/probe/items/{id}\",method=\"GET\",status=\"200\"}"));
-    QVERIFY(r.body.contains("conversa_http_request_duration_seconds_bucket{route=\"/v1/probe/items/{id}\",method=\"GET\",le=\"+Inf\"}"));
+    QVERIFY(
+        r.body.contains("conversa_http_requests_total{route=\"/v1/probe/items/{id}\",method=\"GET\",status=\"200\"}"));
+    QVERIFY(r.body.contains(
+        "conversa_http_request_duration_seconds_bucket{route=\"/v1/probe/items/{id}\",method=\"GET\",le=\"+Inf\"}"));
     QVERIFY(r.body.contains("conversa_worker_jobs_pending"));
     QVERIFY(r.body.contains("conversa_db_connections"));
 }

@@ -1,4 +1,4 @@
-// Inbound WhatsApp media download (issue 4, CONTRACT §5, meta-cloud-api.md §5): an image webhook
+// Inbound WhatsApp media download (issue 4, docs/PROVIDERS.md, docs/PROVIDERS.md): an image webhook
 // leaves a media id; the media fetcher asks the Graph stand-in for its URL, downloads it (through
 // a redirect, with the number's token), stores it like an upload and links it to the message.
 // Media gone at Meta gives up with a note, transient errors are retried, a claim left behind is
@@ -41,7 +41,7 @@ QByteArray jpeg(int width, int height)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 class tst_MediaFetch : public QObject {
     Q_OBJECT
@@ -66,9 +66,9 @@ private:
     {
         QByteArray body = FakeMetaGraph::sample(u"webhook-image.json"_s);
         body.replace(kSampleWamid.toUtf8(), wamid.toUtf8()).replace(kSampleMediaId.toUtf8(), mediaId.toUtf8());
-        const ApiResponse r = m_server.requestRaw("POST", u"/v1/webhooks/whatsapp/meta/%1"_s.arg(m_number), body,
-                                                  "application/json", {},
-                                                  {{"X-Hub-Signature-256", "sha256=" + WebhookSignature::hmacSha256Hex(kSecret, body)}});
+        const ApiResponse r =
+            m_server.requestRaw("POST", u"/v1/webhooks/whatsapp/meta/%1"_s.arg(m_number), body, "application/json", {},
+                                {{"X-Hub-Signature-256", "sha256=" + WebhookSignature::hmacSha256Hex(kSecret, body)}});
         if (r.status != 200)
             qWarning("webhook answered %d %s", r.status, r.body.constData());
         return integer(u"SELECT id FROM messages WHERE provider_message_id = ?"_s, {wamid});
@@ -129,12 +129,14 @@ void tst_MediaFetch::initTestCase()
     QCOMPARE(r.status, 201);
     m_number = r.value(u"id"_s).toInteger();
     const qint64 now = nowSeconds();
-    m_campaign = integer(u"INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('Medios', 'MEDIOS', ?, ?) "
-                         "RETURNING id"_s,
-                         {now, now});
+    m_campaign =
+        integer(u"INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('Medios', 'MEDIOS', ?, ?) "
+                "RETURNING id"_s,
+                {now, now});
     QVERIFY(m_campaign);
-    QVERIFY(exec(u"INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)"_s,
-                 {m_campaign, m_number, now}));
+    QVERIFY(
+        exec(u"INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)"_s,
+             {m_campaign, m_number, now}));
     QVERIFY(exec(u"INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)"_s,
                  {m_campaign, agentId, now}));
 }
@@ -230,7 +232,12 @@ void tst_MediaFetch::mediaGoneGivesUp()
 
 void tst_MediaFetch::notAcceptedTypeGivesUp()
 {
-    m_graph.addMedia(u"5002"_s, QByteArray("\x7F" "ELF\x02\x01\x01", 7) + QByteArray(200, '\0'), "image/jpeg");
+    m_graph.addMedia(u"5002"_s,
+                     QByteArray("\x7F"
+                                "ELF\x02\x01\x01",
+                                7) +
+                         QByteArray(200, '\0'),
+                     "image/jpeg");
     const qint64 files = m_server.count(u"files"_s);
     const qint64 message = postImage(u"wamid.media-elf"_s, u"5002"_s);
     QTRY_VERIFY_WITH_TIMEOUT(failed(message), 10000);
@@ -247,8 +254,9 @@ void tst_MediaFetch::transientErrorsRetried_data()
     QTest::addRow("download-500") << false << 500 << QByteArray("oops");
     QTest::addRow("download-url-expired-403") << false << 403 << QByteArray("URL signature expired");
     QTest::addRow("lookup-503") << true << 503 << QByteArray();
-    QTest::addRow("lookup-130429") << true << 400
-                                   << QByteArray(R"({"error":{"message":"(#130429) Rate limit hit","type":"OAuthException","code":130429}})");
+    QTest::addRow("lookup-130429")
+        << true << 400
+        << QByteArray(R"({"error":{"message":"(#130429) Rate limit hit","type":"OAuthException","code":130429}})");
 }
 
 void tst_MediaFetch::transientErrorsRetried()
@@ -281,11 +289,12 @@ void tst_MediaFetch::claimLeftBehindIsTakenAgain()
     const qint64 now = nowSeconds();
     const qint64 chat = integer(u"SELECT chat_id FROM messages WHERE provider_message_id = 'wamid.media-ok'"_s);
     QVERIFY(chat);
-    const qint64 message = integer(u"INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, status, "
-                                   "provider_message_id, provider_media_id, media_mime_type, media_fetching_since, "
-                                   "media_fetch_attempts, created_at) VALUES (?, ?, 'inbound', 'image', 'delivered', "
-                                   "'wamid.media-claimed', '5201', 'image/jpeg', ?, 1, ?) RETURNING id"_s,
-                                   {chat, m_number, now + 3600, now});
+    const qint64 message =
+        integer(u"INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, status, "
+                "provider_message_id, provider_media_id, media_mime_type, media_fetching_since, "
+                "media_fetch_attempts, created_at) VALUES (?, ?, 'inbound', 'image', 'delivered', "
+                "'wamid.media-claimed', '5201', 'image/jpeg', ?, 1, ?) RETURNING id"_s,
+                {chat, m_number, now + 3600, now});
     QVERIFY(message);
     QTest::qWait(800);
     QCOMPARE(m_graph.mediaLookups().size(), 0);

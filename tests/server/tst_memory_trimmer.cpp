@@ -12,7 +12,12 @@ private slots:
     {
         int sockets = 0;
         int checks = 0;   // how often the trimmer looked at the socket count
-        MemoryTrimmer trimmer([&] { ++checks; return sockets; }, 5, 100);
+        MemoryTrimmer trimmer(
+            [&] {
+                ++checks;
+                return sockets;
+            },
+            5, 100);
         // Until the trimmer has looked twice more: what a check would do has been done.
         const auto twoMoreChecks = [&checks] {
             const int until = checks + 2;
@@ -20,19 +25,19 @@ private slots:
         };
         trimmer.start();
         QVERIFY(twoMoreChecks());
-        QCOMPARE(trimmer.trims(), 0);          // nothing moved
+        QCOMPARE(trimmer.trims(), 0);   // nothing moved
         sockets = 99;
         QVERIFY(twoMoreChecks());
-        QCOMPARE(trimmer.trims(), 0);          // under the threshold
+        QCOMPARE(trimmer.trims(), 0);   // under the threshold
         sockets = 150;
-        QTRY_COMPARE(trimmer.trims(), 1);      // a burst of connections
+        QTRY_COMPARE(trimmer.trims(), 1);   // a burst of connections
         QVERIFY(twoMoreChecks());
-        QCOMPARE(trimmer.trims(), 1);          // once per burst, not on every check
+        QCOMPARE(trimmer.trims(), 1);   // once per burst, not on every check
         sockets = 120;
         QVERIFY(twoMoreChecks());
         QCOMPARE(trimmer.trims(), 1);
         sockets = 40;
-        QTRY_COMPARE(trimmer.trims(), 2);      // a burst of disconnections
+        QTRY_COMPARE(trimmer.trims(), 2);   // a burst of disconnections
     }
 };
 

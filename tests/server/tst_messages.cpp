@@ -1,4 +1,4 @@
-// Messages (seed §6, CONTRACT §5): sending (text, media, template) into a visible open chat, one
+// Messages (the OpenAPI document, docs/PROVIDERS.md): sending (text, media, template) into a visible open chat, one
 // message, read receipts and retries — over real HTTP, against SQLite and PostgreSQL.
 #include "Fixtures.h"
 #include "TestServer.h"
@@ -20,7 +20,7 @@ QSet<QString> fieldsOf(const ApiResponse &r)
     return QSet<QString>(fields.begin(), fields.end());
 }
 
-} // namespace
+}   // namespace
 
 class tst_Messages : public QObject {
     Q_OBJECT
@@ -52,27 +52,28 @@ private:
     {
         const qint64 now = nowSeconds();
         const QString phone = u"+57311%1"_s.arg(++m_seq, 7, 10, QChar(u'0'));
-        const qint64 client = insertReturningId(m_server.db(),
-                                                "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
-                                                "updated_at) VALUES (?, 'Carlos', ?, ?, ?) RETURNING id",
-                                                {phone, SearchText::of({u"Carlos"_s, phone}), now, now});
+        const qint64 client =
+            insertReturningId(m_server.db(),
+                              "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
+                              "updated_at) VALUES (?, 'Carlos', ?, ?, ?) RETURNING id",
+                              {phone, SearchText::of({u"Carlos"_s, phone}), now, now});
         return insertReturningId(m_server.db(),
                                  "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
                                  "status, created_at, assigned_at, last_activity_at, last_inbound_at) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                  {client, m_campaign, m_number, nullIfZero(agentId), status, now - 60,
-                                  nullIfZero(agentId ? now - 30 : 0), now - 60, now - 60});   // inside Meta's 24-hour window
+                                  nullIfZero(agentId ? now - 30 : 0), now - 60,
+                                  now - 60});   // inside Meta's 24-hour window
     }
     qint64 message(qint64 chatId, const QString &direction, const QString &status)
     {
-        return insertReturningId(m_server.db(),
-                                 "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, "
-                                 "status, error_code, error_message, created_at) VALUES (?, ?, ?, 'text', 'hola', ?, ?, ?, ?) "
-                                 "RETURNING id",
-                                 {chatId, m_number, direction, status,
-                                  nullIfEmpty(status == "failed"_L1 ? u"131047"_s : QString()),
-                                  nullIfEmpty(status == "failed"_L1 ? u"Re-engagement message"_s : QString()),
-                                  nowSeconds()});
+        return insertReturningId(
+            m_server.db(),
+            "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, "
+            "status, error_code, error_message, created_at) VALUES (?, ?, ?, 'text', 'hola', ?, ?, ?, ?) "
+            "RETURNING id",
+            {chatId, m_number, direction, status, nullIfEmpty(status == "failed"_L1 ? u"131047"_s : QString()),
+             nullIfEmpty(status == "failed"_L1 ? u"Re-engagement message"_s : QString()), nowSeconds()});
     }
     qint64 file(qint64 uploadedBy)
     {
@@ -127,7 +128,8 @@ void tst_Messages::sendText()
 {
     const qint64 chatId = chat(u"assigned"_s, m_agentId);
     const ApiResponse r = call("POST", u"/v1/messages"_s,
-                               {{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s},
+                               {{u"chat_id"_s, chatId},
+                                {u"message_type"_s, u"text"_s},
                                 {u"content"_s, u"Hola, ¿en qué puedo ayudarte?"_s}});
     QCOMPARE(r.status, 201);
     const QJsonObject m = r.object();
@@ -177,9 +179,12 @@ void tst_Messages::sendReply()
     const qint64 quoted = message(chatId, u"inbound"_s, u"delivered"_s);
     const qint64 elsewhere = message(chat(u"active"_s, m_agentId), u"inbound"_s, u"delivered"_s);
     const qint64 before = m_server.count(u"messages"_s);
-    for (const QJsonValue &bad : {QJsonValue(elsewhere), QJsonValue(qint64(999999999)), QJsonValue(u"1"_s), QJsonValue(0)}) {
+    for (const QJsonValue &bad :
+         {QJsonValue(elsewhere), QJsonValue(qint64(999999999)), QJsonValue(u"1"_s), QJsonValue(0)}) {
         const ApiResponse r = call("POST", u"/v1/messages"_s,
-                                   {{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Sí"_s},
+                                   {{u"chat_id"_s, chatId},
+                                    {u"message_type"_s, u"text"_s},
+                                    {u"content"_s, u"Sí"_s},
                                     {u"reply_to_message_id"_s, bad}});
         QCOMPARE(r.status, 422);
         QCOMPARE(fieldsOf(r), QSet<QString>{u"reply_to_message_id"_s});
@@ -187,10 +192,14 @@ void tst_Messages::sendReply()
     QCOMPARE(m_server.count(u"messages"_s), before);
 
     const ApiResponse r = call("POST", u"/v1/messages"_s,
-                               {{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Sí, ese"_s},
+                               {{u"chat_id"_s, chatId},
+                                {u"message_type"_s, u"text"_s},
+                                {u"content"_s, u"Sí, ese"_s},
                                 {u"reply_to_message_id"_s, quoted}});
     QCOMPARE(r.status, 201);
-    const QJsonObject expected{{u"id"_s, quoted}, {u"direction"_s, u"inbound"_s}, {u"message_type"_s, u"text"_s},
+    const QJsonObject expected{{u"id"_s, quoted},
+                               {u"direction"_s, u"inbound"_s},
+                               {u"message_type"_s, u"text"_s},
                                {u"content"_s, u"hola"_s}};
     QCOMPARE(r.value(u"reply_to"_s).toObject(), expected);
     const qint64 id = r.value(u"id"_s).toInteger();
@@ -201,7 +210,13 @@ void tst_Messages::sendReply()
     QCOMPARE(page.last().toObject().value(u"reply_to"_s).toObject(), expected);
     const QList<QJsonObject> audit = auditFor(u"message.create"_s, id);
     QCOMPARE(audit.size(), 1);
-    QCOMPARE(audit.first().value(u"changes"_s).toObject().value(u"reply_to_message_id"_s).toObject().value(u"to"_s).toInteger(),
+    QCOMPARE(audit.first()
+                 .value(u"changes"_s)
+                 .toObject()
+                 .value(u"reply_to_message_id"_s)
+                 .toObject()
+                 .value(u"to"_s)
+                 .toInteger(),
              quoted);
 }
 
@@ -209,7 +224,9 @@ void tst_Messages::sendIdempotent()
 {
     // The desktop's outbox repeats a send until it gets an answer: one message, however often.
     const qint64 chatId = chat(u"active"_s, m_agentId);
-    const QJsonObject body{{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Enviado sin red"_s}};
+    const QJsonObject body{{u"chat_id"_s, chatId},
+                           {u"message_type"_s, u"text"_s},
+                           {u"content"_s, u"Enviado sin red"_s}};
     const auto send = [&](const QByteArray &key, const QJsonObject &b, const QByteArray &token) {
         return m_server.request("POST", u"/v1/messages"_s, b, token, {{"Idempotency-Key", key}});
     };
@@ -234,13 +251,16 @@ void tst_Messages::sendIdempotent()
 
     // Keys are the sender's: another agent's same key is another message.
     const qint64 chat2 = chat(u"active"_s, m_agent2Id);
-    const ApiResponse other = send("outbox-7f3a", {{u"chat_id"_s, chat2}, {u"message_type"_s, u"text"_s},
-                                                   {u"content"_s, u"Otro"_s}}, m_agent2);
+    const ApiResponse other =
+        send("outbox-7f3a", {{u"chat_id"_s, chat2}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Otro"_s}},
+             m_agent2);
     QCOMPARE(other.status, 201);
     QVERIFY(other.value(u"id"_s).toInteger() != id);
     // The same key for another chat is a conflict, not a replay.
-    const ApiResponse elsewhere = send("outbox-7f3a", {{u"chat_id"_s, chat(u"active"_s, m_agentId)},
-                                                       {u"message_type"_s, u"text"_s}, {u"content"_s, u"x"_s}}, m_agent);
+    const ApiResponse elsewhere =
+        send("outbox-7f3a",
+             {{u"chat_id"_s, chat(u"active"_s, m_agentId)}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"x"_s}},
+             m_agent);
     QCOMPARE(elsewhere.status, 409);
     QCOMPARE(elsewhere.errorCode(), QByteArray("CONFLICT"));
     // Keys too long or not visible ASCII are refused, and nothing is stored.
@@ -258,14 +278,18 @@ void tst_Messages::sendMediaAndTemplate()
     const qint64 chatId = chat(u"active"_s, m_agentId);
     const qint64 fileId = file(m_agentId);
     ApiResponse r = call("POST", u"/v1/messages"_s,
-                         {{u"chat_id"_s, chatId}, {u"message_type"_s, u"image"_s}, {u"media_file_id"_s, fileId},
+                         {{u"chat_id"_s, chatId},
+                          {u"message_type"_s, u"image"_s},
+                          {u"media_file_id"_s, fileId},
                           {u"content"_s, u"Aquí está el catálogo de productos"_s}});
     QCOMPARE(r.status, 201);
     QCOMPARE(r.value(u"media_file_id"_s).toInteger(), fileId);
     QCOMPARE(r.value(u"message_type"_s).toString(), u"image"_s);
 
     r = call("POST", u"/v1/messages"_s,
-             {{u"chat_id"_s, chatId}, {u"message_type"_s, u"template"_s}, {u"template_name"_s, u"welcome_template"_s},
+             {{u"chat_id"_s, chatId},
+              {u"message_type"_s, u"template"_s},
+              {u"template_name"_s, u"welcome_template"_s},
               {u"template_language"_s, u"es"_s},
               {u"template_variables"_s, QJsonObject{{u"1"_s, u"Carlos"_s}, {u"2"_s, u"Plan Premium"_s}}}});
     QCOMPARE(r.status, 201);
@@ -285,27 +309,34 @@ void tst_Messages::sendValidation_data()
     QJsonObject noChat = text;
     QTest::addRow("no-chat") << noChat << QStringList{u"chat_id"_s};
     QTest::addRow("no-type") << QJsonObject{{u"chat_id"_s, -1}} << QStringList{u"message_type"_s};
-    QTest::addRow("bad-type") << QJsonObject{{u"chat_id"_s, -1}, {u"message_type"_s, u"fax"_s}} << QStringList{u"message_type"_s};
+    QTest::addRow("bad-type") << QJsonObject{{u"chat_id"_s, -1}, {u"message_type"_s, u"fax"_s}}
+                              << QStringList{u"message_type"_s};
     QTest::addRow("text-no-content") << QJsonObject{{u"chat_id"_s, -1}, {u"message_type"_s, u"text"_s}}
                                      << QStringList{u"content"_s};
-    QTest::addRow("text-too-long") << QJsonObject{{u"chat_id"_s, -1}, {u"message_type"_s, u"text"_s},
+    QTest::addRow("text-too-long") << QJsonObject{{u"chat_id"_s, -1},
+                                                  {u"message_type"_s, u"text"_s},
                                                   {u"content"_s, QString(4097, u'a')}}
                                    << QStringList{u"content"_s};
     QTest::addRow("image-no-file") << QJsonObject{{u"chat_id"_s, -1}, {u"message_type"_s, u"image"_s}}
                                    << QStringList{u"media_file_id"_s};
-    QTest::addRow("image-unknown-file") << QJsonObject{{u"chat_id"_s, -1}, {u"message_type"_s, u"document"_s},
+    QTest::addRow("image-unknown-file") << QJsonObject{{u"chat_id"_s, -1},
+                                                       {u"message_type"_s, u"document"_s},
                                                        {u"media_file_id"_s, 999999}}
                                         << QStringList{u"media_file_id"_s};
-    QTest::addRow("image-others-file") << QJsonObject{{u"chat_id"_s, -1}, {u"message_type"_s, u"video"_s},
+    QTest::addRow("image-others-file") << QJsonObject{{u"chat_id"_s, -1},
+                                                      {u"message_type"_s, u"video"_s},
                                                       {u"media_file_id"_s, -2}}
                                        << QStringList{u"media_file_id"_s};
     QTest::addRow("template-empty") << QJsonObject{{u"chat_id"_s, -1}, {u"message_type"_s, u"template"_s}}
                                     << QStringList{u"template_name"_s, u"template_language"_s, u"template_variables"_s};
-    QTest::addRow("template-vars-array") << QJsonObject{{u"chat_id"_s, -1}, {u"message_type"_s, u"template"_s},
-                                                        {u"template_name"_s, u"t"_s}, {u"template_language"_s, u"es"_s},
+    QTest::addRow("template-vars-array") << QJsonObject{{u"chat_id"_s, -1},
+                                                        {u"message_type"_s, u"template"_s},
+                                                        {u"template_name"_s, u"t"_s},
+                                                        {u"template_language"_s, u"es"_s},
                                                         {u"template_variables"_s, QJsonArray{u"a"_s}}}
                                          << QStringList{u"template_variables"_s};
-    QTest::addRow("chat-id-string") << QJsonObject{{u"chat_id"_s, u"12"_s}, {u"message_type"_s, u"text"_s},
+    QTest::addRow("chat-id-string") << QJsonObject{{u"chat_id"_s, u"12"_s},
+                                                   {u"message_type"_s, u"text"_s},
                                                    {u"content"_s, u"x"_s}}
                                     << QStringList{u"chat_id"_s};
 }
@@ -384,7 +415,8 @@ void tst_Messages::markRead()
     QCOMPARE(audit.size(), 2);   // the refused 404, then this one
     QCOMPARE(audit.first().value(u"success"_s).toBool(), true);
     QCOMPARE(audit.at(1).value(u"success"_s).toBool(), false);
-    QCOMPARE(audit.first().value(u"changes"_s).toObject().value(u"read_at"_s).toObject().value(u"to"_s).toString(), readAt);
+    QCOMPARE(audit.first().value(u"changes"_s).toObject().value(u"read_at"_s).toObject().value(u"to"_s).toString(),
+             readAt);
 
     // Again: nothing changes, the counter stays.
     SqlQuery bump(m_server.db(), "UPDATE chats SET unread_count = 3 WHERE id = ?", {chatId});
@@ -410,8 +442,8 @@ void tst_Messages::retry()
     QCOMPARE(r.value(u"status"_s).toString(), u"pending"_s);
     QVERIFY(r.value(u"error_code"_s).isNull());
     QCOMPARE(m_server.count(u"messages"_s, u"id = %1 AND status = 'pending' AND error_code IS NULL"_s.arg(failed)), 1);
-    const QJsonObject change = auditFor(u"message.retry"_s, failed).first().value(u"changes"_s).toObject()
-                                   .value(u"status"_s).toObject();
+    const QJsonObject change =
+        auditFor(u"message.retry"_s, failed).first().value(u"changes"_s).toObject().value(u"status"_s).toObject();
     QCOMPARE(change.value(u"from"_s).toString(), u"failed"_s);
     QCOMPARE(change.value(u"to"_s).toString(), u"pending"_s);
 

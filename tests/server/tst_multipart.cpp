@@ -19,8 +19,14 @@ QByteArray imageBytes(const QImage &image, const char *format)
     return out;
 }
 
-QByteArray le16(int v) { return QByteArray(1, char(v & 0xFF)) + char((v >> 8) & 0xFF); }
-QByteArray le32(quint32 v) { return le16(int(v & 0xFFFF)) + le16(int(v >> 16)); }
+QByteArray le16(int v)
+{
+    return QByteArray(1, char(v & 0xFF)) + char((v >> 8) & 0xFF);
+}
+QByteArray le32(quint32 v)
+{
+    return le16(int(v & 0xFFFF)) + le16(int(v >> 16));
+}
 
 // A ZIP whose central directory names `entry`: enough for the type check, which reads names only.
 QByteArray zipNaming(const QByteArray &entry)
@@ -30,7 +36,7 @@ QByteArray zipNaming(const QByteArray &entry)
     return local + central + "PK\x05\x06" + QByteArray(18, '\0');
 }
 
-} // namespace
+}   // namespace
 
 class tst_Multipart : public QObject {
     Q_OBJECT
@@ -55,7 +61,8 @@ void tst_Multipart::boundary_data()
     QTest::addColumn<QByteArray>("boundary");   // empty: refused
     QTest::addRow("plain") << QByteArray("multipart/form-data; boundary=abc123") << QByteArray("abc123");
     QTest::addRow("quoted") << QByteArray("multipart/form-data; boundary=\"a b;c\"") << QByteArray("a b;c");
-    QTest::addRow("case-and-params") << QByteArray("Multipart/Form-Data; charset=utf-8; BOUNDARY=----x") << QByteArray("----x");
+    QTest::addRow("case-and-params") << QByteArray("Multipart/Form-Data; charset=utf-8; BOUNDARY=----x")
+                                     << QByteArray("----x");
     QTest::addRow("json") << QByteArray("application/json") << QByteArray();
     QTest::addRow("mixed") << QByteArray("multipart/mixed; boundary=abc") << QByteArray();
     QTest::addRow("no-boundary") << QByteArray("multipart/form-data") << QByteArray();
@@ -76,20 +83,19 @@ void tst_Multipart::boundary()
 
 void tst_Multipart::parsesParts()
 {
-    const QByteArray body =
-        "preamble to ignore\r\n"
-        "--XX\r\n"
-        "Content-Disposition: form-data; name=\"related_entity_type\"\r\n\r\n"
-        "message\r\n"
-        "--XX  \r\n"
-        "Content-Disposition: form-data; name=\"file\"; filename=\"a \\\"q\\\"; b.txt\"; "
-        "filename*=UTF-8''%C3%B1and%C3%BA.txt\r\n"
-        "Content-Type: text/plain\r\n\r\n"
-        "line one --XX is not a delimiter here\r\nline two\r\n"
-        "--XX\r\n"
-        "content-disposition: form-data; name=legacy; filename=\"C:\\dir\\x.txt\"\r\n\r\n"
-        "\r\n"
-        "--XX--\r\nepilogue";
+    const QByteArray body = "preamble to ignore\r\n"
+                            "--XX\r\n"
+                            "Content-Disposition: form-data; name=\"related_entity_type\"\r\n\r\n"
+                            "message\r\n"
+                            "--XX  \r\n"
+                            "Content-Disposition: form-data; name=\"file\"; filename=\"a \\\"q\\\"; b.txt\"; "
+                            "filename*=UTF-8''%C3%B1and%C3%BA.txt\r\n"
+                            "Content-Type: text/plain\r\n\r\n"
+                            "line one --XX is not a delimiter here\r\nline two\r\n"
+                            "--XX\r\n"
+                            "content-disposition: form-data; name=legacy; filename=\"C:\\dir\\x.txt\"\r\n\r\n"
+                            "\r\n"
+                            "--XX--\r\nepilogue";
     const auto parts = Multipart::parse(body, "XX");
     QVERIFY(parts);
     QCOMPARE(parts->size(), 3);
@@ -115,12 +121,16 @@ void tst_Multipart::malformed_data()
     QTest::addRow("unterminated") << QByteArray(head + "data");
     QTest::addRow("missing-close") << QByteArray(head + "data\r\n--B\r\n");
     QTest::addRow("no-disposition") << QByteArray("--B\r\nContent-Type: text/plain\r\n\r\nx\r\n--B--");
-    QTest::addRow("not-form-data") << QByteArray("--B\r\nContent-Disposition: attachment; name=\"f\"\r\n\r\nx\r\n--B--");
+    QTest::addRow("not-form-data") << QByteArray(
+        "--B\r\nContent-Disposition: attachment; name=\"f\"\r\n\r\nx\r\n--B--");
     QTest::addRow("no-name") << QByteArray("--B\r\nContent-Disposition: form-data; filename=\"a\"\r\n\r\nx\r\n--B--");
-    QTest::addRow("header-without-colon") << QByteArray("--B\r\nContent-Disposition: form-data; name=f\r\nbogus\r\n\r\nx\r\n--B--");
+    QTest::addRow("header-without-colon")
+        << QByteArray("--B\r\nContent-Disposition: form-data; name=f\r\nbogus\r\n\r\nx\r\n--B--");
     QTest::addRow("unclosed-quote") << QByteArray("--B\r\nContent-Disposition: form-data; name=\"f\r\n\r\nx\r\n--B--");
-    QTest::addRow("garbage-after-delimiter") << QByteArray("--Bxyz\r\nContent-Disposition: form-data; name=f\r\n\r\nx\r\n--B--");
-    QTest::addRow("headers-never-end") << QByteArray("--B\r\nContent-Disposition: form-data; name=f\r\n" + QByteArray(9000, 'a'));
+    QTest::addRow("garbage-after-delimiter")
+        << QByteArray("--Bxyz\r\nContent-Disposition: form-data; name=f\r\n\r\nx\r\n--B--");
+    QTest::addRow("headers-never-end") << QByteArray("--B\r\nContent-Disposition: form-data; name=f\r\n" +
+                                                     QByteArray(9000, 'a'));
 }
 
 void tst_Multipart::malformed()
@@ -170,19 +180,32 @@ void tst_Multipart::detectType_data()
     QTest::addRow("mp3-frame") << QByteArray("\xFF\xFB\x90\x64", 4) << QString() << u"audio/mpeg"_s;
     QTest::addRow("aac-adts") << QByteArray("\xFF\xF1\x50\x80", 4) << QString() << u"audio/aac"_s;
     QTest::addRow("amr") << QByteArray("#!AMR\n\x3c", 7) << QString() << u"audio/amr"_s;
-    QTest::addRow("mp4") << QByteArray("\0\0\0\x18" "ftypisom\0\0\0\0", 16) << QString() << u"video/mp4"_s;
-    QTest::addRow("m4a") << QByteArray("\0\0\0\x18" "ftypM4A \0\0\0\0", 16) << QString() << u"audio/mp4"_s;
-    QTest::addRow("3gp") << QByteArray("\0\0\0\x18" "ftyp3gp4\0\0\0\0", 16) << QString() << u"video/3gpp"_s;
+    QTest::addRow("mp4") << QByteArray("\0\0\0\x18"
+                                       "ftypisom\0\0\0\0",
+                                       16)
+                         << QString() << u"video/mp4"_s;
+    QTest::addRow("m4a") << QByteArray("\0\0\0\x18"
+                                       "ftypM4A \0\0\0\0",
+                                       16)
+                         << QString() << u"audio/mp4"_s;
+    QTest::addRow("3gp") << QByteArray("\0\0\0\x18"
+                                       "ftyp3gp4\0\0\0\0",
+                                       16)
+                         << QString() << u"video/3gpp"_s;
     QTest::addRow("docx") << zipNaming("word/document.xml") << u"a.zip"_s
                           << u"application/vnd.openxmlformats-officedocument.wordprocessingml.document"_s;
     QTest::addRow("xlsx") << zipNaming("xl/workbook.xml") << QString()
                           << u"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"_s;
-    QTest::addRow("odt") << QByteArray("PK\x03\x04" + QByteArray(26, '\0') + "mimetypeapplication/vnd.oasis.opendocument.text")
+    QTest::addRow("odt") << QByteArray("PK\x03\x04" + QByteArray(26, '\0') +
+                                       "mimetypeapplication/vnd.oasis.opendocument.text")
                          << QString() << u"application/vnd.oasis.opendocument.text"_s;
     QTest::addRow("text") << u"hola, ñandú\r\n\tfin"_s.toUtf8() << u"a.exe"_s << u"text/plain"_s;
     QTest::addRow("csv") << QByteArray("a,b\n1,2\n") << u"DATA.CSV"_s << u"text/csv"_s;
     QTest::addRow("plain-zip") << zipNaming("payload.exe") << u"a.docx"_s << QString();
-    QTest::addRow("elf") << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16) << u"a.txt"_s << QString();
+    QTest::addRow("elf") << QByteArray("\x7f"
+                                       "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                                       16)
+                         << u"a.txt"_s << QString();
     QTest::addRow("exe") << QByteArray("MZ\x90\0\x03\0\0\0\x04\0", 10) << u"a.pdf"_s << QString();
     QTest::addRow("script") << QByteArray("#!/bin/sh\nrm -rf /\n") << u"a.txt"_s << QString();
     QTest::addRow("latin1-not-utf8") << QByteArray("caf\xe9\n") << u"a.txt"_s << QString();

@@ -1,4 +1,4 @@
-// The periodic health check of numbers (issue 4, seed §4.4): the real HealthMonitor of a running
+// The periodic health check of numbers (issue 4, the OpenAPI document): the real HealthMonitor of a running
 // server checks Meta numbers on the Graph stand-in and WPPConnect numbers on the WPPConnect
 // stand-in once per interval; GET /v1/whatsapp-numbers/:id/status shows the latest check, and a
 // check that contradicts the stored connection status records one connection change. Inactive
@@ -169,11 +169,12 @@ void tst_NumberHealth::inactiveNotChecked()
     m_graph.addPhoneNumber(phoneId, u"CONNECTED"_s, kToken);
     // Written inactive straight into the table: through the API it would be active for a moment.
     const qint64 now = nowSeconds();
-    const qint64 id = insertReturningId(m_server.db(),
-                                        "INSERT INTO whatsapp_numbers (phone_number, provider, status, meta_phone_number_id, "
-                                        "created_at, updated_at) VALUES ('+573007799999', 'meta', 'inactive', ?, ?, ?) "
-                                        "RETURNING id",
-                                        {phoneId, now, now});
+    const qint64 id =
+        insertReturningId(m_server.db(),
+                          "INSERT INTO whatsapp_numbers (phone_number, provider, status, meta_phone_number_id, "
+                          "created_at, updated_at) VALUES ('+573007799999', 'meta', 'inactive', ?, ?, ?) "
+                          "RETURNING id",
+                          {phoneId, now, now});
     QVERIFY(id > 0);
     NumberStore numbers(m_server.db(), m_server.app().config().secretKey);
     NumberSecrets secrets;

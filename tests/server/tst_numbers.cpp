@@ -1,4 +1,4 @@
-// WhatsApp numbers (seed §4, CRUD part): create per provider, list filters, read, partial update,
+// WhatsApp numbers (the OpenAPI document, CRUD part): create per provider, list filters, read, partial update,
 // soft delete, permissions, audit — and provider secrets that never leave the database unsealed.
 #include "TestServer.h"
 
@@ -29,7 +29,7 @@ QStringList sorted(QStringList list)
     return list;
 }
 
-} // namespace
+}   // namespace
 
 class tst_Numbers : public QObject {
     Q_OBJECT
@@ -368,13 +368,30 @@ void tst_Numbers::getNumber()
     QVERIFY(id);
     ApiResponse r = call("GET", u"/v1/whatsapp-numbers/%1"_s.arg(id), {}, m_admin);
     QCOMPARE(r.status, 200);
-    const QSet<QString> expected{
-        u"id"_s, u"phone_number"_s, u"display_name"_s, u"provider"_s, u"status"_s, u"connection_status"_s,
-        u"last_connected_at"_s, u"last_error"_s, u"daily_message_limit"_s, u"rate_limit_per_minute"_s,
-        u"total_messages_sent"_s, u"total_messages_received"_s, u"meta_phone_number_id"_s,
-        u"meta_business_account_id"_s, u"wppconnect_session_name"_s, u"wppconnect_server_url"_s,
-        u"has_meta_access_token"_s, u"has_meta_app_secret"_s, u"has_webhook_verify_token"_s,
-        u"has_wppconnect_api_key"_s, u"webhook_url"_s, u"campaigns"_s, u"created_at"_s, u"updated_at"_s};
+    const QSet<QString> expected{u"id"_s,
+                                 u"phone_number"_s,
+                                 u"display_name"_s,
+                                 u"provider"_s,
+                                 u"status"_s,
+                                 u"connection_status"_s,
+                                 u"last_connected_at"_s,
+                                 u"last_error"_s,
+                                 u"daily_message_limit"_s,
+                                 u"rate_limit_per_minute"_s,
+                                 u"total_messages_sent"_s,
+                                 u"total_messages_received"_s,
+                                 u"meta_phone_number_id"_s,
+                                 u"meta_business_account_id"_s,
+                                 u"wppconnect_session_name"_s,
+                                 u"wppconnect_server_url"_s,
+                                 u"has_meta_access_token"_s,
+                                 u"has_meta_app_secret"_s,
+                                 u"has_webhook_verify_token"_s,
+                                 u"has_wppconnect_api_key"_s,
+                                 u"webhook_url"_s,
+                                 u"campaigns"_s,
+                                 u"created_at"_s,
+                                 u"updated_at"_s};
     QCOMPARE(keysOf(r.object()), expected);
     QVERIFY(r.value(u"webhook_url"_s).toString().contains(u"?token="_s));
     QVERIFY(r.value(u"last_connected_at"_s).isNull());
@@ -395,10 +412,10 @@ void tst_Numbers::updateNumber()
     const qint64 id = createNumber(metaBody(nextPhone()));
     QVERIFY(id);
     const qint64 mark = m_server.auditMark();
-    ApiResponse r = call("PUT", u"/v1/whatsapp-numbers/%1"_s.arg(id),
-                         {{u"display_name"_s, u"Ventas Norte"_s}, {u"daily_message_limit"_s, 250},
-                          {u"status"_s, u"inactive"_s}},
-                         m_admin);
+    ApiResponse r =
+        call("PUT", u"/v1/whatsapp-numbers/%1"_s.arg(id),
+             {{u"display_name"_s, u"Ventas Norte"_s}, {u"daily_message_limit"_s, 250}, {u"status"_s, u"inactive"_s}},
+             m_admin);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"display_name"_s).toString(), u"Ventas Norte"_s);
     QCOMPARE(r.value(u"daily_message_limit"_s).toInt(), 250);
@@ -428,9 +445,9 @@ void tst_Numbers::updateSecrets()
     const QString webhookSecret = opened(id, "webhook_secret");
 
     const qint64 mark = m_server.auditMark();
-    ApiResponse r = call("PUT", u"/v1/whatsapp-numbers/%1"_s.arg(id),
-                         {{u"meta_access_token"_s, u"EAAnew-rotated-token"_s}, {u"meta_app_secret"_s, u"app-secret-1"_s}},
-                         m_admin);
+    ApiResponse r =
+        call("PUT", u"/v1/whatsapp-numbers/%1"_s.arg(id),
+             {{u"meta_access_token"_s, u"EAAnew-rotated-token"_s}, {u"meta_app_secret"_s, u"app-secret-1"_s}}, m_admin);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"has_meta_app_secret"_s).toBool(), true);
     QVERIFY(!r.body.contains("EAAnew-rotated-token"));
@@ -461,8 +478,10 @@ void tst_Numbers::updateErrors_data()
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<int>("status");
     QTest::addColumn<QStringList>("fields");
-    QTest::addRow("provider-change") << QJsonObject{{u"provider"_s, u"wppconnect"_s}} << 422 << QStringList{u"provider"_s};
-    QTest::addRow("pending-not-settable") << QJsonObject{{u"status"_s, u"pending"_s}} << 422 << QStringList{u"status"_s};
+    QTest::addRow("provider-change") << QJsonObject{{u"provider"_s, u"wppconnect"_s}} << 422
+                                     << QStringList{u"provider"_s};
+    QTest::addRow("pending-not-settable")
+        << QJsonObject{{u"status"_s, u"pending"_s}} << 422 << QStringList{u"status"_s};
     QTest::addRow("bad-phone") << QJsonObject{{u"phone_number"_s, u"abc"_s}} << 422 << QStringList{u"phone_number"_s};
     QTest::addRow("empty-meta-id") << QJsonObject{{u"meta_phone_number_id"_s, u""_s}} << 422
                                    << QStringList{u"meta_phone_number_id"_s};
@@ -500,10 +519,12 @@ void tst_Numbers::deleteNumber()
 {
     const qint64 id = createNumber(metaBody(nextPhone()));
     QVERIFY(id);
-    ApiResponse r = call("POST", u"/v1/campaigns"_s, {{u"name"_s, u"Con número"_s}, {u"code"_s, u"NUM_DEL"_s}}, m_admin);
+    ApiResponse r =
+        call("POST", u"/v1/campaigns"_s, {{u"name"_s, u"Con número"_s}, {u"code"_s, u"NUM_DEL"_s}}, m_admin);
     QCOMPARE(r.status, 201);
     const qint64 campaign = r.value(u"id"_s).toInteger();
-    r = call("POST", u"/v1/campaigns/%1/numbers"_s.arg(campaign), {{u"whatsapp_number_ids"_s, QJsonArray{id}}}, m_admin);
+    r = call("POST", u"/v1/campaigns/%1/numbers"_s.arg(campaign), {{u"whatsapp_number_ids"_s, QJsonArray{id}}},
+             m_admin);
     QCOMPARE(r.status, 200);
     r = call("GET", u"/v1/whatsapp-numbers/%1"_s.arg(id), {}, m_admin);
     QCOMPARE(r.value(u"campaigns"_s).toArray(),
@@ -544,12 +565,17 @@ void tst_Numbers::listFiltersAndPagination()
     }
     // meta: 0, 2, 4; wppconnect: 1, 3. Number 2 and 3 inactive.
     for (int i : {2, 3})
-        QCOMPARE(server.request("PUT", u"/v1/whatsapp-numbers/%1"_s.arg(ids[i]), {{u"status"_s, u"inactive"_s}}, admin).status, 200);
+        QCOMPARE(server.request("PUT", u"/v1/whatsapp-numbers/%1"_s.arg(ids[i]), {{u"status"_s, u"inactive"_s}}, admin)
+                     .status,
+                 200);
     QCOMPARE(server.request("DELETE", u"/v1/whatsapp-numbers/%1"_s.arg(ids[4]), {}, admin).status, 204);
     ApiResponse c = server.request("POST", u"/v1/campaigns"_s, {{u"name"_s, u"Ventas"_s}, {u"code"_s, u"V1"_s}}, admin);
     const qint64 campaign = c.value(u"id"_s).toInteger();
-    QCOMPARE(server.request("POST", u"/v1/campaigns/%1/numbers"_s.arg(campaign),
-                            {{u"whatsapp_number_ids"_s, QJsonArray{ids[0], ids[3]}}}, admin).status, 200);
+    QCOMPARE(server
+                 .request("POST", u"/v1/campaigns/%1/numbers"_s.arg(campaign),
+                          {{u"whatsapp_number_ids"_s, QJsonArray{ids[0], ids[3]}}}, admin)
+                 .status,
+             200);
 
     auto idsOf = [&](const QString &query) {
         const ApiResponse r = server.request("GET", u"/v1/whatsapp-numbers"_s + query, {}, admin);
@@ -572,9 +598,17 @@ void tst_Numbers::listFiltersAndPagination()
     r = server.request("GET", u"/v1/whatsapp-numbers?provider=meta"_s, {}, server.tokenFor(u"supervisor"_s));
     QCOMPARE(r.status, 200);
     const QJsonObject item = r.value(u"data"_s).toArray().first().toObject();
-    const QSet<QString> expected{u"id"_s, u"phone_number"_s, u"display_name"_s, u"provider"_s, u"status"_s,
-                                 u"connection_status"_s, u"last_connected_at"_s, u"daily_message_limit"_s,
-                                 u"total_messages_sent"_s, u"total_messages_received"_s, u"campaigns"_s,
+    const QSet<QString> expected{u"id"_s,
+                                 u"phone_number"_s,
+                                 u"display_name"_s,
+                                 u"provider"_s,
+                                 u"status"_s,
+                                 u"connection_status"_s,
+                                 u"last_connected_at"_s,
+                                 u"daily_message_limit"_s,
+                                 u"total_messages_sent"_s,
+                                 u"total_messages_received"_s,
+                                 u"campaigns"_s,
                                  u"created_at"_s};
     QCOMPARE(keysOf(item), expected);
     QCOMPARE(item.value(u"campaigns"_s).toArray(),
@@ -596,7 +630,8 @@ void tst_Numbers::listValidation()
 void tst_Numbers::secretsNowhere()
 {
     const QList<QByteArray> secrets = {"EAAcreate-meta-secret", "wpp-create-api-key", "EAAnew-rotated-token",
-                                       "app-secret-1", "EAAmeta-token", "wpp-api-key", "EAAold-token"};
+                                       "app-secret-1",          "EAAmeta-token",      "wpp-api-key",
+                                       "EAAold-token"};
     for (const QByteArray &body : std::as_const(m_bodies)) {
         for (const QByteArray &s : secrets)
             QVERIFY2(!body.contains(s), body.constData());

@@ -1,4 +1,4 @@
-// The outbound queue (CONTRACT §5, issue 4): messages created through POST /v1/messages are sent
+// The outbound queue (docs/PROVIDERS.md, issue 4): messages created through POST /v1/messages are sent
 // by the worker through the Meta Graph API — checked on the Graph stand-in's side (URL, bearer
 // token, exact body) — with error codes mapped, transient ones retried, per-number rate limits,
 // row locking between two workers, interrupted sends never repeated, and retry. SQLite and PostgreSQL.
@@ -26,11 +26,14 @@ const QString kToken = u"EAAG-test-access-token"_s;
 
 QJsonObject textBody(const QString &to, const QString &text)
 {
-    return {{u"messaging_product"_s, u"whatsapp"_s}, {u"recipient_type"_s, u"individual"_s}, {u"to"_s, to},
-            {u"type"_s, u"text"_s}, {u"text"_s, QJsonObject{{u"body"_s, text}}}};
+    return {{u"messaging_product"_s, u"whatsapp"_s},
+            {u"recipient_type"_s, u"individual"_s},
+            {u"to"_s, to},
+            {u"type"_s, u"text"_s},
+            {u"text"_s, QJsonObject{{u"body"_s, text}}}};
 }
 
-} // namespace
+}   // namespace
 
 class tst_Outbound : public QObject {
     Q_OBJECT
@@ -67,12 +70,13 @@ private:
         const int n = ++m_seq;
         Number out;
         out.phoneNumberId = provider == "meta"_L1 ? u"1065403522%1"_s.arg(n, 5, 10, QChar(u'0')) : QString();
-        out.id = insertReturningId(m_server.db(),
-                                   "INSERT INTO whatsapp_numbers (phone_number, provider, status, meta_phone_number_id, "
-                                   "rate_limit_per_minute, daily_message_limit, created_at, updated_at) "
-                                   "VALUES (?, ?, 'active', ?, ?, ?, ?, ?) RETURNING id",
-                                   {u"+5730022%1"_s.arg(n, 5, 10, QChar(u'0')), provider, nullIfEmpty(out.phoneNumberId),
-                                    perMinute, perDay, now, now});
+        out.id =
+            insertReturningId(m_server.db(),
+                              "INSERT INTO whatsapp_numbers (phone_number, provider, status, meta_phone_number_id, "
+                              "rate_limit_per_minute, daily_message_limit, created_at, updated_at) "
+                              "VALUES (?, ?, 'active', ?, ?, ?, ?, ?) RETURNING id",
+                              {u"+5730022%1"_s.arg(n, 5, 10, QChar(u'0')), provider, nullIfEmpty(out.phoneNumberId),
+                               perMinute, perDay, now, now});
         if (withToken) {
             NumberStore numbers(m_server.db(), m_server.app().config().secretKey);
             NumberSecrets secrets;
@@ -89,15 +93,17 @@ private:
         const QString p = u"+57311%1"_s.arg(++m_seq, 7, 10, QChar(u'0'));
         if (phone)
             *phone = p;
-        const qint64 client = insertReturningId(m_server.db(),
-                                                "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
-                                                "updated_at) VALUES (?, 'Carlos', ?, ?, ?) RETURNING id",
-                                                {p, SearchText::of({u"Carlos"_s, p}), now, now});
-        return insertReturningId(m_server.db(),
-                                 "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
-                                 "status, created_at, assigned_at, last_activity_at, last_inbound_at) "
-                                 "VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING id",   // the 24-hour window is open
-                                 {client, m_campaign, numberId, m_agentId, now - 60, now - 30, now - 60, now - 60});
+        const qint64 client =
+            insertReturningId(m_server.db(),
+                              "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
+                              "updated_at) VALUES (?, 'Carlos', ?, ?, ?) RETURNING id",
+                              {p, SearchText::of({u"Carlos"_s, p}), now, now});
+        return insertReturningId(
+            m_server.db(),
+            "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
+            "status, created_at, assigned_at, last_activity_at, last_inbound_at) "
+            "VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING id",   // the 24-hour window is open
+            {client, m_campaign, numberId, m_agentId, now - 60, now - 30, now - 60, now - 60});
     }
     qint64 post(const QJsonObject &body)
     {
@@ -176,25 +182,31 @@ void tst_Outbound::classify_data()
 
     using O = GraphResult::Outcome;
     const auto err = [](int code) -> QByteArray {
-        return QByteArray(R"j({"error":{"message":"(#)","type":"OAuthException","code":)j") + QByteArray::number(code) + "}}";
+        return QByteArray(R"j({"error":{"message":"(#)","type":"OAuthException","code":)j") + QByteArray::number(code) +
+            "}}";
     };
     const int none = QNetworkReply::NoError;
     const int refused = QNetworkReply::ConnectionRefusedError;
     const int closed = QNetworkReply::RemoteHostClosedError;
     const int canceled = QNetworkReply::OperationCanceledError;
-    QTest::addRow("sent") << 200 << none << QByteArray(R"({"messages":[{"id":"wamid.X"}]})") << true << int(O::Sent) << QString();
-    QTest::addRow("2xx-without-id") << 200 << none << QByteArray("{}") << true << int(O::Permanent) << u"invalid_response"_s;
+    QTest::addRow("sent") << 200 << none << QByteArray(R"({"messages":[{"id":"wamid.X"}]})") << true << int(O::Sent)
+                          << QString();
+    QTest::addRow("2xx-without-id") << 200 << none << QByteArray("{}") << true << int(O::Permanent)
+                                    << u"invalid_response"_s;
     for (int code : {130429, 131056, 131000})
-        QTest::addRow("transient-%d", code) << 400 << none << err(code) << true << int(O::Transient) << QString::number(code);
+        QTest::addRow("transient-%d", code)
+            << 400 << none << err(code) << true << int(O::Transient) << QString::number(code);
     QTest::addRow("131000-as-500") << 500 << none << err(131000) << true << int(O::Transient) << u"131000"_s;
     for (int code : {131047, 131026, 190, 100, 132000, 132001, 132015, 131049, 131050, 131009})
-        QTest::addRow("permanent-%d", code) << 400 << none << err(code) << true << int(O::Permanent) << QString::number(code);
+        QTest::addRow("permanent-%d", code)
+            << 400 << none << err(code) << true << int(O::Permanent) << QString::number(code);
     QTest::addRow("permanent-code-in-5xx") << 502 << none << err(131026) << true << int(O::Permanent) << u"131026"_s;
     QTest::addRow("5xx-no-code") << 503 << none << QByteArray("<html>") << true << int(O::Transient) << u"http_503"_s;
     QTest::addRow("4xx-no-code") << 403 << none << QByteArray() << true << int(O::Permanent) << u"http_403"_s;
     QTest::addRow("refused") << 0 << refused << QByteArray() << true << int(O::Transient) << u"network"_s;
     QTest::addRow("closed-mid-send") << 0 << closed << QByteArray() << true << int(O::Unknown) << u"outcome_unknown"_s;
-    QTest::addRow("timeout-mid-send") << 0 << canceled << QByteArray() << true << int(O::Unknown) << u"outcome_unknown"_s;
+    QTest::addRow("timeout-mid-send") << 0 << canceled << QByteArray() << true << int(O::Unknown)
+                                      << u"outcome_unknown"_s;
     QTest::addRow("closed-mid-upload") << 0 << closed << QByteArray() << false << int(O::Transient) << u"network"_s;
 }
 
@@ -242,7 +254,7 @@ void tst_Outbound::sendText()
 
 void tst_Outbound::sendReplyQuotes()
 {
-    // A reply carries the quoted message's wamid as context.message_id (meta-cloud-api.md §2).
+    // A reply carries the quoted message's wamid as context.message_id (docs/PROVIDERS.md).
     QString phone;
     const qint64 chatId = chat(m_number.id, &phone);
     const auto stored = [&](const QString &direction, const QString &status, const QString &wamid) {
@@ -253,7 +265,9 @@ void tst_Outbound::sendReplyQuotes()
                                  {chatId, m_number.id, direction, status, nullIfEmpty(wamid), nowSeconds()});
     };
     const qint64 inbound = stored(u"inbound"_s, u"delivered"_s, u"wamid.client-question"_s);
-    const qint64 reply = post({{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Sí, ese"_s},
+    const qint64 reply = post({{u"chat_id"_s, chatId},
+                               {u"message_type"_s, u"text"_s},
+                               {u"content"_s, u"Sí, ese"_s},
                                {u"reply_to_message_id"_s, inbound}});
     QVERIFY(reply > 0);
     QTRY_COMPARE_WITH_TIMEOUT(status(reply), u"sent"_s, 10000);
@@ -264,7 +278,9 @@ void tst_Outbound::sendReplyQuotes()
 
     // A quoted message that never reached WhatsApp has no wamid: the reply goes out unquoted.
     const qint64 failed = stored(u"outbound"_s, u"failed"_s, QString());
-    const qint64 plain = post({{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Otra vez"_s},
+    const qint64 plain = post({{u"chat_id"_s, chatId},
+                               {u"message_type"_s, u"text"_s},
+                               {u"content"_s, u"Otra vez"_s},
                                {u"reply_to_message_id"_s, failed}});
     QTRY_COMPARE_WITH_TIMEOUT(status(plain), u"sent"_s, 10000);
     QCOMPARE(sendsWithText(u"Otra vez"_s).size(), 1);
@@ -281,22 +297,25 @@ void tst_Outbound::sendTemplate_data()
         return QJsonObject{{u"type"_s, u"text"_s}, {u"parameter_name"_s, n}, {u"text"_s, t}};
     };
     QTest::addRow("positional") << QJsonObject{{u"2"_s, u"25%"_s}, {u"1"_s, u"Carlos"_s}}
-                                << QJsonArray{QJsonObject{{u"type"_s, u"body"_s},
-                                                          {u"parameters"_s, QJsonArray{text(u"Carlos"_s), text(u"25%"_s)}}}};
+                                << QJsonArray{
+                                       QJsonObject{{u"type"_s, u"body"_s},
+                                                   {u"parameters"_s, QJsonArray{text(u"Carlos"_s), text(u"25%"_s)}}}};
     QJsonObject ten;
     QJsonArray tenParams;
     for (int i = 1; i <= 10; ++i) {
         ten.insert(QString::number(i), u"v%1"_s.arg(i));
         tenParams.append(text(u"v%1"_s.arg(i)));
     }
-    QTest::addRow("positional-in-number-order") << ten
-                                                << QJsonArray{QJsonObject{{u"type"_s, u"body"_s}, {u"parameters"_s, tenParams}}};
+    QTest::addRow("positional-in-number-order")
+        << ten << QJsonArray{QJsonObject{{u"type"_s, u"body"_s}, {u"parameters"_s, tenParams}}};
     QTest::addRow("named") << QJsonObject{{u"first_name"_s, u"Jessica"_s}, {u"discount_code"_s, u"WELCOME25"_s}}
                            << QJsonArray{QJsonObject{{u"type"_s, u"body"_s},
-                                                     {u"parameters"_s, QJsonArray{named(u"discount_code"_s, u"WELCOME25"_s),
-                                                                                  named(u"first_name"_s, u"Jessica"_s)}}}};
+                                                     {u"parameters"_s,
+                                                      QJsonArray{named(u"discount_code"_s, u"WELCOME25"_s),
+                                                                 named(u"first_name"_s, u"Jessica"_s)}}}};
     QTest::addRow("number-value") << QJsonObject{{u"1"_s, 42}}
-                                  << QJsonArray{QJsonObject{{u"type"_s, u"body"_s}, {u"parameters"_s, QJsonArray{text(u"42"_s)}}}};
+                                  << QJsonArray{QJsonObject{{u"type"_s, u"body"_s},
+                                                            {u"parameters"_s, QJsonArray{text(u"42"_s)}}}};
     QTest::addRow("no-variables") << QJsonObject{} << QJsonArray{};
 }
 
@@ -306,8 +325,10 @@ void tst_Outbound::sendTemplate()
     QFETCH(QJsonArray, components);
     QString phone;
     const qint64 chatId = chat(m_number.id, &phone);
-    const qint64 id = post({{u"chat_id"_s, chatId}, {u"message_type"_s, u"template"_s},
-                            {u"template_name"_s, u"welcome_discount"_s}, {u"template_language"_s, u"es_CO"_s},
+    const qint64 id = post({{u"chat_id"_s, chatId},
+                            {u"message_type"_s, u"template"_s},
+                            {u"template_name"_s, u"welcome_discount"_s},
+                            {u"template_language"_s, u"es_CO"_s},
                             {u"template_variables"_s, variables}});
     QVERIFY(id > 0);
     QTRY_COMPARE_WITH_TIMEOUT(status(id), u"sent"_s, 10000);
@@ -316,8 +337,11 @@ void tst_Outbound::sendTemplate()
     QJsonObject tpl{{u"name"_s, u"welcome_discount"_s}, {u"language"_s, QJsonObject{{u"code"_s, u"es_CO"_s}}}};
     if (!components.isEmpty())
         tpl.insert(u"components"_s, components);
-    const QJsonObject expected{{u"messaging_product"_s, u"whatsapp"_s}, {u"recipient_type"_s, u"individual"_s},
-                               {u"to"_s, phone}, {u"type"_s, u"template"_s}, {u"template"_s, tpl}};
+    const QJsonObject expected{{u"messaging_product"_s, u"whatsapp"_s},
+                               {u"recipient_type"_s, u"individual"_s},
+                               {u"to"_s, phone},
+                               {u"type"_s, u"template"_s},
+                               {u"template"_s, tpl}};
     QCOMPARE(sends.first().json, expected);
     QCOMPARE(sends.first().authorization, "Bearer " + kToken.toLatin1());
 }
@@ -331,7 +355,9 @@ void tst_Outbound::sendImageUploadsThenSendsById()
 
     QString phone;
     const qint64 chatId = chat(m_number.id, &phone);
-    const qint64 id = post({{u"chat_id"_s, chatId}, {u"message_type"_s, u"image"_s}, {u"media_file_id"_s, fileId},
+    const qint64 id = post({{u"chat_id"_s, chatId},
+                            {u"message_type"_s, u"image"_s},
+                            {u"media_file_id"_s, fileId},
                             {u"content"_s, u"The best succulent ever?"_s}});
     QVERIFY(id > 0);
     QTRY_COMPARE_WITH_TIMEOUT(status(id), u"sent"_s, 10000);
@@ -350,9 +376,13 @@ void tst_Outbound::sendImageUploadsThenSendsById()
 
     const FakeMetaGraph::Request &send = all.at(1);
     QCOMPARE(send.path, "/v21.0/" + m_number.phoneNumberId.toLatin1() + "/messages");
-    const QJsonObject expected{{u"messaging_product"_s, u"whatsapp"_s}, {u"recipient_type"_s, u"individual"_s},
-                               {u"to"_s, phone}, {u"type"_s, u"image"_s},
-                               {u"image"_s, QJsonObject{{u"id"_s, upload.answeredId}, {u"caption"_s, u"The best succulent ever?"_s}}}};
+    const QJsonObject expected{{u"messaging_product"_s, u"whatsapp"_s},
+                               {u"recipient_type"_s, u"individual"_s},
+                               {u"to"_s, phone},
+                               {u"type"_s, u"image"_s},
+                               {u"image"_s,
+                                QJsonObject{{u"id"_s, upload.answeredId},
+                                            {u"caption"_s, u"The best succulent ever?"_s}}}};
     QCOMPARE(send.json, expected);
     QCOMPARE(column(id, "provider_message_id").toString(), send.answeredId);
 }
@@ -363,8 +393,8 @@ void tst_Outbound::errorCodes_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("finalStatus");
     QTest::addColumn<QString>("errorCode");
-    QTest::addColumn<QString>("errorText");    // part of error_message
-    QTest::addColumn<int>("requests");         // POST …/messages seen for it
+    QTest::addColumn<QString>("errorText");   // part of error_message
+    QTest::addColumn<int>("requests");        // POST …/messages seen for it
 
     // Permanent: failed at once with Meta's code and text, never retried.
     QTest::addRow("131047-window-closed") << 400 << FakeMetaGraph::sample(u"error-response-131047.DERIVED.json"_s)
@@ -373,11 +403,11 @@ void tst_Outbound::errorCodes_data()
                                           << u"failed"_s << u"131026"_s << u"Message undeliverable"_s << 1;
     QTest::addRow("190-token-expired") << 401 << FakeMetaGraph::sample(u"error-response-190-token-expired.json"_s)
                                        << u"failed"_s << u"190"_s << u"Error validating access token"_s << 1;
-    QTest::addRow("131009-bad-parameter") << 400 << FakeMetaGraph::sample(u"error-response-131009.json"_s)
-                                          << u"failed"_s << u"131009"_s
-                                          << u"Parameter value is not valid: Please check the parameters"_s << 1;
-    QTest::addRow("4xx-without-graph-error") << 404 << QByteArray("not found") << u"failed"_s << u"http_404"_s
-                                             << u"HTTP 404"_s << 1;
+    QTest::addRow("131009-bad-parameter")
+        << 400 << FakeMetaGraph::sample(u"error-response-131009.json"_s) << u"failed"_s << u"131009"_s
+        << u"Parameter value is not valid: Please check the parameters"_s << 1;
+    QTest::addRow("4xx-without-graph-error")
+        << 404 << QByteArray("not found") << u"failed"_s << u"http_404"_s << u"HTTP 404"_s << 1;
     // Transient: back to the queue with backoff, then sent. Classified by code, not HTTP status.
     QTest::addRow("130429-rate-limit") << 429 << FakeMetaGraph::sample(u"error-response-130429-rate-limit.json"_s)
                                        << u"sent"_s << QString() << QString() << 2;
@@ -448,7 +478,8 @@ void tst_Outbound::rateLimits()
     QCOMPARE(column(ids.at(2), "send_attempts").toInt(), 0);
 
     // Time passes: the two sends age out of the window.
-    SqlQuery age(m_server.db(), "UPDATE messages SET sent_at = sent_at - ? WHERE whatsapp_number_id = ? AND status = 'sent'",
+    SqlQuery age(m_server.db(),
+                 "UPDATE messages SET sent_at = sent_at - ? WHERE whatsapp_number_id = ? AND status = 'sent'",
                  {window, n.id});
     QVERIFY(age.exec());
     SqlQuery due(m_server.db(), "UPDATE messages SET next_attempt_at = NULL WHERE id = ?", {ids.at(2)});
@@ -522,11 +553,12 @@ void tst_Outbound::interruptedSendIsNotRepeated()
     // A claim left by a sender that died mid-send (kill -9: tst_outbound_crash does it for real).
     const qint64 chatId = chat(m_number.id);
     const qint64 now = nowSeconds();
-    const qint64 id = insertReturningId(m_server.db(),
-                                        "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, "
-                                        "content, status, send_attempts, sending_since, created_at) "
-                                        "VALUES (?, ?, 'outbound', 'text', 'in flight at the crash', 'pending', 1, ?, ?) RETURNING id",
-                                        {chatId, m_number.id, now - 600, now - 600});
+    const qint64 id = insertReturningId(
+        m_server.db(),
+        "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, "
+        "content, status, send_attempts, sending_since, created_at) "
+        "VALUES (?, ?, 'outbound', 'text', 'in flight at the crash', 'pending', 1, ?, ?) RETURNING id",
+        {chatId, m_number.id, now - 600, now - 600});
     QTRY_COMPARE_WITH_TIMEOUT(status(id), u"failed"_s, 15000);
     QCOMPARE(column(id, "error_code").toString(), u"interrupted"_s);
     QVERIFY(column(id, "error_message").toString().contains("retry"_L1));

@@ -22,7 +22,7 @@ const QString kSecretKey = u"00112233445566778899aabbccddeeff0011223344556677889
 const QString kToken = u"EAAG-crash-token"_s;
 constexpr int kMessages = 12;
 
-} // namespace
+}   // namespace
 
 class tst_OutboundCrash : public QObject {
     Q_OBJECT
@@ -40,18 +40,19 @@ void tst_OutboundCrash::killNineMidQueue()
     graph.setDelayMs(400);
 
     QTemporaryDir dir;
-    const QString url = ServerProcess::freshDatabaseUrl(dir.path(), u"conversa_crash_%1"_s.arg(QCoreApplication::applicationPid()));
+    const QString url =
+        ServerProcess::freshDatabaseUrl(dir.path(), u"conversa_crash_%1"_s.arg(QCoreApplication::applicationPid()));
     QVERIFY(!url.isEmpty());
-    const QProcessEnvironment env = ServerProcess::environment({
-        {u"CONVERSA_DATA_DIR"_s, dir.path()},
-        {u"CONVERSA_DATABASE_URL"_s, url},
-        {u"CONVERSA_LISTEN"_s, u"127.0.0.1:%1"_s.arg(ServerProcess::freePort())},
-        {u"CONVERSA_HTTP_THREADS"_s, u"1"_s},
-        {u"CONVERSA_SECRET_KEY"_s, kSecretKey},
-        {u"CONVERSA_META_GRAPH_URL"_s, graph.baseUrl()},
-        {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"50"_s},
-        {u"CONVERSA_OUTBOUND_TIMEOUT_MS"_s, u"1500"_s},
-        {u"CONVERSA_LOG_LEVEL"_s, u"warning"_s}});
+    const QProcessEnvironment env =
+        ServerProcess::environment({{u"CONVERSA_DATA_DIR"_s, dir.path()},
+                                    {u"CONVERSA_DATABASE_URL"_s, url},
+                                    {u"CONVERSA_LISTEN"_s, u"127.0.0.1:%1"_s.arg(ServerProcess::freePort())},
+                                    {u"CONVERSA_HTTP_THREADS"_s, u"1"_s},
+                                    {u"CONVERSA_SECRET_KEY"_s, kSecretKey},
+                                    {u"CONVERSA_META_GRAPH_URL"_s, graph.baseUrl()},
+                                    {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"50"_s},
+                                    {u"CONVERSA_OUTBOUND_TIMEOUT_MS"_s, u"1500"_s},
+                                    {u"CONVERSA_LOG_LEVEL"_s, u"warning"_s}});
 
     // The schema, then the fixture straight into the database: a Meta number with its token,
     // a chat, and kMessages pending outbound messages.
@@ -74,8 +75,9 @@ void tst_OutboundCrash::killNineMidQueue()
     NumberSecrets secrets;
     secrets.metaAccessToken = kToken;
     QVERIFY(NumberStore(db, QByteArray::fromHex(kSecretKey.toLatin1())).writeSecrets(number, secrets));
-    const qint64 campaign = insert("INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('C', 'C', ?, ?) RETURNING id",
-                                   {now, now});
+    const qint64 campaign =
+        insert("INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('C', 'C', ?, ?) RETURNING id",
+               {now, now});
     const qint64 client = insert("INSERT INTO clients (phone_number, first_name, search_text, created_at, updated_at) "
                                  "VALUES ('+573115550000', 'Ana', 'ana', ?, ?) RETURNING id",
                                  {now, now});
@@ -121,7 +123,8 @@ void tst_OutboundCrash::killNineMidQueue()
     for (auto it = contents.begin(); it != contents.end(); ++it) {
         const QList<FakeMetaGraph::Request> sends = byText.value(it.value());
         QVERIFY2(sends.size() <= 1, qPrintable(it.value() + u" sent "_s + QString::number(sends.size()) + u" times"_s));
-        SqlQuery q(db, "SELECT status, error_code, provider_message_id, sending_since FROM messages WHERE id = ?", {it.key()});
+        SqlQuery q(db, "SELECT status, error_code, provider_message_id, sending_since FROM messages WHERE id = ?",
+                   {it.key()});
         QVERIFY(q.exec() && q.next());
         QVERIFY(q.isNull(3));
         if (q.string(0) == "sent"_L1) {
@@ -135,7 +138,7 @@ void tst_OutboundCrash::killNineMidQueue()
         }
     }
     qInfo("%d sent, %d interrupted, %lld requests before the kill", sent, interrupted, qint64(beforeRestart));
-    QVERIFY(interrupted >= 1);          // the send in flight at the kill
+    QVERIFY(interrupted >= 1);   // the send in flight at the kill
     QVERIFY(sent >= kMessages - 2);
     db.closeThreadConnection();
 }

@@ -20,8 +20,8 @@ const QString kPhoneNumberId = u"106540352242922"_s;
 const QString kToken = u"EAAG-registry-token"_s;
 const QString kSession = u"registry_session"_s;
 
-ProviderCapabilities caps(bool templates, bool buttons, bool lists, bool qr, bool sessions, bool window, bool mediaFetch,
-                          bool handshake)
+ProviderCapabilities caps(bool templates, bool buttons, bool lists, bool qr, bool sessions, bool window,
+                          bool mediaFetch, bool handshake)
 {
     ProviderCapabilities c;
     c.templates = templates;
@@ -37,11 +37,11 @@ ProviderCapabilities caps(bool templates, bool buttons, bool lists, bool qr, boo
 
 QList<bool> flags(const ProviderCapabilities &c)
 {
-    return {c.templates,      c.interactiveButtons,    c.interactiveLists, c.qrPairing,
-            c.sessions,       c.customerServiceWindow, c.mediaFetch,       c.webhookHandshake};
+    return {c.templates, c.interactiveButtons,    c.interactiveLists, c.qrPairing,
+            c.sessions,  c.customerServiceWindow, c.mediaFetch,       c.webhookHandshake};
 }
 
-} // namespace
+}   // namespace
 
 class tst_ProviderRegistry : public QObject {
     Q_OBJECT
@@ -66,7 +66,7 @@ private slots:
     void wppWebhook();
 
 private:
-    template<typename T>
+    template <typename T>
     static T waitFor(const std::function<void(std::function<void(const T &)>)> &start)
     {
         T result;
@@ -173,8 +173,10 @@ void tst_ProviderRegistry::metaSendText()
     QCOMPARE(sends.first().path, "/v21.0/" + kPhoneNumberId.toLatin1() + "/messages");
     QCOMPARE(sends.first().authorization, "Bearer " + kToken.toLatin1());
     QVERIFY(sends.first().contentType.startsWith("application/json"));
-    const QJsonObject expected{{u"messaging_product"_s, u"whatsapp"_s}, {u"recipient_type"_s, u"individual"_s},
-                               {u"to"_s, m.to}, {u"type"_s, u"text"_s},
+    const QJsonObject expected{{u"messaging_product"_s, u"whatsapp"_s},
+                               {u"recipient_type"_s, u"individual"_s},
+                               {u"to"_s, m.to},
+                               {u"type"_s, u"text"_s},
                                {u"text"_s, QJsonObject{{u"body"_s, m.content}}}};
     QCOMPARE(sends.first().json, expected);
     QCOMPARE(r.providerMessageId, sends.first().answeredId);
@@ -278,7 +280,9 @@ void tst_ProviderRegistry::metaWebhook()
     settings.metaAppSecret = u"app-secret"_s;
     QVERIFY(meta->verifyWebhook(request, NumberSecrets{}, settings));
 
-    query = {{u"hub.mode"_s, u"subscribe"_s}, {u"hub.verify_token"_s, u"verify-me"_s}, {u"hub.challenge"_s, u"1158201444"_s}};
+    query = {{u"hub.mode"_s, u"subscribe"_s},
+             {u"hub.verify_token"_s, u"verify-me"_s},
+             {u"hub.challenge"_s, u"1158201444"_s}};
     QCOMPARE(*meta->verifyHandshake(request, secrets), "1158201444");
     query.insert(u"hub.verify_token"_s, u"wrong"_s);
     QCOMPARE(meta->verifyHandshake(request, secrets).error().status(), 403);
@@ -300,7 +304,8 @@ void tst_ProviderRegistry::metaWebhook()
     account.metaPhoneNumberId = u"999"_s;
     content = meta->parseWebhook(account, body);
     QCOMPARE(content.items.size(), 1);
-    QCOMPARE(std::get<WebhookNote>(content.items.first()).text, u"phone_number_id 106540352242922 is not this number's"_s);
+    QCOMPARE(std::get<WebhookNote>(content.items.first()).text,
+             u"phone_number_id 106540352242922 is not this number's"_s);
     content = meta->parseWebhook(account, "not json");
     QCOMPARE(std::get<WebhookNote>(content.items.first()).text, u"body is not a JSON object"_s);
 
@@ -367,7 +372,7 @@ void tst_ProviderRegistry::wppRefusals()
     refused = client->send(account, m, never);
     QVERIFY(refused);
     QCOMPARE(refused->code, u"unsupported_type"_s);
-    m.type = u"image"_s;      // a media type without its file
+    m.type = u"image"_s;   // a media type without its file
     QCOMPARE(client->send(account, m, never)->code, u"unsupported_type"_s);
 
     // No media by id: refused without a request.

@@ -78,7 +78,7 @@ QJsonArray arrayAfter(const QString &frame, qsizetype prefix)
     return QJsonDocument::fromJson(frame.mid(prefix).toUtf8()).array();
 }
 
-} // namespace
+}   // namespace
 
 class tst_Realtime : public QObject {
     Q_OBJECT
@@ -149,8 +149,9 @@ std::unique_ptr<RawSocket> tst_Realtime::connectAs(const QByteArray &token)
         qWarning("no open packet: %s", qPrintable(open));
         return nullptr;
     }
-    s->send(u"40"_s + QString::fromUtf8(QJsonDocument(QJsonObject{{u"token"_s, QString::fromLatin1(token)}})
-                                             .toJson(QJsonDocument::Compact)));
+    s->send(u"40"_s +
+            QString::fromUtf8(
+                QJsonDocument(QJsonObject{{u"token"_s, QString::fromLatin1(token)}}).toJson(QJsonDocument::Compact)));
     const QString reply = s->next();
     if (!reply.startsWith("40{"_L1) || jsonAfter(reply, 2).value(u"sid"_s).toString().isEmpty()) {
         qWarning("CONNECT refused: %s", qPrintable(reply));
@@ -176,7 +177,8 @@ QJsonObject tst_Realtime::ask(RawSocket &s, const QString &event, const QJsonVal
 bool tst_Realtime::nextIsMarker(RawSocket &s, const QString &room)
 {
     const QString marker = u"marker-"_s + QString::number(++m_seq);
-    m_server.app().realtime().publish({room}, u"marker"_s, QJsonDocument(QJsonObject{{u"m"_s, marker}}).toJson(QJsonDocument::Compact));
+    m_server.app().realtime().publish({room}, u"marker"_s,
+                                      QJsonDocument(QJsonObject{{u"m"_s, marker}}).toJson(QJsonDocument::Compact));
     const QString frame = s.next();
     if (frame != u"42[\"marker\",{\"m\":\"%1\"}]"_s.arg(marker)) {
         qWarning("expected the marker, got: %s", qPrintable(frame));
@@ -187,8 +189,10 @@ bool tst_Realtime::nextIsMarker(RawSocket &s, const QString &room)
 
 QByteArray tst_Realtime::tokenWithExpiry(const QByteArray &token, qint64 exp) const
 {
-    QJsonObject claims = QJsonDocument::fromJson(
-        QByteArray::fromBase64(token.split('.').value(1), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)).object();
+    QJsonObject claims =
+        QJsonDocument::fromJson(QByteArray::fromBase64(token.split('.').value(1),
+                                                       QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+            .object();
     claims.insert(u"exp"_s, exp);
     return Jwt::sign(claims, const_cast<TestServer &>(m_server).app().auth().jwtKey());
 }
@@ -228,10 +232,12 @@ void tst_Realtime::initTestCase()
     const qint64 now = nowSeconds();
     m_number = insertReturningId(m_server.db(),
                                  "INSERT INTO whatsapp_numbers (phone_number, provider, created_at, updated_at) "
-                                 "VALUES ('+573002222222', 'meta', ?, ?) RETURNING id", {now, now});
+                                 "VALUES ('+573002222222', 'meta', ?, ?) RETURNING id",
+                                 {now, now});
     m_campaign = insertReturningId(m_server.db(),
                                    "INSERT INTO campaigns (name, code, created_at, updated_at) "
-                                   "VALUES ('Soporte', 'SOPORTE', ?, ?) RETURNING id", {now, now});
+                                   "VALUES ('Soporte', 'SOPORTE', ?, ?) RETURNING id",
+                                   {now, now});
     QVERIFY(m_number && m_campaign);
 }
 
@@ -254,8 +260,8 @@ void tst_Realtime::openPacket()
 
 void tst_Realtime::connectWithToken_data()
 {
-    QTest::addColumn<QString>("token");          // "<agent>" stands for a valid access token
-    QTest::addColumn<QString>("lang");           // auth.lang
+    QTest::addColumn<QString>("token");   // "<agent>" stands for a valid access token
+    QTest::addColumn<QString>("lang");    // auth.lang
     QTest::addColumn<QByteArray>("acceptLanguage");
     QTest::addColumn<bool>("accepted");
     QTest::addColumn<QString>("message");
@@ -285,10 +291,11 @@ void tst_Realtime::connectWithToken()
     QFETCH(QString, message);
     token.replace(u"<agent>"_s, QString::fromLatin1(m_agent));
     token.replace(u"<expired>"_s, QString::fromLatin1(tokenWithExpiry(m_agent, nowSeconds() - 5)));
-    token.replace(u"<forged>"_s, QString::fromLatin1(Jwt::sign(QJsonObject{{u"sub"_s, QString::number(m_agentId)},
-                                                                           {u"sid"_s, 1},
-                                                                           {u"exp"_s, nowSeconds() + 600}},
-                                                                          QByteArray(48, 'k'))));
+    token.replace(u"<forged>"_s,
+                  QString::fromLatin1(Jwt::sign(QJsonObject{{u"sub"_s, QString::number(m_agentId)},
+                                                            {u"sid"_s, 1},
+                                                            {u"exp"_s, nowSeconds() + 600}},
+                                                QByteArray(48, 'k'))));
 
     RawSocket s(socketUrl(), acceptLanguage);
     QVERIFY(s.next().startsWith(u'0'));
@@ -362,7 +369,9 @@ void tst_Realtime::protocolViolationsClose_data()
     QTest::addColumn<QString>("lastFrame");   // what the server says before closing; empty: nothing
 
     QTest::addRow("event-before-connect") << false << u"42[\"chat.join\",{\"chatId\":1}]"_s << u"44{"_s;
-    QTest::addRow("unknown-namespace") << false << u"40/admin,{\"token\":\"x\"}"_s << u"44/admin,{\"data\":{\"code\":\"NOT_FOUND\"},\"message\":\"Espacio de nombres no válido\"}"_s;
+    QTest::addRow("unknown-namespace")
+        << false << u"40/admin,{\"token\":\"x\"}"_s
+        << u"44/admin,{\"data\":{\"code\":\"NOT_FOUND\"},\"message\":\"Espacio de nombres no válido\"}"_s;
     QTest::addRow("engine-garbage") << true << u"x"_s << QString();
     QTest::addRow("socket-garbage") << true << u"4abc"_s << QString();
     QTest::addRow("event-object") << true << u"42{}"_s << QString();
@@ -411,7 +420,8 @@ void tst_Realtime::binaryAndOversizeFramesClose()
     // Just under the limit is fine.
     s = connectAs(m_agent);
     QVERIFY(s);
-    const QJsonObject ack = ask(*s, u"chat.leave"_s, QJsonObject{{u"chatId"_s, 1}, {u"pad"_s, QString(60 * 1024, u'x')}});
+    const QJsonObject ack =
+        ask(*s, u"chat.leave"_s, QJsonObject{{u"chatId"_s, 1}, {u"pad"_s, QString(60 * 1024, u'x')}});
     QCOMPARE(ack.value(u"ok"_s).toBool(), true);
 }
 
@@ -421,7 +431,8 @@ void tst_Realtime::upgradeRequestChecked_data()
     QTest::addColumn<QByteArray>("status");
 
     QTest::addRow("accepted") << QByteArray("/socket.io/?EIO=4&transport=websocket") << QByteArray("101");
-    QTest::addRow("client-query-first") << QByteArray("/socket.io/?agent=a&EIO=4&transport=websocket") << QByteArray("101");
+    QTest::addRow("client-query-first") << QByteArray("/socket.io/?agent=a&EIO=4&transport=websocket")
+                                        << QByteArray("101");
     QTest::addRow("eio-3") << QByteArray("/socket.io/?EIO=3&transport=websocket") << QByteArray("400");
     QTest::addRow("no-eio") << QByteArray("/socket.io/?transport=websocket") << QByteArray("400");
     QTest::addRow("polling") << QByteArray("/socket.io/?EIO=4&transport=polling") << QByteArray("400");
@@ -437,17 +448,20 @@ void tst_Realtime::upgradeRequestChecked()
     QTcpSocket tcp;
     tcp.connectToHost(QHostAddress::LocalHost, m_server.port());
     QVERIFY(tcp.waitForConnected(5000));
-    tcp.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    tcp.write("GET " + target +
+              " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
     QByteArray answer;
-    QVERIFY(QTest::qWaitFor([&] {
-        answer += tcp.readAll();
-        return answer.contains("\r\n\r\n") && (status == "101" || answer.contains("}}"));
-    }, 5000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            answer += tcp.readAll();
+            return answer.contains("\r\n\r\n") && (status == "101" || answer.contains("}}"));
+        },
+        5000));
     QVERIFY2(answer.startsWith(QByteArray(QByteArray("HTTP/1.1 ") + status)), answer.constData());
     if (status == "400") {
-        const QJsonObject error = QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object()
-                                      .value(u"error"_s).toObject();
+        const QJsonObject error =
+            QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object().value(u"error"_s).toObject();
         QCOMPARE(error.value(u"code"_s).toString(), u"BAD_REQUEST"_s);
         QVERIFY(!error.value(u"message"_s).toString().isEmpty());
     }
@@ -455,7 +469,8 @@ void tst_Realtime::upgradeRequestChecked()
 
 void tst_Realtime::pollingRefused()
 {
-    ApiResponse r = m_server.request("GET", u"/socket.io/?EIO=4&transport=polling"_s, {}, {}, {{"Accept-Language", "en"}});
+    ApiResponse r =
+        m_server.request("GET", u"/socket.io/?EIO=4&transport=polling"_s, {}, {}, {{"Accept-Language", "en"}});
     QCOMPARE(r.status, 400);
     QCOMPARE(r.object().value(u"error"_s).toObject().value(u"code"_s).toString(), u"BAD_REQUEST"_s);
     QVERIFY(r.object().value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"long-polling"_s));
@@ -494,7 +509,8 @@ void tst_Realtime::userAndSupervisorRooms()
     QVERIFY(nextIsMarker(*agent, u"user:"_s + QString::number(m_agentId)));
 
     // Several rooms, one socket in two of them: written once.
-    bus.publish({u"supervisors"_s, u"user:"_s + QString::number(m_supervisorId)}, u"notification"_s, "{\"type\":\"x\"}");
+    bus.publish({u"supervisors"_s, u"user:"_s + QString::number(m_supervisorId)}, u"notification"_s,
+                "{\"type\":\"x\"}");
     QCOMPARE(supervisor->next(), u"42[\"notification\",{\"type\":\"x\"}]"_s);
     QVERIFY(nextIsMarker(*supervisor, u"supervisors"_s));
 
@@ -587,8 +603,9 @@ void tst_Realtime::chatRead()
     const auto agent = connectAs(m_agent);
     QVERIFY(agent);
     const qint64 mark = m_server.auditMark();
-    QJsonObject ack = ask(*agent, u"chat.read"_s,
-                          QJsonObject{{u"chatId"_s, mine}, {u"messageIds"_s, QJsonArray{in1, in2, out, foreign, 999999}}});
+    QJsonObject ack =
+        ask(*agent, u"chat.read"_s,
+            QJsonObject{{u"chatId"_s, mine}, {u"messageIds"_s, QJsonArray{in1, in2, out, foreign, 999999}}});
     QCOMPARE(ack.value(u"ok"_s).toBool(), true);
     QCOMPARE(ack.value(u"read"_s).toArray(), (QJsonArray{in1, in2}));
 
@@ -614,8 +631,9 @@ void tst_Realtime::chatRead()
         QCOMPARE(row.value(u"entity_id"_s).toInteger(), mine);
         QCOMPARE(row.value(u"user_id"_s).toInteger(), m_agentId);
     }
-    QCOMPARE(audit.last().value(u"changes"_s).toObject().value(u"read_message_ids"_s).toObject().value(u"to"_s).toArray(),
-             (QJsonArray{in1, in2}));
+    QCOMPARE(
+        audit.last().value(u"changes"_s).toObject().value(u"read_message_ids"_s).toObject().value(u"to"_s).toArray(),
+        (QJsonArray{in1, in2}));
 
     // Someone else's chat: refused, nothing marked.
     ack = ask(*agent, u"chat.read"_s, QJsonObject{{u"chatId"_s, other}, {u"messageIds"_s, QJsonArray{foreign}}});
@@ -640,12 +658,14 @@ void tst_Realtime::badPayloads()
         {u"chat.read"_s, QJsonObject{{u"chatId"_s, 1}, {u"messageIds"_s, QJsonArray()}}},
         {u"chat.read"_s, QJsonObject{{u"chatId"_s, 1}, {u"messageIds"_s, QJsonArray{u"1"_s}}}},
         {u"chat.read"_s, QJsonObject{{u"chatId"_s, 1}, {u"messageIds"_s, QJsonArray{0}}}},
-        {u"chat.read"_s, QJsonObject{{u"chatId"_s, 1}, {u"messageIds"_s, QJsonArray::fromVariantList(QVariantList(101, 1))}}},
+        {u"chat.read"_s,
+         QJsonObject{{u"chatId"_s, 1}, {u"messageIds"_s, QJsonArray::fromVariantList(QVariantList(101, 1))}}},
         {u"no.such.event"_s, QJsonObject{}},
     };
     for (const auto &[event, arg] : cases) {
         const QJsonObject ack = ask(*agent, event, arg);
-        QVERIFY2(ack.value(u"ok"_s) == QJsonValue(false), qPrintable(event + u' ' + QString::fromUtf8(QJsonDocument(QJsonArray{arg}).toJson())));
+        QVERIFY2(ack.value(u"ok"_s) == QJsonValue(false),
+                 qPrintable(event + u' ' + QString::fromUtf8(QJsonDocument(QJsonArray{arg}).toJson())));
         QVERIFY(!ack.value(u"error"_s).toString().isEmpty());
     }
     QCOMPARE(ask(*agent, u"chat.join"_s, QJsonObject{{u"chatId"_s, u"x"_s}}).value(u"error"_s).toString(),
@@ -706,8 +726,9 @@ void tst_Realtime::logoutEndsOnlyThatLogin()
 void tst_Realtime::refreshReuseEndsThatLogin()
 {
     const qint64 id = m_server.createUser(u"refresher@test.conversa"_s, u"password-123"_s, u"agent"_s);
-    const ApiResponse login = m_server.request("POST", u"/v1/auth/login"_s,
-                                               {{u"email"_s, u"refresher@test.conversa"_s}, {u"password"_s, u"password-123"_s}});
+    const ApiResponse login =
+        m_server.request("POST", u"/v1/auth/login"_s,
+                         {{u"email"_s, u"refresher@test.conversa"_s}, {u"password"_s, u"password-123"_s}});
     const QByteArray access = login.value(u"access_token"_s).toString().toLatin1();
     const QString refresh = login.value(u"refresh_token"_s).toString();
     const QByteArray other = m_server.login(u"refresher@test.conversa"_s, u"password-123"_s);
@@ -717,7 +738,7 @@ void tst_Realtime::refreshReuseEndsThatLogin()
     QVERIFY(s && otherLogin);
     QCOMPARE(m_server.request("POST", u"/v1/auth/refresh"_s, {{u"refresh_token"_s, refresh}}).status, 200);
     QVERIFY(nextIsMarker(*s, u"user:"_s + QString::number(id)));   // a normal refresh ends nothing
-    QVERIFY(otherLogin->next().startsWith("42[\"marker\""_L1));       // the same marker
+    QVERIFY(otherLogin->next().startsWith("42[\"marker\""_L1));    // the same marker
     // The retired token again: the login is revoked, and so are its sockets.
     QCOMPARE(m_server.request("POST", u"/v1/auth/refresh"_s, {{u"refresh_token"_s, refresh}}).status, 401);
     QCOMPARE(s->next(), u"41"_s);
@@ -790,7 +811,7 @@ void tst_Realtime::eventsShareTheRateLimit()
     s.send(u"40{\"token\":\"%1\"}"_s.arg(QString::fromLatin1(token)));
     QVERIFY(s.next().startsWith("40{"_L1));
     QCOMPARE(limited.request("GET", u"/v1/users/me"_s, {}, token).status, 200);   // 1 of 4
-    for (int i = 0; i < 3; ++i) {                                                    // 2, 3, 4
+    for (int i = 0; i < 3; ++i) {                                                 // 2, 3, 4
         s.send(u"42%1[\"chat.leave\",{\"chatId\":1}]"_s.arg(i));
         QCOMPARE(s.next(), u"43%1[{\"ok\":true}]"_s.arg(i));
     }
@@ -810,7 +831,8 @@ void tst_Realtime::metrics()
     const QByteArray text = m_server.request("GET", u"/metrics"_s).body;
     QVERIFY2(text.contains("\nconversa_socket_connections 2\n"), text.constData());
     QVERIFY(text.contains("\nconversa_socket_connections_authenticated 1\n"));
-    QVERIFY(text.contains("\n# TYPE conversa_socket_slow_consumer_closes gauge\nconversa_socket_slow_consumer_closes "));
+    QVERIFY(
+        text.contains("\n# TYPE conversa_socket_slow_consumer_closes gauge\nconversa_socket_slow_consumer_closes "));
 }
 
 int main(int argc, char *argv[])

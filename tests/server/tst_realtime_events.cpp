@@ -1,4 +1,4 @@
-// The server → client events of CONTRACT §6 end to end, through the protocol library's
+// The server → client events of docs/REALTIME.md end to end, through the protocol library's
 // SocketIoClient against the real server: a signed Meta webhook opens a chat (chat.new to
 // supervisors, chat.message) that routing gives to an agent (chat.new to them); the agent's
 // reply and its delivery (chat.message, message.updated from the outbound worker and from the
@@ -36,20 +36,28 @@ struct Listener {
     Conversa::SocketIoClient client;
     QList<std::pair<QString, QJsonObject>> events;
 
-    Listener() { QObject::connect(&client, &Conversa::SocketIoClient::event, &client, [this](const QString &n, const QJsonValue &p) { events.append({n, p.toObject()}); }); }
+    Listener()
+    {
+        QObject::connect(&client, &Conversa::SocketIoClient::event, &client,
+                         [this](const QString &n, const QJsonValue &p) {
+                             events.append({n, p.toObject()});
+                         });
+    }
     // The first event `name` matching `match`, waiting up to 5 s; empty if none came.
     QJsonObject waitFor(const QString &name, const std::function<bool(const QJsonObject &)> &match = {})
     {
         QJsonObject found;
-        (void)QTest::qWaitFor([&] {
-            for (const auto &[n, p] : events) {
-                if (n == name && (!match || match(p))) {
-                    found = p;
-                    return true;
+        (void)QTest::qWaitFor(
+            [&] {
+                for (const auto &[n, p] : events) {
+                    if (n == name && (!match || match(p))) {
+                        found = p;
+                        return true;
+                    }
                 }
-            }
-            return false;
-        }, 5000);
+                return false;
+            },
+            5000);
         return found;
     }
     int count(const QString &name) const
@@ -60,27 +68,33 @@ struct Listener {
 
 QJsonObject textMessage(const QString &from, const QString &wamid, const QString &text)
 {
-    return {{u"from"_s, from}, {u"id"_s, wamid}, {u"timestamp"_s, QString::number(nowSeconds())},
-            {u"type"_s, u"text"_s}, {u"text"_s, QJsonObject{{u"body"_s, text}}}};
+    return {{u"from"_s, from},
+            {u"id"_s, wamid},
+            {u"timestamp"_s, QString::number(nowSeconds())},
+            {u"type"_s, u"text"_s},
+            {u"text"_s, QJsonObject{{u"body"_s, text}}}};
 }
 
 QByteArray envelope(const QString &key, const QJsonArray &items)
 {
     const QJsonObject value{{u"messaging_product"_s, u"whatsapp"_s},
-                            {u"metadata"_s, QJsonObject{{u"display_phone_number"_s, u"573000000555"_s},
-                                                        {u"phone_number_id"_s, kMetaId}}},
-                            {u"contacts"_s, QJsonArray{QJsonObject{{u"profile"_s, QJsonObject{{u"name"_s, u"Marta Gil"_s}}},
-                                                                   {u"wa_id"_s, u"573159990001"_s}}}},
+                            {u"metadata"_s,
+                             QJsonObject{{u"display_phone_number"_s, u"573000000555"_s},
+                                         {u"phone_number_id"_s, kMetaId}}},
+                            {u"contacts"_s,
+                             QJsonArray{QJsonObject{{u"profile"_s, QJsonObject{{u"name"_s, u"Marta Gil"_s}}},
+                                                    {u"wa_id"_s, u"573159990001"_s}}}},
                             {key, items}};
-    return QJsonDocument(QJsonObject{
-        {u"object"_s, u"whatsapp_business_account"_s},
-        {u"entry"_s, QJsonArray{QJsonObject{{u"id"_s, u"1"_s},
-                                            {u"changes"_s, QJsonArray{QJsonObject{{u"value"_s, value},
-                                                                                  {u"field"_s, u"messages"_s}}}}}}}})
+    return QJsonDocument(QJsonObject{{u"object"_s, u"whatsapp_business_account"_s},
+                                     {u"entry"_s,
+                                      QJsonArray{QJsonObject{{u"id"_s, u"1"_s},
+                                                             {u"changes"_s,
+                                                              QJsonArray{QJsonObject{{u"value"_s, value},
+                                                                                     {u"field"_s, u"messages"_s}}}}}}}})
         .toJson(QJsonDocument::Compact);
 }
 
-} // namespace
+}   // namespace
 
 class tst_RealtimeEvents : public QObject {
     Q_OBJECT
@@ -99,8 +113,10 @@ private slots:
 private:
     ApiResponse webhook(const QByteArray &body)
     {
-        return m_server.requestRaw("POST", u"/v1/webhooks/whatsapp/meta/%1"_s.arg(m_number), body, "application/json", {},
-                                   {{"X-Hub-Signature-256", "sha256=" + WebhookSignature::hmacSha256Hex(kAppSecret, body)}});
+        return m_server.requestRaw("POST", u"/v1/webhooks/whatsapp/meta/%1"_s.arg(m_number), body, "application/json",
+                                   {},
+                                   {{"X-Hub-Signature-256",
+                                     "sha256=" + WebhookSignature::hmacSha256Hex(kAppSecret, body)}});
     }
     std::unique_ptr<Listener> listen(const QByteArray &token)
     {
@@ -111,7 +127,10 @@ private:
             qWarning("socket did not connect");
         return l;
     }
-    static bool isChat(const QJsonObject &p, qint64 id) { return p.value(u"chat"_s).toObject().value(u"id"_s).toInteger() == id; }
+    static bool isChat(const QJsonObject &p, qint64 id)
+    {
+        return p.value(u"chat"_s).toObject().value(u"id"_s).toInteger() == id;
+    }
 
     FakeMetaGraph m_graph;
     TestServer m_server;
@@ -135,19 +154,24 @@ void tst_RealtimeEvents::initTestCase()
     m_agentA = m_server.tokenFor(u"agent"_s, &m_agentAId);
     m_agentB = m_server.tokenFor(u"agent"_s, &m_agentBId);
     const ApiResponse n = m_server.request("POST", u"/v1/whatsapp-numbers"_s,
-                                           {{u"phone_number"_s, u"+573000000555"_s}, {u"provider"_s, u"meta"_s},
-                                            {u"meta_phone_number_id"_s, kMetaId}, {u"meta_access_token"_s, u"EAAB-events"_s},
+                                           {{u"phone_number"_s, u"+573000000555"_s},
+                                            {u"provider"_s, u"meta"_s},
+                                            {u"meta_phone_number_id"_s, kMetaId},
+                                            {u"meta_access_token"_s, u"EAAB-events"_s},
                                             {u"meta_app_secret"_s, QString::fromUtf8(kAppSecret)}},
                                            m_admin);
     QCOMPARE(n.status, 201);
     m_number = n.value(u"id"_s).toInteger();
     const qint64 now = nowSeconds();
-    m_campaign = insertReturningId(m_server.db(),
-                                   "INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('Eventos', 'EVENTOS', ?, ?) "
-                                   "RETURNING id",
-                                   {now, now});
-    SqlQuery link(m_server.db(), "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
-                  {m_campaign, m_number, now});
+    m_campaign = insertReturningId(
+        m_server.db(),
+        "INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('Eventos', 'EVENTOS', ?, ?) "
+        "RETURNING id",
+        {now, now});
+    SqlQuery
+        link(m_server.db(),
+             "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
+             {m_campaign, m_number, now});
     QVERIFY(link.exec());
     for (const qint64 agent : {m_agentAId, m_agentBId}) {
         SqlQuery j(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)",
@@ -166,12 +190,16 @@ void tst_RealtimeEvents::initTestCase()
 
 void tst_RealtimeEvents::inboundChatAndMessage()
 {
-    QCOMPARE(webhook(envelope(u"messages"_s, {textMessage(u"573159990001"_s, u"wamid.ev-1"_s, u"Hola, ¿tienen envíos?"_s)})).status, 200);
+    QCOMPARE(webhook(
+                 envelope(u"messages"_s, {textMessage(u"573159990001"_s, u"wamid.ev-1"_s, u"Hola, ¿tienen envíos?"_s)}))
+                 .status,
+             200);
     // Supervisors hear of the new chat and its message.
     const QJsonObject created = m_sup->waitFor(u"chat.new"_s);
     m_chat = created.value(u"chat"_s).toObject().value(u"id"_s).toInteger();
     QVERIFY(m_chat > 0);
-    QCOMPARE(created.value(u"chat"_s).toObject().value(u"client"_s).toObject().value(u"first_name"_s).toString(), u"Marta"_s);
+    QCOMPARE(created.value(u"chat"_s).toObject().value(u"client"_s).toObject().value(u"first_name"_s).toString(),
+             u"Marta"_s);
     const QJsonObject message = m_sup->waitFor(u"chat.message"_s);
     QCOMPARE(message.value(u"chat_id"_s).toInteger(), m_chat);
     QCOMPARE(message.value(u"message"_s).toObject().value(u"content"_s).toString(), u"Hola, ¿tienen envíos?"_s);
@@ -179,13 +207,18 @@ void tst_RealtimeEvents::inboundChatAndMessage()
     // Routing gives it to A, who is told with the chat as it now is.
     const QJsonObject mine = m_a->waitFor(u"chat.new"_s, [&](const QJsonObject &p) { return isChat(p, m_chat); });
     QCOMPARE(mine.value(u"chat"_s).toObject().value(u"status"_s).toString(), u"assigned"_s);
-    QCOMPARE(mine.value(u"chat"_s).toObject().value(u"assigned_agent"_s).toObject().value(u"id"_s).toInteger(), m_agentAId);
+    QCOMPARE(mine.value(u"chat"_s).toObject().value(u"assigned_agent"_s).toObject().value(u"id"_s).toInteger(),
+             m_agentAId);
     QVERIFY(!m_sup->waitFor(u"chat.updated"_s, [&](const QJsonObject &p) { return isChat(p, m_chat); }).isEmpty());
     QCOMPARE(m_a->count(u"chat.new"_s), 1);   // once, as theirs
 
     // The next message reaches A (their chat) and supervisors; never B.
-    QCOMPARE(webhook(envelope(u"messages"_s, {textMessage(u"573159990001"_s, u"wamid.ev-2"_s, u"¿Y a Cali?"_s)})).status, 200);
-    const auto second = [](const QJsonObject &p) { return p.value(u"message"_s).toObject().value(u"content"_s).toString() == u"¿Y a Cali?"_s; };
+    QCOMPARE(webhook(envelope(u"messages"_s, {textMessage(u"573159990001"_s, u"wamid.ev-2"_s, u"¿Y a Cali?"_s)}))
+                 .status,
+             200);
+    const auto second = [](const QJsonObject &p) {
+        return p.value(u"message"_s).toObject().value(u"content"_s).toString() == u"¿Y a Cali?"_s;
+    };
     QVERIFY(!m_a->waitFor(u"chat.message"_s, second).isEmpty());
     QVERIFY(!m_sup->waitFor(u"chat.message"_s, second).isEmpty());
     QTest::qWait(200);
@@ -197,24 +230,36 @@ void tst_RealtimeEvents::replyAndItsDelivery()
 {
     QVERIFY(m_chat > 0);
     const ApiResponse r = m_server.request("POST", u"/v1/messages"_s,
-                                           {{u"chat_id"_s, m_chat}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Sí, a todo el país"_s}},
+                                           {{u"chat_id"_s, m_chat},
+                                            {u"message_type"_s, u"text"_s},
+                                            {u"content"_s, u"Sí, a todo el país"_s}},
                                            m_agentA);
     QCOMPARE(r.status, 201);
     const qint64 id = r.value(u"id"_s).toInteger();
-    const auto thisOne = [id](const QJsonObject &p) { return p.value(u"message"_s).toObject().value(u"id"_s).toInteger() == id; };
-    QCOMPARE(m_sup->waitFor(u"chat.message"_s, thisOne).value(u"message"_s).toObject().value(u"status"_s).toString(), u"pending"_s);
+    const auto thisOne = [id](const QJsonObject &p) {
+        return p.value(u"message"_s).toObject().value(u"id"_s).toInteger() == id;
+    };
+    QCOMPARE(m_sup->waitFor(u"chat.message"_s, thisOne).value(u"message"_s).toObject().value(u"status"_s).toString(),
+             u"pending"_s);
     // The first reply makes the chat active.
-    QVERIFY(!m_a->waitFor(u"chat.updated"_s, [&](const QJsonObject &p) {
-                     return isChat(p, m_chat) && p.value(u"chat"_s).toObject().value(u"status"_s).toString() == "active"_L1;
-                 }).isEmpty());
+    QVERIFY(!m_a->waitFor(u"chat.updated"_s,
+                          [&](const QJsonObject &p) {
+                              return isChat(p, m_chat) &&
+                                  p.value(u"chat"_s).toObject().value(u"status"_s).toString() == "active"_L1;
+                          })
+                 .isEmpty());
     // The outbound worker sends it: message.updated 'sent'; Meta reports it delivered: 'delivered'.
     const auto status = [&](const QString &s) {
-        return [&, s](const QJsonObject &p) { return thisOne(p) && p.value(u"message"_s).toObject().value(u"status"_s).toString() == s; };
+        return [&, s](const QJsonObject &p) {
+            return thisOne(p) && p.value(u"message"_s).toObject().value(u"status"_s).toString() == s;
+        };
     };
     QVERIFY(!m_a->waitFor(u"message.updated"_s, status(u"sent"_s)).isEmpty());
     QTRY_VERIFY(!m_graph.messageRequests().isEmpty());
     const QString wamid = m_graph.messageRequests().last().answeredId;
-    const QJsonObject delivered{{u"id"_s, wamid}, {u"status"_s, u"delivered"_s}, {u"timestamp"_s, QString::number(nowSeconds())},
+    const QJsonObject delivered{{u"id"_s, wamid},
+                                {u"status"_s, u"delivered"_s},
+                                {u"timestamp"_s, QString::number(nowSeconds())},
                                 {u"recipient_id"_s, u"573159990001"_s}};
     QCOMPARE(webhook(envelope(u"statuses"_s, {delivered})).status, 200);
     QVERIFY(!m_sup->waitFor(u"message.updated"_s, status(u"delivered"_s)).isEmpty());
@@ -223,9 +268,10 @@ void tst_RealtimeEvents::replyAndItsDelivery()
 void tst_RealtimeEvents::transferAndClose()
 {
     QVERIFY(m_chat > 0);
-    const ApiResponse t = m_server.request("POST", u"/v1/chats/%1/transfer"_s.arg(m_chat),
-                                           {{u"target_type"_s, u"agent"_s}, {u"target_id"_s, m_agentBId}, {u"reason"_s, u"Turno"_s}},
-                                           m_supervisor);
+    const ApiResponse t =
+        m_server.request("POST", u"/v1/chats/%1/transfer"_s.arg(m_chat),
+                         {{u"target_type"_s, u"agent"_s}, {u"target_id"_s, m_agentBId}, {u"reason"_s, u"Turno"_s}},
+                         m_supervisor);
     QCOMPARE(t.status, 200);
     const QJsonObject moved = m_a->waitFor(u"chat.transferred"_s);
     QCOMPARE(moved.value(u"chat_id"_s).toInteger(), m_chat);
@@ -234,24 +280,38 @@ void tst_RealtimeEvents::transferAndClose()
     QCOMPARE(moved.value(u"reason"_s).toString(), u"Turno"_s);
     QVERIFY(!m_b->waitFor(u"chat.new"_s, [&](const QJsonObject &p) { return isChat(p, m_chat); }).isEmpty());
     // A, who lost it, sees it as it now is.
-    QVERIFY(!m_a->waitFor(u"chat.updated"_s, [&](const QJsonObject &p) {
-                     return isChat(p, m_chat)
-                         && p.value(u"chat"_s).toObject().value(u"assigned_agent"_s).toObject().value(u"id"_s).toInteger() == m_agentBId;
-                 }).isEmpty());
+    QVERIFY(!m_a->waitFor(u"chat.updated"_s,
+                          [&](const QJsonObject &p) {
+                              return isChat(p, m_chat) &&
+                                  p.value(u"chat"_s)
+                                      .toObject()
+                                      .value(u"assigned_agent"_s)
+                                      .toObject()
+                                      .value(u"id"_s)
+                                      .toInteger() == m_agentBId;
+                          })
+                 .isEmpty());
 
-    QCOMPARE(m_server.request("POST", u"/v1/chats/%1/close"_s.arg(m_chat), {{u"close_reason"_s, u"resuelto"_s}}, m_agentB).status, 200);
-    QVERIFY(!m_b->waitFor(u"chat.updated"_s, [&](const QJsonObject &p) {
-                     return isChat(p, m_chat) && p.value(u"chat"_s).toObject().value(u"status"_s).toString() == "closed"_L1;
-                 }).isEmpty());
+    QCOMPARE(m_server
+                 .request("POST", u"/v1/chats/%1/close"_s.arg(m_chat), {{u"close_reason"_s, u"resuelto"_s}}, m_agentB)
+                 .status,
+             200);
+    QVERIFY(!m_b->waitFor(u"chat.updated"_s,
+                          [&](const QJsonObject &p) {
+                              return isChat(p, m_chat) &&
+                                  p.value(u"chat"_s).toObject().value(u"status"_s).toString() == "closed"_L1;
+                          })
+                 .isEmpty());
 }
 
 void tst_RealtimeEvents::taskReminder()
 {
     const qint64 now = nowSeconds();
-    const qint64 task = insertReturningId(m_server.db(),
-                                          "INSERT INTO tasks (assigned_to_user_id, created_by_user_id, title, reminder_date, "
-                                          "created_at, updated_at) VALUES (?, ?, 'Llamar a Marta', ?, ?, ?) RETURNING id",
-                                          {m_agentAId, m_agentAId, now - 5, now - 60, now - 60});
+    const qint64 task =
+        insertReturningId(m_server.db(),
+                          "INSERT INTO tasks (assigned_to_user_id, created_by_user_id, title, reminder_date, "
+                          "created_at, updated_at) VALUES (?, ?, 'Llamar a Marta', ?, ?, ?) RETURNING id",
+                          {m_agentAId, m_agentAId, now - 5, now - 60, now - 60});
     QVERIFY(task > 0);
     QCOMPARE(m_server.app().reminders()->fireDue(now), 1);
     const QJsonObject r = m_a->waitFor(u"task.reminder"_s);
@@ -305,10 +365,16 @@ void tst_RealtimeEvents::reconnectAfterRestart()
 
     SqlQuery p(m_server.db(), "UPDATE chats SET priority = 'normal' WHERE id = ?", {m_chat});
     QVERIFY(p.exec());
-    QCOMPARE(m_server.request("PUT", u"/v1/chats/%1/priority"_s.arg(m_chat), {{u"priority"_s, u"urgent"_s}}, m_supervisor).status, 200);
-    QVERIFY(!m_b->waitFor(u"chat.updated"_s, [&](const QJsonObject &pl) {
-                     return isChat(pl, m_chat) && pl.value(u"chat"_s).toObject().value(u"priority"_s).toString() == "urgent"_L1;
-                 }).isEmpty());
+    QCOMPARE(m_server
+                 .request("PUT", u"/v1/chats/%1/priority"_s.arg(m_chat), {{u"priority"_s, u"urgent"_s}}, m_supervisor)
+                 .status,
+             200);
+    QVERIFY(!m_b->waitFor(u"chat.updated"_s,
+                          [&](const QJsonObject &pl) {
+                              return isChat(pl, m_chat) &&
+                                  pl.value(u"chat"_s).toObject().value(u"priority"_s).toString() == "urgent"_L1;
+                          })
+                 .isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_RealtimeEvents)

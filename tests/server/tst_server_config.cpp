@@ -107,14 +107,17 @@ void tst_ServerConfig::invalid()
 void tst_ServerConfig::persistentKeys()
 {
     QTemporaryDir dir;
-    Result<ServerConfig> c = ServerConfig::load({}, {{u"CONVERSA_DATA_DIR"_s, dir.path()},
-                                                     {u"CONVERSA_DATABASE_URL"_s, u"sqlite:"_s + dir.filePath(u"db/c.db"_s)}});
+    Result<ServerConfig> c =
+        ServerConfig::load({},
+                           {{u"CONVERSA_DATA_DIR"_s, dir.path()},
+                            {u"CONVERSA_DATABASE_URL"_s, u"sqlite:"_s + dir.filePath(u"db/c.db"_s)}});
     QVERIFY(c.ok());
     QVERIFY(c->prepareDataDir().ok());
     QCOMPARE(c->secretKey.size(), 32);
     QVERIFY(c->jwtSecret.size() >= 32);
     const QFileInfo key(dir.filePath(u"secret.key"_s));
-    QCOMPARE(key.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther), QFile::Permissions());
+    QCOMPARE(key.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFile::Permissions());
 
     // Generated once: a second start reads the same keys.
     Result<ServerConfig> again = ServerConfig::load({}, {{u"CONVERSA_DATA_DIR"_s, dir.path()}});
@@ -124,8 +127,8 @@ void tst_ServerConfig::persistentKeys()
     QCOMPARE(again->jwtSecret, c->jwtSecret);
 
     // A configured key wins; hex and base64 both work.
-    Result<ServerConfig> configured = ServerConfig::load({}, {{u"CONVERSA_DATA_DIR"_s, dir.path()},
-                                                              {u"CONVERSA_SECRET_KEY"_s, QString(64, u'a')}});
+    Result<ServerConfig> configured =
+        ServerConfig::load({}, {{u"CONVERSA_DATA_DIR"_s, dir.path()}, {u"CONVERSA_SECRET_KEY"_s, QString(64, u'a')}});
     QVERIFY(configured.ok());
     QCOMPARE(configured->secretKey, QByteArray(32, char(0xaa)));
 }

@@ -94,9 +94,8 @@ void tst_ServerProcess::refusesToStart_data()
 
     QTest::addRow("bad-listen") << u"CONVERSA_LISTEN"_s << u"nowhere"_s << u"CONVERSA_LISTEN"_s;
     QTest::addRow("bad-database-url") << u"CONVERSA_DATABASE_URL"_s << u"mysql://x"_s << u"CONVERSA_DATABASE_URL"_s;
-    QTest::addRow("database-unreachable") << u"CONVERSA_DATABASE_URL"_s
-                                          << u"postgresql://nobody@127.0.0.1:%1/none"_s.arg(freePort())
-                                          << u"unreachable"_s;
+    QTest::addRow("database-unreachable")
+        << u"CONVERSA_DATABASE_URL"_s << u"postgresql://nobody@127.0.0.1:%1/none"_s.arg(freePort()) << u"unreachable"_s;
     QTest::addRow("port-in-use") << u"CONVERSA_LISTEN"_s << u"busy"_s << u"Address already in use"_s;
     QTest::addRow("data-dir-not-writable") << u"CONVERSA_DATA_DIR"_s << u"/proc/conversa"_s << u"CONVERSA_DATA_DIR"_s;
 }
@@ -141,19 +140,19 @@ void tst_ServerProcess::migrateAndCreateAdmin()
     QVERIFY(p.waitForFinished(20000));
     QCOMPARE(p.exitCode(), 0);
 
-    p.start(QStringLiteral(CONVERSA_SERVER_BINARY), {u"create-admin"_s, u"--email"_s, u"Boss@Example.com"_s,
-                                                     u"--password"_s, u"long-enough-1"_s});
+    p.start(QStringLiteral(CONVERSA_SERVER_BINARY),
+            {u"create-admin"_s, u"--email"_s, u"Boss@Example.com"_s, u"--password"_s, u"long-enough-1"_s});
     QVERIFY(p.waitForFinished(20000));
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(p.readAllStandardOutput().contains("boss@example.com"));
 
     // The same email again is refused, as is a short password.
-    p.start(QStringLiteral(CONVERSA_SERVER_BINARY), {u"create-admin"_s, u"--email"_s, u"boss@example.com"_s,
-                                                     u"--password"_s, u"long-enough-1"_s});
+    p.start(QStringLiteral(CONVERSA_SERVER_BINARY),
+            {u"create-admin"_s, u"--email"_s, u"boss@example.com"_s, u"--password"_s, u"long-enough-1"_s});
     QVERIFY(p.waitForFinished(20000));
     QVERIFY(p.exitCode() != 0);
-    p.start(QStringLiteral(CONVERSA_SERVER_BINARY), {u"create-admin"_s, u"--email"_s, u"other@example.com"_s,
-                                                     u"--password"_s, u"short"_s});
+    p.start(QStringLiteral(CONVERSA_SERVER_BINARY),
+            {u"create-admin"_s, u"--email"_s, u"other@example.com"_s, u"--password"_s, u"short"_s});
     QVERIFY(p.waitForFinished(20000));
     QVERIFY(p.exitCode() != 0);
     QVERIFY(p.readAllStandardError().contains("password"));
@@ -191,10 +190,11 @@ void tst_ServerProcess::firstStartCreatesAdminAndStopsCleanly()
     // arrives: it is answered, then the process exits 0.
     QNetworkRequest login(QUrl(u"http://127.0.0.1:%1/v1/auth/login"_s.arg(port)));
     login.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    QNetworkReply *inFlight = network.post(login, QByteArray(R"({"email":"first@example.com","password":"wrong-password"})"));
+    QNetworkReply *inFlight =
+        network.post(login, QByteArray(R"({"email":"first@example.com","password":"wrong-password"})"));
     QSignalSpy sent(inFlight, &QNetworkReply::requestSent);
     QSignalSpy answered(inFlight, &QNetworkReply::finished);
-    QVERIFY(sent.wait(10000));   // on the wire: the server reads what is on the wire before it stops
+    QVERIFY(sent.wait(10000));      // on the wire: the server reads what is on the wire before it stops
     QCOMPARE(answered.size(), 0);   // and it is not answered yet: the hash takes a while
     ::kill(pid_t(server.processId()), SIGTERM);
     QVERIFY(answered.wait(15000) || inFlight->isFinished());

@@ -21,7 +21,7 @@ QVariant orNull(qint64 v)
     return v > 0 ? QVariant(v) : QVariant(QMetaType::fromType<qint64>());
 }
 
-} // namespace
+}   // namespace
 
 class tst_SlaPolicy : public QObject {
     Q_OBJECT
@@ -49,9 +49,11 @@ void tst_SlaPolicy::initTestCase()
     QSqlQuery q(m_db);
     QVERIFY(q.exec(u"CREATE TABLE campaigns (id INTEGER PRIMARY KEY, sla_first_response_seconds INTEGER NOT NULL, "
                    "sla_resolution_seconds INTEGER NOT NULL)"_s));
-    QVERIFY(q.exec(u"CREATE TABLE chats (id INTEGER PRIMARY KEY, campaign_id INTEGER NOT NULL, created_at BIGINT NOT NULL, "
-                   "queued_at BIGINT, assigned_at BIGINT, first_response_at BIGINT, closed_at BIGINT)"_s));
-    QVERIFY(q.exec(u"INSERT INTO campaigns VALUES (1, %1, %2)"_s.arg(kTargets.firstResponseSeconds).arg(kTargets.resolutionSeconds)));
+    QVERIFY(
+        q.exec(u"CREATE TABLE chats (id INTEGER PRIMARY KEY, campaign_id INTEGER NOT NULL, created_at BIGINT NOT NULL, "
+               "queued_at BIGINT, assigned_at BIGINT, first_response_at BIGINT, closed_at BIGINT)"_s));
+    QVERIFY(q.exec(u"INSERT INTO campaigns VALUES (1, %1, %2)"_s.arg(kTargets.firstResponseSeconds)
+                       .arg(kTargets.resolutionSeconds)));
 }
 
 bool tst_SlaPolicy::sql(const SlaChatTimes &c, const QString &condition, const QVariant &bound)
@@ -88,13 +90,18 @@ void tst_SlaPolicy::evaluate_data()
     QTest::newRow("open, waiting, before the due moment") << T << 0ll << 0ll << T + 100 << T + 300 << false << false;
     QTest::newRow("open, waiting, at the due moment") << T << 0ll << 0ll << T + 300 << T + 300 << false << false;
     QTest::newRow("open, waiting, past it") << T << 0ll << 0ll << T + 301 << T + 300 << true << false;
-    QTest::newRow("never queued: the clock starts at creation") << 0ll << T + 301 << 0ll << T + 400 << T + 300 << true << false;
-    QTest::newRow("queued later: the clock starts at queueing") << T + 1000 << T + 1200 << 0ll << T + 1300 << T + 1300 << false << false;
-    QTest::newRow("answered in time, later than now says nothing") << T << T + 300 << 0ll << T + 9999 << T + 300 << false << true;
+    QTest::newRow("never queued: the clock starts at creation")
+        << 0ll << T + 301 << 0ll << T + 400 << T + 300 << true << false;
+    QTest::newRow("queued later: the clock starts at queueing")
+        << T + 1000 << T + 1200 << 0ll << T + 1300 << T + 1300 << false << false;
+    QTest::newRow("answered in time, later than now says nothing")
+        << T << T + 300 << 0ll << T + 9999 << T + 300 << false << true;
     QTest::newRow("answered late") << T << T + 301 << 0ll << T + 302 << T + 300 << true << false;
-    QTest::newRow("closed unanswered before the due moment") << T << 0ll << T + 200 << T + 9999 << T + 300 << false << false;
+    QTest::newRow("closed unanswered before the due moment")
+        << T << 0ll << T + 200 << T + 9999 << T + 300 << false << false;
     QTest::newRow("closed unanswered after it") << T << 0ll << T + 400 << T + 9999 << T + 300 << true << false;
-    QTest::newRow("closed at the resolution due moment") << T << T + 10 << T + 3600 << T + 9999 << T + 300 << false << false;
+    QTest::newRow("closed at the resolution due moment")
+        << T << T + 10 << T + 3600 << T + 9999 << T + 300 << false << false;
     QTest::newRow("closed after it") << T << T + 10 << T + 3601 << T + 3601 << T + 300 << false << true;
     QTest::newRow("open past the resolution due moment") << T << T + 10 << 0ll << T + 3601 << T + 300 << false << true;
 }
@@ -108,7 +115,10 @@ void tst_SlaPolicy::evaluate()
     QFETCH(qint64, responseDue);
     QFETCH(bool, responseBreached);
     QFETCH(bool, resolutionBreached);
-    const SlaChatTimes chat{.createdAt = T, .queuedAt = queuedAt, .firstResponseAt = firstResponseAt, .closedAt = closedAt};
+    const SlaChatTimes chat{.createdAt = T,
+                            .queuedAt = queuedAt,
+                            .firstResponseAt = firstResponseAt,
+                            .closedAt = closedAt};
 
     const SlaStatus s = SlaPolicy::evaluate(chat, kTargets, now);
     QCOMPARE(s.firstResponseDueAt, responseDue);
@@ -122,7 +132,8 @@ void tst_SlaPolicy::evaluate()
         QCOMPARE(sql(chat, SlaPolicy::respondedInTimeSql(u"ch"_s, u"c"_s)), !responseBreached);
     if (closedAt > 0)
         QCOMPARE(sql(chat, SlaPolicy::resolvedInTimeSql(u"ch"_s, u"c"_s)), !resolutionBreached);
-    QVERIFY(sql(chat, u"%1 = %2"_s.arg(SlaPolicy::firstResponseStartSql(u"ch"_s)).arg(SlaPolicy::firstResponseStart(chat))));
+    QVERIFY(sql(chat,
+                u"%1 = %2"_s.arg(SlaPolicy::firstResponseStartSql(u"ch"_s)).arg(SlaPolicy::firstResponseStart(chat))));
 }
 
 void tst_SlaPolicy::agentAnswerOverdue_data()
@@ -146,7 +157,10 @@ void tst_SlaPolicy::agentAnswerOverdue()
     QFETCH(qint64, firstResponseAt);
     QFETCH(qint64, now);
     QFETCH(bool, overdue);
-    const SlaChatTimes chat{.createdAt = T, .queuedAt = queuedAt, .assignedAt = assignedAt, .firstResponseAt = firstResponseAt};
+    const SlaChatTimes chat{.createdAt = T,
+                            .queuedAt = queuedAt,
+                            .assignedAt = assignedAt,
+                            .firstResponseAt = firstResponseAt};
     QCOMPARE(SlaPolicy::agentAnswerOverdue(chat, kTargets, now), overdue);
     QCOMPARE(sql(chat, SlaPolicy::agentAnswerOverdueSql(u"ch"_s, u"c"_s), now), overdue);
 }

@@ -48,7 +48,8 @@ void tst_SocketIoClient::initTestCase()
 {
     const QString dir = QStringLiteral(CONVERSA_NODE_DIR);
     if (!QFileInfo::exists(dir + u"/node_modules/socket.io-client/package.json"_s))
-        QFAIL(qPrintable(u"%1/node_modules is missing: run `npm ci --prefix tests/node` (scripts/test does)"_s.arg(dir)));
+        QFAIL(
+            qPrintable(u"%1/node_modules is missing: run `npm ci --prefix tests/node` (scripts/test does)"_s.arg(dir)));
     QVERIFY(m_server.start());
     m_agent = m_server.tokenFor(u"agent"_s, &m_agentId);
     QVERIFY(!m_agent.isEmpty());
@@ -82,21 +83,23 @@ void tst_SocketIoClient::command(const QJsonObject &c)
 QJsonObject tst_SocketIoClient::waitFor(const QString &id, const QString &event, int ms)
 {
     QJsonObject found;
-    (void)QTest::qWaitFor([&] {
-        m_buffer += m_node.readAllStandardOutput();
-        for (qsizetype nl = m_buffer.indexOf('\n'); nl >= 0; nl = m_buffer.indexOf('\n')) {
-            m_reports.append(QJsonDocument::fromJson(m_buffer.left(nl)).object());
-            m_buffer.remove(0, nl + 1);
-        }
-        for (qsizetype i = 0; i < m_reports.size(); ++i) {
-            const QJsonObject &r = m_reports.at(i);
-            if (r.value(u"event"_s).toString() == event && r.value(u"id"_s).toString() == id) {
-                found = m_reports.takeAt(i);
-                return true;
+    (void)QTest::qWaitFor(
+        [&] {
+            m_buffer += m_node.readAllStandardOutput();
+            for (qsizetype nl = m_buffer.indexOf('\n'); nl >= 0; nl = m_buffer.indexOf('\n')) {
+                m_reports.append(QJsonDocument::fromJson(m_buffer.left(nl)).object());
+                m_buffer.remove(0, nl + 1);
             }
-        }
-        return m_node.state() == QProcess::NotRunning;
-    }, ms);
+            for (qsizetype i = 0; i < m_reports.size(); ++i) {
+                const QJsonObject &r = m_reports.at(i);
+                if (r.value(u"event"_s).toString() == event && r.value(u"id"_s).toString() == id) {
+                    found = m_reports.takeAt(i);
+                    return true;
+                }
+            }
+            return m_node.state() == QProcess::NotRunning;
+        },
+        ms);
     if (found.isEmpty()) {
         QStringList seen;
         for (const QJsonObject &r : std::as_const(m_reports))
@@ -116,7 +119,9 @@ void tst_SocketIoClient::connectAndReceive_data()
 void tst_SocketIoClient::connectAndReceive()
 {
     QFETCH(bool, bearer);
-    command({{u"cmd"_s, u"connect"_s}, {u"id"_s, u"a"_s}, {u"url"_s, url()},
+    command({{u"cmd"_s, u"connect"_s},
+             {u"id"_s, u"a"_s},
+             {u"url"_s, url()},
              {u"token"_s, QString::fromLatin1((bearer ? "Bearer " : "") + m_agent)}});
     const QJsonObject connected = waitFor(u"a"_s, u"connect"_s);
     QVERIFY(!connected.value(u"sid"_s).toString().isEmpty());
@@ -132,14 +137,20 @@ void tst_SocketIoClient::connectAndReceive()
 
 void tst_SocketIoClient::refusedAuth()
 {
-    command({{u"cmd"_s, u"connect"_s}, {u"id"_s, u"bad"_s}, {u"url"_s, url()}, {u"token"_s, u"Bearer nope"_s},
+    command({{u"cmd"_s, u"connect"_s},
+             {u"id"_s, u"bad"_s},
+             {u"url"_s, url()},
+             {u"token"_s, u"Bearer nope"_s},
              {u"reconnection"_s, true}});
     const QJsonObject error = waitFor(u"bad"_s, u"connect_error"_s);
     QCOMPARE(error.value(u"message"_s).toString(), u"El token de acceso no es válido o ha expirado"_s);
     QCOMPARE(error.value(u"data"_s).toObject().value(u"code"_s).toString(), u"UNAUTHENTICATED"_s);
     QCOMPARE(error.value(u"active"_s).toBool(true), false);   // refused auth: the client gives up
 
-    command({{u"cmd"_s, u"connect"_s}, {u"id"_s, u"en"_s}, {u"url"_s, url()}, {u"token"_s, u"nope"_s},
+    command({{u"cmd"_s, u"connect"_s},
+             {u"id"_s, u"en"_s},
+             {u"url"_s, url()},
+             {u"token"_s, u"nope"_s},
              {u"lang"_s, u"en"_s}});
     QCOMPARE(waitFor(u"en"_s, u"connect_error"_s).value(u"message"_s).toString(),
              u"The access token is invalid or expired"_s);
@@ -149,40 +160,53 @@ void tst_SocketIoClient::refusedAuth()
 void tst_SocketIoClient::chatJoinAcknowledged()
 {
     const qint64 now = nowSeconds();
-    const qint64 number = insertReturningId(m_server.db(),
-                                            "INSERT INTO whatsapp_numbers (phone_number, provider, created_at, updated_at) "
-                                            "VALUES ('+573003333333', 'meta', ?, ?) RETURNING id", {now, now});
+    const qint64 number =
+        insertReturningId(m_server.db(),
+                          "INSERT INTO whatsapp_numbers (phone_number, provider, created_at, updated_at) "
+                          "VALUES ('+573003333333', 'meta', ?, ?) RETURNING id",
+                          {now, now});
     const qint64 campaign = insertReturningId(m_server.db(),
                                               "INSERT INTO campaigns (name, code, created_at, updated_at) "
-                                              "VALUES ('Cobranza', 'COBRANZA', ?, ?) RETURNING id", {now, now});
+                                              "VALUES ('Cobranza', 'COBRANZA', ?, ?) RETURNING id",
+                                              {now, now});
     qint64 otherAgent = 0;
     QVERIFY(!m_server.tokenFor(u"agent"_s, &otherAgent).isEmpty());
     const auto chat = [&](qint64 agentId) {
         const QString phone = u"+5731344444%1"_s.arg(++m_seq, 2, 10, QChar(u'0'));
-        const qint64 client = insertReturningId(m_server.db(),
-                                                "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
-                                                "updated_at) VALUES (?, 'Ana', 'ana', ?, ?) RETURNING id",
-                                                {phone, now, now});
-        return insertReturningId(m_server.db(),
-                                 "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
-                                 "created_at, assigned_at, last_activity_at) VALUES (?, ?, ?, ?, 'assigned', ?, ?, ?) RETURNING id",
-                                 {client, campaign, number, agentId, now, now, now});
+        const qint64 client =
+            insertReturningId(m_server.db(),
+                              "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
+                              "updated_at) VALUES (?, 'Ana', 'ana', ?, ?) RETURNING id",
+                              {phone, now, now});
+        return insertReturningId(
+            m_server.db(),
+            "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
+            "created_at, assigned_at, last_activity_at) VALUES (?, ?, ?, ?, 'assigned', ?, ?, ?) RETURNING id",
+            {client, campaign, number, agentId, now, now, now});
     };
     const qint64 mine = chat(m_agentId);
     const qint64 theirs = chat(otherAgent);
     QVERIFY(mine && theirs);
 
-    command({{u"cmd"_s, u"connect"_s}, {u"id"_s, u"a"_s}, {u"url"_s, url()},
+    command({{u"cmd"_s, u"connect"_s},
+             {u"id"_s, u"a"_s},
+             {u"url"_s, url()},
              {u"token"_s, QString(u"Bearer "_s + QString::fromLatin1(m_agent))}});
     QVERIFY(!waitFor(u"a"_s, u"connect"_s).isEmpty());
-    command({{u"cmd"_s, u"emit"_s}, {u"id"_s, u"a"_s}, {u"event"_s, u"chat.join"_s},
-             {u"arg"_s, QJsonObject{{u"chatId"_s, mine}}}, {u"seq"_s, 1}});
+    command({{u"cmd"_s, u"emit"_s},
+             {u"id"_s, u"a"_s},
+             {u"event"_s, u"chat.join"_s},
+             {u"arg"_s, QJsonObject{{u"chatId"_s, mine}}},
+             {u"seq"_s, 1}});
     QJsonObject ack = waitFor(u"a"_s, u"ack"_s);
     QCOMPARE(ack.value(u"seq"_s).toInt(), 1);
     QCOMPARE(ack.value(u"args"_s).toArray(), (QJsonArray{QJsonObject{{u"ok"_s, true}}}));
 
-    command({{u"cmd"_s, u"emit"_s}, {u"id"_s, u"a"_s}, {u"event"_s, u"chat.join"_s},
-             {u"arg"_s, QJsonObject{{u"chatId"_s, theirs}}}, {u"seq"_s, 2}});
+    command({{u"cmd"_s, u"emit"_s},
+             {u"id"_s, u"a"_s},
+             {u"event"_s, u"chat.join"_s},
+             {u"arg"_s, QJsonObject{{u"chatId"_s, theirs}}},
+             {u"seq"_s, 2}});
     ack = waitFor(u"a"_s, u"ack"_s);
     QCOMPARE(ack.value(u"seq"_s).toInt(), 2);
     const QJsonObject refused = ack.value(u"args"_s).toArray().first().toObject();
@@ -199,8 +223,11 @@ void tst_SocketIoClient::chatJoinAcknowledged()
 
 void tst_SocketIoClient::reconnectAfterRestart()
 {
-    command({{u"cmd"_s, u"connect"_s}, {u"id"_s, u"r"_s}, {u"url"_s, url()},
-             {u"token"_s, QString(u"Bearer "_s + QString::fromLatin1(m_agent))}, {u"reconnection"_s, true}});
+    command({{u"cmd"_s, u"connect"_s},
+             {u"id"_s, u"r"_s},
+             {u"url"_s, url()},
+             {u"token"_s, QString(u"Bearer "_s + QString::fromLatin1(m_agent))},
+             {u"reconnection"_s, true}});
     const QString firstSid = waitFor(u"r"_s, u"connect"_s).value(u"sid"_s).toString();
     QVERIFY(!firstSid.isEmpty());
     const quint16 port = m_server.port();

@@ -35,7 +35,8 @@ void tst_SocketIoCodec::engine_data()
     QTest::addColumn<EngineType>("type");
     QTest::addColumn<QByteArray>("data");
 
-    QTest::addRow("open") << QByteArray("0{\"sid\":\"x\"}") << true << EngineType::Open << QByteArray("{\"sid\":\"x\"}");
+    QTest::addRow("open") << QByteArray("0{\"sid\":\"x\"}") << true << EngineType::Open
+                          << QByteArray("{\"sid\":\"x\"}");
     QTest::addRow("close") << QByteArray("1") << true << EngineType::Close << QByteArray();
     QTest::addRow("ping") << QByteArray("2") << true << EngineType::Ping << QByteArray();
     QTest::addRow("ping-probe") << QByteArray("2probe") << true << EngineType::Ping << QByteArray("probe");
@@ -69,7 +70,7 @@ void tst_SocketIoCodec::parse_data()
     QTest::addColumn<PacketType>("type");
     QTest::addColumn<QString>("nsp");
     QTest::addColumn<qint64>("ackId");
-    QTest::addColumn<QByteArray>("json");      // the payload re-serialised; empty = none
+    QTest::addColumn<QByteArray>("json");   // the payload re-serialised; empty = none
 
     QTest::addRow("connect-no-auth") << QByteArray("0") << PacketType::Connect << u"/"_s << qint64(-1) << QByteArray();
     QTest::addRow("connect-auth") << QByteArray("0{\"token\":\"good\"}") << PacketType::Connect << u"/"_s << qint64(-1)
@@ -118,9 +119,8 @@ void tst_SocketIoCodec::parse()
     if (json.isEmpty()) {
         QVERIFY(p->data.isUndefined());
     } else {
-        const QByteArray actual = p->data.isObject()
-            ? QJsonDocument(p->data.toObject()).toJson(QJsonDocument::Compact)
-            : QJsonDocument(p->data.toArray()).toJson(QJsonDocument::Compact);
+        const QByteArray actual = p->data.isObject() ? QJsonDocument(p->data.toObject()).toJson(QJsonDocument::Compact)
+                                                     : QJsonDocument(p->data.toArray()).toJson(QJsonDocument::Compact);
         QCOMPARE(actual, json);
     }
 }
@@ -133,7 +133,8 @@ void tst_SocketIoCodec::refuse_data()
     QTest::addRow("empty") << QByteArray() << ParseError::Empty;
     QTest::addRow("letters") << QByteArray("abc") << ParseError::BadType;
     QTest::addRow("type-7") << QByteArray("7[\"a\"]") << ParseError::BadType;
-    QTest::addRow("binary-event") << QByteArray("51-[\"upload\",{\"_placeholder\":true,\"num\":0}]") << ParseError::Binary;
+    QTest::addRow("binary-event") << QByteArray("51-[\"upload\",{\"_placeholder\":true,\"num\":0}]")
+                                  << ParseError::Binary;
     QTest::addRow("binary-ack") << QByteArray("61-15[{\"_placeholder\":true,\"num\":0}]") << ParseError::Binary;
     QTest::addRow("event-object") << QByteArray("2{}") << ParseError::BadPayload;
     QTest::addRow("event-empty-array") << QByteArray("2[]") << ParseError::BadPayload;
@@ -185,7 +186,8 @@ void tst_SocketIoCodec::encode()
 
     QCOMPARE(encodePacket(Packet{PacketType::Disconnect}), QByteArray("41"));
 
-    QCOMPARE(eventFrame(u"hello"_s, "{\"from\":\"python\",\"n\":1}"), QByteArray("42[\"hello\",{\"from\":\"python\",\"n\":1}]"));
+    QCOMPARE(eventFrame(u"hello"_s, "{\"from\":\"python\",\"n\":1}"),
+             QByteArray("42[\"hello\",{\"from\":\"python\",\"n\":1}]"));
     QCOMPARE(eventFrame(u"say \"hi\""_s, "1"), QByteArray("42[\"say \\\"hi\\\"\",1]"));
     QCOMPARE(eventFrame(u"bare"_s, {}), QByteArray("42[\"bare\"]"));
     QCOMPARE(ackFrame(0, "{\"ok\":true}"), QByteArray("430[{\"ok\":true}]"));
@@ -208,8 +210,13 @@ void tst_SocketIoCodec::encode()
 void tst_SocketIoCodec::mutatedInput()
 {
     // Valid packets with bytes flipped, cut or inserted: whatever parses must survive a round trip.
-    const QList<QByteArray> seeds{"0{\"token\":\"Bearer abc\"}", "0/admin,{\"a\":[1,2]}", "220[\"chat.read\",{\"chatId\":3,\"messageIds\":[1,2]}]",
-                                  "2/x,5[\"e\",\"h\xc3\xa9\"]", "317[{\"ok\":true}]", "1", "451-[\"u\",{\"_placeholder\":true}]"};
+    const QList<QByteArray> seeds{"0{\"token\":\"Bearer abc\"}",
+                                  "0/admin,{\"a\":[1,2]}",
+                                  "220[\"chat.read\",{\"chatId\":3,\"messageIds\":[1,2]}]",
+                                  "2/x,5[\"e\",\"h\xc3\xa9\"]",
+                                  "317[{\"ok\":true}]",
+                                  "1",
+                                  "451-[\"u\",{\"_placeholder\":true}]"};
     const QByteArray alphabet("0123456789/,[]{}\":-abc\\\x00\xff\xc3", 27);
     QRandomGenerator rng(20261126);
     int parsed = 0;
@@ -218,7 +225,10 @@ void tst_SocketIoCodec::mutatedInput()
         for (int edits = 1 + int(rng.bounded(3)); edits > 0; --edits) {
             const int at = int(rng.bounded(input.size() + 1));
             switch (rng.bounded(3)) {
-            case 0: if (at < input.size()) input[at] = alphabet.at(int(rng.bounded(alphabet.size()))); break;
+            case 0:
+                if (at < input.size())
+                    input[at] = alphabet.at(int(rng.bounded(alphabet.size())));
+                break;
             case 1: input.truncate(at); break;
             default: input.insert(at, alphabet.at(int(rng.bounded(alphabet.size())))); break;
             }

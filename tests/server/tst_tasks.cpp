@@ -1,4 +1,4 @@
-// Tasks (seed §8) over real HTTP, and the reminder scheduler — against SQLite and PostgreSQL.
+// Tasks (the OpenAPI document) over real HTTP, and the reminder scheduler — against SQLite and PostgreSQL.
 #include "Fixtures.h"
 #include "TestServer.h"
 
@@ -68,7 +68,7 @@ int firedCount(const QSignalSpy &spy, qint64 taskId)
 // within a pass, and this leaves two hundred of them of margin.
 constexpr int kFiresWithinMs = 10000;
 
-} // namespace
+}   // namespace
 
 class tst_Tasks : public QObject {
     Q_OBJECT
@@ -122,7 +122,7 @@ private:
     qint64 insertDueReminder(const QString &title);
     QList<QJsonObject> auditFor(const QString &action, qint64 entityId);
     qint64 newClient();
-    // A chat straight in the database (CONTRACT §3 visibility: the agent's own, or queued in its campaign).
+    // A chat straight in the database (docs/API.md visibility: the agent's own, or queued in its campaign).
     qint64 newChat(qint64 clientId, qint64 campaignId, const QString &status, qint64 agentId);
 
     TestServer m_server;
@@ -140,9 +140,9 @@ private:
     qint64 m_number = 0;
     qint64 m_campaign = 0;
     qint64 m_otherCampaign = 0;
-    qint64 m_chatId = 0;          // m_clientId's, assigned to the agent
+    qint64 m_chatId = 0;   // m_clientId's, assigned to the agent
     qint64 m_otherClientId = 0;
-    qint64 m_agent2ChatId = 0;    // m_otherClientId's, assigned to agent 2
+    qint64 m_agent2ChatId = 0;   // m_otherClientId's, assigned to agent 2
     qint64 m_queuedClientId = 0;
     qint64 m_queuedChatId = 0;    // queued in m_campaign: the agent sees it
     qint64 m_foreignChatId = 0;   // queued in m_otherCampaign: the agent does not
@@ -194,7 +194,8 @@ qint64 tst_Tasks::newClient()
 {
     const ApiResponse r = send("POST", u"/v1/clients"_s,
                                {{u"phone_number"_s, u"+57311444%1"_s.arg(++m_phoneSeq, 4, 10, QChar(u'0'))},
-                                {u"first_name"_s, u"Ana"_s}, {u"last_name"_s, u"Martínez"_s}});
+                                {u"first_name"_s, u"Ana"_s},
+                                {u"last_name"_s, u"Martínez"_s}});
     if (r.status != 201)
         qWarning("client create failed: %d %s", r.status, r.body.constData());
     return r.value(u"id"_s).toInteger();
@@ -203,12 +204,12 @@ qint64 tst_Tasks::newClient()
 qint64 tst_Tasks::newChat(qint64 clientId, qint64 campaignId, const QString &status, qint64 agentId)
 {
     const qint64 now = nowSeconds();
-    return insertReturningId(m_server.db(),
-                             "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
-                             "created_at, queued_at, assigned_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                             "RETURNING id",
-                             {clientId, campaignId, m_number, nullIfZero(agentId), status, now, now,
-                              nullIfZero(agentId ? now : 0), now});
+    return insertReturningId(
+        m_server.db(),
+        "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
+        "created_at, queued_at, assigned_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
+        {clientId, campaignId, m_number, nullIfZero(agentId), status, now, now, nullIfZero(agentId ? now : 0), now});
 }
 
 qint64 tst_Tasks::createTask(const QJsonObject &body, const QByteArray &token)
@@ -248,7 +249,7 @@ QList<QJsonObject> tst_Tasks::auditFor(const QString &action, qint64 entityId)
 
 void tst_Tasks::createTask()
 {
-    // The seed's §8.2 body.
+    // The create body of the customer's API design.
     const QJsonObject body{{u"client_id"_s, m_clientId},
                            {u"chat_id"_s, m_chatId},
                            {u"assigned_to_user_id"_s, m_agentId},
@@ -352,7 +353,8 @@ void tst_Tasks::createValidation()
 
 void tst_Tasks::agentAssignsOnlyThemselves()
 {
-    ApiResponse r = send("POST", u"/v1/tasks"_s, {{u"title"_s, u"Para otro"_s}, {u"assigned_to_user_id"_s, m_agent2Id}}, m_agent);
+    ApiResponse r =
+        send("POST", u"/v1/tasks"_s, {{u"title"_s, u"Para otro"_s}, {u"assigned_to_user_id"_s, m_agent2Id}}, m_agent);
     QCOMPARE(r.status, 422);
     QCOMPARE(fieldsOf(r), QSet<QString>{u"assigned_to_user_id"_s});
     r = send("POST", u"/v1/tasks"_s, {{u"title"_s, u"Para mí"_s}, {u"assigned_to_user_id"_s, m_agentId}}, m_agent);
@@ -376,7 +378,8 @@ void tst_Tasks::refusals_data()
     QTest::addRow("create-no-token") << QByteArray("POST") << u"/v1/tasks"_s << QString() << 401 << u"task.create"_s;
     QTest::addRow("get-no-token") << QByteArray("GET") << u"/v1/tasks/1"_s << QString() << 401 << u"task.read"_s;
     QTest::addRow("update-no-token") << QByteArray("PUT") << u"/v1/tasks/1"_s << QString() << 401 << u"task.update"_s;
-    QTest::addRow("delete-no-token") << QByteArray("DELETE") << u"/v1/tasks/1"_s << QString() << 401 << u"task.delete"_s;
+    QTest::addRow("delete-no-token") << QByteArray("DELETE") << u"/v1/tasks/1"_s << QString() << 401
+                                     << u"task.delete"_s;
     QTest::addRow("complete-no-token") << QByteArray("POST") << u"/v1/tasks/1/complete"_s << QString() << 401
                                        << u"task.complete"_s;
     QTest::addRow("comment-no-token") << QByteArray("POST") << u"/v1/tasks/1/comments"_s << QString() << 401
@@ -408,7 +411,8 @@ void tst_Tasks::getTaskVisibility()
     // Created by the agent for themselves, then handed to agent 2 by a supervisor: the agent
     // still sees it as its creator; a task of agent 2 alone is a 404 for the agent.
     const qint64 mine = createTask({{u"title"_s, u"Creada por agente"_s}}, m_agent);
-    QCOMPARE(send("PUT", u"/v1/tasks/%1"_s.arg(mine), {{u"assigned_to_user_id"_s, m_agent2Id}}, m_supervisor).status, 200);
+    QCOMPARE(send("PUT", u"/v1/tasks/%1"_s.arg(mine), {{u"assigned_to_user_id"_s, m_agent2Id}}, m_supervisor).status,
+             200);
     const qint64 theirs = createTask({{u"title"_s, u"De agente 2"_s}}, m_agent2);
     QVERIFY(mine > 0 && theirs > 0);
 
@@ -464,8 +468,11 @@ void tst_Tasks::listFilters()
         QVERIFY(client > 0);
         const auto make = [&](const QString &title, qint64 user, const QString &status, const QString &priority,
                               const QJsonValue &due) {
-            QJsonObject body{{u"title"_s, title}, {u"client_id"_s, client}, {u"assigned_to_user_id"_s, user},
-                             {u"status"_s, status}, {u"priority"_s, priority}};
+            QJsonObject body{{u"title"_s, title},
+                             {u"client_id"_s, client},
+                             {u"assigned_to_user_id"_s, user},
+                             {u"status"_s, status},
+                             {u"priority"_s, priority}};
             if (!due.isNull())
                 body.insert(u"due_date"_s, due);
             return createTask(body) > 0;
@@ -519,12 +526,13 @@ void tst_Tasks::listValidation()
 
 void tst_Tasks::updateTask()
 {
-    const qint64 id = createTask({{u"title"_s, u"Original"_s}, {u"description"_s, u"Sin cambios"_s},
+    const qint64 id = createTask({{u"title"_s, u"Original"_s},
+                                  {u"description"_s, u"Sin cambios"_s},
                                   {u"due_date"_s, u"2035-01-01T10:00:00Z"_s}},
                                  m_agent);
     QVERIFY(id > 0);
-    ApiResponse r = send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"title"_s, u"Cambiada"_s}, {u"priority"_s, u"urgent"_s}},
-                         m_agent);
+    ApiResponse r =
+        send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"title"_s, u"Cambiada"_s}, {u"priority"_s, u"urgent"_s}}, m_agent);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"title"_s).toString(), u"Cambiada"_s);
     QCOMPARE(r.value(u"priority"_s).toString(), u"urgent"_s);
@@ -540,7 +548,8 @@ void tst_Tasks::updateTask()
     QCOMPARE(changes.value(u"title"_s).toObject().value(u"from"_s).toString(), u"Original"_s);
 
     // null clears an optional field; status completed stamps completed_at, reopening clears it.
-    r = send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"description"_s, QJsonValue()}, {u"status"_s, u"completed"_s}}, m_agent);
+    r = send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"description"_s, QJsonValue()}, {u"status"_s, u"completed"_s}},
+             m_agent);
     QCOMPARE(r.status, 200);
     QVERIFY(r.value(u"description"_s).isNull());
     QVERIFY(!r.value(u"completed_at"_s).toString().isEmpty());
@@ -573,8 +582,8 @@ void tst_Tasks::chatRules_data()
 {
     // A chat_id on create: a chat the caller may see, of the client_id when one is given.
     QTest::addColumn<QString>("role");
-    QTest::addColumn<QString>("chat");      // fixture name
-    QTest::addColumn<QString>("client");    // "", "own" (the chat's client), "other", "null"
+    QTest::addColumn<QString>("chat");     // fixture name
+    QTest::addColumn<QString>("client");   // "", "own" (the chat's client), "other", "null"
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("message");   // the Spanish error on chat_id, when 422
     QTest::addRow("admin-chat-only") << u"admin"_s << u"agent"_s << QString() << 201 << QString();
@@ -586,7 +595,8 @@ void tst_Tasks::chatRules_data()
     QTest::addRow("supervisor-any-chat") << u"supervisor"_s << u"agent2"_s << QString() << 201 << QString();
     QTest::addRow("agent-own-chat") << u"agent"_s << u"agent"_s << QString() << 201 << QString();
     QTest::addRow("agent-queued-in-campaign") << u"agent"_s << u"queued"_s << QString() << 201 << QString();
-    QTest::addRow("agent-chat-of-other-agent") << u"agent"_s << u"agent2"_s << QString() << 422 << u"Chat desconocido"_s;
+    QTest::addRow("agent-chat-of-other-agent")
+        << u"agent"_s << u"agent2"_s << QString() << 422 << u"Chat desconocido"_s;
     QTest::addRow("agent-queued-elsewhere") << u"agent"_s << u"foreign"_s << QString() << 422 << u"Chat desconocido"_s;
 }
 
@@ -597,10 +607,13 @@ void tst_Tasks::chatRules()
     QFETCH(QString, client);
     QFETCH(int, status);
     QFETCH(QString, message);
-    const QHash<QString, qint64> chats{{u"agent"_s, m_chatId}, {u"agent2"_s, m_agent2ChatId},
-                                       {u"queued"_s, m_queuedChatId}, {u"foreign"_s, m_foreignChatId},
+    const QHash<QString, qint64> chats{{u"agent"_s, m_chatId},
+                                       {u"agent2"_s, m_agent2ChatId},
+                                       {u"queued"_s, m_queuedChatId},
+                                       {u"foreign"_s, m_foreignChatId},
                                        {u"missing"_s, 999999}};
-    const QHash<qint64, qint64> clientOf{{m_chatId, m_clientId}, {m_agent2ChatId, m_otherClientId},
+    const QHash<qint64, qint64> clientOf{{m_chatId, m_clientId},
+                                         {m_agent2ChatId, m_otherClientId},
                                          {m_queuedChatId, m_queuedClientId}};
     const qint64 chatId = chats.value(chat);
     QJsonObject body{{u"title"_s, u"Sobre el chat"_s}, {u"chat_id"_s, chatId}};
@@ -654,7 +667,7 @@ void tst_Tasks::updateChat()
     QCOMPARE(r.status, 422);
     QCOMPARE(fieldsOf(r), QSet<QString>{u"chat_id"_s});
     QVERIFY(QString::fromUtf8(r.body).contains(u"El chat pertenece a otro cliente"_s));
-    r = send("PUT", path, {{u"chat_id"_s, m_agent2ChatId}}, m_agent);      // not the agent's chat
+    r = send("PUT", path, {{u"chat_id"_s, m_agent2ChatId}}, m_agent);   // not the agent's chat
     QCOMPARE(r.status, 422);
     QCOMPARE(fieldsOf(r), QSet<QString>{u"chat_id"_s});
     r = send("PUT", path, {{u"chat_id"_s, 999999}, {u"title"_s, u""_s}}, m_agent);
@@ -722,17 +735,20 @@ void tst_Tasks::chatReferenceMigration()
     // A chat_id without a chat, as 0009 allowed: written with the reference off.
     {
         QSqlQuery raw(db.connection());
-        QVERIFY(raw.exec(sqlite ? u"PRAGMA foreign_keys=OFF"_s : u"ALTER TABLE tasks DROP CONSTRAINT tasks_chat_id_fkey"_s));
+        QVERIFY(raw.exec(sqlite ? u"PRAGMA foreign_keys=OFF"_s
+                                : u"ALTER TABLE tasks DROP CONSTRAINT tasks_chat_id_fkey"_s));
     }
     const qint64 now = nowSeconds();
-    const qint64 orphan = insertReturningId(db,
-                                            "INSERT INTO tasks (chat_id, assigned_to_user_id, created_by_user_id, title, "
-                                            "created_at, updated_at) VALUES (?, ?, ?, 'Huérfana', ?, ?) RETURNING id",
-                                            {987654, m_agentId, m_agentId, now, now});
-    const qint64 gone = insertReturningId(db,
-                                          "INSERT INTO tasks (assigned_to_user_id, created_by_user_id, title, created_at, "
-                                          "updated_at) VALUES (?, ?, 'Borrada del todo', ?, ?) RETURNING id",
-                                          {m_agentId, m_agentId, now, now});
+    const qint64 orphan =
+        insertReturningId(db,
+                          "INSERT INTO tasks (chat_id, assigned_to_user_id, created_by_user_id, title, "
+                          "created_at, updated_at) VALUES (?, ?, ?, 'Huérfana', ?, ?) RETURNING id",
+                          {987654, m_agentId, m_agentId, now, now});
+    const qint64 gone =
+        insertReturningId(db,
+                          "INSERT INTO tasks (assigned_to_user_id, created_by_user_id, title, created_at, "
+                          "updated_at) VALUES (?, ?, 'Borrada del todo', ?, ?) RETURNING id",
+                          {m_agentId, m_agentId, now, now});
     QVERIFY(orphan > 0 && gone > orphan);
     {
         QSqlQuery raw(db.connection());
@@ -741,9 +757,10 @@ void tst_Tasks::chatReferenceMigration()
         QVERIFY(raw.exec(u"DELETE FROM tasks WHERE id = %1"_s.arg(gone)));
         QVERIFY(raw.exec(u"DELETE FROM schema_migrations WHERE version = 12"_s));
     }
-    const QString taskRows = u"SELECT id, client_id, chat_id, assigned_to_user_id, created_by_user_id, title, description, "
-                             "due_date, reminder_date, reminder_fired_at, priority, status, completed_at, completion_notes, "
-                             "created_at, updated_at, deleted_at FROM tasks ORDER BY id"_s;
+    const QString taskRows =
+        u"SELECT id, client_id, chat_id, assigned_to_user_id, created_by_user_id, title, description, "
+        "due_date, reminder_date, reminder_fired_at, priority, status, completed_at, completion_notes, "
+        "created_at, updated_at, deleted_at FROM tasks ORDER BY id"_s;
     const QString commentRows = u"SELECT id, task_id, user_id, content, created_at FROM task_comments ORDER BY id"_s;
     QStringList tasksBefore = rowsOf(db, taskRows);
     const QStringList commentsBefore = rowsOf(db, commentRows);
@@ -781,7 +798,8 @@ void tst_Tasks::chatReferenceMigration()
     QVERIFY2(next > gone, qPrintable(u"%1 after %2"_s.arg(next).arg(gone)));
     // The indexes of 0009 are back, and no reference points nowhere.
     if (sqlite) {
-        QCOMPARE(rowsOf(db, u"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tasks' ORDER BY name"_s),
+        QCOMPARE(rowsOf(db,
+                        u"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tasks' ORDER BY name"_s),
                  (QStringList{u"tasks_assignee"_s, u"tasks_client"_s, u"tasks_creator"_s, u"tasks_due"_s,
                               u"tasks_reminders_armed"_s}));
         QVERIFY(rowsOf(db, u"PRAGMA foreign_key_check"_s).isEmpty());
@@ -833,14 +851,16 @@ void tst_Tasks::completeTask()
 void tst_Tasks::comments()
 {
     const qint64 id = createTask({{u"title"_s, u"Comentar"_s}}, m_agent);
-    ApiResponse r = send("POST", u"/v1/tasks/%1/comments"_s.arg(id), {{u"content"_s, u"Llamé, no contestó"_s}}, m_agent);
+    ApiResponse r =
+        send("POST", u"/v1/tasks/%1/comments"_s.arg(id), {{u"content"_s, u"Llamé, no contestó"_s}}, m_agent);
     QCOMPARE(r.status, 201);
     const qint64 commentId = r.value(u"id"_s).toInteger();
     QVERIFY(commentId > 0);
     QCOMPARE(r.value(u"task_id"_s).toInteger(), id);
     QCOMPARE(r.value(u"user_id"_s).toInteger(), m_agentId);
     QCOMPARE(r.value(u"content"_s).toString(), u"Llamé, no contestó"_s);
-    QCOMPARE(send("POST", u"/v1/tasks/%1/comments"_s.arg(id), {{u"content"_s, u"Segundo"_s}}, m_supervisor).status, 201);
+    QCOMPARE(send("POST", u"/v1/tasks/%1/comments"_s.arg(id), {{u"content"_s, u"Segundo"_s}}, m_supervisor).status,
+             201);
 
     r = send("GET", u"/v1/tasks/%1"_s.arg(id), {}, m_agent);
     const QJsonArray list = r.value(u"comments"_s).toArray();
@@ -866,8 +886,10 @@ void tst_Tasks::comments()
 void tst_Tasks::tasksOfClient()
 {
     const qint64 client = newClient();
-    const qint64 later = createTask({{u"title"_s, u"Después"_s}, {u"client_id"_s, client}, {u"due_date"_s, u"2036-01-01T00:00:00Z"_s}});
-    const qint64 sooner = createTask({{u"title"_s, u"Antes"_s}, {u"client_id"_s, client}, {u"due_date"_s, u"2035-01-01T00:00:00Z"_s}});
+    const qint64 later =
+        createTask({{u"title"_s, u"Después"_s}, {u"client_id"_s, client}, {u"due_date"_s, u"2036-01-01T00:00:00Z"_s}});
+    const qint64 sooner =
+        createTask({{u"title"_s, u"Antes"_s}, {u"client_id"_s, client}, {u"due_date"_s, u"2035-01-01T00:00:00Z"_s}});
     const qint64 gone = createTask({{u"title"_s, u"Borrada"_s}, {u"client_id"_s, client}});
     QVERIFY(later > 0 && sooner > 0 && gone > 0);
     QCOMPARE(send("DELETE", u"/v1/tasks/%1"_s.arg(gone)).status, 204);
@@ -897,12 +919,13 @@ void tst_Tasks::tasksOfClient()
 void tst_Tasks::reminderFiresOnce()
 {
     QSignalSpy spy(m_server.app().reminders(), &ReminderScheduler::reminderFired);
-    const qint64 id = createTask({{u"title"_s, u"Recordar"_s}, {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s},
+    const qint64 id = createTask({{u"title"_s, u"Recordar"_s},
+                                  {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s},
                                   {u"due_date"_s, u"2036-01-01T09:00:00Z"_s}},
                                  m_agent);
     // A reminder on a completed task does not fire.
-    const qint64 done = createTask({{u"title"_s, u"Hecha"_s}, {u"status"_s, u"completed"_s},
-                                    {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s}});
+    const qint64 done = createTask(
+        {{u"title"_s, u"Hecha"_s}, {u"status"_s, u"completed"_s}, {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s}});
     QVERIFY(id > 0 && done > 0);
     QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, id), 1, kFiresWithinMs);
     // Several more passes, run here so that they surely happen before the checks.
@@ -921,7 +944,8 @@ void tst_Tasks::reminderFiresOnce()
 void tst_Tasks::reminderRearmed()
 {
     QSignalSpy spy(m_server.app().reminders(), &ReminderScheduler::reminderFired);
-    const qint64 id = createTask({{u"title"_s, u"Rearmar"_s}, {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s}}, m_agent);
+    const qint64 id =
+        createTask({{u"title"_s, u"Rearmar"_s}, {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s}}, m_agent);
     ReminderScheduler *scheduler = m_server.app().reminders();
     QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, id), 1, kFiresWithinMs);
     // Another change leaves the fired reminder alone (a pass run here, so that one surely runs).
@@ -929,7 +953,8 @@ void tst_Tasks::reminderRearmed()
     scheduler->fireDue(nowSeconds());
     QCOMPARE(firedCount(spy, id), 1);
     // A new reminder time fires again.
-    const ApiResponse r = send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"reminder_date"_s, u"2020-01-02T09:00:00Z"_s}}, m_agent);
+    const ApiResponse r =
+        send("PUT", u"/v1/tasks/%1"_s.arg(id), {{u"reminder_date"_s, u"2020-01-02T09:00:00Z"_s}}, m_agent);
     QCOMPARE(r.status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(firedCount(spy, id), 2, kFiresWithinMs);
     // One in the future waits: neither a pass now nor one a minute before its time fires it…
@@ -948,7 +973,8 @@ void tst_Tasks::reminderAcrossRestart()
     // "Server down": the running scheduler stops; a reminder falls due meanwhile.
     ReminderScheduler *running = m_server.app().reminders();
     QSignalSpy before(running, &ReminderScheduler::reminderFired);
-    const qint64 fired = createTask({{u"title"_s, u"Ya disparada"_s}, {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s}}, m_agent);
+    const qint64 fired =
+        createTask({{u"title"_s, u"Ya disparada"_s}, {u"reminder_date"_s, u"2020-01-01T09:00:00Z"_s}}, m_agent);
     QTRY_COMPARE_WITH_TIMEOUT(firedCount(before, fired), 1, kFiresWithinMs);
     running->stop();
     const qint64 missed = insertDueReminder(u"Vencida con el servidor apagado"_s);
@@ -991,10 +1017,20 @@ void tst_Tasks::reminderRace()
     QMutex lock;
     QList<qint64> firedA;
     QList<qint64> firedB;
-    connect(&a, &ReminderScheduler::reminderFired, &a, [&](qint64 task, qint64) { QMutexLocker l(&lock); firedA.append(task); },
-            Qt::DirectConnection);
-    connect(&b, &ReminderScheduler::reminderFired, &b, [&](qint64 task, qint64) { QMutexLocker l(&lock); firedB.append(task); },
-            Qt::DirectConnection);
+    connect(
+        &a, &ReminderScheduler::reminderFired, &a,
+        [&](qint64 task, qint64) {
+            QMutexLocker l(&lock);
+            firedA.append(task);
+        },
+        Qt::DirectConnection);
+    connect(
+        &b, &ReminderScheduler::reminderFired, &b,
+        [&](qint64 task, qint64) {
+            QMutexLocker l(&lock);
+            firedB.append(task);
+        },
+        Qt::DirectConnection);
     QSemaphore go;
     const qint64 now = nowSeconds();
     int countA = -1;

@@ -18,19 +18,23 @@ namespace {
 
 const QString kToken = u"EAAG-templates-token"_s;
 
-QJsonObject graphTemplate(const QString &name, const QString &status, const QString &body,
-                          const QString &header = {}, const QString &language = u"es"_s)
+QJsonObject graphTemplate(const QString &name, const QString &status, const QString &body, const QString &header = {},
+                          const QString &language = u"es"_s)
 {
     QJsonArray components;
     if (!header.isEmpty())
         components.append(QJsonObject{{u"type"_s, u"HEADER"_s}, {u"format"_s, u"TEXT"_s}, {u"text"_s, header}});
     components.append(QJsonObject{{u"type"_s, u"BODY"_s}, {u"text"_s, body}});
     components.append(QJsonObject{{u"type"_s, u"FOOTER"_s}, {u"text"_s, u"Contacto Sur"_s}});
-    return {{u"name"_s, name}, {u"language"_s, language}, {u"status"_s, status}, {u"category"_s, u"UTILITY"_s},
-            {u"components"_s, components}, {u"id"_s, u"5%1"_s.arg(qHash(name))}};
+    return {{u"name"_s, name},
+            {u"language"_s, language},
+            {u"status"_s, status},
+            {u"category"_s, u"UTILITY"_s},
+            {u"components"_s, components},
+            {u"id"_s, u"5%1"_s.arg(qHash(name))}};
 }
 
-} // namespace
+}   // namespace
 
 class tst_Templates : public QObject {
     Q_OBJECT
@@ -69,15 +73,17 @@ private:
     {
         const qint64 now = nowSeconds();
         const QString phone = u"+57312%1"_s.arg(++m_seq, 7, 10, QChar(u'0'));
-        const qint64 client = insertReturningId(m_server.db(),
-                                                "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
-                                                "updated_at) VALUES (?, 'Lucía', ?, ?, ?) RETURNING id",
-                                                {phone, SearchText::of({u"Lucía"_s, phone}), now, now});
-        return insertReturningId(m_server.db(),
-                                 "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
-                                 "status, created_at, assigned_at, last_activity_at) VALUES (?, ?, ?, ?, 'active', ?, ?, ?) "
-                                 "RETURNING id",
-                                 {client, m_campaign, numberId, agentId, now, now, now});
+        const qint64 client =
+            insertReturningId(m_server.db(),
+                              "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
+                              "updated_at) VALUES (?, 'Lucía', ?, ?, ?) RETURNING id",
+                              {phone, SearchText::of({u"Lucía"_s, phone}), now, now});
+        return insertReturningId(
+            m_server.db(),
+            "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
+            "status, created_at, assigned_at, last_activity_at) VALUES (?, ?, ?, ?, 'active', ?, ?, ?) "
+            "RETURNING id",
+            {client, m_campaign, numberId, agentId, now, now, now});
     }
     ApiResponse templates(qint64 chatId, const QByteArray &token)
     {
@@ -95,14 +101,16 @@ private:
 void tst_Templates::initTestCase()
 {
     QVERIFY(m_graph.listen());
-    QVERIFY(m_server.start({{u"CONVERSA_META_GRAPH_URL"_s, m_graph.baseUrl()}, {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"0"_s}}));
+    QVERIFY(
+        m_server.start({{u"CONVERSA_META_GRAPH_URL"_s, m_graph.baseUrl()}, {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"0"_s}}));
     m_agent = m_server.tokenFor(u"agent"_s, &m_agentId);
     QVERIFY(!m_agent.isEmpty());
     const qint64 now = nowSeconds();
-    m_campaign = insertReturningId(m_server.db(),
-                                   "INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('Cobranza', 'COB', ?, ?) "
-                                   "RETURNING id",
-                                   {now, now});
+    m_campaign =
+        insertReturningId(m_server.db(),
+                          "INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('Cobranza', 'COB', ?, ?) "
+                          "RETURNING id",
+                          {now, now});
     QVERIFY(m_campaign);
 }
 
@@ -115,7 +123,8 @@ void tst_Templates::approvedTemplatesOfEveryPage()
                                  u"Hola {{1}}, tu pago de {{2}} vence el {{3}}. {{1}}, responde SI para confirmar."_s,
                                  i == 0 ? u"Recordatorio"_s : QString()));
     }
-    all.append(graphTemplate(u"cita_confirmada"_s, u"APPROVED"_s, u"{{nombre}}, tu cita es el {{ fecha }}."_s, {}, u"es_CO"_s));
+    all.append(graphTemplate(u"cita_confirmada"_s, u"APPROVED"_s, u"{{nombre}}, tu cita es el {{ fecha }}."_s, {},
+                             u"es_CO"_s));
     m_graph.setMessageTemplates(u"900100"_s, all, kToken);
     const qint64 chatId = chat(number(u"meta"_s, u"900100"_s, kToken), m_agentId);
 
@@ -186,7 +195,8 @@ void tst_Templates::refusals()
     // A number without its business account id, or without a token: what to fix, as a 409.
     const ApiResponse noAccount = templates(chat(number(u"meta"_s, {}, kToken), m_agentId), m_agent);
     QCOMPARE(noAccount.status, 409);
-    QVERIFY(noAccount.value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"meta_business_account_id"_s));
+    QVERIFY(
+        noAccount.value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"meta_business_account_id"_s));
     QCOMPARE(templates(chat(number(u"meta"_s, u"900300"_s, {}), m_agentId), m_agent).status, 409);
     // Meta refusing the token: the agent is told to try again, and nothing is cached.
     const qint64 badToken = chat(number(u"meta"_s, u"900400"_s, u"EAAG-revoked"_s), m_agentId);

@@ -35,7 +35,7 @@ const QString kAdminPassword = u"Admin-Passw0rd-2024"_s;
 // How often each server routes every queue and looks for due reminders here.
 constexpr int kRoutingSweepMs = 200;
 constexpr int kReminderPassMs = 250;
-}
+}   // namespace
 
 class tst_TwoInstances : public QObject {
     Q_OBJECT
@@ -98,7 +98,8 @@ void tst_TwoInstances::initTestCase()
     if (TestServer::engine() == "postgresql"_L1)
         QVERIFY2(!qEnvironmentVariableIsEmpty("CONVERSA_TEST_PG_URL"), "CONVERSA_TEST_PG_URL is required");
     QVERIFY(m_graph.listen());
-    const QString url = ServerProcess::freshDatabaseUrl(m_dir.path(), u"conversa_two_%1"_s.arg(QCoreApplication::applicationPid()));
+    const QString url =
+        ServerProcess::freshDatabaseUrl(m_dir.path(), u"conversa_two_%1"_s.arg(QCoreApplication::applicationPid()));
     QVERIFY(!url.isEmpty());
     QHash<QString, QString> settings{{u"CONVERSA_DATA_DIR"_s, m_dir.path()},   // shared, as a shared volume would be
                                      {u"CONVERSA_DATABASE_URL"_s, url},
@@ -123,7 +124,8 @@ void tst_TwoInstances::initTestCase()
         m_clients[i]->setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));
     }
     // One login, valid on both servers.
-    const ApiResponse login = one(0, "POST", u"/v1/auth/login"_s, {{u"email"_s, kAdminEmail}, {u"password"_s, kAdminPassword}});
+    const ApiResponse login =
+        one(0, "POST", u"/v1/auth/login"_s, {{u"email"_s, kAdminEmail}, {u"password"_s, kAdminPassword}});
     QCOMPARE(login.status, 200);
     for (auto &client : m_clients)
         client->setAccessToken(login.value(u"access_token"_s).toString().toUtf8());
@@ -155,17 +157,21 @@ void tst_TwoInstances::routingStaysAtomic()
 {
     // A paused campaign with 50 chats waiting and 8 offline agents (limits 3 or 4 here, 4 overall).
     const qint64 now = nowSeconds();
-    const qint64 campaign = insert("INSERT INTO campaigns (name, code, status, routing_strategy, created_at, updated_at) "
-                                   "VALUES ('Dos', 'DOS', 'paused', 'least_busy', ?, ?) RETURNING id",
-                                   {now, now});
+    const qint64 campaign =
+        insert("INSERT INTO campaigns (name, code, status, routing_strategy, created_at, updated_at) "
+               "VALUES ('Dos', 'DOS', 'paused', 'least_busy', ?, ?) RETURNING id",
+               {now, now});
     QVERIFY(campaign > 0);
     QList<qint64> agents;
     qint64 capacity = 0;
     for (int i = 0; i < 8; ++i) {
         const ApiResponse r = one(i % 2, "POST", u"/v1/users"_s,
                                   {{u"email"_s, u"agente%1@contacto-sur.example.com"_s.arg(i)},
-                                   {u"password"_s, u"Agente-Passw0rd-1"_s}, {u"first_name"_s, u"Agente"_s},
-                                   {u"last_name"_s, QString::number(i)}, {u"role_id"_s, 3}, {u"max_concurrent_chats"_s, 4}});
+                                   {u"password"_s, u"Agente-Passw0rd-1"_s},
+                                   {u"first_name"_s, u"Agente"_s},
+                                   {u"last_name"_s, QString::number(i)},
+                                   {u"role_id"_s, 3},
+                                   {u"max_concurrent_chats"_s, 4}});
         QCOMPARE(r.status, 201);
         agents.append(r.value(u"id"_s).toInteger());
         const int here = 3 + i % 2;
@@ -188,18 +194,22 @@ void tst_TwoInstances::routingStaysAtomic()
     QList<std::tuple<int, QByteArray, QString, QJsonObject>> requests{
         {0, "PUT", u"/v1/campaigns/%1"_s.arg(campaign), {{u"status"_s, u"active"_s}}}};
     for (int i = 0; i < agents.size(); ++i)
-        requests.append({i % 2, "POST", u"/v1/users/%1/agent-status"_s.arg(agents[i]), {{u"agent_status"_s, u"available"_s}}});
+        requests.append(
+            {i % 2, "POST", u"/v1/users/%1/agent-status"_s.arg(agents[i]), {{u"agent_status"_s, u"available"_s}}});
     for (const ApiResponse &r : all(requests))
         QCOMPARE(r.status, 200);
 
-    const QString assigned = u"SELECT COUNT(*) FROM chats WHERE campaign_id = %1 AND status = 'assigned'"_s.arg(campaign);
+    const QString assigned =
+        u"SELECT COUNT(*) FROM chats WHERE campaign_id = %1 AND status = 'assigned'"_s.arg(campaign);
     QTRY_COMPARE_WITH_TIMEOUT(scalar(assigned), capacity, 20000);
     QTest::qWait(3 * kRoutingSweepMs);   // both servers sweep again: nothing more may move
     QCOMPARE(scalar(assigned), capacity);
     for (int i = 0; i < agents.size(); ++i) {
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM chats WHERE assigned_agent_id = %1 AND status IN ('assigned', 'active', 'pending')"_s
-                            .arg(agents[i])),
-                 3 + i % 2);
+        QCOMPARE(
+            scalar(
+                u"SELECT COUNT(*) FROM chats WHERE assigned_agent_id = %1 AND status IN ('assigned', 'active', 'pending')"_s
+                    .arg(agents[i])),
+            3 + i % 2);
     }
     QCOMPARE(scalar(u"SELECT COUNT(*) FROM chat_events e JOIN chats c ON c.id = e.chat_id WHERE c.campaign_id = %1 "
                     "AND e.event = 'assign'"_s.arg(campaign)),
@@ -209,9 +219,10 @@ void tst_TwoInstances::routingStaysAtomic()
 void tst_TwoInstances::outboundSendsEachMessageOnce()
 {
     const qint64 now = nowSeconds();
-    const qint64 campaign = insert("INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('Envios', 'ENVIOS', ?, ?) "
-                                   "RETURNING id",
-                                   {now, now});
+    const qint64 campaign =
+        insert("INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('Envios', 'ENVIOS', ?, ?) "
+               "RETURNING id",
+               {now, now});
     const qint64 client = insert("INSERT INTO clients (phone_number, first_name, search_text, created_at, updated_at) "
                                  "VALUES ('+573118880000', 'Ana', 'ana', ?, ?) RETURNING id",
                                  {now, now});
@@ -222,8 +233,11 @@ void tst_TwoInstances::outboundSendsEachMessageOnce()
     // 40 messages through both servers at once; both send.
     QList<std::tuple<int, QByteArray, QString, QJsonObject>> requests;
     for (int i = 0; i < 40; ++i) {
-        requests.append({i % 2, "POST", u"/v1/messages"_s,
-                         {{u"chat_id"_s, chat}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"mensaje %1"_s.arg(i)}}});
+        requests.append(
+            {i % 2,
+             "POST",
+             u"/v1/messages"_s,
+             {{u"chat_id"_s, chat}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"mensaje %1"_s.arg(i)}}});
     }
     for (const ApiResponse &r : all(requests))
         QCOMPARE(r.status, 201);
@@ -246,8 +260,10 @@ void tst_TwoInstances::eventsReachTheOtherServer()
     // suspension through A ends the socket on B.
     const ApiResponse created = one(0, "POST", u"/v1/users"_s,
                                     {{u"email"_s, u"supervisora@contacto-sur.example.com"_s},
-                                     {u"password"_s, u"Super-Passw0rd-1"_s}, {u"first_name"_s, u"Sara"_s},
-                                     {u"last_name"_s, u"Ruiz"_s}, {u"role_id"_s, 2}});
+                                     {u"password"_s, u"Super-Passw0rd-1"_s},
+                                     {u"first_name"_s, u"Sara"_s},
+                                     {u"last_name"_s, u"Ruiz"_s},
+                                     {u"role_id"_s, 2}});
     QCOMPARE(created.status, 201);
     const qint64 supervisor = created.value(u"id"_s).toInteger();
     Conversa::ApiClient viaB(&m_network);
@@ -263,16 +279,18 @@ void tst_TwoInstances::eventsReachTheOtherServer()
 
     Conversa::SocketIoClient socket;
     QList<std::pair<QString, QJsonObject>> events;
-    connect(&socket, &Conversa::SocketIoClient::event, &socket,
-            [&](const QString &name, const QJsonValue &payload) { events.append({name, payload.toObject()}); });
+    connect(&socket, &Conversa::SocketIoClient::event, &socket, [&](const QString &name, const QJsonValue &payload) {
+        events.append({name, payload.toObject()});
+    });
     QSignalSpy up(&socket, &Conversa::SocketIoClient::connected);
     socket.open(viaB.baseUrl(), login.value(u"access_token"_s).toString().toUtf8());
     QVERIFY(up.wait(10000));
 
     const qint64 now = nowSeconds();
-    const qint64 campaign = insert("INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('Relevo', 'RELEVO', ?, ?) "
-                                   "RETURNING id",
-                                   {now, now});
+    const qint64 campaign =
+        insert("INSERT INTO campaigns (name, code, created_at, updated_at) VALUES ('Relevo', 'RELEVO', ?, ?) "
+               "RETURNING id",
+               {now, now});
     const qint64 client = insert("INSERT INTO clients (phone_number, search_text, created_at, updated_at) "
                                  "VALUES ('+573118880099', 'x', ?, ?) RETURNING id",
                                  {now, now});
@@ -280,19 +298,24 @@ void tst_TwoInstances::eventsReachTheOtherServer()
                                "last_activity_at) VALUES (?, ?, ?, 'active', ?, ?) RETURNING id",
                                {client, campaign, m_number, now, now});
     const auto updated = [&](const std::function<bool(const QJsonObject &)> &match) {
-        return QTest::qWaitFor([&] {
-            return std::any_of(events.begin(), events.end(), [&](const auto &e) {
-                return e.first == "chat.updated"_L1 && e.second.value(u"chat"_s).toObject().value(u"id"_s).toInteger() == chat
-                    && match(e.second.value(u"chat"_s).toObject());
-            });
-        }, 10000);
+        return QTest::qWaitFor(
+            [&] {
+                return std::any_of(events.begin(), events.end(), [&](const auto &e) {
+                    return e.first == "chat.updated"_L1 &&
+                        e.second.value(u"chat"_s).toObject().value(u"id"_s).toInteger() == chat &&
+                        match(e.second.value(u"chat"_s).toObject());
+                });
+            },
+            10000);
     };
     QCOMPARE(one(0, "PUT", u"/v1/chats/%1/priority"_s.arg(chat), {{u"priority"_s, u"urgent"_s}}).status, 200);
     QVERIFY(updated([](const QJsonObject &c) { return c.value(u"priority"_s).toString() == "urgent"_L1; }));
 
     // Five long notes make the chat's JSON larger than NOTIFY carries.
     for (int i = 0; i < 5; ++i)
-        QCOMPARE(one(0, "POST", u"/v1/chats/%1/notes"_s.arg(chat), {{u"content"_s, QString(1900, QChar(u'a' + i))}}).status, 201);
+        QCOMPARE(one(0, "POST", u"/v1/chats/%1/notes"_s.arg(chat), {{u"content"_s, QString(1900, QChar(u'a' + i))}})
+                     .status,
+                 201);
     QVERIFY(updated([](const QJsonObject &c) { return c.value(u"notes"_s).toArray().size() == 5; }));
     QVERIFY(scalar(u"SELECT COUNT(*) FROM realtime_events"_s) >= 1);
 
@@ -307,7 +330,8 @@ void tst_TwoInstances::eventsReachTheOtherServer()
     QVERIFY(cut.size() >= 2);
     QVERIFY(scalar(u"SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) "_s + listeners + u") t"_s) >= 2);
     // Each listens again on a new connection, where it runs its keep-alive query only once LISTEN is in.
-    QTRY_VERIFY_WITH_TIMEOUT(scalar(u"SELECT COUNT(*) "_s + listeners + u" AND pid NOT IN ("_s + cut.join(u',') + u')') >= 2,
+    QTRY_VERIFY_WITH_TIMEOUT(scalar(u"SELECT COUNT(*) "_s + listeners + u" AND pid NOT IN ("_s + cut.join(u',') +
+                                    u')') >= 2,
                              10000);
     QCOMPARE(one(0, "PUT", u"/v1/chats/%1/priority"_s.arg(chat), {{u"priority"_s, u"low"_s}}).status, 200);
     QVERIFY(updated([](const QJsonObject &c) { return c.value(u"priority"_s).toString() == "low"_L1; }));
@@ -325,8 +349,10 @@ void tst_TwoInstances::remindersFireOnce()
     // relay), on SQLite (no relay) the two sockets together hear each once.
     const ApiResponse created = one(0, "POST", u"/v1/users"_s,
                                     {{u"email"_s, u"agente.recordatorios@contacto-sur.example.com"_s},
-                                     {u"password"_s, u"Agente-Passw0rd-1"_s}, {u"first_name"_s, u"Ana"_s},
-                                     {u"last_name"_s, u"Mora"_s}, {u"role_id"_s, 3}});
+                                     {u"password"_s, u"Agente-Passw0rd-1"_s},
+                                     {u"first_name"_s, u"Ana"_s},
+                                     {u"last_name"_s, u"Mora"_s},
+                                     {u"role_id"_s, 3}});
     QCOMPARE(created.status, 201);
     const qint64 agent = created.value(u"id"_s).toInteger();
     const ApiResponse login = one(1, "POST", u"/v1/auth/login"_s,
@@ -338,10 +364,11 @@ void tst_TwoInstances::remindersFireOnce()
     Conversa::SocketIoClient sockets[2];
     QHash<qint64, int> heard[2];   // task id → reminders heard, per socket
     for (int i = 0; i < 2; ++i) {
-        connect(&sockets[i], &Conversa::SocketIoClient::event, &sockets[i], [&heard, i](const QString &name, const QJsonValue &payload) {
-            if (name == "task.reminder"_L1)
-                ++heard[i][payload.toObject().value(u"task"_s).toObject().value(u"id"_s).toInteger()];
-        });
+        connect(&sockets[i], &Conversa::SocketIoClient::event, &sockets[i],
+                [&heard, i](const QString &name, const QJsonValue &payload) {
+                    if (name == "task.reminder"_L1)
+                        ++heard[i][payload.toObject().value(u"task"_s).toObject().value(u"id"_s).toInteger()];
+                });
         QSignalSpy up(&sockets[i], &Conversa::SocketIoClient::connected);
         sockets[i].open(m_clients[i]->baseUrl(), token);
         QVERIFY(up.wait(10000));
@@ -350,14 +377,16 @@ void tst_TwoInstances::remindersFireOnce()
     const qint64 now = nowSeconds();
     QSet<qint64> tasks;
     for (int i = 0; i < 20; ++i) {
-        tasks.insert(insert("INSERT INTO tasks (assigned_to_user_id, created_by_user_id, title, reminder_date, created_at, "
-                            "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                            {agent, agent, u"Llamar a cliente %1"_s.arg(i), now - 1, now, now}));
+        tasks.insert(
+            insert("INSERT INTO tasks (assigned_to_user_id, created_by_user_id, title, reminder_date, created_at, "
+                   "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                   {agent, agent, u"Llamar a cliente %1"_s.arg(i), now - 1, now, now}));
     }
     QVERIFY(!tasks.contains(0));
-    QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT COUNT(*) FROM tasks WHERE reminder_fired_at IS NOT NULL AND assigned_to_user_id = %1"_s
-                                         .arg(agent)),
-                              qint64(20), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(u"SELECT COUNT(*) FROM tasks WHERE reminder_fired_at IS NOT NULL AND assigned_to_user_id = %1"_s.arg(
+            agent)),
+        qint64(20), 15000);
     const bool relayed = TestServer::engine() == "postgresql"_L1;
     const auto heardInAll = [&heard] {
         int n = 0;

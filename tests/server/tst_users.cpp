@@ -1,4 +1,4 @@
-// Users and roles (seed §2): list filters and search, profile reads, account management, agent
+// Users and roles (the OpenAPI document): list filters and search, profile reads, account management, agent
 // status history, the caller's own profile and the role catalogue — over real HTTP.
 #include "ExpectedRoles.h"
 #include "TestServer.h"
@@ -41,7 +41,7 @@ QString encoded(const QString &s)
     return QString::fromLatin1(QUrl::toPercentEncoding(s));
 }
 
-} // namespace
+}   // namespace
 
 class tst_Users : public QObject {
     Q_OBJECT
@@ -113,12 +113,18 @@ void tst_Users::initTestCase()
     QVERIFY(!m_admin.token.isEmpty() && !m_supervisor.token.isEmpty() && !m_agent.token.isEmpty());
 
     // The list fixture: every address ends in "@list.test", so a search scopes the list to it.
-    QVERIFY(m_server.createUser(u"mgonzalez@list.test"_s, u"password-123"_s, u"agent"_s, u"active"_s, u"María"_s, u"González"_s));
-    QVERIFY(m_server.createUser(u"jperez@list.test"_s, u"password-123"_s, u"agent"_s, u"suspended"_s, u"Juan"_s, u"Pérez"_s));
-    QVERIFY(m_server.createUser(u"sramirez@list.test"_s, u"password-123"_s, u"supervisor"_s, u"active"_s, u"Sofía"_s, u"Ramírez"_s));
-    QVERIFY(m_server.createUser(u"pgomez@list.test"_s, u"password-123"_s, u"agent"_s, u"inactive"_s, u"Pedro"_s, u"Gómez"_s));
-    QVERIFY(m_server.createUser(u"lucia.p@list.test"_s, u"password-123"_s, u"supervisor"_s, u"active"_s, u"Lucía"_s, u"Pérez"_s));
-    const qint64 gone = m_server.createUser(u"marisol@list.test"_s, u"password-123"_s, u"agent"_s, u"active"_s, u"Marisol"_s, u"María"_s);
+    QVERIFY(m_server.createUser(u"mgonzalez@list.test"_s, u"password-123"_s, u"agent"_s, u"active"_s, u"María"_s,
+                                u"González"_s));
+    QVERIFY(m_server.createUser(u"jperez@list.test"_s, u"password-123"_s, u"agent"_s, u"suspended"_s, u"Juan"_s,
+                                u"Pérez"_s));
+    QVERIFY(m_server.createUser(u"sramirez@list.test"_s, u"password-123"_s, u"supervisor"_s, u"active"_s, u"Sofía"_s,
+                                u"Ramírez"_s));
+    QVERIFY(m_server.createUser(u"pgomez@list.test"_s, u"password-123"_s, u"agent"_s, u"inactive"_s, u"Pedro"_s,
+                                u"Gómez"_s));
+    QVERIFY(m_server.createUser(u"lucia.p@list.test"_s, u"password-123"_s, u"supervisor"_s, u"active"_s, u"Lucía"_s,
+                                u"Pérez"_s));
+    const qint64 gone = m_server.createUser(u"marisol@list.test"_s, u"password-123"_s, u"agent"_s, u"active"_s,
+                                            u"Marisol"_s, u"María"_s);
     QVERIFY(gone);
     SqlQuery q(m_server.db(), "UPDATE users SET deleted_at = ? WHERE id = ?", {nowSeconds(), gone});
     QVERIFY(q.exec());
@@ -138,9 +144,10 @@ Caller tst_Users::signIn(const QString &role, const QString &first, const QStrin
 QByteArray tst_Users::tokenFor(qint64 userId, const QString &role)
 {
     const qint64 now = nowSeconds();
-    SqlQuery q(m_server.db(),
-               "INSERT INTO auth_sessions (user_id, created_at, last_used_at, expires_at) VALUES (?, ?, ?, ?) RETURNING id",
-               {userId, now, now, now + 86400});
+    SqlQuery
+        q(m_server.db(),
+          "INSERT INTO auth_sessions (user_id, created_at, last_used_at, expires_at) VALUES (?, ?, ?, ?) RETURNING id",
+          {userId, now, now, now + 86400});
     if (!q.exec() || !q.next())
         return {};
     return m_server.app().auth().issueAccessToken(userId, role, q.integer(0));
@@ -168,7 +175,8 @@ void tst_Users::listFilters_data()
     QTest::addRow("scope-hides-deleted") << u"search=list.test"_s << QStringList{maria, juan, sofia, pedro, lucia};
     QTest::addRow("role") << u"search=list.test&role=agent"_s << QStringList{maria, juan, pedro};
     QTest::addRow("status") << u"search=list.test&status=active"_s << QStringList{maria, sofia, lucia};
-    QTest::addRow("role-and-status") << u"search=list.test&role=supervisor&status=active"_s << QStringList{sofia, lucia};
+    QTest::addRow("role-and-status") << u"search=list.test&role=supervisor&status=active"_s
+                                     << QStringList{sofia, lucia};
     QTest::addRow("all-three") << u"search=list.test&role=agent&status=suspended"_s << QStringList{juan};
     QTest::addRow("no-match") << u"search=list.test&role=admin"_s << QStringList{};
     QTest::addRow("unaccented-finds-accented") << u"search=maria"_s << QStringList{maria};
@@ -196,9 +204,12 @@ void tst_Users::listItemShape()
     const ApiResponse r = get(u"/v1/users?search=mgonzalez"_s, m_supervisor.token);
     QCOMPARE(r.status, 200);
     const QJsonObject item = r.value(u"data"_s).toArray().first().toObject();
-    const QSet<QString> expected{u"id"_s, u"email"_s, u"first_name"_s, u"last_name"_s, u"phone"_s, u"avatar_url"_s,
-                                 u"role"_s, u"status"_s, u"agent_status"_s, u"max_concurrent_chats"_s,
-                                 u"created_at"_s, u"last_login_at"_s};
+    const QSet<QString> expected{u"id"_s,           u"email"_s,
+                                 u"first_name"_s,   u"last_name"_s,
+                                 u"phone"_s,        u"avatar_url"_s,
+                                 u"role"_s,         u"status"_s,
+                                 u"agent_status"_s, u"max_concurrent_chats"_s,
+                                 u"created_at"_s,   u"last_login_at"_s};
     QCOMPARE(keysOf(item), expected);
     QVERIFY(item.value(u"id"_s).toInteger() > 0);
     QCOMPARE(item.value(u"first_name"_s).toString(), u"María"_s);
@@ -238,7 +249,8 @@ void tst_Users::listPagination()
 
     // Unfiltered: the total counts live users only, and the list is ordered by id.
     r = get(u"/v1/users?limit=100"_s, m_admin.token);
-    QCOMPARE(r.value(u"meta"_s).toObject().value(u"total"_s).toInteger(), m_server.count(u"users"_s, u"deleted_at IS NULL"_s));
+    QCOMPARE(r.value(u"meta"_s).toObject().value(u"total"_s).toInteger(),
+             m_server.count(u"users"_s, u"deleted_at IS NULL"_s));
     QVERIFY(m_server.count(u"users"_s, u"deleted_at IS NOT NULL"_s) > 0);
     qint64 last = 0;
     for (const QJsonValue &v : r.value(u"data"_s).toArray()) {
@@ -352,8 +364,8 @@ void tst_Users::createUser()
     const ApiResponse r = m_server.request("POST", u"/v1/users"_s, body, m_admin.token);
     QCOMPARE(r.status, 201);
     const QJsonObject created = r.object();
-    QCOMPARE(keysOf(created), (QSet<QString>{u"id"_s, u"email"_s, u"first_name"_s, u"last_name"_s, u"role"_s,
-                                             u"created_at"_s}));
+    QCOMPARE(keysOf(created),
+             (QSet<QString>{u"id"_s, u"email"_s, u"first_name"_s, u"last_name"_s, u"role"_s, u"created_at"_s}));
     const qint64 id = created.value(u"id"_s).toInteger();
     QVERIFY(id > 0);
     QCOMPARE(created.value(u"email"_s).toString(), u"valentina.castro@empresa.test"_s);
@@ -373,7 +385,8 @@ void tst_Users::createUser()
     SqlQuery q(m_server.db(), "SELECT password_hash FROM users WHERE id = ?", {id});
     QVERIFY(q.exec() && q.next());
     QVERIFY(q.string(0).startsWith(u"$argon2id$"_s));
-    QCOMPARE(emailsOf(get(u"/v1/users?search=valentina"_s, m_admin.token)), QStringList{u"valentina.castro@empresa.test"_s});
+    QCOMPARE(emailsOf(get(u"/v1/users?search=valentina"_s, m_admin.token)),
+             QStringList{u"valentina.castro@empresa.test"_s});
 
     const QList<QJsonObject> rows = auditRowsFor(u"user.create"_s, id);
     QCOMPARE(rows.size(), 1);
@@ -391,8 +404,10 @@ void tst_Users::createUser()
 
 void tst_Users::createDuplicateEmail()
 {
-    const QJsonObject body{{u"email"_s, u"dup@empresa.test"_s}, {u"password"_s, u"password123"_s},
-                           {u"first_name"_s, u"Dup"_s}, {u"role_id"_s, 3}};
+    const QJsonObject body{{u"email"_s, u"dup@empresa.test"_s},
+                           {u"password"_s, u"password123"_s},
+                           {u"first_name"_s, u"Dup"_s},
+                           {u"role_id"_s, 3}};
     QCOMPARE(m_server.request("POST", u"/v1/users"_s, body, m_admin.token).status, 201);
     const qint64 before = m_server.count(u"users"_s);
 
@@ -426,10 +441,14 @@ void tst_Users::createValidation_data()
     QTest::addRow("role-not-number") << QJsonObject{{u"role_id"_s, u"agent"_s}} << QStringList{u"role_id"_s};
     QTest::addRow("missing-role") << QJsonObject{{u"role_id"_s, QJsonValue()}} << QStringList{u"role_id"_s};
     QTest::addRow("bad-status") << QJsonObject{{u"status"_s, u"gone"_s}} << QStringList{u"status"_s};
-    QTest::addRow("chats-zero") << QJsonObject{{u"max_concurrent_chats"_s, 0}} << QStringList{u"max_concurrent_chats"_s};
-    QTest::addRow("chats-101") << QJsonObject{{u"max_concurrent_chats"_s, 101}} << QStringList{u"max_concurrent_chats"_s};
-    QTest::addRow("auto-assign-text") << QJsonObject{{u"auto_assign_enabled"_s, u"yes"_s}} << QStringList{u"auto_assign_enabled"_s};
-    QTest::addRow("bad-avatar") << QJsonObject{{u"avatar_url"_s, u"javascript:alert(1)"_s}} << QStringList{u"avatar_url"_s};
+    QTest::addRow("chats-zero") << QJsonObject{{u"max_concurrent_chats"_s, 0}}
+                                << QStringList{u"max_concurrent_chats"_s};
+    QTest::addRow("chats-101") << QJsonObject{{u"max_concurrent_chats"_s, 101}}
+                               << QStringList{u"max_concurrent_chats"_s};
+    QTest::addRow("auto-assign-text") << QJsonObject{{u"auto_assign_enabled"_s, u"yes"_s}}
+                                      << QStringList{u"auto_assign_enabled"_s};
+    QTest::addRow("bad-avatar") << QJsonObject{{u"avatar_url"_s, u"javascript:alert(1)"_s}}
+                                << QStringList{u"avatar_url"_s};
     QTest::addRow("all-at-once") << QJsonObject{{u"email"_s, u"x"_s}, {u"password"_s, u"1"_s}, {u"role_id"_s, 0}}
                                  << QStringList{u"email"_s, u"password"_s, u"role_id"_s};
 }
@@ -470,9 +489,13 @@ void tst_Users::createNeedsPermission()
 {
     QFETCH(QString, role);
     QFETCH(int, status);
-    const QByteArray token = role == "agent"_L1 ? m_agent.token : role == "supervisor"_L1 ? m_supervisor.token : QByteArray();
-    const QJsonObject body{{u"email"_s, u"nope@empresa.test"_s}, {u"password"_s, u"password123"_s},
-                           {u"first_name"_s, u"Nope"_s}, {u"role_id"_s, 1}};
+    const QByteArray token = role == "agent"_L1 ? m_agent.token
+        : role == "supervisor"_L1               ? m_supervisor.token
+                                                : QByteArray();
+    const QJsonObject body{{u"email"_s, u"nope@empresa.test"_s},
+                           {u"password"_s, u"password123"_s},
+                           {u"first_name"_s, u"Nope"_s},
+                           {u"role_id"_s, 1}};
     const qint64 mark = m_server.auditMark();
     const ApiResponse r = m_server.request("POST", u"/v1/users"_s, body, token);
     QCOMPARE(r.status, status);
@@ -512,21 +535,22 @@ void tst_Users::updateUser()
     QCOMPARE(rows.first().value(u"success"_s).toBool(), true);
     QCOMPARE(rows.first().value(u"user_id"_s).toInteger(), m_admin.id);
     const QJsonObject changes = rows.first().value(u"changes"_s).toObject();
-    QCOMPARE(keysOf(changes), (QSet<QString>{u"first_name"_s, u"max_concurrent_chats"_s, u"auto_assign_enabled"_s,
-                                             u"avatar_url"_s}));
+    QCOMPARE(keysOf(changes),
+             (QSet<QString>{u"first_name"_s, u"max_concurrent_chats"_s, u"auto_assign_enabled"_s, u"avatar_url"_s}));
     QCOMPARE(changes.value(u"first_name"_s).toObject(), (QJsonObject{{u"from"_s, u"Before"_s}, {u"to"_s, u"After"_s}}));
     QCOMPARE(changes.value(u"max_concurrent_chats"_s).toObject(), (QJsonObject{{u"from"_s, 5}, {u"to"_s, 9}}));
     QVERIFY(changes.value(u"avatar_url"_s).toObject().value(u"from"_s).isNull());
 
     // null clears an optional field.
-    const ApiResponse cleared = m_server.request("PUT", u"/v1/users/%1"_s.arg(target.id),
-                                                 {{u"avatar_url"_s, QJsonValue()}}, m_admin.token);
+    const ApiResponse cleared =
+        m_server.request("PUT", u"/v1/users/%1"_s.arg(target.id), {{u"avatar_url"_s, QJsonValue()}}, m_admin.token);
     QCOMPARE(cleared.status, 200);
     QVERIFY(cleared.value(u"avatar_url"_s).isNull());
 
     // Sending the current values changes nothing and records no changes.
-    const ApiResponse same = m_server.request("PUT", u"/v1/users/%1"_s.arg(target.id),
-                                              {{u"first_name"_s, u"After"_s}, {u"max_concurrent_chats"_s, 9}}, m_admin.token);
+    const ApiResponse same =
+        m_server.request("PUT", u"/v1/users/%1"_s.arg(target.id),
+                         {{u"first_name"_s, u"After"_s}, {u"max_concurrent_chats"_s, 9}}, m_admin.token);
     QCOMPARE(same.status, 200);
     QCOMPARE(same.value(u"first_name"_s).toString(), u"After"_s);
     const QList<QJsonObject> after = auditRowsFor(u"user.update"_s, target.id);
@@ -553,14 +577,19 @@ void tst_Users::updateConflictsAndErrors()
     QCOMPARE(r.value(u"email"_s).toString(), own);
 
     r = m_server.request("PUT", path,
-                         {{u"first_name"_s, QJsonValue()}, {u"status"_s, u"gone"_s}, {u"role_id"_s, 42},
-                          {u"phone"_s, u"12"_s}, {u"max_concurrent_chats"_s, 1000}, {u"avatar_url"_s, u"ftp://x/y"_s}},
+                         {{u"first_name"_s, QJsonValue()},
+                          {u"status"_s, u"gone"_s},
+                          {u"role_id"_s, 42},
+                          {u"phone"_s, u"12"_s},
+                          {u"max_concurrent_chats"_s, 1000},
+                          {u"avatar_url"_s, u"ftp://x/y"_s}},
                          m_admin.token);
     QCOMPARE(r.status, 422);
     QStringList fields = r.errorFields();
     fields.sort();
-    QCOMPARE(fields, (QStringList{u"avatar_url"_s, u"first_name"_s, u"max_concurrent_chats"_s, u"phone"_s,
-                                  u"role_id"_s, u"status"_s}));
+    QCOMPARE(fields,
+             (QStringList{u"avatar_url"_s, u"first_name"_s, u"max_concurrent_chats"_s, u"phone"_s, u"role_id"_s,
+                          u"status"_s}));
 
     QCOMPARE(m_server.request("PUT", u"/v1/users/999999"_s, {{u"first_name"_s, u"X"_s}}, m_admin.token).status, 404);
     QCOMPARE(m_server.request("PUT", path, {{u"first_name"_s, u"X"_s}}, m_supervisor.token).status, 403);
@@ -573,20 +602,21 @@ void tst_Users::updateKeepsSearchInSync()
 {
     const Caller target = signIn(u"agent"_s, u"Plain"_s, u"Name"_s);
     QVERIFY(emailsOf(get(u"/v1/users?search=nandu"_s, m_admin.token)).isEmpty());
-    const ApiResponse r = m_server.request("PUT", u"/v1/users/%1"_s.arg(target.id),
-                                           {{u"last_name"_s, u"Ñandú"_s}, {u"email"_s, u"renamed.agent@users.test"_s}},
-                                           m_admin.token);
+    const ApiResponse r =
+        m_server.request("PUT", u"/v1/users/%1"_s.arg(target.id),
+                         {{u"last_name"_s, u"Ñandú"_s}, {u"email"_s, u"renamed.agent@users.test"_s}}, m_admin.token);
     QCOMPARE(r.status, 200);
     QCOMPARE(emailsOf(get(u"/v1/users?search=nandu"_s, m_admin.token)), QStringList{u"renamed.agent@users.test"_s});
-    QCOMPARE(emailsOf(get(u"/v1/users?search=renamed.agent"_s, m_admin.token)), QStringList{u"renamed.agent@users.test"_s});
+    QCOMPARE(emailsOf(get(u"/v1/users?search=renamed.agent"_s, m_admin.token)),
+             QStringList{u"renamed.agent@users.test"_s});
 }
 
 void tst_Users::suspensionCutsAccessAtOnce()
 {
     const Caller target = signIn(u"agent"_s);
     QCOMPARE(get(u"/v1/users/me"_s, target.token).status, 200);
-    ApiResponse r = m_server.request("PUT", u"/v1/users/%1"_s.arg(target.id), {{u"status"_s, u"suspended"_s}},
-                                     m_admin.token);
+    ApiResponse r =
+        m_server.request("PUT", u"/v1/users/%1"_s.arg(target.id), {{u"status"_s, u"suspended"_s}}, m_admin.token);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"status"_s).toString(), u"suspended"_s);
     r = get(u"/v1/users/me"_s, target.token);
@@ -595,7 +625,9 @@ void tst_Users::suspensionCutsAccessAtOnce()
     QCOMPARE(m_server.count(u"auth_sessions"_s, u"user_id = %1 AND revoked_at IS NULL"_s.arg(target.id)), 0);
 
     // Reactivating does not bring the old login back.
-    QCOMPARE(m_server.request("PUT", u"/v1/users/%1"_s.arg(target.id), {{u"status"_s, u"active"_s}}, m_admin.token).status, 200);
+    QCOMPARE(m_server.request("PUT", u"/v1/users/%1"_s.arg(target.id), {{u"status"_s, u"active"_s}}, m_admin.token)
+                 .status,
+             200);
     QCOMPARE(get(u"/v1/users/me"_s, target.token).status, 401);
     QCOMPARE(get(u"/v1/users/me"_s, tokenFor(target.id, u"agent"_s)).status, 200);
 }
@@ -616,7 +648,8 @@ void tst_Users::lastActiveAdminIsKept()
     // Make the caller the only active admin for the length of this test.
     QList<qint64> others;
     {
-        SqlQuery q(m_server.db(), "SELECT id FROM users WHERE role_id = 1 AND status = 'active' AND deleted_at IS NULL AND id <> ?",
+        SqlQuery q(m_server.db(),
+                   "SELECT id FROM users WHERE role_id = 1 AND status = 'active' AND deleted_at IS NULL AND id <> ?",
                    {m_admin.id});
         QVERIFY(q.exec());
         while (q.next())
@@ -631,7 +664,8 @@ void tst_Users::lastActiveAdminIsKept()
     QCOMPARE(r.status, 409);
     QCOMPARE(r.errorCode(), QByteArray("CONFLICT"));
     QCOMPARE(m_server.request("PUT", self, {{u"status"_s, u"suspended"_s}}, m_admin.token).status, 409);
-    QCOMPARE(m_server.request("PUT", self, {{u"first_name"_s, u"Ada"_s}, {u"role_id"_s, 1}}, m_admin.token).status, 200);
+    QCOMPARE(m_server.request("PUT", self, {{u"first_name"_s, u"Ada"_s}, {u"role_id"_s, 1}}, m_admin.token).status,
+             200);
     QCOMPARE(get(self, m_admin.token).value(u"role"_s).toObject().value(u"name"_s).toString(), u"admin"_s);
 
     // With a second active admin the first may step down.
@@ -640,7 +674,9 @@ void tst_Users::lastActiveAdminIsKept()
     r = m_server.request("PUT", u"/v1/users/%1"_s.arg(leaving.id), {{u"role_id"_s, 2}}, leaving.token);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"role"_s).toObject().value(u"name"_s).toString(), u"supervisor"_s);
-    QCOMPARE(m_server.request("PUT", u"/v1/users/%1"_s.arg(second.id), {{u"status"_s, u"inactive"_s}}, second.token).status, 200);
+    QCOMPARE(m_server.request("PUT", u"/v1/users/%1"_s.arg(second.id), {{u"status"_s, u"inactive"_s}}, second.token)
+                 .status,
+             200);
 
     for (qint64 id : std::as_const(others)) {
         SqlQuery q(m_server.db(), "UPDATE users SET status = 'active' WHERE id = ?", {id});
@@ -682,8 +718,10 @@ void tst_Users::deleteUser()
 
     // The address is free again.
     const ApiResponse again = m_server.request("POST", u"/v1/users"_s,
-                                               {{u"email"_s, u"doomed@users.test"_s}, {u"password"_s, u"password123"_s},
-                                                {u"first_name"_s, u"Reborn"_s}, {u"role_id"_s, 3}},
+                                               {{u"email"_s, u"doomed@users.test"_s},
+                                                {u"password"_s, u"password123"_s},
+                                                {u"first_name"_s, u"Reborn"_s},
+                                                {u"role_id"_s, 3}},
                                                m_admin.token);
     QCOMPARE(again.status, 201);
     QVERIFY(again.value(u"id"_s).toInteger() != target.id);
@@ -719,10 +757,12 @@ void tst_Users::agentStatusOwn()
     const Caller agent = signIn(u"agent"_s);
     const QString path = u"/v1/users/%1/agent-status"_s.arg(agent.id);
 
-    ApiResponse r = m_server.request("POST", path, {{u"agent_status"_s, u"paused"_s}, {u"agent_status_reason"_s, u"Almuerzo"_s}},
-                                     agent.token);
+    ApiResponse r =
+        m_server.request("POST", path, {{u"agent_status"_s, u"paused"_s}, {u"agent_status_reason"_s, u"Almuerzo"_s}},
+                         agent.token);
     QCOMPARE(r.status, 200);
-    QCOMPARE(keysOf(r.object()), (QSet<QString>{u"id"_s, u"agent_status"_s, u"agent_status_reason"_s, u"updated_at"_s}));
+    QCOMPARE(keysOf(r.object()),
+             (QSet<QString>{u"id"_s, u"agent_status"_s, u"agent_status_reason"_s, u"updated_at"_s}));
     QCOMPARE(r.value(u"id"_s).toInteger(), agent.id);
     QCOMPARE(r.value(u"agent_status"_s).toString(), u"paused"_s);
     QCOMPARE(r.value(u"agent_status_reason"_s).toString(), u"Almuerzo"_s);
@@ -730,17 +770,26 @@ void tst_Users::agentStatusOwn()
     const QString history = u"agent_status_history"_s;
     const QString mine = u"user_id = %1"_s.arg(agent.id);
     QCOMPARE(m_server.count(history, mine), 1);
-    QCOMPARE(m_server.count(history, mine + u" AND agent_status = 'paused' AND reason = 'Almuerzo' AND ended_at IS NULL AND changed_by = %1"_s.arg(agent.id)), 1);
+    QCOMPARE(m_server.count(
+                 history,
+                 mine +
+                     u" AND agent_status = 'paused' AND reason = 'Almuerzo' AND ended_at IS NULL AND changed_by = %1"_s
+                         .arg(agent.id)),
+             1);
 
     r = m_server.request("POST", path, {{u"agent_status"_s, u"available"_s}}, agent.token);
     QCOMPARE(r.status, 200);
     QVERIFY(r.value(u"agent_status_reason"_s).isNull());
     QCOMPARE(m_server.count(history, mine), 2);
-    QCOMPARE(m_server.count(history, mine + u" AND agent_status = 'paused' AND ended_at IS NOT NULL AND ended_at >= started_at"_s), 1);
+    QCOMPARE(m_server.count(history,
+                            mine +
+                                u" AND agent_status = 'paused' AND ended_at IS NOT NULL AND ended_at >= started_at"_s),
+             1);
     QCOMPARE(m_server.count(history, mine + u" AND agent_status = 'available' AND ended_at IS NULL"_s), 1);
 
     // The same status again only updates the reason.
-    r = m_server.request("POST", path, {{u"agent_status"_s, u"available"_s}, {u"agent_status_reason"_s, u"Back"_s}}, agent.token);
+    r = m_server.request("POST", path, {{u"agent_status"_s, u"available"_s}, {u"agent_status_reason"_s, u"Back"_s}},
+                         agent.token);
     QCOMPARE(r.status, 200);
     QCOMPARE(m_server.count(history, mine), 2);
     const QJsonObject me = get(u"/v1/users/me"_s, agent.token).object();
@@ -772,7 +821,8 @@ void tst_Users::agentStatusOthers()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"agent_status"_s).toString(), u"busy"_s);
     QCOMPARE(m_server.count(u"agent_status_history"_s,
-                            u"user_id = %1 AND changed_by = %2 AND agent_status = 'busy'"_s.arg(agent.id).arg(m_supervisor.id)),
+                            u"user_id = %1 AND changed_by = %2 AND agent_status = 'busy'"_s.arg(agent.id).arg(
+                                m_supervisor.id)),
              1);
     const QList<QJsonObject> rows = auditRowsFor(u"user.agent_status"_s, agent.id);
     QCOMPARE(rows.size(), 2);
@@ -791,7 +841,8 @@ void tst_Users::agentStatusValidation_data()
     QTest::addRow("unknown-status") << QJsonObject{{u"agent_status"_s, u"lunch"_s}} << u"agent_status"_s;
     QTest::addRow("missing-status") << QJsonObject{{u"agent_status_reason"_s, u"x"_s}} << u"agent_status"_s;
     QTest::addRow("status-not-text") << QJsonObject{{u"agent_status"_s, 1}} << u"agent_status"_s;
-    QTest::addRow("reason-too-long") << QJsonObject{{u"agent_status"_s, u"paused"_s}, {u"agent_status_reason"_s, QString(256, u'x')}}
+    QTest::addRow("reason-too-long") << QJsonObject{{u"agent_status"_s, u"paused"_s},
+                                                    {u"agent_status_reason"_s, QString(256, u'x')}}
                                      << u"agent_status_reason"_s;
 }
 
@@ -857,8 +908,8 @@ void tst_Users::mePut()
     QCOMPARE(rows.first().value(u"entity_type"_s).toString(), u"User"_s);
     QCOMPARE(keysOf(rows.first().value(u"changes"_s).toObject()), (QSet<QString>{u"first_name"_s, u"phone"_s}));
 
-    r = m_server.request("PUT", u"/v1/users/me"_s, {{u"phone"_s, u"call me"_s}, {u"avatar_url"_s, u"ftp://x"_s},
-                                                    {u"first_name"_s, u""_s}},
+    r = m_server.request("PUT", u"/v1/users/me"_s,
+                         {{u"phone"_s, u"call me"_s}, {u"avatar_url"_s, u"ftp://x"_s}, {u"first_name"_s, u""_s}},
                          agent.token);
     QCOMPARE(r.status, 422);
     QStringList fields = r.errorFields();
@@ -879,10 +930,12 @@ void tst_Users::roles()
     QCOMPARE(r.status, 200);
     const QJsonArray data = r.value(u"data"_s).toArray();
     QCOMPARE(data.size(), 3);
-    const QList<ExpectedRoles::Role> expected{ExpectedRoles::admin(), ExpectedRoles::supervisor(), ExpectedRoles::agent()};
+    const QList<ExpectedRoles::Role> expected{ExpectedRoles::admin(), ExpectedRoles::supervisor(),
+                                              ExpectedRoles::agent()};
     for (qsizetype i = 0; i < data.size(); ++i) {
         const QJsonObject role = data.at(i).toObject();
-        QCOMPARE(keysOf(role), (QSet<QString>{u"id"_s, u"name"_s, u"display_name"_s, u"description"_s, u"permissions"_s}));
+        QCOMPARE(keysOf(role),
+                 (QSet<QString>{u"id"_s, u"name"_s, u"display_name"_s, u"description"_s, u"permissions"_s}));
         QCOMPARE(role.value(u"name"_s).toString(), expected.at(i).name);
         QCOMPARE(role.value(u"id"_s).toInteger(), expected.at(i).id);
         QCOMPARE(role.value(u"display_name"_s).toString(), expected.at(i).displayName);
@@ -931,7 +984,8 @@ void tst_Users::totalsStayExact()
         }
     }
     for (const QString &term : {u"mar"_s, u"pé"_s, u"list.test"_s, u"zzz-nobody"_s}) {
-        const ApiResponse r = get(u"/v1/users?limit=1&search="_s + QString::fromLatin1(QUrl::toPercentEncoding(term)), m_admin.token);
+        const ApiResponse r =
+            get(u"/v1/users?limit=1&search="_s + QString::fromLatin1(QUrl::toPercentEncoding(term)), m_admin.token);
         QCOMPARE(r.status, 200);
         const QString like = SearchText::containsPattern(term);
         QCOMPARE(r.value(u"meta"_s).toObject().value(u"total"_s).toInteger(),

@@ -1,4 +1,4 @@
-// WPPConnect end to end (issue 4, wppconnect.md, seed §4 and §15.2): the bearer token and the
+// WPPConnect end to end (issue 4, docs/PROVIDERS.md, the OpenAPI document): the bearer token and the
 // session start with our webhook URL, the QR, sends checked on the WPPConnect stand-in's side
 // (route, bearer token, body), the ?token= webhook (onmessage with text and inline base64 media,
 // onack that only moves forward, qrcode, status-find, unknown events kept), and the numbers'
@@ -29,7 +29,7 @@ QByteArray json(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-} // namespace
+}   // namespace
 
 class tst_WppConnect : public QObject {
     Q_OBJECT
@@ -92,17 +92,15 @@ private:
                                                            "INSERT INTO campaigns (name, code, created_at, updated_at) "
                                                            "VALUES (?, ?, ?, ?) RETURNING id",
                                                            {u"Ventas %1"_s.arg(n), u"VENTAS%1"_s.arg(n), now, now});
-        SqlQuery q(m_server.db(),
-                   "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
-                   {campaign, out.id, now});
+        SqlQuery
+            q(m_server.db(),
+              "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
+              {campaign, out.id, now});
         if (!q.exec())
             qWarning("campaign_numbers insert failed");
         return out;
     }
-    ApiResponse hook(const Number &n, const QByteArray &body)
-    {
-        return hook(n, body, n.webhookToken);
-    }
+    ApiResponse hook(const Number &n, const QByteArray &body) { return hook(n, body, n.webhookToken); }
     ApiResponse hook(const Number &n, const QByteArray &body, const QString &token)
     {
         return m_server.requestRaw("POST",
@@ -128,10 +126,11 @@ private:
     {
         const qint64 now = nowSeconds();
         *phone = u"+57311%1"_s.arg(++m_seq, 7, 10, QChar(u'0'));
-        const qint64 client = insertReturningId(m_server.db(),
-                                                "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
-                                                "updated_at) VALUES (?, 'Carlos', ?, ?, ?) RETURNING id",
-                                                {*phone, SearchText::of({u"Carlos"_s, *phone}), now, now});
+        const qint64 client =
+            insertReturningId(m_server.db(),
+                              "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
+                              "updated_at) VALUES (?, 'Carlos', ?, ?, ?) RETURNING id",
+                              {*phone, SearchText::of({u"Carlos"_s, *phone}), now, now});
         return insertReturningId(m_server.db(),
                                  "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
                                  "status, created_at, assigned_at, last_activity_at, last_inbound_at) "
@@ -145,10 +144,7 @@ private:
             qWarning("POST /v1/messages: %d %s", r.status, r.body.constData());
         return r.value(u"id"_s).toInteger();
     }
-    QString messageStatus(qint64 id)
-    {
-        return scalar(u"SELECT status FROM messages WHERE id = ?"_s, {id}).toString();
-    }
+    QString messageStatus(qint64 id) { return scalar(u"SELECT status FROM messages WHERE id = ?"_s, {id}).toString(); }
     QString connection(qint64 numberId)
     {
         return scalar(u"SELECT connection_status FROM whatsapp_numbers WHERE id = ?"_s, {numberId}).toString();
@@ -201,9 +197,11 @@ void tst_WppConnect::classifySend_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("id");
     using O = GraphResult::Outcome;
-    QTest::addRow("send-file") << 201 << FakeWppConnect::sample(u"send-file-response.CONSTRUCTED.json"_s) << int(O::Sent)
-                               << QString() << u"true_5521999999999@c.us_3EB0B56D66FE04DAF32FB8"_s;
-    QTest::addRow("id-object") << 201 << QByteArray(R"({"status":"success","response":[{"id":{"_serialized":"true_1@c.us_X"}}]})")
+    QTest::addRow("send-file") << 201 << FakeWppConnect::sample(u"send-file-response.CONSTRUCTED.json"_s)
+                               << int(O::Sent) << QString() << u"true_5521999999999@c.us_3EB0B56D66FE04DAF32FB8"_s;
+    QTest::addRow("id-object") << 201
+                               << QByteArray(
+                                      R"({"status":"success","response":[{"id":{"_serialized":"true_1@c.us_X"}}]})")
                                << int(O::Sent) << QString() << u"true_1@c.us_X"_s;
     QTest::addRow("no-id") << 201 << QByteArray(R"({"status":"success","response":[]})") << int(O::Permanent)
                            << u"invalid_response"_s << QString();
@@ -257,13 +255,15 @@ void tst_WppConnect::reconnectStartsSessionWithWebhook()
 
     QCOMPARE(connection(n.id), u"connecting"_s);
     QCOMPARE(m_server.count(u"whatsapp_number_connections"_s,
-                            u"whatsapp_number_id = %1 AND status = 'connecting'"_s.arg(n.id)), 1);
+                            u"whatsapp_number_id = %1 AND status = 'connecting'"_s.arg(n.id)),
+             1);
     const QList<QJsonObject> audit = m_server.auditRowsSince(u"whatsapp_number.reconnect"_s, mark);
     QCOMPARE(audit.size(), 1);
     QCOMPARE(audit.first().value(u"entity_id"_s).toInteger(), n.id);
     QCOMPARE(audit.first().value(u"success"_s).toBool(), true);
-    QCOMPARE(audit.first().value(u"changes"_s).toObject().value(u"connection_status"_s).toObject().value(u"to"_s).toString(),
-             u"connecting"_s);
+    QCOMPARE(
+        audit.first().value(u"changes"_s).toObject().value(u"connection_status"_s).toObject().value(u"to"_s).toString(),
+        u"connecting"_s);
 
     // A second call reuses the token.
     m_fake.clear();
@@ -289,8 +289,10 @@ void tst_WppConnect::qrFromProviderThenFromWebhook()
 
     // The qrcode webhook (base64 PNG without the data: prefix) is kept and answered from then on.
     const QByteArray png = pngBytes();
-    QCOMPARE(hook(n, sample(u"webhook-qrcode.CONSTRUCTED.json"_s, n,
-                            {{u"qrcode"_s, QString::fromLatin1(png.toBase64())}})).status, 200);
+    QCOMPARE(hook(n,
+                  sample(u"webhook-qrcode.CONSTRUCTED.json"_s, n, {{u"qrcode"_s, QString::fromLatin1(png.toBase64())}}))
+                 .status,
+             200);
     QCOMPARE(connection(n.id), u"qr_pending"_s);
     m_fake.clear();
     r = m_server.request("GET", u"/v1/whatsapp-numbers/%1/qr"_s.arg(n.id), {}, m_admin);
@@ -315,8 +317,10 @@ void tst_WppConnect::qrRefusedForMeta()
     QCOMPARE(r.errorCode(), "VALIDATION_ERROR");
     QCOMPARE(r.errorFields(), QStringList{u"provider"_s});
     // The Meta webhook route does not take WPPConnect posts either.
-    QCOMPARE(m_server.requestRaw("POST", u"/v1/webhooks/whatsapp/wppconnect/%1?token=x"_s.arg(meta), "{}",
-                                 "application/json").status,
+    QCOMPARE(m_server
+                 .requestRaw("POST", u"/v1/webhooks/whatsapp/wppconnect/%1?token=x"_s.arg(meta), "{}",
+                             "application/json")
+                 .status,
              404);
 }
 
@@ -325,7 +329,8 @@ void tst_WppConnect::sendTextAndImage()
     m_fake.setSessionState(m_number.session, u"CONNECTED"_s);
     QString phone;
     const qint64 chatId = chat(m_number.id, &phone);
-    const qint64 text = postMessage({{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s},
+    const qint64 text = postMessage({{u"chat_id"_s, chatId},
+                                     {u"message_type"_s, u"text"_s},
                                      {u"content"_s, u"Hola Carlos, ¿en qué puedo ayudarte?"_s}});
     QVERIFY(text > 0);
     QTRY_COMPARE_WITH_TIMEOUT(messageStatus(text), u"sent"_s, 10000);
@@ -347,7 +352,8 @@ void tst_WppConnect::sendTextAndImage()
     const QByteArray png = pngBytes();
     const ApiResponse up = uploadFile(m_server, m_agent, kBoundary, "suculenta.png", "image/png", png);
     QCOMPARE(up.status, 201);
-    const qint64 image = postMessage({{u"chat_id"_s, chatId}, {u"message_type"_s, u"image"_s},
+    const qint64 image = postMessage({{u"chat_id"_s, chatId},
+                                      {u"message_type"_s, u"image"_s},
                                       {u"media_file_id"_s, up.value(u"id"_s).toInteger()},
                                       {u"content"_s, u"The best succulent ever?"_s}});
     QVERIFY(image > 0);
@@ -374,13 +380,16 @@ void tst_WppConnect::quotedReplies()
     QString digits = phone;
     digits.remove(u'+');
     const QString theirs = u"false_%1@c.us_QUESTION01"_s.arg(digits);
-    const qint64 question = insertReturningId(m_server.db(),
-                                              "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, "
-                                              "content, status, provider_message_id, created_at) VALUES "
-                                              "(?, ?, 'inbound', 'text', '¿Tienen envío?', 'delivered', ?, ?) RETURNING id",
-                                              {chatId, number.id, theirs, nowSeconds()});
-    const qint64 answer = postMessage({{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s},
-                                       {u"content"_s, u"Sí, a todo el país"_s}, {u"reply_to_message_id"_s, question}});
+    const qint64 question =
+        insertReturningId(m_server.db(),
+                          "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, "
+                          "content, status, provider_message_id, created_at) VALUES "
+                          "(?, ?, 'inbound', 'text', '¿Tienen envío?', 'delivered', ?, ?) RETURNING id",
+                          {chatId, number.id, theirs, nowSeconds()});
+    const qint64 answer = postMessage({{u"chat_id"_s, chatId},
+                                       {u"message_type"_s, u"text"_s},
+                                       {u"content"_s, u"Sí, a todo el país"_s},
+                                       {u"reply_to_message_id"_s, question}});
     QTRY_COMPARE_WITH_TIMEOUT(messageStatus(answer), u"sent"_s, 10000);
     const QList<FakeWppConnect::Request> sends = m_fake.requests(u"send-message"_s);
     QCOMPARE(sends.size(), 1);
@@ -389,9 +398,13 @@ void tst_WppConnect::quotedReplies()
     const QString ours = scalar(u"SELECT provider_message_id FROM messages WHERE id = ?"_s, {answer}).toString();
     QVERIFY(!ours.isEmpty());
     const QString replyId = u"false_%1@c.us_REPLY0001"_s.arg(digits);
-    QCOMPARE(hook(number, sample(u"webhook-onmessage-chat.json"_s, number,
-                                   {{u"id"_s, replyId}, {u"from"_s, QString(digits + u"@c.us"_s)}, {u"body"_s, u"¡Gracias!"_s},
-                                    {u"quotedMsgId"_s, ours}})).status,
+    QCOMPARE(hook(number,
+                  sample(u"webhook-onmessage-chat.json"_s, number,
+                         {{u"id"_s, replyId},
+                          {u"from"_s, QString(digits + u"@c.us"_s)},
+                          {u"body"_s, u"¡Gracias!"_s},
+                          {u"quotedMsgId"_s, ours}}))
+                 .status,
              200);
     const qint64 reply = scalar(u"SELECT id FROM messages WHERE provider_message_id = ?"_s, {replyId}).toLongLong();
     QVERIFY(reply > 0);
@@ -407,10 +420,11 @@ void tst_WppConnect::sendOnClosedSessionRetries()
     const Number n = createNumber();
     m_fake.setSessionState(n.session, u"CLOSED"_s);
     QString phone;
-    const qint64 id = postMessage({{u"chat_id"_s, chat(n.id, &phone)}, {u"message_type"_s, u"text"_s},
-                                   {u"content"_s, u"later"_s}});
+    const qint64 id =
+        postMessage({{u"chat_id"_s, chat(n.id, &phone)}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"later"_s}});
     QTRY_VERIFY_WITH_TIMEOUT(m_fake.requests(u"send-message"_s).size() >= 1, 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(scalar(u"SELECT next_attempt_at FROM messages WHERE id = ?"_s, {id}).toLongLong() > 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(scalar(u"SELECT next_attempt_at FROM messages WHERE id = ?"_s, {id}).toLongLong() > 0,
+                             5000);
     QCOMPARE(messageStatus(id), u"pending"_s);
     QCOMPARE(m_fake.requests(u"send-message"_s).first().status, 404);
     // Once connected, it goes.
@@ -426,7 +440,8 @@ void tst_WppConnect::revokedTokenIsRenewed()
     m_fake.setSessionState(m_number.session, u"CONNECTED"_s);
     m_fake.revokeTokens();
     QString phone;
-    const qint64 id = postMessage({{u"chat_id"_s, chat(m_number.id, &phone)}, {u"message_type"_s, u"text"_s},
+    const qint64 id = postMessage({{u"chat_id"_s, chat(m_number.id, &phone)},
+                                   {u"message_type"_s, u"text"_s},
                                    {u"content"_s, u"after a secret change"_s}});
     QTRY_COMPARE_WITH_TIMEOUT(messageStatus(id), u"sent"_s, 10000);
     const QList<FakeWppConnect::Request> sends = m_fake.requests(u"send-message"_s);
@@ -446,8 +461,8 @@ void tst_WppConnect::wrongSecretKeyFails()
                                              {{u"wppconnect_api_key"_s, u"not-the-secret"_s}}, m_admin);
     QCOMPARE(put.status, 200);
     QString phone;
-    const qint64 id = postMessage({{u"chat_id"_s, chat(n.id, &phone)}, {u"message_type"_s, u"text"_s},
-                                   {u"content"_s, u"never sent"_s}});
+    const qint64 id = postMessage(
+        {{u"chat_id"_s, chat(n.id, &phone)}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"never sent"_s}});
     QTRY_COMPARE_WITH_TIMEOUT(messageStatus(id), u"failed"_s, 10000);
     QCOMPARE(scalar(u"SELECT error_code FROM messages WHERE id = ?"_s, {id}).toString(), u"unauthorized"_s);
     QCOMPARE(scalar(u"SELECT error_message FROM messages WHERE id = ?"_s, {id}).toString(),
@@ -493,8 +508,9 @@ void tst_WppConnect::onmessageCreatesClientChatMessage()
     QVERIFY(client > 0);
     QCOMPARE(scalar(u"SELECT first_name FROM clients WHERE id = ?"_s, {client}).toString(), u"Test"_s);
     QCOMPARE(scalar(u"SELECT last_name FROM clients WHERE id = ?"_s, {client}).toString(), u"Customer"_s);
-    const qint64 chatId = scalar(u"SELECT id FROM chats WHERE client_id = ? AND whatsapp_number_id = ?"_s,
-                                 {client, m_number.id}).toLongLong();
+    const qint64 chatId =
+        scalar(u"SELECT id FROM chats WHERE client_id = ? AND whatsapp_number_id = ?"_s, {client, m_number.id})
+            .toLongLong();
     QVERIFY(chatId > 0);
     QCOMPARE(scalar(u"SELECT status FROM chats WHERE id = ?"_s, {chatId}).toString(), u"queued"_s);
     QCOMPARE(scalar(u"SELECT unread_count FROM chats WHERE id = ?"_s, {chatId}).toInt(), 1);
@@ -511,9 +527,12 @@ void tst_WppConnect::onmessageCreatesClientChatMessage()
 
     // Our own messages, groups and @lid senders are not clients' messages: kept for inspection.
     const qint64 events = m_server.count(u"webhook_events"_s);
-    QCOMPARE(hook(m_number, sample(u"webhook-onmessage-chat.json"_s, m_number,
-                                   {{u"id"_s, u"false_x@g.us_1"_s}, {u"from"_s, u"120363114877578141@g.us"_s},
-                                    {u"isGroupMsg"_s, true}})).status,
+    QCOMPARE(hook(m_number,
+                  sample(u"webhook-onmessage-chat.json"_s, m_number,
+                         {{u"id"_s, u"false_x@g.us_1"_s},
+                          {u"from"_s, u"120363114877578141@g.us"_s},
+                          {u"isGroupMsg"_s, true}}))
+                 .status,
              200);
     QCOMPARE(m_server.count(u"webhook_events"_s), events + 1);
 }
@@ -523,18 +542,22 @@ void tst_WppConnect::onmessageMediaStoredAsFile()
     const QByteArray png = pngBytes();
     const QString id = u"false_5548900000077@c.us_IMG0001"_s;
     const QByteArray body = sample(u"webhook-onmessage-chat.json"_s, m_number,
-                                   {{u"id"_s, id}, {u"from"_s, u"5548900000077@c.us"_s}, {u"type"_s, u"image"_s},
+                                   {{u"id"_s, id},
+                                    {u"from"_s, u"5548900000077@c.us"_s},
+                                    {u"type"_s, u"image"_s},
                                     {u"mimetype"_s, u"image/jpeg"_s},   // what it claims; the content decides
                                     {u"caption"_s, u"mi planta"_s},
                                     {u"body"_s, QString::fromLatin1(png.toBase64())}});
     QCOMPARE(hook(m_number, body).status, 200);
     QCOMPARE(scalar(u"SELECT message_type FROM messages WHERE provider_message_id = ?"_s, {id}).toString(), u"image"_s);
     QCOMPARE(scalar(u"SELECT content FROM messages WHERE provider_message_id = ?"_s, {id}).toString(), u"mi planta"_s);
-    const qint64 fileId = scalar(u"SELECT media_file_id FROM messages WHERE provider_message_id = ?"_s, {id}).toLongLong();
+    const qint64 fileId =
+        scalar(u"SELECT media_file_id FROM messages WHERE provider_message_id = ?"_s, {id}).toLongLong();
     QVERIFY(fileId > 0);
     QCOMPARE(scalar(u"SELECT mime_type FROM files WHERE id = ?"_s, {fileId}).toString(), u"image/png"_s);
     QCOMPARE(scalar(u"SELECT size_bytes FROM files WHERE id = ?"_s, {fileId}).toLongLong(), png.size());
-    QFile stored(m_server.dataDir() + u'/' + scalar(u"SELECT storage_path FROM files WHERE id = ?"_s, {fileId}).toString());
+    QFile stored(m_server.dataDir() + u'/' +
+                 scalar(u"SELECT storage_path FROM files WHERE id = ?"_s, {fileId}).toString());
     QVERIFY(stored.open(QIODevice::ReadOnly));
     QCOMPARE(stored.readAll(), png);
 
@@ -610,7 +633,8 @@ void tst_WppConnect::unknownEventsKept()
     const qint64 events = m_server.count(u"webhook_events"_s, u"provider = 'wppconnect'"_s);
     QCOMPARE(hook(m_number, sample(u"webhook-onpresencechanged.CONSTRUCTED.json"_s, m_number)).status, 200);
     QCOMPARE(hook(m_number, "not json at all").status, 200);
-    QCOMPARE(hook(m_number, sample(u"webhook-status-find.json"_s, m_number, {{u"status"_s, u"somethingNew"_s}})).status, 200);
+    QCOMPARE(hook(m_number, sample(u"webhook-status-find.json"_s, m_number, {{u"status"_s, u"somethingNew"_s}})).status,
+             200);
     QCOMPARE(m_server.count(u"webhook_events"_s, u"provider = 'wppconnect'"_s), events + 3);
 }
 
@@ -627,7 +651,8 @@ void tst_WppConnect::disconnectClosesSession()
     QVERIFY(tokenValid(closes.first(), n.session));
     QCOMPARE(m_fake.sessionState(n.session), u"CLOSED"_s);
     QCOMPARE(m_server.count(u"whatsapp_number_connections"_s,
-                            u"whatsapp_number_id = %1 AND status = 'disconnected'"_s.arg(n.id)), 1);
+                            u"whatsapp_number_id = %1 AND status = 'disconnected'"_s.arg(n.id)),
+             1);
     const QList<QJsonObject> audit = m_server.auditRowsSince(u"whatsapp_number.disconnect"_s, mark);
     QCOMPARE(audit.size(), 1);
     QCOMPARE(audit.first().value(u"entity_id"_s).toInteger(), n.id);

@@ -25,13 +25,13 @@ using Conversa::ApiCallback;
 using Conversa::ApiResult;
 
 // A typed result that must have succeeded; the error otherwise.
-#define CHECK_OK(r) \
+#define CHECK_OK(r)                                                                                                    \
     QVERIFY2((r) && *(r), (r) ? qPrintable((*(r)).error().code + u' ' + (*(r)).error().message) : "no answer")
 
 namespace {
 
 // Starts a call and waits for its result (nullopt when none came within 10 s).
-template<class T, class Start>
+template <class T, class Start>
 std::optional<ApiResult<T>> await(Start start)
 {
     std::optional<ApiResult<T>> out;
@@ -58,7 +58,7 @@ TcpRelay::Step stepFor(const QString &action)
     return {Kind::Pass};
 }
 
-} // namespace
+}   // namespace
 
 class tst_ApiClient : public QObject {
     Q_OBJECT
@@ -108,10 +108,12 @@ void tst_ApiClient::initTestCase()
     const qint64 now = nowSeconds();
     m_number = insertReturningId(m_server.db(),
                                  "INSERT INTO whatsapp_numbers (phone_number, provider, created_at, updated_at) "
-                                 "VALUES ('+573001111111', 'meta', ?, ?) RETURNING id", {now, now});
+                                 "VALUES ('+573001111111', 'meta', ?, ?) RETURNING id",
+                                 {now, now});
     m_campaign = insertReturningId(m_server.db(),
                                    "INSERT INTO campaigns (name, code, created_at, updated_at) "
-                                   "VALUES ('Ventas', 'VENTAS', ?, ?) RETURNING id", {now, now});
+                                   "VALUES ('Ventas', 'VENTAS', ?, ?) RETURNING id",
+                                   {now, now});
     QVERIFY(m_number && m_campaign);
 }
 
@@ -139,13 +141,13 @@ qint64 tst_ApiClient::chat(const QString &status, qint64 agentId)
                                             "INSERT INTO clients (phone_number, first_name, search_text, created_at, "
                                             "updated_at) VALUES (?, 'Carlos', ?, ?, ?) RETURNING id",
                                             {phone, SearchText::of({u"Carlos"_s, phone}), now, now});
-    return insertReturningId(m_server.db(),
-                             "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
-                             "search_text, created_at, queued_at, assigned_at, last_activity_at, last_inbound_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                             {client, m_campaign, m_number, nullIfZero(agentId), status,
-                              SearchText::of({u"Carlos"_s, phone}), now - 60, now - 50,
-                              nullIfZero(agentId ? now - 30 : 0), now - 60, now - 60});
+    return insertReturningId(
+        m_server.db(),
+        "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
+        "search_text, created_at, queued_at, assigned_at, last_activity_at, last_inbound_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {client, m_campaign, m_number, nullIfZero(agentId), status, SearchText::of({u"Carlos"_s, phone}), now - 60,
+         now - 50, nullIfZero(agentId ? now - 30 : 0), now - 60, now - 60});
 }
 
 qint64 tst_ApiClient::message(qint64 chatId, const QString &direction, const QString &status)
@@ -179,8 +181,8 @@ void tst_ApiClient::loginAndProfile()
     QCOMPARE((*status)->agentStatusReason, u"Almuerzo"_s);
     QCOMPARE(m_server.count(u"users"_s, u"id = %1 AND agent_status = 'paused'"_s.arg(id)), 1);
 
-    const auto changed = await<QJsonObject>(
-        [&](auto done) { m_client->changePassword(kPassword, u"OtraClave456!"_s, this, done); });
+    const auto changed =
+        await<QJsonObject>([&](auto done) { m_client->changePassword(kPassword, u"OtraClave456!"_s, this, done); });
     CHECK_OK(changed);
     QVERIFY(!(*changed)->value(u"message"_s).toString().isEmpty());
 
@@ -195,8 +197,11 @@ void tst_ApiClient::inboxCalls()
 {
     const qint64 me = signIn(u"agent"_s);
     QVERIFY(me);
-    QCOMPARE(m_server.request("POST", u"/v1/campaigns/%1/agents"_s.arg(m_campaign),
-                              {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, me}}}}}, m_admin).status, 200);
+    QCOMPARE(m_server
+                 .request("POST", u"/v1/campaigns/%1/agents"_s.arg(m_campaign),
+                          {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, me}}}}}, m_admin)
+                 .status,
+             200);
     const qint64 mine = chat(u"assigned"_s, me);
     const qint64 queued = chat(u"queued"_s, 0);
 
@@ -235,18 +240,21 @@ void tst_ApiClient::inboxCalls()
     c = await<Conversa::ChatDto>([&](auto done) { m_client->addChatTag(mine, u"¿100%?"_s, this, done); });
     CHECK_OK(c);
     QVERIFY((*c)->tags.contains(u"¿100%?"_s));   // "?" and "%" travel encoded in the DELETE below
-    const auto untagged = await<QJsonObject>([&](auto done) { m_client->removeChatTag(mine, u"¿100%?"_s, this, done); });
+    const auto untagged =
+        await<QJsonObject>([&](auto done) { m_client->removeChatTag(mine, u"¿100%?"_s, this, done); });
     CHECK_OK(untagged);
     const auto missing = await<QJsonObject>([&](auto done) { m_client->removeChatTag(mine, u"¿100%?"_s, this, done); });
     QVERIFY(missing && !*missing);
     QCOMPARE(missing->error().httpStatus, 404);
 
-    const auto options = await<Conversa::TransferOptionsDto>([&](auto done) { m_client->transferOptions(mine, this, done); });
+    const auto options =
+        await<Conversa::TransferOptionsDto>([&](auto done) { m_client->transferOptions(mine, this, done); });
     CHECK_OK(options);
     for (const Conversa::TransferAgentDto &a : (*options)->agents)
         QVERIFY(a.id != me);   // not to the chat's own agent
     // The chat's Meta number has no business account id: a 409 that says what to set.
-    const auto templates = await<Conversa::MessageTemplateListDto>([&](auto done) { m_client->listTemplates(mine, this, done); });
+    const auto templates =
+        await<Conversa::MessageTemplateListDto>([&](auto done) { m_client->listTemplates(mine, this, done); });
     QVERIFY(templates && !*templates);
     QCOMPARE(templates->error().httpStatus, 409);
     QVERIFY(templates->error().message.contains(u"meta_business_account_id"_s));
@@ -255,7 +263,8 @@ void tst_ApiClient::inboxCalls()
     CHECK_OK(c);
     QCOMPARE((*c)->priority, u"urgent"_s);
 
-    const auto note = await<Conversa::ChatNoteDto>([&](auto done) { m_client->addChatNote(mine, u"Nota"_s, this, done); });
+    const auto note =
+        await<Conversa::ChatNoteDto>([&](auto done) { m_client->addChatNote(mine, u"Nota"_s, this, done); });
     CHECK_OK(note);
     QCOMPARE((*note)->chatId, mine);
     QCOMPARE((*note)->user->id, me);
@@ -326,13 +335,16 @@ void tst_ApiClient::messagesCalls()
 void tst_ApiClient::supervisorCalls()
 {
     const qint64 agent = m_server.createUser(u"agente.sup@example.com"_s, kPassword, u"agent"_s);
-    QCOMPARE(m_server.request("POST", u"/v1/campaigns/%1/agents"_s.arg(m_campaign),
-                              {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, agent}}}}}, m_admin).status, 200);
+    QCOMPARE(m_server
+                 .request("POST", u"/v1/campaigns/%1/agents"_s.arg(m_campaign),
+                          {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, agent}}}}}, m_admin)
+                 .status,
+             200);
     QVERIFY(signIn(u"supervisor"_s));
     const qint64 chatId = chat(u"queued"_s, 0);
 
-    const auto campaigns = await<Conversa::Page<Conversa::CampaignDto>>(
-        [&](auto done) { m_client->listCampaigns(1, 10, this, done); });
+    const auto campaigns =
+        await<Conversa::Page<Conversa::CampaignDto>>([&](auto done) { m_client->listCampaigns(1, 10, this, done); });
     CHECK_OK(campaigns);
     QCOMPARE((*campaigns)->data.first().id, m_campaign);
     QCOMPARE((*campaigns)->meta.perPage, 10);
@@ -340,12 +352,14 @@ void tst_ApiClient::supervisorCalls()
     Conversa::UserQuery users;
     users.role = u"agent"_s;
     users.search = u"agente.sup"_s;
-    const auto found = await<Conversa::Page<Conversa::UserDto>>([&](auto done) { m_client->listUsers(users, this, done); });
+    const auto found =
+        await<Conversa::Page<Conversa::UserDto>>([&](auto done) { m_client->listUsers(users, this, done); });
     CHECK_OK(found);
     QCOMPARE((*found)->data.size(), 1);
     QCOMPARE((*found)->data.first().id, agent);
 
-    auto c = await<Conversa::ChatDto>([&](auto done) { m_client->assignChat(chatId, agent, u"Cliente VIP"_s, this, done); });
+    auto c =
+        await<Conversa::ChatDto>([&](auto done) { m_client->assignChat(chatId, agent, u"Cliente VIP"_s, this, done); });
     CHECK_OK(c);
     QCOMPARE((*c)->status, u"assigned"_s);
     QCOMPARE((*c)->assignedAgent->id, agent);
@@ -398,7 +412,10 @@ void tst_ApiClient::errors()
     const auto fail = [&error](const auto &r) { error = r ? Conversa::ApiError{} : r.error(); };
     if (call == "update-client"_L1) {
         const qint64 clientId = m_server.request("GET", u"/v1/chats/%1"_s.arg(chatId), {}, m_admin)
-                                    .value(u"client"_s).toObject().value(u"id"_s).toInteger();
+                                    .value(u"client"_s)
+                                    .toObject()
+                                    .value(u"id"_s)
+                                    .toInteger();
         m_client->updateClient(clientId, {{u"email"_s, u"no-es-correo"_s}, {u"lead_score"_s, 500}}, this,
                                ApiCallback<Conversa::ClientDto>(fail));
     } else if (call == "get-chat"_L1) {
@@ -459,9 +476,8 @@ void tst_ApiClient::twoFactorLogin()
     QCOMPARE(m_client->accessToken(), (*login)->accessToken.toLatin1());
     QCOMPARE(m_client->userId(), id);
 
-    const auto off = await<Conversa::TwoFactorStatusDto>([&](auto done) {
-        m_client->disableTwoFactor(kPassword, (*setup)->backupCodes.first(), this, done);
-    });
+    const auto off = await<Conversa::TwoFactorStatusDto>(
+        [&](auto done) { m_client->disableTwoFactor(kPassword, (*setup)->backupCodes.first(), this, done); });
     CHECK_OK(off);
     QVERIFY(!(*off)->enabled);
     QCOMPARE(m_server.count(u"users"_s, u"id = %1 AND two_factor_enabled = FALSE"_s.arg(id)), 1);
@@ -488,8 +504,9 @@ void tst_ApiClient::uploadWithProgress()
     const QByteArray bytes = QByteArray("hola mundo, esta es una nota de texto\n").repeated(60000);   // ~2.3 MB
     QList<QPair<qint64, qint64>> progress;
     const auto file = await<Conversa::FileDto>([&](auto done) {
-        m_client->uploadFile(u"notas \"largas\".txt"_s, bytes, this, done,
-                             [&progress](qint64 sent, qint64 total) { progress.append({sent, total}); });
+        m_client->uploadFile(u"notas \"largas\".txt"_s, bytes, this, done, [&progress](qint64 sent, qint64 total) {
+            progress.append({sent, total});
+        });
     });
     QVERIFY(file);
     if (!*file)
@@ -507,8 +524,10 @@ void tst_ApiClient::uploadWithProgress()
 QByteArray tst_ApiClient::expiredCopy(const QByteArray &token)
 {
     const QByteArray payload = token.split('.').value(1);
-    QJsonObject claims = QJsonDocument::fromJson(QByteArray::fromBase64(
-        payload, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)).object();
+    QJsonObject claims =
+        QJsonDocument::fromJson(
+            QByteArray::fromBase64(payload, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+            .object();
     claims.insert(u"iat"_s, nowSeconds() - AuthService::kAccessTokenSeconds - 5);
     claims.insert(u"exp"_s, nowSeconds() - 5);
     return Jwt::sign(claims, m_server.app().auth().jwtKey());

@@ -33,7 +33,8 @@ using namespace Conversa;
 
 namespace {
 
-template<class T> QJsonObject roundTrip(const QJsonObject &json)
+template <class T>
+QJsonObject roundTrip(const QJsonObject &json)
 {
     return T::fromJson(json).toJson();
 }
@@ -67,7 +68,7 @@ const QHash<QString, RoundTrip> &roundTrips()
     return table;
 }
 
-} // namespace
+}   // namespace
 
 class tst_Dto : public QObject {
     Q_OBJECT
@@ -105,8 +106,8 @@ private:
                                  "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
                                  "status, created_at, queued_at, assigned_at, last_activity_at, last_inbound_at) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                 {clientId, m_campaign, m_number, nullIfZero(agentId), status, now - 120,
-                                  now - 100, nullIfZero(agentId ? now - 90 : 0), now - 60, now - 60});
+                                 {clientId, m_campaign, m_number, nullIfZero(agentId), status, now - 120, now - 100,
+                                  nullIfZero(agentId ? now - 90 : 0), now - 60, now - 60});
     }
 
     TestServer m_server;
@@ -132,22 +133,34 @@ void tst_Dto::initTestCase()
     QVERIFY(!m_admin.isEmpty() && !m_agent.isEmpty());
 
     m_number = created(u"/v1/whatsapp-numbers"_s,
-                       {{u"phone_number"_s, u"+573001111111"_s}, {u"display_name"_s, u"Ventas"_s},
-                        {u"provider"_s, u"meta"_s}, {u"meta_phone_number_id"_s, u"10291"_s},
-                        {u"meta_access_token"_s, u"token-abc"_s}, {u"webhook_verify_token"_s, u"verify-abc"_s}});
+                       {{u"phone_number"_s, u"+573001111111"_s},
+                        {u"display_name"_s, u"Ventas"_s},
+                        {u"provider"_s, u"meta"_s},
+                        {u"meta_phone_number_id"_s, u"10291"_s},
+                        {u"meta_access_token"_s, u"token-abc"_s},
+                        {u"webhook_verify_token"_s, u"verify-abc"_s}});
     m_campaign = created(u"/v1/campaigns"_s,
-                         {{u"name"_s, u"Ventas"_s}, {u"code"_s, u"VENTAS"_s}, {u"description"_s, QJsonValue()},
-                          {u"business_hours"_s, QJsonObject{{u"monday"_s, QJsonObject{{u"start"_s, u"08:00"_s},
-                                                                                      {u"end"_s, u"18:00"_s}}}}}});
+                         {{u"name"_s, u"Ventas"_s},
+                          {u"code"_s, u"VENTAS"_s},
+                          {u"description"_s, QJsonValue()},
+                          {u"business_hours"_s,
+                           QJsonObject{{u"monday"_s, QJsonObject{{u"start"_s, u"08:00"_s}, {u"end"_s, u"18:00"_s}}}}}});
     QVERIFY(m_number && m_campaign);
     QCOMPARE(call("POST", u"/v1/campaigns/%1/numbers"_s.arg(m_campaign),
-                  {{u"whatsapp_number_ids"_s, QJsonArray{m_number}}}).status, 200);
+                  {{u"whatsapp_number_ids"_s, QJsonArray{m_number}}})
+                 .status,
+             200);
     QCOMPARE(call("POST", u"/v1/campaigns/%1/agents"_s.arg(m_campaign),
-                  {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, m_agentId}, {u"skills"_s, QJsonArray{u"ventas"_s}}}}}})
-                 .status, 200);
-    m_client = created(u"/v1/clients"_s, {{u"phone_number"_s, u"+573009999999"_s}, {u"first_name"_s, u"Ana"_s},
-                                          {u"email"_s, u"ana@example.com"_s}, {u"tags"_s, QJsonArray{u"vip"_s}},
-                                          {u"custom_fields"_s, QJsonObject{{u"plan"_s, u"oro"_s}, {u"hijos"_s, 2}}}});
+                  {{u"agents"_s,
+                    QJsonArray{QJsonObject{{u"user_id"_s, m_agentId}, {u"skills"_s, QJsonArray{u"ventas"_s}}}}}})
+                 .status,
+             200);
+    m_client = created(u"/v1/clients"_s,
+                       {{u"phone_number"_s, u"+573009999999"_s},
+                        {u"first_name"_s, u"Ana"_s},
+                        {u"email"_s, u"ana@example.com"_s},
+                        {u"tags"_s, QJsonArray{u"vip"_s}},
+                        {u"custom_fields"_s, QJsonObject{{u"plan"_s, u"oro"_s}, {u"hijos"_s, 2}}}});
     const qint64 other = created(u"/v1/clients"_s, {{u"phone_number"_s, u"+573008888888"_s}});
     QVERIFY(m_client && other);
 
@@ -162,21 +175,28 @@ void tst_Dto::initTestCase()
     QCOMPARE(upload.status, 201);
     m_file = upload.value(u"id"_s).toInteger();
 
-    const ApiResponse text = m_server.request("POST", u"/v1/messages"_s,
-                                              {{u"chat_id"_s, m_chat}, {u"message_type"_s, u"text"_s},
-                                               {u"content"_s, u"Hola"_s}}, m_agent);
+    const ApiResponse text =
+        m_server.request("POST", u"/v1/messages"_s,
+                         {{u"chat_id"_s, m_chat}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Hola"_s}}, m_agent);
     QCOMPARE(text.status, 201);
     m_message = text.value(u"id"_s).toInteger();
     const ApiResponse reply = m_server.request("POST", u"/v1/messages"_s,
-                                               {{u"chat_id"_s, m_chat}, {u"message_type"_s, u"image"_s},
-                                                {u"media_file_id"_s, m_file}, {u"content"_s, u"Mira"_s},
-                                                {u"reply_to_message_id"_s, m_message}}, m_agent);
+                                               {{u"chat_id"_s, m_chat},
+                                                {u"message_type"_s, u"image"_s},
+                                                {u"media_file_id"_s, m_file},
+                                                {u"content"_s, u"Mira"_s},
+                                                {u"reply_to_message_id"_s, m_message}},
+                                               m_agent);
     QCOMPARE(reply.status, 201);
     m_reply = reply.value(u"id"_s).toInteger();
 
-    m_task = created(u"/v1/tasks"_s, {{u"client_id"_s, m_client}, {u"chat_id"_s, m_chat},
-                                      {u"assigned_to_user_id"_s, m_agentId}, {u"title"_s, u"Llamar"_s},
-                                      {u"due_date"_s, u"2035-11-15T10:00:00Z"_s}, {u"priority"_s, u"high"_s}});
+    m_task = created(u"/v1/tasks"_s,
+                     {{u"client_id"_s, m_client},
+                      {u"chat_id"_s, m_chat},
+                      {u"assigned_to_user_id"_s, m_agentId},
+                      {u"title"_s, u"Llamar"_s},
+                      {u"due_date"_s, u"2035-11-15T10:00:00Z"_s},
+                      {u"priority"_s, u"high"_s}});
     QVERIFY(m_task);
     QCOMPARE(call("POST", u"/v1/tasks/%1/comments"_s.arg(m_task), {{u"content"_s, u"Hecho a medias"_s}}).status, 201);
 }
@@ -199,7 +219,8 @@ void tst_Dto::serverJsonRoundTrips_data()
     QTest::addRow("chat") << u"Chat"_s << u"/v1/chats/%1"_s.arg(m_chat);
     QTest::addRow("chat-queued") << u"Chat"_s << u"/v1/chats/%1"_s.arg(m_queuedChat);
     QTest::addRow("messages") << u"Message[]"_s << u"/v1/chats/%1/messages"_s.arg(m_chat);
-    QTest::addRow("messages-before") << u"Message[]"_s << u"/v1/chats/%1/messages?before_id=%2"_s.arg(m_chat).arg(m_reply);
+    QTest::addRow("messages-before") << u"Message[]"_s
+                                     << u"/v1/chats/%1/messages?before_id=%2"_s.arg(m_chat).arg(m_reply);
     QTest::addRow("message-reply") << u"Message"_s << u"/v1/messages/%1"_s.arg(m_reply);
     QTest::addRow("tasks") << u"Task[]"_s << u"/v1/tasks"_s;
     QTest::addRow("task") << u"Task"_s << u"/v1/tasks/%1"_s.arg(m_task);
@@ -229,13 +250,23 @@ void tst_Dto::serverJsonRoundTrips()
 void tst_Dto::templatesRoundTrip()
 {
     // The server's own writer (no Meta here): a header, a footer, positional and named variables.
-    const QJsonArray graph{
-        QJsonObject{{u"name"_s, u"pago"_s}, {u"language"_s, u"es"_s}, {u"status"_s, u"APPROVED"_s}, {u"category"_s, u"UTILITY"_s},
-                    {u"components"_s, QJsonArray{QJsonObject{{u"type"_s, u"HEADER"_s}, {u"format"_s, u"TEXT"_s}, {u"text"_s, u"Aviso"_s}},
-                                                 QJsonObject{{u"type"_s, u"BODY"_s}, {u"text"_s, u"Hola {{1}}, debes {{2}}"_s}},
-                                                 QJsonObject{{u"type"_s, u"FOOTER"_s}, {u"text"_s, u"Contacto Sur"_s}}}}},
-        QJsonObject{{u"name"_s, u"cita"_s}, {u"language"_s, u"es_CO"_s}, {u"status"_s, u"APPROVED"_s}, {u"category"_s, u"MARKETING"_s},
-                    {u"components"_s, QJsonArray{QJsonObject{{u"type"_s, u"BODY"_s}, {u"text"_s, u"{{nombre}}: {{fecha}}"_s}}}}}};
+    const QJsonArray
+        graph{QJsonObject{{u"name"_s, u"pago"_s},
+                          {u"language"_s, u"es"_s},
+                          {u"status"_s, u"APPROVED"_s},
+                          {u"category"_s, u"UTILITY"_s},
+                          {u"components"_s,
+                           QJsonArray{QJsonObject{{u"type"_s, u"HEADER"_s},
+                                                  {u"format"_s, u"TEXT"_s},
+                                                  {u"text"_s, u"Aviso"_s}},
+                                      QJsonObject{{u"type"_s, u"BODY"_s}, {u"text"_s, u"Hola {{1}}, debes {{2}}"_s}},
+                                      QJsonObject{{u"type"_s, u"FOOTER"_s}, {u"text"_s, u"Contacto Sur"_s}}}}},
+              QJsonObject{{u"name"_s, u"cita"_s},
+                          {u"language"_s, u"es_CO"_s},
+                          {u"status"_s, u"APPROVED"_s},
+                          {u"category"_s, u"MARKETING"_s},
+                          {u"components"_s,
+                           QJsonArray{QJsonObject{{u"type"_s, u"BODY"_s}, {u"text"_s, u"{{nombre}}: {{fecha}}"_s}}}}}};
     const QJsonObject json = QJsonDocument::fromJson(TemplatesApi::catalogJson(graph)).object();
     const MessageTemplateListDto list = MessageTemplateListDto::fromJson(json);
     QCOMPARE(list.toJson(), json);
@@ -250,8 +281,9 @@ void tst_Dto::answersRoundTrip()
 {
     // Answers of mutating calls and of auth, which GETs do not show.
     const QString email = u"nuevo@example.com"_s;
-    ApiResponse r = call("POST", u"/v1/users"_s, {{u"email"_s, email}, {u"password"_s, u"Secreto123"_s},
-                                                  {u"first_name"_s, u"Nuevo"_s}, {u"role_id"_s, 3}});
+    ApiResponse r =
+        call("POST", u"/v1/users"_s,
+             {{u"email"_s, email}, {u"password"_s, u"Secreto123"_s}, {u"first_name"_s, u"Nuevo"_s}, {u"role_id"_s, 3}});
     QCOMPARE(r.status, 201);
     QCOMPARE(UserDto::fromJson(r.object()).toJson(), r.object());
 
@@ -367,7 +399,8 @@ void tst_Dto::typedFields()
     QVERIFY(!campaign.botFlowId.has_value());
     QVERIFY(campaign.businessHours.has_value());
 
-    const WhatsAppNumberDto number = WhatsAppNumberDto::fromJson(call("GET", u"/v1/whatsapp-numbers/%1"_s.arg(m_number)).object());
+    const WhatsAppNumberDto number =
+        WhatsAppNumberDto::fromJson(call("GET", u"/v1/whatsapp-numbers/%1"_s.arg(m_number)).object());
     QVERIFY(number.hasMetaAccessToken);
     QVERIFY(!number.hasWppconnectApiKey);
     QCOMPARE(number.metaPhoneNumberId, u"10291"_s);
@@ -392,9 +425,13 @@ void tst_Dto::typedFields()
 void tst_Dto::nullsAndMissingFields()
 {
     // Nulls read as empty values and are written back as null; missing fields stay missing.
-    const QJsonObject json{{u"id"_s, 7}, {u"chat_id"_s, 3}, {u"content"_s, QJsonValue()},
-                           {u"user"_s, QJsonValue()}, {u"sent_at"_s, QJsonValue()},
-                           {u"media_file_id"_s, QJsonValue()}, {u"reply_to"_s, QJsonValue()},
+    const QJsonObject json{{u"id"_s, 7},
+                           {u"chat_id"_s, 3},
+                           {u"content"_s, QJsonValue()},
+                           {u"user"_s, QJsonValue()},
+                           {u"sent_at"_s, QJsonValue()},
+                           {u"media_file_id"_s, QJsonValue()},
+                           {u"reply_to"_s, QJsonValue()},
                            {u"created_at"_s, u"2025-11-14T10:00:00Z"_s}};
     const MessageDto m = MessageDto::fromJson(json);
     QCOMPARE(m.id, 7);

@@ -1,6 +1,6 @@
-// The protocol library's wire types for what the seed (seed-api-design.es.md) shows but the server
-// does not answer yet — bot flows (§9), reports (§10.1, §10.2), trends (§11.3), backups (§13) — and
-// the Socket.IO payloads of §16 / CONTRACT §6. No server: every file in tests/data/seed/ must
+// The protocol library's wire types for what the customer's API design shows but the server
+// does not answer yet — bot flows, reports, trends, backups — and
+// the Socket.IO payloads of the realtime events of docs/REALTIME.md. No server: every file in tests/data/seed/ must
 // survive fromJson → toJson unchanged, and typed fields must read right.
 //
 // The seed's examples of the entities the server already answers are checked too, seed shape
@@ -9,7 +9,7 @@
 // The seed's examples (every file but event-*.json) are copied verbatim
 // from the seed's ```json blocks; all were valid JSON, so none needed fixing ("Mozilla/5.0..." in
 // audit-logs.json is a string, not a placeholder). The event-*.json payloads are not in the seed
-// as JSON: they follow CONTRACT §6 and the server's own writers (ChatsApi, MessagesApi,
+// as JSON: they follow docs/REALTIME.md and the server's own writers (ChatsApi, MessagesApi,
 // RealtimeHub, ChatEvents), with realistic values.
 #include <Conversa/dto/AuditEntryDto.h>
 #include <Conversa/dto/BackupDto.h>
@@ -49,7 +49,8 @@ QJsonObject load(const QString &name)
     return doc.object();
 }
 
-template<class T> QJsonObject roundTrip(const QJsonObject &json)
+template <class T>
+QJsonObject roundTrip(const QJsonObject &json)
 {
     return T::fromJson(json).toJson();
 }
@@ -60,7 +61,7 @@ using RoundTrip = QJsonObject (*)(const QJsonObject &);
 const QList<std::pair<QString, RoundTrip>> &files()
 {
     static const QList<std::pair<QString, RoundTrip>> table{
-        // The seed's examples of entities the server answers (§2.2, 3.1, 4.1, 5.1, 5.2, 5.10, 6.1, 7.1, 7.3, 14.1).
+        // The seed's examples of entities the server answers.
         {u"user.json"_s, &roundTrip<UserDto>},
         {u"campaigns.json"_s, &roundTrip<Page<CampaignDto>>},
         {u"numbers.json"_s, &roundTrip<Page<WhatsAppNumberDto>>},
@@ -102,7 +103,7 @@ QDateTime utc(const char *iso)
     return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toUTC();
 }
 
-} // namespace
+}   // namespace
 
 class tst_DtoSeed : public QObject {
     Q_OBJECT
@@ -191,13 +192,14 @@ void tst_DtoSeed::botFlow()
     QCOMPARE(nodes.nodes.at(0).config.next, std::optional<QString>(u"node_menu"_s));
 }
 
-// The node types the seed does not show (CONTRACT §9): each reads its own keys and writes back only those.
+// The node types the seed does not show (docs/BOT_FLOWS.md): each reads its own keys and writes back only those.
 void tst_DtoSeed::botNodeConfigs()
 {
     const QJsonObject condition = QJsonDocument::fromJson(R"({
         "rules": [{"variable": "edad", "operator": "gt", "value": 17, "next": "node_adult"},
                   {"variable": "email", "operator": "exists", "value": null, "next": "node_known"}],
-        "default": "node_minor"})").object();
+        "default": "node_minor"})")
+                                      .object();
     const BotNodeConfigDto c = BotNodeConfigDto::fromJson(condition);
     QCOMPARE(c.rules.size(), 2);
     QCOMPARE(c.rules.at(0).op, u"gt"_s);
@@ -209,7 +211,8 @@ void tst_DtoSeed::botNodeConfigs()
     const QJsonObject http = QJsonDocument::fromJson(R"({
         "method": "POST", "url": "https://crm.example.com/leads", "headers": {"X-Key": "{{api_key}}"},
         "body": {"phone": "{{client.phone_number}}"}, "timeout_ms": 5000,
-        "save": {"lead_id": "$.id"}, "next": "node_ok", "on_error": "node_fail"})").object();
+        "save": {"lead_id": "$.id"}, "next": "node_ok", "on_error": "node_fail"})")
+                                 .object();
     const BotNodeConfigDto h = BotNodeConfigDto::fromJson(http);
     QCOMPARE(h.timeoutMs, std::optional<qint64>(5000));
     QCOMPARE(h.save.value(u"lead_id"_s).toString(), u"$.id"_s);
@@ -217,7 +220,8 @@ void tst_DtoSeed::botNodeConfigs()
     QCOMPARE(h.toJson(), http);
 
     const QJsonObject transfer = QJsonDocument::fromJson(R"({
-        "target_type": "campaign", "target_id": 2, "skills": ["ventas"], "content": "Te paso con un asesor"})").object();
+        "target_type": "campaign", "target_id": 2, "skills": ["ventas"], "content": "Te paso con un asesor"})")
+                                     .object();
     const BotNodeConfigDto t = BotNodeConfigDto::fromJson(transfer);
     QCOMPARE(t.targetId, std::optional<qint64>(2));
     QCOMPARE(t.skills, QStringList{u"ventas"_s});
@@ -225,7 +229,8 @@ void tst_DtoSeed::botNodeConfigs()
     QCOMPARE(t.toJson(), transfer);
 
     const QJsonObject end = QJsonDocument::fromJson(R"({
-        "content": "¡Gracias!", "close": {"close_reason": "resolved", "outcome": null}})").object();
+        "content": "¡Gracias!", "close": {"close_reason": "resolved", "outcome": null}})")
+                                .object();
     const BotNodeConfigDto e = BotNodeConfigDto::fromJson(end);
     QVERIFY(e.close);
     QCOMPARE(e.close->closeReason, u"resolved"_s);
@@ -235,7 +240,8 @@ void tst_DtoSeed::botNodeConfigs()
     const QJsonObject others = QJsonDocument::fromJson(R"({
         "content": "¿Tu correo?", "variable": "email", "validation": "email", "invalid_message": "No parece un correo",
         "assign": {"saludo": "Hola {{nombre}}"}, "chat_tags": ["bot"], "client_tags": [],
-        "fields": {"lead_status": "hot"}, "seconds": 30, "media_file_id": 9, "next": "node_x"})").object();
+        "fields": {"lead_status": "hot"}, "seconds": 30, "media_file_id": 9, "next": "node_x"})")
+                                   .object();
     const BotNodeConfigDto o = BotNodeConfigDto::fromJson(others);
     QCOMPARE(o.validation, std::optional<QString>(u"email"_s));
     QCOMPARE(o.seconds, std::optional<qint64>(30));

@@ -32,9 +32,9 @@ private:
     // The new message's id; 0 on failure.
     qint64 sendMessage(const QString &text)
     {
-        const ApiResponse r = m_server.request("POST", u"/v1/messages"_s,
-                                               {{u"chat_id"_s, m_chat}, {u"message_type"_s, u"text"_s},
-                                                {u"content"_s, text}}, m_agent);
+        const ApiResponse r =
+            m_server.request("POST", u"/v1/messages"_s,
+                             {{u"chat_id"_s, m_chat}, {u"message_type"_s, u"text"_s}, {u"content"_s, text}}, m_agent);
         return r.status == 201 ? r.value(u"id"_s).toInteger() : 0;
     }
 
@@ -59,10 +59,12 @@ void tst_SocketIoReconnected::initTestCase()
                                             {now, now});
     const qint64 campaign = insertReturningId(m_server.db(),
                                               "INSERT INTO campaigns (name, code, created_at, updated_at) "
-                                              "VALUES ('Ventas', 'VENTAS', ?, ?) RETURNING id", {now, now});
+                                              "VALUES ('Ventas', 'VENTAS', ?, ?) RETURNING id",
+                                              {now, now});
     const qint64 client = insertReturningId(m_server.db(),
                                             "INSERT INTO clients (phone_number, created_at, updated_at) "
-                                            "VALUES ('+573009999999', ?, ?) RETURNING id", {now, now});
+                                            "VALUES ('+573009999999', ?, ?) RETURNING id",
+                                            {now, now});
     m_chat = insertReturningId(m_server.db(),
                                "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, "
                                "status, created_at, assigned_at, last_activity_at, last_inbound_at) "

@@ -18,22 +18,31 @@ struct Role {
 // Everything.
 inline const Role &admin()
 {
-    static const Role role{1, QStringLiteral("admin"), QStringLiteral("Administrador"),
-                           {QStringLiteral("analytics.read"), QStringLiteral("audit.export"), QStringLiteral("audit.read"),
-                            QStringLiteral("backups.create"), QStringLiteral("backups.delete"), QStringLiteral("backups.read"),
-                            QStringLiteral("backups.restore"), QStringLiteral("bot_flows.manage"), QStringLiteral("bot_flows.read"),
-                            QStringLiteral("campaigns.create"), QStringLiteral("campaigns.delete"), QStringLiteral("campaigns.read"),
-                            QStringLiteral("campaigns.update"), QStringLiteral("chats.assign"), QStringLiteral("chats.close"),
-                            QStringLiteral("chats.read"), QStringLiteral("chats.read_all"), QStringLiteral("chats.transfer"),
-                            QStringLiteral("chats.update"), QStringLiteral("clients.create"), QStringLiteral("clients.delete"),
-                            QStringLiteral("clients.export"), QStringLiteral("clients.import"), QStringLiteral("clients.read"),
-                            QStringLiteral("clients.update"), QStringLiteral("files.create"), QStringLiteral("files.delete"),
-                            QStringLiteral("files.read"), QStringLiteral("messages.create"), QStringLiteral("messages.read"),
-                            QStringLiteral("reports.export"), QStringLiteral("reports.read"), QStringLiteral("roles.read"),
-                            QStringLiteral("tasks.create"), QStringLiteral("tasks.delete"), QStringLiteral("tasks.read"),
-                            QStringLiteral("tasks.read_all"), QStringLiteral("tasks.update"), QStringLiteral("users.agent_status"),
-                            QStringLiteral("users.create"), QStringLiteral("users.delete"), QStringLiteral("users.read"),
-                            QStringLiteral("users.update"), QStringLiteral("whatsapp.numbers.manage"),
+    static const Role role{1,
+                           QStringLiteral("admin"),
+                           QStringLiteral("Administrador"),
+                           {QStringLiteral("analytics.read"),       QStringLiteral("audit.export"),
+                            QStringLiteral("audit.read"),           QStringLiteral("backups.create"),
+                            QStringLiteral("backups.delete"),       QStringLiteral("backups.read"),
+                            QStringLiteral("backups.restore"),      QStringLiteral("bot_flows.manage"),
+                            QStringLiteral("bot_flows.read"),       QStringLiteral("campaigns.create"),
+                            QStringLiteral("campaigns.delete"),     QStringLiteral("campaigns.read"),
+                            QStringLiteral("campaigns.update"),     QStringLiteral("chats.assign"),
+                            QStringLiteral("chats.close"),          QStringLiteral("chats.read"),
+                            QStringLiteral("chats.read_all"),       QStringLiteral("chats.transfer"),
+                            QStringLiteral("chats.update"),         QStringLiteral("clients.create"),
+                            QStringLiteral("clients.delete"),       QStringLiteral("clients.export"),
+                            QStringLiteral("clients.import"),       QStringLiteral("clients.read"),
+                            QStringLiteral("clients.update"),       QStringLiteral("files.create"),
+                            QStringLiteral("files.delete"),         QStringLiteral("files.read"),
+                            QStringLiteral("messages.create"),      QStringLiteral("messages.read"),
+                            QStringLiteral("reports.export"),       QStringLiteral("reports.read"),
+                            QStringLiteral("roles.read"),           QStringLiteral("tasks.create"),
+                            QStringLiteral("tasks.delete"),         QStringLiteral("tasks.read"),
+                            QStringLiteral("tasks.read_all"),       QStringLiteral("tasks.update"),
+                            QStringLiteral("users.agent_status"),   QStringLiteral("users.create"),
+                            QStringLiteral("users.delete"),         QStringLiteral("users.read"),
+                            QStringLiteral("users.update"),         QStringLiteral("whatsapp.numbers.manage"),
                             QStringLiteral("whatsapp.numbers.read")}};
     return role;
 }
@@ -43,18 +52,25 @@ inline const Role &admin()
 // them); sets agents' status. No user management, number management, backups or audit export.
 inline const Role &supervisor()
 {
-    static const Role role{2, QStringLiteral("supervisor"), QStringLiteral("Supervisor"),
-                           {QStringLiteral("analytics.read"), QStringLiteral("audit.read"), QStringLiteral("bot_flows.read"),
-                            QStringLiteral("campaigns.read"), QStringLiteral("campaigns.update"), QStringLiteral("chats.assign"),
-                            QStringLiteral("chats.close"), QStringLiteral("chats.read"), QStringLiteral("chats.read_all"),
-                            QStringLiteral("chats.transfer"), QStringLiteral("chats.update"), QStringLiteral("clients.create"),
-                            QStringLiteral("clients.delete"), QStringLiteral("clients.export"), QStringLiteral("clients.import"),
-                            QStringLiteral("clients.read"), QStringLiteral("clients.update"), QStringLiteral("files.create"),
-                            QStringLiteral("files.delete"), QStringLiteral("files.read"), QStringLiteral("messages.create"),
-                            QStringLiteral("messages.read"), QStringLiteral("reports.export"), QStringLiteral("reports.read"),
-                            QStringLiteral("roles.read"), QStringLiteral("tasks.create"), QStringLiteral("tasks.delete"),
-                            QStringLiteral("tasks.read"), QStringLiteral("tasks.read_all"), QStringLiteral("tasks.update"),
-                            QStringLiteral("users.agent_status"), QStringLiteral("users.read"),
+    static const Role role{2,
+                           QStringLiteral("supervisor"),
+                           QStringLiteral("Supervisor"),
+                           {QStringLiteral("analytics.read"),       QStringLiteral("audit.read"),
+                            QStringLiteral("bot_flows.read"),       QStringLiteral("campaigns.read"),
+                            QStringLiteral("campaigns.update"),     QStringLiteral("chats.assign"),
+                            QStringLiteral("chats.close"),          QStringLiteral("chats.read"),
+                            QStringLiteral("chats.read_all"),       QStringLiteral("chats.transfer"),
+                            QStringLiteral("chats.update"),         QStringLiteral("clients.create"),
+                            QStringLiteral("clients.delete"),       QStringLiteral("clients.export"),
+                            QStringLiteral("clients.import"),       QStringLiteral("clients.read"),
+                            QStringLiteral("clients.update"),       QStringLiteral("files.create"),
+                            QStringLiteral("files.delete"),         QStringLiteral("files.read"),
+                            QStringLiteral("messages.create"),      QStringLiteral("messages.read"),
+                            QStringLiteral("reports.export"),       QStringLiteral("reports.read"),
+                            QStringLiteral("roles.read"),           QStringLiteral("tasks.create"),
+                            QStringLiteral("tasks.delete"),         QStringLiteral("tasks.read"),
+                            QStringLiteral("tasks.read_all"),       QStringLiteral("tasks.update"),
+                            QStringLiteral("users.agent_status"),   QStringLiteral("users.read"),
                             QStringLiteral("whatsapp.numbers.read")}};
     return role;
 }
@@ -64,11 +80,15 @@ inline const Role &supervisor()
 // without deleting them. Never all chats, assignment, users, campaigns, reports or analytics.
 inline const Role &agent()
 {
-    static const Role role{3, QStringLiteral("agent"), QStringLiteral("Agente"),
-                           {QStringLiteral("chats.close"), QStringLiteral("chats.read"), QStringLiteral("chats.transfer"),
-                            QStringLiteral("chats.update"), QStringLiteral("clients.create"), QStringLiteral("clients.read"),
-                            QStringLiteral("clients.update"), QStringLiteral("files.create"), QStringLiteral("files.read"),
-                            QStringLiteral("messages.create"), QStringLiteral("messages.read"), QStringLiteral("tasks.create"),
+    static const Role role{3,
+                           QStringLiteral("agent"),
+                           QStringLiteral("Agente"),
+                           {QStringLiteral("chats.close"), QStringLiteral("chats.read"),
+                            QStringLiteral("chats.transfer"), QStringLiteral("chats.update"),
+                            QStringLiteral("clients.create"), QStringLiteral("clients.read"),
+                            QStringLiteral("clients.update"), QStringLiteral("files.create"),
+                            QStringLiteral("files.read"), QStringLiteral("messages.create"),
+                            QStringLiteral("messages.read"), QStringLiteral("tasks.create"),
                             QStringLiteral("tasks.read"), QStringLiteral("tasks.update")}};
     return role;
 }
@@ -82,4 +102,4 @@ inline const Role *byName(const QString &name)
     return nullptr;
 }
 
-} // namespace ExpectedRoles
+}   // namespace ExpectedRoles

@@ -73,9 +73,9 @@ void FakeHttpServer::onReadyRead(QTcpSocket *socket)
 void FakeHttpServer::reply(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &contentType,
                            const QByteArray &body, const QByteArray &extraHeaders, int delayMs)
 {
-    const QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-        + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\n" + extraHeaders + "Connection: keep-alive\r\n\r\n" + body;
+    const QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
+        "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" +
+        extraHeaders + "Connection: keep-alive\r\n\r\n" + body;
     QPointer<QTcpSocket> guard(socket);
     auto write = [guard, response] {
         if (guard && guard->state() == QAbstractSocket::ConnectedState)

@@ -21,7 +21,7 @@ public:
         QByteArray authorization;   // the whole header value
         QByteArray contentType;
         QByteArray body;
-        QJsonObject json;           // the parsed body when it is JSON
+        QJsonObject json;   // the parsed body when it is JSON
     };
 
     explicit FakeHttpServer(QObject *parent = nullptr);

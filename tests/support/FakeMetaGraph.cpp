@@ -14,18 +14,17 @@ namespace {
 
 QByteArray graphError(int code, const char *message)
 {
-    return QJsonDocument(QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, QString::fromUtf8(message)},
-                                                              {u"type"_s, u"OAuthException"_s},
-                                                              {u"code"_s, code},
-                                                              {u"fbtrace_id"_s, u"AFakeTrace"_s}}}})
+    return QJsonDocument(QJsonObject{{u"error"_s,
+                                      QJsonObject{{u"message"_s, QString::fromUtf8(message)},
+                                                  {u"type"_s, u"OAuthException"_s},
+                                                  {u"code"_s, code},
+                                                  {u"fbtrace_id"_s, u"AFakeTrace"_s}}}})
         .toJson(QJsonDocument::Compact);
 }
 
-} // namespace
+}   // namespace
 
-FakeMetaGraph::FakeMetaGraph(QObject *parent) : FakeHttpServer(parent)
-{
-}
+FakeMetaGraph::FakeMetaGraph(QObject *parent) : FakeHttpServer(parent) {}
 
 QString FakeMetaGraph::baseUrl() const
 {
@@ -160,8 +159,9 @@ void FakeMetaGraph::handle(QTcpSocket *socket, HttpRequest request)
         const auto account = m_templates.constFind(templateList.captured(1));
         if (account == m_templates.cend()) {
             r.status = 400;
-            body = graphError(100, "Unsupported get request. Object with ID does not exist, cannot be loaded due to "
-                                   "missing permissions, or does not support this operation.");
+            body = graphError(100,
+                              "Unsupported get request. Object with ID does not exist, cannot be loaded due to "
+                              "missing permissions, or does not support this operation.");
         } else if (r.authorization != "Bearer " + account->second.toUtf8()) {
             r.status = 401;
             body = graphError(190, "Error validating access token: Session has expired.");
@@ -177,11 +177,15 @@ void FakeMetaGraph::handle(QTcpSocket *socket, HttpRequest request)
             QJsonObject answer{{u"data"_s, page}};
             if (!page.isEmpty()) {
                 const QString after = QString::fromLatin1(QByteArray::number(from + page.size()).toBase64());
-                QJsonObject paging{{u"cursors"_s, QJsonObject{{u"before"_s, QString::fromLatin1(QByteArray::number(from).toBase64())},
-                                                               {u"after"_s, after}}}};
+                QJsonObject paging{{u"cursors"_s,
+                                    QJsonObject{{u"before"_s, QString::fromLatin1(QByteArray::number(from).toBase64())},
+                                                {u"after"_s, after}}}};
                 if (from + page.size() < all.size())
-                    paging.insert(u"next"_s, u"https://graph.facebook.com/v21.0/%1/message_templates?limit=%2&after=%3"_s
-                                                 .arg(templateList.captured(1)).arg(limit).arg(after));
+                    paging.insert(u"next"_s,
+                                  u"https://graph.facebook.com/v21.0/%1/message_templates?limit=%2&after=%3"_s
+                                      .arg(templateList.captured(1))
+                                      .arg(limit)
+                                      .arg(after));
                 answer.insert(u"paging"_s, paging);
             }
             r.status = 200;
@@ -220,7 +224,8 @@ void FakeMetaGraph::handle(QTcpSocket *socket, HttpRequest request)
         } else if (a.hasMatch() && a.captured(1) == "lookaside"_L1) {
             // Meta's lookaside host may redirect: the client has to follow it.
             r.status = 302;
-            extraHeaders = "Location: http://127.0.0.1:" + QByteArray::number(port()) + "/attachments/" + id.toUtf8() + a.captured(3).toUtf8() + "\r\n";
+            extraHeaders = "Location: http://127.0.0.1:" + QByteArray::number(port()) + "/attachments/" + id.toUtf8() +
+                a.captured(3).toUtf8() + "\r\n";
         } else if (!scripted.isEmpty()) {
             const auto s = scripted.dequeue();
             r.status = s.first;
@@ -228,8 +233,9 @@ void FakeMetaGraph::handle(QTcpSocket *socket, HttpRequest request)
         } else if (!m_media.contains(id)) {
             r.status = 404;
             if (l.hasMatch()) {
-                body = graphError(100, "Unsupported get request. Object with ID does not exist, cannot be loaded due to "
-                                       "missing permissions, or does not support this operation.");
+                body = graphError(100,
+                                  "Unsupported get request. Object with ID does not exist, cannot be loaded due to "
+                                  "missing permissions, or does not support this operation.");
             } else {
                 contentType = "text/html";
                 body = "Not found";
@@ -238,13 +244,15 @@ void FakeMetaGraph::handle(QTcpSocket *socket, HttpRequest request)
             const auto &media = m_media.value(id);
             r.status = 200;
             const QString url = u"http://127.0.0.1:%1/lookaside/%2?ext=1&hash=ATx"_s.arg(port()).arg(id);
-            body = QJsonDocument(QJsonObject{
-                                     {u"messaging_product"_s, u"whatsapp"_s},
-                                     {u"url"_s, url},
-                                     {u"mime_type"_s, QString::fromLatin1(media.second)},
-                                     {u"sha256"_s, QString::fromLatin1(QCryptographicHash::hash(media.first, QCryptographicHash::Sha256).toHex())},
-                                     {u"file_size"_s, QString::number(media.first.size())},
-                                     {u"id"_s, id}})
+            body = QJsonDocument(
+                       QJsonObject{{u"messaging_product"_s, u"whatsapp"_s},
+                                   {u"url"_s, url},
+                                   {u"mime_type"_s, QString::fromLatin1(media.second)},
+                                   {u"sha256"_s,
+                                    QString::fromLatin1(
+                                        QCryptographicHash::hash(media.first, QCryptographicHash::Sha256).toHex())},
+                                   {u"file_size"_s, QString::number(media.first.size())},
+                                   {u"id"_s, id}})
                        .toJson(QJsonDocument::Compact);
         } else {
             const auto &media = m_media.value(id);
@@ -269,10 +277,10 @@ void FakeMetaGraph::handle(QTcpSocket *socket, HttpRequest request)
             const QString to = r.json.value(u"to"_s).toString();
             QString waId = to;
             waId.remove(u'+');
-            body = QJsonDocument(QJsonObject{
-                                     {u"messaging_product"_s, u"whatsapp"_s},
-                                     {u"contacts"_s, QJsonArray{QJsonObject{{u"input"_s, to}, {u"wa_id"_s, waId}}}},
-                                     {u"messages"_s, QJsonArray{QJsonObject{{u"id"_s, r.answeredId}}}}})
+            body = QJsonDocument(
+                       QJsonObject{{u"messaging_product"_s, u"whatsapp"_s},
+                                   {u"contacts"_s, QJsonArray{QJsonObject{{u"input"_s, to}, {u"wa_id"_s, waId}}}},
+                                   {u"messages"_s, QJsonArray{QJsonObject{{u"id"_s, r.answeredId}}}}})
                        .toJson(QJsonDocument::Compact);
         }
     } else if (media.match(path).hasMatch()) {

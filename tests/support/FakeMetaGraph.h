@@ -9,10 +9,10 @@
 #include <QQueue>
 #include <QString>
 
-// A stand-in for the Meta Graph API (meta-cloud-api.md §2, §5) on 127.0.0.1, port 0, answering
+// A stand-in for the Meta Graph API (docs/PROVIDERS.md) on 127.0.0.1, port 0, answering
 // as Meta documents: POST /v21.0/{phone_number_id}/messages →
 // {"messaging_product":"whatsapp","contacts":[{"input","wa_id"}],"messages":[{"id":"wamid.…"}]},
-// POST /v21.0/{phone_number_id}/media (multipart) → {"id":"…"}; for inbound media (§5)
+// POST /v21.0/{phone_number_id}/media (multipart) → {"id":"…"}; for inbound media
 // GET /v21.0/{media_id}?phone_number_id=… → {"messaging_product","url","mime_type","sha256",
 // "file_size","id"} with a URL on this server (/lookaside/{media_id}, which redirects to
 // /attachments/{media_id}) that answers the bytes with their Content-Type to the bearer token;
@@ -27,13 +27,13 @@ public:
     // method, path (e.g. /v21.0/106540352242922/messages), authorization, contentType, body,
     // json, and:
     struct Request : HttpRequest {
-        int status = 0;             // what was (or will be) answered
-        QString answeredId;         // the wamid or media id answered, if any
+        int status = 0;       // what was (or will be) answered
+        QString answeredId;   // the wamid or media id answered, if any
     };
 
     explicit FakeMetaGraph(QObject *parent = nullptr);
 
-    QString baseUrl() const;        // http://127.0.0.1:<port>/v21.0
+    QString baseUrl() const;   // http://127.0.0.1:<port>/v21.0
 
     // The next `times` POST …/messages are answered with this status and body.
     void failNextMessages(int status, const QByteArray &body, int times = 1);
@@ -50,8 +50,8 @@ public:
     // The next `times` GET /{media_id} (look-ups) or downloads are answered with this status and body.
     void failNextMediaLookups(int status, const QByteArray &body, int times = 1);
     void failNextDownloads(int status, const QByteArray &body, int times = 1);
-    QList<Request> mediaLookups() const;      // GET /v21.0/{media_id}
-    QList<Request> downloads() const;         // GET /attachments/… (after the redirect)
+    QList<Request> mediaLookups() const;   // GET /v21.0/{media_id}
+    QList<Request> downloads() const;      // GET /attachments/… (after the redirect)
     // Every answer is sent this late (the request is recorded at once).
     void setDelayMs(int ms) { m_delayMs = ms; }
 
@@ -71,9 +71,9 @@ private:
     QQueue<QPair<int, QByteArray>> m_scripted;
     QQueue<QPair<int, QByteArray>> m_scriptedLookups;
     QQueue<QPair<int, QByteArray>> m_scriptedDownloads;
-    QHash<QString, QPair<QByteArray, QByteArray>> m_media;   // id → bytes, MIME type
-    QHash<QString, QPair<QString, QString>> m_phoneNumbers;  // id → status, token
-    QHash<QString, QPair<QJsonArray, QString>> m_templates;  // business account → templates, token
+    QHash<QString, QPair<QByteArray, QByteArray>> m_media;    // id → bytes, MIME type
+    QHash<QString, QPair<QString, QString>> m_phoneNumbers;   // id → status, token
+    QHash<QString, QPair<QJsonArray, QString>> m_templates;   // business account → templates, token
     int m_delayMs = 0;
     int m_seq = 0;
     // The listening socket and its connections live in FakeHttpServer, whose destructor stops

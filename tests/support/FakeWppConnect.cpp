@@ -27,11 +27,9 @@ const char *reason(int status)
     }
 }
 
-} // namespace
+}   // namespace
 
-FakeWppConnect::FakeWppConnect(QObject *parent) : FakeHttpServer(parent)
-{
-}
+FakeWppConnect::FakeWppConnect(QObject *parent) : FakeHttpServer(parent) {}
 
 QString FakeWppConnect::baseUrl() const
 {
@@ -57,7 +55,8 @@ QList<FakeWppConnect::Request> FakeWppConnect::requests(const QString &route) co
 QByteArray FakeWppConnect::qrPng()
 {
     // A 1×1 PNG: what matters is that it is a PNG.
-    return QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    return QByteArray::fromBase64(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 }
 
 QByteArray FakeWppConnect::sample(const QString &name)
@@ -90,10 +89,13 @@ void FakeWppConnect::handle(QTcpSocket *socket, HttpRequest request)
             r.status = 400;
             body = compact({{u"response"_s, false}, {u"message"_s, u"The SECRET_KEY is incorrect"_s}});
         } else {
-            const QString t = u"$2b$10$FAKE%1%2"_s.arg(++m_seq).arg(QUuid::createUuid().toString(QUuid::Id128).left(20));
+            const QString t =
+                u"$2b$10$FAKE%1%2"_s.arg(++m_seq).arg(QUuid::createUuid().toString(QUuid::Id128).left(20));
             m_tokens[r.session].insert(t);
             r.status = 201;
-            body = compact({{u"status"_s, u"success"_s}, {u"session"_s, r.session}, {u"token"_s, t},
+            body = compact({{u"status"_s, u"success"_s},
+                            {u"session"_s, r.session},
+                            {u"token"_s, t},
                             {u"full"_s, QString(r.session + u':' + t)}});
         }
     } else if (r.authorization.isEmpty()) {
@@ -124,8 +126,11 @@ void FakeWppConnect::handle(QTcpSocket *socket, HttpRequest request)
             const QJsonValue qr = state == "QRCODE"_L1
                 ? QJsonValue(QString(u"data:image/png;base64,"_s + QString::fromLatin1(qrPng().toBase64())))
                 : QJsonValue();
-            body = compact({{u"status"_s, state}, {u"qrcode"_s, qr}, {u"urlcode"_s, u"2@fake"_s},
-                            {u"version"_s, u"2.10.4"_s}, {u"session"_s, r.session}});
+            body = compact({{u"status"_s, state},
+                            {u"qrcode"_s, qr},
+                            {u"urlcode"_s, u"2@fake"_s},
+                            {u"version"_s, u"2.10.4"_s},
+                            {u"session"_s, r.session}});
         }
     } else if (r.route == "qrcode-session"_L1) {
         r.status = 200;
@@ -133,27 +138,33 @@ void FakeWppConnect::handle(QTcpSocket *socket, HttpRequest request)
             body = qrPng();
             contentType = "image/png";
         } else if (state.isEmpty() || state == "CLOSED"_L1) {
-            body = compact({{u"status"_s, QJsonValue()},
-                            {u"message"_s, u"Session not started. Please, use the /start-session route, for initialization your session"_s},
-                            {u"session"_s, r.session}});
+            body = compact(
+                {{u"status"_s, QJsonValue()},
+                 {u"message"_s,
+                  u"Session not started. Please, use the /start-session route, for initialization your session"_s},
+                 {u"session"_s, r.session}});
         } else {
-            body = compact({{u"status"_s, state}, {u"message"_s, u"QRCode is not available..."_s}, {u"session"_s, r.session}});
+            body = compact(
+                {{u"status"_s, state}, {u"message"_s, u"QRCode is not available..."_s}, {u"session"_s, r.session}});
         }
     } else if (r.route == "close-session"_L1) {
         m_states.insert(r.session, u"CLOSED"_s);
         r.status = 200;
-        body = compact({{u"status"_s, true}, {u"message"_s, u"Session successfully closed"_s}, {u"session"_s, r.session}});
-    } else if (r.route == "send-message"_L1 || r.route == "send-image"_L1 || r.route == "send-file-base64"_L1
-               || r.route == "send-file"_L1) {
+        body =
+            compact({{u"status"_s, true}, {u"message"_s, u"Session successfully closed"_s}, {u"session"_s, r.session}});
+    } else if (r.route == "send-message"_L1 || r.route == "send-image"_L1 || r.route == "send-file-base64"_L1 ||
+               r.route == "send-file"_L1) {
         const QString phone = r.json.value(u"phone"_s).toString();
         if (state != "CONNECTED"_L1) {
             r.status = 404;
             body = sample(u"error-session-not-active.json"_s);
         } else if (r.route != "send-message"_L1 && !r.json.value(u"base64"_s).toString().startsWith("data:"_L1)) {
             r.status = 500;
-            body = compact({{u"status"_s, u"Error"_s}, {u"message"_s, u"Erro ao enviar a mensagem."_s},
-                            {u"error"_s, QJsonObject{{u"code"_s, u"empty_file"_s},
-                                                     {u"message"_s, u"Empty or invalid file or base64"_s}}}});
+            body = compact(
+                {{u"status"_s, u"Error"_s},
+                 {u"message"_s, u"Erro ao enviar a mensagem."_s},
+                 {u"error"_s,
+                  QJsonObject{{u"code"_s, u"empty_file"_s}, {u"message"_s, u"Empty or invalid file or base64"_s}}}});
         } else {
             r.status = 201;
             r.answeredId = u"true_%1@c.us_3EB0%2"_s.arg(phone, QString::number(++m_seq).rightJustified(16, u'0'));
@@ -164,8 +175,10 @@ void FakeWppConnect::handle(QTcpSocket *socket, HttpRequest request)
                 message.insert(u"fromMe"_s, true);
                 message.insert(u"to"_s, QString(phone + u"@c.us"_s));
             }
-            body = compact({{u"status"_s, u"success"_s}, {u"response"_s, QJsonArray{message}},
-                            {u"mapper"_s, u"return"_s}, {u"session"_s, r.session}});
+            body = compact({{u"status"_s, u"success"_s},
+                            {u"response"_s, QJsonArray{message}},
+                            {u"mapper"_s, u"return"_s},
+                            {u"session"_s, r.session}});
         }
     } else {
         r.status = 404;

@@ -9,7 +9,7 @@
 #include <QSet>
 #include <QString>
 
-// A stand-in for a WPPConnect Server (wppconnect.md §2–§3) on 127.0.0.1, port 0, answering as
+// A stand-in for a WPPConnect Server (docs/PROVIDERS.md) on 127.0.0.1, port 0, answering as
 // its source does: POST /api/{session}/{secretkey}/generate-token → 201 {status,session,token,full}
 // (400 for a wrong secret); every other route wants "Authorization: Bearer <token>" of that
 // session (401 otherwise); start-session (records the webhook, answers {"status":"CLOSED"} at
@@ -23,14 +23,14 @@ public:
     // method, path (/api/<session>/<route>), authorization, contentType, body, json, and:
     struct Request : HttpRequest {
         QString session;
-        QString route;              // generate-token, start-session, send-message…
+        QString route;   // generate-token, start-session, send-message…
         int status = 0;
         QString answeredId;
     };
 
     explicit FakeWppConnect(QObject *parent = nullptr);
 
-    QString baseUrl() const;        // http://127.0.0.1:<port>
+    QString baseUrl() const;   // http://127.0.0.1:<port>
     void setSecretKey(const QString &key) { m_secretKey = key; }
     QString secretKey() const { return m_secretKey; }
 
@@ -46,10 +46,14 @@ public:
 
     QList<Request> requests() const { return m_requests; }
     QList<Request> requests(const QString &route) const;
-    void clear() { m_requests.clear(); m_scripted.clear(); }
+    void clear()
+    {
+        m_requests.clear();
+        m_scripted.clear();
+    }
 
-    static QByteArray qrPng();                      // the PNG qrcode-session answers
-    static QByteArray sample(const QString &name);  // tests/data/wppconnect/<name>
+    static QByteArray qrPng();                       // the PNG qrcode-session answers
+    static QByteArray sample(const QString &name);   // tests/data/wppconnect/<name>
 
 private:
     void handle(QTcpSocket *socket, HttpRequest request) override;
@@ -57,8 +61,8 @@ private:
     QString m_secretKey = QStringLiteral("THISISMYSECURETOKEN");
     QList<Request> m_requests;
     QHash<QString, QQueue<QPair<int, QByteArray>>> m_scripted;
-    QHash<QString, QString> m_states;     // session → state
-    QHash<QString, QString> m_webhooks;   // session → webhook URL
+    QHash<QString, QString> m_states;         // session → state
+    QHash<QString, QString> m_webhooks;       // session → webhook URL
     QHash<QString, QSet<QString>> m_tokens;   // session → tokens
     int m_seq = 0;
     // The listening socket and its connections live in FakeHttpServer, whose destructor stops

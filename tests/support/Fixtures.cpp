@@ -35,8 +35,8 @@ QByteArray pngBytes()
 ApiResponse uploadFile(TestServer &server, const QByteArray &token, const QByteArray &boundary,
                        const QByteArray &fileName, const QByteArray &mimeType, const QByteArray &bytes)
 {
-    const QByteArray form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: " + mimeType + "\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
+    const QByteArray form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+        fileName + "\"\r\nContent-Type: " + mimeType + "\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
     return server.requestRaw("POST", u"/v1/files"_s, form, "multipart/form-data; boundary=" + boundary, token);
 }
 
@@ -44,18 +44,21 @@ QByteArray metaTextWebhook(const QString &phoneNumberId, const QString &displayP
                            const QString &name, const QString &wamid, const QString &text)
 {
     using namespace Qt::StringLiterals;
-    const QJsonObject message{{u"from"_s, waId}, {u"id"_s, wamid}, {u"timestamp"_s, QString::number(nowSeconds())},
-                              {u"type"_s, u"text"_s}, {u"text"_s, QJsonObject{{u"body"_s, text}}}};
-    const QJsonObject value{{u"messaging_product"_s, u"whatsapp"_s},
-                            {u"metadata"_s, QJsonObject{{u"display_phone_number"_s, displayPhone},
-                                                        {u"phone_number_id"_s, phoneNumberId}}},
-                            {u"contacts"_s, QJsonArray{QJsonObject{{u"profile"_s, QJsonObject{{u"name"_s, name}}},
-                                                                   {u"wa_id"_s, waId}}}},
-                            {u"messages"_s, QJsonArray{message}}};
-    return QJsonDocument(QJsonObject{
-        {u"object"_s, u"whatsapp_business_account"_s},
-        {u"entry"_s, QJsonArray{QJsonObject{{u"id"_s, u"1"_s},
-                                            {u"changes"_s, QJsonArray{QJsonObject{{u"value"_s, value},
-                                                                                  {u"field"_s, u"messages"_s}}}}}}}})
+    const QJsonObject message{{u"from"_s, waId},
+                              {u"id"_s, wamid},
+                              {u"timestamp"_s, QString::number(nowSeconds())},
+                              {u"type"_s, u"text"_s},
+                              {u"text"_s, QJsonObject{{u"body"_s, text}}}};
+    const QJsonObject value{
+        {u"messaging_product"_s, u"whatsapp"_s},
+        {u"metadata"_s, QJsonObject{{u"display_phone_number"_s, displayPhone}, {u"phone_number_id"_s, phoneNumberId}}},
+        {u"contacts"_s, QJsonArray{QJsonObject{{u"profile"_s, QJsonObject{{u"name"_s, name}}}, {u"wa_id"_s, waId}}}},
+        {u"messages"_s, QJsonArray{message}}};
+    return QJsonDocument(QJsonObject{{u"object"_s, u"whatsapp_business_account"_s},
+                                     {u"entry"_s,
+                                      QJsonArray{QJsonObject{{u"id"_s, u"1"_s},
+                                                             {u"changes"_s,
+                                                              QJsonArray{QJsonObject{{u"value"_s, value},
+                                                                                     {u"field"_s, u"messages"_s}}}}}}}})
         .toJson(QJsonDocument::Compact);
 }

@@ -21,7 +21,7 @@ QByteArray pngBytes();
 ApiResponse uploadFile(TestServer &server, const QByteArray &token, const QByteArray &boundary,
                        const QByteArray &fileName, const QByteArray &mimeType, const QByteArray &bytes);
 
-// A Meta webhook body (meta-cloud-api.md) carrying one inbound text message from `waId` (with its
+// A Meta webhook body (docs/PROVIDERS.md) carrying one inbound text message from `waId` (with its
 // profile name) to the business number `phoneNumberId`.
 QByteArray metaTextWebhook(const QString &phoneNumberId, const QString &displayPhone, const QString &waId,
                            const QString &name, const QString &wamid, const QString &text);

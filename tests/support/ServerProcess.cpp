@@ -76,13 +76,16 @@ bool ServerProcess::start(const QProcessEnvironment &env)
     if (!m_process.waitForStarted())
         return false;
     const quint16 port = quint16(env.value(u"CONVERSA_LISTEN"_s).section(u':', -1).toUInt());
-    return QTest::qWaitFor([&] {
-        if (m_process.state() != QProcess::Running)
-            return true;
-        QTcpSocket probe;
-        probe.connectToHost(QHostAddress::LocalHost, port);
-        return probe.waitForConnected(200);
-    }, 20000) && m_process.state() == QProcess::Running;
+    return QTest::qWaitFor(
+               [&] {
+                   if (m_process.state() != QProcess::Running)
+                       return true;
+                   QTcpSocket probe;
+                   probe.connectToHost(QHostAddress::LocalHost, port);
+                   return probe.waitForConnected(200);
+               },
+               20000) &&
+        m_process.state() == QProcess::Running;
 }
 
 int ServerProcess::stop(int timeoutMs)

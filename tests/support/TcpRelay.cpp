@@ -8,9 +8,9 @@
 
 // One client connection in scripted mode.
 struct TcpRelay::Link {
-    QByteArray fromClient;   // read, not yet a whole request
-    QByteArray toUpstream;   // requests to pass on once the server connection is up
-    bool cutAnswer = false;  // the next bytes from the server are cut short
+    QByteArray fromClient;    // read, not yet a whole request
+    QByteArray toUpstream;    // requests to pass on once the server connection is up
+    bool cutAnswer = false;   // the next bytes from the server are cut short
 };
 
 TcpRelay::TcpRelay(quint16 targetPort, QObject *parent) : QObject(parent), m_target(targetPort)
@@ -93,9 +93,7 @@ void TcpRelay::relayRequests(QTcpSocket *client, QTcpSocket *upstream)
             case Step::Kind::Drop:   // gone before answering: the server never hears of it
                 client->abort();
                 return;
-            case Step::Kind::Answer:
-                client->write(answer(step));
-                break;
+            case Step::Kind::Answer: client->write(answer(step)); break;
             case Step::Kind::Pass:
             case Step::Kind::CutAnswer:
                 link->cutAnswer = step.kind == Step::Kind::CutAnswer;
@@ -107,9 +105,8 @@ void TcpRelay::relayRequests(QTcpSocket *client, QTcpSocket *upstream)
             }
         }
     });
-    connect(upstream, &QTcpSocket::connected, client, [link, upstream] {
-        upstream->write(std::exchange(link->toUpstream, {}));
-    });
+    connect(upstream, &QTcpSocket::connected, client,
+            [link, upstream] { upstream->write(std::exchange(link->toUpstream, {})); });
     connect(upstream, &QTcpSocket::readyRead, client, [link, client, upstream] {
         const QByteArray bytes = upstream->readAll();
         if (!std::exchange(link->cutAnswer, false)) {
@@ -166,8 +163,8 @@ QByteArray TcpRelay::answer(const Step &step)
     case 504: reason = "Gateway Timeout"; break;
     default: break;
     }
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(step.status) + ' ' + reason + "\r\nContent-Type: text/plain\r\n"
-                   + "Content-Length: " + QByteArray::number(reason.size()) + "\r\n";
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(step.status) + ' ' + reason + "\r\nContent-Type: text/plain\r\n" +
+        "Content-Length: " + QByteArray::number(reason.size()) + "\r\n";
     if (step.retryAfterSeconds > 0)
         out += "Retry-After: " + QByteArray::number(step.retryAfterSeconds) + "\r\n";
     return out + "\r\n" + reason;

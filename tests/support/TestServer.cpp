@@ -35,21 +35,22 @@ QString TestServer::engine()
 
 bool TestServer::start(const QHash<QString, QString> &settings, const std::function<void(ServerApp &)> &beforeStart)
 {
-    QHash<QString, QString> env{{u"CONVERSA_LISTEN"_s, u"127.0.0.1:0"_s},
-                                {u"CONVERSA_DATA_DIR"_s, m_dataDirPath},
-                                {u"CONVERSA_LOG_LEVEL"_s, qEnvironmentVariable("CONVERSA_TEST_LOG_LEVEL", u"warning"_s)},
-                                {u"CONVERSA_HTTP_THREADS"_s, u"2"_s},
-                                {u"CONVERSA_WORKER_THREADS"_s, u"2"_s},
-                                // No outbound sender unless a test asks for one (tst_outbound):
-                                // other suites assert on messages left 'pending'.
-                                {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"0"_s},
-                                // Nor a media fetcher (tst_media_fetch turns it on).
-                                {u"CONVERSA_MEDIA_POLL_MS"_s, u"0"_s},
-                                {u"CONVERSA_HEALTH_CHECK_SECONDS"_s, u"0"_s},
-                                // Nor routing: suites assert on chats left 'queued' (tst_routing turns it on).
-                                {u"CONVERSA_ROUTING_SWEEP_MS"_s, u"0"_s},
-                                // Nor analytics.update: socket suites read exact frames (tst_realtime_events turns it on).
-                                {u"CONVERSA_ANALYTICS_PUSH_MS"_s, u"0"_s}};
+    QHash<QString, QString>
+        env{{u"CONVERSA_LISTEN"_s, u"127.0.0.1:0"_s},
+            {u"CONVERSA_DATA_DIR"_s, m_dataDirPath},
+            {u"CONVERSA_LOG_LEVEL"_s, qEnvironmentVariable("CONVERSA_TEST_LOG_LEVEL", u"warning"_s)},
+            {u"CONVERSA_HTTP_THREADS"_s, u"2"_s},
+            {u"CONVERSA_WORKER_THREADS"_s, u"2"_s},
+            // No outbound sender unless a test asks for one (tst_outbound):
+            // other suites assert on messages left 'pending'.
+            {u"CONVERSA_OUTBOUND_POLL_MS"_s, u"0"_s},
+            // Nor a media fetcher (tst_media_fetch turns it on).
+            {u"CONVERSA_MEDIA_POLL_MS"_s, u"0"_s},
+            {u"CONVERSA_HEALTH_CHECK_SECONDS"_s, u"0"_s},
+            // Nor routing: suites assert on chats left 'queued' (tst_routing turns it on).
+            {u"CONVERSA_ROUTING_SWEEP_MS"_s, u"0"_s},
+            // Nor analytics.update: socket suites read exact frames (tst_realtime_events turns it on).
+            {u"CONVERSA_ANALYTICS_PUSH_MS"_s, u"0"_s}};
     if (engine() == "postgresql"_L1) {
         m_pgAdminUrl = qEnvironmentVariable("CONVERSA_TEST_PG_URL");
         if (m_pgAdminUrl.isEmpty()) {
@@ -104,7 +105,8 @@ bool TestServer::startApp(const std::function<void(ServerApp &)> &beforeStart)
     const Result<Ok> started = m_app->start();
     if (!started) {
         qWarning("server did not start: %s / %s", started.error().code().constData(),
-                 started.error().details().isEmpty() ? "" : qPrintable(started.error().details().first().args.join(u' ')));
+                 started.error().details().isEmpty() ? ""
+                                                     : qPrintable(started.error().details().first().args.join(u' ')));
         return false;
     }
     m_client.setBaseUrl(baseUrl());
@@ -175,8 +177,8 @@ ApiResponse TestServer::requestRaw(const QByteArray &method, const QString &path
     return r;
 }
 
-qint64 TestServer::createUser(const QString &email, const QString &password, const QString &role,
-                              const QString &status, const QString &firstName, const QString &lastName)
+qint64 TestServer::createUser(const QString &email, const QString &password, const QString &role, const QString &status,
+                              const QString &firstName, const QString &lastName)
 {
     const Role *r = m_app->roles().byName(role);
     if (!r)

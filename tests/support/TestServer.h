@@ -24,8 +24,7 @@ public:
 
     // Starts with the given extra CONVERSA_* settings; false (and a QWARN) on failure.
     // beforeStart may add modules (probe routes) to the app.
-    bool start(const QHash<QString, QString> &settings = {},
-               const std::function<void(ServerApp &)> &beforeStart = {});
+    bool start(const QHash<QString, QString> &settings = {}, const std::function<void(ServerApp &)> &beforeStart = {});
     void stop();
     // Stops the server and starts a new one on the same port, data dir and database (a restart).
     bool restart();
@@ -47,7 +46,8 @@ public:
     // A user straight in the database (role: admin, supervisor or agent); returns the id.
     qint64 createUser(const QString &email, const QString &password, const QString &role,
                       const QString &status = QStringLiteral("active"),
-                      const QString &firstName = QStringLiteral("Test"), const QString &lastName = QStringLiteral("User"));
+                      const QString &firstName = QStringLiteral("Test"),
+                      const QString &lastName = QStringLiteral("User"));
     // Logs in through the API; returns the access token (empty on failure).
     QByteArray login(const QString &email, const QString &password);
     // Creates a user of that role and logs in: the token.

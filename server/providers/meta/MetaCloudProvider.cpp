@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// ---- webhooks (meta-cloud-api.md §1, §4) ----
+// ---- webhooks (docs/PROVIDERS.md) ----
 
 struct Parsed {
     QString type;
@@ -56,8 +56,8 @@ std::optional<Parsed> parseMessage(const QJsonObject &m)
             return std::nullopt;
         return Parsed{u"text"_s, text, {}, {}};
     }
-    if (type == "image"_L1 || type == "video"_L1 || type == "audio"_L1 || type == "sticker"_L1
-        || type == "document"_L1) {
+    if (type == "image"_L1 || type == "video"_L1 || type == "audio"_L1 || type == "sticker"_L1 ||
+        type == "document"_L1) {
         const QString mediaId = body.value(u"id"_s).toString();
         if (mediaId.isEmpty())
             return std::nullopt;
@@ -181,8 +181,8 @@ bool digestMatches(const QString &expected, const QByteArray &bytes)
     if (expected.isEmpty())
         return true;
     const QByteArray digest = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
-    return expected.compare(QString::fromLatin1(digest.toHex()), Qt::CaseInsensitive) == 0
-        || expected == QString::fromLatin1(digest.toBase64());
+    return expected.compare(QString::fromLatin1(digest.toHex()), Qt::CaseInsensitive) == 0 ||
+        expected == QString::fromLatin1(digest.toBase64());
 }
 
 bool configured(const ProviderAccount &a)
@@ -233,61 +233,69 @@ public:
         }
         m_graph.phoneNumberStatus(a.metaPhoneNumberId, a.secrets.metaAccessToken,
                                   [done = std::move(done)](const GraphResult &r, const QString &status) {
-            HealthReport h;
-            h.contacted = true;
-            h.providerStatus = status;
-            if (r.outcome == GraphResult::Outcome::Sent) {
-                // Graph's own word on the number; no status at all still means it answers.
-                const QString s = status.toUpper();
-                h.healthy = s.isEmpty() || s == "CONNECTED"_L1;
-                h.connection = h.healthy ? u"connected"_s : s == "DISCONNECTED"_L1 ? u"disconnected"_s : u"error"_s;
-                if (!h.healthy)
-                    h.error = u"WhatsApp reports the number as %1"_s.arg(status);
-            } else {
-                h.error = r.errorCode.isEmpty() ? r.errorMessage : r.errorCode + u": "_s + r.errorMessage;
-                // A refused token or number cannot send until someone acts; a network blip says nothing.
-                if (r.outcome == GraphResult::Outcome::Permanent)
-                    h.connection = u"error"_s;
-            }
-            done(h);
-        });
+                                      HealthReport h;
+                                      h.contacted = true;
+                                      h.providerStatus = status;
+                                      if (r.outcome == GraphResult::Outcome::Sent) {
+                                          // Graph's own word on the number; no status at all still means it answers.
+                                          const QString s = status.toUpper();
+                                          h.healthy = s.isEmpty() || s == "CONNECTED"_L1;
+                                          h.connection = h.healthy     ? u"connected"_s
+                                              : s == "DISCONNECTED"_L1 ? u"disconnected"_s
+                                                                       : u"error"_s;
+                                          if (!h.healthy)
+                                              h.error = u"WhatsApp reports the number as %1"_s.arg(status);
+                                      } else {
+                                          h.error = r.errorCode.isEmpty() ? r.errorMessage
+                                                                          : r.errorCode + u": "_s + r.errorMessage;
+                                          // A refused token or number cannot send until someone acts; a network blip says nothing.
+                                          if (r.outcome == GraphResult::Outcome::Permanent)
+                                              h.connection = u"error"_s;
+                                      }
+                                      done(h);
+                                  });
     }
 
-    std::optional<ProviderRefusal> fetchMedia(const ProviderAccount &a, const QString &mediaId, const QString &messageType,
-                                              qint64 maxBytes,
-                                              std::function<void(const GraphResult &, const QByteArray &)> done) override
+    std::optional<ProviderRefusal>
+    fetchMedia(const ProviderAccount &a, const QString &mediaId, const QString &messageType, qint64 maxBytes,
+               std::function<void(const GraphResult &, const QByteArray &)> done) override
     {
         if (a.secrets.metaAccessToken.isEmpty())
             return ProviderRefusal{u"number_not_configured"_s, u"The number has no Meta access token"_s};
         const QString token = a.secrets.metaAccessToken;
         const qint64 limit = qMin(maxBytes, MetaCloudProvider::mediaLimit(messageType));
-        m_graph.mediaInfo(mediaId, a.metaPhoneNumberId, token,
-                          [this, token, limit, done = std::move(done)](const GraphResult &r, const GraphMediaInfo &info) {
-            if (r.outcome != GraphResult::Outcome::Sent) {
-                done(r, {});
-                return;
-            }
-            if (info.fileSize > limit) {
-                done(GraphResult{GraphResult::Outcome::Permanent, {}, u"media_too_large"_s,
-                                 u"The media is larger than %1 bytes"_s.arg(limit)},
-                     {});
-                return;
-            }
-            m_graph.downloadMedia(info.url, token, limit,
-                                  [info, done](const GraphResult &d, const QByteArray &bytes, const QByteArray &) {
-                if (d.outcome != GraphResult::Outcome::Sent) {
-                    done(d, {});
+        m_graph.mediaInfo(
+            mediaId, a.metaPhoneNumberId, token,
+            [this, token, limit, done = std::move(done)](const GraphResult &r, const GraphMediaInfo &info) {
+                if (r.outcome != GraphResult::Outcome::Sent) {
+                    done(r, {});
                     return;
                 }
-                if (!digestMatches(info.sha256, bytes)) {
-                    done(GraphResult{GraphResult::Outcome::Transient, {}, u"media_corrupt"_s,
-                                     u"The downloaded media does not match its SHA-256"_s},
+                if (info.fileSize > limit) {
+                    done(GraphResult{GraphResult::Outcome::Permanent,
+                                     {},
+                                     u"media_too_large"_s,
+                                     u"The media is larger than %1 bytes"_s.arg(limit)},
                          {});
                     return;
                 }
-                done(d, bytes);
+                m_graph.downloadMedia(info.url, token, limit,
+                                      [info, done](const GraphResult &d, const QByteArray &bytes, const QByteArray &) {
+                                          if (d.outcome != GraphResult::Outcome::Sent) {
+                                              done(d, {});
+                                              return;
+                                          }
+                                          if (!digestMatches(info.sha256, bytes)) {
+                                              done(GraphResult{GraphResult::Outcome::Transient,
+                                                               {},
+                                                               u"media_corrupt"_s,
+                                                               u"The downloaded media does not match its SHA-256"_s},
+                                                   {});
+                                              return;
+                                          }
+                                          done(d, bytes);
+                                      });
             });
-        });
         return std::nullopt;
     }
 
@@ -296,15 +304,15 @@ public:
     {
         m_graph.messageTemplates(a.metaBusinessAccountId, a.secrets.metaAccessToken, 10,
                                  [done = std::move(done)](const GraphResult &r, const QJsonArray &templates) {
-            done(r, MetaCloudProvider::templatesFromGraph(templates));
-        });
+                                     done(r, MetaCloudProvider::templatesFromGraph(templates));
+                                 });
     }
 
 private:
     MetaGraphClient m_graph;
 };
 
-} // namespace
+}   // namespace
 
 QString MetaCloudProvider::name() const
 {
@@ -352,14 +360,17 @@ Result<Ok> MetaCloudProvider::checkConfigured(const ProviderAccount &a) const
     // Meta has no session: connected means configured (phone number id and token).
     if (!configured(a))
         return ApiError::validation(u"meta_access_token"_s,
-                                    QT_TRANSLATE_NOOP("Api", "The number needs a Meta phone number id and access token"));
+                                    QT_TRANSLATE_NOOP("Api",
+                                                      "The number needs a Meta phone number id and access token"));
     return Ok{};
 }
 
 Result<QString> MetaCloudProvider::templateSource(const ProviderAccount &a) const
 {
     if (a.metaBusinessAccountId.isEmpty())
-        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The chat's WhatsApp number has no Meta business account id: an administrator must set meta_business_account_id"));
+        return ApiError::conflict(QT_TRANSLATE_NOOP(
+            "Api",
+            "The chat's WhatsApp number has no Meta business account id: an administrator must set meta_business_account_id"));
     if (a.secrets.metaAccessToken.isEmpty())
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The chat's WhatsApp number has no Meta access token"));
     return a.metaBusinessAccountId;
@@ -379,7 +390,8 @@ Result<Ok> MetaCloudProvider::verifyWebhook(const WebhookRequest &request, const
                                             const ProviderSettings &settings) const
 {
     const QString appSecret = secrets.metaAppSecret.isEmpty() ? settings.metaAppSecret : secrets.metaAppSecret;
-    if (!WebhookSignature::verifyMeta(request.headers.value("x-hub-signature-256"), request.rawBody, appSecret.toUtf8()))
+    if (!WebhookSignature::verifyMeta(request.headers.value("x-hub-signature-256"), request.rawBody,
+                                      appSecret.toUtf8()))
         return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "The webhook signature is missing or wrong"));
     return Ok{};
 }
@@ -446,7 +458,7 @@ QString componentText(const QJsonArray &components, QLatin1StringView type)
     }
     return {};
 }
-} // namespace
+}   // namespace
 
 QList<MessageTemplate> MetaCloudProvider::templatesFromGraph(const QJsonArray &graphTemplates)
 {
@@ -456,9 +468,9 @@ QList<MessageTemplate> MetaCloudProvider::templatesFromGraph(const QJsonArray &g
         if (t.value(u"status"_s).toString() != "APPROVED"_L1)
             continue;   // Meta refuses anything else
         const QJsonArray components = t.value(u"components"_s).toArray();
-        list.append({t.value(u"name"_s).toString(), t.value(u"language"_s).toString(), t.value(u"category"_s).toString(),
-                     componentText(components, "HEADER"_L1), componentText(components, "BODY"_L1),
-                     componentText(components, "FOOTER"_L1)});
+        list.append({t.value(u"name"_s).toString(), t.value(u"language"_s).toString(),
+                     t.value(u"category"_s).toString(), componentText(components, "HEADER"_L1),
+                     componentText(components, "BODY"_L1), componentText(components, "FOOTER"_L1)});
     }
     return list;
 }

@@ -17,7 +17,8 @@ namespace {
 
 bool configured(const ProviderAccount &a)
 {
-    return !a.wppconnectServerUrl.isEmpty() && !a.wppconnectSessionName.isEmpty() && !a.secrets.wppconnectApiKey.isEmpty();
+    return !a.wppconnectServerUrl.isEmpty() && !a.wppconnectSessionName.isEmpty() &&
+        !a.secrets.wppconnectApiKey.isEmpty();
 }
 
 WppConnection connection(const ProviderAccount &a)
@@ -35,7 +36,7 @@ QString joined(const QStringList &parts, const QString &separator)
     return kept.join(separator);
 }
 
-// onmessage (wppconnect.md §4): text, and media that arrive inline as base64.
+// onmessage (docs/PROVIDERS.md): text, and media that arrive inline as base64.
 InboundItem message(const QJsonObject &e)
 {
     const QString id = e.value(u"id"_s).toString();
@@ -64,8 +65,8 @@ InboundItem message(const QJsonObject &e)
             return WebhookNote{u"message %1 has no text"_s.arg(id)};
         d.type = u"text"_s;
         d.content = body;
-    } else if (type == "image"_L1 || type == "video"_L1 || type == "audio"_L1 || type == "ptt"_L1
-               || type == "sticker"_L1 || type == "document"_L1) {
+    } else if (type == "image"_L1 || type == "video"_L1 || type == "audio"_L1 || type == "ptt"_L1 ||
+               type == "sticker"_L1 || type == "document"_L1) {
         d.type = type == "ptt"_L1 ? u"audio"_s : type;
         d.content = caption;
         if (d.content.isEmpty() && type == "document"_L1)
@@ -84,8 +85,8 @@ InboundItem message(const QJsonObject &e)
         if (!lat.isDouble() || !lng.isDouble())
             return WebhookNote{u"location %1 without coordinates"_s.arg(id)};
         d.type = u"location"_s;
-        d.content = joined({QString::number(lat.toDouble(), 'g', QLocale::FloatingPointShortest) + u','
-                                + QString::number(lng.toDouble(), 'g', QLocale::FloatingPointShortest),
+        d.content = joined({QString::number(lat.toDouble(), 'g', QLocale::FloatingPointShortest) + u',' +
+                                QString::number(lng.toDouble(), 'g', QLocale::FloatingPointShortest),
                             e.value(u"loc"_s).toString()},
                            u" "_s);
     } else if (type == "list_response"_L1 || type == "buttons_response"_L1 || type == "template_button_reply"_L1) {
@@ -196,7 +197,8 @@ public:
 
     void qrCode(const ProviderAccount &a, std::function<void(const SessionReply &)> done) override
     {
-        m_wpp.qrcodeSession(connection(a), [done = std::move(done)](const WppReply &r) { done(reply(r, u"qrcode-session"_s)); });
+        m_wpp.qrcodeSession(connection(a),
+                            [done = std::move(done)](const WppReply &r) { done(reply(r, u"qrcode-session"_s)); });
     }
 
     void closeSession(const ProviderAccount &a, std::function<void(const SessionReply &)> done) override
@@ -214,7 +216,7 @@ private:
     WppConnectClient m_wpp;
 };
 
-} // namespace
+}   // namespace
 
 QString WppConnectProvider::name() const
 {
@@ -244,12 +246,13 @@ void WppConnectProvider::readSettings(Validator &v, WhatsAppNumber &n, bool crea
     NumberFields::requiredText(v, u"wppconnect_session_name"_s, 100, creating, n.wppconnectSessionName);
     // The session name becomes a path segment of every WPPConnect call.
     static const QRegularExpression sessionName(u"^[A-Za-z0-9_-]+$"_s);
-    if (!v.failed(u"wppconnect_session_name"_s) && v.has(u"wppconnect_session_name"_s)
-        && !sessionName.match(n.wppconnectSessionName).hasMatch())
+    if (!v.failed(u"wppconnect_session_name"_s) && v.has(u"wppconnect_session_name"_s) &&
+        !sessionName.match(n.wppconnectSessionName).hasMatch())
         v.fail(u"wppconnect_session_name"_s, QT_TRANSLATE_NOOP("Api", "Use only letters, digits, - and _"));
     const QString before = n.wppconnectServerUrl;
     NumberFields::requiredText(v, u"wppconnect_server_url"_s, 2048, creating, n.wppconnectServerUrl);
-    if (!v.failed(u"wppconnect_server_url"_s) && n.wppconnectServerUrl != before && !NumberFields::isHttpUrl(n.wppconnectServerUrl))
+    if (!v.failed(u"wppconnect_server_url"_s) && n.wppconnectServerUrl != before &&
+        !NumberFields::isHttpUrl(n.wppconnectServerUrl))
         v.fail(u"wppconnect_server_url"_s, QT_TRANSLATE_NOOP("Api", "Must be an http or https URL"));
     while (n.wppconnectServerUrl.endsWith(u'/'))
         n.wppconnectServerUrl.chop(1);
@@ -269,15 +272,16 @@ QList<WhatsAppProvider::UniqueKey> WppConnectProvider::uniqueKeys(const WhatsApp
 Result<Ok> WppConnectProvider::checkConfigured(const ProviderAccount &a) const
 {
     if (!configured(a))
-        return ApiError::validation(u"wppconnect_api_key"_s,
-                                    QT_TRANSLATE_NOOP("Api", "The number needs a WPPConnect server URL, session name and secret key"));
+        return ApiError::validation(
+            u"wppconnect_api_key"_s,
+            QT_TRANSLATE_NOOP("Api", "The number needs a WPPConnect server URL, session name and secret key"));
     return Ok{};
 }
 
 QString WppConnectProvider::webhookUrl(const QString &publicBase, qint64 numberId, const QString &webhookSecret) const
 {
-    return WhatsAppProvider::webhookUrl(publicBase, numberId, webhookSecret) + u"?token="_s
-        + QString::fromLatin1(QUrl::toPercentEncoding(webhookSecret));
+    return WhatsAppProvider::webhookUrl(publicBase, numberId, webhookSecret) + u"?token="_s +
+        QString::fromLatin1(QUrl::toPercentEncoding(webhookSecret));
 }
 
 Result<Ok> WppConnectProvider::verifyWebhook(const WebhookRequest &request, const NumberSecrets &secrets,

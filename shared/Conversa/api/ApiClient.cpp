@@ -44,10 +44,10 @@ struct ApiClient::Call {
     QByteArray body;
     QByteArray contentType = "application/json";
     QList<QPair<QByteArray, QByteArray>> headers;
-    bool authenticated = true;       // carries the access token and may trigger a refresh on 401
+    bool authenticated = true;   // carries the access token and may trigger a refresh on 401
     bool idempotent = false;
-    int attempt = 0;                 // retries done
-    bool replayed = false;           // already sent again after a refresh: a second 401 is final
+    int attempt = 0;         // retries done
+    bool replayed = false;   // already sent again after a refresh: a second 401 is final
     QByteArray sentToken;
     RawDone done;
     std::function<void(qint64, qint64)> progress;
@@ -67,7 +67,8 @@ ApiError errorOf(const ApiResponse &r)
     return ApiError::fromHttp(r.status, r.body, r.header("Retry-After"));
 }
 
-template<class T> T parseAnswer(const QJsonObject &json)
+template <class T>
+T parseAnswer(const QJsonObject &json)
 {
     if constexpr (std::is_same_v<T, QJsonObject>)
         return json;
@@ -95,14 +96,13 @@ QString encodeQuery(const QList<QPair<QString, QString>> &items)
     return parts.isEmpty() ? QString() : u'?' + parts.join(u'&');
 }
 
-} // namespace
+}   // namespace
 
 ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network) {}
 
 ApiClient::~ApiClient() = default;
 
-QNetworkRequest ApiClient::makeRequest(const QString &path, const QByteArray &body,
-                                       const QByteArray &contentType,
+QNetworkRequest ApiClient::makeRequest(const QString &path, const QByteArray &body, const QByteArray &contentType,
                                        const QList<QPair<QByteArray, QByteArray>> &headers,
                                        const QByteArray &token) const
 {
@@ -126,8 +126,7 @@ QNetworkRequest ApiClient::makeRequest(const QString &path, const QByteArray &bo
 QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
                                const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    return m_network->sendCustomRequest(makeRequest(path, body, contentType, headers, m_accessToken), method,
-                                        body);
+    return m_network->sendCustomRequest(makeRequest(path, body, contentType, headers, m_accessToken), method, body);
 }
 
 QNetworkReply *ApiClient::sendJson(const QByteArray &method, const QString &path, const QJsonObject &body)
@@ -176,21 +175,22 @@ std::shared_ptr<ApiClient::Call> ApiClient::newCall(const QByteArray &method, co
     return call;
 }
 
-template<class T>
+template <class T>
 void ApiClient::request(const QByteArray &method, const QString &path, const QJsonObject *body, QObject *context,
                         ApiCallback<T> done, bool authenticated, const QByteArray &idempotencyKey)
 {
     const QByteArray bytes = body ? QJsonDocument(*body).toJson(QJsonDocument::Compact) : QByteArray();
-    start(newCall(method, path, bytes, context,
-                  [done = std::move(done)](const ApiResponse &r) {
-                      if (!done)
-                          return;
-                      if (isSuccess(r.status))
-                          done(ApiResult<T>(parseAnswer<T>(r.object())));
-                      else
-                          done(ApiResult<T>(errorOf(r)));
-                  },
-                  authenticated, idempotencyKey));
+    start(newCall(
+        method, path, bytes, context,
+        [done = std::move(done)](const ApiResponse &r) {
+            if (!done)
+                return;
+            if (isSuccess(r.status))
+                done(ApiResult<T>(parseAnswer<T>(r.object())));
+            else
+                done(ApiResult<T>(errorOf(r)));
+        },
+        authenticated, idempotencyKey));
 }
 
 void ApiClient::start(std::shared_ptr<Call> call)
@@ -206,9 +206,9 @@ void ApiClient::dispatch(std::shared_ptr<Call> call)
         return;
     }
     call->sentToken = call->authenticated ? m_accessToken : QByteArray();
-    QNetworkReply *reply = m_network->sendCustomRequest(
-        makeRequest(call->path, call->body, call->contentType, call->headers, call->sentToken),
-        call->method, call->body);
+    QNetworkReply *reply = m_network->sendCustomRequest(makeRequest(call->path, call->body, call->contentType,
+                                                                    call->headers, call->sentToken),
+                                                        call->method, call->body);
     if (call->progress) {
         connect(reply, &QNetworkReply::uploadProgress, this, [progress = call->progress](qint64 sent, qint64 total) {
             if (total > 0)   // Qt ends with (0, 0) once the answer is in
@@ -267,8 +267,9 @@ void ApiClient::startRefresh()
     // revoke the whole login.
     const QByteArray body = QJsonDocument(QJsonObject{{u"refresh_token"_s, QString::fromLatin1(m_refreshToken)}})
                                 .toJson(QJsonDocument::Compact);
-    QNetworkReply *reply = m_network->sendCustomRequest(
-        makeRequest(u"/v1/auth/refresh"_s, body, "application/json", {}, {}), "POST", body);
+    QNetworkReply *reply =
+        m_network->sendCustomRequest(makeRequest(u"/v1/auth/refresh"_s, body, "application/json", {}, {}), "POST",
+                                     body);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         const ApiResponse r = readWhole(reply);
         reply->deleteLater();
@@ -317,8 +318,7 @@ void ApiClient::adoptTokens(const QJsonObject &answer)
 
 // ---- auth ----
 
-void ApiClient::login(const QString &email, const QString &password, QObject *context,
-                      ApiCallback<LoginResultDto> done)
+void ApiClient::login(const QString &email, const QString &password, QObject *context, ApiCallback<LoginResultDto> done)
 {
     const QJsonObject body{{u"email"_s, email}, {u"password"_s, password}};
     request<QJsonObject>("POST", u"/v1/auth/login"_s, &body, this, loginAnswer(context, std::move(done)), false);
@@ -594,8 +594,8 @@ void ApiClient::uploadFile(const QString &fileName, const QByteArray &bytes, QOb
     }
     QByteArray safeName = fileName.toUtf8();
     safeName.replace('"', '_').replace('\r', '_').replace('\n', '_');
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + safeName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + safeName +
+        "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
 
     auto call = newCall("POST", u"/v1/files"_s, body, context,
                         [done = std::move(done)](const ApiResponse &r) {
@@ -619,8 +619,7 @@ void ApiClient::getClient(qint64 clientId, QObject *context, ApiCallback<ClientD
     request("GET", u"/v1/clients/%1"_s.arg(clientId), nullptr, context, std::move(done));
 }
 
-void ApiClient::updateClient(qint64 clientId, const QJsonObject &changes, QObject *context,
-                             ApiCallback<ClientDto> done)
+void ApiClient::updateClient(qint64 clientId, const QJsonObject &changes, QObject *context, ApiCallback<ClientDto> done)
 {
     request("PUT", u"/v1/clients/%1"_s.arg(clientId), &changes, context, std::move(done));
 }
@@ -631,4 +630,4 @@ void ApiClient::listCampaigns(int page, int limit, QObject *context, ApiCallback
     request("GET", u"/v1/campaigns"_s + q, nullptr, context, std::move(done));
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -33,8 +33,8 @@ namespace Conversa {
 
 // A finished HTTP exchange with the Conversa API.
 struct ApiResponse {
-    int status = 0;                 // 0 when the request never got an HTTP answer
-    int networkError = 0;           // QNetworkReply::NetworkError
+    int status = 0;         // 0 when the request never got an HTTP answer
+    int networkError = 0;   // QNetworkReply::NetworkError
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
 
@@ -77,7 +77,7 @@ public:
     // ---- session ----
     void setTokens(const QByteArray &accessToken, const QByteArray &refreshToken);
     QByteArray refreshToken() const { return m_refreshToken; }
-    qint64 userId() const { return m_userId; }           // from login, 2FA verify or me(); 0 before
+    qint64 userId() const { return m_userId; }   // from login, 2FA verify or me(); 0 before
     void setUserId(qint64 id) { m_userId = id; }
     // Delays before the 2nd, 3rd, … attempt of a retried call (default 200 ms, 800 ms: 3 attempts).
     void setRetryDelays(const QList<int> &milliseconds) { m_retryDelays = milliseconds; }
@@ -152,9 +152,8 @@ private:
     struct Call;
     using RawDone = std::function<void(const ApiResponse &)>;
 
-    QNetworkRequest makeRequest(const QString &path, const QByteArray &body,
-                                const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers,
-                                const QByteArray &token) const;
+    QNetworkRequest makeRequest(const QString &path, const QByteArray &body, const QByteArray &contentType,
+                                const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &token) const;
     void start(std::shared_ptr<Call> call);
     void dispatch(std::shared_ptr<Call> call);
     void finished(std::shared_ptr<Call> call, QNetworkReply *reply);
@@ -164,9 +163,9 @@ private:
     void adoptTokens(const QJsonObject &answer);
     ApiCallback<QJsonObject> loginAnswer(QObject *context, ApiCallback<LoginResultDto> done);
 
-    template<class T> void request(const QByteArray &method, const QString &path, const QJsonObject *body,
-                                   QObject *context, ApiCallback<T> done, bool authenticated = true,
-                                   const QByteArray &idempotencyKey = {});
+    template <class T>
+    void request(const QByteArray &method, const QString &path, const QJsonObject *body, QObject *context,
+                 ApiCallback<T> done, bool authenticated = true, const QByteArray &idempotencyKey = {});
     std::shared_ptr<Call> newCall(const QByteArray &method, const QString &path, const QByteArray &body,
                                   QObject *context, RawDone done, bool authenticated, const QByteArray &idempotencyKey);
 
@@ -183,4 +182,4 @@ private:
     QList<std::function<void(const ApiResponse &)>> m_refreshListeners;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

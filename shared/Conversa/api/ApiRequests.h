@@ -14,10 +14,10 @@ namespace Conversa {
 struct ChatQuery {
     enum class View { All, Mine, Queued };
     View view = View::All;
-    QString status;                  // new, bot, queued, assigned, active, pending, closed
+    QString status;   // new, bot, queued, assigned, active, pending, closed
     std::optional<qint64> campaignId;
     std::optional<qint64> assignedAgentId;
-    QString priority;                // low, normal, high, urgent
+    QString priority;   // low, normal, high, urgent
     QString search;
     QDate fromDate;
     QDate toDate;
@@ -44,24 +44,24 @@ struct SendMessageRequest {
     QString templateLanguage;
     QJsonObject templateVariables;
     std::optional<qint64> replyToMessageId;
-    QByteArray idempotencyKey;       // sent as Idempotency-Key; makes the call safe to retry
+    QByteArray idempotencyKey;   // sent as Idempotency-Key; makes the call safe to retry
 };
 
 // POST /v1/chats/{id}/close.
 struct CloseChatRequest {
     QString closeReason;
-    QString outcome;                 // sale, no_sale, information, complaint or custom text
+    QString outcome;   // sale, no_sale, information, complaint or custom text
     std::optional<qint64> outcomeValue;
     QString notes;
 };
 
 // GET /v1/users filters.
 struct UserQuery {
-    QString role;                    // admin, supervisor, agent
-    QString status;                  // active, inactive, suspended
+    QString role;     // admin, supervisor, agent
+    QString status;   // active, inactive, suspended
     QString search;
     int page = 1;
     int limit = 20;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -8,7 +8,7 @@
 namespace Conversa {
 
 // The outcome of one typed API call: the value, or the error.
-template<class T>
+template <class T>
 class ApiResult {
 public:
     ApiResult(T value) : m_value(std::move(value)) {}
@@ -28,7 +28,7 @@ private:
 
 // Receives a typed result, on the client's thread, unless the context object given with the call
 // was destroyed first (then nothing is called), like QObject::connect's context.
-template<class T>
+template <class T>
 using ApiCallback = std::function<void(const ApiResult<T> &)>;
 
-} // namespace Conversa
+}   // namespace Conversa

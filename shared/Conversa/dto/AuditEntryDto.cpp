@@ -37,4 +37,4 @@ QJsonObject AuditEntryDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

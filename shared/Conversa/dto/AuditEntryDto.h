@@ -23,4 +23,4 @@ struct AuditEntryDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -67,4 +67,4 @@ QJsonObject TwoFactorSetupDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -42,4 +42,4 @@ struct TwoFactorSetupDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -29,4 +29,4 @@ QJsonObject BackupDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -20,4 +20,4 @@ struct BackupDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

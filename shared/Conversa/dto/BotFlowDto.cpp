@@ -263,4 +263,4 @@ QJsonObject BotFlowStatsDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -55,18 +55,18 @@ struct BotNodeConfigDto {
     std::optional<QString> method;           // http_request
     std::optional<QString> url;
     QJsonObject headers;
-    QJsonValue body;                         // an object or a template string
+    QJsonValue body;   // an object or a template string
     std::optional<qint64> timeoutMs;
-    QJsonObject save;                        // {name: json_path}
+    QJsonObject save;   // {name: json_path}
     std::optional<QString> onError;
-    QStringList chatTags;                    // tag
+    QStringList chatTags;   // tag
     QStringList clientTags;
-    QJsonObject fields;                      // update_client
-    std::optional<QString> targetType;       // transfer: queue, campaign or agent
+    QJsonObject fields;                  // update_client
+    std::optional<QString> targetType;   // transfer: queue, campaign or agent
     std::optional<qint64> targetId;
     QStringList skills;
-    std::optional<qint64> seconds;           // delay
-    std::optional<BotCloseDto> close;        // end
+    std::optional<qint64> seconds;      // delay
+    std::optional<BotCloseDto> close;   // end
     WireKeys wireKeys;
 
     // The node keys this config leads to, in wire order (duplicates kept).
@@ -147,4 +147,4 @@ struct BotFlowStatsDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -109,4 +109,4 @@ QJsonObject CampaignDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

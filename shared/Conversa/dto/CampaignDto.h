@@ -62,4 +62,4 @@ struct CampaignDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

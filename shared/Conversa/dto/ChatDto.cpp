@@ -189,4 +189,4 @@ QJsonObject ChatDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -111,4 +111,4 @@ struct ChatDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

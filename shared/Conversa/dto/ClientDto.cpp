@@ -111,4 +111,4 @@ QJsonObject ClientDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -63,4 +63,4 @@ struct ClientDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

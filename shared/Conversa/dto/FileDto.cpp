@@ -45,4 +45,4 @@ QJsonObject FileDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

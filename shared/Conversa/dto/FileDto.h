@@ -26,4 +26,4 @@ struct FileDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -21,4 +21,4 @@ QJsonObject IdNameDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

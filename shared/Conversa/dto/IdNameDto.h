@@ -14,4 +14,4 @@ struct IdNameDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -100,4 +100,4 @@ void Writer::put(const QString &key, const QJsonValue &value)
         m_object.insert(key, value);
 }
 
-} // namespace Conversa::Json
+}   // namespace Conversa::Json

@@ -39,10 +39,11 @@ public:
     bool boolean(const QString &key) const;
     QDateTime time(const QString &key) const;
     QStringList strings(const QString &key) const;
-    QJsonObject object(const QString &key) const;                  // {} when absent or null
-    std::optional<QJsonObject> optObject(const QString &key) const; // nullopt when absent or null
+    QJsonObject object(const QString &key) const;                     // {} when absent or null
+    std::optional<QJsonObject> optObject(const QString &key) const;   // nullopt when absent or null
 
-    template<class T> QList<T> list(const QString &key) const
+    template <class T>
+    QList<T> list(const QString &key) const
     {
         QList<T> out;
         const QJsonArray array = raw(key).toArray();
@@ -51,7 +52,8 @@ public:
             out.append(T::fromJson(v.toObject()));
         return out;
     }
-    template<class T> std::optional<T> nested(const QString &key) const
+    template <class T>
+    std::optional<T> nested(const QString &key) const
     {
         const QJsonValue v = raw(key);
         if (!v.isObject())
@@ -78,19 +80,33 @@ public:
     void put(const QString &key, const QDateTime &value) { put(key, timeValue(value)); }
     void put(const QString &key, const QStringList &value) { put(key, QJsonValue(QJsonArray::fromStringList(value))); }
     void put(const QString &key, const QJsonObject &value) { put(key, QJsonValue(value)); }
-    void put(const QString &key, const std::optional<QString> &value) { put(key, value ? QJsonValue(*value) : QJsonValue()); }
-    void put(const QString &key, const std::optional<qint64> &value) { put(key, value ? QJsonValue(*value) : QJsonValue()); }
-    void put(const QString &key, const std::optional<double> &value) { put(key, value ? QJsonValue(*value) : QJsonValue()); }
-    void put(const QString &key, const std::optional<QJsonObject> &value) { put(key, value ? QJsonValue(*value) : QJsonValue()); }
+    void put(const QString &key, const std::optional<QString> &value)
+    {
+        put(key, value ? QJsonValue(*value) : QJsonValue());
+    }
+    void put(const QString &key, const std::optional<qint64> &value)
+    {
+        put(key, value ? QJsonValue(*value) : QJsonValue());
+    }
+    void put(const QString &key, const std::optional<double> &value)
+    {
+        put(key, value ? QJsonValue(*value) : QJsonValue());
+    }
+    void put(const QString &key, const std::optional<QJsonObject> &value)
+    {
+        put(key, value ? QJsonValue(*value) : QJsonValue());
+    }
 
-    template<class T> void putList(const QString &key, const QList<T> &items)
+    template <class T>
+    void putList(const QString &key, const QList<T> &items)
     {
         QJsonArray array;
         for (const T &item : items)
             array.append(item.toJson());
         put(key, QJsonValue(array));
     }
-    template<class T> void putNested(const QString &key, const std::optional<T> &item)
+    template <class T>
+    void putNested(const QString &key, const std::optional<T> &item)
     {
         put(key, item ? QJsonValue(item->toJson()) : QJsonValue());
     }
@@ -102,5 +118,5 @@ private:
     QJsonObject m_object;
 };
 
-} // namespace Json
-} // namespace Conversa
+}   // namespace Json
+}   // namespace Conversa

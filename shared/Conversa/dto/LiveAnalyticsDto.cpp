@@ -214,4 +214,4 @@ QJsonObject LiveQueueDetailDto::toJson() const
     return out;
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -98,11 +98,11 @@ struct LiveAnalyticsDto {
 // A chat waiting in a queue, in routing order.
 struct LiveWaitingChatDto {
     qint64 id = 0;
-    qint64 position = 0;        // 1 = next to be routed
+    qint64 position = 0;   // 1 = next to be routed
     QString priority;
     QDateTime queuedAt;
     qint64 waitingSeconds = 0;
-    ClientDto client;           // id, names, phone number
+    ClientDto client;   // id, names, phone number
     WireKeys wireKeys;
 
     static LiveWaitingChatDto fromJson(const QJsonObject &json);
@@ -112,7 +112,7 @@ struct LiveWaitingChatDto {
 // GET /v1/analytics/queues/{id}: one queue's figures, its agents, the first waiting chats and
 // its SLA compliance today.
 struct LiveQueueDetailDto {
-    LiveQueueDto queue;         // id, name, strategy, waiting…
+    LiveQueueDto queue;   // id, name, strategy, waiting…
     QDateTime timestamp;
     LiveAgentsDto agents;
     QList<LiveWaitingChatDto> waitingChats;
@@ -123,4 +123,4 @@ struct LiveQueueDetailDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

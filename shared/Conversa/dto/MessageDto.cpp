@@ -76,4 +76,4 @@ QJsonObject MessageDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -45,4 +45,4 @@ struct MessageDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -6,7 +6,7 @@
 namespace Conversa {
 
 // A list answer: {"data":[…],"meta":{…}} ("meta" is absent where the server does not page, e.g. roles).
-template<class T>
+template <class T>
 struct Page {
     QList<T> data;
     PageMetaDto meta;
@@ -29,4 +29,4 @@ struct Page {
     }
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -27,4 +27,4 @@ QJsonObject PageMetaDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

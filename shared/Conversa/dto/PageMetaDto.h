@@ -17,4 +17,4 @@ struct PageMetaDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

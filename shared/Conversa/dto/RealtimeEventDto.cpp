@@ -23,7 +23,7 @@ QJsonValue idsValue(const QList<qint64> &ids)
     return array;
 }
 
-} // namespace
+}   // namespace
 
 ChatEventDto ChatEventDto::fromJson(const QJsonObject &json)
 {
@@ -204,4 +204,4 @@ QJsonObject SocketAckDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

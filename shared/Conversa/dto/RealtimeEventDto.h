@@ -8,7 +8,7 @@
 
 namespace Conversa {
 
-// Socket.IO payloads (seed §16, CONTRACT §6) that are not plain REST entities; analytics.update is
+// Socket.IO payloads (the OpenAPI document, docs/REALTIME.md) that are not plain REST entities; analytics.update is
 // a LiveAnalyticsDto. Server → client keys are snake_case like the REST API; client → server keys
 // are camelCase (chatId, messageIds) as the seed has them.
 
@@ -117,4 +117,4 @@ struct SocketAckDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

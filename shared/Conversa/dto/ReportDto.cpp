@@ -191,4 +191,4 @@ QJsonObject AgentReportDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -15,7 +15,7 @@ using CountMap = QMap<QString, qint64>;
 namespace Json {
 CountMap counts(const QJsonObject &object);
 QJsonObject countsObject(const CountMap &counts);
-} // namespace Json
+}   // namespace Json
 
 // A report's period, inclusive (UTC unless a timezone was asked for).
 struct ReportPeriodDto {
@@ -114,4 +114,4 @@ struct AgentReportDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

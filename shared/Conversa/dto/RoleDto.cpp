@@ -46,4 +46,4 @@ QJsonObject RoleDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

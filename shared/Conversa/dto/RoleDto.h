@@ -28,4 +28,4 @@ struct RoleDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

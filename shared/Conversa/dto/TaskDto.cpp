@@ -82,4 +82,4 @@ QJsonObject TaskDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

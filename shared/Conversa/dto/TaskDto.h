@@ -49,4 +49,4 @@ struct TaskDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

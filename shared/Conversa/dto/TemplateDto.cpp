@@ -46,4 +46,4 @@ QJsonObject MessageTemplateListDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

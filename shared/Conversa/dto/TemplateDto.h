@@ -29,4 +29,4 @@ struct MessageTemplateListDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

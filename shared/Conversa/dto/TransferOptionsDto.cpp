@@ -46,4 +46,4 @@ QJsonObject TransferOptionsDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

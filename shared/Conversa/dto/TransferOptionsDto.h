@@ -10,7 +10,7 @@ struct TransferAgentDto {
     qint64 id = 0;
     QString firstName;
     QString lastName;
-    QString agentStatus;        // available | busy | paused | offline
+    QString agentStatus;   // available | busy | paused | offline
     qint64 openChats = 0;
     qint64 maxConcurrentChats = 0;
     WireKeys wireKeys;
@@ -30,4 +30,4 @@ struct TransferOptionsDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

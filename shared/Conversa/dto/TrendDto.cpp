@@ -40,4 +40,4 @@ QJsonObject TrendDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -27,4 +27,4 @@ struct TrendDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -19,4 +19,4 @@ QJsonObject TwoFactorStatusDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -13,4 +13,4 @@ struct TwoFactorStatusDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

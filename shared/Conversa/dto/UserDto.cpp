@@ -93,4 +93,4 @@ QJsonObject AgentStatusDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

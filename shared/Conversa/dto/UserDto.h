@@ -55,4 +55,4 @@ struct AgentStatusDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -25,4 +25,4 @@ QJsonObject UserRefDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

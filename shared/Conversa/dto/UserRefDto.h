@@ -17,4 +17,4 @@ struct UserRefDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -65,4 +65,4 @@ QJsonObject WhatsAppNumberDto::toJson() const
     return w.result();
 }
 
-} // namespace Conversa
+}   // namespace Conversa

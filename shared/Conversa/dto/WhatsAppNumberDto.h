@@ -39,4 +39,4 @@ struct WhatsAppNumberDto {
     QJsonObject toJson() const;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -21,7 +21,7 @@ inline constexpr WireKey id{"id"};
 inline constexpr WireKey firstName{"first_name"};
 inline constexpr WireKey lastName{"last_name"};
 inline constexpr WireKey agentStatus{"agent_status"};
-} // namespace UserRefKeys
+}   // namespace UserRefKeys
 
 // A message, and the message it quotes (reply_to).
 namespace MessageKeys {
@@ -44,7 +44,7 @@ inline constexpr WireKey sentAt{"sent_at"};
 inline constexpr WireKey deliveredAt{"delivered_at"};
 inline constexpr WireKey readAt{"read_at"};
 inline constexpr WireKey replyTo{"reply_to"};
-} // namespace MessageKeys
+}   // namespace MessageKeys
 
 // A chat (list item and detail) and the objects inside it, but for the client.
 namespace ChatKeys {
@@ -90,6 +90,6 @@ inline constexpr WireKey outcome{"outcome"};
 inline constexpr WireKey outcomeValue{"outcome_value"};
 inline constexpr WireKey closeNotes{"close_notes"};
 inline constexpr WireKey whatsappWindow{"whatsapp_window"};
-} // namespace ChatKeys
+}   // namespace ChatKeys
 
-} // namespace Conversa
+}   // namespace Conversa

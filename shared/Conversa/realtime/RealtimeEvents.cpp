@@ -36,4 +36,4 @@ void RealtimeEvents::dispatch(const QString &name, const QJsonValue &payload)
         emit analyticsUpdate(LiveAnalyticsDto::fromJson(p));
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -33,4 +33,4 @@ signals:
     void analyticsUpdate(const Conversa::LiveAnalyticsDto &analytics);
 };
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -131,7 +131,7 @@ void SocketIoClient::onText(const QString &frame)
         emit connectError(packet->data.toObject().value(u"message"_s).toString());
         m_socket.close();
         break;
-    case SocketIo::PacketType::Disconnect:     // the server ended the session (signed out, suspended…)
+    case SocketIo::PacketType::Disconnect:   // the server ended the session (signed out, suspended…)
         m_wanted = false;
         m_socket.close();
         break;
@@ -147,8 +147,7 @@ void SocketIoClient::onText(const QString &frame)
             ack(args.isEmpty() ? QJsonValue() : args.at(0));
         }
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -182,4 +181,4 @@ void SocketIoClient::setState(State s)
     emit stateChanged(s);
 }
 
-} // namespace Conversa
+}   // namespace Conversa

@@ -39,16 +39,20 @@ public:
     void joinChat(qint64 chatId, std::function<void(bool ok, const QString &error)> done = {});
     void leaveChat(qint64 chatId);
 
-    void setReconnectDelaysForTests(int firstMs, int maxMs) { m_firstDelayMs = firstMs; m_maxDelayMs = maxMs; }
+    void setReconnectDelaysForTests(int firstMs, int maxMs)
+    {
+        m_firstDelayMs = firstMs;
+        m_maxDelayMs = maxMs;
+    }
 
 signals:
-    void connected();                                          // CONNECT accepted (again)
+    void connected();   // CONNECT accepted (again)
     // CONNECT accepted after the connection had been lost, also when the owner had to open() again
     // with a new token; not for the first CONNECT, nor the first after close(). Fetch what happened
     // meanwhile; the rooms are being re-joined.
     void reconnected();
-    void disconnected();                                       // the connection is gone; reconnecting unless closed
-    void connectError(const QString &message);                 // CONNECT refused: no retry
+    void disconnected();                         // the connection is gone; reconnecting unless closed
+    void connectError(const QString &message);   // CONNECT refused: no retry
     void event(const QString &name, const QJsonValue &payload);
     void stateChanged(State state);
 
@@ -63,8 +67,8 @@ private:
     QUrl m_url;
     QByteArray m_token;
     State m_state = State::Closed;
-    bool m_wanted = false;          // open() called and not close()d
-    bool m_wasConnected = false;    // CONNECT accepted since the last close(): the next one is a reconnect
+    bool m_wanted = false;         // open() called and not close()d
+    bool m_wasConnected = false;   // CONNECT accepted since the last close(): the next one is a reconnect
     QTimer m_reconnect;
     int m_attempt = 0;
     int m_firstDelayMs = 1000;
@@ -74,4 +78,4 @@ private:
     QSet<qint64> m_chats;
 };
 
-} // namespace Conversa
+}   // namespace Conversa

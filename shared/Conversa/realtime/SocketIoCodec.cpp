@@ -48,10 +48,8 @@ std::optional<Packet> fail(ParseError *error, ParseError why)
 bool payloadValid(const Packet &p)
 {
     switch (p.type) {
-    case PacketType::Connect:
-        return p.ackId < 0 && (p.data.isUndefined() || p.data.isObject());
-    case PacketType::Disconnect:
-        return p.ackId < 0 && p.data.isUndefined();
+    case PacketType::Connect: return p.ackId < 0 && (p.data.isUndefined() || p.data.isObject());
+    case PacketType::Disconnect: return p.ackId < 0 && p.data.isUndefined();
     case PacketType::Event: {
         if (!p.data.isArray())
             return false;
@@ -61,23 +59,20 @@ bool payloadValid(const Packet &p)
         const QJsonValue name = args.first();
         return name.isDouble() || (name.isString() && !isReservedEvent(name.toString()));
     }
-    case PacketType::Ack:
-        return p.ackId >= 0 && p.data.isArray();
-    case PacketType::ConnectError:
-        return p.ackId < 0 && p.data.isObject();
+    case PacketType::Ack: return p.ackId >= 0 && p.data.isArray();
+    case PacketType::ConnectError: return p.ackId < 0 && p.data.isObject();
     case PacketType::BinaryEvent:
-    case PacketType::BinaryAck:
-        return false;
+    case PacketType::BinaryAck: return false;
     }
     return false;
 }
 
-} // namespace
+}   // namespace
 
 bool isReservedEvent(const QString &name)
 {
-    static const QStringList reserved{u"connect"_s, u"connect_error"_s, u"disconnect"_s, u"disconnecting"_s,
-                                      u"newListener"_s, u"removeListener"_s};
+    static const QStringList reserved{u"connect"_s,       u"connect_error"_s, u"disconnect"_s,
+                                      u"disconnecting"_s, u"newListener"_s,   u"removeListener"_s};
     return reserved.contains(name);
 }
 
@@ -136,9 +131,10 @@ std::optional<Packet> parsePacket(QByteArrayView payload, ParseError *error)
             return fail(error, ParseError::BadJson);
     }
     if (!payloadValid(p))
-        return fail(error, (p.ackId >= 0 && p.type != PacketType::Event && p.type != PacketType::Ack)
-                               ? ParseError::BadAckId
-                               : ParseError::BadPayload);
+        return fail(error,
+                    (p.ackId >= 0 && p.type != PacketType::Event && p.type != PacketType::Ack)
+                        ? ParseError::BadAckId
+                        : ParseError::BadPayload);
     return p;
 }
 
@@ -193,4 +189,4 @@ QByteArray ackFrame(qint64 ackId, QByteArrayView jsonArgument, const QString &ns
     return out;
 }
 
-} // namespace SocketIo
+}   // namespace SocketIo

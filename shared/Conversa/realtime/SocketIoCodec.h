@@ -13,8 +13,15 @@
 namespace SocketIo {
 
 enum class EngineType { Open = 0, Close = 1, Ping = 2, Pong = 3, Message = 4, Upgrade = 5, Noop = 6 };
-enum class PacketType { Connect = 0, Disconnect = 1, Event = 2, Ack = 3, ConnectError = 4, BinaryEvent = 5,
-                        BinaryAck = 6 };
+enum class PacketType {
+    Connect = 0,
+    Disconnect = 1,
+    Event = 2,
+    Ack = 3,
+    ConnectError = 4,
+    BinaryEvent = 5,
+    BinaryAck = 6
+};
 
 struct EnginePacket {
     EngineType type = EngineType::Noop;
@@ -24,7 +31,7 @@ struct EnginePacket {
 struct Packet {
     PacketType type = PacketType::Event;
     QString nsp = QStringLiteral("/");
-    qint64 ackId = -1;    // -1: none
+    qint64 ackId = -1;                        // -1: none
     QJsonValue data{QJsonValue::Undefined};   // Undefined when the packet carries no payload
 };
 
@@ -45,4 +52,4 @@ QByteArray ackFrame(qint64 ackId, QByteArrayView jsonArgument, const QString &ns
 // EVENT names a client may not use (socket.io-parser RESERVED_EVENTS).
 bool isReservedEvent(const QString &name);
 
-} // namespace SocketIo
+}   // namespace SocketIo
