@@ -10,7 +10,7 @@ static_assert(crypto_pwhash_ALG_DEFAULT == crypto_pwhash_ALG_ARGON2ID13, "crypto
 
 namespace {
 
-void initSodium()
+void initSodiumForHashing()
 {
     static std::once_flag once;
     std::call_once(once, [] {
@@ -36,7 +36,7 @@ bool isPlausibleHash(const QByteArray &hash)
 
 QByteArray PasswordHasher::hash(const QString &password)
 {
-    initSodium();
+    initSodiumForHashing();
     const QByteArray pw = passwordBytes(password);
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(out, pw.constData(), quint64(pw.size()), OpsLimit, MemLimit) != 0)
@@ -48,7 +48,7 @@ bool PasswordHasher::verify(const QByteArray &hash, const QString &password)
 {
     if (!isPlausibleHash(hash))
         return false;
-    initSodium();
+    initSodiumForHashing();
     const QByteArray pw = passwordBytes(password);
     return crypto_pwhash_str_verify(hash.constData(), pw.constData(), quint64(pw.size())) == 0;
 }
@@ -57,7 +57,7 @@ bool PasswordHasher::needsRehash(const QByteArray &hash)
 {
     if (!isPlausibleHash(hash))
         return true;
-    initSodium();
+    initSodiumForHashing();
     // The argon2id variant, not crypto_pwhash_str_needs_rehash(): that one
     // would call an argon2i hash with the same costs current.
     return crypto_pwhash_argon2id_str_needs_rehash(hash.constData(), OpsLimit, MemLimit) != 0;
