@@ -91,7 +91,9 @@ private:
     std::unique_ptr<AuditStore> m_audit;
     std::unique_ptr<AuthService> m_auth;
     RoutingTrigger m_routingTrigger;   // outlives the routing thread and the API modules
-    ProviderRegistry m_providers;      // the WhatsApp providers, by name (server/providers)
+    // The WhatsApp providers, by name: the process's one registry, the same one the chat JSON's
+    // window and the delivery threads' defaults read (server/providers).
+    const ProviderRegistry &m_providers = ProviderRegistry::builtIn();
     std::unique_ptr<LiveAnalytics> m_analytics;
     std::unique_ptr<RealtimeBus> m_realtime;
     std::unique_ptr<ServerContext> m_context;
