@@ -28,9 +28,17 @@ endfunction()
 # macros, which differ between targets, so one header serves them all. ccache caches both the
 # header and the files that use it (it needs sloppiness=pch_defines,time_macros in ccache.conf;
 # without it every such file is a miss, never a wrong hit). -DCONVERSA_PCH=OFF builds without.
-# Unity builds: the server's layer libraries compile their files eight to a translation unit,
-# so the headers each file includes are parsed once per eight files instead of once per file.
-option(CONVERSA_UNITY_BUILD "Compile the server's libraries as unity builds" ON)
+# Unity builds: the libraries (the server's layers, the protocol library, the desktop's core)
+# compile their files eight to a translation unit, so the headers each file includes are parsed
+# once per eight files instead of once per file. Their files' file-local names must therefore
+# differ. Test programs and the QML modules' generated code build file by file.
+option(CONVERSA_UNITY_BUILD "Compile the libraries as unity builds" ON)
+
+function(conversa_unity_build target)
+    if(CONVERSA_UNITY_BUILD)
+        set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
+    endif()
+endfunction()
 option(CONVERSA_PCH "Precompile the common Qt headers once and share them between targets" ON)
 set(CONVERSA_PCH_HEADERS
     <algorithm> <functional> <memory> <optional>

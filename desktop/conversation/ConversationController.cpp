@@ -16,8 +16,6 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcConversation, "conversa.desktop.conversation")
 
 namespace {
-// "Everything before the newest message": the server's before_id with no message after it.
-constexpr qint64 kNewest = 9007199254740991;   // 2^53 - 1
 constexpr int kPage = 50;
 
 Conversa::MessageQuery before(qint64 id)
@@ -145,7 +143,7 @@ void ConversationController::open(qint64 chatId)
     reloadChat();
     const int generation = m_generation;
     setBusy(true);
-    m_app.api().listMessages(chatId, before(kNewest), this,
+    m_app.api().listMessages(chatId, before(Conversa::MessageQuery::kNewest), this,
                              [this, generation,
                               chatId](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
                                  setBusy(false);
@@ -168,7 +166,7 @@ void ConversationController::catchUp()
         return;
     reloadChat();
     const int generation = m_generation;
-    m_app.api().listMessages(m_chatId, before(kNewest), this,
+    m_app.api().listMessages(m_chatId, before(Conversa::MessageQuery::kNewest), this,
                              [this, generation](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {
                                  if (generation != m_generation || !r)
                                      return;

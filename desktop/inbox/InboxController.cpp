@@ -35,9 +35,6 @@ qint64 agentOf(const Conversa::ChatDto &chat)
     return chat.assignedAgent ? chat.assignedAgent->id : 0;
 }
 
-// "Everything before the newest message": the server's before_id with no message after it.
-constexpr qint64 kNewest = 9007199254740991;   // 2^53 - 1
-
 }   // namespace
 
 InboxController::InboxController(AppContext &app, QObject *parent) : QObject(parent), m_app(app)
@@ -210,7 +207,7 @@ void InboxController::place(const Conversa::ChatDto &chat)
     // Events carry the chat's detail, which has no last message: fetch it for the preview.
     if (fresh && !chat.lastMessage && chat.messageCount > 0) {
         Conversa::MessageQuery q;
-        q.beforeId = kNewest;
+        q.beforeId = Conversa::MessageQuery::kNewest;
         q.limit = 1;
         m_app.api().listMessages(id, q, this,
                                  [this, id](const Conversa::ApiResult<Conversa::Page<Conversa::MessageDto>> &r) {

@@ -11,7 +11,7 @@ Q_LOGGING_CATEGORY(lcHealth, "conversa.server.health")
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int kBatch = 20;
+constexpr int kHealthBatch = 20;
 }
 
 HealthMonitor::HealthMonitor(Database &db, HealthSettings settings, ProviderRegistry providers, QObject *parent)
@@ -58,7 +58,8 @@ void HealthMonitor::poll()
     if (m_stopping || !m_numbers)
         return;
     const qint64 now = nowSeconds();
-    const Result<QList<qint64>> claimed = m_numbers->claimHealthChecks(now, now - m_settings.intervalSeconds, kBatch);
+    const Result<QList<qint64>> claimed =
+        m_numbers->claimHealthChecks(now, now - m_settings.intervalSeconds, kHealthBatch);
     if (!claimed)
         return;   // logged by the store; the next poll tries again
     for (const qint64 id : *claimed)

@@ -14,9 +14,9 @@ Q_LOGGING_CATEGORY(lcMedia, "conversa.server.media")
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int kBatch = 20;
+constexpr int kMediaBatch = 20;
 
-void logged(const Result<Ok> &written)
+void loggedMediaOutcome(const Result<Ok> &written)
 {
     if (!written)
         qCWarning(lcMedia) << "could not record a media fetch outcome:" << written.error().code();
@@ -99,7 +99,7 @@ void MediaFetcher::poll()
     const qint64 now = nowSeconds();
     const qint64 staleBefore = now - staleAfterSeconds();
     const Result<QList<qint64>> due =
-        m_media->due(now, staleBefore, kBatch, m_providers.namesWith(&ProviderCapabilities::mediaFetch));
+        m_media->due(now, staleBefore, kMediaBatch, m_providers.namesWith(&ProviderCapabilities::mediaFetch));
     if (!due)
         return;   // logged by the store; the next poll tries again
     for (const qint64 id : *due) {
@@ -110,7 +110,8 @@ void MediaFetcher::poll()
             continue;
         const MediaJob job = **claim;
         if (!m_clients.count(job.provider)) {
-            logged(m_media->giveUp(job, u"media_unsupported"_s, u"Media of this provider is not fetched"_s, now));
+            loggedMediaOutcome(
+                m_media->giveUp(job, u"media_unsupported"_s, u"Media of this provider is not fetched"_s, now));
             emit finished(job.messageId, u"failed"_s);
             continue;
         }
@@ -118,14 +119,14 @@ void MediaFetcher::poll()
         const std::optional<ProviderRefusal> refused = fetch(job, secrets ? *secrets : NumberSecrets{});
         if (refused && refused->code == "number_not_configured"_L1) {
             // Maybe configured later: keep trying, slowly.
-            logged(m_media->reschedule(job, now + m_settings.maxBackoffSeconds));
+            loggedMediaOutcome(m_media->reschedule(job, now + m_settings.maxBackoffSeconds));
             qCWarning(lcMedia) << "number" << job.numberId << "is not configured for its provider: media of message"
                                << job.messageId << "waits";
             emit finished(job.messageId, u"retry"_s);
             continue;
         }
         if (refused) {
-            logged(m_media->giveUp(job, refused->code, refused->text, now));
+            loggedMediaOutcome(m_media->giveUp(job, refused->code, refused->text, now));
             emit finished(job.messageId, u"failed"_s);
             continue;
         }
@@ -199,7 +200,7 @@ void MediaFetcher::fail(const MediaJob &job, const GraphResult &r)
         const qint64 wait = backoffSeconds(job.attempts, m_settings.maxBackoffSeconds);
         qCInfo(lcMedia).noquote() << "media of message" << job.messageId << "attempt" << job.attempts
                                   << "failed:" << r.errorCode << "- next in" << wait << "s";
-        logged(m_media->reschedule(job, now + wait));
+        loggedMediaOutcome(m_media->reschedule(job, now + wait));
         done(job, u"retry"_s);
         return;
     }
@@ -208,7 +209,7 @@ void MediaFetcher::fail(const MediaJob &job, const GraphResult &r)
     const QString text = r.errorCode.startsWith("media_"_L1)
         ? r.errorMessage
         : u"The media could not be downloaded from WhatsApp (%1: %2)"_s.arg(r.errorCode, r.errorMessage);
-    logged(m_media->giveUp(job, code, text, now));
+    loggedMediaOutcome(m_media->giveUp(job, code, text, now));
     done(job, u"failed"_s);
 }
 

@@ -11,11 +11,11 @@ Q_LOGGING_CATEGORY(lcOutbound, "conversa.server.outbound")
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int kBatch = 20;
+constexpr int kOutboundBatch = 20;
 constexpr qint64 kSweepEverySeconds = 5;
 
 // A failed write leaves the claim in place: the message then ends as 'interrupted', never resent.
-void logged(const Result<Ok> &written)
+void loggedSendOutcome(const Result<Ok> &written)
 {
     if (!written)
         qCWarning(lcOutbound) << "could not record a send outcome:" << written.error().code();
@@ -86,7 +86,7 @@ void OutboundWorker::poll()
             qCWarning(lcOutbound)
                 << *failed << "message(s) were being sent when their sender stopped: marked failed (interrupted)";
     }
-    const Result<QList<qint64>> due = m_outbox->due(now, kBatch, m_providers.names());
+    const Result<QList<qint64>> due = m_outbox->due(now, kOutboundBatch, m_providers.names());
     if (!due)
         return;   // logged by the store; the next poll tries again
     for (const qint64 id : *due) {
@@ -102,7 +102,7 @@ void OutboundWorker::poll()
         const OutboxMessage m = claim->message;
         const std::optional<ProviderRefusal> failure = startSend(m);
         if (failure) {
-            logged(m_outbox->markFailed(m, failure->code, failure->text));
+            loggedSendOutcome(m_outbox->markFailed(m, failure->code, failure->text));
             emit finished(m.id, u"failed"_s);
             continue;
         }
@@ -151,7 +151,7 @@ void OutboundWorker::record(const OutboxMessage &m, const GraphResult &r)
     QString status;
     switch (r.outcome) {
     case GraphResult::Outcome::Sent:
-        logged(m_outbox->markSent(m, r.providerMessageId, now));
+        loggedSendOutcome(m_outbox->markSent(m, r.providerMessageId, now));
         status = u"sent"_s;
         break;
     case GraphResult::Outcome::Transient:
@@ -159,7 +159,7 @@ void OutboundWorker::record(const OutboxMessage &m, const GraphResult &r)
             const qint64 wait = backoffSeconds(m.attempts, m_settings.maxBackoffSeconds);
             qCInfo(lcOutbound).noquote() << "message" << m.id << "attempt" << m.attempts << "failed:" << r.errorCode
                                          << "- next in" << wait << "s";
-            logged(m_outbox->reschedule(m, now + wait));
+            loggedSendOutcome(m_outbox->reschedule(m, now + wait));
             status = u"pending"_s;
             break;
         }
@@ -167,7 +167,7 @@ void OutboundWorker::record(const OutboxMessage &m, const GraphResult &r)
     case GraphResult::Outcome::Permanent:
     case GraphResult::Outcome::Unknown:
         qCInfo(lcOutbound).noquote() << "message" << m.id << "failed:" << r.errorCode << r.errorMessage;
-        logged(m_outbox->markFailed(m, r.errorCode, r.errorMessage));
+        loggedSendOutcome(m_outbox->markFailed(m, r.errorCode, r.errorMessage));
         status = u"failed"_s;
         break;
     }

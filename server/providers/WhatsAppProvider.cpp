@@ -13,6 +13,16 @@ ProviderAccount ProviderAccount::of(const InboundNumber &n, const NumberSecrets 
     return {n.id, n.metaPhoneNumberId, {}, {}, n.wppconnectSession, secrets};
 }
 
+QString joinNonEmpty(const QStringList &parts, const QString &separator)
+{
+    QStringList kept;
+    for (const QString &p : parts) {
+        if (!p.trimmed().isEmpty())
+            kept.append(p.trimmed());
+    }
+    return kept.join(separator);
+}
+
 // ---- what a provider does not support ----
 
 std::optional<ProviderRefusal> ProviderClient::fetchMedia(const ProviderAccount &, const QString &, const QString &,

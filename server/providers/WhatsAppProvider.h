@@ -107,6 +107,10 @@ struct WebhookNote {
 
 using InboundItem = std::variant<InboundDelivery, StatusUpdate, WebhookNote>;
 
+// For providers writing a message's text from parts (a location's name and address, a contact's
+// name and phones): the non-empty parts, trimmed, joined with `separator`.
+QString joinNonEmpty(const QStringList &parts, const QString &separator);
+
 // A session event: the number's connection changed, or its session shows a new QR code.
 struct ConnectionChange {
     QString status;   // connection_status; empty with a QR: qr_pending

@@ -2,15 +2,12 @@
 
 #include "Database.h"
 #include "RoutingStore.h"
+#include "ChatStatusSql.h"
 #include "core/SlaPolicy.h"
 
 #include <QHash>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-constexpr auto kOpen = "('assigned', 'active', 'pending')";
-}
 
 Result<QList<LiveAgent>> AnalyticsStore::agents(qint64 campaignId)
 {
@@ -23,7 +20,7 @@ Result<QList<LiveAgent>> AnalyticsStore::agents(qint64 campaignId)
           "COALESCE((SELECT SUM(cc.n) FROM chat_counts cc WHERE cc.assigned_agent_id = u.id AND cc.status IN %1), 0) "
           "FROM users u JOIN roles r ON r.id = u.role_id "
           "WHERE u.deleted_at IS NULL AND u.status = 'active' AND %2 ORDER BY u.first_name, u.last_name, u.id"_s
-              .arg(QLatin1StringView(kOpen), who),
+              .arg(QLatin1StringView(kHeldChatStatusesSql), who),
           campaignId > 0 ? QVariantList{campaignId} : QVariantList{});
     if (!q.exec())
         return q.failure();
@@ -45,7 +42,7 @@ Result<qint64> AnalyticsStore::openChats()
 {
     return queryInteger(m_db,
                         u"SELECT COALESCE(SUM(n), 0) FROM chat_counts WHERE status IN %1"_s.arg(
-                            QLatin1StringView(kOpen)),
+                            QLatin1StringView(kHeldChatStatusesSql)),
                         {});
 }
 

@@ -12,12 +12,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const char *const kColumns =
+const char *const kCampaignColumns =
     "id, name, code, description, status, priority, business_hours, timezone, sla_first_response_seconds, "
     "sla_resolution_seconds, bot_enabled, bot_flow_id, routing_strategy, welcome_message, offline_message, "
     "created_at, updated_at, sla_reassign_enabled";
 
-Campaign readRow(const SqlQuery &q)
+Campaign readCampaign(const SqlQuery &q)
 {
     Campaign c;
     c.id = q.integer(0);
@@ -52,14 +52,6 @@ QVariant hoursText(const Campaign &c)
 QString searchTextOf(const Campaign &c)
 {
     return SearchText::of({c.name, c.code});
-}
-
-QString placeholders(qsizetype n)
-{
-    QString s;
-    for (qsizetype i = 0; i < n; ++i)
-        s += i ? u", ?"_s : u"?"_s;
-    return s;
 }
 
 QVariantList idList(const QList<qint64> &ids)
@@ -97,21 +89,22 @@ Result<CampaignPage> CampaignStore::list(const CampaignFilter &filter)
 
     values.append(filter.limit);
     values.append(filter.offset);
-    SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kColumns) + where + u" ORDER BY id LIMIT ? OFFSET ?"_s, values);
+    SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kCampaignColumns) + where + u" ORDER BY id LIMIT ? OFFSET ?"_s,
+               values);
     if (!q.exec())
         return q.failure();
     QHash<qint64, qsizetype> index;
     QVariantList ids;
     while (q.next()) {
         CampaignListItem &item = page.rows.emplace_back();
-        item.campaign = readRow(q);
+        item.campaign = readCampaign(q);
         index.insert(item.campaign.id, page.rows.size() - 1);
         ids.append(item.campaign.id);
     }
     if (ids.isEmpty())
         return page;
 
-    const QString in = placeholders(ids.size());
+    const QString in = sqlPlaceholders(ids.size());
     SqlQuery
         numbers(m_db,
                 u"SELECT cn.campaign_id, n.id, n.phone_number, n.display_name, cn.is_primary FROM campaign_numbers cn "
@@ -150,7 +143,7 @@ Result<QHash<qint64, qint64>> CampaignStore::activeChats(const QVariantList &cam
         return out;
     SqlQuery q(m_db,
                u"SELECT campaign_id, COUNT(*) FROM chats WHERE status <> 'closed' AND campaign_id IN ("_s +
-                   placeholders(campaignIds.size()) + u") GROUP BY campaign_id"_s,
+                   sqlPlaceholders(campaignIds.size()) + u") GROUP BY campaign_id"_s,
                campaignIds);
     if (!q.exec())
         return q.failure();
@@ -162,13 +155,14 @@ Result<QHash<qint64, qint64>> CampaignStore::activeChats(const QVariantList &cam
 Result<Campaign> CampaignStore::find(qint64 id)
 {
     SqlQuery q(m_db,
-               u"SELECT "_s + QLatin1StringView(kColumns) + u" FROM campaigns WHERE id = ? AND deleted_at IS NULL"_s,
+               u"SELECT "_s + QLatin1StringView(kCampaignColumns) +
+                   u" FROM campaigns WHERE id = ? AND deleted_at IS NULL"_s,
                {id});
     if (!q.exec())
         return q.failure();
     if (!q.next())
         return ApiError::notFound();
-    return readRow(q);
+    return readCampaign(q);
 }
 
 Result<QList<CampaignNumber>> CampaignStore::numbers(qint64 campaignId)
@@ -288,7 +282,7 @@ Result<QSet<qint64>> CampaignStore::live(const char *table, const QList<qint64> 
         return out;
     SqlQuery q(m_db,
                u"SELECT id FROM "_s + QLatin1StringView(table) + u" WHERE deleted_at IS NULL AND id IN ("_s +
-                   placeholders(ids.size()) + u')',
+                   sqlPlaceholders(ids.size()) + u')',
                idList(ids));
     if (!q.exec())
         return q.failure();

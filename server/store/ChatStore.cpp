@@ -1,5 +1,6 @@
 #include "ChatStore.h"
 
+#include "ChatStatusSql.h"
 #include "Database.h"
 #include "SearchText.h"
 #include "core/AuthUser.h"
@@ -14,7 +15,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Columns read by readChat(), in order, and the joins they need (after "FROM chats c").
-constexpr auto kColumns =
+constexpr auto kChatColumns =
     "SELECT c.id, cl.id, cl.first_name, cl.last_name, cl.phone_number, c.campaign_id, cp.name, "
     "c.whatsapp_number_id, n.phone_number, u.id, u.first_name, u.last_name, u.agent_status, "
     "c.status, c.priority, c.bot_context, c.created_at, c.queued_at, c.assigned_at, c.first_response_at, "
@@ -141,13 +142,6 @@ Sql chatsWhere(const ChatFilter &f, SearchBy by, SqlDialect dialect)
 
 constexpr auto kListOrder = " ORDER BY c.last_activity_at DESC, c.id DESC"_L1;
 
-Result<Ok> run(SqlQuery &q)
-{
-    if (!q.exec())
-        return q.failure();
-    return Ok{};
-}
-
 }   // namespace
 
 const QStringList &ChatStore::priorities()
@@ -231,7 +225,7 @@ Result<ChatPage> ChatStore::list(const ChatFilter &filter)
     const bool sqlite = m_db.dialect() == SqlDialect::Sqlite;
     const QString idList = sqlite ? u'[' + idTexts.join(u',') + u']' : u'{' + idTexts.join(u',') + u'}';
     SqlQuery q(m_db,
-               QString(kColumns) + u"FROM chats c"_s + kJoins +
+               QString(kChatColumns) + u"FROM chats c"_s + kJoins +
                    (sqlite ? u" WHERE c.id IN (SELECT value FROM json_each(?))"_s
                            : u" WHERE c.id = ANY(CAST(? AS BIGINT[]))"_s),
                {idList});
@@ -251,7 +245,7 @@ Result<ChatPage> ChatStore::list(const ChatFilter &filter)
 
 Result<Chat> ChatStore::find(qint64 id)
 {
-    SqlQuery q(m_db, QString(kColumns) + u"FROM chats c"_s + kJoins + u" WHERE c.id = ?"_s, {id});
+    SqlQuery q(m_db, QString(kChatColumns) + u"FROM chats c"_s + kJoins + u" WHERE c.id = ?"_s, {id});
     if (!q.exec())
         return q.failure();
     if (!q.next())
@@ -419,7 +413,7 @@ Result<Ok> ChatStore::assign(qint64 chatId, qint64 agentId, const QString &statu
 {
     SqlQuery q(m_db, "UPDATE chats SET assigned_agent_id = ?, status = ?, assigned_at = ? WHERE id = ?",
                {agentId, status, now, chatId});
-    return run(q);
+    return q.run();
 }
 
 Result<Ok> ChatStore::requeue(qint64 chatId, qint64 campaignId, qint64 now)
@@ -428,7 +422,7 @@ Result<Ok> ChatStore::requeue(qint64 chatId, qint64 campaignId, qint64 now)
                "UPDATE chats SET assigned_agent_id = NULL, status = 'queued', campaign_id = ?, queued_at = ?, "
                "assigned_at = NULL WHERE id = ?",
                {campaignId, now, chatId});
-    return run(q);
+    return q.run();
 }
 
 Result<bool> ChatStore::takeBackUnanswered(qint64 chatId, qint64 agentId)
@@ -450,7 +444,7 @@ Result<Ok> ChatStore::close(const Chat &c, qint64 now)
                "close_notes = ? WHERE id = ?",
                {now, nullIfEmpty(c.closeReason), nullIfEmpty(c.outcome),
                 c.outcomeValue ? QVariant(*c.outcomeValue) : nullIfZero(0), nullIfEmpty(c.closeNotes), c.id});
-    return run(q);
+    return q.run();
 }
 
 Result<Ok> ChatStore::reopen(qint64 chatId, qint64 agentId, const QString &status, qint64 now)
@@ -471,7 +465,7 @@ Result<Ok> ChatStore::reopen(qint64 chatId, qint64 agentId, const QString &statu
 Result<Ok> ChatStore::setPriority(qint64 chatId, const QString &priority)
 {
     SqlQuery q(m_db, "UPDATE chats SET priority = ? WHERE id = ?", {priority, chatId});
-    return run(q);
+    return q.run();
 }
 
 Result<bool> ChatStore::addTag(qint64 chatId, const QString &tag, qint64 now)
@@ -493,14 +487,14 @@ Result<bool> ChatStore::removeTag(qint64 chatId, const QString &tag)
 
 Result<QList<TransferAgent>> ChatStore::transferAgents(qint64 campaignId, qint64 exceptAgentId)
 {
-    SqlQuery q(
-        m_db,
-        "SELECT u.id, u.first_name, u.last_name, u.agent_status, "
-        "(SELECT COUNT(*) FROM chats c WHERE c.assigned_agent_id = u.id AND c.status IN ('assigned', 'active', 'pending')), "
-        "ca.max_concurrent_chats FROM campaign_agents ca JOIN users u ON u.id = ca.user_id "
-        "WHERE ca.campaign_id = ? AND u.id <> ? AND u.status = 'active' AND u.deleted_at IS NULL "
-        "ORDER BY CASE WHEN u.agent_status = 'available' THEN 0 ELSE 1 END, u.first_name, u.last_name, u.id",
-        {campaignId, exceptAgentId});
+    SqlQuery q(m_db,
+               u"SELECT u.id, u.first_name, u.last_name, u.agent_status, "
+               "(SELECT COUNT(*) FROM chats c WHERE c.assigned_agent_id = u.id AND c.status IN %1), "
+               "ca.max_concurrent_chats FROM campaign_agents ca JOIN users u ON u.id = ca.user_id "
+               "WHERE ca.campaign_id = ? AND u.id <> ? AND u.status = 'active' AND u.deleted_at IS NULL "
+               "ORDER BY CASE WHEN u.agent_status = 'available' THEN 0 ELSE 1 END, u.first_name, u.last_name, u.id"_s
+                   .arg(QLatin1StringView(kHeldChatStatusesSql)),
+               {campaignId, exceptAgentId});
     if (!q.exec())
         return q.failure();
     QList<TransferAgent> out;
@@ -541,7 +535,7 @@ Result<Ok> ChatStore::addEvent(qint64 chatId, const ChatEvent &e, qint64 now)
           {chatId, e.event, nullIfEmpty(e.fromStatus), nullIfEmpty(e.toStatus), nullIfZero(e.fromAgentId),
            nullIfZero(e.toAgentId), nullIfZero(e.fromCampaignId), nullIfZero(e.toCampaignId), nullIfEmpty(e.reason),
            nullIfZero(e.userId), now});
-    return run(q);
+    return q.run();
 }
 
 Result<Ok> ChatStore::recordOutbound(qint64 chatId, qint64 messageId, const QString &status, bool firstResponse,
@@ -551,11 +545,11 @@ Result<Ok> ChatStore::recordOutbound(qint64 chatId, qint64 messageId, const QStr
                "UPDATE chats SET message_count = message_count + 1, last_message_id = ?, last_message_at = ?, "
                "last_activity_at = ?, status = ?, first_response_at = COALESCE(first_response_at, ?) WHERE id = ?",
                {messageId, now, now, status, nullIfZero(firstResponse ? now : 0), chatId});
-    return run(q);
+    return q.run();
 }
 
 Result<Ok> ChatStore::decrementUnread(qint64 chatId)
 {
     SqlQuery q(m_db, "UPDATE chats SET unread_count = unread_count - 1 WHERE id = ? AND unread_count > 0", {chatId});
-    return run(q);
+    return q.run();
 }

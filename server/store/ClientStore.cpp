@@ -16,7 +16,7 @@ namespace {
 // Large enough to amortise round trips, small enough for any engine's parameter limit.
 constexpr qsizetype kBatch = 500;
 
-const char *const kColumns =
+const char *const kClientColumns =
     "id, phone_number, first_name, last_name, email, company, city, country, address, lead_status, lead_score, "
     "ltv, total_purchases, last_purchase_at, segment, notes, is_blocked, opt_in, custom_fields, last_contact_at, "
     "created_at, updated_at";
@@ -52,15 +52,6 @@ Client readClient(const SqlQuery &q)
 QString searchTextOf(const Client &c)
 {
     return SearchText::of({c.firstName, c.lastName, c.phoneNumber, c.email, c.company});
-}
-
-QString placeholders(qsizetype n)
-{
-    QString s;
-    s.reserve(n * 3);
-    for (qsizetype i = 0; i < n; ++i)
-        s += i ? u", ?"_s : u"?"_s;
-    return s;
 }
 
 // Whether a search is looked up in clients_fts (SQLite's trigram index of live clients, migration
@@ -175,7 +166,7 @@ Result<Ok> ClientStore::loadTags(QList<Client> &clients)
         for (qsizetype i = 0; i < n; ++i)
             ids.append(clients[from + i].id);
         SqlQuery q(m_db,
-                   u"SELECT client_id, tag FROM client_tags WHERE client_id IN ("_s + placeholders(n) +
+                   u"SELECT client_id, tag FROM client_tags WHERE client_id IN ("_s + sqlPlaceholders(n) +
                        u") ORDER BY client_id, tag"_s,
                    ids);
         if (!q.exec())
@@ -200,7 +191,7 @@ Result<Ok> ClientStore::loadChatCounts(QList<Client> &clients)
     }
     // Pages and find() are far below kBatch: one query.
     SqlQuery q(m_db,
-               u"SELECT client_id, COUNT(*) FROM chats WHERE client_id IN ("_s + placeholders(ids.size()) +
+               u"SELECT client_id, COUNT(*) FROM chats WHERE client_id IN ("_s + sqlPlaceholders(ids.size()) +
                    u") GROUP BY client_id"_s,
                ids);
     if (!q.exec())
@@ -239,7 +230,7 @@ Result<ClientPage> ClientStore::list(const ClientFilter &filter)
         conditionsOf(filter, values, indexed && page.total <= SearchText::kIndexedPageMaxMatches);
     values.append(filter.limit);
     values.append(filter.offset);
-    SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kColumns) + where + u" ORDER BY id DESC LIMIT ? OFFSET ?"_s,
+    SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kClientColumns) + where + u" ORDER BY id DESC LIMIT ? OFFSET ?"_s,
                values);
     if (!q.exec())
         return q.failure();
@@ -255,7 +246,7 @@ Result<Ok> ClientStore::forEach(const ClientFilter &filter, qint64 maxRows,
 {
     QVariantList base;
     const QString conditions = conditionsOf(filter, base);
-    const QString sql = u"SELECT "_s + QLatin1StringView(kColumns) +
+    const QString sql = u"SELECT "_s + QLatin1StringView(kClientColumns) +
         u" FROM clients WHERE deleted_at IS NULL AND id > ?"_s + conditions + u" ORDER BY id LIMIT ?"_s;
     qint64 afterId = 0;
     qint64 given = 0;
@@ -288,7 +279,8 @@ Result<Client> ClientStore::find(qint64 id)
     QList<Client> found;
     {
         SqlQuery q(m_db,
-                   u"SELECT "_s + QLatin1StringView(kColumns) + u" FROM clients WHERE id = ? AND deleted_at IS NULL"_s,
+                   u"SELECT "_s + QLatin1StringView(kClientColumns) +
+                       u" FROM clients WHERE id = ? AND deleted_at IS NULL"_s,
                    {id});
         if (!q.exec())
             return q.failure();
@@ -311,8 +303,8 @@ Result<QHash<QString, Client>> ClientStore::findByPhones(const QStringList &phon
         for (qsizetype i = 0; i < n; ++i)
             values.append(phones[from + i]);
         SqlQuery q(m_db,
-                   u"SELECT "_s + QLatin1StringView(kColumns) +
-                       u" FROM clients WHERE deleted_at IS NULL AND phone_number IN ("_s + placeholders(n) + u")"_s,
+                   u"SELECT "_s + QLatin1StringView(kClientColumns) +
+                       u" FROM clients WHERE deleted_at IS NULL AND phone_number IN ("_s + sqlPlaceholders(n) + u")"_s,
                    values);
         if (!q.exec())
             return q.failure();

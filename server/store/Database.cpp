@@ -24,6 +24,15 @@ QVariant nullIfEmpty(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
+QString sqlPlaceholders(qsizetype n)
+{
+    QString s;
+    s.reserve(n * 3);
+    for (qsizetype i = 0; i < n; ++i)
+        s += i ? u", ?"_s : u"?"_s;
+    return s;
+}
+
 QVariant nullIfZero(qint64 n)
 {
     return n == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(n);
@@ -312,6 +321,13 @@ SqlQuery &SqlQuery::bind(const QVariant &value)
 bool SqlQuery::exec()
 {
     return m_query->exec();
+}
+
+Result<Ok> SqlQuery::run()
+{
+    if (!exec())
+        return failure();
+    return Ok{};
 }
 
 ApiError SqlQuery::failure() const

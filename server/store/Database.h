@@ -73,6 +73,8 @@ public:
 
     SqlQuery &bind(const QVariant &value);
     bool exec();
+    // exec() as a Result, for statements whose rows nobody reads.
+    Result<Ok> run();
     bool next() { return m_query->next(); }
     QVariant value(int i) const { return m_query->value(i); }
     QString string(int i) const { return m_query->value(i).toString(); }
@@ -121,4 +123,6 @@ private:
 };
 
 QVariant nullIfEmpty(const QString &s);
+// "?, ?, ?": the placeholders of an IN (…) list of n values.
+QString sqlPlaceholders(qsizetype n);
 QVariant nullIfZero(qint64 n);

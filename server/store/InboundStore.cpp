@@ -5,17 +5,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-Result<Ok> run(SqlQuery &q)
-{
-    if (!q.exec())
-        return q.failure();
-    return Ok{};
-}
-
-}   // namespace
-
 Result<std::optional<InboundNumber>> InboundStore::number(qint64 id)
 {
     SqlQuery q(m_db,
@@ -40,7 +29,7 @@ Result<Ok> InboundStore::recordEvent(const QString &provider, qint64 numberId, c
         m_db,
         "INSERT INTO webhook_events (provider, whatsapp_number_id, received_at, payload, note) VALUES (?, ?, ?, ?, ?)",
         {provider, nullIfZero(numberId), now, text, note});
-    return run(q);
+    return q.run();
 }
 
 Result<qint64> InboundStore::findClient(const QString &phone)
@@ -125,7 +114,7 @@ Result<InboundChat> InboundStore::openNewChat(qint64 clientId, qint64 numberId, 
                "INSERT INTO chat_events (chat_id, event, to_status, to_campaign_id, created_at) "
                "VALUES (?, 'created', 'queued', ?, ?)",
                {chatId, campaignId, now});
-    CONVERSA_TRY(run(e));
+    CONVERSA_TRY(e.run());
     return InboundChat{chatId, campaignId, true};
 }
 
@@ -166,19 +155,19 @@ Result<Ok> InboundStore::countInbound(qint64 chatId, qint64 numberId, qint64 cli
                    "THEN ? ELSE last_message_at END, last_activity_at = CASE WHEN last_activity_at < ? THEN ? "
                    "ELSE last_activity_at END WHERE id = ?",
                    {messageId, at, at, at, at, chatId});
-        CONVERSA_TRY(run(q));
+        CONVERSA_TRY(q.run());
     }
     {
         SqlQuery q(m_db,
                    "UPDATE whatsapp_numbers SET total_messages_received = total_messages_received + 1 WHERE id = ?",
                    {numberId});
-        CONVERSA_TRY(run(q));
+        CONVERSA_TRY(q.run());
     }
     SqlQuery
         q(m_db,
           "UPDATE clients SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)",
           {at, clientId, at});
-    return run(q);
+    return q.run();
 }
 
 Result<qint64> InboundStore::insertBotText(qint64 chatId, qint64 numberId, const QString &text, qint64 now)
@@ -194,7 +183,7 @@ Result<qint64> InboundStore::insertBotText(qint64 chatId, qint64 numberId, const
                "UPDATE chats SET message_count = message_count + 1, last_message_id = ?, last_message_at = ?, "
                "last_activity_at = ? WHERE id = ?",
                {id, now, now, chatId});
-    CONVERSA_TRY(run(c));
+    CONVERSA_TRY(c.run());
     return id;
 }
 
@@ -221,11 +210,11 @@ Result<Ok> InboundStore::updateStatus(qint64 messageId, const QString &status, q
                    "error_message = ? WHERE id = ?",
                    {status, nullIfZero(sentAt), nullIfZero(deliveredAt), nullIfZero(readAt), nullIfEmpty(errorCode),
                     nullIfEmpty(errorMessage), messageId});
-        return run(q);
+        return q.run();
     }
     SqlQuery q(m_db, "UPDATE messages SET status = ?, sent_at = ?, delivered_at = ?, read_at = ? WHERE id = ?",
                {status, nullIfZero(sentAt), nullIfZero(deliveredAt), nullIfZero(readAt), messageId});
-    return run(q);
+    return q.run();
 }
 
 Result<WhatsAppWindow> InboundStore::window(qint64 chatId, qint64 now, const QStringList &providersWithWindow)

@@ -21,11 +21,9 @@ Result<QList<qint64>> MediaStore::due(qint64 now, qint64 staleBefore, int limit,
     if (providers.isEmpty())
         return QList<qint64>();
     QVariantList values{now, staleBefore};
-    QString in;
-    for (const QString &p : providers) {
-        in += in.isEmpty() ? u"?"_s : u", ?"_s;
+    for (const QString &p : providers)
         values.append(p);
-    }
+    const QString in = sqlPlaceholders(providers.size());
     values.append(limit);
     SqlQuery q(m_db,
                u"SELECT id FROM messages WHERE "_s + QLatin1StringView(kDue) +

@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr auto kSelect =
+constexpr auto kMessageSelect =
     "SELECT m.id, m.chat_id, m.whatsapp_number_id, m.direction, m.message_type, m.content, m.media_file_id, "
     "m.template_name, m.template_language, m.template_variables, m.status, m.error_code, m.error_message, "
     "m.user_id, u.first_name, u.last_name, m.is_bot_message, m.created_at, m.sent_at, m.delivered_at, m.read_at, "
@@ -83,7 +83,7 @@ Result<qint64> MessageStore::insert(const Message &m, qint64 now)
 
 Result<QList<Message>> MessageStore::select(const QString &where, const QVariantList &values)
 {
-    SqlQuery q(m_db, QString(kSelect) + where, values);
+    SqlQuery q(m_db, QString(kMessageSelect) + where, values);
     if (!q.exec())
         return q.failure();
     QList<Message> out;

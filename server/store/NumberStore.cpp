@@ -10,14 +10,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const char *const kColumns =
+const char *const kNumberColumns =
     "id, phone_number, display_name, provider, status, connection_status, last_connected_at, last_error, "
     "daily_message_limit, rate_limit_per_minute, total_messages_sent, total_messages_received, "
     "meta_phone_number_id, meta_business_account_id, wppconnect_session_name, wppconnect_server_url, "
     "meta_access_token IS NOT NULL, meta_app_secret IS NOT NULL, webhook_verify_token IS NOT NULL, "
     "wppconnect_api_key IS NOT NULL, created_at, updated_at";
 
-WhatsAppNumber readRow(const SqlQuery &q)
+WhatsAppNumber readNumber(const SqlQuery &q)
 {
     WhatsAppNumber n;
     n.id = q.integer(0);
@@ -43,15 +43,6 @@ WhatsAppNumber readRow(const SqlQuery &q)
     n.createdAt = q.integer(20);
     n.updatedAt = q.integer(21);
     return n;
-}
-
-QString placeholders(qsizetype n)
-{
-    QString s;
-    s.reserve(n * 3);
-    for (qsizetype i = 0; i < n; ++i)
-        s += i ? u", ?"_s : u"?"_s;
-    return s;
 }
 
 }   // namespace
@@ -92,11 +83,12 @@ Result<NumberPage> NumberStore::list(const NumberFilter &filter)
 
     values.append(filter.limit);
     values.append(filter.offset);
-    SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kColumns) + where + u" ORDER BY id LIMIT ? OFFSET ?"_s, values);
+    SqlQuery q(m_db, u"SELECT "_s + QLatin1StringView(kNumberColumns) + where + u" ORDER BY id LIMIT ? OFFSET ?"_s,
+               values);
     if (!q.exec())
         return q.failure();
     while (q.next())
-        page.rows.append(readRow(q));
+        page.rows.append(readNumber(q));
     CONVERSA_TRY(loadCampaigns(page.rows));
     return page;
 }
@@ -114,7 +106,7 @@ Result<Ok> NumberStore::loadCampaigns(QList<WhatsAppNumber> &rows)
     SqlQuery q(m_db,
                u"SELECT cn.number_id, c.id, c.name FROM campaign_numbers cn JOIN campaigns c ON c.id = cn.campaign_id "
                "WHERE c.deleted_at IS NULL AND cn.number_id IN ("_s +
-                   placeholders(ids.size()) + u") ORDER BY c.id"_s,
+                   sqlPlaceholders(ids.size()) + u") ORDER BY c.id"_s,
                ids);
     if (!q.exec())
         return q.failure();
@@ -126,14 +118,14 @@ Result<Ok> NumberStore::loadCampaigns(QList<WhatsAppNumber> &rows)
 Result<WhatsAppNumber> NumberStore::find(qint64 id)
 {
     SqlQuery q(m_db,
-               u"SELECT "_s + QLatin1StringView(kColumns) +
+               u"SELECT "_s + QLatin1StringView(kNumberColumns) +
                    u" FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL"_s,
                {id});
     if (!q.exec())
         return q.failure();
     if (!q.next())
         return ApiError::notFound();
-    QList<WhatsAppNumber> rows{readRow(q)};
+    QList<WhatsAppNumber> rows{readNumber(q)};
     CONVERSA_TRY(loadCampaigns(rows));
     return rows.first();
 }

@@ -35,11 +35,9 @@ Result<QList<qint64>> OutboxStore::due(qint64 now, int limit, const QStringList 
     if (providers.isEmpty())
         return QList<qint64>();
     QVariantList values{now};
-    QString in;
-    for (const QString &p : providers) {
-        in += in.isEmpty() ? u"?"_s : u", ?"_s;
+    for (const QString &p : providers)
         values.append(p);
-    }
+    const QString in = sqlPlaceholders(providers.size());
     values.append(limit);
     SqlQuery q(m_db,
                u"SELECT m.id FROM messages m JOIN whatsapp_numbers w ON w.id = m.whatsapp_number_id "

@@ -1,5 +1,6 @@
 #include "RoutingStore.h"
 
+#include "ChatStatusSql.h"
 #include "Database.h"
 #include "core/SlaPolicy.h"
 
@@ -13,7 +14,6 @@ namespace {
 
 // Queue order: priority first, then the longest waiting.
 constexpr auto kRank = "CASE %1priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END";
-constexpr auto kOpen = "('assigned', 'active', 'pending')";
 
 QString rank(const char *alias)
 {
@@ -90,7 +90,7 @@ Result<QList<RoutingAgent>> RoutingStore::eligibleAgents(qint64 campaignId)
         "FROM campaign_agents ca JOIN users u ON u.id = ca.user_id "
         "WHERE ca.campaign_id = ? AND u.deleted_at IS NULL AND u.status = 'active' "
         "AND u.agent_status = 'available' AND u.auto_assign_enabled = TRUE ORDER BY u.id"_s.arg(
-            QLatin1StringView(kOpen));
+            QLatin1StringView(kHeldChatStatusesSql));
     SqlQuery q(m_db, sql, {campaignId});
     if (!q.exec())
         return q.failure();
@@ -167,14 +167,14 @@ Result<bool> RoutingStore::assign(qint64 chatId, qint64 campaignId, qint64 agent
         const Result<qint64> overall =
             queryInteger(m_db,
                          u"SELECT COUNT(*) FROM chats WHERE assigned_agent_id = ? AND status IN %1"_s.arg(
-                             QLatin1StringView(kOpen)),
+                             QLatin1StringView(kHeldChatStatusesSql)),
                          {agentId});
         if (!overall)
             return overall.error();
         const Result<qint64> here = queryInteger(
             m_db,
             u"SELECT COUNT(*) FROM chats WHERE assigned_agent_id = ? AND campaign_id = ? AND status IN %1"_s.arg(
-                QLatin1StringView(kOpen)),
+                QLatin1StringView(kHeldChatStatusesSql)),
             {agentId, campaignId});
         if (!here)
             return here.error();

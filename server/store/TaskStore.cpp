@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const char *const kSelect =
+const char *const kTaskSelect =
     "SELECT t.id, t.client_id, t.chat_id, t.assigned_to_user_id, t.created_by_user_id, t.title, t.description, "
     "t.due_date, t.reminder_date, t.reminder_fired_at, t.priority, t.status, t.completed_at, t.completion_notes, "
     "t.created_at, t.updated_at, u.first_name, u.last_name, c.first_name, c.last_name, c.phone_number "
@@ -144,7 +144,7 @@ Result<TaskPage> TaskStore::list(const TaskFilter &filter)
         return page;
     values << filter.limit << filter.offset;
     SqlQuery q(m_db,
-               QLatin1StringView(kSelect) + where +
+               QLatin1StringView(kTaskSelect) + where +
                    u" ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id LIMIT ? OFFSET ?"_s,
                values);
     if (!q.exec())
@@ -157,7 +157,7 @@ Result<TaskPage> TaskStore::list(const TaskFilter &filter)
 Result<Task> TaskStore::find(qint64 id, qint64 visibleTo)
 {
     QVariantList values{id};
-    QString sql = QLatin1StringView(kSelect) + u" WHERE t.id = ? AND t.deleted_at IS NULL"_s;
+    QString sql = QLatin1StringView(kTaskSelect) + u" WHERE t.id = ? AND t.deleted_at IS NULL"_s;
     if (visibleTo) {
         sql += u" AND (t.assigned_to_user_id = ? OR t.created_by_user_id = ?)"_s;
         values << visibleTo << visibleTo;

@@ -32,17 +32,6 @@ QString coordinate(const QJsonValue &v)
     return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
 }
 
-// Joins the non-empty parts with `separator`.
-QString joined(const QStringList &parts, const QString &separator)
-{
-    QStringList kept;
-    for (const QString &p : parts) {
-        if (!p.trimmed().isEmpty())
-            kept.append(p.trimmed());
-    }
-    return kept.join(separator);
-}
-
 // Meta message types as messages rows. A reaction is stored as a text message with its emoji, so
 // the agent sees it in the conversation; removing a reaction (an empty emoji) is not a message.
 // nullopt: not understood (kept in webhook_events).
@@ -70,8 +59,8 @@ std::optional<Parsed> parseMessage(const QJsonObject &m)
         if (!body.contains(u"latitude"_s) || !body.contains(u"longitude"_s))
             return std::nullopt;
         const QString where = coordinate(body.value(u"latitude"_s)) + u',' + coordinate(body.value(u"longitude"_s));
-        QString content = joined({where, body.value(u"name"_s).toString()}, u" "_s);
-        content = joined({content, body.value(u"address"_s).toString()}, u", "_s);
+        QString content = joinNonEmpty({where, body.value(u"name"_s).toString()}, u" "_s);
+        content = joinNonEmpty({content, body.value(u"address"_s).toString()}, u", "_s);
         return Parsed{u"location"_s, content, {}, {}};
     }
     if (type == "contacts"_L1) {
@@ -81,11 +70,11 @@ std::optional<Parsed> parseMessage(const QJsonObject &m)
             QStringList phones;
             for (const QJsonValue &p : contact.value(u"phones"_s).toArray())
                 phones.append(p.toObject().value(u"phone"_s).toString());
-            cards.append(joined({contact.value(u"name"_s).toObject().value(u"formatted_name"_s).toString(),
-                                 joined(phones, u", "_s)},
-                                u" "_s));
+            cards.append(joinNonEmpty({contact.value(u"name"_s).toObject().value(u"formatted_name"_s).toString(),
+                                       joinNonEmpty(phones, u", "_s)},
+                                      u" "_s));
         }
-        const QString content = joined(cards, u"; "_s);
+        const QString content = joinNonEmpty(cards, u"; "_s);
         if (content.isEmpty())
             return std::nullopt;
         return Parsed{u"contact"_s, content, {}, {}};
@@ -128,7 +117,7 @@ qint64 unixSeconds(const QJsonValue &v)
     return ok && n > 0 ? n : 0;
 }
 
-InboundItem message(const QJsonObject &value, const QJsonObject &message)
+InboundItem messageItem(const QJsonObject &value, const QJsonObject &message)
 {
     const QString wamid = message.value(u"id"_s).toString();
     const std::optional<Parsed> parsed = parseMessage(message);
@@ -185,7 +174,7 @@ bool digestMatches(const QString &expected, const QByteArray &bytes)
         expected == QString::fromLatin1(digest.toBase64());
 }
 
-bool configured(const ProviderAccount &a)
+bool hasMetaCredentials(const ProviderAccount &a)
 {
     return !a.metaPhoneNumberId.isEmpty() && !a.secrets.metaAccessToken.isEmpty();
 }
@@ -199,7 +188,7 @@ public:
     std::optional<ProviderRefusal> send(const ProviderAccount &a, const OutboundRequest &m,
                                         std::function<void(const GraphResult &)> done) override
     {
-        if (!configured(a))
+        if (!hasMetaCredentials(a))
             return ProviderRefusal{u"number_not_configured"_s,
                                    u"The WhatsApp number has no Meta phone number id or access token"_s};
         GraphMessage g;
@@ -225,7 +214,7 @@ public:
 
     void checkHealth(const ProviderAccount &a, std::function<void(const HealthReport &)> done) override
     {
-        if (!configured(a)) {
+        if (!hasMetaCredentials(a)) {
             HealthReport r;
             r.error = u"The number has no Meta phone number id or access token"_s;
             done(r);
@@ -358,7 +347,7 @@ QList<WhatsAppProvider::UniqueKey> MetaCloudProvider::uniqueKeys(const WhatsAppN
 Result<Ok> MetaCloudProvider::checkConfigured(const ProviderAccount &a) const
 {
     // Meta has no session: connected means configured (phone number id and token).
-    if (!configured(a))
+    if (!hasMetaCredentials(a))
         return ApiError::validation(u"meta_access_token"_s,
                                     QT_TRANSLATE_NOOP("Api",
                                                       "The number needs a Meta phone number id and access token"));
@@ -424,7 +413,7 @@ WebhookContent MetaCloudProvider::parseWebhook(const ProviderAccount &account, c
                 continue;
             }
             for (const QJsonValue &m : value.value(u"messages"_s).toArray())
-                content.items.append(message(value, m.toObject()));
+                content.items.append(messageItem(value, m.toObject()));
             for (const QJsonValue &s : value.value(u"statuses"_s).toArray())
                 content.items.append(statusUpdate(s.toObject()));
             for (const QJsonValue &e : value.value(u"errors"_s).toArray()) {

@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool configured(const ProviderAccount &a)
+bool hasWppSession(const ProviderAccount &a)
 {
     return !a.wppconnectServerUrl.isEmpty() && !a.wppconnectSessionName.isEmpty() &&
         !a.secrets.wppconnectApiKey.isEmpty();
@@ -26,18 +26,8 @@ WppConnection connection(const ProviderAccount &a)
     return {a.wppconnectServerUrl, a.wppconnectSessionName, a.secrets.wppconnectApiKey};
 }
 
-QString joined(const QStringList &parts, const QString &separator)
-{
-    QStringList kept;
-    for (const QString &p : parts) {
-        if (!p.trimmed().isEmpty())
-            kept.append(p.trimmed());
-    }
-    return kept.join(separator);
-}
-
 // onmessage (docs/PROVIDERS.md): text, and media that arrive inline as base64.
-InboundItem message(const QJsonObject &e)
+InboundItem onMessageItem(const QJsonObject &e)
 {
     const QString id = e.value(u"id"_s).toString();
     const QString type = e.value(u"type"_s).toString();
@@ -85,10 +75,10 @@ InboundItem message(const QJsonObject &e)
         if (!lat.isDouble() || !lng.isDouble())
             return WebhookNote{u"location %1 without coordinates"_s.arg(id)};
         d.type = u"location"_s;
-        d.content = joined({QString::number(lat.toDouble(), 'g', QLocale::FloatingPointShortest) + u',' +
-                                QString::number(lng.toDouble(), 'g', QLocale::FloatingPointShortest),
-                            e.value(u"loc"_s).toString()},
-                           u" "_s);
+        d.content = joinNonEmpty({QString::number(lat.toDouble(), 'g', QLocale::FloatingPointShortest) + u',' +
+                                      QString::number(lng.toDouble(), 'g', QLocale::FloatingPointShortest),
+                                  e.value(u"loc"_s).toString()},
+                                 u" "_s);
     } else if (type == "list_response"_L1 || type == "buttons_response"_L1 || type == "template_button_reply"_L1) {
         if (body.isEmpty())
             return WebhookNote{u"reply %1 has no text"_s.arg(id)};
@@ -139,7 +129,7 @@ public:
     std::optional<ProviderRefusal> send(const ProviderAccount &a, const OutboundRequest &m,
                                         std::function<void(const GraphResult &)> done) override
     {
-        if (!configured(a))
+        if (!hasWppSession(a))
             return ProviderRefusal{u"number_not_configured"_s,
                                    u"The WhatsApp number has no WPPConnect server URL, session name or secret key"_s};
         // WPPConnect sends free text and files; templates are Meta's.
@@ -161,7 +151,7 @@ public:
 
     void checkHealth(const ProviderAccount &a, std::function<void(const HealthReport &)> done) override
     {
-        if (!configured(a)) {
+        if (!hasWppSession(a)) {
             HealthReport r;
             r.error = u"The number has no WPPConnect server URL, session name or secret key"_s;
             done(r);
@@ -271,7 +261,7 @@ QList<WhatsAppProvider::UniqueKey> WppConnectProvider::uniqueKeys(const WhatsApp
 
 Result<Ok> WppConnectProvider::checkConfigured(const ProviderAccount &a) const
 {
-    if (!configured(a))
+    if (!hasWppSession(a))
         return ApiError::validation(
             u"wppconnect_api_key"_s,
             QT_TRANSLATE_NOOP("Api", "The number needs a WPPConnect server URL, session name and secret key"));
@@ -315,7 +305,7 @@ WebhookContent WppConnectProvider::parseWebhook(const ProviderAccount &account, 
     if (content.connection)
         return content;
     if (name == "onmessage"_L1) {
-        content.items.append(message(event));
+        content.items.append(onMessageItem(event));
     } else if (name == "onack"_L1) {
         const QJsonValue id = event.value(u"id"_s);
         const QString providerId = id.isObject() ? id.toObject().value(u"_serialized"_s).toString() : id.toString();

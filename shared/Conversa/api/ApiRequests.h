@@ -28,6 +28,9 @@ struct ChatQuery {
 // GET /v1/chats/{id}/messages: either numbered pages (oldest first) or, with beforeId, the
 // `limit` messages just before that one (scrolling back; meta.has_more).
 struct MessageQuery {
+    // beforeId for "everything up to the newest message": no id is larger (2^53 - 1, the largest
+    // integer JSON carries exactly).
+    static constexpr qint64 kNewest = 9007199254740991;
     std::optional<qint64> beforeId;
     int page = 1;
     int limit = 50;
