@@ -1,6 +1,5 @@
 #include "AuditApi.h"
 
-#include "api/ServerContext.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "domain/CsvWriter.h"
@@ -109,7 +108,7 @@ CsvExport buildCsv(const AuditQuery &query, const AuditFilter &filter, qint64 ma
 
 }   // namespace
 
-AuditApi::AuditApi(ServerContext &context) : m_context(context), m_query(context.db) {}
+AuditApi::AuditApi(Database &db) : m_query(db) {}
 
 void AuditApi::registerRoutes(HttpRouter &router)
 {

@@ -1,6 +1,5 @@
 #include "AuthApi.h"
 
-#include "api/ServerContext.h"
 #include "config/ServerConfig.h"
 #include "core/Validator.h"
 #include "crypto/PasswordHasher.h"
@@ -43,7 +42,10 @@ QJsonObject change(const QJsonValue &from, const QJsonValue &to)
 
 }   // namespace
 
-AuthApi::AuthApi(ServerContext &context) : m_context(context), m_auth(context.auth), m_store(context.auth.store()) {}
+AuthApi::AuthApi(Database &db, AuthService &auth, RateLimiter &limiter, RealtimeBus &realtime,
+                 const ServerConfig &config)
+    : m_db(db), m_auth(auth), m_store(auth.store()), m_limiter(limiter), m_realtime(realtime), m_config(config)
+{}
 
 void AuthApi::registerRoutes(HttpRouter &router)
 {
@@ -73,7 +75,7 @@ void AuthApi::registerRoutes(HttpRouter &router)
 
 Result<HttpReply> AuthApi::committing(const std::function<Result<HttpReply>()> &body)
 {
-    Transaction tx(m_context.db);
+    Transaction tx(m_db);
     if (!tx.isActive())
         return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
     Result<HttpReply> result = body();
@@ -189,7 +191,7 @@ Result<HttpReply> AuthApi::logout(RequestContext &ctx)
     ctx.audit.entityId = ctx.user->id;
     // Ends the login: its access tokens fail authenticate() at once, its refresh tokens too.
     CONVERSA_TRY(m_store.revokeSession(ctx.user->sessionId, u"logout"_s));
-    m_context.realtime.disconnectSession(ctx.user->sessionId);
+    m_realtime.disconnectSession(ctx.user->sessionId);
     return HttpReply::json(QJsonObject{{u"message"_s, ctx.text(QT_TRANSLATE_NOOP("Api", "Signed out successfully"))}});
 }
 
@@ -228,7 +230,7 @@ Result<Deferred> AuthApi::changePassword(RequestContext &ctx)
                         Result<int> revoked =
                             m_store.revokeOtherSessions(ctx.user->id, ctx.user->sessionId, u"password_changed"_s);
                         CONVERSA_TRY(revoked);
-                        m_context.realtime.disconnectUser(ctx.user->id, ctx.user->sessionId);
+                        m_realtime.disconnectUser(ctx.user->id, ctx.user->sessionId);
                         ctx.audit.changes = QJsonObject{{u"password"_s, change(u"***"_s, u"***"_s)},
                                                         {u"sessions_revoked"_s, change(0, *revoked)}};
                         return HttpReply::json(QJsonObject{
@@ -274,8 +276,7 @@ Result<HttpReply> AuthApi::activateTwoFactor(RequestContext &ctx)
     ctx.user = user.value();
     ctx.audit.entityId = user->id;
     int retryAfter = 0;
-    if (!m_context.limiter.allow(u"user:"_s + QString::number(user->id), m_context.config.apiRequestsPerMinute, 60,
-                                 &retryAfter))
+    if (!m_limiter.allow(u"user:"_s + QString::number(user->id), m_config.apiRequestsPerMinute, 60, &retryAfter))
         return ApiError::rateLimited(retryAfter);
 
     Validator v(ctx.body);

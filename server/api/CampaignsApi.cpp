@@ -1,6 +1,5 @@
 #include "CampaignsApi.h"
 
-#include "api/ServerContext.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "core/Validator.h"
@@ -214,7 +213,7 @@ QList<qint64> readIds(const QJsonArray &array, const QString &field, QList<Field
 
 }   // namespace
 
-CampaignsApi::CampaignsApi(ServerContext &context) : m_context(context), m_campaigns(context.db) {}
+CampaignsApi::CampaignsApi(Database &db, RoutingTrigger &routing) : m_routing(routing), m_campaigns(db) {}
 
 void CampaignsApi::registerRoutes(HttpRouter &router)
 {
@@ -244,7 +243,7 @@ void CampaignsApi::registerRoutes(HttpRouter &router)
 
 void CampaignsApi::routeAfterCommit(RequestContext &ctx, qint64 campaignId)
 {
-    ctx.afterCommit([&routing = m_context.routing, campaignId] { routing.campaigns({campaignId}); });
+    ctx.afterCommit([&routing = m_routing, campaignId] { routing.campaigns({campaignId}); });
 }
 
 Result<HttpReply> CampaignsApi::detailReply(const Campaign &c, int status)

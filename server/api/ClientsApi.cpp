@@ -1,6 +1,5 @@
 #include "ClientsApi.h"
 
-#include "api/ServerContext.h"
 #include "config/ServerConfig.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
@@ -264,8 +263,8 @@ struct ExportOutcome {
 
 }   // namespace
 
-ClientsApi::ClientsApi(ServerContext &context)
-    : m_context(context), m_clients(context.db), m_chats(context.db), m_tasks(context.db)
+ClientsApi::ClientsApi(Database &db, AuditStore &audit, const ServerConfig &config)
+    : m_db(db), m_audit(audit), m_config(config), m_clients(db), m_chats(db), m_tasks(db)
 {}
 
 void ClientsApi::registerRoutes(HttpRouter &router)
@@ -375,7 +374,7 @@ Result<HttpReply> ClientsApi::create(RequestContext &ctx)
 {
     Client c;
     Validator v(ctx.body);
-    const std::optional<QStringList> tags = applyBody(v, ctx.body, c, true, m_context.config.defaultRegion);
+    const std::optional<QStringList> tags = applyBody(v, ctx.body, c, true, m_config.defaultRegion);
     if (!v.ok())
         return v.error();
     const Result<bool> taken = m_clients.phoneTaken(c.phoneNumber);
@@ -405,7 +404,7 @@ Result<HttpReply> ClientsApi::update(RequestContext &ctx)
         return before.error();
     Client after = *before;
     Validator v(ctx.body);
-    const std::optional<QStringList> tags = applyBody(v, ctx.body, after, false, m_context.config.defaultRegion);
+    const std::optional<QStringList> tags = applyBody(v, ctx.body, after, false, m_config.defaultRegion);
     if (!v.ok())
         return v.error();
     if (tags)
@@ -480,7 +479,7 @@ Result<HttpReply> ClientsApi::removeTag(RequestContext &ctx)
 
 Result<Deferred> ClientsApi::importCsv(RequestContext &ctx)
 {
-    if (ctx.rawBody.size() > m_context.config.maxUploadBytes)
+    if (ctx.rawBody.size() > m_config.maxUploadBytes)
         return ApiError::payloadTooLarge();
     Result<QByteArray> file = ClientImport::extractFile(ctx.header("content-type"), ctx.rawBody);
     if (!file)
@@ -492,14 +491,14 @@ Result<Deferred> ClientsApi::importCsv(RequestContext &ctx)
     RequestContext auditCtx = ctx;
     auditCtx.rawBody.clear();
     Deferred deferred;
-    deferred.work = [this, csv = *file, auditCtx, region = m_context.config.defaultRegion]() mutable {
+    deferred.work = [this, csv = *file, auditCtx, region = m_config.defaultRegion]() mutable {
         ImportOutcome out;
         const Result<ClientImport::Table> table = ClientImport::parse(csv);
         if (!table) {
             out.error = table.error();
             return QVariant::fromValue(out);
         }
-        Transaction tx(m_context.db);
+        Transaction tx(m_db);
         if (!tx.isActive()) {
             out.error = ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
             return QVariant::fromValue(out);
@@ -516,7 +515,7 @@ Result<Deferred> ClientsApi::importCsv(RequestContext &ctx)
                        {u"skipped"_s, summary->skipped},
                        {u"errors"_s, qint64(summary->errors.size())}};
         auditCtx.audit.changes = out.changes;
-        m_context.audit.record(auditRecordOf(auditCtx, true, 200));
+        m_audit.record(auditRecordOf(auditCtx, true, 200));
         if (!tx.commit())
             out.error = ApiError::internal();
         return QVariant::fromValue(out);

@@ -1,6 +1,5 @@
 #include "TasksApi.h"
 
-#include "api/ServerContext.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "core/Validator.h"
@@ -100,7 +99,7 @@ void applyBody(Validator &v, const QJsonObject &body, Task &t, bool creating)
 
 }   // namespace
 
-TasksApi::TasksApi(ServerContext &context) : m_context(context), m_tasks(context.db), m_chats(context.db) {}
+TasksApi::TasksApi(Database &db) : m_tasks(db), m_chats(db) {}
 
 void TasksApi::registerRoutes(HttpRouter &router)
 {

@@ -1,6 +1,5 @@
 #include "UsersApi.h"
 
-#include "api/ServerContext.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "core/Validator.h"
@@ -108,9 +107,11 @@ QJsonObject auditFields(const AuthUser &u)
 
 }   // namespace
 
-UsersApi::UsersApi(ServerContext &context) : m_context(context), m_users(context.db), m_campaigns(context.db)
+UsersApi::UsersApi(Database &db, const RoleStore &roles, AuthService &auth, RoutingTrigger &routing,
+                   RealtimeBus &realtime)
+    : m_roles(roles), m_auth(auth), m_routing(routing), m_realtime(realtime), m_users(db), m_campaigns(db)
 {
-    for (const Role &role : context.roles.all()) {
+    for (const Role &role : roles.all()) {
         JsonWriter ref(128);
         ref.beginObject()
             .field("id", role.id)
@@ -124,7 +125,7 @@ UsersApi::UsersApi(ServerContext &context) : m_context(context), m_users(context
         permissions.endArray();
         m_roleJson.insert(role.id, RoleJson{ref.take(), permissions.take()});
     }
-    if (const Role *admin = context.roles.byName(u"admin"_s))
+    if (const Role *admin = roles.byName(u"admin"_s))
         m_adminRoleId = admin->id;
 }
 
@@ -199,10 +200,10 @@ Result<HttpReply> UsersApi::list(RequestContext &ctx)
     const PageRequest page = in.page();
     UserFilter filter;
     QStringList roleNames;
-    for (const Role &known : m_context.roles.all())
+    for (const Role &known : m_roles.all())
         roleNames.append(known.name);
     if (const QString role = in.oneOf(u"role"_s, roleNames); !role.isEmpty())
-        filter.roleId = m_context.roles.byName(role)->id;
+        filter.roleId = m_roles.byName(role)->id;
     filter.status = in.oneOf(u"status"_s, kStatuses);
     filter.search = in.text(u"search"_s);
     if (!in.ok())
@@ -245,7 +246,7 @@ Result<HttpReply> UsersApi::show(RequestContext &ctx)
     const qint64 id = ctx.idParam();
     if (id != ctx.userId() && !ctx.user->can(Permissions::kUsersRead))
         return ApiError::forbidden();
-    Result<AuthUser> user = m_context.auth.loadUser(id);
+    Result<AuthUser> user = m_auth.loadUser(id);
     if (!user)
         return user.error();
     return userReply(*user);
@@ -258,7 +259,7 @@ Result<Deferred> UsersApi::create(RequestContext &ctx)
     user.maxConcurrentChats = 5;
     user.autoAssignEnabled = true;
     Validator v(ctx.body);
-    applyAccount(v, user, m_context.roles, true);
+    applyAccount(v, user, m_roles, true);
     applyProfile(v, user, true);
     const std::optional<QString> password = v.password(u"password"_s, true);
     if (!v.ok())
@@ -314,12 +315,12 @@ Result<Ok> UsersApi::keepAnActiveAdmin(const AuthUser &before, bool stillActiveA
 
 Result<HttpReply> UsersApi::update(RequestContext &ctx)
 {
-    Result<AuthUser> before = m_context.auth.loadUser(ctx.idParam());
+    Result<AuthUser> before = m_auth.loadUser(ctx.idParam());
     if (!before)
         return before.error();
     AuthUser after = *before;
     Validator v(ctx.body);
-    applyAccount(v, after, m_context.roles, false);
+    applyAccount(v, after, m_roles, false);
     applyProfile(v, after, false);
     if (!v.ok())
         return v.error();
@@ -338,15 +339,15 @@ Result<HttpReply> UsersApi::update(RequestContext &ctx)
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_users.update(after, now));
     // More room, auto-assign back on, or an account active again may let queued chats through.
-    ctx.afterCommit([&routing = m_context.routing, id = after.id] { routing.agent(id); });
+    ctx.afterCommit([&routing = m_routing, id = after.id] { routing.agent(id); });
     // Authentication already refuses a user who is not active; revoking too means that
     // reactivating the account later does not bring the old logins back.
     if (after.status != "active"_L1 && before->status == "active"_L1) {
         CONVERSA_TRY(m_users.revokeSessions(after.id, u"user_"_s + after.status, now));
-        m_context.realtime.disconnectUser(after.id);   // and their sockets (queued to every HTTP thread)
+        m_realtime.disconnectUser(after.id);   // and their sockets (queued to every HTTP thread)
     } else if (after.roleId != before->roleId) {
         // A socket's rooms follow the role it connected with ("supervisors"): it reconnects anew.
-        m_context.realtime.disconnectUser(after.id);
+        m_realtime.disconnectUser(after.id);
     }
     after.updatedAt = now;
     return userReply(after);
@@ -355,7 +356,7 @@ Result<HttpReply> UsersApi::update(RequestContext &ctx)
 Result<HttpReply> UsersApi::updateMe(RequestContext &ctx)
 {
     ctx.audit.entityId = ctx.userId();
-    Result<AuthUser> before = m_context.auth.loadUser(ctx.userId());
+    Result<AuthUser> before = m_auth.loadUser(ctx.userId());
     if (!before)
         return before.error();
     AuthUser after = *before;
@@ -377,13 +378,13 @@ Result<HttpReply> UsersApi::remove(RequestContext &ctx)
     const qint64 id = ctx.idParam();
     if (id == ctx.userId())
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "You cannot delete your own user"));
-    Result<AuthUser> before = m_context.auth.loadUser(id);
+    Result<AuthUser> before = m_auth.loadUser(id);
     if (!before)
         return before.error();
     CONVERSA_TRY(keepAnActiveAdmin(*before, false));
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_users.softDelete(id, now));
-    m_context.realtime.disconnectUser(id);
+    m_realtime.disconnectUser(id);
     ctx.audit.changes = {{u"deleted_at"_s, QJsonObject{{u"from"_s, QJsonValue()}, {u"to"_s, isoTime(now)}}}};
     return HttpReply::noContent();
 }
@@ -398,7 +399,7 @@ Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)
     const std::optional<QString> reason = v.string(u"agent_status_reason"_s, false, 255);
     if (!v.ok())
         return v.error();
-    Result<AuthUser> user = m_context.auth.loadUser(id);
+    Result<AuthUser> user = m_auth.loadUser(id);
     if (!user)
         return user.error();
 
@@ -408,7 +409,7 @@ Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_users.setAgentStatus(id, *status, newReason, changed, ctx.userId(), now));
     if (changed && *status == "available"_L1)
-        ctx.afterCommit([&routing = m_context.routing, id] { routing.agent(id); });
+        ctx.afterCommit([&routing = m_routing, id] { routing.agent(id); });
     ctx.audit.changes =
         AuditStore::diff({{u"agent_status"_s, user->agentStatus},
                           {u"agent_status_reason"_s, JsonWriter::textOrNullValue(user->agentStatusReason)}},
