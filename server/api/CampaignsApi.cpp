@@ -18,7 +18,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kStatuses = {u"active"_s, u"inactive"_s, u"paused"_s};
+const QStringList kCampaignStatuses = {u"active"_s, u"inactive"_s, u"paused"_s};
 const QStringList kStrategies = {u"round_robin"_s, u"least_busy"_s, u"priority"_s, u"skills"_s};
 const QStringList kDays = {u"monday"_s, u"tuesday"_s,  u"wednesday"_s, u"thursday"_s,
                            u"friday"_s, u"saturday"_s, u"sunday"_s};
@@ -92,7 +92,7 @@ void applyCampaign(Validator &v, const QJsonObject &body, Campaign &c, bool crea
     }
     v.optionalText(u"description"_s, 1000, c.description);
     if (v.has(u"status"_s)) {
-        if (const auto s = v.oneOf(u"status"_s, kStatuses, true))
+        if (const auto s = v.oneOf(u"status"_s, kCampaignStatuses, true))
             c.status = *s;
     }
     if (v.has(u"priority"_s)) {
@@ -292,7 +292,7 @@ Result<HttpReply> CampaignsApi::list(RequestContext &ctx)
     QueryReader in(ctx);
     const PageRequest page = in.page();
     CampaignFilter filter;
-    filter.status = in.oneOf(u"status"_s, kStatuses);
+    filter.status = in.oneOf(u"status"_s, kCampaignStatuses);
     filter.search = in.text(u"search"_s);
     if (!in.ok())
         return in.error();

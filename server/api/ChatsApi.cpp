@@ -18,7 +18,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 kMaxId = std::numeric_limits<qint64>::max();
+constexpr qint64 kMaxTargetId = std::numeric_limits<qint64>::max();   // an agent or transfer target: any id
 constexpr int kMaxReason = 500;
 constexpr int kMaxNote = 5000;
 
@@ -130,7 +130,7 @@ Result<HttpReply> ChatsApi::show(RequestContext &ctx)
 Result<HttpReply> ChatsApi::assign(RequestContext &ctx)
 {
     Validator v(ctx.body);
-    const auto agentId = v.integer(u"agent_id"_s, true, 1, kMaxId);
+    const auto agentId = v.integer(u"agent_id"_s, true, 1, kMaxTargetId);
     const auto why = reason(v);
     if (!v.ok())
         return v.error();
@@ -153,7 +153,7 @@ Result<HttpReply> ChatsApi::transfer(RequestContext &ctx)
     Validator v(ctx.body);
     const auto type = v.oneOf(u"target_type"_s, {u"agent"_s, u"campaign"_s, u"queue"_s}, true);
     const bool needsTarget = type && *type != "queue"_L1;
-    const auto targetId = v.integer(u"target_id"_s, needsTarget, 1, kMaxId);
+    const auto targetId = v.integer(u"target_id"_s, needsTarget, 1, kMaxTargetId);
     const auto why = reason(v);
     if (!v.ok())
         return v.error();

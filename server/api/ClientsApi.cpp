@@ -40,13 +40,13 @@ const TextField kTextFields[] = {
     {"segment", 50, &Client::segment},       {"notes", 5000, &Client::notes},
 };
 
-const QStringList &filterNames()
+const QStringList &clientFilterNames()
 {
     static const QStringList names{u"search"_s, u"lead_status"_s, u"segment"_s, u"tag"_s, u"is_blocked"_s};
     return names;
 }
 
-ClientFilter readFilter(QueryReader &in)
+ClientFilter readClientFilter(QueryReader &in)
 {
     ClientFilter f;
     f.search = in.text(u"search"_s);
@@ -323,7 +323,7 @@ QString ClientsApi::readTag(Validator &v, const QString &field, const QString &r
 Result<HttpReply> ClientsApi::list(RequestContext &ctx)
 {
     QueryReader in(ctx);
-    ClientFilter filter = readFilter(in);
+    ClientFilter filter = readClientFilter(in);
     const PageRequest page = in.page();
     if (!in.ok())
         return in.error();
@@ -546,10 +546,10 @@ Result<Deferred> ClientsApi::exportCsv(RequestContext &ctx)
 {
     QueryReader in(ctx);
     in.csvFormat();
-    const ClientFilter filter = readFilter(in);
+    const ClientFilter filter = readClientFilter(in);
     if (!in.ok())
         return in.error();
-    const QJsonObject given = in.given(filterNames());
+    const QJsonObject given = in.given(clientFilterNames());
 
     Deferred deferred;
     deferred.work = [this, filter] {

@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kStatuses = {u"pending"_s, u"active"_s, u"inactive"_s};
+const QStringList kNumberStatuses = {u"pending"_s, u"active"_s, u"inactive"_s};
 const QStringList kSettableStatuses = {u"active"_s, u"inactive"_s};   // pending is the server's
 
 // The non-secret columns as the audit log records them; secrets are added as masked markers.
@@ -205,7 +205,7 @@ Result<HttpReply> NumbersApi::list(RequestContext &ctx)
     QueryReader in(ctx);
     const PageRequest page = in.page();
     NumberFilter filter;
-    filter.status = in.oneOf(u"status"_s, kStatuses);
+    filter.status = in.oneOf(u"status"_s, kNumberStatuses);
     filter.provider = in.oneOf(u"provider"_s, m_providers.names());
     if (!in.ok())
         return in.error();

@@ -17,7 +17,7 @@ namespace {
 
 constexpr int kMaxTitle = 255;
 constexpr int kMaxText = 5000;
-constexpr qint64 kMaxId = 9'007'199'254'740'991;   // what a JSON number carries exactly
+constexpr qint64 kMaxJsonId = 9'007'199'254'740'991;   // what a JSON number carries exactly
 
 bool seesAll(const RequestContext &ctx)
 {
@@ -51,7 +51,7 @@ void readOptionalId(Validator &v, const QJsonObject &body, const QString &field,
 {
     if (body.value(field).isNull())
         out = 0;
-    else if (const auto n = v.integer(field, true, 1, kMaxId))
+    else if (const auto n = v.integer(field, true, 1, kMaxJsonId))
         out = *n;
 }
 
@@ -78,7 +78,7 @@ void applyBody(Validator &v, const QJsonObject &body, Task &t, bool creating)
     if (v.has(u"chat_id"_s))
         readOptionalId(v, body, u"chat_id"_s, t.chatId);
     if (v.has(u"assigned_to_user_id"_s)) {
-        if (const auto n = v.integer(u"assigned_to_user_id"_s, true, 1, kMaxId))
+        if (const auto n = v.integer(u"assigned_to_user_id"_s, true, 1, kMaxJsonId))
             t.assignedToUserId = *n;
     }
     if (v.has(u"due_date"_s))

@@ -20,11 +20,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kStatuses = {u"active"_s, u"inactive"_s, u"suspended"_s};
+const QStringList kUserStatuses = {u"active"_s, u"inactive"_s, u"suspended"_s};
 const QStringList kAgentStatuses = {u"available"_s, u"busy"_s, u"paused"_s, u"offline"_s};
 constexpr int kNameLength = 100;
 
-bool isHttpUrl(const QString &s)
+// avatar_url links a picture elsewhere: an http or https URL with a host.
+bool isAvatarUrl(const QString &s)
 {
     const QUrl url(s, QUrl::StrictMode);
     return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty();
@@ -53,7 +54,7 @@ void applyProfile(Validator &v, AuthUser &u, bool creating)
         if (v.clears(u"avatar_url"_s)) {
             u.avatarUrl.clear();
         } else if (const auto s = v.string(u"avatar_url"_s, false, 2048)) {
-            if (isHttpUrl(*s))
+            if (isAvatarUrl(*s))
                 u.avatarUrl = *s;
             else
                 v.fail(u"avatar_url"_s, QT_TRANSLATE_NOOP("Api", "Must be an http or https URL"));
@@ -78,7 +79,7 @@ void applyAccount(Validator &v, AuthUser &u, const RoleStore &roles, bool creati
         }
     }
     if (v.has(u"status"_s)) {
-        if (const auto s = v.oneOf(u"status"_s, kStatuses, true))
+        if (const auto s = v.oneOf(u"status"_s, kUserStatuses, true))
             u.status = *s;
     }
     if (v.has(u"max_concurrent_chats"_s)) {
@@ -204,7 +205,7 @@ Result<HttpReply> UsersApi::list(RequestContext &ctx)
         roleNames.append(known.name);
     if (const QString role = in.oneOf(u"role"_s, roleNames); !role.isEmpty())
         filter.roleId = m_roles.byName(role)->id;
-    filter.status = in.oneOf(u"status"_s, kStatuses);
+    filter.status = in.oneOf(u"status"_s, kUserStatuses);
     filter.search = in.text(u"search"_s);
     if (!in.ok())
         return in.error();
