@@ -1,6 +1,5 @@
 #include "AnalyticsApi.h"
 
-#include "api/ServerContext.h"
 #include "core/Permissions.h"
 #include "domain/LiveAnalytics.h"
 
@@ -14,7 +13,7 @@ void AnalyticsApi::registerRoutes(HttpRouter &router)
     router.get(u"/v1/analytics/live"_s,
                {.permission = read, .action = u"analytics.live"_s, .entityType = u"Analytics"_s},
                [this](RequestContext &) -> Result<HttpReply> {
-                   const Result<QByteArray> body = m_context.analytics.live(QDateTime::currentMSecsSinceEpoch());
+                   const Result<QByteArray> body = m_analytics.live(QDateTime::currentMSecsSinceEpoch());
                    if (!body)
                        return body.error();
                    return HttpReply::json(*body);
@@ -23,7 +22,7 @@ void AnalyticsApi::registerRoutes(HttpRouter &router)
                {.permission = read, .action = u"analytics.queue"_s, .entityType = u"Campaign"_s},
                [this](RequestContext &ctx) -> Result<HttpReply> {
                    const Result<QByteArray> body =
-                       m_context.analytics.queue(ctx.idParam(), QDateTime::currentMSecsSinceEpoch());
+                       m_analytics.queue(ctx.idParam(), QDateTime::currentMSecsSinceEpoch());
                    if (!body)
                        return body.error();
                    return HttpReply::json(*body);

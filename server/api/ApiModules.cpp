@@ -15,22 +15,23 @@
 #include "TemplatesApi.h"
 #include "UsersApi.h"
 #include "WebhooksApi.h"
-#include "api/ServerContext.h"
 
-void registerApiModules(ServerContext &context, const ProviderRegistry &providers, QList<ApiModule *> &modules)
+void registerApiModules(const ServerConfig &config, Database &db, RateLimiter &limiter, const RoleStore &roles,
+                        AuditStore &audit, AuthService &auth, RoutingTrigger &routing, LiveAnalytics &analytics,
+                        RealtimeBus &realtime, const ProviderRegistry &providers, QList<ApiModule *> &modules)
 {
-    modules.append(new AuthApi(context));
-    modules.append(new AuditApi(context));
-    modules.append(new UsersApi(context));
-    modules.append(new RolesApi(context));
-    modules.append(new ClientsApi(context));
-    modules.append(new FilesApi(context));
-    modules.append(new CampaignsApi(context));
-    modules.append(new NumbersApi(context, providers));
-    modules.append(new ChatsApi(context));
-    modules.append(new MessagesApi(context));
-    modules.append(new TemplatesApi(context, providers));
-    modules.append(new TasksApi(context));
-    modules.append(new WebhooksApi(context, providers));
-    modules.append(new AnalyticsApi(context));
+    modules.append(new AuthApi(db, auth, limiter, realtime, config));
+    modules.append(new AuditApi(db));
+    modules.append(new UsersApi(db, roles, auth, routing, realtime));
+    modules.append(new RolesApi(roles));
+    modules.append(new ClientsApi(db, audit, config));
+    modules.append(new FilesApi(db, config));
+    modules.append(new CampaignsApi(db, routing));
+    modules.append(new NumbersApi(db, config, providers));
+    modules.append(new ChatsApi(db, routing, realtime));
+    modules.append(new MessagesApi(db, routing, realtime));
+    modules.append(new TemplatesApi(db, config, providers));
+    modules.append(new TasksApi(db));
+    modules.append(new WebhooksApi(db, config, routing, realtime, providers));
+    modules.append(new AnalyticsApi(analytics));
 }

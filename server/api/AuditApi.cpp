@@ -1,6 +1,5 @@
 #include "AuditApi.h"
 
-#include "api/ServerContext.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "domain/CsvWriter.h"
@@ -15,14 +14,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList &filterNames()
+const QStringList &auditFilterNames()
 {
     static const QStringList names{u"user_id"_s, u"action"_s,    u"entity_type"_s, u"entity_id"_s,
                                    u"success"_s, u"from_date"_s, u"to_date"_s};
     return names;
 }
 
-AuditFilter readFilter(QueryReader &in)
+AuditFilter readAuditFilter(QueryReader &in)
 {
     AuditFilter f;
     f.userId = in.id(u"user_id"_s);
@@ -109,7 +108,7 @@ CsvExport buildCsv(const AuditQuery &query, const AuditFilter &filter, qint64 ma
 
 }   // namespace
 
-AuditApi::AuditApi(ServerContext &context) : m_context(context), m_query(context.db) {}
+AuditApi::AuditApi(Database &db) : m_query(db) {}
 
 void AuditApi::registerRoutes(HttpRouter &router)
 {
@@ -118,7 +117,7 @@ void AuditApi::registerRoutes(HttpRouter &router)
                {.permission = Permissions::kAuditRead, .action = u"audit.list"_s, .entityType = u"AuditLog"_s},
                [this](RequestContext &ctx) -> Result<HttpReply> {
                    QueryReader in(ctx);
-                   const AuditFilter filter = readFilter(in);
+                   const AuditFilter filter = readAuditFilter(in);
                    const PageRequest page = in.page();
                    if (!in.ok())
                        return in.error();
@@ -145,10 +144,10 @@ void AuditApi::registerRoutes(HttpRouter &router)
         [this](RequestContext &ctx) -> Result<Deferred> {
             QueryReader in(ctx);
             in.csvFormat();
-            const AuditFilter filter = readFilter(in);
+            const AuditFilter filter = readAuditFilter(in);
             if (!in.ok())
                 return in.error();
-            const QJsonObject given = in.given(filterNames());
+            const QJsonObject given = in.given(auditFilterNames());
 
             Deferred deferred;
             // Runs on a worker thread with that thread's own connection; it must not touch ctx.

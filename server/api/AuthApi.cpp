@@ -1,6 +1,5 @@
 #include "AuthApi.h"
 
-#include "api/ServerContext.h"
 #include "config/ServerConfig.h"
 #include "core/Validator.h"
 #include "crypto/PasswordHasher.h"
@@ -36,14 +35,17 @@ std::optional<QString> passwordField(Validator &v, const QJsonObject &body, cons
     return value.toString();
 }
 
-QJsonObject change(const QJsonValue &from, const QJsonValue &to)
+QJsonObject accountChange(const QJsonValue &from, const QJsonValue &to)
 {
     return QJsonObject{{u"from"_s, from}, {u"to"_s, to}};
 }
 
 }   // namespace
 
-AuthApi::AuthApi(ServerContext &context) : m_context(context), m_auth(context.auth), m_store(context.auth.store()) {}
+AuthApi::AuthApi(Database &db, AuthService &auth, RateLimiter &limiter, RealtimeBus &realtime,
+                 const ServerConfig &config)
+    : m_db(db), m_auth(auth), m_store(auth.store()), m_limiter(limiter), m_realtime(realtime), m_config(config)
+{}
 
 void AuthApi::registerRoutes(HttpRouter &router)
 {
@@ -73,7 +75,7 @@ void AuthApi::registerRoutes(HttpRouter &router)
 
 Result<HttpReply> AuthApi::committing(const std::function<Result<HttpReply>()> &body)
 {
-    Transaction tx(m_context.db);
+    Transaction tx(m_db);
     if (!tx.isActive())
         return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
     Result<HttpReply> result = body();
@@ -189,7 +191,7 @@ Result<HttpReply> AuthApi::logout(RequestContext &ctx)
     ctx.audit.entityId = ctx.user->id;
     // Ends the login: its access tokens fail authenticate() at once, its refresh tokens too.
     CONVERSA_TRY(m_store.revokeSession(ctx.user->sessionId, u"logout"_s));
-    m_context.realtime.disconnectSession(ctx.user->sessionId);
+    m_realtime.disconnectSession(ctx.user->sessionId);
     return HttpReply::json(QJsonObject{{u"message"_s, ctx.text(QT_TRANSLATE_NOOP("Api", "Signed out successfully"))}});
 }
 
@@ -228,9 +230,9 @@ Result<Deferred> AuthApi::changePassword(RequestContext &ctx)
                         Result<int> revoked =
                             m_store.revokeOtherSessions(ctx.user->id, ctx.user->sessionId, u"password_changed"_s);
                         CONVERSA_TRY(revoked);
-                        m_context.realtime.disconnectUser(ctx.user->id, ctx.user->sessionId);
-                        ctx.audit.changes = QJsonObject{{u"password"_s, change(u"***"_s, u"***"_s)},
-                                                        {u"sessions_revoked"_s, change(0, *revoked)}};
+                        m_realtime.disconnectUser(ctx.user->id, ctx.user->sessionId);
+                        ctx.audit.changes = QJsonObject{{u"password"_s, accountChange(u"***"_s, u"***"_s)},
+                                                        {u"sessions_revoked"_s, accountChange(0, *revoked)}};
                         return HttpReply::json(QJsonObject{
                             {u"message"_s, ctx.text(QT_TRANSLATE_NOOP("Api", "Password updated successfully"))}});
                     }};
@@ -274,8 +276,7 @@ Result<HttpReply> AuthApi::activateTwoFactor(RequestContext &ctx)
     ctx.user = user.value();
     ctx.audit.entityId = user->id;
     int retryAfter = 0;
-    if (!m_context.limiter.allow(u"user:"_s + QString::number(user->id), m_context.config.apiRequestsPerMinute, 60,
-                                 &retryAfter))
+    if (!m_limiter.allow(u"user:"_s + QString::number(user->id), m_config.apiRequestsPerMinute, 60, &retryAfter))
         return ApiError::rateLimited(retryAfter);
 
     Validator v(ctx.body);
@@ -284,7 +285,7 @@ Result<HttpReply> AuthApi::activateTwoFactor(RequestContext &ctx)
         return v.error();
     return committing([&]() -> Result<HttpReply> {
         CONVERSA_TRY(m_auth.activateTwoFactor(user->id, *code));
-        ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, change(false, true)}};
+        ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, accountChange(false, true)}};
         return HttpReply::json(QJsonObject{{u"enabled"_s, true}});
     });
 }
@@ -362,7 +363,7 @@ Result<Deferred> AuthApi::disableTwoFactor(RequestContext &ctx)
                         if (!*accepted)
                             return ApiError::validation(u"code"_s, QT_TRANSLATE_NOOP("Api", "The code is not valid"));
                         CONVERSA_TRY(m_store.disableTwoFactor(ctx.user->id));
-                        ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, change(true, false)}};
+                        ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, accountChange(true, false)}};
                         return HttpReply::json(QJsonObject{{u"enabled"_s, false}});
                     }};
 }

@@ -8,13 +8,16 @@
 #include <optional>
 
 class AuthService;
-struct ServerContext;
+class Database;
+class RateLimiter;
+class RealtimeBus;
+struct ServerConfig;
 
 // /v1/auth: login (with throttling and the 2FA step), refresh-token rotation, logout, password
 // change and TOTP two-factor set-up (docs/API.md#authentication).
 class AuthApi final : public ApiModule {
 public:
-    explicit AuthApi(ServerContext &context);
+    AuthApi(Database &db, AuthService &auth, RateLimiter &limiter, RealtimeBus &realtime, const ServerConfig &config);
     void registerRoutes(HttpRouter &router) override;
 
 private:
@@ -38,7 +41,10 @@ private:
     // login still records its attempt); only internal errors roll back.
     Result<HttpReply> committing(const std::function<Result<HttpReply>()> &body);
 
-    ServerContext &m_context;
+    Database &m_db;
     AuthService &m_auth;
     AuthStore &m_store;
+    RateLimiter &m_limiter;    // the per-user request limit, checked here for 2FA activation
+    RealtimeBus &m_realtime;   // logout and password changes end sockets
+    const ServerConfig &m_config;
 };

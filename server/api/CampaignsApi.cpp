@@ -1,6 +1,5 @@
 #include "CampaignsApi.h"
 
-#include "api/ServerContext.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "core/Validator.h"
@@ -19,7 +18,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kStatuses = {u"active"_s, u"inactive"_s, u"paused"_s};
+const QStringList kCampaignStatuses = {u"active"_s, u"inactive"_s, u"paused"_s};
 const QStringList kStrategies = {u"round_robin"_s, u"least_busy"_s, u"priority"_s, u"skills"_s};
 const QStringList kDays = {u"monday"_s, u"tuesday"_s,  u"wednesday"_s, u"thursday"_s,
                            u"friday"_s, u"saturday"_s, u"sunday"_s};
@@ -93,7 +92,7 @@ void applyCampaign(Validator &v, const QJsonObject &body, Campaign &c, bool crea
     }
     v.optionalText(u"description"_s, 1000, c.description);
     if (v.has(u"status"_s)) {
-        if (const auto s = v.oneOf(u"status"_s, kStatuses, true))
+        if (const auto s = v.oneOf(u"status"_s, kCampaignStatuses, true))
             c.status = *s;
     }
     if (v.has(u"priority"_s)) {
@@ -214,7 +213,7 @@ QList<qint64> readIds(const QJsonArray &array, const QString &field, QList<Field
 
 }   // namespace
 
-CampaignsApi::CampaignsApi(ServerContext &context) : m_context(context), m_campaigns(context.db) {}
+CampaignsApi::CampaignsApi(Database &db, RoutingTrigger &routing) : m_routing(routing), m_campaigns(db) {}
 
 void CampaignsApi::registerRoutes(HttpRouter &router)
 {
@@ -244,7 +243,7 @@ void CampaignsApi::registerRoutes(HttpRouter &router)
 
 void CampaignsApi::routeAfterCommit(RequestContext &ctx, qint64 campaignId)
 {
-    ctx.afterCommit([&routing = m_context.routing, campaignId] { routing.campaigns({campaignId}); });
+    ctx.afterCommit([&routing = m_routing, campaignId] { routing.campaigns({campaignId}); });
 }
 
 Result<HttpReply> CampaignsApi::detailReply(const Campaign &c, int status)
@@ -293,7 +292,7 @@ Result<HttpReply> CampaignsApi::list(RequestContext &ctx)
     QueryReader in(ctx);
     const PageRequest page = in.page();
     CampaignFilter filter;
-    filter.status = in.oneOf(u"status"_s, kStatuses);
+    filter.status = in.oneOf(u"status"_s, kCampaignStatuses);
     filter.search = in.text(u"search"_s);
     if (!in.ok())
         return in.error();

@@ -4,13 +4,14 @@
 #include "http/HttpRouter.h"
 #include "store/CampaignStore.h"
 
-struct ServerContext;
+class Database;
+class RoutingTrigger;
 
 // /v1/campaigns (OpenAPI tag campaigns): campaigns, their WhatsApp numbers and their agents; what
 // routing does with them is in docs/ROUTING.md.
 class CampaignsApi final : public ApiModule {
 public:
-    explicit CampaignsApi(ServerContext &context);
+    CampaignsApi(Database &db, RoutingTrigger &routing);
     void registerRoutes(HttpRouter &router) override;
 
 private:
@@ -27,6 +28,6 @@ private:
     // After the commit, routing looks at the campaign's queue.
     void routeAfterCommit(RequestContext &ctx, qint64 campaignId);
 
-    ServerContext &m_context;
+    RoutingTrigger &m_routing;
     CampaignStore m_campaigns;
 };

@@ -2,10 +2,13 @@
 
 #include "domain/ChatService.h"
 
+class Database;
+class RealtimeBus;
 class RequestContext;
-struct ServerContext;
+class RoutingTrigger;
 
 // What a REST handler does with a domain service's effects: their changes go into the request's
 // audit row, and their events go out once the request's transaction commits (routing woken
 // first, then the socket events, after the answer).
-void applyEffects(RequestContext &ctx, ServerContext &context, const ChatEffects &effects);
+void applyEffects(RequestContext &ctx, Database &db, RealtimeBus &realtime, RoutingTrigger &routing,
+                  const ChatEffects &effects);

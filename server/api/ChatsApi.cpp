@@ -2,7 +2,6 @@
 
 #include "ChatEffectsReply.h"
 #include "ClientsApi.h"
-#include "api/ServerContext.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "core/Validator.h"
@@ -19,7 +18,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 kMaxId = std::numeric_limits<qint64>::max();
+constexpr qint64 kMaxTargetId = std::numeric_limits<qint64>::max();   // an agent or transfer target: any id
 constexpr int kMaxReason = 500;
 constexpr int kMaxNote = 5000;
 
@@ -30,8 +29,8 @@ std::optional<QString> reason(Validator &v)
 
 }   // namespace
 
-ChatsApi::ChatsApi(ServerContext &context)
-    : m_context(context), m_chats(context.db), m_messages(context.db), m_service(context.db)
+ChatsApi::ChatsApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime)
+    : m_db(db), m_routing(routing), m_realtime(realtime), m_chats(db), m_messages(db), m_service(db)
 {}
 
 void ChatsApi::registerRoutes(HttpRouter &router)
@@ -116,7 +115,7 @@ Result<HttpReply> ChatsApi::list(RequestContext &ctx)
 
 Result<HttpReply> ChatsApi::detail(qint64 chatId)
 {
-    const Result<QByteArray> body = ChatJson::chatJson(m_context.db, chatId);
+    const Result<QByteArray> body = ChatJson::chatJson(m_db, chatId);
     if (!body)
         return body.error();
     return HttpReply::json(*body);
@@ -131,7 +130,7 @@ Result<HttpReply> ChatsApi::show(RequestContext &ctx)
 Result<HttpReply> ChatsApi::assign(RequestContext &ctx)
 {
     Validator v(ctx.body);
-    const auto agentId = v.integer(u"agent_id"_s, true, 1, kMaxId);
+    const auto agentId = v.integer(u"agent_id"_s, true, 1, kMaxTargetId);
     const auto why = reason(v);
     if (!v.ok())
         return v.error();
@@ -140,7 +139,7 @@ Result<HttpReply> ChatsApi::assign(RequestContext &ctx)
                          {.chatId = ctx.idParam(), .agentId = *agentId, .reason = why.value_or(QString())});
     if (!done)
         return done.error();
-    applyEffects(ctx, m_context, *done);
+    applyEffects(ctx, m_db, m_realtime, m_routing, *done);
     JsonWriter w(256);
     w.beginObject().field("id", done->chatId);
     w.key("assigned_agent").beginObject().field("id", done->agent.id).field("first_name", done->agent.firstName);
@@ -154,7 +153,7 @@ Result<HttpReply> ChatsApi::transfer(RequestContext &ctx)
     Validator v(ctx.body);
     const auto type = v.oneOf(u"target_type"_s, {u"agent"_s, u"campaign"_s, u"queue"_s}, true);
     const bool needsTarget = type && *type != "queue"_L1;
-    const auto targetId = v.integer(u"target_id"_s, needsTarget, 1, kMaxId);
+    const auto targetId = v.integer(u"target_id"_s, needsTarget, 1, kMaxTargetId);
     const auto why = reason(v);
     if (!v.ok())
         return v.error();
@@ -166,7 +165,7 @@ Result<HttpReply> ChatsApi::transfer(RequestContext &ctx)
     const Result<ChatOutcome> done = m_service.transfer(chatActor(ctx), in);
     if (!done)
         return done.error();
-    applyEffects(ctx, m_context, *done);
+    applyEffects(ctx, m_db, m_realtime, m_routing, *done);
     return detail(done->chatId);
 }
 
@@ -184,7 +183,7 @@ Result<HttpReply> ChatsApi::close(RequestContext &ctx)
     const Result<Closed> done = m_service.close(chatActor(ctx), in);
     if (!done)
         return done.error();
-    applyEffects(ctx, m_context, *done);
+    applyEffects(ctx, m_db, m_realtime, m_routing, *done);
     JsonWriter w(256);
     w.beginObject().field("id", done->chatId).field("status", done->status).timeOrNull("closed_at", done->closedAt);
     w.stringOrNull("close_reason", done->closeReason).stringOrNull("outcome", done->outcome);
@@ -199,7 +198,7 @@ Result<HttpReply> ChatsApi::reopen(RequestContext &ctx)
     const Result<ChatOutcome> done = m_service.reopen(chatActor(ctx), ctx.idParam());
     if (!done)
         return done.error();
-    applyEffects(ctx, m_context, *done);
+    applyEffects(ctx, m_db, m_realtime, m_routing, *done);
     return detail(done->chatId);
 }
 
@@ -213,7 +212,7 @@ Result<HttpReply> ChatsApi::addTag(RequestContext &ctx)
     const Result<ChatOutcome> done = m_service.addTag(chatActor(ctx), ctx.idParam(), tag);
     if (!done)
         return done.error();
-    applyEffects(ctx, m_context, *done);
+    applyEffects(ctx, m_db, m_realtime, m_routing, *done);
     return detail(done->chatId);
 }
 
@@ -251,7 +250,7 @@ Result<HttpReply> ChatsApi::removeTag(RequestContext &ctx)
     const Result<ChatOutcome> done = m_service.removeTag(chatActor(ctx), ctx.idParam(), tag);
     if (!done)
         return done.error();
-    applyEffects(ctx, m_context, *done);
+    applyEffects(ctx, m_db, m_realtime, m_routing, *done);
     return HttpReply::noContent();
 }
 
@@ -264,7 +263,7 @@ Result<HttpReply> ChatsApi::addNote(RequestContext &ctx)
     const Result<NoteAdded> done = m_service.addNote(chatActor(ctx), ctx.idParam(), *content);
     if (!done)
         return done.error();
-    applyEffects(ctx, m_context, *done);
+    applyEffects(ctx, m_db, m_realtime, m_routing, *done);
     JsonWriter w(512);
     w.beginObject().field("id", done->noteId).field("chat_id", done->chatId);
     w.key("user").beginObject().field("id", ctx.userId()).field("first_name", ctx.user->firstName).endObject();
@@ -281,7 +280,7 @@ Result<HttpReply> ChatsApi::setPriority(RequestContext &ctx)
     const Result<ChatOutcome> done = m_service.setPriority(chatActor(ctx), ctx.idParam(), *priority);
     if (!done)
         return done.error();
-    applyEffects(ctx, m_context, *done);
+    applyEffects(ctx, m_db, m_realtime, m_routing, *done);
     return detail(done->chatId);
 }
 

@@ -6,13 +6,15 @@
 #include "store/ChatStore.h"
 #include "store/MessageStore.h"
 
-struct ServerContext;
+class Database;
+class RealtimeBus;
+class RoutingTrigger;
 
 // /v1/chats (the OpenAPI document, docs/ROUTING.md): the inbox list, one chat, and what agents and supervisors do
 // to it: each parses the request, calls ChatService (which holds the rules) and writes the answer.
 class ChatsApi final : public ApiModule {
 public:
-    explicit ChatsApi(ServerContext &context);
+    ChatsApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime);
     void registerRoutes(HttpRouter &router) override;
 
 private:
@@ -32,7 +34,9 @@ private:
     static Actor chatActor(RequestContext &ctx);   // the caller; also names the audit entity
     Result<HttpReply> detail(qint64 chatId);       // the OpenAPI document, read back after a change
 
-    ServerContext &m_context;
+    Database &m_db;
+    RoutingTrigger &m_routing;
+    RealtimeBus &m_realtime;
     ChatStore m_chats;
     MessageStore m_messages;
     ChatService m_service;

@@ -1,6 +1,5 @@
 #include "ClientsApi.h"
 
-#include "api/ServerContext.h"
 #include "config/ServerConfig.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
@@ -41,13 +40,13 @@ const TextField kTextFields[] = {
     {"segment", 50, &Client::segment},       {"notes", 5000, &Client::notes},
 };
 
-const QStringList &filterNames()
+const QStringList &clientFilterNames()
 {
     static const QStringList names{u"search"_s, u"lead_status"_s, u"segment"_s, u"tag"_s, u"is_blocked"_s};
     return names;
 }
 
-ClientFilter readFilter(QueryReader &in)
+ClientFilter readClientFilter(QueryReader &in)
 {
     ClientFilter f;
     f.search = in.text(u"search"_s);
@@ -264,8 +263,8 @@ struct ExportOutcome {
 
 }   // namespace
 
-ClientsApi::ClientsApi(ServerContext &context)
-    : m_context(context), m_clients(context.db), m_chats(context.db), m_tasks(context.db)
+ClientsApi::ClientsApi(Database &db, AuditStore &audit, const ServerConfig &config)
+    : m_db(db), m_audit(audit), m_config(config), m_clients(db), m_chats(db), m_tasks(db)
 {}
 
 void ClientsApi::registerRoutes(HttpRouter &router)
@@ -324,7 +323,7 @@ QString ClientsApi::readTag(Validator &v, const QString &field, const QString &r
 Result<HttpReply> ClientsApi::list(RequestContext &ctx)
 {
     QueryReader in(ctx);
-    ClientFilter filter = readFilter(in);
+    ClientFilter filter = readClientFilter(in);
     const PageRequest page = in.page();
     if (!in.ok())
         return in.error();
@@ -375,7 +374,7 @@ Result<HttpReply> ClientsApi::create(RequestContext &ctx)
 {
     Client c;
     Validator v(ctx.body);
-    const std::optional<QStringList> tags = applyBody(v, ctx.body, c, true, m_context.config.defaultRegion);
+    const std::optional<QStringList> tags = applyBody(v, ctx.body, c, true, m_config.defaultRegion);
     if (!v.ok())
         return v.error();
     const Result<bool> taken = m_clients.phoneTaken(c.phoneNumber);
@@ -405,7 +404,7 @@ Result<HttpReply> ClientsApi::update(RequestContext &ctx)
         return before.error();
     Client after = *before;
     Validator v(ctx.body);
-    const std::optional<QStringList> tags = applyBody(v, ctx.body, after, false, m_context.config.defaultRegion);
+    const std::optional<QStringList> tags = applyBody(v, ctx.body, after, false, m_config.defaultRegion);
     if (!v.ok())
         return v.error();
     if (tags)
@@ -480,7 +479,7 @@ Result<HttpReply> ClientsApi::removeTag(RequestContext &ctx)
 
 Result<Deferred> ClientsApi::importCsv(RequestContext &ctx)
 {
-    if (ctx.rawBody.size() > m_context.config.maxUploadBytes)
+    if (ctx.rawBody.size() > m_config.maxUploadBytes)
         return ApiError::payloadTooLarge();
     Result<QByteArray> file = ClientImport::extractFile(ctx.header("content-type"), ctx.rawBody);
     if (!file)
@@ -492,14 +491,14 @@ Result<Deferred> ClientsApi::importCsv(RequestContext &ctx)
     RequestContext auditCtx = ctx;
     auditCtx.rawBody.clear();
     Deferred deferred;
-    deferred.work = [this, csv = *file, auditCtx, region = m_context.config.defaultRegion]() mutable {
+    deferred.work = [this, csv = *file, auditCtx, region = m_config.defaultRegion]() mutable {
         ImportOutcome out;
         const Result<ClientImport::Table> table = ClientImport::parse(csv);
         if (!table) {
             out.error = table.error();
             return QVariant::fromValue(out);
         }
-        Transaction tx(m_context.db);
+        Transaction tx(m_db);
         if (!tx.isActive()) {
             out.error = ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
             return QVariant::fromValue(out);
@@ -516,7 +515,7 @@ Result<Deferred> ClientsApi::importCsv(RequestContext &ctx)
                        {u"skipped"_s, summary->skipped},
                        {u"errors"_s, qint64(summary->errors.size())}};
         auditCtx.audit.changes = out.changes;
-        m_context.audit.record(auditRecordOf(auditCtx, true, 200));
+        m_audit.record(auditRecordOf(auditCtx, true, 200));
         if (!tx.commit())
             out.error = ApiError::internal();
         return QVariant::fromValue(out);
@@ -547,10 +546,10 @@ Result<Deferred> ClientsApi::exportCsv(RequestContext &ctx)
 {
     QueryReader in(ctx);
     in.csvFormat();
-    const ClientFilter filter = readFilter(in);
+    const ClientFilter filter = readClientFilter(in);
     if (!in.ok())
         return in.error();
-    const QJsonObject given = in.given(filterNames());
+    const QJsonObject given = in.given(clientFilterNames());
 
     Deferred deferred;
     deferred.work = [this, filter] {

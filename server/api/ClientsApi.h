@@ -6,14 +6,16 @@
 #include "store/ClientStore.h"
 #include "store/TaskStore.h"
 
-struct ServerContext;
+class AuditStore;
+class Database;
+struct ServerConfig;
 
 // /v1/clients (OpenAPI tag clients): the client directory, tags, CSV import and export.
 class Validator;
 
 class ClientsApi final : public ApiModule {
 public:
-    explicit ClientsApi(ServerContext &context);
+    ClientsApi(Database &db, AuditStore &audit, const ServerConfig &config);
     void registerRoutes(HttpRouter &router) override;
 
     static constexpr qint64 kExportMaxRows = 100000;
@@ -34,7 +36,9 @@ private:
     // GET /v1/clients/{id} (OpenAPI document), with the chats the caller may see.
     Result<HttpReply> clientReply(const Client &client, const RequestContext &ctx, int status = 200);
 
-    ServerContext &m_context;
+    Database &m_db;
+    AuditStore &m_audit;   // the import writes its audit row in its own transaction
+    const ServerConfig &m_config;
     ClientStore m_clients;   // stateless over Database: safe on worker threads too
     ChatStore m_chats;
     TaskStore m_tasks;

@@ -1,6 +1,5 @@
 #include "FilesApi.h"
 
-#include "api/ServerContext.h"
 #include "config/ServerConfig.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
@@ -90,7 +89,7 @@ QJsonObject auditFields(const FileRecord &f)
 
 }   // namespace
 
-FilesApi::FilesApi(ServerContext &context) : m_context(context), m_files(context.db), m_chats(context.db) {}
+FilesApi::FilesApi(Database &db, const ServerConfig &config) : m_config(config), m_files(db), m_chats(db) {}
 
 void FilesApi::registerRoutes(HttpRouter &router)
 {
@@ -143,7 +142,7 @@ Result<FileRecord> FilesApi::visibleFile(const RequestContext &ctx, bool through
 
 QByteArray FilesApi::fileJson(const FileRecord &f) const
 {
-    const QString base = m_context.config.publicUrl + u"/v1/files/"_s + QString::number(f.id);
+    const QString base = m_config.publicUrl + u"/v1/files/"_s + QString::number(f.id);
     JsonWriter w(768);
     w.beginObject();
     w.field("id", f.id).field("filename", f.filename).field("original_filename", f.originalFilename);
@@ -170,14 +169,14 @@ void FilesApi::removeUnlessLive(const QString &storagePath, const QString &thumb
     QTimer::singleShot(0, [this, storagePath, thumbnailPath] {
         const Result<bool> live = m_files.storagePathLive(storagePath);
         if (live && !*live)
-            removeStored(m_context.config.dataDir, storagePath, thumbnailPath);
+            removeStored(m_config.dataDir, storagePath, thumbnailPath);
     });
 }
 
 Result<Deferred> FilesApi::upload(RequestContext &ctx)
 {
     // The listener refuses bodies over max(upload, JSON) limits; the upload limit itself is here.
-    if (ctx.rawBody.size() > m_context.config.maxUploadBytes)
+    if (ctx.rawBody.size() > m_config.maxUploadBytes)
         return ApiError::payloadTooLarge();
     const std::optional<QByteArray> boundary = Multipart::boundaryOf(ctx.header("content-type"));
     if (!boundary)
@@ -226,7 +225,7 @@ Result<Deferred> FilesApi::upload(RequestContext &ctx)
         return ApiError::validation(errors);
 
     // The worker may not touch ctx: it gets copies, and leaves its result here for finish.
-    auto result = std::make_shared<Upload>(m_context.config.dataDir);
+    auto result = std::make_shared<Upload>(m_config.dataDir);
     Deferred deferred;
     deferred.work = [result, bytes = filePart->body, name = Multipart::displayName(filePart->filename)] {
         store(*result, bytes, name);
@@ -273,7 +272,7 @@ Result<HttpReply> FilesApi::download(RequestContext &ctx)
         return file.error();
     // Uploads are at most maxUploadBytes (16 MiB by default): read whole for now; a streamed
     // reply can replace this when larger files are allowed.
-    QFile stored(m_context.config.dataDir + u'/' + file->storagePath);
+    QFile stored(m_config.dataDir + u'/' + file->storagePath);
     if (!stored.open(QIODevice::ReadOnly)) {
         qCWarning(lcFiles) << "file" << file->id << "has no bytes at" << file->storagePath;
         return ApiError::notFound();
@@ -291,7 +290,7 @@ Result<HttpReply> FilesApi::thumbnail(RequestContext &ctx)
         return file.error();
     if (file->thumbnailPath.isEmpty())
         return ApiError::notFound();
-    QFile stored(m_context.config.dataDir + u'/' + file->thumbnailPath);
+    QFile stored(m_config.dataDir + u'/' + file->thumbnailPath);
     if (!stored.open(QIODevice::ReadOnly))
         return ApiError::notFound();
     HttpReply reply = HttpReply::bytes(stored.readAll(), "image/jpeg");

@@ -5,13 +5,14 @@
 #include "store/ChatStore.h"
 #include "store/FileStore.h"
 
-struct ServerContext;
+class Database;
+struct ServerConfig;
 
 // /v1/files (docs/API.md#uploads): uploads stored under generated names in the data dir,
 // typed from their content; metadata, download, thumbnail and delete.
 class FilesApi final : public ApiModule {
 public:
-    explicit FilesApi(ServerContext &context);
+    FilesApi(Database &db, const ServerConfig &config);
     void registerRoutes(HttpRouter &router) override;
 
     // Whether `user` may see `file` without asking the database: the uploader, and those who may
@@ -34,7 +35,7 @@ private:
     // transaction ends, so a rolled-back upload leaves nothing and a rolled-back delete keeps its bytes.
     void removeUnlessLive(const QString &storagePath, const QString &thumbnailPath);
 
-    ServerContext &m_context;
+    const ServerConfig &m_config;   // the data dir, the public URL, the upload limit
     FileStore m_files;
     ChatStore m_chats;
 };

@@ -2,7 +2,6 @@
 
 #include "ChatEffectsReply.h"
 #include "FilesApi.h"
-#include "api/ServerContext.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "core/Validator.h"
@@ -28,15 +27,15 @@ bool isMedia(const QString &type)
     return type == "image"_L1 || type == "document"_L1 || type == "audio"_L1 || type == "video"_L1;
 }
 
-QJsonObject change(const QJsonValue &from, const QJsonValue &to)
+QJsonObject messageChange(const QJsonValue &from, const QJsonValue &to)
 {
     return {{u"from"_s, from}, {u"to"_s, to}};
 }
 
 }   // namespace
 
-MessagesApi::MessagesApi(ServerContext &context)
-    : m_context(context), m_chats(context.db), m_messages(context.db), m_files(context.db)
+MessagesApi::MessagesApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime)
+    : m_db(db), m_routing(routing), m_realtime(realtime), m_chats(db), m_messages(db), m_files(db)
 {}
 
 void MessagesApi::registerRoutes(HttpRouter &router)
@@ -155,9 +154,9 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
     // docs/PROVIDERS.md: on Meta, a free-form message only inside 24 h of the client's last message.
     if (!template_) {
         const Result<WhatsAppWindow> window =
-            InboundStore(m_context.db)
-                .window(chat->id, nowSeconds(),
-                        ProviderRegistry::builtIn().namesWith(&ProviderCapabilities::customerServiceWindow));
+            InboundStore(m_db).window(chat->id, nowSeconds(),
+                                      ProviderRegistry::builtIn().namesWith(
+                                          &ProviderCapabilities::customerServiceWindow));
         if (!window)
             return window.error();
         if (!window->open)
@@ -182,15 +181,15 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
     CONVERSA_TRY(m_chats.recordOutbound(chat->id, m.id, *status, chat->firstResponseAt == 0, now));
 
     ctx.audit.entityId = m.id;
-    ctx.audit.changes = {{u"chat_id"_s, change({}, chat->id)},
-                         {u"message_type"_s, change({}, m.messageType)},
-                         {u"status"_s, change({}, m.status)}};
+    ctx.audit.changes = {{u"chat_id"_s, messageChange({}, chat->id)},
+                         {u"message_type"_s, messageChange({}, m.messageType)},
+                         {u"status"_s, messageChange({}, m.status)}};
     if (m.replyToId > 0)
-        ctx.audit.changes.insert(u"reply_to_message_id"_s, change({}, m.replyToId));
+        ctx.audit.changes.insert(u"reply_to_message_id"_s, messageChange({}, m.replyToId));
     if (*status != chat->status)
-        ctx.audit.changes.insert(u"chat_status"_s, change(chat->status, *status));
+        ctx.audit.changes.insert(u"chat_status"_s, messageChange(chat->status, *status));
     const bool statusChanged = *status != chat->status;
-    ChatEvents::afterCommit(ctx, m_context, [id = m.id, chatId = chat->id, statusChanged](ChatEvents &events) {
+    ChatEvents::afterCommit(ctx, m_db, m_realtime, [id = m.id, chatId = chat->id, statusChanged](ChatEvents &events) {
         events.chatMessage(id);
         if (statusChanged)
             events.chatUpdated(chatId);
@@ -208,14 +207,14 @@ Result<HttpReply> MessagesApi::show(RequestContext &ctx)
 
 Result<HttpReply> MessagesApi::markRead(RequestContext &ctx)
 {
-    const Result<MessageRead> done = ChatService(m_context.db).markMessageRead(actorOf(*ctx.user), ctx.idParam());
+    const Result<MessageRead> done = ChatService(m_db).markMessageRead(actorOf(*ctx.user), ctx.idParam());
     if (!done) {
         if (done.error().status() == 409)   // the message exists and is visible: it is the audit's entity
             ctx.audit.entityId = ctx.idParam();
         return done.error();
     }
     ctx.audit.entityId = done->message.id;
-    applyEffects(ctx, m_context, *done);
+    applyEffects(ctx, m_db, m_realtime, m_routing, *done);
     return messageReply(done->message);
 }
 
@@ -228,8 +227,8 @@ Result<HttpReply> MessagesApi::retry(RequestContext &ctx)
     if (m->status != "failed"_L1)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Only a failed message can be retried"));
     CONVERSA_TRY(m_messages.requeue(m->id));
-    ChatEvents::afterCommit(ctx, m_context, [id = m->id](ChatEvents &events) { events.messageUpdated(id); });
-    ctx.audit.changes = {{u"status"_s, change(m->status, u"pending"_s)}};
+    ChatEvents::afterCommit(ctx, m_db, m_realtime, [id = m->id](ChatEvents &events) { events.messageUpdated(id); });
+    ctx.audit.changes = {{u"status"_s, messageChange(m->status, u"pending"_s)}};
     m->status = u"pending"_s;
     m->errorCode.clear();
     m->errorMessage.clear();

@@ -6,14 +6,16 @@
 #include "store/FileStore.h"
 #include "store/MessageStore.h"
 
+class Database;
 class JsonWriter;
-struct ServerContext;
+class RealtimeBus;
+class RoutingTrigger;
 
 // /v1/messages (the OpenAPI document, docs/PROVIDERS.md): agents' outbound messages, stored pending for the delivery
 // worker; one message, read receipts for inbound ones, retry of failed ones.
 class MessagesApi final : public ApiModule {
 public:
-    explicit MessagesApi(ServerContext &context);
+    MessagesApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime);
     void registerRoutes(HttpRouter &router) override;
 
 private:
@@ -25,7 +27,9 @@ private:
     Result<Message> visibleMessage(const RequestContext &ctx);   // its chat visible, else 404
     static HttpReply messageReply(const Message &m, int status = 200);
 
-    ServerContext &m_context;
+    Database &m_db;
+    RoutingTrigger &m_routing;
+    RealtimeBus &m_realtime;
     ChatStore m_chats;
     MessageStore m_messages;
     FileStore m_files;

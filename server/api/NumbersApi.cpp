@@ -1,6 +1,5 @@
 #include "NumbersApi.h"
 
-#include "api/ServerContext.h"
 #include "config/ServerConfig.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
@@ -18,7 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kStatuses = {u"pending"_s, u"active"_s, u"inactive"_s};
+const QStringList kNumberStatuses = {u"pending"_s, u"active"_s, u"inactive"_s};
 const QStringList kSettableStatuses = {u"active"_s, u"inactive"_s};   // pending is the server's
 
 // The non-secret columns as the audit log records them; secrets are added as masked markers.
@@ -112,8 +111,8 @@ sessionBlocking(const WhatsAppProvider *provider, const ProviderSettings &settin
 
 }   // namespace
 
-NumbersApi::NumbersApi(ServerContext &context, const ProviderRegistry &providers)
-    : m_context(context), m_providers(providers), m_numbers(context.db, context.config.secretKey)
+NumbersApi::NumbersApi(Database &db, const ServerConfig &config, const ProviderRegistry &providers)
+    : m_config(config), m_providers(providers), m_numbers(db, config.secretKey)
 {}
 
 void NumbersApi::registerRoutes(HttpRouter &router)
@@ -159,15 +158,15 @@ const WhatsAppProvider *NumbersApi::provider(const WhatsAppNumber &n) const
 ProviderSettings NumbersApi::providerSettings() const
 {
     ProviderSettings settings;
-    settings.metaGraphUrl = m_context.config.metaGraphUrl;
-    settings.timeoutMs = m_context.config.requestProviderTimeoutMs();
+    settings.metaGraphUrl = m_config.metaGraphUrl;
+    settings.timeoutMs = m_config.requestProviderTimeoutMs();
     return settings;
 }
 
 QString NumbersApi::webhookUrl(const WhatsAppNumber &n, const QString &webhookSecret) const
 {
     const WhatsAppProvider *p = provider(n);
-    return p ? p->webhookUrl(m_context.config.publicUrl, n.id, webhookSecret) : QString();
+    return p ? p->webhookUrl(m_config.publicUrl, n.id, webhookSecret) : QString();
 }
 
 Result<HttpReply> NumbersApi::detailReply(const RequestContext &ctx, const WhatsAppNumber &n, int status)
@@ -206,7 +205,7 @@ Result<HttpReply> NumbersApi::list(RequestContext &ctx)
     QueryReader in(ctx);
     const PageRequest page = in.page();
     NumberFilter filter;
-    filter.status = in.oneOf(u"status"_s, kStatuses);
+    filter.status = in.oneOf(u"status"_s, kNumberStatuses);
     filter.provider = in.oneOf(u"provider"_s, m_providers.names());
     if (!in.ok())
         return in.error();
@@ -253,7 +252,7 @@ Result<HttpReply> NumbersApi::create(RequestContext &ctx)
     if (const auto provider = v.oneOf(u"provider"_s, m_providers.names(), true))
         n.provider = *provider;
     const WhatsAppProvider *p = provider(n);
-    applyFields(v, n, p, m_context.config.defaultRegion, true);
+    applyFields(v, n, p, m_config.defaultRegion, true);
     const QStringList sent = applySecrets(v, p, secrets, true);
     if (!v.ok())
         return v.error();
@@ -294,7 +293,7 @@ Result<HttpReply> NumbersApi::update(RequestContext &ctx)
             v.fail(u"provider"_s, QT_TRANSLATE_NOOP("Api", "Cannot be changed; create a new number instead"));
     }
     const WhatsAppProvider *p = provider(after);
-    applyFields(v, after, p, m_context.config.defaultRegion, false);
+    applyFields(v, after, p, m_config.defaultRegion, false);
     const QStringList sent = applySecrets(v, p, *secrets, false);
     if (!v.ok())
         return v.error();

@@ -7,8 +7,9 @@
 
 #include <QVariantMap>
 
+class Database;
 class ProviderRegistry;
-struct ServerContext;
+struct ServerConfig;
 
 // /v1/whatsapp-numbers (the OpenAPI document, CRUD part): the business numbers and their provider settings.
 // Provider secrets are write-only: sealed at rest, answered as has_* flags, masked in the audit.
@@ -18,7 +19,7 @@ struct ServerContext;
 // provider (server/providers).
 class NumbersApi final : public ApiModule {
 public:
-    NumbersApi(ServerContext &context, const ProviderRegistry &providers);
+    NumbersApi(Database &db, const ServerConfig &config, const ProviderRegistry &providers);
     void registerRoutes(HttpRouter &router) override;
 
 private:
@@ -52,7 +53,7 @@ private:
     // The full number (GET /:id, POST, PUT); webhook_url only for callers who manage numbers.
     Result<HttpReply> detailReply(const RequestContext &ctx, const WhatsAppNumber &n, int status = 200);
 
-    ServerContext &m_context;
+    const ServerConfig &m_config;
     const ProviderRegistry &m_providers;
     NumberStore m_numbers;
 };

@@ -1,6 +1,5 @@
 #include "RolesApi.h"
 
-#include "api/ServerContext.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "http/HttpRouter.h"
@@ -8,11 +7,11 @@
 
 using namespace Qt::StringLiterals;
 
-RolesApi::RolesApi(ServerContext &context)
+RolesApi::RolesApi(const RoleStore &roles)
 {
     JsonWriter w(4096);
     w.beginObject().key("data").beginArray();
-    for (const Role &role : context.roles.all()) {
+    for (const Role &role : roles.all()) {
         w.beginObject();
         w.field("id", role.id).field("name", role.name).field("display_name", role.displayName);
         w.field("description", role.description);

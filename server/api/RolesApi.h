@@ -4,12 +4,12 @@
 
 #include <QByteArray>
 
-struct ServerContext;
+class RoleStore;
 
 // GET /v1/roles: the seeded roles and their permissions (roles are not editable).
 class RolesApi final : public ApiModule {
 public:
-    explicit RolesApi(ServerContext &context);
+    explicit RolesApi(const RoleStore &roles);
     void registerRoutes(HttpRouter &router) override;
 
 private:

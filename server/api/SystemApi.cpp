@@ -1,6 +1,5 @@
 #include "SystemApi.h"
 
-#include "api/ServerContext.h"
 #include "http/HttpRouter.h"
 #include "http/Metrics.h"
 #include "store/Database.h"
@@ -10,7 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
-SystemApi::SystemApi(ServerContext &context, const HttpRouter &router) : m_context(context), m_router(router)
+SystemApi::SystemApi(Database &db, const Metrics &metrics, const HttpRouter &router)
+    : m_db(db), m_metrics(metrics), m_router(router)
 {
     QFile file(u":/openapi/openapi.json"_s);
     if (file.open(QIODevice::ReadOnly))
@@ -23,7 +23,7 @@ void SystemApi::registerRoutes(HttpRouter &router)
 
     router.get(u"/health"_s, open, [this](RequestContext &) -> Result<HttpReply> {
         QString why;
-        const bool dbOk = m_context.db.ping(&why);
+        const bool dbOk = m_db.ping(&why);
         const QJsonObject body{{u"status"_s, dbOk ? u"ok"_s : u"degraded"_s},
                                {u"database"_s, dbOk ? u"ok"_s : u"unreachable"_s},
                                {u"version"_s, QCoreApplication::applicationVersion()}};
@@ -31,7 +31,7 @@ void SystemApi::registerRoutes(HttpRouter &router)
     });
 
     router.get(u"/metrics"_s, open, [this](RequestContext &) -> Result<HttpReply> {
-        return HttpReply::bytes(m_context.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+        return HttpReply::bytes(m_metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
     });
 
     router.get(u"/v1/openapi.json"_s, open,

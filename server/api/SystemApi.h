@@ -4,17 +4,19 @@
 
 #include <QByteArray>
 
+class Database;
 class HttpRouter;
-struct ServerContext;
+class Metrics;
 
 // GET /health, GET /metrics and GET /v1/openapi.json: the server describing itself.
 class SystemApi final : public ApiModule {
 public:
-    SystemApi(ServerContext &context, const HttpRouter &router);
+    SystemApi(Database &db, const Metrics &metrics, const HttpRouter &router);
     void registerRoutes(HttpRouter &router) override;
 
 private:
-    ServerContext &m_context;
+    Database &m_db;
+    const Metrics &m_metrics;
     const HttpRouter &m_router;
     QByteArray m_openApi;
 };

@@ -1,6 +1,5 @@
 #include "TasksApi.h"
 
-#include "api/ServerContext.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "core/Validator.h"
@@ -18,7 +17,7 @@ namespace {
 
 constexpr int kMaxTitle = 255;
 constexpr int kMaxText = 5000;
-constexpr qint64 kMaxId = 9'007'199'254'740'991;   // what a JSON number carries exactly
+constexpr qint64 kMaxJsonId = 9'007'199'254'740'991;   // what a JSON number carries exactly
 
 bool seesAll(const RequestContext &ctx)
 {
@@ -52,7 +51,7 @@ void readOptionalId(Validator &v, const QJsonObject &body, const QString &field,
 {
     if (body.value(field).isNull())
         out = 0;
-    else if (const auto n = v.integer(field, true, 1, kMaxId))
+    else if (const auto n = v.integer(field, true, 1, kMaxJsonId))
         out = *n;
 }
 
@@ -79,7 +78,7 @@ void applyBody(Validator &v, const QJsonObject &body, Task &t, bool creating)
     if (v.has(u"chat_id"_s))
         readOptionalId(v, body, u"chat_id"_s, t.chatId);
     if (v.has(u"assigned_to_user_id"_s)) {
-        if (const auto n = v.integer(u"assigned_to_user_id"_s, true, 1, kMaxId))
+        if (const auto n = v.integer(u"assigned_to_user_id"_s, true, 1, kMaxJsonId))
             t.assignedToUserId = *n;
     }
     if (v.has(u"due_date"_s))
@@ -100,7 +99,7 @@ void applyBody(Validator &v, const QJsonObject &body, Task &t, bool creating)
 
 }   // namespace
 
-TasksApi::TasksApi(ServerContext &context) : m_context(context), m_tasks(context.db), m_chats(context.db) {}
+TasksApi::TasksApi(Database &db) : m_tasks(db), m_chats(db) {}
 
 void TasksApi::registerRoutes(HttpRouter &router)
 {

@@ -6,14 +6,13 @@
 #include "store/TaskStore.h"
 
 class Database;
-struct ServerContext;
 
 // /v1/tasks (OpenAPI tag tasks): follow-up tasks on clients and chats, with comments. Whoever lacks
 // tasks.read_all sees (and may touch) only the tasks assigned to or created by them. A task on a
 // chat is on that chat's client.
 class TasksApi final : public ApiModule {
 public:
-    explicit TasksApi(ServerContext &context);
+    explicit TasksApi(Database &db);
     void registerRoutes(HttpRouter &router) override;
 
 private:
@@ -28,7 +27,6 @@ private:
     // The task if the caller may see it; 404 otherwise.
     Result<Task> visibleTask(const RequestContext &ctx);
 
-    ServerContext &m_context;
     TaskStore m_tasks;
     ChatStore m_chats;
 };

@@ -1,6 +1,5 @@
 #include "TemplatesApi.h"
 
-#include "api/ServerContext.h"
 #include "config/ServerConfig.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
@@ -31,8 +30,8 @@ QStringList variablesOf(const QString &text)
 
 }   // namespace
 
-TemplatesApi::TemplatesApi(ServerContext &context, const ProviderRegistry &providers)
-    : m_context(context), m_providers(providers), m_chats(context.db), m_numbers(context.db, context.config.secretKey)
+TemplatesApi::TemplatesApi(Database &db, const ServerConfig &config, const ProviderRegistry &providers)
+    : m_config(config), m_providers(providers), m_chats(db), m_numbers(db, config.secretKey)
 {}
 
 void TemplatesApi::registerRoutes(HttpRouter &router)
@@ -104,8 +103,8 @@ Result<Deferred> TemplatesApi::list(RequestContext &ctx)
         }
     }
     ProviderSettings settings;
-    settings.metaGraphUrl = m_context.config.metaGraphUrl;
-    settings.timeoutMs = m_context.config.requestProviderTimeoutMs();
+    settings.metaGraphUrl = m_config.metaGraphUrl;
+    settings.timeoutMs = m_config.requestProviderTimeoutMs();
     d.work = [provider, settings, account] {
         QEventLoop loop;
         const std::unique_ptr<ProviderClient> client = provider->client(settings);

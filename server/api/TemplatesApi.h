@@ -9,9 +9,10 @@
 #include <QJsonArray>
 #include <QMutex>
 
+class Database;
 class ProviderRegistry;
 struct MessageTemplate;
-struct ServerContext;
+struct ServerConfig;
 
 // GET /v1/chats/{id}/templates: the message templates an agent may send on a chat (the composer's
 // picker, and the only thing Meta accepts once the 24-hour window has closed). For a number whose
@@ -19,7 +20,7 @@ struct ServerContext;
 // per account so that a busy floor does not ask on every chat it opens; other providers have none.
 class TemplatesApi final : public ApiModule {
 public:
-    TemplatesApi(ServerContext &context, const ProviderRegistry &providers);
+    TemplatesApi(Database &db, const ServerConfig &config, const ProviderRegistry &providers);
     void registerRoutes(HttpRouter &router) override;
 
     // The answer's `data`: each template with its body text and the names of its variables in
@@ -33,7 +34,7 @@ public:
 private:
     Result<Deferred> list(RequestContext &ctx);
 
-    ServerContext &m_context;
+    const ServerConfig &m_config;
     const ProviderRegistry &m_providers;
     ChatStore m_chats;
     NumberStore m_numbers;

@@ -1,6 +1,5 @@
 #include "UsersApi.h"
 
-#include "api/ServerContext.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "core/Validator.h"
@@ -21,11 +20,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kStatuses = {u"active"_s, u"inactive"_s, u"suspended"_s};
+const QStringList kUserStatuses = {u"active"_s, u"inactive"_s, u"suspended"_s};
 const QStringList kAgentStatuses = {u"available"_s, u"busy"_s, u"paused"_s, u"offline"_s};
 constexpr int kNameLength = 100;
 
-bool isHttpUrl(const QString &s)
+// avatar_url links a picture elsewhere: an http or https URL with a host.
+bool isAvatarUrl(const QString &s)
 {
     const QUrl url(s, QUrl::StrictMode);
     return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty();
@@ -54,7 +54,7 @@ void applyProfile(Validator &v, AuthUser &u, bool creating)
         if (v.clears(u"avatar_url"_s)) {
             u.avatarUrl.clear();
         } else if (const auto s = v.string(u"avatar_url"_s, false, 2048)) {
-            if (isHttpUrl(*s))
+            if (isAvatarUrl(*s))
                 u.avatarUrl = *s;
             else
                 v.fail(u"avatar_url"_s, QT_TRANSLATE_NOOP("Api", "Must be an http or https URL"));
@@ -79,7 +79,7 @@ void applyAccount(Validator &v, AuthUser &u, const RoleStore &roles, bool creati
         }
     }
     if (v.has(u"status"_s)) {
-        if (const auto s = v.oneOf(u"status"_s, kStatuses, true))
+        if (const auto s = v.oneOf(u"status"_s, kUserStatuses, true))
             u.status = *s;
     }
     if (v.has(u"max_concurrent_chats"_s)) {
@@ -108,9 +108,11 @@ QJsonObject auditFields(const AuthUser &u)
 
 }   // namespace
 
-UsersApi::UsersApi(ServerContext &context) : m_context(context), m_users(context.db), m_campaigns(context.db)
+UsersApi::UsersApi(Database &db, const RoleStore &roles, AuthService &auth, RoutingTrigger &routing,
+                   RealtimeBus &realtime)
+    : m_roles(roles), m_auth(auth), m_routing(routing), m_realtime(realtime), m_users(db), m_campaigns(db)
 {
-    for (const Role &role : context.roles.all()) {
+    for (const Role &role : roles.all()) {
         JsonWriter ref(128);
         ref.beginObject()
             .field("id", role.id)
@@ -124,7 +126,7 @@ UsersApi::UsersApi(ServerContext &context) : m_context(context), m_users(context
         permissions.endArray();
         m_roleJson.insert(role.id, RoleJson{ref.take(), permissions.take()});
     }
-    if (const Role *admin = context.roles.byName(u"admin"_s))
+    if (const Role *admin = roles.byName(u"admin"_s))
         m_adminRoleId = admin->id;
 }
 
@@ -199,11 +201,11 @@ Result<HttpReply> UsersApi::list(RequestContext &ctx)
     const PageRequest page = in.page();
     UserFilter filter;
     QStringList roleNames;
-    for (const Role &known : m_context.roles.all())
+    for (const Role &known : m_roles.all())
         roleNames.append(known.name);
     if (const QString role = in.oneOf(u"role"_s, roleNames); !role.isEmpty())
-        filter.roleId = m_context.roles.byName(role)->id;
-    filter.status = in.oneOf(u"status"_s, kStatuses);
+        filter.roleId = m_roles.byName(role)->id;
+    filter.status = in.oneOf(u"status"_s, kUserStatuses);
     filter.search = in.text(u"search"_s);
     if (!in.ok())
         return in.error();
@@ -245,7 +247,7 @@ Result<HttpReply> UsersApi::show(RequestContext &ctx)
     const qint64 id = ctx.idParam();
     if (id != ctx.userId() && !ctx.user->can(Permissions::kUsersRead))
         return ApiError::forbidden();
-    Result<AuthUser> user = m_context.auth.loadUser(id);
+    Result<AuthUser> user = m_auth.loadUser(id);
     if (!user)
         return user.error();
     return userReply(*user);
@@ -258,7 +260,7 @@ Result<Deferred> UsersApi::create(RequestContext &ctx)
     user.maxConcurrentChats = 5;
     user.autoAssignEnabled = true;
     Validator v(ctx.body);
-    applyAccount(v, user, m_context.roles, true);
+    applyAccount(v, user, m_roles, true);
     applyProfile(v, user, true);
     const std::optional<QString> password = v.password(u"password"_s, true);
     if (!v.ok())
@@ -314,12 +316,12 @@ Result<Ok> UsersApi::keepAnActiveAdmin(const AuthUser &before, bool stillActiveA
 
 Result<HttpReply> UsersApi::update(RequestContext &ctx)
 {
-    Result<AuthUser> before = m_context.auth.loadUser(ctx.idParam());
+    Result<AuthUser> before = m_auth.loadUser(ctx.idParam());
     if (!before)
         return before.error();
     AuthUser after = *before;
     Validator v(ctx.body);
-    applyAccount(v, after, m_context.roles, false);
+    applyAccount(v, after, m_roles, false);
     applyProfile(v, after, false);
     if (!v.ok())
         return v.error();
@@ -338,15 +340,15 @@ Result<HttpReply> UsersApi::update(RequestContext &ctx)
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_users.update(after, now));
     // More room, auto-assign back on, or an account active again may let queued chats through.
-    ctx.afterCommit([&routing = m_context.routing, id = after.id] { routing.agent(id); });
+    ctx.afterCommit([&routing = m_routing, id = after.id] { routing.agent(id); });
     // Authentication already refuses a user who is not active; revoking too means that
     // reactivating the account later does not bring the old logins back.
     if (after.status != "active"_L1 && before->status == "active"_L1) {
         CONVERSA_TRY(m_users.revokeSessions(after.id, u"user_"_s + after.status, now));
-        m_context.realtime.disconnectUser(after.id);   // and their sockets (queued to every HTTP thread)
+        m_realtime.disconnectUser(after.id);   // and their sockets (queued to every HTTP thread)
     } else if (after.roleId != before->roleId) {
         // A socket's rooms follow the role it connected with ("supervisors"): it reconnects anew.
-        m_context.realtime.disconnectUser(after.id);
+        m_realtime.disconnectUser(after.id);
     }
     after.updatedAt = now;
     return userReply(after);
@@ -355,7 +357,7 @@ Result<HttpReply> UsersApi::update(RequestContext &ctx)
 Result<HttpReply> UsersApi::updateMe(RequestContext &ctx)
 {
     ctx.audit.entityId = ctx.userId();
-    Result<AuthUser> before = m_context.auth.loadUser(ctx.userId());
+    Result<AuthUser> before = m_auth.loadUser(ctx.userId());
     if (!before)
         return before.error();
     AuthUser after = *before;
@@ -377,13 +379,13 @@ Result<HttpReply> UsersApi::remove(RequestContext &ctx)
     const qint64 id = ctx.idParam();
     if (id == ctx.userId())
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "You cannot delete your own user"));
-    Result<AuthUser> before = m_context.auth.loadUser(id);
+    Result<AuthUser> before = m_auth.loadUser(id);
     if (!before)
         return before.error();
     CONVERSA_TRY(keepAnActiveAdmin(*before, false));
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_users.softDelete(id, now));
-    m_context.realtime.disconnectUser(id);
+    m_realtime.disconnectUser(id);
     ctx.audit.changes = {{u"deleted_at"_s, QJsonObject{{u"from"_s, QJsonValue()}, {u"to"_s, isoTime(now)}}}};
     return HttpReply::noContent();
 }
@@ -398,7 +400,7 @@ Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)
     const std::optional<QString> reason = v.string(u"agent_status_reason"_s, false, 255);
     if (!v.ok())
         return v.error();
-    Result<AuthUser> user = m_context.auth.loadUser(id);
+    Result<AuthUser> user = m_auth.loadUser(id);
     if (!user)
         return user.error();
 
@@ -408,7 +410,7 @@ Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)
     const qint64 now = nowSeconds();
     CONVERSA_TRY(m_users.setAgentStatus(id, *status, newReason, changed, ctx.userId(), now));
     if (changed && *status == "available"_L1)
-        ctx.afterCommit([&routing = m_context.routing, id] { routing.agent(id); });
+        ctx.afterCommit([&routing = m_routing, id] { routing.agent(id); });
     ctx.audit.changes =
         AuditStore::diff({{u"agent_status"_s, user->agentStatus},
                           {u"agent_status_reason"_s, JsonWriter::textOrNullValue(user->agentStatusReason)}},

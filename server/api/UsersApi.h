@@ -8,13 +8,17 @@
 #include <QByteArray>
 #include <QHash>
 
-struct ServerContext;
+class AuthService;
+class Database;
+class RealtimeBus;
+class RoleStore;
+class RoutingTrigger;
 
 // /v1/users (OpenAPI tag users): the user directory, accounts, agent status and the caller's own
 // profile.
 class UsersApi final : public ApiModule {
 public:
-    explicit UsersApi(ServerContext &context);
+    UsersApi(Database &db, const RoleStore &roles, AuthService &auth, RoutingTrigger &routing, RealtimeBus &realtime);
     void registerRoutes(HttpRouter &router) override;
 
 private:
@@ -39,7 +43,10 @@ private:
     };
     const RoleJson &roleJson(qint64 roleId) const;
 
-    ServerContext &m_context;
+    const RoleStore &m_roles;
+    AuthService &m_auth;         // loads users as the router does
+    RoutingTrigger &m_routing;   // an agent who may take chats now
+    RealtimeBus &m_realtime;     // disconnects suspended and deleted users
     UserStore m_users;
     CampaignStore m_campaigns;
     QHash<qint64, RoleJson> m_roleJson;

@@ -1,6 +1,5 @@
 #include "WebhooksApi.h"
 
-#include "api/ServerContext.h"
 #include "config/ServerConfig.h"
 #include "domain/RoutingTrigger.h"
 #include "providers/ProviderRegistry.h"
@@ -16,14 +15,18 @@ WebhookRequest webhookRequest(const RequestContext &ctx)
 }
 }   // namespace
 
-WebhooksApi::WebhooksApi(ServerContext &context, const ProviderRegistry &providers)
-    : m_context(context),
+WebhooksApi::WebhooksApi(Database &db, const ServerConfig &config, RoutingTrigger &routing, RealtimeBus &realtime,
+                         const ProviderRegistry &providers)
+    : m_db(db),
+      m_config(config),
+      m_routing(routing),
+      m_realtime(realtime),
       m_providers(providers),
-      m_numbers(context.db, context.config.secretKey),
-      m_inbound(context.db),
-      m_pipeline(context.db, context.config.defaultRegion)
+      m_numbers(db, config.secretKey),
+      m_inbound(db),
+      m_pipeline(db, config.defaultRegion)
 {
-    m_pipeline.setMediaStorage(context.config.dataDir, context.config.maxUploadBytes);
+    m_pipeline.setMediaStorage(config.dataDir, config.maxUploadBytes);
 }
 
 void WebhooksApi::registerRoutes(HttpRouter &router)
@@ -80,7 +83,7 @@ Result<HttpReply> WebhooksApi::receive(const WhatsAppProvider &provider, Request
     if (!secrets)
         return secrets.error();
     ProviderSettings settings;
-    settings.metaAppSecret = m_context.config.metaAppSecret;
+    settings.metaAppSecret = m_config.metaAppSecret;
     CONVERSA_TRY(provider.verifyWebhook(webhookRequest(ctx), *secrets, settings));
 
     const qint64 now = nowSeconds();
@@ -102,11 +105,10 @@ Result<HttpReply> WebhooksApi::receive(const WhatsAppProvider &provider, Request
 void WebhooksApi::afterCommit(RequestContext &ctx, const InboundSummary &summary)
 {
     if (!summary.queuedCampaigns.isEmpty())
-        ctx.afterCommit(
-            [&routing = m_context.routing, campaigns = summary.queuedCampaigns] { routing.campaigns(campaigns); });
+        ctx.afterCommit([&routing = m_routing, campaigns = summary.queuedCampaigns] { routing.campaigns(campaigns); });
     if (summary.openedChats.isEmpty() && summary.storedMessages.isEmpty() && summary.updatedMessages.isEmpty())
         return;
-    ChatEvents::afterCommit(ctx, m_context, [summary](ChatEvents &events) {
+    ChatEvents::afterCommit(ctx, m_db, m_realtime, [summary](ChatEvents &events) {
         for (const qint64 chat : summary.openedChats)
             events.chatNew(chat);
         for (const qint64 message : summary.storedMessages)

@@ -6,9 +6,12 @@
 #include "store/InboundStore.h"
 #include "store/NumberStore.h"
 
+class Database;
 class ProviderRegistry;
+class RealtimeBus;
+class RoutingTrigger;
 class WhatsAppProvider;
-struct ServerContext;
+struct ServerConfig;
 
 // /v1/webhooks/whatsapp/{provider}/{number_id}, one pair of routes per provider (the OpenAPI document):
 // the provider's notification POSTs and, for providers that verify the URL first (Meta), its
@@ -18,7 +21,8 @@ struct ServerContext;
 // audit_logs); a POST runs in one transaction and is answered 200 only after it committed.
 class WebhooksApi final : public ApiModule {
 public:
-    WebhooksApi(ServerContext &context, const ProviderRegistry &providers);
+    WebhooksApi(Database &db, const ServerConfig &config, RoutingTrigger &routing, RealtimeBus &realtime,
+                const ProviderRegistry &providers);
     void registerRoutes(HttpRouter &router) override;
 
 private:
@@ -29,7 +33,10 @@ private:
     // Once the delivery is committed: routing looks at new chats, and the realtime events go out.
     void afterCommit(RequestContext &ctx, const InboundSummary &summary);
 
-    ServerContext &m_context;
+    Database &m_db;
+    const ServerConfig &m_config;
+    RoutingTrigger &m_routing;
+    RealtimeBus &m_realtime;
     const ProviderRegistry &m_providers;
     NumberStore m_numbers;
     InboundStore m_inbound;

@@ -4,7 +4,6 @@
 #include "MemoryTrimmer.h"
 #include "api/ApiModule.h"
 #include "api/ApiModules.h"
-#include "api/ServerContext.h"
 #include "api/SystemApi.h"
 #include "core/Validator.h"
 #include "crypto/PasswordHasher.h"
@@ -165,9 +164,6 @@ Result<Ok> ServerApp::bootstrapAdmin()
 void ServerApp::registerModules()
 {
     m_analytics = std::make_unique<LiveAnalytics>(*m_db);
-    m_context =
-        std::make_unique<ServerContext>(ServerContext{m_config, *m_db, *m_metrics, *m_limiter, m_workers, *m_roles,
-                                                      *m_audit, *m_auth, m_routingTrigger, *m_analytics, *m_realtime});
     RouterSettings settings;
     settings.maxJsonBodyBytes = m_config.maxJsonBodyBytes;
     settings.corsOrigins = m_config.corsOrigins;
@@ -178,8 +174,9 @@ void ServerApp::registerModules()
         m_audit->record(auditRecordOf(ctx, success, status));
     });
 
-    m_modules.append(new SystemApi(*m_context, *m_router));
-    registerApiModules(*m_context, m_providers, m_modules);
+    m_modules.append(new SystemApi(*m_db, *m_metrics, *m_router));
+    registerApiModules(m_config, *m_db, *m_limiter, *m_roles, *m_audit, *m_auth, m_routingTrigger, *m_analytics,
+                       *m_realtime, m_providers, m_modules);
     m_modules.append(new RealtimeApi);
     m_modules.append(m_extraModules);
     m_extraModules.clear();

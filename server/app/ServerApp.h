@@ -31,7 +31,6 @@ class RateLimiter;
 class RealtimeBus;
 class ReminderScheduler;
 class RoleStore;
-struct ServerContext;
 
 // The whole server: database, services, router and one QHttpServer per HTTP thread, all on the
 // same port. Tests run it in-process; main() runs it until SIGTERM/SIGINT.
@@ -96,7 +95,6 @@ private:
     const ProviderRegistry &m_providers = ProviderRegistry::builtIn();
     std::unique_ptr<LiveAnalytics> m_analytics;
     std::unique_ptr<RealtimeBus> m_realtime;
-    std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<HttpRouter> m_router;
     QList<ApiModule *> m_modules;
     QList<ApiModule *> m_extraModules;

@@ -30,12 +30,6 @@ public:
     // request's thread, at its next turn of the event loop).
     static void afterCommit(RequestContext &ctx, Database &db, RealtimeBus &bus,
                             std::function<void(ChatEvents &)> send);
-    // The same with the server's services (anything with `db` and `realtime`, e.g. ServerContext).
-    template <class Services>
-    static void afterCommit(RequestContext &ctx, Services &services, std::function<void(ChatEvents &)> send)
-    {
-        afterCommit(ctx, services.db, services.realtime, std::move(send));
-    }
     // Runs `send` at the next turn of this thread's event loop (after a socket event's answer).
     static void soon(Database &db, RealtimeBus &bus, std::function<void(ChatEvents &)> send);
 

@@ -13,8 +13,8 @@ class RealtimeHub;
 
 // Server → client events, from any thread to every socket of the process. Each HTTP thread has a
 // RealtimeHub owning that thread's sockets; the bus serialises a frame once and queues it to every
-// hub, which writes it to its sockets in the rooms named. Owned by ServerApp, reachable from
-// ServerContext, so domain code publishes without knowing which thread holds which socket.
+// hub, which writes it to its sockets in the rooms named. Owned by ServerApp, which hands it to
+// whatever publishes, so domain code publishes without knowing which thread holds which socket.
 class RealtimeBus {
 public:
     // Rooms: "user:<id>", "chat:<id>", "supervisors" (chats.read_all), "analytics" (analytics.read). `jsonPayload` is the event's one argument,
