@@ -29,7 +29,7 @@ void registerApiModules(const ServerConfig &config, Database &db, RateLimiter &l
     modules.append(new CampaignsApi(db, routing));
     modules.append(new NumbersApi(db, config, providers));
     modules.append(new ChatsApi(db, routing, realtime));
-    modules.append(new MessagesApi(db, routing, realtime));
+    modules.append(new MessagesApi(db, routing, realtime, providers));
     modules.append(new TemplatesApi(db, config, providers));
     modules.append(new TasksApi(db));
     modules.append(new WebhooksApi(db, config, routing, realtime, providers));

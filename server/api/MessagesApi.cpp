@@ -34,8 +34,15 @@ QJsonObject messageChange(const QJsonValue &from, const QJsonValue &to)
 
 }   // namespace
 
-MessagesApi::MessagesApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime)
-    : m_db(db), m_routing(routing), m_realtime(realtime), m_chats(db), m_messages(db), m_files(db)
+MessagesApi::MessagesApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime,
+                         const ProviderRegistry &providers)
+    : m_db(db),
+      m_routing(routing),
+      m_realtime(realtime),
+      m_providers(providers),
+      m_chats(db),
+      m_messages(db),
+      m_files(db)
 {}
 
 void MessagesApi::registerRoutes(HttpRouter &router)
@@ -155,8 +162,7 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
     if (!template_) {
         const Result<WhatsAppWindow> window =
             InboundStore(m_db).window(chat->id, nowSeconds(),
-                                      ProviderRegistry::builtIn().namesWith(
-                                          &ProviderCapabilities::customerServiceWindow));
+                                      m_providers.namesWith(&ProviderCapabilities::customerServiceWindow));
         if (!window)
             return window.error();
         if (!window->open)

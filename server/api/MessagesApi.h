@@ -8,6 +8,7 @@
 
 class Database;
 class JsonWriter;
+class ProviderRegistry;
 class RealtimeBus;
 class RoutingTrigger;
 
@@ -15,7 +16,7 @@ class RoutingTrigger;
 // worker; one message, read receipts for inbound ones, retry of failed ones.
 class MessagesApi final : public ApiModule {
 public:
-    MessagesApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime);
+    MessagesApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime, const ProviderRegistry &providers);
     void registerRoutes(HttpRouter &router) override;
 
 private:
@@ -30,6 +31,7 @@ private:
     Database &m_db;
     RoutingTrigger &m_routing;
     RealtimeBus &m_realtime;
+    const ProviderRegistry &m_providers;
     ChatStore m_chats;
     MessageStore m_messages;
     FileStore m_files;
