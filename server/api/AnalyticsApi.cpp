@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 void AnalyticsApi::registerRoutes(HttpRouter &router)
 {
     const QString read = Permissions::kAnalyticsRead;
@@ -28,3 +30,5 @@ void AnalyticsApi::registerRoutes(HttpRouter &router)
                    return HttpReply::json(*body);
                });
 }
+
+}   // namespace Conversa::Server

@@ -3,6 +3,8 @@
 #include "ApiModule.h"
 #include "http/HttpRouter.h"
 
+namespace Conversa::Server {
+
 class LiveAnalytics;
 
 // /v1/analytics/live and /v1/analytics/queues/{id} (issue 5): the live dashboard and one
@@ -16,3 +18,5 @@ public:
 private:
     LiveAnalytics &m_analytics;
 };
+
+}   // namespace Conversa::Server

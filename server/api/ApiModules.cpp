@@ -16,6 +16,8 @@
 #include "UsersApi.h"
 #include "WebhooksApi.h"
 
+namespace Conversa::Server {
+
 void registerApiModules(const ServerConfig &config, Database &db, RateLimiter &limiter, const RoleStore &roles,
                         AuditStore &audit, AuthService &auth, RoutingTrigger &routing, LiveAnalytics &analytics,
                         RealtimeBus &realtime, const ProviderRegistry &providers, QList<ApiModule *> &modules)
@@ -35,3 +37,5 @@ void registerApiModules(const ServerConfig &config, Database &db, RateLimiter &l
     modules.append(new WebhooksApi(db, config, routing, realtime, providers));
     modules.append(new AnalyticsApi(analytics));
 }
+
+}   // namespace Conversa::Server

@@ -2,6 +2,8 @@
 
 #include <QList>
 
+namespace Conversa::Server {
+
 class RouteModule;
 using ApiModule = RouteModule;   // api/ApiModule.h
 class AuditStore;
@@ -20,3 +22,5 @@ struct ServerConfig;
 void registerApiModules(const ServerConfig &config, Database &db, RateLimiter &limiter, const RoleStore &roles,
                         AuditStore &audit, AuthService &auth, RoutingTrigger &routing, LiveAnalytics &analytics,
                         RealtimeBus &realtime, const ProviderRegistry &providers, QList<ApiModule *> &modules);
+
+}   // namespace Conversa::Server

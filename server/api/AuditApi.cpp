@@ -12,6 +12,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 const QStringList &auditFilterNames()
@@ -165,3 +167,5 @@ void AuditApi::registerRoutes(HttpRouter &router)
             return deferred;
         });
 }
+
+}   // namespace Conversa::Server

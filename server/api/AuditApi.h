@@ -3,6 +3,8 @@
 #include "ApiModule.h"
 #include "store/AuditQuery.h"
 
+namespace Conversa::Server {
+
 class HttpRouter;
 class Database;
 
@@ -18,3 +20,5 @@ public:
 private:
     AuditQuery m_query;
 };
+
+}   // namespace Conversa::Server

@@ -13,6 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 // Passwords are taken exactly as typed, and the login only checks that one was sent: its
@@ -367,3 +369,5 @@ Result<Deferred> AuthApi::disableTwoFactor(RequestContext &ctx)
                         return HttpReply::json(QJsonObject{{u"enabled"_s, false}});
                     }};
 }
+
+}   // namespace Conversa::Server

@@ -7,6 +7,8 @@
 #include <functional>
 #include <optional>
 
+namespace Conversa::Server {
+
 class AuthService;
 class Database;
 class RateLimiter;
@@ -48,3 +50,5 @@ private:
     RealtimeBus &m_realtime;   // logout and password changes end sockets
     const ServerConfig &m_config;
 };
+
+}   // namespace Conversa::Server

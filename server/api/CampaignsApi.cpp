@@ -16,6 +16,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 const QStringList kCampaignStatuses = {u"active"_s, u"inactive"_s, u"paused"_s};
@@ -558,3 +560,5 @@ Result<HttpReply> CampaignsApi::assignAgents(RequestContext &ctx)
     w.endObject();
     return HttpReply::json(w.take());
 }
+
+}   // namespace Conversa::Server

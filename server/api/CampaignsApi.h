@@ -4,6 +4,8 @@
 #include "http/HttpRouter.h"
 #include "store/CampaignStore.h"
 
+namespace Conversa::Server {
+
 class Database;
 class RoutingTrigger;
 
@@ -31,3 +33,5 @@ private:
     RoutingTrigger &m_routing;
     CampaignStore m_campaigns;
 };
+
+}   // namespace Conversa::Server

@@ -4,6 +4,8 @@
 #include "http/RequestContext.h"
 #include "realtime/ChatEvents.h"
 
+namespace Conversa::Server {
+
 void applyEffects(RequestContext &ctx, Database &db, RealtimeBus &realtime, RoutingTrigger &routing,
                   const ChatEffects &effects)
 {
@@ -23,3 +25,5 @@ void applyEffects(RequestContext &ctx, Database &db, RealtimeBus &realtime, Rout
     if (!told.isEmpty())
         ChatEvents::afterCommit(ctx, db, realtime, [told](ChatEvents &events) { events.publish(told); });
 }
+
+}   // namespace Conversa::Server

@@ -2,6 +2,8 @@
 
 #include "domain/ChatService.h"
 
+namespace Conversa::Server {
+
 class Database;
 class RealtimeBus;
 class RequestContext;
@@ -12,3 +14,5 @@ class RoutingTrigger;
 // first, then the socket events, after the answer).
 void applyEffects(RequestContext &ctx, Database &db, RealtimeBus &realtime, RoutingTrigger &routing,
                   const ChatEffects &effects);
+
+}   // namespace Conversa::Server

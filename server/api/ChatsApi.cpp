@@ -16,6 +16,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 constexpr qint64 kMaxTargetId = std::numeric_limits<qint64>::max();   // an agent or transfer target: any id
@@ -312,3 +314,5 @@ Result<HttpReply> ChatsApi::messages(RequestContext &ctx)
     w.endObject();
     return HttpReply::json(w.take());
 }
+
+}   // namespace Conversa::Server

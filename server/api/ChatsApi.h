@@ -6,6 +6,8 @@
 #include "store/ChatStore.h"
 #include "store/MessageStore.h"
 
+namespace Conversa::Server {
+
 class Database;
 class RealtimeBus;
 class RoutingTrigger;
@@ -41,3 +43,5 @@ private:
     MessageStore m_messages;
     ChatService m_service;
 };
+
+}   // namespace Conversa::Server

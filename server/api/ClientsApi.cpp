@@ -20,6 +20,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 constexpr int kMaxTag = 50;
@@ -610,3 +612,5 @@ Result<Deferred> ClientsApi::exportCsv(RequestContext &ctx)
     };
     return deferred;
 }
+
+}   // namespace Conversa::Server

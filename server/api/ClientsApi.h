@@ -6,6 +6,8 @@
 #include "store/ClientStore.h"
 #include "store/TaskStore.h"
 
+namespace Conversa::Server {
+
 class AuditStore;
 class Database;
 struct ServerConfig;
@@ -43,3 +45,5 @@ private:
     ChatStore m_chats;
     TaskStore m_tasks;
 };
+
+}   // namespace Conversa::Server

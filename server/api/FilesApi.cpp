@@ -14,6 +14,8 @@
 
 #include <memory>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcFiles, "conversa.server.files")
 
 using namespace Qt::StringLiterals;
@@ -311,3 +313,5 @@ Result<HttpReply> FilesApi::remove(RequestContext &ctx)
     ctx.audit.changes = {{u"deleted_at"_s, QJsonObject{{u"from"_s, QJsonValue()}, {u"to"_s, isoTime(now)}}}};
     return HttpReply::noContent();
 }
+
+}   // namespace Conversa::Server

@@ -5,6 +5,8 @@
 #include "store/ChatStore.h"
 #include "store/FileStore.h"
 
+namespace Conversa::Server {
+
 class Database;
 struct ServerConfig;
 
@@ -39,3 +41,5 @@ private:
     FileStore m_files;
     ChatStore m_chats;
 };
+
+}   // namespace Conversa::Server

@@ -17,6 +17,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 constexpr int kMaxContent = 4096;
@@ -240,3 +242,5 @@ Result<HttpReply> MessagesApi::retry(RequestContext &ctx)
     m->errorMessage.clear();
     return messageReply(*m);
 }
+
+}   // namespace Conversa::Server

@@ -6,6 +6,8 @@
 #include "store/FileStore.h"
 #include "store/MessageStore.h"
 
+namespace Conversa::Server {
+
 class Database;
 class JsonWriter;
 class ProviderRegistry;
@@ -36,3 +38,5 @@ private:
     MessageStore m_messages;
     FileStore m_files;
 };
+
+}   // namespace Conversa::Server

@@ -15,6 +15,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 const QStringList kNumberStatuses = {u"pending"_s, u"active"_s, u"inactive"_s};
@@ -510,3 +512,5 @@ Result<Deferred> NumbersApi::reconnect(RequestContext &ctx)
     };
     return d;
 }
+
+}   // namespace Conversa::Server

@@ -7,6 +7,8 @@
 
 #include <QVariantMap>
 
+namespace Conversa::Server {
+
 class Database;
 class ProviderRegistry;
 struct ServerConfig;
@@ -57,3 +59,5 @@ private:
     const ProviderRegistry &m_providers;
     NumberStore m_numbers;
 };
+
+}   // namespace Conversa::Server

@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 RolesApi::RolesApi(const RoleStore &roles)
 {
     JsonWriter w(4096);
@@ -30,3 +32,5 @@ void RolesApi::registerRoutes(HttpRouter &router)
                {.permission = Permissions::kRolesRead, .action = u"role.list"_s, .entityType = u"Role"_s},
                [this](RequestContext &) -> Result<HttpReply> { return HttpReply::json(m_body); });
 }
+
+}   // namespace Conversa::Server

@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+namespace Conversa::Server {
+
 class RoleStore;
 
 // GET /v1/roles: the seeded roles and their permissions (roles are not editable).
@@ -15,3 +17,5 @@ public:
 private:
     QByteArray m_body;   // the roles never change after start: written once
 };
+
+}   // namespace Conversa::Server

@@ -9,6 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 SystemApi::SystemApi(Database &db, const Metrics &metrics, const HttpRouter &router)
     : m_db(db), m_metrics(metrics), m_router(router)
 {
@@ -37,3 +39,5 @@ void SystemApi::registerRoutes(HttpRouter &router)
     router.get(u"/v1/openapi.json"_s, open,
                [this](RequestContext &) -> Result<HttpReply> { return HttpReply::json(m_openApi); });
 }
+
+}   // namespace Conversa::Server

@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+namespace Conversa::Server {
+
 class Database;
 class HttpRouter;
 class Metrics;
@@ -20,3 +22,5 @@ private:
     const HttpRouter &m_router;
     QByteArray m_openApi;
 };
+
+}   // namespace Conversa::Server

@@ -13,6 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 constexpr int kMaxTitle = 255;
@@ -337,3 +339,5 @@ Result<HttpReply> TasksApi::addComment(RequestContext &ctx)
     TaskJson::writeComment(w, c);
     return HttpReply::json(w.take(), 201);
 }
+
+}   // namespace Conversa::Server

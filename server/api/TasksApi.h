@@ -5,6 +5,8 @@
 #include "store/ChatStore.h"
 #include "store/TaskStore.h"
 
+namespace Conversa::Server {
+
 class Database;
 
 // /v1/tasks (OpenAPI tag tasks): follow-up tasks on clients and chats, with comments. Whoever lacks
@@ -30,3 +32,5 @@ private:
     TaskStore m_tasks;
     ChatStore m_chats;
 };
+
+}   // namespace Conversa::Server

@@ -14,6 +14,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 QStringList variablesOf(const QString &text)
@@ -131,3 +133,5 @@ Result<Deferred> TemplatesApi::list(RequestContext &ctx)
     };
     return d;
 }
+
+}   // namespace Conversa::Server

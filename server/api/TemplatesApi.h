@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QMutex>
 
+namespace Conversa::Server {
+
 class Database;
 class ProviderRegistry;
 struct MessageTemplate;
@@ -45,3 +47,5 @@ private:
     };
     QHash<QString, Cached> m_cache;   // by provider and account (routes run on every HTTP thread)
 };
+
+}   // namespace Conversa::Server

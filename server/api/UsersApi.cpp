@@ -18,6 +18,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 const QStringList kUserStatuses = {u"active"_s, u"inactive"_s, u"suspended"_s};
@@ -424,3 +426,5 @@ Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)
     w.endObject();
     return HttpReply::json(w.take());
 }
+
+}   // namespace Conversa::Server

@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QHash>
 
+namespace Conversa::Server {
+
 class AuthService;
 class Database;
 class RealtimeBus;
@@ -52,3 +54,5 @@ private:
     QHash<qint64, RoleJson> m_roleJson;
     qint64 m_adminRoleId = 0;
 };
+
+}   // namespace Conversa::Server

@@ -8,6 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 WebhookRequest webhookRequest(const RequestContext &ctx)
 {
@@ -117,3 +119,5 @@ void WebhooksApi::afterCommit(RequestContext &ctx, const InboundSummary &summary
             events.messageUpdated(message);
     });
 }
+
+}   // namespace Conversa::Server

@@ -6,6 +6,8 @@
 #include "store/InboundStore.h"
 #include "store/NumberStore.h"
 
+namespace Conversa::Server {
+
 class Database;
 class ProviderRegistry;
 class RealtimeBus;
@@ -42,3 +44,5 @@ private:
     InboundStore m_inbound;
     InboundPipeline m_pipeline;
 };
+
+}   // namespace Conversa::Server

@@ -2,6 +2,8 @@
 
 #include <QLoggingCategory>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcServices, "conversa.server.services", QtInfoMsg)
 
 Result<Ok> ServiceList::start()
@@ -26,3 +28,5 @@ void ServiceList::stop()
         qCDebug(lcServices).noquote() << "stopped" << service.name();
     }
 }
+
+}   // namespace Conversa::Server

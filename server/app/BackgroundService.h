@@ -8,6 +8,8 @@
 #include <memory>
 #include <vector>
 
+namespace Conversa::Server {
+
 // Something the server runs beside answering requests (a relay, a scheduler, a queue thread):
 // started once by ServerApp::start() and stopped by ServerApp::stop().
 class BackgroundService {
@@ -89,3 +91,5 @@ private:
     std::vector<std::unique_ptr<BackgroundService>> m_services;
     std::size_t m_started = 0;   // the first m_started of m_services are running
 };
+
+}   // namespace Conversa::Server

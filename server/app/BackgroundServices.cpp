@@ -17,6 +17,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace BackgroundServices {
 
 namespace {
@@ -145,3 +147,5 @@ std::unique_ptr<OwnedService<HealthThread>> health(const ServerConfig &config, D
 }
 
 }   // namespace BackgroundServices
+
+}   // namespace Conversa::Server

@@ -10,6 +10,8 @@
 // skips it then. ServerApp::start() adds them in order (see "Adding a background service" in
 // docs/ARCHITECTURE.md).
 
+namespace Conversa::Server {
+
 class Database;
 class HealthThread;
 class LiveAnalytics;
@@ -49,3 +51,5 @@ std::unique_ptr<OwnedService<HealthThread>> health(const ServerConfig &config, D
                                                    const ProviderRegistry &providers);
 
 }   // namespace BackgroundServices
+
+}   // namespace Conversa::Server

@@ -17,6 +17,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 struct Person {
@@ -502,3 +504,5 @@ Result<DemoSeeder::Summary> DemoSeeder::run(bool onlyIfNoCampaigns)
     summary.created = true;
     return summary;
 }
+
+}   // namespace Conversa::Server

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 class Database;
 class RoleStore;
 
@@ -45,3 +47,5 @@ private:
     RoleStore &m_roles;
     QByteArray m_secretKey;
 };
+
+}   // namespace Conversa::Server

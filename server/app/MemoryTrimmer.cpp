@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <malloc.h>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcMemory, "conversa.server.memory")
 
 MemoryTrimmer::MemoryTrimmer(std::function<int()> sockets, int intervalMs, int threshold, QObject *parent)
@@ -28,3 +30,5 @@ void MemoryTrimmer::check()
     qCDebug(lcMemory, "trimmed the heap after the socket count reached %d, in %lld us", count,
             timer.nsecsElapsed() / 1000);
 }
+
+}   // namespace Conversa::Server

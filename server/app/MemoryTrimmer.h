@@ -5,6 +5,8 @@
 
 #include <functional>
 
+namespace Conversa::Server {
+
 // Hands memory that bursts of sockets left behind back to the system. glibc keeps freed heap
 // memory in its arenas, so after 10,000 sockets connect (TLS-free, but each with a handshake,
 // a login check and JSON) or disconnect, the process would keep that RSS for good. malloc_trim
@@ -29,3 +31,5 @@ private:
     int m_lastCount = 0;
     int m_trims = 0;
 };
+
+}   // namespace Conversa::Server

@@ -36,6 +36,8 @@
 
 #include <cstdio>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcServer, "conversa.server")
 
 using namespace Qt::StringLiterals;
@@ -329,3 +331,5 @@ void ServerApp::stop()
 {
     m_services.stop();
 }
+
+}   // namespace Conversa::Server

@@ -13,6 +13,10 @@
 
 #include <memory>
 
+class QThread;
+
+namespace Conversa::Server {
+
 class RouteModule;
 using ApiModule = RouteModule;   // api/ApiModule.h
 class AuditStore;
@@ -26,7 +30,6 @@ class RealtimeRelay;
 class RoutingThread;
 class MediaThread;
 class OutboundThread;
-class QThread;
 class RateLimiter;
 class RealtimeBus;
 class ReminderScheduler;
@@ -112,3 +115,5 @@ private:
     OwnedService<RoutingThread> *m_routing = nullptr;
     OwnedService<HealthThread> *m_health = nullptr;
 };
+
+}   // namespace Conversa::Server

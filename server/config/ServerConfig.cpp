@@ -19,6 +19,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 ApiError invalid(const QString &variable, const char *why, QStringList args = {})
@@ -306,3 +308,5 @@ void ServerConfig::applyLogLevel() const
     else
         QLoggingCategory::setFilterRules(u"qt.*.debug=false"_s);
 }
+
+}   // namespace Conversa::Server

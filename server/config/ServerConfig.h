@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 // Settings from, in rising priority: built-in defaults, an INI file (--config), the environment
 // (docs/CONFIGURATION.md). Every value is checked here so the server fails at start, with one clear line.
 struct ServerConfig {
@@ -54,3 +56,5 @@ struct ServerConfig {
     // Creates the data dir and loads or generates the persistent keys kept there (mode 0600).
     Result<Ok> prepareDataDir();
 };
+
+}   // namespace Conversa::Server

@@ -3,6 +3,8 @@
 #include <QSet>
 #include <QString>
 
+namespace Conversa::Server {
+
 // Who does something to the domain: a signed-in user (with their role's permissions) or the
 // server itself (routing, the SLA sweep, later the bot engine), which may do anything. Domain
 // services take an Actor instead of the HTTP request, so REST handlers, socket events and
@@ -17,3 +19,5 @@ struct Actor {
 
     bool can(const QString &permission) const { return system || (permissions && permissions->contains(permission)); }
 };
+
+}   // namespace Conversa::Server

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+namespace Conversa::Server {
+
 ApiError ApiError::badRequest(const char *message)
 {
     return {400, "BAD_REQUEST", message};
@@ -65,3 +67,5 @@ ApiError ApiError::unavailable(const char *message)
 {
     return {503, "SERVICE_UNAVAILABLE", message};
 }
+
+}   // namespace Conversa::Server

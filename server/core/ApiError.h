@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 // One failure in the contract's error shape. Messages are English source strings marked with
 // QT_TRANSLATE_NOOP("Api", …); they are translated when the response is written, per request.
 struct FieldError {
@@ -60,3 +62,5 @@ private:
     QList<FieldError> m_details;
     QList<QPair<QByteArray, QByteArray>> m_headers;
 };
+
+}   // namespace Conversa::Server

@@ -3,6 +3,8 @@
 #include <QSet>
 #include <QString>
 
+namespace Conversa::Server {
+
 // The authenticated caller, loaded once per request by the router (one query).
 struct AuthUser {
     qint64 id = 0;
@@ -28,3 +30,5 @@ struct AuthUser {
 
     bool can(const QString &permission) const { return permissions && permissions->contains(permission); }
 };
+
+}   // namespace Conversa::Server

@@ -2,7 +2,11 @@
 
 #include <QDateTime>
 
+namespace Conversa::Server {
+
 qint64 nowSeconds()
 {
     return QDateTime::currentSecsSinceEpoch();
 }
+
+}   // namespace Conversa::Server

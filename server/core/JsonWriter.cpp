@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+namespace Conversa::Server {
+
 void JsonWriter::separate()
 {
     if (m_afterKey) {
@@ -182,3 +184,5 @@ QJsonValue JsonWriter::textOrNullValue(const QString &s)
 {
     return s.isEmpty() ? QJsonValue() : QJsonValue(s);
 }
+
+}   // namespace Conversa::Server

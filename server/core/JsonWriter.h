@@ -5,6 +5,8 @@
 #include <QString>
 #include <QVarLengthArray>
 
+namespace Conversa::Server {
+
 struct PageRequest;
 
 // Streams JSON text straight into a byte array. Hot list routes use it instead of QJsonObject,
@@ -57,3 +59,5 @@ private:
 };
 
 QString isoTime(qint64 epochSeconds);   // 2025-11-14T10:00:00Z
+
+}   // namespace Conversa::Server

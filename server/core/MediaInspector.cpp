@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace MediaInspector {
 
 namespace {
@@ -235,3 +237,5 @@ Media inspect(const QByteArray &data, const QString &clientName)
 }
 
 }   // namespace MediaInspector
+
+}   // namespace Conversa::Server

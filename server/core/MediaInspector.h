@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 // What an upload really is, judged from its bytes (never from its name), plus what images need:
 // their size and a small JPEG preview. Thread-safe and free of any GUI: it runs on the workers.
 namespace MediaInspector {
@@ -32,3 +34,5 @@ Media inspect(const QByteArray &data, const QString &clientName = {});
 inline constexpr qint64 kMaxPixels = 50LL * 1000 * 1000;
 
 }   // namespace MediaInspector
+
+}   // namespace Conversa::Server

@@ -1,5 +1,7 @@
 #include "Permissions.h"
 
+namespace Conversa::Server {
+
 const QStringList &Permissions::all()
 {
     static const QStringList names = {
@@ -18,3 +20,5 @@ const QStringList &Permissions::all()
     };
     return names;
 }
+
+}   // namespace Conversa::Server

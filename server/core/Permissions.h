@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 // Every permission name, defined once: the role seeds (store/RoleStore), what a route requires
 // (api/), the socket's rooms (realtime/) and the services' checks (domain/) use these names, never
 // string literals. "<module>.<action>", as stored in role_permissions and sent to clients.
@@ -58,3 +60,5 @@ inline const QString kFilesDelete = QStringLiteral("files.delete");
 const QStringList &all();
 
 }   // namespace Permissions
+
+}   // namespace Conversa::Server

@@ -5,6 +5,8 @@
 #include <utility>
 #include <variant>
 
+namespace Conversa::Server {
+
 // Either a value or an ApiError; what every store, service and handler passes back.
 template <typename T>
 class [[nodiscard]] Result {
@@ -35,3 +37,5 @@ struct Ok {};   // Result<Ok>: success with nothing to return
         if (!tryResult_.ok())                                                                                          \
             return tryResult_.error();                                                                                 \
     } while (false)
+
+}   // namespace Conversa::Server

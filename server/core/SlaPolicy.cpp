@@ -2,6 +2,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace SlaPolicy {
 
 qint64 firstResponseStart(const SlaChatTimes &chat)
@@ -48,3 +50,5 @@ QString agentAnswerOverdueSql(const QString &chat, const QString &campaign)
 }
 
 }   // namespace SlaPolicy
+
+}   // namespace Conversa::Server

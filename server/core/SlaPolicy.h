@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace Conversa::Server {
+
 // A campaign's service-level targets, in seconds (campaigns.sla_first_response_seconds,
 // campaigns.sla_resolution_seconds).
 struct SlaTargets {
@@ -55,3 +57,5 @@ QString resolvedInTimeSql(const QString &chat, const QString &campaign);
 QString agentAnswerOverdueSql(const QString &chat, const QString &campaign);
 
 }   // namespace SlaPolicy
+
+}   // namespace Conversa::Server

@@ -4,6 +4,8 @@
 #include <QJsonValue>
 #include <QRegularExpression>
 
+namespace Conversa::Server {
+
 bool Validator::present(const QString &field, bool required)
 {
     const QJsonValue v = m_body.value(field);
@@ -179,3 +181,5 @@ void Validator::optionalText(const QString &field, int maxLength, QString &targe
     else if (const auto s = string(field, false, maxLength))
         target = *s;
 }
+
+}   // namespace Conversa::Server

@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 // Reads fields out of a JSON body and collects one error per bad field, so a client learns
 // everything wrong with its request in one 422. Absent optional fields come back empty.
 class Validator {
@@ -45,3 +47,5 @@ private:
     const QJsonObject &m_body;
     QList<FieldError> m_errors;
 };
+
+}   // namespace Conversa::Server

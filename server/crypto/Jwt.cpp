@@ -12,6 +12,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 constexpr auto Base64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
@@ -133,3 +135,5 @@ std::optional<QJsonObject> Jwt::verify(QByteArrayView token, const QByteArray &k
 
     return claims;
 }
+
+}   // namespace Conversa::Server

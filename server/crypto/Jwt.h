@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 // HS256 JSON Web Tokens (RFC 7519), and nothing else: the header is always
 // {"alg":"HS256","typ":"JWT"}, so "alg":"none", RS256-with-HMAC-key confusion
 // and friends are rejected before any signature work.
@@ -25,3 +27,5 @@ public:
     // unauthenticated request can cause).
     static constexpr qsizetype MaxTokenSize = 8 * 1024;
 };
+
+}   // namespace Conversa::Server

@@ -6,6 +6,8 @@
 
 #include <mutex>
 
+namespace Conversa::Server {
+
 static_assert(crypto_pwhash_ALG_DEFAULT == crypto_pwhash_ALG_ARGON2ID13, "crypto_pwhash_str() must produce argon2id");
 
 namespace {
@@ -71,3 +73,5 @@ QByteArray PasswordHasher::dummyHash()
                                                       "$7xawsKlsxqJ6AQfKPvDsytgDUyeWt4xrVP1K5A+VoPc");
     return dummy;
 }
+
+}   // namespace Conversa::Server

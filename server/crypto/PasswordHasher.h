@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+namespace Conversa::Server {
+
 // Argon2id password hashing (libsodium crypto_pwhash_str, OWASP minimum cost:
 // t=2, m=19 MiB, p=1). Hashes are self-describing PHC strings
 // ("$argon2id$v=19$m=19456,t=2,p=1$salt$hash"), so the cost can be raised
@@ -24,3 +26,5 @@ public:
     // against it when the account does not exist, so both paths take as long.
     static QByteArray dummyHash();
 };
+
+}   // namespace Conversa::Server

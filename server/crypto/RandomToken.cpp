@@ -7,6 +7,8 @@
 
 #include <mutex>
 
+namespace Conversa::Server {
+
 namespace {
 
 void initSodium()
@@ -84,3 +86,5 @@ QByteArray hashBackupCode(const QString &code)
 }
 
 }   // namespace RandomToken
+
+}   // namespace Conversa::Server

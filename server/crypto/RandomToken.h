@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 // Random tokens and the hashes stored in their place. Everything draws from
 // libsodium's randombytes_buf (the kernel CSPRNG); all functions are thread-safe.
 namespace RandomToken {
@@ -33,3 +35,5 @@ QStringList backupCodes(int n = 10);
 QByteArray hashBackupCode(const QString &code);
 
 }   // namespace RandomToken
+
+}   // namespace Conversa::Server

@@ -9,6 +9,8 @@
 #include <utility>
 #include <memory>
 
+namespace Conversa::Server {
+
 namespace {
 
 constexpr QByteArrayView Prefix = "v1:";
@@ -116,3 +118,5 @@ QByteArray SecretBox::generateKey()
         qFatal("RAND_bytes failed");
     return key;
 }
+
+}   // namespace Conversa::Server

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 // Authenticated encryption for secrets at rest (TOTP secrets, provider
 // tokens): AES-256-GCM with a random 96-bit nonce per message. The sealed form
 // is printable, so it fits a TEXT column:
@@ -40,3 +42,5 @@ public:
 private:
     QByteArray m_key;
 };
+
+}   // namespace Conversa::Server

@@ -13,6 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 void initOath()
@@ -120,3 +122,5 @@ QString Totp::provisioningUri(const QString &email, const QByteArray &secret)
     return u"otpauth://totp/Conversa:"_s + QString::fromLatin1(QUrl::toPercentEncoding(email)) + u"?secret="_s +
         QString::fromLatin1(secret) + u"&issuer=Conversa"_s;
 }
+
+}   // namespace Conversa::Server

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 // RFC 6238 time-based one-time passwords as authenticator apps expect them:
 // HMAC-SHA-1, 6 digits, 30 s steps from the Unix epoch. Secrets travel and are
 // stored as unpadded upper-case base32 (seal them with SecretBox at rest).
@@ -29,3 +31,5 @@ public:
     // otpauth://totp/Conversa:<email>?secret=<secret>&issuer=Conversa, for QrCode.
     static QString provisioningUri(const QString &email, const QByteArray &secret);
 };
+
+}   // namespace Conversa::Server

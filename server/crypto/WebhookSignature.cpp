@@ -4,6 +4,8 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+namespace Conversa::Server {
+
 namespace WebhookSignature {
 
 QByteArray hmacSha256Hex(QByteArrayView key, QByteArrayView message)
@@ -33,3 +35,5 @@ bool verifyMeta(QByteArrayView header, QByteArrayView body, QByteArrayView appSe
 }
 
 }   // namespace WebhookSignature
+
+}   // namespace Conversa::Server

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+namespace Conversa::Server {
+
 // Meta's X-Hub-Signature-256 (docs/PROVIDERS.md#meta-webhooks): "sha256=" + lower-case hex of
 // HMAC-SHA256(app secret, raw body bytes exactly as received). OpenSSL underneath.
 namespace WebhookSignature {
@@ -13,3 +15,5 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
 // empty secret or header.
 bool verifyMeta(QByteArrayView header, QByteArrayView body, QByteArrayView appSecret);
 }   // namespace WebhookSignature
+
+}   // namespace Conversa::Server

@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcHealth, "conversa.server.health")
 
 using namespace Qt::StringLiterals;
@@ -106,3 +108,5 @@ void HealthMonitor::finish(qint64 numberId, NumberHealth health, const QString &
 HealthThread::HealthThread(Database &db, const HealthSettings &settings, const ProviderRegistry &providers)
     : QueueThread(new HealthMonitor(db, settings, providers), u"health"_s, settings.timeoutMs * 2 + 5000)
 {}
+
+}   // namespace Conversa::Server

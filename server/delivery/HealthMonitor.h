@@ -10,6 +10,8 @@
 #include <map>
 #include <memory>
 
+namespace Conversa::Server {
+
 class Database;
 class NumberStore;
 struct NumberHealth;
@@ -63,3 +65,5 @@ public:
                  const ProviderRegistry &providers = ProviderRegistry::builtIn());
     HealthMonitor *monitor() const { return static_cast<HealthMonitor *>(queueWorker()); }
 };
+
+}   // namespace Conversa::Server

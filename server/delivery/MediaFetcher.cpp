@@ -9,6 +9,8 @@
 #include <QLoggingCategory>
 #include <QMimeDatabase>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcMedia, "conversa.server.media")
 
 using namespace Qt::StringLiterals;
@@ -228,3 +230,5 @@ void MediaFetcher::done(const MediaJob &job, const QString &outcome)
 MediaThread::MediaThread(Database &db, const MediaSettings &settings, const ProviderRegistry &providers)
     : QueueThread(new MediaFetcher(db, settings, providers), u"media"_s, settings.timeoutMs * 2 + 5000)
 {}
+
+}   // namespace Conversa::Server

@@ -10,6 +10,8 @@
 #include <map>
 #include <memory>
 
+namespace Conversa::Server {
+
 class Database;
 class MediaStore;
 class NumberStore;
@@ -84,3 +86,5 @@ public:
                 const ProviderRegistry &providers = ProviderRegistry::builtIn());
     MediaFetcher *fetcher() const { return static_cast<MediaFetcher *>(queueWorker()); }
 };
+
+}   // namespace Conversa::Server

@@ -6,6 +6,8 @@
 
 #include <QLoggingCategory>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcOutbound, "conversa.server.outbound")
 
 using namespace Qt::StringLiterals;
@@ -184,3 +186,5 @@ void OutboundWorker::record(const OutboxMessage &m, const GraphResult &r)
 OutboundThread::OutboundThread(Database &db, const OutboundSettings &settings, const ProviderRegistry &providers)
     : QueueThread(new OutboundWorker(db, settings, providers), u"outbound"_s, settings.timeoutMs * 2 + 5000)
 {}
+
+}   // namespace Conversa::Server

@@ -10,6 +10,8 @@
 #include <map>
 #include <memory>
 
+namespace Conversa::Server {
+
 class Database;
 class NumberStore;
 class OutboxStore;
@@ -79,3 +81,5 @@ public:
                    const ProviderRegistry &providers = ProviderRegistry::builtIn());
     OutboundWorker *worker() const { return static_cast<OutboundWorker *>(queueWorker()); }
 };
+
+}   // namespace Conversa::Server

@@ -2,6 +2,8 @@
 
 #include <QLoggingCategory>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcQueue, "conversa.server.queue")
 
 QueueThread::QueueThread(QueueWorker *worker, const QString &name, int stopWaitMs)
@@ -39,3 +41,5 @@ void QueueThread::stop()
     }
     m_worker = nullptr;   // deleted on its thread as it finished
 }
+
+}   // namespace Conversa::Server

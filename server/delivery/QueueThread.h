@@ -4,6 +4,8 @@
 #include <QString>
 #include <QThread>
 
+namespace Conversa::Server {
+
 // A worker of a persistent queue (the outbound sender, the media fetcher): polls the database on
 // its own thread, claims one job at a time, and can be asked to stop between jobs.
 class QueueWorker : public QObject {
@@ -40,3 +42,5 @@ private:
     QueueWorker *m_worker = nullptr;
     int m_stopWaitMs;
 };
+
+}   // namespace Conversa::Server

@@ -6,6 +6,8 @@
 
 #include <QLoggingCategory>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcRouting, "conversa.server.routing")
 
 using namespace Qt::StringLiterals;
@@ -91,3 +93,5 @@ void RoutingWorker::drain(const QList<qint64> &campaigns)
 RoutingThread::RoutingThread(Database &db, RoutingTrigger &trigger, int sweepMs)
     : QueueThread(new RoutingWorker(db, trigger, sweepMs), u"routing"_s, 10000)
 {}
+
+}   // namespace Conversa::Server

@@ -4,6 +4,8 @@
 
 #include <QTimer>
 
+namespace Conversa::Server {
+
 class ChatRouter;
 class Database;
 class RoutingTrigger;
@@ -45,3 +47,5 @@ public:
     RoutingThread(Database &db, RoutingTrigger &trigger, int sweepMs);
     RoutingWorker *worker() const { return static_cast<RoutingWorker *>(queueWorker()); }
 };
+
+}   // namespace Conversa::Server

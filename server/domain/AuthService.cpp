@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcAuth, "conversa.server.auth")
 
 using namespace Qt::StringLiterals;
@@ -265,3 +267,5 @@ Result<bool> AuthService::consumeSecondFactor(qint64 userId, const QString &code
         return m_store.advanceCounter(userId, *counter);
     return m_store.useBackupCode(userId, RandomToken::hashBackupCode(code));
 }
+
+}   // namespace Conversa::Server

@@ -11,6 +11,8 @@
 
 #include <functional>
 
+namespace Conversa::Server {
+
 class Database;
 class RoleStore;
 
@@ -97,3 +99,5 @@ private:
     AuthStore m_store;
     std::function<void(qint64 sessionId)> m_sessionRevoked;
 };
+
+}   // namespace Conversa::Server

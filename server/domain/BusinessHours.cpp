@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace BusinessHours {
 
 bool isOpen(const QJsonValue &hours, const QString &timeZone, const QDateTime &at)
@@ -41,3 +43,5 @@ bool isOpen(const QString &hoursJsonText, const QString &timeZone, const QDateTi
 }
 
 }   // namespace BusinessHours
+
+}   // namespace Conversa::Server

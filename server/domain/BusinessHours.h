@@ -4,6 +4,8 @@
 #include <QJsonValue>
 #include <QString>
 
+namespace Conversa::Server {
+
 // A campaign's opening hours (docs/ROUTING.md#business-hours) as CampaignsApi validates them: null
 // (always open) or an object with the seven days monday..sunday, each {start, end} ("HH:MM", start
 // before end, end exclusive, no overnight shifts) or null (closed that day); a day left out is
@@ -15,3 +17,5 @@ namespace BusinessHours {
 bool isOpen(const QJsonValue &hours, const QString &timeZone, const QDateTime &at);
 bool isOpen(const QString &hoursJsonText, const QString &timeZone, const QDateTime &at);
 }   // namespace BusinessHours
+
+}   // namespace Conversa::Server

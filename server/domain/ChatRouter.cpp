@@ -9,6 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 constexpr int kLookAhead = 20;
@@ -135,3 +137,5 @@ Result<QList<ReassignedChat>> ChatRouter::reassignUnanswered(qint64 now)
     }
     return done;
 }
+
+}   // namespace Conversa::Server

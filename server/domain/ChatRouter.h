@@ -9,6 +9,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 class Database;
 
 // One chat the router gave to an agent.
@@ -50,3 +52,5 @@ private:
     RoutingStore m_store;
     ChatService m_chats;
 };
+
+}   // namespace Conversa::Server

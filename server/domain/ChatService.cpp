@@ -8,6 +8,8 @@
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
+namespace Conversa::Server {
+
 using ChatStateMachine::Action;
 using namespace DomainEvents;
 
@@ -438,3 +440,5 @@ Result<MessagesRead> ChatService::markChatRead(const Actor &actor, qint64 chatId
     }
     return out;
 }
+
+}   // namespace Conversa::Server

@@ -13,6 +13,8 @@
 #include <functional>
 #include <optional>
 
+namespace Conversa::Server {
+
 class Database;
 
 // What every chat action returns besides its own answer: the audit changes
@@ -127,3 +129,5 @@ private:
     MessageStore m_messages;
     Clock m_clock;
 };
+
+}   // namespace Conversa::Server

@@ -2,6 +2,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace ChatStateMachine {
 
 const QStringList &statuses()
@@ -46,3 +48,5 @@ std::optional<QString> next(const QString &status, Action action, bool agentAvai
 }
 
 }   // namespace ChatStateMachine
+
+}   // namespace Conversa::Server

@@ -4,6 +4,8 @@
 #include <QStringList>
 #include <optional>
 
+namespace Conversa::Server {
+
 // docs/ROUTING.md: which status a chat moves to on each action, or none when the move is illegal
 // (the API answers 409). Plain C++ with no database so its whole table is unit-tested.
 //   new → bot → queued → assigned → active ⇄ pending → closed; reopen: closed → assigned | queued.
@@ -30,3 +32,5 @@ bool isOpen(const QString &status);
 std::optional<QString> next(const QString &status, Action action, bool agentAvailable = false);
 
 }   // namespace ChatStateMachine
+
+}   // namespace Conversa::Server

@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QStringDecoder>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcImport, "conversa.server.clients.import")
 
 using namespace Qt::StringLiterals;
@@ -356,3 +358,5 @@ Result<Summary> run(ClientStore &store, const Table &table, const QString &defau
 }
 
 }   // namespace ClientImport
+
+}   // namespace Conversa::Server

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 class ClientStore;
 
 // POST /v1/clients/import (operation importClients in the OpenAPI document): the uploaded CSV,
@@ -62,3 +64,5 @@ Result<Table> parse(const QByteArray &csv, bool headerOnly = false);
 Result<Summary> run(ClientStore &store, const Table &table, const QString &defaultRegion, qint64 now);
 
 }   // namespace ClientImport
+
+}   // namespace Conversa::Server

@@ -1,5 +1,7 @@
 #include "CsvWriter.h"
 
+namespace Conversa::Server {
+
 CsvWriter::CsvWriter(Options options) : m_options(options)
 {
     if (m_options.byteOrderMark)
@@ -83,3 +85,5 @@ CsvWriter &CsvWriter::row(const QStringList &cells)
         text(c);
     return endRow();
 }
+
+}   // namespace Conversa::Server

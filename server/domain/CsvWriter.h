@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 // Writes CSV as RFC 4180 describes it: comma-separated cells, CRLF after every record, a cell
 // quoted when it holds a comma, a double quote, CR or LF, and quotes inside doubled. Output is
 // UTF-8, by default behind a byte-order mark so that spreadsheet apps (Excel) detect the encoding.
@@ -49,3 +51,5 @@ private:
     bool m_rowStarted = false;
     qsizetype m_rows = 0;
 };
+
+}   // namespace Conversa::Server

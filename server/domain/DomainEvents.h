@@ -6,6 +6,8 @@
 
 #include <variant>
 
+namespace Conversa::Server {
+
 // What a domain service did, to be told once its transaction has committed: realtime turns the
 // chat and message events into socket events (ChatEvents::publish), the caller wakes routing on
 // RoutingNeeded. The events carry ids, not payloads: the payload is read after the commit.
@@ -48,3 +50,5 @@ struct RoutingNeeded {
 using DomainEvent =
     std::variant<DomainEvents::ChatUpdated, DomainEvents::ChatAssigned, DomainEvents::ChatTransferred,
                  DomainEvents::MessageCreated, DomainEvents::MessageUpdated, DomainEvents::RoutingNeeded>;
+
+}   // namespace Conversa::Server

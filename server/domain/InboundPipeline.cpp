@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <optional>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcInbound, "conversa.server.inbound")
 
 using namespace Qt::StringLiterals;
@@ -269,3 +271,5 @@ Result<qint64> InboundPipeline::storeMedia(const QByteArray &bytes, const QStrin
         FileStorage::remove(m_dataDir, f.storagePath, f.thumbnailPath);
     return id;
 }
+
+}   // namespace Conversa::Server

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 class Database;
 
 // What one webhook delivery did (for logs and tests).
@@ -68,3 +70,5 @@ private:
     QString m_dataDir;   // empty: inline media are not stored
     qint64 m_maxMediaBytes = 16 << 20;
 };
+
+}   // namespace Conversa::Server

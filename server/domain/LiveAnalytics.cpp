@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 constexpr qint64 kDay = 86400;
@@ -187,3 +189,5 @@ Result<QByteArray> LiveAnalytics::computeQueue(qint64 campaignId, qint64 now)
     w.endObject();
     return w.take();
 }
+
+}   // namespace Conversa::Server

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QMutex>
 
+namespace Conversa::Server {
+
 class Database;
 
 // The live dashboard (the OpenAPI document; issue 5): GET /analytics/live and
@@ -35,3 +37,5 @@ private:
     Cached m_live;
     QHash<qint64, Cached> m_queues;
 };
+
+}   // namespace Conversa::Server

@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace Multipart {
 
 namespace {
@@ -244,3 +246,5 @@ QString displayName(const QString &clientName)
 }
 
 }   // namespace Multipart
+
+}   // namespace Conversa::Server

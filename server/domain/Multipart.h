@@ -7,6 +7,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 // A small, strict multipart/form-data reader (RFC 7578) for uploads held in memory. It only
 // splits and labels parts: the client's filename is returned for display and is never a path.
 namespace Multipart {
@@ -32,3 +34,5 @@ std::optional<QList<Part>> parse(const QByteArray &body, const QByteArray &bound
 QString displayName(const QString &clientName);
 
 }   // namespace Multipart
+
+}   // namespace Conversa::Server

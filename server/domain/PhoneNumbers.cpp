@@ -5,6 +5,8 @@
 #include <set>
 #include <string>
 
+namespace Conversa::Server {
+
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
@@ -35,3 +37,5 @@ bool isValidRegion(const QString &region)
 }
 
 }   // namespace PhoneNumbers
+
+}   // namespace Conversa::Server

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 // Phone numbers through libphonenumber: parsed with a default region for national formats
 // ("300 123 4567" in CO), checked for validity, and written in E.164 ("+573001234567").
 namespace PhoneNumbers {
@@ -11,3 +13,5 @@ namespace PhoneNumbers {
 std::optional<QString> toE164(const QString &input, const QString &defaultRegion = QStringLiteral("CO"));
 bool isValidRegion(const QString &region);
 }   // namespace PhoneNumbers
+
+}   // namespace Conversa::Server

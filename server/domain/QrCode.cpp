@@ -8,6 +8,8 @@
 #include <cstring>
 #include <memory>
 
+namespace Conversa::Server {
+
 namespace {
 
 struct QrCodeDeleter {
@@ -55,3 +57,5 @@ QByteArray QrCode::pngDataUrl(const QByteArray &text)
 
     return QByteArrayLiteral("data:image/png;base64,") + png.toBase64();
 }
+
+}   // namespace Conversa::Server

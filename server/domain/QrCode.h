@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 
+namespace Conversa::Server {
+
 // Renders text (an otpauth:// URI, typically) as a QR code PNG inside a data
 // URL, ready for an <img src> or a QML Image.source. Needs QtGui but no
 // QGuiApplication.
@@ -14,3 +16,5 @@ public:
     // contains a NUL byte, or is too long for any QR code version.
     static QByteArray pngDataUrl(const QByteArray &text);
 };
+
+}   // namespace Conversa::Server

@@ -5,6 +5,8 @@
 
 #include <QLoggingCategory>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcReminders, "conversa.server.tasks.reminders")
 
 namespace {
@@ -59,3 +61,5 @@ int ReminderScheduler::fireDue(qint64 now)
             return fired;
     }
 }
+
+}   // namespace Conversa::Server

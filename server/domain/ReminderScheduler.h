@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QTimer>
 
+namespace Conversa::Server {
+
 class Database;
 
 // Fires task reminders (the OpenAPI document) once each. Every interval it claims the due
@@ -34,3 +36,5 @@ private:
     Database &m_db;
     QTimer m_timer;
 };
+
+}   // namespace Conversa::Server

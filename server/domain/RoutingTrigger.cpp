@@ -1,5 +1,7 @@
 #include "RoutingTrigger.h"
 
+namespace Conversa::Server {
+
 void RoutingTrigger::campaigns(const QList<qint64> &ids)
 {
     QMutexLocker locked(&m_mutex);
@@ -52,3 +54,5 @@ RoutingTrigger::Pending RoutingTrigger::take()
     m_woken = false;
     return out;
 }
+
+}   // namespace Conversa::Server

@@ -6,6 +6,8 @@
 
 #include <functional>
 
+namespace Conversa::Server {
+
 // The notice board between whatever frees or fills routing capacity (the API after its commit,
 // the inbound pipeline's new chats) and this server's routing worker: which campaigns, and the
 // campaigns of which agents, may now have a chat to route. Thread-safe. With no worker attached
@@ -35,3 +37,5 @@ private:
     std::function<void()> m_wake;
     bool m_woken = false;
 };
+
+}   // namespace Conversa::Server

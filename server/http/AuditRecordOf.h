@@ -3,6 +3,8 @@
 #include "http/RequestContext.h"
 #include "store/AuditStore.h"
 
+namespace Conversa::Server {
+
 // The audit row of a request (REST or socket): what the handler filled in, the caller unless the
 // handler named another user, and where the request came from.
 inline AuditRecord auditRecordOf(const RequestContext &ctx, bool success, int status)
@@ -18,3 +20,5 @@ inline AuditRecord auditRecordOf(const RequestContext &ctx, bool success, int st
                        .success = success,
                        .status = status};
 }
+
+}   // namespace Conversa::Server

@@ -13,6 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 constexpr int kBacklog = 4096;
@@ -203,3 +205,5 @@ void HttpListener::incomingConnection(qintptr handle)
     new RequestGuard(socket, m_maxBodyBytes);
     addPendingConnection(socket);   // QTcpServer emits newConnection() after this returns
 }
+
+}   // namespace Conversa::Server

@@ -3,6 +3,8 @@
 #include <QHostAddress>
 #include <QTcpServer>
 
+namespace Conversa::Server {
+
 // A listening socket for one HTTP thread: SO_REUSEPORT so every thread accepts on the same port
 // (the kernel spreads connections), a deep backlog (QTcpServer::listen's 50 drops SYNs in bursts),
 // and a guard that refuses oversized requests before QHttpServer buffers their bodies.
@@ -21,3 +23,5 @@ protected:
 private:
     qint64 m_maxBodyBytes;
 };
+
+}   // namespace Conversa::Server

@@ -4,6 +4,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 HttpReply HttpReply::csvDownload(const QByteArray &name, QByteArray csv, qint64 rows, bool truncated)
 {
     const QByteArray day = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd"_s).toLatin1();
@@ -15,3 +17,5 @@ HttpReply HttpReply::csvDownload(const QByteArray &name, QByteArray csv, qint64 
         reply.withHeader("X-Export-Truncated", "true");
     return reply;
 }
+
+}   // namespace Conversa::Server

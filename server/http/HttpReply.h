@@ -7,6 +7,8 @@
 #include <QList>
 #include <QPair>
 
+namespace Conversa::Server {
+
 // A response a handler hands back to the router. The MIME type is always explicit: QHttpServer
 // sniffs it otherwise, at a seventh of the throughput.
 struct HttpReply {
@@ -36,3 +38,5 @@ struct HttpReply {
         return *this;
     }
 };
+
+}   // namespace Conversa::Server

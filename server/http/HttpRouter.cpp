@@ -23,6 +23,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcAccess, "conversa.server.access")
 Q_LOGGING_CATEGORY(lcRouter, "conversa.server.router")
 
@@ -452,3 +454,5 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
                                << QString::number(seconds * 1000.0, 'f', 2) + u"ms"_s
                                << (ctx.user ? u"user="_s + QString::number(ctx.user->id) : u"-"_s);
 }
+
+}   // namespace Conversa::Server

@@ -15,6 +15,8 @@
 class QHttpServerRequest;
 class QHttpServerResponder;
 class QThreadPool;
+namespace Conversa::Server {
+
 class Database;
 class Metrics;
 class RateLimiter;
@@ -107,3 +109,5 @@ private:
     mutable std::atomic<int> m_pendingDeferred{0};
     mutable std::atomic<int> m_inFlight{0};
 };
+
+}   // namespace Conversa::Server

@@ -4,6 +4,8 @@
 
 #include <map>
 
+namespace Conversa::Server {
+
 void Metrics::recordRequest(const QString &route, const QByteArray &method, int status, double seconds)
 {
     const QString series = route + u'|' + QLatin1StringView(method);
@@ -68,3 +70,5 @@ QByteArray Metrics::render() const
     }
     return out;
 }
+
+}   // namespace Conversa::Server

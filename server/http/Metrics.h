@@ -9,6 +9,8 @@
 #include <atomic>
 #include <functional>
 
+namespace Conversa::Server {
+
 // Prometheus counters and a latency histogram, shared by every HTTP thread. Updates take one
 // short uncontended lock; the text is rendered only when /metrics is scraped.
 class Metrics {
@@ -36,3 +38,5 @@ private:
     QHash<QString, Series> m_latency;     // "route|method" -> histogram
     QHash<QByteArray, Gauge> m_gauges;
 };
+
+}   // namespace Conversa::Server

@@ -8,6 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 QString QueryReader::text(const QString &name, int maxLength)
 {
     const QString s = m_ctx.queryValue(name).trimmed();
@@ -130,3 +132,5 @@ QJsonObject QueryReader::given(const QStringList &names) const
     }
     return out;
 }
+
+}   // namespace Conversa::Server

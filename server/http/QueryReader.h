@@ -10,6 +10,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 class RequestContext;
 
 // Query-string parameters, checked one by one; every bad one is reported in the same 422.
@@ -40,3 +42,5 @@ private:
     const RequestContext &m_ctx;
     QList<FieldError> m_errors;
 };
+
+}   // namespace Conversa::Server

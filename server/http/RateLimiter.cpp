@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QMutexLocker>
 
+namespace Conversa::Server {
+
 bool RateLimiter::allow(const QString &key, int limit, int windowSeconds, int *retryAfter)
 {
     if (limit <= 0)
@@ -26,3 +28,5 @@ bool RateLimiter::allow(const QString &key, int limit, int windowSeconds, int *r
     ++w.count;
     return true;
 }
+
+}   // namespace Conversa::Server

@@ -4,6 +4,8 @@
 #include <QMutex>
 #include <QString>
 
+namespace Conversa::Server {
+
 // Fixed-window request counters in memory, per key (a user id, an IP). Per process: with several
 // instances each enforces its own share; login throttling, which must hold across instances,
 // counts attempts in the database instead.
@@ -21,3 +23,5 @@ private:
     QHash<QString, Window> m_windows;
     qint64 m_lastSweep = 0;
 };
+
+}   // namespace Conversa::Server

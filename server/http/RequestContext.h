@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+namespace Conversa::Server {
+
 // What the router records in the audit log for this request; handlers fill in details.
 struct AuditEntry {
     QString action;       // "<entity>.<verb>", e.g. "user.create"
@@ -66,3 +68,5 @@ public:
 private:
     std::vector<std::function<void()>> m_afterCommit;
 };
+
+}   // namespace Conversa::Server

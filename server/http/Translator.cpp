@@ -2,6 +2,8 @@
 
 #include <QTranslator>
 
+namespace Conversa::Server {
+
 namespace {
 
 const QTranslator &spanish()
@@ -38,3 +40,5 @@ QString translated(Language language, const char *context, const char *source, c
         text = text.arg(arg);
     return text;
 }
+
+}   // namespace Conversa::Server

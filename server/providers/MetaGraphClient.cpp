@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <memory>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcGraph, "conversa.server.providers.meta")
 
 using namespace Qt::StringLiterals;
@@ -433,3 +435,5 @@ void MetaGraphClient::downloadMedia(
         done(r, {}, {});
     });
 }
+
+}   // namespace Conversa::Server

@@ -12,6 +12,8 @@
 
 class QNetworkAccessManager;
 
+namespace Conversa::Server {
+
 // Everything needed to send one outbound message through the Meta Cloud API.
 struct GraphMessage {
     QString phoneNumberId;   // the number's meta_phone_number_id
@@ -91,3 +93,5 @@ private:
     int m_timeoutMs;
     QNetworkAccessManager *m_network;
 };
+
+}   // namespace Conversa::Server

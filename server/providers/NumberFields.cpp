@@ -6,6 +6,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace NumberFields {
 
 bool isHttpUrl(const QString &s)
@@ -46,3 +48,5 @@ void optionalSecret(Validator &v, const QString &field, QString &target, QString
 }
 
 }   // namespace NumberFields
+
+}   // namespace Conversa::Server

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 class Validator;
 
 // Reading a number's provider settings from a create or update body, the same way for every provider.
@@ -17,3 +19,5 @@ void requiredText(Validator &v, const QString &field, int maxLength, bool creati
 void requiredSecret(Validator &v, const QString &field, bool creating, QString &target, QStringList &sent);
 void optionalSecret(Validator &v, const QString &field, QString &target, QStringList &sent);
 }   // namespace NumberFields
+
+}   // namespace Conversa::Server

@@ -3,6 +3,8 @@
 #include "meta/MetaCloudProvider.h"
 #include "wppconnect/WppConnectProvider.h"
 
+namespace Conversa::Server {
+
 ProviderRegistry::ProviderRegistry()
 {
     // One line per provider.
@@ -50,3 +52,5 @@ QStringList ProviderRegistry::namesWith(bool ProviderCapabilities::*capability) 
     }
     return names;
 }
+
+}   // namespace Conversa::Server

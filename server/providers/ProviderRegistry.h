@@ -7,6 +7,8 @@
 #include <memory>
 #include <vector>
 
+namespace Conversa::Server {
+
 // The WhatsApp providers the server speaks, by name (whatsapp_numbers.provider). A registry is
 // immutable once built and cheap to copy (the providers are shared), so every thread may use it.
 class ProviderRegistry {
@@ -33,3 +35,5 @@ private:
 
     std::vector<std::shared_ptr<const WhatsAppProvider>> m_providers;
 };
+
+}   // namespace Conversa::Server

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace Conversa::Server {
+
 // How one provider request (a send, a media download, a health or template look-up) ended,
 // whatever the provider (the name is the Graph API's, where it began). Transient: try again
 // later. Permanent: the message fails with the provider's code and text. Unknown: the request
@@ -14,3 +16,5 @@ struct GraphResult {
     QString errorCode;           // the provider's code as text, or ours: network, http_503, outcome_unknown…
     QString errorMessage;
 };
+
+}   // namespace Conversa::Server

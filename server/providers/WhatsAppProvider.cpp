@@ -2,6 +2,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 ProviderAccount ProviderAccount::of(const WhatsAppNumber &n, const NumberSecrets &secrets)
 {
     return {n.id,   n.metaPhoneNumberId, n.metaBusinessAccountId, n.wppconnectServerUrl, n.wppconnectSessionName,
@@ -76,3 +78,5 @@ Result<QByteArray> WhatsAppProvider::verifyHandshake(const WebhookRequest &, con
 {
     return ApiError::forbidden();
 }
+
+}   // namespace Conversa::Server

@@ -17,6 +17,8 @@
 #include <optional>
 #include <variant>
 
+namespace Conversa::Server {
+
 class Validator;
 
 // What a provider can do; code outside server/providers asks these, never the provider's name.
@@ -217,3 +219,5 @@ public:
     // The body read into provider-neutral records (nothing stored).
     virtual WebhookContent parseWebhook(const ProviderAccount &account, const QByteArray &rawBody) const = 0;
 };
+
+}   // namespace Conversa::Server

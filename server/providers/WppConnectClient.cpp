@@ -11,6 +11,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcWpp, "conversa.server.providers.wppconnect")
 
 using namespace Qt::StringLiterals;
@@ -365,3 +367,5 @@ void WppConnectClient::closeSession(const WppConnection &c, std::function<void(c
 {
     sessionCall(c, "POST", u"close-session"_s, {}, std::move(done));
 }
+
+}   // namespace Conversa::Server

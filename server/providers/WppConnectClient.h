@@ -13,6 +13,8 @@
 
 class QNetworkAccessManager;
 
+namespace Conversa::Server {
+
 // Where one number's WPPConnect session lives (wppconnect_server_url, wppconnect_session_name,
 // and its wppconnect_api_key, the server's SECRET_KEY, in clear).
 struct WppConnection {
@@ -105,3 +107,5 @@ private:
     int m_timeoutMs;
     QNetworkAccessManager *m_network;
 };
+
+}   // namespace Conversa::Server

@@ -14,6 +14,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 void ChatEvents::afterCommit(RequestContext &ctx, Database &db, RealtimeBus &bus,
                              std::function<void(ChatEvents &)> send)
 {
@@ -123,3 +125,5 @@ void ChatEvents::taskReminder(qint64 taskId, qint64 userId)
         return;
     m_bus.publish({u"user:%1"_s.arg(userId)}, u"task.reminder"_s, "{\"task\":" + *task + '}');
 }
+
+}   // namespace Conversa::Server

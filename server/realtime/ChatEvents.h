@@ -8,6 +8,8 @@
 
 #include <functional>
 
+namespace Conversa::Server {
+
 class Database;
 class RealtimeBus;
 class RequestContext;
@@ -58,3 +60,5 @@ private:
     RealtimeBus &m_bus;
     qint64 m_exceptUserId = 0;   // while publish() runs
 };
+
+}   // namespace Conversa::Server

@@ -6,6 +6,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 bool SocketIoUpgradeRule::isSocketIoPath(const QString &path)
 {
     return path == "/socket.io/"_L1 || path == "/socket.io"_L1;
@@ -33,3 +35,5 @@ void RealtimeApi::registerRoutes(HttpRouter &router)
             QT_TRANSLATE_NOOP("Api", "Socket.IO needs a WebSocket upgrade with EIO=4 and transport=websocket"));
     });
 }
+
+}   // namespace Conversa::Server

@@ -5,6 +5,8 @@
 #include <QHttpServerRouterRule>
 #include <QUrlQuery>
 
+namespace Conversa::Server {
+
 // The HTTP side of /socket.io/. QHttpServer hands a request to the WebSocket server only when a
 // route matches it (Qt 6.4 has no upgrade verifier), so SocketIoUpgradeRule matches exactly the
 // upgrades we accept; everything else on the path reaches HttpRouter, where RealtimeApi answers
@@ -25,3 +27,5 @@ class RealtimeApi final : public RouteModule {
 public:
     void registerRoutes(HttpRouter &router) override;
 };
+
+}   // namespace Conversa::Server

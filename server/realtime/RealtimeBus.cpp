@@ -5,6 +5,8 @@
 
 #include <QMetaObject>
 
+namespace Conversa::Server {
+
 template <typename F>
 void RealtimeBus::toEveryHub(const F &call)
 {
@@ -82,3 +84,5 @@ void RealtimeBus::removeHub(RealtimeHub *hub)
     QMutexLocker lock(&m_mutex);
     m_hubs.removeOne(hub);
 }
+
+}   // namespace Conversa::Server

@@ -9,6 +9,8 @@
 #include <atomic>
 #include <functional>
 
+namespace Conversa::Server {
+
 class RealtimeHub;
 
 // Server → client events, from any thread to every socket of the process. Each HTTP thread has a
@@ -70,3 +72,5 @@ private:
     std::atomic<int> m_connected{0};
     std::atomic<quint64> m_slowConsumers{0};
 };
+
+}   // namespace Conversa::Server

@@ -20,6 +20,8 @@
 
 #include <limits>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcRealtime, "conversa.server.realtime")
 
 using namespace Qt::StringLiterals;
@@ -534,3 +536,5 @@ QJsonObject RealtimeHub::chatRead(Session *s, const QJsonValue &arg)
     }
     return QJsonObject{{u"ok"_s, true}, {u"read"_s, read}};
 }
+
+}   // namespace Conversa::Server

@@ -17,10 +17,13 @@
 #include <memory>
 #include <optional>
 
+class QWebSocket;
+
+namespace Conversa::Server {
+
 class AuditStore;
 class AuthService;
 class Database;
-class QWebSocket;
 class RateLimiter;
 class RealtimeBus;
 
@@ -94,3 +97,5 @@ private:
     quint64 m_delivery = 0;   // stamps sessions already written in one deliver()
     std::atomic<int> m_count{0};
 };
+
+}   // namespace Conversa::Server

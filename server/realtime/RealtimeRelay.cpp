@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcRelay, "conversa.server.relay")
 
 using namespace Qt::StringLiterals;
@@ -173,3 +175,5 @@ void RealtimeRelay::deliver(const QByteArray &body)
         m_bus.disconnectSessionHere(n.value(u"s"_s).toInteger());
     }
 }
+
+}   // namespace Conversa::Server

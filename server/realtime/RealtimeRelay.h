@@ -7,6 +7,8 @@
 #include <QThread>
 #include <QTimer>
 
+namespace Conversa::Server {
+
 class Database;
 
 // Realtime events between servers sharing one PostgreSQL (docs/REALTIME.md, issue 5). What a server
@@ -50,3 +52,5 @@ private:
     bool m_subscribed = false;
     qint64 m_lastCleanup = 0;
 };
+
+}   // namespace Conversa::Server

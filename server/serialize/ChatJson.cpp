@@ -14,6 +14,8 @@
 
 #include <algorithm>
 
+namespace Conversa::Server {
+
 using namespace Conversa;
 using namespace Qt::StringLiterals;
 
@@ -185,3 +187,5 @@ Result<QByteArray> ChatJson::chatJson(Database &db, qint64 chatId)
     w.endObject();
     return w.take();
 }
+
+}   // namespace Conversa::Server

@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+namespace Conversa::Server {
+
 class Database;
 class JsonWriter;
 struct Chat;
@@ -17,3 +19,5 @@ void writeListItem(JsonWriter &w, const Chat &c);
 Result<QByteArray> chatJson(Database &db, qint64 chatId);
 
 }   // namespace ChatJson
+
+}   // namespace Conversa::Server

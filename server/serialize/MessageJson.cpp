@@ -5,6 +5,8 @@
 
 #include <Conversa/dto/WireKeyNames.h>
 
+namespace Conversa::Server {
+
 using namespace Conversa;
 
 void MessageJson::writeMessage(JsonWriter &w, const Message &m)
@@ -36,3 +38,5 @@ void MessageJson::writeMessage(JsonWriter &w, const Message &m)
     }
     w.endObject();
 }
+
+}   // namespace Conversa::Server

@@ -1,5 +1,7 @@
 #pragma once
 
+namespace Conversa::Server {
+
 class JsonWriter;
 struct Message;
 
@@ -12,3 +14,5 @@ namespace MessageJson {
 void writeMessage(JsonWriter &w, const Message &m);
 
 }   // namespace MessageJson
+
+}   // namespace Conversa::Server

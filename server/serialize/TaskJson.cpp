@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 void TaskJson::writeTask(JsonWriter &w, const Task &t, qint64 now)
 {
     w.beginObject().field("id", t.id);
@@ -74,3 +76,5 @@ Result<QByteArray> TaskJson::taskJsonOf(Database &db, qint64 taskId)
         return comments.error();
     return taskJson(*t, &*comments);
 }
+
+}   // namespace Conversa::Server

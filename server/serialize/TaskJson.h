@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QList>
 
+namespace Conversa::Server {
+
 class Database;
 class JsonWriter;
 
@@ -22,3 +24,5 @@ QByteArray taskJson(const Task &t, const QList<TaskComment> *comments = nullptr)
 Result<QByteArray> taskJsonOf(Database &db, qint64 taskId);
 
 }   // namespace TaskJson
+
+}   // namespace Conversa::Server

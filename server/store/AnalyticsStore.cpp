@@ -9,6 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 Result<QList<LiveAgent>> AnalyticsStore::agents(qint64 campaignId)
 {
     const QString who = campaignId > 0
@@ -168,3 +170,5 @@ Result<QList<WaitingChat>> AnalyticsStore::waiting(qint64 campaignId, int limit)
     }
     return out;
 }
+
+}   // namespace Conversa::Server

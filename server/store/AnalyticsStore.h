@@ -7,6 +7,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 class Database;
 
 struct LiveAgent {
@@ -69,3 +71,5 @@ public:
 private:
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

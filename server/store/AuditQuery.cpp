@@ -6,6 +6,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 struct Where {
@@ -82,3 +84,5 @@ Result<Ok> AuditQuery::forEach(const AuditFilter &filter, qint64 limit, qint64 o
     }
     return Ok{};
 }
+
+}   // namespace Conversa::Server

@@ -7,6 +7,8 @@
 #include <functional>
 #include <optional>
 
+namespace Conversa::Server {
+
 class Database;
 
 // What GET /v1/audit-logs and its export filter on; every set field narrows the result.
@@ -51,3 +53,5 @@ public:
 private:
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

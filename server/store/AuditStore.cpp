@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcAudit, "conversa.server.audit")
 
 using namespace Qt::StringLiterals;
@@ -61,3 +63,5 @@ void AuditStore::record(const AuditRecord &row)
     if (!q.exec())
         qCWarning(lcAudit) << "audit row not written for" << row.action << "status" << row.status;
 }
+
+}   // namespace Conversa::Server

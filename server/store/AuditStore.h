@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 
+namespace Conversa::Server {
+
 class Database;
 
 // One audit row as written: who did what to which entity, from where, and how it ended.
@@ -36,3 +38,5 @@ public:
 private:
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

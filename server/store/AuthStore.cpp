@@ -2,6 +2,8 @@
 
 #include "Database.h"
 
+namespace Conversa::Server {
+
 namespace {
 
 QString text(const QByteArray &ascii)
@@ -301,3 +303,5 @@ Result<bool> AuthStore::useChallenge(qint64 id)
         return q.failure();
     return q.numRowsAffected() == 1;
 }
+
+}   // namespace Conversa::Server

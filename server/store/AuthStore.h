@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 class Database;
 
 // The account row as the password step of a login needs it.
@@ -94,3 +96,5 @@ private:
 
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

@@ -10,6 +10,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 const char *const kCampaignColumns =
@@ -348,3 +350,5 @@ Result<QList<UserCampaign>> CampaignStore::campaignsOfUser(qint64 userId)
         out.append({q.integer(0), q.string(1), int(q.integer(2))});
     return out;
 }
+
+}   // namespace Conversa::Server

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QVariantList>
 
+namespace Conversa::Server {
+
 class Database;
 
 // The editable fields of a campaign (the OpenAPI CampaignWrite schema).
@@ -112,3 +114,5 @@ private:
 
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

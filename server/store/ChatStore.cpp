@@ -12,6 +12,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 // Columns read by readChat(), in order, and the joins they need (after "FROM chats c").
@@ -553,3 +555,5 @@ Result<Ok> ChatStore::decrementUnread(qint64 chatId)
     SqlQuery q(m_db, "UPDATE chats SET unread_count = unread_count - 1 WHERE id = ? AND unread_count > 0", {chatId});
     return q.run();
 }
+
+}   // namespace Conversa::Server

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <optional>
 
+namespace Conversa::Server {
+
 class Database;
 struct AuthUser;
 
@@ -165,3 +167,5 @@ public:
 private:
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

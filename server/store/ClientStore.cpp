@@ -11,6 +11,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 // Large enough to amortise round trips, small enough for any engine's parameter limit.
@@ -406,3 +408,5 @@ Result<Ok> ClientStore::setTags(qint64 clientId, const QStringList &tags, qint64
         CONVERSA_TRY(addTag(clientId, tag, now));
     return Ok{};
 }
+
+}   // namespace Conversa::Server

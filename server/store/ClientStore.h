@@ -11,6 +11,8 @@
 #include <functional>
 #include <optional>
 
+namespace Conversa::Server {
+
 class Database;
 
 // One client (the OpenAPI Client schema). Optional texts are empty when unset (stored as NULL).
@@ -92,3 +94,5 @@ private:
 
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

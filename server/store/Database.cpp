@@ -15,6 +15,8 @@
 
 #include <map>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcDb, "conversa.server.db")
 
 using namespace Qt::StringLiterals;
@@ -405,3 +407,5 @@ void Transaction::rollback()
     q.exec(u"ROLLBACK"_s);
     releaseWriters();
 }
+
+}   // namespace Conversa::Server

@@ -11,6 +11,8 @@
 
 #include <initializer_list>
 
+namespace Conversa::Server {
+
 enum class SqlDialect { Sqlite, Postgres };
 
 // Where the data lives, parsed from CONVERSA_DATABASE_URL:
@@ -126,3 +128,5 @@ QVariant nullIfEmpty(const QString &s);
 // "?, ?, ?": the placeholders of an IN (…) list of n values.
 QString sqlPlaceholders(qsizetype n);
 QVariant nullIfZero(qint64 n);
+
+}   // namespace Conversa::Server

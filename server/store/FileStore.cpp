@@ -13,6 +13,8 @@
 #include <QSaveFile>
 #include <QUuid>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcFileStorage, "conversa.server.files.storage")
 
 using namespace Qt::StringLiterals;
@@ -156,3 +158,5 @@ Result<Ok> FileStore::softDelete(qint64 id, qint64 now)
         return ApiError::notFound();
     return Ok{};
 }
+
+}   // namespace Conversa::Server

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+namespace Conversa::Server {
+
 class Database;
 
 // One row of the files table (the OpenAPI File schema). Paths are relative to the data dir.
@@ -62,3 +64,5 @@ public:
 private:
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

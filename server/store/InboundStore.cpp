@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 Result<std::optional<InboundNumber>> InboundStore::number(qint64 id)
 {
     SqlQuery q(m_db,
@@ -235,3 +237,5 @@ Result<WhatsAppWindow> InboundStore::window(qint64 chatId, qint64 now, const QSt
     const qint64 expires = q.integer(1) + kWindowSeconds;
     return WhatsAppWindow{now < expires, expires};
 }
+
+}   // namespace Conversa::Server

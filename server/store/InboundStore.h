@@ -7,6 +7,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 class Database;
 
 // A number as the webhooks see it (live only).
@@ -103,3 +105,5 @@ public:
 private:
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

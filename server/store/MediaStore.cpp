@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 // Due: media to fetch, not given up, time come, and no claim younger than staleBefore.
@@ -120,3 +122,5 @@ Result<Ok> MediaStore::giveUp(const MediaJob &job, const QString &code, const QS
         return q.failure();
     return Ok{};
 }
+
+}   // namespace Conversa::Server

@@ -7,6 +7,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 class Database;
 struct FileRecord;
 
@@ -51,3 +53,5 @@ public:
 private:
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

@@ -8,6 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 constexpr auto kMessageSelect =
@@ -165,3 +167,5 @@ Result<Ok> MessageStore::requeue(qint64 id)
         return q.failure();
     return Ok{};
 }
+
+}   // namespace Conversa::Server

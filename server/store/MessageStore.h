@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 class Database;
 
 // One messages row (the OpenAPI ChatMessage schema) with its sender's name.
@@ -69,3 +71,5 @@ private:
     Result<QList<Message>> select(const QString &where, const QVariantList &values);
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

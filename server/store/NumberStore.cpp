@@ -4,6 +4,8 @@
 
 #include <QLoggingCategory>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcNumbers, "conversa.server.numbers")
 
 using namespace Qt::StringLiterals;
@@ -391,3 +393,5 @@ Result<Ok> NumberStore::softDelete(qint64 id, qint64 now)
         return unlink.failure();
     return Ok{};
 }
+
+}   // namespace Conversa::Server

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+namespace Conversa::Server {
+
 class Database;
 
 struct NumberCampaignRef {
@@ -143,3 +145,5 @@ private:
     Database &m_db;
     SecretBox m_box;
 };
+
+}   // namespace Conversa::Server

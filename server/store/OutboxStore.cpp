@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
+namespace Conversa::Server {
+
 Q_LOGGING_CATEGORY(lcOutbox, "conversa.server.outbound.store")
 
 using namespace Qt::StringLiterals;
@@ -242,3 +244,5 @@ Result<int> OutboxStore::failInterrupted(qint64 claimedBefore)
         return q.failure();
     return q.numRowsAffected();
 }
+
+}   // namespace Conversa::Server

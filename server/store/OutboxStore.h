@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+namespace Conversa::Server {
+
 class Database;
 
 // One claimed outbound message with what sending it needs (secrets are read separately).
@@ -75,3 +77,5 @@ public:
 private:
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

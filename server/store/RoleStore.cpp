@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 struct RoleSeed {
@@ -134,3 +136,5 @@ const Role *RoleStore::byName(const QString &name) const
     }
     return nullptr;
 }
+
+}   // namespace Conversa::Server

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 class Database;
 
 struct Role {
@@ -37,3 +39,5 @@ private:
     Database &m_db;
     QList<Role> m_roles;
 };
+
+}   // namespace Conversa::Server

@@ -10,6 +10,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 // Queue order: priority first, then the longest waiting.
@@ -245,3 +247,5 @@ Result<std::optional<qint64>> RoutingStore::queuePosition(qint64 chatId)
         return ahead.error();
     return std::optional<qint64>(*ahead + 1);
 }
+
+}   // namespace Conversa::Server

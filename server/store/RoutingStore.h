@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 class Database;
 
 // What routing needs of a campaign.
@@ -80,3 +82,5 @@ public:
 private:
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

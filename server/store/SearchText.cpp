@@ -1,5 +1,7 @@
 #include "SearchText.h"
 
+namespace Conversa::Server {
+
 namespace SearchText {
 
 QString normalize(const QString &text)
@@ -43,3 +45,5 @@ QString containsPattern(const QString &term)
 }
 
 }   // namespace SearchText
+
+}   // namespace Conversa::Server

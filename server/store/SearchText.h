@@ -4,6 +4,8 @@
 #include <QtGlobal>
 #include <QStringList>
 
+namespace Conversa::Server {
+
 // Accent- and case-insensitive search: rows keep a normalised copy of their searchable text
 // ("María Pérez" -> "maria perez"), and the query is normalised the same way. Works identically
 // on SQLite and PostgreSQL, without extensions.
@@ -23,3 +25,5 @@ QString ftsPhrase(const QString &term);
 // A LIKE pattern matching `term` anywhere, with % and _ escaped (use ESCAPE '\').
 QString containsPattern(const QString &term);
 }   // namespace SearchText
+
+}   // namespace Conversa::Server

@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 const char *const kTaskSelect =
@@ -297,3 +299,5 @@ Result<bool> TaskStore::claimReminder(qint64 taskId, qint64 now)
         return q.failure();
     return q.numRowsAffected() == 1;
 }
+
+}   // namespace Conversa::Server

@@ -9,6 +9,8 @@
 
 #include <optional>
 
+namespace Conversa::Server {
+
 class Database;
 
 // One task (the OpenAPI Task schema). Times are epoch seconds, 0 when unset; ids 0 when unset.
@@ -118,3 +120,5 @@ public:
 private:
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 // Measured on 10,000 users (bench/README.md): the trigram index wins from about five characters.
@@ -214,3 +216,5 @@ Result<Ok> UserStore::setAgentStatus(qint64 userId, const QString &status, const
         return q.failure();
     return Ok{};
 }
+
+}   // namespace Conversa::Server

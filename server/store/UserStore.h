@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+namespace Conversa::Server {
+
 class Database;
 
 // One row of GET /v1/users: the list columns only.
@@ -79,3 +81,5 @@ private:
 
     Database &m_db;
 };
+
+}   // namespace Conversa::Server

@@ -35,6 +35,8 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -17,6 +17,8 @@
 #include <QJsonDocument>
 #include <QTcpServer>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 class tst_Session : public QObject {

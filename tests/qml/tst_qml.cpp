@@ -13,6 +13,8 @@
 
 #include <memory>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 class Setup : public QObject {

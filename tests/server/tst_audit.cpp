@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <ctime>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

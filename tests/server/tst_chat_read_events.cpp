@@ -18,6 +18,8 @@
 
 #include <memory>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

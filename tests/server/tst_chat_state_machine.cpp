@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 using ChatStateMachine::Action;
 

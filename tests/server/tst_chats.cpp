@@ -15,6 +15,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -11,6 +11,8 @@
 #include <QTest>
 #include <QUrl>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

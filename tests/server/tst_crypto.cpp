@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 // Readable QCOMPARE failures for the optionals the units return.

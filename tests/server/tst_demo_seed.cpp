@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 class tst_DemoSeed : public QObject {

@@ -18,6 +18,8 @@
 #include <QTcpSocket>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -20,6 +20,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+using namespace Conversa::Server;
+
 class tst_MemoryTrimmer : public QObject {
     Q_OBJECT
 

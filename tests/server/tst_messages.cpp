@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -16,6 +16,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -6,6 +6,8 @@
 #include <QImage>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

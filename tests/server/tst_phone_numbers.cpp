@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 class tst_PhoneNumbers : public QObject {

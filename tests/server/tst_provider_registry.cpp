@@ -12,6 +12,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -21,6 +21,8 @@
 
 #include <memory>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -24,6 +24,8 @@
 #include <memory>
 #include <optional>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -17,6 +17,8 @@
 
 #include <csignal>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 class tst_ServerProcess : public QObject {

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -15,6 +15,8 @@
 #include <QProcess>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 class tst_SocketIoClient : public QObject {

@@ -19,6 +19,8 @@
 #include <QTest>
 #include <QThread>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

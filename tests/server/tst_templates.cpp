@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -25,6 +25,8 @@
 
 #include <memory>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QUrl>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 namespace {

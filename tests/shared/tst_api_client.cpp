@@ -20,6 +20,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 using Conversa::ApiCallback;
 using Conversa::ApiResult;

@@ -28,6 +28,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 using namespace Conversa;
 

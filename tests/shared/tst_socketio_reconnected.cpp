@@ -17,6 +17,8 @@
 
 #include <optional>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 class tst_SocketIoReconnected : public QObject {

@@ -9,6 +9,8 @@
 #include <QColor>
 #include <QImage>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 qint64 insertReturningId(Database &db, const char *sql, std::initializer_list<QVariant> values)

@@ -7,12 +7,10 @@
 
 #include <initializer_list>
 
-class Database;
-
 // Fixture helpers the server tests share.
 
 // Runs an INSERT … RETURNING id; 0 (and a warning naming the statement) on failure.
-qint64 insertReturningId(Database &db, const char *sql, std::initializer_list<QVariant> values);
+qint64 insertReturningId(Conversa::Server::Database &db, const char *sql, std::initializer_list<QVariant> values);
 
 // An 8×6 PNG, filled with one colour.
 QByteArray pngBytes();

@@ -12,6 +12,8 @@
 
 #include <csignal>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 quint16 ServerProcess::freePort()

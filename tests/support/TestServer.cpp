@@ -16,6 +16,8 @@
 #include <QTest>
 #include <QUuid>
 
+using namespace Conversa::Server;
+
 using namespace Qt::StringLiterals;
 
 TestServer::TestServer()

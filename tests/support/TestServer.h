@@ -24,14 +24,15 @@ public:
 
     // Starts with the given extra CONVERSA_* settings; false (and a QWARN) on failure.
     // beforeStart may add modules (probe routes) to the app.
-    bool start(const QHash<QString, QString> &settings = {}, const std::function<void(ServerApp &)> &beforeStart = {});
+    bool start(const QHash<QString, QString> &settings = {},
+               const std::function<void(Conversa::Server::ServerApp &)> &beforeStart = {});
     void stop();
     // Stops the server and starts a new one on the same port, data dir and database (a restart).
     bool restart();
 
     static QString engine();
-    ServerApp &app() { return *m_app; }
-    Database &db() { return m_app->database(); }
+    Conversa::Server::ServerApp &app() { return *m_app; }
+    Conversa::Server::Database &db() { return m_app->database(); }
     QUrl baseUrl() const;
     quint16 port() const { return m_app->port(); }
     const QString &dataDir() const { return m_dataDirPath; }
@@ -62,13 +63,13 @@ public:
     qint64 count(const QString &table, const QString &where = {});
 
 private:
-    bool startApp(const std::function<void(ServerApp &)> &beforeStart);
+    bool startApp(const std::function<void(Conversa::Server::ServerApp &)> &beforeStart);
 
     QTemporaryDir m_dataDir;
     QString m_dataDirPath;
     QString m_pgDatabase;
     QString m_pgAdminUrl;
-    std::unique_ptr<ServerApp> m_app;
+    std::unique_ptr<Conversa::Server::ServerApp> m_app;
     QHash<QString, QString> m_env;   // the settings the server was started with
     QNetworkAccessManager m_network;
     Conversa::ApiClient m_client{&m_network};

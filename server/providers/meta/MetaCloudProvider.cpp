@@ -13,6 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 // ---- webhooks (docs/PROVIDERS.md) ----
@@ -472,3 +474,5 @@ QString MetaCloudProvider::status(const QString &status)
         return u"read"_s;
     return {};
 }
+
+}   // namespace Conversa::Server

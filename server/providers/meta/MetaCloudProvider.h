@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+namespace Conversa::Server {
+
 // The Meta WhatsApp Cloud API (Graph API): sends by phone number id with the number's access
 // token, templates from the business account, inbound media fetched by id, webhooks signed with
 // the app secret (X-Hub-Signature-256) and verified once with a GET handshake, and the 24-hour
@@ -32,3 +34,5 @@ public:
     // Meta's status vocabulary mapped onto ours ("played" is "read"); empty when unknown.
     static QString status(const QString &metaStatus);
 };
+
+}   // namespace Conversa::Server

@@ -13,6 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace Conversa::Server {
+
 namespace {
 
 bool hasWppSession(const ProviderAccount &a)
@@ -344,3 +346,5 @@ QString WppConnectProvider::ackStatus(int ack)
         return u"read"_s;
     return {};
 }
+
+}   // namespace Conversa::Server

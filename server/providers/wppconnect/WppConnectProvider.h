@@ -2,6 +2,8 @@
 
 #include "providers/WhatsAppProvider.h"
 
+namespace Conversa::Server {
+
 // WPPConnect Server (WhatsApp Web behind a REST API): a session per number, paired by scanning a
 // QR code, started and closed on demand; free text and files at any time (no templates, no
 // 24-hour window, no interactive messages); inbound media arrive inline in the webhook, which
@@ -26,3 +28,5 @@ public:
     // WPPConnect's ack levels (ack-type.ts) as our statuses; empty for pending (0).
     static QString ackStatus(int ack);
 };
+
+}   // namespace Conversa::Server
