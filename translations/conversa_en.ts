@@ -487,6 +487,110 @@
         <source>Socket.IO needs a WebSocket upgrade with EIO=4 and transport=websocket</source>
         <translation>Socket.IO needs a WebSocket upgrade with EIO=4 and transport=websocket</translation>
     </message>
+    <message>
+        <source>A menu needs at least one option</source>
+        <translation>A menu needs at least one option</translation>
+    </message>
+    <message>
+        <source>A menu has at most %1 options</source>
+        <translation>A menu has at most %1 options</translation>
+    </message>
+    <message>
+        <source>At most %1 characters: up to three options are sent as WhatsApp reply buttons</source>
+        <translation>At most %1 characters: up to three options are sent as WhatsApp reply buttons</translation>
+    </message>
+    <message>
+        <source>At most %1 characters: four to ten options are sent as a WhatsApp list</source>
+        <translation>At most %1 characters: four to ten options are sent as a WhatsApp list</translation>
+    </message>
+    <message>
+        <source>The regular expression is empty</source>
+        <translation>The regular expression is empty</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>Invalid regular expression: %1</translation>
+    </message>
+    <message>
+        <source>A condition needs at least one rule or a default</source>
+        <translation>A condition needs at least one rule or a default</translation>
+    </message>
+    <message>
+        <source>A start node is required</source>
+        <translation>A start node is required</translation>
+    </message>
+    <message>
+        <source>Names %1, which is not a node of the flow</source>
+        <translation>Names %1, which is not a node of the flow</translation>
+    </message>
+    <message>
+        <source>Leads to %1, which is not a node of the flow</source>
+        <translation>Leads to %1, which is not a node of the flow</translation>
+    </message>
+    <message>
+        <source>No node sets %1 and the flow&apos;s variables do not define it</source>
+        <translation>No node sets %1 and the flow&apos;s variables do not define it</translation>
+    </message>
+    <message>
+        <source>These nodes loop without ever waiting for the customer: %1</source>
+        <translation>These nodes loop without ever waiting for the customer: %1</translation>
+    </message>
+    <message>
+        <source>No path from the start node leads here</source>
+        <translation>No path from the start node leads here</translation>
+    </message>
+    <message>
+        <source>The flow was published meanwhile; reload it</source>
+        <translation>The flow was published meanwhile; reload it</translation>
+    </message>
+    <message>
+        <source>The draft changed meanwhile: %1 saved revision %2 at %3. Reload it before saving</source>
+        <translation>The draft changed meanwhile: %1 saved revision %2 at %3. Reload it before saving</translation>
+    </message>
+    <message>
+        <source>The draft is at revision %1</source>
+        <translation>The draft is at revision %1</translation>
+    </message>
+    <message>
+        <source>Saved last by %1</source>
+        <translation>Saved last by %1</translation>
+    </message>
+    <message>
+        <source>Saved last at %1</source>
+        <translation>Saved last at %1</translation>
+    </message>
+    <message>
+        <source>A flow has at most %1 nodes</source>
+        <translation>A flow has at most %1 nodes</translation>
+    </message>
+    <message>
+        <source>%1 campaign(s) use this flow; choose another flow for them first</source>
+        <translation>%1 campaign(s) use this flow; choose another flow for them first</translation>
+    </message>
+    <message>
+        <source>The flow cannot be published until these problems are fixed</source>
+        <translation>The flow cannot be published until these problems are fixed</translation>
+    </message>
+    <message>
+        <source>Use only letters, digits and _, not starting with a digit</source>
+        <translation>Use only letters, digits and _, not starting with a digit</translation>
+    </message>
+    <message>
+        <source>Must be a text, a number, true or false</source>
+        <translation>Must be a text, a number, true or false</translation>
+    </message>
+    <message>
+        <source>At most %1 bytes as JSON</source>
+        <translation>At most %1 bytes as JSON</translation>
+    </message>
+    <message>
+        <source>Must be a revision of the draft in quotes, e.g. &quot;3&quot;</source>
+        <translation>Must be a revision of the draft in quotes, e.g. &quot;3&quot;</translation>
+    </message>
+    <message>
+        <source>Unknown bot flow</source>
+        <translation>Unknown bot flow</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>

@@ -487,6 +487,110 @@
         <source>Socket.IO needs a WebSocket upgrade with EIO=4 and transport=websocket</source>
         <translation>Socket.IO necesita una conexión WebSocket con EIO=4 y transport=websocket</translation>
     </message>
+    <message>
+        <source>A menu needs at least one option</source>
+        <translation>Un menú necesita al menos una opción</translation>
+    </message>
+    <message>
+        <source>A menu has at most %1 options</source>
+        <translation>Un menú tiene como máximo %1 opciones</translation>
+    </message>
+    <message>
+        <source>At most %1 characters: up to three options are sent as WhatsApp reply buttons</source>
+        <translation>Máximo %1 caracteres: hasta tres opciones se envían como botones de respuesta de WhatsApp</translation>
+    </message>
+    <message>
+        <source>At most %1 characters: four to ten options are sent as a WhatsApp list</source>
+        <translation>Máximo %1 caracteres: de cuatro a diez opciones se envían como una lista de WhatsApp</translation>
+    </message>
+    <message>
+        <source>The regular expression is empty</source>
+        <translation>La expresión regular está vacía</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>Expresión regular no válida: %1</translation>
+    </message>
+    <message>
+        <source>A condition needs at least one rule or a default</source>
+        <translation>Una condición necesita al menos una regla o un default</translation>
+    </message>
+    <message>
+        <source>A start node is required</source>
+        <translation>Se requiere un nodo inicial</translation>
+    </message>
+    <message>
+        <source>Names %1, which is not a node of the flow</source>
+        <translation>Nombra %1, que no es un nodo del flujo</translation>
+    </message>
+    <message>
+        <source>Leads to %1, which is not a node of the flow</source>
+        <translation>Lleva a %1, que no es un nodo del flujo</translation>
+    </message>
+    <message>
+        <source>No node sets %1 and the flow&apos;s variables do not define it</source>
+        <translation>Ningún nodo asigna %1 y las variables del flujo no la definen</translation>
+    </message>
+    <message>
+        <source>These nodes loop without ever waiting for the customer: %1</source>
+        <translation>Estos nodos forman un ciclo sin esperar nunca al cliente: %1</translation>
+    </message>
+    <message>
+        <source>No path from the start node leads here</source>
+        <translation>Ningún camino desde el nodo inicial llega aquí</translation>
+    </message>
+    <message>
+        <source>The flow was published meanwhile; reload it</source>
+        <translation>El flujo se publicó mientras tanto; vuelve a cargarlo</translation>
+    </message>
+    <message>
+        <source>The draft changed meanwhile: %1 saved revision %2 at %3. Reload it before saving</source>
+        <translation>El borrador cambió mientras tanto: %1 guardó la revisión %2 a las %3. Vuelve a cargarlo antes de guardar</translation>
+    </message>
+    <message>
+        <source>The draft is at revision %1</source>
+        <translation>El borrador está en la revisión %1</translation>
+    </message>
+    <message>
+        <source>Saved last by %1</source>
+        <translation>Guardado por última vez por %1</translation>
+    </message>
+    <message>
+        <source>Saved last at %1</source>
+        <translation>Guardado por última vez a las %1</translation>
+    </message>
+    <message>
+        <source>A flow has at most %1 nodes</source>
+        <translation>Un flujo tiene como máximo %1 nodos</translation>
+    </message>
+    <message>
+        <source>%1 campaign(s) use this flow; choose another flow for them first</source>
+        <translation>%1 campaña(s) usan este flujo; elige primero otro flujo para ellas</translation>
+    </message>
+    <message>
+        <source>The flow cannot be published until these problems are fixed</source>
+        <translation>El flujo no se puede publicar hasta corregir estos problemas</translation>
+    </message>
+    <message>
+        <source>Use only letters, digits and _, not starting with a digit</source>
+        <translation>Usa solo letras, dígitos y _, sin empezar por un dígito</translation>
+    </message>
+    <message>
+        <source>Must be a text, a number, true or false</source>
+        <translation>Debe ser un texto, un número, true o false</translation>
+    </message>
+    <message>
+        <source>At most %1 bytes as JSON</source>
+        <translation>Máximo %1 bytes como JSON</translation>
+    </message>
+    <message>
+        <source>Must be a revision of the draft in quotes, e.g. &quot;3&quot;</source>
+        <translation>Debe ser una revisión del borrador entre comillas, p. ej. &quot;3&quot;</translation>
+    </message>
+    <message>
+        <source>Unknown bot flow</source>
+        <translation>Flujo de bot desconocido</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>

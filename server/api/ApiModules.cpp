@@ -4,6 +4,7 @@
 #include "ApiModule.h"
 #include "AuditApi.h"
 #include "AuthApi.h"
+#include "BotFlowsApi.h"
 #include "ClientsApi.h"
 #include "CampaignsApi.h"
 #include "ChatsApi.h"
@@ -34,6 +35,7 @@ void registerApiModules(const ServerConfig &config, Database &db, RateLimiter &l
     modules.append(new MessagesApi(db, routing, realtime, providers));
     modules.append(new TemplatesApi(db, config, providers));
     modules.append(new TasksApi(db));
+    modules.append(new BotFlowsApi(db));
     modules.append(new WebhooksApi(db, config, routing, realtime, providers));
     modules.append(new AnalyticsApi(analytics));
 }

@@ -124,7 +124,7 @@ void applyCampaign(Validator &v, const QJsonObject &body, Campaign &c, bool crea
             c.botEnabled = *b;
     }
     if (v.has(u"bot_flow_id"_s)) {
-        // Bot flows arrive later: only the shape is checked for now.
+        // That the flow exists is checked after the shape (checkBotFlow).
         if (v.isNull(u"bot_flow_id"_s))
             c.botFlowId = 0;
         else if (const auto n = v.integer(u"bot_flow_id"_s, true, 1, std::numeric_limits<qint64>::max() / 2))
@@ -215,7 +215,20 @@ QList<qint64> readIds(const QJsonArray &array, const QString &field, QList<Field
 
 }   // namespace
 
-CampaignsApi::CampaignsApi(Database &db, RoutingTrigger &routing) : m_routing(routing), m_campaigns(db) {}
+CampaignsApi::CampaignsApi(Database &db, RoutingTrigger &routing) : m_routing(routing), m_campaigns(db), m_botFlows(db)
+{}
+
+Result<Ok> CampaignsApi::checkBotFlow(const Campaign &c, qint64 before)
+{
+    if (c.botFlowId <= 0 || c.botFlowId == before)
+        return Ok{};
+    const Result<bool> exists = m_botFlows.exists(c.botFlowId);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return ApiError::validation(u"bot_flow_id"_s, QT_TRANSLATE_NOOP("Api", "Unknown bot flow"));
+    return Ok{};
+}
 
 void CampaignsApi::registerRoutes(HttpRouter &router)
 {
@@ -341,6 +354,7 @@ Result<HttpReply> CampaignsApi::create(RequestContext &ctx)
     applyCampaign(v, ctx.body, c, true);
     if (!v.ok())
         return v.error();
+    CONVERSA_TRY(checkBotFlow(c, 0));
     const Result<bool> taken = m_campaigns.codeTaken(c.code, 0);
     if (!taken)
         return taken.error();
@@ -367,6 +381,7 @@ Result<HttpReply> CampaignsApi::update(RequestContext &ctx)
     applyCampaign(v, ctx.body, after, false);
     if (!v.ok())
         return v.error();
+    CONVERSA_TRY(checkBotFlow(after, before->botFlowId));
     ctx.audit.changes = AuditStore::diff(auditFields(*before), auditFields(after));
     if (ctx.audit.changes.isEmpty())
         return detailReply(*before);

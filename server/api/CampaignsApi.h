@@ -2,6 +2,7 @@
 
 #include "ApiModule.h"
 #include "http/HttpRouter.h"
+#include "store/BotFlowStore.h"
 #include "store/CampaignStore.h"
 
 namespace Conversa::Server {
@@ -27,11 +28,14 @@ private:
 
     // The full campaign (GET /:id, POST, PUT): hours, numbers with is_primary, agents.
     Result<HttpReply> detailReply(const Campaign &c, int status = 200);
+    // A bot_flow_id given (and changed) must name a live bot flow: 422 otherwise.
+    Result<Ok> checkBotFlow(const Campaign &c, qint64 before);
     // After the commit, routing looks at the campaign's queue.
     void routeAfterCommit(RequestContext &ctx, qint64 campaignId);
 
     RoutingTrigger &m_routing;
     CampaignStore m_campaigns;
+    BotFlowStore m_botFlows;
 };
 
 }   // namespace Conversa::Server

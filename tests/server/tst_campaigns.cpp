@@ -34,6 +34,10 @@ QJsonObject hours(const QString &start, const QString &end)
     return {{u"start"_s, start}, {u"end"_s, end}};
 }
 
+// The bot flow the create body names (initTestCase creates it: a campaign may name only an
+// existing flow).
+qint64 s_botFlowId = 0;
+
 // The create body of the customer's API design.
 QJsonObject seedBody(const QString &code)
 {
@@ -55,7 +59,7 @@ QJsonObject seedBody(const QString &code)
             {u"sla_first_response_seconds"_s, 60},
             {u"sla_resolution_seconds"_s, 3600},
             {u"bot_enabled"_s, true},
-            {u"bot_flow_id"_s, 1},
+            {u"bot_flow_id"_s, s_botFlowId},
             {u"routing_strategy"_s, u"least_busy"_s},
             {u"welcome_message"_s, u"¡Hola! Bienvenido a soporte."_s},
             {u"offline_message"_s, u"Estamos fuera de horario. Te contactaremos pronto."_s}};
@@ -132,6 +136,10 @@ void tst_Campaigns::initTestCase()
     }
     m_deletedNumber = m_numbers.takeLast();
     QCOMPARE(call("DELETE", u"/v1/whatsapp-numbers/%1"_s.arg(m_deletedNumber)).status, 204);
+    const ApiResponse flow = call("POST", u"/v1/bot-flows"_s, {{u"name"_s, u"Flujo de Bienvenida"_s}});
+    QCOMPARE(flow.status, 201);
+    s_botFlowId = flow.value(u"id"_s).toInteger();
+    QVERIFY(s_botFlowId > 0);
 }
 
 qint64 tst_Campaigns::createCampaign(const QJsonObject &body, TestServer *server, const QByteArray &token)
@@ -245,6 +253,7 @@ void tst_Campaigns::createValidation_data()
                               << QStringList{u"sla_first_response_seconds"_s};
     QTest::addRow("bot-flow-id") << QJsonObject{{u"bot_flow_id"_s, 0}, {u"bot_enabled"_s, u"yes"_s}}
                                  << QStringList{u"bot_enabled"_s, u"bot_flow_id"_s};
+    QTest::addRow("bot-flow-unknown") << QJsonObject{{u"bot_flow_id"_s, 999999}} << QStringList{u"bot_flow_id"_s};
     QTest::addRow("sla-reassign") << QJsonObject{{u"sla_reassign_enabled"_s, u"yes"_s}}
                                   << QStringList{u"sla_reassign_enabled"_s};
     QTest::addRow("priority-range") << QJsonObject{{u"priority"_s, 101}} << QStringList{u"priority"_s};

@@ -92,4 +92,44 @@ inline constexpr WireKey closeNotes{"close_notes"};
 inline constexpr WireKey whatsappWindow{"whatsapp_window"};
 }   // namespace ChatKeys
 
+// A bot flow (list item, detail, version) and its nodes (docs/BOT_FLOWS.md).
+namespace BotFlowKeys {
+inline constexpr WireKey id{"id"};
+inline constexpr WireKey name{"name"};
+inline constexpr WireKey description{"description"};
+inline constexpr WireKey startNodeId{"start_node_id"};
+inline constexpr WireKey variables{"variables"};
+inline constexpr WireKey timeoutSeconds{"timeout_seconds"};
+inline constexpr WireKey maxInvalidAttempts{"max_invalid_attempts"};
+inline constexpr WireKey fallbackNodeId{"fallback_node_id"};
+inline constexpr WireKey nodes{"nodes"};
+inline constexpr WireKey nodesCount{"nodes_count"};
+inline constexpr WireKey version{"version"};
+inline constexpr WireKey isPublished{"is_published"};
+inline constexpr WireKey revision{"revision"};
+inline constexpr WireKey hasUnpublishedChanges{"has_unpublished_changes"};
+inline constexpr WireKey savedBy{"saved_by"};
+inline constexpr WireKey savedAt{"saved_at"};
+inline constexpr WireKey createdAt{"created_at"};
+inline constexpr WireKey updatedAt{"updated_at"};
+inline constexpr WireKey warnings{"warnings"};
+inline constexpr WireKey field{"field"};
+inline constexpr WireKey message{"message"};
+// A version of a flow.
+inline constexpr WireKey flowId{"flow_id"};
+inline constexpr WireKey publishedBy{"published_by"};
+inline constexpr WireKey publishedAt{"published_at"};
+}   // namespace BotFlowKeys
+
+// A node of a bot flow.
+namespace BotNodeKeys {
+inline constexpr WireKey id{"id"};
+inline constexpr WireKey nodeKey{"node_key"};
+inline constexpr WireKey nodeType{"node_type"};
+inline constexpr WireKey config{"config"};
+inline constexpr WireKey nextNodeKey{"next_node_key"};
+inline constexpr WireKey positionX{"position_x"};
+inline constexpr WireKey positionY{"position_y"};
+}   // namespace BotNodeKeys
+
 }   // namespace Conversa
