@@ -31,6 +31,7 @@ private slots:
     void interactiveId();
     void normalise_data();
     void normalise();
+    void longNodeKey();
     void ambiguous();
     void emptyMenu();
 };
@@ -134,6 +135,23 @@ void tst_ReplyMatcher::normalise()
     QFETCH(QString, normalised);
     QCOMPARE(ReplyMatcher::fold(text), folded);
     QCOMPARE(ReplyMatcher::normalise(text), normalised);
+}
+
+void tst_ReplyMatcher::longNodeKey()
+{
+    // Ids stay within Meta's 200 characters, stay distinct per node and option, and are recognised.
+    const QString longKey = QString(250, u'k');
+    const QString otherLongKey = QString(249, u'k') + u'x';
+    const QString id = ReplyMatcher::interactiveId(longKey, 2);
+    QVERIFY2(id.size() <= 200, qPrintable(id));
+    QVERIFY(id.endsWith(u"#3"_s));
+    QCOMPARE_NE(id, ReplyMatcher::interactiveId(otherLongKey, 2));
+    QCOMPARE_NE(id, ReplyMatcher::interactiveId(longKey, 1));
+    QCOMPARE(ReplyMatcher::match(seedMenu(), QString(), longKey, id), std::optional<qsizetype>(2));
+    QVERIFY(!ReplyMatcher::match(seedMenu(), QString(), otherLongKey, id));
+    // A key that fits is written as it is, up to exactly 200 characters.
+    const QString fits = QString(198, u'k');
+    QCOMPARE(ReplyMatcher::interactiveId(fits, 0), fits + u"#1"_s);
 }
 
 void tst_ReplyMatcher::ambiguous()

@@ -1,5 +1,6 @@
 #include "ReplyMatcher.h"
 
+#include <QCryptographicHash>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -7,6 +8,9 @@ using namespace Qt::StringLiterals;
 namespace Conversa::Server::Bot {
 
 namespace {
+
+// Longest id Meta takes for a list row (reply buttons take 256).
+constexpr qsizetype kReplyMaxInteractiveIdChars = 200;
 
 // Longest reply compared: a menu answer is a word or two, not a message's 4,096 characters.
 constexpr qsizetype kReplyMaxChars = 256;
@@ -47,7 +51,11 @@ namespace ReplyMatcher {
 
 QString interactiveId(const QString &nodeKey, qsizetype index)
 {
-    return nodeKey + u'#' + QString::number(index + 1);
+    const QString suffix = u'#' + QString::number(index + 1);
+    if (nodeKey.size() + suffix.size() <= kReplyMaxInteractiveIdChars)
+        return nodeKey + suffix;
+    const QByteArray digest = QCryptographicHash::hash(nodeKey.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return u"h:"_s + QString::fromLatin1(digest) + suffix;
 }
 
 QString fold(const QString &text)

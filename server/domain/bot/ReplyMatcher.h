@@ -20,7 +20,8 @@ namespace ReplyMatcher {
 // The id sent with option `index` (from 0) of the menu node `nodeKey` as a Meta reply button or
 // list row, and given back with the customer's tap: "<node_key>#<n>", n counting from 1
 // ("node_menu#2"). Naming the node keeps a tap on an older menu's button from choosing an option
-// of the current one.
+// of the current one. Ids fit Meta's limit for list rows: a node key too long for that is written
+// as the first 16 hex digits of its SHA-1 ("h:3f2a…#2").
 QString interactiveId(const QString &nodeKey, qsizetype index);
 
 // The index (from 0) of the option the reply chose, or nullopt. In this order, the first that
