@@ -512,6 +512,10 @@
         <translation>Invalid regular expression: %1</translation>
     </message>
     <message>
+        <source>Invalid JSON path</source>
+        <translation>Invalid JSON path</translation>
+    </message>
+    <message>
         <source>A condition needs at least one rule or a default</source>
         <translation>A condition needs at least one rule or a default</translation>
     </message>

@@ -512,6 +512,10 @@
         <translation>Expresión regular no válida: %1</translation>
     </message>
     <message>
+        <source>Invalid JSON path</source>
+        <translation>Ruta JSON no válida</translation>
+    </message>
+    <message>
         <source>A condition needs at least one rule or a default</source>
         <translation>Una condición necesita al menos una regla o un default</translation>
     </message>

@@ -251,6 +251,17 @@ void tst_BotFlowCheck::errors_data()
                                                             {u"on_error"_s, u"ghost"_s}})),
                                               setConfig(u"welcome"_s, u"next"_s, u"api"_s))
                                       << QStringList{u"nodes.api.config.on_error"_s};
+    for (const auto &[row, path, valid] : {std::tuple{"save-path-nested", u"$.items[0].name"_s, true},
+                                           std::tuple{"save-path-unclosed", u"$.items[0"_s, false},
+                                           std::tuple{"save-path-wildcard", u"$.items[*]"_s, false}}) {
+        QTest::addRow("%s", row) << both(addNode(node(u"api"_s, u"http_request"_s,
+                                                      {{u"url"_s, u"https://example.com/x"_s},
+                                                       {u"save"_s, QJsonObject{{u"balance"_s, path}}},
+                                                       {u"next"_s, u"bye"_s},
+                                                       {u"on_error"_s, u"bye"_s}})),
+                                         setConfig(u"welcome"_s, u"next"_s, u"api"_s))
+                                 << (valid ? QStringList{} : QStringList{u"nodes.api.config.save.balance"_s});
+    }
     QTest::addRow("unknown-type") << Edit([](QJsonObject &flow) {
         editNode(
             flow, u"bye"_s, [](QJsonObject &n) { n.insert(u"node_type"_s, u"smoke_signal"_s); }, true);

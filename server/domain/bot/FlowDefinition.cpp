@@ -1,5 +1,7 @@
 #include "FlowDefinition.h"
 
+#include "JsonPath.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
@@ -254,6 +256,11 @@ void flowCheckNode(const Node &n, const QString &prefix, QList<Issue> &errors)
         } else if (!v.isEmpty() && !validations().contains(v)) {
             fail(u"config.validation"_s, QT_TRANSLATE_NOOP("Api", "Must be one of: %1"),
                  {validations().join(u", "_s) + u", regex:<pattern>"_s});
+        }
+    } else if (const auto *http = std::get_if<HttpRequestConfig>(&n.config)) {
+        for (const auto &[name, path] : http->save) {
+            if (!Bot::JsonPath::isValid(path))
+                fail(u"config.save."_s + name, QT_TRANSLATE_NOOP("Api", "Invalid JSON path"));
         }
     } else if (const auto *cond = std::get_if<ConditionConfig>(&n.config)) {
         if (cond->rules.isEmpty() && cond->defaultNext.isEmpty())
