@@ -2,6 +2,8 @@
 // versions and restoring one — against SQLite and PostgreSQL.
 #include "TestServer.h"
 
+#include <Conversa/dto/BotFlowDto.h>
+
 #include <QJsonArray>
 #include <QTest>
 
@@ -226,6 +228,16 @@ void tst_BotFlows::createAndGet()
     QCOMPARE(got.status, 200);
     QCOMPARE(got.object(), r.object());
     QCOMPARE(got.header("ETag"), QByteArray("\"1\""));
+    // The protocol library reads the draft's revision and its last save as the server wrote them.
+    const Conversa::BotFlowDto dto = Conversa::BotFlowDto::fromJson(got.object());
+    QCOMPARE(dto.revision, std::optional<qint64>(1));
+    QCOMPARE(dto.hasUnpublishedChanges, true);
+    QVERIFY(dto.savedBy);
+    QCOMPARE(dto.savedBy->id, m_adminId);
+    QCOMPARE(dto.savedAt, dto.createdAt);
+    const QJsonObject again = dto.toJson();
+    for (const QString &key : {u"revision"_s, u"has_unpublished_changes"_s, u"saved_by"_s, u"saved_at"_s})
+        QVERIFY2(again.value(key) == got.value(key), qPrintable(key));
 
     // The defaults of a flow created with its name only.
     r = send("POST", u"/v1/bot-flows"_s, {{u"name"_s, u"Mínimo"_s}});

@@ -1,5 +1,7 @@
 #include "BotFlowDto.h"
 
+#include "WireKeyNames.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Conversa {
@@ -171,38 +173,46 @@ BotFlowDto BotFlowDto::fromJson(const QJsonObject &json)
 {
     BotFlowDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.id = r.integer(u"id"_s);
-    x.name = r.string(u"name"_s);
-    x.description = r.optString(u"description"_s);
-    x.startNodeId = r.string(u"start_node_id"_s);
-    x.fallbackNodeId = r.optString(u"fallback_node_id"_s);
-    x.variables = r.object(u"variables"_s);
-    x.timeoutSeconds = r.optInteger(u"timeout_seconds"_s);
-    x.maxInvalidAttempts = r.optInteger(u"max_invalid_attempts"_s);
-    x.nodes = r.list<BotFlowNodeDto>(u"nodes"_s);
-    x.version = r.integer(u"version"_s);
-    x.isPublished = r.boolean(u"is_published"_s);
-    x.createdAt = r.time(u"created_at"_s);
-    x.updatedAt = r.time(u"updated_at"_s);
+    x.id = r.integer(BotFlowKeys::id);
+    x.name = r.string(BotFlowKeys::name);
+    x.description = r.optString(BotFlowKeys::description);
+    x.startNodeId = r.string(BotFlowKeys::startNodeId);
+    x.fallbackNodeId = r.optString(BotFlowKeys::fallbackNodeId);
+    x.variables = r.object(BotFlowKeys::variables);
+    x.timeoutSeconds = r.optInteger(BotFlowKeys::timeoutSeconds);
+    x.maxInvalidAttempts = r.optInteger(BotFlowKeys::maxInvalidAttempts);
+    x.nodes = r.list<BotFlowNodeDto>(BotFlowKeys::nodes);
+    x.version = r.integer(BotFlowKeys::version);
+    x.isPublished = r.boolean(BotFlowKeys::isPublished);
+    x.revision = r.optInteger(BotFlowKeys::revision);
+    x.hasUnpublishedChanges = r.boolean(BotFlowKeys::hasUnpublishedChanges);
+    x.savedBy = r.nested<UserRefDto>(BotFlowKeys::savedBy);
+    x.savedAt = r.time(BotFlowKeys::savedAt);
+    x.createdAt = r.time(BotFlowKeys::createdAt);
+    x.updatedAt = r.time(BotFlowKeys::updatedAt);
     return x;
 }
 
 QJsonObject BotFlowDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"id"_s, id);
-    w.put(u"name"_s, name);
-    w.put(u"description"_s, description);
-    w.put(u"start_node_id"_s, startNodeId);
-    w.put(u"fallback_node_id"_s, fallbackNodeId);
-    w.put(u"variables"_s, variables);
-    w.put(u"timeout_seconds"_s, timeoutSeconds);
-    w.put(u"max_invalid_attempts"_s, maxInvalidAttempts);
-    w.putList(u"nodes"_s, nodes);
-    w.put(u"version"_s, version);
-    w.put(u"is_published"_s, isPublished);
-    w.put(u"created_at"_s, createdAt);
-    w.put(u"updated_at"_s, updatedAt);
+    w.put(BotFlowKeys::id, id);
+    w.put(BotFlowKeys::name, name);
+    w.put(BotFlowKeys::description, description);
+    w.put(BotFlowKeys::startNodeId, startNodeId);
+    w.put(BotFlowKeys::fallbackNodeId, fallbackNodeId);
+    w.put(BotFlowKeys::variables, variables);
+    w.put(BotFlowKeys::timeoutSeconds, timeoutSeconds);
+    w.put(BotFlowKeys::maxInvalidAttempts, maxInvalidAttempts);
+    w.putList(BotFlowKeys::nodes, nodes);
+    w.put(BotFlowKeys::version, version);
+    w.put(BotFlowKeys::isPublished, isPublished);
+    w.put(BotFlowKeys::revision, revision);
+    w.put(BotFlowKeys::hasUnpublishedChanges, hasUnpublishedChanges);
+    w.putNested(BotFlowKeys::savedBy, savedBy);
+    w.put(BotFlowKeys::savedAt, savedAt);
+    w.put(BotFlowKeys::createdAt, createdAt);
+    w.put(BotFlowKeys::updatedAt, updatedAt);
     return w.result();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Json.h"
+#include "UserRefDto.h"
 
 namespace Conversa {
 
@@ -104,8 +105,14 @@ struct BotFlowDto {
     std::optional<qint64> timeoutSeconds;
     std::optional<qint64> maxInvalidAttempts;
     QList<BotFlowNodeDto> nodes;
-    qint64 version = 0;
+    qint64 version = 0;   // the latest published version, 0 before the first publish
     bool isPublished = false;
+    // The draft's save count, sent back as `revision` (or If-Match) so that a save based on an
+    // older draft is refused (docs/BOT_FLOWS.md); who saved it last and when.
+    std::optional<qint64> revision;
+    bool hasUnpublishedChanges = false;
+    std::optional<UserRefDto> savedBy;
+    QDateTime savedAt;
     QDateTime createdAt;
     QDateTime updatedAt;
     WireKeys wireKeys;
