@@ -7,6 +7,7 @@
 #include "domain/AuthService.h"
 #include "http/RateLimiter.h"
 #include "realtime/RealtimeBus.h"
+#include "store/AuditStore.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -35,11 +36,6 @@ std::optional<QString> passwordField(Validator &v, const QJsonObject &body, cons
         return std::nullopt;
     }
     return value.toString();
-}
-
-QJsonObject accountChange(const QJsonValue &from, const QJsonValue &to)
-{
-    return QJsonObject{{u"from"_s, from}, {u"to"_s, to}};
 }
 
 }   // namespace
@@ -233,8 +229,8 @@ Result<Deferred> AuthApi::changePassword(RequestContext &ctx)
                             m_store.revokeOtherSessions(ctx.user->id, ctx.user->sessionId, u"password_changed"_s);
                         CONVERSA_TRY(revoked);
                         m_realtime.disconnectUser(ctx.user->id, ctx.user->sessionId);
-                        ctx.audit.changes = QJsonObject{{u"password"_s, accountChange(u"***"_s, u"***"_s)},
-                                                        {u"sessions_revoked"_s, accountChange(0, *revoked)}};
+                        ctx.audit.changes = QJsonObject{{u"password"_s, AuditStore::change(u"***"_s, u"***"_s)},
+                                                        {u"sessions_revoked"_s, AuditStore::change(0, *revoked)}};
                         return HttpReply::json(QJsonObject{
                             {u"message"_s, ctx.text(QT_TRANSLATE_NOOP("Api", "Password updated successfully"))}});
                     }};
@@ -287,7 +283,7 @@ Result<HttpReply> AuthApi::activateTwoFactor(RequestContext &ctx)
         return v.error();
     return committing([&]() -> Result<HttpReply> {
         CONVERSA_TRY(m_auth.activateTwoFactor(user->id, *code));
-        ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, accountChange(false, true)}};
+        ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, AuditStore::change(false, true)}};
         return HttpReply::json(QJsonObject{{u"enabled"_s, true}});
     });
 }
@@ -365,7 +361,7 @@ Result<Deferred> AuthApi::disableTwoFactor(RequestContext &ctx)
                         if (!*accepted)
                             return ApiError::validation(u"code"_s, QT_TRANSLATE_NOOP("Api", "The code is not valid"));
                         CONVERSA_TRY(m_store.disableTwoFactor(ctx.user->id));
-                        ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, accountChange(true, false)}};
+                        ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, AuditStore::change(true, false)}};
                         return HttpReply::json(QJsonObject{{u"enabled"_s, false}});
                     }};
 }

@@ -10,6 +10,7 @@
 #include "providers/ProviderRegistry.h"
 #include "realtime/ChatEvents.h"
 #include "serialize/MessageJson.h"
+#include "store/AuditStore.h"
 #include "store/Database.h"
 #include "store/InboundStore.h"
 
@@ -27,11 +28,6 @@ constexpr int kMaxIdempotencyKey = 128;
 bool isMedia(const QString &type)
 {
     return type == "image"_L1 || type == "document"_L1 || type == "audio"_L1 || type == "video"_L1;
-}
-
-QJsonObject messageChange(const QJsonValue &from, const QJsonValue &to)
-{
-    return {{u"from"_s, from}, {u"to"_s, to}};
 }
 
 }   // namespace
@@ -189,13 +185,13 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
     CONVERSA_TRY(m_chats.recordOutbound(chat->id, m.id, *status, chat->firstResponseAt == 0, now));
 
     ctx.audit.entityId = m.id;
-    ctx.audit.changes = {{u"chat_id"_s, messageChange({}, chat->id)},
-                         {u"message_type"_s, messageChange({}, m.messageType)},
-                         {u"status"_s, messageChange({}, m.status)}};
+    ctx.audit.changes = {{u"chat_id"_s, AuditStore::change({}, chat->id)},
+                         {u"message_type"_s, AuditStore::change({}, m.messageType)},
+                         {u"status"_s, AuditStore::change({}, m.status)}};
     if (m.replyToId > 0)
-        ctx.audit.changes.insert(u"reply_to_message_id"_s, messageChange({}, m.replyToId));
+        ctx.audit.changes.insert(u"reply_to_message_id"_s, AuditStore::change({}, m.replyToId));
     if (*status != chat->status)
-        ctx.audit.changes.insert(u"chat_status"_s, messageChange(chat->status, *status));
+        ctx.audit.changes.insert(u"chat_status"_s, AuditStore::change(chat->status, *status));
     const bool statusChanged = *status != chat->status;
     ChatEvents::afterCommit(ctx, m_db, m_realtime, [id = m.id, chatId = chat->id, statusChanged](ChatEvents &events) {
         events.chatMessage(id);
@@ -236,7 +232,7 @@ Result<HttpReply> MessagesApi::retry(RequestContext &ctx)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Only a failed message can be retried"));
     CONVERSA_TRY(m_messages.requeue(m->id));
     ChatEvents::afterCommit(ctx, m_db, m_realtime, [id = m->id](ChatEvents &events) { events.messageUpdated(id); });
-    ctx.audit.changes = {{u"status"_s, messageChange(m->status, u"pending"_s)}};
+    ctx.audit.changes = {{u"status"_s, AuditStore::change(m->status, u"pending"_s)}};
     m->status = u"pending"_s;
     m->errorCode.clear();
     m->errorMessage.clear();

@@ -93,11 +93,6 @@ void auditBotFlowNodes(const QList<BotFlowNodeRow> &before, const QList<BotFlowN
         changes.insert(u"nodes_changed"_s, QJsonObject{{u"from"_s, QJsonValue()}, {u"to"_s, changed}});
 }
 
-QJsonObject botFlowChange(const QJsonValue &from, const QJsonValue &to)
-{
-    return {{u"from"_s, from}, {u"to"_s, to}};
-}
-
 QString botFlowSaverName(const BotFlowRow &f)
 {
     const QString name = QString(f.savedByFirstName + u' ' + f.savedByLastName).trimmed();
@@ -230,7 +225,7 @@ Result<BotFlowChanged> BotFlowService::save(const Actor &actor, const BotFlowRow
     BotFlowChanged out;
     out.changes = AuditStore::diff(botFlowAuditSettings(before), botFlowAuditSettings(result->flow));
     auditBotFlowNodes(*nodesBefore, result->nodes, out.changes);
-    out.changes.insert(u"revision"_s, botFlowChange(before.revision, result->flow.revision));
+    out.changes.insert(u"revision"_s, AuditStore::change(before.revision, result->flow.revision));
     out.draft = std::move(*result);
     return out;
 }
@@ -274,7 +269,7 @@ Result<BotFlowChanged> BotFlowService::remove(const Actor &actor, qint64 flowId)
                                   {QString::number(*using_)});
     CONVERSA_TRY(m_flows.softDelete(flowId, now()));
     BotFlowChanged out;
-    out.changes = {{u"deleted"_s, botFlowChange(false, true)}};
+    out.changes = {{u"deleted"_s, AuditStore::change(false, true)}};
     out.draft.flow = *flow;
     return out;
 }
@@ -313,9 +308,9 @@ Result<BotFlowPublished> BotFlowService::publish(const Actor &actor, qint64 flow
     out.version = version;
     out.warnings = check.warnings;
     out.changes = {{u"version"_s,
-                    botFlowChange(flow->publishedVersion > 0 ? QJsonValue(flow->publishedVersion) : QJsonValue(),
-                                  version)},
-                   {u"revision"_s, botFlowChange(QJsonValue(), flow->revision)}};
+                    AuditStore::change(flow->publishedVersion > 0 ? QJsonValue(flow->publishedVersion) : QJsonValue(),
+                                       version)},
+                   {u"revision"_s, AuditStore::change(QJsonValue(), flow->revision)}};
     out.draft = std::move(*after);
     return out;
 }
@@ -361,7 +356,7 @@ Result<BotFlowChanged> BotFlowService::restore(const Actor &actor, qint64 flowId
         nodes.append({n.key, n.type, n.rawConfig, n.nextNodeKey, n.positionX, n.positionY});
     Result<BotFlowChanged> out = save(actor, *before, after, nodes, true, basedOn);
     if (out)
-        out->changes.insert(u"restored_version"_s, botFlowChange(QJsonValue(), version));
+        out->changes.insert(u"restored_version"_s, AuditStore::change(QJsonValue(), version));
     return out;
 }
 

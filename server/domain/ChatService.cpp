@@ -2,6 +2,7 @@
 
 #include "core/Permissions.h"
 #include "domain/ChatStateMachine.h"
+#include "store/AuditStore.h"
 #include "store/Database.h"
 
 #include <QDateTime>
@@ -14,11 +15,6 @@ using ChatStateMachine::Action;
 using namespace DomainEvents;
 
 namespace {
-
-QJsonObject change(const QJsonValue &from, const QJsonValue &to)
-{
-    return {{u"from"_s, from}, {u"to"_s, to}};
-}
 
 QJsonValue idOrNull(qint64 id)
 {
@@ -97,8 +93,8 @@ Result<Assigned> ChatService::assign(const Actor &actor, const AssignChat &in)
     out.agent = *agent;
     out.status = *status;
     out.assignedAt = at;
-    out.changes = {{u"assigned_agent_id"_s, change(idOrNull(c->agent.id), agent->id)},
-                   {u"status"_s, change(c->status, *status)}};
+    out.changes = {{u"assigned_agent_id"_s, AuditStore::change(idOrNull(c->agent.id), agent->id)},
+                   {u"status"_s, AuditStore::change(c->status, *status)}};
     // The previous agent has room again.
     out.events = {RoutingNeeded{{c->campaignId}, c->agent.id}, ChatAssigned{c->id, c->agent.id}};
     return out;
@@ -154,13 +150,13 @@ Result<ChatOutcome> ChatService::transfer(const Actor &actor, const TransferChat
     const QString type = targetName(in.target);
     ChatOutcome out;
     out.chatId = c->id;
-    out.changes = {{u"target_type"_s, change({}, type)}};
+    out.changes = {{u"target_type"_s, AuditStore::change({}, type)}};
     if (e.fromAgentId != e.toAgentId)
-        out.changes.insert(u"assigned_agent_id"_s, change(idOrNull(e.fromAgentId), idOrNull(e.toAgentId)));
+        out.changes.insert(u"assigned_agent_id"_s, AuditStore::change(idOrNull(e.fromAgentId), idOrNull(e.toAgentId)));
     if (e.fromCampaignId != e.toCampaignId)
-        out.changes.insert(u"campaign_id"_s, change(e.fromCampaignId, e.toCampaignId));
+        out.changes.insert(u"campaign_id"_s, AuditStore::change(e.fromCampaignId, e.toCampaignId));
     if (e.fromStatus != e.toStatus)
-        out.changes.insert(u"status"_s, change(e.fromStatus, e.toStatus));
+        out.changes.insert(u"status"_s, AuditStore::change(e.fromStatus, e.toStatus));
     const QJsonObject from{{u"agent_id"_s, idOrNull(e.fromAgentId)}, {u"campaign_id"_s, e.fromCampaignId}};
     const QJsonObject to{{u"type"_s, type}, {u"agent_id"_s, idOrNull(e.toAgentId)}, {u"campaign_id"_s, e.toCampaignId}};
     out.events = {RoutingNeeded{{e.toCampaignId}, e.fromAgentId},
@@ -205,11 +201,11 @@ Result<Closed> ChatService::close(const Actor &actor, const CloseChat &in)
     out.closeReason = in.closeReason;
     out.outcome = in.outcome;
     out.outcomeValue = in.outcomeValue;
-    out.changes = {{u"status"_s, change(c->status, *status)},
-                   {u"close_reason"_s, change({}, textOrNull(in.closeReason))},
-                   {u"outcome"_s, change({}, textOrNull(in.outcome))}};
+    out.changes = {{u"status"_s, AuditStore::change(c->status, *status)},
+                   {u"close_reason"_s, AuditStore::change({}, textOrNull(in.closeReason))},
+                   {u"outcome"_s, AuditStore::change({}, textOrNull(in.outcome))}};
     if (in.outcomeValue)
-        out.changes.insert(u"outcome_value"_s, change({}, *in.outcomeValue));
+        out.changes.insert(u"outcome_value"_s, AuditStore::change({}, *in.outcomeValue));
     out.events = {RoutingNeeded{{c->campaignId}, c->agent.id}, ChatUpdated{c->id}};
     return out;
 }
@@ -244,9 +240,9 @@ Result<ChatOutcome> ChatService::reopen(const Actor &actor, qint64 chatId)
                                   at));
     ChatOutcome out;
     out.chatId = c->id;
-    out.changes = {{u"status"_s, change(c->status, *status)}};
+    out.changes = {{u"status"_s, AuditStore::change(c->status, *status)}};
     if (agentId != c->agent.id)
-        out.changes.insert(u"assigned_agent_id"_s, change(idOrNull(c->agent.id), idOrNull(agentId)));
+        out.changes.insert(u"assigned_agent_id"_s, AuditStore::change(idOrNull(c->agent.id), idOrNull(agentId)));
     out.events = {RoutingNeeded{{c->campaignId}, 0}, ChatUpdated{c->id}};
     return out;
 }
@@ -276,7 +272,8 @@ Result<TakenBack> ChatService::takeBackUnanswered(const Actor &actor, qint64 cha
                                    .userId = actor.userId},
                                   now()));
     out.done = true;
-    out.changes = {{u"status"_s, change(from, *status)}, {u"assigned_agent_id"_s, change(agentId, {})}};
+    out.changes = {{u"status"_s, AuditStore::change(from, *status)},
+                   {u"assigned_agent_id"_s, AuditStore::change(agentId, {})}};
     out.events = {RoutingNeeded{{campaignId}, agentId}, ChatUpdated{chatId, agentId}};
     return out;
 }
@@ -298,7 +295,8 @@ Result<ChatOutcome> ChatService::addTag(const Actor &actor, qint64 chatId, const
         QStringList after = *before;
         after.append(tag);
         after.sort();
-        out.changes = {{u"tags"_s, change(QJsonArray::fromStringList(*before), QJsonArray::fromStringList(after))}};
+        out.changes = {
+            {u"tags"_s, AuditStore::change(QJsonArray::fromStringList(*before), QJsonArray::fromStringList(after))}};
     }
     out.events = {ChatUpdated{c->id}};
     return out;
@@ -321,7 +319,8 @@ Result<ChatOutcome> ChatService::removeTag(const Actor &actor, qint64 chatId, co
     after.removeAll(tag);
     ChatOutcome out;
     out.chatId = c->id;
-    out.changes = {{u"tags"_s, change(QJsonArray::fromStringList(*before), QJsonArray::fromStringList(after))}};
+    out.changes = {
+        {u"tags"_s, AuditStore::change(QJsonArray::fromStringList(*before), QJsonArray::fromStringList(after))}};
     out.events = {ChatUpdated{c->id}};
     return out;
 }
@@ -340,7 +339,7 @@ Result<NoteAdded> ChatService::addNote(const Actor &actor, qint64 chatId, const 
     out.noteId = *id;
     out.content = content;
     out.createdAt = at;
-    out.changes = {{u"note_id"_s, change({}, *id)}, {u"content"_s, change({}, content)}};
+    out.changes = {{u"note_id"_s, AuditStore::change({}, *id)}, {u"content"_s, AuditStore::change({}, content)}};
     out.events = {ChatUpdated{c->id}};
     return out;
 }
@@ -364,7 +363,7 @@ Result<ChatOutcome> ChatService::setPriority(const Actor &actor, qint64 chatId, 
                                        .reason = c->priority + u" -> "_s + priority,
                                        .userId = actor.userId},
                                       now()));
-        out.changes = {{u"priority"_s, change(c->priority, priority)}};
+        out.changes = {{u"priority"_s, AuditStore::change(c->priority, priority)}};
     }
     out.events = {ChatUpdated{c->id}};
     return out;
@@ -398,7 +397,7 @@ Result<MessageRead> ChatService::markMessageRead(const Actor &actor, qint64 mess
     if (!*read)
         return out;   // already read: nothing changes
     out.message.readAt = at;
-    out.changes = {{u"read_at"_s, change({}, isoSeconds(at))}};
+    out.changes = {{u"read_at"_s, AuditStore::change({}, isoSeconds(at))}};
     out.events = {MessageUpdated{m->id}, ChatUpdated{m->chatId}};   // the chat: its unread count
     return out;
 }
@@ -435,7 +434,7 @@ Result<MessagesRead> ChatService::markChatRead(const Actor &actor, qint64 chatId
         QJsonArray ids;
         for (const qint64 id : std::as_const(out.read))
             ids.append(id);
-        out.changes = {{u"read_message_ids"_s, change({}, ids)}};
+        out.changes = {{u"read_message_ids"_s, AuditStore::change({}, ids)}};
         out.events.append(ChatUpdated{chatId});
     }
     return out;

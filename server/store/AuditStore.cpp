@@ -36,14 +36,18 @@ QJsonObject AuditStore::masked(const QJsonObject &changes)
     return out;
 }
 
+QJsonObject AuditStore::change(const QJsonValue &from, const QJsonValue &to)
+{
+    return {{u"from"_s, from}, {u"to"_s, to}};
+}
+
 QJsonObject AuditStore::diff(const QJsonObject &before, const QJsonObject &after)
 {
     QJsonObject out;
     for (auto it = after.begin(); it != after.end(); ++it) {
         const QJsonValue old = before.value(it.key());
         if (old != it.value()) {
-            out.insert(it.key(),
-                       QJsonObject{{u"from"_s, old.isUndefined() ? QJsonValue() : old}, {u"to"_s, it.value()}});
+            out.insert(it.key(), change(old.isUndefined() ? QJsonValue() : old, it.value()));
         }
     }
     return masked(out);

@@ -30,6 +30,8 @@ public:
     // Called by the router inside the request's transaction (or its own, for failures).
     void record(const AuditRecord &row);
 
+    // One field's change as the audit log keeps it: {"from": from, "to": to}.
+    static QJsonObject change(const QJsonValue &from, const QJsonValue &to);
     // {"field": {"from": a, "to": b}} for the fields that differ; secrets masked.
     static QJsonObject diff(const QJsonObject &before, const QJsonObject &after);
     static QJsonObject masked(const QJsonObject &changes);

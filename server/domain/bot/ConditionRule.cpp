@@ -42,10 +42,15 @@ int conditionCompare(const QString &actual, const QString &expected)
 
 namespace ConditionRule {
 
-bool isKnownOperator(const QString &op)
+const QStringList &operators()
 {
     static const QStringList ops{u"eq"_s, u"neq"_s, u"contains"_s, u"gt"_s, u"lt"_s, u"exists"_s, u"matches"_s};
-    return ops.contains(op);
+    return ops;
+}
+
+bool isKnownOperator(const QString &op)
+{
+    return operators().contains(op);
 }
 
 Problem problem(const ConditionRuleSpec &rule)

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -31,6 +32,8 @@ struct ConditionRuleSpec {
 // Surrounding spaces of both sides are ignored. Numbers read as InputValidation's `number`.
 namespace ConditionRule {
 
+// The operators above, in that order.
+const QStringList &operators();
 bool isKnownOperator(const QString &op);
 
 // Why a rule cannot be published, for the publish check to report (it words the message).

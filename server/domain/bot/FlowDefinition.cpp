@@ -1,5 +1,7 @@
 #include "FlowDefinition.h"
 
+#include "ConditionRule.h"
+#include "InputValidation.h"
 #include "JsonPath.h"
 
 #include <QCoreApplication>
@@ -67,18 +69,6 @@ const QStringList &nodeTypes()
                                    u"set_variable"_s, u"http_request"_s, u"tag"_s,   u"update_client"_s,
                                    u"transfer"_s,     u"delay"_s,        u"end"_s};
     return types;
-}
-
-const QStringList &operators()
-{
-    static const QStringList ops{u"eq"_s, u"neq"_s, u"contains"_s, u"gt"_s, u"lt"_s, u"exists"_s, u"matches"_s};
-    return ops;
-}
-
-const QStringList &validations()
-{
-    static const QStringList values{u"text"_s, u"number"_s, u"email"_s, u"phone"_s, u"date"_s};
-    return values;
 }
 
 NodeConfig parseConfig(const QString &type, const QJsonObject &c)
@@ -253,9 +243,9 @@ void flowCheckNode(const Node &n, const QString &prefix, QList<Issue> &errors)
             else if (!re.isValid())
                 fail(u"config.validation"_s, QT_TRANSLATE_NOOP("Api", "Invalid regular expression: %1"),
                      {re.errorString()});
-        } else if (!v.isEmpty() && !validations().contains(v)) {
+        } else if (!v.isEmpty() && !Bot::InputValidation::plainValidations().contains(v)) {
             fail(u"config.validation"_s, QT_TRANSLATE_NOOP("Api", "Must be one of: %1"),
-                 {validations().join(u", "_s) + u", regex:<pattern>"_s});
+                 {Bot::InputValidation::plainValidations().join(u", "_s) + u", regex:<pattern>"_s});
         }
     } else if (const auto *http = std::get_if<HttpRequestConfig>(&n.config)) {
         for (const auto &[name, path] : http->save) {
@@ -270,9 +260,9 @@ void flowCheckNode(const Node &n, const QString &prefix, QList<Issue> &errors)
             if (rule.variable.trimmed().isEmpty())
                 fail(flowIndexedField(u"config.rules"_s, i, u".variable"_s),
                      QT_TRANSLATE_NOOP("Api", "This field is required"));
-            if (!operators().contains(rule.op)) {
+            if (!Bot::ConditionRule::isKnownOperator(rule.op)) {
                 fail(flowIndexedField(u"config.rules"_s, i, u".operator"_s),
-                     QT_TRANSLATE_NOOP("Api", "Must be one of: %1"), {operators().join(u", "_s)});
+                     QT_TRANSLATE_NOOP("Api", "Must be one of: %1"), {Bot::ConditionRule::operators().join(u", "_s)});
             } else if (rule.op == "matches"_L1) {
                 const QRegularExpression re(rule.value.toString());
                 if (!rule.value.isString() || rule.value.toString().isEmpty())

@@ -136,10 +136,6 @@ struct Definition {
 
 // The node types, in docs/BOT_FLOWS.md's order.
 const QStringList &nodeTypes();
-// A condition rule's operators.
-const QStringList &operators();
-// An input's validations (regex:<pattern> apart).
-const QStringList &validations();
 NodeConfig parseConfig(const QString &type, const QJsonObject &config);
 
 // Meta's limits on a menu sent as interactive message: reply buttons up to 3, with titles up to

@@ -47,10 +47,15 @@ std::optional<QString> validateInputRegex(const QString &pattern, const QString 
 
 namespace InputValidation {
 
-bool isValid(const QString &validation)
+const QStringList &plainValidations()
 {
     static const QStringList plain{u"text"_s, u"number"_s, u"email"_s, u"phone"_s, u"date"_s};
-    if (validation.isEmpty() || plain.contains(validation))
+    return plain;
+}
+
+bool isValid(const QString &validation)
+{
+    if (validation.isEmpty() || plainValidations().contains(validation))
         return true;
     if (!validation.startsWith(kRegexValidationPrefix))
         return false;

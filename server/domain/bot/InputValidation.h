@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -24,6 +25,9 @@ namespace InputValidation {
 constexpr qsizetype kMaxAnswerChars = 4096;
 // Longest answer a regex: validation looks at: bounds the time a pattern can take.
 constexpr qsizetype kMaxRegexAnswerChars = 1024;
+
+// The validations above that take no pattern, in that order.
+const QStringList &plainValidations();
 
 // Whether `validation` is one of the above, with a pattern that compiles (the publish check).
 bool isValid(const QString &validation);
