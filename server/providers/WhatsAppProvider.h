@@ -62,6 +62,12 @@ struct OutboundRequest {
     QString templateLanguage;
     QJsonObject templateVariables;
     QString replyToProviderId;   // empty: not a reply
+    // type "interactive": a bot menu (docs/BOT_FLOWS.md#menus) on a provider with
+    // interactiveButtons / interactiveLists, `content` its body text:
+    //   {"type": "button", "options": [{"id": "menu#1", "title": "Ventas"}, …]}        up to 3
+    //   {"type": "list", "button": "Opciones", "options": [{"id", "title"}, …]}        up to 10
+    // The ids come back in the customer's reply (InboundDelivery::replyId).
+    QJsonObject interactive;
     bool hasMedia = false;
     QString mediaPath;   // absolute path of the stored file
     QString mediaMimeType;
@@ -85,6 +91,7 @@ struct InboundDelivery {
     QString mimeType;
     qint64 at = 0;               // the provider's timestamp; 0: now
     QString replyToProviderId;   // the message the client quoted
+    QString replyId;             // a tapped reply button's or list row's id (type interactive); else empty
     // Media that came inside the webhook: stored as a file before the message (not for duplicates).
     bool mediaInline = false;
     QByteArray inlineMedia;   // empty: the file did not come
