@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ReplyMatcher.h"
+
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -17,11 +19,7 @@ namespace Conversa::Server {
 // type reads as absent, and the check reports what that leaves missing.
 namespace BotFlow {
 
-struct MenuOption {
-    QString label;
-    QString value;
-    QString next;
-};
+using MenuOption = Bot::MenuOption;   // label, value, next
 
 struct ConditionRule {
     QString variable;
