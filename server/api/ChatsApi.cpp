@@ -1,7 +1,7 @@
 #include "ChatsApi.h"
 
 #include "ChatEffectsReply.h"
-#include "ClientsApi.h"
+#include "domain/ClientFields.h"
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "core/Validator.h"
@@ -208,7 +208,7 @@ Result<HttpReply> ChatsApi::addTag(RequestContext &ctx)
 {
     Validator v(ctx.body);
     const auto raw = v.string(u"tag"_s, true, 255);
-    const QString tag = raw ? ClientsApi::readTag(v, u"tag"_s, *raw) : QString();
+    const QString tag = raw ? ClientFields::readTag(v, u"tag"_s, *raw) : QString();
     if (!v.ok())
         return v.error();
     const Result<ChatOutcome> done = m_service.addTag(chatActor(ctx), ctx.idParam(), tag);

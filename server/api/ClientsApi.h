@@ -21,8 +21,6 @@ public:
     void registerRoutes(HttpRouter &router) override;
 
     static constexpr qint64 kExportMaxRows = 100000;
-    // A tag from a request (clients' and chats'): normalised, or empty after a validation failure.
-    static QString readTag(Validator &v, const QString &field, const QString &raw);
 
 private:
     Result<HttpReply> list(RequestContext &ctx);

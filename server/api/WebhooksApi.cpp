@@ -1,5 +1,7 @@
 #include "WebhooksApi.h"
 
+#include "ChatEffectsReply.h"
+
 #include "config/ServerConfig.h"
 #include "domain/RoutingTrigger.h"
 #include "providers/ProviderRegistry.h"
@@ -26,7 +28,8 @@ WebhooksApi::WebhooksApi(Database &db, const ServerConfig &config, RoutingTrigge
       m_providers(providers),
       m_numbers(db, config.secretKey),
       m_inbound(db),
-      m_pipeline(db, config.defaultRegion)
+      m_bot(db, providers, config.botEngineSettings()),
+      m_pipeline(db, config.defaultRegion, &m_bot)
 {
     m_pipeline.setMediaStorage(config.dataDir, config.maxUploadBytes);
 }
@@ -108,16 +111,19 @@ void WebhooksApi::afterCommit(RequestContext &ctx, const InboundSummary &summary
 {
     if (!summary.queuedCampaigns.isEmpty())
         ctx.afterCommit([&routing = m_routing, campaigns = summary.queuedCampaigns] { routing.campaigns(campaigns); });
-    if (summary.openedChats.isEmpty() && summary.storedMessages.isEmpty() && summary.updatedMessages.isEmpty())
-        return;
-    ChatEvents::afterCommit(ctx, m_db, m_realtime, [summary](ChatEvents &events) {
-        for (const qint64 chat : summary.openedChats)
-            events.chatNew(chat);
-        for (const qint64 message : summary.storedMessages)
-            events.chatMessage(message);
-        for (const qint64 message : summary.updatedMessages)
-            events.messageUpdated(message);
-    });
+    if (!summary.openedChats.isEmpty() || !summary.storedMessages.isEmpty() || !summary.updatedMessages.isEmpty()) {
+        ChatEvents::afterCommit(ctx, m_db, m_realtime, [summary](ChatEvents &events) {
+            for (const qint64 chat : summary.openedChats)
+                events.chatNew(chat);
+            for (const qint64 message : summary.storedMessages)
+                events.chatMessage(message);
+            for (const qint64 message : summary.updatedMessages)
+                events.messageUpdated(message);
+        });
+    }
+    // After the customer's message: what the bot answered, and where it sent the chat.
+    if (!summary.botEvents.isEmpty())
+        applyEffects(ctx, m_db, m_realtime, m_routing, ChatEffects{{}, summary.botEvents});
 }
 
 }   // namespace Conversa::Server

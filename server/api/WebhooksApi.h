@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiModule.h"
+#include "domain/BotEngine.h"
 #include "domain/InboundPipeline.h"
 #include "http/HttpRouter.h"
 #include "store/InboundStore.h"
@@ -42,6 +43,7 @@ private:
     const ProviderRegistry &m_providers;
     NumberStore m_numbers;
     InboundStore m_inbound;
+    BotEngine m_bot;
     InboundPipeline m_pipeline;
 };
 

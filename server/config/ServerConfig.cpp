@@ -63,6 +63,14 @@ QHash<QString, QString> ServerConfig::processEnvironment()
     return env;
 }
 
+BotEngineSettings ServerConfig::botEngineSettings() const
+{
+    BotEngineSettings s;
+    s.maxSteps = botMaxSteps;
+    s.defaultRegion = defaultRegion;
+    return s;
+}
+
 Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QString, QString> &environment)
 {
     QHash<QString, QString> values;
@@ -206,6 +214,14 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     if (!n)
         return n.error();
     c.routingSweepMs = int(*n);
+    n = number("CONVERSA_BOT_POLL_MS", c.botPollMs, 0, 60000);
+    if (!n)
+        return n.error();
+    c.botPollMs = int(*n);
+    n = number("CONVERSA_BOT_MAX_STEPS", c.botMaxSteps, 5, 1000);
+    if (!n)
+        return n.error();
+    c.botMaxSteps = int(*n);
     n = number("CONVERSA_HEALTH_CHECK_SECONDS", c.healthCheckSeconds, 0, 86400);
     if (!n)
         return n.error();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "domain/BotEngine.h"
 #include "store/Database.h"
 
 #include <QHostAddress>
@@ -40,11 +41,16 @@ struct ServerConfig {
     int outboundMaxAttempts = 8;        // transient failures before a message fails
     int mediaPollMs = 1000;             // inbound media download queue poll interval; 0 = no fetcher here
     int routingSweepMs = 5000;          // how often every queue is routed again; 0 = this instance routes nothing
+    int botPollMs = 1000;               // how often due bot delays, timeouts and calls are looked for; 0 = none here
+    int botMaxSteps = 50;               // nodes a bot flow may run without waiting for the customer
     int healthCheckSeconds = 60;        // how often each number's provider is checked; 0 = no checks from here
     int analyticsPushMs = 1000;         // analytics.update to the analytics room; 0 = never
     int reminderIntervalMs = 5000;      // how often due task reminders are looked for
     int socketPingIntervalMs = 25000;   // Engine.IO: the server pings every socket this often
     int socketPingTimeoutMs = 20000;    // and closes one that has not answered within this
+
+    // What the bot engine takes from here.
+    BotEngineSettings botEngineSettings() const;
 
     // Reads defaults < INI file < environment. `environment` is injectable for tests.
     static Result<ServerConfig> load(const QString &iniFile, const QHash<QString, QString> &environment);

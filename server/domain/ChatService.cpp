@@ -34,7 +34,21 @@ QString isoSeconds(qint64 epochSeconds)
 
 }   // namespace
 
-ChatService::ChatService(Database &db, Clock clock) : m_chats(db), m_messages(db), m_clock(std::move(clock)) {}
+ChatService::ChatService(Database &db, Clock clock) : m_chats(db), m_messages(db), m_bots(db), m_clock(std::move(clock))
+{}
+
+Result<Ok> ChatService::leaveBot(const Chat &chat, const Actor &actor, const char *action)
+{
+    // The bot engine ends its own session before it moves the chat; anyone else interrupts it.
+    if (chat.status != "bot"_L1)
+        return Ok{};
+    const QString reason = actor.system ? QString::fromLatin1(action)
+                                        : u"%1 by user %2"_s.arg(QLatin1StringView(action)).arg(actor.userId);
+    Result<bool> ended = m_bots.interrupt(chat.id, reason, now());
+    if (!ended)
+        return ended.error();
+    return Ok{};
+}
 
 qint64 ChatService::now() const
 {
@@ -77,6 +91,7 @@ Result<Assigned> ChatService::assign(const Actor &actor, const AssignChat &in)
     if (!status)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A closed chat cannot be assigned"));
 
+    CONVERSA_TRY(leaveBot(*c, actor, "assign"));
     const qint64 at = now();
     CONVERSA_TRY(m_chats.assign(c->id, agent->id, *status, at));
     CONVERSA_TRY(m_chats.addEvent(c->id,
@@ -113,6 +128,7 @@ Result<ChatOutcome> ChatService::transfer(const Actor &actor, const TransferChat
                 .reason = in.reason,
                 .userId = actor.userId};
     e.toCampaignId = c->campaignId;
+    CONVERSA_TRY(leaveBot(*c, actor, "transfer"));
     const qint64 at = now();
     if (in.target == TransferTarget::Agent) {
         const Result<ChatPerson> agent = m_chats.activeUser(in.targetId);
@@ -176,6 +192,7 @@ Result<Closed> ChatService::close(const Actor &actor, const CloseChat &in)
     const auto status = ChatStateMachine::next(c->status, Action::Close);
     if (!status)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The chat is already closed"));
+    CONVERSA_TRY(leaveBot(*c, actor, "close"));
 
     const qint64 at = now();
     Chat closed;

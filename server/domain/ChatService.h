@@ -3,6 +3,7 @@
 #include "core/Actor.h"
 #include "core/Result.h"
 #include "domain/DomainEvents.h"
+#include "store/BotSessionStore.h"
 #include "store/ChatStore.h"
 #include "store/MessageStore.h"
 
@@ -123,10 +124,13 @@ public:
 private:
     Result<Chat> permittedChat(const Actor &actor, const QString &permission, qint64 chatId);
     Result<bool> readOne(const Message &m, qint64 at);   // false: nothing to do
+    // A chat leaving the `bot` status by someone else's hand ends its bot session as interrupted.
+    Result<Ok> leaveBot(const Chat &chat, const Actor &actor, const char *action);
     qint64 now() const;
 
     ChatStore m_chats;
     MessageStore m_messages;
+    BotSessionStore m_bots;
     Clock m_clock;
 };
 

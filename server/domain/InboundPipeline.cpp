@@ -1,5 +1,6 @@
 #include "InboundPipeline.h"
 
+#include "BotEngine.h"
 #include "BusinessHours.h"
 #include "PhoneNumbers.h"
 #include "store/Database.h"
@@ -27,8 +28,8 @@ qint64 earliest(qint64 current, qint64 candidate)
 
 }   // namespace
 
-InboundPipeline::InboundPipeline(Database &db, QString defaultRegion)
-    : m_store(db), m_defaultRegion(std::move(defaultRegion)), m_db(db)
+InboundPipeline::InboundPipeline(Database &db, QString defaultRegion, BotEngine *bot)
+    : m_store(db), m_defaultRegion(std::move(defaultRegion)), m_db(db), m_bot(bot)
 {}
 
 void InboundPipeline::setMediaStorage(const QString &dataDir, qint64 maxBytes)
@@ -137,6 +138,7 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
     }
     InboundChat chat;
     std::optional<InboundCampaign> campaign;
+    std::optional<CampaignBot> bot;
     if (open) {
         chat = *open;
     } else {
@@ -158,7 +160,13 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
             if (!client)
                 return client.error();
         }
-        Result<InboundChat> opened = m_store.openNewChat(*client, number.id, campaign->id, now);
+        if (m_bot) {
+            Result<std::optional<CampaignBot>> found = m_bot->botOf(campaign->id);
+            if (!found)
+                return found.error();
+            bot = *found;
+        }
+        Result<InboundChat> opened = m_store.openNewChat(*client, number.id, campaign->id, now, bot.has_value());
         if (!opened)
             return opened.error();
         chat = *opened;
@@ -188,19 +196,31 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
 
     if (chat.created && campaign) {
         ++summary.chatsOpened;
+        summary.openedChats.append(chat.id);
+        if (bot) {
+            // The flow greets: no welcome message (docs/BOT_FLOWS.md#sessions).
+            Result<ChatEffects> started = m_bot->start(chat.id, *bot);
+            if (!started)
+                return started.error();
+            summary.botEvents += started->events;
+            return Ok{};
+        }
         if (!summary.queuedCampaigns.contains(campaign->id))
             summary.queuedCampaigns.append(campaign->id);
-        summary.openedChats.append(chat.id);
-        // Bot flows come later: a new chat is greeted now, or told the campaign is closed.
         const bool inHours = BusinessHours::isOpen(campaign->businessHours, campaign->timezone,
                                                    QDateTime::fromSecsSinceEpoch(now, QTimeZone::utc()));
         const QString greeting = inHours ? campaign->welcomeMessage : campaign->offlineMessage;
         if (!greeting.trimmed().isEmpty()) {
-            Result<qint64> bot = m_store.insertBotText(chat.id, number.id, greeting, now);
-            if (!bot)
-                return bot.error();
-            summary.storedMessages.append(*bot);
+            Result<qint64> greeted = m_store.insertBotText(chat.id, number.id, greeting, now);
+            if (!greeted)
+                return greeted.error();
+            summary.storedMessages.append(*greeted);
         }
+    } else if (m_bot && chat.status == "bot"_L1) {
+        Result<ChatEffects> answered = m_bot->clientMessage(chat.id, d.content, d.replyId);
+        if (!answered)
+            return answered.error();
+        summary.botEvents += answered->events;
     }
     return Ok{};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "domain/DomainEvents.h"
 #include "providers/WhatsAppProvider.h"
 #include "store/InboundStore.h"
 
@@ -11,6 +12,7 @@
 
 namespace Conversa::Server {
 
+class BotEngine;
 class Database;
 
 // What one webhook delivery did (for logs and tests).
@@ -25,18 +27,21 @@ struct InboundSummary {
     QList<qint64> storedMessages;    // chat.message: inbound messages, and greetings
     QList<qint64> updatedMessages;   // message.updated: outbound messages whose status moved
     QStringList notes;               // what was not understood; non-empty: the body went to webhook_events
+    QList<DomainEvent> botEvents;    // what bot sessions did (their messages, transfers…)
 };
 
 // The inbound side of WhatsApp (docs/ROUTING.md, docs/PROVIDERS.md, issue 4), run inside the webhook's transaction:
 // for each inbound message, the phone is normalised, the client found or created (named from
 // the profile), the open chat of (client, number) found or opened `queued` on the number's
-// primary campaign (greeted with the campaign's welcome message, or its offline message outside
-// business hours, stored pending for the outbound worker), and the message stored once per
-// provider id; status updates move outbound messages forward only. Whatever is not understood
+// primary campaign (docs/BOT_FLOWS.md#sessions: `bot` when the campaign runs a published bot flow,
+// which starts at once; else `queued` and greeted with the campaign's welcome message, or its
+// offline message outside business hours, stored pending for the outbound worker), the message
+// stored once per provider id and, on a chat in the bot, given to its session; status updates move outbound messages forward only. Whatever is not understood
 // is kept in webhook_events with a note, never dropped and never an error.
 class InboundPipeline {
 public:
-    InboundPipeline(Database &db, QString defaultRegion);
+    // `bot` runs the campaigns' bot flows on their chats; without one every new chat is queued.
+    InboundPipeline(Database &db, QString defaultRegion, BotEngine *bot = nullptr);
 
     // One webhook delivery for `number`, already authenticated and read by its provider: the
     // messages and statuses stored, the notes (and anything the storing could not use) kept with
@@ -67,6 +72,7 @@ private:
     InboundStore m_store;
     QString m_defaultRegion;
     Database &m_db;
+    BotEngine *m_bot = nullptr;
     QString m_dataDir;   // empty: inline media are not stored
     qint64 m_maxMediaBytes = 16 << 20;
 };

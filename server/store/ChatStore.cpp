@@ -28,14 +28,15 @@ constexpr auto kJoins =
     "JOIN whatsapp_numbers n ON n.id = c.whatsapp_number_id LEFT JOIN users u ON u.id = c.assigned_agent_id "
     "LEFT JOIN messages m ON m.id = c.last_message_id"_L1;
 
-// What an agent sees (docs/API.md): its own chats, and the queued chats of its campaigns.
-constexpr auto kVisible = " AND (c.assigned_agent_id = ? OR (c.status = 'queued' AND c.campaign_id IN "
+// What an agent sees (docs/API.md): its own chats, and the queued chats of its campaigns and those
+// a bot is talking to (to follow them and take one over).
+constexpr auto kVisible = " AND (c.assigned_agent_id = ? OR (c.status IN ('queued', 'bot') AND c.campaign_id IN "
                           "(SELECT campaign_id FROM campaign_agents WHERE user_id = ?)))"_L1;
 // The same rule as two disjoint halves, each served by one index in the list's order (also on
 // chat_counts, where an unassigned chat has agent 0).
 constexpr auto kOwnChats = " AND c.assigned_agent_id = ?"_L1;
 constexpr auto kCampaignQueues =
-    " AND c.status = 'queued' AND c.campaign_id IN (SELECT campaign_id FROM campaign_agents WHERE user_id = ?) "
+    " AND c.status IN ('queued', 'bot') AND c.campaign_id IN (SELECT campaign_id FROM campaign_agents WHERE user_id = ?) "
     "AND (c.assigned_agent_id IS NULL OR c.assigned_agent_id <> ?)"_L1;
 
 Chat readChat(const SqlQuery &q)

@@ -3,6 +3,8 @@
 #include "Database.h"
 #include "SearchText.h"
 
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace Conversa::Server {
@@ -84,23 +86,25 @@ Result<std::optional<InboundCampaign>> InboundStore::campaignOf(qint64 numberId)
 Result<std::optional<InboundChat>> InboundStore::openChat(qint64 clientId, qint64 numberId)
 {
     SqlQuery q(
-        m_db, "SELECT id, campaign_id FROM chats WHERE client_id = ? AND whatsapp_number_id = ? AND status <> 'closed'",
+        m_db,
+        "SELECT id, campaign_id, status FROM chats WHERE client_id = ? AND whatsapp_number_id = ? AND status <> 'closed'",
         {clientId, numberId});
     if (!q.exec())
         return q.failure();
     if (!q.next())
         return std::optional<InboundChat>();
-    return std::optional<InboundChat>(InboundChat{q.integer(0), q.integer(1), false});
+    return std::optional<InboundChat>(InboundChat{q.integer(0), q.integer(1), false, q.string(2)});
 }
 
-Result<InboundChat> InboundStore::openNewChat(qint64 clientId, qint64 numberId, qint64 campaignId, qint64 now)
+Result<InboundChat> InboundStore::openNewChat(qint64 clientId, qint64 numberId, qint64 campaignId, qint64 now, bool bot)
 {
+    const QString status = bot ? u"bot"_s : u"queued"_s;
     // chats_one_open allows one open chat per client and number: a concurrent delivery that
     // opened it first wins, and this message joins that chat.
     SqlQuery q(m_db,
                "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, status, created_at, queued_at, "
-               "last_activity_at) VALUES (?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
-               {clientId, campaignId, numberId, now, now, now});
+               "last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+               {clientId, campaignId, numberId, status, now, bot ? nullIfZero(0) : QVariant(now), now});
     if (!q.exec())
         return q.failure();
     if (!q.next()) {
@@ -114,10 +118,10 @@ Result<InboundChat> InboundStore::openNewChat(qint64 clientId, qint64 numberId, 
     const qint64 chatId = q.integer(0);
     SqlQuery e(m_db,
                "INSERT INTO chat_events (chat_id, event, to_status, to_campaign_id, created_at) "
-               "VALUES (?, 'created', 'queued', ?, ?)",
-               {chatId, campaignId, now});
+               "VALUES (?, 'created', ?, ?, ?)",
+               {chatId, status, campaignId, now});
     CONVERSA_TRY(e.run());
-    return InboundChat{chatId, campaignId, true};
+    return InboundChat{chatId, campaignId, true, status};
 }
 
 Result<bool> InboundStore::hasMessage(qint64 numberId, const QString &providerMessageId)
@@ -174,17 +178,26 @@ Result<Ok> InboundStore::countInbound(qint64 chatId, qint64 numberId, qint64 cli
 
 Result<qint64> InboundStore::insertBotText(qint64 chatId, qint64 numberId, const QString &text, qint64 now)
 {
+    return insertBotMessage({.chatId = chatId, .numberId = numberId, .content = text, .at = now});
+}
+
+Result<qint64> InboundStore::insertBotMessage(const BotOutbound &m)
+{
+    const QVariant interactive = m.interactive.isEmpty()
+        ? QVariant(QMetaType::fromType<QString>())
+        : QVariant(QString::fromUtf8(QJsonDocument(m.interactive).toJson(QJsonDocument::Compact)));
     SqlQuery q(m_db,
-               "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, "
-               "is_bot_message, created_at) VALUES (?, ?, 'outbound', 'text', ?, 'pending', TRUE, ?) RETURNING id",
-               {chatId, numberId, text, now});
+               "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, media_file_id, "
+               "interactive, status, is_bot_message, created_at) "
+               "VALUES (?, ?, 'outbound', ?, ?, ?, ?, 'pending', TRUE, ?) RETURNING id",
+               {m.chatId, m.numberId, m.type, nullIfEmpty(m.content), nullIfZero(m.mediaFileId), interactive, m.at});
     if (!q.exec() || !q.next())
         return q.failure();
     const qint64 id = q.integer(0);
     SqlQuery c(m_db,
                "UPDATE chats SET message_count = message_count + 1, last_message_id = ?, last_message_at = ?, "
                "last_activity_at = ? WHERE id = ?",
-               {id, now, now, chatId});
+               {id, m.at, m.at, m.chatId});
     CONVERSA_TRY(c.run());
     return id;
 }

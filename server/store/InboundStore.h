@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -33,6 +34,7 @@ struct InboundChat {
     qint64 id = 0;
     qint64 campaignId = 0;
     bool created = false;   // opened by this message
+    QString status;
 };
 
 // One inbound message as the provider sent it.
@@ -47,6 +49,18 @@ struct InboundMessage {
     qint64 mediaFileId = 0;      // media that arrived inline, stored as a file; 0: none
     qint64 at = 0;               // the provider's timestamp
     QString replyToProviderId;   // the quoted message's provider id; empty: not a reply
+};
+
+// A message the server itself sends on a chat (a greeting, a bot's message), queued pending for the
+// outbound worker with is_bot_message set.
+struct BotOutbound {
+    qint64 chatId = 0;
+    qint64 numberId = 0;
+    QString type = QStringLiteral("text");   // text, image, document, audio, video or interactive
+    QString content;
+    qint64 mediaFileId = 0;
+    QJsonObject interactive;   // type interactive: OutboundRequest::interactive's shape
+    qint64 at = 0;
 };
 
 // An outbound message, found by its provider id, for a status update.
@@ -83,8 +97,9 @@ public:
     Result<qint64> createClient(const QString &phone, const QString &firstName, const QString &lastName, qint64 now);
     Result<std::optional<InboundCampaign>> campaignOf(qint64 numberId);
     Result<std::optional<InboundChat>> openChat(qint64 clientId, qint64 numberId);
-    // A new queued chat on the campaign (or the one another delivery opened a moment before).
-    Result<InboundChat> openNewChat(qint64 clientId, qint64 numberId, qint64 campaignId, qint64 now);
+    // A new chat on the campaign, `queued` for routing or `bot` for the campaign's bot flow (or
+    // the one another delivery opened a moment before: `created` false).
+    Result<InboundChat> openNewChat(qint64 clientId, qint64 numberId, qint64 campaignId, qint64 now, bool bot = false);
 
     // Whether the number already has a message with this provider id.
     Result<bool> hasMessage(qint64 numberId, const QString &providerMessageId);
@@ -94,6 +109,7 @@ public:
     Result<Ok> countInbound(qint64 chatId, qint64 numberId, qint64 clientId, qint64 messageId, qint64 at);
     // A bot text (welcome or offline message) stored pending for the outbound worker.
     Result<qint64> insertBotText(qint64 chatId, qint64 numberId, const QString &text, qint64 now);
+    Result<qint64> insertBotMessage(const BotOutbound &m);
 
     Result<std::optional<OutboundRef>> outboundByProviderId(qint64 numberId, const QString &providerMessageId);
     Result<Ok> updateStatus(qint64 messageId, const QString &status, qint64 sentAt, qint64 deliveredAt, qint64 readAt,

@@ -126,10 +126,16 @@ Result<QList<QueuedChat>> RoutingStore::queue(qint64 campaignId, int limit)
         QueuedChat chat;
         chat.id = q.integer(0);
         chat.skipAgentId = q.integer(2);
-        // A bot may collect the skill the client needs ("skill" in its context).
-        const QString skill = QJsonDocument::fromJson(q.string(1).toUtf8()).object().value(u"skill"_s).toString();
-        if (!skill.trimmed().isEmpty())
-            chat.skills.append(skill.trimmed().toLower());
+        // A bot may collect the skill the client needs ("skill" in its context), or a transfer
+        // node name the skills it wants ("skills", docs/BOT_FLOWS.md).
+        const QJsonObject context = QJsonDocument::fromJson(q.string(1).toUtf8()).object();
+        QStringList wanted{context.value(u"skill"_s).toString()};
+        for (const QJsonValue &v : context.value(u"skills"_s).toArray())
+            wanted.append(v.toString());
+        for (const QString &skill : wanted) {
+            if (!skill.trimmed().isEmpty() && !chat.skills.contains(skill.trimmed().toLower()))
+                chat.skills.append(skill.trimmed().toLower());
+        }
         out.append(chat);
     }
     for (QueuedChat &chat : out) {

@@ -169,6 +169,38 @@ Run FlowRunner::timedOut(const SessionState &state) const
     return run;
 }
 
+std::optional<HttpCallSpec> FlowRunner::httpCall(const SessionState &state) const
+{
+    const BotFlow::Node *node = m_flow.node(state.node);
+    const auto *http = node ? std::get_if<BotFlow::HttpRequestConfig>(&node->config) : nullptr;
+    if (!http)
+        return std::nullopt;
+    return renderCall(node->key, *http, {state.variables, m_flow.variables, m_client});
+}
+
+HttpCallSpec FlowRunner::renderCall(const QString &node, const BotFlow::HttpRequestConfig &c,
+                                    const TemplateContext &templates)
+{
+    HttpCallSpec call;
+    call.node = node;
+    call.method = c.method.isEmpty() ? u"GET"_s : c.method.toUpper();
+    call.url = BotTemplate::render(c.url, templates, BotTemplate::Escape::UrlComponent);
+    for (auto it = c.headers.begin(); it != c.headers.end(); ++it)
+        call.headers.append({it.key(), BotTemplate::render(it.value().toString(), templates)});
+    if (c.body.isString()) {
+        call.body = BotTemplate::render(c.body.toString(), templates, BotTemplate::Escape::JsonString).toUtf8();
+    } else if (c.body.isObject() || c.body.isArray()) {
+        const QByteArray json = c.body.isObject() ? QJsonDocument(c.body.toObject()).toJson(QJsonDocument::Compact)
+                                                  : QJsonDocument(c.body.toArray()).toJson(QJsonDocument::Compact);
+        call.body = BotTemplate::render(QString::fromUtf8(json), templates, BotTemplate::Escape::JsonString,
+                                        std::numeric_limits<qsizetype>::max())
+                        .toUtf8();
+    }
+    if (c.timeoutMs > 0)
+        call.timeoutMs = c.timeoutMs;
+    return call;
+}
+
 void FlowRunner::enter(Run &run, Context &ctx, QString node, QString from, QString edge) const
 {
     for (;;) {
@@ -242,8 +274,8 @@ void FlowRunner::ask(Run &run, Context &ctx, const BotFlow::Node &node) const
     }
     QJsonArray options;
     for (qsizetype i = 0; i < menu->options.size(); ++i)
-        options.append(QJsonObject{{u"id"_s, ReplyMatcher::interactiveId(node.key, i)},
-                                   {u"title"_s, menu->options[i].label}});
+        options.append(
+            QJsonObject{{u"id"_s, ReplyMatcher::interactiveId(node.key, i)}, {u"title"_s, menu->options[i].label}});
     QJsonObject interactive{{u"type"_s, kind}, {u"options"_s, options}};
     if (kind == "list"_L1)
         interactive.insert(u"button"_s, m_options.listButton);
@@ -283,25 +315,7 @@ bool FlowRunner::step(Run &run, Context &ctx, const BotFlow::Node &node, QString
         return true;
     }
     if (const auto *c = std::get_if<BotFlow::HttpRequestConfig>(&node.config)) {
-        HttpCallSpec call;
-        call.node = node.key;
-        call.method = c->method.isEmpty() ? u"GET"_s : c->method.toUpper();
-        call.url = BotTemplate::render(c->url, templates, BotTemplate::Escape::UrlComponent);
-        for (auto it = c->headers.begin(); it != c->headers.end(); ++it)
-            call.headers.append({it.key(), BotTemplate::render(it.value().toString(), templates)});
-        if (c->body.isString()) {
-            call.body = BotTemplate::render(c->body.toString(), templates, BotTemplate::Escape::JsonString).toUtf8();
-        } else if (c->body.isObject() || c->body.isArray()) {
-            const QByteArray json = c->body.isObject()
-                ? QJsonDocument(c->body.toObject()).toJson(QJsonDocument::Compact)
-                : QJsonDocument(c->body.toArray()).toJson(QJsonDocument::Compact);
-            call.body = BotTemplate::render(QString::fromUtf8(json), templates, BotTemplate::Escape::JsonString,
-                                            std::numeric_limits<qsizetype>::max())
-                            .toUtf8();
-        }
-        if (c->timeoutMs > 0)
-            call.timeoutMs = c->timeoutMs;
-        run.http = call;
+        run.http = renderCall(node.key, *c, templates);
         run.waitFor = Run::WaitFor::Http;
         return false;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BotTemplate.h"
 #include "FlowDefinition.h"
 
 #include <QByteArray>
@@ -123,8 +124,8 @@ struct Run {
 struct RunnerOptions {
     bool interactiveButtons = false;   // the number's provider capabilities
     bool interactiveLists = false;
-    int maxSteps = 50;          // nodes entered in one run without waiting for the customer
-    QString listButton;         // the text of a list message's button
+    int maxSteps = 50;                              // nodes entered in one run without waiting for the customer
+    QString listButton;                             // the text of a list message's button
     QString defaultRegion = QStringLiteral("CO");   // the `phone` validation's
 };
 
@@ -145,6 +146,9 @@ public:
     Run httpDone(const SessionState &state, const HttpAnswer &answer) const;
     // No reply within the flow's timeout.
     Run timedOut(const SessionState &state) const;
+    // The call of the http_request node the session waits at, rendered with its variables
+    // (nullopt: it does not wait at one).
+    std::optional<HttpCallSpec> httpCall(const SessionState &state) const;
 
     const BotFlow::Definition &flow() const { return m_flow; }
 
@@ -154,6 +158,8 @@ private:
     void handOver(Run &run, Context &ctx, Run::Outcome outcome, const QString &edge, const QString &detail) const;
     void ask(Run &run, Context &ctx, const BotFlow::Node &node) const;
     bool step(Run &run, Context &ctx, const BotFlow::Node &node, QString &next, QString &edge) const;
+    static HttpCallSpec renderCall(const QString &node, const BotFlow::HttpRequestConfig &config,
+                                   const TemplateContext &templates);
 
     BotFlow::Definition m_flow;
     RunnerOptions m_options;
