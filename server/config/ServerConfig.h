@@ -4,6 +4,8 @@
 #include "store/Database.h"
 
 #include <QHostAddress>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -45,6 +47,10 @@ struct ServerConfig {
     int reminderIntervalMs = 5000;      // how often due task reminders are looked for
     int socketPingIntervalMs = 25000;   // Engine.IO: the server pings every socket this often
     int socketPingTimeoutMs = 20000;    // and closes one that has not answered within this
+    // A bot flow's http_request may call loopback, private, link-local and shared NAT addresses
+    // (docs/BOT_FLOWS.md#outbound-requests); off, only public ones and botHttpAllowedNetworks.
+    bool botHttpAllowPrivate = false;
+    QList<QPair<QHostAddress, int>> botHttpAllowedNetworks;   // private networks allowed all the same
 
     // Reads defaults < INI file < environment. `environment` is injectable for tests.
     static Result<ServerConfig> load(const QString &iniFile, const QHash<QString, QString> &environment);
