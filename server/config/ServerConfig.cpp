@@ -75,7 +75,9 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
         // INI keys are the variable names without the prefix, in any case: listen=…, database_url=…
         for (const QString &key : ini.allKeys()) {
             const QString name = u"CONVERSA_"_s + key.section(u'/', -1).toUpper();
-            values.insert(name, ini.value(key).toString());
+            // QSettings reads `a, b` as a list, whose toString() is empty: join it back.
+            const QVariant v = ini.value(key);
+            values.insert(name, v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString());
         }
     }
     for (auto it = environment.begin(); it != environment.end(); ++it)

@@ -52,7 +52,9 @@ void tst_ServerConfig::iniThenEnvironment()
     const QString ini = dir.filePath(u"conversa.ini"_s);
     QFile f(ini);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("listen=127.0.0.1:9000\ndatabase_url=postgresql://app:s%40cret@db.local:6543/crm\nlog_level=debug\n");
+    f.write("listen=127.0.0.1:9000\ndatabase_url=postgresql://app:s%40cret@db.local:6543/crm\nlog_level=debug\n"
+            "cors_origins=https://a.example, https://b.example\n"
+            "bot_http_allowed_networks = 10.1.2.0/24, 127.0.0.1/32\n");
     f.close();
 
     Result<ServerConfig> c = ServerConfig::load(ini, {});
@@ -66,6 +68,10 @@ void tst_ServerConfig::iniThenEnvironment()
     QCOMPARE(c->database.name, u"crm"_s);
     QVERIFY(!c->database.describe().contains(u"s@cret"_s));
     QCOMPARE(c->logLevel, u"debug"_s);
+    // A comma-separated value, which QSettings reads as a list.
+    QCOMPARE(c->corsOrigins, (QStringList{u"https://a.example"_s, u"https://b.example"_s}));
+    QCOMPARE(c->botHttpAllowedNetworks.size(), 2);
+    QCOMPARE(c->botHttpAllowedNetworks.at(1).first, QHostAddress(u"127.0.0.1"_s));
 
     // The environment wins over the file.
     c = ServerConfig::load(ini, {{u"CONVERSA_LISTEN"_s, u"127.0.0.1:9100"_s}, {u"CONVERSA_LOG_LEVEL"_s, u"warning"_s}});
