@@ -83,7 +83,9 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
         // INI keys are the variable names without the prefix, in any case: listen=…, database_url=…
         for (const QString &key : ini.allKeys()) {
             const QString name = u"CONVERSA_"_s + key.section(u'/', -1).toUpper();
-            values.insert(name, ini.value(key).toString());
+            // QSettings reads `a, b` as a list, whose toString() is empty: join it back.
+            const QVariant v = ini.value(key);
+            values.insert(name, v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString());
         }
     }
     for (auto it = environment.begin(); it != environment.end(); ++it)
@@ -242,6 +244,22 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     if (!n)
         return n.error();
     c.socketPingTimeoutMs = int(*n);
+
+    const QString allowPrivate = value("CONVERSA_BOT_HTTP_ALLOW_PRIVATE", u"false"_s).toLower();
+    if (QStringList{u"1"_s, u"true"_s, u"yes"_s, u"on"_s}.contains(allowPrivate))
+        c.botHttpAllowPrivate = true;
+    else if (!QStringList{u"0"_s, u"false"_s, u"no"_s, u"off"_s}.contains(allowPrivate))
+        return invalid(u"CONVERSA_BOT_HTTP_ALLOW_PRIVATE"_s, "expected true or false, got \"%1\"", {allowPrivate});
+    const QStringList networks = value("CONVERSA_BOT_HTTP_ALLOWED_NETWORKS", {}).split(u',', Qt::SkipEmptyParts);
+    for (const QString &text : networks) {
+        const QString trimmed = text.trimmed();
+        const QPair<QHostAddress, int> network =
+            trimmed.contains(u'/') ? QHostAddress::parseSubnet(trimmed) : QPair<QHostAddress, int>{};
+        if (network.first.isNull() || network.second < 0)
+            return invalid(u"CONVERSA_BOT_HTTP_ALLOWED_NETWORKS"_s,
+                           "expected comma-separated networks such as 10.1.2.0/24, got \"%1\"", {trimmed});
+        c.botHttpAllowedNetworks.append(network);
+    }
     return c;
 }
 

@@ -5,6 +5,8 @@
 #include "store/Database.h"
 
 #include <QHostAddress>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -48,6 +50,10 @@ struct ServerConfig {
     int reminderIntervalMs = 5000;      // how often due task reminders are looked for
     int socketPingIntervalMs = 25000;   // Engine.IO: the server pings every socket this often
     int socketPingTimeoutMs = 20000;    // and closes one that has not answered within this
+    // A bot flow's http_request may call loopback, private, link-local and shared NAT addresses
+    // (docs/BOT_FLOWS.md#outbound-requests); off, only public ones and botHttpAllowedNetworks.
+    bool botHttpAllowPrivate = false;
+    QList<QPair<QHostAddress, int>> botHttpAllowedNetworks;   // private networks allowed all the same
 
     // What the bot engine takes from here.
     BotEngineSettings botEngineSettings() const;

@@ -21,6 +21,8 @@ private slots:
     void classify();
     void check_data();
     void check();
+    void allowedNetworks_data();
+    void allowedNetworks();
 };
 
 void tst_OutboundTarget::classify_data()
@@ -154,6 +156,57 @@ void tst_OutboundTarget::check()
     const QUrl target(url, QUrl::StrictMode);
     QCOMPARE(OutboundTarget::check(target, addresses, false), strict);
     QCOMPARE(OutboundTarget::check(target, addresses, true), allowing);
+}
+
+void tst_OutboundTarget::allowedNetworks_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QStringList>("resolved");
+    QTest::addColumn<QStringList>("networks");
+    QTest::addColumn<Verdict>("expected");   // without the setting that allows every private target
+
+    const QStringList none;
+    const QStringList crm{u"10.1.2.0/24"_s};
+    QTest::addRow("inside") << u"http://10.1.2.3/"_s << none << crm << Verdict::Allowed;
+    QTest::addRow("outside") << u"http://10.1.3.3/"_s << none << crm << Verdict::BlockedAddress;
+    QTest::addRow("name-inside") << u"https://crm.internal/"_s << QStringList{u"10.1.2.40"_s} << crm
+                                 << Verdict::Allowed;
+    QTest::addRow("name-one-outside") << u"https://crm.internal/"_s << QStringList{u"10.1.2.40"_s, u"10.9.9.9"_s} << crm
+                                      << Verdict::BlockedAddress;
+    QTest::addRow("metadata-not-listed") << u"http://169.254.169.254/"_s << none << crm << Verdict::BlockedAddress;
+    QTest::addRow("mapped-inside") << u"http://[::ffff:10.1.2.3]/"_s << none << crm << Verdict::Allowed;
+    QTest::addRow("loopback-host") << u"http://127.0.0.1:8080/"_s << none << QStringList{u"127.0.0.1/32"_s}
+                                   << Verdict::Allowed;
+    QTest::addRow("loopback-other") << u"http://127.0.0.2:8080/"_s << none << QStringList{u"127.0.0.1/32"_s}
+                                    << Verdict::BlockedAddress;
+    QTest::addRow("ipv6-ula") << u"http://[fd00:1::5]/"_s << none << QStringList{u"fd00:1::/64"_s} << Verdict::Allowed;
+    QTest::addRow("public-unaffected") << u"http://8.8.8.8/"_s << none << crm << Verdict::Allowed;
+    // A network never makes an address that is never called callable.
+    QTest::addRow("unspecified-listed") << u"http://0.0.0.0/"_s << none << QStringList{u"0.0.0.0/8"_s}
+                                        << Verdict::BlockedAddress;
+    QTest::addRow("multicast-listed") << u"http://224.0.0.1/"_s << none << QStringList{u"224.0.0.0/4"_s}
+                                      << Verdict::BlockedAddress;
+    QTest::addRow("no-networks") << u"http://10.1.2.3/"_s << none << none << Verdict::BlockedAddress;
+}
+
+void tst_OutboundTarget::allowedNetworks()
+{
+    QFETCH(QString, url);
+    QFETCH(QStringList, resolved);
+    QFETCH(QStringList, networks);
+    QFETCH(Verdict, expected);
+    QList<QHostAddress> addresses;
+    for (const QString &a : resolved)
+        addresses.append(QHostAddress(a));
+    QList<OutboundTarget::Network> allowed;
+    for (const QString &n : networks) {
+        allowed.append(QHostAddress::parseSubnet(n));
+        QVERIFY2(allowed.last().second >= 0, qPrintable(n));
+    }
+    const QUrl target(url, QUrl::StrictMode);
+    QCOMPARE(OutboundTarget::check(target, addresses, false, allowed), expected);
+    // The setting that allows every private target still decides alone when it is on.
+    QCOMPARE(OutboundTarget::check(target, addresses, true, allowed), OutboundTarget::check(target, addresses, true));
 }
 
 QTEST_APPLESS_MAIN(tst_OutboundTarget)

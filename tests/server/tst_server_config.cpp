@@ -16,6 +16,8 @@ private slots:
     void iniThenEnvironment();
     void invalid_data();
     void invalid();
+    void botHttp_data();
+    void botHttp();
     void persistentKeys();
 };
 
@@ -40,6 +42,8 @@ void tst_ServerConfig::defaults()
     const Result<ServerConfig> quick = ServerConfig::load({}, {{u"CONVERSA_REMINDER_INTERVAL_MS"_s, u"250"_s}});
     QVERIFY(quick.ok());
     QCOMPARE(quick->reminderIntervalMs, 250);
+    QCOMPARE(c->botHttpAllowPrivate, false);
+    QVERIFY(c->botHttpAllowedNetworks.isEmpty());
 }
 
 void tst_ServerConfig::iniThenEnvironment()
@@ -48,7 +52,9 @@ void tst_ServerConfig::iniThenEnvironment()
     const QString ini = dir.filePath(u"conversa.ini"_s);
     QFile f(ini);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("listen=127.0.0.1:9000\ndatabase_url=postgresql://app:s%40cret@db.local:6543/crm\nlog_level=debug\n");
+    f.write("listen=127.0.0.1:9000\ndatabase_url=postgresql://app:s%40cret@db.local:6543/crm\nlog_level=debug\n"
+            "cors_origins=https://a.example, https://b.example\n"
+            "bot_http_allowed_networks = 10.1.2.0/24, 127.0.0.1/32\n");
     f.close();
 
     Result<ServerConfig> c = ServerConfig::load(ini, {});
@@ -62,6 +68,10 @@ void tst_ServerConfig::iniThenEnvironment()
     QCOMPARE(c->database.name, u"crm"_s);
     QVERIFY(!c->database.describe().contains(u"s@cret"_s));
     QCOMPARE(c->logLevel, u"debug"_s);
+    // A comma-separated value, which QSettings reads as a list.
+    QCOMPARE(c->corsOrigins, (QStringList{u"https://a.example"_s, u"https://b.example"_s}));
+    QCOMPARE(c->botHttpAllowedNetworks.size(), 2);
+    QCOMPARE(c->botHttpAllowedNetworks.at(1).first, QHostAddress(u"127.0.0.1"_s));
 
     // The environment wins over the file.
     c = ServerConfig::load(ini, {{u"CONVERSA_LISTEN"_s, u"127.0.0.1:9100"_s}, {u"CONVERSA_LOG_LEVEL"_s, u"warning"_s}});
@@ -92,6 +102,49 @@ void tst_ServerConfig::invalid_data()
     QTest::addRow("socket-ping-interval") << u"CONVERSA_SOCKET_PING_INTERVAL_MS"_s << u"10"_s;
     QTest::addRow("socket-ping-timeout") << u"CONVERSA_SOCKET_PING_TIMEOUT_MS"_s << u"soon"_s;
     QTest::addRow("reminder-interval") << u"CONVERSA_REMINDER_INTERVAL_MS"_s << u"0"_s;
+    QTest::addRow("bot-http-allow-private") << u"CONVERSA_BOT_HTTP_ALLOW_PRIVATE"_s << u"maybe"_s;
+    QTest::addRow("bot-http-network-word") << u"CONVERSA_BOT_HTTP_ALLOWED_NETWORKS"_s << u"intranet"_s;
+    QTest::addRow("bot-http-network-no-prefix") << u"CONVERSA_BOT_HTTP_ALLOWED_NETWORKS"_s << u"10.1.2.3"_s;
+    QTest::addRow("bot-http-network-prefix") << u"CONVERSA_BOT_HTTP_ALLOWED_NETWORKS"_s << u"10.1.2.0/33"_s;
+    QTest::addRow("bot-http-network-one-bad")
+        << u"CONVERSA_BOT_HTTP_ALLOWED_NETWORKS"_s << u"10.1.2.0/24, 192.168.0.0/x"_s;
+}
+
+void tst_ServerConfig::botHttp_data()
+{
+    QTest::addColumn<QString>("allowPrivate");
+    QTest::addColumn<QString>("networks");
+    QTest::addColumn<bool>("expectedAllowPrivate");
+    QTest::addColumn<QStringList>("expectedNetworks");   // address/prefix
+
+    QTest::addRow("true") << u"true"_s << QString() << true << QStringList{};
+    QTest::addRow("one") << u"1"_s << QString() << true << QStringList{};
+    QTest::addRow("yes-upper") << u"YES"_s << QString() << true << QStringList{};
+    QTest::addRow("false") << u"false"_s << QString() << false << QStringList{};
+    QTest::addRow("off") << u"off"_s << QString() << false << QStringList{};
+    QTest::addRow("one-network") << u"0"_s << u"10.1.2.0/24"_s << false << QStringList{u"10.1.2.0/24"_s};
+    QTest::addRow("networks") << QString() << u" 10.1.2.0/24 , 127.0.0.1/32,fd00::/8"_s << false
+                              << QStringList{u"10.1.2.0/24"_s, u"127.0.0.1/32"_s, u"fd00::/8"_s};
+}
+
+void tst_ServerConfig::botHttp()
+{
+    QFETCH(QString, allowPrivate);
+    QFETCH(QString, networks);
+    QFETCH(bool, expectedAllowPrivate);
+    QFETCH(QStringList, expectedNetworks);
+    QHash<QString, QString> env;
+    if (!allowPrivate.isNull())
+        env.insert(u"CONVERSA_BOT_HTTP_ALLOW_PRIVATE"_s, allowPrivate);
+    if (!networks.isNull())
+        env.insert(u"CONVERSA_BOT_HTTP_ALLOWED_NETWORKS"_s, networks);
+    const Result<ServerConfig> c = ServerConfig::load({}, env);
+    QVERIFY(c.ok());
+    QCOMPARE(c->botHttpAllowPrivate, expectedAllowPrivate);
+    QStringList got;
+    for (const auto &[address, prefix] : c->botHttpAllowedNetworks)
+        got.append(address.toString() + u'/' + QString::number(prefix));
+    QCOMPARE(got, expectedNetworks);
 }
 
 void tst_ServerConfig::invalid()

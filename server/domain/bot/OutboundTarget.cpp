@@ -94,14 +94,26 @@ AddressClass classify(const QHostAddress &address)
     }
 }
 
-bool isAllowed(const QHostAddress &address, bool allowPrivateTargets)
+bool isAllowed(const QHostAddress &address, bool allowPrivateTargets, const QList<Network> &allowedNetworks)
 {
     switch (classify(address)) {
     case AddressClass::Public: return true;
     case AddressClass::Loopback:
     case AddressClass::Private:
     case AddressClass::LinkLocal:
-    case AddressClass::SharedNat: return allowPrivateTargets;
+    case AddressClass::SharedNat: {
+        if (allowPrivateTargets)
+            return true;
+        QHostAddress plain = address;
+        if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+            if (const auto v4 = outboundEmbeddedIpv4(address))
+                plain = *v4;
+            else
+                plain.setScopeId(QString());
+        }
+        return std::any_of(allowedNetworks.begin(), allowedNetworks.end(),
+                           [&plain](const Network &network) { return plain.isInSubnet(network); });
+    }
     case AddressClass::Unspecified:
     case AddressClass::Multicast:
     case AddressClass::Reserved: return false;
@@ -109,7 +121,8 @@ bool isAllowed(const QHostAddress &address, bool allowPrivateTargets)
     return false;
 }
 
-Verdict check(const QUrl &url, const QList<QHostAddress> &resolved, bool allowPrivateTargets)
+Verdict check(const QUrl &url, const QList<QHostAddress> &resolved, bool allowPrivateTargets,
+              const QList<Network> &allowedNetworks)
 {
     if (!url.isValid() || url.isRelative())
         return Verdict::BadUrl;
@@ -125,7 +138,7 @@ Verdict check(const QUrl &url, const QList<QHostAddress> &resolved, bool allowPr
     if (addresses.isEmpty())
         return Verdict::NotResolved;
     for (const QHostAddress &address : addresses) {
-        if (!isAllowed(address, allowPrivateTargets))
+        if (!isAllowed(address, allowPrivateTargets, allowedNetworks))
             return Verdict::BlockedAddress;
     }
     return Verdict::Allowed;

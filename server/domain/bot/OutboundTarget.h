@@ -2,6 +2,7 @@
 
 #include <QHostAddress>
 #include <QList>
+#include <QPair>
 #include <QUrl>
 
 namespace Conversa::Server::Bot {
@@ -28,9 +29,15 @@ enum class AddressClass {
 // is classed as that IPv4 address.
 AddressClass classify(const QHostAddress &address);
 
-// Allowed only with the setting that allows private targets: loopback, private, link-local and
-// shared NAT addresses. Unspecified, multicast and reserved addresses are never called.
-bool isAllowed(const QHostAddress &address, bool allowPrivateTargets);
+// A network an integrator allows although it is not public, e.g. their CRM's 10.1.2.0/24
+// (QHostAddress::parseSubnet's result).
+using Network = QPair<QHostAddress, int>;
+
+// Allowed only with the setting that allows private targets, or when inside one of
+// `allowedNetworks`: loopback, private, link-local and shared NAT addresses. Unspecified, multicast
+// and reserved addresses are never called, whatever the networks say. An IPv6 address that carries
+// an IPv4 one is matched against the networks as that IPv4 address.
+bool isAllowed(const QHostAddress &address, bool allowPrivateTargets, const QList<Network> &allowedNetworks = {});
 
 enum class Verdict {
     Allowed,
@@ -43,7 +50,8 @@ enum class Verdict {
 // Whether `url` may be called, given the addresses its host resolved to (an IP literal host is
 // checked itself, with or without `resolved`). Every address must be allowed: the connection
 // could use any of them.
-Verdict check(const QUrl &url, const QList<QHostAddress> &resolved, bool allowPrivateTargets);
+Verdict check(const QUrl &url, const QList<QHostAddress> &resolved, bool allowPrivateTargets,
+              const QList<Network> &allowedNetworks = {});
 
 }   // namespace OutboundTarget
 
