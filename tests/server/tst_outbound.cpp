@@ -9,6 +9,7 @@
 #include "delivery/OutboundWorker.h"
 #include "providers/MetaGraphClient.h"
 #include "store/Database.h"
+#include "store/MessageStore.h"
 #include "store/NumberStore.h"
 #include "store/SearchText.h"
 
@@ -129,13 +130,16 @@ private:
     // body text in content, the options in messages.interactive.
     qint64 queueMenu(qint64 chatId, const QString &body, const QJsonObject &interactive)
     {
-        return insertReturningId(
-            m_server.db(),
-            "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, interactive, "
-            "status, is_bot_message, created_at) VALUES (?, ?, 'outbound', 'interactive', ?, ?, 'pending', TRUE, ?) "
-            "RETURNING id",
-            {chatId, m_number.id, body, QString::fromUtf8(QJsonDocument(interactive).toJson(QJsonDocument::Compact)),
-             nowSeconds()});
+        Message m;
+        m.chatId = chatId;
+        m.numberId = m_number.id;
+        m.direction = u"outbound"_s;
+        m.messageType = u"interactive"_s;
+        m.content = body;
+        m.interactive = interactive;
+        m.isBotMessage = true;
+        const Result<qint64> id = MessageStore(m_server.db()).insert(m, nowSeconds());
+        return id ? *id : 0;
     }
     QVariant column(qint64 messageId, const char *name)
     {
@@ -572,6 +576,8 @@ void tst_Outbound::interactiveOverLimitFails_data()
                                    << buttons(QJsonArray{QJsonObject{{u"id"_s, u"x"_s}, {u"title"_s, u"Uno"_s}},
                                                          QJsonObject{{u"id"_s, u"x"_s}, {u"title"_s, u"Dos"_s}}})
                                    << u"Two options of the menu have the id \"x\""_s;
+    QTest::addRow("duplicate-button-titles") << u"Hola"_s << buttons(options({u"Ventas"_s, u"Ventas"_s}))
+                                             << u"Two reply buttons of the menu have the title \"Ventas\""_s;
 }
 
 void tst_Outbound::interactiveOverLimitFails()
