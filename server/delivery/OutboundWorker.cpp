@@ -132,6 +132,7 @@ std::optional<ProviderRefusal> OutboundWorker::startSend(const OutboxMessage &m)
     r.templateName = m.templateName;
     r.templateLanguage = m.templateLanguage;
     r.templateVariables = m.templateVariables;
+    r.interactive = m.interactive;
     r.replyToProviderId = m.replyToProviderId;
     r.hasMedia = m.mediaFileId > 0;
     if (r.hasMedia) {

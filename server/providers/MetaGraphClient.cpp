@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -51,6 +52,12 @@ QString parameterText(const QJsonValue &v)
         return QString();
     return QString::fromUtf8(QJsonDocument(v.isObject() ? QJsonDocument(v.toObject()) : QJsonDocument(v.toArray()))
                                  .toJson(QJsonDocument::Compact));
+}
+
+// Characters as Meta counts them (code points: an emoji is one).
+qsizetype characters(const QString &s)
+{
+    return s.toUcs4().size();
 }
 
 }   // namespace
@@ -100,6 +107,89 @@ QJsonArray MetaGraphClient::templateComponents(const QJsonObject &variables)
     return QJsonArray{QJsonObject{{u"type"_s, u"body"_s}, {u"parameters"_s, parameters}}};
 }
 
+QJsonObject MetaGraphClient::interactiveObject(const QString &body, const QJsonObject &interactive)
+{
+    const QString kind = interactive.value(u"type"_s).toString();
+    const QJsonArray options = interactive.value(u"options"_s).toArray();
+    QJsonObject action;
+    if (kind == "button"_L1) {
+        QJsonArray buttons;
+        for (const QJsonValue &v : options) {
+            const QJsonObject o = v.toObject();
+            buttons.append(QJsonObject{{u"type"_s, u"reply"_s},
+                                       {u"reply"_s,
+                                        QJsonObject{{u"id"_s, o.value(u"id"_s).toString()},
+                                                    {u"title"_s, o.value(u"title"_s).toString()}}}});
+        }
+        action.insert(u"buttons"_s, buttons);
+    } else {
+        QJsonArray rows;
+        for (const QJsonValue &v : options) {
+            const QJsonObject o = v.toObject();
+            rows.append(
+                QJsonObject{{u"id"_s, o.value(u"id"_s).toString()}, {u"title"_s, o.value(u"title"_s).toString()}});
+        }
+        action.insert(u"button"_s, interactive.value(u"button"_s).toString());
+        action.insert(u"sections"_s, QJsonArray{QJsonObject{{u"rows"_s, rows}}});
+    }
+    return {{u"type"_s, kind}, {u"body"_s, QJsonObject{{u"text"_s, body}}}, {u"action"_s, action}};
+}
+
+QString MetaGraphClient::interactiveProblem(const QString &body, const QJsonObject &interactive)
+{
+    // Meta's limits: reply buttons up to 3 (id 256, title 20 characters), list rows up to 10
+    // (id 200, title 24), the list's button 20, the body 1024.
+    const QString kind = interactive.value(u"type"_s).toString();
+    const bool buttons = kind == "button"_L1;
+    if (!buttons && kind != "list"_L1)
+        return u"The menu's interactive type \"%1\" is neither button nor list"_s.arg(kind);
+    if (body.trimmed().isEmpty())
+        return u"The menu has no body text"_s;
+    if (characters(body) > 1024)
+        return u"The menu's body text has %1 characters; WhatsApp allows 1024"_s.arg(characters(body));
+    const QJsonArray options = interactive.value(u"options"_s).toArray();
+    const qsizetype maxOptions = buttons ? 3 : 10;
+    if (options.isEmpty() || options.size() > maxOptions)
+        return u"The menu has %1 options; WhatsApp %2 take 1 to %3"_s.arg(options.size())
+            .arg(buttons ? u"reply buttons"_s : u"lists"_s)
+            .arg(maxOptions);
+    const qsizetype maxId = buttons ? 256 : 200;
+    const qsizetype maxTitle = buttons ? 20 : 24;
+    const QString what = buttons ? u"reply button"_s : u"list row"_s;
+    QSet<QString> ids;
+    QSet<QString> titles;
+    for (qsizetype i = 0; i < options.size(); ++i) {
+        const QJsonObject o = options.at(i).toObject();
+        const QString id = o.value(u"id"_s).toString();
+        const QString title = o.value(u"title"_s).toString();
+        if (id.isEmpty() || characters(id) > maxId)
+            return u"The %1 %2 has an id of %3 characters; WhatsApp takes 1 to %4"_s.arg(what)
+                .arg(i + 1)
+                .arg(characters(id))
+                .arg(maxId);
+        if (title.trimmed().isEmpty() || characters(title) > maxTitle)
+            return u"The %1 %2 has a title of %3 characters (\"%4\"); WhatsApp takes 1 to %5"_s.arg(what)
+                .arg(i + 1)
+                .arg(characters(title))
+                .arg(title)
+                .arg(maxTitle);
+        if (ids.contains(id))
+            return u"Two options of the menu have the id \"%1\""_s.arg(id);
+        if (buttons && titles.contains(title))
+            return u"Two reply buttons of the menu have the title \"%1\""_s.arg(title);
+        ids.insert(id);
+        titles.insert(title);
+    }
+    if (!buttons) {
+        const QString button = interactive.value(u"button"_s).toString();
+        if (button.trimmed().isEmpty() || characters(button) > 20)
+            return u"The list's button text has %1 characters (\"%2\"); WhatsApp takes 1 to 20"_s
+                .arg(characters(button))
+                .arg(button);
+    }
+    return {};
+}
+
 QJsonObject MetaGraphClient::messageBody(const GraphMessage &m, const QString &mediaId)
 {
     QJsonObject body{{u"messaging_product"_s, u"whatsapp"_s},
@@ -116,6 +206,8 @@ QJsonObject MetaGraphClient::messageBody(const GraphMessage &m, const QString &m
         if (!components.isEmpty())
             t.insert(u"components"_s, components);
         body.insert(u"template"_s, t);
+    } else if (m.type == "interactive"_L1) {
+        body.insert(u"interactive"_s, interactiveObject(m.content, m.interactive));
     } else if (isMedia(m.type)) {
         QJsonObject media{{u"id"_s, mediaId}};
         if (!m.content.isEmpty() && m.type != "audio"_L1)

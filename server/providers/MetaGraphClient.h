@@ -19,11 +19,12 @@ struct GraphMessage {
     QString phoneNumberId;   // the number's meta_phone_number_id
     QString accessToken;     // the number's meta_access_token, in clear
     QString to;              // the client's phone number (E.164)
-    QString type;            // text | image | document | audio | video | template
-    QString content;         // text body, or the media caption
+    QString type;            // text | image | document | audio | video | template | interactive
+    QString content;         // text body, the media caption, or an interactive message's body text
     QString templateName;
     QString templateLanguage;
     QJsonObject templateVariables;
+    QJsonObject interactive;     // type interactive: the menu, as OutboundRequest::interactive
     QString replyToProviderId;   // context.message_id (the quoted wamid); empty: not a reply
     QString mediaPath;           // absolute path of the stored file
     QString mediaMimeType;
@@ -73,6 +74,12 @@ public:
 
     // The JSON body of POST /messages; mediaId is the uploaded media for media types.
     static QJsonObject messageBody(const GraphMessage &message, const QString &mediaId = {});
+    // A menu (OutboundRequest::interactive) as Meta's `interactive` object: reply buttons
+    // (type "button") or a list with one section (type "list"); `body` is its body text.
+    static QJsonObject interactiveObject(const QString &body, const QJsonObject &interactive);
+    // Why Meta would refuse that menu (its type, number of options, and the lengths of the body,
+    // ids, titles and list button, docs/PROVIDERS.md); empty when it may be sent.
+    static QString interactiveProblem(const QString &body, const QJsonObject &interactive);
     // template_variables → components: {"1": "Carlos", "2": …} positional in number order;
     // named keys → parameters with parameter_name. Empty: no components.
     static QJsonArray templateComponents(const QJsonObject &variables);

@@ -1,5 +1,7 @@
 #include "WhatsAppProvider.h"
 
+#include <QJsonArray>
+
 using namespace Qt::StringLiterals;
 
 namespace Conversa::Server {
@@ -23,6 +25,15 @@ QString joinNonEmpty(const QStringList &parts, const QString &separator)
             kept.append(p.trimmed());
     }
     return kept.join(separator);
+}
+
+QString menuAsText(const QString &content, const QJsonObject &interactive)
+{
+    QStringList lines;
+    const QJsonArray options = interactive.value(u"options"_s).toArray();
+    for (qsizetype i = 0; i < options.size(); ++i)
+        lines.append(u"%1. %2"_s.arg(i + 1).arg(options.at(i).toObject().value(u"title"_s).toString().trimmed()));
+    return joinNonEmpty({content, lines.join(u'\n')}, u"\n\n"_s);
 }
 
 // ---- what a provider does not support ----

@@ -56,8 +56,8 @@ struct ProviderAccount {
 // One outbound message as the outbound queue claimed it.
 struct OutboundRequest {
     QString to;        // the client's phone number (E.164)
-    QString type;      // text | image | document | audio | video | template
-    QString content;   // text body, or the media caption
+    QString type;      // text | image | document | audio | video | template | interactive
+    QString content;   // text body, the media caption, or a menu's body text
     QString templateName;
     QString templateLanguage;
     QJsonObject templateVariables;
@@ -66,7 +66,8 @@ struct OutboundRequest {
     // interactiveButtons / interactiveLists, `content` its body text:
     //   {"type": "button", "options": [{"id": "menu#1", "title": "Ventas"}, …]}        up to 3
     //   {"type": "list", "button": "Opciones", "options": [{"id", "title"}, …]}        up to 10
-    // The ids come back in the customer's reply (InboundDelivery::replyId).
+    // The ids come back in the customer's reply (InboundDelivery::replyId). A provider without
+    // interactive messages sends it as numbered text (menuAsText) rather than losing it.
     QJsonObject interactive;
     bool hasMedia = false;
     QString mediaPath;   // absolute path of the stored file
@@ -119,6 +120,10 @@ using InboundItem = std::variant<InboundDelivery, StatusUpdate, WebhookNote>;
 // For providers writing a message's text from parts (a location's name and address, a contact's
 // name and phones): the non-empty parts, trimmed, joined with `separator`.
 QString joinNonEmpty(const QStringList &parts, const QString &separator);
+
+// A menu (OutboundRequest::interactive) as plain text: its body, a blank line, then one numbered
+// line per option ("1. Ventas\n2. Soporte"), for providers without interactive messages.
+QString menuAsText(const QString &content, const QJsonObject &interactive);
 
 // A session event: the number's connection changed, or its session shows a new QR code.
 struct ConnectionChange {

@@ -19,6 +19,8 @@ void MessageJson::writeMessage(JsonWriter &w, const Message &m)
     w.stringOrNull(K::templateName, m.templateName).stringOrNull(K::templateLanguage, m.templateLanguage);
     w.key(K::templateVariables);
     m.hasTemplateVariables ? w.json(m.templateVariables) : w.null();
+    w.key(K::interactive);
+    m.interactive.isEmpty() ? w.null() : w.json(m.interactive);
     w.stringOrNull(K::errorCode, m.errorCode).stringOrNull(K::errorMessage, m.errorMessage);
     w.key(K::user);
     if (m.userId > 0) {

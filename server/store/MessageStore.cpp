@@ -16,7 +16,7 @@ constexpr auto kMessageSelect =
     "SELECT m.id, m.chat_id, m.whatsapp_number_id, m.direction, m.message_type, m.content, m.media_file_id, "
     "m.template_name, m.template_language, m.template_variables, m.status, m.error_code, m.error_message, "
     "m.user_id, u.first_name, u.last_name, m.is_bot_message, m.created_at, m.sent_at, m.delivered_at, m.read_at, "
-    "r.id, r.direction, r.message_type, r.content "
+    "r.id, r.direction, r.message_type, r.content, m.interactive "
     "FROM messages m LEFT JOIN users u ON u.id = m.user_id LEFT JOIN messages r ON r.id = m.reply_to_message_id "_L1;
 
 Message readMessage(const SqlQuery &q)
@@ -49,6 +49,7 @@ Message readMessage(const SqlQuery &q)
     m.replyToDirection = q.string(i++);
     m.replyToType = q.string(i++);
     m.replyToContent = q.string(i++);
+    m.interactive = QJsonDocument::fromJson(q.string(i++).toUtf8()).object();
     return m;
 }
 
@@ -65,14 +66,18 @@ Result<qint64> MessageStore::insert(const Message &m, qint64 now)
     const QVariant variables = m.hasTemplateVariables
         ? QVariant(QString::fromUtf8(QJsonDocument(m.templateVariables).toJson(QJsonDocument::Compact)))
         : nullIfEmpty({});
+    const QVariant interactive = m.interactive.isEmpty()
+        ? nullIfEmpty({})
+        : QVariant(QString::fromUtf8(QJsonDocument(m.interactive).toJson(QJsonDocument::Compact)));
     SqlQuery
         q(m_db,
           "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, media_file_id, "
           "template_name, template_language, template_variables, status, user_id, is_bot_message, created_at, "
-          "reply_to_message_id, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          "reply_to_message_id, idempotency_key, interactive) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "RETURNING id",
           {m.chatId, m.numberId, m.direction, m.messageType, nullIfEmpty(m.content), nullIfZero(m.mediaFileId),
            nullIfEmpty(m.templateName), nullIfEmpty(m.templateLanguage), variables, m.status, nullIfZero(m.userId),
-           m.isBotMessage, now, nullIfZero(m.replyToId), nullIfEmpty(m.idempotencyKey)});
+           m.isBotMessage, now, nullIfZero(m.replyToId), nullIfEmpty(m.idempotencyKey), interactive});
     if (!q.exec() || !q.next()) {
         // Only a request racing another with the same key gets here: the first one owns the key.
         if (q.isUniqueViolation())

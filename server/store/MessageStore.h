@@ -24,6 +24,9 @@ struct Message {
     QString templateLanguage;
     QJsonObject templateVariables;
     bool hasTemplateVariables = false;
+    // A bot menu's options (messages.interactive, the shape of OutboundRequest::interactive in
+    // server/providers/WhatsAppProvider.h); empty: none (null).
+    QJsonObject interactive;
     QString status = QStringLiteral("pending");
     QString errorCode;
     QString errorMessage;

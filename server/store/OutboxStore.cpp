@@ -141,7 +141,7 @@ Result<OutboxClaim> OutboxStore::claim(qint64 id, qint64 now)
                    "SELECT m.message_type, m.content, m.template_name, m.template_language, m.template_variables, "
                    "m.media_file_id, c.phone_number, w.meta_phone_number_id, f.storage_path, f.mime_type, "
                    "f.original_filename, w.provider, w.wppconnect_server_url, w.wppconnect_session_name, "
-                   "quoted.provider_message_id "
+                   "quoted.provider_message_id, m.interactive "
                    "FROM messages m JOIN chats ch ON ch.id = m.chat_id "
                    "JOIN clients c ON c.id = ch.client_id JOIN whatsapp_numbers w ON w.id = m.whatsapp_number_id "
                    "LEFT JOIN files f ON f.id = m.media_file_id "
@@ -168,6 +168,7 @@ Result<OutboxClaim> OutboxStore::claim(qint64 id, qint64 now)
         m.wppconnectServerUrl = q.string(12);
         m.wppconnectSessionName = q.string(13);
         m.replyToProviderId = q.string(14);
+        m.interactive = QJsonDocument::fromJson(q.string(15).toUtf8()).object();
     }
     if (!tx.commit())
         return ApiError::internal();

@@ -21,8 +21,9 @@ struct OutboxMessage {
     QString templateName;
     QString templateLanguage;
     QJsonObject templateVariables;
-    QString to;         // the client's phone number
-    QString provider;   // the number's provider (server/providers)
+    QJsonObject interactive;   // messages.interactive: a menu (OutboundRequest::interactive); empty: none
+    QString to;                // the client's phone number
+    QString provider;          // the number's provider (server/providers)
     QString metaPhoneNumberId;
     QString wppconnectServerUrl;
     QString wppconnectSessionName;

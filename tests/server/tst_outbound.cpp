@@ -9,10 +9,14 @@
 #include "delivery/OutboundWorker.h"
 #include "providers/MetaGraphClient.h"
 #include "store/Database.h"
+#include "store/MessageStore.h"
 #include "store/NumberStore.h"
 #include "store/SearchText.h"
 
+#include <Conversa/dto/MessageDto.h>
+
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -52,6 +56,10 @@ private slots:
     void sendTemplate_data();
     void sendTemplate();
     void sendImageUploadsThenSendsById();
+    void sendInteractive_data();
+    void sendInteractive();
+    void interactiveOverLimitFails_data();
+    void interactiveOverLimitFails();
     void errorCodes_data();
     void errorCodes();
     void rateLimits_data();
@@ -117,6 +125,21 @@ private:
     qint64 postText(qint64 chatId, const QString &text)
     {
         return post({{u"chat_id"_s, chatId}, {u"message_type"_s, u"text"_s}, {u"content"_s, text}});
+    }
+    // A menu queued as the bot engine queues it (docs/BOT_FLOWS.md#menus): type interactive, the
+    // body text in content, the options in messages.interactive.
+    qint64 queueMenu(qint64 chatId, const QString &body, const QJsonObject &interactive)
+    {
+        Message m;
+        m.chatId = chatId;
+        m.numberId = m_number.id;
+        m.direction = u"outbound"_s;
+        m.messageType = u"interactive"_s;
+        m.content = body;
+        m.interactive = interactive;
+        m.isBotMessage = true;
+        const Result<qint64> id = MessageStore(m_server.db()).insert(m, nowSeconds());
+        return id ? *id : 0;
     }
     QVariant column(qint64 messageId, const char *name)
     {
@@ -387,6 +410,192 @@ void tst_Outbound::sendImageUploadsThenSendsById()
                                             {u"caption"_s, u"The best succulent ever?"_s}}}};
     QCOMPARE(send.json, expected);
     QCOMPARE(column(id, "provider_message_id").toString(), send.answeredId);
+}
+
+namespace {
+
+QJsonArray options(const QStringList &titles, const QString &idPrefix = u"menu#"_s)
+{
+    QJsonArray out;
+    for (qsizetype i = 0; i < titles.size(); ++i)
+        out.append(QJsonObject{{u"id"_s, QString(idPrefix + QString::number(i + 1))}, {u"title"_s, titles.at(i)}});
+    return out;
+}
+
+}   // namespace
+
+void tst_Outbound::sendInteractive_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QJsonObject>("menu");          // messages.interactive
+    QTest::addColumn<QJsonObject>("interactive");   // what Meta receives
+
+    const auto button = [](const QString &id, const QString &title) {
+        return QJsonObject{{u"type"_s, u"reply"_s}, {u"reply"_s, QJsonObject{{u"id"_s, id}, {u"title"_s, title}}}};
+    };
+    const auto row = [](const QString &id, const QString &title) {
+        return QJsonObject{{u"id"_s, id}, {u"title"_s, title}};
+    };
+    QTest::addRow("buttons")
+        << u"¿En qué te ayudamos?"_s
+        << QJsonObject{{u"type"_s, u"button"_s}, {u"options"_s, options({u"Ventas"_s, u"Soporte"_s, u"Facturación"_s})}}
+        << QJsonObject{{u"type"_s, u"button"_s},
+                       {u"body"_s, QJsonObject{{u"text"_s, u"¿En qué te ayudamos?"_s}}},
+                       {u"action"_s,
+                        QJsonObject{{u"buttons"_s,
+                                     QJsonArray{button(u"menu#1"_s, u"Ventas"_s), button(u"menu#2"_s, u"Soporte"_s),
+                                                button(u"menu#3"_s, u"Facturación"_s)}}}}};
+    QStringList ten;
+    QJsonArray tenRows;
+    for (int i = 1; i <= 10; ++i) {
+        ten.append(u"Opción número %1"_s.arg(i));
+        tenRows.append(row(u"menu#%1"_s.arg(i), u"Opción número %1"_s.arg(i)));
+    }
+    QTest::addRow("list") << u"Elige una opción"_s
+                          << QJsonObject{{u"type"_s, u"list"_s},
+                                         {u"button"_s, u"Opciones"_s},
+                                         {u"options"_s, options(ten)}}
+                          << QJsonObject{{u"type"_s, u"list"_s},
+                                         {u"body"_s, QJsonObject{{u"text"_s, u"Elige una opción"_s}}},
+                                         {u"action"_s,
+                                          QJsonObject{{u"button"_s, u"Opciones"_s},
+                                                      {u"sections"_s, QJsonArray{QJsonObject{{u"rows"_s, tenRows}}}}}}};
+    // At Meta's limits exactly (an emoji counts as one character): still sent.
+    const QString title20 = u"Atención al cliente🙂"_s;   // 20 characters, 21 UTF-16 units
+    const QString id256(256, u'b');
+    const QString body1024(1024, u'x');
+    QTest::addRow("buttons-at-limits")
+        << body1024
+        << QJsonObject{{u"type"_s, u"button"_s},
+                       {u"options"_s, QJsonArray{QJsonObject{{u"id"_s, id256}, {u"title"_s, title20}}}}}
+        << QJsonObject{{u"type"_s, u"button"_s},
+                       {u"body"_s, QJsonObject{{u"text"_s, body1024}}},
+                       {u"action"_s, QJsonObject{{u"buttons"_s, QJsonArray{button(id256, title20)}}}}};
+    const QString id200(200, u'r');
+    const QString title24(24, u't');
+    const QString button20(20, u'o');
+    QTest::addRow("list-at-limits")
+        << u"Menú"_s
+        << QJsonObject{{u"type"_s, u"list"_s},
+                       {u"button"_s, button20},
+                       {u"options"_s, QJsonArray{QJsonObject{{u"id"_s, id200}, {u"title"_s, title24}}}}}
+        << QJsonObject{{u"type"_s, u"list"_s},
+                       {u"body"_s, QJsonObject{{u"text"_s, u"Menú"_s}}},
+                       {u"action"_s,
+                        QJsonObject{{u"button"_s, button20},
+                                    {u"sections"_s,
+                                     QJsonArray{QJsonObject{{u"rows"_s, QJsonArray{row(id200, title24)}}}}}}}};
+}
+
+void tst_Outbound::sendInteractive()
+{
+    // A bot menu queued in the database goes out as Meta's interactive message (docs/PROVIDERS.md).
+    QFETCH(QString, body);
+    QFETCH(QJsonObject, menu);
+    QFETCH(QJsonObject, interactive);
+    QString phone;
+    const qint64 chatId = chat(m_number.id, &phone);
+    const qint64 id = queueMenu(chatId, body, menu);
+    QVERIFY(id > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(status(id), u"sent"_s, 10000);
+    const QList<FakeMetaGraph::Request> sends = m_graph.messageRequests();
+    QCOMPARE(sends.size(), 1);
+    QCOMPARE(sends.first().path, "/v21.0/" + m_number.phoneNumberId.toLatin1() + "/messages");
+    QCOMPARE(sends.first().authorization, "Bearer " + kToken.toLatin1());
+    const QJsonObject expected{{u"messaging_product"_s, u"whatsapp"_s},
+                               {u"recipient_type"_s, u"individual"_s},
+                               {u"to"_s, phone},
+                               {u"type"_s, u"interactive"_s},
+                               {u"interactive"_s, interactive}};
+    QCOMPARE(sends.first().json, expected);
+    QCOMPARE(column(id, "provider_message_id").toString(), sends.first().answeredId);
+
+    // Agents see the menu's options in the chat; the protocol library reads them.
+    const ApiResponse shown = m_server.request("GET", u"/v1/messages/%1"_s.arg(id), {}, m_agent);
+    QCOMPARE(shown.status, 200);
+    QCOMPARE(shown.value(u"message_type"_s).toString(), u"interactive"_s);
+    QCOMPARE(shown.value(u"content"_s).toString(), body);
+    QCOMPARE(shown.value(u"interactive"_s).toObject(), menu);
+    const Conversa::MessageDto dto = Conversa::MessageDto::fromJson(shown.object());
+    QVERIFY(dto.interactive.has_value());
+    QCOMPARE(*dto.interactive, menu);
+    QCOMPARE(dto.toJson().value(u"interactive"_s).toObject(), menu);
+    const ApiResponse page = m_server.request("GET", u"/v1/chats/%1/messages"_s.arg(chatId), {}, m_agent);
+    QCOMPARE(page.status, 200);
+    const QJsonArray rows = page.value(u"data"_s).toArray();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().toObject().value(u"interactive"_s).toObject(), menu);
+
+    // Any other message shows null.
+    const qint64 text = postText(chatId, u"Y un texto"_s);
+    const ApiResponse plain = m_server.request("GET", u"/v1/messages/%1"_s.arg(text), {}, m_agent);
+    QVERIFY(plain.object().contains(u"interactive"_s));
+    QVERIFY(plain.value(u"interactive"_s).isNull());
+    QVERIFY(!Conversa::MessageDto::fromJson(plain.object()).interactive.has_value());
+    QTRY_COMPARE_WITH_TIMEOUT(status(text), u"sent"_s, 10000);   // before the next row counts sends
+}
+
+void tst_Outbound::interactiveOverLimitFails_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QJsonObject>("menu");
+    QTest::addColumn<QString>("message");   // part of error_message
+
+    const auto buttons = [](const QJsonArray &o) { return QJsonObject{{u"type"_s, u"button"_s}, {u"options"_s, o}}; };
+    const auto list = [](const QJsonArray &o, const QString &button = u"Opciones"_s) {
+        return QJsonObject{{u"type"_s, u"list"_s}, {u"button"_s, button}, {u"options"_s, o}};
+    };
+    const QJsonArray two = options({u"Ventas"_s, u"Soporte"_s});
+    QTest::addRow("four-buttons") << u"Hola"_s << buttons(options({u"a"_s, u"b"_s, u"c"_s, u"d"_s}))
+                                  << u"The menu has 4 options; WhatsApp reply buttons take 1 to 3"_s;
+    QStringList eleven;
+    for (int i = 1; i <= 11; ++i)
+        eleven.append(u"Opción %1"_s.arg(i));
+    QTest::addRow("eleven-rows") << u"Hola"_s << list(options(eleven))
+                                 << u"The menu has 11 options; WhatsApp lists take 1 to 10"_s;
+    QTest::addRow("no-options") << u"Hola"_s << buttons({}) << u"The menu has 0 options"_s;
+    QTest::addRow("button-title-21") << u"Hola"_s << buttons(options({u"Ventas"_s, QString(21, u'v')}))
+                                     << u"The reply button 2 has a title of 21 characters"_s;
+    QTest::addRow("button-id-257") << u"Hola"_s << buttons(options({u"Ventas"_s}, QString(257, u'i')))
+                                   << u"The reply button 1 has an id of 258 characters; WhatsApp takes 1 to 256"_s;
+    QTest::addRow("row-title-25") << u"Hola"_s << list(options({QString(25, u't')}))
+                                  << u"The list row 1 has a title of 25 characters"_s;
+    QTest::addRow("row-id-201") << u"Hola"_s << list(options({u"Ventas"_s}, QString(200, u'i')))
+                                << u"The list row 1 has an id of 201 characters; WhatsApp takes 1 to 200"_s;
+    QTest::addRow("list-button-21") << u"Hola"_s << list(two, QString(21, u'o'))
+                                    << u"The list's button text has 21 characters"_s;
+    QTest::addRow("list-without-button") << u"Hola"_s << list(two, QString())
+                                         << u"The list's button text has 0 characters"_s;
+    QTest::addRow("body-1025") << QString(1025, u'x') << buttons(two)
+                               << u"The menu's body text has 1025 characters; WhatsApp allows 1024"_s;
+    QTest::addRow("no-body") << QString() << buttons(two) << u"The menu has no body text"_s;
+    QTest::addRow("unknown-type") << u"Hola"_s << QJsonObject{{u"type"_s, u"carousel"_s}, {u"options"_s, two}}
+                                  << u"interactive type \"carousel\" is neither button nor list"_s;
+    QTest::addRow("no-menu") << u"Hola"_s << QJsonObject{} << u"is neither button nor list"_s;
+    QTest::addRow("duplicate-ids") << u"Hola"_s
+                                   << buttons(QJsonArray{QJsonObject{{u"id"_s, u"x"_s}, {u"title"_s, u"Uno"_s}},
+                                                         QJsonObject{{u"id"_s, u"x"_s}, {u"title"_s, u"Dos"_s}}})
+                                   << u"Two options of the menu have the id \"x\""_s;
+    QTest::addRow("duplicate-button-titles") << u"Hola"_s << buttons(options({u"Ventas"_s, u"Ventas"_s}))
+                                             << u"Two reply buttons of the menu have the title \"Ventas\""_s;
+}
+
+void tst_Outbound::interactiveOverLimitFails()
+{
+    // Over one of Meta's limits a menu would be refused every time: it fails at once, unsent and
+    // never retried, with the reason.
+    QFETCH(QString, body);
+    QFETCH(QJsonObject, menu);
+    QFETCH(QString, message);
+    const qint64 id = queueMenu(chat(m_number.id), body, menu);
+    QVERIFY(id > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(status(id), u"failed"_s, 10000);
+    QCOMPARE(column(id, "error_code").toString(), u"invalid_interactive"_s);
+    const QString error = column(id, "error_message").toString();
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QCOMPARE(column(id, "send_attempts").toInt(), 0);   // reset: a retry starts afresh
+    QVERIFY(column(id, "next_attempt_at").isNull());
+    QCOMPARE(m_graph.requests().size(), 0);
 }
 
 void tst_Outbound::errorCodes_data()

@@ -8,6 +8,7 @@
 #include "crypto/WebhookSignature.h"
 #include "providers/ProviderRegistry.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -60,6 +61,8 @@ private slots:
     void metaHealth_data();
     void metaHealth();
     void metaWebhook();
+    void metaReplyIds_data();
+    void metaReplyIds();
 
     void wppSendText();
     void wppRefusals();
@@ -209,6 +212,16 @@ void tst_ProviderRegistry::metaRefusals()
     refused = client->send(account, m, never);
     QVERIFY(refused);
     QCOMPARE(refused->code, u"unsupported_type"_s);
+    // A menu over Meta's limits (a 21-character button title) is refused before anything is sent.
+    m.type = u"interactive"_s;
+    m.interactive = {{u"type"_s, u"button"_s},
+                     {u"options"_s, QJsonArray{QJsonObject{{u"id"_s, u"menu#1"_s}, {u"title"_s, QString(21, u'a')}}}}};
+    refused = client->send(account, m, never);
+    QVERIFY(refused);
+    QCOMPARE(refused->code, u"invalid_interactive"_s);
+    QCOMPARE(refused->text,
+             u"The reply button 1 has a title of 21 characters (\"%1\"); WhatsApp takes 1 to 20"_s.arg(
+                 QString(21, u'a')));
     QCOMPARE(m_registry.find(u"meta"_s)->checkConfigured(ProviderAccount{}).error().status(), 422);
     QVERIFY(m_registry.find(u"meta"_s)->checkConfigured(account));
     QTest::qWait(50);
@@ -314,6 +327,77 @@ void tst_ProviderRegistry::metaWebhook()
     content = meta->parseWebhook(ProviderAccount{}, FakeMetaGraph::sample(u"webhook-status-read.json"_s));
     QCOMPARE(content.items.size(), 1);
     QCOMPARE(std::get<StatusUpdate>(content.items.first()).status, u"read"_s);
+}
+
+void tst_ProviderRegistry::metaReplyIds_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("content");
+    QTest::addColumn<QString>("replyId");
+
+    // Meta's samples of a tapped reply button and list row.
+    QTest::addRow("button-reply") << FakeMetaGraph::sample(u"webhook-interactive-button-reply.json"_s) << u"Change"_s
+                                  << u"change-button"_s;
+    QTest::addRow("list-reply") << FakeMetaGraph::sample(u"webhook-interactive-list-reply.json"_s)
+                                << u"Priority Mail Express"_s << u"priority_express"_s;
+    // A template's quick-reply button: its payload is the id; without a text the payload is shown.
+    const auto message = [](const QJsonObject &m) {
+        QJsonObject full{{u"from"_s, u"16505551234"_s},
+                         {u"id"_s, u"wamid.registry-reply"_s},
+                         {u"timestamp"_s, u"1714510003"_s}};
+        for (auto it = m.begin(); it != m.end(); ++it)
+            full.insert(it.key(), it.value());
+        const QJsonObject value{{u"messaging_product"_s, u"whatsapp"_s},
+                                {u"metadata"_s,
+                                 QJsonObject{{u"display_phone_number"_s, u"15550783881"_s},
+                                             {u"phone_number_id"_s, kPhoneNumberId}}},
+                                {u"messages"_s, QJsonArray{full}}};
+        const QJsonObject doc{{u"object"_s, u"whatsapp_business_account"_s},
+                              {u"entry"_s,
+                               QJsonArray{QJsonObject{{u"id"_s, u"102290129340398"_s},
+                                                      {u"changes"_s,
+                                                       QJsonArray{QJsonObject{{u"field"_s, u"messages"_s},
+                                                                              {u"value"_s, value}}}}}}}};
+        return QJsonDocument(doc).toJson(QJsonDocument::Compact);
+    };
+    QTest::addRow("template-button")
+        << message(
+               {{u"type"_s, u"button"_s},
+                {u"context"_s, QJsonObject{{u"id"_s, u"wamid.THE_TEMPLATE_WE_SENT"_s}}},
+                {u"button"_s, QJsonObject{{u"payload"_s, u"Unsubscribe"_s}, {u"text"_s, u"Cancelar suscripción"_s}}}})
+        << u"Cancelar suscripción"_s << u"Unsubscribe"_s;
+    QTest::addRow("template-button-payload-only")
+        << message({{u"type"_s, u"button"_s}, {u"button"_s, QJsonObject{{u"payload"_s, u"menu#2"_s}}}}) << u"menu#2"_s
+        << u"menu#2"_s;
+    // A WhatsApp Flow's answer and plain text carry no reply id.
+    QTest::addRow("flow-answer") << message({{u"type"_s, u"interactive"_s},
+                                             {u"interactive"_s,
+                                              QJsonObject{{u"type"_s, u"nfm_reply"_s},
+                                                          {u"nfm_reply"_s,
+                                                           QJsonObject{{u"body"_s, u"Sent"_s},
+                                                                       {u"name"_s, u"flow"_s},
+                                                                       {u"response_json"_s, u"{}"_s}}}}}})
+                                 << u"Sent"_s << QString();
+    QTest::addRow("text") << message({{u"type"_s, u"text"_s}, {u"text"_s, QJsonObject{{u"body"_s, u"menu#1"_s}}}})
+                          << u"menu#1"_s << QString();
+}
+
+void tst_ProviderRegistry::metaReplyIds()
+{
+    // A tap on one of our buttons or list rows carries its id (InboundDelivery::replyId), which
+    // the bot matches a menu option by; the content stays the title the client saw.
+    QFETCH(QByteArray, body);
+    QFETCH(QString, content);
+    QFETCH(QString, replyId);
+    ProviderAccount account;
+    account.metaPhoneNumberId = kPhoneNumberId;
+    const WebhookContent parsed = m_registry.find(u"meta"_s)->parseWebhook(account, body);
+    QCOMPARE(parsed.items.size(), 1);
+    const auto *d = std::get_if<InboundDelivery>(&parsed.items.first());
+    QVERIFY(d);
+    QCOMPARE(d->type, qstrcmp(QTest::currentDataTag(), "text") == 0 ? u"text"_s : u"interactive"_s);
+    QCOMPARE(d->content, content);
+    QCOMPARE(d->replyId, replyId);
 }
 
 // ---- WPPConnect ----
@@ -445,6 +529,18 @@ void tst_ProviderRegistry::wppWebhook()
     QCOMPARE(d->type, u"text"_s);
     QCOMPARE(d->content, u"Eu quero ser um cliente Clube Cash Farma!"_s);
     QVERIFY(!d->mediaInline);
+
+    // A list or button answer is its title; WPPConnect's documented webhook carries no id of ours.
+    content =
+        wpp->parseWebhook(account,
+                          R"({"event":"onmessage","session":"362_98062","id":"false_5548900000001@c.us_L1",)"
+                          R"("type":"list_response","from":"5548900000001@c.us","body":"Ventas","t":1714510003})");
+    QCOMPARE(content.items.size(), 1);
+    d = std::get_if<InboundDelivery>(&content.items.first());
+    QVERIFY(d);
+    QCOMPARE(d->type, u"interactive"_s);
+    QCOMPARE(d->content, u"Ventas"_s);
+    QVERIFY(d->replyId.isEmpty());
 
     // Session events are connection changes, not messages.
     content = wpp->parseWebhook(account, R"({"event":"status-find","session":"362_98062","status":"inChat"})");

@@ -48,6 +48,8 @@ private slots:
     void qrRefusedForMeta();
     void sendTextAndImage();
     void quotedReplies();
+    void menuSentAsNumberedText_data();
+    void menuSentAsNumberedText();
     void sendOnClosedSessionRetries();
     void revokedTokenIsRenewed();
     void wrongSecretKeyFails();
@@ -414,6 +416,67 @@ void tst_WppConnect::quotedReplies()
     QCOMPARE(shown.value(u"chat_id"_s).toInteger(), chatId);
     QCOMPARE(shown.value(u"reply_to"_s).toObject().value(u"id"_s).toInteger(), answer);
     QCOMPARE(shown.value(u"reply_to"_s).toObject().value(u"content"_s).toString(), u"Sí, a todo el país"_s);
+}
+
+void tst_WppConnect::menuSentAsNumberedText_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QJsonObject>("menu");
+    QTest::addColumn<QString>("text");   // what send-message carries
+
+    const auto option = [](const QString &id, const QString &title) {
+        return QJsonObject{{u"id"_s, id}, {u"title"_s, title}};
+    };
+    QTest::addRow("buttons")
+        << u"¿En qué te ayudamos?"_s
+        << QJsonObject{{u"type"_s, u"button"_s},
+                       {u"options"_s, QJsonArray{option(u"menu#1"_s, u"Ventas"_s), option(u"menu#2"_s, u"Soporte"_s)}}}
+        << u"¿En qué te ayudamos?\n\n1. Ventas\n2. Soporte"_s;
+    QTest::addRow("list") << u"Elige una sede"_s
+                          << QJsonObject{{u"type"_s, u"list"_s},
+                                         {u"button"_s, u"Sedes"_s},
+                                         {u"options"_s,
+                                          QJsonArray{option(u"sede#1"_s, u"Bogotá"_s),
+                                                     option(u"sede#2"_s, u"Medellín"_s),
+                                                     option(u"sede#3"_s, u"Cali"_s)}}}
+                          << u"Elige una sede\n\n1. Bogotá\n2. Medellín\n3. Cali"_s;
+    QTest::addRow("no-body") << QString()
+                             << QJsonObject{{u"type"_s, u"button"_s},
+                                            {u"options"_s, QJsonArray{option(u"menu#1"_s, u"Sí"_s)}}}
+                             << u"1. Sí"_s;
+}
+
+void tst_WppConnect::menuSentAsNumberedText()
+{
+    // WPPConnect has no interactive messages: a menu queued for the number (before it changed
+    // provider, say) goes out as its body and numbered options, not lost (docs/PROVIDERS.md).
+    QFETCH(QString, body);
+    QFETCH(QJsonObject, menu);
+    QFETCH(QString, text);
+    m_fake.setSessionState(m_number.session, u"CONNECTED"_s);
+    QString phone;
+    const qint64 chatId = chat(m_number.id, &phone);
+    const qint64 id = insertReturningId(
+        m_server.db(),
+        "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, interactive, status, "
+        "is_bot_message, created_at) VALUES (?, ?, 'outbound', 'interactive', ?, ?, 'pending', TRUE, ?) RETURNING id",
+        {chatId, m_number.id, body.isEmpty() ? QVariant() : QVariant(body), QString::fromUtf8(json(menu)),
+         nowSeconds()});
+    QVERIFY(id > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(messageStatus(id), u"sent"_s, 10000);
+    const QList<FakeWppConnect::Request> sends = m_fake.requests(u"send-message"_s);
+    QCOMPARE(sends.size(), 1);
+    QString digits = phone;
+    digits.remove(u'+');
+    QCOMPARE(sends.first().json.value(u"phone"_s).toString(), digits);
+    QCOMPARE(sends.first().json.value(u"message"_s).toString(), text);
+    QVERIFY(tokenValid(sends.first(), m_number.session));
+    QCOMPARE(scalar(u"SELECT provider_message_id FROM messages WHERE id = ?"_s, {id}).toString(),
+             sends.first().answeredId);
+    // Stored as it was queued: the chat shows the menu.
+    const QJsonObject shown = m_server.request("GET", u"/v1/messages/%1"_s.arg(id), {}, m_agent).object();
+    QCOMPARE(shown.value(u"message_type"_s).toString(), u"interactive"_s);
+    QCOMPARE(shown.value(u"interactive"_s).toObject(), menu);
 }
 
 void tst_WppConnect::sendOnClosedSessionRetries()

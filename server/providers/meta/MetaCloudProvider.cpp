@@ -24,6 +24,7 @@ struct Parsed {
     QString content;
     QString mediaId;
     QString mimeType;
+    QString replyId;   // a tapped button's or list row's id (InboundDelivery::replyId)
 };
 
 QString coordinate(const QJsonValue &v)
@@ -85,20 +86,24 @@ std::optional<Parsed> parseMessage(const QJsonObject &m)
         const QString kind = body.value(u"type"_s).toString();
         const QJsonObject reply = body.value(kind).toObject();
         QString content;
-        if (kind == "button_reply"_L1 || kind == "list_reply"_L1)
+        QString replyId;
+        if (kind == "button_reply"_L1 || kind == "list_reply"_L1) {
             content = reply.value(u"title"_s).toString();
-        else if (kind == "nfm_reply"_L1)   // a WhatsApp Flow's answer
+            replyId = reply.value(u"id"_s).toString();
+        } else if (kind == "nfm_reply"_L1) {   // a WhatsApp Flow's answer
             content = reply.value(u"body"_s).toString();
+        }
         if (content.isEmpty())
             return std::nullopt;
-        return Parsed{u"interactive"_s, content, {}, {}};
+        return Parsed{u"interactive"_s, content, {}, {}, replyId};
     }
-    if (type == "button"_L1) {   // a quick-reply tap on a template button
+    if (type == "button"_L1) {   // a quick-reply tap on a template button: its payload is the id
         const QString text = body.value(u"text"_s).toString();
-        const QString content = text.isEmpty() ? body.value(u"payload"_s).toString() : text;
+        const QString payload = body.value(u"payload"_s).toString();
+        const QString content = text.isEmpty() ? payload : text;
         if (content.isEmpty())
             return std::nullopt;
-        return Parsed{u"interactive"_s, content, {}, {}};
+        return Parsed{u"interactive"_s, content, {}, {}, payload};
     }
     if (type == "reaction"_L1) {
         const QString emoji = body.value(u"emoji"_s).toString();
@@ -139,6 +144,7 @@ InboundItem messageItem(const QJsonObject &value, const QJsonObject &message)
     d.content = parsed->content;
     d.providerMediaId = parsed->mediaId;
     d.mimeType = parsed->mimeType;
+    d.replyId = parsed->replyId;
     d.at = unixSeconds(message.value(u"timestamp"_s));
     // A forwarded message's context has no id; a reply's names the quoted wamid.
     d.replyToProviderId = message.value(u"context"_s).toObject().value(u"id"_s).toString();
@@ -203,13 +209,21 @@ public:
         g.templateLanguage = m.templateLanguage;
         g.templateVariables = m.templateVariables;
         g.replyToProviderId = m.replyToProviderId;
+        g.interactive = m.interactive;
         if (m.hasMedia) {
             g.mediaPath = m.mediaPath;
             g.mediaMimeType = m.mediaMimeType;
             g.mediaFilename = m.mediaFilename;
         }
-        if (g.type != "text"_L1 && g.type != "template"_L1 && !MetaGraphClient::isMedia(g.type))
+        if (g.type != "text"_L1 && g.type != "template"_L1 && g.type != "interactive"_L1 &&
+            !MetaGraphClient::isMedia(g.type))
             return ProviderRefusal{u"unsupported_type"_s, u"This message type cannot be sent through WhatsApp yet"_s};
+        if (g.type == "interactive"_L1) {
+            // Over one of Meta's limits it would be refused every time: not sent at all.
+            const QString problem = MetaGraphClient::interactiveProblem(g.content, g.interactive);
+            if (!problem.isEmpty())
+                return ProviderRefusal{u"invalid_interactive"_s, problem};
+        }
         m_graph.send(g, std::move(done));
         return std::nullopt;
     }

@@ -134,13 +134,17 @@ public:
         if (!hasWppSession(a))
             return ProviderRefusal{u"number_not_configured"_s,
                                    u"The WhatsApp number has no WPPConnect server URL, session name or secret key"_s};
-        // WPPConnect sends free text and files; templates are Meta's.
-        if (m.type != "text"_L1 && !(MetaGraphClient::isMedia(m.type) && m.hasMedia))
+        // WPPConnect sends free text and files; templates are Meta's. A menu (queued before the
+        // number changed provider, say) goes as numbered text, which the bot reads replies to too.
+        const bool menu = m.type == "interactive"_L1;
+        if (m.type != "text"_L1 && !menu && !(MetaGraphClient::isMedia(m.type) && m.hasMedia))
             return ProviderRefusal{u"unsupported_type"_s, u"This message type cannot be sent through WPPConnect"_s};
         WppMessage w;
         w.to = m.to;
-        w.type = m.type;
-        w.content = m.content;
+        w.type = menu ? u"text"_s : m.type;
+        w.content = menu ? menuAsText(m.content, m.interactive) : m.content;
+        if (menu && w.content.isEmpty())
+            return ProviderRefusal{u"invalid_interactive"_s, u"The menu has neither body text nor options"_s};
         w.replyToProviderId = m.replyToProviderId;
         if (m.hasMedia) {
             w.mediaPath = m.mediaPath;

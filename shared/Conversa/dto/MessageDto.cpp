@@ -39,6 +39,7 @@ MessageDto MessageDto::fromJson(const QJsonObject &json)
     x.templateName = r.optString(MessageKeys::templateName);
     x.templateLanguage = r.optString(MessageKeys::templateLanguage);
     x.templateVariables = r.optObject(MessageKeys::templateVariables);
+    x.interactive = r.optObject(MessageKeys::interactive);
     x.errorCode = r.optString(MessageKeys::errorCode);
     x.errorMessage = r.optString(MessageKeys::errorMessage);
     x.user = r.nested<UserRefDto>(MessageKeys::user);
@@ -64,6 +65,7 @@ QJsonObject MessageDto::toJson() const
     w.put(MessageKeys::templateName, templateName);
     w.put(MessageKeys::templateLanguage, templateLanguage);
     w.put(MessageKeys::templateVariables, templateVariables);
+    w.put(MessageKeys::interactive, interactive);
     w.put(MessageKeys::errorCode, errorCode);
     w.put(MessageKeys::errorMessage, errorMessage);
     w.putNested(MessageKeys::user, user);

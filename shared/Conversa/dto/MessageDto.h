@@ -18,7 +18,7 @@ struct MessageQuoteDto {
 };
 
 // A chat message. direction inbound or outbound; message_type text, image, document, audio, video,
-// template, …; status pending, sent, delivered, read or failed (then error_code, error_message).
+// template, interactive, …; status pending, sent, delivered, read or failed (then error_code, error_message).
 struct MessageDto {
     qint64 id = 0;
     qint64 chatId = 0;
@@ -30,6 +30,9 @@ struct MessageDto {
     std::optional<QString> templateName;
     std::optional<QString> templateLanguage;
     std::optional<QJsonObject> templateVariables;
+    // A bot menu sent as an interactive message: {"type": "button" | "list", "button"?: the list's
+    // button text, "options": [{"id", "title"}…]}; nullopt: none.
+    std::optional<QJsonObject> interactive;
     std::optional<QString> errorCode;
     std::optional<QString> errorMessage;
     std::optional<UserRefDto> user;

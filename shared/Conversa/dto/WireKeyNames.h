@@ -44,6 +44,7 @@ inline constexpr WireKey sentAt{"sent_at"};
 inline constexpr WireKey deliveredAt{"delivered_at"};
 inline constexpr WireKey readAt{"read_at"};
 inline constexpr WireKey replyTo{"reply_to"};
+inline constexpr WireKey interactive{"interactive"};
 }   // namespace MessageKeys
 
 // A chat (list item and detail) and the objects inside it, but for the client.
