@@ -8,6 +8,8 @@
 #include "delivery/RoutingWorker.h"
 #include "domain/LiveAnalytics.h"
 #include "domain/ReminderScheduler.h"
+#include "delivery/BotWorker.h"
+#include "domain/RoutingTrigger.h"
 #include "realtime/ChatEvents.h"
 #include "realtime/RealtimeBus.h"
 #include "realtime/RealtimeRelay.h"
@@ -130,6 +132,30 @@ std::unique_ptr<OwnedService<RoutingThread>> routing(const ServerConfig &config,
         [&db, &bus](qint64 chatId, qint64 from) { ChatEvents(db, bus).chatUpdated(chatId, from); },
         Qt::DirectConnection);
     return std::make_unique<OwnedService<RoutingThread>>(u"routing"_s, std::move(thread));
+}
+
+std::unique_ptr<OwnedService<BotThread>> bot(const ServerConfig &config, Database &db, RealtimeBus &bus,
+                                             RoutingTrigger &trigger, const ProviderRegistry &providers)
+{
+    if (config.botPollMs <= 0)
+        return nullptr;
+    BotWorkerSettings settings;
+    settings.engine = config.botEngineSettings();
+    settings.http.allowPrivateTargets = config.botHttpAllowPrivate;
+    settings.http.allowedNetworks = config.botHttpAllowedNetworks;
+    settings.pollMs = config.botPollMs;
+    // Runs on the bot thread after each step's commit, with that thread's database connection.
+    auto publish = [&db, &bus, &trigger](const QList<DomainEvent> &events) {
+        for (const DomainEvent &event : events) {
+            if (const auto *wake = std::get_if<DomainEvents::RoutingNeeded>(&event)) {
+                trigger.campaigns(wake->campaigns);
+                trigger.agent(wake->freedAgentId);
+            }
+        }
+        ChatEvents(db, bus).publish(events);
+    };
+    auto thread = std::make_unique<BotThread>(db, providers, settings, publish);
+    return std::make_unique<OwnedService<BotThread>>(u"bot sessions"_s, std::move(thread));
 }
 
 std::unique_ptr<OwnedService<HealthThread>> health(const ServerConfig &config, Database &db,

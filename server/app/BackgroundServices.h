@@ -12,6 +12,7 @@
 
 namespace Conversa::Server {
 
+class BotThread;
 class Database;
 class HealthThread;
 class LiveAnalytics;
@@ -46,6 +47,9 @@ std::unique_ptr<OwnedService<MediaThread>> media(const ServerConfig &config, Dat
 // Chats routed to agents; null when routing is off here.
 std::unique_ptr<OwnedService<RoutingThread>> routing(const ServerConfig &config, Database &db, RealtimeBus &bus,
                                                      RoutingTrigger &trigger);
+// Bot sessions' due delays, timeouts and calls; null when polling is off.
+std::unique_ptr<OwnedService<BotThread>> bot(const ServerConfig &config, Database &db, RealtimeBus &bus,
+                                             RoutingTrigger &trigger, const ProviderRegistry &providers);
 // Each number's provider checked; null when checks are off.
 std::unique_ptr<OwnedService<HealthThread>> health(const ServerConfig &config, Database &db,
                                                    const ProviderRegistry &providers);

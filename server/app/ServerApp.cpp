@@ -8,6 +8,7 @@
 #include "core/Validator.h"
 #include "crypto/PasswordHasher.h"
 #include "crypto/RandomToken.h"
+#include "delivery/BotWorker.h"
 #include "delivery/HealthMonitor.h"
 #include "delivery/MediaFetcher.h"
 #include "delivery/OutboundWorker.h"
@@ -234,6 +235,7 @@ Result<Ok> ServerApp::start()
     m_media = m_services.add(BackgroundServices::media(m_config, *m_db, *m_realtime, m_providers));
     m_routing = m_services.add(BackgroundServices::routing(m_config, *m_db, *m_realtime, m_routingTrigger));
     m_health = m_services.add(BackgroundServices::health(m_config, *m_db, m_providers));
+    m_bot = m_services.add(BackgroundServices::bot(m_config, *m_db, *m_realtime, m_routingTrigger, m_providers));
     if (Result<Ok> started = m_services.start(); !started) {
         stop();
         return started.error();

@@ -24,6 +24,7 @@ class AuthService;
 class Database;
 class HttpRouter;
 class Metrics;
+class BotThread;
 class HealthThread;
 class LiveAnalytics;
 class RealtimeRelay;
@@ -62,6 +63,7 @@ public:
     MediaThread *media() { return object(m_media); }                 // null before start() or with polling off
     HealthThread *health() { return object(m_health); }              // null before start() or with checks off
     RoutingThread *routing() { return object(m_routing); }           // null before start() or with routing off
+    BotThread *bot() { return object(m_bot); }                       // null before start() or with polling off
     RoutingTrigger &routingTrigger() { return m_routingTrigger; }
     RealtimeRelay *relay() { return object(m_relay); }   // null on SQLite and before start()
 
@@ -114,6 +116,7 @@ private:
     OwnedService<MediaThread> *m_media = nullptr;
     OwnedService<RoutingThread> *m_routing = nullptr;
     OwnedService<HealthThread> *m_health = nullptr;
+    OwnedService<BotThread> *m_bot = nullptr;
 };
 
 }   // namespace Conversa::Server
