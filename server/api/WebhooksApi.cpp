@@ -29,6 +29,7 @@ WebhooksApi::WebhooksApi(Database &db, const ServerConfig &config, RoutingTrigge
       m_pipeline(db, config.defaultRegion)
 {
     m_pipeline.setMediaStorage(config.dataDir, config.maxUploadBytes);
+    m_pipeline.setCustomerLanguage(config.customerLanguage);
 }
 
 void WebhooksApi::registerRoutes(HttpRouter &router)
@@ -108,7 +109,8 @@ void WebhooksApi::afterCommit(RequestContext &ctx, const InboundSummary &summary
 {
     if (!summary.queuedCampaigns.isEmpty())
         ctx.afterCommit([&routing = m_routing, campaigns = summary.queuedCampaigns] { routing.campaigns(campaigns); });
-    if (summary.openedChats.isEmpty() && summary.storedMessages.isEmpty() && summary.updatedMessages.isEmpty())
+    if (summary.openedChats.isEmpty() && summary.storedMessages.isEmpty() && summary.updatedMessages.isEmpty() &&
+        summary.updatedChats.isEmpty())
         return;
     ChatEvents::afterCommit(ctx, m_db, m_realtime, [summary](ChatEvents &events) {
         for (const qint64 chat : summary.openedChats)
@@ -117,6 +119,8 @@ void WebhooksApi::afterCommit(RequestContext &ctx, const InboundSummary &summary
             events.chatMessage(message);
         for (const qint64 message : summary.updatedMessages)
             events.messageUpdated(message);
+        for (const qint64 chat : summary.updatedChats)
+            events.chatUpdated(chat);
     });
 }
 

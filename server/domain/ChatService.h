@@ -3,6 +3,7 @@
 #include "core/Actor.h"
 #include "core/Result.h"
 #include "domain/DomainEvents.h"
+#include "domain/SatisfactionSurvey.h"
 #include "store/ChatStore.h"
 #include "store/MessageStore.h"
 
@@ -93,10 +94,16 @@ struct MessagesRead : ChatEffects {
 class ChatService {
 public:
     using Clock = std::function<qint64()>;
-    explicit ChatService(Database &db, Clock clock = {});
+    // `customerLanguage` and `providers`: what closing needs to send the satisfaction survey
+    // (SatisfactionSurvey): the language of its texts (CONVERSA_CUSTOMER_LANGUAGE) and the
+    // providers' capabilities.
+    explicit ChatService(Database &db, Clock clock = {}, Language customerLanguage = Language::Spanish,
+                         const ProviderRegistry &providers = ProviderRegistry::builtIn());
 
     Result<Assigned> assign(const Actor &actor, const AssignChat &in);
     Result<ChatOutcome> transfer(const Actor &actor, const TransferChat &in);
+    // Closing also queues the campaign's satisfaction survey (docs/ROUTING.md#satisfaction-survey);
+    // its message is told as chat.message.
     Result<Closed> close(const Actor &actor, const CloseChat &in);
     Result<ChatOutcome> reopen(const Actor &actor, qint64 chatId);
     // Routing's SLA reassignment, for a chat SlaPolicy::agentAnswerOverdue chose: back to its
@@ -128,6 +135,7 @@ private:
     ChatStore m_chats;
     MessageStore m_messages;
     Clock m_clock;
+    SatisfactionSurvey m_survey;
 };
 
 }   // namespace Conversa::Server
