@@ -12,9 +12,14 @@
 #include "store/Database.h"
 #include "store/SearchText.h"
 
+#include <Conversa/realtime/SocketIoClient.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTest>
+
+#include <memory>
 
 using namespace Conversa::Server;
 
@@ -89,6 +94,8 @@ private slots:
     void answers_data();
     void answers();
     void secondAnswerOpensAChat();
+    void answerTellsTheInbox();
+    void englishCustomers();
 
 private:
     qint64 createCampaign(const QString &code, const QJsonObject &csat, qint64 numberId)
@@ -110,13 +117,16 @@ private:
     }
     ApiResponse inbound(const QString &from, QJsonObject message)
     {
+        return inbound(m_server, m_metaNumber, from, message);
+    }
+    ApiResponse inbound(TestServer &server, qint64 numberId, const QString &from, QJsonObject message)
+    {
         message.insert(u"id"_s, u"wamid.csat-%1"_s.arg(++m_seq));
         message.insert(u"timestamp"_s, QString::number(nowSeconds()));
         const QByteArray body = metaEnvelope(from, message);
-        return m_server.requestRaw("POST", u"/v1/webhooks/whatsapp/meta/%1"_s.arg(m_metaNumber), body,
-                                   "application/json", {},
-                                   {{"X-Hub-Signature-256",
-                                     "sha256=" + WebhookSignature::hmacSha256Hex(kCsatSecret, body)}});
+        return server.requestRaw("POST", u"/v1/webhooks/whatsapp/meta/%1"_s.arg(numberId), body, "application/json", {},
+                                 {{"X-Hub-Signature-256",
+                                   "sha256=" + WebhookSignature::hmacSha256Hex(kCsatSecret, body)}});
     }
     QString newPhone() { return u"57315%1"_s.arg(++m_seq, 7, 10, QChar(u'0')); }
     qint64 integer(const QString &sql, const QVariantList &values = {})
@@ -173,6 +183,7 @@ private:
 
     TestServer m_server;
     QByteArray m_admin;
+    QByteArray m_supervisor;
     qint64 m_metaNumber = 0;
     qint64 m_wppNumber = 0;
     qint64 m_metaCampaign = 0;
@@ -186,7 +197,8 @@ void tst_Satisfaction::initTestCase()
 {
     QVERIFY(m_server.start());
     m_admin = m_server.tokenFor(u"admin"_s);
-    QVERIFY(!m_admin.isEmpty());
+    m_supervisor = m_server.tokenFor(u"supervisor"_s);
+    QVERIFY(!m_admin.isEmpty() && !m_supervisor.isEmpty());
     const ApiResponse n = m_server.request("POST", u"/v1/whatsapp-numbers"_s,
                                            {{u"phone_number"_s, u"+573002000001"_s},
                                             {u"display_name"_s, u"Encuestas"_s},
@@ -430,6 +442,112 @@ void tst_Satisfaction::secondAnswerOpensAChat()
     QCOMPARE(chatJson(chat).value(u"csat_score"_s).toInt(), 5);
     QCOMPARE(chatsOf(from).size(), 2);
 }
+
+void tst_Satisfaction::answerTellsTheInbox()
+{
+    const QString from = newPhone();
+    const qint64 chat = openByWriting(from);
+    QVERIFY(chat);
+    QCOMPARE(close(chat), 200);
+
+    Conversa::SocketIoClient socket;
+    QList<std::pair<QString, QJsonObject>> events;
+    connect(&socket, &Conversa::SocketIoClient::event, this, [&events](const QString &name, const QJsonValue &payload) {
+        events.append({name, payload.toObject()});
+    });
+    QSignalSpy up(&socket, &Conversa::SocketIoClient::connected);
+    socket.open(m_server.baseUrl(), m_supervisor);
+    QVERIFY(up.wait(5000));
+
+    QCOMPARE(inbound(from, text(u"4"_s)).status, 200);
+    // chat.updated carries {chat}, chat.message {chat_id, message}.
+    const auto seen = [&events, chat](const QString &name) {
+        QList<QJsonObject> out;
+        for (const auto &[n, p] : events) {
+            const qint64 id = p.contains(u"chat_id"_s) ? p.value(u"chat_id"_s).toInteger()
+                                                       : p.value(u"chat"_s).toObject().value(u"id"_s).toInteger();
+            if (n == name && id == chat)
+                out.append(p);
+        }
+        return out;
+    };
+    // (On PostgreSQL the close's own events come through the relay and may arrive after the socket
+    // connected: look for the ones the answer caused.)
+    const auto scored = [&seen] {
+        for (const QJsonObject &p : seen(u"chat.updated"_s)) {
+            const QJsonObject c = p.value(u"chat"_s).toObject();
+            if (c.value(u"csat_score"_s).toInt() == 4 && c.value(u"status"_s).toString() == "closed"_L1)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(scored(), 5000);
+    // The answer and the acknowledgement.
+    const auto contents = [&seen] {
+        QStringList out;
+        for (const QJsonObject &p : seen(u"chat.message"_s))
+            out.append(p.value(u"message"_s).toObject().value(u"content"_s).toString());
+        return out;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(contents().contains(u"4"_s) && contents().contains(kThanks), 5000);
+    socket.close();
+}
+
+void tst_Satisfaction::englishCustomers()
+{
+    // CONVERSA_CUSTOMER_LANGUAGE=en: the default question, the list and the acknowledgement in English.
+    TestServer english;
+    QVERIFY(english.start({{u"CONVERSA_CUSTOMER_LANGUAGE"_s, u"en"_s}}));
+    const QByteArray admin = english.tokenFor(u"admin"_s);
+    const ApiResponse n = english.request("POST", u"/v1/whatsapp-numbers"_s,
+                                          {{u"phone_number"_s, u"+573002000009"_s},
+                                           {u"provider"_s, u"meta"_s},
+                                           {u"meta_phone_number_id"_s, kCsatMetaId},
+                                           {u"meta_access_token"_s, u"EAAB-token"_s},
+                                           {u"meta_app_secret"_s, QString::fromLatin1(kCsatSecret)}},
+                                          admin);
+    QCOMPARE(n.status, 201);
+    const qint64 number = n.value(u"id"_s).toInteger();
+    const ApiResponse c =
+        english.request("POST", u"/v1/campaigns"_s,
+                        {{u"name"_s, u"English"_s}, {u"code"_s, u"EN"_s}, {u"csat_enabled"_s, true}}, admin);
+    QCOMPARE(c.status, 201);
+    SqlQuery
+        link(english.db(),
+             "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
+             {c.value(u"id"_s).toInteger(), number, nowSeconds()});
+    QVERIFY(link.exec());
+
+    const QString from = newPhone();
+    QCOMPARE(inbound(english, number, from, text(u"hello"_s)).status, 200);
+    qint64 chat = 0;
+    {   // a statement left open would keep SQLite's snapshot of this moment
+        SqlQuery q(english.db(), "SELECT id FROM chats WHERE whatsapp_number_id = ?", {number});
+        QVERIFY(q.exec() && q.next());
+        chat = q.integer(0);
+    }
+    QVERIFY(chat);
+    QCOMPARE(english.request("POST", u"/v1/chats/%1/close"_s.arg(chat), {}, admin).status, 200);
+    QCOMPARE(inbound(english, number, from, text(u"5"_s)).status, 200);
+
+    {   // closed before the server stops (the statement belongs to its connection)
+        SqlQuery
+            q(english.db(),
+              "SELECT message_type, content, interactive FROM messages WHERE chat_id = ? AND direction = 'outbound' "
+              "ORDER BY id",
+              {chat});
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.string(0), u"interactive"_s);
+        QCOMPARE(q.string(1), u"How satisfied are you with the help you received?"_s);
+        const QJsonObject list = QJsonDocument::fromJson(q.string(2).toUtf8()).object();
+        QCOMPARE(list.value(u"button"_s).toString(), u"Rate"_s);
+        QCOMPARE(list.value(u"options"_s).toArray().first().toObject().value(u"title"_s).toString(),
+                 u"5 ⭐ Very satisfied"_s);
+        QVERIFY(q.next());
+        QCOMPARE(q.string(1), u"Thank you for your rating!"_s);
+    }
+    QCOMPARE(english.request("GET", u"/v1/chats/%1"_s.arg(chat), {}, admin).value(u"csat_score"_s).toInt(), 5);
+}   // `english` stops last, after the statements on its connection are gone
 
 QTEST_MAIN(tst_Satisfaction)
 #include "tst_satisfaction.moc"
