@@ -3,7 +3,7 @@
 #include "app/DemoSeeder.h"
 #include "app/ServerApp.h"
 #include "config/ServerConfig.h"
-#include "http/Translator.h"
+#include "core/Translator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1314,4 +1314,50 @@
         <translation>Cancel</translation>
     </message>
 </context>
+<context>
+    <name>Bot</name>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+</context>
+<context>
+    <name>Survey</name>
+    <message>
+        <source>5 ⭐ Very satisfied</source>
+        <translation>5 ⭐ Very satisfied</translation>
+    </message>
+    <message>
+        <source>4 ⭐ Satisfied</source>
+        <translation>4 ⭐ Satisfied</translation>
+    </message>
+    <message>
+        <source>3 ⭐ Neutral</source>
+        <translation>3 ⭐ Neutral</translation>
+    </message>
+    <message>
+        <source>2 ⭐ Dissatisfied</source>
+        <translation>2 ⭐ Dissatisfied</translation>
+    </message>
+    <message>
+        <source>1 ⭐ Very dissatisfied</source>
+        <translation>1 ⭐ Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>How satisfied are you with the help you received?</source>
+        <translation>How satisfied are you with the help you received?</translation>
+    </message>
+    <message>
+        <source>Reply with a number from 1 (very dissatisfied) to 5 (very satisfied).</source>
+        <translation>Reply with a number from 1 (very dissatisfied) to 5 (very satisfied).</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Thank you for your rating!</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+</context>
 </TS>

@@ -1314,4 +1314,50 @@
         <translation>Cancelar</translation>
     </message>
 </context>
+<context>
+    <name>Bot</name>
+    <message>
+        <source>Options</source>
+        <translation>Opciones</translation>
+    </message>
+</context>
+<context>
+    <name>Survey</name>
+    <message>
+        <source>5 ⭐ Very satisfied</source>
+        <translation>5 ⭐ Muy satisfecho</translation>
+    </message>
+    <message>
+        <source>4 ⭐ Satisfied</source>
+        <translation>4 ⭐ Satisfecho</translation>
+    </message>
+    <message>
+        <source>3 ⭐ Neutral</source>
+        <translation>3 ⭐ Neutral</translation>
+    </message>
+    <message>
+        <source>2 ⭐ Dissatisfied</source>
+        <translation>2 ⭐ Insatisfecho</translation>
+    </message>
+    <message>
+        <source>1 ⭐ Very dissatisfied</source>
+        <translation>1 ⭐ Muy insatisfecho</translation>
+    </message>
+    <message>
+        <source>How satisfied are you with the help you received?</source>
+        <translation>¿Qué tan satisfecho estás con la atención que recibiste?</translation>
+    </message>
+    <message>
+        <source>Reply with a number from 1 (very dissatisfied) to 5 (very satisfied).</source>
+        <translation>Responde con un número del 1 (muy insatisfecho) al 5 (muy satisfecho).</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Calificar</translation>
+    </message>
+    <message>
+        <source>Thank you for your rating!</source>
+        <translation>¡Gracias por tu calificación!</translation>
+    </message>
+</context>
 </TS>

@@ -26,6 +26,8 @@ const QStringList kDays = {u"monday"_s, u"tuesday"_s,  u"wednesday"_s, u"thursda
                            u"friday"_s, u"saturday"_s, u"sunday"_s};
 constexpr qint64 kMaxSlaSeconds = 365LL * 86400;
 constexpr int kMessageLength = 4096;
+constexpr int kCsatMessageLength = 1024;           // an interactive list's body text is at most 1024
+constexpr int kMaxCsatTimeoutMinutes = 7 * 1440;   // a week
 constexpr int kMaxSkills = 50;
 
 // null, or all seven days each {start, end} ("HH:MM", start before end) or null (closed).
@@ -140,6 +142,15 @@ void applyCampaign(Validator &v, const QJsonObject &body, Campaign &c, bool crea
     }
     v.optionalText(u"welcome_message"_s, kMessageLength, c.welcomeMessage);
     v.optionalText(u"offline_message"_s, kMessageLength, c.offlineMessage);
+    if (v.has(u"csat_enabled"_s)) {
+        if (const auto b = v.boolean(u"csat_enabled"_s, true))
+            c.csatEnabled = *b;
+    }
+    v.optionalText(u"csat_message"_s, kCsatMessageLength, c.csatMessage);
+    if (v.has(u"csat_timeout_minutes"_s)) {
+        if (const auto n = v.integer(u"csat_timeout_minutes"_s, true, 1, kMaxCsatTimeoutMinutes))
+            c.csatTimeoutMinutes = int(*n);
+    }
 }
 
 QJsonObject auditFields(const Campaign &c)
@@ -158,7 +169,10 @@ QJsonObject auditFields(const Campaign &c)
             {u"routing_strategy"_s, c.routingStrategy},
             {u"sla_reassign_enabled"_s, c.slaReassignEnabled},
             {u"welcome_message"_s, JsonWriter::textOrNullValue(c.welcomeMessage)},
-            {u"offline_message"_s, JsonWriter::textOrNullValue(c.offlineMessage)}};
+            {u"offline_message"_s, JsonWriter::textOrNullValue(c.offlineMessage)},
+            {u"csat_enabled"_s, c.csatEnabled},
+            {u"csat_message"_s, JsonWriter::textOrNullValue(c.csatMessage)},
+            {u"csat_timeout_minutes"_s, c.csatTimeoutMinutes}};
 }
 
 void writeNumbers(JsonWriter &w, const QList<CampaignNumber> &numbers, bool withPrimary)
@@ -290,6 +304,9 @@ Result<HttpReply> CampaignsApi::detailReply(const Campaign &c, int status)
     w.field("routing_strategy", c.routingStrategy).field("sla_reassign_enabled", c.slaReassignEnabled);
     w.textOrNull("welcome_message", c.welcomeMessage);
     w.textOrNull("offline_message", c.offlineMessage);
+    w.field("csat_enabled", c.csatEnabled);
+    w.textOrNull("csat_message", c.csatMessage);
+    w.field("csat_timeout_minutes", c.csatTimeoutMinutes);
     w.key("whatsapp_numbers");
     writeNumbers(w, *numbers, true);
     w.key("agents");
@@ -326,6 +343,9 @@ Result<HttpReply> CampaignsApi::list(RequestContext &ctx)
         w.textOrNull("description", c.description);
         w.field("status", c.status).field("priority", c.priority).field("bot_enabled", c.botEnabled);
         w.field("routing_strategy", c.routingStrategy);
+        w.field("csat_enabled", c.csatEnabled);
+        w.textOrNull("csat_message", c.csatMessage);
+        w.field("csat_timeout_minutes", c.csatTimeoutMinutes);
         w.key("whatsapp_numbers");
         writeNumbers(w, item.numbers, false);
         w.field("agents_count", item.agentsCount);

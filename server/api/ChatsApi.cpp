@@ -31,8 +31,14 @@ std::optional<QString> reason(Validator &v)
 
 }   // namespace
 
-ChatsApi::ChatsApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime)
-    : m_db(db), m_routing(routing), m_realtime(realtime), m_chats(db), m_messages(db), m_service(db)
+ChatsApi::ChatsApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime, Language customerLanguage,
+                   const ProviderRegistry &providers)
+    : m_db(db),
+      m_routing(routing),
+      m_realtime(realtime),
+      m_chats(db),
+      m_messages(db),
+      m_service(db, {}, customerLanguage, providers)
 {}
 
 void ChatsApi::registerRoutes(HttpRouter &router)

@@ -9,6 +9,7 @@
 namespace Conversa::Server {
 
 class Database;
+class ProviderRegistry;
 class RealtimeBus;
 class RoutingTrigger;
 
@@ -16,7 +17,8 @@ class RoutingTrigger;
 // to it: each parses the request, calls ChatService (which holds the rules) and writes the answer.
 class ChatsApi final : public ApiModule {
 public:
-    ChatsApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime);
+    ChatsApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime, Language customerLanguage,
+             const ProviderRegistry &providers);
     void registerRoutes(HttpRouter &router) override;
 
 private:

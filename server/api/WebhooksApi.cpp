@@ -32,6 +32,7 @@ WebhooksApi::WebhooksApi(Database &db, const ServerConfig &config, RoutingTrigge
       m_pipeline(db, config.defaultRegion, &m_bot)
 {
     m_pipeline.setMediaStorage(config.dataDir, config.maxUploadBytes);
+    m_pipeline.setCustomerLanguage(config.customerLanguage);
 }
 
 void WebhooksApi::registerRoutes(HttpRouter &router)
@@ -111,7 +112,8 @@ void WebhooksApi::afterCommit(RequestContext &ctx, const InboundSummary &summary
 {
     if (!summary.queuedCampaigns.isEmpty())
         ctx.afterCommit([&routing = m_routing, campaigns = summary.queuedCampaigns] { routing.campaigns(campaigns); });
-    if (!summary.openedChats.isEmpty() || !summary.storedMessages.isEmpty() || !summary.updatedMessages.isEmpty()) {
+    if (!summary.openedChats.isEmpty() || !summary.storedMessages.isEmpty() || !summary.updatedMessages.isEmpty() ||
+        !summary.updatedChats.isEmpty()) {
         ChatEvents::afterCommit(ctx, m_db, m_realtime, [summary](ChatEvents &events) {
             for (const qint64 chat : summary.openedChats)
                 events.chatNew(chat);
@@ -119,6 +121,8 @@ void WebhooksApi::afterCommit(RequestContext &ctx, const InboundSummary &summary
                 events.chatMessage(message);
             for (const qint64 message : summary.updatedMessages)
                 events.messageUpdated(message);
+            for (const qint64 chat : summary.updatedChats)
+                events.chatUpdated(chat);
         });
     }
     // After the customer's message: what the bot answered, and where it sent the chat.

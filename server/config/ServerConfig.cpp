@@ -68,6 +68,7 @@ BotEngineSettings ServerConfig::botEngineSettings() const
     BotEngineSettings s;
     s.maxSteps = botMaxSteps;
     s.defaultRegion = defaultRegion;
+    s.customerLanguage = customerLanguage;
     return s;
 }
 
@@ -167,6 +168,10 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     if (!PhoneNumbers::isValidRegion(c.defaultRegion))
         return invalid(u"CONVERSA_DEFAULT_REGION"_s, "expected an ISO 3166 region code such as CO, got \"%1\"",
                        {c.defaultRegion});
+    const QString customerLanguage = value("CONVERSA_CUSTOMER_LANGUAGE", u"es"_s).toLower();
+    if (customerLanguage != "es"_L1 && customerLanguage != "en"_L1)
+        return invalid(u"CONVERSA_CUSTOMER_LANGUAGE"_s, "expected es or en, got \"%1\"", {customerLanguage});
+    c.customerLanguage = customerLanguage == "en"_L1 ? Language::English : Language::Spanish;
     c.corsOrigins = value("CONVERSA_CORS_ORIGINS", {}).split(u',', Qt::SkipEmptyParts);
     for (QString &origin : c.corsOrigins)
         origin = origin.trimmed();

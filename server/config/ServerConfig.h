@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "domain/BotEngine.h"
+#include "core/Translator.h"
 #include "store/Database.h"
 
 #include <QHostAddress>
@@ -36,8 +37,10 @@ struct ServerConfig {
     int apiRequestsPerMinute = 3000;
     int loginAttemptsPerIpPer15Min = 50;
     QString defaultRegion = QStringLiteral("CO");   // for phone numbers written without a country code
-    int outboundPollMs = 500;                       // outbound queue poll interval; 0 = no sender in this instance
-    int outboundTimeoutMs = 30000;                  // one Graph request (a media upload, a send)
+    // The language of what the server itself writes to customers (the satisfaction survey).
+    Language customerLanguage = Language::Spanish;
+    int outboundPollMs = 500;        // outbound queue poll interval; 0 = no sender in this instance
+    int outboundTimeoutMs = 30000;   // one Graph request (a media upload, a send)
     // A provider call made while a client waits for the answer (QR, session, templates).
     int requestProviderTimeoutMs() const { return qBound(1000, outboundTimeoutMs, 15000); }
     int outboundMaxAttempts = 8;        // transient failures before a message fails

@@ -89,7 +89,7 @@ int BotWorker::runDue(qint64 now)
         for (const auto &[name, value] : spec.headers)
             request.headers.append({name.toUtf8(), value.toUtf8()});
         request.body = spec.body;
-        request.timeoutMs = int(qBound<qint64>(1, spec.timeoutMs, 30000));
+        request.timeoutMs = int(qBound(qint64(1), spec.timeoutMs, qint64(30000)));
         m_http->call(request, [this, id, node = spec.node](const BotHttpResult &result) { answer(id, node, result); });
     }
     return started;
@@ -104,11 +104,14 @@ void BotWorker::answer(qint64 sessionId, const QString &node, const BotHttpResul
     if (result.ok) {
         QJsonParseError error;
         const QJsonDocument json = QJsonDocument::fromJson(result.body, &error);
-        answer.json = json.isObject() ? QJsonValue(json.object()) : json.isArray() ? QJsonValue(json.array()) : QJsonValue();
+        answer.json = json.isObject() ? QJsonValue(json.object())
+            : json.isArray()          ? QJsonValue(json.array())
+                                      : QJsonValue();
     } else {
         qCInfo(lcBotWorker).noquote() << "bot session" << sessionId << "call at" << node << "failed:" << result.error;
     }
-    commitAndPublish(sessionId, [this, sessionId, node, answer] { return m_engine->callAnswered(sessionId, node, answer); });
+    commitAndPublish(sessionId,
+                     [this, sessionId, node, answer] { return m_engine->callAnswered(sessionId, node, answer); });
 }
 
 void BotWorker::commitAndPublish(qint64 sessionId, const std::function<Result<ChatEffects>()> &step)

@@ -101,7 +101,7 @@ BotEngine::BotEngine(Database &db, const ProviderRegistry &providers, BotEngineS
       m_providers(providers),
       m_settings(std::move(settings)),
       m_clock(clock),
-      m_chats(db, clock),
+      m_chats(db, clock, m_settings.customerLanguage, providers),
       m_sessions(db)
 {}
 
@@ -157,7 +157,7 @@ Result<Bot::FlowRunner> BotEngine::runner(const Facts &chat, const BotFlow::Defi
     options.interactiveButtons = chat.capabilities.interactiveButtons;
     options.interactiveLists = chat.capabilities.interactiveLists;
     options.maxSteps = m_settings.maxSteps;
-    options.listButton = m_settings.listButton;
+    options.listButton = translated(m_settings.customerLanguage, "Bot", QT_TRANSLATE_NOOP("Bot", "Options"));
     options.defaultRegion = m_settings.defaultRegion;
     return Bot::FlowRunner(flow, options, chat.client);
 }

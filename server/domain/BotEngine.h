@@ -3,6 +3,7 @@
 #include "ChatService.h"
 #include "bot/FlowRunner.h"
 #include "core/Result.h"
+#include "core/Translator.h"
 #include "store/BotSessionStore.h"
 
 #include <QHash>
@@ -20,7 +21,7 @@ class ProviderRegistry;
 struct BotEngineSettings {
     int maxSteps = 50;   // CONVERSA_BOT_MAX_STEPS
     QString defaultRegion = QStringLiteral("CO");
-    QString listButton = QStringLiteral("Opciones");   // a list message's button
+    Language customerLanguage = Language::Spanish;   // of the texts the server writes (a list's button, surveys)
 };
 
 // A bot session's run as the worker needs it: the call to make for a session waiting at an

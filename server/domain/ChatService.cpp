@@ -34,7 +34,8 @@ QString isoSeconds(qint64 epochSeconds)
 
 }   // namespace
 
-ChatService::ChatService(Database &db, Clock clock) : m_chats(db), m_messages(db), m_bots(db), m_clock(std::move(clock))
+ChatService::ChatService(Database &db, Clock clock, Language customerLanguage, const ProviderRegistry &providers)
+    : m_chats(db), m_messages(db), m_bots(db), m_clock(std::move(clock)), m_survey(db, customerLanguage, providers)
 {}
 
 Result<Ok> ChatService::leaveBot(const Chat &chat, const Actor &actor, const char *action)
@@ -211,6 +212,9 @@ Result<Closed> ChatService::close(const Actor &actor, const CloseChat &in)
                                    .reason = in.closeReason,
                                    .userId = actor.userId},
                                   at));
+    const Result<qint64> survey = m_survey.send(c->id, at);
+    if (!survey)
+        return survey.error();
     Closed out;
     out.chatId = c->id;
     out.status = *status;
@@ -224,6 +228,8 @@ Result<Closed> ChatService::close(const Actor &actor, const CloseChat &in)
     if (in.outcomeValue)
         out.changes.insert(u"outcome_value"_s, AuditStore::change({}, *in.outcomeValue));
     out.events = {RoutingNeeded{{c->campaignId}, c->agent.id}, ChatUpdated{c->id}};
+    if (*survey > 0)
+        out.events.append(MessageCreated{*survey});
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "domain/DomainEvents.h"
 #include "store/BotSessionStore.h"
+#include "domain/SatisfactionSurvey.h"
 #include "store/ChatStore.h"
 #include "store/MessageStore.h"
 
@@ -94,10 +95,16 @@ struct MessagesRead : ChatEffects {
 class ChatService {
 public:
     using Clock = std::function<qint64()>;
-    explicit ChatService(Database &db, Clock clock = {});
+    // `customerLanguage` and `providers`: what closing needs to send the satisfaction survey
+    // (SatisfactionSurvey): the language of its texts (CONVERSA_CUSTOMER_LANGUAGE) and the
+    // providers' capabilities.
+    explicit ChatService(Database &db, Clock clock = {}, Language customerLanguage = Language::Spanish,
+                         const ProviderRegistry &providers = ProviderRegistry::builtIn());
 
     Result<Assigned> assign(const Actor &actor, const AssignChat &in);
     Result<ChatOutcome> transfer(const Actor &actor, const TransferChat &in);
+    // Closing also queues the campaign's satisfaction survey (docs/ROUTING.md#satisfaction-survey);
+    // its message is told as chat.message.
     Result<Closed> close(const Actor &actor, const CloseChat &in);
     Result<ChatOutcome> reopen(const Actor &actor, qint64 chatId);
     // Routing's SLA reassignment, for a chat SlaPolicy::agentAnswerOverdue chose: back to its
@@ -132,6 +139,7 @@ private:
     MessageStore m_messages;
     BotSessionStore m_bots;
     Clock m_clock;
+    SatisfactionSurvey m_survey;
 };
 
 }   // namespace Conversa::Server

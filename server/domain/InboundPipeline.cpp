@@ -3,6 +3,7 @@
 #include "BotEngine.h"
 #include "BusinessHours.h"
 #include "PhoneNumbers.h"
+#include "SatisfactionSurvey.h"
 #include "store/Database.h"
 #include "store/FileStore.h"
 
@@ -142,6 +143,15 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
     if (open) {
         chat = *open;
     } else {
+        // An answer to the survey of the client's last closed chat stays there (docs/ROUTING.md).
+        if (*client) {
+            Result<bool> answered =
+                SatisfactionSurvey(m_db, m_customerLanguage).takeAnswer(*client, number, d, mediaFileId, now, summary);
+            if (!answered)
+                return answered.error();
+            if (*answered)
+                return Ok{};
+        }
         // A new chat opens on the number's primary campaign; without one, nothing is created.
         Result<std::optional<InboundCampaign>> found = m_store.campaignOf(number.id);
         if (!found)

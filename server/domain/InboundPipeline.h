@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "domain/DomainEvents.h"
+#include "core/Translator.h"
 #include "providers/WhatsAppProvider.h"
 #include "store/InboundStore.h"
 
@@ -26,6 +27,7 @@ struct InboundSummary {
     QList<qint64> openedChats;       // chat.new
     QList<qint64> storedMessages;    // chat.message: inbound messages, and greetings
     QList<qint64> updatedMessages;   // message.updated: outbound messages whose status moved
+    QList<qint64> updatedChats;      // chat.updated: closed chats that got a survey answer
     QStringList notes;               // what was not understood; non-empty: the body went to webhook_events
     QList<DomainEvent> botEvents;    // what bot sessions did (their messages, transfers…)
 };
@@ -50,6 +52,8 @@ public:
                                   const WebhookContent &content, const QByteArray &rawBody, qint64 now);
     // Where inline media are written, and the largest accepted (bytes, decoded).
     void setMediaStorage(const QString &dataDir, qint64 maxBytes);
+    // The language of the texts the server writes to customers (CONVERSA_CUSTOMER_LANGUAGE).
+    void setCustomerLanguage(Language language) { m_customerLanguage = language; }
 
     // Order of statuses: a status only ever moves to a higher rank (pending < sent < failed <
     // delivered < read). A failed message that Meta later reports delivered or read did reach
@@ -75,6 +79,7 @@ private:
     BotEngine *m_bot = nullptr;
     QString m_dataDir;   // empty: inline media are not stored
     qint64 m_maxMediaBytes = 16 << 20;
+    Language m_customerLanguage = Language::Spanish;
 };
 
 }   // namespace Conversa::Server

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Translator.h"
+#include "core/Translator.h"
 #include "core/AuthUser.h"
 
 #include <QByteArray>

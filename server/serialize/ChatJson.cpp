@@ -173,6 +173,8 @@ Result<QByteArray> ChatJson::chatJson(Database &db, qint64 chatId)
     w.key(ChatKeys::outcomeValue);
     c->outcomeValue ? w.value(*c->outcomeValue) : w.null();
     w.stringOrNull(ChatKeys::closeNotes, c->closeNotes);
+    w.key(ChatKeys::csatScore);
+    c->csatScore > 0 ? w.value(qint64(c->csatScore)) : w.null();
     // Meta's 24-hour customer service window; always open on other providers.
     const Result<WhatsAppWindow> window =
         InboundStore(db).window(chatId, nowSeconds(),

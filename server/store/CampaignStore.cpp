@@ -17,7 +17,7 @@ namespace {
 const char *const kCampaignColumns =
     "id, name, code, description, status, priority, business_hours, timezone, sla_first_response_seconds, "
     "sla_resolution_seconds, bot_enabled, bot_flow_id, routing_strategy, welcome_message, offline_message, "
-    "created_at, updated_at, sla_reassign_enabled";
+    "created_at, updated_at, sla_reassign_enabled, csat_enabled, csat_message, csat_timeout_minutes";
 
 Campaign readCampaign(const SqlQuery &q)
 {
@@ -41,6 +41,9 @@ Campaign readCampaign(const SqlQuery &q)
     c.createdAt = q.integer(15);
     c.updatedAt = q.integer(16);
     c.slaReassignEnabled = q.boolean(17);
+    c.csatEnabled = q.boolean(18);
+    c.csatMessage = q.string(19);
+    c.csatTimeoutMinutes = int(q.integer(20));
     return c;
 }
 
@@ -221,12 +224,30 @@ Result<qint64> CampaignStore::insert(const Campaign &c, qint64 now)
     SqlQuery q(m_db,
                "INSERT INTO campaigns (name, code, description, status, priority, business_hours, timezone, "
                "sla_first_response_seconds, sla_resolution_seconds, bot_enabled, bot_flow_id, routing_strategy, "
-               "welcome_message, offline_message, search_text, created_at, updated_at, sla_reassign_enabled) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-               {c.name, c.code, nullIfEmpty(c.description), c.status, c.priority, hoursText(c), c.timezone,
-                c.slaFirstResponseSeconds, c.slaResolutionSeconds, c.botEnabled, nullIfZero(c.botFlowId),
-                c.routingStrategy, nullIfEmpty(c.welcomeMessage), nullIfEmpty(c.offlineMessage), searchTextOf(c), now,
-                now, c.slaReassignEnabled});
+               "welcome_message, offline_message, search_text, created_at, updated_at, sla_reassign_enabled, "
+               "csat_enabled, csat_message, csat_timeout_minutes) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               {c.name,
+                c.code,
+                nullIfEmpty(c.description),
+                c.status,
+                c.priority,
+                hoursText(c),
+                c.timezone,
+                c.slaFirstResponseSeconds,
+                c.slaResolutionSeconds,
+                c.botEnabled,
+                nullIfZero(c.botFlowId),
+                c.routingStrategy,
+                nullIfEmpty(c.welcomeMessage),
+                nullIfEmpty(c.offlineMessage),
+                searchTextOf(c),
+                now,
+                now,
+                c.slaReassignEnabled,
+                c.csatEnabled,
+                nullIfEmpty(c.csatMessage),
+                c.csatTimeoutMinutes});
     if (!q.exec()) {
         if (q.isUniqueViolation())
             return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A campaign with this code already exists"));
@@ -244,10 +265,28 @@ Result<Ok> CampaignStore::update(const Campaign &c, qint64 now)
           "UPDATE campaigns SET name = ?, code = ?, description = ?, status = ?, priority = ?, business_hours = ?, "
           "timezone = ?, sla_first_response_seconds = ?, sla_resolution_seconds = ?, bot_enabled = ?, "
           "bot_flow_id = ?, routing_strategy = ?, welcome_message = ?, offline_message = ?, search_text = ?, "
-          "updated_at = ?, sla_reassign_enabled = ? WHERE id = ? AND deleted_at IS NULL",
-          {c.name, c.code, nullIfEmpty(c.description), c.status, c.priority, hoursText(c), c.timezone,
-           c.slaFirstResponseSeconds, c.slaResolutionSeconds, c.botEnabled, nullIfZero(c.botFlowId), c.routingStrategy,
-           nullIfEmpty(c.welcomeMessage), nullIfEmpty(c.offlineMessage), searchTextOf(c), now, c.slaReassignEnabled,
+          "updated_at = ?, sla_reassign_enabled = ?, csat_enabled = ?, csat_message = ?, csat_timeout_minutes = ? "
+          "WHERE id = ? AND deleted_at IS NULL",
+          {c.name,
+           c.code,
+           nullIfEmpty(c.description),
+           c.status,
+           c.priority,
+           hoursText(c),
+           c.timezone,
+           c.slaFirstResponseSeconds,
+           c.slaResolutionSeconds,
+           c.botEnabled,
+           nullIfZero(c.botFlowId),
+           c.routingStrategy,
+           nullIfEmpty(c.welcomeMessage),
+           nullIfEmpty(c.offlineMessage),
+           searchTextOf(c),
+           now,
+           c.slaReassignEnabled,
+           c.csatEnabled,
+           nullIfEmpty(c.csatMessage),
+           c.csatTimeoutMinutes,
            c.id});
     if (!q.exec()) {
         if (q.isUniqueViolation())

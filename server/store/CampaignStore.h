@@ -32,6 +32,9 @@ struct Campaign {
     bool slaReassignEnabled = false;   // unanswered chats go back to the queue after the first-response target
     QString welcomeMessage;
     QString offlineMessage;
+    bool csatEnabled = false;   // the satisfaction survey after close (docs/ROUTING.md)
+    QString csatMessage;        // empty: the default text in the customer language
+    int csatTimeoutMinutes = 60;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
 };

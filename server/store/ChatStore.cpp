@@ -22,7 +22,7 @@ constexpr auto kChatColumns =
     "c.whatsapp_number_id, n.phone_number, u.id, u.first_name, u.last_name, u.agent_status, "
     "c.status, c.priority, c.bot_context, c.created_at, c.queued_at, c.assigned_at, c.first_response_at, "
     "c.last_message_at, c.closed_at, c.close_reason, c.outcome, c.outcome_value, c.close_notes, "
-    "c.message_count, c.unread_count, m.id, m.content, m.direction, m.created_at "_L1;
+    "c.csat_score, c.message_count, c.unread_count, m.id, m.content, m.direction, m.created_at "_L1;
 constexpr auto kJoins =
     " JOIN clients cl ON cl.id = c.client_id JOIN campaigns cp ON cp.id = c.campaign_id "
     "JOIN whatsapp_numbers n ON n.id = c.whatsapp_number_id LEFT JOIN users u ON u.id = c.assigned_agent_id "
@@ -71,6 +71,7 @@ Chat readChat(const SqlQuery &q)
         c.outcomeValue = q.integer(i);
     ++i;
     c.closeNotes = q.string(i++);
+    c.csatScore = int(q.integer(i++));
     c.messageCount = q.integer(i++);
     c.unreadCount = q.integer(i++);
     c.lastMessageId = q.integer(i++);

@@ -51,6 +51,7 @@ struct Chat {
     QString outcome;
     std::optional<qint64> outcomeValue;
     QString closeNotes;
+    int csatScore = 0;   // the satisfaction survey's answer, 1-5; 0: none
     qint64 messageCount = 0;
     qint64 unreadCount = 0;
     // The last message (list items): id 0 when there is none.

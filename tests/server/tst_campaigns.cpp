@@ -92,6 +92,7 @@ private slots:
     void getCampaign();
     void updateCampaign();
     void updateErrors();
+    void satisfactionSettings();
     void deleteCampaign();
     void assignNumbers();
     void assignNumbersErrors_data();
@@ -216,6 +217,9 @@ void tst_Campaigns::createDefaults()
     QCOMPARE(r.value(u"routing_strategy"_s).toString(), u"round_robin"_s);
     QVERIFY(r.value(u"description"_s).isNull());
     QVERIFY(r.value(u"welcome_message"_s).isNull());
+    QCOMPARE(r.value(u"csat_enabled"_s).toBool(true), false);
+    QVERIFY(r.value(u"csat_message"_s).isNull());
+    QCOMPARE(r.value(u"csat_timeout_minutes"_s).toInt(), 60);
     const QJsonObject h = r.value(u"business_hours"_s).toObject();
     QCOMPARE(h.size(), 7);
     QCOMPARE(h.value(u"monday"_s).toObject(), hours(u"00:00"_s, u"23:59"_s));
@@ -257,6 +261,16 @@ void tst_Campaigns::createValidation_data()
     QTest::addRow("sla-reassign") << QJsonObject{{u"sla_reassign_enabled"_s, u"yes"_s}}
                                   << QStringList{u"sla_reassign_enabled"_s};
     QTest::addRow("priority-range") << QJsonObject{{u"priority"_s, 101}} << QStringList{u"priority"_s};
+    QTest::addRow("csat-enabled-type") << QJsonObject{{u"csat_enabled"_s, u"yes"_s}} << QStringList{u"csat_enabled"_s};
+    QTest::addRow("csat-timeout-zero") << QJsonObject{{u"csat_timeout_minutes"_s, 0}}
+                                       << QStringList{u"csat_timeout_minutes"_s};
+    QTest::addRow("csat-timeout-over-a-week")
+        << QJsonObject{{u"csat_timeout_minutes"_s, 10081}} << QStringList{u"csat_timeout_minutes"_s};
+    QTest::addRow("csat-timeout-type") << QJsonObject{{u"csat_timeout_minutes"_s, u"60"_s}}
+                                       << QStringList{u"csat_timeout_minutes"_s};
+    QTest::addRow("csat-message-too-long")
+        << QJsonObject{{u"csat_message"_s, QString(1025, u'x')}} << QStringList{u"csat_message"_s};
+    QTest::addRow("csat-message-type") << QJsonObject{{u"csat_message"_s, 5}} << QStringList{u"csat_message"_s};
 }
 
 void tst_Campaigns::createValidation()
@@ -389,6 +403,9 @@ void tst_Campaigns::getCampaign()
                                  u"sla_reassign_enabled"_s,
                                  u"welcome_message"_s,
                                  u"offline_message"_s,
+                                 u"csat_enabled"_s,
+                                 u"csat_message"_s,
+                                 u"csat_timeout_minutes"_s,
                                  u"whatsapp_numbers"_s,
                                  u"agents"_s,
                                  u"agents_count"_s,
@@ -470,6 +487,52 @@ void tst_Campaigns::updateErrors()
 }
 
 // ---- DELETE /v1/campaigns/{id} ----
+
+// The satisfaction survey's three fields: stored, answered, audited, cleared, and bad values refused
+// without changing anything.
+void tst_Campaigns::satisfactionSettings()
+{
+    const qint64 id = createCampaign(seedBody(u"CSAT_1"_s));
+    QVERIFY(id);
+    const qint64 mark = m_server.auditMark();
+    ApiResponse r = call("PUT", u"/v1/campaigns/%1"_s.arg(id),
+                         {{u"csat_enabled"_s, true},
+                          {u"csat_message"_s, u"¿Cómo te atendimos?"_s},
+                          {u"csat_timeout_minutes"_s, 10080}},
+                         m_supervisor);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.value(u"csat_enabled"_s).toBool(), true);
+    QCOMPARE(r.value(u"csat_message"_s).toString(), u"¿Cómo te atendimos?"_s);
+    QCOMPARE(r.value(u"csat_timeout_minutes"_s).toInt(), 10080);
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"campaign.update"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject changes = rows.first().value(u"changes"_s).toObject();
+    QCOMPARE(keysOf(changes), (QSet<QString>{u"csat_enabled"_s, u"csat_message"_s, u"csat_timeout_minutes"_s}));
+    QCOMPARE(changes.value(u"csat_enabled"_s).toObject(), (QJsonObject{{u"from"_s, false}, {u"to"_s, true}}));
+    QCOMPARE(changes.value(u"csat_message"_s).toObject(),
+             (QJsonObject{{u"from"_s, QJsonValue()}, {u"to"_s, u"¿Cómo te atendimos?"_s}}));
+    QCOMPARE(changes.value(u"csat_timeout_minutes"_s).toObject(), (QJsonObject{{u"from"_s, 60}, {u"to"_s, 10080}}));
+
+    // The list shows them too.
+    r = call("GET", u"/v1/campaigns?search=CSAT_1"_s);
+    QCOMPARE(r.value(u"data"_s).toArray().first().toObject().value(u"csat_timeout_minutes"_s).toInt(), 10080);
+
+    // A bad value among good ones: 422 naming it, nothing changed.
+    r = call("PUT", u"/v1/campaigns/%1"_s.arg(id), {{u"csat_enabled"_s, false}, {u"csat_timeout_minutes"_s, -5}});
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorFields(), QStringList{u"csat_timeout_minutes"_s});
+    r = call("GET", u"/v1/campaigns/%1"_s.arg(id));
+    QCOMPARE(r.value(u"csat_enabled"_s).toBool(), true);
+    QCOMPARE(r.value(u"csat_timeout_minutes"_s).toInt(), 10080);
+
+    // null clears the text back to the default; agents may not change it.
+    r = call("PUT", u"/v1/campaigns/%1"_s.arg(id), {{u"csat_message"_s, QJsonValue()}, {u"csat_timeout_minutes"_s, 1}});
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.value(u"csat_message"_s).isNull());
+    QCOMPARE(r.value(u"csat_timeout_minutes"_s).toInt(), 1);
+    QCOMPARE(call("PUT", u"/v1/campaigns/%1"_s.arg(id), {{u"csat_enabled"_s, false}}, m_agent).status, 403);
+    QCOMPARE(call("GET", u"/v1/campaigns/%1"_s.arg(id)).value(u"csat_enabled"_s).toBool(), true);
+}
 
 void tst_Campaigns::deleteCampaign()
 {
@@ -913,6 +976,9 @@ void tst_Campaigns::listBatchesNumbersAndAgents()
                                  u"priority"_s,
                                  u"bot_enabled"_s,
                                  u"routing_strategy"_s,
+                                 u"csat_enabled"_s,
+                                 u"csat_message"_s,
+                                 u"csat_timeout_minutes"_s,
                                  u"whatsapp_numbers"_s,
                                  u"agents_count"_s,
                                  u"active_chats"_s,

@@ -34,6 +34,7 @@ void tst_ServerConfig::defaults()
     QCOMPARE(c->metaGraphUrl, u"https://graph.facebook.com/v21.0"_s);
     QCOMPARE(c->logLevel, u"info"_s);
     QCOMPARE(c->defaultRegion, u"CO"_s);
+    QCOMPARE(c->customerLanguage, Language::Spanish);
     QVERIFY(c->httpThreads >= 1);
     QCOMPARE(c->socketPingIntervalMs, 25000);   // Engine.IO's reference defaults
     QCOMPARE(c->socketPingTimeoutMs, 20000);
@@ -44,6 +45,9 @@ void tst_ServerConfig::defaults()
     QCOMPARE(quick->reminderIntervalMs, 250);
     QCOMPARE(c->botHttpAllowPrivate, false);
     QVERIFY(c->botHttpAllowedNetworks.isEmpty());
+    const Result<ServerConfig> english = ServerConfig::load({}, {{u"CONVERSA_CUSTOMER_LANGUAGE"_s, u"EN"_s}});
+    QVERIFY(english.ok());
+    QCOMPARE(english->customerLanguage, Language::English);
 }
 
 void tst_ServerConfig::iniThenEnvironment()
@@ -98,6 +102,7 @@ void tst_ServerConfig::invalid_data()
     QTest::addRow("log-level") << u"CONVERSA_LOG_LEVEL"_s << u"verbose"_s;
     QTest::addRow("threads") << u"CONVERSA_HTTP_THREADS"_s << u"0"_s;
     QTest::addRow("region") << u"CONVERSA_DEFAULT_REGION"_s << u"XX"_s;
+    QTest::addRow("customer-language") << u"CONVERSA_CUSTOMER_LANGUAGE"_s << u"fr"_s;
     QTest::addRow("body-limit") << u"CONVERSA_MAX_BODY_BYTES"_s << u"lots"_s;
     QTest::addRow("socket-ping-interval") << u"CONVERSA_SOCKET_PING_INTERVAL_MS"_s << u"10"_s;
     QTest::addRow("socket-ping-timeout") << u"CONVERSA_SOCKET_PING_TIMEOUT_MS"_s << u"soon"_s;

@@ -72,6 +72,9 @@ CampaignDto CampaignDto::fromJson(const QJsonObject &json)
     x.slaReassignEnabled = r.boolean(u"sla_reassign_enabled"_s);
     x.welcomeMessage = r.optString(u"welcome_message"_s);
     x.offlineMessage = r.optString(u"offline_message"_s);
+    x.csatEnabled = r.boolean(u"csat_enabled"_s);
+    x.csatMessage = r.optString(u"csat_message"_s);
+    x.csatTimeoutMinutes = r.integer(u"csat_timeout_minutes"_s);
     x.whatsappNumbers = r.list<CampaignNumberDto>(u"whatsapp_numbers"_s);
     x.agents = r.list<CampaignAgentDto>(u"agents"_s);
     x.agentsCount = r.integer(u"agents_count"_s);
@@ -100,6 +103,9 @@ QJsonObject CampaignDto::toJson() const
     w.put(u"sla_reassign_enabled"_s, slaReassignEnabled);
     w.put(u"welcome_message"_s, welcomeMessage);
     w.put(u"offline_message"_s, offlineMessage);
+    w.put(u"csat_enabled"_s, csatEnabled);
+    w.put(u"csat_message"_s, csatMessage);
+    w.put(u"csat_timeout_minutes"_s, csatTimeoutMinutes);
     w.putList(u"whatsapp_numbers"_s, whatsappNumbers);
     w.putList(u"agents"_s, agents);
     w.put(u"agents_count"_s, agentsCount);

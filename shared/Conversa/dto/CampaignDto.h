@@ -50,6 +50,9 @@ struct CampaignDto {
     bool slaReassignEnabled = false;
     std::optional<QString> welcomeMessage;
     std::optional<QString> offlineMessage;
+    bool csatEnabled = false;             // the satisfaction survey after close
+    std::optional<QString> csatMessage;   // null: the server's default text
+    qint64 csatTimeoutMinutes = 0;        // how long an answer 1-5 counts (server default 60)
     QList<CampaignNumberDto> whatsappNumbers;
     QList<CampaignAgentDto> agents;
     qint64 agentsCount = 0;

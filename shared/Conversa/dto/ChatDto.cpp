@@ -151,6 +151,7 @@ ChatDto ChatDto::fromJson(const QJsonObject &json)
     x.closeReason = r.optString(ChatKeys::closeReason);
     x.outcome = r.optString(ChatKeys::outcome);
     x.outcomeValue = r.optInteger(ChatKeys::outcomeValue);
+    x.csatScore = r.optInteger(ChatKeys::csatScore);
     x.closeNotes = r.optString(ChatKeys::closeNotes);
     x.whatsappWindow = r.nested<WhatsAppWindowDto>(ChatKeys::whatsappWindow).value_or(WhatsAppWindowDto{});
     return x;
@@ -184,6 +185,7 @@ QJsonObject ChatDto::toJson() const
     w.put(ChatKeys::closeReason, closeReason);
     w.put(ChatKeys::outcome, outcome);
     w.put(ChatKeys::outcomeValue, outcomeValue);
+    w.put(ChatKeys::csatScore, csatScore);
     w.put(ChatKeys::closeNotes, closeNotes);
     w.put(ChatKeys::whatsappWindow, whatsappWindow.toJson());
     return w.result();

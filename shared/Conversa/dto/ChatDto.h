@@ -104,6 +104,7 @@ struct ChatDto {
     std::optional<QString> outcome;
     std::optional<qint64> outcomeValue;
     std::optional<QString> closeNotes;
+    std::optional<qint64> csatScore;   // the satisfaction survey's answer, 1-5
     WhatsAppWindowDto whatsappWindow;
     WireKeys wireKeys;
 

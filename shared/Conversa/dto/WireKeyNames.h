@@ -90,6 +90,7 @@ inline constexpr WireKey closeReason{"close_reason"};
 inline constexpr WireKey outcome{"outcome"};
 inline constexpr WireKey outcomeValue{"outcome_value"};
 inline constexpr WireKey closeNotes{"close_notes"};
+inline constexpr WireKey csatScore{"csat_score"};
 inline constexpr WireKey whatsappWindow{"whatsapp_window"};
 }   // namespace ChatKeys
 
