@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -75,7 +76,11 @@ Result<BotFlowStats> BotFlowStatsService::stats(const Actor &actor, const BotSta
     // Nodes the draft no longer has, by key.
     std::sort(out.nodes.begin() + draftNodes, out.nodes.end(),
               [](const BotNodeStats &a, const BotNodeStats &b) { return a.nodeKey < b.nodeKey; });
+    // By from, to and edge, the same on both engines (they sort NULL apart).
     out.edges = figures->edges;
+    std::sort(out.edges.begin(), out.edges.end(), [](const BotStatsEdgeCount &a, const BotStatsEdgeCount &b) {
+        return std::tie(a.from, a.to, a.edge) < std::tie(b.from, b.to, b.edge);
+    });
     return out;
 }
 

@@ -60,12 +60,23 @@ Result<BotStatsFigures> BotStatsStore::figures(const BotStatsFilter &filter)
             out.completedSeconds = q.integer(1);
         }
     }
-    // The steps: distinct sessions per node entered, and how often each edge was taken. The
-    // steps' own flow_id narrows them by its index before the join reads the sessions' filter.
-    QVariantList stepValues{filter.flowId};
-    stepValues.append(values);
-    const QString steps = u" FROM bot_session_steps st JOIN bot_sessions s ON s.id = st.session_id"_s +
-        u" WHERE st.flow_id = ? AND "_s + where.mid(7);   // " WHERE " dropped
+    // The steps: distinct sessions per node entered, and how often each edge was taken. Without
+    // dates the steps' own flow_id and flow_version select them (from the indexes of migration
+    // 0027 alone); a date range needs their sessions' started_at.
+    QString steps = u" FROM bot_session_steps st"_s;
+    QVariantList stepValues;
+    if (filter.from || filter.to) {
+        steps += u" JOIN bot_sessions s ON s.id = st.session_id"_s + where + u" AND st.flow_id = ?"_s;
+        stepValues = values;
+        stepValues.append(filter.flowId);
+    } else {
+        steps += u" WHERE st.flow_id = ?"_s;
+        stepValues.append(filter.flowId);
+        if (filter.version) {
+            steps += u" AND st.flow_version = ?"_s;
+            stepValues.append(*filter.version);
+        }
+    }
     {
         SqlQuery q(m_db, u"SELECT st.node_key, COUNT(DISTINCT st.session_id)"_s + steps + u" GROUP BY st.node_key"_s,
                    stepValues);
@@ -76,10 +87,10 @@ Result<BotStatsFigures> BotStatsStore::figures(const BotStatsFilter &filter)
     }
     {
         SqlQuery q(m_db,
-                   u"SELECT st.from_node_key, st.node_key, COALESCE(st.edge, ''), COUNT(*)"_s + steps +
+                   u"SELECT st.from_node_key, st.node_key, st.edge, COUNT(*)"_s + steps +
                        u" AND st.from_node_key IS NOT NULL"
-                       u" GROUP BY st.from_node_key, st.node_key, COALESCE(st.edge, '')"
-                       u" ORDER BY st.from_node_key, st.node_key, COALESCE(st.edge, '')"_s,
+                       u" GROUP BY st.from_node_key, st.node_key, st.edge"
+                       u" ORDER BY st.from_node_key, st.node_key, st.edge"_s,
                    stepValues);
         if (!q.exec())
             return q.failure();
