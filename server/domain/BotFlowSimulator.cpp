@@ -34,9 +34,12 @@ QString simulatedStatus(Run::Outcome outcome)
 // The example client a simulation starts from: the fields templates name, all empty.
 QJsonObject simulatedClient(const QJsonObject &given)
 {
-    QJsonObject client{{u"first_name"_s, QString()}, {u"last_name"_s, QString()},        {u"phone_number"_s, QString()},
-                       {u"email"_s, QString()},      {u"company"_s, QString()},          {u"lead_status"_s, QString()},
-                       {u"segment"_s, QString()},    {u"custom_fields"_s, QJsonObject()}};
+    QJsonObject client{{u"first_name"_s, QString()},   {u"last_name"_s, QString()},
+                       {u"phone_number"_s, QString()}, {u"email"_s, QString()},
+                       {u"company"_s, QString()},      {u"country"_s, QString()},
+                       {u"address"_s, QString()},      {u"lead_status"_s, QString()},
+                       {u"segment"_s, QString()},      {u"custom_fields"_s, QJsonObject()},
+                       {u"tags"_s, QJsonArray()}};
     for (auto it = given.begin(); it != given.end(); ++it)
         client.insert(it.key(), it.value());
     return client;

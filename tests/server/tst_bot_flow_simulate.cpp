@@ -256,6 +256,8 @@ void tst_BotFlowSimulate::interactiveList()
              (QStringList{u"message"_s, u"menu"_s, u"customer"_s, u"message"_s, u"customer"_s, u"message"_s,
                           u"customer"_s, u"tags"_s, u"client_update"_s, u"message"_s, u"close"_s, u"end"_s}));
     QCOMPARE(entriesOf(r, u"message"_s).value(2).value(u"text"_s).toString(), u"¿Tu correo?"_s);
+    // Without `client`, an example client whose fields are empty.
+    QCOMPARE(entriesOf(r, u"message"_s).value(0).value(u"text"_s).toString(), u"Hola , bienvenido a Tienda Sol"_s);
     const QJsonObject tags = entriesOf(r, u"tags"_s).value(0);
     QCOMPARE(tags.value(u"chat_tags"_s).toArray(), QJsonArray{u"ventas"_s});
     QCOMPARE(tags.value(u"client_tags"_s).toArray(), QJsonArray{u"lead-Tienda Sol"_s});
