@@ -595,6 +595,34 @@
         <source>Unknown bot flow</source>
         <translation>Unknown bot flow</translation>
     </message>
+    <message>
+        <source>The flow has no node with this key</source>
+        <translation>The flow has no node with this key</translation>
+    </message>
+    <message>
+        <source>The flow has no http_request node with this key</source>
+        <translation>The flow has no http_request node with this key</translation>
+    </message>
+    <message>
+        <source>The session had ended; this message was not read</source>
+        <translation>The session had ended; this message was not read</translation>
+    </message>
+    <message>
+        <source>At most %1 bytes</source>
+        <translation>At most %1 bytes</translation>
+    </message>
+    <message>
+        <source>Must be a text, or an object with text, reply_id or timeout: true</source>
+        <translation>Must be a text, or an object with text, reply_id or timeout: true</translation>
+    </message>
+    <message>
+        <source>Must be true, without text or reply_id</source>
+        <translation>Must be true, without text or reply_id</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>

@@ -595,6 +595,34 @@
         <source>Unknown bot flow</source>
         <translation>Flujo de bot desconocido</translation>
     </message>
+    <message>
+        <source>The flow has no node with this key</source>
+        <translation>El flujo no tiene ningún nodo con esta clave</translation>
+    </message>
+    <message>
+        <source>The flow has no http_request node with this key</source>
+        <translation>El flujo no tiene ningún nodo http_request con esta clave</translation>
+    </message>
+    <message>
+        <source>The session had ended; this message was not read</source>
+        <translation>La sesión ya había terminado; este mensaje no se leyó</translation>
+    </message>
+    <message>
+        <source>At most %1 bytes</source>
+        <translation>Como máximo %1 bytes</translation>
+    </message>
+    <message>
+        <source>Must be a text, or an object with text, reply_id or timeout: true</source>
+        <translation>Debe ser un texto, o un objeto con text, reply_id o timeout: true</translation>
+    </message>
+    <message>
+        <source>Must be true, without text or reply_id</source>
+        <translation>Debe ser true, sin text ni reply_id</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Opciones</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>

@@ -36,7 +36,7 @@ void registerApiModules(const ServerConfig &config, Database &db, RateLimiter &l
     modules.append(new MessagesApi(db, routing, realtime, providers));
     modules.append(new TemplatesApi(db, config, providers));
     modules.append(new TasksApi(db));
-    modules.append(new BotFlowsApi(db));
+    modules.append(new BotFlowsApi(db, config));
     modules.append(new WebhooksApi(db, config, routing, realtime, providers));
     modules.append(new AnalyticsApi(analytics));
 }

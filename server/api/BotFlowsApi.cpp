@@ -2,6 +2,7 @@
 
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
+#include "config/ServerConfig.h"
 #include "core/Validator.h"
 #include "http/ActorOf.h"
 #include "http/QueryReader.h"
@@ -32,6 +33,8 @@ constexpr qint64 kBotFlowMinTimeout = 10;
 constexpr qint64 kBotFlowMaxTimeout = 7 * 86400;
 constexpr qint64 kBotFlowMaxAttempts = 20;
 constexpr qint64 kBotNodeMaxPosition = 1'000'000;
+constexpr int kBotSimulationReplyIdLength = 256;
+constexpr qsizetype kBotSimulationClientBytes = 16 * 1024;
 
 // Node keys name nodes in field paths ("nodes.<node_key>.config.next"), so no dots.
 bool isBotNodeKey(const QString &s)
@@ -204,6 +207,77 @@ std::optional<qint64> readBasedOn(const RequestContext &ctx, Validator &v)
     return revision;
 }
 
+// A simulation's `messages`: texts, or {"text"}, {"reply_id", "text"?} or {"timeout": true}.
+QList<SimulatedCustomerMessage> readSimulatedMessages(const QJsonValue &value, QList<FieldError> &errors)
+{
+    const QString field = u"messages"_s;
+    QList<SimulatedCustomerMessage> out;
+    if (!value.isArray()) {
+        errors.append({field,
+                       value.isUndefined() || value.isNull() ? QT_TRANSLATE_NOOP("Api", "This field is required")
+                                                             : QT_TRANSLATE_NOOP("Api", "Must be a list"),
+                       {}});
+        return out;
+    }
+    const QJsonArray array = value.toArray();
+    if (array.size() > BotFlowSimulator::kMaxMessages) {
+        errors.append(
+            {field, QT_TRANSLATE_NOOP("Api", "At most %1 items"), {QString::number(BotFlowSimulator::kMaxMessages)}});
+        return out;
+    }
+    const QString tooLong = QString::number(BotFlowSimulator::kMaxMessageBytes);
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString item = botFlowIndexed(field, i);
+        const QJsonValue m = array.at(i);
+        SimulatedCustomerMessage message;
+        if (m.isString()) {
+            message.text = m.toString();
+            if (message.text.toUtf8().size() > BotFlowSimulator::kMaxMessageBytes)
+                errors.append({item, QT_TRANSLATE_NOOP("Api", "At most %1 bytes"), {tooLong}});
+            out.append(message);
+            continue;
+        }
+        const QJsonObject o = m.toObject();
+        const QJsonValue text = o.value(u"text"_s);
+        const QJsonValue replyId = o.value(u"reply_id"_s);
+        const QJsonValue timeout = o.value(u"timeout"_s);
+        if (!m.isObject() || (text.isUndefined() && replyId.isUndefined() && timeout.isUndefined())) {
+            errors.append(
+                {item,
+                 QT_TRANSLATE_NOOP("Api", "Must be a text, or an object with text, reply_id or timeout: true"),
+                 {}});
+            continue;
+        }
+        if (!timeout.isUndefined()) {
+            if (timeout != QJsonValue(true) || !text.isUndefined() || !replyId.isUndefined())
+                errors.append(
+                    {item + u".timeout"_s, QT_TRANSLATE_NOOP("Api", "Must be true, without text or reply_id"), {}});
+            message.kind = SimulatedCustomerMessage::Kind::Timeout;
+            out.append(message);
+            continue;
+        }
+        if (!text.isUndefined()) {
+            if (!text.isString())
+                errors.append({item + u".text"_s, QT_TRANSLATE_NOOP("Api", "Must be a text"), {}});
+            else if (text.toString().toUtf8().size() > BotFlowSimulator::kMaxMessageBytes)
+                errors.append({item + u".text"_s, QT_TRANSLATE_NOOP("Api", "At most %1 bytes"), {tooLong}});
+            message.text = text.toString();
+        }
+        if (!replyId.isUndefined()) {
+            if (!replyId.isString() || replyId.toString().trimmed().isEmpty())
+                errors.append({item + u".reply_id"_s, QT_TRANSLATE_NOOP("Api", "Must be a text"), {}});
+            else if (replyId.toString().size() > kBotSimulationReplyIdLength)
+                errors.append({item + u".reply_id"_s,
+                               QT_TRANSLATE_NOOP("Api", "Must be at most %1 characters"),
+                               {QString::number(kBotSimulationReplyIdLength)}});
+            message.kind = SimulatedCustomerMessage::Kind::Reply;
+            message.replyId = replyId.toString();
+        }
+        out.append(message);
+    }
+    return out;
+}
+
 QByteArray botFlowETag(qint64 revision)
 {
     return QByteArray("\"") + QByteArray::number(revision) + QByteArray("\"");
@@ -211,7 +285,9 @@ QByteArray botFlowETag(qint64 revision)
 
 }   // namespace
 
-BotFlowsApi::BotFlowsApi(Database &db) : m_service(db) {}
+BotFlowsApi::BotFlowsApi(Database &db, const ServerConfig &config)
+    : m_service(db), m_stats(db), m_simulator(db), m_config(config)
+{}
 
 void BotFlowsApi::registerRoutes(HttpRouter &router)
 {
@@ -246,6 +322,13 @@ void BotFlowsApi::registerRoutes(HttpRouter &router)
     router.post(u"/v1/bot-flows/{id}/versions/{version}/restore"_s,
                 {.permission = manage, .action = u"bot_flow.restore"_s, .entityType = entity},
                 route(&BotFlowsApi::restore));
+    router.get(u"/v1/bot-flows/{id}/stats"_s, {.permission = read, .action = u"bot_flow.stats"_s, .entityType = entity},
+               route(&BotFlowsApi::stats));
+    // A simulation changes nothing: no transaction, and no audit row once it runs (refusals
+    // before it, 401 and 403, have theirs).
+    router.post(u"/v1/bot-flows/{id}/simulate"_s,
+                {.permission = manage, .action = u"bot_flow.simulate"_s, .entityType = entity, .transactional = false},
+                route(&BotFlowsApi::simulate));
 }
 
 HttpReply BotFlowsApi::changedReply(RequestContext &ctx, const BotFlowChanged &done, int status)
@@ -414,6 +497,78 @@ Result<HttpReply> BotFlowsApi::restore(RequestContext &ctx)
     if (!done)
         return done.error();
     return changedReply(ctx, *done);
+}
+
+Result<HttpReply> BotFlowsApi::stats(RequestContext &ctx)
+{
+    QueryReader in(ctx);
+    BotStatsFilter filter{.flowId = ctx.idParam()};
+    filter.from = in.time(u"from_date"_s, false);
+    filter.to = in.time(u"to_date"_s, true);
+    if (filter.from && filter.to && *filter.to < *filter.from)
+        in.fail(u"to_date"_s, QT_TRANSLATE_NOOP("Api", "Must not be earlier than from_date"));
+    filter.version = in.integer(u"version"_s, 1, std::numeric_limits<int>::max());
+    if (!in.ok())
+        return in.error();
+    const Result<BotFlowStats> result = m_stats.stats(actorOf(*ctx.user), filter);
+    if (!result)
+        return result.error();
+    return HttpReply::json(BotFlowJson::statsJson(*result));
+}
+
+Result<HttpReply> BotFlowsApi::simulate(RequestContext &ctx)
+{
+    ctx.audit.skip = true;   // nothing changes, so nothing is audited
+    Validator v(ctx.body);
+    SimulateBotFlow in{.flowId = ctx.idParam()};
+    std::optional<QJsonObject> variables;
+    readBotFlowVariables(v, variables);
+    in.variables = variables.value_or(QJsonObject());
+    if (const auto client = v.object(u"client"_s, false)) {
+        if (QJsonDocument(*client).toJson(QJsonDocument::Compact).size() > kBotSimulationClientBytes)
+            v.fail(u"client"_s, QT_TRANSLATE_NOOP("Api", "At most %1 bytes as JSON"),
+                   {QString::number(kBotSimulationClientBytes)});
+        else
+            in.client = *client;
+    }
+    if (const auto start = v.string(u"start_node"_s, false, kBotNodeKeyLength); start && !start->isEmpty()) {
+        if (isBotNodeKey(*start))
+            in.startNode = *start;
+        else
+            v.fail(u"start_node"_s, QT_TRANSLATE_NOOP("Api", "Use only letters, digits, - and _"));
+    }
+    in.version = v.integer(u"version"_s, false, 1, std::numeric_limits<int>::max());
+    in.interactive = v.boolean(u"interactive"_s, false).value_or(false);
+    if (const auto mocks = v.object(u"mock_responses"_s, false)) {
+        if (mocks->size() > BotFlowService::kMaxNodes)
+            v.fail(u"mock_responses"_s, QT_TRANSLATE_NOOP("Api", "At most %1 items"),
+                   {QString::number(BotFlowService::kMaxNodes)});
+        for (auto it = mocks->begin(); it != mocks->end(); ++it) {
+            if (!isBotNodeKey(it.key()))
+                v.fail(u"mock_responses."_s + it.key(), QT_TRANSLATE_NOOP("Api", "Use only letters, digits, - and _"));
+        }
+        in.mockResponses = *mocks;
+    }
+    QList<FieldError> errors = v.error().details();
+    in.messages = readSimulatedMessages(ctx.body.value(u"messages"_s), errors);
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+    in.listButton = ctx.text(QT_TRANSLATE_NOOP("Api", "Options"));
+    in.defaultRegion = m_config.defaultRegion;
+
+    const Result<BotSimulation> done = m_simulator.simulate(actorOf(*ctx.user), in);
+    if (!done)
+        return done.error();
+    JsonWriter w(4096 + done->transcript.size() * 256);
+    w.beginObject();
+    BotFlowJson::writeSimulationFields(w, *done);
+    w.key(Conversa::BotSimulationKeys::warnings).beginArray();
+    for (const BotFlow::Issue &warning : done->warnings) {
+        w.beginObject().field(Conversa::BotFlowKeys::field, warning.field);
+        w.field(Conversa::BotFlowKeys::message, ctx.text(warning.message, warning.args)).endObject();
+    }
+    w.endArray().endObject();
+    return HttpReply::json(w.take());
 }
 
 }   // namespace Conversa::Server

@@ -2,18 +2,21 @@
 
 #include "ApiModule.h"
 #include "domain/BotFlowService.h"
+#include "domain/BotFlowSimulator.h"
+#include "domain/BotFlowStatsService.h"
 #include "http/HttpRouter.h"
 
 namespace Conversa::Server {
 
 class Database;
+struct ServerConfig;
 
 // /v1/bot-flows (docs/BOT_FLOWS.md, OpenAPI tag bot-flows): drafts, their nodes, publishing,
-// versions and restoring one. Each handler parses the request, calls BotFlowService (which holds
+// versions and restoring one; their statistics and simulations. Each handler parses the request, calls BotFlowService (which holds
 // the rules) and writes the answer with serialize/BotFlowJson.
 class BotFlowsApi final : public ApiModule {
 public:
-    explicit BotFlowsApi(Database &db);
+    BotFlowsApi(Database &db, const ServerConfig &config);
     void registerRoutes(HttpRouter &router) override;
 
 private:
@@ -27,11 +30,16 @@ private:
     Result<HttpReply> versions(RequestContext &ctx);
     Result<HttpReply> version(RequestContext &ctx);
     Result<HttpReply> restore(RequestContext &ctx);
+    Result<HttpReply> stats(RequestContext &ctx);
+    Result<HttpReply> simulate(RequestContext &ctx);
 
     // The flow's answer after a change: its changes go to the audit row, the draft to the body.
     static HttpReply changedReply(RequestContext &ctx, const BotFlowChanged &done, int status = 200);
 
     BotFlowService m_service;
+    BotFlowStatsService m_stats;
+    BotFlowSimulator m_simulator;
+    const ServerConfig &m_config;
 };
 
 }   // namespace Conversa::Server

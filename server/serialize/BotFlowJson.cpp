@@ -139,4 +139,61 @@ QJsonObject BotFlowJson::definitionOf(const BotFlowRow &f, const QList<BotFlowNo
             {botFlowKey(BotFlowKeys::nodes), nodeArray}};
 }
 
+QByteArray BotFlowJson::statsJson(const BotFlowStats &stats)
+{
+    JsonWriter w(512 + stats.nodes.size() * 96 + stats.edges.size() * 128);
+    w.beginObject();
+    w.field(BotStatsKeys::totalSessions, stats.totalSessions);
+    w.field(BotStatsKeys::totalCompletions, stats.totalCompletions);
+    w.field(BotStatsKeys::completionRate, stats.completionRate);
+    w.field(BotStatsKeys::avgCompletionTimeSeconds, stats.avgCompletionTimeSeconds);
+    w.key(BotStatsKeys::nodeStats).beginArray();
+    for (const BotNodeStats &n : stats.nodes) {
+        w.beginObject().field(BotStatsKeys::nodeKey, n.nodeKey).field(BotStatsKeys::visits, n.visits);
+        w.field(BotStatsKeys::exits, n.exits).field(BotStatsKeys::waiting, n.waiting).endObject();
+    }
+    w.endArray();
+    w.key(BotStatsKeys::edges).beginArray();
+    for (const BotStatsEdgeCount &e : stats.edges) {
+        w.beginObject().field(BotStatsKeys::from, e.from).field(BotStatsKeys::to, e.to);
+        w.textOrNull(BotStatsKeys::edge, e.edge).field(BotStatsKeys::count, e.steps).endObject();
+    }
+    w.endArray();
+    w.key(BotStatsKeys::outcomes).beginObject();
+    for (const auto &[status, sessions] : stats.outcomes) {
+        const QByteArray name = status.toUtf8();
+        w.field(name.constData(), sessions);
+    }
+    w.endObject();
+    w.endObject();
+    return w.take();
+}
+
+void BotFlowJson::writeSimulationFields(JsonWriter &w, const BotSimulation &simulation)
+{
+    w.field(BotSimulationKeys::status, simulation.status);
+    w.textOrNull(BotSimulationKeys::waitingFor, simulation.waitingFor);
+    w.textOrNull(BotSimulationKeys::nodeKey, simulation.nodeKey);
+    w.textOrNull(BotSimulationKeys::detail, simulation.detail);
+    w.key(BotSimulationKeys::variables).json(simulation.variables);
+    w.key(BotSimulationKeys::transcript).beginArray();
+    for (const BotSimulationEntry &e : simulation.transcript) {
+        w.beginObject().field(BotSimulationKeys::type, e.type);
+        if (!e.nodeKey.isEmpty())
+            w.field(BotSimulationKeys::nodeKey, e.nodeKey);
+        for (auto it = e.fields.begin(); it != e.fields.end(); ++it) {
+            const QByteArray name = it.key().toUtf8();
+            w.key(name.constData()).json(it.value());
+        }
+        w.endObject();
+    }
+    w.endArray();
+    w.key(BotSimulationKeys::steps).beginArray();
+    for (const BotSimulationStep &s : simulation.steps) {
+        w.beginObject().field(BotSimulationKeys::nodeKey, s.nodeKey).field(BotSimulationKeys::nodeType, s.nodeType);
+        w.textOrNull(BotSimulationKeys::from, s.from).textOrNull(BotSimulationKeys::edge, s.edge).endObject();
+    }
+    w.endArray();
+}
+
 }   // namespace Conversa::Server

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/BotFlowSimulator.h"
+#include "domain/BotFlowStatsService.h"
 #include "store/BotFlowStore.h"
 
 #include <QByteArray>
@@ -26,6 +28,12 @@ QByteArray versionJson(const BotFlowVersionRow &v);
 // What publishing freezes: the draft's settings and nodes with GET /bot-flows/:id's keys (no ids,
 // no bookkeeping). BotFlow::Definition::fromJson reads it, as it reads GET /bot-flows/:id.
 QJsonObject definitionOf(const BotFlowRow &f, const QList<BotFlowNodeRow> &nodes);
+
+// GET /bot-flows/:id/stats's body.
+QByteArray statsJson(const BotFlowStats &stats);
+// POST /bot-flows/:id/simulate's keys but `warnings` (whose messages the caller translates),
+// written into an object the caller opened.
+void writeSimulationFields(JsonWriter &w, const BotSimulation &simulation);
 
 }   // namespace BotFlowJson
 

@@ -235,18 +235,41 @@ BotNodeStatDto BotNodeStatDto::fromJson(const QJsonObject &json)
 {
     BotNodeStatDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.nodeKey = r.string(u"node_key"_s);
-    x.visits = r.integer(u"visits"_s);
-    x.exits = r.integer(u"exits"_s);
+    x.nodeKey = r.string(BotStatsKeys::nodeKey);
+    x.visits = r.integer(BotStatsKeys::visits);
+    x.exits = r.integer(BotStatsKeys::exits);
+    x.waiting = r.integer(BotStatsKeys::waiting);
     return x;
 }
 
 QJsonObject BotNodeStatDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"node_key"_s, nodeKey);
-    w.put(u"visits"_s, visits);
-    w.put(u"exits"_s, exits);
+    w.put(BotStatsKeys::nodeKey, nodeKey);
+    w.put(BotStatsKeys::visits, visits);
+    w.put(BotStatsKeys::exits, exits);
+    w.put(BotStatsKeys::waiting, waiting);
+    return w.result();
+}
+
+BotEdgeStatDto BotEdgeStatDto::fromJson(const QJsonObject &json)
+{
+    BotEdgeStatDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.from = r.string(BotStatsKeys::from);
+    x.to = r.string(BotStatsKeys::to);
+    x.edge = r.optString(BotStatsKeys::edge);
+    x.count = r.integer(BotStatsKeys::count);
+    return x;
+}
+
+QJsonObject BotEdgeStatDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(BotStatsKeys::from, from);
+    w.put(BotStatsKeys::to, to);
+    w.put(BotStatsKeys::edge, edge);
+    w.put(BotStatsKeys::count, count);
     return w.result();
 }
 
@@ -254,22 +277,113 @@ BotFlowStatsDto BotFlowStatsDto::fromJson(const QJsonObject &json)
 {
     BotFlowStatsDto x;
     const Json::Reader r(json, x.wireKeys);
-    x.totalSessions = r.integer(u"total_sessions"_s);
-    x.totalCompletions = r.integer(u"total_completions"_s);
-    x.completionRate = r.optNumber(u"completion_rate"_s);
-    x.avgCompletionTimeSeconds = r.optInteger(u"avg_completion_time_seconds"_s);
-    x.nodeStats = r.list<BotNodeStatDto>(u"node_stats"_s);
+    x.totalSessions = r.integer(BotStatsKeys::totalSessions);
+    x.totalCompletions = r.integer(BotStatsKeys::totalCompletions);
+    x.completionRate = r.optNumber(BotStatsKeys::completionRate);
+    x.avgCompletionTimeSeconds = r.optInteger(BotStatsKeys::avgCompletionTimeSeconds);
+    x.nodeStats = r.list<BotNodeStatDto>(BotStatsKeys::nodeStats);
+    x.edges = r.list<BotEdgeStatDto>(BotStatsKeys::edges);
+    x.outcomes = r.object(BotStatsKeys::outcomes);
     return x;
 }
 
 QJsonObject BotFlowStatsDto::toJson() const
 {
     Json::Writer w(wireKeys);
-    w.put(u"total_sessions"_s, totalSessions);
-    w.put(u"total_completions"_s, totalCompletions);
-    w.put(u"completion_rate"_s, completionRate);
-    w.put(u"avg_completion_time_seconds"_s, avgCompletionTimeSeconds);
-    w.putList(u"node_stats"_s, nodeStats);
+    w.put(BotStatsKeys::totalSessions, totalSessions);
+    w.put(BotStatsKeys::totalCompletions, totalCompletions);
+    w.put(BotStatsKeys::completionRate, completionRate);
+    w.put(BotStatsKeys::avgCompletionTimeSeconds, avgCompletionTimeSeconds);
+    w.putList(BotStatsKeys::nodeStats, nodeStats);
+    w.putList(BotStatsKeys::edges, edges);
+    w.put(BotStatsKeys::outcomes, outcomes);
+    return w.result();
+}
+
+BotSimulationEntryDto BotSimulationEntryDto::fromJson(const QJsonObject &json)
+{
+    BotSimulationEntryDto x;
+    x.fields = json;
+    x.type = x.fields.take(BotSimulationKeys::type).toString();
+    const QJsonValue node = x.fields.take(BotSimulationKeys::nodeKey);
+    if (node.isString())
+        x.nodeKey = node.toString();
+    return x;
+}
+
+QJsonObject BotSimulationEntryDto::toJson() const
+{
+    QJsonObject out = fields;
+    out.insert(BotSimulationKeys::type, type);
+    if (nodeKey)
+        out.insert(BotSimulationKeys::nodeKey, *nodeKey);
+    return out;
+}
+
+BotSimulationStepDto BotSimulationStepDto::fromJson(const QJsonObject &json)
+{
+    BotSimulationStepDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.nodeKey = r.string(BotSimulationKeys::nodeKey);
+    x.nodeType = r.string(BotSimulationKeys::nodeType);
+    x.from = r.optString(BotSimulationKeys::from);
+    x.edge = r.optString(BotSimulationKeys::edge);
+    return x;
+}
+
+QJsonObject BotSimulationStepDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(BotSimulationKeys::nodeKey, nodeKey);
+    w.put(BotSimulationKeys::nodeType, nodeType);
+    w.put(BotSimulationKeys::from, from);
+    w.put(BotSimulationKeys::edge, edge);
+    return w.result();
+}
+
+BotFlowWarningDto BotFlowWarningDto::fromJson(const QJsonObject &json)
+{
+    BotFlowWarningDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.field = r.string(BotFlowKeys::field);
+    x.message = r.string(BotFlowKeys::message);
+    return x;
+}
+
+QJsonObject BotFlowWarningDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(BotFlowKeys::field, field);
+    w.put(BotFlowKeys::message, message);
+    return w.result();
+}
+
+BotSimulationDto BotSimulationDto::fromJson(const QJsonObject &json)
+{
+    BotSimulationDto x;
+    const Json::Reader r(json, x.wireKeys);
+    x.status = r.string(BotSimulationKeys::status);
+    x.waitingFor = r.optString(BotSimulationKeys::waitingFor);
+    x.nodeKey = r.optString(BotSimulationKeys::nodeKey);
+    x.detail = r.optString(BotSimulationKeys::detail);
+    x.variables = r.object(BotSimulationKeys::variables);
+    x.transcript = r.list<BotSimulationEntryDto>(BotSimulationKeys::transcript);
+    x.steps = r.list<BotSimulationStepDto>(BotSimulationKeys::steps);
+    x.warnings = r.list<BotFlowWarningDto>(BotSimulationKeys::warnings);
+    return x;
+}
+
+QJsonObject BotSimulationDto::toJson() const
+{
+    Json::Writer w(wireKeys);
+    w.put(BotSimulationKeys::status, status);
+    w.put(BotSimulationKeys::waitingFor, waitingFor);
+    w.put(BotSimulationKeys::nodeKey, nodeKey);
+    w.put(BotSimulationKeys::detail, detail);
+    w.put(BotSimulationKeys::variables, variables);
+    w.putList(BotSimulationKeys::transcript, transcript);
+    w.putList(BotSimulationKeys::steps, steps);
+    w.putList(BotSimulationKeys::warnings, warnings);
     return w.result();
 }
 

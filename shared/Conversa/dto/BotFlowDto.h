@@ -130,27 +130,96 @@ struct BotFlowNodesDto {
     QJsonObject toJson() const;
 };
 
-// A node's share of a flow's sessions: visits entered it, exits ended there without completing.
+// A node's share of a flow's sessions: visits entered it, exits ended there without completing,
+// waiting are there now.
 struct BotNodeStatDto {
     QString nodeKey;
     qint64 visits = 0;
     qint64 exits = 0;
+    qint64 waiting = 0;
     WireKeys wireKeys;
 
     static BotNodeStatDto fromJson(const QJsonObject &json);
     QJsonObject toJson() const;
 };
 
-// GET /bot-flows/:id/stats. completion_rate is a percentage.
+// How often sessions went from one node to another by one edge (the config field that led there:
+// "config.next", "config.options[1].next", "timeout", …).
+struct BotEdgeStatDto {
+    QString from;
+    QString to;
+    std::optional<QString> edge;
+    qint64 count = 0;
+    WireKeys wireKeys;
+
+    static BotEdgeStatDto fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+};
+
+// GET /bot-flows/:id/stats. completion_rate is a percentage; outcomes counts sessions by status
+// (active, completed, transferred, timed_out, invalid_answers, step_limit, failed, interrupted).
 struct BotFlowStatsDto {
     qint64 totalSessions = 0;
     qint64 totalCompletions = 0;
     std::optional<double> completionRate;
     std::optional<qint64> avgCompletionTimeSeconds;
     QList<BotNodeStatDto> nodeStats;
+    QList<BotEdgeStatDto> edges;
+    QJsonObject outcomes;
     WireKeys wireKeys;
 
     static BotFlowStatsDto fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+};
+
+// One entry of a simulation's transcript: `type` (customer, timeout, message, menu, tags,
+// client_update, transfer, close, http_request, delay, end), the node, and the type's own fields
+// as sent (docs/BOT_FLOWS.md#simulation).
+struct BotSimulationEntryDto {
+    QString type;
+    std::optional<QString> nodeKey;
+    QJsonObject fields;   // every key but type and node_key
+
+    static BotSimulationEntryDto fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+};
+
+// A node a simulation entered, from which node and by which edge (null for the first).
+struct BotSimulationStepDto {
+    QString nodeKey;
+    QString nodeType;
+    std::optional<QString> from;
+    std::optional<QString> edge;
+    WireKeys wireKeys;
+
+    static BotSimulationStepDto fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+};
+
+// A problem told with an answer (publish, simulate): the field it is about and a message.
+struct BotFlowWarningDto {
+    QString field;
+    QString message;
+    WireKeys wireKeys;
+
+    static BotFlowWarningDto fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+};
+
+// POST /bot-flows/:id/simulate's answer. status: waiting (for a reply at node_key), or how the
+// session ended: completed, transferred, timed_out, invalid_answers, step_limit, failed (detail).
+struct BotSimulationDto {
+    QString status;
+    std::optional<QString> waitingFor;
+    std::optional<QString> nodeKey;
+    std::optional<QString> detail;
+    QJsonObject variables;
+    QList<BotSimulationEntryDto> transcript;
+    QList<BotSimulationStepDto> steps;
+    QList<BotFlowWarningDto> warnings;
+    WireKeys wireKeys;
+
+    static BotSimulationDto fromJson(const QJsonObject &json);
     QJsonObject toJson() const;
 };
 

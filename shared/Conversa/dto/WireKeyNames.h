@@ -134,4 +134,42 @@ inline constexpr WireKey positionX{"position_x"};
 inline constexpr WireKey positionY{"position_y"};
 }   // namespace BotNodeKeys
 
+// GET /bot-flows/:id/stats.
+namespace BotStatsKeys {
+inline constexpr WireKey totalSessions{"total_sessions"};
+inline constexpr WireKey totalCompletions{"total_completions"};
+inline constexpr WireKey completionRate{"completion_rate"};
+inline constexpr WireKey avgCompletionTimeSeconds{"avg_completion_time_seconds"};
+inline constexpr WireKey nodeStats{"node_stats"};
+inline constexpr WireKey edges{"edges"};
+inline constexpr WireKey outcomes{"outcomes"};
+// A node's figures.
+inline constexpr WireKey nodeKey{"node_key"};
+inline constexpr WireKey visits{"visits"};
+inline constexpr WireKey exits{"exits"};
+inline constexpr WireKey waiting{"waiting"};
+// An edge's.
+inline constexpr WireKey from{"from"};
+inline constexpr WireKey to{"to"};
+inline constexpr WireKey edge{"edge"};
+inline constexpr WireKey count{"count"};
+}   // namespace BotStatsKeys
+
+// POST /bot-flows/:id/simulate: the answer (a transcript entry's own fields vary by its type).
+namespace BotSimulationKeys {
+inline constexpr WireKey transcript{"transcript"};
+inline constexpr WireKey steps{"steps"};
+inline constexpr WireKey variables{"variables"};
+inline constexpr WireKey status{"status"};
+inline constexpr WireKey waitingFor{"waiting_for"};
+inline constexpr WireKey nodeKey{"node_key"};
+inline constexpr WireKey detail{"detail"};
+inline constexpr WireKey warnings{"warnings"};
+inline constexpr WireKey type{"type"};
+// A step.
+inline constexpr WireKey nodeType{"node_type"};
+inline constexpr WireKey from{"from"};
+inline constexpr WireKey edge{"edge"};
+}   // namespace BotSimulationKeys
+
 }   // namespace Conversa
