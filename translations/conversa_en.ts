@@ -619,10 +619,6 @@
         <source>Must be true, without text or reply_id</source>
         <translation>Must be true, without text or reply_id</translation>
     </message>
-    <message>
-        <source>Options</source>
-        <translation>Options</translation>
-    </message>
 </context>
 <context>
     <name>AccountDialog</name>

@@ -619,10 +619,6 @@
         <source>Must be true, without text or reply_id</source>
         <translation>Debe ser true, sin text ni reply_id</translation>
     </message>
-    <message>
-        <source>Options</source>
-        <translation>Opciones</translation>
-    </message>
 </context>
 <context>
     <name>AccountDialog</name>

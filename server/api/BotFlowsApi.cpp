@@ -2,6 +2,7 @@
 
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
+#include "core/Translator.h"
 #include "config/ServerConfig.h"
 #include "core/Validator.h"
 #include "http/ActorOf.h"
@@ -553,7 +554,9 @@ Result<HttpReply> BotFlowsApi::simulate(RequestContext &ctx)
     in.messages = readSimulatedMessages(ctx.body.value(u"messages"_s), errors);
     if (!errors.isEmpty())
         return ApiError::validation(errors);
-    in.listButton = ctx.text(QT_TRANSLATE_NOOP("Api", "Options"));
+    // What the customer would see: the server's customer language and step limit, as the engine's.
+    in.listButton = translated(m_config.customerLanguage, "Bot", QT_TRANSLATE_NOOP("Bot", "Options"));
+    in.maxSteps = m_config.botMaxSteps;
     in.defaultRegion = m_config.defaultRegion;
 
     const Result<BotSimulation> done = m_simulator.simulate(actorOf(*ctx.user), in);

@@ -41,20 +41,6 @@ QJsonObject botClientFields(const Client &c)
             {u"tags"_s, QJsonArray::fromStringList(c.tags)}};
 }
 
-QString botSessionStatus(Bot::Run::Outcome outcome)
-{
-    switch (outcome) {
-    case Bot::Run::Outcome::Waiting: return u"active"_s;
-    case Bot::Run::Outcome::Completed: return u"completed"_s;
-    case Bot::Run::Outcome::Transferred: return u"transferred"_s;
-    case Bot::Run::Outcome::TimedOut: return u"timed_out"_s;
-    case Bot::Run::Outcome::InvalidAnswers: return u"invalid_answers"_s;
-    case Bot::Run::Outcome::StepLimit: return u"step_limit"_s;
-    case Bot::Run::Outcome::Failed: return u"failed"_s;
-    }
-    return u"failed"_s;
-}
-
 QString botWaitName(Bot::Run::WaitFor wait)
 {
     switch (wait) {
@@ -308,7 +294,7 @@ Result<ChatEffects> BotEngine::apply(const Facts &chat, BotSession session, cons
     session.variables = run.state.variables;
     session.invalidAttempts = run.state.invalidAttempts;
     session.usedFallback = run.state.usedFallback;
-    session.status = botSessionStatus(run.outcome);
+    session.status = run.ended() ? Bot::outcomeName(run.outcome) : u"active"_s;
     session.waitingFor = botWaitName(run.waitFor);
     session.dueAt = 0;
     if (run.waitFor == Bot::Run::WaitFor::Reply && flow.timeoutSeconds > 0)

@@ -16,21 +16,6 @@ namespace {
 
 using Bot::Run;
 
-// The outcome in the words of bot_sessions.status (migration 0025).
-QString simulatedStatus(Run::Outcome outcome)
-{
-    switch (outcome) {
-    case Run::Outcome::Waiting: return u"waiting"_s;
-    case Run::Outcome::Completed: return u"completed"_s;
-    case Run::Outcome::Transferred: return u"transferred"_s;
-    case Run::Outcome::TimedOut: return u"timed_out"_s;
-    case Run::Outcome::InvalidAnswers: return u"invalid_answers"_s;
-    case Run::Outcome::StepLimit: return u"step_limit"_s;
-    case Run::Outcome::Failed: break;
-    }
-    return u"failed"_s;
-}
-
 // The example client a simulation starts from: the fields templates name, all empty.
 QJsonObject simulatedClient(const QJsonObject &given)
 {
@@ -47,7 +32,7 @@ QJsonObject simulatedClient(const QJsonObject &given)
 
 QJsonObject simulatedEndFields(const Run &run)
 {
-    return {{u"status"_s, simulatedStatus(run.outcome)},
+    return {{u"status"_s, Bot::outcomeName(run.outcome)},
             {u"detail"_s, run.detail.isEmpty() ? QJsonValue() : QJsonValue(run.detail)}};
 }
 
@@ -260,6 +245,7 @@ Result<BotSimulation> BotFlowSimulator::simulate(const Actor &actor, const Simul
     options.interactiveButtons = in.interactive;
     options.interactiveLists = in.interactive;
     options.listButton = in.listButton;
+    options.maxSteps = in.maxSteps;
     if (!in.defaultRegion.isEmpty())
         options.defaultRegion = in.defaultRegion;
 
@@ -280,7 +266,7 @@ Result<BotSimulation> BotFlowSimulator::simulate(const Actor &actor, const Simul
     out.variables = in.variables;
     for (auto it = last.state.variables.begin(); it != last.state.variables.end(); ++it)
         out.variables.insert(it.key(), it.value());
-    out.status = simulatedStatus(last.outcome);
+    out.status = Bot::outcomeName(last.outcome);
     out.nodeKey = last.state.node;
     out.detail = last.detail;
     if (!last.ended())

@@ -36,6 +36,7 @@ struct SimulateBotFlow {
     bool interactive = false;
     QJsonObject mockResponses;   // node_key: the JSON answer, or {"error": true}
     QString listButton;          // a list message's button text
+    int maxSteps = 50;           // CONVERSA_BOT_MAX_STEPS
     QString defaultRegion;       // the phone validation's
 };
 

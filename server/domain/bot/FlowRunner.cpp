@@ -50,6 +50,20 @@ QJsonObject runnerRenderFields(const QJsonObject &fields, const TemplateContext 
 
 }   // namespace
 
+QString outcomeName(Run::Outcome outcome)
+{
+    switch (outcome) {
+    case Run::Outcome::Waiting: return u"waiting"_s;
+    case Run::Outcome::Completed: return u"completed"_s;
+    case Run::Outcome::Transferred: return u"transferred"_s;
+    case Run::Outcome::TimedOut: return u"timed_out"_s;
+    case Run::Outcome::InvalidAnswers: return u"invalid_answers"_s;
+    case Run::Outcome::StepLimit: return u"step_limit"_s;
+    case Run::Outcome::Failed: break;
+    }
+    return u"failed"_s;
+}
+
 // What one run works with besides the session: the client as templates see it (an update_client
 // node changes it for the nodes after it) and the steps taken without waiting.
 struct FlowRunner::Context {

@@ -121,6 +121,10 @@ struct Run {
     bool completed() const { return outcome == Outcome::Completed || outcome == Outcome::Transferred; }
 };
 
+// An outcome in the words of the API and of bot_sessions.status: waiting, completed, transferred,
+// timed_out, invalid_answers, step_limit, failed (a stored session that waits is `active`).
+QString outcomeName(Run::Outcome outcome);
+
 struct RunnerOptions {
     bool interactiveButtons = false;   // the number's provider capabilities
     bool interactiveLists = false;
