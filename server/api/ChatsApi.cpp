@@ -31,14 +31,15 @@ std::optional<QString> reason(Validator &v)
 
 }   // namespace
 
-ChatsApi::ChatsApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime, Language customerLanguage,
-                   const ProviderRegistry &providers)
+ChatsApi::ChatsApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime, const ProviderRegistry &providers,
+                   BotEngineSettings bot)
     : m_db(db),
       m_routing(routing),
       m_realtime(realtime),
       m_chats(db),
       m_messages(db),
-      m_service(db, {}, customerLanguage, providers)
+      m_service(db, {}, bot.customerLanguage, providers),
+      m_bot(db, providers, bot)
 {}
 
 void ChatsApi::registerRoutes(HttpRouter &router)
@@ -203,7 +204,7 @@ Result<HttpReply> ChatsApi::close(RequestContext &ctx)
 
 Result<HttpReply> ChatsApi::reopen(RequestContext &ctx)
 {
-    const Result<ChatOutcome> done = m_service.reopen(chatActor(ctx), ctx.idParam());
+    const Result<ChatOutcome> done = m_bot.reopen(chatActor(ctx), ctx.idParam());
     if (!done)
         return done.error();
     applyEffects(ctx, m_db, m_realtime, m_routing, *done);

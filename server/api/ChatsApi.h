@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiModule.h"
+#include "domain/BotEngine.h"
 #include "domain/ChatService.h"
 #include "http/HttpRouter.h"
 #include "store/ChatStore.h"
@@ -17,8 +18,8 @@ class RoutingTrigger;
 // to it: each parses the request, calls ChatService (which holds the rules) and writes the answer.
 class ChatsApi final : public ApiModule {
 public:
-    ChatsApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime, Language customerLanguage,
-             const ProviderRegistry &providers);
+    ChatsApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime, const ProviderRegistry &providers,
+             BotEngineSettings bot);
     void registerRoutes(HttpRouter &router) override;
 
 private:
@@ -44,6 +45,7 @@ private:
     ChatStore m_chats;
     MessageStore m_messages;
     ChatService m_service;
+    BotEngine m_bot;   // a reopened chat its agent cannot take goes back to the campaign's bot
 };
 
 }   // namespace Conversa::Server

@@ -103,6 +103,24 @@ Result<std::optional<CampaignBot>> BotEngine::botOf(qint64 campaignId)
     return m_sessions.campaignBot(campaignId);
 }
 
+Result<ChatOutcome> BotEngine::reopen(const Actor &actor, qint64 chatId)
+{
+    Result<Chat> chat = m_chats.visibleChat(actor, chatId);
+    if (!chat)
+        return chat.error();
+    Result<std::optional<CampaignBot>> bot = botOf(chat->campaignId);
+    if (!bot)
+        return bot.error();
+    Result<ChatOutcome> reopened = m_chats.reopen(actor, chatId, bot->has_value());
+    if (!reopened || reopened->status != "bot"_L1)
+        return reopened;
+    Result<ChatEffects> started = start(chatId, **bot);
+    if (!started)
+        return started.error();
+    reopened->events += started->events;
+    return reopened;
+}
+
 Result<BotEngine::Facts> BotEngine::facts(qint64 chatId)
 {
     Result<BotChat> chat = m_sessions.chat(chatId);

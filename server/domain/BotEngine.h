@@ -46,6 +46,9 @@ public:
               ChatService::Clock clock = {});
     ~BotEngine();
 
+    // POST /chats/{id}/reopen: ChatService::reopen, and the campaign's bot flow starts again on a
+    // chat its agent cannot take back.
+    Result<ChatOutcome> reopen(const Actor &actor, qint64 chatId);
     // The published flow the campaign runs on its new chats, if any.
     Result<std::optional<CampaignBot>> botOf(qint64 campaignId);
     // Starts `bot` on a chat just opened in the `bot` status.

@@ -233,7 +233,7 @@ Result<Closed> ChatService::close(const Actor &actor, const CloseChat &in)
     return out;
 }
 
-Result<ChatOutcome> ChatService::reopen(const Actor &actor, qint64 chatId)
+Result<ChatOutcome> ChatService::reopen(const Actor &actor, qint64 chatId, bool botRuns)
 {
     const Result<Chat> c = permittedChat(actor, Permissions::kChatsClose, chatId);
     if (!c)
@@ -241,7 +241,7 @@ Result<ChatOutcome> ChatService::reopen(const Actor &actor, qint64 chatId)
     bool agentAble = false;
     if (c->agent.id > 0)
         agentAble = m_chats.activeUser(c->agent.id).ok();
-    const auto status = ChatStateMachine::next(c->status, Action::Reopen, agentAble);
+    const auto status = ChatStateMachine::next(c->status, Action::Reopen, agentAble, botRuns);
     if (!status)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Only a closed chat can be reopened"));
     const Result<bool> blocked = m_chats.otherOpenChat(*c);
@@ -266,6 +266,7 @@ Result<ChatOutcome> ChatService::reopen(const Actor &actor, qint64 chatId)
     out.changes = {{u"status"_s, AuditStore::change(c->status, *status)}};
     if (agentId != c->agent.id)
         out.changes.insert(u"assigned_agent_id"_s, AuditStore::change(idOrNull(c->agent.id), idOrNull(agentId)));
+    out.status = *status;
     out.events = {RoutingNeeded{{c->campaignId}, 0}, ChatUpdated{c->id}};
     return out;
 }

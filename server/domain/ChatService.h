@@ -29,6 +29,7 @@ struct ChatEffects {
 // An action whose answer is the chat as it is afterwards (the caller reads it back).
 struct ChatOutcome : ChatEffects {
     qint64 chatId = 0;
+    QString status;   // reopen: the status it reopened in
 };
 
 struct AssignChat {
@@ -106,7 +107,9 @@ public:
     // Closing also queues the campaign's satisfaction survey (docs/ROUTING.md#satisfaction-survey);
     // its message is told as chat.message.
     Result<Closed> close(const Actor &actor, const CloseChat &in);
-    Result<ChatOutcome> reopen(const Actor &actor, qint64 chatId);
+    // `botRuns`: the chat's campaign runs a bot flow, which takes a chat its agent cannot (the
+    // caller, BotEngine::reopen, starts it).
+    Result<ChatOutcome> reopen(const Actor &actor, qint64 chatId, bool botRuns = false);
     // Routing's SLA reassignment, for a chat SlaPolicy::agentAnswerOverdue chose: back to its
     // campaign's queue, and not to that agent again. Checks nothing changed since it was chosen
     // (another server may be sweeping too).

@@ -18,7 +18,7 @@ bool isOpen(const QString &status)
     return status != "closed"_L1 && statuses().contains(status);
 }
 
-std::optional<QString> next(const QString &status, Action action, bool agentAvailable)
+std::optional<QString> next(const QString &status, Action action, bool agentAvailable, bool botRuns)
 {
     if (!statuses().contains(status))
         return std::nullopt;
@@ -42,7 +42,9 @@ std::optional<QString> next(const QString &status, Action action, bool agentAvai
     case Action::Reopen:
         if (open)
             return std::nullopt;
-        return agentAvailable ? u"assigned"_s : u"queued"_s;
+        if (agentAvailable)
+            return u"assigned"_s;
+        return botRuns ? u"bot"_s : u"queued"_s;
     }
     return std::nullopt;
 }

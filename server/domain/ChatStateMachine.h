@@ -8,7 +8,7 @@ namespace Conversa::Server {
 
 // docs/ROUTING.md: which status a chat moves to on each action, or none when the move is illegal
 // (the API answers 409). Plain C++ with no database so its whole table is unit-tested.
-//   new → bot → queued → assigned → active ⇄ pending → closed; reopen: closed → assigned | queued.
+//   new → bot → queued → assigned → active ⇄ pending → closed; reopen: closed → assigned | bot | queued.
 namespace ChatStateMachine {
 
 enum class Action {
@@ -21,15 +21,16 @@ enum class Action {
     AwaitClient,       // active → pending
     ClientReply,       // pending → active; other open statuses unchanged
     Close,             // any open status → closed
-    Reopen,            // closed → assigned (previous agent still able) or queued
+    Reopen,            // closed → assigned (previous agent still able), else bot (the campaign runs a flow) or queued
 };
 
 const QStringList &statuses();   // every status, in lifecycle order
 bool isOpen(const QString &status);
 
 // The status after `action`, or nullopt when it is illegal from `status`. For Reopen,
-// `agentAvailable` tells whether the previous agent can take the chat back.
-std::optional<QString> next(const QString &status, Action action, bool agentAvailable = false);
+// `agentAvailable` tells whether the previous agent can take the chat back, and `botRuns` whether
+// the chat's campaign runs a published bot flow.
+std::optional<QString> next(const QString &status, Action action, bool agentAvailable = false, bool botRuns = false);
 
 }   // namespace ChatStateMachine
 

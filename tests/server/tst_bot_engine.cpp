@@ -423,6 +423,14 @@ void tst_BotEngine::callAnswerEndsAndCloses()
     QCOMPARE(session(chat), u"completed"_s);
     QCOMPARE(scalar(u"SELECT close_reason FROM chats WHERE id = ?"_s, {chat}).toString(), u"resuelto_por_bot"_s);
     QCOMPARE(scalar(u"SELECT outcome FROM chats WHERE id = ?"_s, {chat}).toString(), u"information"_s);
+
+    // Reopened with no agent to take it back: the bot again, with a new session.
+    const ApiResponse reopened = m_server.request("POST", u"/v1/chats/%1/reopen"_s.arg(chat), {}, m_supervisor);
+    QCOMPARE(reopened.status, 200);
+    QCOMPARE(reopened.value(u"status"_s).toString(), u"bot"_s);
+    QCOMPARE(session(chat), u"active"_s);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM bot_sessions WHERE chat_id = ?"_s, {chat}).toInt(), 2);
+    QCOMPARE(botSaid(chat).mid(5), (QStringList{u"text: Hola Ana"_s, u"interactive: ¿En qué te ayudamos?"_s}));
 }
 
 void tst_BotEngine::failedCallGoesToOnError()

@@ -14,6 +14,7 @@ class tst_ChatStateMachine : public QObject {
 private slots:
     void moves_data();
     void moves();
+    void reopenWithABot();
     void unknownStatus();
     void openStatuses();
 };
@@ -88,6 +89,15 @@ void tst_ChatStateMachine::openStatuses()
     QVERIFY(ChatStateMachine::isOpen(u"pending"_s));
     QVERIFY(!ChatStateMachine::isOpen(u"closed"_s));
     QVERIFY(!ChatStateMachine::isOpen(u"archived"_s));
+}
+
+// A campaign that runs a bot flow takes back a reopened chat its agent cannot (docs/ROUTING.md).
+void tst_ChatStateMachine::reopenWithABot()
+{
+    QCOMPARE(ChatStateMachine::next(u"closed"_s, Action::Reopen, false, true), std::optional(u"bot"_s));
+    QCOMPARE(ChatStateMachine::next(u"closed"_s, Action::Reopen, true, true), std::optional(u"assigned"_s));
+    QCOMPARE(ChatStateMachine::next(u"closed"_s, Action::Reopen, false, false), std::optional(u"queued"_s));
+    QVERIFY(!ChatStateMachine::next(u"bot"_s, Action::Reopen, false, true));
 }
 
 QTEST_APPLESS_MAIN(tst_ChatStateMachine)
