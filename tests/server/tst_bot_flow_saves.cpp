@@ -1,8 +1,9 @@
 // Saves of one bot flow at the same time (docs/BOT_FLOWS.md#revisions-two-editors-never-overwrite-each-other):
 // another save holds the flow's row (PostgreSQL) or the write lock (SQLite) in a transaction of the
-// test's own while a PUT comes in over loopback. The PUT must wait for it and then see what it left:
-// when it committed, a save based on the revision the editor read is a 409 naming the other save,
-// and one naming no revision comes after it; when it rolled back, the PUT saves as usual.
+// test's own while a PUT, POST …/nodes or publish comes in over loopback. The request must wait for
+// it and then see what it left: when it committed, a request based on the revision the editor read
+// is a 409 naming the other save, and one naming no revision comes after it; when it rolled back,
+// the request goes through as usual.
 #include "TestServer.h"
 
 #include "store/BotFlowStore.h"
@@ -141,6 +142,15 @@ QJsonObject flowNode(const QString &key, const QString &type, const QJsonObject 
     return {{u"node_key"_s, key}, {u"node_type"_s, type}, {u"config"_s, config}};
 }
 
+QString nodeContent(const ApiResponse &flow, const QString &key)
+{
+    for (const QJsonValue &n : flow.value(u"nodes"_s).toArray()) {
+        if (n.toObject().value(u"node_key"_s).toString() == key)
+            return n.toObject().value(u"config"_s).toObject().value(u"content"_s).toString();
+    }
+    return {};
+}
+
 QString detailMessage(const ApiResponse &r, const QString &field)
 {
     for (const QJsonValue &d : r.value(u"error"_s).toObject().value(u"details"_s).toArray()) {
@@ -161,8 +171,8 @@ private slots:
     void initTestCase();
     void cleanupTestCase() { m_server.stop(); }
 
-    void putWaitsForTheOtherSave_data();
-    void putWaitsForTheOtherSave();
+    void saveWaitsForTheOtherSave_data();
+    void saveWaitsForTheOtherSave();
     void saveNeedsTheRevisionItWasBasedOn();
 
 private:
@@ -197,31 +207,42 @@ qint64 tst_BotFlowSaves::createFlow(const QString &name)
     return r.status == 201 ? r.value(u"id"_s).toInteger() : 0;
 }
 
-void tst_BotFlowSaves::putWaitsForTheOtherSave_data()
+void tst_BotFlowSaves::saveWaitsForTheOtherSave_data()
 {
     QTest::addColumn<Writer>("writer");
-    QTest::addColumn<bool>("commit");
-    QTest::addColumn<bool>("basedOn");   // the PUT names the revision it read
+    QTest::addColumn<QString>("request");   // PUT, nodes (POST …/nodes) or publish
+    QTest::addColumn<bool>("commit");       // the other save commits, or rolls back
+    QTest::addColumn<bool>("basedOn");      // the request names the revision the editor read
 
-    QList<QPair<QByteArray, Writer>> writers{{"own connection", Writer::OwnConnection}};
-    // On PostgreSQL the server's Database on this thread is just one more connection.
-    if (TestServer::engine() == "sqlite"_L1)
-        writers.append({"same process", Writer::ServerDatabase});
-    for (const auto &[label, writer] : std::as_const(writers)) {
-        QTest::addRow("%s: committed, PUT based on the old revision", label.constData()) << writer << true << true;
-        QTest::addRow("%s: committed, PUT naming no revision", label.constData()) << writer << true << false;
-        QTest::addRow("%s: rolled back, PUT based on the revision", label.constData()) << writer << false << true;
-        QTest::addRow("%s: rolled back, PUT naming no revision", label.constData()) << writer << false << false;
+    const bool sqlite = TestServer::engine() == "sqlite"_L1;
+    for (const QString &request : {u"PUT"_s, u"nodes"_s, u"publish"_s}) {
+        QList<QPair<QByteArray, Writer>> writers{{"own connection", Writer::OwnConnection}};
+        // SQLite's writers of one process queue before the file's lock; on PostgreSQL the server's
+        // Database on this thread would be just one more connection.
+        if (sqlite && request == "PUT"_L1)
+            writers.append({"same process", Writer::ServerDatabase});
+        for (const auto &[label, writer] : std::as_const(writers)) {
+            const QByteArray name = request.toLatin1() + ", " + label;
+            QTest::addRow("%s: committed, based on the old revision", name.constData())
+                << writer << request << true << true;
+            QTest::addRow("%s: committed, naming no revision", name.constData()) << writer << request << true << false;
+            QTest::addRow("%s: rolled back, based on the revision", name.constData())
+                << writer << request << false << true;
+            QTest::addRow("%s: rolled back, naming no revision", name.constData())
+                << writer << request << false << false;
+        }
     }
 }
 
-void tst_BotFlowSaves::putWaitsForTheOtherSave()
+void tst_BotFlowSaves::saveWaitsForTheOtherSave()
 {
     QFETCH(Writer, writer);
+    QFETCH(QString, request);
     QFETCH(bool, commit);
     QFETCH(bool, basedOn);
 
-    const qint64 id = createFlow(u"Flujo %1"_s.arg(++m_seq));
+    const QString flowName = u"Flujo %1"_s.arg(++m_seq);
+    const qint64 id = createFlow(flowName);
     QVERIFY(id);
     const QString path = u"/v1/bot-flows/%1"_s.arg(id);
     // The editor reads the draft at revision 1.
@@ -235,19 +256,33 @@ void tst_BotFlowSaves::putWaitsForTheOtherSave()
     OtherSave other(m_server, writer);
     QVERIFY(other.begin(id, u"Guardado por la otra"_s, m_otherId, otherSavedAt));
 
-    // The editor saves: the PUT must wait for the other save.
+    // The editor's request must wait for the other save.
     QNetworkAccessManager network;
     Conversa::ApiClient client(&network);
     client.setBaseUrl(m_server.baseUrl());
     client.setAccessToken(m_admin);
-    QJsonObject body{{u"name"_s, u"Guardado por el editor"_s}};
+    QJsonObject body;
+    QString sendPath = path;
+    QString action = u"bot_flow.update"_s;
+    if (request == "PUT"_L1) {
+        body.insert(u"name"_s, u"Guardado por el editor"_s);
+    } else if (request == "nodes"_L1) {
+        sendPath += u"/nodes"_s;
+        action = u"bot_flow.nodes"_s;
+        body.insert(u"nodes"_s, QJsonArray{flowNode(u"bye"_s, u"end"_s, {{u"content"_s, u"Hasta pronto"_s}})});
+    } else {
+        sendPath += u"/publish"_s;
+        action = u"bot_flow.publish"_s;
+    }
     if (basedOn)
         body.insert(u"revision"_s, 1);
-    QNetworkReply *reply = client.send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QNetworkReply *reply =
+        client.send(request == "PUT"_L1 ? "PUT" : "POST", sendPath,
+                    body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
     if (TestServer::engine() == "postgresql"_L1)   // the server's transaction waits for our row lock
         QTRY_COMPARE_WITH_TIMEOUT(other.waitingForMe(), qint64(1), 5000);
     QTest::qWait(80);
-    QVERIFY2(!reply->isFinished(), "the PUT answered while the other save was still open");
+    QVERIFY2(!reply->isFinished(), "the request was answered while the other save was still open");
 
     QVERIFY(other.end(commit));
     QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
@@ -255,8 +290,12 @@ void tst_BotFlowSaves::putWaitsForTheOtherSave()
 
     const ApiResponse after = m_server.request("GET", path, {}, m_admin);
     QCOMPARE(after.status, 200);
+    const QList<QJsonObject> rows = m_server.auditRowsSince(action, mark);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].value(u"entity_id"_s).toInteger(), id);
+    const QString draftName = commit ? u"Guardado por la otra"_s : flowName;
     if (commit && basedOn) {
-        // A 409 naming the save that came first: its revision, who made it and when.
+        // A 409 naming the save that came first: its revision, who made it and when. Nothing changed.
         QCOMPARE(r.status, 409);
         QCOMPARE(r.errorCode(), QByteArray("CONFLICT"));
         QCOMPARE(r.header("ETag"), QByteArray("\"2\""));
@@ -265,28 +304,45 @@ void tst_BotFlowSaves::putWaitsForTheOtherSave()
         QVERIFY2(detailMessage(r, u"revision"_s).contains(u'2'), r.body.constData());
         QVERIFY2(detailMessage(r, u"saved_by"_s).contains(u"Otra Editora"_s), r.body.constData());
         QVERIFY2(detailMessage(r, u"saved_at"_s).contains(when), r.body.constData());
-        QCOMPARE(after.value(u"revision"_s).toInteger(), 2);
-        QCOMPARE(after.value(u"name"_s).toString(), u"Guardado por la otra"_s);
-        const QList<QJsonObject> rows = m_server.auditRowsSince(u"bot_flow.update"_s, mark);
-        QCOMPARE(rows.size(), 1);
         QCOMPARE(rows[0].value(u"status_code"_s).toInt(), 409);
-        QCOMPARE(rows[0].value(u"entity_id"_s).toInteger(), id);
+        QCOMPARE(after.value(u"revision"_s).toInteger(), 2);
+        QCOMPARE(after.value(u"name"_s).toString(), draftName);
+        QCOMPARE(nodeContent(after, u"bye"_s), u"Adiós"_s);
+        QCOMPARE(after.value(u"is_published"_s).toBool(true), false);
+        QCOMPARE(m_server.count(u"bot_flow_versions"_s, u"flow_id = %1"_s.arg(id)), 0);
+        return;
+    }
+    QVERIFY2(r.status == 200, r.body.constData());
+    QCOMPARE(rows[0].value(u"status_code"_s).toInt(), 200);
+    const QJsonObject change = rows[0].value(u"changes"_s).toObject().value(u"revision"_s).toObject();
+    if (request == "publish"_L1) {
+        // Publishes the draft as it is once the other save is done: revision 2 when it committed.
+        const qint64 revision = commit ? 2 : 1;
+        QCOMPARE(r.value(u"version"_s).toInteger(), 1);
+        QCOMPARE(r.value(u"revision"_s).toInteger(), revision);
+        QCOMPARE(r.value(u"has_unpublished_changes"_s).toBool(true), false);
+        QCOMPARE(change.value(u"to"_s).toInteger(), revision);
+        QCOMPARE(after.value(u"revision"_s).toInteger(), revision);
+        QCOMPARE(after.value(u"has_unpublished_changes"_s).toBool(true), false);
+        const ApiResponse version = m_server.request("GET", path + u"/versions/1"_s, {}, m_admin);
+        QCOMPARE(version.status, 200);
+        QCOMPARE(version.value(u"name"_s).toString(), draftName);
         return;
     }
     // Saved after the other save (revision 3), or alone when it rolled back (revision 2).
     const qint64 revision = commit ? 3 : 2;
-    QVERIFY2(r.status == 200, r.body.constData());
     QCOMPARE(r.value(u"revision"_s).toInteger(), revision);
     QCOMPARE(r.header("ETag"), "\"" + QByteArray::number(revision) + "\"");
     QCOMPARE(r.value(u"saved_by"_s).toObject().value(u"id"_s).toInteger(), m_adminId);
-    QCOMPARE(after.value(u"revision"_s).toInteger(), revision);
-    QCOMPARE(after.value(u"name"_s).toString(), u"Guardado por el editor"_s);
-    const QList<QJsonObject> rows = m_server.auditRowsSince(u"bot_flow.update"_s, mark);
-    QCOMPARE(rows.size(), 1);
-    QCOMPARE(rows[0].value(u"status_code"_s).toInt(), 200);
-    const QJsonObject change = rows[0].value(u"changes"_s).toObject().value(u"revision"_s).toObject();
     QCOMPARE(change.value(u"from"_s).toInteger(), revision - 1);
     QCOMPARE(change.value(u"to"_s).toInteger(), revision);
+    QCOMPARE(after.value(u"revision"_s).toInteger(), revision);
+    if (request == "PUT"_L1) {
+        QCOMPARE(after.value(u"name"_s).toString(), u"Guardado por el editor"_s);
+    } else {
+        QCOMPARE(after.value(u"name"_s).toString(), draftName);   // POST …/nodes keeps the settings
+        QCOMPARE(nodeContent(after, u"bye"_s), u"Hasta pronto"_s);
+    }
 }
 
 // The store's side of it: the settings are written only while the draft is still at the revision the
