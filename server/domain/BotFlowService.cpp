@@ -208,8 +208,10 @@ Result<BotFlowChanged> BotFlowService::save(const Actor &actor, const BotFlowRow
     const Result<bool> saved = m_flows.saveSettings(after, before.revision, actor.userId, now());
     if (!saved)
         return saved.error();
-    if (!*saved)   // cannot happen under the row lock; kept so a missed lock is a 409, not a lost save
-        return revisionConflict(before);
+    if (!*saved) {   // cannot happen under the row lock; kept so a missed lock is a 409, not a lost save
+        const Result<BotFlowRow> current = m_flows.find(before.id);   // who saved, as it is now
+        return revisionConflict(current ? *current : before);
+    }
     if (replaceNodes) {
         QStringList keep;
         for (const BotFlowNodeInput &n : nodes)
