@@ -132,7 +132,7 @@ async function probe(a) {
   const hook = answered.map((p) => p.t1 - p.t0);
   if (a.samples) writeFileSync(a.samples, "written_to_answer_ms\tanswer_to_reply_ms\n" +
     replied.map((p) => `${(p.t1 - p.t0).toFixed(3)}\t${(p.replied - p.t1).toFixed(3)}`).join("\n") + "\n");
-  console.log(JSON.stringify({ case: "reply", chats: chats.length, sent: probes.length, achieved_rate: round(total / sendSeconds),
+  console.log(JSON.stringify({ case: "reply", chats: chats.length, sent: probes.length, achieved_rate: total > 1 && sendSeconds > 0 ? round((total - 1) / sendSeconds) : null,
     http_statuses: statuses, bot_events_seen: botEvents, unexpected_bot_events: otherBotEvents,
     reply_before_answer: lag.filter((x) => x < 0).length,
     webhook: stats(hook, probes.length - answered.length), reply_lag: stats(lag, misses),
