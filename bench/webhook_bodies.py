@@ -10,10 +10,16 @@ here and webhooks.lua cycles through them.
       chat; the set-up step)
   --mode mix: --count messages, --existing-share of them from the known senders (existing chats),
       the rest from phone numbers never seen before (new client and chat each)
+  --mode cycle: --count messages from the known senders in turn (message i from sender i mod
+      --clients), so a sender's messages are --clients apart (run-botflows: one chat's steps
+      never overlap)
+  --first-client N: the known senders are N, N+1… (another set of chats, e.g. run-botflows' probes)
+  --texts answers: the texts are bot_flows.py's ANSWERS (valid at its loop flow's menu and inputs)
 Deterministic for a given --seed; wamids carry --tag so runs never collide.
 
-usage: webhook_bodies.py --secret S --phone-number-id ID --mode existing|mix [--count N]
-                         [--clients 5000] [--existing-share 0.8] [--tag T] [--seed 1] > FILE
+usage: webhook_bodies.py --secret S --phone-number-id ID --mode existing|mix|cycle [--count N]
+                         [--clients 5000] [--first-client 0] [--existing-share 0.8] [--texts chat|answers]
+                         [--tag T] [--seed 1] > FILE
 """
 import argparse
 import hashlib
@@ -63,9 +69,11 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--secret", required=True)
     p.add_argument("--phone-number-id", required=True)
-    p.add_argument("--mode", choices=["existing", "mix"], required=True)
+    p.add_argument("--mode", choices=["existing", "mix", "cycle"], required=True)
     p.add_argument("--count", type=int, default=0)
     p.add_argument("--clients", type=int, default=5000)
+    p.add_argument("--first-client", type=int, default=0)
+    p.add_argument("--texts", choices=["chat", "answers"], default="chat")
     p.add_argument("--existing-share", type=float, default=0.8)
     p.add_argument("--new-offset", type=int, default=0, help="first index of the new senders")
     p.add_argument("--tag", default="b")
@@ -77,16 +85,22 @@ def main():
     out = sys.stdout.buffer
     new_i = a.new_offset
     n = a.clients if a.mode == "existing" else a.count
+    texts = TEXTS
+    if a.texts == "answers":
+        from bot_flows import ANSWERS
+        texts = ANSWERS
     for i in range(n):
         if a.mode == "existing":
-            sender = existing_phone(i)
+            sender = existing_phone(a.first_client + i)
+        elif a.mode == "cycle":
+            sender = existing_phone(a.first_client + i % a.clients)
         elif rnd.random() < a.existing_share:
-            sender = existing_phone(rnd.randrange(a.clients))
+            sender = existing_phone(a.first_client + rnd.randrange(a.clients))
         else:
             sender = new_phone(new_i)
             new_i += 1
         wamid = "wamid.BENCH%s%09d" % (a.tag, i)
-        b = body(a.phone_number_id, sender, rnd.choice(NAMES), wamid, now - 60 + i % 60, rnd.choice(TEXTS))
+        b = body(a.phone_number_id, sender, rnd.choice(NAMES), wamid, now - 60 + i % 60, rnd.choice(texts))
         sig = "sha256=" + hmac.new(secret, b, hashlib.sha256).hexdigest()
         out.write(sig.encode() + b"\t" + b + b"\n")
 
