@@ -37,8 +37,7 @@ QJsonObject botClientFields(const Client &c)
             {u"lead_status"_s, c.leadStatus},
             {u"lead_score"_s, c.leadScore},
             {u"segment"_s, c.segment},
-            {u"custom_fields"_s, c.customFields},
-            {u"tags"_s, QJsonArray::fromStringList(c.tags)}};
+            {u"custom_fields"_s, c.customFields}};
 }
 
 QString botWaitName(Bot::Run::WaitFor wait)
@@ -114,7 +113,7 @@ Result<ChatOutcome> BotEngine::reopen(const Actor &actor, qint64 chatId)
     Result<ChatOutcome> reopened = m_chats.reopen(actor, chatId, bot->has_value());
     if (!reopened || reopened->status != "bot"_L1)
         return reopened;
-    Result<ChatEffects> started = start(chatId, **bot);
+    Result<ChatEffects> started = start(chatId, **bot, false);
     if (!started)
         return started.error();
     reopened->events += started->events;
@@ -130,7 +129,7 @@ Result<BotEngine::Facts> BotEngine::facts(qint64 chatId)
     f.chat = *chat;
     if (const WhatsAppProvider *provider = m_providers.find(chat->provider))
         f.capabilities = provider->capabilities();
-    Result<Client> client = ClientStore(m_db).find(chat->clientId);
+    Result<Client> client = ClientStore(m_db).fields(chat->clientId);
     if (client)
         f.client = botClientFields(*client);
     return f;
@@ -138,20 +137,15 @@ Result<BotEngine::Facts> BotEngine::facts(qint64 chatId)
 
 Result<std::shared_ptr<const BotFlow::Definition>> BotEngine::definition(qint64 flowId, qint64 version)
 {
-    const QPair<qint64, qint64> key{flowId, version};
-    {
-        QMutexLocker locked(&m_cacheLock);
-        if (const auto found = m_cache.constFind(key); found != m_cache.constEnd())
-            return *found;
-    }
-    // Versions never change once published, so a cached one is never stale.
+    const BotFlow::DefinitionCache::Key key = BotFlow::DefinitionCache::version(flowId, version);
+    if (std::shared_ptr<const BotFlow::Definition> cached = m_versions.find(key))
+        return cached;
     Result<BotFlowVersionRow> row = BotFlowStore(m_db).version(flowId, version);
     if (!row)
         return row.error();
     auto parsed = std::make_shared<const BotFlow::Definition>(
         BotFlow::Definition::fromJson(QJsonDocument::fromJson(row->definition).object()));
-    QMutexLocker locked(&m_cacheLock);
-    m_cache.insert(key, parsed);
+    m_versions.insert(key, parsed);
     return std::shared_ptr<const BotFlow::Definition>(parsed);
 }
 
@@ -166,7 +160,7 @@ Result<Bot::FlowRunner> BotEngine::runner(const Facts &chat, const BotFlow::Defi
     return Bot::FlowRunner(flow, options, chat.client);
 }
 
-Result<ChatEffects> BotEngine::start(qint64 chatId, const CampaignBot &bot)
+Result<ChatEffects> BotEngine::start(qint64 chatId, const CampaignBot &bot, bool answering)
 {
     Result<Facts> chat = facts(chatId);
     if (!chat)
@@ -188,7 +182,7 @@ Result<ChatEffects> BotEngine::start(qint64 chatId, const CampaignBot &bot)
     if (!id)
         return id.error();
     session.id = *id;
-    return apply(*chat, session, **flow, run);
+    return apply(*chat, session, **flow, run, answering);
 }
 
 Result<ChatEffects> BotEngine::clientMessage(qint64 chatId, const QString &text, const QString &replyId)
@@ -210,7 +204,7 @@ Result<ChatEffects> BotEngine::clientMessage(qint64 chatId, const QString &text,
         return r.error();
     const BotSession &s = **session;
     const Bot::Run run = r->reply({s.nodeKey, s.variables, s.invalidAttempts, s.usedFallback}, text, replyId);
-    return apply(*chat, s, **flow, run);
+    return apply(*chat, s, **flow, run, true);
 }
 
 Result<ChatEffects> BotEngine::due(qint64 sessionId)
@@ -233,7 +227,7 @@ Result<ChatEffects> BotEngine::due(qint64 sessionId)
         return r.error();
     const Bot::SessionState state{s.nodeKey, s.variables, s.invalidAttempts, s.usedFallback};
     const Bot::Run run = s.waitingFor == "delay"_L1 ? r->delayDone(state) : r->timedOut(state);
-    return apply(*chat, s, **flow, run);
+    return apply(*chat, s, **flow, run, false);
 }
 
 Result<std::optional<PendingCall>> BotEngine::pendingCall(qint64 sessionId)
@@ -279,17 +273,19 @@ Result<ChatEffects> BotEngine::callAnswered(qint64 sessionId, const QString &nod
     if (!r)
         return r.error();
     const Bot::Run run = r->httpDone({s.nodeKey, s.variables, s.invalidAttempts, s.usedFallback}, answer);
-    return apply(*chat, s, **flow, run);
+    return apply(*chat, s, **flow, run, false);
 }
 
 Result<ChatEffects> BotEngine::apply(const Facts &chat, BotSession session, const BotFlow::Definition &flow,
-                                     const Bot::Run &given)
+                                     const Bot::Run &given, bool answering)
 {
+    const QJsonObject before = session.variables;
     const qint64 at = now();
     Bot::Run run = given;
     // Outside the customer service window the bot cannot write: a run that would send hands the
-    // chat to the queue instead (agents can still reach the client with a template).
-    if (botSends(run)) {
+    // chat to the queue instead (agents can still reach the client with a template). A run that
+    // answers the customer's message is inside it.
+    if (!answering && botSends(run)) {
         Result<WhatsAppWindow> window =
             InboundStore(m_db).window(chat.chat.chatId, at,
                                       m_providers.namesWith(&ProviderCapabilities::customerServiceWindow));
@@ -340,7 +336,7 @@ Result<ChatEffects> BotEngine::apply(const Facts &chat, BotSession session, cons
                 context.insert(u"skills"_s, QJsonArray::fromStringList(h->skills));
         }
     }
-    if (context != given.state.variables || !run.visits.isEmpty())
+    if (context != before)
         CONVERSA_TRY(m_sessions.setBotContext(chat.chat.chatId, context));
 
     for (const Bot::RunEffect &effect : run.effects)
@@ -350,8 +346,8 @@ Result<ChatEffects> BotEngine::apply(const Facts &chat, BotSession session, cons
         std::none_of(run.effects.begin(), run.effects.end(),
                      [](const Bot::RunEffect &e) { return std::holds_alternative<Bot::RunEffects::CloseChat>(e); }))
         CONVERSA_TRY(handOver(chat, Bot::RunEffects::Handover{run.state.node}, u"bot_completed"_s, out));
-    if (!run.ended() || !out.events.isEmpty())
-        out.events.append(DomainEvents::ChatUpdated{chat.chat.chatId});
+    // How the chat moved is told by the chat services' own events; a step that only talks is
+    // told by its messages (bot_context is read with the chat).
     return out;
 }
 

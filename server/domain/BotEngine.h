@@ -1,13 +1,12 @@
 #pragma once
 
 #include "ChatService.h"
+#include "bot/DefinitionCache.h"
 #include "bot/FlowRunner.h"
 #include "core/Result.h"
 #include "core/Translator.h"
 #include "store/BotSessionStore.h"
 
-#include <QHash>
-#include <QMutex>
 #include <QString>
 
 #include <memory>
@@ -51,8 +50,8 @@ public:
     Result<ChatOutcome> reopen(const Actor &actor, qint64 chatId);
     // The published flow the campaign runs on its new chats, if any.
     Result<std::optional<CampaignBot>> botOf(qint64 campaignId);
-    // Starts `bot` on a chat just opened in the `bot` status.
-    Result<ChatEffects> start(qint64 chatId, const CampaignBot &bot);
+    // Starts `bot` on a chat just put in the `bot` status; `answering`: by the customer's message.
+    Result<ChatEffects> start(qint64 chatId, const CampaignBot &bot, bool answering = true);
     // A customer's message on a chat: the answer the session waits for, if it waits for one (a
     // message while a delay or a call runs, or on a chat with no session, changes nothing).
     Result<ChatEffects> clientMessage(qint64 chatId, const QString &text, const QString &replyId);
@@ -70,8 +69,9 @@ private:
     Result<std::shared_ptr<const BotFlow::Definition>> definition(qint64 flowId, qint64 version);
     Result<Bot::FlowRunner> runner(const Facts &chat, const BotFlow::Definition &flow);
     // Stores the run's session state and steps, then does its effects.
+    // `answering`: the run answers the customer's message (so the service window is open).
     Result<ChatEffects> apply(const Facts &chat, BotSession session, const BotFlow::Definition &flow,
-                              const Bot::Run &run);
+                              const Bot::Run &run, bool answering);
     Result<Ok> doEffect(const Facts &chat, const Bot::RunEffect &effect, ChatEffects &out);
     Result<Ok> handOver(const Facts &chat, const Bot::RunEffects::Handover &h, const QString &reason, ChatEffects &out);
     qint64 now() const;
@@ -83,8 +83,7 @@ private:
     ChatService m_chats;
     BotSessionStore m_sessions;
 
-    QMutex m_cacheLock;
-    QHash<QPair<qint64, qint64>, std::shared_ptr<const BotFlow::Definition>> m_cache;
+    BotFlow::DefinitionCache m_versions;
 };
 
 }   // namespace Conversa::Server

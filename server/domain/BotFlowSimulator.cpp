@@ -206,18 +206,26 @@ Result<BotSimulation> BotFlowSimulator::simulate(const Actor &actor, const Simul
     const Result<BotFlowRow> flow = m_flows.find(in.flowId);
     if (!flow)
         return flow.error();
-    BotFlow::Definition definition;
-    if (in.version) {
-        const Result<BotFlowVersionRow> version = m_flows.version(in.flowId, *in.version);
-        if (!version)
-            return version.error();
-        definition = BotFlow::Definition::fromJson(QJsonDocument::fromJson(version->definition).object());
-    } else {
-        const Result<QList<BotFlowNodeRow>> nodes = m_flows.nodes(in.flowId);
-        if (!nodes)
-            return nodes.error();
-        definition = BotFlow::Definition::fromJson(BotFlowJson::definitionOf(*flow, *nodes));
+    const BotFlow::DefinitionCache::Key key = in.version ? BotFlow::DefinitionCache::version(in.flowId, *in.version)
+                                                         : BotFlow::DefinitionCache::draft(in.flowId, flow->revision);
+    std::shared_ptr<const BotFlow::Definition> cached = m_definitions.find(key);
+    if (!cached) {
+        if (in.version) {
+            const Result<BotFlowVersionRow> version = m_flows.version(in.flowId, *in.version);
+            if (!version)
+                return version.error();
+            cached = std::make_shared<const BotFlow::Definition>(
+                BotFlow::Definition::fromJson(QJsonDocument::fromJson(version->definition).object()));
+        } else {
+            const Result<QList<BotFlowNodeRow>> nodes = m_flows.nodes(in.flowId);
+            if (!nodes)
+                return nodes.error();
+            cached = std::make_shared<const BotFlow::Definition>(
+                BotFlow::Definition::fromJson(BotFlowJson::definitionOf(*flow, *nodes)));
+        }
+        m_definitions.insert(key, cached);
     }
+    const BotFlow::Definition &definition = *cached;
     if (!in.startNode.isEmpty() && !definition.node(in.startNode))
         return ApiError::validation(u"start_node"_s, QT_TRANSLATE_NOOP("Api", "The flow has no node with this key"));
 

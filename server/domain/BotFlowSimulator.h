@@ -2,6 +2,7 @@
 
 #include "core/Actor.h"
 #include "core/Result.h"
+#include "domain/bot/DefinitionCache.h"
 #include "domain/bot/FlowDefinition.h"
 #include "store/BotFlowStore.h"
 
@@ -80,6 +81,7 @@ public:
 
 private:
     BotFlowStore m_flows;
+    BotFlow::DefinitionCache m_definitions;   // drafts by revision, versions by number
 };
 
 }   // namespace Conversa::Server

@@ -52,6 +52,23 @@ int InboundPipeline::statusRank(const QString &status)
     return 0;   // pending
 }
 
+InboundMessage InboundPipeline::messageOf(const InboundDelivery &d, qint64 chatId, qint64 numberId, qint64 mediaFileId,
+                                          qint64 now)
+{
+    InboundMessage m;
+    m.chatId = chatId;
+    m.numberId = numberId;
+    m.messageType = d.type;
+    m.content = d.content;
+    m.providerMessageId = d.providerMessageId;
+    m.providerMediaId = d.providerMediaId;
+    m.mediaMimeType = d.mimeType;
+    m.mediaFileId = mediaFileId;
+    m.at = d.at > 0 ? d.at : now;
+    m.replyToProviderId = d.replyToProviderId;
+    return m;
+}
+
 Result<InboundSummary> InboundPipeline::handle(const WhatsAppProvider &provider, const InboundNumber &number,
                                                const WebhookContent &content, const QByteArray &rawBody, qint64 now)
 {
@@ -182,17 +199,7 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
         chat = *opened;
     }
 
-    InboundMessage m;
-    m.chatId = chat.id;
-    m.numberId = number.id;
-    m.messageType = d.type;
-    m.content = d.content;
-    m.providerMessageId = wamid;
-    m.providerMediaId = d.providerMediaId;
-    m.mediaMimeType = d.mimeType;
-    m.mediaFileId = mediaFileId;
-    m.at = d.at > 0 ? d.at : now;
-    m.replyToProviderId = d.replyToProviderId;
+    const InboundMessage m = messageOf(d, chat.id, number.id, mediaFileId, now);
     Result<qint64> id = m_store.insertInbound(m);
     if (!id)
         return id.error();

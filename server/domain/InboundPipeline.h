@@ -59,6 +59,9 @@ public:
     // delivered < read). A failed message that Meta later reports delivered or read did reach
     // the client; a late "sent" never undoes a failure.
     static int statusRank(const QString &status);
+    // The messages row of an inbound delivery on `chatId` (`mediaFileId`: its inline media, stored).
+    static InboundMessage messageOf(const InboundDelivery &d, qint64 chatId, qint64 numberId, qint64 mediaFileId,
+                                    qint64 now);
 
 private:
     // A message whose file came inside the webhook: the file stored first (not for a duplicate).

@@ -121,10 +121,12 @@ Result<qint64> SatisfactionSurvey::send(qint64 chatId, qint64 now)
     const WhatsAppProvider *provider = m_providers.find(t->provider);
     const bool asList = provider && provider->capabilities().interactiveLists;
     const QString content = question(t->message, asList);
-    const QString interactive =
-        asList ? QString::fromUtf8(QJsonDocument(list()).toJson(QJsonDocument::Compact)) : QString();
-    const Result<qint64> id =
-        m_store.queueBotMessage(chatId, t->numberId, asList ? u"interactive"_s : u"text"_s, content, interactive, now);
+    const Result<qint64> id = InboundStore(m_db).insertBotMessage({.chatId = chatId,
+                                                                   .numberId = t->numberId,
+                                                                   .type = asList ? u"interactive"_s : u"text"_s,
+                                                                   .content = content,
+                                                                   .interactive = asList ? list() : QJsonObject(),
+                                                                   .at = now});
     if (!id)
         return id.error();
     CONVERSA_TRY(m_store.markSent(chatId, now));
@@ -152,17 +154,7 @@ Result<bool> SatisfactionSurvey::takeAnswer(qint64 clientId, const InboundNumber
         return false;
 
     InboundStore inbound(m_db);
-    InboundMessage m;
-    m.chatId = s.chatId;
-    m.numberId = number.id;
-    m.messageType = d.type;
-    m.content = d.content;
-    m.providerMessageId = d.providerMessageId;
-    m.providerMediaId = d.providerMediaId;
-    m.mediaMimeType = d.mimeType;
-    m.mediaFileId = mediaFileId;
-    m.at = d.at > 0 ? d.at : now;
-    m.replyToProviderId = d.replyToProviderId;
+    const InboundMessage m = InboundPipeline::messageOf(d, s.chatId, number.id, mediaFileId, now);
     const Result<qint64> id = inbound.insertInbound(m);
     if (!id)
         return id.error();
@@ -173,7 +165,8 @@ Result<bool> SatisfactionSurvey::takeAnswer(qint64 clientId, const InboundNumber
     ++summary.messagesStored;
     summary.storedMessages.append(*id);
     CONVERSA_TRY(inbound.countInbound(s.chatId, number.id, clientId, *id, m.at));
-    const Result<qint64> thanks = m_store.queueBotMessage(s.chatId, number.id, u"text"_s, acknowledgement(), {}, now);
+    const Result<qint64> thanks =
+        inbound.insertBotMessage({.chatId = s.chatId, .numberId = number.id, .content = acknowledgement(), .at = now});
     if (!thanks)
         return thanks.error();
     summary.storedMessages.append(*thanks);

@@ -276,20 +276,25 @@ Result<Ok> ClientStore::forEach(const ClientFilter &filter, qint64 maxRows,
     return Ok{};
 }
 
+Result<Client> ClientStore::fields(qint64 id)
+{
+    SqlQuery q(m_db,
+               u"SELECT "_s + QLatin1StringView(kClientColumns) +
+                   u" FROM clients WHERE id = ? AND deleted_at IS NULL"_s,
+               {id});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return ApiError::notFound();
+    return readClient(q);
+}
+
 Result<Client> ClientStore::find(qint64 id)
 {
-    QList<Client> found;
-    {
-        SqlQuery q(m_db,
-                   u"SELECT "_s + QLatin1StringView(kClientColumns) +
-                       u" FROM clients WHERE id = ? AND deleted_at IS NULL"_s,
-                   {id});
-        if (!q.exec())
-            return q.failure();
-        if (!q.next())
-            return ApiError::notFound();
-        found.append(readClient(q));
-    }
+    Result<Client> client = fields(id);
+    if (!client)
+        return client.error();
+    QList<Client> found{*client};
     CONVERSA_TRY(loadTags(found));
     CONVERSA_TRY(loadChatCounts(found));
     return found.first();

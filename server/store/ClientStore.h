@@ -75,7 +75,8 @@ public:
     // `maxRows` were given; tags included.
     Result<Ok> forEach(const ClientFilter &filter, qint64 maxRows, const std::function<void(const Client &)> &visit);
 
-    Result<Client> find(qint64 id);   // 404 when missing or deleted
+    Result<Client> find(qint64 id);     // 404 when missing or deleted
+    Result<Client> fields(qint64 id);   // find() without the tags and chat count: one query
     // Live clients by E.164 number, without tags; looked up in batches.
     Result<QHash<QString, Client>> findByPhones(const QStringList &phones);
     Result<bool> phoneTaken(const QString &phone, qint64 exceptId = 0);

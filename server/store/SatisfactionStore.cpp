@@ -27,25 +27,6 @@ Result<SurveyTarget> SatisfactionStore::target(qint64 chatId)
     return t;
 }
 
-Result<qint64> SatisfactionStore::queueBotMessage(qint64 chatId, qint64 numberId, const QString &type,
-                                                  const QString &content, const QString &interactive, qint64 now)
-{
-    SqlQuery q(m_db,
-               "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, interactive, "
-               "status, is_bot_message, created_at) VALUES (?, ?, 'outbound', ?, ?, ?, 'pending', TRUE, ?) "
-               "RETURNING id",
-               {chatId, numberId, type, content, nullIfEmpty(interactive), now});
-    if (!q.exec() || !q.next())
-        return q.failure();
-    const qint64 id = q.integer(0);
-    SqlQuery c(m_db,
-               "UPDATE chats SET message_count = message_count + 1, last_message_id = ?, last_message_at = ?, "
-               "last_activity_at = ? WHERE id = ?",
-               {id, now, now, chatId});
-    CONVERSA_TRY(c.run());
-    return id;
-}
-
 Result<Ok> SatisfactionStore::markSent(qint64 chatId, qint64 now)
 {
     SqlQuery q(m_db, "UPDATE chats SET csat_sent_at = ? WHERE id = ?", {now, chatId});

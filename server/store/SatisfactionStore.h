@@ -36,10 +36,6 @@ public:
     explicit SatisfactionStore(Database &db) : m_db(db) {}
 
     Result<SurveyTarget> target(qint64 chatId);   // 404 when unknown
-    // An outbound bot message, pending for the outbound worker, counted on the chat.
-    // `interactive`: JSON text for messages.interactive (type interactive); empty: none.
-    Result<qint64> queueBotMessage(qint64 chatId, qint64 numberId, const QString &type, const QString &content,
-                                   const QString &interactive, qint64 now);
     Result<Ok> markSent(qint64 chatId, qint64 now);
     // The latest closed chat of the client on the number (by closing time), whether or not it has a survey.
     Result<std::optional<SurveyedChat>> latestClosed(qint64 clientId, qint64 numberId);

@@ -178,6 +178,8 @@ private slots:
     void conversations();
     void httpCallIsRendered();
     void variablesAndVisits();
+    void menuForms_data();
+    void menuForms();
     void stepLimitStopsALoop();
     void missingNodeHandsOver();
 };
@@ -375,6 +377,51 @@ void TestFlowRunner::variablesAndVisits()
     QCOMPARE(fallback.visits[0].node, u"rescue"_s);
     QCOMPARE(fallback.visits[0].edge, u"timeout"_s);
     QVERIFY(fallback.state.usedFallback);
+}
+
+// How a menu is put, by the provider's capabilities and what WhatsApp accepts.
+void TestFlowRunner::menuForms_data()
+{
+    QTest::addColumn<QString>("content");
+    QTest::addColumn<QStringList>("labels");
+    QTest::addColumn<bool>("interactive");
+    QTest::addColumn<QString>("form");   // button, list, or text
+
+    const QStringList three{u"Ventas"_s, u"Soporte"_s, u"Otro"_s};
+    QTest::newRow("three short labels: buttons") << u"¿Qué?"_s << three << true << u"button"_s;
+    QTest::newRow("no interactive messages: text") << u"¿Qué?"_s << three << false << u"text"_s;
+    QTest::newRow("four options: a list")
+        << u"¿Qué?"_s << (QStringList{u"A"_s, u"B"_s, u"C"_s, u"D"_s}) << true << u"list"_s;
+    QTest::newRow("a label over 20: a list")
+        << u"¿Qué?"_s << (QStringList{u"Ventas"_s, u"Hablar con una persona"_s}) << true << u"list"_s;
+    QTest::newRow("two equal labels: a list")
+        << u"¿Qué?"_s << (QStringList{u"Sí"_s, u"Sí"_s}) << true << u"list"_s;
+    QTest::newRow("no body: text") << u"  "_s << three << true << u"text"_s;
+}
+
+void TestFlowRunner::menuForms()
+{
+    QFETCH(QString, content);
+    QFETCH(QStringList, labels);
+    QFETCH(bool, interactive);
+    QFETCH(QString, form);
+    QJsonArray options;
+    for (const QString &label : labels)
+        options.append(QJsonObject{{u"label"_s, label}, {u"value"_s, label}, {u"next"_s, u"menu"_s}});
+    const QJsonObject flow{{u"start_node_id"_s, u"menu"_s},
+                           {u"nodes"_s, QJsonArray{QJsonObject{{u"node_key"_s, u"menu"_s},
+                                                               {u"node_type"_s, u"menu"_s},
+                                                               {u"config"_s, QJsonObject{{u"content"_s, content},
+                                                                                         {u"options"_s, options}}}}}}};
+    RunnerOptions runnerOptions;
+    runnerOptions.interactiveButtons = interactive;
+    runnerOptions.interactiveLists = interactive;
+    runnerOptions.listButton = u"Opciones"_s;
+    const Run run = FlowRunner(BotFlow::Definition::fromJson(flow), runnerOptions, client()).start();
+    QCOMPARE(run.effects.size(), 1);
+    const auto *menu = std::get_if<RunEffects::SendMenu>(&run.effects.first());
+    QVERIFY(menu);
+    QCOMPARE(menu->interactive.isEmpty() ? u"text"_s : menu->interactive.value(u"type"_s).toString(), form);
 }
 
 void TestFlowRunner::stepLimitStopsALoop()

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 #include <algorithm>
 #include <limits>
@@ -273,10 +274,16 @@ void FlowRunner::ask(Run &run, Context &ctx, const BotFlow::Node &node) const
     const bool shortLabels = std::all_of(menu->options.begin(), menu->options.end(), [](const MenuOption &o) {
         return runnerCharacters(o.label) <= BotFlow::kMaxButtonLabel;
     });
+    QSet<QString> labels;
+    for (const MenuOption &o : menu->options)
+        labels.insert(o.label);
+    // WhatsApp wants a body, and reply buttons with different titles.
+    const bool hasBody = !text.trimmed().isEmpty();
     QString kind;
-    if (m_options.interactiveButtons && menu->options.size() <= BotFlow::kMaxButtons && shortLabels)
+    if (hasBody && m_options.interactiveButtons && menu->options.size() <= BotFlow::kMaxButtons && shortLabels &&
+        labels.size() == menu->options.size())
         kind = u"button"_s;
-    else if (m_options.interactiveLists && menu->options.size() <= BotFlow::kMaxOptions)
+    else if (hasBody && m_options.interactiveLists && menu->options.size() <= BotFlow::kMaxOptions)
         kind = u"list"_s;
     if (kind.isEmpty()) {
         QStringList lines;
