@@ -267,7 +267,8 @@ Result<Chat> ChatStore::findVisible(qint64 id, qint64 userId, bool readAll)
     Result<Chat> chat = find(id);
     if (!chat || readAll || chat->agent.id == userId)
         return chat;
-    if (chat->status == "queued"_L1) {
+    // kVisible's rule: a campaign's agents follow its queued chats and those its bot talks to.
+    if (chat->status == "queued"_L1 || chat->status == "bot"_L1) {
         const Result<bool> member = isCampaignAgent(chat->campaignId, userId);
         if (!member)
             return member.error();

@@ -163,6 +163,8 @@ private slots:
     void callAnswerEndsAndCloses();
     void failedCallGoesToOnError();
     void delayIgnoresMessagesMeanwhile();
+    void closedServiceWindowHandsOver();
+    void agentsSeeTheBotsChats();
     void invalidAnswersHandOver();
     void supervisorTakesTheChatOver();
     void timeoutAcrossARestart();
@@ -460,6 +462,56 @@ void tst_BotEngine::delayIgnoresMessagesMeanwhile()
     // An end without closing leaves the chat to the agents.
     QTRY_VERIFY_WITH_TIMEOUT(status(chat) == "queued"_L1 || status(chat) == "assigned"_L1, 5000);
     QCOMPARE(scalar(u"SELECT COUNT(*) FROM messages WHERE chat_id = ? AND direction = 'inbound'"_s, {chat}).toInt(), 3);
+}
+
+void tst_BotEngine::closedServiceWindowHandsOver()
+{
+    const QString from = newPhone();
+    QCOMPARE(inbound(m_shop, from, text(u"hola"_s)).status, 200);
+    const qint64 chat = chatOf(from);
+    QCOMPARE(inbound(m_shop, from, text(u"esperar"_s)).status, 200);
+    // As if the customer had last written 25 hours ago: when the delay ends the bot may not write.
+    {
+        SqlQuery old(m_server.db(), "UPDATE chats SET last_inbound_at = ? WHERE id = ?",
+                     {nowSeconds() - 25 * 3600, chat});
+        QVERIFY(old.exec());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(session(chat), u"failed"_s, 5000);
+    QCOMPARE(scalar(u"SELECT end_reason FROM bot_sessions WHERE chat_id = ?"_s, {chat}).toString(),
+             u"the customer service window is closed"_s);
+    QCOMPARE(botSaid(chat).size(), 2);   // no "Ya volví"
+    QVERIFY(status(chat) == "queued"_L1 || status(chat) == "assigned"_L1);
+}
+
+void tst_BotEngine::agentsSeeTheBotsChats()
+{
+    const QString email = u"agente.bot%1@tienda.example.com"_s.arg(++m_seq);
+    const qint64 agent = m_server.createUser(email, u"Agente-Passw0rd-1"_s, u"agent"_s);
+    {
+        SqlQuery join(m_server.db(),
+                      "INSERT INTO campaign_agents (campaign_id, user_id, max_concurrent_chats, priority, skills, "
+                      "created_at) VALUES (?, ?, 5, 0, '[]', ?)",
+                      {m_shop.campaign, agent, nowSeconds()});
+        QVERIFY(join.exec());
+    }
+    const QByteArray token = m_server.login(email, u"Agente-Passw0rd-1"_s);
+    const QString from = newPhone();
+    QCOMPARE(inbound(m_shop, from, text(u"hola"_s)).status, 200);
+    const qint64 chat = chatOf(from);
+    QCOMPARE(status(chat), u"bot"_s);
+    // An agent of the campaign follows the bot's chats: in its list, readable with its messages.
+    const QJsonArray listed =
+        m_server.request("GET", u"/v1/chats?status=bot&limit=100"_s, {}, token).object()[u"data"_s].toArray();
+    QVERIFY(std::any_of(listed.begin(), listed.end(),
+                        [chat](const QJsonValue &c) { return c[u"id"_s].toInteger() == chat; }));
+    QCOMPARE(m_server.request("GET", u"/v1/chats/%1"_s.arg(chat), {}, token).status, 200);
+    QCOMPARE(m_server.request("GET", u"/v1/chats/%1/messages"_s.arg(chat), {}, token).status, 200);
+    // Another campaign's agent does not.
+    const qint64 other = m_server.createUser(u"otra%1@tienda.example.com"_s.arg(++m_seq), u"Agente-Passw0rd-1"_s,
+                                             u"agent"_s);
+    Q_UNUSED(other);
+    const QByteArray otherToken = m_server.login(u"otra%1@tienda.example.com"_s.arg(m_seq), u"Agente-Passw0rd-1"_s);
+    QCOMPARE(m_server.request("GET", u"/v1/chats/%1"_s.arg(chat), {}, otherToken).status, 404);
 }
 
 void tst_BotEngine::invalidAnswersHandOver()
