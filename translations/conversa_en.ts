@@ -619,6 +619,14 @@
         <source>Must be true, without text or reply_id</source>
         <translation>Must be true, without text or reply_id</translation>
     </message>
+    <message>
+        <source>Must be a date as YYYY-MM-DD</source>
+        <translation>Must be a date as YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>The period can be at most %1 days long</source>
+        <translation>The period can be at most %1 days long</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>

@@ -619,6 +619,14 @@
         <source>Must be true, without text or reply_id</source>
         <translation>Debe ser true, sin text ni reply_id</translation>
     </message>
+    <message>
+        <source>Must be a date as YYYY-MM-DD</source>
+        <translation>Debe ser una fecha en formato YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>The period can be at most %1 days long</source>
+        <translation>El periodo puede durar como máximo %1 días</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>
