@@ -11,6 +11,7 @@
 #include "MessagesApi.h"
 #include "FilesApi.h"
 #include "NumbersApi.h"
+#include "ReportsApi.h"
 #include "RolesApi.h"
 #include "TasksApi.h"
 #include "TemplatesApi.h"
@@ -39,6 +40,7 @@ void registerApiModules(const ServerConfig &config, Database &db, RateLimiter &l
     modules.append(new BotFlowsApi(db, config));
     modules.append(new WebhooksApi(db, config, routing, realtime, providers));
     modules.append(new AnalyticsApi(analytics));
+    modules.append(new ReportsApi(db));
 }
 
 }   // namespace Conversa::Server

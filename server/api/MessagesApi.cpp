@@ -182,7 +182,7 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
     if (!id)
         return id.error();
     m.id = *id;
-    CONVERSA_TRY(m_chats.recordOutbound(chat->id, m.id, *status, chat->firstResponseAt == 0, now));
+    CONVERSA_TRY(m_chats.recordOutbound(chat->id, m.id, *status, m.userId, now));
 
     ctx.audit.entityId = m.id;
     ctx.audit.changes = {{u"chat_id"_s, AuditStore::change({}, chat->id)},

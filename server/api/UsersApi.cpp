@@ -409,8 +409,9 @@ Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)
     // The reason goes with the status: a change without one clears the previous reason.
     const QString newReason = reason.value_or(QString());
     const bool changed = user->agentStatus != *status;
+    const bool reasonChanged = user->agentStatusReason != newReason;
     const qint64 now = nowSeconds();
-    CONVERSA_TRY(m_users.setAgentStatus(id, *status, newReason, changed, ctx.userId(), now));
+    CONVERSA_TRY(m_users.setAgentStatus(id, *status, newReason, changed, reasonChanged, ctx.userId(), now));
     if (changed && *status == "available"_L1)
         ctx.afterCommit([&routing = m_routing, id] { routing.agent(id); });
     ctx.audit.changes =

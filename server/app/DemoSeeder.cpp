@@ -214,10 +214,12 @@ Result<int> seedChat(Database &db, const ChatSeed &s, int index, const ChatRefs 
         SqlQuery
             q(db,
               "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, priority, "
-              "created_at, queued_at, assigned_at, last_activity_at, closed_at, close_reason, outcome, "
-              "outcome_value, close_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              "created_at, queued_at, first_queued_at, assigned_at, first_assigned_at, last_activity_at, closed_at, "
+              "close_reason, outcome, outcome_value, close_notes) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
               {refs.clientId, refs.campaignId, refs.numberId, nullIfZero(refs.agentId), QString::fromLatin1(s.status),
-               QString::fromLatin1(s.priority), start, start + 5, nullIfZero(assignedAt), start, nullIfZero(closedAt),
+               QString::fromLatin1(s.priority), start, start + 5, start + 5, nullIfZero(assignedAt),
+               nullIfZero(assignedAt), start, nullIfZero(closedAt),
                nullIfEmpty(QString::fromUtf8(s.closeReason)), nullIfEmpty(QString::fromUtf8(s.outcome)),
                nullIfZero(s.outcomeValue), nullIfEmpty(QString::fromUtf8(s.closeNotes))});
         if (!q.exec() || !q.next())
@@ -247,8 +249,9 @@ Result<int> seedChat(Database &db, const ChatSeed &s, int index, const ChatRefs 
     {
         SqlQuery q(db,
                    "UPDATE chats SET message_count = ?, unread_count = ?, last_message_id = ?, last_message_at = ?, "
-                   "last_activity_at = ?, first_response_at = ? WHERE id = ?",
-                   {qint64(messages.size()), unread, lastId, lastAt, lastAt, nullIfZero(firstResponseAt), chatId});
+                   "last_activity_at = ?, first_response_at = ?, first_response_agent_id = ? WHERE id = ?",
+                   {qint64(messages.size()), unread, lastId, lastAt, lastAt, nullIfZero(firstResponseAt),
+                    nullIfZero(firstResponseAt ? refs.agentId : 0), chatId});
         if (!q.exec())
             return q.failure();
     }

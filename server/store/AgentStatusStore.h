@@ -11,7 +11,7 @@ class Database;
 
 // One agent_status_history row: a status an agent held from started_at until ended_at (epoch
 // seconds). UserStore::setAgentStatus writes them: a change of status closes the open row and
-// opens the next at the same moment; a change of reason alone writes no row.
+// opens the next at the same moment; so does a change of reason alone.
 struct AgentStatusRow {
     qint64 id = 0;
     QString status;         // available, busy, paused or offline

@@ -416,8 +416,10 @@ Result<QJsonObject> ChatStore::clientDetails(qint64 clientId)
 
 Result<Ok> ChatStore::assign(qint64 chatId, qint64 agentId, const QString &status, qint64 now)
 {
-    SqlQuery q(m_db, "UPDATE chats SET assigned_agent_id = ?, status = ?, assigned_at = ? WHERE id = ?",
-               {agentId, status, now, chatId});
+    SqlQuery q(m_db,
+               "UPDATE chats SET assigned_agent_id = ?, status = ?, assigned_at = ?, "
+               "first_assigned_at = COALESCE(first_assigned_at, ?) WHERE id = ?",
+               {agentId, status, now, now, chatId});
     return q.run();
 }
 
@@ -425,8 +427,8 @@ Result<Ok> ChatStore::requeue(qint64 chatId, qint64 campaignId, qint64 now)
 {
     SqlQuery q(m_db,
                "UPDATE chats SET assigned_agent_id = NULL, status = 'queued', campaign_id = ?, queued_at = ?, "
-               "assigned_at = NULL WHERE id = ?",
-               {campaignId, now, chatId});
+               "assigned_at = NULL, first_queued_at = COALESCE(first_queued_at, ?) WHERE id = ?",
+               {campaignId, now, now, chatId});
     return q.run();
 }
 
@@ -457,8 +459,11 @@ Result<Ok> ChatStore::reopen(qint64 chatId, qint64 agentId, const QString &statu
     // The close fields stay for history in chat_events; the chat itself is open again.
     SqlQuery q(m_db,
                "UPDATE chats SET status = ?, assigned_agent_id = ?, queued_at = ?, assigned_at = ?, closed_at = NULL, "
-               "close_reason = NULL, outcome = NULL, outcome_value = NULL, close_notes = NULL WHERE id = ?",
-               {status, nullIfZero(agentId), nullIfZero(agentId ? 0 : now), nullIfZero(agentId ? now : 0), chatId});
+               "close_reason = NULL, outcome = NULL, outcome_value = NULL, close_notes = NULL, "
+               "first_queued_at = COALESCE(first_queued_at, ?), first_assigned_at = COALESCE(first_assigned_at, ?) "
+               "WHERE id = ?",
+               {status, nullIfZero(agentId), nullIfZero(agentId ? 0 : now), nullIfZero(agentId ? now : 0),
+                nullIfZero(status == "queued"_L1 ? now : 0), nullIfZero(agentId ? now : 0), chatId});
     if (!q.exec()) {
         if (q.isUniqueViolation())
             return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "The client already has an open chat on this number"));
@@ -543,13 +548,15 @@ Result<Ok> ChatStore::addEvent(qint64 chatId, const ChatEvent &e, qint64 now)
     return q.run();
 }
 
-Result<Ok> ChatStore::recordOutbound(qint64 chatId, qint64 messageId, const QString &status, bool firstResponse,
-                                     qint64 now)
+Result<Ok> ChatStore::recordOutbound(qint64 chatId, qint64 messageId, const QString &status, qint64 agentId, qint64 now)
 {
+    // SET reads the row as it was: the agent is recorded with the first response, and only then.
     SqlQuery q(m_db,
                "UPDATE chats SET message_count = message_count + 1, last_message_id = ?, last_message_at = ?, "
-               "last_activity_at = ?, status = ?, first_response_at = COALESCE(first_response_at, ?) WHERE id = ?",
-               {messageId, now, now, status, nullIfZero(firstResponse ? now : 0), chatId});
+               "last_activity_at = ?, status = ?, first_response_agent_id = CASE WHEN first_response_at IS NULL "
+               "THEN ? ELSE first_response_agent_id END, first_response_at = COALESCE(first_response_at, ?) "
+               "WHERE id = ?",
+               {messageId, now, now, status, agentId, now, chatId});
     return q.run();
 }
 

@@ -161,8 +161,9 @@ public:
     Result<QList<TransferCampaign>> transferCampaigns(qint64 exceptCampaignId);
     Result<qint64> addNote(qint64 chatId, qint64 userId, const QString &content, qint64 now);
     Result<Ok> addEvent(qint64 chatId, const ChatEvent &event, qint64 now);
-    // After an outbound agent message: counters, last message, first response and status.
-    Result<Ok> recordOutbound(qint64 chatId, qint64 messageId, const QString &status, bool firstResponse, qint64 now);
+    // After an outbound agent message: counters, last message, status, and the first response
+    // (when and by whom) if this is it.
+    Result<Ok> recordOutbound(qint64 chatId, qint64 messageId, const QString &status, qint64 agentId, qint64 now);
     Result<Ok> decrementUnread(qint64 chatId);
 
 private:

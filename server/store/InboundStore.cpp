@@ -103,8 +103,9 @@ Result<InboundChat> InboundStore::openNewChat(qint64 clientId, qint64 numberId, 
     // opened it first wins, and this message joins that chat.
     SqlQuery q(m_db,
                "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, status, created_at, queued_at, "
-               "last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
-               {clientId, campaignId, numberId, status, now, bot ? nullIfZero(0) : QVariant(now), now});
+               "first_queued_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+               {clientId, campaignId, numberId, status, now, bot ? nullIfZero(0) : QVariant(now),
+                bot ? nullIfZero(0) : QVariant(now), now});
     if (!q.exec())
         return q.failure();
     if (!q.next()) {

@@ -191,8 +191,9 @@ Result<bool> RoutingStore::assign(qint64 chatId, qint64 campaignId, qint64 agent
     }
     SqlQuery take(m_db,
                   "UPDATE chats SET assigned_agent_id = ?, status = 'assigned', assigned_at = ?, "
-                  "routing_skip_agent_id = NULL WHERE id = ? AND status = 'queued' AND campaign_id = ?",
-                  {agentId, now, chatId, campaignId});
+                  "first_assigned_at = COALESCE(first_assigned_at, ?), routing_skip_agent_id = NULL "
+                  "WHERE id = ? AND status = 'queued' AND campaign_id = ?",
+                  {agentId, now, now, chatId, campaignId});
     if (!take.exec())
         return take.failure();
     if (take.numRowsAffected() != 1)

@@ -192,9 +192,11 @@ Result<Ok> UserStore::revokeSessions(qint64 userId, const QString &reason, qint6
 }
 
 Result<Ok> UserStore::setAgentStatus(qint64 userId, const QString &status, const QString &reason, bool statusChanged,
-                                     qint64 changedBy, qint64 now)
+                                     bool reasonChanged, qint64 changedBy, qint64 now)
 {
-    if (statusChanged) {
+    // A new reason alone (paused for lunch, then for a meeting) is a new stretch of the agent's
+    // timeline too (docs/REPORTS.md); the status's own start stays.
+    if (statusChanged || reasonChanged) {
         CONVERSA_TRY(closeAgentStatusHistory(userId, now));
         SqlQuery history(m_db,
                          "INSERT INTO agent_status_history (user_id, agent_status, reason, changed_by, started_at) "
@@ -202,6 +204,8 @@ Result<Ok> UserStore::setAgentStatus(qint64 userId, const QString &status, const
                          {userId, status, nullIfEmpty(reason), nullIfZero(changedBy), now});
         if (!history.exec())
             return history.failure();
+    }
+    if (statusChanged) {
         SqlQuery q(m_db,
                    "UPDATE users SET agent_status = ?, agent_status_reason = ?, agent_status_changed_at = ?, "
                    "updated_at = ? WHERE id = ? AND deleted_at IS NULL",

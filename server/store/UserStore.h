@@ -72,9 +72,9 @@ public:
     // Ends every live login of the user (their access tokens stop working at once).
     Result<Ok> revokeSessions(qint64 userId, const QString &reason, qint64 now);
 
-    // Sets the agent status; a different status closes the open history row and opens a new one.
+    // Sets the agent status; a different status or reason closes the open history row and opens a new one.
     Result<Ok> setAgentStatus(qint64 userId, const QString &status, const QString &reason, bool statusChanged,
-                              qint64 changedBy, qint64 now);
+                              bool reasonChanged, qint64 changedBy, qint64 now);
 
 private:
     Result<Ok> closeAgentStatusHistory(qint64 userId, qint64 now);

@@ -79,14 +79,12 @@ private slots:
     void timeline();
     void breakdown_data();
     void breakdown();
-    void dayPeriod_data();
-    void dayPeriod();
     void json();
 
     void storeHistory_data();
     void storeHistory();
     void storeToTimeline();
-    void writerKeepsOneRowPerStatus();
+    void writerOpensARowPerStatusOrReason();
 
 private:
     // Inserts a user's history rows ("start-end status[/reason]", as rowsOf reads them).
@@ -244,37 +242,12 @@ void tst_AgentTimeline::breakdown()
     QCOMPARE(b.workingSeconds(), expected.availableSeconds + expected.busySeconds);
 }
 
-void tst_AgentTimeline::dayPeriod_data()
-{
-    QTest::addColumn<QDate>("date");
-    QTest::addColumn<QTimeZone>("zone");
-    QTest::addColumn<qint64>("from");
-    QTest::addColumn<qint64>("to");
-
-    QTest::addRow("utc") << QDate(2025, 11, 14) << QTimeZone::utc() << 1763078400LL << 1763164800LL;
-    QTest::addRow("utc-minus-3") << QDate(2025, 11, 14) << QTimeZone(-3 * 3600) << 1763089200LL << 1763175600LL;
-    QTest::addRow("madrid-spring-23h") << QDate(2025, 3, 30) << QTimeZone("Europe/Madrid") << 1743289200LL
-                                       << 1743372000LL;
-    QTest::addRow("madrid-autumn-25h") << QDate(2025, 10, 26) << QTimeZone("Europe/Madrid") << 1761429600LL
-                                       << 1761519600LL;
-}
-
-void tst_AgentTimeline::dayPeriod()
-{
-    QFETCH(QDate, date);
-    QFETCH(QTimeZone, zone);
-    QFETCH(qint64, from);
-    QFETCH(qint64, to);
-    if (!zone.isValid())
-        QSKIP("no tzdata for this zone");
-    const AgentTimeline::Period p = AgentTimeline::dayPeriod(date, zone);
-    QCOMPARE(p.from, from);
-    QCOMPARE(p.to, to);
-}
-
 void tst_AgentTimeline::json()
 {
-    const AgentTimeline::Period day = AgentTimeline::dayPeriod(QDate(2025, 11, 14));
+    const struct {
+        qint64 from = 1763078400;   // 2025-11-14T00:00:00Z
+        qint64 to = 1763164800;
+    } day;
     const qint64 h = 3600;
     QList<AgentStatusRow> rows = rowsOf(u"0-0 available, 0-0 paused/Almuerzo, 0- available"_s);
     rows[0].startedAt = day.from - h;   // from yesterday
@@ -376,10 +349,9 @@ void tst_AgentTimeline::storeToTimeline()
     QCOMPARE(AgentTimeline::breakdown(intervals), (AgentTimeline::Breakdown{100, 200, 600, 0}));
 }
 
-// What UserStore::setAgentStatus writes (through the API): a row per change of status, none for a
-// change of reason alone — the row keeps the reason the status started with, so the timeline can
-// only split on a reason change that came with a change of status.
-void tst_AgentTimeline::writerKeepsOneRowPerStatus()
+// What UserStore::setAgentStatus writes (through the API): a row per change of status or of reason,
+// none when neither changes, so the timeline splits where the reason changes.
+void tst_AgentTimeline::writerOpensARowPerStatusOrReason()
 {
     qint64 id = 0;
     const QByteArray token = m_server.tokenFor(u"agent"_s, &id);
@@ -394,18 +366,22 @@ void tst_AgentTimeline::writerKeepsOneRowPerStatus()
     const qint64 before = nowSeconds();
     QCOMPARE(set(u"available"_s, QString()), 200);
     QCOMPARE(set(u"paused"_s, u"Almuerzo"_s), 200);
-    QCOMPARE(set(u"paused"_s, u"Baño"_s), 200);   // the reason alone: no new row
+    QCOMPARE(set(u"paused"_s, u"Baño"_s), 200);   // the reason alone: a new row
+    QCOMPARE(set(u"paused"_s, u"Baño"_s), 200);   // neither: none
 
     AgentStatusStore store(m_server.db());
     const Result<QList<AgentStatusRow>> rows =
-        store.history(id, before - 1, nowSeconds() + 1);   // the first row may last 0 s
+        store.history(id, before - 1, nowSeconds() + 1);   // the first rows may last 0 s
     QVERIFY(rows.ok());
-    QCOMPARE(rows->size(), 2);
+    QCOMPARE(rows->size(), 3);
     QCOMPARE(rows->at(0).status, u"available"_s);
     QCOMPARE(rows->at(0).endedAt, rows->at(1).startedAt);
     QCOMPARE(rows->at(1).status, u"paused"_s);
     QCOMPARE(rows->at(1).reason, u"Almuerzo"_s);
-    QCOMPARE(rows->at(1).endedAt, 0LL);
+    QCOMPARE(rows->at(1).endedAt, rows->at(2).startedAt);
+    QCOMPARE(rows->at(2).status, u"paused"_s);
+    QCOMPARE(rows->at(2).reason, u"Baño"_s);
+    QCOMPARE(rows->at(2).endedAt, 0LL);
 }
 
 QTEST_MAIN(tst_AgentTimeline)

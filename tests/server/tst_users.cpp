@@ -789,11 +789,14 @@ void tst_Users::agentStatusOwn()
              1);
     QCOMPARE(m_server.count(history, mine + u" AND agent_status = 'available' AND ended_at IS NULL"_s), 1);
 
-    // The same status again only updates the reason.
+    // The same status with another reason: a new stretch of the timeline (docs/REPORTS.md).
     r = m_server.request("POST", path, {{u"agent_status"_s, u"available"_s}, {u"agent_status_reason"_s, u"Back"_s}},
                          agent.token);
     QCOMPARE(r.status, 200);
-    QCOMPARE(m_server.count(history, mine), 2);
+    QCOMPARE(m_server.count(history, mine), 3);
+    QCOMPARE(m_server.count(history,
+                            mine + u" AND agent_status = 'available' AND reason = 'Back' AND ended_at IS NULL"_s),
+             1);
     const QJsonObject me = get(u"/v1/users/me"_s, agent.token).object();
     QCOMPARE(me.value(u"agent_status"_s).toString(), u"available"_s);
     QCOMPARE(me.value(u"agent_status_reason"_s).toString(), u"Back"_s);

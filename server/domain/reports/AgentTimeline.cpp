@@ -80,12 +80,6 @@ Breakdown breakdown(const QList<Interval> &intervals)
     return b;
 }
 
-Period dayPeriod(const QDate &date, const QTimeZone &zone)
-{
-    return {QDateTime(date, QTime(0, 0), zone).toSecsSinceEpoch(),
-            QDateTime(date.addDays(1), QTime(0, 0), zone).toSecsSinceEpoch()};
-}
-
 void writeBreakdown(JsonWriter &w, const Breakdown &b)
 {
     w.beginObject().field("available_seconds", b.availableSeconds).field("busy_seconds", b.busySeconds);

@@ -6,7 +6,6 @@
 #include <QDate>
 #include <QList>
 #include <QString>
-#include <QTimeZone>
 
 namespace Conversa::Server {
 
@@ -52,13 +51,6 @@ QList<Interval> timeline(const QList<AgentStatusRow> &rows, qint64 from, qint64 
 // Seconds per status; the four add up to the intervals' length. A status the four do not name
 // (the history column has no CHECK) counts as offline, so the sum still covers the period.
 Breakdown breakdown(const QList<Interval> &intervals);
-
-// [from, to) of a calendar day in a time zone (23 or 25 hours on a daylight-saving change).
-struct Period {
-    qint64 from = 0;
-    qint64 to = 0;
-};
-Period dayPeriod(const QDate &date, const QTimeZone &zone = QTimeZone::utc());
 
 // {"available_seconds", "busy_seconds", "paused_seconds", "offline_seconds"}: the value of an
 // agent report's "time_breakdown".

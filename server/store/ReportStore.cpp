@@ -1,0 +1,211 @@
+#include "ReportStore.h"
+
+#include "Database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Conversa::Server {
+
+namespace {
+
+constexpr auto kFactsSelect =
+    "SELECT c.id, c.campaign_id, cp.name, c.whatsapp_number_id, c.client_id, cl.first_name, cl.last_name, "
+    "cl.phone_number, c.status, c.created_at, c.first_queued_at, c.first_assigned_at, c.first_response_at, "
+    "c.first_response_agent_id, c.closed_at, c.assigned_agent_id, u.first_name, u.last_name, c.outcome, "
+    "c.outcome_value, c.csat_score, c.message_count, "
+    "CASE WHEN EXISTS (SELECT 1 FROM bot_sessions s WHERE s.chat_id = c.id) THEN 1 ELSE 0 END, "
+    "cp.sla_first_response_seconds, cp.sla_resolution_seconds "
+    "FROM chats c JOIN campaigns cp ON cp.id = c.campaign_id JOIN clients cl ON cl.id = c.client_id "
+    "LEFT JOIN users u ON u.id = c.assigned_agent_id WHERE "_L1;
+
+QString joinName(const QString &first, const QString &last)
+{
+    if (first.isEmpty())
+        return last;
+    return last.isEmpty() ? first : first + u' ' + last;
+}
+
+ConversationFacts readFacts(const SqlQuery &q)
+{
+    ConversationFacts f;
+    int i = 0;
+    f.chatId = q.integer(i++);
+    f.campaignId = q.integer(i++);
+    f.campaignName = q.string(i++);
+    f.numberId = q.integer(i++);
+    f.clientId = q.integer(i++);
+    const QString clientFirst = q.string(i++);
+    f.clientName = joinName(clientFirst, q.string(i++));
+    f.clientPhone = q.string(i++);
+    f.status = q.string(i++);
+    f.openedAt = q.integer(i++);
+    f.firstQueuedAt = q.integer(i++);
+    f.firstAssignedAt = q.integer(i++);
+    f.firstResponseAt = q.integer(i++);
+    f.firstResponseAgentId = q.integer(i++);
+    f.closedAt = q.integer(i++);
+    f.agentId = q.integer(i++);
+    const QString agentFirst = q.string(i++);
+    f.agentName = joinName(agentFirst, q.string(i++));
+    f.outcome = q.string(i++);
+    if (!q.isNull(i))
+        f.outcomeValue = q.integer(i);
+    ++i;
+    f.csatScore = int(q.integer(i++));
+    f.messageCount = q.integer(i++);
+    f.hadBot = q.integer(i++) != 0;
+    f.slaFirstResponseSeconds = q.integer(i++);
+    f.slaResolutionSeconds = q.integer(i++);
+    return f;
+}
+
+}   // namespace
+
+Result<Ok> ReportStore::opened(ConversationScope scope, qint64 id, qint64 from, qint64 to,
+                               const std::function<bool(const ConversationFacts &)> &each)
+{
+    QString where;
+    QVariantList values;
+    switch (scope) {
+    case ConversationScope::Campaign:
+        where = u"c.campaign_id = ? AND "_s;
+        values << id;
+        break;
+    case ConversationScope::Number:
+        where = u"c.whatsapp_number_id = ? AND "_s;
+        values << id;
+        break;
+    case ConversationScope::All: break;
+    }
+    values << from << to;
+    SqlQuery q(m_db, kFactsSelect + where + u"c.created_at >= ? AND c.created_at < ? ORDER BY c.created_at, c.id"_s,
+               values);
+    if (!q.exec())
+        return q.failure();
+    while (q.next()) {
+        if (!each(readFacts(q)))
+            break;
+    }
+    return Ok{};
+}
+
+Result<QList<ConversationFacts>> ReportStore::facts(const QString &where, const QVariantList &values)
+{
+    SqlQuery q(m_db, kFactsSelect + where, values);
+    if (!q.exec())
+        return q.failure();
+    QList<ConversationFacts> out;
+    while (q.next())
+        out.append(readFacts(q));
+    return out;
+}
+
+Result<QList<ConversationFacts>> ReportStore::closedBy(qint64 agentId, qint64 from, qint64 to)
+{
+    return facts(u"c.assigned_agent_id = ? AND c.closed_at >= ? AND c.closed_at < ? ORDER BY c.closed_at, c.id"_s,
+                 {agentId, from, to});
+}
+
+Result<QList<ConversationFacts>> ReportStore::firstAnsweredBy(qint64 agentId, qint64 from, qint64 to)
+{
+    return facts(u"c.first_response_agent_id = ? AND c.first_response_at >= ? AND c.first_response_at < ? "
+                 "ORDER BY c.first_response_at, c.id"_s,
+                 {agentId, from, to});
+}
+
+Result<QList<AgentMessage>> ReportStore::messagesBy(qint64 agentId, qint64 from, qint64 to)
+{
+    SqlQuery q(m_db,
+               "SELECT chat_id, created_at FROM messages WHERE user_id = ? AND created_at >= ? AND created_at < ? "
+               "AND direction = 'outbound'",
+               {agentId, from, to});
+    if (!q.exec())
+        return q.failure();
+    QList<AgentMessage> out;
+    while (q.next())
+        out.append({q.integer(0), q.integer(1)});
+    return out;
+}
+
+Result<QList<qint64>> ReportStore::transfersFrom(qint64 agentId, qint64 from, qint64 to)
+{
+    SqlQuery q(m_db,
+               "SELECT created_at FROM chat_events WHERE event = 'transfer' AND created_at >= ? AND created_at < ? "
+               "AND from_agent_id = ?",
+               {from, to, agentId});
+    if (!q.exec())
+        return q.failure();
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.integer(0));
+    return out;
+}
+
+Result<QList<NumberMessage>> ReportStore::numberMessages(qint64 numberId, qint64 from, qint64 to)
+{
+    SqlQuery q(m_db,
+               "SELECT direction, status, created_at, sent_at, delivered_at, read_at FROM messages "
+               "WHERE whatsapp_number_id = ? AND created_at >= ? AND created_at < ?",
+               {numberId, from, to});
+    if (!q.exec())
+        return q.failure();
+    QList<NumberMessage> out;
+    while (q.next()) {
+        out.append({q.string(0) == "outbound"_L1, q.string(1), q.integer(2), q.integer(3), q.integer(4), q.integer(5)});
+    }
+    return out;
+}
+
+Result<QList<ConnectionSpan>> ReportStore::connectionChanges(qint64 numberId, qint64 from, qint64 to)
+{
+    QList<ConnectionSpan> out;
+    {
+        SqlQuery q(m_db,
+                   "SELECT status, created_at FROM whatsapp_number_connections WHERE whatsapp_number_id = ? "
+                   "AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT 1",
+                   {numberId, from});
+        if (!q.exec())
+            return q.failure();
+        if (q.next())
+            out.append({q.string(0), from});
+    }
+    SqlQuery q(m_db,
+               "SELECT status, created_at FROM whatsapp_number_connections WHERE whatsapp_number_id = ? "
+               "AND created_at >= ? AND created_at < ? ORDER BY created_at, id",
+               {numberId, from, to});
+    if (!q.exec())
+        return q.failure();
+    while (q.next())
+        out.append({q.string(0), q.integer(1)});
+    return out;
+}
+
+Result<std::optional<QString>> ReportStore::campaignName(qint64 id)
+{
+    SqlQuery q(m_db, "SELECT name FROM campaigns WHERE id = ?", {id});
+    if (!q.exec())
+        return q.failure();
+    return q.next() ? std::optional<QString>(q.string(0)) : std::nullopt;
+}
+
+Result<std::optional<NumberHeading>> ReportStore::number(qint64 id)
+{
+    SqlQuery q(m_db, "SELECT phone_number, display_name FROM whatsapp_numbers WHERE id = ?", {id});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return std::optional<NumberHeading>();
+    return std::optional<NumberHeading>(NumberHeading{q.string(0), q.string(1)});
+}
+
+Result<std::optional<ReportStore::Person>> ReportStore::agent(qint64 id)
+{
+    SqlQuery q(m_db, "SELECT first_name, last_name FROM users WHERE id = ?", {id});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return std::optional<Person>();
+    return std::optional<Person>(Person{q.string(0), q.string(1)});
+}
+
+}   // namespace Conversa::Server
