@@ -39,7 +39,7 @@ void registerApiModules(const ServerConfig &config, Database &db, RateLimiter &l
     modules.append(new TasksApi(db));
     modules.append(new BotFlowsApi(db, config));
     modules.append(new WebhooksApi(db, config, routing, realtime, providers));
-    modules.append(new AnalyticsApi(analytics));
+    modules.append(new AnalyticsApi(analytics, db));
     modules.append(new ReportsApi(db));
 }
 

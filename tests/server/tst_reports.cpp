@@ -63,6 +63,9 @@ private slots:
     void agentTimeline();
     void numberReport();
     void summaryReport();
+    void trends_data();
+    void trends();
+    void trendRefusals();
     void permissions_data();
     void permissions();
     void validation_data();
@@ -466,6 +469,73 @@ void tst_Reports::summaryReport()
     QCOMPARE(campaigns[1][u"name"_s].toString(), u"Soporte"_s);
     QCOMPARE(campaigns[1][u"total_chats"_s].toInteger(), 1);
     QCOMPARE(campaigns[1][u"avg_handling_time_seconds"_s].toInteger(), 90);
+}
+
+// One metric per day (or hour) of the data set; "index=value/sample" for the points that are not 0.
+void tst_Reports::trends_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("points");
+    QTest::addColumn<QStringList>("nonZero");
+
+    const QString day = u"from_date=2026-11-02&to_date=2026-11-02"_s;
+    QTest::addRow("chats per hour, a day, overall")
+        << u"metric=chats_per_hour&"_s + day << 24 << QStringList{u"10=1/1"_s, u"15=1/1"_s, u"23=1/1"_s};
+    QTest::addRow("chats per hour, by day, Ventas") << u"metric=chats_per_hour&campaign_id=%1&"_s +
+            kPeriod << 2 << QStringList{u"0=0.08/2"_s, u"1=0.13/3"_s};   // 2 and 3 chats in 24 hours
+    QTest::addRow("messages per hour, overall")
+        << u"metric=messages_per_hour&"_s + day << 24 << QStringList{u"10=3/3"_s, u"15=1/1"_s};
+    QTest::addRow("messages per hour, Soporte")
+        << u"metric=messages_per_hour&campaign_id=%2&"_s + day << 24 << QStringList{u"15=1/1"_s};
+    QTest::addRow("wait, Ventas") << u"metric=avg_wait_time&campaign_id=%1&"_s + kPeriod << 2
+                                  << QStringList{u"0=60/2"_s, u"1=40/1"_s};
+    QTest::addRow("first response, Ventas")
+        << u"metric=avg_first_response_time&campaign_id=%1&"_s + kPeriod << 2 << QStringList{u"0=60/2"_s, u"1=30/1"_s};
+    QTest::addRow("sla, Ventas") << u"metric=sla_compliance&campaign_id=%1&"_s + kPeriod << 2
+                                 << QStringList{u"0=50/2"_s, u"1=0/1"_s};
+    QTest::addRow("csat, Ventas") << u"metric=csat&campaign_id=%1&"_s + kPeriod << 2 << QStringList{u"0=4/2"_s};
+    // A: available 08-12, paused 12-13:30, busy 13:30-14:30.
+    QTest::addRow("active agents") << u"metric=active_agents&"_s +
+            day << 24 << QStringList{u"8=1/1"_s, u"9=1/1"_s, u"10=1/1"_s, u"11=1/1"_s, u"13=1/1"_s, u"14=1/1"_s};
+}
+
+void tst_Reports::trends()
+{
+    QFETCH(QString, query);
+    QFETCH(int, points);
+    QFETCH(QStringList, nonZero);
+    const ApiResponse r =
+        get(u"/v1/analytics/trends?"_s +
+            QString(query).replace(u"%1"_s, QString::number(m_sales)).replace(u"%2"_s, QString::number(m_support)));
+    QCOMPARE(r.status, 200);
+    const QJsonArray data = r.value(u"data"_s).toArray();
+    QCOMPARE(data.size(), points);
+    QStringList seen;
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const QJsonObject p = data.at(i).toObject();
+        // Consecutive points, gaps as 0.
+        const qint64 step = points == 24 ? 3600 : kDay;
+        QCOMPARE(p.value(u"timestamp"_s).toString(),
+                 QDateTime::fromSecsSinceEpoch(T + i * step, Qt::UTC).toString(Qt::ISODate));
+        if (p.value(u"value"_s).toDouble() != 0 || p.value(u"sample"_s).toInteger() != 0) {
+            seen.append(u"%1=%2/%3"_s.arg(i).arg(p.value(u"value"_s).toDouble()).arg(p.value(u"sample"_s).toInteger()));
+        }
+    }
+    QCOMPARE(seen, nonZero);
+}
+
+void tst_Reports::trendRefusals()
+{
+    const QString day = u"from_date=2026-11-02&to_date=2026-11-02"_s;
+    ApiResponse r = get(u"/v1/analytics/trends?"_s + day);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorFields(), QStringList{u"metric"_s});
+    r = get(u"/v1/analytics/trends?metric=speed&from_date=2026-11-03&to_date=2026-11-02"_s);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorFields(), (QStringList{u"metric"_s, u"to_date"_s}));
+    QCOMPARE(get(u"/v1/analytics/trends?metric=csat&campaign_id=999999&"_s + day).status, 404);
+    QCOMPARE(get(u"/v1/analytics/trends?metric=csat&"_s + day, m_agentAToken).status, 403);
+    QCOMPARE(m_server.request("GET", u"/v1/analytics/trends?metric=csat&"_s + day, {}, QByteArray("")).status, 401);
 }
 
 void tst_Reports::permissions_data()

@@ -18,7 +18,11 @@ CREATE INDEX chats_first_response_by_agent ON chats (first_response_agent_id, fi
     WHERE first_response_agent_id IS NOT NULL;
 CREATE INDEX chats_closed_by_agent ON chats (assigned_agent_id, closed_at) WHERE closed_at IS NOT NULL;
 CREATE INDEX messages_by_agent ON messages (user_id, created_at) WHERE user_id IS NOT NULL;
--- A number's report: its messages in the period.
-CREATE INDEX messages_by_number ON messages (whatsapp_number_id, created_at);
+-- A number's report and the trends: its messages in the period. With the direction, it also serves
+-- live analytics' inbound count (AnalyticsStore::messagesSince), which had an index of its own.
+CREATE INDEX messages_by_number ON messages (whatsapp_number_id, created_at, direction);
+DROP INDEX messages_received_by_number;
+-- Trends: the agents available or busy in a period, whoever they are.
+CREATE INDEX agent_status_history_time ON agent_status_history (started_at);
 -- Bot or human: whether a bot ever talked to the chat.
 CREATE INDEX bot_sessions_chat ON bot_sessions (chat_id);

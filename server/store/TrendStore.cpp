@@ -1,0 +1,97 @@
+#include "TrendStore.h"
+
+#include "Database.h"
+
+#include <QMap>
+
+using namespace Qt::StringLiterals;
+
+namespace Conversa::Server {
+
+Result<Ok> TrendStore::opened(qint64 campaignId, qint64 from, qint64 to,
+                              const std::function<void(const ConversationFacts &)> &each)
+{
+    QVariantList values{from, to};
+    QString sql = u"SELECT c.created_at, c.first_queued_at, c.first_assigned_at, c.first_response_at, c.closed_at, "
+                  "c.csat_score, cp.sla_first_response_seconds, cp.sla_resolution_seconds FROM chats c "
+                  "JOIN campaigns cp ON cp.id = c.campaign_id WHERE c.created_at >= ? AND c.created_at < ?"_s;
+    if (campaignId) {
+        sql += u" AND c.campaign_id = ?"_s;
+        values << campaignId;
+    }
+    SqlQuery q(m_db, sql, values);
+    if (!q.exec())
+        return q.failure();
+    ConversationFacts f;
+    while (q.next()) {
+        f.openedAt = q.integer(0);
+        f.firstQueuedAt = q.integer(1);
+        f.firstAssignedAt = q.integer(2);
+        f.firstResponseAt = q.integer(3);
+        f.closedAt = q.integer(4);
+        f.csatScore = int(q.integer(5));
+        f.slaFirstResponseSeconds = q.integer(6);
+        f.slaResolutionSeconds = q.integer(7);
+        each(f);
+    }
+    return Ok{};
+}
+
+Result<QList<QuarterCount>> TrendStore::messages(qint64 campaignId, qint64 from, qint64 to)
+{
+    // One range per number, so each is a scan of messages_by_number; a campaign's filter joins
+    // the chat.
+    QList<qint64> numbers;
+    {
+        SqlQuery q(m_db, "SELECT id FROM whatsapp_numbers ORDER BY id");
+        if (!q.exec())
+            return q.failure();
+        while (q.next())
+            numbers.append(q.integer(0));
+    }
+    const QString sql = campaignId
+        ? u"SELECT m.created_at - m.created_at % 900, COUNT(*) FROM messages m JOIN chats c ON c.id = m.chat_id "
+          "WHERE m.whatsapp_number_id = ? AND m.created_at >= ? AND m.created_at < ? AND c.campaign_id = ? "
+          "GROUP BY m.created_at - m.created_at % 900"_s
+        : u"SELECT created_at - created_at % 900, COUNT(*) FROM messages WHERE whatsapp_number_id = ? "
+          "AND created_at >= ? AND created_at < ? GROUP BY created_at - created_at % 900"_s;
+    QMap<qint64, qint64> quarters;
+    for (qint64 number : std::as_const(numbers)) {
+        QVariantList values{number, from, to};
+        if (campaignId)
+            values << campaignId;
+        SqlQuery q(m_db, sql, values);
+        if (!q.exec())
+            return q.failure();
+        while (q.next())
+            quarters[q.integer(0)] += q.integer(1);
+    }
+    QList<QuarterCount> out;
+    out.reserve(quarters.size());
+    for (auto it = quarters.cbegin(); it != quarters.cend(); ++it)
+        out.append({it.key(), it.value()});
+    return out;
+}
+
+Result<QList<WorkingSpan>> TrendStore::working(qint64 campaignId, qint64 from, qint64 to)
+{
+    // Along agent_status_history_time up to the period's end: the history is a few rows per agent
+    // and day, so what started before the period and ended before it is cheap to skip.
+    QVariantList values{to, from};
+    QString sql = u"SELECT h.user_id, h.started_at, h.ended_at FROM agent_status_history h "
+                  "WHERE h.started_at < ? AND (h.ended_at IS NULL OR h.ended_at > ?) "
+                  "AND h.agent_status IN ('available', 'busy')"_s;
+    if (campaignId) {
+        sql += u" AND h.user_id IN (SELECT user_id FROM campaign_agents WHERE campaign_id = ?)"_s;
+        values << campaignId;
+    }
+    SqlQuery q(m_db, sql, values);
+    if (!q.exec())
+        return q.failure();
+    QList<WorkingSpan> out;
+    while (q.next())
+        out.append({q.integer(0), q.integer(1), q.integer(2)});
+    return out;
+}
+
+}   // namespace Conversa::Server

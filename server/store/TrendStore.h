@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ReportStore.h"
+
+#include <QList>
+
+#include <functional>
+
+namespace Conversa::Server {
+
+class Database;
+
+// Messages created in one quarter of an hour ([start, start + 900), epoch seconds). Every time
+// zone's offset is a whole number of quarters, so quarters fold into any zone's hours and days.
+struct QuarterCount {
+    qint64 start = 0;
+    qint64 count = 0;
+};
+
+// A stretch an agent was available or busy.
+struct WorkingSpan {
+    qint64 userId = 0;
+    qint64 from = 0;
+    qint64 to = 0;   // 0 while it lasts
+};
+
+// What the trends (GET /v1/analytics/trends; docs/REPORTS.md#trends) read, overall or for one
+// campaign (campaignId 0), over [from, to).
+class TrendStore {
+public:
+    explicit TrendStore(Database &db) : m_db(db) {}
+
+    // The conversations opened in the period with what the trends measure of them (times, CSAT,
+    // the campaign's SLA targets; no names), oldest first.
+    Result<Ok> opened(qint64 campaignId, qint64 from, qint64 to,
+                      const std::function<void(const ConversationFacts &)> &each);
+    // Messages, both directions, counted per quarter hour along messages_by_number.
+    Result<QList<QuarterCount>> messages(qint64 campaignId, qint64 from, qint64 to);
+    // Agents' available and busy stretches overlapping the period (a campaign's agents only).
+    Result<QList<WorkingSpan>> working(qint64 campaignId, qint64 from, qint64 to);
+
+private:
+    Database &m_db;
+};
+
+}   // namespace Conversa::Server
