@@ -142,6 +142,14 @@ QJsonObject text(const QString &body)
     return {{u"type"_s, u"text"_s}, {u"text"_s, QJsonObject{{u"body"_s, body}}}};
 }
 
+QJsonObject listPick(const QString &id, const QString &title)
+{
+    return {{u"type"_s, u"interactive"_s},
+            {u"interactive"_s,
+             QJsonObject{{u"type"_s, u"list_reply"_s},
+                         {u"list_reply"_s, QJsonObject{{u"id"_s, id}, {u"title"_s, title}}}}}};
+}
+
 QJsonObject buttonTap(const QString &id, const QString &title)
 {
     return {{u"type"_s, u"interactive"_s},
@@ -169,6 +177,7 @@ private slots:
     void supervisorTakesTheChatOver();
     void timeoutAcrossARestart();
     void wppConnectMenuIsNumberedText();
+    void listRepliesAndTypedAnswers();
     void dueDelaysRunOnceOnTwoServers();
 
 private:
@@ -507,8 +516,8 @@ void tst_BotEngine::agentsSeeTheBotsChats()
     QCOMPARE(m_server.request("GET", u"/v1/chats/%1"_s.arg(chat), {}, token).status, 200);
     QCOMPARE(m_server.request("GET", u"/v1/chats/%1/messages"_s.arg(chat), {}, token).status, 200);
     // Another campaign's agent does not.
-    const qint64 other = m_server.createUser(u"otra%1@tienda.example.com"_s.arg(++m_seq), u"Agente-Passw0rd-1"_s,
-                                             u"agent"_s);
+    const qint64 other =
+        m_server.createUser(u"otra%1@tienda.example.com"_s.arg(++m_seq), u"Agente-Passw0rd-1"_s, u"agent"_s);
     Q_UNUSED(other);
     const QByteArray otherToken = m_server.login(u"otra%1@tienda.example.com"_s.arg(m_seq), u"Agente-Passw0rd-1"_s);
     QCOMPARE(m_server.request("GET", u"/v1/chats/%1"_s.arg(chat), {}, otherToken).status, 404);
@@ -574,6 +583,46 @@ void tst_BotEngine::timeoutAcrossARestart()
     QVERIFY(status(chat) == "queued"_L1 || status(chat) == "assigned"_L1);
     QCOMPARE(scalar(u"SELECT end_reason FROM bot_sessions WHERE chat_id = ?"_s, {chat}).toString(),
              u"no reply within 10 s at \"menu\""_s);
+}
+
+// Five options go to Meta as a list message; the customer's pick is matched by its row id (whatever
+// title comes with it), a typed answer by number or by label ignoring case and accents.
+void tst_BotEngine::listRepliesAndTypedAnswers()
+{
+    QJsonArray options;
+    QJsonArray nodes;
+    const QStringList labels{u"Facturación"_s, u"Envíos"_s, u"Devoluciones"_s, u"Garantía"_s, u"Atención humana"_s};
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        options.append(option(labels.at(i), u"picked%1"_s.arg(i)));
+        nodes.append(node(u"picked%1"_s.arg(i), u"end"_s, {{u"content"_s, QString(u"Elegiste "_s + labels.at(i))}}));
+    }
+    nodes.append(node(u"menu"_s, u"menu"_s, {{u"content"_s, u"Elige un tema"_s}, {u"options"_s, options}}));
+    const qint64 flow = publish({{u"name"_s, u"Temas"_s}, {u"start_node_id"_s, u"menu"_s}, {u"nodes"_s, nodes}});
+    QVERIFY(flow > 0);
+    const Number topics = metaNumber(flow);
+
+    const QString from = newPhone();
+    QCOMPARE(inbound(topics, from, text(u"hola"_s)).status, 200);
+    const qint64 chat = chatOf(from);
+    QTRY_COMPARE_WITH_TIMEOUT(sentTo(QString(u'+' + from)).size(), 1, 5000);
+    const QJsonObject list = sentTo(QString(u'+' + from)).at(0);
+    QCOMPARE(list[u"interactive"_s][u"type"_s].toString(), u"list"_s);
+    const QJsonArray rows = list[u"interactive"_s][u"action"_s][u"sections"_s][0][u"rows"_s].toArray();
+    QCOMPARE(rows.size(), 5);
+    QCOMPARE(rows.at(3)[u"id"_s].toString(), u"menu#4"_s);
+    QCOMPARE(rows.at(3)[u"title"_s].toString(), u"Garantía"_s);
+    QCOMPARE(inbound(topics, from, listPick(u"menu#4"_s, u"un título cualquiera"_s)).status, 200);
+    QCOMPARE(botSaid(chat).last(), u"text: Elegiste Garantía"_s);
+    QCOMPARE(session(chat), u"completed"_s);
+
+    const QString typist = newPhone();
+    QCOMPARE(inbound(topics, typist, text(u"hola"_s)).status, 200);
+    QCOMPARE(inbound(topics, typist, text(u"  ATENCION humana "_s)).status, 200);
+    QCOMPARE(botSaid(chatOf(typist)).last(), u"text: Elegiste Atención humana"_s);
+    const QString counter = newPhone();
+    QCOMPARE(inbound(topics, counter, text(u"hola"_s)).status, 200);
+    QCOMPARE(inbound(topics, counter, text(u"2"_s)).status, 200);
+    QCOMPARE(botSaid(chatOf(counter)).last(), u"text: Elegiste Envíos"_s);
 }
 
 void tst_BotEngine::wppConnectMenuIsNumberedText()
