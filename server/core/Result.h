@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -29,6 +30,17 @@ private:
 };
 
 struct Ok {};   // Result<Ok>: success with nothing to return
+
+// What a lookup found, or 404 when it found nothing.
+template <typename T>
+Result<T> orNotFound(const Result<std::optional<T>> &lookup)
+{
+    if (!lookup)
+        return lookup.error();
+    if (!*lookup)
+        return ApiError::notFound();
+    return **lookup;
+}
 
 // Propagates a failed Result from the current function.
 #define CONVERSA_TRY(expr)                                                                                             \

@@ -63,6 +63,16 @@ struct Series {
     QList<ConversationTally> buckets;
 };
 
+// The conversations `scope` opened in the series' period, tallied.
+Result<Ok> tallyOpened(ReportStore &store, ConversationScope scope, qint64 id, Series &series)
+{
+    return store.opened(scope, id, series.period.fromUtc(), series.period.toUtc(),
+                        [&series](const ConversationFacts &c) {
+                            series.add(c);
+                            return true;
+                        });
+}
+
 // The intervals' seconds that fall in [from, to).
 AgentTimeline::Breakdown clippedBreakdown(const QList<AgentTimeline::Interval> &intervals, qint64 from, qint64 to)
 {
@@ -82,19 +92,13 @@ Result<QByteArray> ReportService::campaign(const Actor &actor, qint64 campaignId
 {
     if (!actor.can(Permissions::kReportsRead))
         return ApiError::forbidden();
-    const Result<std::optional<QString>> name = m_reports.campaignName(campaignId);
+    const Result<QString> name = orNotFound(m_reports.campaignName(campaignId));
     if (!name)
         return name.error();
-    if (!*name)
-        return ApiError::notFound();
     Series series(period);
-    CONVERSA_TRY(m_reports.opened(ConversationScope::Campaign, campaignId, period.fromUtc(), period.toUtc(),
-                                  [&series](const ConversationFacts &c) {
-                                      series.add(c);
-                                      return true;
-                                  }));
+    CONVERSA_TRY(tallyOpened(m_reports, ConversationScope::Campaign, campaignId, series));
     JsonWriter w(4096);
-    w.beginObject().key("campaign").beginObject().field("id", campaignId).field("name", **name).endObject();
+    w.beginObject().key("campaign").beginObject().field("id", campaignId).field("name", *name).endObject();
     writePeriod(w, period);
     w.key("metrics").beginObject();
     series.whole.writeFields(w);
@@ -144,17 +148,11 @@ Result<QByteArray> ReportService::number(const Actor &actor, qint64 numberId, co
 {
     if (!actor.can(Permissions::kReportsRead))
         return ApiError::forbidden();
-    const Result<std::optional<NumberHeading>> heading = m_reports.number(numberId);
+    const Result<NumberHeading> heading = orNotFound(m_reports.number(numberId));
     if (!heading)
         return heading.error();
-    if (!*heading)
-        return ApiError::notFound();
     Series series(period);
-    CONVERSA_TRY(m_reports.opened(ConversationScope::Number, numberId, period.fromUtc(), period.toUtc(),
-                                  [&series](const ConversationFacts &c) {
-                                      series.add(c);
-                                      return true;
-                                  }));
+    CONVERSA_TRY(tallyOpened(m_reports, ConversationScope::Number, numberId, series));
     const Result<QList<NumberMessage>> messages = m_reports.numberMessages(numberId, period.fromUtc(), period.toUtc());
     if (!messages)
         return messages.error();
@@ -171,8 +169,8 @@ Result<QByteArray> ReportService::number(const Actor &actor, qint64 numberId, co
         .key("whatsapp_number")
         .beginObject()
         .field("id", numberId)
-        .field("phone_number", (*heading)->phoneNumber)
-        .field("display_name", (*heading)->displayName)
+        .field("phone_number", heading->phoneNumber)
+        .field("display_name", heading->displayName)
         .endObject();
     writePeriod(w, period);
     w.key("metrics").beginObject();
@@ -212,11 +210,9 @@ Result<Ok> ReportService::mayReadAgent(const Actor &actor, qint64 agentId)
 Result<QByteArray> ReportService::agent(const Actor &actor, qint64 agentId, const ReportPeriod &period, qint64 now)
 {
     CONVERSA_TRY(mayReadAgent(actor, agentId));
-    const Result<std::optional<ReportStore::Person>> person = m_reports.agent(agentId);
+    const Result<ReportStore::Person> person = orNotFound(m_reports.agent(agentId));
     if (!person)
         return person.error();
-    if (!*person)
-        return ApiError::notFound();
     const qint64 from = period.fromUtc();
     const qint64 to = period.toUtc();
     const auto buckets = period.buckets().size();
@@ -270,8 +266,8 @@ Result<QByteArray> ReportService::agent(const Actor &actor, qint64 agentId, cons
         .key("agent")
         .beginObject()
         .field("id", agentId)
-        .field("first_name", (*person)->firstName)
-        .field("last_name", (*person)->lastName)
+        .field("first_name", person->firstName)
+        .field("last_name", person->lastName)
         .endObject();
     writePeriod(w, period);
     w.key("metrics").beginObject();
@@ -297,11 +293,7 @@ Result<QByteArray> ReportService::agent(const Actor &actor, qint64 agentId, cons
 Result<QByteArray> ReportService::agentTimeline(const Actor &actor, qint64 agentId, const ReportPeriod &day, qint64 now)
 {
     CONVERSA_TRY(mayReadAgent(actor, agentId));
-    const Result<std::optional<ReportStore::Person>> person = m_reports.agent(agentId);
-    if (!person)
-        return person.error();
-    if (!*person)
-        return ApiError::notFound();
+    CONVERSA_TRY(orNotFound(m_reports.agent(agentId)));
     const Result<QList<AgentStatusRow>> rows = m_statuses.history(agentId, day.fromUtc(), day.toUtc());
     if (!rows)
         return rows.error();

@@ -43,13 +43,8 @@ Result<QByteArray> TrendService::trend(const Actor &actor, const QString &metric
 {
     if (!actor.can(Permissions::kAnalyticsRead))
         return ApiError::forbidden();
-    if (campaignId) {
-        const Result<std::optional<QString>> name = m_reports.campaignName(campaignId);
-        if (!name)
-            return name.error();
-        if (!*name)
-            return ApiError::notFound();
-    }
+    if (campaignId)
+        CONVERSA_TRY(orNotFound(m_reports.campaignName(campaignId)));
     const QList<ReportBucket> &buckets = period.buckets();
     QList<TrendPoint> points(buckets.size());
 
