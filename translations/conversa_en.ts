@@ -627,6 +627,385 @@
         <source>The period can be at most %1 days long</source>
         <translation>The period can be at most %1 days long</translation>
     </message>
+    <message>
+        <source>PDF export is not available yet: use csv or excel</source>
+        <translation>PDF export is not available yet: use csv or excel</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Exported at (UTC)</source>
+        <translation>Exported at (UTC)</translation>
+    </message>
+    <message>
+        <source>Conversations listed</source>
+        <translation>Conversations listed</translation>
+    </message>
+    <message>
+        <source>List cut short</source>
+        <translation>List cut short</translation>
+    </message>
+    <message>
+        <source>Campaign id</source>
+        <translation>Campaign id</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Agent id</source>
+        <translation>Agent id</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>WhatsApp number id</source>
+        <translation>WhatsApp number id</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Granularity</source>
+        <translation>Granularity</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>From (UTC)</source>
+        <translation>From (UTC)</translation>
+    </message>
+    <message>
+        <source>To (UTC)</source>
+        <translation>To (UTC)</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Total conversations</source>
+        <translation>Total conversations</translation>
+    </message>
+    <message>
+        <source>Conversations handled</source>
+        <translation>Conversations handled</translation>
+    </message>
+    <message>
+        <source>Conversations abandoned</source>
+        <translation>Conversations abandoned</translation>
+    </message>
+    <message>
+        <source>Conversations closed</source>
+        <translation>Conversations closed</translation>
+    </message>
+    <message>
+        <source>Average wait (s)</source>
+        <translation>Average wait (s)</translation>
+    </message>
+    <message>
+        <source>Waits measured</source>
+        <translation>Waits measured</translation>
+    </message>
+    <message>
+        <source>Average first response time (s)</source>
+        <translation>Average first response time (s)</translation>
+    </message>
+    <message>
+        <source>First responses measured</source>
+        <translation>First responses measured</translation>
+    </message>
+    <message>
+        <source>Average handling time (s)</source>
+        <translation>Average handling time (s)</translation>
+    </message>
+    <message>
+        <source>Handling times measured</source>
+        <translation>Handling times measured</translation>
+    </message>
+    <message>
+        <source>First-response SLA compliance (%)</source>
+        <translation>First-response SLA compliance (%)</translation>
+    </message>
+    <message>
+        <source>First responses checked against the SLA</source>
+        <translation>First responses checked against the SLA</translation>
+    </message>
+    <message>
+        <source>Resolution SLA compliance (%)</source>
+        <translation>Resolution SLA compliance (%)</translation>
+    </message>
+    <message>
+        <source>Resolutions checked against the SLA</source>
+        <translation>Resolutions checked against the SLA</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Messages per conversation</source>
+        <translation>Messages per conversation</translation>
+    </message>
+    <message>
+        <source>Average CSAT</source>
+        <translation>Average CSAT</translation>
+    </message>
+    <message>
+        <source>CSAT answers</source>
+        <translation>CSAT answers</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>Resolved by the bot</source>
+        <translation>Resolved by the bot</translation>
+    </message>
+    <message>
+        <source>Handed over by the bot</source>
+        <translation>Handed over by the bot</translation>
+    </message>
+    <message>
+        <source>Still in the bot</source>
+        <translation>Still in the bot</translation>
+    </message>
+    <message>
+        <source>Handled by agents</source>
+        <translation>Handled by agents</translation>
+    </message>
+    <message>
+        <source>Conversations transferred</source>
+        <translation>Conversations transferred</translation>
+    </message>
+    <message>
+        <source>Messages sent</source>
+        <translation>Messages sent</translation>
+    </message>
+    <message>
+        <source>Conversations per hour</source>
+        <translation>Conversations per hour</translation>
+    </message>
+    <message>
+        <source>SLA compliance (%)</source>
+        <translation>SLA compliance (%)</translation>
+    </message>
+    <message>
+        <source>Available (s)</source>
+        <translation>Available (s)</translation>
+    </message>
+    <message>
+        <source>Busy (s)</source>
+        <translation>Busy (s)</translation>
+    </message>
+    <message>
+        <source>Paused (s)</source>
+        <translation>Paused (s)</translation>
+    </message>
+    <message>
+        <source>Offline (s)</source>
+        <translation>Offline (s)</translation>
+    </message>
+    <message>
+        <source>Messages received</source>
+        <translation>Messages received</translation>
+    </message>
+    <message>
+        <source>Messages failed</source>
+        <translation>Messages failed</translation>
+    </message>
+    <message>
+        <source>Messages pending</source>
+        <translation>Messages pending</translation>
+    </message>
+    <message>
+        <source>Delivery rate (%)</source>
+        <translation>Delivery rate (%)</translation>
+    </message>
+    <message>
+        <source>Messages sent, for the delivery rate</source>
+        <translation>Messages sent, for the delivery rate</translation>
+    </message>
+    <message>
+        <source>Read rate (%)</source>
+        <translation>Read rate (%)</translation>
+    </message>
+    <message>
+        <source>Messages sent, for the read rate</source>
+        <translation>Messages sent, for the read rate</translation>
+    </message>
+    <message>
+        <source>Median delivery time (s)</source>
+        <translation>Median delivery time (s)</translation>
+    </message>
+    <message>
+        <source>Deliveries measured</source>
+        <translation>Deliveries measured</translation>
+    </message>
+    <message>
+        <source>Conversations opened</source>
+        <translation>Conversations opened</translation>
+    </message>
+    <message>
+        <source>Connected (s)</source>
+        <translation>Connected (s)</translation>
+    </message>
+    <message>
+        <source>Uptime (%)</source>
+        <translation>Uptime (%)</translation>
+    </message>
+    <message>
+        <source>Connection measured (s)</source>
+        <translation>Connection measured (s)</translation>
+    </message>
+    <message>
+        <source>Disconnects</source>
+        <translation>Disconnects</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Outcome: %1</translation>
+    </message>
+    <message>
+        <source>CSAT answers of %1</source>
+        <translation>CSAT answers of %1</translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation>Hourly</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>First response by</source>
+        <translation>First response by</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>First response</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Wait (s)</source>
+        <translation>Wait (s)</translation>
+    </message>
+    <message>
+        <source>First response time (s)</source>
+        <translation>First response time (s)</translation>
+    </message>
+    <message>
+        <source>Handling time (s)</source>
+        <translation>Handling time (s)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>CSAT</translation>
+    </message>
+    <message>
+        <source>Bot or human</source>
+        <translation>Bot or human</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>

@@ -627,6 +627,385 @@
         <source>The period can be at most %1 days long</source>
         <translation>El periodo puede durar como máximo %1 días</translation>
     </message>
+    <message>
+        <source>PDF export is not available yet: use csv or excel</source>
+        <translation>La exportación a PDF aún no está disponible: use csv o excel</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Report</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <source>Exported at (UTC)</source>
+        <translation>Exportado el (UTC)</translation>
+    </message>
+    <message>
+        <source>Conversations listed</source>
+        <translation>Conversaciones listadas</translation>
+    </message>
+    <message>
+        <source>List cut short</source>
+        <translation>Lista recortada</translation>
+    </message>
+    <message>
+        <source>Campaign id</source>
+        <translation>Id de campaña</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Agent id</source>
+        <translation>Id de agente</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>WhatsApp number id</source>
+        <translation>Id del número de WhatsApp</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nombre visible</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Granularity</source>
+        <translation>Granularidad</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>From (UTC)</source>
+        <translation>Desde (UTC)</translation>
+    </message>
+    <message>
+        <source>To (UTC)</source>
+        <translation>Hasta (UTC)</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Total conversations</source>
+        <translation>Total de conversaciones</translation>
+    </message>
+    <message>
+        <source>Conversations handled</source>
+        <translation>Conversaciones atendidas</translation>
+    </message>
+    <message>
+        <source>Conversations abandoned</source>
+        <translation>Conversaciones abandonadas</translation>
+    </message>
+    <message>
+        <source>Conversations closed</source>
+        <translation>Conversaciones cerradas</translation>
+    </message>
+    <message>
+        <source>Average wait (s)</source>
+        <translation>Espera promedio (s)</translation>
+    </message>
+    <message>
+        <source>Waits measured</source>
+        <translation>Esperas medidas</translation>
+    </message>
+    <message>
+        <source>Average first response time (s)</source>
+        <translation>Tiempo promedio de primera respuesta (s)</translation>
+    </message>
+    <message>
+        <source>First responses measured</source>
+        <translation>Primeras respuestas medidas</translation>
+    </message>
+    <message>
+        <source>Average handling time (s)</source>
+        <translation>Tiempo promedio de atención (s)</translation>
+    </message>
+    <message>
+        <source>Handling times measured</source>
+        <translation>Tiempos de atención medidos</translation>
+    </message>
+    <message>
+        <source>First-response SLA compliance (%)</source>
+        <translation>Cumplimiento del SLA de primera respuesta (%)</translation>
+    </message>
+    <message>
+        <source>First responses checked against the SLA</source>
+        <translation>Primeras respuestas evaluadas contra el SLA</translation>
+    </message>
+    <message>
+        <source>Resolution SLA compliance (%)</source>
+        <translation>Cumplimiento del SLA de resolución (%)</translation>
+    </message>
+    <message>
+        <source>Resolutions checked against the SLA</source>
+        <translation>Resoluciones evaluadas contra el SLA</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Messages per conversation</source>
+        <translation>Mensajes por conversación</translation>
+    </message>
+    <message>
+        <source>Average CSAT</source>
+        <translation>CSAT promedio</translation>
+    </message>
+    <message>
+        <source>CSAT answers</source>
+        <translation>Respuestas CSAT</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Ingresos</translation>
+    </message>
+    <message>
+        <source>Resolved by the bot</source>
+        <translation>Resueltas por el bot</translation>
+    </message>
+    <message>
+        <source>Handed over by the bot</source>
+        <translation>Derivadas por el bot</translation>
+    </message>
+    <message>
+        <source>Still in the bot</source>
+        <translation>Aún en el bot</translation>
+    </message>
+    <message>
+        <source>Handled by agents</source>
+        <translation>Atendidas por agentes</translation>
+    </message>
+    <message>
+        <source>Conversations transferred</source>
+        <translation>Conversaciones transferidas</translation>
+    </message>
+    <message>
+        <source>Messages sent</source>
+        <translation>Mensajes enviados</translation>
+    </message>
+    <message>
+        <source>Conversations per hour</source>
+        <translation>Conversaciones por hora</translation>
+    </message>
+    <message>
+        <source>SLA compliance (%)</source>
+        <translation>Cumplimiento del SLA (%)</translation>
+    </message>
+    <message>
+        <source>Available (s)</source>
+        <translation>Disponible (s)</translation>
+    </message>
+    <message>
+        <source>Busy (s)</source>
+        <translation>Ocupado (s)</translation>
+    </message>
+    <message>
+        <source>Paused (s)</source>
+        <translation>En pausa (s)</translation>
+    </message>
+    <message>
+        <source>Offline (s)</source>
+        <translation>Desconectado (s)</translation>
+    </message>
+    <message>
+        <source>Messages received</source>
+        <translation>Mensajes recibidos</translation>
+    </message>
+    <message>
+        <source>Messages failed</source>
+        <translation>Mensajes fallidos</translation>
+    </message>
+    <message>
+        <source>Messages pending</source>
+        <translation>Mensajes pendientes</translation>
+    </message>
+    <message>
+        <source>Delivery rate (%)</source>
+        <translation>Tasa de entrega (%)</translation>
+    </message>
+    <message>
+        <source>Messages sent, for the delivery rate</source>
+        <translation>Mensajes enviados, para la tasa de entrega</translation>
+    </message>
+    <message>
+        <source>Read rate (%)</source>
+        <translation>Tasa de lectura (%)</translation>
+    </message>
+    <message>
+        <source>Messages sent, for the read rate</source>
+        <translation>Mensajes enviados, para la tasa de lectura</translation>
+    </message>
+    <message>
+        <source>Median delivery time (s)</source>
+        <translation>Mediana del tiempo de entrega (s)</translation>
+    </message>
+    <message>
+        <source>Deliveries measured</source>
+        <translation>Entregas medidas</translation>
+    </message>
+    <message>
+        <source>Conversations opened</source>
+        <translation>Conversaciones abiertas</translation>
+    </message>
+    <message>
+        <source>Connected (s)</source>
+        <translation>Conectado (s)</translation>
+    </message>
+    <message>
+        <source>Uptime (%)</source>
+        <translation>Disponibilidad (%)</translation>
+    </message>
+    <message>
+        <source>Connection measured (s)</source>
+        <translation>Conexión medida (s)</translation>
+    </message>
+    <message>
+        <source>Disconnects</source>
+        <translation>Desconexiones</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Resultado: %1</translation>
+    </message>
+    <message>
+        <source>CSAT answers of %1</source>
+        <translation>Respuestas CSAT de %1</translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation>Por hora</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Por día</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>First response by</source>
+        <translation>Primera respuesta de</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Primera respuesta</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Wait (s)</source>
+        <translation>Espera (s)</translation>
+    </message>
+    <message>
+        <source>First response time (s)</source>
+        <translation>Tiempo de primera respuesta (s)</translation>
+    </message>
+    <message>
+        <source>Handling time (s)</source>
+        <translation>Tiempo de atención (s)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>CSAT</translation>
+    </message>
+    <message>
+        <source>Bot or human</source>
+        <translation>Bot o humano</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>

@@ -11,6 +11,7 @@
 #include "MessagesApi.h"
 #include "FilesApi.h"
 #include "NumbersApi.h"
+#include "ReportExportsApi.h"
 #include "ReportsApi.h"
 #include "RolesApi.h"
 #include "TasksApi.h"
@@ -41,6 +42,7 @@ void registerApiModules(const ServerConfig &config, Database &db, RateLimiter &l
     modules.append(new WebhooksApi(db, config, routing, realtime, providers));
     modules.append(new AnalyticsApi(analytics, db));
     modules.append(new ReportsApi(db));
+    modules.append(new ReportExportsApi(db, config));
 }
 
 }   // namespace Conversa::Server

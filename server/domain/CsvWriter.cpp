@@ -1,5 +1,7 @@
 #include "CsvWriter.h"
 
+#include <QLocale>
+
 namespace Conversa::Server {
 
 CsvWriter::CsvWriter(Options options) : m_options(options)
@@ -55,6 +57,13 @@ CsvWriter &CsvWriter::number(qint64 value)
 {
     separate();
     m_out.append(QByteArray::number(value));
+    return *this;
+}
+
+CsvWriter &CsvWriter::decimal(double value)
+{
+    separate();
+    m_out.append(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
     return *this;
 }
 

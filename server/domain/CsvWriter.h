@@ -13,7 +13,7 @@ namespace Conversa::Server {
 // Formula-injection guard (on by default, OWASP "CSV injection"): a text cell starting with
 // '=', '+', '-', '@', TAB or CR would run as a formula when the file is opened in a spreadsheet,
 // so it gets a leading apostrophe ("=1+2" becomes "'=1+2"). Numbers and booleans written with
-// number()/boolean() are never altered, so -5 stays -5; text that merely looks numeric does.
+// number()/decimal()/boolean() are never altered, so -5 stays -5; text that merely looks numeric does.
 //
 //   CsvWriter csv;
 //   csv.row({u"id"_s, u"name"_s});
@@ -31,7 +31,8 @@ public:
 
     CsvWriter &text(const QString &value);   // a null or empty QString is an empty cell
     CsvWriter &number(qint64 value);
-    CsvWriter &boolean(bool value);   // true / false
+    CsvWriter &decimal(double value);   // shortest exact form: 33.3, 4, 0.25
+    CsvWriter &boolean(bool value);     // true / false
     CsvWriter &empty();
     CsvWriter &endRow();
     CsvWriter &row(const QStringList &cells);   // text cells, then endRow()

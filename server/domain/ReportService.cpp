@@ -64,11 +64,14 @@ struct Series {
 };
 
 // The conversations `scope` opened in the series' period, tallied.
-Result<Ok> tallyOpened(ReportStore &store, ConversationScope scope, qint64 id, Series &series)
+Result<Ok> tallyOpened(ReportStore &store, ConversationScope scope, qint64 id, Series &series,
+                       const ReportService::ConversationSink &each)
 {
     return store.opened(scope, id, series.period.fromUtc(), series.period.toUtc(),
-                        [&series](const ConversationFacts &c) {
+                        [&series, &each](const ConversationFacts &c) {
                             series.add(c);
+                            if (each)
+                                each(c);
                             return true;
                         });
 }
@@ -88,7 +91,8 @@ AgentTimeline::Breakdown clippedBreakdown(const QList<AgentTimeline::Interval> &
 
 }   // namespace
 
-Result<QByteArray> ReportService::campaign(const Actor &actor, qint64 campaignId, const ReportPeriod &period)
+Result<QByteArray> ReportService::campaign(const Actor &actor, qint64 campaignId, const ReportPeriod &period,
+                                           const ConversationSink &each)
 {
     if (!actor.can(Permissions::kReportsRead))
         return ApiError::forbidden();
@@ -96,7 +100,7 @@ Result<QByteArray> ReportService::campaign(const Actor &actor, qint64 campaignId
     if (!name)
         return name.error();
     Series series(period);
-    CONVERSA_TRY(tallyOpened(m_reports, ConversationScope::Campaign, campaignId, series));
+    CONVERSA_TRY(tallyOpened(m_reports, ConversationScope::Campaign, campaignId, series, each));
     JsonWriter w(4096);
     w.beginObject().key("campaign").beginObject().field("id", campaignId).field("name", *name).endObject();
     writePeriod(w, period);
@@ -108,7 +112,7 @@ Result<QByteArray> ReportService::campaign(const Actor &actor, qint64 campaignId
     return w.take();
 }
 
-Result<QByteArray> ReportService::summary(const Actor &actor, const ReportPeriod &period)
+Result<QByteArray> ReportService::summary(const Actor &actor, const ReportPeriod &period, const ConversationSink &each)
 {
     if (!actor.can(Permissions::kReportsRead))
         return ApiError::forbidden();
@@ -124,6 +128,8 @@ Result<QByteArray> ReportService::summary(const Actor &actor, const ReportPeriod
             PerCampaign &pc = campaigns[c.campaignId];
             pc.name = c.campaignName;
             pc.tally.add(c);
+            if (each)
+                each(c);
             return true;
         }));
     JsonWriter w(4096);
@@ -144,7 +150,8 @@ Result<QByteArray> ReportService::summary(const Actor &actor, const ReportPeriod
     return w.take();
 }
 
-Result<QByteArray> ReportService::number(const Actor &actor, qint64 numberId, const ReportPeriod &period, qint64 now)
+Result<QByteArray> ReportService::number(const Actor &actor, qint64 numberId, const ReportPeriod &period, qint64 now,
+                                         const ConversationSink &each)
 {
     if (!actor.can(Permissions::kReportsRead))
         return ApiError::forbidden();
@@ -152,7 +159,7 @@ Result<QByteArray> ReportService::number(const Actor &actor, qint64 numberId, co
     if (!heading)
         return heading.error();
     Series series(period);
-    CONVERSA_TRY(tallyOpened(m_reports, ConversationScope::Number, numberId, series));
+    CONVERSA_TRY(tallyOpened(m_reports, ConversationScope::Number, numberId, series, each));
     const Result<QList<NumberMessage>> messages = m_reports.numberMessages(numberId, period.fromUtc(), period.toUtc());
     if (!messages)
         return messages.error();
@@ -207,7 +214,8 @@ Result<Ok> ReportService::mayReadAgent(const Actor &actor, qint64 agentId)
     return Ok{};
 }
 
-Result<QByteArray> ReportService::agent(const Actor &actor, qint64 agentId, const ReportPeriod &period, qint64 now)
+Result<QByteArray> ReportService::agent(const Actor &actor, qint64 agentId, const ReportPeriod &period, qint64 now,
+                                        const ConversationSink &each)
 {
     CONVERSA_TRY(mayReadAgent(actor, agentId));
     const Result<ReportStore::Person> person = orNotFound(m_reports.agent(agentId));
@@ -246,6 +254,8 @@ Result<QByteArray> ReportService::agent(const Actor &actor, qint64 agentId, cons
         whole.addClosed(c);
         if (AgentTally *t = inBucket(c.closedAt))
             t->addClosed(c);
+        if (each)
+            each(c);
     }
     const Result<QList<ConversationFacts>> answered = m_reports.firstAnsweredBy(agentId, from, to);
     if (!answered)
@@ -254,6 +264,8 @@ Result<QByteArray> ReportService::agent(const Actor &actor, qint64 agentId, cons
         whole.addFirstResponse(c);
         if (AgentTally *t = inBucket(c.firstResponseAt))
             t->addFirstResponse(c);
+        if (each)
+            each(c);
     }
     const Result<QList<AgentStatusRow>> rows = m_statuses.history(agentId, from, to);
     if (!rows)

@@ -79,7 +79,9 @@ void tst_Csv::numbersAreNotGuarded()
 {
     CsvWriter csv({.byteOrderMark = false});
     csv.number(-5).boolean(true).boolean(false).text(u"-5"_s).endRow();
-    QCOMPARE(csv.take(), QByteArray("-5,true,false,'-5\r\n"));
+    // Decimals in their shortest exact form, negative ones unguarded too.
+    csv.decimal(33.3).decimal(4.0).decimal(-0.25).decimal(2265).endRow();
+    QCOMPARE(csv.take(), QByteArray("-5,true,false,'-5\r\n33.3,4,-0.25,2265\r\n"));
 }
 
 void tst_Csv::guardCanBeTurnedOff()

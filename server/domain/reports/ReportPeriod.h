@@ -53,6 +53,8 @@ public:
     // offset ("2025-11-01T00:00:00-05:00", "2025-11-14T23:59:59-05:00"; "Z" when the offset is 0).
     QString isoFrom() const;
     QString isoTo() const;
+    // Any instant in the period's zone, as isoFrom writes it (an export's times).
+    QString isoAt(qint64 epochSeconds) const { return isoLocal(epochSeconds); }
     // "2025-11-01 to 2025-11-14", as a trend's `period`.
     QString label() const;
 
