@@ -67,8 +67,9 @@ struct Series {
 Result<Ok> tallyOpened(ReportStore &store, ConversationScope scope, qint64 id, Series &series,
                        const ReportService::ConversationSink &each)
 {
+    // An export writes names; the report alone needs none.
     return store.opened(scope, id, series.period.fromUtc(), series.period.toUtc(),
-                        [&series, &each](const ConversationFacts &c) {
+                        each ? FactDetail::Names : FactDetail::Figures, [&series, &each](const ConversationFacts &c) {
                             series.add(c);
                             if (each)
                                 each(c);
@@ -122,16 +123,16 @@ Result<QByteArray> ReportService::summary(const Actor &actor, const ReportPeriod
         ConversationTally tally;
     };
     QMap<qint64, PerCampaign> campaigns;
-    CONVERSA_TRY(
-        m_reports.opened(ConversationScope::All, 0, period.fromUtc(), period.toUtc(), [&](const ConversationFacts &c) {
-            series.add(c);
-            PerCampaign &pc = campaigns[c.campaignId];
-            pc.name = c.campaignName;
-            pc.tally.add(c);
-            if (each)
-                each(c);
-            return true;
-        }));
+    CONVERSA_TRY(m_reports.opened(ConversationScope::All, 0, period.fromUtc(), period.toUtc(),
+                                  each ? FactDetail::Names : FactDetail::Figures, [&](const ConversationFacts &c) {
+                                      series.add(c);
+                                      PerCampaign &pc = campaigns[c.campaignId];
+                                      pc.name = c.campaignName;
+                                      pc.tally.add(c);
+                                      if (each)
+                                          each(c);
+                                      return true;
+                                  }));
     JsonWriter w(4096);
     w.beginObject();
     writePeriod(w, period);
@@ -160,15 +161,29 @@ Result<QByteArray> ReportService::number(const Actor &actor, qint64 numberId, co
         return heading.error();
     Series series(period);
     CONVERSA_TRY(tallyOpened(m_reports, ConversationScope::Number, numberId, series, each));
-    const Result<QList<NumberMessage>> messages = m_reports.numberMessages(numberId, period.fromUtc(), period.toUtc());
+    const Result<QList<NumberMessageCount>> messages =
+        m_reports.numberMessages(numberId, period.fromUtc(), period.toUtc());
     if (!messages)
         return messages.error();
+    const Result<QList<DeliveryDelayCount>> delays =
+        m_reports.deliveryDelays(numberId, period.fromUtc(), period.toUtc());
+    if (!delays)
+        return delays.error();
     const Result<QList<ConnectionSpan>> changes =
         m_reports.connectionChanges(numberId, period.fromUtc(), period.toUtc());
     if (!changes)
         return changes.error();
 
-    const NumberTraffic traffic = NumberTraffic::of(*messages);
+    // The whole period's traffic and each day's, from the quarter-hour counts.
+    NumberTraffic traffic;
+    QList<NumberTraffic> daily(period.buckets().size());
+    for (const NumberMessageCount &m : *messages) {
+        traffic.add(m);
+        const int i = period.bucketOf(m.quarter);
+        if (i >= 0)
+            daily[i].add(m);
+    }
+    traffic.setDelays(*delays);
     const ConnectionUptime uptime = ConnectionUptime::of(*changes, period.fromUtc(), qMin(period.toUtc(), now));
 
     JsonWriter w(4096);
@@ -182,23 +197,20 @@ Result<QByteArray> ReportService::number(const Actor &actor, qint64 numberId, co
     writePeriod(w, period);
     w.key("metrics").beginObject();
     traffic.writeFields(w);
-    w.field("chats_opened", series.whole.total);
+    const std::optional<qint64> median = traffic.medianDelay();
+    w.key("median_delivery_time_seconds");
+    median ? w.value(*median) : w.null();
+    w.field("median_delivery_sample", traffic.measuredDeliveries()).field("chats_opened", series.whole.total);
     uptime.writeFields(w);
     w.key("conversations").beginObject();
     series.whole.writeFields(w);
     w.endObject().endObject();
     // Each day: its messages and its conversations.
-    QList<QList<NumberMessage>> perBucket(period.buckets().size());
-    for (const NumberMessage &m : *messages) {
-        const int i = period.bucketOf(m.createdAt);
-        if (i >= 0)
-            perBucket[i].append(m);
-    }
     w.key("daily").beginArray();
-    for (qsizetype i = 0; i < perBucket.size(); ++i) {
+    for (qsizetype i = 0; i < daily.size(); ++i) {
         w.beginObject();
         writeBucketHeading(w, period.buckets().at(i));
-        NumberTraffic::of(perBucket.at(i)).writeFields(w);
+        daily.at(i).writeFields(w);
         w.field("chats_opened", series.buckets.at(i).total);
         w.endObject();
     }

@@ -76,11 +76,14 @@ Result<QByteArray> TrendService::trend(const Actor &actor, const QString &metric
             points[i] = {double(agents.at(i).size()), qint64(agents.at(i).size())};
     } else {
         QList<ConversationTally> tallies(buckets.size());
-        CONVERSA_TRY(m_trends.opened(campaignId, period.fromUtc(), period.toUtc(), [&](const ConversationFacts &c) {
-            const int i = period.bucketOf(c.openedAt);
-            if (i >= 0)
-                tallies[i].add(c);
-        }));
+        const ConversationScope scope = campaignId ? ConversationScope::Campaign : ConversationScope::All;
+        CONVERSA_TRY(m_reports.opened(scope, campaignId, period.fromUtc(), period.toUtc(), FactDetail::Figures,
+                                      [&](const ConversationFacts &c) {
+                                          const int i = period.bucketOf(c.openedAt);
+                                          if (i >= 0)
+                                              tallies[i].add(c);
+                                          return true;
+                                      }));
         for (qsizetype i = 0; i < points.size(); ++i) {
             const ConversationTally &t = tallies.at(i);
             TrendPoint &p = points[i];

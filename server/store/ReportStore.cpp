@@ -8,15 +8,21 @@ namespace Conversa::Server {
 
 namespace {
 
-constexpr auto kFactsSelect =
-    "SELECT c.id, c.campaign_id, cp.name, c.whatsapp_number_id, c.client_id, cl.first_name, cl.last_name, "
-    "cl.phone_number, c.status, c.created_at, c.first_queued_at, c.first_assigned_at, c.first_response_at, "
-    "c.first_response_agent_id, c.closed_at, c.assigned_agent_id, u.first_name, u.last_name, c.outcome, "
-    "c.outcome_value, c.csat_score, c.message_count, "
-    "CASE WHEN EXISTS (SELECT 1 FROM bot_sessions s WHERE s.chat_id = c.id) THEN 1 ELSE 0 END, "
-    "cp.sla_first_response_seconds, cp.sla_resolution_seconds "
-    "FROM chats c JOIN campaigns cp ON cp.id = c.campaign_id JOIN clients cl ON cl.id = c.client_id "
-    "LEFT JOIN users u ON u.id = c.assigned_agent_id WHERE "_L1;
+// The facts of a conversation; with FactDetail::Figures the names are NULL and their joins left out.
+QString factsSelect(FactDetail detail)
+{
+    const bool names = detail == FactDetail::Names;
+    return u"SELECT c.id, c.campaign_id, cp.name, c.whatsapp_number_id, c.client_id, %1, c.status, c.created_at, "
+           "c.first_queued_at, c.first_assigned_at, c.first_response_at, c.first_response_agent_id, c.closed_at, "
+           "c.assigned_agent_id, %2, c.outcome, c.outcome_value, c.csat_score, c.message_count, "
+           "CASE WHEN EXISTS (SELECT 1 FROM bot_sessions s WHERE s.chat_id = c.id) THEN 1 ELSE 0 END, "
+           "cp.sla_first_response_seconds, cp.sla_resolution_seconds "
+           "FROM chats c JOIN campaigns cp ON cp.id = c.campaign_id %3WHERE "_s
+               .arg(names ? u"cl.first_name, cl.last_name, cl.phone_number"_s : u"NULL, NULL, NULL"_s,
+                    names ? u"u.first_name, u.last_name"_s : u"NULL, NULL"_s,
+                    names ? u"JOIN clients cl ON cl.id = c.client_id LEFT JOIN users u ON u.id = c.assigned_agent_id "_s
+                          : QString());
+}
 
 QString joinName(const QString &first, const QString &last)
 {
@@ -61,7 +67,7 @@ ConversationFacts readFacts(const SqlQuery &q)
 
 }   // namespace
 
-Result<Ok> ReportStore::opened(ConversationScope scope, qint64 id, qint64 from, qint64 to,
+Result<Ok> ReportStore::opened(ConversationScope scope, qint64 id, qint64 from, qint64 to, FactDetail detail,
                                const std::function<bool(const ConversationFacts &)> &each)
 {
     QString where;
@@ -78,7 +84,8 @@ Result<Ok> ReportStore::opened(ConversationScope scope, qint64 id, qint64 from, 
     case ConversationScope::All: break;
     }
     values << from << to;
-    SqlQuery q(m_db, kFactsSelect + where + u"c.created_at >= ? AND c.created_at < ? ORDER BY c.created_at, c.id"_s,
+    SqlQuery q(m_db,
+               factsSelect(detail) + where + u"c.created_at >= ? AND c.created_at < ? ORDER BY c.created_at, c.id"_s,
                values);
     if (!q.exec())
         return q.failure();
@@ -91,7 +98,7 @@ Result<Ok> ReportStore::opened(ConversationScope scope, qint64 id, qint64 from, 
 
 Result<QList<ConversationFacts>> ReportStore::facts(const QString &where, const QVariantList &values)
 {
-    SqlQuery q(m_db, kFactsSelect + where, values);
+    SqlQuery q(m_db, factsSelect(FactDetail::Names) + where, values);
     if (!q.exec())
         return q.failure();
     QList<ConversationFacts> out;
@@ -141,18 +148,33 @@ Result<QList<qint64>> ReportStore::transfersFrom(qint64 agentId, qint64 from, qi
     return out;
 }
 
-Result<QList<NumberMessage>> ReportStore::numberMessages(qint64 numberId, qint64 from, qint64 to)
+Result<QList<NumberMessageCount>> ReportStore::numberMessages(qint64 numberId, qint64 from, qint64 to)
 {
     SqlQuery q(m_db,
-               "SELECT direction, status, created_at, sent_at, delivered_at, read_at FROM messages "
-               "WHERE whatsapp_number_id = ? AND created_at >= ? AND created_at < ?",
+               "SELECT created_at - created_at % 900, direction, status, COUNT(*) FROM messages "
+               "WHERE whatsapp_number_id = ? AND created_at >= ? AND created_at < ? "
+               "GROUP BY created_at - created_at % 900, direction, status",
                {numberId, from, to});
     if (!q.exec())
         return q.failure();
-    QList<NumberMessage> out;
-    while (q.next()) {
-        out.append({q.string(0) == "outbound"_L1, q.string(1), q.integer(2), q.integer(3), q.integer(4), q.integer(5)});
-    }
+    QList<NumberMessageCount> out;
+    while (q.next())
+        out.append({q.integer(0), q.string(1) == "outbound"_L1, q.string(2), q.integer(3)});
+    return out;
+}
+
+Result<QList<DeliveryDelayCount>> ReportStore::deliveryDelays(qint64 numberId, qint64 from, qint64 to)
+{
+    SqlQuery q(m_db,
+               "SELECT delivered_at - sent_at, COUNT(*) FROM messages WHERE whatsapp_number_id = ? "
+               "AND created_at >= ? AND created_at < ? AND direction = 'outbound' AND sent_at IS NOT NULL "
+               "AND delivered_at IS NOT NULL AND delivered_at >= sent_at GROUP BY delivered_at - sent_at",
+               {numberId, from, to});
+    if (!q.exec())
+        return q.failure();
+    QList<DeliveryDelayCount> out;
+    while (q.next())
+        out.append({q.integer(0), q.integer(1)});
     return out;
 }
 

@@ -48,15 +48,23 @@ struct NumberHeading {
 
 // The conversations one report covers.
 enum class ConversationScope { All, Campaign, Number };
+// What is read of each: the figures only (campaign names included), or also the client's and the
+// agent's names an export writes.
+enum class FactDetail { Figures, Names };
 
-// A message of a number, for its delivery figures.
-struct NumberMessage {
+// A number's messages of one quarter of an hour ([quarter, quarter + 900)) with one direction
+// and status, for its delivery figures.
+struct NumberMessageCount {
+    qint64 quarter = 0;
     bool outbound = false;
     QString status;
-    qint64 createdAt = 0;
-    qint64 sentAt = 0;
-    qint64 deliveredAt = 0;
-    qint64 readAt = 0;
+    qint64 count = 0;
+};
+
+// How many of a number's sent messages took `seconds` from sent to delivered.
+struct DeliveryDelayCount {
+    qint64 seconds = 0;
+    qint64 count = 0;
 };
 
 // An agent's message: which chat, when.
@@ -79,7 +87,7 @@ public:
 
     // The conversations opened in the period, oldest first, one at a time (an export streams them);
     // `each` returns false to stop.
-    Result<Ok> opened(ConversationScope scope, qint64 id, qint64 from, qint64 to,
+    Result<Ok> opened(ConversationScope scope, qint64 id, qint64 from, qint64 to, FactDetail detail,
                       const std::function<bool(const ConversationFacts &)> &each);
     // The conversations an agent closed, and those whose first response it gave, in the period.
     Result<QList<ConversationFacts>> closedBy(qint64 agentId, qint64 from, qint64 to);
@@ -88,7 +96,10 @@ public:
     // When the agent transferred a chat away.
     Result<QList<qint64>> transfersFrom(qint64 agentId, qint64 from, qint64 to);
 
-    Result<QList<NumberMessage>> numberMessages(qint64 numberId, qint64 from, qint64 to);
+    // A number's messages counted in SQL (a busy number has hundreds of thousands a month), and
+    // the delays from sent to delivered as a histogram, from which the median is exact.
+    Result<QList<NumberMessageCount>> numberMessages(qint64 numberId, qint64 from, qint64 to);
+    Result<QList<DeliveryDelayCount>> deliveryDelays(qint64 numberId, qint64 from, qint64 to);
     // The number's status changes in the period, led by the status it had at `from` (if any).
     Result<QList<ConnectionSpan>> connectionChanges(qint64 numberId, qint64 from, qint64 to);
 

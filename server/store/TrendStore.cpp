@@ -8,35 +8,6 @@ using namespace Qt::StringLiterals;
 
 namespace Conversa::Server {
 
-Result<Ok> TrendStore::opened(qint64 campaignId, qint64 from, qint64 to,
-                              const std::function<void(const ConversationFacts &)> &each)
-{
-    QVariantList values{from, to};
-    QString sql = u"SELECT c.created_at, c.first_queued_at, c.first_assigned_at, c.first_response_at, c.closed_at, "
-                  "c.csat_score, cp.sla_first_response_seconds, cp.sla_resolution_seconds FROM chats c "
-                  "JOIN campaigns cp ON cp.id = c.campaign_id WHERE c.created_at >= ? AND c.created_at < ?"_s;
-    if (campaignId) {
-        sql += u" AND c.campaign_id = ?"_s;
-        values << campaignId;
-    }
-    SqlQuery q(m_db, sql, values);
-    if (!q.exec())
-        return q.failure();
-    ConversationFacts f;
-    while (q.next()) {
-        f.openedAt = q.integer(0);
-        f.firstQueuedAt = q.integer(1);
-        f.firstAssignedAt = q.integer(2);
-        f.firstResponseAt = q.integer(3);
-        f.closedAt = q.integer(4);
-        f.csatScore = int(q.integer(5));
-        f.slaFirstResponseSeconds = q.integer(6);
-        f.slaResolutionSeconds = q.integer(7);
-        each(f);
-    }
-    return Ok{};
-}
-
 Result<QList<QuarterCount>> TrendStore::messages(qint64 campaignId, qint64 from, qint64 to)
 {
     // One range per number, so each is a scan of messages_by_number; a campaign's filter joins

@@ -1,10 +1,8 @@
 #pragma once
 
-#include "ReportStore.h"
+#include "core/Result.h"
 
 #include <QList>
-
-#include <functional>
 
 namespace Conversa::Server {
 
@@ -24,16 +22,12 @@ struct WorkingSpan {
     qint64 to = 0;   // 0 while it lasts
 };
 
-// What the trends (GET /v1/analytics/trends; docs/REPORTS.md#trends) read, overall or for one
-// campaign (campaignId 0), over [from, to).
+// What the trends (GET /v1/analytics/trends; docs/REPORTS.md#trends) read besides the
+// conversations (ReportStore::opened), overall or for one campaign (campaignId 0), over [from, to).
 class TrendStore {
 public:
     explicit TrendStore(Database &db) : m_db(db) {}
 
-    // The conversations opened in the period with what the trends measure of them (times, CSAT,
-    // the campaign's SLA targets; no names), oldest first.
-    Result<Ok> opened(qint64 campaignId, qint64 from, qint64 to,
-                      const std::function<void(const ConversationFacts &)> &each);
     // Messages, both directions, counted per quarter hour along messages_by_number.
     Result<QList<QuarterCount>> messages(qint64 campaignId, qint64 from, qint64 to);
     // Agents' available and busy stretches overlapping the period (a campaign's agents only).

@@ -233,25 +233,51 @@ void AgentTally::writeFields(JsonWriter &w, qint64 activeSeconds) const
     w.field("revenue_generated", closing.revenue);
 }
 
-NumberTraffic NumberTraffic::of(const QList<NumberMessage> &messages)
+void NumberTraffic::add(const NumberMessageCount &m)
 {
-    NumberTraffic t;
-    for (const NumberMessage &m : messages) {
-        if (!m.outbound) {
-            ++t.received;
-        } else if (m.status == "failed"_L1) {
-            ++t.failed;
-        } else if (m.status == "pending"_L1) {
-            ++t.pending;
-        } else {
-            ++t.sent;
-            t.delivered += m.status == "delivered"_L1 || m.status == "read"_L1 ? 1 : 0;
-            t.read += m.status == "read"_L1 ? 1 : 0;
-            if (const std::optional<qint64> s = between(m.sentAt, m.deliveredAt))
-                t.deliverySeconds.append(*s);
-        }
+    if (!m.outbound) {
+        received += m.count;
+    } else if (m.status == "failed"_L1) {
+        failed += m.count;
+    } else if (m.status == "pending"_L1) {
+        pending += m.count;
+    } else {
+        sent += m.count;
+        delivered += m.status == "delivered"_L1 || m.status == "read"_L1 ? m.count : 0;
+        read += m.status == "read"_L1 ? m.count : 0;
     }
-    return t;
+}
+
+void NumberTraffic::setDelays(QList<DeliveryDelayCount> histogram)
+{
+    std::sort(histogram.begin(), histogram.end(),
+              [](const DeliveryDelayCount &a, const DeliveryDelayCount &b) { return a.seconds < b.seconds; });
+    delays = std::move(histogram);
+}
+
+qint64 NumberTraffic::measuredDeliveries() const
+{
+    qint64 n = 0;
+    for (const DeliveryDelayCount &d : delays)
+        n += d.count;
+    return n;
+}
+
+std::optional<qint64> NumberTraffic::medianDelay() const
+{
+    const qint64 n = measuredDeliveries();
+    if (n == 0)
+        return std::nullopt;
+    // The values at positions (n - 1) / 2 and n / 2 of the sorted list, read off the histogram.
+    const auto valueAt = [this](qint64 position) {
+        for (const DeliveryDelayCount &d : delays) {
+            if (position < d.count)
+                return d.seconds;
+            position -= d.count;
+        }
+        return delays.last().seconds;
+    };
+    return qint64(std::llround((valueAt((n - 1) / 2) + valueAt(n / 2)) / 2.0));
 }
 
 void NumberTraffic::writeFields(JsonWriter &w) const
@@ -260,21 +286,8 @@ void NumberTraffic::writeFields(JsonWriter &w) const
         .field("messages_received", received)
         .field("messages_failed", failed)
         .field("messages_pending", pending);
-    const Share deliveredShare{delivered, sent};
-    const Share readShare{read, sent};
-    writeShare(w, "delivery_rate", "delivery_rate_sample", deliveredShare);
-    writeShare(w, "read_rate", "read_rate_sample", readShare);
-    w.key("median_delivery_time_seconds");
-    if (deliverySeconds.isEmpty()) {
-        w.null();
-    } else {
-        QList<qint64> sorted = deliverySeconds;
-        std::sort(sorted.begin(), sorted.end());
-        const qsizetype n = sorted.size();
-        // The middle value, or the mean of the two middle ones, rounded to the second.
-        w.value(n % 2 ? sorted.at(n / 2) : qint64(std::llround((sorted.at(n / 2 - 1) + sorted.at(n / 2)) / 2.0)));
-    }
-    w.field("median_delivery_sample", qint64(deliverySeconds.size()));
+    writeShare(w, "delivery_rate", "delivery_rate_sample", Share{delivered, sent});
+    writeShare(w, "read_rate", "read_rate_sample", Share{read, sent});
 }
 
 ConnectionUptime ConnectionUptime::of(const QList<ConnectionSpan> &changes, qint64 from, qint64 to)

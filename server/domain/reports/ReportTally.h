@@ -114,7 +114,7 @@ struct AgentTally {
 
 // A number's messages in a period (docs/REPORTS.md#whatsapp-number-report): sent (accepted by the
 // provider: sent, delivered or read), failed, still pending, received; delivery and read rates of
-// the sent ones; the median time from sent to delivered.
+// the sent ones; the median time from sent to delivered (for the whole period only).
 struct NumberTraffic {
     qint64 sent = 0;
     qint64 delivered = 0;   // delivered or read
@@ -122,10 +122,13 @@ struct NumberTraffic {
     qint64 failed = 0;
     qint64 pending = 0;
     qint64 received = 0;
-    QList<qint64> deliverySeconds;
+    QList<DeliveryDelayCount> delays;   // ascending
 
-    static NumberTraffic of(const QList<NumberMessage> &messages);
-    void writeFields(JsonWriter &w) const;
+    void add(const NumberMessageCount &m);
+    void setDelays(QList<DeliveryDelayCount> histogram);
+    qint64 measuredDeliveries() const;           // the histogram's values
+    std::optional<qint64> medianDelay() const;   // the middle value, or the mean of the two middle ones
+    void writeFields(JsonWriter &w) const;       // the counts and rates, not the median
 };
 
 // A number's connection over [from, to) from its status changes (the first one holding the status
