@@ -41,10 +41,11 @@ struct Series {
     explicit Series(const ReportPeriod &p) : period(p), buckets(p.buckets().size()) {}
     void add(const ConversationFacts &c)
     {
-        whole.add(c);
+        const ConversationMeasures m = measure(c);
+        whole.add(c, m);
         const int i = period.bucketOf(c.openedAt);
         if (i >= 0)
-            buckets[i].add(c);
+            buckets[i].add(c, m);
     }
     void writeDaily(JsonWriter &w) const
     {

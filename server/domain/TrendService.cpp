@@ -77,7 +77,7 @@ Result<QByteArray> TrendService::trend(const Actor &actor, const QString &metric
     } else {
         QList<ConversationTally> tallies(buckets.size());
         const ConversationScope scope = campaignId ? ConversationScope::Campaign : ConversationScope::All;
-        CONVERSA_TRY(m_reports.opened(scope, campaignId, period.fromUtc(), period.toUtc(), FactDetail::Figures,
+        CONVERSA_TRY(m_reports.opened(scope, campaignId, period.fromUtc(), period.toUtc(), FactDetail::Moments,
                                       [&](const ConversationFacts &c) {
                                           const int i = period.bucketOf(c.openedAt);
                                           if (i >= 0)

@@ -14,12 +14,14 @@ QString factsSelect(FactDetail detail)
     const bool names = detail == FactDetail::Names;
     return u"SELECT c.id, c.campaign_id, cp.name, c.whatsapp_number_id, c.client_id, %1, c.status, c.created_at, "
            "c.first_queued_at, c.first_assigned_at, c.first_response_at, c.first_response_agent_id, c.closed_at, "
-           "c.assigned_agent_id, %2, c.outcome, c.outcome_value, c.csat_score, c.message_count, "
-           "CASE WHEN EXISTS (SELECT 1 FROM bot_sessions s WHERE s.chat_id = c.id) THEN 1 ELSE 0 END, "
+           "c.assigned_agent_id, %2, c.outcome, c.outcome_value, c.csat_score, c.message_count, %3, "
            "cp.sla_first_response_seconds, cp.sla_resolution_seconds "
-           "FROM chats c JOIN campaigns cp ON cp.id = c.campaign_id %3WHERE "_s
+           "FROM chats c JOIN campaigns cp ON cp.id = c.campaign_id %4WHERE "_s
                .arg(names ? u"cl.first_name, cl.last_name, cl.phone_number"_s : u"NULL, NULL, NULL"_s,
                     names ? u"u.first_name, u.last_name"_s : u"NULL, NULL"_s,
+                    detail == FactDetail::Moments
+                        ? u"0"_s
+                        : u"CASE WHEN EXISTS (SELECT 1 FROM bot_sessions s WHERE s.chat_id = c.id) THEN 1 ELSE 0 END"_s,
                     names ? u"JOIN clients cl ON cl.id = c.client_id LEFT JOIN users u ON u.id = c.assigned_agent_id "_s
                           : QString());
 }

@@ -48,9 +48,9 @@ struct NumberHeading {
 
 // The conversations one report covers.
 enum class ConversationScope { All, Campaign, Number };
-// What is read of each: the figures only (campaign names included), or also the client's and the
-// agent's names an export writes.
-enum class FactDetail { Figures, Names };
+// What is read of each: its moments and SLA targets only (hadBot left false: no bot_sessions probe),
+// every figure (campaign names included), or also the client's and the agent's names an export writes.
+enum class FactDetail { Moments, Figures, Names };
 
 // A number's messages of one quarter of an hour ([quarter, quarter + 900)) with one direction
 // and status, for its delivery figures.

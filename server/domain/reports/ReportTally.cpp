@@ -151,9 +151,8 @@ void ClosingTally::writeOutcomes(JsonWriter &w) const
     w.endObject();
 }
 
-void ConversationTally::add(const ConversationFacts &c)
+void ConversationTally::add(const ConversationFacts &c, const ConversationMeasures &m)
 {
-    const ConversationMeasures m = measure(c);
     ++total;
     handled += m.handled ? 1 : 0;
     abandoned += m.abandoned ? 1 : 0;

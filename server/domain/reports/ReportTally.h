@@ -89,7 +89,9 @@ struct ConversationTally {
     qint64 botHandedOver = 0;
     qint64 inBot = 0;
 
-    void add(const ConversationFacts &c);
+    void add(const ConversationFacts &c) { add(c, measure(c)); }
+    // With its measures worked out once for the period and its day.
+    void add(const ConversationFacts &c, const ConversationMeasures &m);
     // The metrics' fields, into the object being written.
     void writeFields(JsonWriter &w) const;
 };
