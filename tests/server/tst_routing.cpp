@@ -312,10 +312,13 @@ void tst_Routing::onlyAvailableAgentsWithAutoAssign()
     QCOMPARE(r.status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(agentOf(chat), offline, 10000);
 
-    // Auto-assign turned back on through PUT /users/:id takes the next one.
-    const qint64 next = queued(c, nowSeconds() - 30);
+    // Auto-assign turned back on through PUT /users/:id takes the next one. The agent that came
+    // back is made full first: a chat queued before that could still go to it, as the routing pass
+    // its return started may be running.
     QCOMPARE(m_server.request("PUT", u"/v1/users/%1"_s.arg(offline), {{u"max_concurrent_chats"_s, 1}}, m_admin).status,
              200);
+    const qint64 next = queued(c, nowSeconds() - 30);
+    setCampaignStatus(c, u"active"_s);   // a notice: routing looks at the queue again
     QTest::qWait(300);
     QCOMPARE(statusOf(next), u"queued"_s);   // offline agent is full at 1
     QCOMPARE(m_server.request("PUT", u"/v1/users/%1"_s.arg(manual), {{u"auto_assign_enabled"_s, true}}, m_admin).status,
