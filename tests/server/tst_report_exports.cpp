@@ -763,8 +763,13 @@ void tst_ReportExports::pdf()
     QCOMPARE(json.status, 200);
     const QJsonObject metrics = json.value(u"metrics"_s).toObject();
 
+    const qint64 mark = m_server.auditMark();
     const ApiResponse es = get(exportPath(query));
     QCOMPARE(es.status, 200);
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"report.export"_s, mark);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.at(0)[u"changes"_s].toObject()[u"format"_s].toString(), u"pdf"_s);
+    QCOMPARE(audit.at(0)[u"changes"_s].toObject()[u"rows"_s].toInteger(), metrics.value(u"total_chats"_s).toInteger());
     QCOMPARE(es.header("Content-Type"), QByteArray("application/pdf"));
     QCOMPARE(es.header("Content-Disposition"),
              "attachment; filename=\"report-campaign-" + QByteArray::number(m_sales) + "-2026-11-02-2026-11-03.pdf\"");
