@@ -627,10 +627,6 @@
         <source>The period can be at most %1 days long</source>
         <translation>The period can be at most %1 days long</translation>
     </message>
-    <message>
-        <source>PDF export is not available yet: use csv or excel</source>
-        <translation>PDF export is not available yet: use csv or excel</translation>
-    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1005,6 +1001,50 @@
     <message>
         <source>Key</source>
         <translation>Key</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>Period: %1 to %2</translation>
+    </message>
+    <message>
+        <source>Time zone: %1</source>
+        <translation>Time zone: %1</translation>
+    </message>
+    <message>
+        <source>Generated at: %1</source>
+        <translation>Generated at: %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>(continued)</source>
+        <translation>(continued)</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of %2 conversations are listed: the CSV and Excel exports list them all.</source>
+        <translation>Only the first %1 of %2 conversations are listed: the CSV and Excel exports list them all.</translation>
+    </message>
+    <message>
+        <source>Campaign report</source>
+        <translation>Campaign report</translation>
+    </message>
+    <message>
+        <source>Agent report</source>
+        <translation>Agent report</translation>
+    </message>
+    <message>
+        <source>WhatsApp number report</source>
+        <translation>WhatsApp number report</translation>
+    </message>
+    <message>
+        <source>Summary report</source>
+        <translation>Summary report</translation>
     </message>
 </context>
 <context>

@@ -627,10 +627,6 @@
         <source>The period can be at most %1 days long</source>
         <translation>El periodo puede durar como máximo %1 días</translation>
     </message>
-    <message>
-        <source>PDF export is not available yet: use csv or excel</source>
-        <translation>La exportación a PDF aún no está disponible: use csv o excel</translation>
-    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1005,6 +1001,50 @@
     <message>
         <source>Key</source>
         <translation>Clave</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>Periodo: del %1 al %2</translation>
+    </message>
+    <message>
+        <source>Time zone: %1</source>
+        <translation>Zona horaria: %1</translation>
+    </message>
+    <message>
+        <source>Generated at: %1</source>
+        <translation>Generado el: %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+    <message>
+        <source>(continued)</source>
+        <translation>(continuación)</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Sin datos</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of %2 conversations are listed: the CSV and Excel exports list them all.</source>
+        <translation>Solo se listan las primeras %1 de %2 conversaciones: las exportaciones CSV y Excel las listan todas.</translation>
+    </message>
+    <message>
+        <source>Campaign report</source>
+        <translation>Informe de campaña</translation>
+    </message>
+    <message>
+        <source>Agent report</source>
+        <translation>Informe de agente</translation>
+    </message>
+    <message>
+        <source>WhatsApp number report</source>
+        <translation>Informe de número de WhatsApp</translation>
+    </message>
+    <message>
+        <source>Summary report</source>
+        <translation>Informe resumen</translation>
     </message>
 </context>
 <context>

@@ -84,11 +84,11 @@ Result<Deferred> ReportExportsApi::exportReport(RequestContext &ctx)
             in.fail(idName, QT_TRANSLATE_NOOP("Api", "This field is required"));
     }
 
-    // format: csv when absent; excel and xlsx are the same file; no PDF yet.
+    // format: csv when absent; excel and xlsx are the same file.
     const QString format = in.oneOf(u"format"_s, reportExportFormats());
-    if (format == "pdf"_L1)
-        in.fail(u"format"_s, QT_TRANSLATE_NOOP("Api", "PDF export is not available yet: use csv or excel"));
-    request.format = format == "excel"_L1 || format == "xlsx"_L1 ? ExportFormat::Xlsx : ExportFormat::Csv;
+    request.format = format == "excel"_L1 || format == "xlsx"_L1 ? ExportFormat::Xlsx
+        : format == "pdf"_L1                                     ? ExportFormat::Pdf
+                                                                 : ExportFormat::Csv;
 
     Result<ReportPeriod> period = ReportPeriod::parse(ctx.query);
     if (!period) {

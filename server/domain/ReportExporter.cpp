@@ -1,6 +1,7 @@
 #include "ReportExporter.h"
 
 #include "CsvWriter.h"
+#include "ReportPdf.h"
 #include "ReportService.h"
 #include "core/JsonWriter.h"
 #include "reports/ReportTally.h"
@@ -475,7 +476,8 @@ public:
     virtual ~ExportFileWriter() = default;
     virtual Result<Ok> start(const QString &title, const QStringList &conversationHeader) = 0;
     virtual void conversation(const ExportRow &row) = 0;
-    virtual void table(const QString &key, const QString &title, const QStringList &header,
+    // keys: each column's key (the figure's path in the JSON report), for a writer that picks.
+    virtual void table(const QString &key, const QString &title, const QStringList &header, const QStringList &keys,
                        const QList<ExportRow> &rows) = 0;
     virtual Result<QByteArray> finish() = 0;
 };
@@ -495,7 +497,8 @@ public:
         return Ok{};
     }
     void conversation(const ExportRow &row) override { write(m_rows, row); }
-    void table(const QString &, const QString &title, const QStringList &header, const QList<ExportRow> &rows) override
+    void table(const QString &, const QString &title, const QStringList &header, const QStringList &,
+               const QList<ExportRow> &rows) override
     {
         if (m_head.rows() > 0)
             m_head.endRow();
@@ -588,7 +591,7 @@ public:
         return Ok{};
     }
     void conversation(const ExportRow &row) override { write(*sheet(u"conversations"_s), row); }
-    void table(const QString &key, const QString &title, const QStringList &header,
+    void table(const QString &key, const QString &title, const QStringList &header, const QStringList &,
                const QList<ExportRow> &rows) override
     {
         Sheet *s = sheet(key);
@@ -702,6 +705,237 @@ private:
     QList<Sheet> m_sheets;
 };
 
+// A PDF (ReportPdf): the heading, three charts, the summary (name and value), the report's tables
+// without the UTC bounds and sample sizes of each bucket, and the conversations (a readable
+// choice of their columns), each paginated with its header on every page.
+class ExportPdfWriter final : public ExportFileWriter {
+public:
+    ExportPdfWriter(Language language, ReportExportRequest::Type type, const ReportPeriod &period, qint64 now)
+        : m_language(language), m_type(type), m_period(period), m_zone(period.timeZone().toUtf8()), m_now(now)
+    {}
+
+    Result<Ok> start(const QString &title, const QStringList &conversationHeader) override
+    {
+        m_conversations.title = title;
+        for (const qsizetype c : kConversationColumns)
+            m_conversations.header.append(conversationHeader.value(c));
+        m_conversations.keyColumns = 2;   // id and client
+        return Ok{};
+    }
+    void conversation(const ExportRow &row) override
+    {
+        QStringList cells;
+        cells.reserve(qsizetype(std::size(kConversationColumns)));
+        for (const qsizetype c : kConversationColumns)
+            cells.append(text(row.value(c)));
+        if (m_conversations.numeric.isEmpty()) {
+            for (const qsizetype c : kConversationColumns)
+                m_conversations.numeric.append(c == 0 || (c >= 10 && c <= 12) || c == 14 || c == 15 || c == 17);
+        }
+        m_conversations.rows.append(std::move(cells));
+    }
+    void table(const QString &key, const QString &title, const QStringList &header, const QStringList &keys,
+               const QList<ExportRow> &rows) override
+    {
+        ReportPdf::Table t;
+        t.title = title;
+        if (key == "summary"_L1) {
+            // figure, key, value: the name and the value.
+            t.header = {header.value(0), header.value(2)};
+            t.numeric = {false, true};
+            t.maxColumnWidth = 320;
+            for (const ExportRow &row : rows) {
+                const QString figureKey = row.value(1).text;
+                t.rows.append({row.value(0).text, text(row.value(2))});
+                m_figures.append({figureKey, row.value(2)});
+            }
+            m_summary = std::move(t);
+            return;
+        }
+        QList<qsizetype> columns;
+        for (qsizetype c = 0; c < keys.size(); ++c) {
+            const QString &k = keys.at(c);
+            if (k == "from"_L1 || k == "to"_L1 || k.endsWith("_sample"_L1))
+                continue;
+            columns.append(c);
+        }
+        for (const qsizetype c : std::as_const(columns)) {
+            t.header.append(header.value(c));
+            bool number = false;
+            for (const ExportRow &row : rows) {
+                const ExportCell::Kind kind = row.value(c).kind;
+                number = number || kind == ExportCell::Kind::Integer || kind == ExportCell::Kind::Decimal ||
+                    kind == ExportCell::Kind::Money;
+            }
+            t.numeric.append(number);
+        }
+        for (const ExportRow &row : rows) {
+            QStringList cells;
+            for (const qsizetype c : std::as_const(columns))
+                cells.append(text(row.value(c)));
+            t.rows.append(std::move(cells));
+        }
+        t.keyColumns = key == "daily"_L1 ? (keys.contains(u"hour"_s) ? 2 : 1) : 2;
+        if (key == "daily"_L1) {
+            m_dailyTitle = title;
+            m_dailyKeys = keys;
+            m_daily = rows;
+        }
+        m_tables.append(std::move(t));
+    }
+    Result<QByteArray> finish() override
+    {
+        ReportPdf pdf;
+        pdf.title = reportTitle();
+        pdf.headingLines = {subject(),
+                            exportText(m_language, QT_TRANSLATE_NOOP("Export", "Period: %1 to %2"),
+                                       {m_period.fromDate().toString(Qt::ISODate),
+                                        m_period.toDate().toString(Qt::ISODate)}),
+                            exportText(m_language, QT_TRANSLATE_NOOP("Export", "Time zone: %1"), {m_period.timeZone()}),
+                            exportText(m_language, QT_TRANSLATE_NOOP("Export", "Generated at: %1"),
+                                       {local(m_now)})};
+        pdf.pageLabel = exportText(m_language, QT_TRANSLATE_NOOP("Export", "Page %1 of %2"));
+        pdf.continuedLabel = exportText(m_language, QT_TRANSLATE_NOOP("Export", "(continued)"));
+        pdf.noDataLabel = exportText(m_language, QT_TRANSLATE_NOOP("Export", "No data"));
+
+        // Daily volume: one series per type of report; response times; outcomes.
+        const QString volume = m_type == ReportExportRequest::Type::Agent ? u"chats_handled"_s
+            : m_type == ReportExportRequest::Type::Number                ? u"messages_sent"_s
+                                                                          : u"total_chats"_s;
+        pdf.charts.append(series(volume));
+        pdf.charts.append(series(u"avg_first_response_time_seconds"_s));
+        ReportPdf::Chart outcomes;
+        outcomes.title = exportText(m_language, QT_TRANSLATE_NOOP("Export", "Outcome"));
+        outcomes.labelEveryBar = true;
+        for (const auto &[key, value] : std::as_const(m_figures)) {
+            const qsizetype at = key.indexOf("outcomes."_L1);
+            if (at < 0 || key.contains("conversations.outcomes"_L1) != (m_type == ReportExportRequest::Type::Number))
+                continue;
+            outcomes.labels.append(key.sliced(at + 9));
+            outcomes.values.append(number(value));
+        }
+        pdf.charts.append(std::move(outcomes));
+
+        pdf.tables.append(m_summary);
+        pdf.tables.append(m_tables);
+        pdf.tables.append(m_conversations);
+        return pdf.render();
+    }
+
+    // What the PDF lists, more than which the summary's conversation_rows and truncated say.
+    void setCut(qint64 listed, qint64 total)
+    {
+        if (listed < total) {
+            m_conversations.note = exportText(
+                m_language,
+                QT_TRANSLATE_NOOP("Export",
+                                  "Only the first %1 of %2 conversations are listed: the CSV and Excel exports list "
+                                  "them all."),
+                {QString::number(listed), QString::number(total)});
+        }
+    }
+
+private:
+    // Conversation, client, phone, agent, campaign, status, opened, wait, first response time,
+    // handling time, outcome, value, CSAT, messages.
+    static constexpr qsizetype kConversationColumns[] = {0, 1, 2, 3, 5, 6, 7, 10, 11, 12, 13, 14, 15, 17};
+
+    static std::optional<double> number(const ExportCell &cell)
+    {
+        switch (cell.kind) {
+        case ExportCell::Kind::Integer:
+        case ExportCell::Kind::Decimal:
+        case ExportCell::Kind::Money: return cell.number;
+        default: return std::nullopt;
+        }
+    }
+    QString local(qint64 t) const
+    {
+        return QDateTime::fromSecsSinceEpoch(t, m_zone).toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    }
+    QString text(const ExportCell &cell) const
+    {
+        switch (cell.kind) {
+        case ExportCell::Kind::Empty: return {};
+        case ExportCell::Kind::Text: return cell.text;
+        case ExportCell::Kind::Integer:
+        case ExportCell::Kind::Money: return QString::number(qint64(cell.number));
+        case ExportCell::Kind::Decimal: return QString::number(cell.number);
+        case ExportCell::Kind::Time: return local(cell.time);
+        case ExportCell::Kind::Day: return cell.day.toString(Qt::ISODate);
+        }
+        return {};
+    }
+    QString figure(const QString &key) const
+    {
+        for (const auto &[k, v] : m_figures) {
+            if (k == key)
+                return text(v);
+        }
+        return {};
+    }
+    QString reportTitle() const
+    {
+        switch (m_type) {
+        case ReportExportRequest::Type::Campaign:
+            return exportText(m_language, QT_TRANSLATE_NOOP("Export", "Campaign report"));
+        case ReportExportRequest::Type::Agent: return exportText(m_language, QT_TRANSLATE_NOOP("Export", "Agent report"));
+        case ReportExportRequest::Type::Number:
+            return exportText(m_language, QT_TRANSLATE_NOOP("Export", "WhatsApp number report"));
+        case ReportExportRequest::Type::Summary: break;
+        }
+        return exportText(m_language, QT_TRANSLATE_NOOP("Export", "Summary report"));
+    }
+    QString subject() const
+    {
+        switch (m_type) {
+        case ReportExportRequest::Type::Campaign: return figure(u"campaign.name"_s);
+        case ReportExportRequest::Type::Agent:
+            return QString(figure(u"agent.first_name"_s) + u' ' + figure(u"agent.last_name"_s)).trimmed();
+        case ReportExportRequest::Type::Number: {
+            const QString name = figure(u"whatsapp_number.display_name"_s);
+            const QString phone = figure(u"whatsapp_number.phone_number"_s);
+            return name.isEmpty() ? phone : name + u" (" + phone + u')';
+        }
+        case ReportExportRequest::Type::Summary: break;
+        }
+        return exportText(m_language, QT_TRANSLATE_NOOP("Export", "Summary"));
+    }
+    // One figure of the daily table as bars, by bucket; the key alone or under an object
+    // (the number's conversations.*).
+    ReportPdf::Chart series(const QString &key) const
+    {
+        ReportPdf::Chart chart;
+        qsizetype column = m_dailyKeys.indexOf(key);
+        if (column < 0)
+            column = m_dailyKeys.indexOf(u"conversations."_s + key);
+        chart.title = m_dailyTitle + u": "_s + exportLabel(m_language, key);
+        const qsizetype day = m_dailyKeys.indexOf(u"date"_s);
+        const qsizetype hour = m_dailyKeys.indexOf(u"hour"_s);
+        for (const ExportRow &row : m_daily) {
+            QString label = text(row.value(day));
+            if (hour >= 0)
+                label += u' ' + text(row.value(hour));
+            chart.labels.append(label);
+            chart.values.append(column >= 0 ? number(row.value(column)) : std::nullopt);
+        }
+        return chart;
+    }
+
+    Language m_language;
+    ReportExportRequest::Type m_type;
+    const ReportPeriod &m_period;
+    QTimeZone m_zone;
+    qint64 m_now;
+    ReportPdf::Table m_summary;
+    QList<ReportPdf::Table> m_tables;
+    ReportPdf::Table m_conversations;
+    QList<QPair<QString, ExportCell>> m_figures;   // the summary's, by key
+    QString m_dailyTitle;
+    QStringList m_dailyKeys;
+    QList<ExportRow> m_daily;
+};
+
 ConversationScope exportScope(ReportExportRequest::Type type)
 {
     switch (type) {
@@ -728,7 +962,12 @@ QString ReportExporter::typeName(ReportExportRequest::Type type)
 
 QString ReportExporter::formatName(ReportExportRequest::Format format)
 {
-    return format == ReportExportRequest::Format::Xlsx ? u"xlsx"_s : u"csv"_s;
+    switch (format) {
+    case ReportExportRequest::Format::Xlsx: return u"xlsx"_s;
+    case ReportExportRequest::Format::Pdf: return u"pdf"_s;
+    case ReportExportRequest::Format::Csv: break;
+    }
+    return u"csv"_s;
 }
 
 Result<ReportExportFile> ReportExporter::run(const Actor &actor, const ReportExportRequest &request, qint64 now)
@@ -736,6 +975,8 @@ Result<ReportExportFile> ReportExporter::run(const Actor &actor, const ReportExp
     const Language language = request.language;
     const ReportPeriod &period = request.period;
     const bool xlsx = request.format == ReportExportRequest::Format::Xlsx;
+    const bool pdf = request.format == ReportExportRequest::Format::Pdf;
+    const qint64 maxRows = pdf ? qMin(request.maxRows, kPdfExportMaxRows) : request.maxRows;
 
     // Read before the conversations stream: nothing may query the connection while they do.
     ReportExportStore extra(m_db);
@@ -754,7 +995,12 @@ Result<ReportExportFile> ReportExporter::run(const Actor &actor, const ReportExp
     const QString summaryTitle = exportText(language, QT_TRANSLATE_NOOP("Export", "Summary"));
     const QString conversationsTitle = exportText(language, QT_TRANSLATE_NOOP("Export", "Conversations"));
     std::unique_ptr<ExportFileWriter> writer;
-    if (xlsx) {
+    ExportPdfWriter *pdfWriter = nullptr;
+    if (pdf) {
+        auto p = std::make_unique<ExportPdfWriter>(language, request.type, period, now);
+        pdfWriter = p.get();
+        writer = std::move(p);
+    } else if (xlsx) {
         QList<QPair<QString, QString>> sheets{{u"summary"_s, summaryTitle}};
         if (request.type == ReportExportRequest::Type::Summary)
             sheets.append({u"campaigns"_s, exportTableTitle(language, u"campaigns"_s, period.granularity())});
@@ -770,8 +1016,10 @@ Result<ReportExportFile> ReportExporter::run(const Actor &actor, const ReportExp
     CONVERSA_TRY(writer->start(conversationsTitle, conversationHeader));
 
     ReportExportFile file;
+    qint64 conversations = 0;   // listed or not
     const auto write = [&](const ConversationFacts &c) {
-        if (file.rows >= request.maxRows) {
+        ++conversations;
+        if (file.rows >= maxRows) {
             file.truncated = true;
             return;
         }
@@ -837,7 +1085,7 @@ Result<ReportExportFile> ReportExporter::run(const Actor &actor, const ReportExp
     figure(u"conversation_rows"_s, ExportCell::ofInteger(file.rows));
     if (file.truncated)
         figure(u"truncated"_s, ExportCell::ofText(u"true"_s));
-    writer->table(u"summary"_s, summaryTitle, summaryHeader, summary);
+    writer->table(u"summary"_s, summaryTitle, summaryHeader, {}, summary);
 
     for (const ExportTable &t : std::as_const(report.tables)) {
         const QStringList columns = exportColumns(t);
@@ -855,15 +1103,18 @@ Result<ReportExportFile> ReportExporter::run(const Actor &actor, const ReportExp
             }
             rows.append(std::move(row));
         }
-        writer->table(t.key, exportTableTitle(language, t.key, period.granularity()), header, rows);
+        writer->table(t.key, exportTableTitle(language, t.key, period.granularity()), header, columns, rows);
     }
+    if (pdfWriter)
+        pdfWriter->setCut(file.rows, conversations);
 
     Result<QByteArray> bytes = writer->finish();
     if (!bytes)
         return bytes.error();
     file.bytes = std::move(*bytes);
-    file.contentType =
-        xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+    file.contentType = pdf ? "application/pdf"
+        : xlsx             ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                           : "text/csv; charset=utf-8";
     QString name = u"report-"_s + typeName(request.type);
     if (request.id > 0)
         name += u'-' + QString::number(request.id);

@@ -15,7 +15,7 @@ class Database;
 // One export of a period report (GET /v1/reports/export; docs/REPORTS.md#exports).
 struct ReportExportRequest {
     enum class Type { Campaign, Agent, Number, Summary };
-    enum class Format { Csv, Xlsx };
+    enum class Format { Csv, Xlsx, Pdf };
 
     Type type = Type::Summary;
     Format format = Format::Csv;
@@ -25,6 +25,9 @@ struct ReportExportRequest {
     QString workDir;                         // where an XLSX is assembled; the system's temporary folder when empty
     qint64 maxRows = 100000;                 // conversation rows listed; the figures always cover them all
 };
+
+// Conversation rows a PDF lists at most (a page holds about 40): the CSV and the .xlsx list them all.
+inline constexpr qint64 kPdfExportMaxRows = 2000;
 
 struct ReportExportFile {
     QByteArray bytes;
@@ -39,6 +42,9 @@ struct ReportExportFile {
 // one row per conversation the report counted, handed over by ReportService while it tallies
 // them, each measured by ReportTally's measure(). Nothing is computed twice or another way.
 //
+// A PDF (ReportPdf) shows the same figures: a heading, three charts drawn from the daily table
+// and the outcomes, the summary, the daily table and at most kPdfExportMaxRows conversations.
+//
 // Runs on a worker thread. The conversations go straight into the file as the store streams them
 // (an XLSX in libxlsxwriter's constant-memory mode, one row in memory; a CSV into its own
 // buffer); the figures follow once the report is done. The file comes back whole, because the
@@ -50,7 +56,7 @@ public:
     Result<ReportExportFile> run(const Actor &actor, const ReportExportRequest &request, qint64 now);
 
     static QString typeName(ReportExportRequest::Type type);         // campaign, agent, whatsapp_number, summary
-    static QString formatName(ReportExportRequest::Format format);   // csv, xlsx
+    static QString formatName(ReportExportRequest::Format format);   // csv, xlsx, pdf
 
 private:
     Database &m_db;

@@ -3,7 +3,9 @@
 // by figure, for each type of report; its conversation rows, times in the period's zone, the
 // formula guard, the BOM and the headers in Spanish and English; the .xlsx opened (libzip) with
 // its sheets, summary values, typed date cells, frozen header and autofilter; who may export,
-// unknown ids and bad parameters; and the audit row each export leaves.
+// unknown ids and bad parameters; the PDF (read back by poppler's pdftotext and pdfinfo) with its
+// heading, figures, conversations, accents, two languages and repeated table headers; and the
+// audit row each export leaves.
 #include "Fixtures.h"
 #include "TestServer.h"
 
@@ -11,6 +13,8 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryFile>
 #include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -255,6 +259,40 @@ QString styleFormat(const QByteArray &stylesXml, int style)
     return formats.value(xfFormats.value(style, -1));
 }
 
+// A PDF's text as poppler's pdftotext -layout reads it: the whole file, or pages first to last.
+QString pdfText(const QByteArray &pdf, int first = 0, int last = 0)
+{
+    QTemporaryFile file;
+    if (!file.open())
+        return {};
+    file.write(pdf);
+    file.flush();
+    QStringList args{u"-layout"_s, u"-enc"_s, u"UTF-8"_s};
+    if (first > 0)
+        args << u"-f"_s << QString::number(first) << u"-l"_s << QString::number(last);
+    args << file.fileName() << u"-"_s;
+    QProcess p;
+    p.start(u"pdftotext"_s, args);
+    if (!p.waitForFinished(30000) || p.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+int pdfPages(const QByteArray &pdf)
+{
+    QTemporaryFile file;
+    if (!file.open())
+        return -1;
+    file.write(pdf);
+    file.flush();
+    QProcess p;
+    p.start(u"pdfinfo"_s, {file.fileName()});
+    if (!p.waitForFinished(30000) || p.exitCode() != 0)
+        return -1;
+    static const QRegularExpression pages(u"Pages:\\s+(\\d+)"_s);
+    return pages.match(QString::fromUtf8(p.readAllStandardOutput())).captured(1).toInt();
+}
+
 }   // namespace
 
 class tst_ReportExports : public QObject {
@@ -272,6 +310,8 @@ private slots:
     void timesInThePeriodsZone();
     void headersInTwoLanguages();
     void xlsx();
+    void pdf();
+    void pdfPagination();
     void access_data();
     void access();
     void audited();
@@ -373,7 +413,7 @@ void tst_ReportExports::initTestCase()
         addChat({m_sales, t1, t1, t1 + 30, t1 + 50, m_agentA, t1 + 650, m_agentA, u"sale"_s, 1000, 5, 6, kHyperlink});
     const qint64 t2 = T + kDay - 1;
     const qint64 c2 =
-        addChat({m_sales, t2, t2, t2 + 90, t2 + 190, m_agentB, t2 + 4000, m_agentB, u"no_sale"_s, 0, 3, 4});
+        addChat({m_sales, t2, t2, t2 + 90, t2 + 190, m_agentB, t2 + 4000, m_agentB, u"no_sale"_s, 0, 3, 4, u"José Peña"_s});
     const qint64 t3 = T + kDay + 28800;
     QVERIFY(addChat({m_sales, t3, t3, 0, 0, 0, t3 + 300, 0, {}, 0, 0, 1}));
     const qint64 t4 = T + kDay + 32400;
@@ -714,6 +754,105 @@ void tst_ReportExports::xlsx()
     QVERIFY(std::abs(rows.value(u"H2"_s).value.toDouble() - (double(T + 36000 - 5 * 3600) / kDay + 25569)) < 1e-6);
 }
 
+// The PDF: the heading, the JSON report's figures, the conversations with their accents, in
+// Spanish and in English.
+void tst_ReportExports::pdf()
+{
+    const QString query = u"type=campaign&campaign_id=%1&format=pdf&timezone=America/Bogota&"_s.arg(m_sales) + kPeriod;
+    const ApiResponse json = get(u"/v1/reports/campaigns/%1?timezone=America/Bogota&"_s.arg(m_sales) + kPeriod);
+    QCOMPARE(json.status, 200);
+    const QJsonObject metrics = json.value(u"metrics"_s).toObject();
+
+    const qint64 mark = m_server.auditMark();
+    const ApiResponse es = get(exportPath(query));
+    QCOMPARE(es.status, 200);
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"report.export"_s, mark);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.at(0)[u"changes"_s].toObject()[u"format"_s].toString(), u"pdf"_s);
+    QCOMPARE(audit.at(0)[u"changes"_s].toObject()[u"rows"_s].toInteger(), metrics.value(u"total_chats"_s).toInteger());
+    QCOMPARE(es.header("Content-Type"), QByteArray("application/pdf"));
+    QCOMPARE(es.header("Content-Disposition"),
+             "attachment; filename=\"report-campaign-" + QByteArray::number(m_sales) + "-2026-11-02-2026-11-03.pdf\"");
+    QCOMPARE(es.header("X-Export-Rows"), QByteArray::number(metrics.value(u"total_chats"_s).toInteger()));
+    QVERIFY(es.body.startsWith("%PDF-"));
+    QVERIFY(es.body.trimmed().endsWith("%%EOF"));
+    const QString text = pdfText(es.body);
+    QVERIFY2(!text.isEmpty(), "pdftotext read nothing");
+    QVERIFY2(text.contains(u"Informe de campaña"_s), qPrintable(text));
+    QVERIFY(text.contains(u"Ventas"_s));
+    QVERIFY(text.contains(u"Periodo: del 2026-11-02 al 2026-11-03"_s));
+    QVERIFY(text.contains(u"Zona horaria: America/Bogota"_s));
+    QVERIFY(text.contains(u"Generado el: "_s));
+    QVERIFY(text.contains(u"Página 1 de "_s));
+    // The figures, as the JSON report has them, next to their names.
+    const auto figureLine = [&](const QString &label, const QJsonValue &value) {
+        const QString expected = value.isDouble() ? QString::number(value.toDouble()) : value.toString();
+        const QRegularExpression line(u"^\\s*"_s + QRegularExpression::escape(label) + u"\\s{2,}"_s +
+                                          QRegularExpression::escape(expected) + u"\\s*$"_s,
+                                      QRegularExpression::MultilineOption);
+        return line.match(text).hasMatch();
+    };
+    QVERIFY(figureLine(u"Total de conversaciones"_s, metrics.value(u"total_chats"_s)));
+    QVERIFY(figureLine(u"Tiempo promedio de primera respuesta (s)"_s,
+                       metrics.value(u"avg_first_response_time_seconds"_s)));
+    QVERIFY(figureLine(u"Ingresos"_s, metrics.value(u"total_revenue"_s)));
+    QCOMPARE(metrics.value(u"total_revenue"_s).toInt(), 1000);
+    // The conversations: the accented client, the headers in Spanish, times in the period's zone.
+    QVERIFY(text.contains(u"José Peña"_s));
+    QVERIFY(text.contains(u"Conversaciones"_s));
+    QVERIFY(text.contains(u"atención"_s));   // "Tiempo de atención (s)", wrapped or not
+    QVERIFY(text.contains(u"2026-11-02 05:00:00"_s));   // C1, 10:00Z in Bogotá
+    QVERIFY(!text.contains(u"Only the first"_s) && !text.contains(u"Solo se listan"_s));
+
+    const ApiResponse en = get(exportPath(query), {}, "en");
+    QCOMPARE(en.status, 200);
+    const QString english = pdfText(en.body);
+    for (const QString &s : {u"Campaign report"_s, u"Period: 2026-11-02 to 2026-11-03"_s,
+                             u"Time zone: America/Bogota"_s, u"Total conversations"_s, u"Revenue"_s, u"Summary"_s,
+                             u"Conversations"_s, u"Client"_s, u"Page 1 of"_s, u"José Peña"_s})
+        QVERIFY2(english.contains(s), qPrintable(s));
+    QVERIFY(!english.contains(u"Informe de campaña"_s));
+
+    // Each type of report has its PDF.
+    for (const QString &q : {u"type=agent&agent_id=%1"_s.arg(m_agentA),
+                             u"type=whatsapp_number&whatsapp_number_id=%1"_s.arg(m_number), u"type=summary"_s}) {
+        const ApiResponse r = get(exportPath(q + u"&format=pdf&"_s + kPeriod), {}, "en");
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.startsWith("%PDF-"));
+        const QString t = pdfText(r.body);
+        QVERIFY2(t.contains(u"report"_s) && t.contains(u"Page 1 of"_s), qPrintable(q));
+    }
+    QVERIFY(pdfText(get(exportPath(u"type=agent&agent_id=%1&format=pdf&"_s.arg(m_agentA) + kPeriod), {}, "en").body)
+                .contains(u"Ana Arias"_s));
+}
+
+// A table longer than a page goes on over the next with its title and header again: the hourly
+// summary in Bogotá has 48 buckets.
+void tst_ReportExports::pdfPagination()
+{
+    const ApiResponse r = get(exportPath(u"type=summary&format=pdf&granularity=hour&timezone=America/Bogota&"_s +
+                                         kPeriod),
+                              {}, "en");
+    QCOMPARE(r.status, 200);
+    const int pages = pdfPages(r.body);
+    QVERIFY2(pages >= 3, qPrintable(QString::number(pages)));
+    QVERIFY(pdfText(r.body).contains(u"Page %1 of %1"_s.arg(pages)));
+    // Pages holding the hourly table: at least two, each with the header above its rows.
+    int hourly = 0;
+    for (int page = 1; page <= pages; ++page) {
+        const QString text = pdfText(r.body, page, page);
+        static const QRegularExpression title(u"^\\s*Hourly( \\(continued\\))?\\s*$"_s,
+                                              QRegularExpression::MultilineOption);
+        if (!title.match(text).hasMatch())
+            continue;
+        ++hourly;
+        QVERIFY2(text.contains(u"Date"_s) && text.contains(u"Hour"_s), qPrintable(text));
+        if (hourly > 1)
+            QVERIFY(text.contains(u"Hourly (continued)"_s));
+    }
+    QVERIFY2(hourly >= 2, qPrintable(QString::number(hourly)));
+}
+
 void tst_ReportExports::access_data()
 {
     QTest::addColumn<QString>("who");
@@ -738,7 +877,7 @@ void tst_ReportExports::access_data()
     QTest::addRow("unknown type") << u"supervisor"_s << u"type=client&"_s + kPeriod << 422 << QStringList{u"type"_s};
     QTest::addRow("unknown format") << u"supervisor"_s << campaign + u"&format=ods"_s << 422
                                     << QStringList{u"format"_s};
-    QTest::addRow("pdf") << u"supervisor"_s << campaign + u"&format=pdf"_s << 422 << QStringList{u"format"_s};
+    QTest::addRow("supervisor, pdf") << u"supervisor"_s << campaign + u"&format=pdf"_s << 200 << QStringList();
     QTest::addRow("no campaign id") << u"supervisor"_s << u"type=campaign&"_s + kPeriod << 422
                                     << QStringList{u"campaign_id"_s};
     QTest::addRow("bad agent id") << u"supervisor"_s << u"type=agent&agent_id=x&"_s + kPeriod << 422
@@ -770,8 +909,8 @@ void tst_ReportExports::access()
         fields.sort();
         QCOMPARE(got, fields);
     }
-    if (query.contains(u"format=pdf"_s))
-        QVERIFY2(r.body.contains("PDF export is not available yet"), r.body.constData());
+    if (status == 200 && query.contains(u"format=pdf"_s))
+        QVERIFY(r.body.startsWith("%PDF-"));
 }
 
 // One row per export that succeeded: who, which report, which format and period, how many rows.
