@@ -26,19 +26,8 @@ Result<Ok> collectExportTags(SqlQuery &q, QHash<qint64, QString> &out)
 
 Result<QHash<qint64, QString>> ReportExportStore::openedTags(ConversationScope scope, qint64 id, qint64 from, qint64 to)
 {
-    QString where;
     QVariantList values;
-    switch (scope) {
-    case ConversationScope::Campaign:
-        where = u"c.campaign_id = ? AND "_s;
-        values << id;
-        break;
-    case ConversationScope::Number:
-        where = u"c.whatsapp_number_id = ? AND "_s;
-        values << id;
-        break;
-    case ConversationScope::All: break;
-    }
+    const QString where = conversationScopeSql(scope, id, values);
     values << from << to;
     // Along the same indexes as ReportStore::opened, then chat_tags' primary key (chat_id, tag).
     SqlQuery q(m_db,
@@ -75,9 +64,7 @@ Result<QHash<qint64, QString>> ReportExportStore::userNames()
         return q.failure();
     QHash<qint64, QString> out;
     while (q.next()) {
-        const QString first = q.string(1);
-        const QString last = q.string(2);
-        out.insert(q.integer(0), first.isEmpty() ? last : last.isEmpty() ? first : first + u' ' + last);
+        out.insert(q.integer(0), personName(q.string(1), q.string(2)));
     }
     return out;
 }

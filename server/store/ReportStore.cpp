@@ -26,13 +26,6 @@ QString factsSelect(FactDetail detail)
                           : QString());
 }
 
-QString joinName(const QString &first, const QString &last)
-{
-    if (first.isEmpty())
-        return last;
-    return last.isEmpty() ? first : first + u' ' + last;
-}
-
 ConversationFacts readFacts(const SqlQuery &q)
 {
     ConversationFacts f;
@@ -43,7 +36,7 @@ ConversationFacts readFacts(const SqlQuery &q)
     f.numberId = q.integer(i++);
     f.clientId = q.integer(i++);
     const QString clientFirst = q.string(i++);
-    f.clientName = joinName(clientFirst, q.string(i++));
+    f.clientName = personName(clientFirst, q.string(i++));
     f.clientPhone = q.string(i++);
     f.status = q.string(i++);
     f.openedAt = q.integer(i++);
@@ -54,7 +47,7 @@ ConversationFacts readFacts(const SqlQuery &q)
     f.closedAt = q.integer(i++);
     f.agentId = q.integer(i++);
     const QString agentFirst = q.string(i++);
-    f.agentName = joinName(agentFirst, q.string(i++));
+    f.agentName = personName(agentFirst, q.string(i++));
     f.outcome = q.string(i++);
     if (!q.isNull(i))
         f.outcomeValue = q.integer(i);
@@ -69,22 +62,28 @@ ConversationFacts readFacts(const SqlQuery &q)
 
 }   // namespace
 
+QString personName(const QString &first, const QString &last)
+{
+    if (first.isEmpty())
+        return last;
+    return last.isEmpty() ? first : first + u' ' + last;
+}
+
+QString conversationScopeSql(ConversationScope scope, qint64 id, QVariantList &values)
+{
+    switch (scope) {
+    case ConversationScope::Campaign: values << id; return u"c.campaign_id = ? AND "_s;
+    case ConversationScope::Number: values << id; return u"c.whatsapp_number_id = ? AND "_s;
+    case ConversationScope::All: break;
+    }
+    return {};
+}
+
 Result<Ok> ReportStore::opened(ConversationScope scope, qint64 id, qint64 from, qint64 to, FactDetail detail,
                                const std::function<bool(const ConversationFacts &)> &each)
 {
-    QString where;
     QVariantList values;
-    switch (scope) {
-    case ConversationScope::Campaign:
-        where = u"c.campaign_id = ? AND "_s;
-        values << id;
-        break;
-    case ConversationScope::Number:
-        where = u"c.whatsapp_number_id = ? AND "_s;
-        values << id;
-        break;
-    case ConversationScope::All: break;
-    }
+    const QString where = conversationScopeSql(scope, id, values);
     values << from << to;
     SqlQuery q(m_db,
                factsSelect(detail) + where + u"c.created_at >= ? AND c.created_at < ? ORDER BY c.created_at, c.id"_s,

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <functional>
 #include <optional>
@@ -48,6 +49,12 @@ struct NumberHeading {
 
 // The conversations one report covers.
 enum class ConversationScope { All, Campaign, Number };
+// The condition (over chats aliased `c`, ending in AND) that keeps a scope's conversations, its
+// value appended to `values`; empty for every conversation.
+QString conversationScopeSql(ConversationScope scope, qint64 id, QVariantList &values);
+// "first last", either part possibly empty.
+QString personName(const QString &first, const QString &last);
+
 // What is read of each: its moments and SLA targets only (hadBot left false: no bot_sessions probe),
 // every figure (campaign names included), or also the client's and the agent's names an export writes.
 enum class FactDetail { Moments, Figures, Names };
