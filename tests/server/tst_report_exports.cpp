@@ -7,6 +7,7 @@
 // heading, figures, conversations, accents, two languages and repeated table headers; and the
 // audit row each export leaves.
 #include "Fixtures.h"
+#include "ReportDataSet.h"
 #include "TestServer.h"
 
 #include "store/Database.h"
@@ -28,36 +29,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 kDay = 86400;
-constexpr qint64 T = 1793577600;   // 2026-11-02T00:00:00Z
 const QString kPeriod = u"from_date=2026-11-02&to_date=2026-11-03"_s;
 const QString kHyperlink = u"=HYPERLINK(\"http://evil.example\",\"Clic\")"_s;
 
-QVariant noTime()
-{
-    return QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QVariant timeOrNull(qint64 t)
-{
-    return t ? QVariant(t) : noTime();
-}
-
-struct ChatRow {
-    qint64 campaign = 0;
-    qint64 opened = 0;
-    qint64 firstQueued = 0;
-    qint64 firstAssigned = 0;
-    qint64 firstResponse = 0;
-    qint64 firstResponseAgent = 0;
-    qint64 closed = 0;
-    qint64 agent = 0;
-    QString outcome;
-    qint64 value = 0;
-    int csat = 0;
-    int messages = 0;
-    QString client;   // the client's first name; "Cliente N" when empty
-};
+using ReportDataSet::kDay;
+using ReportDataSet::T;
 
 // RFC 4180, as a spreadsheet app reads it: records of fields, quotes doubled inside quoted fields.
 QList<QStringList> parseCsv(const QByteArray &bytes)
@@ -323,7 +299,6 @@ private:
                                 {{"Accept-Language", language}});
     }
     QString exportPath(const QString &query) const { return u"/v1/reports/export?"_s + query; }
-    qint64 addChat(const ChatRow &c);
     void exec(const char *sql, std::initializer_list<QVariant> values)
     {
         SqlQuery q(m_server.db(), sql, values);
@@ -339,102 +314,33 @@ private:
     qint64 m_sales = 0;
     qint64 m_support = 0;
     qint64 m_number = 0;
-    qint64 m_flow = 0;
     qint64 m_c1 = 0;
     qint64 m_c9 = 0;
-    int m_seq = 0;
 };
 
-qint64 tst_ReportExports::addChat(const ChatRow &c)
-{
-    const QString phone = u"+57311%1"_s.arg(++m_seq, 7, 10, QChar(u'0'));
-    const qint64 client =
-        insertReturningId(m_server.db(),
-                          "INSERT INTO clients (phone_number, first_name, search_text, custom_fields, created_at, "
-                          "updated_at) VALUES (?, ?, '', '{}', ?, ?) RETURNING id",
-                          {phone, c.client.isEmpty() ? u"Cliente %1"_s.arg(m_seq) : c.client, c.opened, c.opened});
-    const QString status = c.closed ? u"closed"_s : c.agent ? u"active"_s : u"queued"_s;
-    return insertReturningId(
-        m_server.db(),
-        "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, created_at, "
-        "queued_at, first_queued_at, assigned_at, first_assigned_at, first_response_at, first_response_agent_id, "
-        "last_activity_at, closed_at, outcome, outcome_value, csat_score, message_count) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {client, c.campaign, m_number, timeOrNull(c.agent), status, c.opened, timeOrNull(c.firstQueued),
-         timeOrNull(c.firstQueued), timeOrNull(c.firstAssigned), timeOrNull(c.firstAssigned),
-         timeOrNull(c.firstResponse), timeOrNull(c.firstResponseAgent), c.opened, timeOrNull(c.closed),
-         c.outcome.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.outcome), timeOrNull(c.value),
-         c.csat ? QVariant(c.csat) : noTime(), c.messages});
-}
-
-// tst_reports' data set (C1-C8, worked out there), with C1's client named as a formula, C1 tagged,
-// and C9: Soporte, 11-03 10:00, queued; A assigned +20, answers +40, transfers it to B, who closes
+// The reports' data set (ReportDataSet: C1-C8), with C1's client named as a formula, C2's with
+// accents, C1 tagged, and C9: Soporte, 11-03 10:00, queued; A assigned +20, answers +40, transfers it to B, who closes
 // it +500 (information): the agent is B, the first response A's.
 void tst_ReportExports::initTestCase()
 {
     QVERIFY(m_server.start());
-    m_admin = m_server.tokenFor(u"admin"_s);
-    m_supervisor = m_server.tokenFor(u"supervisor"_s);
-    m_agentA = m_server.createUser(u"ana@exports.example.com"_s, u"Agente-Passw0rd-1"_s, u"agent"_s, u"active"_s,
-                                   u"Ana"_s, u"Arias"_s);
-    m_agentB = m_server.createUser(u"beto@exports.example.com"_s, u"Agente-Passw0rd-1"_s, u"agent"_s, u"active"_s,
-                                   u"Beto"_s, u"Bravo"_s);
-    m_agentAToken = m_server.login(u"ana@exports.example.com"_s, u"Agente-Passw0rd-1"_s);
-    QVERIFY(!m_admin.isEmpty() && !m_supervisor.isEmpty() && !m_agentAToken.isEmpty());
-
-    const qint64 now = nowSeconds();
-    m_number = insertReturningId(m_server.db(),
-                                 "INSERT INTO whatsapp_numbers (phone_number, display_name, provider, status, "
-                                 "created_at, updated_at) VALUES ('+573009990000', 'Ventas', 'meta', 'active', ?, ?) "
-                                 "RETURNING id",
-                                 {now, now});
-    const auto campaign = [&](const QString &name) {
-        return insertReturningId(
-            m_server.db(),
-            "INSERT INTO campaigns (name, code, sla_first_response_seconds, sla_resolution_seconds, "
-            "created_at, updated_at) VALUES (?, ?, 60, 3600, ?, ?) RETURNING id",
-            {name, name.toUpper(), now, now});
-    };
-    m_sales = campaign(u"Ventas"_s);
-    m_support = campaign(u"Soporte"_s);
-    QVERIFY(m_number && m_sales && m_support && m_agentA && m_agentB);
-    const ApiResponse flow =
-        m_server.request("POST", u"/v1/bot-flows"_s,
-                         {{u"name"_s, u"Bienvenida"_s},
-                          {u"start_node_id"_s, u"welcome"_s},
-                          {u"nodes"_s,
-                           QJsonArray{QJsonObject{{u"node_key"_s, u"welcome"_s}, {u"node_type"_s, u"end"_s}}}}},
-                         m_admin);
-    QCOMPARE(flow.status, 201);
-    m_flow = flow.value(u"id"_s).toInteger();
-
-    const qint64 t1 = T + 36000;
-    m_c1 =
-        addChat({m_sales, t1, t1, t1 + 30, t1 + 50, m_agentA, t1 + 650, m_agentA, u"sale"_s, 1000, 5, 6, kHyperlink});
-    const qint64 t2 = T + kDay - 1;
-    const qint64 c2 =
-        addChat({m_sales, t2, t2, t2 + 90, t2 + 190, m_agentB, t2 + 4000, m_agentB, u"no_sale"_s, 0, 3, 4, u"José Peña"_s});
-    const qint64 t3 = T + kDay + 28800;
-    QVERIFY(addChat({m_sales, t3, t3, 0, 0, 0, t3 + 300, 0, {}, 0, 0, 1}));
-    const qint64 t4 = T + kDay + 32400;
-    const qint64 c4 = addChat({m_sales, t4, 0, 0, 0, 0, t4 + 120, 0, {}, 0, 0, 3});
-    const qint64 t5 = T + kDay + 43200;
-    const qint64 c5 = addChat({m_sales, t5, t5 + 60, t5 + 100, t5 + 130, m_agentA, 0, m_agentA, {}, 0, 0, 5});
-    QVERIFY(addChat({m_sales, T + 2 * kDay, T + 2 * kDay, 0, 0, 0, T + 2 * kDay + 60, 0, {}, 0, 0, 2}));
-    QVERIFY(addChat({m_sales, T - 1, T - 1, 0, 0, 0, T + 59, 0, {}, 0, 0, 2}));
-    const qint64 t8 = T + 54000;
-    QVERIFY(addChat({m_support, t8, t8, t8 + 10, t8 + 20, m_agentA, t8 + 100, m_agentA, u"information"_s, 0, 0, 2}));
+    ReportDataSet::World w;
+    QVERIFY(ReportDataSet::build(m_server, u"exports.example.com"_s, w, {{1, kHyperlink}, {2, u"José Peña"_s}}));
+    m_admin = w.admin;
+    m_supervisor = w.supervisor;
+    m_agentAToken = w.agentAToken;
+    m_agentA = w.agentA;
+    m_agentB = w.agentB;
+    m_sales = w.sales;
+    m_support = w.support;
+    m_number = w.number;
+    m_c1 = w.chats[1];
+    const qint64 t1 = w.opened[1];
     const qint64 t9 = T + kDay + 36000;
-    m_c9 = addChat({m_support, t9, t9, t9 + 20, t9 + 40, m_agentA, t9 + 500, m_agentB, u"information"_s, 0, 0, 3});
-    QVERIFY(m_c1 && c2 && c4 && c5 && m_c9);
-    for (const auto &[chat, status, at] : {std::tuple{c4, u"completed"_s, t4}, std::tuple{c5, u"transferred"_s, t5}}) {
-        exec("INSERT INTO bot_sessions (chat_id, flow_id, flow_version, status, node_key, started_at, updated_at, "
-             "ended_at) VALUES (?, ?, 1, ?, 'welcome', ?, ?, ?)",
-             {chat, m_flow, status, at, at, at + 30});
-    }
-    exec("INSERT INTO chat_events (chat_id, event, from_status, to_status, from_agent_id, to_agent_id, created_at) "
-         "VALUES (?, 'transfer', 'active', 'assigned', ?, ?, ?)",
-         {c2, m_agentA, m_agentB, t2 + 150});
+    m_c9 = ReportDataSet::addChat(m_server, w,
+                                  {m_support, t9, t9, t9 + 20, t9 + 40, m_agentA, t9 + 500, m_agentB, u"information"_s,
+                                   0, 0, 3});
+    QVERIFY(m_c9);
     for (const QString &tag : {u"vip"_s, u"promo"_s})
         exec("INSERT INTO chat_tags (chat_id, tag, created_at) VALUES (?, ?, ?)", {m_c1, tag, t1});
     exec("INSERT INTO agent_status_history (user_id, agent_status, reason, started_at, ended_at) "
@@ -793,14 +699,14 @@ void tst_ReportExports::pdf()
         return line.match(text).hasMatch();
     };
     QVERIFY(figureLine(u"Total de conversaciones"_s, metrics.value(u"total_chats"_s)));
-    QVERIFY(figureLine(u"Tiempo promedio de primera respuesta (s)"_s,
-                       metrics.value(u"avg_first_response_time_seconds"_s)));
+    QVERIFY(
+        figureLine(u"Tiempo promedio de primera respuesta (s)"_s, metrics.value(u"avg_first_response_time_seconds"_s)));
     QVERIFY(figureLine(u"Ingresos"_s, metrics.value(u"total_revenue"_s)));
     QCOMPARE(metrics.value(u"total_revenue"_s).toInt(), 1000);
     // The conversations: the accented client, the headers in Spanish, times in the period's zone.
     QVERIFY(text.contains(u"José Peña"_s));
     QVERIFY(text.contains(u"Conversaciones"_s));
-    QVERIFY(text.contains(u"atención"_s));   // "Tiempo de atención (s)", wrapped or not
+    QVERIFY(text.contains(u"atención"_s));              // "Tiempo de atención (s)", wrapped or not
     QVERIFY(text.contains(u"2026-11-02 05:00:00"_s));   // C1, 10:00Z in Bogotá
     QVERIFY(!text.contains(u"Only the first"_s) && !text.contains(u"Solo se listan"_s));
 
@@ -830,9 +736,8 @@ void tst_ReportExports::pdf()
 // summary in Bogotá has 48 buckets.
 void tst_ReportExports::pdfPagination()
 {
-    const ApiResponse r = get(exportPath(u"type=summary&format=pdf&granularity=hour&timezone=America/Bogota&"_s +
-                                         kPeriod),
-                              {}, "en");
+    const ApiResponse r =
+        get(exportPath(u"type=summary&format=pdf&granularity=hour&timezone=America/Bogota&"_s + kPeriod), {}, "en");
     QCOMPARE(r.status, 200);
     const int pages = pdfPages(r.body);
     QVERIFY2(pages >= 3, qPrintable(QString::number(pages)));

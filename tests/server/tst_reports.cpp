@@ -4,6 +4,7 @@
 // a time zone and by the hour; permissions and validation; and the first moments the writes keep
 // (first assignment, first response and who gave it) through the chat API.
 #include "Fixtures.h"
+#include "ReportDataSet.h"
 #include "TestServer.h"
 
 #include "store/Database.h"
@@ -17,35 +18,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 kDay = 86400;
-constexpr qint64 T = 1793577600;   // 2026-11-02T00:00:00Z
 const QString kPeriod = u"from_date=2026-11-02&to_date=2026-11-03"_s;
 
-QVariant noTime()
-{
-    return QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QVariant timeOrNull(qint64 t)
-{
-    return t ? QVariant(t) : noTime();
-}
-
-// A conversation as the reports read it; times 0 when they did not happen.
-struct ChatRow {
-    qint64 campaign = 0;
-    qint64 opened = 0;
-    qint64 firstQueued = 0;
-    qint64 firstAssigned = 0;
-    qint64 firstResponse = 0;
-    qint64 firstResponseAgent = 0;
-    qint64 closed = 0;
-    qint64 agent = 0;
-    QString outcome;
-    qint64 value = 0;
-    int csat = 0;
-    int messages = 0;
-};
+using ReportDataSet::kDay;
+using ReportDataSet::T;
+using ReportDataSet::timeOrNull;
 
 }   // namespace
 
@@ -77,10 +54,8 @@ private:
     {
         return m_server.request("GET", path, {}, token.isNull() ? m_supervisor : token);
     }
-    qint64 addChat(const ChatRow &c);
     void addMessage(qint64 chat, const QString &direction, qint64 user, const QString &status, qint64 at,
                     qint64 sentAt = 0, qint64 deliveredAt = 0, qint64 readAt = 0);
-    void addBotSession(qint64 chat, const QString &status, qint64 at);
     void exec(const char *sql, std::initializer_list<QVariant> values)
     {
         SqlQuery q(m_server.db(), sql, values);
@@ -97,31 +72,7 @@ private:
     qint64 m_sales = 0;
     qint64 m_support = 0;
     qint64 m_number = 0;
-    qint64 m_flow = 0;
-    int m_seq = 0;
 };
-
-qint64 tst_Reports::addChat(const ChatRow &c)
-{
-    const QString phone = u"+57311%1"_s.arg(++m_seq, 7, 10, QChar(u'0'));
-    const qint64 client =
-        insertReturningId(m_server.db(),
-                          "INSERT INTO clients (phone_number, first_name, search_text, custom_fields, created_at, "
-                          "updated_at) VALUES (?, ?, '', '{}', ?, ?) RETURNING id",
-                          {phone, u"Cliente %1"_s.arg(m_seq), c.opened, c.opened});
-    const QString status = c.closed ? u"closed"_s : c.agent ? u"active"_s : u"queued"_s;
-    return insertReturningId(
-        m_server.db(),
-        "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, created_at, "
-        "queued_at, first_queued_at, assigned_at, first_assigned_at, first_response_at, first_response_agent_id, "
-        "last_activity_at, closed_at, outcome, outcome_value, csat_score, message_count) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {client, c.campaign, m_number, timeOrNull(c.agent), status, c.opened, timeOrNull(c.firstQueued),
-         timeOrNull(c.firstQueued), timeOrNull(c.firstAssigned), timeOrNull(c.firstAssigned),
-         timeOrNull(c.firstResponse), timeOrNull(c.firstResponseAgent), c.opened, timeOrNull(c.closed),
-         c.outcome.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.outcome), timeOrNull(c.value),
-         c.csat ? QVariant(c.csat) : noTime(), c.messages});
-}
 
 void tst_Reports::addMessage(qint64 chat, const QString &direction, qint64 user, const QString &status, qint64 at,
                              qint64 sentAt, qint64 deliveredAt, qint64 readAt)
@@ -133,95 +84,24 @@ void tst_Reports::addMessage(qint64 chat, const QString &direction, qint64 user,
           timeOrNull(readAt)});
 }
 
-void tst_Reports::addBotSession(qint64 chat, const QString &status, qint64 at)
-{
-    exec("INSERT INTO bot_sessions (chat_id, flow_id, flow_version, status, node_key, started_at, updated_at, "
-         "ended_at) VALUES (?, ?, 1, ?, 'welcome', ?, ?, ?)",
-         {chat, m_flow, status, at, at, at + 30});
-}
-
-// The data set. Campaign Ventas (first response due in 60 s, resolution in 3,600 s), campaign
-// Soporte (the same targets); agents A and B; one number. Period: 2026-11-02 and 2026-11-03, UTC.
-//   C1 Ventas  11-02 10:00:00  queued at once, A assigned +30, A answers +50, A closes +650: sale
-//              1,000, CSAT 5, 6 messages. wait 30, first response 20, handling 620; SLA: answered
-//              50 s after queueing (in time), closed 650 s after opening (in time).
-//   C2 Ventas  11-02 23:59:59  (the period's first day, last second) queued; A assigned +90 and
-//              transfers it away +150; B answers +190 and closes +4,000: no_sale, CSAT 3, 4 messages.
-//              wait 90, first response 100 (credited to B), handling 3,910; both SLAs breached.
-//   C3 Ventas  11-03 08:00  queued, nobody assigned, closed +300: abandoned, 1 message.
-//   C4 Ventas  11-03 09:00  the bot talks to it and closes it +120: resolved by the bot, 3 messages.
-//   C5 Ventas  11-03 12:00  the bot hands it over +60 (queued); A assigned +100, answers +130; still
-//              open, 5 messages. wait 40, first response 30; answered 70 s after queueing (breached).
-//   C6 Ventas  11-04 00:00:00  the day after the period (outside in UTC, inside in Bogotá).
-//   C7 Ventas  11-01 23:59:59  the day before (outside in both).
-//   C8 Soporte 11-02 15:00  queued; A assigned +10, answers +20, closes +100: information, 2 messages.
+// The data set (ReportDataSet, where C1-C8 are described), with what the number, agent and
+// timeline figures below also read: the messages, A's status history, the number's connection.
 void tst_Reports::initTestCase()
 {
     QVERIFY(m_server.start());
-    m_admin = m_server.tokenFor(u"admin"_s);
-    m_supervisor = m_server.tokenFor(u"supervisor"_s);
-    m_agentA = m_server.createUser(u"ana@reports.example.com"_s, u"Agente-Passw0rd-1"_s, u"agent"_s, u"active"_s,
-                                   u"Ana"_s, u"Arias"_s);
-    m_agentB = m_server.createUser(u"beto@reports.example.com"_s, u"Agente-Passw0rd-1"_s, u"agent"_s, u"active"_s,
-                                   u"Beto"_s, u"Bravo"_s);
-    m_agentAToken = m_server.login(u"ana@reports.example.com"_s, u"Agente-Passw0rd-1"_s);
-    m_agentBToken = m_server.login(u"beto@reports.example.com"_s, u"Agente-Passw0rd-1"_s);
-    QVERIFY(!m_admin.isEmpty() && !m_supervisor.isEmpty() && !m_agentAToken.isEmpty() && !m_agentBToken.isEmpty());
-
-    const qint64 now = nowSeconds();
-    m_number = insertReturningId(m_server.db(),
-                                 "INSERT INTO whatsapp_numbers (phone_number, display_name, provider, status, "
-                                 "created_at, updated_at) VALUES ('+573009990000', 'Ventas', 'meta', 'active', ?, ?) "
-                                 "RETURNING id",
-                                 {now, now});
-    const auto campaign = [&](const QString &name) {
-        return insertReturningId(
-            m_server.db(),
-            "INSERT INTO campaigns (name, code, sla_first_response_seconds, sla_resolution_seconds, "
-            "created_at, updated_at) VALUES (?, ?, 60, 3600, ?, ?) RETURNING id",
-            {name, name.toUpper(), now, now});
-    };
-    m_sales = campaign(u"Ventas"_s);
-    m_support = campaign(u"Soporte"_s);
-    QVERIFY(m_number && m_sales && m_support && m_agentA && m_agentB);
-    for (qint64 c : {m_sales, m_support}) {
-        for (qint64 a : {m_agentA, m_agentB})
-            exec("INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)", {c, a, now});
-    }
-    const ApiResponse flow =
-        m_server.request("POST", u"/v1/bot-flows"_s,
-                         {{u"name"_s, u"Bienvenida"_s},
-                          {u"start_node_id"_s, u"welcome"_s},
-                          {u"nodes"_s,
-                           QJsonArray{QJsonObject{{u"node_key"_s, u"welcome"_s}, {u"node_type"_s, u"end"_s}}}}},
-                         m_admin);
-    QCOMPARE(flow.status, 201);
-    m_flow = flow.value(u"id"_s).toInteger();
-
-    const qint64 t1 = T + 36000;
-    const qint64 c1 = addChat({m_sales, t1, t1, t1 + 30, t1 + 50, m_agentA, t1 + 650, m_agentA, u"sale"_s, 1000, 5, 6});
-    const qint64 t2 = T + kDay - 1;
-    const qint64 c2 =
-        addChat({m_sales, t2, t2, t2 + 90, t2 + 190, m_agentB, t2 + 4000, m_agentB, u"no_sale"_s, 0, 3, 4});
-    const qint64 t3 = T + kDay + 28800;
-    const qint64 c3 = addChat({m_sales, t3, t3, 0, 0, 0, t3 + 300, 0, {}, 0, 0, 1});
-    const qint64 t4 = T + kDay + 32400;
-    const qint64 c4 = addChat({m_sales, t4, 0, 0, 0, 0, t4 + 120, 0, {}, 0, 0, 3});
-    const qint64 t5 = T + kDay + 43200;
-    const qint64 c5 = addChat({m_sales, t5, t5 + 60, t5 + 100, t5 + 130, m_agentA, 0, m_agentA, {}, 0, 0, 5});
-    const qint64 t6 = T + 2 * kDay;
-    QVERIFY(addChat({m_sales, t6, t6, 0, 0, 0, t6 + 60, 0, {}, 0, 0, 2}));
-    const qint64 t7 = T - 1;
-    QVERIFY(addChat({m_sales, t7, t7, 0, 0, 0, t7 + 60, 0, {}, 0, 0, 2}));
-    const qint64 t8 = T + 54000;
-    const qint64 c8 =
-        addChat({m_support, t8, t8, t8 + 10, t8 + 20, m_agentA, t8 + 100, m_agentA, u"information"_s, 0, 0, 2});
-    QVERIFY(c1 && c2 && c3 && c4 && c5 && c8);
-    addBotSession(c4, u"completed"_s, t4);
-    addBotSession(c5, u"transferred"_s, t5);
-    exec("INSERT INTO chat_events (chat_id, event, from_status, to_status, from_agent_id, to_agent_id, created_at) "
-         "VALUES (?, 'transfer', 'active', 'assigned', ?, ?, ?)",
-         {c2, m_agentA, m_agentB, t2 + 150});
+    ReportDataSet::World w;
+    QVERIFY(ReportDataSet::build(m_server, u"reports.example.com"_s, w));
+    m_admin = w.admin;
+    m_supervisor = w.supervisor;
+    m_agentAToken = w.agentAToken;
+    m_agentBToken = w.agentBToken;
+    m_agentA = w.agentA;
+    m_agentB = w.agentB;
+    m_sales = w.sales;
+    m_support = w.support;
+    m_number = w.number;
+    const qint64 c1 = w.chats[1], c2 = w.chats[2], c3 = w.chats[3], c5 = w.chats[5], c8 = w.chats[8];
+    const qint64 t1 = w.opened[1], t2 = w.opened[2], t3 = w.opened[3], t5 = w.opened[5], t8 = w.opened[8];
 
     // Messages, as the number report counts them: A's four (C1 read in 2 s and delivered in 4 s,
     // C5 only sent, C8 failed), B's one (delivered in 6 s), two from customers.
