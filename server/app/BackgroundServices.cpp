@@ -14,6 +14,7 @@
 #include "realtime/RealtimeBus.h"
 #include "realtime/RealtimeRelay.h"
 #include "store/Database.h"
+#include "store/MessageTallyStore.h"
 
 #include <QDateTime>
 
@@ -26,6 +27,7 @@ namespace BackgroundServices {
 namespace {
 constexpr int kMemoryTrimCheckMs = 5000;
 constexpr int kMemoryTrimSockets = 100;   // connected or gone since the last trim
+constexpr int kTallyFoldMs = 2000;
 }   // namespace
 
 std::unique_ptr<OwnedService<RealtimeRelay>> realtimeRelay(Database &db, RealtimeBus &bus)
@@ -33,6 +35,18 @@ std::unique_ptr<OwnedService<RealtimeRelay>> realtimeRelay(Database &db, Realtim
     if (db.dialect() != SqlDialect::Postgres)
         return nullptr;
     return std::make_unique<OwnedService<RealtimeRelay>>(u"realtime relay"_s, std::make_unique<RealtimeRelay>(db, bus));
+}
+
+std::unique_ptr<OwnedService<QTimer>> tallyFold(Database &db)
+{
+    if (db.dialect() != SqlDialect::Postgres)
+        return nullptr;
+    auto timer = std::make_unique<QTimer>();
+    timer->setInterval(kTallyFoldMs);
+    // A failed fold (logged by the store) leaves the log as it was, which readers still count;
+    // the next tick tries again.
+    QObject::connect(timer.get(), &QTimer::timeout, timer.get(), [&db] { static_cast<void>(MessageTallyStore(db).foldAll()); });
+    return std::make_unique<OwnedService<QTimer>>(u"message tally fold"_s, std::move(timer));
 }
 
 std::unique_ptr<OwnedService<ReminderScheduler>> reminders(const ServerConfig &config, Database &db, RealtimeBus &bus)

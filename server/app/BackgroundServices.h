@@ -31,6 +31,8 @@ namespace BackgroundServices {
 
 // Realtime events passed on to the other servers sharing the PostgreSQL; null on SQLite.
 std::unique_ptr<OwnedService<RealtimeRelay>> realtimeRelay(Database &db, RealtimeBus &bus);
+// The message tallies' log folded into them every few seconds; null on SQLite (no log there).
+std::unique_ptr<OwnedService<QTimer>> tallyFold(Database &db);
 // task.reminder events for due task reminders.
 std::unique_ptr<OwnedService<ReminderScheduler>> reminders(const ServerConfig &config, Database &db, RealtimeBus &bus);
 // analytics.update to this server's analytics room, while anyone is connected; null when off.

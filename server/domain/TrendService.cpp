@@ -48,8 +48,10 @@ Result<QByteArray> TrendService::trend(const Actor &actor, const QString &metric
     const QList<ReportBucket> &buckets = period.buckets();
     QList<TrendPoint> points(buckets.size());
 
-    if (metric == "messages_per_hour"_L1) {
-        const Result<QList<QuarterCount>> quarters = m_trends.messages(campaignId, period.fromUtc(), period.toUtc());
+    if (metric == "messages_per_hour"_L1 || metric == "chats_per_hour"_L1) {
+        const Result<QList<QuarterCount>> quarters = metric == "messages_per_hour"_L1
+            ? m_trends.messages(campaignId, period.fromUtc(), period.toUtc())
+            : m_trends.chatsOpened(campaignId, period.fromUtc(), period.toUtc());
         if (!quarters)
             return quarters.error();
         for (const QuarterCount &q : *quarters) {
@@ -87,9 +89,7 @@ Result<QByteArray> TrendService::trend(const Actor &actor, const QString &metric
         for (qsizetype i = 0; i < points.size(); ++i) {
             const ConversationTally &t = tallies.at(i);
             TrendPoint &p = points[i];
-            if (metric == "chats_per_hour"_L1) {
-                p = {perHour(t.total, buckets.at(i)), t.total};
-            } else if (metric == "avg_wait_time"_L1) {
+            if (metric == "avg_wait_time"_L1) {
                 p = {double(t.wait.mean().value_or(0)), t.wait.count};
             } else if (metric == "avg_first_response_time"_L1) {
                 p = {double(t.firstResponse.mean().value_or(0)), t.firstResponse.count};

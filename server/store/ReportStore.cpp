@@ -19,9 +19,7 @@ QString factsSelect(FactDetail detail)
            "FROM chats c JOIN campaigns cp ON cp.id = c.campaign_id %4WHERE "_s
                .arg(names ? u"cl.first_name, cl.last_name, cl.phone_number"_s : u"NULL, NULL, NULL"_s,
                     names ? u"u.first_name, u.last_name"_s : u"NULL, NULL"_s,
-                    detail == FactDetail::Moments
-                        ? u"0"_s
-                        : u"CASE WHEN EXISTS (SELECT 1 FROM bot_sessions s WHERE s.chat_id = c.id) THEN 1 ELSE 0 END"_s,
+                    detail == FactDetail::Moments ? u"0"_s : u"CASE WHEN c.bot_started_at IS NULL THEN 0 ELSE 1 END"_s,
                     names ? u"JOIN clients cl ON cl.id = c.client_id LEFT JOIN users u ON u.id = c.assigned_agent_id "_s
                           : QString());
 }
@@ -152,10 +150,13 @@ Result<QList<qint64>> ReportStore::transfersFrom(qint64 agentId, qint64 from, qi
 Result<QList<NumberMessageCount>> ReportStore::numberMessages(qint64 numberId, qint64 from, qint64 to)
 {
     SqlQuery q(m_db,
-               "SELECT created_at - created_at % 900, direction, status, COUNT(*) FROM messages "
-               "WHERE whatsapp_number_id = ? AND created_at >= ? AND created_at < ? "
-               "GROUP BY created_at - created_at % 900, direction, status",
-               {numberId, from, to});
+               "SELECT quarter, direction, status, SUM(n) FROM ("
+               "SELECT quarter, direction, status, n FROM message_tallies "
+               "WHERE whatsapp_number_id = ? AND quarter >= ? AND quarter < ? UNION ALL "
+               "SELECT quarter, direction, status, delta FROM message_tally_log "
+               "WHERE whatsapp_number_id = ? AND quarter >= ? AND quarter < ?) t "
+               "GROUP BY quarter, direction, status HAVING SUM(n) <> 0",
+               {numberId, quarterOf(from), quarterOf(to), numberId, quarterOf(from), quarterOf(to)});
     if (!q.exec())
         return q.failure();
     QList<NumberMessageCount> out;
@@ -167,10 +168,12 @@ Result<QList<NumberMessageCount>> ReportStore::numberMessages(qint64 numberId, q
 Result<QList<DeliveryDelayCount>> ReportStore::deliveryDelays(qint64 numberId, qint64 from, qint64 to)
 {
     SqlQuery q(m_db,
-               "SELECT delivered_at - sent_at, COUNT(*) FROM messages WHERE whatsapp_number_id = ? "
-               "AND created_at >= ? AND created_at < ? AND direction = 'outbound' AND sent_at IS NOT NULL "
-               "AND delivered_at IS NOT NULL AND delivered_at >= sent_at GROUP BY delivered_at - sent_at",
-               {numberId, from, to});
+               "SELECT seconds, SUM(n) FROM ("
+               "SELECT seconds, n FROM message_delay_tallies WHERE whatsapp_number_id = ? AND quarter >= ? "
+               "AND quarter < ? UNION ALL "
+               "SELECT delay_seconds, delta FROM message_tally_log WHERE whatsapp_number_id = ? AND quarter >= ? "
+               "AND quarter < ? AND delay_seconds IS NOT NULL) t GROUP BY seconds HAVING SUM(n) <> 0",
+               {numberId, quarterOf(from), quarterOf(to), numberId, quarterOf(from), quarterOf(to)});
     if (!q.exec())
         return q.failure();
     QList<DeliveryDelayCount> out;

@@ -59,6 +59,14 @@ QString personName(const QString &first, const QString &last);
 // every figure (campaign names included), or also the client's and the agent's names an export writes.
 enum class FactDetail { Moments, Figures, Names };
 
+// The quarter hour (900 s) a moment falls in. Periods start and end on local days or hours, and
+// every zone's offset is whole quarters, so a period is whole quarters: the tallies of migration 0029
+// count by quarter (docs/REPORTS.md#tallies).
+constexpr qint64 quarterOf(qint64 t)
+{
+    return t - t % 900;
+}
+
 // A number's messages of one quarter of an hour ([quarter, quarter + 900)) with one direction
 // and status, for its delivery figures.
 struct NumberMessageCount {
@@ -103,8 +111,9 @@ public:
     // When the agent transferred a chat away.
     Result<QList<qint64>> transfersFrom(qint64 agentId, qint64 from, qint64 to);
 
-    // A number's messages counted in SQL (a busy number has hundreds of thousands a month), and
-    // the delays from sent to delivered as a histogram, from which the median is exact.
+    // A number's messages per quarter, direction and status, and the delays from sent to delivered
+    // as a histogram (the median is exact), from the tallies the writes keep (a busy number has
+    // hundreds of thousands of messages a month).
     Result<QList<NumberMessageCount>> numberMessages(qint64 numberId, qint64 from, qint64 to);
     Result<QList<DeliveryDelayCount>> deliveryDelays(qint64 numberId, qint64 from, qint64 to);
     // The number's status changes in the period, led by the status it had at `from` (if any).

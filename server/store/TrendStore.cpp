@@ -1,6 +1,7 @@
 #include "TrendStore.h"
 
 #include "Database.h"
+#include "ReportStore.h"
 
 #include <QMap>
 
@@ -8,10 +9,24 @@ using namespace Qt::StringLiterals;
 
 namespace Conversa::Server {
 
+namespace {
+
+QList<QuarterCount> countsOf(const QMap<qint64, qint64> &quarters)
+{
+    QList<QuarterCount> out;
+    out.reserve(quarters.size());
+    for (auto it = quarters.cbegin(); it != quarters.cend(); ++it)
+        out.append({it.key(), it.value()});
+    return out;
+}
+
+}   // namespace
+
 Result<QList<QuarterCount>> TrendStore::messages(qint64 campaignId, qint64 from, qint64 to)
 {
-    // One range per number, so each is a scan of messages_by_number; a campaign's filter joins
-    // the chat.
+    // Overall, the tallies the writes keep (docs/REPORTS.md#tallies). They have no campaign (a
+    // chat may move to another campaign's queue), so a campaign's messages are counted along
+    // messages_by_number, one range per number, joining the chat.
     QList<qint64> numbers;
     {
         SqlQuery q(m_db, "SELECT id FROM whatsapp_numbers ORDER BY id");
@@ -24,24 +39,40 @@ Result<QList<QuarterCount>> TrendStore::messages(qint64 campaignId, qint64 from,
         ? u"SELECT m.created_at - m.created_at % 900, COUNT(*) FROM messages m JOIN chats c ON c.id = m.chat_id "
           "WHERE m.whatsapp_number_id = ? AND m.created_at >= ? AND m.created_at < ? AND c.campaign_id = ? "
           "GROUP BY m.created_at - m.created_at % 900"_s
-        : u"SELECT created_at - created_at % 900, COUNT(*) FROM messages WHERE whatsapp_number_id = ? "
-          "AND created_at >= ? AND created_at < ? GROUP BY created_at - created_at % 900"_s;
+        : u"SELECT quarter, SUM(n) FROM (SELECT quarter, n FROM message_tallies WHERE whatsapp_number_id = ? "
+          "AND quarter >= ? AND quarter < ? UNION ALL SELECT quarter, delta FROM message_tally_log "
+          "WHERE whatsapp_number_id = ? AND quarter >= ? AND quarter < ?) t GROUP BY quarter"_s;
     QMap<qint64, qint64> quarters;
     for (qint64 number : std::as_const(numbers)) {
-        QVariantList values{number, from, to};
-        if (campaignId)
-            values << campaignId;
+        const QVariantList values = campaignId
+            ? QVariantList{number, from, to, campaignId}
+            : QVariantList{number, quarterOf(from), quarterOf(to), number, quarterOf(from), quarterOf(to)};
         SqlQuery q(m_db, sql, values);
         if (!q.exec())
             return q.failure();
         while (q.next())
             quarters[q.integer(0)] += q.integer(1);
     }
-    QList<QuarterCount> out;
-    out.reserve(quarters.size());
-    for (auto it = quarters.cbegin(); it != quarters.cend(); ++it)
-        out.append({it.key(), it.value()});
-    return out;
+    return countsOf(quarters);
+}
+
+Result<QList<QuarterCount>> TrendStore::chatsOpened(qint64 campaignId, qint64 from, qint64 to)
+{
+    // Counted in SQL along chats_opened (or chats_opened_by_campaign): a count needs no facts.
+    QVariantList values;
+    const QString scope =
+        conversationScopeSql(campaignId ? ConversationScope::Campaign : ConversationScope::All, campaignId, values);
+    values << from << to;
+    SqlQuery q(m_db,
+               u"SELECT c.created_at - c.created_at % 900, COUNT(*) FROM chats c WHERE "_s + scope
+                   + u"c.created_at >= ? AND c.created_at < ? GROUP BY c.created_at - c.created_at % 900"_s,
+               values);
+    if (!q.exec())
+        return q.failure();
+    QMap<qint64, qint64> quarters;
+    while (q.next())
+        quarters[q.integer(0)] += q.integer(1);
+    return countsOf(quarters);
 }
 
 Result<QList<WorkingSpan>> TrendStore::working(qint64 campaignId, qint64 from, qint64 to)

@@ -28,8 +28,10 @@ class TrendStore {
 public:
     explicit TrendStore(Database &db) : m_db(db) {}
 
-    // Messages, both directions, counted per quarter hour along messages_by_number.
+    // Messages, both directions, per quarter hour, in order.
     Result<QList<QuarterCount>> messages(qint64 campaignId, qint64 from, qint64 to);
+    // Conversations opened, per quarter hour, in order.
+    Result<QList<QuarterCount>> chatsOpened(qint64 campaignId, qint64 from, qint64 to);
     // Agents' available and busy stretches overlapping the period (a campaign's agents only).
     Result<QList<WorkingSpan>> working(qint64 campaignId, qint64 from, qint64 to);
 

@@ -2,12 +2,14 @@
 // written with exact times, whose every figure is worked out by hand below, then the campaign,
 // agent, WhatsApp number and summary reports and an agent's timeline, figure by figure; periods in
 // a time zone and by the hour; permissions and validation; and the first moments the writes keep
-// (first assignment, first response and who gave it) through the chat API.
+// (first assignment, first response and who gave it) through the chat API; the message tallies the
+// writes keep (migration 0029) against the messages themselves, before and after a fold.
 #include "Fixtures.h"
 #include "ReportDataSet.h"
 #include "TestServer.h"
 
 #include "store/Database.h"
+#include "store/MessageTallyStore.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -48,6 +50,7 @@ private slots:
     void validation_data();
     void validation();
     void writesKeepTheFirstMoments();
+    void talliesFollowTheMessages();
 
 private:
     ApiResponse get(const QString &path, const QByteArray &token = {})
@@ -56,6 +59,11 @@ private:
     }
     void addMessage(qint64 chat, const QString &direction, qint64 user, const QString &status, qint64 at,
                     qint64 sentAt = 0, qint64 deliveredAt = 0, qint64 readAt = 0);
+    // The number's messages per quarter, direction and status, and its delay histogram, as the
+    // tallies (and their log) hold them and as the messages themselves say.
+    QStringList tallied();
+    QStringList counted();
+    qint64 logRows() { return *queryInteger(m_server.db(), u"SELECT COUNT(*) FROM message_tally_log"_s, {}); }
     void exec(const char *sql, std::initializer_list<QVariant> values)
     {
         SqlQuery q(m_server.db(), sql, values);
@@ -537,6 +545,114 @@ void tst_Reports::writesKeepTheFirstMoments()
     QVERIFY(q.integer(1) >= now && q.integer(1) <= q.integer(4));   // A's first assignment, not the last
     QCOMPARE(q.integer(2), m_agentB);
     QVERIFY(q.integer(3) >= now);   // the current queueing moved on
+}
+
+QStringList tst_Reports::tallied()
+{
+    QStringList out;
+    SqlQuery counts(m_server.db(),
+                    "SELECT quarter, direction, status, SUM(n) FROM (SELECT quarter, direction, status, n "
+                    "FROM message_tallies WHERE whatsapp_number_id = ? UNION ALL SELECT quarter, direction, status, "
+                    "delta FROM message_tally_log WHERE whatsapp_number_id = ?) t GROUP BY quarter, direction, status "
+                    "HAVING SUM(n) <> 0 ORDER BY quarter, direction, status",
+                    {m_number, m_number});
+    if (!counts.exec())
+        return {u"query failed"_s};
+    while (counts.next())
+        out << u"%1 %2 %3 %4"_s.arg(counts.integer(0)).arg(counts.string(1), counts.string(2)).arg(counts.integer(3));
+    SqlQuery delays(m_server.db(),
+                    "SELECT seconds, SUM(n) FROM (SELECT seconds, n FROM message_delay_tallies WHERE "
+                    "whatsapp_number_id = ? UNION ALL SELECT delay_seconds, delta FROM message_tally_log WHERE "
+                    "whatsapp_number_id = ? AND delay_seconds IS NOT NULL) t GROUP BY seconds HAVING SUM(n) <> 0 "
+                    "ORDER BY seconds",
+                    {m_number, m_number});
+    if (!delays.exec())
+        return {u"query failed"_s};
+    while (delays.next())
+        out << u"delay %1 %2"_s.arg(delays.integer(0)).arg(delays.integer(1));
+    return out;
+}
+
+QStringList tst_Reports::counted()
+{
+    QStringList out;
+    SqlQuery counts(m_server.db(),
+                    "SELECT created_at - created_at % 900, direction, status, COUNT(*) FROM messages "
+                    "WHERE whatsapp_number_id = ? GROUP BY created_at - created_at % 900, direction, status "
+                    "ORDER BY created_at - created_at % 900, direction, status",
+                    {m_number});
+    if (!counts.exec())
+        return {u"query failed"_s};
+    while (counts.next())
+        out << u"%1 %2 %3 %4"_s.arg(counts.integer(0)).arg(counts.string(1), counts.string(2)).arg(counts.integer(3));
+    SqlQuery delays(m_server.db(),
+                    "SELECT delivered_at - sent_at, COUNT(*) FROM messages WHERE whatsapp_number_id = ? "
+                    "AND direction = 'outbound' AND delivered_at >= sent_at GROUP BY delivered_at - sent_at "
+                    "ORDER BY delivered_at - sent_at",
+                    {m_number});
+    if (!delays.exec())
+        return {u"query failed"_s};
+    while (delays.next())
+        out << u"delay %1 %2"_s.arg(delays.integer(0)).arg(delays.integer(1));
+    return out;
+}
+
+// Every write that changes what a number report counts (a new message, a status or delivery time
+// changed, a message deleted) moves the tallies with it; a fold moves PostgreSQL's log into them
+// and changes no figure.
+void tst_Reports::talliesFollowTheMessages()
+{
+    QCOMPARE(tallied(), counted());
+    const ApiResponse before = get(u"/v1/reports/whatsapp-numbers/%1?"_s.arg(m_number) + kPeriod);
+    QCOMPARE(before.status, 200);
+
+    // A new chat now, its messages through the API and straight into the table.
+    const qint64 now = nowSeconds();
+    const qint64 client =
+        insertReturningId(m_server.db(),
+                          "INSERT INTO clients (phone_number, search_text, custom_fields, created_at, updated_at) "
+                          "VALUES ('+573119998866', '', '{}', ?, ?) RETURNING id",
+                          {now, now});
+    const qint64 chat = insertReturningId(m_server.db(),
+                                          "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, status, "
+                                          "assigned_agent_id, created_at, last_activity_at, last_inbound_at) "
+                                          "VALUES (?, ?, ?, 'active', ?, ?, ?, ?) RETURNING id",
+                                          {client, m_sales, m_number, m_agentA, now - 100, now, now});
+    QVERIFY(chat);
+    const ApiResponse sent =
+        m_server.request("POST", u"/v1/messages"_s,
+                         {{u"chat_id"_s, chat}, {u"message_type"_s, u"text"_s}, {u"content"_s, u"Hola"_s}},
+                         m_agentAToken);
+    QCOMPARE(sent.status, 201);
+    addMessage(chat, u"inbound"_s, 0, u"read"_s, now - 50);
+    addMessage(chat, u"outbound"_s, m_agentA, u"sent"_s, now - 40, now - 39);
+    addMessage(chat, u"outbound"_s, m_agentA, u"delivered"_s, now - 30, now - 29, now - 26);
+    QCOMPARE(tallied(), counted());
+
+    // Statuses move on (the provider's receipts), one message goes back to pending, one is deleted.
+    exec("UPDATE messages SET status = 'delivered', delivered_at = sent_at + 7 WHERE chat_id = ? AND status = 'sent'",
+         {chat});
+    exec("UPDATE messages SET status = 'read', read_at = ? WHERE chat_id = ? AND status = 'delivered'", {now, chat});
+    exec("UPDATE messages SET delivered_at = sent_at + 1 WHERE chat_id = ? AND created_at = ?", {chat, now - 30});
+    exec("UPDATE messages SET status = 'pending', sent_at = NULL, delivered_at = NULL WHERE chat_id = ? "
+         "AND created_at = ?",
+         {chat, now - 40});
+    exec("UPDATE messages SET read_at = ? WHERE chat_id = ?", {now + 1, chat});   // no counted change
+    exec("DELETE FROM messages WHERE chat_id = ? AND direction = 'inbound'", {chat});
+    QCOMPARE(tallied(), counted());
+
+    // PostgreSQL keeps the changes in the log until a fold; SQLite's triggers write the tallies.
+    const bool postgres = m_server.db().dialect() == SqlDialect::Postgres;
+    if (!postgres)
+        QCOMPARE(logRows(), 0);
+    const Result<qint64> folded = MessageTallyStore(m_server.db()).foldAll(3);   // several small folds
+    QVERIFY(folded);
+    QCOMPARE(logRows(), 0);
+    QCOMPARE(tallied(), counted());
+    const ApiResponse after = get(u"/v1/reports/whatsapp-numbers/%1?"_s.arg(m_number) + kPeriod);
+    QCOMPARE(after.status, 200);
+    QCOMPARE(after.value(u"metrics"_s), before.value(u"metrics"_s));   // the period is before `now`
+    QCOMPARE(after.value(u"daily"_s), before.value(u"daily"_s));
 }
 
 QTEST_MAIN(tst_Reports)
