@@ -107,6 +107,10 @@ void SessionController::verifyTwoFactor(const QString &code)
                                     if (r) {
                                         m_twoFactorToken.clear();
                                         accept(r->user);
+                                    } else if (r.error().httpStatus == 401
+                                               && r.error().fields().contains(u"code"_s)) {
+                                        // A wrong code: the step stays open for another one.
+                                        setError(AppContext::errorText(r.error()));
                                     } else if (r.error().httpStatus == 401) {
                                         // The second-step token died (expired, used, or too many wrong codes).
                                         m_twoFactorToken.clear();
@@ -300,11 +304,11 @@ void SessionController::changePassword(const QString &current, const QString &ne
     });
 }
 
-void SessionController::beginTwoFactorSetup()
+void SessionController::beginTwoFactorSetup(const QString &password)
 {
     setError({});
     setBusy(true);
-    m_app.api().enableTwoFactor(this, [this](const Conversa::ApiResult<Conversa::TwoFactorSetupDto> &r) {
+    m_app.api().enableTwoFactor(password, this, [this](const Conversa::ApiResult<Conversa::TwoFactorSetupDto> &r) {
         setBusy(false);
         if (!r) {
             setError(AppContext::errorText(r.error()));

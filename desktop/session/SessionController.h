@@ -74,7 +74,7 @@ public:
     Q_INVOKABLE bool tryAutoLogin();   // false when nothing is remembered
     Q_INVOKABLE void logout();
     Q_INVOKABLE void changePassword(const QString &current, const QString &next);
-    Q_INVOKABLE void beginTwoFactorSetup();
+    Q_INVOKABLE void beginTwoFactorSetup(const QString &password);
     Q_INVOKABLE void confirmTwoFactorSetup(const QString &code);
     Q_INVOKABLE void setAgentStatus(const QString &status, const QString &reason = {});
     Q_INVOKABLE void clearError() { setError({}); }

@@ -46,10 +46,20 @@ Dialog {
                     visible: root.session.twoFactorEnabled
                     text: qsTr("Two-factor authentication is on.")
                 }
-                Button {
+                RowLayout {
                     visible: !root.session.twoFactorEnabled && root.session.twoFactorQrCode.length === 0
-                    text: qsTr("Turn on two-factor authentication")
-                    onClicked: root.session.beginTwoFactorSetup()
+                    TextField {
+                        id: twoFactorPassword
+                        objectName: "twoFactorPassword"
+                        Layout.fillWidth: true
+                        echoMode: TextInput.Password
+                        placeholderText: qsTr("Current password")
+                    }
+                    Button {
+                        text: qsTr("Turn on two-factor authentication")
+                        enabled: !root.session.busy && twoFactorPassword.text.length > 0
+                        onClicked: root.session.beginTwoFactorSetup(twoFactorPassword.text)
+                    }
                 }
                 Image {
                     objectName: "qrImage"

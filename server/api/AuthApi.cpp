@@ -58,16 +58,21 @@ void AuthApi::registerRoutes(HttpRouter &router)
                 [this](RequestContext &ctx) { return refresh(ctx); });
     router.post(u"/v1/auth/logout"_s, {.action = u"auth.logout"_s, .entityType = user},
                 [this](RequestContext &ctx) { return logout(ctx); });
-    router.addDeferred("PUT", u"/v1/auth/change-password"_s, {.action = u"auth.change_password"_s, .entityType = user},
+    // The signed-in user's own password checks are throttled like logins and keep their failed
+    // attempts, so they run in their own transactions too.
+    router.addDeferred("PUT", u"/v1/auth/change-password"_s,
+                       {.action = u"auth.change_password"_s, .entityType = user, .transactional = false},
                        [this](RequestContext &ctx) { return changePassword(ctx); });
-    router.post(u"/v1/auth/2fa/enable"_s, {.action = u"auth.2fa_enable"_s, .entityType = user},
-                [this](RequestContext &ctx) { return enableTwoFactor(ctx); });
+    router.addDeferred("POST", u"/v1/auth/2fa/enable"_s,
+                       {.action = u"auth.2fa_enable"_s, .entityType = user, .transactional = false},
+                       [this](RequestContext &ctx) { return enableTwoFactor(ctx); });
     // Public because its second-login-step mode has no access token yet; the activation mode
     // checks the bearer token itself.
     router.post(u"/v1/auth/2fa/verify"_s,
                 {.authenticated = false, .action = u"auth.2fa_verify"_s, .entityType = user, .transactional = false},
                 [this](RequestContext &ctx) { return verifyTwoFactor(ctx); });
-    router.addDeferred("POST", u"/v1/auth/2fa/disable"_s, {.action = u"auth.2fa_disable"_s, .entityType = user},
+    router.addDeferred("POST", u"/v1/auth/2fa/disable"_s,
+                       {.action = u"auth.2fa_disable"_s, .entityType = user, .transactional = false},
                        [this](RequestContext &ctx) { return disableTwoFactor(ctx); });
 }
 
@@ -88,6 +93,27 @@ Result<HttpReply> AuthApi::throttled(RequestContext &ctx, const QString &email, 
 {
     CONVERSA_TRY(m_store.recordAttempt(email, ctx.ip, false, u"throttled"_s));
     return ApiError::rateLimited(retryAfter);
+}
+
+Result<qint64> AuthApi::admitAttempt(RequestContext &ctx, const QString &email)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
+    CONVERSA_TRY(m_store.lockAttempts(email, ctx.ip));
+    Result<int> wait = m_auth.loginRetryAfter(email, ctx.ip);
+    CONVERSA_TRY(wait);
+    if (*wait > 0) {
+        CONVERSA_TRY(m_store.recordAttempt(email, ctx.ip, false, u"throttled"_s));
+        if (!tx.commit())
+            return ApiError::internal();
+        return ApiError::rateLimited(*wait);
+    }
+    Result<qint64> attempt = m_store.recordPendingAttempt(email, ctx.ip);
+    CONVERSA_TRY(attempt);
+    if (!tx.commit())
+        return ApiError::internal();
+    return attempt;
 }
 
 Result<HttpReply> AuthApi::signedIn(RequestContext &ctx, const AuthUser &user)
@@ -115,51 +141,49 @@ Result<Deferred> AuthApi::login(RequestContext &ctx)
     if (account->has_value())
         ctx.audit.entityId = ctx.audit.userId = account->value().id;
 
-    // Throttling comes first, so a locked-out email costs no hashing and even the right password waits.
-    Result<int> wait = m_auth.loginRetryAfter(*email, ctx.ip);
-    CONVERSA_TRY(wait);
-    if (*wait > 0) {
-        const Result<HttpReply> refused = committing([&] { return throttled(ctx, *email, *wait); });
-        return refused.error();   // throttled() never succeeds
-    }
+    // Throttling comes first, so a locked-out email costs no hashing and even the right password
+    // waits; the attempt counts from before its hash is queued.
+    const Result<qint64> attempt = admitAttempt(ctx, *email);
+    CONVERSA_TRY(attempt);
 
     // An unknown email is checked against a dummy hash so both answers take as long.
     const QByteArray hash = account->has_value() ? account->value().passwordHash : PasswordHasher::dummyHash();
     return Deferred{[hash, password = *password] { return QVariant(PasswordHasher::verify(hash, password)); },
-                    [this, email = *email, known = account.value()](RequestContext &ctx, const QVariant &verified) {
-                        return committing([&] { return finishLogin(ctx, email, known, verified.toBool()); });
+                    [this, email = *email, known = account.value(), attempt = *attempt](RequestContext &ctx,
+                                                                                      const QVariant &verified) {
+                        return committing([&] { return finishLogin(ctx, attempt, known, verified.toBool()); });
                     }};
 }
 
-Result<HttpReply> AuthApi::finishLogin(RequestContext &ctx, const QString &email,
-                                       const std::optional<LoginAccount> &account, bool passwordOk)
+Result<HttpReply> AuthApi::finishLogin(RequestContext &ctx, qint64 attempt, const std::optional<LoginAccount> &account,
+                                       bool passwordOk)
 {
     const auto wrong = [] {
         return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "The email or password is incorrect"));
     };
     if (!account || !passwordOk) {
-        CONVERSA_TRY(m_store.recordAttempt(email, ctx.ip, false, account ? u"password"_s : u"unknown_email"_s));
+        CONVERSA_TRY(m_store.settleAttempt(attempt, false, account ? u"password"_s : u"unknown_email"_s));
         return wrong();
     }
     Result<AuthUser> user = m_auth.loadUser(account->id);
     if (!user && user.error().status() == 404) {   // deleted while the password was being checked
-        CONVERSA_TRY(m_store.recordAttempt(email, ctx.ip, false, u"unknown_email"_s));
+        CONVERSA_TRY(m_store.settleAttempt(attempt, false, u"unknown_email"_s));
         return wrong();
     }
     CONVERSA_TRY(user);
     if (user->status != "active"_L1) {
-        CONVERSA_TRY(m_store.recordAttempt(email, ctx.ip, false, u"inactive"_s));
+        CONVERSA_TRY(m_store.settleAttempt(attempt, false, u"inactive"_s));
         return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "This account is not active"));
     }
     if (user->twoFactorEnabled) {
         Result<QByteArray> challenge = m_auth.openTwoFactorChallenge(user->id, ctx.ip, ctx.userAgent);
         CONVERSA_TRY(challenge);
-        CONVERSA_TRY(m_store.recordAttempt(email, ctx.ip, true, u"password"_s));
+        CONVERSA_TRY(m_store.settleAttempt(attempt, true, u"password"_s));
         return HttpReply::json(QJsonObject{{u"two_factor_required"_s, true},
                                            {u"two_factor_token"_s, QString::fromLatin1(*challenge)},
                                            {u"expires_in"_s, AuthService::kChallengeSeconds}});
     }
-    CONVERSA_TRY(m_store.recordAttempt(email, ctx.ip, true, u"ok"_s));
+    CONVERSA_TRY(m_store.settleAttempt(attempt, true, u"ok"_s));
     return signedIn(ctx, *user);
 }
 
@@ -205,47 +229,85 @@ Result<Deferred> AuthApi::changePassword(RequestContext &ctx)
         v.fail(u"new_password"_s, QT_TRANSLATE_NOOP("Api", "The new password must be different from the current one"));
     if (!v.ok())
         return v.error();
+    // The new hash is made only after the current password matched: a wrong guess costs one hash.
+    return passwordChecked(ctx, *current, u"current_password"_s,
+                           QT_TRANSLATE_NOOP("Api", "The current password is incorrect"), u"change_password"_s,
+                           [this, next = *next](RequestContext &ctx) -> Result<HttpReply> {
+                               const QByteArray hash = PasswordHasher::hash(next);
+                               if (hash.isEmpty())
+                                   return ApiError::internal();
+                               CONVERSA_TRY(m_store.setPasswordHash(ctx.user->id, hash));
+                               // Whoever else holds a login of this account (maybe with the old password) is out.
+                               Result<int> revoked = revokeOtherLogins(ctx, u"password_changed"_s);
+                               CONVERSA_TRY(revoked);
+                               ctx.audit.changes =
+                                   QJsonObject{{u"password"_s, AuditStore::change(u"***"_s, u"***"_s)},
+                                               {u"sessions_revoked"_s, AuditStore::change(0, *revoked)}};
+                               return HttpReply::json(QJsonObject{
+                                   {u"message"_s, ctx.text(QT_TRANSLATE_NOOP("Api", "Password updated successfully"))}});
+                           });
+}
+
+Result<Deferred> AuthApi::passwordChecked(RequestContext &ctx, const QString &password, const QString &field,
+                                          const char *wrongPassword, const QString &reason,
+                                          std::function<Result<HttpReply>(RequestContext &)> onMatch)
+{
     Result<std::optional<LoginAccount>> account = m_store.account(ctx.user->id);
     CONVERSA_TRY(account);
     if (!account->has_value())
         return ApiError::unauthenticated();
-
-    // Invalid QVariant: the current password is wrong; otherwise the new hash.
-    return Deferred{[hash = account->value().passwordHash, current = *current, next = *next] {
-                        if (!PasswordHasher::verify(hash, current))
-                            return QVariant();
-                        return QVariant(PasswordHasher::hash(next));
+    const Result<qint64> attempt = admitAttempt(ctx, ctx.user->email);
+    CONVERSA_TRY(attempt);
+    return Deferred{[hash = account->value().passwordHash, password] {
+                        return QVariant(PasswordHasher::verify(hash, password));
                     },
-                    [this](RequestContext &ctx, const QVariant &outcome) -> Result<HttpReply> {
-                        if (!outcome.isValid())
-                            return ApiError::validation(u"current_password"_s,
-                                                        QT_TRANSLATE_NOOP("Api", "The current password is incorrect"));
-                        const QByteArray hash = outcome.toByteArray();
-                        if (hash.isEmpty())
-                            return ApiError::internal();
-                        CONVERSA_TRY(m_store.setPasswordHash(ctx.user->id, hash));
-                        // Whoever else holds a login of this account (maybe with the old password) is out.
-                        Result<int> revoked =
-                            m_store.revokeOtherSessions(ctx.user->id, ctx.user->sessionId, u"password_changed"_s);
-                        CONVERSA_TRY(revoked);
-                        m_realtime.disconnectUser(ctx.user->id, ctx.user->sessionId);
-                        ctx.audit.changes = QJsonObject{{u"password"_s, AuditStore::change(u"***"_s, u"***"_s)},
-                                                        {u"sessions_revoked"_s, AuditStore::change(0, *revoked)}};
-                        return HttpReply::json(QJsonObject{
-                            {u"message"_s, ctx.text(QT_TRANSLATE_NOOP("Api", "Password updated successfully"))}});
+                    [this, field, reason, wrongPassword, attempt = *attempt, onMatch = std::move(onMatch)](
+                        RequestContext &ctx, const QVariant &verified) {
+                        return committing([&]() -> Result<HttpReply> {
+                            if (!verified.toBool()) {
+                                CONVERSA_TRY(m_store.settleAttempt(attempt, false, reason));
+                                return ApiError::validation(field, wrongPassword);
+                            }
+                            // A refusal after the password (a wrong 2FA code) fails the attempt too;
+                            // `onMatch` changes nothing before its last refusal.
+                            Result<HttpReply> done = onMatch(ctx);
+                            if (!done && done.error().status() >= 500)
+                                return done;
+                            CONVERSA_TRY(m_store.settleAttempt(attempt, bool(done), reason));
+                            return done;
+                        });
                     }};
+}
+
+Result<int> AuthApi::revokeOtherLogins(RequestContext &ctx, const QString &reason)
+{
+    Result<int> revoked = m_store.revokeOtherSessions(ctx.user->id, ctx.user->sessionId, reason);
+    if (revoked)
+        m_realtime.disconnectUser(ctx.user->id, ctx.user->sessionId);
+    return revoked;
 }
 
 // ---- POST /v1/auth/2fa/enable ----
 
-Result<HttpReply> AuthApi::enableTwoFactor(RequestContext &ctx)
+Result<Deferred> AuthApi::enableTwoFactor(RequestContext &ctx)
 {
     ctx.audit.entityId = ctx.user->id;
-    Result<TwoFactorSetup> setup = m_auth.beginTwoFactor(*ctx.user);
-    CONVERSA_TRY(setup);
-    return HttpReply::json(QJsonObject{{u"secret"_s, QString::fromLatin1(setup->secret)},
-                                       {u"qr_code"_s, QString::fromLatin1(setup->qrCode)},
-                                       {u"backup_codes"_s, QJsonArray::fromStringList(setup->backupCodes)}});
+    Validator v(ctx.body);
+    const std::optional<QString> password = passwordField(v, ctx.body, u"password"_s);
+    if (!v.ok())
+        return v.error();
+    if (ctx.user->twoFactorEnabled)
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Two-factor authentication is already enabled"));
+    return passwordChecked(ctx, *password, u"password"_s, QT_TRANSLATE_NOOP("Api", "The password is incorrect"),
+                           u"two_factor_enable"_s,
+                           [this](RequestContext &ctx) -> Result<HttpReply> {
+                               Result<TwoFactorSetup> setup = m_auth.beginTwoFactor(*ctx.user);
+                               CONVERSA_TRY(setup);
+                               return HttpReply::json(
+                                   QJsonObject{{u"secret"_s, QString::fromLatin1(setup->secret)},
+                                               {u"qr_code"_s, QString::fromLatin1(setup->qrCode)},
+                                               {u"backup_codes"_s, QJsonArray::fromStringList(setup->backupCodes)}});
+                           });
 }
 
 // ---- POST /v1/auth/2fa/verify ----
@@ -283,7 +345,11 @@ Result<HttpReply> AuthApi::activateTwoFactor(RequestContext &ctx)
         return v.error();
     return committing([&]() -> Result<HttpReply> {
         CONVERSA_TRY(m_auth.activateTwoFactor(user->id, *code));
-        ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, AuditStore::change(false, true)}};
+        // Logins made with the password alone end: from now on a login needs the second factor.
+        Result<int> revoked = revokeOtherLogins(ctx, u"two_factor_enabled"_s);
+        CONVERSA_TRY(revoked);
+        ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, AuditStore::change(false, true)},
+                                        {u"sessions_revoked"_s, AuditStore::change(0, *revoked)}};
         return HttpReply::json(QJsonObject{{u"enabled"_s, true}});
     });
 }
@@ -312,6 +378,7 @@ Result<HttpReply> AuthApi::secondFactorStep(RequestContext &ctx, const QString &
         return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "This account is not active"));
 
     // Wrong codes count as failed logins of the email, across all of its challenges.
+    CONVERSA_TRY(m_store.lockAttempts(user->email, ctx.ip));
     Result<int> wait = m_auth.loginRetryAfter(user->email, ctx.ip);
     CONVERSA_TRY(wait);
     if (*wait > 0)
@@ -322,7 +389,10 @@ Result<HttpReply> AuthApi::secondFactorStep(RequestContext &ctx, const QString &
     if (!*accepted) {
         CONVERSA_TRY(m_store.failChallenge(challenge.id));
         CONVERSA_TRY(m_store.recordAttempt(user->email, ctx.ip, false, u"two_factor"_s));
-        return ApiError::validation(u"code"_s, QT_TRANSLATE_NOOP("Api", "The code is not valid"));
+        // To a client signing in, a wrong code is a failed login like a wrong password; the
+        // detail on `code` says the step is still open for another code.
+        return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "The code is not valid"))
+            .withDetails({{u"code"_s, QT_TRANSLATE_NOOP("Api", "The code is not valid")}});
     }
     Result<bool> used = m_store.useChallenge(challenge.id);
     CONVERSA_TRY(used);
@@ -344,26 +414,21 @@ Result<Deferred> AuthApi::disableTwoFactor(RequestContext &ctx)
         return v.error();
     if (!ctx.user->twoFactorEnabled)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Two-factor authentication is not enabled"));
-    Result<std::optional<LoginAccount>> account = m_store.account(ctx.user->id);
-    CONVERSA_TRY(account);
-    if (!account->has_value())
-        return ApiError::unauthenticated();
-
-    return Deferred{[hash = account->value().passwordHash, password = *password] {
-                        return QVariant(PasswordHasher::verify(hash, password));
-                    },
-                    [this, code = *code](RequestContext &ctx, const QVariant &verified) -> Result<HttpReply> {
-                        if (!verified.toBool())
-                            return ApiError::validation(u"password"_s,
-                                                        QT_TRANSLATE_NOOP("Api", "The password is incorrect"));
-                        Result<bool> accepted = m_auth.consumeSecondFactor(ctx.user->id, code);
-                        CONVERSA_TRY(accepted);
-                        if (!*accepted)
-                            return ApiError::validation(u"code"_s, QT_TRANSLATE_NOOP("Api", "The code is not valid"));
-                        CONVERSA_TRY(m_store.disableTwoFactor(ctx.user->id));
-                        ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, AuditStore::change(true, false)}};
-                        return HttpReply::json(QJsonObject{{u"enabled"_s, false}});
-                    }};
+    return passwordChecked(ctx, *password, u"password"_s, QT_TRANSLATE_NOOP("Api", "The password is incorrect"),
+                           u"two_factor_disable"_s, [this, code = *code](RequestContext &ctx) -> Result<HttpReply> {
+                               Result<bool> accepted = m_auth.consumeSecondFactor(ctx.user->id, code);
+                               CONVERSA_TRY(accepted);
+                               if (!*accepted)
+                                   return ApiError::validation(u"code"_s,
+                                                               QT_TRANSLATE_NOOP("Api", "The code is not valid"));
+                               CONVERSA_TRY(m_store.disableTwoFactor(ctx.user->id));
+                               Result<int> revoked = revokeOtherLogins(ctx, u"two_factor_disabled"_s);
+                               CONVERSA_TRY(revoked);
+                               ctx.audit.changes =
+                                   QJsonObject{{u"two_factor_enabled"_s, AuditStore::change(true, false)},
+                                               {u"sessions_revoked"_s, AuditStore::change(0, *revoked)}};
+                               return HttpReply::json(QJsonObject{{u"enabled"_s, false}});
+                           });
 }
 
 }   // namespace Conversa::Server

@@ -24,17 +24,27 @@ public:
 
 private:
     Result<Deferred> login(RequestContext &ctx);
-    Result<HttpReply> finishLogin(RequestContext &ctx, const QString &email, const std::optional<LoginAccount> &account,
+    Result<HttpReply> finishLogin(RequestContext &ctx, qint64 attempt, const std::optional<LoginAccount> &account,
                                   bool passwordOk);
     Result<HttpReply> refresh(RequestContext &ctx);
     Result<HttpReply> logout(RequestContext &ctx);
     Result<Deferred> changePassword(RequestContext &ctx);
-    Result<HttpReply> enableTwoFactor(RequestContext &ctx);
+    Result<Deferred> enableTwoFactor(RequestContext &ctx);
     Result<HttpReply> verifyTwoFactor(RequestContext &ctx);
     Result<HttpReply> activateTwoFactor(RequestContext &ctx);
     Result<HttpReply> secondFactorStep(RequestContext &ctx, const QString &challengeToken, const QString &code);
     Result<Deferred> disableTwoFactor(RequestContext &ctx);
 
+    // Throttling (429) for an attempt to check this email's password from the caller's address,
+    // then the attempt counted before its hash is queued: the pending attempt's id.
+    Result<qint64> admitAttempt(RequestContext &ctx, const QString &email);
+    // The signed-in user's password checked like a login (throttled, counted); `onMatch` runs
+    // when it matches. A wrong one is a 422 on `field` with `wrongPassword`.
+    Result<Deferred> passwordChecked(RequestContext &ctx, const QString &password, const QString &field,
+                                     const char *wrongPassword, const QString &reason,
+                                     std::function<Result<HttpReply>(RequestContext &)> onMatch);
+    // Ends the user's other logins and their sockets; how many were revoked.
+    Result<int> revokeOtherLogins(RequestContext &ctx, const QString &reason);
     // Opens a login for the user and answers like a successful POST /auth/login.
     Result<HttpReply> signedIn(RequestContext &ctx, const AuthUser &user);
     // Records a refused attempt (not counted as a failure) and answers 429.

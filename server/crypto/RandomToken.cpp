@@ -1,5 +1,7 @@
 #include "crypto/RandomToken.h"
 
+#include "crypto/WebhookSignature.h"
+
 #include <QCryptographicHash>
 #include <QSet>
 
@@ -70,7 +72,9 @@ QStringList backupCodes(int n)
     return codes;
 }
 
-QByteArray hashBackupCode(const QString &code)
+namespace {
+
+QByteArray normalisedBackupCode(const QString &code)
 {
     QByteArray normalised;
     normalised.reserve(code.size());
@@ -82,7 +86,20 @@ QByteArray hashBackupCode(const QString &code)
         const char latin1 = c.toLower().toLatin1();
         normalised.append(latin1 ? latin1 : '?');
     }
-    return sha256Hex(normalised);
+    return normalised;
+}
+
+}   // namespace
+
+QByteArray hashBackupCode(QByteArrayView key, const QString &code)
+{
+    const QByteArray message = "backup-code:" + normalisedBackupCode(code);
+    return "h1:" + WebhookSignature::hmacSha256Hex(key, message);
+}
+
+QByteArray legacyBackupCodeHash(const QString &code)
+{
+    return sha256Hex(normalisedBackupCode(code));
 }
 
 }   // namespace RandomToken

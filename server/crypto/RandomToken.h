@@ -30,9 +30,13 @@ inline constexpr QStringView BackupCodeAlphabet = u"abcdefghijkmnpqrstuvwxyz2345
 // BackupCodeAlphabet (50 bits) shown as two groups of five: "k7mqa-x3vte".
 QStringList backupCodes(int n = 10);
 
-// sha256Hex of the code lower-cased with dashes and whitespace removed, so
-// "K7MQA X3VTE", "k7mqax3vte" and "k7mqa-x3vte" hash alike.
-QByteArray hashBackupCode(const QString &code);
+// A backup code as stored: "h1:" and the hex HMAC-SHA256 under the server's key of the code
+// lower-cased with dashes and whitespace removed, so "K7MQA X3VTE", "k7mqax3vte" and
+// "k7mqa-x3vte" hash alike. Keyed, so a copy of the table cannot be searched offline: 50 bits
+// of code are within reach of a fast unkeyed hash.
+QByteArray hashBackupCode(QByteArrayView key, const QString &code);
+// The unkeyed SHA-256 the codes made before the keyed hash were stored with, still accepted.
+QByteArray legacyBackupCodeHash(const QString &code);
 
 }   // namespace RandomToken
 

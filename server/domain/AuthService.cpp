@@ -56,6 +56,7 @@ AuthUser readUser(const SqlQuery &q, const RoleStore &roles)
 AuthService::AuthService(const AuthSettings &settings, Database &db, RoleStore &roles)
     : m_jwtKey(settings.jwtSecret),
       m_secretBox(settings.secretKey),
+      m_backupCodeKey(settings.secretKey),
       m_loginFailuresPerIp(settings.loginAttemptsPerIpPer15Min),
       m_db(db),
       m_roles(roles),
@@ -225,7 +226,7 @@ Result<TwoFactorSetup> AuthService::beginTwoFactor(const AuthUser &user)
     CONVERSA_TRY(m_store.setPendingSecret(user.id, sealed));
     QList<QByteArray> hashes;
     for (const QString &code : std::as_const(setup.backupCodes))
-        hashes.append(RandomToken::hashBackupCode(code));
+        hashes.append(RandomToken::hashBackupCode(m_backupCodeKey, code));
     CONVERSA_TRY(m_store.replaceBackupCodes(user.id, hashes));
     return setup;
 }
@@ -265,7 +266,10 @@ Result<bool> AuthService::consumeSecondFactor(qint64 userId, const QString &code
     // The step counter only moves forward, so a code (even one still inside the window) works once.
     if (const std::optional<qint64> counter = Totp::validate(*secret, code, nowSeconds()))
         return m_store.advanceCounter(userId, *counter);
-    return m_store.useBackupCode(userId, RandomToken::hashBackupCode(code));
+    Result<bool> used = m_store.useBackupCode(userId, RandomToken::hashBackupCode(m_backupCodeKey, code));
+    if (!used || *used)
+        return used;
+    return m_store.useBackupCode(userId, RandomToken::legacyBackupCodeHash(code));
 }
 
 }   // namespace Conversa::Server

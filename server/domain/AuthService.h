@@ -93,6 +93,7 @@ private:
 
     QByteArray m_jwtKey;
     SecretBox m_secretBox;
+    QByteArray m_backupCodeKey;   // the server's secret key: backup codes are HMACs under it
     int m_loginFailuresPerIp;
     Database &m_db;
     RoleStore &m_roles;

@@ -73,6 +73,38 @@ Result<Ok> AuthStore::recordAttempt(const QString &email, const QString &ip, boo
     return Ok{};
 }
 
+Result<qint64> AuthStore::recordPendingAttempt(const QString &email, const QString &ip)
+{
+    SqlQuery q(m_db,
+               "INSERT INTO login_attempts (email, ip_address, success, created_at, reason) "
+               "VALUES (?, ?, FALSE, ?, 'pending') RETURNING id",
+               {email, ip, nowSeconds()});
+    if (!q.exec() || !q.next())
+        return q.failure();
+    return q.integer(0);
+}
+
+Result<Ok> AuthStore::settleAttempt(qint64 attemptId, bool success, const QString &reason)
+{
+    return SqlQuery(m_db, "UPDATE login_attempts SET success = ?, reason = ? WHERE id = ?", {success, reason, attemptId})
+        .run();
+}
+
+Result<Ok> AuthStore::lockAttempts(const QString &email, const QString &ip)
+{
+    if (m_db.dialect() != SqlDialect::Postgres)
+        return Ok{};
+    // Two-key advisory locks: a class (email or IP) and the value's hash. Always email, then IP,
+    // so two transactions never wait on each other in a circle.
+    SqlQuery byEmail(m_db, "SELECT pg_advisory_xact_lock(7101, hashtext(?))", {email});
+    if (!byEmail.exec())
+        return byEmail.failure();
+    SqlQuery byIp(m_db, "SELECT pg_advisory_xact_lock(7102, hashtext(?))", {ip});
+    if (!byIp.exec())
+        return byIp.failure();
+    return Ok{};
+}
+
 Result<qint64> AuthStore::throttledUntil(const char *sql, const QString &key, int limit, int window)
 {
     // The newest `limit` failures: the oldest of them is the one whose leaving the window lifts the lock.

@@ -57,8 +57,17 @@ public:
     Result<Ok> setPasswordHash(qint64 userId, const QByteArray &hash);
     Result<Ok> setLastLogin(qint64 userId);
 
-    // reason: "password", "unknown_email", "inactive", "two_factor", "throttled", "ok".
+    // reason: "password", "unknown_email", "inactive", "two_factor", "throttled", "ok", and for
+    // the signed-in user's own checks "change_password", "two_factor_enable", "two_factor_disable".
     Result<Ok> recordAttempt(const QString &email, const QString &ip, bool success, const QString &reason);
+    // An attempt counted as failed ("pending") before its password hash is queued, so attempts
+    // sent at the same moment see each other; settleAttempt() then records how it ended.
+    Result<qint64> recordPendingAttempt(const QString &email, const QString &ip);
+    Result<Ok> settleAttempt(qint64 attemptId, bool success, const QString &reason);
+    // Holds, until the transaction ends, the right to count and add attempts for this email and
+    // IP: the check and the pending row of two concurrent attempts cannot interleave. SQLite's one
+    // writer already serialises them; PostgreSQL takes transaction advisory locks, email first.
+    Result<Ok> lockAttempts(const QString &email, const QString &ip);
     // Epoch second at which `limit` counted failures (throttled refusals don't count) of this
     // email / IP within the last `window` seconds drop below `limit`; 0 when not throttled now.
     Result<qint64> emailThrottledUntil(const QString &email, int limit, int window);

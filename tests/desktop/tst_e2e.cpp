@@ -183,7 +183,8 @@ void tst_DesktopE2E::initTestCase()
     m_agentId = m_server.createUser(m_email, u"correct horse 1"_s, u"agent"_s, u"active"_s, u"Lucía"_s, u"Prieto"_s);
     // The agent has 2FA on.
     const QByteArray agent = m_server.login(m_email, u"correct horse 1"_s);
-    const ApiResponse enable = m_server.request("POST", u"/v1/auth/2fa/enable"_s, {}, agent);
+    const ApiResponse enable =
+        m_server.request("POST", u"/v1/auth/2fa/enable"_s, {{u"password"_s, u"correct horse 1"_s}}, agent);
     QCOMPARE(enable.status, 200);
     m_secret = enable.value(u"secret"_s).toString().toLatin1();
     QCOMPARE(m_server

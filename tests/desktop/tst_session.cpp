@@ -157,7 +157,8 @@ void tst_Session::twoFactor()
     const QString email = u"twofa%1@example.com"_s.arg(m_seq);
     m_server.createUser(email, u"correct horse 1"_s, u"agent"_s);
     const QByteArray token = m_server.login(email, u"correct horse 1"_s);
-    const ApiResponse enable = m_server.request("POST", u"/v1/auth/2fa/enable"_s, {}, token);
+    const ApiResponse enable =
+        m_server.request("POST", u"/v1/auth/2fa/enable"_s, {{u"password"_s, u"correct horse 1"_s}}, token);
     QCOMPARE(enable.status, 200);
     const QByteArray secret = enable.value(u"secret"_s).toString().toLatin1();
     const QString backup = enable.value(u"backup_codes"_s).toArray().first().toString();
@@ -294,7 +295,10 @@ void tst_Session::enableTwoFactor()
     SessionController *s = ctx->session();
     QTRY_VERIFY_WITH_TIMEOUT(!s->userName().isEmpty(), 5000);
     QVERIFY(!s->twoFactorEnabled());
-    s->beginTwoFactorSetup();
+    s->beginTwoFactorSetup(u"wrong password"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!s->errorMessage().isEmpty(), 5000);   // the server's 422
+    QVERIFY(s->twoFactorQrCode().isEmpty());
+    s->beginTwoFactorSetup(u"correct horse 1"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!s->twoFactorQrCode().isEmpty(), 5000);
     QVERIFY(s->twoFactorQrCode().startsWith(u"data:image/png;base64,"_s));
     QCOMPARE(s->twoFactorBackupCodes().size(), 10);

@@ -1,5 +1,7 @@
 // /v1/auth over real HTTP: login and its throttling, refresh-token rotation and reuse detection,
-// logout, password change, suspension taking effect at once, and TOTP two-factor end to end.
+// logout, password change, suspension taking effect at once, and TOTP two-factor end to end; the
+// password checks of signed-in users throttled like logins, attempts counted before their hash
+// (concurrent guesses), and backup codes stored as keyed hashes.
 #include "ExpectedRoles.h"
 #include "TestServer.h"
 
@@ -9,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkReply>
 #include <QTest>
 
 using namespace Conversa::Server;
@@ -67,6 +70,9 @@ private slots:
     void twoFactorEndToEnd();
     void twoFactorChallengeDiesAfterFiveWrongCodes();
     void twoFactorRefusals();
+    void concurrentGuessesAreAllCounted();
+    void ownPasswordChecksAreThrottled();
+    void legacyBackupCodesStillWork();
 
 private:
     QString newEmail(const QString &prefix) { return u"%1%2@auth.test"_s.arg(prefix).arg(++m_seq); }
@@ -511,7 +517,8 @@ void tst_Auth::blockedUsersLoseAccessAtOnce()
 
 QByteArray tst_Auth::enableTwoFactor(const QByteArray &token, QStringList *backupCodes)
 {
-    const ApiResponse enabled = m_server.request("POST", u"/v1/auth/2fa/enable"_s, {}, token);
+    const ApiResponse enabled =
+        m_server.request("POST", u"/v1/auth/2fa/enable"_s, {{u"password"_s, kPassword}}, token);
     if (enabled.status != 200)
         return {};
     const QByteArray secret = enabled.value(u"secret"_s).toString().toLatin1();
@@ -529,9 +536,21 @@ void tst_Auth::twoFactorEndToEnd()
     const QByteArray token = login(email).value(u"access_token"_s).toString().toLatin1();
     QVERIFY(!token.isEmpty());
 
+    // Enabling needs the current password.
+    ApiResponse r = m_server.request("POST", u"/v1/auth/2fa/enable"_s, {}, token);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorFields(), QStringList{u"password"_s});
+    r = m_server.request("POST", u"/v1/auth/2fa/enable"_s, {{u"password"_s, u"not-my-password"_s}}, token);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorFields(), QStringList{u"password"_s});
+    QCOMPARE(m_server.count(u"users"_s, u"id = %1 AND two_factor_pending_secret IS NULL"_s.arg(id)), 1);
+    QCOMPARE(m_server.count(u"login_attempts"_s,
+                            u"email = '%1' AND reason = 'two_factor_enable' AND success = FALSE"_s.arg(email)),
+             1);
+
     // Enable: the secret, its QR code and ten backup codes; stored sealed and hashed.
     qint64 mark = m_server.auditMark();
-    ApiResponse r = m_server.request("POST", u"/v1/auth/2fa/enable"_s, {}, token);
+    r = m_server.request("POST", u"/v1/auth/2fa/enable"_s, {{u"password"_s, kPassword}}, token);
     QCOMPARE(r.status, 200);
     const QByteArray secret = r.value(u"secret"_s).toString().toLatin1();
     QCOMPARE(secret.size(), 32);
@@ -543,6 +562,11 @@ void tst_Auth::twoFactorEndToEnd()
     QCOMPARE(QSet<QString>(backup.begin(), backup.end()).size(), 10);
     QCOMPARE(m_server.count(u"user_backup_codes"_s, u"user_id = %1 AND used_at IS NULL"_s.arg(id)), 10);
     QCOMPARE(m_server.count(u"user_backup_codes"_s, u"code_hash = '%1'"_s.arg(backup.first())), 0);
+    // Keyed: neither the plain SHA-256 the codes once had, nor anything but "h1:" hashes.
+    QCOMPARE(m_server.count(u"user_backup_codes"_s, u"user_id = %1 AND code_hash LIKE 'h1:%'"_s.arg(id)), 10);
+    QCOMPARE(m_server.count(u"user_backup_codes"_s,
+                            u"code_hash = '%1'"_s.arg(QString::fromLatin1(RandomToken::legacyBackupCodeHash(backup[0])))),
+             0);
     QCOMPARE(m_server.count(u"users"_s,
                             u"id = %1 AND two_factor_enabled = FALSE AND two_factor_pending_secret LIKE 'v1:%'"_s.arg(
                                 id)),
@@ -564,16 +588,22 @@ void tst_Auth::twoFactorEndToEnd()
     r = m_server.request("POST", u"/v1/auth/2fa/verify"_s, {{u"code"_s, wrongCode(secret)}}, token);
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorFields(), QStringList{u"code"_s});
+    const ApiResponse otherLogin = login(email);   // with the password alone, before 2FA is on
+    const QByteArray otherToken = otherLogin.value(u"access_token"_s).toString().toLatin1();
+    QCOMPARE(probe(otherToken), 422);
     mark = m_server.auditMark();
     r = m_server.request("POST", u"/v1/auth/2fa/verify"_s, {{u"code"_s, Totp::codeAt(secret, nowSeconds())}}, token);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object(), (QJsonObject{{u"enabled"_s, true}}));
+    // Turning it on ends the logins made without it, not the caller's.
+    QCOMPARE(probe(otherToken), 401);
+    QCOMPARE(probe(token), 422);
     QList<QJsonObject> verifies = m_server.auditRowsSince(u"auth.2fa_verify"_s, mark);
     QCOMPARE(verifies.size(), 1);
     audit = verifies.first();
     QCOMPARE(audit.value(u"success"_s).toBool(), true);
     QCOMPARE(audit.value(u"user_id"_s).toInteger(), id);
-    QCOMPARE(m_server.request("POST", u"/v1/auth/2fa/enable"_s, {}, token).status, 409);
+    QCOMPARE(m_server.request("POST", u"/v1/auth/2fa/enable"_s, {{u"password"_s, kPassword}}, token).status, 409);
 
     // Login now stops at the second factor.
     r = login(email);
@@ -589,10 +619,12 @@ void tst_Auth::twoFactorEndToEnd()
         return m_server.request("POST", u"/v1/auth/2fa/verify"_s,
                                 {{u"two_factor_token"_s, challengeToken}, {u"code"_s, code}});
     };
+    // A wrong code is a failed login (401), like a wrong password.
     mark = m_server.auditMark();
     r = step(challenge, wrongCode(secret));
-    QCOMPARE(r.status, 422);
-    QCOMPARE(r.errorFields(), QStringList{u"code"_s});
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.errorCode(), QByteArray("UNAUTHENTICATED"));
+    QCOMPARE(r.errorFields(), QStringList{u"code"_s});   // the step stays open
     verifies = m_server.auditRowsSince(u"auth.2fa_verify"_s, mark);
     QCOMPARE(verifies.size(), 1);
     QCOMPARE(verifies.first().value(u"success"_s).toBool(), false);
@@ -619,8 +651,7 @@ void tst_Auth::twoFactorEndToEnd()
     // The same TOTP code again: refused.
     const QString challenge2 = login(email).value(u"two_factor_token"_s).toString();
     r = step(challenge2, code);
-    QCOMPARE(r.status, 422);
-    QCOMPARE(r.errorFields(), QStringList{u"code"_s});
+    QCOMPARE(r.status, 401);
 
     // A backup code works once (in any case and spacing).
     r = step(challenge2, backup[0].toUpper().replace(u'-', u' '));
@@ -628,10 +659,12 @@ void tst_Auth::twoFactorEndToEnd()
     QVERIFY(!r.value(u"access_token"_s).toString().isEmpty());
     QCOMPARE(m_server.count(u"user_backup_codes"_s, u"user_id = %1 AND used_at IS NOT NULL"_s.arg(id)), 1);
     const QString challenge3 = login(email).value(u"two_factor_token"_s).toString();
-    QCOMPARE(step(challenge3, backup[0]).status, 422);
+    QCOMPARE(step(challenge3, backup[0]).status, 401);
     QCOMPARE(m_server.count(u"audit_logs"_s, u"changes LIKE '%%1%'"_s.arg(backup[0])), 0);
 
-    // Disable needs the password and a code.
+    // Disable needs the password and a code. (The wrong codes above count against the email's
+    // logins; let them leave the 15-minute window first.)
+    QVERIFY(exec("UPDATE login_attempts SET created_at = created_at - 901 WHERE email = ?", {email}));
     const auto disable = [&](const QJsonObject &body) {
         return m_server.request("POST", u"/v1/auth/2fa/disable"_s, body, token);
     };
@@ -644,9 +677,15 @@ void tst_Auth::twoFactorEndToEnd()
     r = disable({});
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorFields(), (QStringList{u"password"_s, u"code"_s}));
+    // Another login through the second factor; turning 2FA off ends it.
+    const QString challenge4 = login(email).value(u"two_factor_token"_s).toString();
+    const QByteArray secondToken = step(challenge4, backup[3]).value(u"access_token"_s).toString().toLatin1();
+    QCOMPARE(probe(secondToken), 422);
     mark = m_server.auditMark();
     r = disable({{u"password"_s, kPassword}, {u"code"_s, backup[1]}});
     QCOMPARE(r.status, 200);
+    QCOMPARE(probe(secondToken), 401);
+    QCOMPARE(probe(token), 422);
     QCOMPARE(r.object(), (QJsonObject{{u"enabled"_s, false}}));
     const QList<QJsonObject> disables = m_server.auditRowsSince(u"auth.2fa_disable"_s, mark);
     QCOMPARE(disables.size(), 1);
@@ -675,19 +714,17 @@ void tst_Auth::twoFactorChallengeDiesAfterFiveWrongCodes()
 
     const QString challenge = login(email).value(u"two_factor_token"_s).toString();
     QVERIFY(!challenge.isEmpty());
+    const qint64 usedBefore = m_server.count(u"user_backup_codes"_s, u"used_at IS NOT NULL"_s);
     for (int i = 0; i < 5; ++i) {
         const ApiResponse r = m_server.request("POST", u"/v1/auth/2fa/verify"_s,
                                                {{u"two_factor_token"_s, challenge}, {u"code"_s, wrongCode(secret)}});
-        QCOMPARE(r.status, 422);
+        QCOMPARE(r.status, 401);
     }
     // Dead now, even for a good code; and the wrong codes locked the email's logins.
     const ApiResponse r = m_server.request("POST", u"/v1/auth/2fa/verify"_s,
                                            {{u"two_factor_token"_s, challenge}, {u"code"_s, backup[0]}});
     QCOMPARE(r.status, 401);
-    QCOMPARE(m_server.count(u"user_backup_codes"_s,
-                            u"used_at IS NOT NULL AND code_hash = '%1'"_s.arg(
-                                QString::fromLatin1(RandomToken::hashBackupCode(backup[0])))),
-             0);
+    QCOMPARE(m_server.count(u"user_backup_codes"_s, u"used_at IS NOT NULL"_s), usedBefore);
     QCOMPARE(login(email).status, 429);
 }
 
@@ -742,6 +779,88 @@ void tst_Auth::twoFactorRefusals()
     r = m_server.request("POST", u"/v1/auth/2fa/verify"_s,
                          {{u"two_factor_token"_s, challenge}, {u"code"_s, backup[0]}});
     QCOMPARE(r.status, 401);
+}
+
+// 40 wrong passwords for one email sent at once (six connections at a time): each attempt is
+// counted before its hash is queued, so exactly five are checked and the rest are refused.
+void tst_Auth::concurrentGuessesAreAllCounted()
+{
+    const QString email = newEmail(u"storm"_s);
+    m_server.createUser(email, kPassword, u"agent"_s);
+    QNetworkAccessManager network;
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 40; ++i) {
+        QNetworkRequest request(m_server.baseUrl().resolved(QUrl(u"/v1/auth/login"_s)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        const QJsonObject body{{u"email"_s, email}, {u"password"_s, u"guess-%1"_s.arg(i)}};
+        replies.append(network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    }
+    QMap<int, int> statuses;
+    for (QNetworkReply *reply : std::as_const(replies)) {
+        if (!reply->isFinished())
+            QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 60000);
+        ++statuses[reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()];
+        reply->deleteLater();
+    }
+    QCOMPARE(statuses, (QMap<int, int>{{401, 5}, {429, 35}}));
+    QCOMPARE(m_server.count(u"login_attempts"_s, u"email = '%1' AND reason = 'password'"_s.arg(email)), 5);
+    QCOMPARE(m_server.count(u"login_attempts"_s, u"email = '%1' AND reason = 'pending'"_s.arg(email)), 0);
+    QCOMPARE(login(email).status, 429);
+}
+
+// change-password and 2fa/disable count wrong passwords like logins: a stolen access token cannot
+// guess the password at the API's rate, and the email's logins lock too.
+void tst_Auth::ownPasswordChecksAreThrottled()
+{
+    const QString email = newEmail(u"stolen"_s);
+    const qint64 id = m_server.createUser(email, kPassword, u"agent"_s);
+    const QByteArray token = login(email).value(u"access_token"_s).toString().toLatin1();
+    QStringList backup;
+    QVERIFY(!enableTwoFactor(token, &backup).isEmpty());
+    for (int i = 0; i < 3; ++i) {
+        const ApiResponse r =
+            m_server.request("PUT", u"/v1/auth/change-password"_s,
+                             {{u"current_password"_s, u"guess-%1"_s.arg(i)}, {u"new_password"_s, u"new-secret-99"_s}},
+                             token);
+        QCOMPARE(r.status, 422);
+    }
+    for (int i = 0; i < 2; ++i) {
+        const ApiResponse r = m_server.request(
+            "POST", u"/v1/auth/2fa/disable"_s, {{u"password"_s, u"guess-x%1"_s.arg(i)}, {u"code"_s, backup[0]}}, token);
+        QCOMPARE(r.status, 422);
+    }
+    QCOMPARE(m_server.count(u"login_attempts"_s, u"email = '%1' AND success = FALSE"_s.arg(email)), 5);
+    // Locked: even the right password is refused now, and so is a login.
+    ApiResponse r = m_server.request("PUT", u"/v1/auth/change-password"_s,
+                                     {{u"current_password"_s, kPassword}, {u"new_password"_s, u"new-secret-99"_s}}, token);
+    QCOMPARE(r.status, 429);
+    QVERIFY(r.header("Retry-After").toInt() > 0);
+    r = m_server.request("POST", u"/v1/auth/2fa/disable"_s, {{u"password"_s, kPassword}, {u"code"_s, backup[0]}},
+                         token);
+    QCOMPARE(r.status, 429);
+    QCOMPARE(login(email).status, 429);
+    QCOMPARE(m_server.count(u"user_backup_codes"_s, u"user_id = %1 AND used_at IS NOT NULL"_s.arg(id)), 0);
+    QCOMPARE(m_server.count(u"users"_s, u"id = %1 AND two_factor_enabled = TRUE"_s.arg(id)), 1);
+}
+
+// Codes stored before the keyed hash (plain SHA-256) still work, once.
+void tst_Auth::legacyBackupCodesStillWork()
+{
+    const QString email = newEmail(u"legacy"_s);
+    const qint64 id = m_server.createUser(email, kPassword, u"agent"_s);
+    const QByteArray token = login(email).value(u"access_token"_s).toString().toLatin1();
+    QStringList backup;
+    QVERIFY(!enableTwoFactor(token, &backup).isEmpty());
+    const QString old = u"k7mqa-x3vte"_s;
+    QVERIFY(exec("INSERT INTO user_backup_codes (user_id, code_hash) VALUES (?, ?)",
+                 {id, QString::fromLatin1(RandomToken::legacyBackupCodeHash(old))}));
+    const auto step = [&](const QString &code) {
+        const QString challenge = login(email).value(u"two_factor_token"_s).toString();
+        return m_server.request("POST", u"/v1/auth/2fa/verify"_s,
+                                {{u"two_factor_token"_s, challenge}, {u"code"_s, code}});
+    };
+    QCOMPARE(step(old).status, 200);
+    QCOMPARE(step(old).status, 401);
 }
 
 int main(int argc, char *argv[])

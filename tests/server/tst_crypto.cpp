@@ -3,6 +3,7 @@
 #include "crypto/RandomToken.h"
 #include "crypto/SecretBox.h"
 #include "crypto/Totp.h"
+#include "crypto/WebhookSignature.h"
 #include "domain/QrCode.h"
 
 #include <QImage>
@@ -610,9 +611,13 @@ void tst_Crypto::backupCodeHash()
     QFETCH(QString, typed);
     QFETCH(bool, matches);
 
-    const QByteArray stored = RandomToken::hashBackupCode(u"k7mqa-x3vte"_s);
-    QCOMPARE(stored, RandomToken::sha256Hex("k7mqax3vte"));
-    QCOMPARE(RandomToken::hashBackupCode(typed) == stored, matches);
+    const QByteArray key = "server key";
+    const QByteArray stored = RandomToken::hashBackupCode(key, u"k7mqa-x3vte"_s);
+    QCOMPARE(stored, QByteArray("h1:" + WebhookSignature::hmacSha256Hex(key, "backup-code:k7mqax3vte")));
+    QCOMPARE(RandomToken::hashBackupCode(key, typed) == stored, matches);
+    QVERIFY(RandomToken::hashBackupCode("another key", typed) != stored);   // keyed
+    QCOMPARE(RandomToken::legacyBackupCodeHash(u"k7mqa-x3vte"_s), RandomToken::sha256Hex("k7mqax3vte"));
+    QCOMPARE(RandomToken::legacyBackupCodeHash(typed) == RandomToken::sha256Hex("k7mqax3vte"), matches);
 }
 
 QTEST_GUILESS_MAIN(tst_Crypto)

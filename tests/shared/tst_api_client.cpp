@@ -446,7 +446,7 @@ void tst_ApiClient::twoFactorLogin()
     auto login = await<Conversa::LoginResultDto>([&](auto done) { m_client->login(email, kPassword, this, done); });
     CHECK_OK(login);
 
-    const auto setup = await<Conversa::TwoFactorSetupDto>([&](auto done) { m_client->enableTwoFactor(this, done); });
+    const auto setup = await<Conversa::TwoFactorSetupDto>([&](auto done) { m_client->enableTwoFactor(kPassword, this, done); });
     CHECK_OK(setup);
     const QByteArray secret = (*setup)->secret.toLatin1();
     QCOMPARE((*setup)->backupCodes.size(), 10);

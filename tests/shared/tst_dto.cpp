@@ -305,7 +305,7 @@ void tst_Dto::answersRoundTrip()
     QCOMPARE(r.status, 200);
     QCOMPARE(AuthTokensDto::fromJson(r.object()).toJson(), r.object());
 
-    r = m_server.request("POST", u"/v1/auth/2fa/enable"_s, {}, token);
+    r = m_server.request("POST", u"/v1/auth/2fa/enable"_s, {{u"password"_s, u"Secreto123"_s}}, token);
     QCOMPARE(r.status, 200);
     const TwoFactorSetupDto setup = TwoFactorSetupDto::fromJson(r.object());
     QCOMPARE(setup.toJson(), r.object());

@@ -378,9 +378,10 @@ void ApiClient::changePassword(const QString &currentPassword, const QString &ne
     request("PUT", u"/v1/auth/change-password"_s, &body, context, std::move(done));
 }
 
-void ApiClient::enableTwoFactor(QObject *context, ApiCallback<TwoFactorSetupDto> done)
+void ApiClient::enableTwoFactor(const QString &password, QObject *context, ApiCallback<TwoFactorSetupDto> done)
 {
-    request("POST", u"/v1/auth/2fa/enable"_s, nullptr, context, std::move(done));
+    const QJsonObject body{{u"password"_s, password}};
+    request("POST", u"/v1/auth/2fa/enable"_s, &body, context, std::move(done));
 }
 
 void ApiClient::confirmTwoFactor(const QString &code, QObject *context, ApiCallback<TwoFactorStatusDto> done)

@@ -95,7 +95,8 @@ public:
     void logout(QObject *context, ApiCallback<QJsonObject> done);
     void changePassword(const QString &currentPassword, const QString &newPassword, QObject *context,
                         ApiCallback<QJsonObject> done);
-    void enableTwoFactor(QObject *context, ApiCallback<TwoFactorSetupDto> done);
+    // Asks for the current password, like disabling does.
+    void enableTwoFactor(const QString &password, QObject *context, ApiCallback<TwoFactorSetupDto> done);
     void confirmTwoFactor(const QString &code, QObject *context, ApiCallback<TwoFactorStatusDto> done);
     void disableTwoFactor(const QString &password, const QString &code, QObject *context,
                           ApiCallback<TwoFactorStatusDto> done);
