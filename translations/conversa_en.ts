@@ -64,6 +64,10 @@
         <translation>The body must be a JSON object</translation>
     </message>
     <message>
+        <source>The server is busy, try again shortly</source>
+        <translation>The server is busy, try again shortly</translation>
+    </message>
+    <message>
         <source>The database is not available</source>
         <translation>The database is not available</translation>
     </message>

@@ -64,6 +64,10 @@
         <translation>El cuerpo debe ser un objeto JSON</translation>
     </message>
     <message>
+        <source>The server is busy, try again shortly</source>
+        <translation>El servidor está ocupado; inténtalo de nuevo en un momento</translation>
+    </message>
+    <message>
         <source>The database is not available</source>
         <translation>La base de datos no está disponible</translation>
     </message>

@@ -51,10 +51,18 @@ void AuthApi::registerRoutes(HttpRouter &router)
     // Public routes that must keep what they write when they refuse (attempts, reuse revocation)
     // manage their own transactions.
     router.addDeferred("POST", u"/v1/auth/login"_s,
-                       {.authenticated = false, .action = u"auth.login"_s, .entityType = user, .transactional = false},
+                       {.authenticated = false,
+                        .action = u"auth.login"_s,
+                        .entityType = user,
+                        .transactional = false,
+                        .limitPerAddress = true},
                        [this](RequestContext &ctx) { return login(ctx); });
     router.post(u"/v1/auth/refresh"_s,
-                {.authenticated = false, .action = u"auth.refresh"_s, .entityType = user, .transactional = false},
+                {.authenticated = false,
+                 .action = u"auth.refresh"_s,
+                 .entityType = user,
+                 .transactional = false,
+                 .limitPerAddress = true},
                 [this](RequestContext &ctx) { return refresh(ctx); });
     router.post(u"/v1/auth/logout"_s, {.action = u"auth.logout"_s, .entityType = user},
                 [this](RequestContext &ctx) { return logout(ctx); });
@@ -69,7 +77,11 @@ void AuthApi::registerRoutes(HttpRouter &router)
     // Public because its second-login-step mode has no access token yet; the activation mode
     // checks the bearer token itself.
     router.post(u"/v1/auth/2fa/verify"_s,
-                {.authenticated = false, .action = u"auth.2fa_verify"_s, .entityType = user, .transactional = false},
+                {.authenticated = false,
+                 .action = u"auth.2fa_verify"_s,
+                 .entityType = user,
+                 .transactional = false,
+                 .limitPerAddress = true},
                 [this](RequestContext &ctx) { return verifyTwoFactor(ctx); });
     router.addDeferred("POST", u"/v1/auth/2fa/disable"_s,
                        {.action = u"auth.2fa_disable"_s, .entityType = user, .transactional = false},

@@ -171,6 +171,8 @@ void ServerApp::registerModules()
     settings.maxJsonBodyBytes = m_config.maxJsonBodyBytes;
     settings.corsOrigins = m_config.corsOrigins;
     settings.apiRequestsPerMinute = m_config.apiRequestsPerMinute;
+    settings.addressRequestsPerMinute = m_config.authRequestsPerAddressPerMinute;
+    settings.maxPendingDeferred = m_config.maxPendingWork;
     m_router = std::make_unique<HttpRouter>(*m_db, *m_metrics, *m_limiter, m_workers, settings);
     m_router->setAuthenticator([this](RequestContext &, QByteArrayView token) { return m_auth->authenticate(token); });
     m_router->setAuditSink([this](const RequestContext &ctx, bool success, int status) {

@@ -197,6 +197,14 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     if (!n)
         return n.error();
     c.apiRequestsPerMinute = int(*n);
+    n = number("CONVERSA_AUTH_ADDRESS_RATE_LIMIT", c.authRequestsPerAddressPerMinute, 0, 1000000);
+    if (!n)
+        return n.error();
+    c.authRequestsPerAddressPerMinute = int(*n);
+    n = number("CONVERSA_MAX_PENDING_WORK", c.maxPendingWork, 1, 100000);
+    if (!n)
+        return n.error();
+    c.maxPendingWork = int(*n);
     n = number("CONVERSA_LOGIN_IP_LIMIT", c.loginAttemptsPerIpPer15Min, 1, 1000000);
     if (!n)
         return n.error();

@@ -35,6 +35,8 @@ struct ServerConfig {
     qint64 maxUploadBytes = 16 << 20;
     QStringList corsOrigins;
     int apiRequestsPerMinute = 3000;
+    int authRequestsPerAddressPerMinute = 300;   // login, refresh, 2FA step, per client address
+    int maxPendingWork = 64;                     // deferred jobs (password hashes, exports) queued at once
     int loginAttemptsPerIpPer15Min = 50;
     QString defaultRegion = QStringLiteral("CO");   // for phone numbers written without a country code
     // The language of what the server itself writes to customers (the satisfaction survey).

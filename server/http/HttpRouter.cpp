@@ -244,6 +244,12 @@ HttpReply HttpRouter::errorReply(const ApiError &error, Language language)
 // Everything before the handler: CORS, body, token, permission, rate limit.
 Result<HttpReply> HttpRouter::prepare(const Route &route, RequestContext &ctx) const
 {
+    // Before any work, even parsing the body: a public route that costs a password hash.
+    if (route.options.limitPerAddress && m_settings.addressRequestsPerMinute > 0) {
+        int retryAfter = 0;
+        if (!m_limiter.allow(u"address:"_s + ctx.ip, m_settings.addressRequestsPerMinute, 60, &retryAfter))
+            return ApiError::rateLimited(retryAfter);
+    }
     if (!route.options.rawBody && !ctx.rawBody.isEmpty()) {
         if (ctx.rawBody.size() > m_settings.maxJsonBodyBytes)
             return ApiError::payloadTooLarge();
@@ -351,6 +357,15 @@ void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponde
         return;
     }
     if (route->deferred) {
+        // A bounded queue: thousands of logins would otherwise queue thousands of Argon2 hashes
+        // (19 MiB each when they run) and everyone's answer behind them.
+        if (m_pendingDeferred.load() >= m_settings.maxPendingDeferred) {
+            finishRequest(route, *ctx,
+                          ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The server is busy, try again shortly"))
+                              .withHeader("Retry-After", "1"),
+                          responder, started);
+            return;
+        }
         Result<Deferred> deferred = route->deferred(*ctx);
         if (!deferred) {
             finishRequest(route, *ctx, deferred.error(), responder, started);

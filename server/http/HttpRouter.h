@@ -30,6 +30,7 @@ struct RouteOptions {
     bool rawBody = false;        // the handler reads ctx.rawBody itself (multipart, webhooks)
     bool transactional = true;   // mutating routes run in one transaction (webhooks may opt out)
     bool auditRead = false;      // a read audited when it succeeds, in its transaction (exports)
+    bool limitPerAddress = false;   // public routes that cost work (login): counted per client address first
 };
 
 // Slow work taken off the event loop: `work` runs on the worker pool (never touching ctx; it may
@@ -49,6 +50,8 @@ struct RouterSettings {
     qint64 maxJsonBodyBytes = 1 << 20;
     QStringList corsOrigins;           // exact origins allowed to call from a browser
     int apiRequestsPerMinute = 3000;   // per user; 0 = unlimited
+    int addressRequestsPerMinute = 300;   // per client address on limitPerAddress routes; 0 = unlimited
+    int maxPendingDeferred = 64;          // deferred jobs queued or running; beyond: 503
 };
 
 // The one place where every request is checked: route match (404/405), CORS, body parsing

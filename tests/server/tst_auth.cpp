@@ -73,6 +73,7 @@ private slots:
     void concurrentGuessesAreAllCounted();
     void ownPasswordChecksAreThrottled();
     void legacyBackupCodesStillWork();
+    void publicWorkIsBounded();
 
 private:
     QString newEmail(const QString &prefix) { return u"%1%2@auth.test"_s.arg(prefix).arg(++m_seq); }
@@ -861,6 +862,56 @@ void tst_Auth::legacyBackupCodesStillWork()
     };
     QCOMPARE(step(old).status, 200);
     QCOMPARE(step(old).status, 401);
+}
+
+// Public routes that cost a password hash are limited per client address before anything else
+// runs (not even an attempt is recorded), and the queue of hashes is bounded: beyond it, 503.
+void tst_Auth::publicWorkIsBounded()
+{
+    TestServer server;
+    QVERIFY(server.start({{u"CONVERSA_AUTH_ADDRESS_RATE_LIMIT"_s, u"7"_s},
+                          {u"CONVERSA_MAX_PENDING_WORK"_s, u"1"_s},
+                          {u"CONVERSA_WORKER_THREADS"_s, u"1"_s}}));
+    const QString email = newEmail(u"bounded"_s);
+    server.createUser(email, kPassword, u"agent"_s);
+    const QByteArray admin = server.tokenFor(u"admin"_s);   // the address's first login of seven
+
+    // Six at once: one hash queued at a time, the others refused with 503 and nothing recorded.
+    QNetworkAccessManager network;
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 6; ++i) {
+        QNetworkRequest request(server.baseUrl().resolved(QUrl(u"/v1/auth/login"_s)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        const QJsonObject body{{u"email"_s, email}, {u"password"_s, u"guess-%1"_s.arg(i)}};
+        replies.append(network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    }
+    int refused = 0;
+    int checked = 0;
+    for (QNetworkReply *reply : std::as_const(replies)) {
+        if (!reply->isFinished())
+            QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 60000);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 503) {
+            ++refused;
+            QCOMPARE(reply->rawHeader("Retry-After"), QByteArray("1"));
+        } else {
+            QCOMPARE(status, 401);
+            ++checked;
+        }
+        reply->deleteLater();
+    }
+    QVERIFY2(refused >= 1, qPrintable(u"%1 refused, %2 checked"_s.arg(refused).arg(checked)));
+    QCOMPARE(server.count(u"login_attempts"_s, u"email = '%1'"_s.arg(email)), checked);
+
+    // Those used up the address's seven requests a minute: refused before any work.
+    const qint64 attempts = server.count(u"login_attempts"_s);
+    const ApiResponse r =
+        server.request("POST", u"/v1/auth/login"_s, {{u"email"_s, email}, {u"password"_s, kPassword}});
+    QCOMPARE(r.status, 429);
+    QVERIFY(r.header("Retry-After").toInt() > 0);
+    QCOMPARE(server.count(u"login_attempts"_s), attempts);
+    // Signed-in routes are not counted per address.
+    QCOMPARE(server.request("GET", u"/v1/roles"_s, {}, admin).status, 200);
 }
 
 int main(int argc, char *argv[])
