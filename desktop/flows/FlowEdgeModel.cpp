@@ -1,5 +1,6 @@
 #include "FlowEdgeModel.h"
 
+#include <QHash>
 #include <QSet>
 
 FlowEdgeModel::FlowEdgeModel(const FlowGraph &graph, QObject *parent) : QAbstractListModel(parent), m_graph(graph) {}
@@ -47,28 +48,45 @@ void FlowEdgeModel::reload()
 
 void FlowEdgeModel::sync(const QSet<QString> &touched)
 {
-    QList<FlowEdge> wanted = m_graph.edges();
+    const QList<FlowEdge> wanted = m_graph.edges();
     QList<bool> kept(m_rows.size(), false);
     QList<bool> placed(wanted.size(), false);
+    // The wanted edges by what identifies them, each list in order, so that matching stays linear.
+    const auto exact = [](const FlowEdge &e) -> QString { return e.from + u'\x1f' + e.field + u'\x1f' + e.to; };
+    const auto between = [](const FlowEdge &e) -> QString { return e.from + u'\x1f' + e.to; };
+    QHash<QString, QList<int>> byExact, byNodes;
+    for (int j = 0; j < wanted.size(); ++j) {
+        byExact[exact(wanted[j])].append(j);
+        byNodes[between(wanted[j])].append(j);
+    }
+    const auto take = [&placed](QList<int> &candidates) {
+        while (!candidates.isEmpty()) {
+            const int j = candidates.takeFirst();
+            if (!placed[j])
+                return j;
+        }
+        return -1;
+    };
     // The same edge: kept as it is.
     for (int i = 0; i < m_rows.size(); ++i) {
-        const qsizetype j = wanted.indexOf(m_rows[i]);
-        if (j >= 0 && !placed[j]) {
+        const auto it = byExact.find(exact(m_rows[i]));
+        if (it == byExact.end())
+            continue;
+        const int j = take(*it);
+        if (j >= 0)
             kept[i] = placed[j] = true;
-        }
     }
-    // The same two nodes by another port of the node (an option before it came or went): moved in place.
+    // The same two nodes by another port of the node (an option before it came or went): changed in place.
     for (int i = 0; i < m_rows.size(); ++i) {
         if (kept[i])
             continue;
-        for (int j = 0; j < wanted.size(); ++j) {
-            if (!placed[j] && wanted[j].from == m_rows[i].from && wanted[j].to == m_rows[i].to) {
-                kept[i] = placed[j] = true;
-                m_rows[i].field = wanted[j].field;
-                emit dataChanged(index(i), index(i), {PortRole, PortIndexRole});
-                break;
-            }
-        }
+        const auto it = byNodes.find(between(m_rows[i]));
+        const int j = it == byNodes.end() ? -1 : take(*it);
+        if (j < 0)
+            continue;
+        kept[i] = placed[j] = true;
+        m_rows[i].field = wanted[j].field;
+        emit dataChanged(index(i), index(i), {PortRole, PortIndexRole});
     }
     for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
         if (kept[i])

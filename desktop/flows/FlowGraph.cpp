@@ -41,6 +41,7 @@ FlowGraph FlowGraph::fromJson(const QJsonObject &flow)
     g.m_settings.remove(u"nodes"_s);
     for (const QJsonValue &v : flow.value(u"nodes"_s).toArray())
         g.m_nodes.append(nodeFromJson(v.toObject()));
+    g.reindex();
     return g;
 }
 
@@ -95,11 +96,14 @@ QString FlowGraph::fallbackNode() const
 
 int FlowGraph::indexOf(const QString &key) const
 {
-    for (int i = 0; i < m_nodes.size(); ++i) {
-        if (m_nodes[i].key == key)
-            return i;
-    }
-    return -1;
+    return m_rows.value(key, -1);
+}
+
+void FlowGraph::reindex()
+{
+    m_rows.clear();
+    for (int i = int(m_nodes.size()) - 1; i >= 0; --i)   // the first of equal keys wins
+        m_rows.insert(m_nodes[i].key, i);
 }
 
 QStringList FlowGraph::keys() const
@@ -114,22 +118,22 @@ QStringList FlowGraph::keys() const
 void FlowGraph::insertNode(int row, const FlowNode &node)
 {
     m_nodes.insert(qBound(0, row, size()), node);
+    reindex();
 }
 
 FlowNode FlowGraph::takeNode(int row)
 {
-    return m_nodes.takeAt(row);
+    FlowNode node = m_nodes.takeAt(row);
+    reindex();
+    return node;
 }
 
 QList<FlowEdge> FlowGraph::edges() const
 {
-    QSet<QString> present;
-    for (const FlowNode &n : m_nodes)
-        present.insert(n.key);
     QList<FlowEdge> out;
     for (const FlowNode &n : m_nodes) {
         for (const FlowPort &p : ports(n)) {
-            if (present.contains(p.target))
+            if (m_rows.contains(p.target))
                 out.append({n.key, p.field, p.target});
         }
     }

@@ -100,6 +100,9 @@ public:
     static QList<FlowNode> prepareForPaste(const QList<FlowNode> &copied, const QStringList &taken);
 
 private:
+    void reindex();
+
     QJsonObject m_settings;
     QList<FlowNode> m_nodes;
+    QHash<QString, int> m_rows;   // node key -> row, for the checks and commands that look nodes up by key
 };
