@@ -1889,6 +1889,18 @@
 <context>
     <name>FlowDocument</name>
     <message>
+        <source>Remove the fallback node</source>
+        <translation>Remove the fallback node</translation>
+    </message>
+    <message>
+        <source>Send timeouts and invalid answers to %1</source>
+        <translation>Send timeouts and invalid answers to %1</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>Rename %1 to %2</translation>
+    </message>
+    <message>
         <source>Add node %1</source>
         <translation>Add node %1</translation>
     </message>

@@ -1889,6 +1889,18 @@
 <context>
     <name>FlowDocument</name>
     <message>
+        <source>Remove the fallback node</source>
+        <translation>Quitar el nodo de respaldo</translation>
+    </message>
+    <message>
+        <source>Send timeouts and invalid answers to %1</source>
+        <translation>Enviar los tiempos agotados y las respuestas no válidas a %1</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>Renombrar %1 como %2</translation>
+    </message>
+    <message>
         <source>Add node %1</source>
         <translation>Añadir el nodo %1</translation>
     </message>

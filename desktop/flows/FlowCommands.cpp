@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 AddNodesCommand::AddNodesCommand(FlowDocument &doc, const QList<FlowNode> &nodes, const QString &text)
     : QUndoCommand(text), m_doc(doc), m_nodes(nodes)
 {}
@@ -108,6 +110,39 @@ void SetConfigCommand::redo()
 void SetConfigCommand::undo()
 {
     m_doc.setNodeConfig(m_doc.graph().indexOf(m_key), m_old);
+}
+
+RenameNodeCommand::RenameNodeCommand(FlowDocument &doc, const QString &key, const QString &newKey, const QString &text)
+    : QUndoCommand(text), m_doc(doc), m_old(key), m_new(newKey), m_oldSettings(doc.graph().settings())
+{
+    m_newSettings = m_oldSettings;
+    for (const QString &setting : {u"start_node_id"_s, u"fallback_node_id"_s}) {
+        if (m_newSettings.value(setting).toString() == key)
+            m_newSettings.insert(setting, newKey);
+    }
+    for (const FlowNode &n : doc.graph().nodes()) {
+        const QJsonObject config = FlowGraph::withRenamedTargets(n.config, n.type, key, newKey);
+        if (config != n.config) {
+            m_oldConfigs.append({n.key, n.config});
+            m_newConfigs.append({n.key == key ? newKey : n.key, config});
+        }
+    }
+}
+
+void RenameNodeCommand::redo()
+{
+    m_doc.setNodeKey(m_doc.graph().indexOf(m_old), m_new);
+    for (const auto &[key, config] : std::as_const(m_newConfigs))
+        m_doc.setNodeConfig(m_doc.graph().indexOf(key), config);
+    m_doc.setSettings(m_newSettings);
+}
+
+void RenameNodeCommand::undo()
+{
+    m_doc.setNodeKey(m_doc.graph().indexOf(m_new), m_old);
+    for (const auto &[key, config] : std::as_const(m_oldConfigs))
+        m_doc.setNodeConfig(m_doc.graph().indexOf(key), config);
+    m_doc.setSettings(m_oldSettings);
 }
 
 SetSettingsCommand::SetSettingsCommand(FlowDocument &doc, const QJsonObject &settings, const QString &text)

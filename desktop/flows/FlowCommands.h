@@ -75,7 +75,24 @@ private:
     QJsonObject m_new;
 };
 
-// The flow's settings replaced (its start node).
+// A node's key changed, with every reference to it: other nodes' ports, the start and fallback.
+class RenameNodeCommand : public QUndoCommand {
+public:
+    RenameNodeCommand(FlowDocument &doc, const QString &key, const QString &newKey, const QString &text);
+    void redo() override;
+    void undo() override;
+
+private:
+    FlowDocument &m_doc;
+    QString m_old;
+    QString m_new;
+    QJsonObject m_oldSettings;
+    QJsonObject m_newSettings;
+    QList<QPair<QString, QJsonObject>> m_oldConfigs;   // by the node's key before the rename
+    QList<QPair<QString, QJsonObject>> m_newConfigs;   // by its key after
+};
+
+// The flow's settings replaced (its start or fallback node).
 class SetSettingsCommand : public QUndoCommand {
 public:
     SetSettingsCommand(FlowDocument &doc, const QJsonObject &settings, const QString &text);

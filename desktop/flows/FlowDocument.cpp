@@ -266,6 +266,28 @@ bool FlowDocument::setStartNode(const QString &key)
     return true;
 }
 
+bool FlowDocument::setFallbackNode(const QString &key)
+{
+    closeDrag();
+    if ((!key.isEmpty() && !m_graph.contains(key)) || m_graph.fallbackNode() == key)
+        return false;
+    QJsonObject settings = m_graph.settings();
+    settings.insert(u"fallback_node_id"_s, key.isEmpty() ? QJsonValue() : QJsonValue(key));
+    m_undo.push(new SetSettingsCommand(*this, settings,
+                                       key.isEmpty() ? tr("Remove the fallback node")
+                                                     : tr("Send timeouts and invalid answers to %1").arg(key)));
+    return true;
+}
+
+bool FlowDocument::renameNode(const QString &key, const QString &newKey)
+{
+    closeDrag();
+    if (!m_graph.contains(key) || key == newKey || !FlowGraph::isValidKey(newKey) || m_graph.contains(newKey))
+        return false;
+    m_undo.push(new RenameNodeCommand(*this, key, newKey, tr("Rename %1 to %2").arg(key, newKey)));
+    return true;
+}
+
 QString FlowDocument::copyNodes(const QStringList &keys) const
 {
     QJsonArray nodes;
@@ -367,19 +389,34 @@ void FlowDocument::setNodeConfig(int row, const QJsonObject &config)
     revalidate();
 }
 
+void FlowDocument::setNodeKey(int row, const QString &key)
+{
+    if (row < 0 || row >= m_graph.size())
+        return;
+    m_graph.setKey(row, key);
+    m_nodes->rowChanged(row,
+                        {Qt::DisplayRole, FlowNodeModel::KeyRole, FlowNodeModel::IsStartRole,
+                         FlowNodeModel::IsFallbackRole});
+    m_serverProblems.clear();
+    m_edges->sync();
+    revalidate();
+}
+
 void FlowDocument::setSettings(const QJsonObject &settings)
 {
-    const QString oldStart = m_graph.startNode();
+    const QString oldStart = m_graph.startNode(), oldFallback = m_graph.fallbackNode();
     m_graph.setSettings(settings);
     m_serverProblems.clear();
-    for (const QString &key : {oldStart, m_graph.startNode()}) {
+    for (const QString &key : {oldStart, m_graph.startNode(), oldFallback, m_graph.fallbackNode()}) {
         const int row = m_graph.indexOf(key);
         if (row >= 0)
-            m_nodes->rowChanged(row, {FlowNodeModel::IsStartRole});
+            m_nodes->rowChanged(row, {FlowNodeModel::IsStartRole, FlowNodeModel::IsFallbackRole});
     }
     revalidate();
     if (oldStart != m_graph.startNode())
         emit startNodeChanged();
+    if (oldFallback != m_graph.fallbackNode())
+        emit fallbackNodeChanged();
 }
 
 void FlowDocument::revalidate()

@@ -25,6 +25,7 @@ class FlowDocument : public QObject {
     Q_PROPERTY(QString redoText READ redoText NOTIFY historyChanged)
     Q_PROPERTY(bool modified READ isModified NOTIFY historyChanged)
     Q_PROPERTY(QString startNode READ startNode NOTIFY startNodeChanged)
+    Q_PROPERTY(QString fallbackNode READ fallbackNode NOTIFY fallbackNodeChanged)
     Q_PROPERTY(QVariantList problems READ problemList NOTIFY problemsChanged)
     Q_PROPERTY(int errorCount READ errorCount NOTIFY problemsChanged)
     Q_PROPERTY(int warningCount READ warningCount NOTIFY problemsChanged)
@@ -46,6 +47,7 @@ public:
     QString redoText() const { return m_undo.redoText(); }
     bool isModified() const { return !m_undo.isClean(); }
     QString startNode() const { return m_graph.startNode(); }
+    QString fallbackNode() const { return m_graph.fallbackNode(); }
 
     // The local check's problems and the server's, flow settings first, then by node.
     const QList<FlowProblem> &problems() const { return m_problems; }
@@ -76,6 +78,10 @@ public:
     Q_INVOKABLE bool addConditionRule(const QString &key, const QString &variable);
     Q_INVOKABLE bool removeConditionRule(const QString &key, int index);
     Q_INVOKABLE bool setStartNode(const QString &key);
+    // Where a timeout or too many invalid answers go (docs/BOT_FLOWS.md#sessions); empty: none.
+    Q_INVOKABLE bool setFallbackNode(const QString &key);
+    // A new key (letters, digits, - and _, unique in the flow), references to the node following it.
+    Q_INVOKABLE bool renameNode(const QString &key, const QString &newKey);
     // The nodes as text for the clipboard, and that text pasted into this flow (perhaps another
     // one's copy) moved by (dx, dy): the new nodes' keys, empty when the text holds none.
     Q_INVOKABLE QString copyNodes(const QStringList &keys) const;
@@ -90,11 +96,13 @@ public:
     void removeNode(int row);
     void setNodePosition(int row, QPointF position);
     void setNodeConfig(int row, const QJsonObject &config);
+    void setNodeKey(int row, const QString &key);
     void setSettings(const QJsonObject &settings);
 
 signals:
     void historyChanged();
     void startNodeChanged();
+    void fallbackNodeChanged();
     void problemsChanged();
 
 private:

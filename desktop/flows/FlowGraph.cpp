@@ -121,6 +121,12 @@ void FlowGraph::insertNode(int row, const FlowNode &node)
     reindex();
 }
 
+void FlowGraph::setKey(int row, const QString &key)
+{
+    m_nodes[row].key = key;
+    reindex();
+}
+
 FlowNode FlowGraph::takeNode(int row)
 {
     FlowNode node = m_nodes.takeAt(row);
@@ -202,6 +208,17 @@ QJsonObject FlowGraph::withoutTargets(const QJsonObject &config, const QString &
     for (const FlowPort &p : ports(type, config)) {
         if (p.target == key)
             out = withTarget(out, p.field, {});
+    }
+    return out;
+}
+
+QJsonObject FlowGraph::withRenamedTargets(const QJsonObject &config, const QString &type, const QString &from,
+                                          const QString &to)
+{
+    QJsonObject out = config;
+    for (const FlowPort &p : ports(type, config)) {
+        if (p.target == from)
+            out = withTarget(out, p.field, to);
     }
     return out;
 }

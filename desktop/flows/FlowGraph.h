@@ -70,6 +70,7 @@ public:
     FlowNode takeNode(int row);
     void setPosition(int row, QPointF position) { m_nodes[row].position = position; }
     void setConfig(int row, const QJsonObject &config) { m_nodes[row].config = config; }
+    void setKey(int row, const QString &key);
 
     // Every connected port, node by node in port order.
     QList<FlowEdge> edges() const;
@@ -86,6 +87,9 @@ public:
     static QJsonObject withTarget(const QJsonObject &config, const QString &field, const QString &target);
     // The config with every reference to `key` removed.
     static QJsonObject withoutTargets(const QJsonObject &config, const QString &type, const QString &key);
+    // The config with every reference to `from` leading to `to` instead.
+    static QJsonObject withRenamedTargets(const QJsonObject &config, const QString &type, const QString &from,
+                                          const QString &to);
     // A config for a new node of the type: its required fields, empty.
     static QJsonObject defaultConfig(const QString &type);
 

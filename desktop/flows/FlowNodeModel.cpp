@@ -76,6 +76,7 @@ QVariant FlowNodeModel::data(const QModelIndex &index, int role) const
         return ports;
     }
     case IsStartRole: return !n.key.isEmpty() && n.key == m_graph.startNode();
+    case IsFallbackRole: return !n.key.isEmpty() && n.key == m_graph.fallbackNode();
     case ProblemsRole: {
         QVariantList out;
         for (const FlowProblem &p : problems)
@@ -97,6 +98,7 @@ QHash<int, QByteArray> FlowNodeModel::roleNames() const
             {YRole, "y"},
             {PortsRole, "ports"},
             {IsStartRole, "isStart"},
+            {IsFallbackRole, "isFallback"},
             {ProblemsRole, "problems"},
             {HasErrorsRole, "hasErrors"},
             {HasWarningsRole, "hasWarnings"}};

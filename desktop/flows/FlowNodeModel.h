@@ -19,6 +19,7 @@ public:
         YRole,                        // qreal: position_y
         PortsRole,         // QVariantList of {field, kind, index, label, target, connected, hasError}, in wire order
         IsStartRole,       // bool: the flow's start node
+        IsFallbackRole,    // bool: where timeouts and invalid answers go
         ProblemsRole,      // QVariantList of {severity ("error"/"warning"), kind, field, port, message}
         HasErrorsRole,     // bool: a problem that stops publishing
         HasWarningsRole,   // bool

@@ -71,6 +71,12 @@ void apply(FlowDocument &doc, const QString &action, const QString &clipboard)
         doc.removeConditionRule(u"route"_s, 0);
     else if (action == "set-start"_L1)
         doc.setStartNode(u"menu"_s);
+    else if (action == "rename"_L1)
+        doc.renameNode(u"bye"_s, u"adios"_s);
+    else if (action == "rename-start"_L1)
+        doc.renameNode(u"welcome"_s, u"inicio"_s);
+    else if (action == "set-fallback"_L1)
+        doc.setFallbackNode(u"bye"_s);
     else if (action == "paste"_L1)
         doc.paste(clipboard, 30, 30);
     else if (action == "layout"_L1)
@@ -98,6 +104,9 @@ private slots:
     void deleteTakesEdges();
     void dragMerges();
     void noCommandForNothing();
+    void rename();
+    void fallback();
+    void largeFlow();
 };
 
 void tst_FlowCommands::undoRedo_data()
@@ -120,6 +129,9 @@ void tst_FlowCommands::undoRedo_data()
     QTest::addRow("add-rule") << u"add-rule"_s << u"Add rule to route"_s;
     QTest::addRow("remove-rule") << u"remove-rule"_s << u"Remove rule from route"_s;
     QTest::addRow("set-start") << u"set-start"_s << u"Start the flow at menu"_s;
+    QTest::addRow("rename") << u"rename"_s << u"Rename bye to adios"_s;
+    QTest::addRow("rename-start") << u"rename-start"_s << u"Rename welcome to inicio"_s;
+    QTest::addRow("set-fallback") << u"set-fallback"_s << u"Send timeouts and invalid answers to bye"_s;
     QTest::addRow("paste") << u"paste"_s << u"Paste 2 nodes"_s;
     QTest::addRow("layout") << u"layout"_s << u"Arrange the nodes automatically"_s;
     QTest::addRow("layout-vertical") << u"layout-vertical"_s << u"Arrange the nodes automatically"_s;
@@ -256,6 +268,100 @@ void tst_FlowCommands::noCommandForNothing()
     QCOMPARE(doc.setStartNode(u"welcome"_s), false);
     doc.removeNodes({u"missing"_s});
     QCOMPARE(doc.undoStack()->count(), 0);
+}
+
+void tst_FlowCommands::rename()
+{
+    FlowDocument doc;
+    QJsonObject json = sample();
+    json.insert(u"fallback_node_id"_s, u"bye"_s);
+    doc.load(json);
+    QAbstractItemModelTester nodesTester(doc.nodes(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester edgesTester(doc.edges(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(doc.renameNode(u"bye"_s, u"a.b"_s), false);    // not a key
+    QCOMPARE(doc.renameNode(u"bye"_s, u"menu"_s), false);   // taken
+    QCOMPARE(doc.renameNode(u"bye"_s, u"bye"_s), false);
+    QCOMPARE(doc.renameNode(u"nope"_s, u"x"_s), false);
+    QCOMPARE(doc.undoStack()->count(), 0);
+
+    QVERIFY(doc.renameNode(u"bye"_s, u"adios"_s));
+    const FlowGraph &g = doc.graph();
+    QCOMPARE(g.node(11).key, u"adios"_s);
+    QCOMPARE(g.fallbackNode(), u"adios"_s);
+    QCOMPARE(g.node(g.indexOf(u"route"_s)).config.value(u"default"_s).toString(), u"adios"_s);
+    QCOMPARE(g.node(g.indexOf(u"wait"_s)).config.value(u"next"_s).toString(), u"adios"_s);
+    QCOMPARE(doc.nodes()->index(11).data(FlowNodeModel::KeyRole).toString(), u"adios"_s);
+    QCOMPARE(doc.nodes()->index(11).data(FlowNodeModel::IsFallbackRole).toBool(), true);
+    QCOMPARE(doc.errorCount(), 0);
+    QStringList edgesTo;
+    for (int i = 0; i < doc.edges()->rowCount(); ++i) {
+        if (doc.edges()->index(i).data(FlowEdgeModel::ToRole).toString() == "adios"_L1)
+            edgesTo.append(doc.edges()->index(i).data(FlowEdgeModel::FromRole).toString());
+    }
+    edgesTo.sort();
+    QCOMPARE(edgesTo, (QStringList{u"route"_s, u"wait"_s}));   // lookup's on_error was cut in sample()
+
+    // A node leading to itself follows its own rename.
+    QVERIFY(doc.connectPort(u"wait"_s, u"config.next"_s, u"wait"_s));
+    QVERIFY(doc.renameNode(u"wait"_s, u"pausa"_s));
+    QCOMPARE(g.node(g.indexOf(u"pausa"_s)).config.value(u"next"_s).toString(), u"pausa"_s);
+    doc.undo();
+    doc.undo();
+    doc.undo();
+    QCOMPARE(doc.toJson(), json);
+}
+
+void tst_FlowCommands::fallback()
+{
+    FlowDocument doc;
+    doc.load(sample());
+    QCOMPARE(doc.setFallbackNode(u"nope"_s), false);
+    QCOMPARE(doc.setFallbackNode(QString()), false);   // none already
+    QVERIFY(doc.setFallbackNode(u"agent"_s));
+    QCOMPARE(doc.fallbackNode(), u"agent"_s);
+    QVERIFY(doc.setFallbackNode(QString()));
+    QCOMPARE(doc.undoText(), u"Remove the fallback node"_s);
+    QVERIFY(doc.toJson().value(u"fallback_node_id"_s).isNull());
+    doc.undo();
+    QCOMPARE(doc.fallbackNode(), u"agent"_s);
+    QCOMPARE(doc.nodes()->index(doc.graph().indexOf(u"agent"_s)).data(FlowNodeModel::IsFallbackRole).toBool(), true);
+}
+
+void tst_FlowCommands::largeFlow()
+{
+    // The server's limit of 500 nodes: a menu fanning out to 499 delays, each leading to the next.
+    QJsonArray nodes;
+    QJsonArray fan;
+    for (int i = 1; i <= 9; ++i)
+        fan.append(option(u"Opción %1"_s.arg(i), u"n%1"_s.arg(i)));
+    nodes.append(node(u"n0"_s, u"menu"_s, {{u"options"_s, fan}}));
+    for (int i = 1; i < 500; ++i) {
+        QJsonObject config{{u"seconds"_s, 1}};
+        if (i + 1 < 500)
+            config.insert(u"next"_s, u"n%1"_s.arg(i + 1));
+        nodes.append(node(u"n%1"_s.arg(i), i + 1 < 500 ? u"delay"_s : u"end"_s, config, i * 10, 0));
+    }
+    const QJsonObject json = flow(nodes, u"n0"_s);
+    FlowDocument doc;
+    doc.load(json);
+    QAbstractItemModelTester edgesTester(doc.edges(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(doc.edges()->rowCount(), 9 + 498);
+    QCOMPARE(doc.errorCount(), 0);
+    QStringList middle;
+    for (int i = 200; i < 300; ++i)
+        middle.append(u"n%1"_s.arg(i));
+    const QString clipboard = doc.copyNodes(middle.mid(0, 50));
+    doc.removeNodes(middle);
+    QCOMPARE(doc.graph().size(), 400);
+    QCOMPARE(doc.warningCount(), 200 + 1);   // n300.. unreachable, n199 leads nowhere
+    const QStringList pasted = doc.paste(clipboard, 0, 100);
+    QCOMPARE(pasted, middle.mid(0, 50));   // their keys are free again
+    QCOMPARE(doc.graph().size(), 450);
+    doc.autoLayout(FlowLayout::LeftToRight);
+    for (int i = 0; i < 3; ++i)
+        doc.undo();
+    QCOMPARE(doc.toJson(), json);
+    QCOMPARE(doc.edges()->rowCount(), 9 + 498);
 }
 
 QTEST_GUILESS_MAIN(tst_FlowCommands)
