@@ -65,7 +65,9 @@ void RemoveNodesCommand::undo()
 MoveNodesCommand::MoveNodesCommand(FlowDocument &doc, const QHash<QString, QPointF> &from,
                                    const QHash<QString, QPointF> &to, const QString &text, bool dragging)
     : QUndoCommand(text), m_doc(doc), m_from(from), m_to(to), m_dragging(dragging), m_mergeable(dragging)
-{}
+{
+    setObsolete(from == to);   // nothing moved: QUndoStack::push() drops it
+}
 
 void MoveNodesCommand::redo()
 {
@@ -75,6 +77,7 @@ void MoveNodesCommand::redo()
 
 void MoveNodesCommand::undo()
 {
+    m_dragging = false;   // a drag undone is over: a later step starts a new command
     for (auto it = m_from.cbegin(); it != m_from.cend(); ++it)
         m_doc.setNodePosition(m_doc.graph().indexOf(it.key()), it.value());
 }
@@ -85,8 +88,10 @@ bool MoveNodesCommand::mergeWith(const QUndoCommand *other)
     QStringList mine = m_to.keys(), theirs = move->m_to.keys();
     mine.sort();
     theirs.sort();
-    if (!m_dragging || mine != theirs)
+    if (!m_dragging || mine != theirs) {
+        m_dragging = false;   // another drag started: this one is over
         return false;
+    }
     m_to = move->m_to;
     m_dragging = move->m_dragging;
     setObsolete(m_to == m_from);

@@ -31,6 +31,7 @@ void FlowDocument::load(const QJsonObject &flow)
     m_serverProblems.clear();
     revalidate();
     emit startNodeChanged();
+    emit fallbackNodeChanged();
     emit historyChanged();
 }
 
@@ -93,6 +94,8 @@ void FlowDocument::clearServerProblems()
 QString FlowDocument::addNode(const QString &type, qreal x, qreal y)
 {
     closeDrag();
+    if (!FlowGraph::nodeTypes().contains(type))
+        return {};
     FlowNode n;
     n.key = FlowGraph::uniqueKey(type, m_graph.keys());
     n.type = type;

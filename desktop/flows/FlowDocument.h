@@ -63,6 +63,7 @@ public:
     Q_INVOKABLE void clearServerProblems();
 
     // The commands. Keys and port fields as in the models' roles.
+    // A node of a known type with an empty config, keyed after its type: its key (empty if refused).
     Q_INVOKABLE QString addNode(const QString &type, qreal x, qreal y);
     Q_INVOKABLE void removeNodes(const QStringList &keys);
     // One step of a drag (merged with the previous steps until finishMove()).

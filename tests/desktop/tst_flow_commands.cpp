@@ -252,6 +252,14 @@ void tst_FlowCommands::dragMerges()
     doc.connectPort(u"lookup"_s, u"config.on_error"_s, u"bye"_s);
     doc.moveNode(u"ask"_s, 8, 8);
     QCOMPARE(doc.undoStack()->count(), 3);
+    // A drag of another node ends the first; undoing the second does not reopen the first.
+    doc.moveNode(u"route"_s, 9, 9);
+    QCOMPARE(doc.undoStack()->count(), 4);
+    doc.undo();
+    doc.moveNode(u"ask"_s, 10, 10);
+    QCOMPARE(doc.undoStack()->count(), 4);
+    doc.undo();
+    QCOMPARE(doc.graph().node(2).position, QPointF(8, 8));
 }
 
 void tst_FlowCommands::noCommandForNothing()
@@ -267,7 +275,14 @@ void tst_FlowCommands::noCommandForNothing()
     QCOMPARE(doc.addMenuOption(u"welcome"_s, u"x"_s), false);
     QCOMPARE(doc.setStartNode(u"welcome"_s), false);
     doc.removeNodes({u"missing"_s});
+    QVERIFY(doc.addNode(u"teleport"_s, 0, 0).isEmpty());
+    doc.moveNode(u"menu"_s, 300, 0);   // where it is
     QCOMPARE(doc.undoStack()->count(), 0);
+    doc.autoLayout();
+    doc.autoLayout();   // laid out already
+    QCOMPARE(doc.undoStack()->count(), 1);
+    doc.undo();
+    QCOMPARE(doc.toJson(), sample());
 }
 
 void tst_FlowCommands::rename()
