@@ -1814,6 +1814,10 @@
 <context>
     <name>FlowValidator</name>
     <message>
+        <source>Invalid JSON path</source>
+        <translation>Invalid JSON path</translation>
+    </message>
+    <message>
         <source>The regular expression is empty</source>
         <translation>The regular expression is empty</translation>
     </message>

@@ -1814,6 +1814,10 @@
 <context>
     <name>FlowValidator</name>
     <message>
+        <source>Invalid JSON path</source>
+        <translation>Ruta JSON no válida</translation>
+    </message>
+    <message>
         <source>The regular expression is empty</source>
         <translation>La expresión regular está vacía</translation>
     </message>

@@ -122,6 +122,39 @@ void checkInput(Collector &out, const FlowNode &n)
                       .arg(plainValidations().join(u", "_s) + u", regex:<pattern>"_s));
 }
 
+// A JSON path as an http_request's `save` may name (docs/BOT_FLOWS.md#json-paths): `$` or a first
+// member name, then `.name`, `[n]`, `['name']` or `["name"]` steps; nothing else.
+bool isJsonPath(const QString &path)
+{
+    static const QRegularExpression head(u"\\$|[^.\\[\\]'\"\\s]+"_s);
+    static const QRegularExpression step(u"\\.[^.\\[\\]'\"\\s]+|\\[([0-9]{1,7})\\]|\\['[^']+'\\]|\\[\"[^\"]+\"\\]"_s);
+    const QString p = path.trimmed();
+    if (p.isEmpty() || p.size() > 512)
+        return false;
+    QRegularExpressionMatch m =
+        head.match(p, 0, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+    if (!m.hasMatch())
+        return false;
+    qsizetype at = m.capturedEnd();
+    while (at < p.size()) {
+        m = step.match(p, at, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!m.hasMatch() || (m.hasCaptured(1) && m.captured(1).toLongLong() > 1'000'000))
+            return false;
+        at = m.capturedEnd();
+    }
+    return true;
+}
+
+void checkHttpRequest(Collector &out, const FlowNode &n)
+{
+    const QJsonObject save = n.config.value(u"save"_s).toObject();
+    for (auto it = save.begin(); it != save.end(); ++it) {
+        if (!isJsonPath(it.value().toString()))
+            out.error(u"invalid_json_path"_s, n.key, u"config.save."_s + it.key(),
+                      FlowValidator::tr("Invalid JSON path"));
+    }
+}
+
 // The variables something in the flow sets: the flow's own, inputs' answers, set_variable's
 // assignments and http_request's saves.
 QSet<QString> setVariables(const FlowGraph &graph)
@@ -250,6 +283,8 @@ QList<FlowProblem> FlowValidator::check(const FlowGraph &graph)
             checkCondition(out, n);
         else if (n.type == "input"_L1)
             checkInput(out, n);
+        else if (n.type == "http_request"_L1)
+            checkHttpRequest(out, n);
         if (n.type == "condition"_L1) {
             const QJsonArray rules = n.config.value(u"rules"_s).toArray();
             for (qsizetype i = 0; i < rules.size(); ++i) {

@@ -206,6 +206,12 @@ void tst_FlowServer::publishProblems_data()
     QTest::addRow("empty-condition") << flow(withConfig(withConfig(all, u"route"_s, u"rules"_s, QJsonArray()),
                                                         u"route"_s, u"default"_s, QJsonValue::Undefined));
     QTest::addRow("busy-loop") << flow(withConfig(all, u"upd"_s, u"next"_s, u"tagit"_s));
+    QTest::addRow("json-paths") << flow(withConfig(all, u"lookup"_s, u"save"_s,
+                                                   QJsonObject{{u"status"_s, u"$..a"_s},
+                                                               {u"first"_s, u"$.items[0].id"_s},
+                                                               {u"range"_s, u"$.a[1:2]"_s},
+                                                               {u"big"_s, u"$[10000000]"_s},
+                                                               {u"quoted"_s, u"$['a.b']"_s}}));
     QJsonArray teleport = withConfig(all, u"wait"_s, u"next"_s, u"beam"_s);
     teleport.append(node(u"beam"_s, u"teleport"_s, {}));
     QTest::addRow("unknown-type") << flow(teleport);

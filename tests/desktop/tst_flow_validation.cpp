@@ -137,6 +137,15 @@ void tst_FlowValidation::check_data()
                                  << QStringList{u"E|invalid_pattern|ask|config.validation|"_s};
     QTest::addRow("input-regex-ok") << flow(withConfig(all, u"ask"_s, u"validation"_s, u"regex:[A-Z]{3}\\d{3}"_s))
                                     << QStringList{};
+    for (const QString &path :
+         {u"$"_s, u"status"_s, u"$.data.items[0].price"_s, u"$['order.id']"_s, u"$[\"a b\"][2]"_s, u" data.id "_s})
+        QTest::addRow("json-path-%s", qPrintable(path))
+            << flow(withConfig(all, u"lookup"_s, u"save"_s, QJsonObject{{u"status"_s, path}})) << QStringList{};
+    for (const QString &path : {QString(), u"$..a"_s, u"$.items[*]"_s, u"$.a[1:2]"_s, u"$['a"_s, u"$[]"_s,
+                                u"$[10000000]"_s, u"a b"_s, u"$.a.[0]"_s})
+        QTest::addRow("bad-json-path-%s", qPrintable(path))
+            << flow(withConfig(all, u"lookup"_s, u"save"_s, QJsonObject{{u"status"_s, path}}))
+            << QStringList{u"E|invalid_json_path|lookup|config.save.status|"_s};
     QJsonArray orphan = all;
     orphan.append(node(u"orphan"_s, u"message"_s, {{u"next"_s, u"bye"_s}}));
     QTest::addRow("unreachable") << flow(orphan) << QStringList{u"W|unreachable|orphan||"_s};
