@@ -12,6 +12,7 @@
 // points, derived from its type and config; and edges, the ports connected to a node. The config
 // is kept as the server sent it, so the conversion to and from the flow's JSON loses nothing:
 // fields this editor does not know stay where they were.
+
 // One port: its config field as the server's publish problems name it ("config.next",
 // "config.options[1].next", "config.rules[0].next", "config.default", "config.on_error"), the kind
 // of port (next, option, rule, default, on_error), its index among the options or rules, and the
@@ -25,6 +26,8 @@ struct FlowPort {
     bool operator==(const FlowPort &) const = default;
 };
 
+// A node: its key (unique in the flow), node_type, config as the server keeps it, and where the
+// editor draws it (position_x, position_y).
 struct FlowNode {
     QString key;
     QString type;
@@ -44,6 +47,7 @@ struct FlowEdge {
     bool operator==(const FlowEdge &) const = default;
 };
 
+// The flow: its settings (every key of the flow's JSON but `nodes`) and its nodes in order.
 class FlowGraph {
 public:
     // A flow as GET /v1/bot-flows/{id} (or a version) answers it. Settings keep every key but nodes.

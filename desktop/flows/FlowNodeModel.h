@@ -31,6 +31,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
+    // The row of a node by key (-1 when none): where an edge's ends are drawn.
+    Q_INVOKABLE int rowOf(const QString &key) const { return m_graph.indexOf(key); }
 
     // How a port is labelled on the canvas: an option's label, a rule as "variable operator value",
     // "Next", "Otherwise", "On error".

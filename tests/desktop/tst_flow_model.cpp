@@ -311,6 +311,8 @@ void tst_FlowModel::nodeRoles()
     Models testers(doc);
     FlowNodeModel *m = doc.nodes();
     QCOMPARE(m->rowCount(), 12);
+    QCOMPARE(m->rowOf(u"route"_s), 3);
+    QCOMPARE(m->rowOf(u"nope"_s), -1);
     const QHash<int, QByteArray> names = m->roleNames();
     for (const char *name :
          {"key", "type", "config", "x", "y", "ports", "isStart", "problems", "hasErrors", "hasWarnings"})
