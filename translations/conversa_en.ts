@@ -1815,4 +1815,177 @@
         <translation>Thank you for your rating!</translation>
     </message>
 </context>
+<context>
+    <name>FlowValidator</name>
+    <message>
+        <source>Invalid JSON path</source>
+        <translation>Invalid JSON path</translation>
+    </message>
+    <message>
+        <source>The regular expression is empty</source>
+        <translation>The regular expression is empty</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>Invalid regular expression: %1</translation>
+    </message>
+    <message>
+        <source>A menu needs at least one option</source>
+        <translation>A menu needs at least one option</translation>
+    </message>
+    <message>
+        <source>A menu has at most %1 options</source>
+        <translation>A menu has at most %1 options</translation>
+    </message>
+    <message>
+        <source>An option needs a label</source>
+        <translation>An option needs a label</translation>
+    </message>
+    <message>
+        <source>At most %1 characters: up to three options are sent as WhatsApp reply buttons</source>
+        <translation>At most %1 characters: up to three options are sent as WhatsApp reply buttons</translation>
+    </message>
+    <message>
+        <source>At most %1 characters: four to ten options are sent as a WhatsApp list</source>
+        <translation>At most %1 characters: four to ten options are sent as a WhatsApp list</translation>
+    </message>
+    <message>
+        <source>A condition needs at least one rule or a default</source>
+        <translation>A condition needs at least one rule or a default</translation>
+    </message>
+    <message>
+        <source>A rule needs a variable</source>
+        <translation>A rule needs a variable</translation>
+    </message>
+    <message>
+        <source>Must be one of: %1</source>
+        <translation>Must be one of: %1</translation>
+    </message>
+    <message>
+        <source>A start node is required</source>
+        <translation>A start node is required</translation>
+    </message>
+    <message>
+        <source>Names %1, which is not a node of the flow</source>
+        <translation>Names %1, which is not a node of the flow</translation>
+    </message>
+    <message>
+        <source>Connect this to the node that follows</source>
+        <translation>Connect this to the node that follows</translation>
+    </message>
+    <message>
+        <source>Nothing follows: a session that gets here goes to the queue</source>
+        <translation>Nothing follows: a session that gets here goes to the queue</translation>
+    </message>
+    <message>
+        <source>Leads to %1, which is not a node of the flow</source>
+        <translation>Leads to %1, which is not a node of the flow</translation>
+    </message>
+    <message>
+        <source>No node sets %1 and the flow&apos;s variables do not define it</source>
+        <translation>No node sets %1 and the flow&apos;s variables do not define it</translation>
+    </message>
+    <message>
+        <source>These nodes loop without ever waiting for the customer: %1</source>
+        <translation>These nodes loop without ever waiting for the customer: %1</translation>
+    </message>
+    <message>
+        <source>No path from the start node leads here</source>
+        <translation>No path from the start node leads here</translation>
+    </message>
+</context>
+<context>
+    <name>FlowDocument</name>
+    <message>
+        <source>Remove the fallback node</source>
+        <translation>Remove the fallback node</translation>
+    </message>
+    <message>
+        <source>Send timeouts and invalid answers to %1</source>
+        <translation>Send timeouts and invalid answers to %1</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>Rename %1 to %2</translation>
+    </message>
+    <message>
+        <source>Add node %1</source>
+        <translation>Add node %1</translation>
+    </message>
+    <message>
+        <source>Delete node %1</source>
+        <translation>Delete node %1</translation>
+    </message>
+    <message>
+        <source>Delete %1 nodes</source>
+        <translation>Delete %1 nodes</translation>
+    </message>
+    <message>
+        <source>Move node %1</source>
+        <translation>Move node %1</translation>
+    </message>
+    <message>
+        <source>Move %1 nodes</source>
+        <translation>Move %1 nodes</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>Connect %1 to %2</translation>
+    </message>
+    <message>
+        <source>Disconnect %1 from %2</source>
+        <translation>Disconnect %1 from %2</translation>
+    </message>
+    <message>
+        <source>Edit node %1</source>
+        <translation>Edit node %1</translation>
+    </message>
+    <message>
+        <source>Add option to %1</source>
+        <translation>Add option to %1</translation>
+    </message>
+    <message>
+        <source>Remove option from %1</source>
+        <translation>Remove option from %1</translation>
+    </message>
+    <message>
+        <source>Add rule to %1</source>
+        <translation>Add rule to %1</translation>
+    </message>
+    <message>
+        <source>Remove rule from %1</source>
+        <translation>Remove rule from %1</translation>
+    </message>
+    <message>
+        <source>Start the flow at %1</source>
+        <translation>Start the flow at %1</translation>
+    </message>
+    <message>
+        <source>Paste node %1</source>
+        <translation>Paste node %1</translation>
+    </message>
+    <message>
+        <source>Paste %1 nodes</source>
+        <translation>Paste %1 nodes</translation>
+    </message>
+    <message>
+        <source>Arrange the nodes automatically</source>
+        <translation>Arrange the nodes automatically</translation>
+    </message>
+</context>
+<context>
+    <name>FlowNodeModel</name>
+    <message>
+        <source>Otherwise</source>
+        <translation>Otherwise</translation>
+    </message>
+    <message>
+        <source>On error</source>
+        <translation>On error</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+</context>
 </TS>

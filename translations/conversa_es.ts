@@ -1815,4 +1815,177 @@
         <translation>¡Gracias por tu calificación!</translation>
     </message>
 </context>
+<context>
+    <name>FlowValidator</name>
+    <message>
+        <source>Invalid JSON path</source>
+        <translation>Ruta JSON no válida</translation>
+    </message>
+    <message>
+        <source>The regular expression is empty</source>
+        <translation>La expresión regular está vacía</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>Expresión regular no válida: %1</translation>
+    </message>
+    <message>
+        <source>A menu needs at least one option</source>
+        <translation>Un menú necesita al menos una opción</translation>
+    </message>
+    <message>
+        <source>A menu has at most %1 options</source>
+        <translation>Un menú tiene como máximo %1 opciones</translation>
+    </message>
+    <message>
+        <source>An option needs a label</source>
+        <translation>Una opción necesita un texto</translation>
+    </message>
+    <message>
+        <source>At most %1 characters: up to three options are sent as WhatsApp reply buttons</source>
+        <translation>Como máximo %1 caracteres: hasta tres opciones se envían como botones de respuesta de WhatsApp</translation>
+    </message>
+    <message>
+        <source>At most %1 characters: four to ten options are sent as a WhatsApp list</source>
+        <translation>Como máximo %1 caracteres: de cuatro a diez opciones se envían como lista de WhatsApp</translation>
+    </message>
+    <message>
+        <source>A condition needs at least one rule or a default</source>
+        <translation>Una condición necesita al menos una regla o un destino por defecto</translation>
+    </message>
+    <message>
+        <source>A rule needs a variable</source>
+        <translation>Una regla necesita una variable</translation>
+    </message>
+    <message>
+        <source>Must be one of: %1</source>
+        <translation>Debe ser uno de: %1</translation>
+    </message>
+    <message>
+        <source>A start node is required</source>
+        <translation>Falta el nodo inicial</translation>
+    </message>
+    <message>
+        <source>Names %1, which is not a node of the flow</source>
+        <translation>Indica %1, que no es un nodo del flujo</translation>
+    </message>
+    <message>
+        <source>Connect this to the node that follows</source>
+        <translation>Conecta esto con el nodo que sigue</translation>
+    </message>
+    <message>
+        <source>Nothing follows: a session that gets here goes to the queue</source>
+        <translation>No sigue nada: una sesión que llega aquí pasa a la cola</translation>
+    </message>
+    <message>
+        <source>Leads to %1, which is not a node of the flow</source>
+        <translation>Lleva a %1, que no es un nodo del flujo</translation>
+    </message>
+    <message>
+        <source>No node sets %1 and the flow&apos;s variables do not define it</source>
+        <translation>Ningún nodo asigna %1 y las variables del flujo no la definen</translation>
+    </message>
+    <message>
+        <source>These nodes loop without ever waiting for the customer: %1</source>
+        <translation>Estos nodos forman un ciclo sin esperar nunca al cliente: %1</translation>
+    </message>
+    <message>
+        <source>No path from the start node leads here</source>
+        <translation>Ningún camino desde el nodo inicial llega aquí</translation>
+    </message>
+</context>
+<context>
+    <name>FlowDocument</name>
+    <message>
+        <source>Remove the fallback node</source>
+        <translation>Quitar el nodo de respaldo</translation>
+    </message>
+    <message>
+        <source>Send timeouts and invalid answers to %1</source>
+        <translation>Enviar los tiempos agotados y las respuestas no válidas a %1</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>Renombrar %1 como %2</translation>
+    </message>
+    <message>
+        <source>Add node %1</source>
+        <translation>Añadir el nodo %1</translation>
+    </message>
+    <message>
+        <source>Delete node %1</source>
+        <translation>Eliminar el nodo %1</translation>
+    </message>
+    <message>
+        <source>Delete %1 nodes</source>
+        <translation>Eliminar %1 nodos</translation>
+    </message>
+    <message>
+        <source>Move node %1</source>
+        <translation>Mover el nodo %1</translation>
+    </message>
+    <message>
+        <source>Move %1 nodes</source>
+        <translation>Mover %1 nodos</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>Conectar %1 con %2</translation>
+    </message>
+    <message>
+        <source>Disconnect %1 from %2</source>
+        <translation>Desconectar %1 de %2</translation>
+    </message>
+    <message>
+        <source>Edit node %1</source>
+        <translation>Editar el nodo %1</translation>
+    </message>
+    <message>
+        <source>Add option to %1</source>
+        <translation>Añadir una opción a %1</translation>
+    </message>
+    <message>
+        <source>Remove option from %1</source>
+        <translation>Quitar una opción de %1</translation>
+    </message>
+    <message>
+        <source>Add rule to %1</source>
+        <translation>Añadir una regla a %1</translation>
+    </message>
+    <message>
+        <source>Remove rule from %1</source>
+        <translation>Quitar una regla de %1</translation>
+    </message>
+    <message>
+        <source>Start the flow at %1</source>
+        <translation>Empezar el flujo en %1</translation>
+    </message>
+    <message>
+        <source>Paste node %1</source>
+        <translation>Pegar el nodo %1</translation>
+    </message>
+    <message>
+        <source>Paste %1 nodes</source>
+        <translation>Pegar %1 nodos</translation>
+    </message>
+    <message>
+        <source>Arrange the nodes automatically</source>
+        <translation>Ordenar los nodos automáticamente</translation>
+    </message>
+</context>
+<context>
+    <name>FlowNodeModel</name>
+    <message>
+        <source>Otherwise</source>
+        <translation>Si no</translation>
+    </message>
+    <message>
+        <source>On error</source>
+        <translation>Si falla</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+</context>
 </TS>
