@@ -68,6 +68,10 @@
         <translation>The server is busy, try again shortly</translation>
     </message>
     <message>
+        <source>The user&apos;s sign-in lock was cleared</source>
+        <translation>The user&apos;s sign-in lock was cleared</translation>
+    </message>
+    <message>
         <source>The database is not available</source>
         <translation>The database is not available</translation>
     </message>

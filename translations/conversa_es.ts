@@ -68,6 +68,10 @@
         <translation>El servidor está ocupado; inténtalo de nuevo en un momento</translation>
     </message>
     <message>
+        <source>The user&apos;s sign-in lock was cleared</source>
+        <translation>Se quitó el bloqueo de inicio de sesión del usuario</translation>
+    </message>
+    <message>
         <source>The database is not available</source>
         <translation>La base de datos no está disponible</translation>
     </message>

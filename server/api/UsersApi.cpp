@@ -154,6 +154,10 @@ void UsersApi::registerRoutes(HttpRouter &router)
     router.del(u"/v1/users/{id}"_s,
                {.permission = Permissions::kUsersDelete, .action = u"user.delete"_s, .entityType = user},
                [this](RequestContext &ctx) { return remove(ctx); });
+    // A lock of the user's logins (5 failures in 15 minutes, maybe someone else's) cleared by an admin.
+    router.post(u"/v1/users/{id}/unlock-login"_s,
+                {.permission = Permissions::kUsersUpdate, .action = u"user.unlock_login"_s, .entityType = user},
+                [this](RequestContext &ctx) { return unlockLogin(ctx); });
     // One's own status needs no permission; someone else's needs users.agent_status.
     router.post(u"/v1/users/{id}/agent-status"_s, {.action = u"user.agent_status"_s, .entityType = user},
                 [this](RequestContext &ctx) { return setAgentStatus(ctx); });
@@ -390,6 +394,13 @@ Result<HttpReply> UsersApi::remove(RequestContext &ctx)
     m_realtime.disconnectUser(id);
     ctx.audit.changes = {{u"deleted_at"_s, QJsonObject{{u"from"_s, QJsonValue()}, {u"to"_s, isoTime(now)}}}};
     return HttpReply::noContent();
+}
+
+Result<HttpReply> UsersApi::unlockLogin(RequestContext &ctx)
+{
+    CONVERSA_TRY(m_auth.unlockLogins(ctx.idParam(), ctx.ip));
+    return HttpReply::json(
+        QJsonObject{{u"message"_s, ctx.text(QT_TRANSLATE_NOOP("Api", "The user's sign-in lock was cleared"))}});
 }
 
 Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)

@@ -31,6 +31,7 @@ private:
     Result<HttpReply> update(RequestContext &ctx);
     Result<HttpReply> updateMe(RequestContext &ctx);
     Result<HttpReply> remove(RequestContext &ctx);
+    Result<HttpReply> unlockLogin(RequestContext &ctx);
     Result<HttpReply> setAgentStatus(RequestContext &ctx);
 
     // 409 when the change would leave no active admin: `before` was one and no longer is.

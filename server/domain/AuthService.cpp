@@ -119,6 +119,12 @@ Result<int> AuthService::loginRetryAfter(const QString &email, const QString &ip
 {
     Result<qint64> emailUntil = m_store.emailThrottledUntil(email, kMaxFailuresPerEmail, kLoginWindowSeconds);
     CONVERSA_TRY(emailUntil);
+    if (*emailUntil > 0) {
+        Result<bool> exempt = knownAddressExempt(email, ip);
+        CONVERSA_TRY(exempt);
+        if (*exempt)
+            emailUntil = qint64(0);
+    }
     Result<qint64> ipUntil = m_store.ipThrottledUntil(ip, m_loginFailuresPerIp, kLoginWindowSeconds);
     CONVERSA_TRY(ipUntil);
     const qint64 until = qMax(*emailUntil, *ipUntil);
@@ -202,6 +208,31 @@ QJsonObject AuthService::userJson(const AuthUser &user) const
                      {u"display_name"_s, role ? role->displayName : QString()}}},
         {u"permissions"_s, QJsonArray::fromStringList(role ? role->permissions : QStringList())},
     };
+}
+
+Result<bool> AuthService::knownAddressExempt(const QString &email, const QString &ip)
+{
+    Result<std::optional<LoginAccount>> account = m_store.findAccount(email);
+    CONVERSA_TRY(account);
+    if (!account->has_value() || !account->value().twoFactorEnabled)
+        return false;
+    Result<bool> known = m_store.verifiedFrom(email, ip, nowSeconds() - kKnownAddressSeconds);
+    CONVERSA_TRY(known);
+    if (!*known)
+        return false;
+    // The lock must come from elsewhere: this address's own failures still lock it.
+    Result<qint64> own = m_store.failuresFrom(email, ip, kLoginWindowSeconds);
+    CONVERSA_TRY(own);
+    return *own < kMaxFailuresPerEmail;
+}
+
+Result<Ok> AuthService::unlockLogins(qint64 userId, const QString &byIp)
+{
+    Result<std::optional<LoginAccount>> account = m_store.account(userId);
+    CONVERSA_TRY(account);
+    if (!account->has_value())
+        return ApiError::notFound();
+    return m_store.unlockEmail(account->value().email, byIp);
 }
 
 // ---- Two-factor authentication ----

@@ -50,6 +50,7 @@ public:
     static constexpr int kLoginWindowSeconds = 15 * 60;
     static constexpr int kMaxFailuresPerEmail = 5;
     static constexpr int kMaxChallengeFailures = 5;
+    static constexpr int kKnownAddressSeconds = 30 * 24 * 3600;
 
     // The router's authenticator: a valid token of a live login of an active user, or 401.
     Result<AuthUser> authenticate(QByteArrayView token) const;
@@ -68,7 +69,12 @@ public:
     AuthStore &store() { return m_store; }
 
     // Seconds a login for this email / from this IP must wait (429), or 0 when it may proceed.
+    // A lock of the email caused from other addresses does not stop a user with 2FA on from an
+    // address where they passed the second factor in the last kKnownAddressSeconds: the
+    // password and the code are still checked (docs/API.md#authentication).
     Result<int> loginRetryAfter(const QString &email, const QString &ip);
+    // An admin clears the email's lock: its earlier failures stop counting.
+    Result<Ok> unlockLogins(qint64 userId, const QString &byIp);
 
     // A new login (auth_sessions row) with its first token pair; sets last_login_at.
     Result<IssuedTokens> openSession(const AuthUser &user, const QString &ip, const QString &userAgent);
@@ -90,6 +96,7 @@ public:
 
 private:
     QByteArray twoFactorAssociatedData(qint64 userId) const;
+    Result<bool> knownAddressExempt(const QString &email, const QString &ip);
 
     QByteArray m_jwtKey;
     SecretBox m_secretBox;

@@ -125,10 +125,48 @@ Result<qint64> AuthStore::throttledUntil(const char *sql, const QString &key, in
 
 Result<qint64> AuthStore::emailThrottledUntil(const QString &email, int limit, int window)
 {
-    return throttledUntil("SELECT created_at FROM login_attempts WHERE email = ? AND created_at > ? "
-                          "AND success = FALSE AND (reason IS NULL OR reason <> 'throttled') "
-                          "ORDER BY created_at DESC LIMIT ?",
-                          email, limit, window);
+    const qint64 now = nowSeconds();
+    SqlQuery q(m_db,
+               "SELECT created_at FROM login_attempts WHERE email = ? AND created_at > ? "
+               "AND success = FALSE AND (reason IS NULL OR reason <> 'throttled') "
+               "AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE email = ? AND reason = 'unlocked'), 0) "
+               "ORDER BY created_at DESC LIMIT ?",
+               {email, now - window, email, limit});
+    if (!q.exec())
+        return q.failure();
+    int rows = 0;
+    qint64 oldest = 0;
+    while (q.next()) {
+        ++rows;
+        oldest = q.integer(0);
+    }
+    return rows < limit ? qint64(0) : oldest + window;
+}
+
+Result<Ok> AuthStore::unlockEmail(const QString &email, const QString &ip)
+{
+    return recordAttempt(email, ip, true, u"unlocked"_s);
+}
+
+Result<bool> AuthStore::verifiedFrom(const QString &email, const QString &ip, qint64 since)
+{
+    SqlQuery q(m_db,
+               "SELECT 1 FROM login_attempts WHERE email = ? AND ip_address = ? AND success = TRUE "
+               "AND reason = 'two_factor' AND created_at > ? LIMIT 1",
+               {email, ip, since});
+    if (!q.exec())
+        return q.failure();
+    return q.next();
+}
+
+Result<qint64> AuthStore::failuresFrom(const QString &email, const QString &ip, int window)
+{
+    return queryInteger(m_db,
+                        u"SELECT COUNT(*) FROM login_attempts WHERE email = ? AND ip_address = ? AND created_at > ? "
+                        "AND success = FALSE AND (reason IS NULL OR reason <> 'throttled') "
+                        "AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE email = ? "
+                        "AND reason = 'unlocked'), 0)"_s,
+                        {email, ip, nowSeconds() - window, email});
 }
 
 Result<qint64> AuthStore::ipThrottledUntil(const QString &ip, int limit, int window)

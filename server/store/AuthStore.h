@@ -70,7 +70,14 @@ public:
     Result<Ok> lockAttempts(const QString &email, const QString &ip);
     // Epoch second at which `limit` counted failures (throttled refusals don't count) of this
     // email / IP within the last `window` seconds drop below `limit`; 0 when not throttled now.
+    // Failures before the email's latest unlock (unlockEmail) do not count.
     Result<qint64> emailThrottledUntil(const QString &email, int limit, int window);
+    // An admin's unlock: a marker row ("unlocked") after which the email's failures count again from zero.
+    Result<Ok> unlockEmail(const QString &email, const QString &ip);
+    // Whether a login of this email passed its second factor from this address since `since`.
+    Result<bool> verifiedFrom(const QString &email, const QString &ip, qint64 since);
+    // The email's counted failures from this address within the last `window` seconds.
+    Result<qint64> failuresFrom(const QString &email, const QString &ip, int window);
     Result<qint64> ipThrottledUntil(const QString &ip, int limit, int window);
 
     Result<qint64> createSession(qint64 userId, const QString &ip, const QString &userAgent, qint64 expiresAt);

@@ -74,6 +74,8 @@ private slots:
     void ownPasswordChecksAreThrottled();
     void legacyBackupCodesStillWork();
     void publicWorkIsBounded();
+    void adminClearsALock();
+    void knownAddressIsNotLockedOut();
 
 private:
     QString newEmail(const QString &prefix) { return u"%1%2@auth.test"_s.arg(prefix).arg(++m_seq); }
@@ -912,6 +914,95 @@ void tst_Auth::publicWorkIsBounded()
     QCOMPARE(server.count(u"login_attempts"_s), attempts);
     // Signed-in routes are not counted per address.
     QCOMPARE(server.request("GET", u"/v1/roles"_s, {}, admin).status, 200);
+}
+
+// Anyone can lock a known email by failing five times; an admin clears the lock (audited), and
+// only an admin may.
+void tst_Auth::adminClearsALock()
+{
+    const QString email = newEmail(u"victim"_s);
+    const qint64 id = m_server.createUser(email, kPassword, u"supervisor"_s);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(login(email, u"guess-%1"_s.arg(i)).status, 401);
+    QCOMPARE(login(email).status, 429);
+
+    const QString path = u"/v1/users/%1/unlock-login"_s.arg(id);
+    QCOMPARE(m_server.request("POST", path).status, 401);
+    QCOMPARE(m_server.request("POST", path, {}, m_server.tokenFor(u"supervisor"_s)).status, 403);
+    const QByteArray admin = m_server.tokenFor(u"admin"_s);
+    QCOMPARE(m_server.request("POST", u"/v1/users/999999/unlock-login"_s, {}, admin).status, 404);
+    QCOMPARE(login(email).status, 429);   // nothing cleared by the refusals
+
+    const qint64 mark = m_server.auditMark();
+    const ApiResponse r = m_server.request("POST", path, {}, admin, kEnglish);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.value(u"message"_s).toString(), u"The user's sign-in lock was cleared"_s);
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"user.unlock_login"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().value(u"entity_id"_s).toInteger(), id);
+    QCOMPARE(rows.first().value(u"success"_s).toBool(), true);
+    QCOMPARE(login(email).status, 200);
+    // The count starts again from zero: four more failures do not lock it, a fifth does.
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(login(email, u"again-%1"_s.arg(i)).status, 401);
+    QCOMPARE(login(email).status, 200);
+    QCOMPARE(login(email, u"again-x"_s).status, 401);
+    QCOMPARE(login(email).status, 429);
+}
+
+// A lock caused from other addresses does not stop a user with 2FA on from an address where they
+// passed the second factor before; the password and the code are still checked, and this
+// address's own failures still lock it.
+void tst_Auth::knownAddressIsNotLockedOut()
+{
+    const QString email = newEmail(u"admin"_s);
+    m_server.createUser(email, kPassword, u"admin"_s);
+    const QByteArray token = login(email).value(u"access_token"_s).toString().toLatin1();
+    QStringList backup;
+    const QByteArray secret = enableTwoFactor(token, &backup);
+    QVERIFY(!secret.isEmpty());
+    const auto signIn = [&](const QString &password, const QString &code) {
+        const ApiResponse first = login(email, password);
+        if (first.status != 200)
+            return first.status;
+        return m_server
+            .request("POST", u"/v1/auth/2fa/verify"_s,
+                     {{u"two_factor_token"_s, first.value(u"two_factor_token"_s).toString()}, {u"code"_s, code}})
+            .status;
+    };
+    // Someone elsewhere fails five times: the email is locked.
+    const auto failElsewhere = [&] {
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(exec("INSERT INTO login_attempts (email, ip_address, success, created_at, reason) "
+                         "VALUES (?, '203.0.113.9', FALSE, ?, 'password')",
+                         {email, nowSeconds()}));
+    };
+    failElsewhere();
+    QCOMPARE(login(email).status, 429);   // never verified from this address yet
+
+    // Verified from here once (the lock lifted by an old window), then locked again from elsewhere.
+    QVERIFY(exec("UPDATE login_attempts SET created_at = created_at - 901 WHERE email = ?", {email}));
+    QCOMPARE(signIn(kPassword, backup[0]), 200);
+    failElsewhere();
+    QCOMPARE(signIn(kPassword, backup[1]), 200);
+    // Still checked: a wrong password or a wrong code is refused.
+    QCOMPARE(signIn(u"wrong-password"_s, backup[2]), 401);
+    QCOMPARE(signIn(kPassword, wrongCode(secret)), 401);
+
+    // Without 2FA the exemption does not apply.
+    const QString plain = newEmail(u"plain"_s);
+    m_server.createUser(plain, kPassword, u"agent"_s);
+    QCOMPARE(login(plain).status, 200);
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(exec("INSERT INTO login_attempts (email, ip_address, success, created_at, reason) "
+                     "VALUES (?, '203.0.113.9', FALSE, ?, 'password')",
+                     {plain, nowSeconds()}));
+    QCOMPARE(login(plain).status, 429);
+
+    // This address's own failures lock it like anyone's (two above, three more).
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(signIn(u"wrong-%1"_s.arg(i), backup[3]), 401);
+    QCOMPARE(login(email).status, 429);
 }
 
 int main(int argc, char *argv[])
