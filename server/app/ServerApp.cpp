@@ -173,6 +173,7 @@ void ServerApp::registerModules()
     settings.apiRequestsPerMinute = m_config.apiRequestsPerMinute;
     settings.addressRequestsPerMinute = m_config.authRequestsPerAddressPerMinute;
     settings.maxPendingDeferred = m_config.maxPendingWork;
+    settings.trustedProxies = m_config.trustedProxies;
     m_router = std::make_unique<HttpRouter>(*m_db, *m_metrics, *m_limiter, m_workers, settings);
     m_router->setAuthenticator([this](RequestContext &, QByteArrayView token) { return m_auth->authenticate(token); });
     m_router->setAuditSink([this](const RequestContext &ctx, bool success, int status) {
@@ -280,6 +281,7 @@ Result<Ok> ServerApp::startHttpThreads()
                 // The reference server's 45 s with the default settings.
                 realtime.connectTimeoutMs = m_config.socketPingIntervalMs + m_config.socketPingTimeoutMs;
                 realtime.eventsPerMinute = m_config.apiRequestsPerMinute;
+                realtime.trustedProxies = m_config.trustedProxies;
                 t->hub = new RealtimeHub(*m_realtime, *m_auth, *m_db, *m_audit, *m_limiter, realtime, t->anchor);
                 t->server->route<SocketIoUpgradeRule>(u"/socket.io/"_s, [](QHttpServerResponder &&) {});
                 QObject::connect(t->server, &QHttpServer::newWebSocketConnection, t->hub,

@@ -175,6 +175,12 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     c.corsOrigins = value("CONVERSA_CORS_ORIGINS", {}).split(u',', Qt::SkipEmptyParts);
     for (QString &origin : c.corsOrigins)
         origin = origin.trimmed();
+    QString badProxy;
+    const std::optional<TrustedProxies> proxies =
+        TrustedProxies::parse(value("CONVERSA_TRUSTED_PROXIES", {}).split(u',', Qt::SkipEmptyParts), &badProxy);
+    if (!proxies)
+        return invalid(u"CONVERSA_TRUSTED_PROXIES"_s, "not an IP address or CIDR range: \"%1\"", {badProxy});
+    c.trustedProxies = *proxies;
 
     const int cores = qMax(1, QThread::idealThreadCount());
     Result<qint64> n = number("CONVERSA_HTTP_THREADS", cores, 1, 64);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/TrustedProxies.h"
 #include "domain/BotEngine.h"
 #include "core/Translator.h"
 #include "store/Database.h"
@@ -34,6 +35,7 @@ struct ServerConfig {
     qint64 maxJsonBodyBytes = 1 << 20;
     qint64 maxUploadBytes = 16 << 20;
     QStringList corsOrigins;
+    TrustedProxies trustedProxies;   // CONVERSA_TRUSTED_PROXIES
     int apiRequestsPerMinute = 3000;
     int authRequestsPerAddressPerMinute = 300;   // login, refresh, 2FA step, per client address
     int maxPendingWork = 64;                     // deferred jobs (password hashes, exports) queued at once

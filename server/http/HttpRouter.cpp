@@ -325,9 +325,9 @@ void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponde
     for (const auto &[name, value] : request.headers())
         ctx->headers.insert(name.toLower(), value);
     ctx->rawBody = request.body();
-    ctx->ip = request.remoteAddress().toString();
-    if (ctx->ip.startsWith("::ffff:"_L1))
-        ctx->ip = ctx->ip.mid(7);
+    const QHostAddress peer = request.remoteAddress();
+    ctx->ip = m_settings.trustedProxies.clientAddress(peer, ctx->header("x-forwarded-for"), ctx->header("x-real-ip"));
+    ctx->scheme = m_settings.trustedProxies.scheme(peer, ctx->header("x-forwarded-proto"), u"http"_s);
     ctx->userAgent = QString::fromUtf8(ctx->header("user-agent").left(512));
     ctx->language = languageFromHeader(ctx->header("accept-language"));
     const QByteArray incomingId = ctx->header("x-request-id");

@@ -3,6 +3,7 @@
 #include "HttpReply.h"
 #include "RequestContext.h"
 #include "core/Result.h"
+#include "core/TrustedProxies.h"
 
 #include <QList>
 #include <QString>
@@ -52,6 +53,7 @@ struct RouterSettings {
     int apiRequestsPerMinute = 3000;   // per user; 0 = unlimited
     int addressRequestsPerMinute = 300;   // per client address on limitPerAddress routes; 0 = unlimited
     int maxPendingDeferred = 64;          // deferred jobs queued or running; beyond: 503
+    TrustedProxies trustedProxies;        // who may say who the client is
 };
 
 // The one place where every request is checked: route match (404/405), CORS, body parsing

@@ -38,7 +38,8 @@ public:
     QHash<QByteArray, QByteArray> headers;   // lower-case names
     QByteArray rawBody;
     QJsonObject body;   // parsed when the content type is JSON
-    QString ip;
+    QString ip;          // the client's, through trusted proxies (core/TrustedProxies)
+    QString scheme = QStringLiteral("http");   // as the client connected (X-Forwarded-Proto from a trusted proxy)
     QString userAgent;
     QByteArray requestId;
     Language language = Language::Spanish;

@@ -58,6 +58,7 @@ struct RealtimeHub::Session {
     quint64 delivery = 0;
     QList<QString> rooms;
     Language language = Language::Spanish;
+    QString ip;   // the client's, through trusted proxies, as the REST requests record it
     bool awaitingPong = false;
     bool closing = false;
 };
@@ -107,6 +108,8 @@ void RealtimeHub::accept(std::unique_ptr<QWebSocket> socket)
     auto *s = new Session;
     s->socket = ws;
     s->language = languageFromHeader(ws->request().rawHeader("Accept-Language"));
+    s->ip = m_settings.trustedProxies.clientAddress(ws->peerAddress(), ws->request().rawHeader("X-Forwarded-For"),
+                                                    ws->request().rawHeader("X-Real-IP"));
     s->lastPingMs = s->sinceMs = m_clock.elapsed();
     m_sessions.insert(s);
     ++m_count;
@@ -516,9 +519,7 @@ QJsonObject RealtimeHub::chatRead(Session *s, const QJsonValue &arg)
         RequestContext ctx;
         ctx.method = "SOCKET";
         ctx.path = u"/socket.io/ chat.read"_s;
-        ctx.ip = s->socket->peerAddress().toString();
-        if (ctx.ip.startsWith("::ffff:"_L1))
-            ctx.ip = ctx.ip.mid(7);
+        ctx.ip = s->ip;
         ctx.userAgent = QString::fromUtf8(s->socket->request().rawHeader("User-Agent").left(512));
         ctx.user = *s->user;
         ctx.audit.action = u"chat.mark_read"_s;

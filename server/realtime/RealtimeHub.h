@@ -2,6 +2,7 @@
 
 #include <Conversa/realtime/SocketIoCodec.h>
 #include "core/Result.h"
+#include "core/TrustedProxies.h"
 #include "http/RequestContext.h"
 #include "store/ChatStore.h"
 
@@ -33,6 +34,7 @@ struct RealtimeSettings {
     int connectTimeoutMs = 45000;         // from the open packet to the Socket.IO CONNECT
     qint64 maxMessageBytes = 64 * 1024;   // per WebSocket frame and message; more closes the socket
     int eventsPerMinute = 3000;           // client events per user, counted with its REST requests; 0 = off
+    TrustedProxies trustedProxies;        // who may say who the client is (X-Forwarded-For)
 };
 
 // The Socket.IO sockets of one HTTP thread: Engine.IO session (open packet, server pings, pong
