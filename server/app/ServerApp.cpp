@@ -77,7 +77,7 @@ Result<Ok> ServerApp::prepare()
     }
     Result<int> migrated = m_db->migrate();
     if (!migrated)
-        return ApiError::validation(u"CONVERSA_DATABASE_URL"_s, "database migration failed (see the log)");
+        return migrated.error();   // names the migration and why; the database is as it was
     m_roles = std::make_unique<RoleStore>(*m_db);
     CONVERSA_TRY(m_roles->seedAndLoad());
     m_metrics = std::make_unique<Metrics>();

@@ -189,6 +189,13 @@ QStringList splitStatements(const QString &script)
     return out;
 }
 
+// For the operator, at start or `migrate`: never in an HTTP response.
+ApiError migrationFailed(const QString &file, const QString &why)
+{
+    return ApiError(500, "INTERNAL_ERROR", "migration %1 failed and was rolled back, the database is as it was: %2",
+                    {file, why.simplified()});
+}
+
 }   // namespace
 
 int Database::schemaVersion()
@@ -199,14 +206,15 @@ int Database::schemaVersion()
     return 0;
 }
 
-Result<int> Database::migrate()
+Result<int> Database::migrate(const QString &directory)
 {
     QSqlDatabase db = connection();
     if (!db.isOpen())
         return ApiError::unavailable("database unreachable");
 
-    const QString dir =
+    const QString builtIn =
         m_settings.dialect == SqlDialect::Sqlite ? u":/migrations/sqlite"_s : u":/migrations/postgresql"_s;
+    const QString dir = directory.isEmpty() ? builtIn : directory;
     std::map<int, QString> files;
     QDirIterator it(dir, {u"*.sql"_s}, QDir::Files);
     while (it.hasNext()) {
@@ -237,14 +245,15 @@ Result<int> Database::migrate()
         q.addBindValue(version);
         if (q.exec() && q.next())
             continue;
+        const QString name = QFileInfo(path).fileName();
         QFile file(path);
-        file.open(QIODevice::ReadOnly);
+        if (!file.open(QIODevice::ReadOnly))
+            return migrationFailed(name, file.errorString());
         for (const QString &stmt : splitStatements(QString::fromUtf8(file.readAll()))) {
             if (!q.exec(stmt)) {
-                qCCritical(lcDb).noquote()
-                    << "migration" << QFileInfo(path).fileName() << "failed:" << q.lastError().text() << "\n"
-                    << stmt;
-                return ApiError::internal();
+                // Returning rolls the transaction back: none of this migration's statements stay.
+                qCCritical(lcDb).noquote() << "migration" << name << "failed:" << q.lastError().text() << "\n" << stmt;
+                return migrationFailed(name, q.lastError().text());
             }
         }
         q.prepare(u"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"_s);
@@ -253,7 +262,7 @@ Result<int> Database::migrate()
         q.addBindValue(nowSeconds());
         if (!q.exec() || !tx.commit()) {
             qCCritical(lcDb) << "cannot record migration" << version << q.lastError().text();
-            return ApiError::internal();
+            return migrationFailed(name, q.lastError().text());
         }
         ++applied;
         qCInfo(lcDb) << "applied migration" << QFileInfo(path).fileName();

@@ -44,9 +44,11 @@ public:
     void closeThreadConnection();
     bool ping(QString *error);
 
-    // Applies the numbered migrations not yet recorded in schema_migrations, each in a transaction.
-    // Returns how many were applied.
-    Result<int> migrate();
+    // Applies the numbered migrations not yet recorded in schema_migrations, each in a transaction:
+    // one that fails leaves the database as it was and the error names it and the driver's reason.
+    // Returns how many were applied. `directory` holds the NNNN_name.sql files; by default the
+    // ones built in for this engine (tests pass their own).
+    Result<int> migrate(const QString &directory = {});
     int schemaVersion();
 
     static bool isUniqueViolation(const QSqlQuery &query);
