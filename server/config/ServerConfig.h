@@ -34,6 +34,14 @@ struct ServerConfig {
     qint64 maxJsonBodyBytes = 1 << 20;
     qint64 maxUploadBytes = 16 << 20;
     QStringList corsOrigins;
+    // Backups (docs/BACKUPS.md): an archive uploaded to POST /v1/backups/upload may be this large
+    // (QHttpServer holds a body in memory: the CLI restores larger ones).
+    qint64 maxBackupUploadBytes = qint64(512) << 20;
+    // Scheduled backups: every day at backupDailyAtMinute (minutes after 00:00 UTC), or every
+    // backupIntervalSeconds; neither (both -1 / 0) means none. backupKeep: newest completed kept (0: all).
+    int backupDailyAtMinute = -1;
+    qint64 backupIntervalSeconds = 0;
+    int backupKeep = 0;
     int apiRequestsPerMinute = 3000;
     int loginAttemptsPerIpPer15Min = 50;
     QString defaultRegion = QStringLiteral("CO");   // for phone numbers written without a country code
