@@ -289,6 +289,10 @@ Result<Deferred> BackupsApi::upload(RequestContext &ctx)
         }
         file.close();
         result->manifest = m_backups.verify(result->path);
+        if (!result->manifest) {   // refused: not kept a moment longer
+            QFile::remove(result->path);
+            result->path.clear();
+        }
         return QVariant();
     };
     deferred.finish = [this, result](RequestContext &ctx, const QVariant &) -> Result<HttpReply> {

@@ -91,8 +91,9 @@ Result<Ok> ServerApp::prepare()
                                            *m_db, *m_roles);
     m_realtime = std::make_unique<RealtimeBus>();
     m_auth->setSessionRevoked([bus = m_realtime.get()](qint64 sessionId) { bus->disconnectSession(sessionId); });
+    const QString version = QCoreApplication::applicationVersion();   // empty in tests, which run in-process
     m_backups = std::make_unique<BackupService>(
-        *m_db, *m_auth, BackupSettings{m_config.dataDir, QCoreApplication::applicationVersion(), {}});
+        *m_db, *m_auth, BackupSettings{m_config.dataDir, version.isEmpty() ? u"unknown"_s : version, {}});
     // After a restore no socket may stay signed in with a login of the replaced database.
     m_backups->setDisconnectUsers([bus = m_realtime.get()](const QList<qint64> &userIds) {
         for (const qint64 id : userIds)

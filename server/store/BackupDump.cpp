@@ -96,6 +96,7 @@ QProcessEnvironment pgEnvironment(const DatabaseSettings &s)
     env.insert(u"PGUSER"_s, s.user);
     env.insert(u"PGDATABASE"_s, s.name);
     env.insert(u"PGCONNECT_TIMEOUT"_s, u"10"_s);
+    env.insert(u"PGOPTIONS"_s, u"-c client_min_messages=warning"_s);   // no NOTICE chatter in the log
     if (!s.password.isEmpty())
         env.insert(u"PGPASSWORD"_s, s.password);
     else
