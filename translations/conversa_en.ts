@@ -723,6 +723,10 @@
         <source>The database could not be restored</source>
         <translation>The database could not be restored</translation>
     </message>
+    <message>
+        <source>A backup is being written; try again when it has finished</source>
+        <translation>A backup is being written; try again when it has finished</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

@@ -723,6 +723,10 @@
         <source>The database could not be restored</source>
         <translation>No se pudo restaurar la base de datos</translation>
     </message>
+    <message>
+        <source>A backup is being written; try again when it has finished</source>
+        <translation>Se está escribiendo un backup; inténtalo de nuevo cuando termine</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

@@ -229,6 +229,8 @@ Result<Deferred> BackupsApi::restore(RequestContext &ctx)
         return ApiError::validation(u"id"_s, QT_TRANSLATE_NOOP("Api", "Only a completed backup can be restored"));
     if (m_backups.restoring())
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A restore is already running"));
+    if (m_backups.writing())
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A backup is being written; try again when it has finished"));
     RestoreActor actor{ctx.userId(), ctx.user ? ctx.user->email : QString(), ctx.ip, ctx.userAgent};
     auto result = std::make_shared<RestoreResult>();
     Deferred deferred;

@@ -101,8 +101,10 @@ Result<BackupRecord> BackupService::begin(const QString &origin, qint64 createdB
 
 void BackupService::enqueue(qint64 id, std::function<void(const BackupRecord &)> done)
 {
+    ++m_writing;
     m_thread.start([this, id, done = std::move(done)] {
         const BackupRecord record = run(id);
+        --m_writing;
         if (done)
             done(record);
     });
@@ -237,6 +239,9 @@ Result<RestoreOutcome> BackupService::restore(const QString &archivePath, const 
         std::atomic<bool> &flag;
         ~Release() { flag = false; }
     } release{m_restoring};
+    // An archive being written would copy half of the old data and half of the new.
+    if (writing())
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A backup is being written; try again when it has finished"));
 
     // 1. The whole archive checked before anything is touched.
     Result<BackupManifest> manifest = verify(archivePath);

@@ -66,6 +66,7 @@ public:
     // login and records backup.restore in the restored audit log. 409 while another runs.
     Result<RestoreOutcome> restore(const QString &archivePath, const RestoreActor &actor);
     bool restoring() const { return m_restoring.load(); }
+    bool writing() const { return m_writing.load() > 0; }   // archives queued or being written
 
     // Deletes completed archives beyond the newest `keep` (scheduled retention); 0 keeps all.
     void prune(int keep);
@@ -87,6 +88,7 @@ private:
     BackupStore m_store;
     QThreadPool m_thread;   // one: archives are written one after another
     std::atomic<bool> m_restoring{false};
+    std::atomic<int> m_writing{0};
     std::function<void(const QList<qint64> &)> m_disconnectUsers;
 };
 

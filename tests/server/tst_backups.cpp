@@ -3,7 +3,11 @@
 // archives refused, uploads to a fresh server, the CLI, permissions and audit rows — on both engines.
 #include "TestServer.h"
 
+#include "app/BackupScheduler.h"
+#include "store/BackupStore.h"
 #include "store/Database.h"
+
+#include <Conversa/realtime/SocketIoClient.h>
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -13,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
@@ -135,6 +140,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase() { m_server.stop(); }
     void createCompletesAndDownloads();
+    void notificationReachesWhoAsked();
     void listFiltersAndPages();
     void createValidation();
     void permissions_data();
@@ -148,6 +154,8 @@ private slots:
     void backupWhileWritingRestoresCommittedData();
     void restoreOnFreshServerByUpload();
     void cliCreateVerifyRestore();
+    void scheduledBackupsRunOnceAndPrune();
+    void uploadOverTheLimit();
 
 private:
     qint64 createBackup(const QByteArray &token);
@@ -365,6 +373,43 @@ void tst_Backups::createCompletesAndDownloads()
     QTRY_COMPARE(m_server.auditRowsSince(u"backup.completed"_s, mark).size(), 1);
     QCOMPARE(m_server.auditRowsSince(u"backup.completed"_s, mark)[0].value(u"entity_id"_s).toInteger(), id);
     QCOMPARE(m_server.auditRowsSince(u"backup.download"_s, mark).size(), 1);
+}
+
+void tst_Backups::notificationReachesWhoAsked()
+{
+    Conversa::SocketIoClient admin;
+    Conversa::SocketIoClient supervisor;
+    QList<QJsonObject> adminEvents;
+    QList<QJsonObject> supervisorEvents;
+    connect(&admin, &Conversa::SocketIoClient::event, this, [&](const QString &name, const QJsonValue &p) {
+        if (name == "notification"_L1)
+            adminEvents.append(p.toObject());
+    });
+    connect(&supervisor, &Conversa::SocketIoClient::event, this, [&](const QString &name, const QJsonValue &p) {
+        if (name == "notification"_L1)
+            supervisorEvents.append(p.toObject());
+    });
+    QSignalSpy adminUp(&admin, &Conversa::SocketIoClient::connected);
+    QSignalSpy supervisorUp(&supervisor, &Conversa::SocketIoClient::connected);
+    admin.open(m_server.baseUrl(), m_admin);
+    supervisor.open(m_server.baseUrl(), m_supervisor);
+    QTRY_COMPARE(adminUp.size(), 1);
+    QTRY_COMPARE(supervisorUp.size(), 1);
+
+    const qint64 id = createBackup(m_admin);
+    QTRY_COMPARE_WITH_TIMEOUT(adminEvents.size(), 1, 30000);
+    const QJsonObject event = adminEvents.first();
+    QCOMPARE(event.value(u"type"_s).toString(), u"backup.completed"_s);
+    QCOMPARE(event.value(u"message"_s).toString(), u"El backup ha finalizado."_s);
+    QCOMPARE(event.value(u"message_en"_s).toString(), u"The backup has finished."_s);
+    const QJsonObject backup = event.value(u"backup"_s).toObject();
+    QCOMPARE(backup.value(u"id"_s).toInteger(), id);
+    QCOMPARE(backup.value(u"status"_s).toString(), u"completed"_s);
+    QVERIFY(backup.value(u"size_bytes"_s).toInteger() > 0);
+    QTest::qWait(200);
+    QCOMPARE(supervisorEvents.size(), 0);   // only to whoever asked
+    admin.close();
+    supervisor.close();
 }
 
 void tst_Backups::listFiltersAndPages()
@@ -592,9 +637,18 @@ void tst_Backups::restoreReplacesEverything()
     QCOMPARE(m_server.request("GET", u"/v1/files/%1/download"_s.arg(fileId), {}, m_admin).status, 404);
     QVERIFY(digests(m_server.db()) != atBackup);
 
+    // A signed-in socket: the restore ends it.
+    Conversa::SocketIoClient socket;
+    QSignalSpy up(&socket, &Conversa::SocketIoClient::connected);
+    QSignalSpy down(&socket, &Conversa::SocketIoClient::disconnected);
+    socket.open(m_server.baseUrl(), m_supervisor);
+    QTRY_COMPARE(up.size(), 1);
+
     const ApiResponse r = m_server.request("POST", u"/v1/backups/%1/restore"_s.arg(id), {}, m_admin);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"restored"_s).toBool(), true);
+    QTRY_VERIFY(down.size() >= 1);
+    socket.close();
     QCOMPARE(r.value(u"backup_id"_s).toInteger(), id);
     const QByteArray fresh = r.value(u"access_token"_s).toString().toLatin1();
     QVERIFY(!fresh.isEmpty());
@@ -766,6 +820,56 @@ void tst_Backups::cliCreateVerifyRestore()
     QCOMPARE(fresh.request("GET", u"/v1/files/1/download"_s, {}, token).body, pngBytes());
     // The restored audit log: the original's rows and this restore.
     QCOMPARE(fresh.auditRows(u"backup.restore"_s).size(), m_server.auditRows(u"backup.restore"_s).size() + 1);
+}
+
+void tst_Backups::scheduledBackupsRunOnceAndPrune()
+{
+    // A schedule set up for the first time runs at once; a second claim of the same moment fails,
+    // as it would for a second server on the same database; retention keeps the newest one.
+    TestServer scheduled;
+    QVERIFY(scheduled.start({{u"CONVERSA_BACKUP_SCHEDULE"_s, u"1d"_s}, {u"CONVERSA_BACKUP_KEEP"_s, u"1"_s}}));
+    QTRY_COMPARE_WITH_TIMEOUT(scheduled.count(u"backups"_s, u"origin = 'scheduled' AND status = 'completed'"_s), 1, 30000);
+    BackupScheduler *scheduler = scheduled.app().backupScheduler();
+    QVERIFY(scheduler);
+    scheduler->tick();
+    scheduler->tick();
+    QCOMPARE(scheduled.count(u"backups"_s, u"origin = 'scheduled'"_s), 1);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QCOMPARE(scheduler->dueSlot(now), now - now % 86400);
+    {
+        Transaction tx(scheduled.db());
+        BackupStore store(scheduled.db());
+        QCOMPARE(store.claimSlot(scheduler->dueSlot(now)).value(), false);   // already taken
+        QCOMPARE(store.claimSlot(scheduler->dueSlot(now) + 86400).value(), true);   // the next one
+        QVERIFY(tx.commit());
+    }
+    QCOMPARE(scheduled.auditRows(u"backup.completed"_s).size(), 1);
+
+    // The next due moment (forced): a second archive, and the first one pruned with its file.
+    const QString firstFile = scheduled.dataDir() + u"/backups/"_s +
+        [&] {
+            SqlQuery q(scheduled.db(), "SELECT file_name FROM backups WHERE origin = 'scheduled'");
+            return q.exec() && q.next() ? q.string(0) : QString();
+        }();
+    QVERIFY(QFile::exists(firstFile));
+    SqlQuery(scheduled.db(), "UPDATE backup_schedule SET last_slot = 0").exec();
+    scheduler->tick();
+    QTRY_COMPARE_WITH_TIMEOUT(scheduled.auditRows(u"backup.completed"_s).size(), 2, 30000);
+    QTRY_COMPARE(scheduled.count(u"backups"_s, u"origin = 'scheduled'"_s), 1);
+    QVERIFY(!QFile::exists(firstFile));
+    QCOMPARE(scheduled.auditRows(u"backup.delete"_s).size(), 1);
+}
+
+void tst_Backups::uploadOverTheLimit()
+{
+    TestServer small;
+    QVERIFY(small.start({{u"CONVERSA_BACKUP_MAX_UPLOAD_BYTES"_s, u"4096"_s}}));
+    const QByteArray token = small.tokenFor(u"admin"_s);
+    const ApiResponse r = upload(small, QByteArray(64 * 1024, 'z'), token);
+    QCOMPARE(r.status, 413);
+    QCOMPARE(small.count(u"backups"_s), 0);
+    // Under the limit the archive is read, and refused as no archive.
+    QCOMPARE(upload(small, QByteArray(1024, 'z'), token).status, 422);
 }
 
 QTEST_GUILESS_MAIN(tst_Backups)
