@@ -101,7 +101,8 @@ int backupCommand(ServerApp &server, const QStringList &arguments, const QString
                     static_cast<long long>(manifest->entries.size()), static_cast<long long>(manifest->totalSize()));
         return 0;
     }
-    const Result<RestoreOutcome> restored = backups.restore(file, RestoreActor{0, {}, u"cli"_s, u"conversa-server"_s});
+    const Result<RestoreOutcome> restored =
+        backups.restore(file, RestoreActor{0, {}, {}, u"conversa-server backup restore"_s});
     if (!restored)
         return fail(restored.error());
     std::printf("restored %s (backup of %s): schema version %d; every login was ended\n", qPrintable(file),

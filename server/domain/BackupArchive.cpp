@@ -53,20 +53,6 @@ ApiError damaged(const QString &what)
     return invalid(QT_TRANSLATE_NOOP("Api", "The backup archive is damaged: %1"), {what});
 }
 
-// database/… and files/… below them, nothing else; no absolute path, "..", "." or backslash.
-bool safeEntryName(const QString &name)
-{
-    if (name.isEmpty() || name.size() > 1024 || name.startsWith(u'/') || name.contains(u'\\') ||
-        name.contains(QChar(0)) || name.contains(u':'))
-        return false;
-    const QStringList parts = name.split(u'/');
-    for (const QString &part : parts) {
-        if (part.isEmpty() || part == "."_L1 || part == ".."_L1)
-            return false;
-    }
-    return (parts.first() == "database"_L1 || parts.first() == "files"_L1) && parts.size() >= 2;
-}
-
 bool isSymlinkOrSpecial(zip_t *zip, zip_uint64_t index)
 {
     zip_uint8_t opsys = 0;
@@ -140,6 +126,19 @@ qint64 BackupManifest::totalSize() const
 }
 
 namespace BackupArchive {
+
+bool safeEntryName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 1024 || name.startsWith(u'/') || name.contains(u'\\') ||
+        name.contains(QChar(0)) || name.contains(u':'))
+        return false;
+    const QStringList parts = name.split(u'/');
+    for (const QString &part : parts) {
+        if (part.isEmpty() || part == "."_L1 || part == ".."_L1)
+            return false;
+    }
+    return (parts.first() == "database"_L1 || parts.first() == "files"_L1) && parts.size() >= 2;
+}
 
 QByteArray fileSha256(const QString &path)
 {

@@ -55,6 +55,9 @@ Result<Ok> write(const QString &zipPath, BackupManifest &manifest, const QList<S
 // A bad archive is a 422 (field "archive") saying what is wrong.
 Result<BackupManifest> read(const QString &zipPath, const ArchiveLimits &limits, const QString &extractDir = {});
 
+// An entry name a restore accepts: database/… or files/… below them, relative, no "..", "." or "\\".
+bool safeEntryName(const QString &name);
+
 // SHA-256 of a file, hex; empty when it cannot be read.
 QByteArray fileSha256(const QString &path);
 

@@ -176,8 +176,14 @@ Result<Ok> BackupService::writeArchive(BackupRecord &record)
         return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database could not be copied"));
     }
     QList<BackupArchive::Source> sources{{BackupDump::entryName(m_db.dialect()), dumpPath, true}};
-    for (const QString &relative : regularFilesUnder(filesDir()))
-        sources.append({u"files/"_s + relative, QDir(filesDir()).filePath(relative), false});
+    for (const QString &relative : regularFilesUnder(filesDir())) {
+        const QString entry = u"files/"_s + relative;
+        if (!BackupArchive::safeEntryName(entry)) {   // a restore would refuse the whole archive
+            qCWarning(lcBackups).noquote() << "not backed up, unsafe name:" << relative;
+            continue;
+        }
+        sources.append({entry, QDir(filesDir()).filePath(relative), false});
+    }
 
     CONVERSA_TRY(BackupArchive::write(partial, manifest, sources));
     // Read back what was written, every hash, before the archive counts as a backup.
@@ -241,7 +247,8 @@ Result<RestoreOutcome> BackupService::restore(const QString &archivePath, const 
     } release{m_restoring};
     // An archive being written would copy half of the old data and half of the new.
     if (writing())
-        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A backup is being written; try again when it has finished"));
+        return ApiError::conflict(
+            QT_TRANSLATE_NOOP("Api", "A backup is being written; try again when it has finished"));
 
     // 1. The whole archive checked before anything is touched.
     Result<BackupManifest> manifest = verify(archivePath);

@@ -828,7 +828,8 @@ void tst_Backups::scheduledBackupsRunOnceAndPrune()
     // as it would for a second server on the same database; retention keeps the newest one.
     TestServer scheduled;
     QVERIFY(scheduled.start({{u"CONVERSA_BACKUP_SCHEDULE"_s, u"1d"_s}, {u"CONVERSA_BACKUP_KEEP"_s, u"1"_s}}));
-    QTRY_COMPARE_WITH_TIMEOUT(scheduled.count(u"backups"_s, u"origin = 'scheduled' AND status = 'completed'"_s), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(scheduled.count(u"backups"_s, u"origin = 'scheduled' AND status = 'completed'"_s), 1,
+                              30000);
     BackupScheduler *scheduler = scheduled.app().backupScheduler();
     QVERIFY(scheduler);
     scheduler->tick();
@@ -839,18 +840,17 @@ void tst_Backups::scheduledBackupsRunOnceAndPrune()
     {
         Transaction tx(scheduled.db());
         BackupStore store(scheduled.db());
-        QCOMPARE(store.claimSlot(scheduler->dueSlot(now)).value(), false);   // already taken
+        QCOMPARE(store.claimSlot(scheduler->dueSlot(now)).value(), false);          // already taken
         QCOMPARE(store.claimSlot(scheduler->dueSlot(now) + 86400).value(), true);   // the next one
         QVERIFY(tx.commit());
     }
     QCOMPARE(scheduled.auditRows(u"backup.completed"_s).size(), 1);
 
     // The next due moment (forced): a second archive, and the first one pruned with its file.
-    const QString firstFile = scheduled.dataDir() + u"/backups/"_s +
-        [&] {
-            SqlQuery q(scheduled.db(), "SELECT file_name FROM backups WHERE origin = 'scheduled'");
-            return q.exec() && q.next() ? q.string(0) : QString();
-        }();
+    const QString firstFile = scheduled.dataDir() + u"/backups/"_s + [&] {
+        SqlQuery q(scheduled.db(), "SELECT file_name FROM backups WHERE origin = 'scheduled'");
+        return q.exec() && q.next() ? q.string(0) : QString();
+    }();
     QVERIFY(QFile::exists(firstFile));
     SqlQuery(scheduled.db(), "UPDATE backup_schedule SET last_slot = 0").exec();
     scheduler->tick();
