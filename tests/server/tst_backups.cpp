@@ -4,6 +4,9 @@
 #include "TestServer.h"
 
 #include "app/BackupScheduler.h"
+#include "config/ServerConfig.h"
+#include "domain/BackupArchive.h"
+#include "store/BackupDump.h"
 #include "store/BackupStore.h"
 #include "store/Database.h"
 
@@ -151,11 +154,14 @@ private slots:
     void damagedArchivesAreRefused();
     void damagedArchiveOnDiskIsNotRestored();
     void restoreReplacesEverything();
+    void olderArchiveIsMigrated();
     void backupWhileWritingRestoresCommittedData();
     void restoreOnFreshServerByUpload();
     void cliCreateVerifyRestore();
     void scheduledBackupsRunOnceAndPrune();
     void uploadOverTheLimit();
+    void scheduleSetting_data();
+    void scheduleSetting();
 
 private:
     qint64 createBackup(const QByteArray &token);
@@ -870,6 +876,92 @@ void tst_Backups::uploadOverTheLimit()
     QCOMPARE(small.count(u"backups"_s), 0);
     // Under the limit the archive is read, and refused as no archive.
     QCOMPARE(upload(small, QByteArray(1024, 'z'), token).status, 422);
+}
+
+void tst_Backups::olderArchiveIsMigrated()
+{
+    // An archive from before the backup migration (0030): a database of another installation with
+    // that migration taken out again, archived as the server would. The restore brings it up to
+    // this server's schema.
+    TestServer old;
+    QVERIFY(old.start());
+    old.createUser(kAdminEmail, kAdminPassword, u"admin"_s);
+    for (const char *sql :
+         {"DROP TABLE backups", "DROP TABLE backup_schedule", "DELETE FROM schema_migrations WHERE version >= 30"})
+        QVERIFY(QSqlQuery(old.db().connection()).exec(QString::fromLatin1(sql)));   // DDL: not preparable on PostgreSQL
+    const int oldSchema = old.db().schemaVersion();
+    QVERIFY(oldSchema < 30);
+    QTemporaryDir scratch;
+    const QString dump = scratch.filePath(u"database"_s);
+    QString why;
+    QVERIFY2(BackupDump::dump(old.db(), dump, &why), qPrintable(why));
+    BackupManifest manifest;
+    manifest.engine = BackupDump::engineName(old.db().dialect());
+    manifest.schemaVersion = oldSchema;
+    manifest.createdAt = u"2026-01-01T00:00:00Z"_s;
+    manifest.serverVersion = u"0.0.9"_s;
+    const QString zip = scratch.filePath(u"old.zip"_s);
+    QVERIFY(BackupArchive::write(zip, manifest, {{BackupDump::entryName(old.db().dialect()), dump, true}}).ok());
+    QFile f(zip);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray archive = f.readAll();
+    old.stop();
+
+    TestServer target;
+    QVERIFY(target.start());
+    target.createUser(kAdminEmail, u"target-password-1"_s, u"admin"_s);
+    const QByteArray token = target.login(kAdminEmail, u"target-password-1"_s);
+    const ApiResponse uploaded = upload(target, archive, token);
+    QCOMPARE(uploaded.status, 201);
+    QCOMPARE(uploaded.value(u"schema_version"_s).toInt(), oldSchema);
+    const qint64 catalog = target.count(u"backups"_s);
+    const ApiResponse restored =
+        target.request("POST", u"/v1/backups/%1/restore"_s.arg(uploaded.value(u"id"_s).toInteger()), {}, token);
+    QCOMPARE(restored.status, 200);
+    QCOMPARE(restored.value(u"archive_schema_version"_s).toInt(), oldSchema);
+    QCOMPARE(restored.value(u"schema_version"_s).toInt(), BackupDump::latestSchemaVersion(target.db().dialect()));
+    QCOMPARE(target.db().schemaVersion(), BackupDump::latestSchemaVersion(target.db().dialect()));
+    QCOMPARE(target.count(u"backups"_s), catalog);   // the table is back, with this machine's rows
+    const QByteArray fresh = restored.value(u"access_token"_s).toString().toLatin1();
+    QCOMPARE(target.request("GET", u"/v1/backups"_s, {}, fresh).status, 200);
+    QVERIFY(!target.login(kAdminEmail, kAdminPassword).isEmpty());   // the old installation's account
+}
+
+void tst_Backups::scheduleSetting_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<int>("dailyAtMinute");
+    QTest::addColumn<qint64>("intervalSeconds");
+    QTest::addRow("daily") << u"03:30"_s << true << 210 << qint64(0);
+    QTest::addRow("midnight") << u"0:00"_s << true << 0 << qint64(0);
+    QTest::addRow("hours") << u"6h"_s << true << -1 << qint64(6 * 3600);
+    QTest::addRow("minutes") << u"90m"_s << true << -1 << qint64(90 * 60);
+    QTest::addRow("days") << u"2d"_s << true << -1 << qint64(2 * 86400);
+    QTest::addRow("none") << QString() << true << -1 << qint64(0);
+    QTest::addRow("bad-hour") << u"24:00"_s << false << -1 << qint64(0);
+    QTest::addRow("zero") << u"0h"_s << false << -1 << qint64(0);
+    QTest::addRow("words") << u"daily"_s << false << -1 << qint64(0);
+}
+
+void tst_Backups::scheduleSetting()
+{
+    QFETCH(QString, value);
+    QFETCH(bool, valid);
+    QFETCH(int, dailyAtMinute);
+    QFETCH(qint64, intervalSeconds);
+    QTemporaryDir dir;
+    QHash<QString, QString> env{{u"CONVERSA_DATA_DIR"_s, dir.path()}};
+    if (!value.isEmpty())
+        env.insert(u"CONVERSA_BACKUP_SCHEDULE"_s, value);
+    const Result<ServerConfig> config = ServerConfig::load({}, env);
+    QCOMPARE(config.ok(), valid);
+    if (!valid) {
+        QCOMPARE(config.error().details().value(0).field, u"CONVERSA_BACKUP_SCHEDULE"_s);
+        return;
+    }
+    QCOMPARE(config->backupDailyAtMinute, dailyAtMinute);
+    QCOMPARE(config->backupIntervalSeconds, intervalSeconds);
 }
 
 QTEST_GUILESS_MAIN(tst_Backups)
