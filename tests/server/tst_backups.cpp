@@ -155,6 +155,7 @@ private slots:
     void damagedArchiveOnDiskIsNotRestored();
     void restoreReplacesEverything();
     void olderArchiveIsMigrated();
+    void failureHalfWayChangesNothing();
     void backupWhileWritingRestoresCommittedData();
     void restoreOnFreshServerByUpload();
     void cliCreateVerifyRestore();
@@ -173,6 +174,8 @@ private:
     ApiResponse upload(TestServer &server, const QByteArray &archive, const QByteArray &token);
     qint64 uploadFile(const QByteArray &token);
     void insertEvents(int from, int to);
+    // An archive of `source`'s database as the server writes one, after `alter` ran on the dump file.
+    QByteArray archiveOf(TestServer &source, const std::function<void(const QString &)> &alter = {});
 
     TestServer m_server;
     QByteArray m_admin;
@@ -891,20 +894,7 @@ void tst_Backups::olderArchiveIsMigrated()
         QVERIFY(QSqlQuery(old.db().connection()).exec(QString::fromLatin1(sql)));   // DDL: not preparable on PostgreSQL
     const int oldSchema = old.db().schemaVersion();
     QVERIFY(oldSchema < 30);
-    QTemporaryDir scratch;
-    const QString dump = scratch.filePath(u"database"_s);
-    QString why;
-    QVERIFY2(BackupDump::dump(old.db(), dump, &why), qPrintable(why));
-    BackupManifest manifest;
-    manifest.engine = BackupDump::engineName(old.db().dialect());
-    manifest.schemaVersion = oldSchema;
-    manifest.createdAt = u"2026-01-01T00:00:00Z"_s;
-    manifest.serverVersion = u"0.0.9"_s;
-    const QString zip = scratch.filePath(u"old.zip"_s);
-    QVERIFY(BackupArchive::write(zip, manifest, {{BackupDump::entryName(old.db().dialect()), dump, true}}).ok());
-    QFile f(zip);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    const QByteArray archive = f.readAll();
+    const QByteArray archive = archiveOf(old);
     old.stop();
 
     TestServer target;
@@ -925,6 +915,91 @@ void tst_Backups::olderArchiveIsMigrated()
     const QByteArray fresh = restored.value(u"access_token"_s).toString().toLatin1();
     QCOMPARE(target.request("GET", u"/v1/backups"_s, {}, fresh).status, 200);
     QVERIFY(!target.login(kAdminEmail, kAdminPassword).isEmpty());   // the old installation's account
+}
+
+QByteArray tst_Backups::archiveOf(TestServer &source, const std::function<void(const QString &)> &alter)
+{
+    QTemporaryDir scratch;
+    const QString dump = scratch.filePath(u"database"_s);
+    QString why;
+    if (!BackupDump::dump(source.db(), dump, &why)) {
+        qWarning("dump failed: %s", qPrintable(why));
+        return {};
+    }
+    if (alter)
+        alter(dump);
+    BackupManifest manifest;
+    manifest.engine = BackupDump::engineName(source.db().dialect());
+    manifest.schemaVersion = source.db().schemaVersion();
+    manifest.createdAt = u"2026-01-01T00:00:00Z"_s;
+    manifest.serverVersion = u"0.0.9"_s;
+    const QString zip = scratch.filePath(u"archive.zip"_s);
+    if (!BackupArchive::write(zip, manifest, {{BackupDump::entryName(source.db().dialect()), dump, true}}))
+        return {};
+    QFile f(zip);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void tst_Backups::failureHalfWayChangesNothing()
+{
+    // A database the checks accept but that fails while replacing the live one — after the old
+    // tables were dropped (PostgreSQL: a schema the target has already; SQLite: another page size,
+    // which a WAL database cannot take). The previous database and files must be all there.
+    TestServer source;
+    QVERIFY(source.start());
+    if (TestServer::engine() == "postgresql"_L1)
+        QVERIFY(QSqlQuery(source.db().connection()).exec(u"CREATE SCHEMA extra_schema"_s));
+    const QByteArray archive = archiveOf(source, [](const QString &dump) {
+        if (TestServer::engine() != "sqlite"_L1)
+            return;
+        QSqlDatabase file = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"page-size"_s);
+        file.setDatabaseName(dump);
+        if (file.open()) {
+            QSqlQuery(file).exec(u"PRAGMA page_size = 8192"_s);
+            QSqlQuery(file).exec(u"VACUUM"_s);
+            file.close();
+        }
+        file = {};
+        QSqlDatabase::removeDatabase(u"page-size"_s);
+    });
+    QVERIFY(!archive.isEmpty());
+    source.stop();
+
+    TestServer target;
+    QVERIFY(target.start());
+    if (TestServer::engine() == "postgresql"_L1)
+        QVERIFY(QSqlQuery(target.db().connection()).exec(u"CREATE SCHEMA extra_schema"_s));
+    const QByteArray token = target.tokenFor(u"admin"_s);
+    Transaction tx(target.db());
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(SqlQuery(target.db(), "INSERT INTO realtime_events (body, created_at) VALUES (?, ?)",
+                         {u"kept-%1"_s.arg(i), kFuture + i})
+                    .exec());
+    QVERIFY(tx.commit());
+    const ApiResponse file = target.requestRaw("POST", u"/v1/files"_s, multipartFile(pngBytes(), "kept.png"),
+                                               "multipart/form-data; boundary=" + kBoundary, token);
+    QCOMPARE(file.status, 201);
+    const ApiResponse uploaded = upload(target, archive, token);
+    QCOMPARE(uploaded.status, 201);
+
+    const QHash<QString, QString> before = digests(target.db());
+    const qint64 users = target.count(u"users"_s);
+    const ApiResponse r =
+        target.request("POST", u"/v1/backups/%1/restore"_s.arg(uploaded.value(u"id"_s).toInteger()), {}, token);
+    QCOMPARE(r.status, 503);
+    QCOMPARE(r.errorCode(), QByteArray("SERVICE_UNAVAILABLE"));
+    const QStringList changed = differing(digests(target.db()), before);
+    QVERIFY2(changed.isEmpty(), qPrintable(changed.join(u", "_s)));
+    QCOMPARE(target.count(u"users"_s), users);
+    QCOMPARE(target.request("GET", u"/v1/backups"_s, {}, token).status, 200);   // logins untouched
+    const ApiResponse bytes =
+        target.request("GET", u"/v1/files/%1/download"_s.arg(file.value(u"id"_s).toInteger()), {}, token);
+    QCOMPARE(bytes.status, 200);
+    QCOMPARE(bytes.body, pngBytes());
+    QCOMPARE(QDir(target.dataDir()).entryList({u"restore-*"_s}, QDir::Dirs).size(), 0);
+    const QList<QJsonObject> audit = target.auditRows(u"backup.restore"_s);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.first().value(u"success"_s).toBool(), false);
 }
 
 void tst_Backups::scheduleSetting_data()
