@@ -64,6 +64,8 @@ ServerApp::ServerApp(ServerConfig config, QObject *parent) : QObject(parent), m_
 ServerApp::~ServerApp()
 {
     stop();
+    if (m_backups)
+        m_backups->stop();   // a backup queued while the server stopped ends before the modules go
     qDeleteAll(m_modules);
 }
 

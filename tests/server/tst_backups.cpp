@@ -144,6 +144,7 @@ private slots:
     void cleanupTestCase() { m_server.stop(); }
     void createCompletesAndDownloads();
     void notificationReachesWhoAsked();
+    void failedBackupLeavesNothing();
     void listFiltersAndPages();
     void createValidation();
     void permissions_data();
@@ -419,6 +420,50 @@ void tst_Backups::notificationReachesWhoAsked()
     QCOMPARE(supervisorEvents.size(), 0);   // only to whoever asked
     admin.close();
     supervisor.close();
+}
+
+void tst_Backups::failedBackupLeavesNothing()
+{
+    // The backup directory cannot be made (a file is in its place): failed, with the reason, the
+    // audit row and the notification, and no archive anywhere.
+    TestServer broken;
+    QVERIFY(broken.start());
+    qint64 adminId = 0;
+    const QByteArray token = broken.tokenFor(u"admin"_s, &adminId);
+    QFile blocker(broken.dataDir() + u"/backups"_s);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    Conversa::SocketIoClient socket;
+    QList<QJsonObject> events;
+    connect(&socket, &Conversa::SocketIoClient::event, this, [&](const QString &name, const QJsonValue &p) {
+        if (name == "notification"_L1)
+            events.append(p.toObject());
+    });
+    QSignalSpy up(&socket, &Conversa::SocketIoClient::connected);
+    socket.open(broken.baseUrl(), token);
+    QTRY_COMPARE(up.size(), 1);
+
+    const ApiResponse created = broken.request("POST", u"/v1/backups"_s, {}, token);   // defaults: full, local
+    QCOMPARE(created.status, 201);
+    const qint64 id = created.value(u"id"_s).toInteger();
+    QTRY_COMPARE_WITH_TIMEOUT(events.size(), 1, 30000);
+    QCOMPARE(events.first().value(u"type"_s).toString(), u"backup.failed"_s);
+    QCOMPARE(events.first().value(u"message"_s).toString(), u"El backup ha fallado."_s);
+    const ApiResponse row = broken.request("GET", u"/v1/backups/%1"_s.arg(id), {}, token);
+    QCOMPARE(row.value(u"status"_s).toString(), u"failed"_s);
+    QCOMPARE(row.value(u"error"_s).toString(), u"The backup directory is not writable"_s);
+    QVERIFY(row.value(u"file_name"_s).isNull());
+    QVERIFY(row.value(u"download_url"_s).isNull());
+    QCOMPARE(broken.request("GET", u"/v1/backups/%1/download"_s.arg(id), {}, token).status, 404);
+    const QList<QJsonObject> audit = broken.auditRows(u"backup.failed"_s);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.first().value(u"user_id"_s).toInteger(), adminId);
+    QCOMPARE(audit.first().value(u"success"_s).toBool(), false);
+    QDirIterator it(broken.dataDir(), {u"*.zip"_s}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QVERIFY(!it.hasNext());
+    // Nor can such a backup be restored.
+    QCOMPARE(broken.request("POST", u"/v1/backups/%1/restore"_s.arg(id), {}, token).status, 422);
+    socket.close();
 }
 
 void tst_Backups::listFiltersAndPages()
