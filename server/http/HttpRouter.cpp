@@ -181,6 +181,8 @@ ByteRange byteRange(const QByteArray &header, qint64 size)
 // Writes `length` bytes of a file from `first` to a socket, a chunk at a time as the socket drains,
 // so a multi-gigabyte backup costs a few chunks of memory. A child of the socket: when the client
 // goes away the socket's deletion ends the transfer too. A temporary file goes with the sender.
+// A client that pipelines another request behind a download would get its answer in the middle of
+// the file (QHttpServer 6.4 answers each request as it arrives); browsers and HTTP libraries don't.
 class FileSender final : public QObject {
 public:
     static constexpr qint64 kChunk = 64 * 1024;
