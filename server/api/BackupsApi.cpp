@@ -179,6 +179,8 @@ void BackupsApi::notify(const BackupRecord &record)
     JsonWriter w(768);
     w.beginObject()
         .field("type", ok ? u"backup.completed"_s : u"backup.failed"_s)
+        .field("backup_id", record.id)
+        .field("status", record.status)
         .field("message", translated(Language::Spanish, "Api", message))
         .field("message_en", translated(Language::English, "Api", message))
         .key("backup")

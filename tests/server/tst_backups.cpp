@@ -1,6 +1,7 @@
 // Backups (seed §13, docs/BACKUPS.md): archives written in the background and checked before they
 // count, streamed downloads, restores that replace everything or nothing, damaged and hostile
 // archives refused, uploads to a fresh server, the CLI, permissions and audit rows — on both engines.
+#include "ServerProcess.h"
 #include "TestServer.h"
 
 #include "app/BackupScheduler.h"
@@ -161,6 +162,7 @@ private slots:
     void restoreOnFreshServerByUpload();
     void cliCreateVerifyRestore();
     void scheduledBackupsRunOnceAndPrune();
+    void scheduledOnceAcrossTwoServers();
     void uploadOverTheLimit();
     void scheduleSetting_data();
     void scheduleSetting();
@@ -410,6 +412,8 @@ void tst_Backups::notificationReachesWhoAsked()
     QTRY_COMPARE_WITH_TIMEOUT(adminEvents.size(), 1, 30000);
     const QJsonObject event = adminEvents.first();
     QCOMPARE(event.value(u"type"_s).toString(), u"backup.completed"_s);
+    QCOMPARE(event.value(u"backup_id"_s).toInteger(), id);
+    QCOMPARE(event.value(u"status"_s).toString(), u"completed"_s);
     QCOMPARE(event.value(u"message"_s).toString(), u"El backup ha finalizado."_s);
     QCOMPARE(event.value(u"message_en"_s).toString(), u"The backup has finished."_s);
     const QJsonObject backup = event.value(u"backup"_s).toObject();
@@ -1082,6 +1086,55 @@ void tst_Backups::scheduleSetting()
     }
     QCOMPARE(config->backupDailyAtMinute, dailyAtMinute);
     QCOMPARE(config->backupIntervalSeconds, intervalSeconds);
+}
+
+void tst_Backups::scheduledOnceAcrossTwoServers()
+{
+    if (TestServer::engine() != "postgresql"_L1)
+        QSKIP("several servers share a PostgreSQL database only");
+    QTemporaryDir dirA;
+    QTemporaryDir dirB;
+    const QString url =
+        ServerProcess::freshDatabaseUrl(dirA.path(),
+                                        u"conversa_backup_two_%1"_s.arg(QCoreApplication::applicationPid()));
+    QVERIFY(!url.isEmpty());
+    ServerProcess a{QStringLiteral(CONVERSA_SERVER_BINARY)};
+    ServerProcess b{QStringLiteral(CONVERSA_SERVER_BINARY)};
+    QHash<QString, QString> settings{{u"CONVERSA_DATABASE_URL"_s, url},
+                                     {u"CONVERSA_HTTP_THREADS"_s, u"1"_s},
+                                     {u"CONVERSA_BACKUP_SCHEDULE"_s, u"1d"_s},
+                                     {u"CONVERSA_JWT_SECRET"_s, u"backup-two-instances-jwt-secret-0123456789"_s},
+                                     {u"CONVERSA_LOG_LEVEL"_s, u"warning"_s}};
+    settings.insert(u"CONVERSA_DATA_DIR"_s, dirA.path());
+    QVERIFY(a.run(ServerProcess::environment(settings), {u"migrate"_s}));
+    ServerProcess *servers[] = {&a, &b};
+    const QString dirs[] = {dirA.path(), dirB.path()};
+    for (int i = 0; i < 2; ++i) {
+        settings.insert(u"CONVERSA_DATA_DIR"_s, dirs[i]);
+        settings.insert(u"CONVERSA_LISTEN"_s, u"127.0.0.1:%1"_s.arg(ServerProcess::freePort()));
+        QVERIFY(servers[i]->start(ServerProcess::environment(settings)));
+    }
+    const Result<DatabaseSettings> dbSettings = DatabaseSettings::fromUrl(url);
+    QVERIFY(dbSettings);
+    Database db(*dbSettings);
+    auto scheduled = [&](const char *where) {
+        return queryInteger(db,
+                            u"SELECT COUNT(*) FROM backups WHERE origin = 'scheduled' AND "_s +
+                                QLatin1StringView(where),
+                            {})
+            .value();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(scheduled("status = 'completed'"), 1, 30000);
+    QTest::qWait(2000);   // both servers have ticked at least once by now
+    QCOMPARE(scheduled("TRUE"), 1);
+    // One archive, in the data dir of the server that took the run.
+    int archives = 0;
+    for (const QString &dir : dirs)
+        archives += QDir(dir + u"/backups"_s).entryList({u"*.zip"_s}, QDir::Files).size();
+    QCOMPARE(archives, 1);
+    QCOMPARE(a.stop(), 0);
+    QCOMPARE(b.stop(), 0);
+    db.closeThreadConnection();
 }
 
 QTEST_GUILESS_MAIN(tst_Backups)
