@@ -232,7 +232,8 @@ Result<Deferred> BackupsApi::restore(RequestContext &ctx)
     if (m_backups.restoring())
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A restore is already running"));
     if (m_backups.writing())
-        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A backup is being written; try again when it has finished"));
+        return ApiError::conflict(
+            QT_TRANSLATE_NOOP("Api", "A backup is being written; try again when it has finished"));
     RestoreActor actor{ctx.userId(), ctx.user ? ctx.user->email : QString(), ctx.ip, ctx.userAgent};
     auto result = std::make_shared<RestoreResult>();
     Deferred deferred;
@@ -284,6 +285,7 @@ Result<Deferred> BackupsApi::upload(RequestContext &ctx)
     Deferred deferred;
     deferred.work = [this, result, dir, bytes = filePart->body] {
         QDir().mkpath(dir);
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         result->path = QDir(dir).filePath(u".upload-"_s + QUuid::createUuid().toString(QUuid::Id128) + u".zip"_s);
         QFile file(result->path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || file.write(bytes) != bytes.size() ||
@@ -292,6 +294,7 @@ Result<Deferred> BackupsApi::upload(RequestContext &ctx)
             return QVariant();
         }
         file.close();
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);   // as the archives written here
         result->manifest = m_backups.verify(result->path);
         if (!result->manifest) {   // refused: not kept a moment longer
             QFile::remove(result->path);

@@ -70,7 +70,7 @@ qint64 BackupScheduler::dueSlot(qint64 now) const
 void BackupScheduler::tick()
 {
     const qint64 slot = dueSlot(nowSeconds());
-    if (slot <= 0)
+    if (slot <= 0 || m_backups.restoring())   // the moment stays unclaimed until the restore is over
         return;
     Transaction tx(m_db);
     BackupStore store(m_db);

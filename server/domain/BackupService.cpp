@@ -152,6 +152,8 @@ Result<Ok> BackupService::writeArchive(BackupRecord &record)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A restore is running; try again when it has finished"));
     if (!QDir().mkpath(backupDir()))
         return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The backup directory is not writable"));
+    // Archives hold every password hash and message: for the server's user only.
+    QFile::setPermissions(backupDir(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     const QString work = scratchDir(backupDir(), u".work-"_s);
     if (!QDir().mkpath(work))
         return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The backup directory is not writable"));
@@ -196,6 +198,7 @@ Result<Ok> BackupService::writeArchive(BackupRecord &record)
     QFile::remove(final);
     if (!QFile::rename(partial, final))
         return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The backup directory is not writable"));
+    QFile::setPermissions(final, QFile::ReadOwner | QFile::WriteOwner);
     record.fileName = name;
     record.sizeBytes = QFileInfo(final).size();
     record.sha256 = QString::fromLatin1(BackupArchive::fileSha256(final));

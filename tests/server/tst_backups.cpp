@@ -371,6 +371,10 @@ void tst_Backups::createCompletesAndDownloads()
     }
     QVERIFY(hasDatabase);
     QVERIFY(hasFile);
+    // Only the server's user may read the archives.
+    const QString archivePath = m_server.dataDir() + u"/backups/"_s + done.value(u"file_name"_s).toString();
+    QVERIFY(!(QFile::permissions(archivePath) & (QFile::ReadOther | QFile::ReadGroup)));
+    QVERIFY(!(QFile::permissions(m_server.dataDir() + u"/backups"_s) & (QFile::ReadOther | QFile::ExeOther)));
     // Nothing half-written is left beside the archives.
     const QStringList leftovers =
         QDir(m_server.dataDir() + u"/backups"_s).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
