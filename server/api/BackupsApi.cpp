@@ -17,7 +17,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTimer>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -59,9 +58,8 @@ struct UploadResult {
 
 }   // namespace
 
-BackupsApi::BackupsApi(Database &db, BackupService &backups, AuthService &auth, RealtimeBus &realtime,
-                       const ServerConfig &config)
-    : m_store(db), m_backups(backups), m_auth(auth), m_realtime(realtime), m_config(config)
+BackupsApi::BackupsApi(Database &db, BackupService &backups, RealtimeBus &realtime, const ServerConfig &config)
+    : m_store(db), m_backups(backups), m_realtime(realtime), m_config(config)
 {}
 
 void BackupsApi::registerRoutes(HttpRouter &router)

@@ -6,7 +6,6 @@
 
 namespace Conversa::Server {
 
-class AuthService;
 class BackupService;
 class Database;
 class RealtimeBus;
@@ -17,8 +16,7 @@ struct ServerConfig;
 // from another machine, and restores.
 class BackupsApi final : public ApiModule {
 public:
-    BackupsApi(Database &db, BackupService &backups, AuthService &auth, RealtimeBus &realtime,
-               const ServerConfig &config);
+    BackupsApi(Database &db, BackupService &backups, RealtimeBus &realtime, const ServerConfig &config);
     void registerRoutes(HttpRouter &router) override;
 
     // The catalog row as the API shows it.
@@ -37,7 +35,6 @@ private:
 
     BackupStore m_store;
     BackupService &m_backups;
-    AuthService &m_auth;
     RealtimeBus &m_realtime;
     const ServerConfig &m_config;
 };

@@ -193,7 +193,7 @@ void ServerApp::registerModules()
     m_modules.append(new SystemApi(*m_db, *m_metrics, *m_router));
     registerApiModules(m_config, *m_db, *m_limiter, *m_roles, *m_audit, *m_auth, m_routingTrigger, *m_analytics,
                        *m_realtime, m_providers, m_modules);
-    m_modules.append(new BackupsApi(*m_db, *m_backups, *m_auth, *m_realtime, m_config));
+    m_modules.append(new BackupsApi(*m_db, *m_backups, *m_realtime, m_config));
     m_modules.append(new RealtimeApi);
     m_modules.append(m_extraModules);
     m_extraModules.clear();
