@@ -1,12 +1,17 @@
 // conversa-server: the API + Socket.IO server. Sub-commands: serve (default), migrate,
-// create-admin --email E --password P, seed-demo [--if-empty].
+// create-admin --email E --password P, seed-demo [--if-empty],
+// backup create [--output F] | backup verify F | backup restore F (docs/BACKUPS.md).
 #include "app/DemoSeeder.h"
 #include "app/ServerApp.h"
 #include "config/ServerConfig.h"
 #include "core/Translator.h"
+#include "domain/BackupService.h"
+#include "store/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -38,6 +43,73 @@ int fail(const ApiError &error)
     return 1;
 }
 
+// conversa-server backup create|verify|restore: what the API does, for the machine's operator
+// (a restore larger than an upload allows, a fresh machine with no admin yet).
+int backupCommand(ServerApp &server, const QStringList &arguments, const QString &output)
+{
+    const QString action = arguments.value(1);
+    const QString file = arguments.value(2);
+    if (action != "create"_L1 && (action != "verify"_L1 && action != "restore"_L1)) {
+        std::fprintf(stderr, "conversa-server: backup needs create [--output F], verify F or restore F\n");
+        return 2;
+    }
+    if (action != "create"_L1 && file.isEmpty()) {
+        std::fprintf(stderr, "conversa-server: backup %s needs the archive's path\n", qPrintable(action));
+        return 2;
+    }
+    const Result<Ok> prepared = server.prepare();
+    if (!prepared)
+        return fail(prepared.error());
+    BackupService &backups = server.backups();
+    if (action == "create"_L1) {
+        if (!output.isEmpty() && QFileInfo::exists(output)) {
+            std::fprintf(stderr, "conversa-server: %s already exists\n", qPrintable(output));
+            return 1;
+        }
+        Result<BackupRecord> begun = ApiError::internal();
+        {
+            Transaction tx(server.database());
+            begun = backups.begin(u"cli"_s, 0);
+            if (begun && !tx.commit())
+                begun = ApiError::internal();
+        }
+        if (!begun)
+            return fail(begun.error());
+        const BackupRecord done = backups.run(begun->id);
+        if (done.status != "completed"_L1) {
+            std::fprintf(stderr, "conversa-server: backup failed: %s\n", qPrintable(done.error));
+            return 1;
+        }
+        QString path = backups.archivePath(done);
+        if (!output.isEmpty()) {
+            if (!QFile::copy(path, output)) {
+                std::fprintf(stderr, "conversa-server: cannot write %s\n", qPrintable(output));
+                return 1;
+            }
+            path = output;
+        }
+        std::printf("backup %lld completed: %s (%lld bytes, sha256 %s)\n", static_cast<long long>(done.id),
+                    qPrintable(path), static_cast<long long>(done.sizeBytes), qPrintable(done.sha256));
+        return 0;
+    }
+    if (action == "verify"_L1) {
+        const Result<BackupManifest> manifest = backups.verify(file);
+        if (!manifest)
+            return fail(manifest.error());
+        std::printf("%s: a good %s backup of %s, schema version %d, %lld entries, %lld bytes\n", qPrintable(file),
+                    qPrintable(manifest->engine), qPrintable(manifest->createdAt), manifest->schemaVersion,
+                    static_cast<long long>(manifest->entries.size()), static_cast<long long>(manifest->totalSize()));
+        return 0;
+    }
+    const Result<RestoreOutcome> restored =
+        backups.restore(file, RestoreActor{0, {}, {}, u"conversa-server backup restore"_s});
+    if (!restored)
+        return fail(restored.error());
+    std::printf("restored %s (backup of %s): schema version %d; every login was ended\n", qPrintable(file),
+                qPrintable(restored->manifest.createdAt), restored->schemaVersion);
+    return 0;
+}
+
 }   // namespace
 
 int main(int argc, char *argv[])
@@ -53,17 +125,19 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Conversa WhatsApp CRM server"_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, u"serve (default), migrate, create-admin, seed-demo"_s);
+    parser.addPositionalArgument(u"command"_s, u"serve (default), migrate, create-admin, seed-demo, backup"_s);
     const QCommandLineOption configOption(u"config"_s, u"INI file with settings"_s, u"file"_s);
     const QCommandLineOption emailOption(u"email"_s, u"create-admin: the admin's email"_s, u"email"_s);
     const QCommandLineOption passwordOption(u"password"_s, u"create-admin: the admin's password"_s, u"password"_s);
     const QCommandLineOption ifEmptyOption(u"if-empty"_s, u"seed-demo: only on a database without campaigns"_s);
-    parser.addOptions({configOption, emailOption, passwordOption, ifEmptyOption});
+    const QCommandLineOption outputOption(u"output"_s, u"backup create: also copy the archive here"_s, u"file"_s);
+    parser.addOptions({configOption, emailOption, passwordOption, ifEmptyOption, outputOption});
     parser.process(app);
 
     const QString command = parser.positionalArguments().value(0, u"serve"_s);
-    if (!QStringList{u"serve"_s, u"migrate"_s, u"create-admin"_s, u"seed-demo"_s}.contains(command)) {
-        std::fprintf(stderr, "conversa-server: unknown command \"%s\" (serve, migrate, create-admin, seed-demo)\n",
+    if (!QStringList{u"serve"_s, u"migrate"_s, u"create-admin"_s, u"seed-demo"_s, u"backup"_s}.contains(command)) {
+        std::fprintf(stderr,
+                     "conversa-server: unknown command \"%s\" (serve, migrate, create-admin, seed-demo, backup)\n",
                      qPrintable(command));
         return 2;
     }
@@ -78,6 +152,8 @@ int main(int argc, char *argv[])
         const Result<Ok> ok = server.prepare();
         return ok ? 0 : fail(ok.error());
     }
+    if (command == "backup"_L1)
+        return backupCommand(server, parser.positionalArguments(), parser.value(outputOption));
     if (command == "create-admin"_L1) {
         const Result<qint64> id =
             server.createAdmin(parser.value(emailOption), parser.value(passwordOption), u"Admin"_s);

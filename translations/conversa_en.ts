@@ -635,6 +635,106 @@
         <source>The period can be at most %1 days long</source>
         <translation>The period can be at most %1 days long</translation>
     </message>
+    <message>
+        <source>A restore is running; try again when it has finished</source>
+        <translation>A restore is running; try again when it has finished</translation>
+    </message>
+    <message>
+        <source>Backup started. You will get a notification when it finishes.</source>
+        <translation>Backup started. You will get a notification when it finishes.</translation>
+    </message>
+    <message>
+        <source>The backup has finished.</source>
+        <translation>The backup has finished.</translation>
+    </message>
+    <message>
+        <source>The backup failed.</source>
+        <translation>The backup failed.</translation>
+    </message>
+    <message>
+        <source>The backup is still being written</source>
+        <translation>The backup is still being written</translation>
+    </message>
+    <message>
+        <source>Only a completed backup can be restored</source>
+        <translation>Only a completed backup can be restored</translation>
+    </message>
+    <message>
+        <source>A restore is already running</source>
+        <translation>A restore is already running</translation>
+    </message>
+    <message>
+        <source>The backup archive is damaged: %1</source>
+        <translation>The backup archive is damaged: %1</translation>
+    </message>
+    <message>
+        <source>The file is not a readable .zip archive</source>
+        <translation>The file is not a readable .zip archive</translation>
+    </message>
+    <message>
+        <source>The archive has too many entries or none</source>
+        <translation>The archive has too many entries or none</translation>
+    </message>
+    <message>
+        <source>The archive is not a Conversa backup (no manifest.json)</source>
+        <translation>The archive is not a Conversa backup (no manifest.json)</translation>
+    </message>
+    <message>
+        <source>The archive is not a Conversa backup (%1)</source>
+        <translation>The archive is not a Conversa backup (%1)</translation>
+    </message>
+    <message>
+        <source>The archive was written by a newer server (format %1)</source>
+        <translation>The archive was written by a newer server (format %1)</translation>
+    </message>
+    <message>
+        <source>The archive holds an unsafe path: %1</source>
+        <translation>The archive holds an unsafe path: %1</translation>
+    </message>
+    <message>
+        <source>The archive expands beyond the allowed size</source>
+        <translation>The archive expands beyond the allowed size</translation>
+    </message>
+    <message>
+        <source>The archive holds a link or special file: %1</source>
+        <translation>The archive holds a link or special file: %1</translation>
+    </message>
+    <message>
+        <source>The backup directory is not writable</source>
+        <translation>The backup directory is not writable</translation>
+    </message>
+    <message>
+        <source>The database could not be copied</source>
+        <translation>The database could not be copied</translation>
+    </message>
+    <message>
+        <source>The archive holds a %1 database; this server uses %2</source>
+        <translation>The archive holds a %1 database; this server uses %2</translation>
+    </message>
+    <message>
+        <source>The archive has schema version %1, newer than this server&apos;s %2: upgrade first</source>
+        <translation>The archive has schema version %1, newer than this server&apos;s %2: upgrade first</translation>
+    </message>
+    <message>
+        <source>The archive holds no database</source>
+        <translation>The archive holds no database</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space to restore this archive</source>
+        <translation>Not enough free disk space to restore this archive</translation>
+    </message>
+    <message>
+        <source>The data directory is not writable</source>
+        <translation>The data directory is not writable</translation>
+    </message>
+    <message>
+        <source>The database could not be restored</source>
+        <translation>The database could not be restored</translation>
+    </message>
+    <message>
+        <source>A backup is being written; try again when it has finished</source>
+        <translation>A backup is being written; try again when it has finished</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

@@ -635,6 +635,106 @@
         <source>The period can be at most %1 days long</source>
         <translation>El periodo puede durar como máximo %1 días</translation>
     </message>
+    <message>
+        <source>A restore is running; try again when it has finished</source>
+        <translation>Hay una restauración en curso; inténtalo de nuevo cuando termine</translation>
+    </message>
+    <message>
+        <source>Backup started. You will get a notification when it finishes.</source>
+        <translation>Backup iniciado. Recibirás una notificación al finalizar.</translation>
+    </message>
+    <message>
+        <source>The backup has finished.</source>
+        <translation>El backup ha finalizado.</translation>
+    </message>
+    <message>
+        <source>The backup failed.</source>
+        <translation>El backup ha fallado.</translation>
+    </message>
+    <message>
+        <source>The backup is still being written</source>
+        <translation>El backup todavía se está escribiendo</translation>
+    </message>
+    <message>
+        <source>Only a completed backup can be restored</source>
+        <translation>Solo se puede restaurar un backup completado</translation>
+    </message>
+    <message>
+        <source>A restore is already running</source>
+        <translation>Ya hay una restauración en curso</translation>
+    </message>
+    <message>
+        <source>The backup archive is damaged: %1</source>
+        <translation>El archivo de backup está dañado: %1</translation>
+    </message>
+    <message>
+        <source>The file is not a readable .zip archive</source>
+        <translation>El archivo no es un .zip legible</translation>
+    </message>
+    <message>
+        <source>The archive has too many entries or none</source>
+        <translation>El archivo tiene demasiadas entradas o ninguna</translation>
+    </message>
+    <message>
+        <source>The archive is not a Conversa backup (no manifest.json)</source>
+        <translation>El archivo no es un backup de Conversa (falta manifest.json)</translation>
+    </message>
+    <message>
+        <source>The archive is not a Conversa backup (%1)</source>
+        <translation>El archivo no es un backup de Conversa (%1)</translation>
+    </message>
+    <message>
+        <source>The archive was written by a newer server (format %1)</source>
+        <translation>El archivo lo escribió un servidor más nuevo (formato %1)</translation>
+    </message>
+    <message>
+        <source>The archive holds an unsafe path: %1</source>
+        <translation>El archivo contiene una ruta no segura: %1</translation>
+    </message>
+    <message>
+        <source>The archive expands beyond the allowed size</source>
+        <translation>El archivo descomprimido supera el tamaño permitido</translation>
+    </message>
+    <message>
+        <source>The archive holds a link or special file: %1</source>
+        <translation>El archivo contiene un enlace o un archivo especial: %1</translation>
+    </message>
+    <message>
+        <source>The backup directory is not writable</source>
+        <translation>No se puede escribir en el directorio de backups</translation>
+    </message>
+    <message>
+        <source>The database could not be copied</source>
+        <translation>No se pudo copiar la base de datos</translation>
+    </message>
+    <message>
+        <source>The archive holds a %1 database; this server uses %2</source>
+        <translation>El archivo contiene una base de datos %1; este servidor usa %2</translation>
+    </message>
+    <message>
+        <source>The archive has schema version %1, newer than this server&apos;s %2: upgrade first</source>
+        <translation>El archivo tiene la versión de esquema %1, más nueva que la %2 de este servidor: actualiza primero</translation>
+    </message>
+    <message>
+        <source>The archive holds no database</source>
+        <translation>El archivo no contiene ninguna base de datos</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space to restore this archive</source>
+        <translation>No hay espacio libre suficiente en disco para restaurar este archivo</translation>
+    </message>
+    <message>
+        <source>The data directory is not writable</source>
+        <translation>No se puede escribir en el directorio de datos</translation>
+    </message>
+    <message>
+        <source>The database could not be restored</source>
+        <translation>No se pudo restaurar la base de datos</translation>
+    </message>
+    <message>
+        <source>A backup is being written; try again when it has finished</source>
+        <translation>Se está escribiendo un backup; inténtalo de nuevo cuando termine</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

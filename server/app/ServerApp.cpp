@@ -1,9 +1,11 @@
 #include "ServerApp.h"
 
 #include "BackgroundServices.h"
+#include "BackupScheduler.h"
 #include "MemoryTrimmer.h"
 #include "api/ApiModule.h"
 #include "api/ApiModules.h"
+#include "api/BackupsApi.h"
 #include "api/SystemApi.h"
 #include "core/Validator.h"
 #include "crypto/PasswordHasher.h"
@@ -14,6 +16,7 @@
 #include "delivery/OutboundWorker.h"
 #include "delivery/RoutingWorker.h"
 #include "domain/AuthService.h"
+#include "domain/BackupService.h"
 #include "domain/LiveAnalytics.h"
 #include "domain/ReminderScheduler.h"
 #include "http/AuditRecordOf.h"
@@ -61,6 +64,8 @@ ServerApp::ServerApp(ServerConfig config, QObject *parent) : QObject(parent), m_
 ServerApp::~ServerApp()
 {
     stop();
+    if (m_backups)
+        m_backups->stop();   // a backup queued while the server stopped ends before the modules go
     qDeleteAll(m_modules);
 }
 
@@ -88,6 +93,14 @@ Result<Ok> ServerApp::prepare()
                                            *m_db, *m_roles);
     m_realtime = std::make_unique<RealtimeBus>();
     m_auth->setSessionRevoked([bus = m_realtime.get()](qint64 sessionId) { bus->disconnectSession(sessionId); });
+    const QString version = QCoreApplication::applicationVersion();   // empty in tests, which run in-process
+    m_backups = std::make_unique<BackupService>(
+        *m_db, *m_auth, BackupSettings{m_config.dataDir, version.isEmpty() ? u"unknown"_s : version, {}});
+    // After a restore no socket may stay signed in with a login of the replaced database.
+    m_backups->setDisconnectUsers([bus = m_realtime.get()](const QList<qint64> &userIds) {
+        for (const qint64 id : userIds)
+            bus->disconnectUser(id);
+    });
     m_prepared = true;
     return Ok{};
 }
@@ -183,6 +196,7 @@ void ServerApp::registerModules()
     m_modules.append(new SystemApi(*m_db, *m_metrics, *m_router));
     registerApiModules(m_config, *m_db, *m_limiter, *m_roles, *m_audit, *m_auth, m_routingTrigger, *m_analytics,
                        *m_realtime, m_providers, m_modules);
+    m_modules.append(new BackupsApi(*m_db, *m_backups, *m_realtime, m_config));
     m_modules.append(new RealtimeApi);
     m_modules.append(m_extraModules);
     m_extraModules.clear();
@@ -240,6 +254,18 @@ Result<Ok> ServerApp::start()
     m_routing = m_services.add(BackgroundServices::routing(m_config, *m_db, *m_realtime, m_routingTrigger));
     m_health = m_services.add(BackgroundServices::health(m_config, *m_db, m_providers));
     m_bot = m_services.add(BackgroundServices::bot(m_config, *m_db, *m_realtime, m_routingTrigger, m_providers));
+    // Last to start, first to stop: a backup being written finishes while the database is still there.
+    m_backupScheduler = std::make_unique<BackupScheduler>(m_config, *m_db, *m_backups);
+    m_services.add(std::make_unique<FunctionService>(
+        u"backups"_s,
+        [this]() -> Result<Ok> {
+            m_backupScheduler->start();
+            return Ok{};
+        },
+        [this] {
+            m_backupScheduler->stop();
+            m_backups->stop();
+        }));
     if (Result<Ok> started = m_services.start(); !started) {
         stop();
         return started.error();
@@ -265,6 +291,7 @@ Result<Ok> ServerApp::startHttpThreads()
             t->anchor,
             [&] {
                 t->listener = new HttpListener(qMax(m_config.maxUploadBytes, m_config.maxJsonBodyBytes), t->anchor);
+                t->listener->allowLargerBody("/v1/backups/upload", m_config.maxBackupUploadBytes);
                 ok = t->listener->open(m_config.listenAddress, port, true, &why);
                 if (!ok)
                     return;

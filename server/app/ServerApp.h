@@ -21,6 +21,8 @@ class RouteModule;
 using ApiModule = RouteModule;   // api/ApiModule.h
 class AuditStore;
 class AuthService;
+class BackupScheduler;
+class BackupService;
 class Database;
 class HttpRouter;
 class Metrics;
@@ -57,6 +59,8 @@ public:
     HttpRouter &router() { return *m_router; }
     AuthService &auth() { return *m_auth; }
     RoleStore &roles() { return *m_roles; }
+    BackupService &backups() { return *m_backups; }                  // after prepare()
+    BackupScheduler *backupScheduler() { return m_backupScheduler.get(); }   // null before start()
     RealtimeBus &realtime() { return *m_realtime; }                  // after prepare()
     ReminderScheduler *reminders() { return object(m_reminders); }   // null before start()
     OutboundThread *outbound() { return object(m_outbound); }        // null before start() or with polling off
@@ -100,6 +104,8 @@ private:
     const ProviderRegistry &m_providers = ProviderRegistry::builtIn();
     std::unique_ptr<LiveAnalytics> m_analytics;
     std::unique_ptr<RealtimeBus> m_realtime;
+    std::unique_ptr<BackupService> m_backups;
+    std::unique_ptr<BackupScheduler> m_backupScheduler;
     std::unique_ptr<HttpRouter> m_router;
     QList<ApiModule *> m_modules;
     QList<ApiModule *> m_extraModules;

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QThread>
 #include <QUrl>
@@ -199,6 +200,29 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     if (!n)
         return n.error();
     c.maxUploadBytes = *n;
+    n = number("CONVERSA_BACKUP_MAX_UPLOAD_BYTES", c.maxBackupUploadBytes, 1024, qint64(16) << 30);
+    if (!n)
+        return n.error();
+    c.maxBackupUploadBytes = *n;
+    n = number("CONVERSA_BACKUP_KEEP", c.backupKeep, 0, 100000);
+    if (!n)
+        return n.error();
+    c.backupKeep = int(*n);
+    // "HH:MM" (every day, UTC) or "<n>m" / "<n>h" / "<n>d" (an interval); empty: no schedule.
+    const QString schedule = value("CONVERSA_BACKUP_SCHEDULE", {}).trimmed().toLower();
+    if (!schedule.isEmpty()) {
+        static const QRegularExpression daily(u"^([01]?[0-9]|2[0-3]):([0-5][0-9])$"_s);
+        static const QRegularExpression every(u"^([1-9][0-9]{0,5})([mhd])$"_s);
+        if (const QRegularExpressionMatch m = daily.match(schedule); m.hasMatch()) {
+            c.backupDailyAtMinute = m.captured(1).toInt() * 60 + m.captured(2).toInt();
+        } else if (const QRegularExpressionMatch m = every.match(schedule); m.hasMatch()) {
+            const qint64 unit = m.captured(2) == "m"_L1 ? 60 : m.captured(2) == "h"_L1 ? 3600 : 86400;
+            c.backupIntervalSeconds = m.captured(1).toLongLong() * unit;
+        } else {
+            return invalid(u"CONVERSA_BACKUP_SCHEDULE"_s, "expected a daily time HH:MM (UTC) or an interval such as 6h, got \"%1\"",
+                           {schedule});
+        }
+    }
     n = number("CONVERSA_API_RATE_LIMIT", c.apiRequestsPerMinute, 0, 1000000);
     if (!n)
         return n.error();

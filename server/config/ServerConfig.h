@@ -36,6 +36,14 @@ struct ServerConfig {
     qint64 maxUploadBytes = 16 << 20;
     QStringList corsOrigins;
     TrustedProxies trustedProxies;   // CONVERSA_TRUSTED_PROXIES
+    // Backups (docs/BACKUPS.md): an archive uploaded to POST /v1/backups/upload may be this large
+    // (QHttpServer holds a body in memory: the CLI restores larger ones).
+    qint64 maxBackupUploadBytes = qint64(512) << 20;
+    // Scheduled backups: every day at backupDailyAtMinute (minutes after 00:00 UTC), or every
+    // backupIntervalSeconds; neither (both -1 / 0) means none. backupKeep: newest completed kept (0: all).
+    int backupDailyAtMinute = -1;
+    qint64 backupIntervalSeconds = 0;
+    int backupKeep = 0;
     int apiRequestsPerMinute = 3000;
     int authRequestsPerAddressPerMinute = 300;   // login, refresh, 2FA step, per client address
     int maxPendingWork = 64;                     // deferred jobs (password hashes, exports) queued at once

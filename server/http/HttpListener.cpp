@@ -43,7 +43,9 @@ void keepSmallBuffers(QTcpSocket *socket)
 // header block ends the connection with a 413/431 before QHttpServer buffers the body.
 class RequestGuard final : public QObject {
 public:
-    RequestGuard(QTcpSocket *socket, qint64 maxBody) : QObject(socket), m_socket(socket), m_maxBody(maxBody)
+    RequestGuard(QTcpSocket *socket, qint64 maxBody, QByteArray largePath, qint64 largeMaxBody)
+        : QObject(socket), m_socket(socket), m_maxBody(maxBody), m_defaultMaxBody(maxBody),
+          m_largePath(std::move(largePath)), m_largeMaxBody(largeMaxBody)
     {
         connect(socket, &QTcpSocket::readyRead, this, &RequestGuard::inspect);
     }
@@ -110,6 +112,19 @@ private:
     bool startBody(QByteArrayView head)
     {
         m_state = State::Head;
+        // The request line's path picks the limit: one route (a backup upload) may take more.
+        m_maxBody = m_defaultMaxBody;
+        if (!m_largePath.isEmpty()) {
+            const qsizetype lineEnd = head.indexOf('\r');
+            const QByteArrayView requestLine = lineEnd >= 0 ? head.first(lineEnd) : head;
+            const qsizetype start = requestLine.indexOf(' ') + 1;
+            const qsizetype end = start > 0 ? requestLine.indexOf(' ', start) : -1;
+            QByteArrayView target = end > start ? requestLine.sliced(start, end - start) : QByteArrayView();
+            if (const qsizetype query = target.indexOf('?'); query >= 0)
+                target = target.first(query);
+            if (target == m_largePath)
+                m_maxBody = qMax(m_defaultMaxBody, m_largeMaxBody);
+        }
         bool expectContinue = false;
         bool upgrade = false;
         for (const QByteArray &line : head.toByteArray().split('\n')) {
@@ -143,6 +158,9 @@ private:
 
     QTcpSocket *m_socket;
     qint64 m_maxBody;
+    qint64 m_defaultMaxBody;
+    QByteArray m_largePath;
+    qint64 m_largeMaxBody;
     State m_state = State::Head;
     QByteArray m_head;
     qint64 m_remaining = 0;
@@ -202,7 +220,7 @@ void HttpListener::incomingConnection(qintptr handle)
         delete socket;
         return;
     }
-    new RequestGuard(socket, m_maxBodyBytes);
+    new RequestGuard(socket, m_maxBodyBytes, m_largePath, m_largeMaxBodyBytes);
     addPendingConnection(socket);   // QTcpServer emits newConnection() after this returns
 }
 

@@ -16,12 +16,20 @@ public:
     // Opens address:port (port 0 picks one), with SO_REUSEPORT when asked; false and the reason
     // on failure. Opening once without it first tells whether anyone else holds the port.
     bool open(const QHostAddress &address, quint16 port, bool reusePort, QString *errorText);
+    // Requests to exactly this path may carry up to `maxBodyBytes` (a backup upload); set before open().
+    void allowLargerBody(const QByteArray &path, qint64 maxBodyBytes)
+    {
+        m_largePath = path;
+        m_largeMaxBodyBytes = maxBodyBytes;
+    }
 
 protected:
     void incomingConnection(qintptr handle) override;
 
 private:
     qint64 m_maxBodyBytes;
+    QByteArray m_largePath;
+    qint64 m_largeMaxBodyBytes = 0;
 };
 
 }   // namespace Conversa::Server

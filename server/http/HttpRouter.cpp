@@ -6,6 +6,7 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +19,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <chrono>
+#include <memory>
 
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -73,6 +75,7 @@ QByteArray reasonPhrase(int status)
     case 201: return "Created";
     case 202: return "Accepted";
     case 204: return "No Content";
+    case 206: return "Partial Content";
     case 304: return "Not Modified";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
@@ -82,6 +85,7 @@ QByteArray reasonPhrase(int status)
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
     case 415: return "Unsupported Media Type";
+    case 416: return "Range Not Satisfiable";
     case 422: return "Unprocessable Entity";
     case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";
@@ -126,6 +130,110 @@ QObject *threadContext()
     thread_local std::unique_ptr<QObject> context = std::make_unique<QObject>();
     return context.get();
 }
+
+// The part of a file a "Range: bytes=…" header asks for. Only a single range is honoured; several
+// ranges, another unit or a malformed header mean the whole file (RFC 9110 lets a server ignore Range).
+struct ByteRange {
+    qint64 first = 0;
+    qint64 length = 0;
+    bool partial = false;
+    bool satisfiable = true;
+};
+
+ByteRange byteRange(const QByteArray &header, qint64 size)
+{
+    ByteRange whole{0, size, false, true};
+    const QByteArray spec = header.trimmed();
+    if (!spec.startsWith("bytes=") || spec.contains(','))
+        return whole;
+    const QByteArray value = spec.mid(6).trimmed();
+    const qsizetype dash = value.indexOf('-');
+    if (dash < 0)
+        return whole;
+    const QByteArray from = value.left(dash).trimmed();
+    const QByteArray to = value.mid(dash + 1).trimmed();
+    bool okFrom = false;
+    bool okTo = false;
+    if (from.isEmpty()) {   // "-n": the last n bytes
+        const qint64 n = to.toLongLong(&okTo);
+        if (!okTo || n < 0)
+            return whole;
+        if (n == 0 || size == 0)
+            return {0, 0, true, false};
+        const qint64 length = qMin(n, size);
+        return {size - length, length, true, true};
+    }
+    const qint64 first = from.toLongLong(&okFrom);
+    if (!okFrom || first < 0)
+        return whole;
+    qint64 last = size - 1;
+    if (!to.isEmpty()) {
+        last = to.toLongLong(&okTo);
+        if (!okTo || last < first)
+            return whole;
+        last = qMin(last, size - 1);
+    }
+    if (first >= size)
+        return {0, 0, true, false};
+    return {first, last - first + 1, true, true};
+}
+
+// Writes `length` bytes of a file from `first` to a socket, a chunk at a time as the socket drains,
+// so a multi-gigabyte backup costs a few chunks of memory. A child of the socket: when the client
+// goes away the socket's deletion ends the transfer too. A temporary file goes with the sender.
+// A client that pipelines another request behind a download would get its answer in the middle of
+// the file (QHttpServer 6.4 answers each request as it arrives); browsers and HTTP libraries don't.
+class FileSender final : public QObject {
+public:
+    static constexpr qint64 kChunk = 64 * 1024;
+
+    FileSender(QTcpSocket *socket, std::unique_ptr<QFile> file, qint64 first, qint64 length, bool deleteFile,
+               bool closeAfter)
+        : QObject(socket), m_socket(socket), m_file(std::move(file)), m_remaining(length),
+          m_deleteFile(deleteFile), m_closeAfter(closeAfter)
+    {
+        m_file->seek(first);
+        connect(socket, &QTcpSocket::bytesWritten, this, &FileSender::pump);
+        connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+        pump();
+    }
+    ~FileSender() override
+    {
+        if (m_deleteFile)
+            m_file->remove();
+    }
+
+private:
+    void pump()
+    {
+        if (m_done || !m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        // Two chunks in flight keep the socket busy without holding the file in memory.
+        while (m_remaining > 0 && m_socket->bytesToWrite() < 2 * kChunk) {
+            const QByteArray chunk = m_file->read(qMin(kChunk, m_remaining));
+            if (chunk.isEmpty()) {   // the file shrank or failed: the client sees a short body
+                qCWarning(lcRouter) << "streamed file ended early:" << m_file->fileName();
+                m_socket->abort();
+                return;
+            }
+            m_remaining -= chunk.size();
+            m_socket->write(chunk);
+        }
+        if (m_remaining == 0) {
+            m_done = true;
+            if (m_closeAfter)
+                m_socket->disconnectFromHost();
+            deleteLater();
+        }
+    }
+
+    QPointer<QTcpSocket> m_socket;
+    std::unique_ptr<QFile> m_file;
+    qint64 m_remaining;
+    bool m_deleteFile;
+    bool m_closeAfter;
+    bool m_done = false;
+};
 
 }   // namespace
 
@@ -408,6 +516,34 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
                                QHttpServerResponder &responder, qint64 startedNs) const
 {
     HttpReply reply = result ? result.value() : errorReply(result.error(), ctx.language);
+    // A file body: opened here, so a missing file is still a proper error; then sized and ranged.
+    std::unique_ptr<QFile> file;
+    ByteRange range;
+    if (reply.isFile()) {
+        file = std::make_unique<QFile>(reply.filePath);
+        if (!file->open(QIODevice::ReadOnly)) {
+            qCWarning(lcRouter) << "cannot open the file to send:" << reply.filePath << file->errorString();
+            if (reply.deleteFileAfter)
+                QFile::remove(reply.filePath);
+            file.reset();
+            reply = errorReply(ApiError::internal(), ctx.language);
+        } else {
+            const qint64 size = file->size();
+            range = reply.status == 200 && ctx.header("range").size() > 0 ? byteRange(ctx.header("range"), size)
+                                                                           : ByteRange{0, size, false, true};
+            reply.withHeader("Accept-Ranges", "bytes");
+            if (!range.satisfiable) {
+                reply.status = 416;
+                reply.withHeader("Content-Range", "bytes */" + QByteArray::number(size));
+                range = {};
+            } else if (range.partial) {
+                reply.status = 206;
+                reply.withHeader("Content-Range", "bytes " + QByteArray::number(range.first) + '-' +
+                                     QByteArray::number(range.first + range.length - 1) + '/' +
+                                     QByteArray::number(size));
+            }
+        }
+    }
     const int status = reply.status;
 
     // Audit what changed nothing but still matters: failed mutations, refused reads.
@@ -425,7 +561,8 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
     out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     if (!reply.contentType.isEmpty())
         out += "Content-Type: " + reply.contentType + "\r\n";
-    out += "Content-Length: " + QByteArray::number(ctx.method == "HEAD" ? 0 : reply.body.size()) + "\r\n";
+    const qint64 bodySize = file ? range.length : reply.body.size();
+    out += "Content-Length: " + QByteArray::number(ctx.method == "HEAD" && !file ? 0 : bodySize) + "\r\n";
     out += "X-Request-Id: " + ctx.requestId +
         "\r\n"
         "X-Content-Type-Options: nosniff\r\n"
@@ -457,10 +594,16 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
     QTcpSocket *socket = responder.socket();
     if (socket && socket->state() == QAbstractSocket::ConnectedState) {
         socket->write(out);
-        socket->flush();
-        if (close)
-            socket->disconnectFromHost();
+        if (file && ctx.method != "HEAD" && range.length > 0) {
+            new FileSender(socket, std::move(file), range.first, range.length, reply.deleteFileAfter, close);
+        } else {
+            socket->flush();
+            if (close)
+                socket->disconnectFromHost();
+        }
     }
+    if (file && reply.deleteFileAfter)   // not handed to a sender: nobody else will remove it
+        file->remove();
 
     const double seconds = double(monotonicNs() - startedNs) / 1e9;
     const QString routeLabel = route ? route->pattern : (status == 404 ? u"unmatched"_s : ctx.path);
