@@ -21,10 +21,22 @@ namespace {
 using ExportType = ReportExportRequest::Type;
 using ExportFormat = ReportExportRequest::Format;
 
+// The finished file, deleted with the last copy of the outcome unless the reply took it over
+// (the client may be gone before the answer, and then no reply is made).
+struct ExportFileGuard {
+    QString path;
+    ~ExportFileGuard()
+    {
+        if (!path.isEmpty())
+            QFile::remove(path);
+    }
+};
+
 // What the worker hands back to the request's thread.
 struct ReportExportOutcome {
     std::optional<ApiError> error;
     ReportExportFile file;
+    std::shared_ptr<ExportFileGuard> guard;
 };
 
 const QStringList &reportExportTypes()
@@ -118,9 +130,11 @@ Result<Deferred> ReportExportsApi::exportReport(RequestContext &ctx)
             return QVariant::fromValue(out);
         }
         Result<ReportExportFile> file = ReportExporter(m_db).run(actor, request, nowSeconds());
-        if (file)
+        if (file) {
             out.file = std::move(*file);
-        else
+            out.guard = std::make_shared<ExportFileGuard>();
+            out.guard->path = out.file.path;
+        } else
             out.error = file.error();
         return QVariant::fromValue(out);
     };
@@ -142,10 +156,11 @@ Result<Deferred> ReportExportsApi::exportReport(RequestContext &ctx)
                              {u"rows"_s, out.file.rows}};
         if (out.file.truncated)
             ctx.audit.changes.insert(u"truncated"_s, true);
-        HttpReply reply = HttpReply::bytes(out.file.bytes, out.file.contentType);
-        reply.withHeader("Content-Disposition", "attachment; filename=\"" + out.file.fileName + '"')
-            .withHeader("Cache-Control", "no-store")
-            .withHeader("X-Export-Rows", QByteArray::number(out.file.rows));
+        // Streamed from disk as the client reads, then deleted by the router (docs/REPORTS.md#exports).
+        HttpReply reply =
+            HttpReply::file(out.file.path, out.file.contentType, QString::fromLatin1(out.file.fileName), true);
+        out.guard->path.clear();
+        reply.withHeader("X-Export-Rows", QByteArray::number(out.file.rows));
         if (out.file.truncated)
             reply.withHeader("X-Export-Truncated", "true");
         return reply;

@@ -471,6 +471,19 @@ ExportRow exportConversationRow(const ConversationFacts &facts, const QHash<qint
 // The two file formats behind one interface: the conversations first, as they stream, then the
 // tables (the summary first), in the order the file shows them.
 
+// A finished export kept in `workDir` under a name of its own, written by `write`: the caller
+// sends it and deletes it.
+Result<QString> keptFile(const QString &workDir, const QString &suffix, const std::function<bool(QFile &)> &write)
+{
+    QTemporaryFile file(QDir(workDir).filePath(u"report-export-XXXXXX."_s + suffix));
+    if (!file.open() || !write(file) || !file.flush()) {
+        qCWarning(lcReportExport) << "cannot write" << file.fileName() << file.errorString();
+        return ApiError::internal();
+    }
+    file.setAutoRemove(false);
+    return file.fileName();
+}
+
 class ExportFileWriter {
 public:
     virtual ~ExportFileWriter() = default;
@@ -479,24 +492,38 @@ public:
     // keys: each column's key (the figure's path in the JSON report), for a writer that picks.
     virtual void table(const QString &key, const QString &title, const QStringList &header, const QStringList &keys,
                        const QList<ExportRow> &rows) = 0;
-    virtual Result<QByteArray> finish() = 0;
+    // The finished file in `workDir`, the caller's to send and delete.
+    virtual Result<QString> finish(const QString &workDir) = 0;
 };
 
 // RFC 4180 with a BOM, blocks one after another with an empty line between them: a title row,
-// a header row, the rows. Summary, then the report's tables, then the conversations.
+// a header row, the rows. Summary, then the report's tables, then the conversations. The
+// conversations come first and go to a spool file as they come, so memory stays flat at any count.
 class ExportCsvWriter final : public ExportFileWriter {
 public:
-    explicit ExportCsvWriter(const ReportPeriod &period)
-        : m_period(period), m_rows({.byteOrderMark = false, .guardFormulas = true})
+    ExportCsvWriter(const ReportPeriod &period, const QString &workDir)
+        : m_period(period), m_rows({.byteOrderMark = false, .guardFormulas = true}),
+          m_spool(QDir(workDir).filePath(u"report-rows-XXXXXX.csv"_s))
     {}
 
     Result<Ok> start(const QString &title, const QStringList &conversationHeader) override
     {
+        if (!m_spool.open()) {
+            qCWarning(lcReportExport) << "cannot create" << m_spool.fileTemplate() << m_spool.errorString();
+            return ApiError::internal();
+        }
         m_rows.row({title});
         m_rows.row(conversationHeader);
         return Ok{};
     }
-    void conversation(const ExportRow &row) override { write(m_rows, row); }
+    void conversation(const ExportRow &row) override
+    {
+        write(m_rows, row);
+        if (++m_buffered == kRowsPerSpoolWrite) {
+            m_spoolOk = m_spool.write(m_rows.take()) >= 0 && m_spoolOk;
+            m_buffered = 0;
+        }
+    }
     void table(const QString &, const QString &title, const QStringList &header, const QStringList &,
                const QList<ExportRow> &rows) override
     {
@@ -507,15 +534,26 @@ public:
         for (const ExportRow &row : rows)
             write(m_head, row);
     }
-    Result<QByteArray> finish() override
+    Result<QString> finish(const QString &workDir) override
     {
         m_head.endRow();
-        QByteArray out = m_head.take();
-        out += m_rows.take();
-        return out;
+        if (!m_spoolOk || m_spool.write(m_rows.take()) < 0 || !m_spool.flush() || !m_spool.seek(0))
+            return ApiError::internal();
+        return keptFile(workDir, u"csv"_s, [this](QFile &out) {
+            if (out.write(m_head.take()) < 0)
+                return false;
+            while (!m_spool.atEnd()) {
+                const QByteArray chunk = m_spool.read(1 << 20);
+                if (chunk.isEmpty() || out.write(chunk) != chunk.size())
+                    return false;
+            }
+            return true;
+        });
     }
 
 private:
+    static constexpr int kRowsPerSpoolWrite = 500;
+
     void write(CsvWriter &csv, const ExportRow &row) const
     {
         for (const ExportCell &cell : row) {
@@ -535,6 +573,9 @@ private:
     const ReportPeriod &m_period;
     CsvWriter m_head;
     CsvWriter m_rows;
+    QTemporaryFile m_spool;
+    int m_buffered = 0;
+    bool m_spoolOk = true;
 };
 
 // An .xlsx by libxlsxwriter in constant-memory mode: each worksheet keeps one row in memory and
@@ -605,7 +646,7 @@ public:
         for (const ExportRow &row : rows)
             write(*s, row);
     }
-    Result<QByteArray> finish() override
+    Result<QString> finish(const QString &) override
     {
         for (const Sheet &s : std::as_const(m_sheets)) {
             worksheet_freeze_panes(s.ws, 1, 0);
@@ -618,10 +659,8 @@ public:
             qCWarning(lcReportExport) << "xlsx:" << lxw_strerror(closed);
             return ApiError::internal();
         }
-        QFile file(m_file.fileName());
-        if (!file.open(QIODevice::ReadOnly))
-            return ApiError::internal();
-        return file.readAll();
+        m_file.setAutoRemove(false);   // the caller's now
+        return m_file.fileName();
     }
 
 private:
@@ -783,7 +822,7 @@ public:
         }
         m_tables.append(std::move(t));
     }
-    Result<QByteArray> finish() override
+    Result<QString> finish(const QString &workDir) override
     {
         ReportPdf pdf;
         pdf.title = reportTitle();
@@ -819,7 +858,11 @@ public:
         pdf.tables.append(m_summary);
         pdf.tables.append(m_tables);
         pdf.tables.append(m_conversations);
-        return pdf.render();
+        // A few hundred kilobytes at most (the conversations listed are capped).
+        const Result<QByteArray> rendered = pdf.render();
+        if (!rendered)
+            return rendered.error();
+        return keptFile(workDir, u"pdf"_s, [&](QFile &out) { return out.write(*rendered) == rendered->size(); });
     }
 
     // What the PDF lists, more than which the summary's conversation_rows and truncated say.
@@ -994,6 +1037,7 @@ Result<ReportExportFile> ReportExporter::run(const Actor &actor, const ReportExp
 
     const QString summaryTitle = exportText(language, QT_TRANSLATE_NOOP("Export", "Summary"));
     const QString conversationsTitle = exportText(language, QT_TRANSLATE_NOOP("Export", "Conversations"));
+    const QString workDir = request.workDir.isEmpty() ? QDir::tempPath() : request.workDir;
     std::unique_ptr<ExportFileWriter> writer;
     ExportPdfWriter *pdfWriter = nullptr;
     if (pdf) {
@@ -1006,9 +1050,9 @@ Result<ReportExportFile> ReportExporter::run(const Actor &actor, const ReportExp
             sheets.append({u"campaigns"_s, exportTableTitle(language, u"campaigns"_s, period.granularity())});
         sheets.append({u"daily"_s, exportTableTitle(language, u"daily"_s, period.granularity())});
         sheets.append({u"conversations"_s, conversationsTitle});
-        writer = std::make_unique<ExportXlsxWriter>(request.workDir, QTimeZone(period.timeZone().toUtf8()), sheets);
+        writer = std::make_unique<ExportXlsxWriter>(workDir, QTimeZone(period.timeZone().toUtf8()), sheets);
     } else {
-        writer = std::make_unique<ExportCsvWriter>(period);
+        writer = std::make_unique<ExportCsvWriter>(period, workDir);
     }
     QStringList conversationHeader;
     for (const ExportColumn &column : kExportConversationColumns)
@@ -1108,10 +1152,10 @@ Result<ReportExportFile> ReportExporter::run(const Actor &actor, const ReportExp
     if (pdfWriter)
         pdfWriter->setCut(file.rows, conversations);
 
-    Result<QByteArray> bytes = writer->finish();
-    if (!bytes)
-        return bytes.error();
-    file.bytes = std::move(*bytes);
+    Result<QString> path = writer->finish(workDir);
+    if (!path)
+        return path.error();
+    file.path = *path;
     file.contentType = pdf ? "application/pdf"
         : xlsx             ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                            : "text/csv; charset=utf-8";

@@ -22,7 +22,7 @@ struct ReportExportRequest {
     qint64 id = 0;   // the campaign, agent or number; 0 for the summary
     ReportPeriod period;
     Language language = Language::Spanish;   // titles, headers and figure names
-    QString workDir;                         // where an XLSX is assembled; the system's temporary folder when empty
+    QString workDir;                         // where the file is written; the system's temporary folder when empty
     qint64 maxRows = 100000;                 // conversation rows listed; the figures always cover them all
 };
 
@@ -30,7 +30,7 @@ struct ReportExportRequest {
 inline constexpr qint64 kPdfExportMaxRows = 2000;
 
 struct ReportExportFile {
-    QByteArray bytes;
+    QString path;   // the finished file in the request's workDir: the caller sends it and deletes it
     QByteArray contentType;
     QByteArray fileName;   // report-campaign-3-2026-11-02-2026-11-03.csv
     qint64 rows = 0;       // conversation rows listed

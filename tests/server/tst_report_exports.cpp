@@ -291,6 +291,7 @@ private slots:
     void access_data();
     void access();
     void audited();
+    void streamedFromDisk();
 
 private:
     ApiResponse get(const QString &path, const QByteArray &token = {}, const QByteArray &language = "es")
@@ -858,6 +859,22 @@ void tst_ReportExports::audited()
                           {u"timezone"_s, u"America/Bogota"_s},
                           {u"from_date"_s, u"2026-11-02"_s},
                           {u"to_date"_s, u"2026-11-03"_s}}));
+}
+
+// Every format is written to a file in the data dir's tmp/ by the worker and streamed from there
+// with its length, then deleted: nothing of an export stays behind, and the server never holds
+// the whole file in memory (bench/README.md measures the RSS of a 100,000-conversation export).
+void tst_ReportExports::streamedFromDisk()
+{
+    const QDir tmp(m_server.dataDir() + u"/tmp"_s);
+    for (const QString &format : {u"csv"_s, u"xlsx"_s, u"pdf"_s}) {
+        const ApiResponse r = get(exportPath(u"type=summary&format=%1&"_s.arg(format) + kPeriod));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.size() > 100);
+        QCOMPARE(r.header("Content-Length"), QByteArray::number(r.body.size()));
+        QVERIFY(tmp.exists());   // where the worker wrote it
+        QTRY_COMPARE(tmp.entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
 }
 
 QTEST_MAIN(tst_ReportExports)
