@@ -1,5 +1,5 @@
 // conversa-server: the API + Socket.IO server. Sub-commands: serve (default), migrate,
-// create-admin --email E --password P, seed-demo [--if-empty],
+// create-admin --email E (--password-stdin, CONVERSA_ADMIN_PASSWORD or --password P), seed-demo [--if-empty],
 // backup create [--output F] | backup verify F | backup restore F (docs/BACKUPS.md).
 #include "app/DemoSeeder.h"
 #include "app/ServerApp.h"
@@ -8,7 +8,10 @@
 #include "domain/BackupService.h"
 #include "store/Database.h"
 
+#include <sys/stat.h>
+
 #include <QCommandLineParser>
+#include <QTextStream>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -114,6 +117,9 @@ int backupCommand(ServerApp &server, const QStringList &arguments, const QString
 
 int main(int argc, char *argv[])
 {
+    // Everything the server writes (the database, uploads, exports, backups, keys) is its own:
+    // owner-only files and directories whatever umask it was started with.
+    ::umask(077);
     // Qt's own event dispatcher: a server has no use for GLib's, which costs ~7% of throughput.
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
@@ -128,10 +134,14 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(u"command"_s, u"serve (default), migrate, create-admin, seed-demo, backup"_s);
     const QCommandLineOption configOption(u"config"_s, u"INI file with settings"_s, u"file"_s);
     const QCommandLineOption emailOption(u"email"_s, u"create-admin: the admin's email"_s, u"email"_s);
-    const QCommandLineOption passwordOption(u"password"_s, u"create-admin: the admin's password"_s, u"password"_s);
+    const QCommandLineOption passwordOption(
+        u"password"_s, u"create-admin: the admin's password (visible to other local users in the process list)"_s,
+        u"password"_s);
+    const QCommandLineOption passwordStdinOption(u"password-stdin"_s,
+                                                 u"create-admin: read the password from standard input"_s);
     const QCommandLineOption ifEmptyOption(u"if-empty"_s, u"seed-demo: only on a database without campaigns"_s);
     const QCommandLineOption outputOption(u"output"_s, u"backup create: also copy the archive here"_s, u"file"_s);
-    parser.addOptions({configOption, emailOption, passwordOption, ifEmptyOption, outputOption});
+    parser.addOptions({configOption, emailOption, passwordOption, passwordStdinOption, ifEmptyOption, outputOption});
     parser.process(app);
 
     const QString command = parser.positionalArguments().value(0, u"serve"_s);
@@ -155,8 +165,16 @@ int main(int argc, char *argv[])
     if (command == "backup"_L1)
         return backupCommand(server, parser.positionalArguments(), parser.value(outputOption));
     if (command == "create-admin"_L1) {
-        const Result<qint64> id =
-            server.createAdmin(parser.value(emailOption), parser.value(passwordOption), u"Admin"_s);
+        // From standard input or CONVERSA_ADMIN_PASSWORD, out of the process list; --password
+        // for throwaway set-ups.
+        QString password = parser.value(passwordOption);
+        if (parser.isSet(passwordStdinOption)) {
+            QTextStream in(stdin);
+            password = in.readLine();
+        } else if (password.isEmpty()) {
+            password = qEnvironmentVariable("CONVERSA_ADMIN_PASSWORD");
+        }
+        const Result<qint64> id = server.createAdmin(parser.value(emailOption), password, u"Admin"_s);
         if (!id)
             return fail(id.error());
         std::printf("created admin %s (id %lld)\n", qPrintable(parser.value(emailOption).toLower()),

@@ -17,6 +17,8 @@
 
 #include <csignal>
 
+#include <sys/stat.h>
+
 using namespace Conversa::Server;
 
 using namespace Qt::StringLiterals;
@@ -138,9 +140,19 @@ void tst_ServerProcess::migrateAndCreateAdmin()
 
     QProcess p;
     p.setProcessEnvironment(env);
+    const mode_t umaskBefore = ::umask(022);   // the server inherits a permissive umask
     p.start(QStringLiteral(CONVERSA_SERVER_BINARY), {u"migrate"_s});
     QVERIFY(p.waitForFinished(20000));
+    ::umask(umaskBefore);
     QCOMPARE(p.exitCode(), 0);
+    // Its files are its own all the same.
+    if (TestServer::engine() == u"sqlite"_s) {
+        const QFileInfo db(dir.path() + u"/conversa.db"_s);
+        QVERIFY2(db.exists(), qPrintable(db.filePath()));
+        QCOMPARE(db.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                                     QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+    }
 
     p.start(QStringLiteral(CONVERSA_SERVER_BINARY),
             {u"create-admin"_s, u"--email"_s, u"Boss@Example.com"_s, u"--password"_s, u"long-enough-1"_s});
@@ -158,6 +170,27 @@ void tst_ServerProcess::migrateAndCreateAdmin()
     QVERIFY(p.waitForFinished(20000));
     QVERIFY(p.exitCode() != 0);
     QVERIFY(p.readAllStandardError().contains("password"));
+
+    // The password from standard input or the environment, out of the process list: each is
+    // the one checked (a short one is refused) and used.
+    for (const QByteArray &typed : {QByteArray("short\n"), QByteArray("from-stdin-123\n")}) {
+        p.start(QStringLiteral(CONVERSA_SERVER_BINARY),
+                {u"create-admin"_s, u"--email"_s, u"stdin@example.com"_s, u"--password-stdin"_s});
+        QVERIFY(p.waitForStarted(20000));
+        p.write(typed);
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode() == 0, typed != "short\n");
+    }
+    for (const QString &password : {u"short"_s, u"from-env-1234"_s}) {
+        QProcessEnvironment withPassword = env;
+        withPassword.insert(u"CONVERSA_ADMIN_PASSWORD"_s, password);
+        p.setProcessEnvironment(withPassword);
+        p.start(QStringLiteral(CONVERSA_SERVER_BINARY), {u"create-admin"_s, u"--email"_s, u"env@example.com"_s});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode() == 0, password != u"short"_s);
+    }
+    p.setProcessEnvironment(env);
 
     p.start(QStringLiteral(CONVERSA_SERVER_BINARY), {u"explode"_s});
     QVERIFY(p.waitForFinished(20000));

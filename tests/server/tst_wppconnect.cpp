@@ -546,6 +546,8 @@ void tst_WppConnect::webhookTokenChecked_data()
     QTest::addRow("wrong") << u"not-the-token"_s << false << 401;
     QTest::addRow("empty") << u"<none>"_s << false << 401;
     QTest::addRow("unknown-number") << u"<own>"_s << true << 404;
+    QTest::addRow("header") << u"header:<own>"_s << false << 200;
+    QTest::addRow("wrong header, right query") << u"header:wrong+<own>"_s << false << 401;
 }
 
 void tst_WppConnect::webhookTokenChecked()
@@ -557,8 +559,22 @@ void tst_WppConnect::webhookTokenChecked()
     if (otherNumber)
         n.id = 999999;
     const qint64 before = m_server.count(u"webhook_events"_s);
-    const QString given = token == "<own>"_L1 ? m_number.webhookToken : token == "<none>"_L1 ? u"x"_s.left(0) : token;
-    const ApiResponse r = hook(n, sample(u"webhook-onpresencechanged.CONSTRUCTED.json"_s, m_number), given);
+    const QByteArray body = sample(u"webhook-onpresencechanged.CONSTRUCTED.json"_s, m_number);
+    ApiResponse r;
+    if (token.startsWith(u"header:"_s)) {
+        // X-Webhook-Token instead of ?token= (or beside it: the header decides).
+        const bool wrong = token.contains(u"wrong"_s);
+        r = m_server.requestRaw(
+            "POST",
+            u"/v1/webhooks/whatsapp/wppconnect/%1"_s.arg(n.id) +
+                (wrong ? u"?token="_s + QString::fromLatin1(QUrl::toPercentEncoding(m_number.webhookToken)) : QString()),
+            body, "application/json", {},
+            {{"X-Webhook-Token", wrong ? QByteArray("not-the-token") : m_number.webhookToken.toUtf8()}});
+    } else {
+        const QString given =
+            token == "<own>"_L1 ? m_number.webhookToken : token == "<none>"_L1 ? u"x"_s.left(0) : token;
+        r = hook(n, body, given);
+    }
     QCOMPARE(r.status, status);
     QCOMPARE(m_server.count(u"webhook_events"_s), before + (status == 200 ? 1 : 0));
     QCOMPARE(m_server.auditRows(u"webhook.wppconnect"_s).size(), 0);   // never audited

@@ -284,7 +284,10 @@ Result<Ok> WppConnectProvider::verifyWebhook(const WebhookRequest &request, cons
                                              const ProviderSettings &) const
 {
     const QByteArray expected = secrets.webhookSecret.toUtf8();
-    const QByteArray given = request.query(u"token"_s).toUtf8();
+    // The header keeps the secret out of proxies' access logs where something in front can add
+    // it; WPPConnect itself can only call the URL with ?token=.
+    const QByteArray header = request.headers.value("x-webhook-token");
+    const QByteArray given = header.isEmpty() ? request.query(u"token"_s).toUtf8() : header;
     if (expected.isEmpty() || !WebhookSignature::constantTimeEquals(given, expected))
         return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "The webhook token is missing or wrong"));
     return Ok{};
