@@ -1,5 +1,7 @@
 #include "CampaignsApi.h"
 
+#include "realtime/RealtimeBus.h"
+
 #include "core/JsonWriter.h"
 #include "core/Permissions.h"
 #include "core/Validator.h"
@@ -229,7 +231,8 @@ QList<qint64> readIds(const QJsonArray &array, const QString &field, QList<Field
 
 }   // namespace
 
-CampaignsApi::CampaignsApi(Database &db, RoutingTrigger &routing) : m_routing(routing), m_campaigns(db), m_botFlows(db)
+CampaignsApi::CampaignsApi(Database &db, RoutingTrigger &routing, RealtimeBus &realtime)
+    : m_routing(routing), m_realtime(realtime), m_campaigns(db), m_botFlows(db)
 {}
 
 Result<Ok> CampaignsApi::checkBotFlow(const Campaign &c, qint64 before)
@@ -273,6 +276,16 @@ void CampaignsApi::registerRoutes(HttpRouter &router)
 void CampaignsApi::routeAfterCommit(RequestContext &ctx, qint64 campaignId)
 {
     ctx.afterCommit([&routing = m_routing, campaignId] { routing.campaigns({campaignId}); });
+}
+
+void CampaignsApi::revisitAfterCommit(RequestContext &ctx, const QList<qint64> &userIds)
+{
+    if (userIds.isEmpty())
+        return;
+    ctx.afterCommit([&realtime = m_realtime, userIds] {
+        for (qint64 id : userIds)
+            realtime.revisitUser(id);
+    });
 }
 
 Result<HttpReply> CampaignsApi::detailReply(const Campaign &c, int status)
@@ -420,7 +433,14 @@ Result<HttpReply> CampaignsApi::update(RequestContext &ctx)
 
 Result<HttpReply> CampaignsApi::remove(RequestContext &ctx)
 {
+    Result<QList<CampaignAgent>> agents = m_campaigns.agents(ctx.idParam());
+    if (!agents)
+        return agents.error();
     CONVERSA_TRY(m_campaigns.softDelete(ctx.idParam(), nowSeconds()));
+    QList<qint64> left;
+    for (const CampaignAgent &a : std::as_const(*agents))
+        left.append(a.userId);
+    revisitAfterCommit(ctx, left);
     return HttpReply::noContent();
 }
 
@@ -584,6 +604,12 @@ Result<HttpReply> CampaignsApi::assignAgents(RequestContext &ctx)
         return before.error();
     ctx.audit.changes = AuditStore::diff({{u"agents"_s, summary(*before)}}, {{u"agents"_s, summary(agents)}});
     routeAfterCommit(ctx, campaign->id);
+    QList<qint64> left;
+    for (const CampaignAgent &a : std::as_const(*before)) {
+        if (std::none_of(agents.cbegin(), agents.cend(), [&a](const CampaignAgent &b) { return b.userId == a.userId; }))
+            left.append(a.userId);
+    }
+    revisitAfterCommit(ctx, left);
 
     CONVERSA_TRY(m_campaigns.replaceAgents(campaign->id, agents, nowSeconds()));
     Result<QList<CampaignAgent>> after = m_campaigns.agents(campaign->id);

@@ -77,6 +77,7 @@ void ChatEvents::chatNew(qint64 chatId)
 
 void ChatEvents::chatUpdated(qint64 chatId, qint64 previousAgentId)
 {
+    m_bus.revisitChat(chatId);   // before the event: the rooms as the chat is now
     const Result<QByteArray> chat = ChatJson::chatJson(m_db, chatId);
     if (!chat)
         return;
@@ -86,6 +87,7 @@ void ChatEvents::chatUpdated(qint64 chatId, qint64 previousAgentId)
 
 void ChatEvents::chatAssigned(qint64 chatId, qint64 previousAgentId)
 {
+    m_bus.revisitChat(chatId);
     const Result<QByteArray> chat = ChatJson::chatJson(m_db, chatId);
     if (!chat)
         return;
@@ -100,6 +102,7 @@ void ChatEvents::chatAssigned(qint64 chatId, qint64 previousAgentId)
 void ChatEvents::chatTransferred(qint64 chatId, qint64 previousAgentId, const QJsonObject &from, const QJsonObject &to,
                                  const QString &reason)
 {
+    m_bus.revisitChat(chatId);
     JsonWriter w(256);
     w.beginObject().field("chat_id", chatId).key("from").json(from).key("to").json(to);
     w.stringOrNull("reason", reason).endObject();

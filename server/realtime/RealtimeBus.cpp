@@ -64,6 +64,30 @@ void RealtimeBus::disconnectSessionHere(qint64 sessionId)
     toEveryHub([sessionId](RealtimeHub &hub) { hub.disconnectSession(sessionId); });
 }
 
+void RealtimeBus::revisitChat(qint64 chatId)
+{
+    revisitChatHere(chatId);
+    if (m_relay)
+        m_relay({.kind = Relayed::Kind::ChatRooms, .chatId = chatId});
+}
+
+void RealtimeBus::revisitUser(qint64 userId)
+{
+    revisitUserHere(userId);
+    if (m_relay)
+        m_relay({.kind = Relayed::Kind::UserRooms, .userId = userId});
+}
+
+void RealtimeBus::revisitChatHere(qint64 chatId)
+{
+    toEveryHub([chatId](RealtimeHub &hub) { hub.revisitChat(chatId); });
+}
+
+void RealtimeBus::revisitUserHere(qint64 userId)
+{
+    toEveryHub([userId](RealtimeHub &hub) { hub.revisitUser(userId); });
+}
+
 QList<int> RealtimeBus::socketsPerHub() const
 {
     QMutexLocker lock(&m_mutex);

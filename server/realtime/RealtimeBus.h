@@ -36,16 +36,27 @@ public:
     void disconnectUserHere(qint64 userId, qint64 keepSessionId);
     void disconnectSessionHere(qint64 sessionId);
 
+    // Rooms follow visibility (docs/REALTIME.md#rooms): every socket in chat:<id> is checked again
+    // against the chat as it is now (after an assignment, transfer, close, reopen), and leaves the
+    // room when its user may no longer see the chat. Queued to each hub before the event that
+    // announces the change, so nothing published after it reaches a socket that lost the chat.
+    void revisitChat(qint64 chatId);
+    // The same for every chat room the user's sockets are in (the user left a campaign).
+    void revisitUser(qint64 userId);
+    void revisitChatHere(qint64 chatId);
+    void revisitUserHere(qint64 userId);
+
     // What publish() and the disconnects also hand to the other servers (RealtimeRelay); set once,
     // before any socket is served.
     struct Relayed {
-        enum class Kind { Event, User, Session } kind = Kind::Event;
+        enum class Kind { Event, User, Session, ChatRooms, UserRooms } kind = Kind::Event;
         QStringList rooms;
         QString event;
         QByteArray payload;
         qint64 exceptUserId = 0;
         qint64 userId = 0;
         qint64 sessionId = 0;   // keepSessionId for Kind::User
+        qint64 chatId = 0;      // Kind::ChatRooms
     };
     void setRelay(std::function<void(const Relayed &)> relay) { m_relay = std::move(relay); }
 

@@ -331,6 +331,37 @@ void RealtimeHub::deliver(const QStringList &rooms, const QString &frame, qint64
     }
 }
 
+void RealtimeHub::revisitChat(qint64 chatId)
+{
+    const QString room = chatRoom(chatId);
+    const auto it = m_rooms.constFind(room);
+    if (it == m_rooms.constEnd())
+        return;
+    const QSet<Session *> sessions = *it;   // leave() changes the room
+    for (Session *s : sessions) {
+        // Fails closed: a check that cannot be made removes the socket too (it may join again).
+        if (s->user && !m_chats.findVisible(chatId, *s->user))
+            leave(s, room);
+    }
+}
+
+void RealtimeHub::revisitUser(qint64 userId)
+{
+    const auto it = m_rooms.constFind(u"user:"_s + QString::number(userId));
+    if (it == m_rooms.constEnd())
+        return;
+    const QSet<Session *> sessions = *it;
+    for (Session *s : sessions) {
+        const QList<QString> rooms = s->rooms;
+        for (const QString &room : rooms) {
+            if (!room.startsWith("chat:"_L1))
+                continue;
+            if (!m_chats.findVisible(QStringView(room).sliced(5).toLongLong(), *s->user))
+                leave(s, room);
+        }
+    }
+}
+
 void RealtimeHub::disconnectUser(qint64 userId, qint64 keepSessionId)
 {
     const auto it = m_rooms.constFind(u"user:"_s + QString::number(userId));

@@ -53,6 +53,10 @@ public:
 
     // Writes an already encoded frame to the sockets in any of the rooms, once per socket.
     void deliver(const QStringList &rooms, const QString &frame, qint64 exceptUserId);
+    // Each socket in the chat's room (or each chat room of the user's sockets) checked again;
+    // those that may no longer see the chat leave the room (RealtimeBus::revisitChat).
+    void revisitChat(qint64 chatId);
+    void revisitUser(qint64 userId);
     void disconnectUser(qint64 userId, qint64 keepSessionId);
     void disconnectSession(qint64 sessionId);
 

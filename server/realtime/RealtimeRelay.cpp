@@ -83,6 +83,8 @@ void RealtimeRelay::notify(const RealtimeBus::Relayed &r)
         break;
     case RealtimeBus::Relayed::Kind::User: w.field("k", "user").field("u", r.userId).field("s", r.sessionId); break;
     case RealtimeBus::Relayed::Kind::Session: w.field("k", "session").field("s", r.sessionId); break;
+    case RealtimeBus::Relayed::Kind::ChatRooms: w.field("k", "chat_rooms").field("c", r.chatId); break;
+    case RealtimeBus::Relayed::Kind::UserRooms: w.field("k", "user_rooms").field("u", r.userId); break;
     }
     w.endObject();
     QByteArray notice = w.take();
@@ -173,6 +175,10 @@ void RealtimeRelay::deliver(const QByteArray &body)
         m_bus.disconnectUserHere(n.value(u"u"_s).toInteger(), n.value(u"s"_s).toInteger());
     } else if (kind == "session"_L1) {
         m_bus.disconnectSessionHere(n.value(u"s"_s).toInteger());
+    } else if (kind == "chat_rooms"_L1) {
+        m_bus.revisitChatHere(n.value(u"c"_s).toInteger());
+    } else if (kind == "user_rooms"_L1) {
+        m_bus.revisitUserHere(n.value(u"u"_s).toInteger());
     }
 }
 

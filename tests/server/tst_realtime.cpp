@@ -103,6 +103,7 @@ private slots:
     void chatJoin();
     void chatTyping();
     void chatRead();
+    void roomsFollowVisibility();
     void badPayloads();
     void suspensionDisconnects();
     void deletionDisconnects();
@@ -641,6 +642,79 @@ void tst_Realtime::chatRead()
     ack = ask(*agent, u"chat.read"_s, QJsonObject{{u"chatId"_s, other}, {u"messageIds"_s, QJsonArray{foreign}}});
     QCOMPARE(ack.value(u"code"_s).toString(), u"NOT_FOUND"_s);
     QVERIFY(m_server.request("GET", u"/v1/messages/%1"_s.arg(foreign), {}, m_admin).value(u"read_at"_s).isNull());
+}
+
+// Rooms follow visibility: a socket that joined chat:<id> leaves it as soon as its user may no
+// longer see the chat (transferred to someone else, or the agent left the chat's campaign), so
+// nothing published to the chat afterwards reaches it; one that still may see it stays.
+void tst_Realtime::roomsFollowVisibility()
+{
+    const auto drain = [this](RawSocket &s, qint64 userId) {
+        // Reads whatever the change announced, up to a marker published after it.
+        const QString marker = u"drain-"_s + QString::number(++m_seq);
+        m_server.app().realtime().publish({u"user:%1"_s.arg(userId)}, u"marker"_s,
+                                          u"{\"m\":\"%1\"}"_s.arg(marker).toUtf8());
+        for (int i = 0; i < 20; ++i) {
+            if (s.next().contains(marker))
+                return true;
+        }
+        return false;
+    };
+    const auto heardInChat = [this](RawSocket &s, qint64 chatId) {
+        m_server.app().realtime().publish({u"chat:%1"_s.arg(chatId)}, u"chat.message"_s,
+                                          u"{\"chat_id\":%1}"_s.arg(chatId).toUtf8());
+        return s.next() == u"42[\"chat.message\",{\"chat_id\":%1}]"_s.arg(chatId);
+    };
+
+    // Transferred to another agent of the campaign: the first agent's socket is out of the room,
+    // the supervisor's stays.
+    QCOMPARE(m_server
+                 .request("POST", u"/v1/campaigns/%1/agents"_s.arg(m_campaign),
+                          {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, m_agent2Id}}}}}, m_admin)
+                 .status,
+             200);
+    const qint64 transferred = chat(m_agentId);
+    const auto agent = connectAs(m_agent);
+    const auto supervisor = connectAs(m_supervisor);
+    QVERIFY(agent && supervisor);
+    QCOMPARE(ask(*agent, u"chat.join"_s, QJsonObject{{u"chatId"_s, transferred}}).value(u"ok"_s).toBool(), true);
+    QCOMPARE(ask(*supervisor, u"chat.join"_s, QJsonObject{{u"chatId"_s, transferred}}).value(u"ok"_s).toBool(), true);
+    QVERIFY(heardInChat(*agent, transferred));
+    QVERIFY(drain(*supervisor, m_supervisorId));
+    const ApiResponse t = m_server.request("POST", u"/v1/chats/%1/transfer"_s.arg(transferred),
+                                           {{u"target_type"_s, u"agent"_s}, {u"target_id"_s, m_agent2Id}},
+                                           m_supervisor);
+    QVERIFY2(t.status == 200, t.body.constData());
+    QVERIFY(drain(*agent, m_agentId));
+    QVERIFY(drain(*supervisor, m_supervisorId));
+    QVERIFY(heardInChat(*supervisor, transferred));
+    QVERIFY(nextIsMarker(*agent, u"user:"_s + QString::number(m_agentId)));   // not the chat's message
+
+    // An agent removed from the campaign of a queued chat it was following.
+    const ApiResponse created = m_server.request(
+        "POST", u"/v1/campaigns"_s, {{u"name"_s, u"Ventas %1"_s.arg(++m_seq)}, {u"code"_s, u"V%1"_s.arg(m_seq)}},
+        m_admin);
+    QCOMPARE(created.status, 201);
+    const qint64 campaign = created.value(u"id"_s).toInteger();
+    const QString agentsPath = u"/v1/campaigns/%1/agents"_s.arg(campaign);
+    QCOMPARE(m_server.request("POST", agentsPath, {{u"agents"_s, QJsonArray{QJsonObject{{u"user_id"_s, m_agentId}}}}},
+                              m_admin)
+                 .status,
+             200);
+    const qint64 queued = chat(m_agentId);   // then back in the queue of the new campaign
+    QVERIFY(SqlQuery(m_server.db(), "UPDATE chats SET campaign_id = ?, status = 'queued', assigned_agent_id = NULL, "
+                                    "queued_at = ? WHERE id = ?",
+                     {campaign, nowSeconds(), queued})
+                .exec());
+    QCOMPARE(ask(*agent, u"chat.join"_s, QJsonObject{{u"chatId"_s, queued}}).value(u"ok"_s).toBool(), true);
+    QVERIFY(heardInChat(*agent, queued));
+    QCOMPARE(m_server.request("POST", agentsPath, {{u"agents"_s, QJsonArray()}}, m_admin).status, 200);
+    QVERIFY(drain(*agent, m_agentId));
+    m_server.app().realtime().publish({u"chat:%1"_s.arg(queued)}, u"chat.message"_s, "{}");
+    QVERIFY(nextIsMarker(*agent, u"user:"_s + QString::number(m_agentId)));
+    // Joining again is refused now, as for any chat it may not see.
+    QCOMPARE(ask(*agent, u"chat.join"_s, QJsonObject{{u"chatId"_s, queued}}).value(u"code"_s).toString(),
+             u"NOT_FOUND"_s);
 }
 
 void tst_Realtime::badPayloads()
