@@ -2152,6 +2152,14 @@
         <source>Delete “%1”? Campaigns that use it must be changed first.</source>
         <translation>Delete “%1”? Campaigns that use it must be changed first.</translation>
     </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>The changes to “%1” are not saved. Discard them?</source>
+        <translation>The changes to “%1” are not saved. Discard them?</translation>
+    </message>
 </context>
 <context>
     <name>FlowInspector</name>

@@ -2152,6 +2152,14 @@
         <source>Delete “%1”? Campaigns that use it must be changed first.</source>
         <translation>¿Eliminar «%1»? Antes hay que cambiar las campañas que lo usan.</translation>
     </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>The changes to “%1” are not saved. Discard them?</source>
+        <translation>Los cambios de «%1» no están guardados. ¿Descartarlos?</translation>
+    </message>
 </context>
 <context>
     <name>FlowInspector</name>

@@ -19,6 +19,7 @@ FocusScope {
     // A connection being dragged from a port: {from, port, x, y} (plane coordinates), else null.
     property var linking: null
     property string clipboard: ""
+    property bool readOnly: false   // seen, not changed (no bot_flows.manage)
 
     readonly property real minZoom: 0.2
     readonly property real maxZoom: 2.5
@@ -103,6 +104,8 @@ FocusScope {
     // Where a new node goes: the middle of the view, a little off each time.
     property int placed: 0
     function addNode(type: string): string {
+        if (readOnly)
+            return ""
         const p = toPlane(width / 2, height / 2)
         const off = (placed++ % 5) * 24
         const key = root.document.addNode(type, Math.round(p.x - nodeWidth / 2 + off), Math.round(p.y - 40 + off))
@@ -113,7 +116,7 @@ FocusScope {
         return key
     }
     function removeSelected() {
-        if (selection.length === 0)
+        if (selection.length === 0 || readOnly)
             return
         root.document.removeNodes(selection)
         selection = []
@@ -123,14 +126,14 @@ FocusScope {
             clipboard = root.document.copyNodes(selection)
     }
     function pasteClipboard() {
-        if (clipboard.length > 0) {
+        if (clipboard.length > 0 && !readOnly) {
             const keys = root.document.paste(clipboard, 40, 40)
             if (keys.length > 0)
                 selection = keys
         }
     }
     function duplicateSelected() {
-        if (selection.length === 0)
+        if (selection.length === 0 || readOnly)
             return
         const keys = root.document.paste(root.document.copyNodes(selection), 40, 40)
         if (keys.length > 0)
@@ -328,6 +331,8 @@ FocusScope {
             root.fit()
         } else if (event.key === Qt.Key_Delete || event.key === Qt.Key_Backspace) {
             root.removeSelected()
+        } else if (root.readOnly && ctrl && (event.key === Qt.Key_Z || event.key === Qt.Key_Y)) {
+            // nothing to undo
         } else if (ctrl && event.key === Qt.Key_Z && (event.modifiers & Qt.ShiftModifier)) {
             root.document.redo()
         } else if (ctrl && event.key === Qt.Key_Z) {

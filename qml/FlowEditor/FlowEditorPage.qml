@@ -13,6 +13,22 @@ Page {
     required property AppContext app
     readonly property FlowEditorController controller: ctl
     readonly property var document: ctl.document
+    // Supervisors see the flows (bot_flows.read); administrators change them (bot_flows.manage).
+    readonly property bool canManage: root.app.session.permissions.indexOf("bot_flows.manage") >= 0
+
+    // Another flow (0: a new one named `name`), asking first when the open one has unsaved edits.
+    function openFlow(id, name) {
+        if (id === ctl.flowId)
+            return
+        if (root.document.modified) {
+            discardDialog.ask(id, name)
+            return
+        }
+        if (id > 0)
+            ctl.open(id)
+        else
+            ctl.createFlow(name)
+    }
 
     objectName: "flowEditorPage"
 
@@ -73,6 +89,7 @@ Page {
                     }
                     Button {
                         objectName: "newFlowButton"
+                        visible: root.canManage
                         text: qsTr("New")
                         onClicked: nameDialog.ask(0, "")
                     }
@@ -89,27 +106,29 @@ Page {
                         required property var modelData
                         width: ListView.view.width
                         highlighted: modelData.id === ctl.flowId
-                        onClicked: ctl.open(modelData.id)
+                        onClicked: root.openFlow(modelData.id, "")
                         contentItem: ColumnLayout {
                             spacing: 2
                             Label {
                                 Layout.fillWidth: true
                                 text: flowRow.modelData.name
-                                color: Theme.text
+                                color: flowRow.highlighted ? Theme.textOnAccent : Theme.text
                                 elide: Text.ElideRight
                             }
                             Label {
                                 Layout.fillWidth: true
+                                opacity: 0.75
                                 text: flowRow.modelData.is_published
                                       ? qsTr("Version %1").arg(flowRow.modelData.version)
                                         + (flowRow.modelData.has_unpublished_changes ? " · " + qsTr("unpublished changes") : "")
                                       : qsTr("Never published")
-                                color: Theme.textMuted
+                                color: flowRow.highlighted ? Theme.textOnAccent : Theme.textMuted
                                 font.pixelSize: Theme.fontSmall
                                 elide: Text.ElideRight
                             }
                         }
                         TapHandler {
+                            enabled: root.canManage
                             acceptedButtons: Qt.RightButton
                             onTapped: {
                                 flowMenu.flow = flowRow.modelData
@@ -179,6 +198,7 @@ Page {
                     }
                     ToolButton {
                         text: qsTr("Arrange")
+                        visible: root.canManage
                         enabled: ctl.flowId > 0
                         onClicked: {
                             root.document.autoLayout()
@@ -188,6 +208,7 @@ Page {
                     Button {
                         objectName: "saveButton"
                         text: qsTr("Save")
+                        visible: root.canManage
                         enabled: ctl.flowId > 0 && root.document.modified && !ctl.busy
                         onClicked: ctl.save()
                     }
@@ -195,6 +216,7 @@ Page {
                         objectName: "publishButton"
                         text: qsTr("Publish")
                         highlighted: true
+                        visible: root.canManage
                         enabled: ctl.flowId > 0 && !ctl.busy
                         onClicked: ctl.publish()
                     }
@@ -240,7 +262,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.margins: Theme.spacingXs
                 spacing: Theme.spacingXs
-                visible: ctl.flowId > 0
+                visible: ctl.flowId > 0 && root.canManage
                 Repeater {
                     model: root.nodeTypes
                     delegate: Button {
@@ -259,6 +281,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 document: root.document
+                readOnly: !root.canManage
                 enabled: ctl.flowId > 0
             }
         }
@@ -271,6 +294,7 @@ Page {
 
             FlowInspector {
                 SplitView.fillHeight: true
+                enabled: root.canManage
                 document: root.document
                 canvas: canvas
             }
@@ -336,7 +360,36 @@ Page {
             if (flowId)
                 ctl.renameFlow(flowId, nameField.text)
             else
-                ctl.createFlow(nameField.text)
+                root.openFlow(0, nameField.text)
+        }
+    }
+    Dialog {
+        id: discardDialog
+        objectName: "discardDialog"
+        width: 400
+        property var flowId: 0
+        property string name
+        function ask(id, n) {
+            flowId = id
+            name = n
+            open()
+        }
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Unsaved changes")
+        standardButtons: Dialog.Discard | Dialog.Cancel
+        Label {
+            text: qsTr("The changes to “%1” are not saved. Discard them?").arg(ctl.flowName)
+            wrapMode: Text.Wrap
+            width: 300
+        }
+        onDiscarded: {
+            close()
+            root.document.markSaved()
+            if (flowId > 0)
+                ctl.open(flowId)
+            else
+                ctl.createFlow(name)
         }
     }
     Dialog {

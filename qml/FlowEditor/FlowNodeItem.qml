@@ -149,18 +149,28 @@ Rectangle {
         height: root.canvas.headerHeight + root.canvas.bodyHeight
         cursorShape: Qt.OpenHandCursor
         property point last
+        property bool moved: false
         onPressed: mouse => {
             root.canvas.forceActiveFocus()
             root.canvas.select(root.key, (mouse.modifiers & Qt.ShiftModifier) !== 0)
             last = mapToItem(root.canvas, mouse.x, mouse.y)
+            moved = false
         }
         onPositionChanged: mouse => {
+            if (root.canvas.readOnly)
+                return
+            moved = true
             const p = mapToItem(root.canvas, mouse.x, mouse.y)
             const keys = root.canvas.isSelected(root.key) ? root.canvas.selection : [root.key]
             root.canvas.document.moveNodesBy(keys, (p.x - last.x) / root.canvas.zoom, (p.y - last.y) / root.canvas.zoom)
             last = p
         }
-        onReleased: root.canvas.document.finishMove()
+        onReleased: mouse => {
+            root.canvas.document.finishMove()
+            // A click on one of several selected nodes (no drag, no Shift) keeps that one.
+            if (!moved && (mouse.modifiers & Qt.ShiftModifier) === 0)
+                root.canvas.selection = [root.key]
+        }
     }
 
     // Ports
@@ -210,6 +220,7 @@ Rectangle {
                 objectName: "portHandle"
                 anchors.fill: dot
                 anchors.margins: -6
+                enabled: !root.canvas.readOnly
                 cursorShape: Qt.CrossCursor
                 preventStealing: true
                 function planePoint(mouse) {

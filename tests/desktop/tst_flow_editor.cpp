@@ -24,6 +24,9 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void editAndPublish();
+    void canvasMouseAndKeys();
+    void conflictInTheBanner();
+    void supervisorOnlySees();
     void agentHasNoEditor();
 
 private:
@@ -58,6 +61,28 @@ private:
         return false;
     }
     void screenshot(const QString &name);
+    void wheel(QPoint at, int delta, Qt::KeyboardModifiers modifiers)
+    {
+        QWheelEvent e(at, window()->mapToGlobal(at), QPoint(), QPoint(0, delta), Qt::NoButton, modifiers,
+                      Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(window(), &e);
+    }
+    qreal real(QQuickItem *i, const char *name) const { return i->property(name).toReal(); }
+    QStringList selection() const { return item(u"flowCanvas"_s)->property("selection").toStringList(); }
+    void signInAs(const QString &email, const QString &password)
+    {
+        if (item(u"workspacePage"_s)) {
+            m_app->session()->logout();
+            QTRY_VERIFY(!item(u"workspacePage"_s));
+        }
+        QVERIFY(signIn(*m_app, m_server.baseUrl(), email, password));
+        QTRY_VERIFY(item(u"workspacePage"_s));
+    }
+    FlowEditorController *controller() const
+    {
+        QQuickItem *page = item(u"flowEditorPage"_s);
+        return page ? qobject_cast<FlowEditorController *>(page->property("controller").value<QObject *>()) : nullptr;
+    }
 
     TestServer m_server;
     QTemporaryDir m_dir;
@@ -72,6 +97,7 @@ void tst_FlowEditor::initTestCase()
     QVERIFY(m_server.start());
     m_server.createUser(u"lienzo@example.com"_s, u"correct horse 1"_s, u"admin"_s, u"active"_s, u"Lía"_s, u"Enzo"_s);
     m_server.createUser(u"agente@example.com"_s, u"correct horse 2"_s, u"agent"_s);
+    m_server.createUser(u"super@example.com"_s, u"correct horse 3"_s, u"supervisor"_s);
     const QByteArray admin = m_server.tokenFor(u"admin"_s);
     QJsonObject flow{{u"name"_s, u"Bienvenida"_s},
                      {u"start_node_id"_s, u"welcome"_s},
@@ -122,8 +148,7 @@ void tst_FlowEditor::screenshot(const QString &name)
 
 void tst_FlowEditor::editAndPublish()
 {
-    QVERIFY(signIn(*m_app, m_server.baseUrl(), u"lienzo@example.com"_s, u"correct horse 1"_s));
-    QTRY_VERIFY(item(u"workspacePage"_s));
+    signInAs(u"lienzo@example.com"_s, u"correct horse 1"_s);
     QTRY_VERIFY(item(u"flowsTab"_s) && item(u"flowsTab"_s)->isVisible());
     click(item(u"flowsTab"_s));
     QTRY_VERIFY(item(u"flowEditorPage"_s));
@@ -155,11 +180,13 @@ void tst_FlowEditor::editAndPublish()
     drag(grip, grip + QPoint(0, 160));
     QTRY_VERIFY(addedItem->position().y() > before.y() + 60);
     QCOMPARE(doc->undoText(), u"Move node message"_s);
+    QTest::keyClick(window(), Qt::Key_F);   // everything in view
 
     // Its port onto "bye": connected.
     QTRY_VERIFY(item(u"port_%1_0"_s.arg(added)));
     QQuickItem *port = item(u"port_%1_0"_s.arg(added));
     const QPoint portDot = port->mapToScene(QPointF(port->width(), port->height() / 2)).toPoint();
+    QVERIFY(QRect(QPoint(), window()->size()).contains(portDot));
     drag(portDot, centre(item(u"node_bye"_s)));
     QTRY_VERIFY(hasEdge(doc, added, u"bye"_s));
 
@@ -199,12 +226,126 @@ void tst_FlowEditor::editAndPublish()
     screenshot(u"flow-editor"_s);
 }
 
+void tst_FlowEditor::canvasMouseAndKeys()
+{
+    FlowEditorController *ctl = controller();
+    QVERIFY(ctl);
+    FlowDocument *doc = ctl->document();
+    QQuickItem *canvas = item(u"flowCanvas"_s);
+    const int nodes = doc->nodes()->rowCount();
+    QCOMPARE(nodes, 3);
+
+    // Panned by a drag on the empty plane and by the arrows.
+    QTest::keyClick(window(), Qt::Key_F);
+    const qreal panX = real(canvas, "panX"), panY = real(canvas, "panY");
+    const QPoint corner = canvas->mapToScene(QPointF(8, 8)).toPoint();
+    drag(corner, corner + QPoint(48, 24));
+    QTRY_COMPARE(real(canvas, "panX"), panX + 48);
+    QCOMPARE(real(canvas, "panY"), panY + 24);
+    QTest::keyClick(window(), Qt::Key_Left);
+    QCOMPARE(real(canvas, "panX"), panX + 88);
+    QTest::keyClick(window(), Qt::Key_Up);
+    QCOMPARE(real(canvas, "panY"), panY + 64);
+    // The wheel scrolls; Ctrl+wheel zooms around the cursor: what is under it stays there.
+    const QPoint at = canvas->mapToScene(QPointF(canvas->width() / 3, canvas->height() / 3)).toPoint();
+    wheel(at, -120, Qt::NoModifier);
+    QCOMPARE(real(canvas, "panY"), panY + 4);
+    const qreal zoom = real(canvas, "zoom");
+    const QPointF local = canvas->mapFromScene(at);
+    const QPointF planeBefore((local.x() - real(canvas, "panX")) / zoom, (local.y() - real(canvas, "panY")) / zoom);
+    wheel(at, 120, Qt::ControlModifier);
+    QVERIFY(real(canvas, "zoom") > zoom);
+    const QPointF planeAfter((local.x() - real(canvas, "panX")) / real(canvas, "zoom"),
+                             (local.y() - real(canvas, "panY")) / real(canvas, "zoom"));
+    QVERIFY(qAbs(planeAfter.x() - planeBefore.x()) < 0.5 && qAbs(planeAfter.y() - planeBefore.y()) < 0.5);
+
+    // F fits everything; a rubber band (Shift+drag) around it all selects every node.
+    QTest::keyClick(window(), Qt::Key_F);
+    const QPoint a = canvas->mapToScene(QPointF(3, 3)).toPoint();
+    const QPoint b = canvas->mapToScene(QPointF(canvas->width() - 3, canvas->height() - 3)).toPoint();
+    QTest::mousePress(window(), Qt::LeftButton, Qt::ShiftModifier, a);
+    for (int step = 1; step <= 4; ++step)
+        QTest::mouseMove(window(), a + (b - a) * step / 4);
+    QTest::mouseRelease(window(), Qt::LeftButton, Qt::ShiftModifier, b);
+    QTRY_COMPARE(selection().size(), nodes);
+
+    // One node: Ctrl+D duplicates it, Delete removes the copy; Ctrl+C, Ctrl+V, Ctrl+Z.
+    QQuickItem *bye = item(u"node_bye"_s);
+    QTest::mouseClick(window(), Qt::LeftButton, {}, bye->mapToScene(QPointF(30, 10)).toPoint());
+    QTRY_COMPARE(selection(), QStringList{u"bye"_s});
+    QTest::keyClick(window(), Qt::Key_D, Qt::ControlModifier);
+    QTRY_COMPARE(doc->nodes()->rowCount(), nodes + 1);
+    QCOMPARE(selection(), QStringList{u"bye_2"_s});
+    QTest::keyClick(window(), Qt::Key_Delete);
+    QTRY_COMPARE(doc->nodes()->rowCount(), nodes);
+    QCOMPARE(doc->graph().indexOf(u"bye_2"_s), -1);
+    QTest::mouseClick(window(), Qt::LeftButton, {}, bye->mapToScene(QPointF(30, 10)).toPoint());
+    QTest::keyClick(window(), Qt::Key_C, Qt::ControlModifier);
+    QTest::keyClick(window(), Qt::Key_V, Qt::ControlModifier);
+    QTRY_COMPARE(doc->nodes()->rowCount(), nodes + 1);
+    QTest::keyClick(window(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(doc->nodes()->rowCount(), nodes);
+
+    // A problem clicked selects its node and brings it to the middle of the view.
+    QQuickItem *problems = item(u"problemList"_s);
+    QTRY_VERIFY(problems->property("count").toInt() > 0);
+    const QString key = doc->problemList().first().toMap().value(u"nodeKey"_s).toString();
+    QVERIFY(!key.isEmpty());
+    QTest::mouseClick(window(), Qt::LeftButton, {}, problems->mapToScene(QPointF(problems->width() / 2, 10)).toPoint());
+    QTRY_COMPARE(selection(), QStringList{key});
+    QQuickItem *node = item(u"node_"_s + key);
+    const QPointF middle = node->mapToItem(canvas, QPointF(node->width() / 2, node->height() / 2));
+    QVERIFY2(qAbs(middle.x() - canvas->width() / 2) < 2 && qAbs(middle.y() - canvas->height() / 2) < 2,
+             qPrintable(u"%1,%2"_s.arg(middle.x()).arg(middle.y())));
+}
+
+void tst_FlowEditor::conflictInTheBanner()
+{
+    FlowEditorController *ctl = controller();
+    FlowDocument *doc = ctl->document();
+    // Someone else saves the draft meanwhile; this window's save is refused and says who.
+    const ApiResponse theirs = m_server.request("PUT", u"/v1/bot-flows/%1"_s.arg(m_flowId),
+                                                {{u"description"_s, u"Cambiado"_s}}, m_server.tokenFor(u"admin"_s));
+    QCOMPARE(theirs.status, 200);
+    doc->moveNode(u"bye"_s, 500, 500);
+    doc->finishMove();
+    click(item(u"saveButton"_s));
+    QQuickItem *reload = item(u"reloadButton"_s);
+    QTRY_VERIFY(reload->isVisible());
+    QVERIFY(item(u"flowBanner"_s)->property("text").toString().contains(u"saved revision"_s));
+    QVERIFY(doc->isModified());
+    click(reload);
+    QTRY_COMPARE(ctl->revision(), theirs.value(u"revision"_s).toInteger());
+    QVERIFY(!doc->isModified());
+    QTRY_VERIFY(!reload->isVisible());
+}
+
+void tst_FlowEditor::supervisorOnlySees()
+{
+    signInAs(u"super@example.com"_s, u"correct horse 3"_s);
+    QTRY_VERIFY(item(u"flowsTab"_s) && item(u"flowsTab"_s)->isVisible());
+    click(item(u"flowsTab"_s));
+    QTRY_VERIFY(controller());
+    QQuickItem *list = item(u"flowList"_s);
+    QTRY_COMPARE(list->property("count").toInt(), 1);
+    QTest::mouseClick(window(), Qt::LeftButton, {}, list->mapToScene(QPointF(list->width() / 2, 15)).toPoint());
+    QTRY_COMPARE(controller()->document()->nodes()->rowCount(), 3);
+    QVERIFY(!item(u"saveButton"_s)->isVisible());
+    QVERIFY(!item(u"publishButton"_s)->isVisible());
+    QVERIFY(!item(u"newFlowButton"_s)->isVisible());
+    QVERIFY(!item(u"palette_message"_s) || !item(u"palette_message"_s)->isVisible());
+    // Keys change nothing.
+    item(u"flowCanvas"_s)->forceActiveFocus();
+    QTest::keyClick(window(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(window(), Qt::Key_Delete);
+    QTest::keyClick(window(), Qt::Key_D, Qt::ControlModifier);
+    QCOMPARE(controller()->document()->nodes()->rowCount(), 3);
+    QVERIFY(!controller()->document()->isModified());
+}
+
 void tst_FlowEditor::agentHasNoEditor()
 {
-    m_app->session()->logout();
-    QTRY_VERIFY(!item(u"workspacePage"_s));
-    QVERIFY(signIn(*m_app, m_server.baseUrl(), u"agente@example.com"_s, u"correct horse 2"_s));
-    QTRY_VERIFY(item(u"workspacePage"_s));
+    signInAs(u"agente@example.com"_s, u"correct horse 2"_s);
     QVERIFY(item(u"flowsTab"_s));
     QVERIFY(!item(u"flowsTab"_s)->isVisible());
     QVERIFY(!item(u"flowEditorPage"_s));
