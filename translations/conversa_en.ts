@@ -2013,6 +2013,10 @@
         <source>Published as version %1</source>
         <translation>Published as version %1</translation>
     </message>
+    <message>
+        <source>Version %1 restored as the draft</source>
+        <translation>Version %1 restored as the draft</translation>
+    </message>
 </context>
 <context>
     <name>FlowEditorPage</name>
@@ -2159,6 +2163,18 @@
     <message>
         <source>The changes to “%1” are not saved. Discard them?</source>
         <translation>The changes to “%1” are not saved. Discard them?</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>Versions…</translation>
+    </message>
+    <message>
+        <source>Published versions</source>
+        <translation>Published versions</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
     </message>
 </context>
 <context>

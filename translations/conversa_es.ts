@@ -2013,6 +2013,10 @@
         <source>Published as version %1</source>
         <translation>Publicado como versión %1</translation>
     </message>
+    <message>
+        <source>Version %1 restored as the draft</source>
+        <translation>Versión %1 restaurada como borrador</translation>
+    </message>
 </context>
 <context>
     <name>FlowEditorPage</name>
@@ -2159,6 +2163,18 @@
     <message>
         <source>The changes to “%1” are not saved. Discard them?</source>
         <translation>Los cambios de «%1» no están guardados. ¿Descartarlos?</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>Versiones…</translation>
+    </message>
+    <message>
+        <source>Published versions</source>
+        <translation>Versiones publicadas</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,25 @@ QJsonObject writable(const QJsonObject &flow)
     return out;
 }
 
+// The server's details that the local check does not already show on the same node and field:
+// the editor names each problem once.
+QJsonArray unknownLocally(const QJsonArray &details, FlowProblem::Severity severity, const FlowDocument &doc)
+{
+    QSet<QString> local;
+    for (const FlowProblem &p : doc.problems()) {
+        if (p.kind != "server"_L1 && p.severity == severity)
+            local.insert(p.nodeKey + u'|' + p.field);
+    }
+    QJsonArray out;
+    for (const QJsonValue &d : details) {
+        const QList<FlowProblem> mapped = FlowValidator::fromServerDetails(QJsonArray{d}, severity);
+        if (mapped.isEmpty() || mapped.first().nodeKey.isEmpty() ||
+            !local.contains(mapped.first().nodeKey + u'|' + mapped.first().field))
+            out.append(d);
+    }
+    return out;
+}
+
 }   // namespace
 
 FlowEditorController::FlowEditorController(QObject *parent) : QObject(parent) {}
@@ -82,6 +101,10 @@ void FlowEditorController::refresh()
 void FlowEditorController::adopt(const QJsonObject &flow)
 {
     m_document.load(flow);
+    if (m_flowId != flow.value(u"id"_s).toInteger() && !m_versions.isEmpty()) {
+        m_versions.clear();
+        emit versionsChanged();
+    }
     m_flowId = flow.value(u"id"_s).toInteger();
     m_flowName = flow.value(u"name"_s).toString();
     m_revision = flow.value(u"revision"_s).toInteger();
@@ -152,6 +175,8 @@ void FlowEditorController::publish()
                     QJsonArray details;
                     for (const ApiError::FieldError &d : r.error().details)
                         details.append(QJsonObject{{u"field"_s, d.field}, {u"message"_s, d.message}});
+                    m_document.clearServerProblems();
+                    details = unknownLocally(details, FlowProblem::Error, m_document);
                     m_document.setServerError(QJsonObject{
                         {u"error"_s, QJsonObject{{u"message"_s, r.error().message}, {u"details"_s, details}}}});
                     setMessages(r.error().message, {});
@@ -161,7 +186,9 @@ void FlowEditorController::publish()
             }
             m_version = r->value(u"version"_s).toInt();
             m_revision = r->value(u"revision"_s).toInteger();
-            m_document.setServerWarnings(r->value(u"warnings"_s).toArray());
+            m_document.clearServerProblems();
+            m_document.setServerWarnings(
+                unknownLocally(r->value(u"warnings"_s).toArray(), FlowProblem::Warning, m_document));
             emit flowChanged();
             setMessages({}, tr("Published as version %1").arg(m_version));
             emit published(m_version);
@@ -230,4 +257,36 @@ void FlowEditorController::deleteFlow(qint64 flowId)
         }
         refresh();
     });
+}
+
+void FlowEditorController::loadVersions()
+{
+    if (!m_app || m_flowId <= 0)
+        return;
+    setBusy(true);
+    m_app->api().listBotFlowVersions(m_flowId, 1, 100, this, [this, id = m_flowId](const ApiResult<QJsonObject> &r) {
+        setBusy(false);
+        if (!r)
+            return fail(r.error());
+        if (id != m_flowId)
+            return;
+        m_versions = r->value(u"data"_s).toArray().toVariantList();
+        emit versionsChanged();
+    });
+}
+
+void FlowEditorController::restoreVersion(int version)
+{
+    if (!m_app || m_flowId <= 0)
+        return;
+    setBusy(true);
+    m_app->api().restoreBotFlowVersion(m_flowId, version, m_revision, this,
+                                       [this, version](const ApiResult<QJsonObject> &r) {
+                                           setBusy(false);
+                                           if (!r)
+                                               return fail(r.error());
+                                           adopt(*r);
+                                           setMessages({}, tr("Version %1 restored as the draft").arg(version));
+                                           emit opened();
+                                       });
 }

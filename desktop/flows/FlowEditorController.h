@@ -24,6 +24,8 @@ class FlowEditorController : public QObject {
     Q_PROPERTY(QString flowName READ flowName NOTIFY flowChanged)
     Q_PROPERTY(qint64 revision READ revision NOTIFY flowChanged)
     Q_PROPERTY(int version READ version NOTIFY flowChanged)   // the latest published, 0 if none
+    // The open flow's published versions, newest first, after loadVersions(): {version, published_by, published_at}.
+    Q_PROPERTY(QVariantList versions READ versions NOTIFY versionsChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY messageChanged)
     Q_PROPERTY(QString notice READ notice NOTIFY messageChanged)
@@ -39,6 +41,7 @@ public:
     QString flowName() const { return m_flowName; }
     qint64 revision() const { return m_revision; }
     int version() const { return m_version; }
+    QVariantList versions() const { return m_versions; }
     bool busy() const { return m_busy > 0; }
     QString errorMessage() const { return m_error; }
     QString notice() const { return m_notice; }
@@ -52,11 +55,15 @@ public:
     Q_INVOKABLE void createFlow(const QString &name);   // and opens it
     Q_INVOKABLE void renameFlow(qint64 flowId, const QString &name);
     Q_INVOKABLE void deleteFlow(qint64 flowId);
+    Q_INVOKABLE void loadVersions();
+    // A published version becomes the draft (a save based on the open revision; the edits are lost).
+    Q_INVOKABLE void restoreVersion(int version);
     Q_INVOKABLE void clearMessages();
 
 signals:
     void appChanged();
     void flowsChanged();
+    void versionsChanged();
     void flowChanged();
     void busyChanged();
     void messageChanged();
@@ -74,6 +81,7 @@ private:
     QPointer<AppContext> m_app;
     FlowDocument m_document;
     QVariantList m_flows;
+    QVariantList m_versions;
     qint64 m_flowId = 0;
     QString m_flowName;
     qint64 m_revision = 0;

@@ -205,6 +205,16 @@ Page {
                             canvas.fit()
                         }
                     }
+                    ToolButton {
+                        objectName: "versionsButton"
+                        text: qsTr("Versions…")
+                        visible: root.canManage
+                        enabled: ctl.version > 0 && !ctl.busy
+                        onClicked: {
+                            ctl.loadVersions()
+                            versionsDialog.open()
+                        }
+                    }
                     Button {
                         objectName: "saveButton"
                         text: qsTr("Save")
@@ -390,6 +400,42 @@ Page {
                 ctl.open(flowId)
             else
                 ctl.createFlow(name)
+        }
+    }
+    // The published versions; one restored becomes the draft (publishing it again is a rollback).
+    Dialog {
+        id: versionsDialog
+        objectName: "versionsDialog"
+        anchors.centerIn: parent
+        width: 420
+        height: 360
+        modal: true
+        title: qsTr("Published versions")
+        standardButtons: Dialog.Close
+        ListView {
+            anchors.fill: parent
+            clip: true
+            model: ctl.versions
+            delegate: RowLayout {
+                required property var modelData
+                width: ListView.view.width
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Version %1").arg(modelData.version) + " · "
+                          + [(modelData.published_by || {}).first_name, (modelData.published_by || {}).last_name].join(" ").trim()
+                          + " · " + new Date(modelData.published_at).toLocaleString(Qt.locale(root.app.language), Locale.ShortFormat)
+                    elide: Text.ElideRight
+                    color: Theme.text
+                }
+                Button {
+                    objectName: "restoreVersion_" + modelData.version
+                    text: qsTr("Restore")
+                    onClicked: {
+                        versionsDialog.close()
+                        ctl.restoreVersion(modelData.version)
+                    }
+                }
+            }
         }
     }
     Dialog {

@@ -1,8 +1,10 @@
 // The bot-flow editor in the real app window against the real server, by mouse and keys: an
 // administrator opens the workspace's "Bot flows" page, opens a flow from the list, adds a node
 // from the palette, drags it, connects its port to another node, undoes and redoes that, writes
-// its text in the inspector, saves and publishes; a screenshot of the editor lands in
-// build/<preset>/artifacts/. An agent has no such page.
+// its text in the inspector, saves, publishes and restores the published version; a screenshot of
+// the editor lands in build/<preset>/artifacts/. Then the canvas's panning, zoom, fit, rubber band
+// and shortcuts, the problems list, the 409 banner with its reload; a supervisor only looks, an
+// agent has no such page.
 #include "DesktopHarness.h"
 #include "FlowEditorController.h"
 #include "QmlModules.h"
@@ -219,6 +221,21 @@ void tst_FlowEditor::editAndPublish()
         m_server.request("GET", u"/v1/bot-flows/%1"_s.arg(m_flowId), {}, m_server.tokenFor(u"admin"_s));
     QCOMPARE(fetched.value(u"version"_s).toInt(), 1);
     QCOMPARE(fetched.value(u"nodes"_s).toArray().size(), 3);
+
+    // Its versions: the one published, restored as the draft (the same nodes, a new revision).
+    const qint64 published = controller->revision();
+    click(item(u"versionsButton"_s));
+    QTRY_COMPARE(controller->versions().size(), 1);
+    QObject *dialog = window()->findChild<QObject *>(u"versionsDialog"_s);   // a popup, in the overlay
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    QQuickItem *restore = nullptr;
+    QTRY_VERIFY((restore = item(u"restoreVersion_1"_s)));
+    QTRY_VERIFY(restore->isVisible() && restore->height() > 0);
+    click(restore);
+    QTRY_COMPARE(controller->revision(), published + 1);
+    QCOMPARE(doc->nodes()->rowCount(), 3);
+    QTRY_VERIFY(!dialog->property("visible").toBool());
 
     // F fits the flow in the view.
     canvas->forceActiveFocus();
