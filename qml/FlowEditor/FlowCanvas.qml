@@ -292,11 +292,45 @@ FocusScope {
         Repeater {
             id: nodeRepeater
             model: root.document.nodes
-            delegate: FlowNodeItem {
-                canvas: root
-                // Drawn only near the view: the plane may hold far more than is seen.
-                visible: x * root.zoom + root.panX < root.width + 50 && (x + width) * root.zoom + root.panX > -50
-                         && y * root.zoom + root.panY < root.height + 50 && (y + height) * root.zoom + root.panY > -50
+            // Every node has its place; only those near the view are built (a flow may hold far
+            // more than is seen).
+            delegate: Item {
+                id: slot
+                required property var model
+                required property string key
+                required property string type
+                required property var config
+                required property var ports
+                required property bool isStart
+                required property bool isFallback
+                required property bool hasErrors
+                required property bool hasWarnings
+                readonly property bool near: x * root.zoom + root.panX < root.width + 100
+                                             && (x + width) * root.zoom + root.panX > -100
+                                             && y * root.zoom + root.panY < root.height + 100
+                                             && (y + height) * root.zoom + root.panY > -100
+
+                objectName: "node_" + key
+                x: model.x
+                y: model.y
+                width: root.nodeWidth
+                height: root.nodeHeight(ports.length)
+
+                Loader {
+                    // A selected node stays built: it may be dragged out of the view.
+                    active: slot.near || root.selection.indexOf(slot.key) >= 0
+                    sourceComponent: FlowNodeItem {
+                        canvas: root
+                        key: slot.key
+                        type: slot.type
+                        config: slot.config
+                        ports: slot.ports
+                        isStart: slot.isStart
+                        isFallback: slot.isFallback
+                        hasErrors: slot.hasErrors
+                        hasWarnings: slot.hasWarnings
+                    }
+                }
             }
         }
     }

@@ -4,26 +4,23 @@ import Conversa.Core
 
 // One node on the canvas (a row of FlowNodeModel): a header in its type's colour with the key, the
 // main text of its config, and its ports, each a row with its label and a dot to drag a connection
-// from. The geometry is the canvas's (nodeWidth, headerHeight…), which also draws the edges.
+// from. The geometry is the canvas's (nodeWidth, headerHeight…), which also draws the edges; the
+// canvas places it and gives it its node's row.
 Rectangle {
     id: root
 
     required property var canvas
-    required property var model
-    required property string key
-    required property string type
-    required property var config
-    required property var ports
-    required property bool isStart
-    required property bool isFallback
-    required property bool hasErrors
-    required property bool hasWarnings
+    property string key
+    property string type
+    property var config
+    property var ports: []
+    property bool isStart
+    property bool isFallback
+    property bool hasErrors
+    property bool hasWarnings
 
     readonly property bool selected: canvas.selection.indexOf(key) >= 0
 
-    objectName: "node_" + key
-    x: model.x
-    y: model.y
     width: canvas.nodeWidth
     height: canvas.nodeHeight(ports.length)
     radius: Theme.radiusM

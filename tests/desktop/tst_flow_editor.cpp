@@ -314,6 +314,14 @@ void tst_FlowEditor::canvasMouseAndKeys()
     const QPointF middle = node->mapToItem(canvas, QPointF(node->width() / 2, node->height() / 2));
     QVERIFY2(qAbs(middle.x() - canvas->width() / 2) < 2 && qAbs(middle.y() - canvas->height() / 2) < 2,
              qPrintable(u"%1,%2"_s.arg(middle.x()).arg(middle.y())));
+
+    // Nodes far from the view are not built; back in view, they are again.
+    canvas->setProperty("selection", QStringList());
+    QVERIFY(find(item(u"node_bye"_s), u"nodeDrag"_s));
+    canvas->setProperty("panX", -100000);
+    QTRY_VERIFY(!find(item(u"node_bye"_s), u"nodeDrag"_s));
+    QTest::keyClick(window(), Qt::Key_F);
+    QTRY_VERIFY(find(item(u"node_bye"_s), u"nodeDrag"_s));
 }
 
 void tst_FlowEditor::conflictInTheBanner()
