@@ -2,6 +2,8 @@
 
 #include "AppContext.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -289,4 +291,14 @@ void FlowEditorController::restoreVersion(int version)
                                            setMessages({}, tr("Version %1 restored as the draft").arg(version));
                                            emit opened();
                                        });
+}
+
+void FlowEditorController::setClipboardText(const QString &text)
+{
+    QGuiApplication::clipboard()->setText(text);
+}
+
+QString FlowEditorController::clipboardText() const
+{
+    return QGuiApplication::clipboard()->text();
 }

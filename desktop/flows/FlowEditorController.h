@@ -59,6 +59,9 @@ public:
     // A published version becomes the draft (a save based on the open revision; the edits are lost).
     Q_INVOKABLE void restoreVersion(int version);
     Q_INVOKABLE void clearMessages();
+    // The system clipboard, for copied nodes (FlowDocument::copyNodes / paste): between flows and windows.
+    Q_INVOKABLE void setClipboardText(const QString &text);
+    Q_INVOKABLE QString clipboardText() const;
 
 signals:
     void appChanged();

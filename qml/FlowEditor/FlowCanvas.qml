@@ -18,7 +18,19 @@ FocusScope {
     property real panY: 40
     // A connection being dragged from a port: {from, port, x, y} (plane coordinates), else null.
     property var linking: null
+    // Where copied nodes go: an object with setClipboardText(text) and clipboardText() (the
+    // controller: the system clipboard), else kept here.
+    property var clipboardHost: null
     property string clipboard: ""
+    function writeClipboard(text: string) {
+        if (clipboardHost)
+            clipboardHost.setClipboardText(text)
+        else
+            clipboard = text
+    }
+    function readClipboard(): string {
+        return clipboardHost ? clipboardHost.clipboardText() : clipboard
+    }
     property bool readOnly: false   // seen, not changed (no bot_flows.manage)
 
     readonly property real minZoom: 0.2
@@ -123,11 +135,12 @@ FocusScope {
     }
     function copySelected() {
         if (selection.length > 0)
-            clipboard = root.document.copyNodes(selection)
+            writeClipboard(root.document.copyNodes(selection))
     }
     function pasteClipboard() {
-        if (clipboard.length > 0 && !readOnly) {
-            const keys = root.document.paste(clipboard, 40, 40)
+        const text = readClipboard()
+        if (text.length > 0 && !readOnly) {
+            const keys = root.document.paste(text, 40, 40)
             if (keys.length > 0)
                 selection = keys
         }

@@ -292,6 +292,7 @@ Page {
                 Layout.fillHeight: true
                 document: root.document
                 readOnly: !root.canManage
+                clipboardHost: ctl
                 enabled: ctl.flowId > 0
             }
         }

@@ -11,6 +11,7 @@
 #include "TestServer.h"
 #include "tst_flow_samples.h"
 
+#include <QClipboard>
 #include <QDir>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -298,6 +299,7 @@ void tst_FlowEditor::canvasMouseAndKeys()
     QCOMPARE(doc->graph().indexOf(u"bye_2"_s), -1);
     QTest::mouseClick(window(), Qt::LeftButton, {}, bye->mapToScene(QPointF(30, 10)).toPoint());
     QTest::keyClick(window(), Qt::Key_C, Qt::ControlModifier);
+    QVERIFY(QGuiApplication::clipboard()->text().contains(u"bye"_s));   // the system's clipboard
     QTest::keyClick(window(), Qt::Key_V, Qt::ControlModifier);
     QTRY_COMPARE(doc->nodes()->rowCount(), nodes + 1);
     QTest::keyClick(window(), Qt::Key_Z, Qt::ControlModifier);
