@@ -46,6 +46,10 @@ Page {
         onTriggered: canvas.fit()
     }
     Component.onCompleted: ctl.refresh()
+    onVisibleChanged: {
+        if (visible)
+            ctl.refresh()
+    }
 
     readonly property var nodeTypes: [
         { type: "message", text: qsTr("Message") },
@@ -177,6 +181,7 @@ Page {
                     }
                     ToolButton {
                         objectName: "undoButton"
+                        focusPolicy: Qt.NoFocus   // the canvas keeps its keys
                         text: qsTr("Undo")
                         enabled: root.document.canUndo
                         onClicked: root.document.undo()
@@ -185,6 +190,7 @@ Page {
                     }
                     ToolButton {
                         objectName: "redoButton"
+                        focusPolicy: Qt.NoFocus
                         text: qsTr("Redo")
                         enabled: root.document.canRedo
                         onClicked: root.document.redo()
@@ -192,11 +198,13 @@ Page {
                         ToolTip.text: root.document.redoText
                     }
                     ToolButton {
+                        focusPolicy: Qt.NoFocus
                         text: qsTr("Fit")
                         enabled: ctl.flowId > 0
                         onClicked: canvas.fit()
                     }
                     ToolButton {
+                        focusPolicy: Qt.NoFocus
                         text: qsTr("Arrange")
                         visible: root.canManage
                         enabled: ctl.flowId > 0
@@ -207,6 +215,7 @@ Page {
                     }
                     ToolButton {
                         objectName: "versionsButton"
+                        focusPolicy: Qt.NoFocus
                         text: qsTr("Versions…")
                         visible: root.canManage
                         enabled: ctl.version > 0 && !ctl.busy
@@ -217,6 +226,7 @@ Page {
                     }
                     Button {
                         objectName: "saveButton"
+                        focusPolicy: Qt.NoFocus
                         text: qsTr("Save")
                         visible: root.canManage
                         enabled: ctl.flowId > 0 && root.document.modified && !ctl.busy
@@ -224,6 +234,7 @@ Page {
                     }
                     Button {
                         objectName: "publishButton"
+                        focusPolicy: Qt.NoFocus
                         text: qsTr("Publish")
                         highlighted: true
                         visible: root.canManage
@@ -280,6 +291,7 @@ Page {
                         objectName: "palette_" + modelData.type
                         text: "+ " + modelData.text
                         flat: true
+                        focusPolicy: Qt.NoFocus
                         font.pixelSize: Theme.fontCaption
                         onClicked: canvas.addNode(modelData.type)
                     }
