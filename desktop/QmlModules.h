@@ -7,4 +7,5 @@
 Q_IMPORT_QML_PLUGIN(Conversa_CorePlugin)
 Q_IMPORT_QML_PLUGIN(Conversa_InboxPlugin)
 Q_IMPORT_QML_PLUGIN(Conversa_ConversationPlugin)
+Q_IMPORT_QML_PLUGIN(Conversa_FlowEditorPlugin)
 Q_IMPORT_QML_PLUGIN(Conversa_AppPlugin)

@@ -1571,6 +1571,14 @@
         <source>Reason (e.g. lunch)</source>
         <translation>Reason (e.g. lunch)</translation>
     </message>
+    <message>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <source>Bot flows</source>
+        <translation>Bot flows</translation>
+    </message>
 </context>
 <context>
     <name>ChatStatus</name>
@@ -2090,6 +2098,338 @@
     <message>
         <source>Next</source>
         <translation>Next</translation>
+    </message>
+</context>
+<context>
+    <name>FlowCanvas</name>
+    <message>
+        <source>Add a node from the palette to begin</source>
+        <translation>Add a node from the palette to begin</translation>
+    </message>
+</context>
+<context>
+    <name>FlowEditorController</name>
+    <message>
+        <source>Draft saved</source>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <source>Published as version %1</source>
+        <translation>Published as version %1</translation>
+    </message>
+    <message>
+        <source>Version %1 restored as the draft</source>
+        <translation>Version %1 restored as the draft</translation>
+    </message>
+</context>
+<context>
+    <name>FlowEditorPage</name>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Set variable</source>
+        <translation>Set variable</translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation>HTTP request</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Update client</source>
+        <translation>Update client</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Delay</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Bot flows</source>
+        <translation>Bot flows</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>unpublished changes</source>
+        <translation>unpublished changes</translation>
+    </message>
+    <message>
+        <source>Never published</source>
+        <translation>Never published</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>(version %1)</source>
+        <translation>(version %1)</translation>
+    </message>
+    <message>
+        <source>(draft)</source>
+        <translation>(draft)</translation>
+    </message>
+    <message>
+        <source>Open or create a flow</source>
+        <translation>Open or create a flow</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Arrange</source>
+        <translation>Arrange</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Reload (lose my changes)</source>
+        <translation>Reload (lose my changes)</translation>
+    </message>
+    <message>
+        <source>Problems: %1 errors, %2 warnings</source>
+        <translation>Problems: %1 errors, %2 warnings</translation>
+    </message>
+    <message>
+        <source>Rename the flow</source>
+        <translation>Rename the flow</translation>
+    </message>
+    <message>
+        <source>New bot flow</source>
+        <translation>New bot flow</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Delete the flow</source>
+        <translation>Delete the flow</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Campaigns that use it must be changed first.</source>
+        <translation>Delete “%1”? Campaigns that use it must be changed first.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>The changes to “%1” are not saved. Discard them?</source>
+        <translation>The changes to “%1” are not saved. Discard them?</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>Versions…</translation>
+    </message>
+    <message>
+        <source>Published versions</source>
+        <translation>Published versions</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+</context>
+<context>
+    <name>FlowInspector</name>
+    <message numerus="yes">
+        <source>%n nodes selected</source>
+        <translation>
+            <numerusform>%n node selected</numerusform>
+            <numerusform>%n nodes selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a node to edit it</source>
+        <translation>Select a node to edit it</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Save the answer as</source>
+        <translation>Save the answer as</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Remove the option</source>
+        <translation>Remove the option</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Add option</translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation>Option %1</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Add rule</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>Start here</translation>
+    </message>
+    <message>
+        <source>No fallback</source>
+        <translation>No fallback</translation>
+    </message>
+    <message>
+        <source>Fallback here</source>
+        <translation>Fallback here</translation>
+    </message>
+</context>
+<context>
+    <name>FlowNodeItem</name>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Set variable</source>
+        <translation>Set variable</translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation>HTTP request</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Update client</source>
+        <translation>Update client</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Delay</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>%n rule</numerusform>
+            <numerusform>%n rules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation>Fallback</translation>
     </message>
 </context>
 </TS>

@@ -1571,6 +1571,14 @@
         <source>Reason (e.g. lunch)</source>
         <translation>Motivo (p. ej. almuerzo)</translation>
     </message>
+    <message>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <source>Bot flows</source>
+        <translation>Flujos de bot</translation>
+    </message>
 </context>
 <context>
     <name>ChatStatus</name>
@@ -2090,6 +2098,338 @@
     <message>
         <source>Next</source>
         <translation>Siguiente</translation>
+    </message>
+</context>
+<context>
+    <name>FlowCanvas</name>
+    <message>
+        <source>Add a node from the palette to begin</source>
+        <translation>Añade un nodo desde la paleta para empezar</translation>
+    </message>
+</context>
+<context>
+    <name>FlowEditorController</name>
+    <message>
+        <source>Draft saved</source>
+        <translation>Borrador guardado</translation>
+    </message>
+    <message>
+        <source>Published as version %1</source>
+        <translation>Publicado como versión %1</translation>
+    </message>
+    <message>
+        <source>Version %1 restored as the draft</source>
+        <translation>Versión %1 restaurada como borrador</translation>
+    </message>
+</context>
+<context>
+    <name>FlowEditorPage</name>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menú</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condición</translation>
+    </message>
+    <message>
+        <source>Set variable</source>
+        <translation>Asignar variable</translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation>Petición HTTP</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Update client</source>
+        <translation>Actualizar cliente</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transferir</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Espera</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Bot flows</source>
+        <translation>Flujos de bot</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versión %1</translation>
+    </message>
+    <message>
+        <source>unpublished changes</source>
+        <translation>cambios sin publicar</translation>
+    </message>
+    <message>
+        <source>Never published</source>
+        <translation>Nunca publicado</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>(version %1)</source>
+        <translation>(versión %1)</translation>
+    </message>
+    <message>
+        <source>(draft)</source>
+        <translation>(borrador)</translation>
+    </message>
+    <message>
+        <source>Open or create a flow</source>
+        <translation>Abre o crea un flujo</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Arrange</source>
+        <translation>Ordenar</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Reload (lose my changes)</source>
+        <translation>Recargar (pierdo mis cambios)</translation>
+    </message>
+    <message>
+        <source>Problems: %1 errors, %2 warnings</source>
+        <translation>Problemas: %1 errores, %2 avisos</translation>
+    </message>
+    <message>
+        <source>Rename the flow</source>
+        <translation>Renombrar el flujo</translation>
+    </message>
+    <message>
+        <source>New bot flow</source>
+        <translation>Nuevo flujo de bot</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Delete the flow</source>
+        <translation>Eliminar el flujo</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Campaigns that use it must be changed first.</source>
+        <translation>¿Eliminar «%1»? Antes hay que cambiar las campañas que lo usan.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>The changes to “%1” are not saved. Discard them?</source>
+        <translation>Los cambios de «%1» no están guardados. ¿Descartarlos?</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>Versiones…</translation>
+    </message>
+    <message>
+        <source>Published versions</source>
+        <translation>Versiones publicadas</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+</context>
+<context>
+    <name>FlowInspector</name>
+    <message numerus="yes">
+        <source>%n nodes selected</source>
+        <translation>
+            <numerusform>%n nodo seleccionado</numerusform>
+            <numerusform>%n nodos seleccionados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a node to edit it</source>
+        <translation>Selecciona un nodo para editarlo</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Save the answer as</source>
+        <translation>Guardar la respuesta como</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Opciones</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Remove the option</source>
+        <translation>Quitar la opción</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Añadir opción</translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation>Opción %1</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Reglas</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Añadir regla</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>Empezar aquí</translation>
+    </message>
+    <message>
+        <source>No fallback</source>
+        <translation>Sin respaldo</translation>
+    </message>
+    <message>
+        <source>Fallback here</source>
+        <translation>Respaldo aquí</translation>
+    </message>
+</context>
+<context>
+    <name>FlowNodeItem</name>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menú</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condición</translation>
+    </message>
+    <message>
+        <source>Set variable</source>
+        <translation>Asignar variable</translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation>Petición HTTP</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Update client</source>
+        <translation>Actualizar cliente</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transferir</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Espera</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>%n regla</numerusform>
+            <numerusform>%n reglas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n segundo</numerusform>
+            <numerusform>%n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation>Respaldo</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QUndoStack>
+#include <QtQml/qqmlregistration.h>
 
 // One bot flow open in the visual editor: its graph, the node and edge models a canvas binds to,
 // the undo history, and the problems the local check (and the server's answer on publish) found.
@@ -16,6 +17,7 @@
 // (docs/BOT_FLOWS.md describes the flow's JSON it reads and writes back).
 class FlowDocument : public QObject {
     Q_OBJECT
+    QML_ANONYMOUS
     Q_PROPERTY(FlowNodeModel *nodes READ nodes CONSTANT)
     Q_PROPERTY(FlowEdgeModel *edges READ edges CONSTANT)
     Q_PROPERTY(QUndoStack *undoStack READ undoStack CONSTANT)

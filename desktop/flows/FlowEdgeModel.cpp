@@ -111,3 +111,15 @@ void FlowEdgeModel::sync(const QSet<QString> &touched)
             emit dataChanged(index(i), index(i), {PortIndexRole});
     }
 }
+
+QVariantMap FlowEdgeModel::get(int row) const
+{
+    QVariantMap out;
+    const QModelIndex i = index(row);
+    if (!i.isValid())
+        return out;
+    const QHash<int, QByteArray> names = roleNames();
+    for (auto it = names.begin(); it != names.end(); ++it)
+        out.insert(QString::fromLatin1(it.value()), data(i, it.key()));
+    return out;
+}

@@ -128,3 +128,15 @@ void FlowNodeModel::setProblems(const QHash<QString, QList<FlowProblem>> &byNode
             rowChanged(row, {PortsRole, ProblemsRole, HasErrorsRole, HasWarningsRole});
     }
 }
+
+QVariantMap FlowNodeModel::get(int row) const
+{
+    QVariantMap out;
+    const QModelIndex i = index(row);
+    if (!i.isValid())
+        return out;
+    const QHash<int, QByteArray> names = roleNames();
+    for (auto it = names.begin(); it != names.end(); ++it)
+        out.insert(QString::fromLatin1(it.value()), data(i, it.key()));
+    return out;
+}

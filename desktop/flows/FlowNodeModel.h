@@ -4,12 +4,14 @@
 #include "FlowValidator.h"
 
 #include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
 
 // The flow's nodes, one row per node in the flow's order, for the editor's canvas. The rows are
 // the document's graph (FlowDocument changes it and tells this model row by row); the problems
 // are the document's too. Never reset except for a fresh load.
 class FlowNodeModel : public QAbstractListModel {
     Q_OBJECT
+    QML_ANONYMOUS
 public:
     enum Role {
         KeyRole = Qt::UserRole + 1,   // QString: node_key
@@ -31,6 +33,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
+    // A row's roles by name, for QML code that reads rows outside a delegate (the canvas's edges).
+    Q_INVOKABLE QVariantMap get(int row) const;
     // The row of a node by key (-1 when none): where an edge's ends are drawn.
     Q_INVOKABLE int rowOf(const QString &key) const { return m_graph.indexOf(key); }
 

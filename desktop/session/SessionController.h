@@ -34,6 +34,7 @@ class SessionController : public QObject {
     Q_PROPERTY(QString role READ role NOTIFY userChanged)
     Q_PROPERTY(bool isSupervisor READ isSupervisor NOTIFY userChanged)
     Q_PROPERTY(QString roleText READ roleText NOTIFY userChanged)   // the role's name in the UI's language
+    Q_PROPERTY(QStringList permissions READ permissions NOTIFY userChanged)   // "bot_flows.read", …
     Q_PROPERTY(bool twoFactorEnabled READ twoFactorEnabled NOTIFY userChanged)
     Q_PROPERTY(QString agentStatus READ agentStatus NOTIFY userChanged)
     Q_PROPERTY(QString agentStatusReason READ agentStatusReason NOTIFY userChanged)
@@ -60,6 +61,7 @@ public:
     QString role() const { return m_user.role.name; }
     QString roleText() const;
     bool isSupervisor() const { return role() == QStringLiteral("supervisor") || role() == QStringLiteral("admin"); }
+    QStringList permissions() const { return m_user.permissions; }
     bool twoFactorEnabled() const { return m_user.twoFactorEnabled; }
     QString agentStatus() const { return m_user.agentStatus; }
     QString agentStatusReason() const { return m_user.agentStatusReason.value_or(QString()); }

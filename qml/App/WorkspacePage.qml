@@ -4,6 +4,7 @@ import QtQuick.Layouts
 import Conversa.Core
 import Conversa.Inbox
 import Conversa.Conversation
+import Conversa.FlowEditor
 
 // The signed-in workspace: a header with the agent's status (a supervisor's role) and account, the
 // inbox on the left, the open conversation on the right. Keyboard: Ctrl+F search, Ctrl+Down/Ctrl+Up
@@ -13,6 +14,9 @@ Page {
 
     required property AppContext app
     readonly property SessionController session: root.app.session
+    // Who may see the bot flows (bot_flows.read: admins and supervisors) gets their editor too.
+    readonly property bool canEditFlows: root.session.permissions.indexOf("bot_flows.read") >= 0
+    property bool flowsShown: false
 
     objectName: "workspacePage"
 
@@ -32,6 +36,29 @@ Page {
                 color: Theme.headerText
                 font.pixelSize: Theme.fontHeading
                 font.bold: true
+            }
+            // The workspace's pages: the chats, and the bot flows for those allowed.
+            Row {
+                Layout.leftMargin: Theme.spacingL
+                visible: root.canEditFlows
+                ToolButton {
+                    objectName: "chatsTab"
+                    text: qsTr("Chats")
+                    checkable: true
+                    checked: pages.currentIndex === 0
+                    palette.buttonText: Theme.headerText
+                    font.bold: checked
+                    onClicked: pages.currentIndex = 0
+                }
+                ToolButton {
+                    objectName: "flowsTab"
+                    text: qsTr("Bot flows")
+                    checkable: true
+                    checked: pages.currentIndex === 1
+                    palette.buttonText: Theme.headerText
+                    font.bold: checked
+                    onClicked: pages.currentIndex = 1
+                }
             }
             Item { Layout.fillWidth: true }
             Rectangle {
@@ -172,35 +199,51 @@ Page {
         }
     }
 
-    SplitView {
+    StackLayout {
+        id: pages
         anchors.fill: parent
-        handle: Rectangle {
-            implicitWidth: 1
-            color: Theme.divider
-        }
+        onCurrentIndexChanged: if (currentIndex === 1) root.flowsShown = true
 
-        ChatListPane {
-            id: chatList
-            app: root.app
-            SplitView.preferredWidth: 360
-            SplitView.minimumWidth: 280
+        SplitView {
+            handle: Rectangle {
+                implicitWidth: 1
+                color: Theme.divider
+            }
+
+            ChatListPane {
+                id: chatList
+                app: root.app
+                SplitView.preferredWidth: 360
+                SplitView.minimumWidth: 280
+            }
+            ConversationPane {
+                app: root.app
+                SplitView.fillWidth: true
+            }
         }
-        ConversationPane {
-            app: root.app
-            SplitView.fillWidth: true
+        // Built the first time it is shown.
+        Loader {
+            objectName: "flowEditorLoader"
+            active: root.canEditFlows && root.flowsShown
+            sourceComponent: FlowEditorPage {
+                app: root.app
+            }
         }
     }
 
     Shortcut {
         sequence: StandardKey.Find
+        enabled: pages.currentIndex === 0
         onActivated: chatList.focusSearch()
     }
     Shortcut {
         sequences: ["Ctrl+Down", "Alt+Down"]
+        enabled: pages.currentIndex === 0
         onActivated: chatList.step(1)
     }
     Shortcut {
         sequences: ["Ctrl+Up", "Alt+Up"]
+        enabled: pages.currentIndex === 0
         onActivated: chatList.step(-1)
     }
 

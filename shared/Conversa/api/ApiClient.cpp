@@ -631,4 +631,66 @@ void ApiClient::listCampaigns(int page, int limit, QObject *context, ApiCallback
     request("GET", u"/v1/campaigns"_s + q, nullptr, context, std::move(done));
 }
 
+// ---- bot flows ----
+
+namespace {
+
+QJsonObject withRevision(QJsonObject body, qint64 revision)
+{
+    if (revision > 0)
+        body.insert(u"revision"_s, revision);
+    return body;
+}
+
+}   // namespace
+
+void ApiClient::listBotFlows(int page, int limit, QObject *context, ApiCallback<QJsonObject> done)
+{
+    const QString q = encodeQuery({{u"page"_s, QString::number(page)}, {u"limit"_s, QString::number(limit)}});
+    request("GET", u"/v1/bot-flows"_s + q, nullptr, context, std::move(done));
+}
+
+void ApiClient::getBotFlow(qint64 flowId, QObject *context, ApiCallback<QJsonObject> done)
+{
+    request("GET", u"/v1/bot-flows/%1"_s.arg(flowId), nullptr, context, std::move(done));
+}
+
+void ApiClient::createBotFlow(const QJsonObject &flow, QObject *context, ApiCallback<QJsonObject> done)
+{
+    request("POST", u"/v1/bot-flows"_s, &flow, context, std::move(done));
+}
+
+void ApiClient::updateBotFlow(qint64 flowId, const QJsonObject &flow, qint64 revision, QObject *context,
+                              ApiCallback<QJsonObject> done)
+{
+    const QJsonObject body = withRevision(flow, revision);
+    request("PUT", u"/v1/bot-flows/%1"_s.arg(flowId), &body, context, std::move(done));
+}
+
+void ApiClient::deleteBotFlow(qint64 flowId, QObject *context, ApiCallback<QJsonObject> done)
+{
+    request<QJsonObject>("DELETE", u"/v1/bot-flows/%1"_s.arg(flowId), nullptr, context, std::move(done));
+}
+
+void ApiClient::publishBotFlow(qint64 flowId, qint64 revision, QObject *context, ApiCallback<QJsonObject> done)
+{
+    const QJsonObject body = withRevision({}, revision);
+    request("POST", u"/v1/bot-flows/%1/publish"_s.arg(flowId), &body, context, std::move(done));
+}
+
+void ApiClient::listBotFlowVersions(qint64 flowId, int page, int limit, QObject *context,
+                                   ApiCallback<QJsonObject> done)
+{
+    const QString q = encodeQuery({{u"page"_s, QString::number(page)}, {u"limit"_s, QString::number(limit)}});
+    request("GET", u"/v1/bot-flows/%1/versions"_s.arg(flowId) + q, nullptr, context, std::move(done));
+}
+
+void ApiClient::restoreBotFlowVersion(qint64 flowId, int version, qint64 revision, QObject *context,
+                                      ApiCallback<QJsonObject> done)
+{
+    const QJsonObject body = withRevision({}, revision);
+    request("POST", u"/v1/bot-flows/%1/versions/%2/restore"_s.arg(flowId).arg(version), &body, context,
+            std::move(done));
+}
+
 }   // namespace Conversa

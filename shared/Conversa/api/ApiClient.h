@@ -145,6 +145,23 @@ public:
     void updateClient(qint64 clientId, const QJsonObject &changes, QObject *context, ApiCallback<ClientDto> done);
     void listCampaigns(int page, int limit, QObject *context, ApiCallback<Page<CampaignDto>> done);
 
+    // ---- bot flows (docs/BOT_FLOWS.md) ----
+    // No DTO: the editor keeps a flow as the server's JSON (FlowDocument reads and writes it back).
+    // A save, publish or restore names the draft's revision it was based on (0: none); a draft
+    // saved since is a 409 naming who saved it.
+    void listBotFlows(int page, int limit, QObject *context, ApiCallback<QJsonObject> done);
+    void getBotFlow(qint64 flowId, QObject *context, ApiCallback<QJsonObject> done);
+    void createBotFlow(const QJsonObject &flow, QObject *context, ApiCallback<QJsonObject> done);
+    // flow: the settings to change and, with `nodes`, the draft's whole node list.
+    void updateBotFlow(qint64 flowId, const QJsonObject &flow, qint64 revision, QObject *context,
+                       ApiCallback<QJsonObject> done);
+    void deleteBotFlow(qint64 flowId, QObject *context, ApiCallback<QJsonObject> done);   // 204: {}
+    // The answer's `warnings` are what the check found that does not stop publishing.
+    void publishBotFlow(qint64 flowId, qint64 revision, QObject *context, ApiCallback<QJsonObject> done);
+    void listBotFlowVersions(qint64 flowId, int page, int limit, QObject *context, ApiCallback<QJsonObject> done);
+    void restoreBotFlowVersion(qint64 flowId, int version, qint64 revision, QObject *context,
+                               ApiCallback<QJsonObject> done);
+
 signals:
     void tokensChanged(const QByteArray &accessToken, const QByteArray &refreshToken);
     void sessionExpired();   // the refresh token was refused: sign in again
