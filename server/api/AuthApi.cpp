@@ -161,8 +161,7 @@ Result<Deferred> AuthApi::login(RequestContext &ctx)
     // An unknown email is checked against a dummy hash so both answers take as long.
     const QByteArray hash = account->has_value() ? account->value().passwordHash : PasswordHasher::dummyHash();
     return Deferred{[hash, password = *password] { return QVariant(PasswordHasher::verify(hash, password)); },
-                    [this, email = *email, known = account.value(), attempt = *attempt](RequestContext &ctx,
-                                                                                      const QVariant &verified) {
+                    [this, known = account.value(), attempt = *attempt](RequestContext &ctx, const QVariant &verified) {
                         return committing([&] { return finishLogin(ctx, attempt, known, verified.toBool()); });
                     }};
 }
@@ -255,8 +254,9 @@ Result<Deferred> AuthApi::changePassword(RequestContext &ctx)
                                ctx.audit.changes =
                                    QJsonObject{{u"password"_s, AuditStore::change(u"***"_s, u"***"_s)},
                                                {u"sessions_revoked"_s, AuditStore::change(0, *revoked)}};
-                               return HttpReply::json(QJsonObject{
-                                   {u"message"_s, ctx.text(QT_TRANSLATE_NOOP("Api", "Password updated successfully"))}});
+                               return HttpReply::json(
+                                   QJsonObject{{u"message"_s,
+                                                ctx.text(QT_TRANSLATE_NOOP("Api", "Password updated successfully"))}});
                            });
 }
 
@@ -273,8 +273,8 @@ Result<Deferred> AuthApi::passwordChecked(RequestContext &ctx, const QString &pa
     return Deferred{[hash = account->value().passwordHash, password] {
                         return QVariant(PasswordHasher::verify(hash, password));
                     },
-                    [this, field, reason, wrongPassword, attempt = *attempt, onMatch = std::move(onMatch)](
-                        RequestContext &ctx, const QVariant &verified) {
+                    [this, field, reason, wrongPassword, attempt = *attempt,
+                     onMatch = std::move(onMatch)](RequestContext &ctx, const QVariant &verified) {
                         return committing([&]() -> Result<HttpReply> {
                             if (!verified.toBool()) {
                                 CONVERSA_TRY(m_store.settleAttempt(attempt, false, reason));
@@ -311,8 +311,7 @@ Result<Deferred> AuthApi::enableTwoFactor(RequestContext &ctx)
     if (ctx.user->twoFactorEnabled)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Two-factor authentication is already enabled"));
     return passwordChecked(ctx, *password, u"password"_s, QT_TRANSLATE_NOOP("Api", "The password is incorrect"),
-                           u"two_factor_enable"_s,
-                           [this](RequestContext &ctx) -> Result<HttpReply> {
+                           u"two_factor_enable"_s, [this](RequestContext &ctx) -> Result<HttpReply> {
                                Result<TwoFactorSetup> setup = m_auth.beginTwoFactor(*ctx.user);
                                CONVERSA_TRY(setup);
                                return HttpReply::json(
