@@ -116,10 +116,10 @@ Result<qint64> AuthApi::admitAttempt(RequestContext &ctx, const QString &email)
     Result<int> wait = m_auth.loginRetryAfter(email, ctx.ip);
     CONVERSA_TRY(wait);
     if (*wait > 0) {
-        CONVERSA_TRY(m_store.recordAttempt(email, ctx.ip, false, u"throttled"_s));
+        const Result<HttpReply> refused = throttled(ctx, email, *wait);
         if (!tx.commit())
             return ApiError::internal();
-        return ApiError::rateLimited(*wait);
+        return refused.error();   // throttled() never succeeds
     }
     Result<qint64> attempt = m_store.recordPendingAttempt(email, ctx.ip);
     CONVERSA_TRY(attempt);

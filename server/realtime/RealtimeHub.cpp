@@ -338,9 +338,16 @@ void RealtimeHub::revisitChat(qint64 chatId)
     if (it == m_rooms.constEnd())
         return;
     const QSet<Session *> sessions = *it;   // leave() changes the room
+    // One lookup for the room; supervisors pass without a query. Fails closed: a check that
+    // cannot be made removes the socket too (it may join again).
+    const Result<Chat> chat = m_chats.find(chatId);
     for (Session *s : sessions) {
-        // Fails closed: a check that cannot be made removes the socket too (it may join again).
-        if (s->user && !m_chats.findVisible(chatId, *s->user))
+        if (!s->user)
+            continue;
+        const Result<bool> visible = chat
+            ? m_chats.visibleTo(*chat, s->user->id, s->user->can(Permissions::kChatsReadAll))
+            : Result<bool>(false);
+        if (!visible || !*visible)
             leave(s, room);
     }
 }

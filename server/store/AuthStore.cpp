@@ -5,6 +5,12 @@
 namespace Conversa::Server {
 
 namespace {
+// An email's failures count from its latest unlock (an admin's, AuthStore::unlockEmail) on; binds the email.
+constexpr QLatin1StringView kSinceUnlock{
+    "AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE email = ? AND reason = 'unlocked'), 0) "};
+}   // namespace
+
+namespace {
 
 QString text(const QByteArray &ascii)
 {
@@ -86,7 +92,8 @@ Result<qint64> AuthStore::recordPendingAttempt(const QString &email, const QStri
 
 Result<Ok> AuthStore::settleAttempt(qint64 attemptId, bool success, const QString &reason)
 {
-    return SqlQuery(m_db, "UPDATE login_attempts SET success = ?, reason = ? WHERE id = ?", {success, reason, attemptId})
+    return SqlQuery(m_db, "UPDATE login_attempts SET success = ?, reason = ? WHERE id = ?",
+                    {success, reason, attemptId})
         .run();
 }
 
@@ -105,11 +112,12 @@ Result<Ok> AuthStore::lockAttempts(const QString &email, const QString &ip)
     return Ok{};
 }
 
-Result<qint64> AuthStore::throttledUntil(const char *sql, const QString &key, int limit, int window)
+Result<qint64> AuthStore::throttledUntil(const QString &sql, const QVariantList &keys, int limit, int window)
 {
     // The newest `limit` failures: the oldest of them is the one whose leaving the window lifts the lock.
-    const qint64 now = nowSeconds();
-    SqlQuery q(m_db, sql, {key, now - window, limit});
+    QVariantList values = keys;
+    values << nowSeconds() - window << limit;
+    SqlQuery q(m_db, sql, values);
     if (!q.exec())
         return q.failure();
     int rows = 0;
@@ -125,22 +133,10 @@ Result<qint64> AuthStore::throttledUntil(const char *sql, const QString &key, in
 
 Result<qint64> AuthStore::emailThrottledUntil(const QString &email, int limit, int window)
 {
-    const qint64 now = nowSeconds();
-    SqlQuery q(m_db,
-               "SELECT created_at FROM login_attempts WHERE email = ? AND created_at > ? "
-               "AND success = FALSE AND (reason IS NULL OR reason <> 'throttled') "
-               "AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE email = ? AND reason = 'unlocked'), 0) "
-               "ORDER BY created_at DESC LIMIT ?",
-               {email, now - window, email, limit});
-    if (!q.exec())
-        return q.failure();
-    int rows = 0;
-    qint64 oldest = 0;
-    while (q.next()) {
-        ++rows;
-        oldest = q.integer(0);
-    }
-    return rows < limit ? qint64(0) : oldest + window;
+    return throttledUntil(u"SELECT created_at FROM login_attempts WHERE email = ? "_s + kSinceUnlock +
+                              u"AND created_at > ? AND success = FALSE AND (reason IS NULL OR reason <> 'throttled') "
+                              "ORDER BY created_at DESC LIMIT ?"_s,
+                          {email, email}, limit, window);
 }
 
 Result<Ok> AuthStore::unlockEmail(const QString &email, const QString &ip)
@@ -162,19 +158,18 @@ Result<bool> AuthStore::verifiedFrom(const QString &email, const QString &ip, qi
 Result<qint64> AuthStore::failuresFrom(const QString &email, const QString &ip, int window)
 {
     return queryInteger(m_db,
-                        u"SELECT COUNT(*) FROM login_attempts WHERE email = ? AND ip_address = ? AND created_at > ? "
-                        "AND success = FALSE AND (reason IS NULL OR reason <> 'throttled') "
-                        "AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE email = ? "
-                        "AND reason = 'unlocked'), 0)"_s,
-                        {email, ip, nowSeconds() - window, email});
+                        u"SELECT COUNT(*) FROM login_attempts WHERE email = ? "_s + kSinceUnlock +
+                            u"AND ip_address = ? AND created_at > ? AND success = FALSE "
+                            "AND (reason IS NULL OR reason <> 'throttled')"_s,
+                        {email, email, ip, nowSeconds() - window});
 }
 
 Result<qint64> AuthStore::ipThrottledUntil(const QString &ip, int limit, int window)
 {
-    return throttledUntil("SELECT created_at FROM login_attempts WHERE ip_address = ? AND created_at > ? "
+    return throttledUntil(u"SELECT created_at FROM login_attempts WHERE ip_address = ? AND created_at > ? "
                           "AND success = FALSE AND (reason IS NULL OR reason <> 'throttled') "
-                          "ORDER BY created_at DESC LIMIT ?",
-                          ip, limit, window);
+                          "ORDER BY created_at DESC LIMIT ?"_s,
+                          {ip}, limit, window);
 }
 
 Result<qint64> AuthStore::createSession(qint64 userId, const QString &ip, const QString &userAgent, qint64 expiresAt)

@@ -108,7 +108,8 @@ public:
     Result<bool> useChallenge(qint64 id);
 
 private:
-    Result<qint64> throttledUntil(const char *sql, const QString &key, int limit, int window);
+    // `sql` binds the window's start (`?` after `keys`) and `limit` last.
+    Result<qint64> throttledUntil(const QString &sql, const QVariantList &keys, int limit, int window);
 
     Database &m_db;
 };

@@ -265,17 +265,22 @@ Result<Chat> ChatStore::findVisible(qint64 id, const AuthUser &user)
 Result<Chat> ChatStore::findVisible(qint64 id, qint64 userId, bool readAll)
 {
     Result<Chat> chat = find(id);
-    if (!chat || readAll || chat->agent.id == userId)
+    if (!chat)
         return chat;
+    const Result<bool> visible = visibleTo(*chat, userId, readAll);
+    if (!visible)
+        return visible.error();
+    return *visible ? chat : Result<Chat>(ApiError::notFound());
+}
+
+Result<bool> ChatStore::visibleTo(const Chat &chat, qint64 userId, bool readAll)
+{
+    if (readAll || chat.agent.id == userId)
+        return true;
     // kVisible's rule: a campaign's agents follow its queued chats and those its bot talks to.
-    if (chat->status == "queued"_L1 || chat->status == "bot"_L1) {
-        const Result<bool> member = isCampaignAgent(chat->campaignId, userId);
-        if (!member)
-            return member.error();
-        if (*member)
-            return chat;
-    }
-    return ApiError::notFound();
+    if (chat.status == "queued"_L1 || chat.status == "bot"_L1)
+        return isCampaignAgent(chat.campaignId, userId);
+    return false;
 }
 
 Result<QList<ChatBrief>> ChatStore::ofClient(qint64 clientId, const AuthUser &user, int limit)

@@ -127,6 +127,8 @@ public:
     // own assigned chats and the queued chats of campaigns they are an agent of.
     Result<Chat> findVisible(qint64 id, const AuthUser &user);
     Result<Chat> findVisible(qint64 id, qint64 userId, bool readAll);   // readAll: chats.read_all
+    // The findVisible() rule on a chat already read: several users checked with one lookup.
+    Result<bool> visibleTo(const Chat &chat, qint64 userId, bool readAll);
     Result<bool> isCampaignAgent(qint64 campaignId, qint64 userId);
     // A client's chats that `user` may see (the findVisible() rule), newest first.
     Result<QList<ChatBrief>> ofClient(qint64 clientId, const AuthUser &user, int limit);
