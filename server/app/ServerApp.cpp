@@ -193,7 +193,7 @@ void ServerApp::registerModules()
         m_audit->record(auditRecordOf(ctx, success, status));
     });
 
-    m_modules.append(new SystemApi(*m_db, *m_metrics, *m_router));
+    m_modules.append(new SystemApi(*m_db, *m_metrics, *m_router, {m_config.metricsAddresses, m_config.metricsToken}));
     registerApiModules(m_config, *m_db, *m_limiter, *m_roles, *m_audit, *m_auth, m_routingTrigger, *m_analytics,
                        *m_realtime, m_providers, m_modules);
     m_modules.append(new BackupsApi(*m_db, *m_backups, *m_realtime, m_config));
@@ -231,7 +231,7 @@ Result<Ok> ServerApp::start()
 
     // A port held by anyone else (even another server with SO_REUSEPORT) is refused here.
     if (m_config.listenPort != 0) {
-        HttpListener probe(0);
+        HttpListener probe(ConnectionLimits{});
         QString why;
         if (!probe.open(m_config.listenAddress, m_config.listenPort, false, &why))
             return ApiError::validation(u"CONVERSA_LISTEN"_s, "%1", {why});
@@ -278,6 +278,15 @@ Result<Ok> ServerApp::start()
 Result<Ok> ServerApp::startHttpThreads()
 {
     quint16 port = m_config.listenPort;
+    ConnectionLimits limits;
+    limits.maxBodyBytes = qMax(m_config.maxUploadBytes, m_config.maxJsonBodyBytes);
+    limits.largeBodyPath = "/v1/backups/upload";
+    limits.largeMaxBodyBytes = m_config.maxBackupUploadBytes;
+    limits.headerTimeoutMs = m_config.httpHeaderTimeoutMs;
+    limits.bodyTimeoutMs = m_config.httpBodyTimeoutMs;
+    limits.idleTimeoutMs = m_config.httpIdleTimeoutMs;
+    limits.sendTimeoutMs = m_config.httpSendTimeoutMs;
+    auto counts = std::make_shared<ConnectionCounts>(m_config.maxConnectionsPerAddress, m_config.trustedProxies);
     for (int i = 0; i < m_config.httpThreads; ++i) {
         auto *t = new HttpThread;
         m_threads.append(t);
@@ -290,8 +299,7 @@ Result<Ok> ServerApp::startHttpThreads()
         QMetaObject::invokeMethod(
             t->anchor,
             [&] {
-                t->listener = new HttpListener(qMax(m_config.maxUploadBytes, m_config.maxJsonBodyBytes), t->anchor);
-                t->listener->allowLargerBody("/v1/backups/upload", m_config.maxBackupUploadBytes);
+                t->listener = new HttpListener(limits, counts, t->anchor);
                 ok = t->listener->open(m_config.listenAddress, port, true, &why);
                 if (!ok)
                     return;

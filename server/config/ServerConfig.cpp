@@ -182,6 +182,14 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     if (!proxies)
         return invalid(u"CONVERSA_TRUSTED_PROXIES"_s, "not an IP address or CIDR range: \"%1\"", {badProxy});
     c.trustedProxies = *proxies;
+    const std::optional<TrustedProxies> metricsAddresses = TrustedProxies::parse(
+        value("CONVERSA_METRICS_ADDRESSES", u"127.0.0.1,::1"_s).split(u',', Qt::SkipEmptyParts), &badProxy);
+    if (!metricsAddresses)
+        return invalid(u"CONVERSA_METRICS_ADDRESSES"_s, "not an IP address or CIDR range: \"%1\"", {badProxy});
+    c.metricsAddresses = *metricsAddresses;
+    c.metricsToken = value("CONVERSA_METRICS_TOKEN", {}).trimmed().toUtf8();
+    if (!c.metricsToken.isEmpty() && c.metricsToken.size() < 16)
+        return invalid(u"CONVERSA_METRICS_TOKEN"_s, "must be at least 16 characters", {});
 
     const int cores = qMax(1, QThread::idealThreadCount());
     Result<qint64> n = number("CONVERSA_HTTP_THREADS", cores, 1, 64);
@@ -235,6 +243,19 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     if (!n)
         return n.error();
     c.maxPendingWork = int(*n);
+    for (const auto &[name, field] : {std::pair{"CONVERSA_HTTP_HEADER_TIMEOUT_MS", &ServerConfig::httpHeaderTimeoutMs},
+                                      std::pair{"CONVERSA_HTTP_BODY_TIMEOUT_MS", &ServerConfig::httpBodyTimeoutMs},
+                                      std::pair{"CONVERSA_HTTP_IDLE_TIMEOUT_MS", &ServerConfig::httpIdleTimeoutMs},
+                                      std::pair{"CONVERSA_HTTP_SEND_TIMEOUT_MS", &ServerConfig::httpSendTimeoutMs}}) {
+        n = number(name, c.*field, 100, 3600000);
+        if (!n)
+            return n.error();
+        c.*field = int(*n);
+    }
+    n = number("CONVERSA_MAX_CONNECTIONS_PER_ADDRESS", c.maxConnectionsPerAddress, 0, 1000000);
+    if (!n)
+        return n.error();
+    c.maxConnectionsPerAddress = int(*n);
     n = number("CONVERSA_LOGIN_IP_LIMIT", c.loginAttemptsPerIpPer15Min, 1, 1000000);
     if (!n)
         return n.error();

@@ -36,6 +36,9 @@ struct ServerConfig {
     qint64 maxUploadBytes = 16 << 20;
     QStringList corsOrigins;
     TrustedProxies trustedProxies;   // CONVERSA_TRUSTED_PROXIES
+    // Who may read /metrics: these client addresses (CIDR list), or whoever sends this bearer token.
+    TrustedProxies metricsAddresses;
+    QByteArray metricsToken;
     // Backups (docs/BACKUPS.md): an archive uploaded to POST /v1/backups/upload may be this large
     // (QHttpServer holds a body in memory: the CLI restores larger ones).
     qint64 maxBackupUploadBytes = qint64(512) << 20;
@@ -47,6 +50,13 @@ struct ServerConfig {
     int apiRequestsPerMinute = 3000;
     int authRequestsPerAddressPerMinute = 300;   // login, refresh, 2FA step, per client address
     int maxPendingWork = 64;                     // deferred jobs (password hashes, exports) queued at once
+    // Connections (docs/CONFIGURATION.md#connections): how long each phase of a request may take,
+    // and how many connections one client address may hold open (0: no cap).
+    int httpHeaderTimeoutMs = 15000;
+    int httpBodyTimeoutMs = 30000;
+    int httpIdleTimeoutMs = 60000;
+    int httpSendTimeoutMs = 60000;
+    int maxConnectionsPerAddress = 1000;
     int loginAttemptsPerIpPer15Min = 50;
     QString defaultRegion = QStringLiteral("CO");   // for phone numbers written without a country code
     // The language of what the server itself writes to customers (the satisfaction survey).

@@ -2,6 +2,7 @@
 
 #include "Metrics.h"
 #include "RateLimiter.h"
+#include "RequestGuard.h"
 #include "store/Database.h"
 
 #include <QHttpServerRequest>
@@ -42,6 +43,9 @@ struct HttpRouter::Route {
 };
 
 namespace {
+
+// Unsent answers a connection may hold before the next one cuts it off; the same cap as a socket's (RealtimeHub).
+constexpr qint64 kMaxOutputBacklog = 1 << 20;
 
 qint64 monotonicNs()
 {
@@ -592,7 +596,14 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
         out += reply.body;
 
     QTcpSocket *socket = responder.socket();
-    if (socket && socket->state() == QAbstractSocket::ConnectedState) {
+    if (socket && socket->state() == QAbstractSocket::ConnectedState)
+        RequestGuard::answered(socket);
+    // A client that pipelines requests without reading the answers is cut off once a backlog of
+    // them waits (one answer of any size still goes out whole).
+    if (socket && socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() > kMaxOutputBacklog) {
+        qCInfo(lcRouter) << "closing a connection that does not read its answers:" << ctx.ip;
+        socket->abort();
+    } else if (socket && socket->state() == QAbstractSocket::ConnectedState) {
         socket->write(out);
         if (file && ctx.method != "HEAD" && range.length > 0) {
             new FileSender(socket, std::move(file), range.first, range.length, reply.deleteFileAfter, close);
@@ -606,7 +617,8 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
         file->remove();
 
     const double seconds = double(monotonicNs() - startedNs) / 1e9;
-    const QString routeLabel = route ? route->pattern : (status == 404 ? u"unmatched"_s : ctx.path);
+    // Route patterns only: a label per raw path would let any client grow the series without end.
+    const QString routeLabel = route ? route->pattern : ctx.method == "OPTIONS" ? u"preflight"_s : u"unmatched"_s;
     m_metrics.recordRequest(routeLabel, ctx.method, status, seconds);
     qCInfo(lcAccess).noquote() << ctx.requestId << ctx.ip << ctx.method << ctx.path << status
                                << QString::number(seconds * 1000.0, 'f', 2) + u"ms"_s

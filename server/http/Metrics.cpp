@@ -28,9 +28,17 @@ void Metrics::setGauge(const QByteArray &name, std::function<double()> read, con
 
 namespace {
 
+// A label value as the exposition format writes it: backslash, quote and line feed escaped.
+QByteArray labelValue(const QString &value)
+{
+    QByteArray out = value.toUtf8();
+    out.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+    return out;
+}
+
 QByteArray labels(const QString &route, const QString &method)
 {
-    return "route=\"" + route.toUtf8() + "\",method=\"" + method.toUtf8() + '"';
+    return "route=\"" + labelValue(route) + "\",method=\"" + labelValue(method) + '"';
 }
 
 }   // namespace

@@ -146,8 +146,19 @@ void RealtimeHub::onDisconnected(Session *s)
 
 void RealtimeHub::send(Session *s, const QByteArray &frame)
 {
-    if (!s->closing)
-        s->socket->sendTextMessage(QString::fromUtf8(frame));
+    if (s->closing)
+        return;
+    // Pongs and acks too: a client that keeps talking but never reads is closed, not buffered for.
+    // Cut after this turn: callers may be iterating the sessions, and a close frame would only queue.
+    if (s->socket->bytesToWrite() > kMaxBacklogBytes) {
+        qCInfo(lcRealtime) << "cutting off a socket that reads too slowly";
+        m_bus.countSlowConsumer();
+        s->closing = true;
+        s->sinceMs = m_clock.elapsed();
+        QMetaObject::invokeMethod(s->socket, [socket = s->socket] { socket->abort(); }, Qt::QueuedConnection);
+        return;
+    }
+    s->socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
 void RealtimeHub::close(Session *s, int code, const QString &reason)

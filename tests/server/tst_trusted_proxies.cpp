@@ -21,6 +21,7 @@ private slots:
     void scheme();
     void invalidEntries();
     void throughTheServer();
+    void metricsAccess();
 };
 
 void tst_TrustedProxies::clientAddress_data()
@@ -130,6 +131,38 @@ void tst_TrustedProxies::throughTheServer()
         QCOMPARE(server.auditRowsSince(u"auth.login"_s, mark).size(), 1);
         QCOMPARE(server.count(u"audit_logs"_s, u"action = 'auth.login' AND ip_address = '%1'"_s.arg(expected)), 1);
     }
+}
+
+void tst_TrustedProxies::metricsAccess()
+{
+    // /metrics goes to CONVERSA_METRICS_ADDRESSES (the client's address, as the proxy says it) or
+    // to whoever has the token; its labels are route patterns, never a client's raw path.
+    TestServer server;
+    const QByteArray token = "metrics-token-0123456789";
+    QVERIFY(server.start({{u"CONVERSA_TRUSTED_PROXIES"_s, u"127.0.0.1,::1"_s},
+                          {u"CONVERSA_METRICS_ADDRESSES"_s, u"10.0.0.0/8"_s},
+                          {u"CONVERSA_METRICS_TOKEN"_s, QString::fromLatin1(token)}}));
+    server.request("GET", u"/v1/no-such-route/secret-looking-path\"x"_s);
+    server.request("OPTIONS", u"/v1/users"_s, {}, {}, {{"Origin", "https://x.example"}});
+    const auto metrics = [&](QList<QPair<QByteArray, QByteArray>> headers) {
+        return server.request("GET", u"/metrics"_s, {}, {}, headers);
+    };
+    QCOMPARE(metrics({}).status, 403);   // loopback, but not in the list
+    QCOMPARE(metrics({{"Authorization", "Bearer wrong-token-0123456789"}}).status, 403);
+    QCOMPARE(metrics({{"X-Forwarded-For", "203.0.113.5"}}).status, 403);
+    QCOMPARE(metrics({{"X-Forwarded-For", "10.1.2.3"}}).status, 200);
+    const ApiResponse r = metrics({{"Authorization", "Bearer " + token}});
+    QCOMPARE(r.status, 200);
+    QVERIFY(!r.body.contains("secret-looking-path"));
+    QVERIFY(r.body.contains("route=\"unmatched\",method=\"GET\",status=\"404\""));
+    QVERIFY(r.body.contains("route=\"preflight\",method=\"OPTIONS\""));
+
+    // The liveness probe needs no database; the readiness probe says the database is there.
+    const ApiResponse live = server.request("GET", u"/health/live"_s);
+    QCOMPARE(live.status, 200);
+    QCOMPARE(live.value(u"status"_s).toString(), u"ok"_s);
+    QVERIFY(!live.object().contains(u"database"_s));
+    QCOMPARE(server.request("GET", u"/health"_s).value(u"database"_s).toString(), u"ok"_s);
 }
 
 QTEST_MAIN(tst_TrustedProxies)
