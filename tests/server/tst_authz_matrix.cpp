@@ -4,6 +4,12 @@
 // in tests/server/data/authz-matrix.json. An operation without a row, or a row without an
 // operation, fails. No answer may carry another agent's data to an agent, nor a provider secret
 // or a password hash to anyone; every refusal (401/403) leaves its audit row. On both engines.
+//
+// A row: "expect" (see the file's "about"), "target" (what {id} names), and how to ask: "query",
+// "body" (JSON; "#{…}" is the number itself), "multipart" ({filename, type, content: text or
+// "png"}), "number_id" (the webhook's number), "fresh" (a new target even for a GET),
+// "fresh_login" (a login of its own: the route ends it), "audited": false (a POST that changes
+// nothing, as a simulation).
 #include "Fixtures.h"
 #include "TestServer.h"
 
