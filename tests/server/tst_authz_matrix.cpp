@@ -30,7 +30,8 @@ namespace {
 // Written into what only agent B (and those who see everything) may read: B's chats' messages,
 // notes, tags and close notes, B's tasks and comments, B's files, B's email.
 constexpr auto kOthersMark = "secreto-b"_L1;
-// Written into the provider secrets of the numbers: no answer to anyone carries it.
+// Written into the provider secrets of the numbers and B's two-factor secrets: no answer to
+// anyone carries it.
 constexpr auto kSecretMark = "clave-prohibida"_L1;
 constexpr auto kPassword = "password-123"_L1;
 // A tag every chat and client fixture has, for the routes that remove one ({tag}).
@@ -75,6 +76,8 @@ private slots:
     void queuedChatIsSeenNotWorked();
     void takingAQueuedChat_data();
     void takingAQueuedChat();
+    // Last: the audit trail of everything above, secrets masked.
+    void auditTrailKeepsNoSecret();
 
 private:
     struct Caller {
@@ -390,6 +393,13 @@ void tst_AuthzMatrix::initTestCase()
                                      u"Beatriz"_s, u"Otra"_s);
     m_other.token = m_server.login(u"secreto-b@example.com"_s, QString(kPassword));
     QVERIFY(!m_other.token.isEmpty());
+    // B's two-factor secrets, which no answer shows anyone (B's own included).
+    QVERIFY(SqlQuery(m_server.db(), "UPDATE users SET two_factor_pending_secret = ? WHERE id = ?",
+                     {QString(kSecretMark + u"-totp"_s), m_other.id})
+                .exec());
+    QVERIFY(SqlQuery(m_server.db(), "INSERT INTO user_backup_codes (user_id, code_hash) VALUES (?, ?)",
+                     {m_other.id, QString(kSecretMark + u"-backup"_s)})
+                .exec());
     // Suspended and deleted after signing in: the tokens they hold must stop working. Both were
     // admins, whose tokens would open every route.
     for (const QString &role : {u"suspended"_s, u"deleted"_s}) {
@@ -718,6 +728,18 @@ void tst_AuthzMatrix::takingAQueuedChat()
                           m_callers.value(u"supervisor"_s).token)
                  .status,
              201);
+}
+
+void tst_AuthzMatrix::auditTrailKeepsNoSecret()
+{
+    const ApiResponse r =
+        m_server.request("GET", u"/v1/audit-logs/export?format=csv"_s, {}, m_callers.value(u"admin"_s).token);
+    QCOMPARE(r.status, 200);
+    const QByteArray csv = r.body.toLower();
+    QVERIFY(csv.contains("whatsapp_number.create") && csv.contains("***"));   // the numbers made with secrets
+    QVERIFY(!csv.contains(QByteArray(kSecretMark.data(), kSecretMark.size())));
+    QVERIFY(!csv.contains("$argon2"));
+    QVERIFY(!csv.contains(QByteArray(kPassword.data(), kPassword.size())));   // passwords sent to create users
 }
 
 QTEST_MAIN(tst_AuthzMatrix)
