@@ -76,6 +76,7 @@ private slots:
     void queuedChatIsSeenNotWorked();
     void takingAQueuedChat_data();
     void takingAQueuedChat();
+    void ownProfileGrantsNothing();
     // Last: the audit trail of everything above, secrets masked.
     void auditTrailKeepsNoSecret();
 
@@ -728,6 +729,35 @@ void tst_AuthzMatrix::takingAQueuedChat()
                           m_callers.value(u"supervisor"_s).token)
                  .status,
              201);
+}
+
+// PUT /v1/users/me takes the profile only: an agent cannot make itself admin, lift its limits or
+// change its account through it.
+void tst_AuthzMatrix::ownProfileGrantsNothing()
+{
+    qint64 id = 0;
+    const QByteArray token = m_server.tokenFor(u"agent"_s, &id);
+    SqlQuery before(m_server.db(), "SELECT email FROM users WHERE id = ?", {id});
+    QVERIFY(before.exec() && before.next());
+    const QString email = before.string(0);
+    const ApiResponse r = m_server.request("PUT", u"/v1/users/me"_s,
+                                           {{u"first_name"_s, u"Ana"_s},
+                                            {u"role_id"_s, 1},
+                                            {u"status"_s, u"inactive"_s},
+                                            {u"email"_s, u"jefa@example.com"_s},
+                                            {u"max_concurrent_chats"_s, 99},
+                                            {u"auto_assign_enabled"_s, false}},
+                                           token);
+    QCOMPARE(r.status, 200);
+    const ApiResponse me = m_server.request("GET", u"/v1/users/me"_s, {}, token);
+    QCOMPARE(me.status, 200);
+    QCOMPARE(me.value(u"first_name"_s).toString(), u"Ana"_s);
+    QCOMPARE(me.value(u"role"_s).toObject().value(u"name"_s).toString(), u"agent"_s);
+    QCOMPARE(me.value(u"status"_s).toString(), u"active"_s);
+    QCOMPARE(me.value(u"email"_s).toString(), email);
+    QCOMPARE(me.value(u"max_concurrent_chats"_s).toInt(), 5);
+    QCOMPARE(me.value(u"auto_assign_enabled"_s).toBool(), true);
+    QCOMPARE(m_server.request("GET", u"/v1/users"_s, {}, token).status, 403);
 }
 
 void tst_AuthzMatrix::auditTrailKeepsNoSecret()
