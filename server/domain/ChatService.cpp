@@ -173,7 +173,22 @@ Result<ChatOutcome> ChatService::transfer(const Actor &actor, const TransferChat
         const auto status = ChatStateMachine::next(c->status, Action::TransferToAgent);
         if (!status)
             return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A closed chat cannot be transferred"));
-        CONVERSA_TRY(m_chats.assign(c->id, agent->id, *status, at));
+        if (chatTakenByOther(actor, *c)) {
+            // An agent taking a chat from the queue: within its limits, and only while no one
+            // (another agent, routing) has taken it first.
+            const Result<bool> full = m_chats.atChatLimit(actor.userId, c->campaignId);
+            if (!full)
+                return full.error();
+            if (*full)
+                return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "You already hold as many open chats as you may"));
+            const Result<bool> taken = m_chats.take(c->id, agent->id, c->status, *status, at);
+            if (!taken)
+                return taken.error();
+            if (!*taken)
+                return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Someone else took this chat first"));
+        } else {
+            CONVERSA_TRY(m_chats.assign(c->id, agent->id, *status, at));
+        }
         e.toStatus = *status;
         e.toAgentId = agent->id;
     } else {

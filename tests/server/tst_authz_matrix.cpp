@@ -688,7 +688,10 @@ void tst_AuthzMatrix::takingAQueuedChat_data()
 void tst_AuthzMatrix::takingAQueuedChat()
 {
     QFETCH(QString, status);
-    const Caller agent = m_callers.value(u"agent"_s);
+    // A fresh agent of the campaign: the matrix left the other one holding many chats.
+    Caller agent;
+    agent.token = m_server.tokenFor(u"agent"_s, &agent.id);
+    campaignAgent(m_campaign, agent.id);
     const QJsonObject take{{u"target_type"_s, u"agent"_s}, {u"target_id"_s, agent.id}, {u"reason"_s, u"lo tomo"_s}};
 
     // Someone else's chat, or a queued chat of a campaign the agent does not work: not seen at all.
@@ -722,6 +725,21 @@ void tst_AuthzMatrix::takingAQueuedChat()
                  .request("POST", u"/v1/chats/%1/close"_s.arg(id), {{u"close_reason"_s, u"resolved"_s}}, agent.token)
                  .status,
              200);
+    // Within its limits: with room for one chat on the campaign, which it now holds, a second
+    // take is refused and changes nothing.
+    const qint64 first = chat(0, status);
+    QCOMPARE(m_server.request("POST", u"/v1/chats/%1/transfer"_s.arg(first), take, agent.token).status, 200);
+    QVERIFY(SqlQuery(m_server.db(),
+                     "UPDATE campaign_agents SET max_concurrent_chats = 1 WHERE campaign_id = ? AND user_id = ?",
+                     {m_campaign, agent.id})
+                .exec());
+    const qint64 second = chat(0, status);
+    r = m_server.request("POST", u"/v1/chats/%1/transfer"_s.arg(second), take, agent.token);
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.errorCode(), "CONFLICT");
+    QCOMPARE(m_server.count(u"chats"_s,
+                            u"id = %1 AND status = '%2' AND assigned_agent_id IS NULL"_s.arg(second).arg(status)),
+             1);
     // A supervisor works any chat without taking it.
     const qint64 queued = chat(0, status);
     QCOMPARE(m_server

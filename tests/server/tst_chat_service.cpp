@@ -292,9 +292,15 @@ void tst_ChatService::whoMayAct()
         keep(m_service->addTag(by, id, u"vip"_s));
     else if (action == "transfer"_L1)
         keep(m_service->transfer(by, {.chatId = id, .target = TransferTarget::Queue}));
-    else if (action == "take"_L1)
+    else if (action == "take"_L1) {
+        // Room for it, whatever the earlier rows left the agent holding.
+        QVERIFY(
+            SqlQuery(m_server.db(), "UPDATE users SET max_concurrent_chats = 1000 WHERE id = ?", {m_agentId}).exec());
+        QVERIFY(SqlQuery(m_server.db(), "UPDATE campaign_agents SET max_concurrent_chats = 1000 WHERE user_id = ?",
+                         {m_agentId})
+                    .exec());
         keep(m_service->transfer(by, {.chatId = id, .target = TransferTarget::Agent, .targetId = m_agentId}));
-    else if (action == "note"_L1)
+    } else if (action == "note"_L1)
         keep(m_service->addNote(by, id, u"Llamar mañana"_s));
     else
         keep(m_service->setPriority(by, id, u"high"_s));
