@@ -17,6 +17,9 @@
 #include "store/SearchText.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -76,6 +79,7 @@ private slots:
     void queuedChatIsSeenNotWorked();
     void takingAQueuedChat_data();
     void takingAQueuedChat();
+    void twoAgentsTakeOneChat();
     void ownProfileGrantsNothing();
     // Last: the audit trail of everything above, secrets masked.
     void auditTrailKeepsNoSecret();
@@ -747,6 +751,45 @@ void tst_AuthzMatrix::takingAQueuedChat()
                           m_callers.value(u"supervisor"_s).token)
                  .status,
              201);
+}
+
+// Two agents take the same queued chat at once: one gets it, the other is told (409 when it raced
+// the update, 404 when the chat was already someone else's by the time it looked), once.
+void tst_AuthzMatrix::twoAgentsTakeOneChat()
+{
+    QList<Caller> agents(2);
+    for (Caller &a : agents) {
+        a.token = m_server.tokenFor(u"agent"_s, &a.id);
+        campaignAgent(m_campaign, a.id);
+    }
+    for (int round = 0; round < 5; ++round) {
+        const qint64 id = chat(0, u"queued"_s);
+        QNetworkAccessManager network;
+        QList<QNetworkReply *> replies;
+        for (const Caller &a : std::as_const(agents)) {
+            QNetworkRequest request(m_server.baseUrl().resolved(QUrl(u"/v1/chats/%1/transfer"_s.arg(id))));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + a.token);
+            const QJsonObject take{{u"target_type"_s, u"agent"_s}, {u"target_id"_s, a.id}};
+            replies.append(network.post(request, QJsonDocument(take).toJson(QJsonDocument::Compact)));
+        }
+        QList<int> statuses;
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            if (!reply->isFinished())
+                QVERIFY(QSignalSpy(reply, &QNetworkReply::finished).wait(10000));
+            statuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+            reply->deleteLater();
+        }
+        std::sort(statuses.begin(), statuses.end());
+        QCOMPARE(statuses.first(), 200);
+        QVERIFY2(statuses.last() == 404 || statuses.last() == 409, qPrintable(QString::number(statuses.last())));
+        QCOMPARE(m_server.count(u"chat_events"_s, u"chat_id = %1 AND event = 'transfer'"_s.arg(id)), 1);
+        QCOMPARE(m_server.count(u"chats"_s,
+                                u"id = %1 AND status = 'assigned' AND assigned_agent_id IN (%2, %3)"_s.arg(id)
+                                    .arg(agents.at(0).id)
+                                    .arg(agents.at(1).id)),
+                 1);
+    }
 }
 
 // PUT /v1/users/me takes the profile only: an agent cannot make itself admin, lift its limits or
