@@ -360,6 +360,18 @@
         <translation>The agent does not work on this chat&apos;s campaign</translation>
     </message>
     <message>
+        <source>You already hold as many open chats as you may</source>
+        <translation>You already hold as many open chats as you may</translation>
+    </message>
+    <message>
+        <source>Someone else took this chat first</source>
+        <translation>Someone else took this chat first</translation>
+    </message>
+    <message>
+        <source>This chat is not assigned to you: take it first (transfer it to yourself)</source>
+        <translation>This chat is not assigned to you: take it first (transfer it to yourself)</translation>
+    </message>
+    <message>
         <source>A closed chat cannot be transferred</source>
         <translation>A closed chat cannot be transferred</translation>
     </message>

@@ -360,6 +360,18 @@
         <translation>El agente no trabaja en la campaña de este chat</translation>
     </message>
     <message>
+        <source>You already hold as many open chats as you may</source>
+        <translation>Ya tienes tantos chats abiertos como puedes atender</translation>
+    </message>
+    <message>
+        <source>Someone else took this chat first</source>
+        <translation>Otra persona tomó este chat primero</translation>
+    </message>
+    <message>
+        <source>This chat is not assigned to you: take it first (transfer it to yourself)</source>
+        <translation>Este chat no está asignado a ti: tómalo primero (transfiérelo a ti mismo)</translation>
+    </message>
+    <message>
         <source>A closed chat cannot be transferred</source>
         <translation>Un chat cerrado no se puede transferir</translation>
     </message>

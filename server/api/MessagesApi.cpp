@@ -40,7 +40,8 @@ MessagesApi::MessagesApi(Database &db, RoutingTrigger &routing, RealtimeBus &rea
       m_providers(providers),
       m_chats(db),
       m_messages(db),
-      m_files(db)
+      m_files(db),
+      m_service(db, {}, Language::Spanish, providers)
 {}
 
 void MessagesApi::registerRoutes(HttpRouter &router)
@@ -137,7 +138,8 @@ Result<HttpReply> MessagesApi::create(RequestContext &ctx)
             return earlier.error();
     }
 
-    Result<Chat> chat = m_chats.findVisible(*chatId, *ctx.user);
+    // An agent writes only to its own chats (a queued one it sees is taken first).
+    Result<Chat> chat = m_service.workableChat(actorOf(*ctx.user), Permissions::kMessagesCreate, *chatId);
     if (!chat)
         return chat.error();
     if (replyTo) {
@@ -224,9 +226,10 @@ Result<HttpReply> MessagesApi::markRead(RequestContext &ctx)
 
 Result<HttpReply> MessagesApi::retry(RequestContext &ctx)
 {
-    Result<Message> m = visibleMessage(ctx);
+    Result<Message> m = m_messages.find(ctx.idParam());
     if (!m)
         return m.error();
+    CONVERSA_TRY(m_service.workableChat(actorOf(*ctx.user), Permissions::kMessagesCreate, m->chatId));
     ctx.audit.entityId = m->id;
     if (m->status != "failed"_L1)
         return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Only a failed message can be retried"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiModule.h"
+#include "domain/ChatService.h"
 #include "http/HttpRouter.h"
 #include "store/ChatStore.h"
 #include "store/FileStore.h"
@@ -37,6 +38,7 @@ private:
     ChatStore m_chats;
     MessageStore m_messages;
     FileStore m_files;
+    ChatService m_service;   // who may write to which chat
 };
 
 }   // namespace Conversa::Server

@@ -80,6 +80,31 @@ Result<Chat> ChatService::permittedChat(const Actor &actor, const QString &permi
     return visibleChat(actor, chatId);
 }
 
+namespace {
+
+// Seen but not the actor's: a queued or bot chat of an agent's campaign.
+bool chatTakenByOther(const Actor &actor, const Chat &chat)
+{
+    return !actor.system && !actor.can(Permissions::kChatsReadAll) && chat.agent.id != actor.userId;
+}
+
+ApiError chatNotYours()
+{
+    return ApiError(403, "FORBIDDEN",
+                    QT_TRANSLATE_NOOP("Api",
+                                      "This chat is not assigned to you: take it first (transfer it to yourself)"));
+}
+
+}   // namespace
+
+Result<Chat> ChatService::workableChat(const Actor &actor, const QString &permission, qint64 chatId)
+{
+    Result<Chat> c = permittedChat(actor, permission, chatId);
+    if (c && chatTakenByOther(actor, *c))
+        return chatNotYours();
+    return c;
+}
+
 Result<Assigned> ChatService::assign(const Actor &actor, const AssignChat &in)
 {
     const Result<Chat> c = permittedChat(actor, Permissions::kChatsAssign, in.chatId);
@@ -121,6 +146,10 @@ Result<ChatOutcome> ChatService::transfer(const Actor &actor, const TransferChat
     const Result<Chat> c = permittedChat(actor, Permissions::kChatsTransfer, in.chatId);
     if (!c)
         return c.error();
+    // The one move on a chat that is not yet the agent's: taking it, to itself.
+    const bool take = in.target == TransferTarget::Agent && in.targetId == actor.userId;
+    if (chatTakenByOther(actor, *c) && !take)
+        return chatNotYours();
 
     ChatEvent e{.event = u"transfer"_s,
                 .fromStatus = c->status,
@@ -144,7 +173,22 @@ Result<ChatOutcome> ChatService::transfer(const Actor &actor, const TransferChat
         const auto status = ChatStateMachine::next(c->status, Action::TransferToAgent);
         if (!status)
             return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "A closed chat cannot be transferred"));
-        CONVERSA_TRY(m_chats.assign(c->id, agent->id, *status, at));
+        if (chatTakenByOther(actor, *c)) {
+            // An agent taking a chat from the queue: within its limits, and only while no one
+            // (another agent, routing) has taken it first.
+            const Result<bool> full = m_chats.atChatLimit(actor.userId, c->campaignId);
+            if (!full)
+                return full.error();
+            if (*full)
+                return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "You already hold as many open chats as you may"));
+            const Result<bool> taken = m_chats.take(c->id, agent->id, c->status, *status, at);
+            if (!taken)
+                return taken.error();
+            if (!*taken)
+                return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Someone else took this chat first"));
+        } else {
+            CONVERSA_TRY(m_chats.assign(c->id, agent->id, *status, at));
+        }
         e.toStatus = *status;
         e.toAgentId = agent->id;
     } else {
@@ -187,7 +231,7 @@ Result<ChatOutcome> ChatService::transfer(const Actor &actor, const TransferChat
 
 Result<Closed> ChatService::close(const Actor &actor, const CloseChat &in)
 {
-    const Result<Chat> c = permittedChat(actor, Permissions::kChatsClose, in.chatId);
+    const Result<Chat> c = workableChat(actor, Permissions::kChatsClose, in.chatId);
     if (!c)
         return c.error();
     const auto status = ChatStateMachine::next(c->status, Action::Close);
@@ -235,7 +279,7 @@ Result<Closed> ChatService::close(const Actor &actor, const CloseChat &in)
 
 Result<ChatOutcome> ChatService::reopen(const Actor &actor, qint64 chatId, bool botRuns)
 {
-    const Result<Chat> c = permittedChat(actor, Permissions::kChatsClose, chatId);
+    const Result<Chat> c = workableChat(actor, Permissions::kChatsClose, chatId);
     if (!c)
         return c.error();
     bool agentAble = false;
@@ -304,7 +348,7 @@ Result<TakenBack> ChatService::takeBackUnanswered(const Actor &actor, qint64 cha
 
 Result<ChatOutcome> ChatService::addTag(const Actor &actor, qint64 chatId, const QString &tag)
 {
-    const Result<Chat> c = permittedChat(actor, Permissions::kChatsUpdate, chatId);
+    const Result<Chat> c = workableChat(actor, Permissions::kChatsUpdate, chatId);
     if (!c)
         return c.error();
     const Result<QStringList> before = m_chats.tags(c->id);
@@ -328,7 +372,7 @@ Result<ChatOutcome> ChatService::addTag(const Actor &actor, qint64 chatId, const
 
 Result<ChatOutcome> ChatService::removeTag(const Actor &actor, qint64 chatId, const QString &tag)
 {
-    const Result<Chat> c = permittedChat(actor, Permissions::kChatsUpdate, chatId);
+    const Result<Chat> c = workableChat(actor, Permissions::kChatsUpdate, chatId);
     if (!c)
         return c.error();
     const Result<QStringList> before = m_chats.tags(c->id);
@@ -351,7 +395,7 @@ Result<ChatOutcome> ChatService::removeTag(const Actor &actor, qint64 chatId, co
 
 Result<NoteAdded> ChatService::addNote(const Actor &actor, qint64 chatId, const QString &content)
 {
-    const Result<Chat> c = permittedChat(actor, Permissions::kChatsUpdate, chatId);
+    const Result<Chat> c = workableChat(actor, Permissions::kChatsUpdate, chatId);
     if (!c)
         return c.error();
     const qint64 at = now();
@@ -370,7 +414,7 @@ Result<NoteAdded> ChatService::addNote(const Actor &actor, qint64 chatId, const 
 
 Result<ChatOutcome> ChatService::setPriority(const Actor &actor, qint64 chatId, const QString &priority)
 {
-    const Result<Chat> c = permittedChat(actor, Permissions::kChatsUpdate, chatId);
+    const Result<Chat> c = workableChat(actor, Permissions::kChatsUpdate, chatId);
     if (!c)
         return c.error();
     if (!ChatStore::priorities().contains(priority))

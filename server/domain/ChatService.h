@@ -92,7 +92,9 @@ struct MessagesRead : ChatEffects {
 // a rule. It runs inside the caller's transaction and never commits: the caller commits, writes
 // the audit row with `changes` and publishes `events` only once committed.
 // A chat the actor may not see is 404 (an agent sees its own chats and the queued chats of its
-// campaigns); a move the state machine refuses is 409.
+// campaigns); a move the state machine refuses is 409. An agent acts on a chat (writes to it,
+// closes, transfers, tags, notes, prioritises it) only once it is assigned to them: a queued or bot
+// chat it sees is 403 until it takes it, by transferring it to itself (docs/API.md).
 class ChatService {
 public:
     using Clock = std::function<qint64()>;
@@ -128,6 +130,9 @@ public:
 
     // The chat, if the actor may see it (the rule above), else 404.
     Result<Chat> visibleChat(const Actor &actor, qint64 chatId);
+    // The chat, if the actor holds `permission` (else 403) and may act on it: one it sees (else
+    // 404) and, without chats.read_all, one assigned to it (else 403: take it first).
+    Result<Chat> workableChat(const Actor &actor, const QString &permission, qint64 chatId);
 
     static QString targetName(TransferTarget target);   // "agent", "campaign", "queue"
 

@@ -428,6 +428,36 @@ Result<Ok> ChatStore::assign(qint64 chatId, qint64 agentId, const QString &statu
     return q.run();
 }
 
+Result<bool> ChatStore::take(qint64 chatId, qint64 agentId, const QString &fromStatus, const QString &status,
+                             qint64 now)
+{
+    SqlQuery q(m_db,
+               "UPDATE chats SET assigned_agent_id = ?, status = ?, assigned_at = ?, "
+               "first_assigned_at = COALESCE(first_assigned_at, ?) "
+               "WHERE id = ? AND status = ? AND assigned_agent_id IS NULL",
+               {agentId, status, now, now, chatId, fromStatus});
+    if (!q.exec())
+        return q.failure();
+    return q.numRowsAffected() == 1;
+}
+
+Result<bool> ChatStore::atChatLimit(qint64 agentId, qint64 campaignId)
+{
+    SqlQuery q(m_db,
+               u"SELECT u.max_concurrent_chats, ca.max_concurrent_chats, "
+               "(SELECT COUNT(*) FROM chats c WHERE c.assigned_agent_id = u.id AND c.status IN %1), "
+               "(SELECT COUNT(*) FROM chats c WHERE c.assigned_agent_id = u.id AND c.campaign_id = ca.campaign_id "
+               "AND c.status IN %1) "
+               "FROM users u JOIN campaign_agents ca ON ca.user_id = u.id AND ca.campaign_id = ? WHERE u.id = ?"_s.arg(
+                   QLatin1StringView(kHeldChatStatusesSql)),
+               {campaignId, agentId});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return true;   // not an agent of the campaign: no room there
+    return q.integer(2) >= q.integer(0) || q.integer(3) >= q.integer(1);
+}
+
 Result<Ok> ChatStore::requeue(qint64 chatId, qint64 campaignId, qint64 now)
 {
     SqlQuery q(m_db,

@@ -148,6 +148,12 @@ public:
 
     // Writes. Each changes the row as the API decided; the caller checked the transition.
     Result<Ok> assign(qint64 chatId, qint64 agentId, const QString &status, qint64 now);
+    // An agent taking an unassigned chat still in `fromStatus`; false when someone (another agent,
+    // routing) took or moved it first.
+    Result<bool> take(qint64 chatId, qint64 agentId, const QString &fromStatus, const QString &status, qint64 now);
+    // Whether the agent holds as many open chats (assigned, active, pending) as its limit allows,
+    // overall (users) or on the campaign (campaign_agents).
+    Result<bool> atChatLimit(qint64 agentId, qint64 campaignId);
     Result<Ok> requeue(qint64 chatId, qint64 campaignId, qint64 now);
     // Routing's SLA reassignment: back to the queue (keeping its place), routing to skip `agentId`
     // for it, only while it is still assigned to that agent and unanswered; false (nothing

@@ -251,7 +251,17 @@ void tst_ChatService::whoMayAct_data()
     QTest::newRow("the server itself assigns") << u"server"_s << u"other"_s << u"assign"_s << 0;
     QTest::newRow("an agent closes their own chat") << u"agent"_s << u"agent"_s << u"close"_s << 0;
     QTest::newRow("an agent may not see another's chat") << u"agent"_s << u"other"_s << u"close"_s << 404;
-    QTest::newRow("an agent tags a chat queued on their campaign") << u"agent"_s << u"queued"_s << u"tag"_s << 0;
+    // A queued chat of their campaign is seen, not worked, until the agent takes it (transfers it
+    // to themselves).
+    QTest::newRow("an agent may not tag a chat queued on their campaign")
+        << u"agent"_s << u"queued"_s << u"tag"_s << 403;
+    QTest::newRow("an agent may not close a chat queued on their campaign")
+        << u"agent"_s << u"queued"_s << u"close"_s << 403;
+    QTest::newRow("an agent may not requeue a chat queued on their campaign")
+        << u"agent"_s << u"queued"_s << u"transfer"_s << 403;
+    QTest::newRow("an agent takes a chat queued on their campaign") << u"agent"_s << u"queued"_s << u"take"_s << 0;
+    QTest::newRow("an agent may not take another's chat") << u"agent"_s << u"other"_s << u"take"_s << 404;
+    QTest::newRow("a supervisor closes a queued chat") << u"supervisor"_s << u"queued"_s << u"close"_s << 0;
     QTest::newRow("an agent transfers their own chat") << u"agent"_s << u"agent"_s << u"transfer"_s << 0;
     QTest::newRow("an agent may not transfer another's") << u"agent"_s << u"other"_s << u"transfer"_s << 404;
     QTest::newRow("nobody without chats.update adds a note") << u"nobody"_s << u"agent"_s << u"note"_s << 403;
@@ -282,7 +292,15 @@ void tst_ChatService::whoMayAct()
         keep(m_service->addTag(by, id, u"vip"_s));
     else if (action == "transfer"_L1)
         keep(m_service->transfer(by, {.chatId = id, .target = TransferTarget::Queue}));
-    else if (action == "note"_L1)
+    else if (action == "take"_L1) {
+        // Room for it, whatever the earlier rows left the agent holding.
+        QVERIFY(
+            SqlQuery(m_server.db(), "UPDATE users SET max_concurrent_chats = 1000 WHERE id = ?", {m_agentId}).exec());
+        QVERIFY(SqlQuery(m_server.db(), "UPDATE campaign_agents SET max_concurrent_chats = 1000 WHERE user_id = ?",
+                         {m_agentId})
+                    .exec());
+        keep(m_service->transfer(by, {.chatId = id, .target = TransferTarget::Agent, .targetId = m_agentId}));
+    } else if (action == "note"_L1)
         keep(m_service->addNote(by, id, u"Llamar mañana"_s));
     else
         keep(m_service->setPriority(by, id, u"high"_s));

@@ -75,8 +75,8 @@ inline const Role &supervisor()
     return role;
 }
 
-// Works its own chats (and its campaigns' queue): reads, updates, transfers and closes them, reads
-// and sends their messages and files; clients without delete, import or export; its own tasks
+// Works its own chats: reads, updates, transfers and closes them, reads and sends their messages
+// and files (its campaigns' queue it sees, and acts on a chat of it once it takes it); clients without delete, import or export; its own tasks
 // without deleting them. Never all chats, assignment, users, campaigns, reports or analytics.
 inline const Role &agent()
 {
