@@ -1346,6 +1346,14 @@
         <source>Choose one in the list, or go through them with Ctrl+Down and Ctrl+Up. Ctrl+F searches.</source>
         <translation>Choose one in the list, or go through them with Ctrl+Down and Ctrl+Up. Ctrl+F searches.</translation>
     </message>
+    <message>
+        <source>This chat is not yours yet. Take it to reply.</source>
+        <translation>This chat is not yours yet. Take it to reply.</translation>
+    </message>
+    <message>
+        <source>Take chat</source>
+        <translation>Take chat</translation>
+    </message>
 </context>
 <context>
     <name>InboxController</name>

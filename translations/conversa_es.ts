@@ -1346,6 +1346,14 @@
         <source>Choose one in the list, or go through them with Ctrl+Down and Ctrl+Up. Ctrl+F searches.</source>
         <translation>Elige uno de la lista, o recórrelos con Ctrl+Abajo y Ctrl+Arriba. Ctrl+F busca.</translation>
     </message>
+    <message>
+        <source>This chat is not yours yet. Take it to reply.</source>
+        <translation>Este chat aún no es tuyo. Tómalo para responder.</translation>
+    </message>
+    <message>
+        <source>Take chat</source>
+        <translation>Tomar chat</translation>
+    </message>
 </context>
 <context>
     <name>InboxController</name>

@@ -325,6 +325,21 @@ void ConversationController::transferToQueue(const QString &reason)
     transfer(u"queue"_s, std::nullopt, reason);
 }
 
+bool ConversationController::mustTake() const
+{
+    const SessionController *session = m_app.session();
+    if (m_chatId == 0 || !session || session->isSupervisor())
+        return false;
+    const bool open = m_chat.status == u"queued"_s || m_chat.status == u"bot"_s;
+    return open && (!m_chat.assignedAgent || m_chat.assignedAgent->id != session->userId());
+}
+
+void ConversationController::take()
+{
+    if (const SessionController *session = m_app.session())
+        transfer(u"agent"_s, session->userId(), {});
+}
+
 void ConversationController::transferToAgent(qint64 agentId, const QString &reason)
 {
     if (agentId > 0)

@@ -40,6 +40,8 @@ class ConversationController : public QObject {
     Q_PROPERTY(QStringList tags READ tags NOTIFY chatChanged)
     // The chat's internal notes, oldest first: [{author, content}].
     Q_PROPERTY(QVariantList notes READ notes NOTIFY chatChanged)
+    // An agent acts on a chat once it is theirs: a queued or bot chat of their campaign is taken first.
+    Q_PROPERTY(bool mustTake READ mustTake NOTIFY chatChanged)
     Q_PROPERTY(bool windowOpen READ windowOpen NOTIFY windowChanged)
     Q_PROPERTY(QString windowRemaining READ windowRemaining NOTIFY windowChanged)
     Q_PROPERTY(bool hasOlder READ hasOlder NOTIFY hasOlderChanged)
@@ -64,6 +66,7 @@ public:
     QString assignedAgentName() const;
     QStringList tags() const { return m_chat.tags; }
     QVariantList notes() const;
+    bool mustTake() const;
     bool windowOpen() const;
     QString windowRemaining() const;
     bool hasOlder() const { return m_messages.hasOlder(); }
@@ -80,6 +83,7 @@ public:
 
     Q_INVOKABLE void loadChoices() { m_transferOptions.load(m_chatId); }   // when a picker opens
     Q_INVOKABLE void assign(qint64 agentId);
+    Q_INVOKABLE void take();   // the chat to oneself (docs/API.md: taking is a transfer to oneself)
     Q_INVOKABLE void transferToQueue(const QString &reason);
     Q_INVOKABLE void transferToAgent(qint64 agentId, const QString &reason);
     Q_INVOKABLE void transferToCampaign(qint64 campaignId, const QString &reason);

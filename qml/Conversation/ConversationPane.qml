@@ -86,8 +86,33 @@ Pane {
                 app: root.app
             }
 
+            // An agent replies once the chat is theirs: a queued or bot chat is taken first.
+            Pane {
+                objectName: "takeBar"
+                Layout.fillWidth: true
+                visible: root.conversation.mustTake
+                background: Rectangle { color: Theme.surface }
+                RowLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacingM
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("This chat is not yours yet. Take it to reply.")
+                        color: Theme.textMuted
+                        wrapMode: Text.Wrap
+                    }
+                    Button {
+                        objectName: "takeButton"
+                        text: qsTr("Take chat")
+                        highlighted: true
+                        enabled: !root.conversation.busy
+                        onClicked: root.conversation.take()
+                    }
+                }
+            }
             ComposerBar {
                 Layout.fillWidth: true
+                visible: !root.conversation.mustTake
                 app: root.app
             }
         }
