@@ -32,11 +32,14 @@ private:
     Result<HttpReply> updateMe(RequestContext &ctx);
     Result<HttpReply> remove(RequestContext &ctx);
     Result<HttpReply> unlockLogin(RequestContext &ctx);
+    Result<HttpReply> resetTwoFactor(RequestContext &ctx);
     Result<HttpReply> setAgentStatus(RequestContext &ctx);
 
     // 409 when the change would leave no active admin: `before` was one and no longer is.
     Result<Ok> keepAnActiveAdmin(const AuthUser &before, bool stillActiveAdmin);
     // As the OpenAPI document shows a user; withCampaigns adds the user's campaigns (one query).
+    // Without them it is the caller's own profile (/users/me), which also says whether the
+    // caller's role requires 2FA they have not enabled yet.
     Result<HttpReply> userReply(const AuthUser &user, bool withCampaigns = true);
 
     // Roles never change after start, so their JSON is written once.

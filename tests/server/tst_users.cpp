@@ -876,9 +876,12 @@ void tst_Users::meGet()
         permissions.append(p.toString());
     QCOMPARE(permissions, ExpectedRoles::admin().permissions);
     // GET /v1/users/{id} of oneself: the same object plus campaigns.
+    // /me also says whether the caller still has to enable a 2FA their role requires.
     QJsonObject byId = get(u"/v1/users/%1"_s.arg(m_admin.id), m_admin.token).object();
     QCOMPARE(byId.take(u"campaigns"_s).toArray(), QJsonArray());
-    QCOMPARE(me, byId);
+    QJsonObject own = me;
+    QCOMPARE(own.take(u"two_factor_setup_required"_s), QJsonValue(false));
+    QCOMPARE(own, byId);
 
     r = get(u"/v1/users/me"_s, {});
     QCOMPARE(r.status, 401);
@@ -940,7 +943,8 @@ void tst_Users::roles()
     for (qsizetype i = 0; i < data.size(); ++i) {
         const QJsonObject role = data.at(i).toObject();
         QCOMPARE(keysOf(role),
-                 (QSet<QString>{u"id"_s, u"name"_s, u"display_name"_s, u"description"_s, u"permissions"_s}));
+                 (QSet<QString>{u"id"_s, u"name"_s, u"display_name"_s, u"description"_s, u"require_two_factor"_s,
+                                u"permissions"_s}));
         QCOMPARE(role.value(u"name"_s).toString(), expected.at(i).name);
         QCOMPARE(role.value(u"id"_s).toInteger(), expected.at(i).id);
         QCOMPARE(role.value(u"display_name"_s).toString(), expected.at(i).displayName);
