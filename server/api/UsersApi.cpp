@@ -112,7 +112,7 @@ QJsonObject auditFields(const AuthUser &u)
 
 UsersApi::UsersApi(Database &db, const RoleStore &roles, AuthService &auth, RoutingTrigger &routing,
                    RealtimeBus &realtime)
-    : m_roles(roles), m_auth(auth), m_routing(routing), m_realtime(realtime), m_users(db), m_campaigns(db)
+    : m_roles(roles), m_auth(auth), m_routing(routing), m_realtime(realtime), m_users(db), m_campaigns(db), m_statuses(db)
 {
     for (const Role &role : roles.all()) {
         JsonWriter ref(128);
@@ -163,6 +163,9 @@ void UsersApi::registerRoutes(HttpRouter &router)
     router.post(u"/v1/users/{id}/reset-2fa"_s,
                 {.permission = Permissions::kUsersUpdate, .action = u"user.reset_2fa"_s, .entityType = user},
                 [this](RequestContext &ctx) { return resetTwoFactor(ctx); });
+    // One's own history needs no permission; someone else's needs users.read (as GET /users/{id}).
+    router.get(u"/v1/users/{id}/status-history"_s, {.action = u"user.status_history"_s, .entityType = user},
+               [this](RequestContext &ctx) { return statusHistory(ctx); });
     // One's own status needs no permission; someone else's needs users.agent_status.
     router.post(u"/v1/users/{id}/agent-status"_s, {.action = u"user.agent_status"_s, .entityType = user},
                 [this](RequestContext &ctx) { return setAgentStatus(ctx); });
@@ -424,6 +427,42 @@ Result<HttpReply> UsersApi::resetTwoFactor(RequestContext &ctx)
     ctx.afterCommit([&realtime = m_realtime, id = user->id] { realtime.disconnectUser(id); });
     ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, AuditStore::change(true, false)}};
     return HttpReply::json(QJsonObject{{u"id"_s, user->id}, {u"two_factor_enabled"_s, false}});
+}
+
+// GET /v1/users/{id}/status-history: the agent_status_history rows, newest first, paged.
+Result<HttpReply> UsersApi::statusHistory(RequestContext &ctx)
+{
+    const qint64 id = ctx.idParam();
+    if (id != ctx.userId() && !ctx.user->can(Permissions::kUsersRead))
+        return ApiError::forbidden();
+    QueryReader in(ctx);
+    const PageRequest page = in.page();
+    if (!in.ok())
+        return in.error();
+    CONVERSA_TRY(m_auth.loadUser(id));   // 404 for no such (or a deleted) user
+    Result<AgentStatusPage> result = m_statuses.recent(id, page.limit, page.offset());
+    CONVERSA_TRY(result);
+    const qint64 now = nowSeconds();
+    JsonWriter w(256 + result->rows.size() * 200);
+    w.beginObject().key("data").beginArray();
+    for (const AgentStatusPage::Row &r : std::as_const(result->rows)) {
+        w.beginObject().field("id", r.row.id).field("agent_status", r.row.status);
+        w.textOrNull("reason", r.row.reason);
+        if (r.row.changedBy == 0 || r.changedByFirstName.isEmpty()) {
+            w.key("changed_by").null();
+        } else {
+            w.key("changed_by").beginObject().field("id", r.row.changedBy);
+            w.field("first_name", r.changedByFirstName).field("last_name", r.changedByLastName).endObject();
+        }
+        w.timeOrNull("started_at", r.row.startedAt).timeOrNull("ended_at", r.row.endedAt);
+        // The current status counts up to now.
+        w.field("duration_seconds", (r.row.endedAt ? r.row.endedAt : now) - r.row.startedAt);
+        w.endObject();
+    }
+    w.endArray();
+    w.pageMeta(page, result->total);
+    w.endObject();
+    return HttpReply::json(w.take());
 }
 
 Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)

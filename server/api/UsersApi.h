@@ -2,6 +2,7 @@
 
 #include "ApiModule.h"
 #include "http/HttpRouter.h"
+#include "store/AgentStatusStore.h"
 #include "store/CampaignStore.h"
 #include "store/UserStore.h"
 
@@ -33,6 +34,7 @@ private:
     Result<HttpReply> remove(RequestContext &ctx);
     Result<HttpReply> unlockLogin(RequestContext &ctx);
     Result<HttpReply> resetTwoFactor(RequestContext &ctx);
+    Result<HttpReply> statusHistory(RequestContext &ctx);
     Result<HttpReply> setAgentStatus(RequestContext &ctx);
 
     // 409 when the change would leave no active admin: `before` was one and no longer is.
@@ -55,6 +57,7 @@ private:
     RealtimeBus &m_realtime;     // disconnects suspended and deleted users
     UserStore m_users;
     CampaignStore m_campaigns;
+    AgentStatusStore m_statuses;
     QHash<qint64, RoleJson> m_roleJson;
     qint64 m_adminRoleId = 0;
 };
