@@ -28,6 +28,14 @@
         <translation>You do not have permission to do this</translation>
     </message>
     <message>
+        <source>Your role requires two-factor authentication: enable it to continue</source>
+        <translation>Your role requires two-factor authentication: enable it to continue</translation>
+    </message>
+    <message>
+        <source>Scan the QR code with WhatsApp</source>
+        <translation>Scan the QR code with WhatsApp</translation>
+    </message>
+    <message>
         <source>The resource was not found</source>
         <translation>The resource was not found</translation>
     </message>

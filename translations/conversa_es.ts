@@ -28,6 +28,14 @@
         <translation>No tienes permiso para realizar esta acción</translation>
     </message>
     <message>
+        <source>Your role requires two-factor authentication: enable it to continue</source>
+        <translation>Tu rol exige la verificación en dos pasos: actívala para continuar</translation>
+    </message>
+    <message>
+        <source>Scan the QR code with WhatsApp</source>
+        <translation>Escanea el código QR con WhatsApp</translation>
+    </message>
+    <message>
         <source>The resource was not found</source>
         <translation>No se encontró el recurso</translation>
     </message>

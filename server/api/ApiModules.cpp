@@ -33,7 +33,7 @@ void registerApiModules(const ServerConfig &config, Database &db, RateLimiter &l
     modules.append(new ClientsApi(db, audit, config));
     modules.append(new FilesApi(db, config));
     modules.append(new CampaignsApi(db, routing, realtime));
-    modules.append(new NumbersApi(db, config, providers));
+    modules.append(new NumbersApi(db, config, providers, realtime));
     modules.append(new ChatsApi(db, routing, realtime, providers, config.botEngineSettings()));
     modules.append(new MessagesApi(db, routing, realtime, providers));
     modules.append(new TemplatesApi(db, config, providers));

@@ -64,7 +64,8 @@ void AuthApi::registerRoutes(HttpRouter &router)
                  .transactional = false,
                  .limitPerAddress = true},
                 [this](RequestContext &ctx) { return refresh(ctx); });
-    router.post(u"/v1/auth/logout"_s, {.action = u"auth.logout"_s, .entityType = user},
+    // Logout and the 2FA routes stay open to a user whose role requires 2FA they have not enabled.
+    router.post(u"/v1/auth/logout"_s, {.action = u"auth.logout"_s, .entityType = user, .beforeTwoFactor = true},
                 [this](RequestContext &ctx) { return logout(ctx); });
     // The signed-in user's own password checks are throttled like logins and keep their failed
     // attempts, so they run in their own transactions too.
@@ -72,7 +73,10 @@ void AuthApi::registerRoutes(HttpRouter &router)
                        {.action = u"auth.change_password"_s, .entityType = user, .transactional = false},
                        [this](RequestContext &ctx) { return changePassword(ctx); });
     router.addDeferred("POST", u"/v1/auth/2fa/enable"_s,
-                       {.action = u"auth.2fa_enable"_s, .entityType = user, .transactional = false},
+                       {.action = u"auth.2fa_enable"_s,
+                        .entityType = user,
+                        .transactional = false,
+                        .beforeTwoFactor = true},
                        [this](RequestContext &ctx) { return enableTwoFactor(ctx); });
     // Public because its second-login-step mode has no access token yet; the activation mode
     // checks the bearer token itself.
@@ -84,7 +88,10 @@ void AuthApi::registerRoutes(HttpRouter &router)
                  .limitPerAddress = true},
                 [this](RequestContext &ctx) { return verifyTwoFactor(ctx); });
     router.addDeferred("POST", u"/v1/auth/2fa/disable"_s,
-                       {.action = u"auth.2fa_disable"_s, .entityType = user, .transactional = false},
+                       {.action = u"auth.2fa_disable"_s,
+                        .entityType = user,
+                        .transactional = false,
+                        .beforeTwoFactor = true},
                        [this](RequestContext &ctx) { return disableTwoFactor(ctx); });
 }
 
@@ -135,6 +142,8 @@ Result<HttpReply> AuthApi::signedIn(RequestContext &ctx, const AuthUser &user)
     return HttpReply::json(QJsonObject{{u"access_token"_s, QString::fromLatin1(tokens->accessToken)},
                                        {u"refresh_token"_s, QString::fromLatin1(tokens->refreshToken)},
                                        {u"expires_in"_s, AuthService::kAccessTokenSeconds},
+                                       // true: the role requires 2FA and only enabling it is allowed
+                                       {u"two_factor_setup_required"_s, user.twoFactorSetupRequired},
                                        {u"user"_s, m_auth.userJson(user)}});
 }
 

@@ -334,13 +334,19 @@ Result<Deferred> ClientsApi::importCsv(RequestContext &ctx)
     if (!file)
         return file.error();
     CONVERSA_TRY(ClientImport::parse(*file, true));   // a missing header fails before any work
+    // ?dry_run=true: a preview. The import runs as it would, in a transaction that is rolled
+    // back, and answers what it would do (counts and per-row errors).
+    QueryReader in(ctx);
+    const bool dryRun = in.boolean(u"dry_run"_s).value_or(false);
+    if (!in.ok())
+        return in.error();
 
     // The import and its audit row commit together on the worker (see finish); the audit needs
     // the caller's details, copied here because `work` must not touch ctx.
     RequestContext auditCtx = ctx;
     auditCtx.rawBody.clear();
     Deferred deferred;
-    deferred.work = [this, csv = *file, auditCtx, region = m_config.defaultRegion]() mutable {
+    deferred.work = [this, csv = *file, auditCtx, region = m_config.defaultRegion, dryRun]() mutable {
         ImportOutcome out;
         const Result<ClientImport::Table> table = ClientImport::parse(csv);
         if (!table) {
@@ -363,21 +369,28 @@ Result<Deferred> ClientsApi::importCsv(RequestContext &ctx)
                        {u"updated"_s, summary->updated},
                        {u"skipped"_s, summary->skipped},
                        {u"errors"_s, qint64(summary->errors.size())}};
+        if (dryRun)
+            return QVariant::fromValue(out);   // rolled back by ~Transaction; audited by the router
         auditCtx.audit.changes = out.changes;
         m_audit.record(auditRecordOf(auditCtx, true, 200));
         if (!tx.commit())
             out.error = ApiError::internal();
         return QVariant::fromValue(out);
     };
-    deferred.finish = [](RequestContext &ctx, const QVariant &value) -> Result<HttpReply> {
+    deferred.finish = [dryRun](RequestContext &ctx, const QVariant &value) -> Result<HttpReply> {
         const auto out = value.value<ImportOutcome>();
         if (out.error)
             return *out.error;   // nothing was written; the router records the failure
         ctx.audit.changes = out.changes;
-        ctx.audit.skip = true;   // written with the import
+        if (dryRun)
+            ctx.audit.changes.insert(u"dry_run"_s, true);
+        else
+            ctx.audit.skip = true;   // written with the import
         JsonWriter w(256 + out.summary.errors.size() * 96);
-        w.beginObject()
-            .field("imported", out.summary.imported)
+        w.beginObject();
+        if (dryRun)
+            w.field("dry_run", true);
+        w.field("imported", out.summary.imported)
             .field("updated", out.summary.updated)
             .field("skipped", out.summary.skipped);
         w.key("errors").beginArray();

@@ -6,8 +6,10 @@
 #include "core/Validator.h"
 #include "crypto/RandomToken.h"
 #include "domain/PhoneNumbers.h"
+#include "http/AuditRecordOf.h"
 #include "http/QueryReader.h"
 #include "providers/ProviderRegistry.h"
+#include "realtime/NumberEvents.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
 
@@ -113,8 +115,9 @@ sessionBlocking(const WhatsAppProvider *provider, const ProviderSettings &settin
 
 }   // namespace
 
-NumbersApi::NumbersApi(Database &db, const ServerConfig &config, const ProviderRegistry &providers)
-    : m_config(config), m_providers(providers), m_numbers(db, config.secretKey)
+NumbersApi::NumbersApi(Database &db, const ServerConfig &config, const ProviderRegistry &providers,
+                       RealtimeBus &realtime)
+    : m_db(db), m_config(config), m_providers(providers), m_realtime(realtime), m_numbers(db, config.secretKey)
 {}
 
 void NumbersApi::registerRoutes(HttpRouter &router)
@@ -125,9 +128,10 @@ void NumbersApi::registerRoutes(HttpRouter &router)
     router.get(u"/v1/whatsapp-numbers"_s,
                {.permission = read, .action = u"whatsapp_number.list"_s, .entityType = entity},
                [this](RequestContext &ctx) { return list(ctx); });
-    router.post(u"/v1/whatsapp-numbers"_s,
-                {.permission = manage, .action = u"whatsapp_number.create"_s, .entityType = entity},
-                [this](RequestContext &ctx) { return create(ctx); });
+    // Deferred: a number with sessions starts its session at once (create()).
+    router.addDeferred("POST", u"/v1/whatsapp-numbers"_s,
+                       {.permission = manage, .action = u"whatsapp_number.create"_s, .entityType = entity},
+                       [this](RequestContext &ctx) { return create(ctx); });
     router.get(u"/v1/whatsapp-numbers/{id}"_s,
                {.permission = read, .action = u"whatsapp_number.read"_s, .entityType = entity},
                [this](RequestContext &ctx) { return show(ctx); });
@@ -171,7 +175,8 @@ QString NumbersApi::webhookUrl(const WhatsAppNumber &n, const QString &webhookSe
     return p ? p->webhookUrl(m_config.publicUrl, n.id, webhookSecret) : QString();
 }
 
-Result<HttpReply> NumbersApi::detailReply(const RequestContext &ctx, const WhatsAppNumber &n, int status)
+Result<HttpReply> NumbersApi::detailReply(const RequestContext &ctx, const WhatsAppNumber &n, int status,
+                                          const CreatedQr &qr)
 {
     QString url;
     if (ctx.user && ctx.user->can(Permissions::kWhatsappNumbersManage)) {
@@ -195,6 +200,11 @@ Result<HttpReply> NumbersApi::detailReply(const RequestContext &ctx, const Whats
     w.field("has_meta_access_token", n.hasMetaAccessToken).field("has_meta_app_secret", n.hasMetaAppSecret);
     w.field("has_webhook_verify_token", n.hasWebhookVerifyToken).field("has_wppconnect_api_key", n.hasWppconnectApiKey);
     w.textOrNull("webhook_url", url);
+    if (qr.pairsByQr) {
+        w.textOrNull("wppconnect_qr_code", qr.dataUrl);
+        if (!qr.dataUrl.isEmpty())
+            w.field("message", ctx.text(QT_TRANSLATE_NOOP("Api", "Scan the QR code with WhatsApp")));
+    }
     writeCampaigns(w, n);
     w.timeOrNull("created_at", n.createdAt);
     w.timeOrNull("updated_at", n.updatedAt);
@@ -244,7 +254,11 @@ Result<HttpReply> NumbersApi::show(RequestContext &ctx)
     return detailReply(ctx, *n);
 }
 
-Result<HttpReply> NumbersApi::create(RequestContext &ctx)
+// Creating a number with sessions (WPPConnect) also starts its session, as reconnect does, and
+// answers with the QR to scan when the provider shows one (the OpenAPI document). The provider
+// needs the number's webhook URL, which names the number's id, so the number and its audit row
+// are committed first; the session's outcome is recorded in the answer's own transaction.
+Result<Deferred> NumbersApi::create(RequestContext &ctx)
 {
     WhatsAppNumber n;
     n.status = u"pending"_s;
@@ -260,23 +274,71 @@ Result<HttpReply> NumbersApi::create(RequestContext &ctx)
         return v.error();
     if (n.displayName.isEmpty())
         n.displayName = n.phoneNumber;
-    CONVERSA_TRY(m_numbers.checkUnique(n, 0, p->uniqueKeys(n)));
 
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
+    CONVERSA_TRY(m_numbers.checkUnique(n, 0, p->uniqueKeys(n)));
     secrets.webhookSecret = QString::fromLatin1(RandomToken::urlSafe(32));
-    const qint64 now = nowSeconds();
-    Result<qint64> id = m_numbers.insert(n, secrets, now);
-    if (!id)
-        return id.error();
+    Result<qint64> id = m_numbers.insert(n, secrets, nowSeconds());
+    CONVERSA_TRY(id);
+    n.id = *id;
     ctx.audit.entityId = *id;
     QJsonObject changes = AuditStore::diff({}, auditFields(n));
     for (const QString &field : sent)
         changes.insert(field, QJsonObject{{u"from"_s, u"***"_s}, {u"to"_s, u"***"_s}});
     ctx.audit.changes = changes;
+    AuditStore(m_db).record(auditRecordOf(ctx, true, 201));
+    if (!tx.commit())
+        return ApiError::internal();
+    ctx.audit.skip = true;   // written with the number
 
-    Result<WhatsAppNumber> created = m_numbers.find(*id);
-    if (!created)
-        return created.error();
-    return detailReply(ctx, *created, 201);
+    Deferred d;
+    if (!p->capabilities().sessions) {
+        d.work = [] { return QVariant(); };
+        d.finish = [this, id = n.id](RequestContext &ctx, const QVariant &) -> Result<HttpReply> {
+            Result<WhatsAppNumber> created = m_numbers.find(id);
+            CONVERSA_TRY(created);
+            return detailReply(ctx, *created, 201);
+        };
+        return d;
+    }
+    const Session c{p, ProviderAccount::of(n, secrets)};
+    const QString hook = webhookUrl(n, secrets.webhookSecret);
+    // A new WPPConnect session answers before its QR exists; when it shows one at once, it is
+    // asked for it, so that the answer carries it (later ones come by webhook: number.qr).
+    d.work = [c, settings = providerSettings(), hook] {
+        QVariantMap started = sessionBlocking(c.provider, settings, [&c, &hook](ProviderClient &client, auto done) {
+            client.startSession(c.account, hook, std::move(done));
+        });
+        if (c.provider->capabilities().qrPairing && started.value(u"ok"_s).toBool() &&
+            started.value(u"qr"_s).toString().isEmpty() &&
+            started.value(u"connection"_s).toString() != "connected"_L1) {
+            const QVariantMap shown = sessionBlocking(c.provider, settings, [&c](ProviderClient &client, auto done) {
+                client.qrCode(c.account, std::move(done));
+            });
+            if (shown.value(u"ok"_s).toBool())
+                started.insert(u"qr"_s, shown.value(u"qr"_s));
+        }
+        return QVariant(started);
+    };
+    d.finish = [this, id = n.id, lifetime = p->qrLifetimeSeconds()](RequestContext &ctx,
+                                                                    const QVariant &v) -> Result<HttpReply> {
+        const QVariantMap r = v.toMap();
+        const bool ok = r.value(u"ok"_s).toBool();
+        const QString qr = ok ? r.value(u"qr"_s).toString() : QString();
+        const qint64 now = nowSeconds();
+        CONVERSA_TRY(m_numbers.recordConnection(id, ok ? r.value(u"connection"_s).toString() : u"error"_s,
+                                                r.value(u"detail"_s).toString(), now));
+        if (!qr.isEmpty())
+            CONVERSA_TRY(m_numbers.storeQr(id, qr, now + lifetime, now));
+        NumberEvents::afterCommit(ctx, m_db, m_realtime, id,
+                                  qr.isEmpty() ? NumberEvents::Status : NumberEvents::Status | NumberEvents::Qr);
+        Result<WhatsAppNumber> created = m_numbers.find(id);
+        CONVERSA_TRY(created);
+        return detailReply(ctx, *created, 201, CreatedQr{true, qr});
+    };
+    return d;
 }
 
 Result<HttpReply> NumbersApi::update(RequestContext &ctx)
@@ -383,7 +445,9 @@ Result<Ok> NumbersApi::changeConnection(RequestContext &ctx, const WhatsAppNumbe
     ctx.audit.entityId = before.id;
     ctx.audit.changes =
         QJsonObject{{u"connection_status"_s, QJsonObject{{u"from"_s, before.connectionStatus}, {u"to"_s, status}}}};
-    return m_numbers.recordConnection(before.id, status, detail, nowSeconds());
+    CONVERSA_TRY(m_numbers.recordConnection(before.id, status, detail, nowSeconds()));
+    NumberEvents::afterCommit(ctx, m_db, m_realtime, before.id, NumberEvents::Status);
+    return Ok{};
 }
 
 Result<Deferred> NumbersApi::qr(RequestContext &ctx)
@@ -506,8 +570,10 @@ Result<Deferred> NumbersApi::reconnect(RequestContext &ctx)
         }
         CONVERSA_TRY(changeConnection(ctx, before, r.value(u"connection"_s).toString(), detail));
         const QString qr = r.value(u"qr"_s).toString();
-        if (!qr.isEmpty())
+        if (!qr.isEmpty()) {
             CONVERSA_TRY(m_numbers.storeQr(before.id, qr, nowSeconds() + lifetime, nowSeconds()));
+            NumberEvents::afterCommit(ctx, m_db, m_realtime, before.id, NumberEvents::Qr);
+        }
         return statusReply(before.id);
     };
     return d;

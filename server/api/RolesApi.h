@@ -1,21 +1,26 @@
 #pragma once
 
 #include "ApiModule.h"
-
-#include <QByteArray>
+#include "core/Result.h"
 
 namespace Conversa::Server {
 
 class RoleStore;
+struct HttpReply;
+class RequestContext;
 
-// GET /v1/roles: the seeded roles and their permissions (roles are not editable).
+// /v1/roles: the seeded roles and their permissions (fixed), and the one setting an admin changes
+// per role, whether its users must have 2FA (docs/API.md#two-factor-required-by-role).
 class RolesApi final : public ApiModule {
 public:
     explicit RolesApi(const RoleStore &roles);
     void registerRoutes(HttpRouter &router) override;
 
+    Result<HttpReply> list(RequestContext &ctx);
+    Result<HttpReply> update(RequestContext &ctx);
+
 private:
-    QByteArray m_body;   // the roles never change after start: written once
+    const RoleStore &m_roles;
 };
 
 }   // namespace Conversa::Server

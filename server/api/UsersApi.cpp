@@ -112,7 +112,7 @@ QJsonObject auditFields(const AuthUser &u)
 
 UsersApi::UsersApi(Database &db, const RoleStore &roles, AuthService &auth, RoutingTrigger &routing,
                    RealtimeBus &realtime)
-    : m_roles(roles), m_auth(auth), m_routing(routing), m_realtime(realtime), m_users(db), m_campaigns(db)
+    : m_roles(roles), m_auth(auth), m_routing(routing), m_realtime(realtime), m_users(db), m_campaigns(db), m_statuses(db)
 {
     for (const Role &role : roles.all()) {
         JsonWriter ref(128);
@@ -138,7 +138,8 @@ void UsersApi::registerRoutes(HttpRouter &router)
     router.get(u"/v1/users"_s, {.permission = Permissions::kUsersRead, .action = u"user.list"_s, .entityType = user},
                [this](RequestContext &ctx) { return list(ctx); });
     // /me before /{id}: the first matching route wins.
-    router.get(u"/v1/users/me"_s, {.action = u"user.read"_s, .entityType = user},
+    // Open to a user who must enable 2FA first (docs/API.md#two-factor-required-by-role).
+    router.get(u"/v1/users/me"_s, {.action = u"user.read"_s, .entityType = user, .beforeTwoFactor = true},
                [this](RequestContext &ctx) { return me(ctx); });
     router.put(u"/v1/users/me"_s, {.action = u"user.update_profile"_s, .entityType = user},
                [this](RequestContext &ctx) { return updateMe(ctx); });
@@ -158,6 +159,13 @@ void UsersApi::registerRoutes(HttpRouter &router)
     router.post(u"/v1/users/{id}/unlock-login"_s,
                 {.permission = Permissions::kUsersUpdate, .action = u"user.unlock_login"_s, .entityType = user},
                 [this](RequestContext &ctx) { return unlockLogin(ctx); });
+    // A user who lost their second factor: an admin turns it off (and ends their logins).
+    router.post(u"/v1/users/{id}/reset-2fa"_s,
+                {.permission = Permissions::kUsersUpdate, .action = u"user.reset_2fa"_s, .entityType = user},
+                [this](RequestContext &ctx) { return resetTwoFactor(ctx); });
+    // One's own history needs no permission; someone else's needs users.read (as GET /users/{id}).
+    router.get(u"/v1/users/{id}/status-history"_s, {.action = u"user.status_history"_s, .entityType = user},
+               [this](RequestContext &ctx) { return statusHistory(ctx); });
     // One's own status needs no permission; someone else's needs users.agent_status.
     router.post(u"/v1/users/{id}/agent-status"_s, {.action = u"user.agent_status"_s, .entityType = user},
                 [this](RequestContext &ctx) { return setAgentStatus(ctx); });
@@ -187,6 +195,8 @@ Result<HttpReply> UsersApi::userReply(const AuthUser &u, bool withCampaigns)
     w.textOrNull("agent_status_reason", u.agentStatusReason);
     w.field("max_concurrent_chats", u.maxConcurrentChats).field("auto_assign_enabled", u.autoAssignEnabled);
     w.field("two_factor_enabled", u.twoFactorEnabled);
+    if (!withCampaigns)
+        w.field("two_factor_setup_required", u.twoFactorSetupRequired);
     if (withCampaigns) {
         w.key("campaigns").beginArray();
         for (const UserCampaign &c : std::as_const(*campaigns))
@@ -401,6 +411,58 @@ Result<HttpReply> UsersApi::unlockLogin(RequestContext &ctx)
     CONVERSA_TRY(m_auth.unlockLogins(ctx.idParam(), ctx.ip));
     return HttpReply::json(
         QJsonObject{{u"message"_s, ctx.text(QT_TRANSLATE_NOOP("Api", "The user's sign-in lock was cleared"))}});
+}
+
+// POST /v1/users/{id}/reset-2fa: the secret, pending secret and backup codes go; the user's
+// logins end (they were opened with the lost factor), and the next login asks for the password
+// only (and, when the role requires 2FA, walks the user through enabling it again).
+Result<HttpReply> UsersApi::resetTwoFactor(RequestContext &ctx)
+{
+    Result<AuthUser> user = m_auth.loadUser(ctx.idParam());
+    CONVERSA_TRY(user);
+    if (!user->twoFactorEnabled)
+        return ApiError::conflict(QT_TRANSLATE_NOOP("Api", "Two-factor authentication is not enabled"));
+    CONVERSA_TRY(m_auth.store().disableTwoFactor(user->id));
+    CONVERSA_TRY(m_users.revokeSessions(user->id, u"two_factor_reset"_s, nowSeconds()));
+    ctx.afterCommit([&realtime = m_realtime, id = user->id] { realtime.disconnectUser(id); });
+    ctx.audit.changes = QJsonObject{{u"two_factor_enabled"_s, AuditStore::change(true, false)}};
+    return HttpReply::json(QJsonObject{{u"id"_s, user->id}, {u"two_factor_enabled"_s, false}});
+}
+
+// GET /v1/users/{id}/status-history: the agent_status_history rows, newest first, paged.
+Result<HttpReply> UsersApi::statusHistory(RequestContext &ctx)
+{
+    const qint64 id = ctx.idParam();
+    if (id != ctx.userId() && !ctx.user->can(Permissions::kUsersRead))
+        return ApiError::forbidden();
+    QueryReader in(ctx);
+    const PageRequest page = in.page();
+    if (!in.ok())
+        return in.error();
+    CONVERSA_TRY(m_auth.loadUser(id));   // 404 for no such (or a deleted) user
+    Result<AgentStatusPage> result = m_statuses.recent(id, page.limit, page.offset());
+    CONVERSA_TRY(result);
+    const qint64 now = nowSeconds();
+    JsonWriter w(256 + result->rows.size() * 200);
+    w.beginObject().key("data").beginArray();
+    for (const AgentStatusPage::Row &r : std::as_const(result->rows)) {
+        w.beginObject().field("id", r.row.id).field("agent_status", r.row.status);
+        w.textOrNull("reason", r.row.reason);
+        if (r.row.changedBy == 0 || r.changedByFirstName.isEmpty()) {
+            w.key("changed_by").null();
+        } else {
+            w.key("changed_by").beginObject().field("id", r.row.changedBy);
+            w.field("first_name", r.changedByFirstName).field("last_name", r.changedByLastName).endObject();
+        }
+        w.timeOrNull("started_at", r.row.startedAt).timeOrNull("ended_at", r.row.endedAt);
+        // The current status counts up to now.
+        w.field("duration_seconds", (r.row.endedAt ? r.row.endedAt : now) - r.row.startedAt);
+        w.endObject();
+    }
+    w.endArray();
+    w.pageMeta(page, result->total);
+    w.endObject();
+    return HttpReply::json(w.take());
 }
 
 Result<HttpReply> UsersApi::setAgentStatus(RequestContext &ctx)

@@ -2,6 +2,7 @@
 
 #include "ApiModule.h"
 #include "http/HttpRouter.h"
+#include "store/AgentStatusStore.h"
 #include "store/CampaignStore.h"
 #include "store/UserStore.h"
 
@@ -32,11 +33,15 @@ private:
     Result<HttpReply> updateMe(RequestContext &ctx);
     Result<HttpReply> remove(RequestContext &ctx);
     Result<HttpReply> unlockLogin(RequestContext &ctx);
+    Result<HttpReply> resetTwoFactor(RequestContext &ctx);
+    Result<HttpReply> statusHistory(RequestContext &ctx);
     Result<HttpReply> setAgentStatus(RequestContext &ctx);
 
     // 409 when the change would leave no active admin: `before` was one and no longer is.
     Result<Ok> keepAnActiveAdmin(const AuthUser &before, bool stillActiveAdmin);
     // As the OpenAPI document shows a user; withCampaigns adds the user's campaigns (one query).
+    // Without them it is the caller's own profile (/users/me), which also says whether the
+    // caller's role requires 2FA they have not enabled yet.
     Result<HttpReply> userReply(const AuthUser &user, bool withCampaigns = true);
 
     // Roles never change after start, so their JSON is written once.
@@ -52,6 +57,7 @@ private:
     RealtimeBus &m_realtime;     // disconnects suspended and deleted users
     UserStore m_users;
     CampaignStore m_campaigns;
+    AgentStatusStore m_statuses;
     QHash<qint64, RoleJson> m_roleJson;
     qint64 m_adminRoleId = 0;
 };

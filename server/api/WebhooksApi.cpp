@@ -6,6 +6,7 @@
 #include "domain/RoutingTrigger.h"
 #include "providers/ProviderRegistry.h"
 #include "realtime/ChatEvents.h"
+#include "realtime/NumberEvents.h"
 #include "store/Database.h"
 
 using namespace Qt::StringLiterals;
@@ -99,6 +100,10 @@ Result<HttpReply> WebhooksApi::receive(const WhatsAppProvider &provider, Request
             CONVERSA_TRY(m_numbers.storeQr(n->id, change->qrDataUrl, now + provider.qrLifetimeSeconds(), now));
         if (!change->status.isEmpty())
             CONVERSA_TRY(m_numbers.recordConnection(n->id, change->status, change->detail, now));
+        // A QR also moves the number to qr_pending: both events then.
+        NumberEvents::afterCommit(ctx, m_db, m_realtime, n->id,
+                                  change->qrDataUrl.isEmpty() ? NumberEvents::Status
+                                                              : NumberEvents::Status | NumberEvents::Qr);
     } else {
         Result<InboundSummary> summary = m_pipeline.handle(provider, *n, content, ctx.rawBody, now);
         if (!summary)

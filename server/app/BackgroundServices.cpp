@@ -11,6 +11,7 @@
 #include "delivery/BotWorker.h"
 #include "domain/RoutingTrigger.h"
 #include "realtime/ChatEvents.h"
+#include "realtime/NumberEvents.h"
 #include "realtime/RealtimeBus.h"
 #include "realtime/RealtimeRelay.h"
 #include "store/Database.h"
@@ -172,7 +173,7 @@ std::unique_ptr<OwnedService<BotThread>> bot(const ServerConfig &config, Databas
     return std::make_unique<OwnedService<BotThread>>(u"bot sessions"_s, std::move(thread));
 }
 
-std::unique_ptr<OwnedService<HealthThread>> health(const ServerConfig &config, Database &db,
+std::unique_ptr<OwnedService<HealthThread>> health(const ServerConfig &config, Database &db, RealtimeBus &bus,
                                                    const ProviderRegistry &providers)
 {
     if (config.healthCheckSeconds <= 0)
@@ -182,8 +183,13 @@ std::unique_ptr<OwnedService<HealthThread>> health(const ServerConfig &config, D
     settings.secretKey = config.secretKey;
     settings.intervalSeconds = config.healthCheckSeconds;
     settings.timeoutMs = qBound(1000, config.outboundTimeoutMs, 15000);
-    return std::make_unique<OwnedService<HealthThread>>(u"health monitor"_s,
-                                                        std::make_unique<HealthThread>(db, settings, providers));
+    auto thread = std::make_unique<HealthThread>(db, settings, providers);
+    // On the health thread, after its commit, with its own database connection.
+    QObject::connect(
+        thread->monitor(), &HealthMonitor::connectionChanged, thread->monitor(),
+        [&db, &bus](qint64 numberId) { NumberEvents::publish(db, bus, numberId, NumberEvents::Status); },
+        Qt::DirectConnection);
+    return std::make_unique<OwnedService<HealthThread>>(u"health monitor"_s, std::move(thread));
 }
 
 }   // namespace BackgroundServices

@@ -53,7 +53,7 @@ std::unique_ptr<OwnedService<RoutingThread>> routing(const ServerConfig &config,
 std::unique_ptr<OwnedService<BotThread>> bot(const ServerConfig &config, Database &db, RealtimeBus &bus,
                                              RoutingTrigger &trigger, const ProviderRegistry &providers);
 // Each number's provider checked; null when checks are off.
-std::unique_ptr<OwnedService<HealthThread>> health(const ServerConfig &config, Database &db,
+std::unique_ptr<OwnedService<HealthThread>> health(const ServerConfig &config, Database &db, RealtimeBus &bus,
                                                    const ProviderRegistry &providers);
 
 }   // namespace BackgroundServices

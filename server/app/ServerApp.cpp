@@ -252,7 +252,7 @@ Result<Ok> ServerApp::start()
     m_outbound = m_services.add(BackgroundServices::outbound(m_config, *m_db, *m_realtime, m_providers));
     m_media = m_services.add(BackgroundServices::media(m_config, *m_db, *m_realtime, m_providers));
     m_routing = m_services.add(BackgroundServices::routing(m_config, *m_db, *m_realtime, m_routingTrigger));
-    m_health = m_services.add(BackgroundServices::health(m_config, *m_db, m_providers));
+    m_health = m_services.add(BackgroundServices::health(m_config, *m_db, *m_realtime, m_providers));
     m_bot = m_services.add(BackgroundServices::bot(m_config, *m_db, *m_realtime, m_routingTrigger, m_providers));
     // Last to start, first to stop: a backup being written finishes while the database is still there.
     m_backupScheduler = std::make_unique<BackupScheduler>(m_config, *m_db, *m_backups);

@@ -19,6 +19,12 @@ ApiError ApiError::forbidden()
     return {403, "FORBIDDEN", QT_TRANSLATE_NOOP("Api", "You do not have permission to do this")};
 }
 
+ApiError ApiError::twoFactorSetupRequired()
+{
+    return {403, "TWO_FACTOR_SETUP_REQUIRED",
+            QT_TRANSLATE_NOOP("Api", "Your role requires two-factor authentication: enable it to continue")};
+}
+
 ApiError ApiError::notFound()
 {
     return {404, "NOT_FOUND", QT_TRANSLATE_NOOP("Api", "The resource was not found")};

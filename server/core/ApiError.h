@@ -26,6 +26,8 @@ public:
     static ApiError badRequest(const char *message);
     static ApiError unauthenticated(const char *message = nullptr);
     static ApiError forbidden();
+    // 403 for a user whose role requires 2FA and who has not enabled it yet (docs/API.md).
+    static ApiError twoFactorSetupRequired();
     static ApiError notFound();
     static ApiError methodNotAllowed();
     static ApiError conflict(const char *message, QStringList args = {});

@@ -23,6 +23,7 @@ struct AuthUser {
     int maxConcurrentChats = 0;
     bool autoAssignEnabled = true;
     bool twoFactorEnabled = false;
+    bool twoFactorSetupRequired = false;   // the role requires 2FA and it is off: only enabling it is allowed
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     qint64 lastLoginAt = 0;

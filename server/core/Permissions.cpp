@@ -17,6 +17,7 @@ const QStringList &Permissions::all()
         kAuditRead,        kAuditExport,     kBackupsRead,         kBackupsCreate,
         kBackupsRestore,   kBackupsDelete,   kFilesRead,           kFilesCreate,
         kFilesDelete,
+        kRolesUpdate,   // appended: a permission's id is its place in this list
     };
     return names;
 }

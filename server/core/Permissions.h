@@ -16,6 +16,7 @@ inline const QString kUsersUpdate = QStringLiteral("users.update");
 inline const QString kUsersDelete = QStringLiteral("users.delete");
 inline const QString kUsersAgentStatus = QStringLiteral("users.agent_status");
 inline const QString kRolesRead = QStringLiteral("roles.read");
+inline const QString kRolesUpdate = QStringLiteral("roles.update");
 inline const QString kCampaignsRead = QStringLiteral("campaigns.read");
 inline const QString kCampaignsCreate = QStringLiteral("campaigns.create");
 inline const QString kCampaignsUpdate = QStringLiteral("campaigns.update");

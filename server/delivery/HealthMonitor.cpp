@@ -97,9 +97,11 @@ void HealthMonitor::check(qint64 numberId)
 void HealthMonitor::finish(qint64 numberId, NumberHealth health, const QString &connection, const QString &detail)
 {
     health.checkedAt = nowSeconds();
-    const Result<Ok> kept = m_numbers->recordHealth(numberId, health, connection, detail);
+    const Result<bool> kept = m_numbers->recordHealth(numberId, health, connection, detail);
     if (!kept && kept.error().status() != 404)
         qCWarning(lcHealth) << "could not keep the health check of number" << numberId << kept.error().code();
+    if (kept && *kept)
+        emit connectionChanged(numberId);
     emit checked(numberId, health.healthy);
     if (--m_inFlight == 0 && m_stopping)
         emit idle();

@@ -41,6 +41,8 @@ public:
 
 signals:
     void checked(qint64 numberId, bool healthy);
+    // The check showed another connection status, now committed (number.status).
+    void connectionChanged(qint64 numberId);
 
 private:
     void poll();

@@ -19,11 +19,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Columns read into AuthUser, in readUser()'s order.
+// Columns read into AuthUser, in readUser()'s order; "r" is the user's role row, read with the user
+// so that its 2FA requirement holds on every server as soon as an admin changes it.
 constexpr const char *kUserColumns =
     "u.id, u.email, u.first_name, u.last_name, u.phone, u.avatar_url, u.role_id, u.status, "
     "u.agent_status, u.agent_status_reason, u.max_concurrent_chats, u.auto_assign_enabled, "
-    "u.two_factor_enabled, u.created_at, u.updated_at, u.last_login_at";
+    "u.two_factor_enabled, u.created_at, u.updated_at, u.last_login_at, r.require_two_factor";
 
 AuthUser readUser(const SqlQuery &q, const RoleStore &roles)
 {
@@ -44,6 +45,7 @@ AuthUser readUser(const SqlQuery &q, const RoleStore &roles)
     u.createdAt = q.integer(13);
     u.updatedAt = q.integer(14);
     u.lastLoginAt = q.integer(15);
+    u.twoFactorSetupRequired = q.boolean(16) && !u.twoFactorEnabled;
     if (const Role *role = roles.byId(u.roleId)) {
         u.roleName = role->name;
         u.permissions = &role->permissionSet;
@@ -86,7 +88,7 @@ Result<AuthUser> AuthService::authenticate(QByteArrayView token) const
         return ApiError::unauthenticated(QT_TRANSLATE_NOOP("Api", "The access token is invalid or expired"));
 
     static const QString sql = u"SELECT "_s + QLatin1StringView(kUserColumns) +
-        u" FROM users u JOIN auth_sessions s ON s.user_id = u.id "
+        u" FROM users u JOIN roles r ON r.id = u.role_id JOIN auth_sessions s ON s.user_id = u.id "
         "WHERE u.id = ? AND s.id = ? AND s.revoked_at IS NULL AND u.deleted_at IS NULL"_s;
     SqlQuery q(m_db, sql, {userId, sessionId});
     if (!q.exec())
@@ -103,8 +105,9 @@ Result<AuthUser> AuthService::authenticate(QByteArrayView token) const
 
 Result<AuthUser> AuthService::loadUser(qint64 userId) const
 {
-    static const QString sql =
-        u"SELECT "_s + QLatin1StringView(kUserColumns) + u" FROM users u WHERE u.id = ? AND u.deleted_at IS NULL"_s;
+    static const QString sql = u"SELECT "_s + QLatin1StringView(kUserColumns) +
+        u" FROM users u JOIN roles r ON r.id = u.role_id "
+        "WHERE u.id = ? AND u.deleted_at IS NULL"_s;
     SqlQuery q(m_db, sql, {userId});
     if (!q.exec())
         return q.failure();

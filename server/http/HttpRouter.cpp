@@ -388,6 +388,10 @@ Result<HttpReply> HttpRouter::prepare(const Route &route, RequestContext &ctx) c
         if (!user)
             return user.error();
         ctx.user = std::move(user.value());
+        // A role that requires 2FA: until its user enables it, only the routes that get them
+        // there answer (docs/API.md#two-factor-required-by-role).
+        if (ctx.user->twoFactorSetupRequired && !route.options.beforeTwoFactor)
+            return ApiError::twoFactorSetupRequired();
         if (!route.options.permission.isEmpty() && !ctx.user->can(route.options.permission))
             return ApiError::forbidden();
         int retryAfter = 0;

@@ -32,6 +32,7 @@ struct RouteOptions {
     bool transactional = true;   // mutating routes run in one transaction (webhooks may opt out)
     bool auditRead = false;      // a read audited when it succeeds, in its transaction (exports)
     bool limitPerAddress = false;   // public routes that cost work (login): counted per client address first
+    bool beforeTwoFactor = false;   // open to a user whose role requires 2FA before they enable it
 };
 
 // Slow work taken off the event loop: `work` runs on the worker pool (never touching ctx; it may

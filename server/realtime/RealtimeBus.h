@@ -19,7 +19,8 @@ class RealtimeHub;
 // whatever publishes, so domain code publishes without knowing which thread holds which socket.
 class RealtimeBus {
 public:
-    // Rooms: "user:<id>", "chat:<id>", "supervisors" (chats.read_all), "analytics" (analytics.read). `jsonPayload` is the event's one argument,
+    // Rooms: "user:<id>", "chat:<id>", "supervisors" (chats.read_all), "analytics" (analytics.read),
+    // "numbers" (whatsapp.numbers.manage). `jsonPayload` is the event's one argument,
     // serialised JSON (the REST API's shape). Sockets of `exceptUserId` (e.g. the typist) are skipped.
     void publish(const QStringList &rooms, const QString &event, const QByteArray &jsonPayload,
                  qint64 exceptUserId = 0);

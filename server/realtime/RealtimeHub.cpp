@@ -266,8 +266,9 @@ void RealtimeHub::onConnect(Session *s, const Packet &packet)
     }
     // The router's own check: signature, expiry, live login, active user.
     Result<AuthUser> user = m_auth.authenticate(token);
-    if (!user) {
-        sendConnectError(s, user.error().message(), user.error().code());
+    if (!user || user->twoFactorSetupRequired) {   // no events before a required 2FA is on
+        const ApiError error = user ? ApiError::twoFactorSetupRequired() : user.error();
+        sendConnectError(s, error.message(), error.code());
         return close(s, QWebSocketProtocol::CloseCodePolicyViolated);
     }
     s->user = std::move(user.value());
@@ -280,6 +281,9 @@ void RealtimeHub::onConnect(Session *s, const Packet &packet)
     // analytics.update goes to those who may read /analytics/live (docs/REALTIME.md).
     if (s->user->can(Permissions::kAnalyticsRead))
         join(s, u"analytics"_s);
+    // number.qr and number.status go to those who manage numbers (a QR links a phone to one).
+    if (s->user->can(Permissions::kWhatsappNumbersManage))
+        join(s, u"numbers"_s);
     Packet reply{PacketType::Connect};
     reply.data = QJsonObject{{u"sid"_s, QString::fromLatin1(RandomToken::urlSafe(15))}};
     send(s, SocketIo::encodePacket(reply));

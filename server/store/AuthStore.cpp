@@ -284,9 +284,11 @@ Result<Ok> AuthStore::activateTwoFactor(qint64 userId, qint64 counter)
 
 Result<Ok> AuthStore::disableTwoFactor(qint64 userId)
 {
+    // The last accepted step belongs to the secret that goes: a new one starts afresh (else a
+    // code of the new secret in the same 30 s step as the old one's last would be refused).
     SqlQuery q(m_db,
                "UPDATE users SET two_factor_enabled = FALSE, two_factor_secret = NULL, "
-               "two_factor_pending_secret = NULL, updated_at = ? WHERE id = ?",
+               "two_factor_pending_secret = NULL, two_factor_last_counter = 0, updated_at = ? WHERE id = ?",
                {nowSeconds(), userId});
     if (!q.exec())
         return q.failure();

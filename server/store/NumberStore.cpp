@@ -294,8 +294,8 @@ Result<QList<qint64>> NumberStore::claimHealthChecks(qint64 now, qint64 dueBefor
     return claimed;
 }
 
-Result<Ok> NumberStore::recordHealth(qint64 id, const NumberHealth &health, const QString &connection,
-                                     const QString &detail)
+Result<bool> NumberStore::recordHealth(qint64 id, const NumberHealth &health, const QString &connection,
+                                       const QString &detail)
 {
     Transaction tx(m_db);
     if (!tx.isActive())
@@ -313,11 +313,12 @@ Result<Ok> NumberStore::recordHealth(qint64 id, const NumberHealth &health, cons
                 nullIfEmpty(health.error), id});
     if (!q.exec())
         return q.failure();
-    if (!connection.isEmpty() && connection != stored)
+    const bool changed = !connection.isEmpty() && connection != stored;
+    if (changed)
         CONVERSA_TRY(recordConnection(id, connection, detail, health.checkedAt));
     if (!tx.commit())
         return ApiError::internal();
-    return Ok{};
+    return changed;
 }
 
 Result<NumberHealth> NumberStore::health(qint64 id)

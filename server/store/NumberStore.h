@@ -127,8 +127,9 @@ public:
     // two servers never check one number at once. The claimed ids.
     Result<QList<qint64>> claimHealthChecks(qint64 now, qint64 dueBefore, int limit);
     // Keeps a check's outcome, in one transaction with the connection change it shows (when
-    // `connection` is not empty and differs from the stored status). 404 when no longer live.
-    Result<Ok> recordHealth(qint64 id, const NumberHealth &health, const QString &connection, const QString &detail);
+    // `connection` is not empty and differs from the stored status): whether it changed the
+    // connection. 404 when no longer live.
+    Result<bool> recordHealth(qint64 id, const NumberHealth &health, const QString &connection, const QString &detail);
     Result<NumberHealth> health(qint64 id);
     // The latest connection changes, newest first.
     Result<QList<NumberConnectionEvent>> connections(qint64 id, int limit);

@@ -119,6 +119,31 @@ Result<Ok> RoleStore::seedAndLoad()
     return Ok{};
 }
 
+Result<QHash<qint64, bool>> RoleStore::twoFactorRequirements() const
+{
+    SqlQuery q(m_db, "SELECT id, require_two_factor FROM roles");
+    if (!q.exec())
+        return q.failure();
+    QHash<qint64, bool> out;
+    while (q.next())
+        out.insert(q.integer(0), q.boolean(1));
+    return out;
+}
+
+Result<bool> RoleStore::setRequireTwoFactor(qint64 roleId, bool required) const
+{
+    SqlQuery before(m_db, "SELECT require_two_factor FROM roles WHERE id = ?", {roleId});
+    if (!before.exec())
+        return before.failure();
+    if (!before.next())
+        return ApiError::notFound();
+    const bool was = before.boolean(0);
+    SqlQuery q(m_db, "UPDATE roles SET require_two_factor = ? WHERE id = ?", {required, roleId});
+    if (!q.exec())
+        return q.failure();
+    return was;
+}
+
 const Role *RoleStore::byId(qint64 id) const
 {
     for (const Role &r : m_roles) {

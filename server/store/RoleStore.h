@@ -21,8 +21,9 @@ struct Role {
     QSet<QString> permissionSet;
 };
 
-// The seeded roles and their permissions. Roles are not editable through the API, so the whole
-// catalog is written at start-up (idempotently) and then served from memory.
+// The seeded roles and their permissions. Names and permissions are not editable through the API,
+// so that catalog is written at start-up (idempotently) and then served from memory; the one
+// setting an admin may change, whether a role requires 2FA, stays in the database.
 class RoleStore {
 public:
     explicit RoleStore(Database &db);
@@ -34,6 +35,12 @@ public:
     const QList<Role> &all() const { return m_roles; }
 
     static QStringList allPermissions();
+
+    // Which roles require their users to have 2FA, read from the database: an admin changes it
+    // at run time, maybe on another server (docs/API.md#two-factor-required-by-role).
+    Result<QHash<qint64, bool>> twoFactorRequirements() const;
+    // Sets a role's requirement (the caller's transaction); returns the previous value.
+    Result<bool> setRequireTwoFactor(qint64 roleId, bool required) const;
 
 private:
     Database &m_db;

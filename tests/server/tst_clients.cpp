@@ -100,6 +100,7 @@ private slots:
     void importCsv();
     void importRowErrors();
     void importExistingPhone();
+    void importDryRun();
     void importFileErrors_data();
     void importFileErrors();
     void importRefusals();
@@ -779,6 +780,51 @@ void tst_Clients::importRowErrors()
     QCOMPARE(m_server.count(u"clients"_s, u"phone_number IN ('+573102000003', '+573102000005')"_s), 0);
     QCOMPARE(clientByPhone(u"+573102000001"_s).value(u"notes"_s).toString(), u"multi\nline\nnote"_s);
     QCOMPARE(clientByPhone(u"+573102000006"_s).value(u"first_name"_s).toString(), u"Bien2"_s);
+}
+
+void tst_Clients::importDryRun()
+{
+    // A preview: what the import would do, with its row errors, and nothing written.
+    const qint64 existing = createClient({{u"phone_number"_s, u"+573109900001"_s}, {u"first_name"_s, u"Antes"_s}});
+    QVERIFY(existing > 0);
+    const QByteArray csv = "phone_number,first_name\n"
+                           "+573109900001,Despues\n"   // updates the existing client
+                           "+573109900002,Nuevo\n"
+                           "12345,Malo\n";   // line 4: invalid phone
+    const qint64 clients = m_server.count(u"clients"_s);
+    const qint64 mark = m_server.auditMark();
+    const auto send = [&](const QString &query) {
+        return m_server.requestRaw("POST", u"/v1/clients/import"_s + query, multipart(csv),
+                                   "multipart/form-data; boundary=" + kBoundary, m_admin);
+    };
+    const ApiResponse preview = send(u"?dry_run=true"_s);
+    QCOMPARE(preview.status, 200);
+    QCOMPARE(preview.value(u"dry_run"_s), QJsonValue(true));
+    QCOMPARE(preview.value(u"imported"_s).toInt(), 1);
+    QCOMPARE(preview.value(u"updated"_s).toInt(), 1);
+    QCOMPARE(preview.value(u"skipped"_s).toInt(), 1);
+    const QJsonArray errors = preview.value(u"errors"_s).toArray();
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors[0].toObject().value(u"row"_s).toInt(), 4);
+    QCOMPARE(errors[0].toObject().value(u"field"_s).toString(), u"phone_number"_s);
+    QCOMPARE(m_server.count(u"clients"_s), clients);
+    QCOMPARE(clientByPhone(u"+573109900001"_s).value(u"first_name"_s).toString(), u"Antes"_s);
+    const QList<QJsonObject> rows = m_server.auditRowsSince(u"client.import"_s, mark);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().value(u"changes"_s).toObject().value(u"dry_run"_s), QJsonValue(true));
+    QCOMPARE(rows.first().value(u"changes"_s).toObject().value(u"imported"_s).toInt(), 1);
+
+    // A wrong value is a 422; without the flag the same file is imported as previewed.
+    const ApiResponse wrong = send(u"?dry_run=maybe"_s);
+    QCOMPARE(wrong.status, 422);
+    QCOMPARE(wrong.errorFields(), QStringList{u"dry_run"_s});
+    const ApiResponse done = send(QString());
+    QCOMPARE(done.status, 200);
+    QVERIFY(!done.object().contains(u"dry_run"_s));
+    QCOMPARE(done.value(u"imported"_s).toInt(), 1);
+    QCOMPARE(done.value(u"updated"_s).toInt(), 1);
+    QCOMPARE(m_server.count(u"clients"_s), clients + 1);
+    QCOMPARE(clientByPhone(u"+573109900001"_s).value(u"first_name"_s).toString(), u"Despues"_s);
 }
 
 void tst_Clients::importExistingPhone()

@@ -11,8 +11,11 @@
 #include "store/Database.h"
 #include "store/NumberStore.h"
 
+#include <Conversa/realtime/SocketIoClient.h>
+
 #include <QJsonArray>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Conversa::Server;
@@ -154,7 +157,17 @@ void tst_NumberHealth::wppSessionUpAndDown()
     QCOMPARE(status(id).value(u"connection_status"_s).toString(), u"connected"_s);
     QVERIFY(!m_wpp.requests(u"status-session"_s).isEmpty());
 
-    // The session closes behind our back: the next check sees it and records the change once.
+    // The session closes behind our back: the next check sees it and records the change once,
+    // and pushes it to the sockets of those who manage numbers (number.status).
+    Conversa::SocketIoClient admin;
+    QList<QJsonObject> pushed;
+    connect(&admin, &Conversa::SocketIoClient::event, this, [&pushed](const QString &name, const QJsonValue &p) {
+        if (name == "number.status"_L1)
+            pushed.append(p.toObject());
+    });
+    QSignalSpy up(&admin, &Conversa::SocketIoClient::connected);
+    admin.open(m_server.baseUrl(), m_admin);
+    QVERIFY(up.wait(5000));
     m_wpp.setSessionState(session, u"CLOSED"_s);
     QTRY_COMPARE_WITH_TIMEOUT(health(id).value(u"is_healthy"_s).toBool(true), false, 10000);
     QCOMPARE(health(id).value(u"provider_status"_s).toString(), u"CLOSED"_s);
@@ -163,6 +176,13 @@ void tst_NumberHealth::wppSessionUpAndDown()
     QTRY_VERIFY_WITH_TIMEOUT(m_wpp.requests(u"status-session"_s).size() >= checks + 2, 10000);
     QCOMPARE(history(id).mid(0, 2), QStringList({u"disconnected"_s, u"connected"_s}));
     QCOMPARE(history(id).count(u"disconnected"_s), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!pushed.isEmpty(), 5000);
+    QCOMPARE(pushed.size(), 1);   // once, however often it is checked
+    QCOMPARE(pushed.first().value(u"number_id"_s).toInteger(), id);
+    QCOMPARE(pushed.first().value(u"connection_status"_s).toString(), u"disconnected"_s);
+    QCOMPARE(pushed.first().value(u"detail"_s).toString(),
+             status(id).value(u"history"_s).toArray().first().toObject().value(u"detail"_s).toString());
+    admin.close();
 }
 
 void tst_NumberHealth::inactiveNotChecked()

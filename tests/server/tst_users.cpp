@@ -82,6 +82,7 @@ private slots:
 
     void agentStatusOwn();
     void agentStatusOthers();
+    void statusHistory();
     void agentStatusValidation_data();
     void agentStatusValidation();
 
@@ -839,6 +840,59 @@ void tst_Users::agentStatusOthers()
     QCOMPARE(m_server.request("POST", path, body).status, 401);
 }
 
+void tst_Users::statusHistory()
+{
+    // The agent's own changes and one by a supervisor, newest first, paged.
+    const Caller agent = signIn(u"agent"_s, u"Hilda"_s, u"History"_s);
+    const QString status = u"/v1/users/%1/agent-status"_s.arg(agent.id);
+    QCOMPARE(m_server.request("POST", status, {{u"agent_status"_s, u"available"_s}}, agent.token).status, 200);
+    QCOMPARE(m_server
+                 .request("POST", status, {{u"agent_status"_s, u"paused"_s}, {u"agent_status_reason"_s, u"Almuerzo"_s}},
+                          agent.token)
+                 .status,
+             200);
+    QCOMPARE(m_server.request("POST", status, {{u"agent_status"_s, u"busy"_s}}, m_supervisor.token).status, 200);
+
+    const QString path = u"/v1/users/%1/status-history"_s.arg(agent.id);
+    const ApiResponse own = get(path, agent.token);
+    QCOMPARE(own.status, 200);
+    const QJsonArray rows = own.value(u"data"_s).toArray();
+    QCOMPARE(rows.size(), 3);
+    const QJsonObject newest = rows[0].toObject();
+    QCOMPARE(keysOf(newest),
+             (QSet<QString>{u"id"_s, u"agent_status"_s, u"reason"_s, u"changed_by"_s, u"started_at"_s, u"ended_at"_s,
+                            u"duration_seconds"_s}));
+    QCOMPARE(newest.value(u"agent_status"_s).toString(), u"busy"_s);
+    QVERIFY(newest.value(u"ended_at"_s).isNull());   // the current status
+    QVERIFY(newest.value(u"duration_seconds"_s).toInteger() >= 0);
+    QCOMPARE(newest.value(u"changed_by"_s).toObject(),
+             (QJsonObject{{u"id"_s, m_supervisor.id}, {u"first_name"_s, u"Sam"_s}, {u"last_name"_s, u"Super"_s}}));
+    const QJsonObject paused = rows[1].toObject();
+    QCOMPARE(paused.value(u"agent_status"_s).toString(), u"paused"_s);
+    QCOMPARE(paused.value(u"reason"_s).toString(), u"Almuerzo"_s);
+    QCOMPARE(paused.value(u"ended_at"_s).toString(), newest.value(u"started_at"_s).toString());
+    QCOMPARE(paused.value(u"changed_by"_s).toObject().value(u"id"_s).toInteger(), agent.id);
+    QCOMPARE(rows[2].toObject().value(u"agent_status"_s).toString(), u"available"_s);
+    QVERIFY(rows[2].toObject().value(u"reason"_s).isNull());
+    QCOMPARE(own.value(u"meta"_s).toObject().value(u"total"_s).toInt(), 3);
+
+    const ApiResponse second = get(path + u"?limit=1&page=2"_s, m_supervisor.token);
+    QCOMPARE(second.status, 200);
+    QCOMPARE(second.value(u"data"_s).toArray().size(), 1);
+    QCOMPARE(second.value(u"data"_s).toArray()[0].toObject().value(u"agent_status"_s).toString(), u"paused"_s);
+    QCOMPARE(second.value(u"meta"_s).toObject().value(u"total_pages"_s).toInt(), 3);
+
+    // Someone else's needs users.read; refusals are audited.
+    const qint64 mark = m_server.auditMark();
+    QCOMPARE(get(u"/v1/users/%1/status-history"_s.arg(m_supervisor.id), agent.token).status, 403);
+    QCOMPARE(m_server.auditRowsSince(u"user.status_history"_s, mark).size(), 1);
+    QCOMPARE(get(u"/v1/users/999999/status-history"_s, m_admin.token).status, 404);
+    QCOMPARE(get(path, {}).status, 401);
+    const ApiResponse tooMany = get(path + u"?limit=500"_s, m_admin.token);
+    QCOMPARE(tooMany.status, 422);
+    QCOMPARE(tooMany.errorFields(), QStringList{u"limit"_s});
+}
+
 void tst_Users::agentStatusValidation_data()
 {
     QTest::addColumn<QJsonObject>("body");
@@ -876,9 +930,12 @@ void tst_Users::meGet()
         permissions.append(p.toString());
     QCOMPARE(permissions, ExpectedRoles::admin().permissions);
     // GET /v1/users/{id} of oneself: the same object plus campaigns.
+    // /me also says whether the caller still has to enable a 2FA their role requires.
     QJsonObject byId = get(u"/v1/users/%1"_s.arg(m_admin.id), m_admin.token).object();
     QCOMPARE(byId.take(u"campaigns"_s).toArray(), QJsonArray());
-    QCOMPARE(me, byId);
+    QJsonObject own = me;
+    QCOMPARE(own.take(u"two_factor_setup_required"_s), QJsonValue(false));
+    QCOMPARE(own, byId);
 
     r = get(u"/v1/users/me"_s, {});
     QCOMPARE(r.status, 401);
@@ -940,7 +997,8 @@ void tst_Users::roles()
     for (qsizetype i = 0; i < data.size(); ++i) {
         const QJsonObject role = data.at(i).toObject();
         QCOMPARE(keysOf(role),
-                 (QSet<QString>{u"id"_s, u"name"_s, u"display_name"_s, u"description"_s, u"permissions"_s}));
+                 (QSet<QString>{u"id"_s, u"name"_s, u"display_name"_s, u"description"_s, u"require_two_factor"_s,
+                                u"permissions"_s}));
         QCOMPARE(role.value(u"name"_s).toString(), expected.at(i).name);
         QCOMPARE(role.value(u"id"_s).toInteger(), expected.at(i).id);
         QCOMPARE(role.value(u"display_name"_s).toString(), expected.at(i).displayName);

@@ -12,9 +12,12 @@
 #include "store/Database.h"
 #include "store/SearchText.h"
 
+#include <Conversa/realtime/SocketIoClient.h>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -43,6 +46,8 @@ private slots:
 
     void classifySend_data();
     void classifySend();
+    void createStartsSessionWithQr();
+    void createWhenWppConnectFails();
     void reconnectStartsSessionWithWebhook();
     void qrFromProviderThenFromWebhook();
     void qrRefusedForMeta();
@@ -62,6 +67,7 @@ private slots:
     void unknownEventsKept();
     void disconnectClosesSession();
     void statusShowsHealth();
+    void qrAndStatusPushedToAdmins();
     void connectionRoutesPermissions_data();
     void connectionRoutesPermissions();
 
@@ -102,7 +108,50 @@ private:
               {campaign, out.id, now});
         if (!q.exec())
             qWarning("campaign_numbers insert failed");
+        // Creating started the session (createStartsSessionWithQr): the other tests start from a
+        // number whose session WPPConnect does not know yet.
+        m_fake.clear();
+        m_fake.setSessionState(out.session, QString());
+        SqlQuery reset(m_server.db(),
+                       "UPDATE whatsapp_numbers SET connection_status = 'disconnected', qr_code = NULL, "
+                       "qr_expires_at = NULL WHERE id = ?",
+                       {out.id});
+        SqlQuery history(m_server.db(), "DELETE FROM whatsapp_number_connections WHERE whatsapp_number_id = ?",
+                         {out.id});
+        if (!reset.exec() || !history.exec())
+            qWarning("could not reset the new number's connection");
         return out;
+    }
+    // A socket of a user of that role, with every event it gets.
+    struct Listener {
+        Conversa::SocketIoClient client;
+        QList<std::pair<QString, QJsonObject>> events;
+        QJsonObject last(const QString &name) const
+        {
+            for (auto it = events.crbegin(); it != events.crend(); ++it) {
+                if (it->first == name)
+                    return it->second;
+            }
+            return {};
+        }
+        qsizetype count(const QString &name) const
+        {
+            return std::count_if(events.cbegin(), events.cend(), [&](const auto &e) { return e.first == name; });
+        }
+    };
+    std::unique_ptr<Listener> listen(const QByteArray &token)
+    {
+        auto l = std::make_unique<Listener>();
+        Listener *raw = l.get();
+        QObject::connect(&l->client, &Conversa::SocketIoClient::event, &l->client,
+                         [raw](const QString &name, const QJsonValue &p) {
+                             raw->events.append({name, p.toObject()});
+                         });
+        QSignalSpy up(&l->client, &Conversa::SocketIoClient::connected);
+        l->client.open(m_server.baseUrl(), token);
+        if (!up.wait(5000))
+            qWarning("the socket did not connect");
+        return l;
     }
     ApiResponse hook(const Number &n, const QByteArray &body) { return hook(n, body, n.webhookToken); }
     ApiResponse hook(const Number &n, const QByteArray &body, const QString &token)
@@ -233,6 +282,105 @@ void tst_WppConnect::classifySend()
     QCOMPARE(r.providerMessageId, id);
 }
 
+void tst_WppConnect::createStartsSessionWithQr()
+{
+    const QString session = u"conversa_new_%1"_s.arg(++m_seq);
+    const qint64 mark = m_server.auditMark();
+    const ApiResponse r = m_server.request("POST", u"/v1/whatsapp-numbers"_s,
+                                           {{u"phone_number"_s, u"+5730066%1"_s.arg(m_seq, 5, 10, QChar(u'0'))},
+                                            {u"provider"_s, u"wppconnect"_s},
+                                            {u"wppconnect_session_name"_s, session},
+                                            {u"wppconnect_server_url"_s, m_fake.baseUrl()},
+                                            {u"wppconnect_api_key"_s, m_fake.secretKey()}},
+                                           m_admin);
+    QCOMPARE(r.status, 201);
+    const qint64 id = r.value(u"id"_s).toInteger();
+    QVERIFY(id > 0);
+
+    // The session starts with our webhook; WPPConnect shows its first QR, which the answer carries.
+    // The token first (secret key in the path, no auth), then start-session with it.
+    const QList<FakeWppConnect::Request> all = m_fake.requests();
+    QCOMPARE(all.size(), 3);
+    QCOMPARE(all.at(0).route, u"generate-token"_s);
+    QCOMPARE(all.at(0).path, "/api/" + session.toUtf8() + "/" + m_fake.secretKey().toUtf8() + "/generate-token");
+    QCOMPARE(all.at(0).status, 201);
+    QCOMPARE(all.at(1).route, u"start-session"_s);
+    QVERIFY(tokenValid(all.at(1), session));
+    QCOMPARE(all.at(1).json.value(u"waitQrCode"_s).toBool(true), false);
+    QCOMPARE(all.at(1).json.value(u"webhook"_s).toString(), r.value(u"webhook_url"_s).toString());
+    QCOMPARE(all.at(2).route, u"qrcode-session"_s);
+    const QString expected = u"data:image/png;base64,"_s + QString::fromLatin1(FakeWppConnect::qrPng().toBase64());
+    QCOMPARE(r.value(u"wppconnect_qr_code"_s).toString(), expected);
+    QCOMPARE(r.value(u"message"_s).toString(), u"Escanea el código QR con WhatsApp"_s);
+    QCOMPARE(r.value(u"status"_s).toString(), u"pending"_s);
+    QCOMPARE(r.value(u"connection_status"_s).toString(), u"qr_pending"_s);
+    QCOMPARE(m_server.count(u"whatsapp_number_connections"_s, u"whatsapp_number_id = %1"_s.arg(id)), 2);
+
+    // GET …/qr answers the kept QR without asking WPPConnect again.
+    m_fake.clear();
+    const ApiResponse qr = m_server.request("GET", u"/v1/whatsapp-numbers/%1/qr"_s.arg(id), {}, m_admin);
+    QCOMPARE(qr.status, 200);
+    QCOMPARE(qr.value(u"qr_code"_s).toString(), expected);
+    QCOMPARE(m_fake.requests().size(), 0);
+
+    // One audit row, written with the number.
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"whatsapp_number.create"_s, mark);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.first().value(u"entity_id"_s).toInteger(), id);
+    QCOMPARE(audit.first().value(u"success"_s).toBool(), true);
+    QCOMPARE(audit.first().value(u"status_code"_s).toInt(), 201);
+    QCOMPARE(audit.first().value(u"changes"_s).toObject().value(u"wppconnect_api_key"_s).toObject().value(u"to"_s),
+             QJsonValue(u"***"_s));
+
+    // In English too.
+    const ApiResponse en = m_server.request("POST", u"/v1/whatsapp-numbers"_s,
+                                            {{u"phone_number"_s, u"+5730067%1"_s.arg(m_seq, 5, 10, QChar(u'0'))},
+                                             {u"provider"_s, u"wppconnect"_s},
+                                             {u"wppconnect_session_name"_s, QString(session + u"_en"_s)},
+                                             {u"wppconnect_server_url"_s, m_fake.baseUrl()},
+                                             {u"wppconnect_api_key"_s, m_fake.secretKey()}},
+                                            m_admin, {{"Accept-Language", "en"}});
+    QCOMPARE(en.status, 201);
+    QCOMPARE(en.value(u"message"_s).toString(), u"Scan the QR code with WhatsApp"_s);
+}
+
+void tst_WppConnect::createWhenWppConnectFails()
+{
+    // WPPConnect refuses the start: the number exists all the same, showing the error; no QR.
+    m_fake.failNext(u"start-session"_s, 500, R"({"status":"error","message":"Error starting session"})");
+    const ApiResponse r = m_server.request("POST", u"/v1/whatsapp-numbers"_s,
+                                           {{u"phone_number"_s, u"+5730068%1"_s.arg(++m_seq, 5, 10, QChar(u'0'))},
+                                            {u"provider"_s, u"wppconnect"_s},
+                                            {u"wppconnect_session_name"_s, u"conversa_down_%1"_s.arg(m_seq)},
+                                            {u"wppconnect_server_url"_s, m_fake.baseUrl()},
+                                            {u"wppconnect_api_key"_s, m_fake.secretKey()}},
+                                           m_admin);
+    QCOMPARE(r.status, 201);
+    QVERIFY(r.object().contains(u"wppconnect_qr_code"_s));
+    QVERIFY(r.value(u"wppconnect_qr_code"_s).isNull());
+    QVERIFY(!r.object().contains(u"message"_s));
+    QCOMPARE(r.value(u"connection_status"_s).toString(), u"error"_s);
+    QVERIFY(r.value(u"last_error"_s).toString().contains(u"Error starting session"_s));
+    QCOMPARE(m_fake.requests(u"qrcode-session"_s).size(), 0);
+
+    // A refused create (a duplicate session) asks WPPConnect nothing and leaves a failed audit row.
+    m_fake.clear();
+    const qint64 mark = m_server.auditMark();
+    const ApiResponse dup = m_server.request("POST", u"/v1/whatsapp-numbers"_s,
+                                             {{u"phone_number"_s, u"+5730069%1"_s.arg(m_seq, 5, 10, QChar(u'0'))},
+                                              {u"provider"_s, u"wppconnect"_s},
+                                              {u"wppconnect_session_name"_s, u"conversa_down_%1"_s.arg(m_seq)},
+                                              {u"wppconnect_server_url"_s, m_fake.baseUrl()},
+                                              {u"wppconnect_api_key"_s, m_fake.secretKey()}},
+                                             m_admin);
+    QCOMPARE(dup.status, 409);
+    QCOMPARE(m_fake.requests().size(), 0);
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"whatsapp_number.create"_s, mark);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.first().value(u"success"_s).toBool(), false);
+    QCOMPARE(audit.first().value(u"status_code"_s).toInt(), 409);
+}
+
 void tst_WppConnect::reconnectStartsSessionWithWebhook()
 {
     const Number n = createNumber();
@@ -241,16 +389,14 @@ void tst_WppConnect::reconnectStartsSessionWithWebhook()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.value(u"connection_status"_s).toString(), u"connecting"_s);
 
-    // The token first (secret key in the path, no auth), then start-session with it.
+    // start-session with the token creating the number obtained (createStartsSessionWithQr).
     const QList<FakeWppConnect::Request> all = m_fake.requests();
-    QCOMPARE(all.size(), 2);
-    QCOMPARE(all.at(0).route, u"generate-token"_s);
-    QCOMPARE(all.at(0).path, "/api/" + n.session.toUtf8() + "/" + m_fake.secretKey().toUtf8() + "/generate-token");
-    QCOMPARE(all.at(0).status, 201);
-    const FakeWppConnect::Request &start = all.at(1);
+    QCOMPARE(all.size(), 1);
+    const FakeWppConnect::Request &start = all.at(0);
     QCOMPARE(start.route, u"start-session"_s);
     QCOMPARE(start.method, "POST");
     QVERIFY(start.authorization.startsWith("Bearer $2b$10$FAKE"));
+    QVERIFY(tokenValid(start, n.session));
     QCOMPARE(start.status, 200);
     QCOMPARE(start.json.value(u"webhook"_s).toString(), n.webhookUrl);
     QVERIFY(n.webhookUrl.startsWith(u"https://crm.example.test/v1/webhooks/whatsapp/wppconnect/%1?token="_s.arg(n.id)));
@@ -773,6 +919,54 @@ void tst_WppConnect::statusShowsHealth()
     QCOMPARE(m_fake.requests(u"status-session"_s).size(), 0);
     QVERIFY(r.object().contains(u"last_error"_s));
     QVERIFY(r.object().contains(u"last_connected_at"_s));
+}
+
+void tst_WppConnect::qrAndStatusPushedToAdmins()
+{
+    // number.qr and number.status reach the sockets of those who manage numbers, and nobody else's.
+    const Number n = createNumber();
+    const std::unique_ptr<Listener> admin = listen(m_admin);
+    const std::unique_ptr<Listener> supervisor = listen(m_server.tokenFor(u"supervisor"_s));
+    const std::unique_ptr<Listener> agent = listen(m_agent);
+
+    // A QR by webhook: both events.
+    const QByteArray png = pngBytes();
+    QCOMPARE(hook(n,
+                  sample(u"webhook-qrcode.CONSTRUCTED.json"_s, n, {{u"qrcode"_s, QString::fromLatin1(png.toBase64())}}))
+                 .status,
+             200);
+    QTRY_COMPARE_WITH_TIMEOUT(admin->count(u"number.qr"_s), 1, 5000);
+    const QJsonObject qr = admin->last(u"number.qr"_s);
+    QCOMPARE(qr.value(u"number_id"_s).toInteger(), n.id);
+    QCOMPARE(qr.value(u"qr_code"_s).toString(), u"data:image/png;base64,"_s + QString::fromLatin1(png.toBase64()));
+    QVERIFY(!qr.value(u"expires_at"_s).toString().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(admin->last(u"number.status"_s).value(u"connection_status"_s).toString(), u"qr_pending"_s,
+                              5000);
+
+    // The phone pairs (status-find inChat): number.status connected.
+    QCOMPARE(hook(n, sample(u"webhook-status-find.json"_s, n)).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(admin->last(u"number.status"_s).value(u"connection_status"_s).toString(), u"connected"_s,
+                              5000);
+    const QJsonObject status = admin->last(u"number.status"_s);
+    QCOMPARE(status.value(u"number_id"_s).toInteger(), n.id);
+    QCOMPARE(status.value(u"status"_s).toString(), u"pending"_s);
+    QCOMPARE(status.value(u"detail"_s).toString(), u"inChat"_s);
+    QVERIFY(!status.value(u"last_connected_at"_s).toString().isEmpty());
+    QVERIFY(status.contains(u"last_error"_s));
+
+    // A user's disconnect is pushed too.
+    m_fake.setSessionState(n.session, u"CONNECTED"_s);
+    QCOMPARE(m_server.request("POST", u"/v1/whatsapp-numbers/%1/disconnect"_s.arg(n.id), {}, m_admin).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(admin->last(u"number.status"_s).value(u"connection_status"_s).toString(),
+                              u"disconnected"_s, 5000);
+
+    // Nothing reached the others, whose sockets are still up.
+    QTest::qWait(200);
+    for (const Listener *other : {supervisor.get(), agent.get()}) {
+        QCOMPARE(other->count(u"number.qr"_s), 0);
+        QCOMPARE(other->count(u"number.status"_s), 0);
+        QVERIFY(other->client.state() == Conversa::SocketIoClient::State::Connected);
+    }
 }
 
 void tst_WppConnect::connectionRoutesPermissions_data()

@@ -37,13 +37,13 @@ inline const Role &admin()
                             QStringLiteral("files.delete"),         QStringLiteral("files.read"),
                             QStringLiteral("messages.create"),      QStringLiteral("messages.read"),
                             QStringLiteral("reports.export"),       QStringLiteral("reports.read"),
-                            QStringLiteral("roles.read"),           QStringLiteral("tasks.create"),
-                            QStringLiteral("tasks.delete"),         QStringLiteral("tasks.read"),
-                            QStringLiteral("tasks.read_all"),       QStringLiteral("tasks.update"),
-                            QStringLiteral("users.agent_status"),   QStringLiteral("users.create"),
-                            QStringLiteral("users.delete"),         QStringLiteral("users.read"),
-                            QStringLiteral("users.update"),         QStringLiteral("whatsapp.numbers.manage"),
-                            QStringLiteral("whatsapp.numbers.read")}};
+                            QStringLiteral("roles.read"),           QStringLiteral("roles.update"),
+                            QStringLiteral("tasks.create"),         QStringLiteral("tasks.delete"),
+                            QStringLiteral("tasks.read"),           QStringLiteral("tasks.read_all"),
+                            QStringLiteral("tasks.update"),         QStringLiteral("users.agent_status"),
+                            QStringLiteral("users.create"),         QStringLiteral("users.delete"),
+                            QStringLiteral("users.read"),           QStringLiteral("users.update"),
+                            QStringLiteral("whatsapp.numbers.manage"), QStringLiteral("whatsapp.numbers.read")}};
     return role;
 }
 

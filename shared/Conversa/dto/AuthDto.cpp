@@ -32,6 +32,7 @@ LoginResultDto LoginResultDto::fromJson(const QJsonObject &json)
     x.expiresIn = r.integer(u"expires_in"_s);
     x.user = r.nested<UserDto>(u"user"_s);
     x.twoFactorRequired = r.boolean(u"two_factor_required"_s);
+    x.twoFactorSetupRequired = r.boolean(u"two_factor_setup_required"_s);
     x.twoFactorToken = r.string(u"two_factor_token"_s);
     return x;
 }
@@ -44,6 +45,7 @@ QJsonObject LoginResultDto::toJson() const
     w.put(u"expires_in"_s, expiresIn);
     w.putNested(u"user"_s, user);
     w.put(u"two_factor_required"_s, twoFactorRequired);
+    w.put(u"two_factor_setup_required"_s, twoFactorSetupRequired);
     w.put(u"two_factor_token"_s, twoFactorToken);
     return w.result();
 }

@@ -24,6 +24,7 @@ struct LoginResultDto {
     qint64 expiresIn = 0;
     std::optional<UserDto> user;
     bool twoFactorRequired = false;
+    bool twoFactorSetupRequired = false;   // the role requires 2FA the user has not enabled yet
     QString twoFactorToken;
     WireKeys wireKeys;
 

@@ -31,6 +31,7 @@ RoleDto RoleDto::fromJson(const QJsonObject &json)
     x.name = r.string(u"name"_s);
     x.displayName = r.string(u"display_name"_s);
     x.description = r.string(u"description"_s);
+    x.requireTwoFactor = r.boolean(u"require_two_factor"_s);
     x.permissions = r.strings(u"permissions"_s);
     return x;
 }
@@ -42,6 +43,7 @@ QJsonObject RoleDto::toJson() const
     w.put(u"name"_s, name);
     w.put(u"display_name"_s, displayName);
     w.put(u"description"_s, description);
+    w.put(u"require_two_factor"_s, requireTwoFactor);
     w.put(u"permissions"_s, permissions);
     return w.result();
 }

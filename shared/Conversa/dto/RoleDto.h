@@ -21,6 +21,7 @@ struct RoleDto {
     QString name;
     QString displayName;
     QString description;
+    bool requireTwoFactor = false;   // its users must enable 2FA before anything else
     QStringList permissions;
     WireKeys wireKeys;
 

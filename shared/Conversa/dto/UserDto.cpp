@@ -40,6 +40,7 @@ UserDto UserDto::fromJson(const QJsonObject &json)
     x.maxConcurrentChats = r.integer(u"max_concurrent_chats"_s);
     x.autoAssignEnabled = r.boolean(u"auto_assign_enabled"_s);
     x.twoFactorEnabled = r.boolean(u"two_factor_enabled"_s);
+    x.twoFactorSetupRequired = r.boolean(u"two_factor_setup_required"_s);
     x.campaigns = r.list<UserCampaignDto>(u"campaigns"_s);
     x.permissions = r.strings(u"permissions"_s);
     x.createdAt = r.time(u"created_at"_s);
@@ -64,6 +65,7 @@ QJsonObject UserDto::toJson() const
     w.put(u"max_concurrent_chats"_s, maxConcurrentChats);
     w.put(u"auto_assign_enabled"_s, autoAssignEnabled);
     w.put(u"two_factor_enabled"_s, twoFactorEnabled);
+    w.put(u"two_factor_setup_required"_s, twoFactorSetupRequired);
     w.putList(u"campaigns"_s, campaigns);
     w.put(u"permissions"_s, permissions);
     w.put(u"created_at"_s, createdAt);

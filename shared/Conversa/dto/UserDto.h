@@ -32,6 +32,7 @@ struct UserDto {
     qint64 maxConcurrentChats = 0;
     bool autoAssignEnabled = false;
     bool twoFactorEnabled = false;
+    bool twoFactorSetupRequired = false;   // GET /v1/users/me only: 2FA required by the role, not on yet
     QList<UserCampaignDto> campaigns;
     QStringList permissions;
     QDateTime createdAt;
