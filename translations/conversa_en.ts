@@ -2580,6 +2580,22 @@
         <source>Red at</source>
         <translation>Red at</translation>
     </message>
+    <message>
+        <source>Chats per hour</source>
+        <translation>Chats per hour</translation>
+    </message>
+    <message>
+        <source>Same day last week</source>
+        <translation>Same day last week</translation>
+    </message>
+    <message>
+        <source>Average first response today (s)</source>
+        <translation>Average first response today (s)</translation>
+    </message>
+    <message>
+        <source>First response SLA today (%)</source>
+        <translation>First response SLA today (%)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardTile</name>
@@ -2594,14 +2610,6 @@
 </context>
 <context>
     <name>TrendChart</name>
-    <message>
-        <source>Chats per hour</source>
-        <translation>Chats per hour</translation>
-    </message>
-    <message>
-        <source>Same day last week</source>
-        <translation>Same day last week</translation>
-    </message>
     <message>
         <source>Today</source>
         <translation>Today</translation>

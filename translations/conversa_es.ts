@@ -2580,6 +2580,22 @@
         <source>Red at</source>
         <translation>Rojo desde</translation>
     </message>
+    <message>
+        <source>Chats per hour</source>
+        <translation>Chats por hora</translation>
+    </message>
+    <message>
+        <source>Same day last week</source>
+        <translation>Mismo día la semana pasada</translation>
+    </message>
+    <message>
+        <source>Average first response today (s)</source>
+        <translation>Primera respuesta media hoy (s)</translation>
+    </message>
+    <message>
+        <source>First response SLA today (%)</source>
+        <translation>SLA de primera respuesta hoy (%)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardTile</name>
@@ -2594,14 +2610,6 @@
 </context>
 <context>
     <name>TrendChart</name>
-    <message>
-        <source>Chats per hour</source>
-        <translation>Chats por hora</translation>
-    </message>
-    <message>
-        <source>Same day last week</source>
-        <translation>Mismo día la semana pasada</translation>
-    </message>
     <message>
         <source>Today</source>
         <translation>Hoy</translation>

@@ -129,21 +129,20 @@ void DashboardController::fetchTrends()
 {
     m_sinceTrends.start();
     const QDate day = today();
-    m_app->api().trend(u"chats_per_hour"_s, day, day, {}, this,
-                       [this](const Conversa::ApiResult<Conversa::TrendDto> &r) {
-                           if (!r)
-                               return;
-                           m_todayTrend = hourly(*r);
-                           emit trendsChanged();
-                       });
-    const QDate lastWeek = day.addDays(-7);
-    m_app->api().trend(u"chats_per_hour"_s, lastWeek, lastWeek, {}, this,
-                       [this](const Conversa::ApiResult<Conversa::TrendDto> &r) {
-                           if (!r)
-                               return;
-                           m_lastWeekTrend = hourly(*r);
-                           emit trendsChanged();
-                       });
+    fetchTrend(u"chats_per_hour"_s, day, &DashboardController::m_todayTrend);
+    fetchTrend(u"chats_per_hour"_s, day.addDays(-7), &DashboardController::m_lastWeekTrend);
+    fetchTrend(u"avg_first_response_time"_s, day, &DashboardController::m_firstResponseTrend);
+    fetchTrend(u"sla_compliance"_s, day, &DashboardController::m_slaTrend);
+}
+
+void DashboardController::fetchTrend(const QString &metric, QDate day, QVariantList DashboardController::*into)
+{
+    m_app->api().trend(metric, day, day, {}, this, [this, into](const Conversa::ApiResult<Conversa::TrendDto> &r) {
+        if (!r)
+            return;
+        this->*into = hourly(*r);
+        emit trendsChanged();
+    });
 }
 
 void DashboardController::setState(State state)

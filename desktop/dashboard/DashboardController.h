@@ -19,8 +19,8 @@
 // and for one agent again when its status changes. When the socket drops, `state` is
 // ConnectionLost (the page shows a banner and keeps the last figures); when it is back, everything
 // is fetched again, since the events sent meanwhile are lost. The charts (chats per hour today and
-// the same day last week) come from GET /v1/analytics/trends, fetched again on a live event once
-// the last fetch is a minute old. "Today" is the UTC day, as the server's live figures.
+// the same day last week, today's first response and SLA compliance) come from
+// GET /v1/analytics/trends, fetched again on a live event once the last fetch is a minute old. "Today" is the UTC day, as the server's live figures.
 // Built in QML with the app: DashboardController { app: … }.
 class DashboardController : public QObject {
     Q_OBJECT
@@ -34,6 +34,9 @@ class DashboardController : public QObject {
     // Chats per hour, [{hour, value, sample}] for each hour of today (UTC) and of the same day last week.
     Q_PROPERTY(QVariantList todayTrend READ todayTrend NOTIFY trendsChanged)
     Q_PROPERTY(QVariantList lastWeekTrend READ lastWeekTrend NOTIFY trendsChanged)
+    // Today's average first response (seconds) and first-response SLA compliance (%) by hour, alike.
+    Q_PROPERTY(QVariantList firstResponseTrend READ firstResponseTrend NOTIFY trendsChanged)
+    Q_PROPERTY(QVariantList slaTrend READ slaTrend NOTIFY trendsChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
     Q_PROPERTY(int fetchCount READ fetchCount NOTIFY stateChanged)   // full fetches so far
 public:
@@ -57,6 +60,8 @@ public:
     QDateTime now() const { return m_now; }
     QVariantList todayTrend() const { return m_todayTrend; }
     QVariantList lastWeekTrend() const { return m_lastWeekTrend; }
+    QVariantList firstResponseTrend() const { return m_firstResponseTrend; }
+    QVariantList slaTrend() const { return m_slaTrend; }
     QString errorMessage() const { return m_error; }
     int fetchCount() const { return m_fetchCount; }
 
@@ -76,6 +81,7 @@ private:
     void apply(const Conversa::LiveAnalyticsDto &live);
     void fetchAgent(qint64 agentId);   // its timeline and handled chats of today
     void fetchTrends();
+    void fetchTrend(const QString &metric, QDate day, QVariantList DashboardController::*into);
     void setState(State state);
     void setError(const QString &error);
     QDate today() const;
@@ -88,6 +94,8 @@ private:
     QDateTime m_now;
     QVariantList m_todayTrend;
     QVariantList m_lastWeekTrend;
+    QVariantList m_firstResponseTrend;
+    QVariantList m_slaTrend;
     QElapsedTimer m_sinceTrends;
     QString m_error;
     int m_fetchCount = 0;

@@ -222,10 +222,37 @@ Page {
                         }
                     }
                     TrendChart {
+                        objectName: "trendChart"
                         Layout.preferredWidth: 460 * root.scale
                         Layout.preferredHeight: 260 * root.scale
+                        title: qsTr("Chats per hour")
                         today: ctl.todayTrend
-                        lastWeek: ctl.lastWeekTrend
+                        other: ctl.lastWeekTrend
+                        otherName: qsTr("Same day last week")
+                    }
+                }
+
+                // Today's first response and SLA compliance, hour by hour.
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacingL
+                    Layout.rightMargin: Theme.spacingL
+                    spacing: Theme.spacingL
+                    TrendChart {
+                        objectName: "firstResponseChart"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 220 * root.scale
+                        title: qsTr("Average first response today (s)")
+                        today: ctl.firstResponseTrend
+                        valueFormat: "%d"
+                    }
+                    TrendChart {
+                        objectName: "slaChart"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 220 * root.scale
+                        title: qsTr("First response SLA today (%)")
+                        today: ctl.slaTrend
+                        valueFormat: "%d"
                     }
                 }
 

@@ -2,35 +2,37 @@ import QtQuick
 import QtCharts
 import Conversa.Core
 
-// Chats per hour today against the same day last week (GET /v1/analytics/trends), redrawn when
-// the controller's series change.
+// One hourly trend of today (GET /v1/analytics/trends), optionally against another day's (dashed),
+// redrawn when the controller's series change.
 ChartView {
     id: root
 
     required property var today       // [{hour, value, sample}]
-    required property var lastWeek
+    property var other: []            // the same shape, e.g. the same day last week; [] for none
+    property string todayName: qsTr("Today")
+    property string otherName
+    property string valueFormat: "%.1f"
 
-    function fill(series: var, points: var) {
+    function fill(series, points) {
         series.clear()
         for (const p of points)
             series.append(p.hour, p.value)
     }
     function redraw() {
         fill(todaySeries, root.today)
-        fill(lastWeekSeries, root.lastWeek)
+        fill(otherSeries, root.other)
         let top = 1
-        for (const p of root.today.concat(root.lastWeek))
+        for (const p of root.today.concat(root.other))
             top = Math.max(top, p.value)
         yAxis.max = Math.ceil(top * 1.1)
     }
 
-    objectName: "trendChart"
-    title: qsTr("Chats per hour")
     antialiasing: true
     legend.alignment: Qt.AlignBottom
+    legend.visible: root.other.length > 0
     backgroundColor: Theme.surface
     onTodayChanged: redraw()
-    onLastWeekChanged: redraw()
+    onOtherChanged: redraw()
     Component.onCompleted: redraw()
 
     ValueAxis {
@@ -44,11 +46,11 @@ ChartView {
         id: yAxis
         min: 0
         max: 1
-        labelFormat: "%.1f"
+        labelFormat: root.valueFormat
     }
     LineSeries {
-        id: lastWeekSeries
-        name: qsTr("Same day last week")
+        id: otherSeries
+        name: root.otherName
         axisX: xAxis
         axisY: yAxis
         color: Theme.textMuted
@@ -56,7 +58,7 @@ ChartView {
     }
     LineSeries {
         id: todaySeries
-        name: qsTr("Today")
+        name: root.todayName
         axisX: xAxis
         axisY: yAxis
         color: Theme.accent

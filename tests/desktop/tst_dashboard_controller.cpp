@@ -138,6 +138,10 @@ void tst_DashboardController::initialFetch()
     QTRY_VERIFY(!m_controller->todayTrend().isEmpty());
     QTRY_COMPARE(m_controller->lastWeekTrend().size(), 24);
     QCOMPARE(m_controller->lastWeekTrend().first().toMap().value(u"sample"_s).toInt(), 0);
+    // Today's first response and SLA compliance by hour: nothing measured yet, sample 0.
+    QTRY_VERIFY(!m_controller->firstResponseTrend().isEmpty());
+    QTRY_VERIFY(!m_controller->slaTrend().isEmpty());
+    QCOMPARE(m_controller->slaTrend().first().toMap().value(u"sample"_s).toInt(), 0);
 }
 
 void tst_DashboardController::scriptedEventAppliedWithoutFetch()

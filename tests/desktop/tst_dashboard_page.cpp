@@ -181,6 +181,8 @@ void tst_DashboardPage::liveInTheWindow()
     QTRY_COMPARE(find(item(u"tile_waiting"_s), u"tileValue"_s)->property("text").toString(), u"1"_s);
     QCOMPARE(controller()->fetchCount(), fetches);   // pushed, not fetched
     QTRY_VERIFY(visible(u"trendChart"_s));
+    QVERIFY(item(u"firstResponseChart"_s));
+    QVERIFY(item(u"slaChart"_s));
     screenshot(u"dashboard"_s);
 
     click(item(u"wallboardButton"_s));
