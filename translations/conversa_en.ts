@@ -1607,6 +1607,10 @@
         <source>Bot flows</source>
         <translation>Bot flows</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
 </context>
 <context>
     <name>ChatStatus</name>
@@ -2458,6 +2462,185 @@
     <message>
         <source>Fallback</source>
         <translation>Fallback</translation>
+    </message>
+</context>
+<context>
+    <name>AgentRow</name>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1/%2 chats</source>
+        <translation>%1/%2 chats</translation>
+    </message>
+    <message>
+        <source>%1 handled</source>
+        <translation>%1 handled</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFormat</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Chats waiting</source>
+        <translation>Chats waiting</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <source>Active chats</source>
+        <translation>Active chats</translation>
+    </message>
+    <message>
+        <source>Average wait today</source>
+        <translation>Average wait today</translation>
+    </message>
+    <message>
+        <source>First response SLA</source>
+        <translation>First response SLA</translation>
+    </message>
+    <message>
+        <source>Resolution SLA</source>
+        <translation>Resolution SLA</translation>
+    </message>
+    <message>
+        <source>Agents available</source>
+        <translation>Agents available</translation>
+    </message>
+    <message>
+        <source>Agents busy</source>
+        <translation>Agents busy</translation>
+    </message>
+    <message>
+        <source>Agents paused</source>
+        <translation>Agents paused</translation>
+    </message>
+    <message>
+        <source>Agents offline</source>
+        <translation>Agents offline</translation>
+    </message>
+    <message>
+        <source>Closed today</source>
+        <translation>Closed today</translation>
+    </message>
+    <message>
+        <source>Messages in, last hour</source>
+        <translation>Messages in, last hour</translation>
+    </message>
+    <message>
+        <source>Messages out, last hour</source>
+        <translation>Messages out, last hour</translation>
+    </message>
+    <message>
+        <source>Live dashboard</source>
+        <translation>Live dashboard</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <source>Leave wallboard</source>
+        <translation>Leave wallboard</translation>
+    </message>
+    <message>
+        <source>Wallboard</source>
+        <translation>Wallboard</translation>
+    </message>
+    <message>
+        <source>Connection lost: these figures are not live. They will be brought up to date when the connection is back.</source>
+        <translation>Connection lost: these figures are not live. They will be brought up to date when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Average wait</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <source>Thresholds: %1</source>
+        <translation>Thresholds: %1</translation>
+    </message>
+    <message>
+        <source>Amber at</source>
+        <translation>Amber at</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Red at</source>
+        <translation>Red at</translation>
+    </message>
+    <message>
+        <source>Chats per hour</source>
+        <translation>Chats per hour</translation>
+    </message>
+    <message>
+        <source>Same day last week</source>
+        <translation>Same day last week</translation>
+    </message>
+    <message>
+        <source>Average first response today (s)</source>
+        <translation>Average first response today (s)</translation>
+    </message>
+    <message>
+        <source>First response SLA today (%)</source>
+        <translation>First response SLA today (%)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTile</name>
+    <message>
+        <source>Thresholds</source>
+        <translation>Thresholds</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>of %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
     </message>
 </context>
 </TS>

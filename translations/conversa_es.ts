@@ -1607,6 +1607,10 @@
         <source>Bot flows</source>
         <translation>Flujos de bot</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
 </context>
 <context>
     <name>ChatStatus</name>
@@ -2458,6 +2462,185 @@
     <message>
         <source>Fallback</source>
         <translation>Respaldo</translation>
+    </message>
+</context>
+<context>
+    <name>AgentRow</name>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>%1/%2 chats</source>
+        <translation>%1/%2 chats</translation>
+    </message>
+    <message>
+        <source>%1 handled</source>
+        <translation>%1 atendidos</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFormat</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Chats waiting</source>
+        <translation>Chats en espera</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>Espera más larga</translation>
+    </message>
+    <message>
+        <source>Active chats</source>
+        <translation>Chats activos</translation>
+    </message>
+    <message>
+        <source>Average wait today</source>
+        <translation>Espera media hoy</translation>
+    </message>
+    <message>
+        <source>First response SLA</source>
+        <translation>SLA de primera respuesta</translation>
+    </message>
+    <message>
+        <source>Resolution SLA</source>
+        <translation>SLA de resolución</translation>
+    </message>
+    <message>
+        <source>Agents available</source>
+        <translation>Agentes disponibles</translation>
+    </message>
+    <message>
+        <source>Agents busy</source>
+        <translation>Agentes ocupados</translation>
+    </message>
+    <message>
+        <source>Agents paused</source>
+        <translation>Agentes en pausa</translation>
+    </message>
+    <message>
+        <source>Agents offline</source>
+        <translation>Agentes desconectados</translation>
+    </message>
+    <message>
+        <source>Closed today</source>
+        <translation>Cerrados hoy</translation>
+    </message>
+    <message>
+        <source>Messages in, last hour</source>
+        <translation>Mensajes recibidos, última hora</translation>
+    </message>
+    <message>
+        <source>Messages out, last hour</source>
+        <translation>Mensajes enviados, última hora</translation>
+    </message>
+    <message>
+        <source>Live dashboard</source>
+        <translation>Panel en vivo</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Actualizado %1</translation>
+    </message>
+    <message>
+        <source>Leave wallboard</source>
+        <translation>Salir del modo pared</translation>
+    </message>
+    <message>
+        <source>Wallboard</source>
+        <translation>Modo pared</translation>
+    </message>
+    <message>
+        <source>Connection lost: these figures are not live. They will be brought up to date when the connection is back.</source>
+        <translation>Conexión perdida: estas cifras no están en vivo. Se pondrán al día cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Espera media</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Asignados</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agentes</translation>
+    </message>
+    <message>
+        <source>Thresholds: %1</source>
+        <translation>Umbrales: %1</translation>
+    </message>
+    <message>
+        <source>Amber at</source>
+        <translation>Ámbar desde</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Red at</source>
+        <translation>Rojo desde</translation>
+    </message>
+    <message>
+        <source>Chats per hour</source>
+        <translation>Chats por hora</translation>
+    </message>
+    <message>
+        <source>Same day last week</source>
+        <translation>Mismo día la semana pasada</translation>
+    </message>
+    <message>
+        <source>Average first response today (s)</source>
+        <translation>Primera respuesta media hoy (s)</translation>
+    </message>
+    <message>
+        <source>First response SLA today (%)</source>
+        <translation>SLA de primera respuesta hoy (%)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTile</name>
+    <message>
+        <source>Thresholds</source>
+        <translation>Umbrales</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>de %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
     </message>
 </context>
 </TS>

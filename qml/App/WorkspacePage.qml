@@ -5,6 +5,7 @@ import Conversa.Core
 import Conversa.Inbox
 import Conversa.Conversation
 import Conversa.FlowEditor
+import Conversa.Dashboard
 
 // The signed-in workspace: a header with the agent's status (a supervisor's role) and account, the
 // inbox on the left, the open conversation on the right. Keyboard: Ctrl+F search, Ctrl+Down/Ctrl+Up
@@ -58,6 +59,17 @@ Page {
                     palette.buttonText: Theme.headerText
                     font.bold: checked
                     onClicked: pages.currentIndex = 1
+                }
+                ToolButton {
+                    objectName: "dashboardTab"
+                    // Who may read the live figures (analytics.read: supervisors and admins).
+                    visible: root.session.permissions.indexOf("analytics.read") >= 0
+                    text: qsTr("Dashboard")
+                    checkable: true
+                    checked: pages.currentIndex === 2
+                    palette.buttonText: Theme.headerText
+                    font.bold: checked
+                    onClicked: pages.currentIndex = 2
                 }
             }
             Item { Layout.fillWidth: true }
@@ -227,6 +239,17 @@ Page {
             active: root.canEditFlows && root.flowsShown
             sourceComponent: FlowEditorPage {
                 app: root.app
+            }
+        }
+        // The live dashboard, built the first time it is shown; its drill-downs show the inbox.
+        Loader {
+            objectName: "dashboardLoader"
+            readonly property bool shown: pages.currentIndex === 2
+            active: false
+            onShownChanged: if (shown) active = true
+            sourceComponent: DashboardPage {
+                app: root.app
+                onOpenInbox: pages.currentIndex = 0
             }
         }
     }

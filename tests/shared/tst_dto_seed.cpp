@@ -409,7 +409,9 @@ void tst_DtoSeed::builtInCodeWritesEveryField()
     TrendPointDto p;
     p.timestamp = utc("2025-11-01T08:00:00Z");
     p.value = 2.5;
-    QCOMPARE(p.toJson(), (QJsonObject{{u"timestamp"_s, u"2025-11-01T08:00:00Z"_s}, {u"value"_s, 2.5}}));
+    p.sample = 40;
+    QCOMPARE(p.toJson(),
+             (QJsonObject{{u"timestamp"_s, u"2025-11-01T08:00:00Z"_s}, {u"value"_s, 2.5}, {u"sample"_s, 40}}));
 }
 
 QTEST_GUILESS_MAIN(tst_DtoSeed)

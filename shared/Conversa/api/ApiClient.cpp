@@ -693,4 +693,40 @@ void ApiClient::restoreBotFlowVersion(qint64 flowId, int version, qint64 revisio
             std::move(done));
 }
 
+void ApiClient::liveAnalytics(QObject *context, ApiCallback<LiveAnalyticsDto> done)
+{
+    request("GET", u"/v1/analytics/live"_s, nullptr, context, std::move(done));
+}
+
+void ApiClient::agentTimeline(qint64 agentId, QDate date, const QString &timeZone, QObject *context,
+                              ApiCallback<QJsonObject> done)
+{
+    QList<QPair<QString, QString>> items{{u"date"_s, date.toString(Qt::ISODate)}};
+    if (!timeZone.isEmpty())
+        items.append({u"timezone"_s, timeZone});
+    request("GET", u"/v1/reports/agents/%1/timeline"_s.arg(agentId) + encodeQuery(items), nullptr, context,
+            std::move(done));
+}
+
+void ApiClient::agentReport(qint64 agentId, QDate from, QDate to, const QString &timeZone, QObject *context,
+                            ApiCallback<QJsonObject> done)
+{
+    QList<QPair<QString, QString>> items{{u"from_date"_s, from.toString(Qt::ISODate)},
+                                         {u"to_date"_s, to.toString(Qt::ISODate)}};
+    if (!timeZone.isEmpty())
+        items.append({u"timezone"_s, timeZone});
+    request("GET", u"/v1/reports/agents/%1"_s.arg(agentId) + encodeQuery(items), nullptr, context, std::move(done));
+}
+
+void ApiClient::trend(const QString &metric, QDate from, QDate to, const QString &timeZone, QObject *context,
+                      ApiCallback<TrendDto> done)
+{
+    QList<QPair<QString, QString>> items{{u"metric"_s, metric},
+                                         {u"from_date"_s, from.toString(Qt::ISODate)},
+                                         {u"to_date"_s, to.toString(Qt::ISODate)}};
+    if (!timeZone.isEmpty())
+        items.append({u"timezone"_s, timeZone});
+    request("GET", u"/v1/analytics/trends"_s + encodeQuery(items), nullptr, context, std::move(done));
+}
+
 }   // namespace Conversa

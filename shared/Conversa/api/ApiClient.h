@@ -7,10 +7,12 @@
 #include "Conversa/dto/ChatDto.h"
 #include "Conversa/dto/ClientDto.h"
 #include "Conversa/dto/FileDto.h"
+#include "Conversa/dto/LiveAnalyticsDto.h"
 #include "Conversa/dto/MessageDto.h"
 #include "Conversa/dto/Page.h"
 #include "Conversa/dto/TemplateDto.h"
 #include "Conversa/dto/TransferOptionsDto.h"
+#include "Conversa/dto/TrendDto.h"
 #include "Conversa/dto/TwoFactorStatusDto.h"
 #include "Conversa/dto/UserDto.h"
 
@@ -161,6 +163,19 @@ public:
     void listBotFlowVersions(qint64 flowId, int page, int limit, QObject *context, ApiCallback<QJsonObject> done);
     void restoreBotFlowVersion(qint64 flowId, int version, qint64 revision, QObject *context,
                                ApiCallback<QJsonObject> done);
+
+    // ---- analytics and reports (docs/REPORTS.md) ----
+    void liveAnalytics(QObject *context, ApiCallback<LiveAnalyticsDto> done);
+    // One day's status intervals of an agent ({agent_id, date, intervals, time_breakdown}); date is
+    // the local day of timeZone (an IANA name, UTC when empty).
+    void agentTimeline(qint64 agentId, QDate date, const QString &timeZone, QObject *context,
+                       ApiCallback<QJsonObject> done);
+    // The agent report (its `metrics`, `daily`, …) over the local days from..to of timeZone.
+    void agentReport(qint64 agentId, QDate from, QDate to, const QString &timeZone, QObject *context,
+                     ApiCallback<QJsonObject> done);
+    // One metric over the local days from..to of timeZone (hourly for a single day).
+    void trend(const QString &metric, QDate from, QDate to, const QString &timeZone, QObject *context,
+               ApiCallback<TrendDto> done);
 
 signals:
     void tokensChanged(const QByteArray &accessToken, const QByteArray &refreshToken);

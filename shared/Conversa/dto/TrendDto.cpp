@@ -10,6 +10,7 @@ TrendPointDto TrendPointDto::fromJson(const QJsonObject &json)
     const Json::Reader r(json, x.wireKeys);
     x.timestamp = r.time(u"timestamp"_s);
     x.value = r.optNumber(u"value"_s).value_or(0);
+    x.sample = r.optInteger(u"sample"_s).value_or(0);
     return x;
 }
 
@@ -18,6 +19,7 @@ QJsonObject TrendPointDto::toJson() const
     Json::Writer w(wireKeys);
     w.put(u"timestamp"_s, timestamp);
     w.put(u"value"_s, QJsonValue(value));
+    w.put(u"sample"_s, sample);
     return w.result();
 }
 

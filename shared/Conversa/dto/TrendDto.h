@@ -4,10 +4,12 @@
 
 namespace Conversa {
 
-// A point of a trend: the hour or day it starts, and the metric's value (0 where there was none).
+// A point of a trend: the hour or day it starts, the metric's value (0 where there was none) and
+// the count it stands on.
 struct TrendPointDto {
     QDateTime timestamp;
     double value = 0;
+    qint64 sample = 0;   // the count behind the value: 0 with sample 0 is "nothing happened"
     WireKeys wireKeys;
 
     static TrendPointDto fromJson(const QJsonObject &json);
