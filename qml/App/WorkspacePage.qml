@@ -5,6 +5,7 @@ import Conversa.Core
 import Conversa.Inbox
 import Conversa.Conversation
 import Conversa.FlowEditor
+import Conversa.Admin
 
 // The signed-in workspace: a header with the agent's status (a supervisor's role) and account, the
 // inbox on the left, the open conversation on the right. Keyboard: Ctrl+F search, Ctrl+Down/Ctrl+Up
@@ -58,6 +59,22 @@ Page {
                     palette.buttonText: Theme.headerText
                     font.bold: checked
                     onClicked: pages.currentIndex = 1
+                }
+                // Users, campaigns…: for whoever may read any of them (admins, supervisors).
+                ToolButton {
+                    id: adminTab
+                    property bool shown: false
+                    objectName: "adminTab"
+                    visible: root.session.permissions.indexOf("users.read") >= 0 || root.session.permissions.indexOf("campaigns.read") >= 0
+                    text: qsTr("Administration")
+                    checkable: true
+                    checked: pages.currentIndex === 2
+                    palette.buttonText: Theme.headerText
+                    font.bold: checked
+                    onClicked: {
+                        shown = true
+                        pages.currentIndex = 2
+                    }
                 }
             }
             Item { Layout.fillWidth: true }
@@ -226,6 +243,13 @@ Page {
             objectName: "flowEditorLoader"
             active: root.canEditFlows && root.flowsShown
             sourceComponent: FlowEditorPage {
+                app: root.app
+            }
+        }
+        Loader {
+            objectName: "adminLoader"
+            active: adminTab.visible && adminTab.shown
+            sourceComponent: AdminPage {
                 app: root.app
             }
         }

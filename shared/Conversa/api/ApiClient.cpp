@@ -693,4 +693,18 @@ void ApiClient::restoreBotFlowVersion(qint64 flowId, int version, qint64 revisio
             std::move(done));
 }
 
+// ---- resources ----
+
+void ApiClient::getResource(const QString &path, const QList<QPair<QString, QString>> &query, QObject *context,
+                            ApiCallback<QJsonObject> done)
+{
+    request("GET", path + encodeQuery(query), nullptr, context, std::move(done));
+}
+
+void ApiClient::writeResource(const QByteArray &method, const QString &path, const QJsonObject &body,
+                              QObject *context, ApiCallback<QJsonObject> done)
+{
+    request(method, path, method == "DELETE" ? nullptr : &body, context, std::move(done));
+}
+
 }   // namespace Conversa
