@@ -2637,6 +2637,38 @@
         <source>Delete %1? Its numbers and agents are unassigned; its chats and reports keep its name.</source>
         <translation>Delete %1? Its numbers and agents are unassigned; its chats and reports keep its name.</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Choose a number</source>
+        <translation>Choose a number</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Primary</translation>
+    </message>
+    <message>
+        <source>Add number</source>
+        <translation>Add number</translation>
+    </message>
+    <message>
+        <source>Choose an agent</source>
+        <translation>Choose an agent</translation>
+    </message>
+    <message>
+        <source>Chats at once</source>
+        <translation>Chats at once</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. sales, english</source>
+        <translation>Comma-separated, e.g. sales, english</translation>
+    </message>
+    <message>
+        <source>Add agent</source>
+        <translation>Add agent</translation>
+    </message>
 </context>
 <context>
     <name>CampaignsController</name>

@@ -2637,6 +2637,38 @@
         <source>Delete %1? Its numbers and agents are unassigned; its chats and reports keep its name.</source>
         <translation>¿Eliminar %1? Sus números y agentes quedan sin asignar; sus chats e informes conservan su nombre.</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Choose a number</source>
+        <translation>Elige un número</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Add number</source>
+        <translation>Añadir número</translation>
+    </message>
+    <message>
+        <source>Choose an agent</source>
+        <translation>Elige un agente</translation>
+    </message>
+    <message>
+        <source>Chats at once</source>
+        <translation>Chats a la vez</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. sales, english</source>
+        <translation>Separadas por comas, p. ej. ventas, inglés</translation>
+    </message>
+    <message>
+        <source>Add agent</source>
+        <translation>Añadir agente</translation>
+    </message>
 </context>
 <context>
     <name>CampaignsController</name>

@@ -7,7 +7,6 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
-
 // The admin page's sidebar: the sections the signed-in user's permissions open, in order, each
 // {key, title} ("users": users.read, "campaigns": campaigns.read). Follows sign-in and sign-out.
 class AdminSections : public QObject {

@@ -118,3 +118,79 @@ void CampaignsController::setNumbers(const QVariantList &numberIds, qint64 prima
         open(id);
     });
 }
+
+QVariantList CampaignsController::currentAgents() const
+{
+    QVariantList agents;
+    for (const QJsonValue &v : currentItem().value(u"agents"_s).toArray()) {
+        const QJsonObject a = v.toObject();
+        agents.append(QVariantMap{{u"user_id"_s, a.value(u"user_id"_s).toInteger()},
+                                  {u"max_concurrent_chats"_s, a.value(u"max_concurrent_chats"_s).toInt()},
+                                  {u"priority"_s, a.value(u"priority"_s).toInt()},
+                                  {u"skills"_s, a.value(u"skills"_s).toVariant()}});
+    }
+    return agents;
+}
+
+void CampaignsController::addAgent(qint64 userId, int maxConcurrentChats, int priority, const QString &skills)
+{
+    QStringList skillList;
+    for (const QString &skill : skills.split(u',')) {
+        if (!skill.trimmed().isEmpty())
+            skillList.append(skill.trimmed());
+    }
+    const QVariantMap added{{u"user_id"_s, userId},
+                            {u"max_concurrent_chats"_s, maxConcurrentChats},
+                            {u"priority"_s, priority},
+                            {u"skills"_s, skillList}};
+    QVariantList agents = currentAgents();
+    bool replaced = false;
+    for (QVariant &a : agents) {
+        if (a.toMap().value(u"user_id"_s).toLongLong() == userId) {
+            a = added;
+            replaced = true;
+        }
+    }
+    if (!replaced)
+        agents.append(added);
+    setAgents(agents);
+}
+
+void CampaignsController::removeAgent(qint64 userId)
+{
+    QVariantList agents = currentAgents();
+    agents.removeIf([userId](const QVariant &a) { return a.toMap().value(u"user_id"_s).toLongLong() == userId; });
+    setAgents(agents);
+}
+
+void CampaignsController::addNumber(qint64 numberId, bool primary)
+{
+    QVariantList ids;
+    qint64 primaryId = 0;
+    for (const QJsonValue &v : currentItem().value(u"whatsapp_numbers"_s).toArray()) {
+        const QJsonObject n = v.toObject();
+        const qint64 id = n.value(u"id"_s).toInteger();
+        if (id != numberId)
+            ids.append(id);
+        if (n.value(u"is_primary"_s).toBool())
+            primaryId = id;
+    }
+    ids.append(numberId);
+    setNumbers(ids, primary || primaryId == 0 ? numberId : primaryId);
+}
+
+void CampaignsController::removeNumber(qint64 numberId)
+{
+    QVariantList ids;
+    qint64 primaryId = 0;
+    for (const QJsonValue &v : currentItem().value(u"whatsapp_numbers"_s).toArray()) {
+        const QJsonObject n = v.toObject();
+        const qint64 id = n.value(u"id"_s).toInteger();
+        if (id == numberId)
+            continue;
+        ids.append(id);
+        if (n.value(u"is_primary"_s).toBool())
+            primaryId = id;
+    }
+    setNumbers(ids, primaryId);   // 0 when the primary one left: the first becomes it
+}

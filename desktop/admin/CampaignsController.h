@@ -25,6 +25,13 @@ public:
     Q_INVOKABLE void setAgents(const QVariantList &agents);
     // The open campaign's numbers (ids) and the primary one (0: the first).
     Q_INVOKABLE void setNumbers(const QVariantList &numberIds, qint64 primaryId);
+    // One agent added to the open campaign (or changed, when already in it), or taken out; the
+    // others stay as they are. skills: comma-separated.
+    Q_INVOKABLE void addAgent(qint64 userId, int maxConcurrentChats, int priority, const QString &skills);
+    Q_INVOKABLE void removeAgent(qint64 userId);
+    // One number added to the open campaign (primary: it becomes the primary one), or taken out.
+    Q_INVOKABLE void addNumber(qint64 numberId, bool primary);
+    Q_INVOKABLE void removeNumber(qint64 numberId);
 
 signals:
     void botFlowsChanged();
@@ -34,5 +41,6 @@ protected:
     void appReady() override;
 
 private:
+    QVariantList currentAgents() const;   // the open campaign's, as setAgents() takes them
     QVariantList m_botFlows;
 };

@@ -12,7 +12,6 @@
 
 #include <functional>
 
-
 // What every admin screen does with one REST resource (users, campaigns, …): its list (`model`,
 // paged and searchable), the item open in the detail/form (`item`, empty for a new one), save
 // (POST to create, PUT of only the changed fields to edit), delete, and the form's errors from a

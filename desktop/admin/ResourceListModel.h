@@ -7,7 +7,6 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
-
 // One page of a REST collection (GET <path>?page=&limit=&search=&<filters>, answered as
 // {"data":[…],"meta":{current_page, per_page, total, total_pages}}), for the admin screens' lists.
 // Each row is one item of `data` as the server sent it. Roles:

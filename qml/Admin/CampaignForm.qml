@@ -25,6 +25,12 @@ Pane {
     ]
     readonly property var botFlowChoices: [{ id: 0, name: qsTr("No flow") }].concat(root.controller.botFlows)
 
+    function numberText(n: var): string {
+        return n ? n.phone_number + " · " + n.display_name : ""
+    }
+    function userText(u: var): string {
+        return u ? (u.first_name + " " + u.last_name).trim() + " · " + u.email : ""
+    }
     function hoursValue(): var {
         if (!hoursSet.checked)
             return null
@@ -113,9 +119,10 @@ Pane {
             wrapMode: Text.Wrap
         }
         ScrollView {
+            id: scroll
+            objectName: "campaignScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            id: scroll
             contentWidth: availableWidth
 
             ColumnLayout {
@@ -325,8 +332,8 @@ Pane {
                     FieldError { Layout.fillWidth: true; errors: root.errors; field: "csat_timeout_minutes"; fields: ["csat_message"] }
                 }
 
-
-                // Its numbers (primary first) and agents, as the server has them.
+                // Its numbers (primary first) and agents, as the server has them; who may edit
+                // the campaign adds and takes them out.
                 Label {
                     visible: !root.creating
                     text: qsTr("WhatsApp numbers")
@@ -335,11 +342,51 @@ Pane {
                 }
                 Repeater {
                     model: root.creating ? [] : (root.campaign.whatsapp_numbers || [])
-                    delegate: Label {
+                    delegate: RowLayout {
                         required property var modelData
-                        text: modelData.phone_number + " · " + modelData.display_name + (modelData.is_primary ? " · " + qsTr("primary") : "")
+                        Label {
+                            text: modelData.phone_number + " · " + modelData.display_name + (modelData.is_primary ? " · " + qsTr("primary") : "")
+                        }
+                        ToolButton {
+                            objectName: "removeNumber_" + modelData.id
+                            visible: root.controller.canUpdate
+                            text: qsTr("Remove")
+                            onClicked: root.controller.removeNumber(modelData.id)
+                        }
                     }
                 }
+                RowLayout {
+                    visible: !root.creating && root.controller.canUpdate
+                    spacing: Theme.spacingS
+                    ComboBox {
+                        id: numberPicker
+                        objectName: "numberPicker"
+                        Layout.fillWidth: true
+                        model: ResourceListModel {
+                            app: root.creating || !root.controller.canUpdate ? null : root.controller.app
+                            path: "/v1/whatsapp-numbers"
+                            pageSize: 100
+                        }
+                        valueRole: "itemId"
+                        displayText: currentIndex >= 0 ? root.numberText(model.get(currentIndex)) : qsTr("Choose a number")
+                        delegate: ItemDelegate {
+                            required property var item
+                            required property int index
+                            width: ListView.view.width
+                            text: root.numberText(item)
+                            highlighted: numberPicker.highlightedIndex === index
+                        }
+                    }
+                    CheckBox { id: numberPrimary; text: qsTr("Primary") }
+                    Button {
+                        objectName: "addNumberButton"
+                        text: qsTr("Add number")
+                        enabled: numberPicker.currentIndex >= 0 && !root.controller.busy
+                        onClicked: root.controller.addNumber(numberPicker.currentValue, numberPrimary.checked)
+                    }
+                }
+                FieldError { Layout.fillWidth: true; errors: root.errors; field: "whatsapp_number_ids"; fields: ["primary_number_id"]; nested: true }
+
                 Label {
                     visible: !root.creating
                     text: qsTr("Agents")
@@ -349,13 +396,66 @@ Pane {
                 Repeater {
                     objectName: "campaignAgents"
                     model: root.creating ? [] : (root.campaign.agents || [])
-                    delegate: Label {
+                    delegate: RowLayout {
                         required property var modelData
-                        text: qsTr("%1 %2 · %3 chats · priority %4").arg(modelData.first_name).arg(modelData.last_name)
-                              .arg(modelData.max_concurrent_chats).arg(modelData.priority)
-                              + (modelData.skills.length > 0 ? " · " + modelData.skills.join(", ") : "")
+                        Label {
+                            text: qsTr("%1 %2 · %3 chats · priority %4").arg(modelData.first_name).arg(modelData.last_name)
+                                  .arg(modelData.max_concurrent_chats).arg(modelData.priority)
+                                  + (modelData.skills.length > 0 ? " · " + modelData.skills.join(", ") : "")
+                        }
+                        ToolButton {
+                            objectName: "removeAgent_" + modelData.user_id
+                            visible: root.controller.canUpdate
+                            text: qsTr("Remove")
+                            onClicked: root.controller.removeAgent(modelData.user_id)
+                        }
                     }
                 }
+                GridLayout {
+                    visible: !root.creating && root.controller.canUpdate
+                    columns: 4
+                    columnSpacing: Theme.spacingS
+                    ComboBox {
+                        id: agentPicker
+                        objectName: "agentPicker"
+                        Layout.columnSpan: 4
+                        Layout.fillWidth: true
+                        model: ResourceListModel {
+                            app: root.creating || !root.controller.canUpdate ? null : root.controller.app
+                            path: "/v1/users"
+                            pageSize: 100
+                            filters: ({ status: "active" })
+                        }
+                        valueRole: "itemId"
+                        displayText: currentIndex >= 0 ? root.userText(model.get(currentIndex)) : qsTr("Choose an agent")
+                        delegate: ItemDelegate {
+                            required property var item
+                            required property int index
+                            width: ListView.view.width
+                            text: root.userText(item)
+                            highlighted: agentPicker.highlightedIndex === index
+                        }
+                    }
+                    Label { text: qsTr("Chats at once") }
+                    SpinBox { id: agentCapacity; objectName: "agentCapacity"; from: 1; to: 100; value: 5; editable: true }
+                    Label { text: qsTr("Priority") }
+                    SpinBox { id: agentPriority; objectName: "agentPriority"; from: 0; to: 100; editable: true }
+                    Label { text: qsTr("Skills") }
+                    TextField {
+                        id: agentSkills
+                        objectName: "agentSkills"
+                        Layout.columnSpan: 2
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Comma-separated, e.g. sales, english")
+                    }
+                    Button {
+                        objectName: "addAgentButton"
+                        text: qsTr("Add agent")
+                        enabled: agentPicker.currentIndex >= 0 && !root.controller.busy
+                        onClicked: root.controller.addAgent(agentPicker.currentValue, agentCapacity.value, agentPriority.value, agentSkills.text)
+                    }
+                }
+                FieldError { Layout.fillWidth: true; errors: root.errors; field: "agents"; nested: true }
             }
         }
         // Always in view, below the form.

@@ -341,6 +341,57 @@ void tst_AdminControllers::campaignCreateEditDelete()
     QCOMPARE(agent.value(u"skills"_s).toStringList(), QStringList{u"ventas"_s});
     QCOMPARE(campaigns.notice(), u"Agents saved"_s);
 
+    // One more, one changed, one taken out: the others stay.
+    const qint64 otherId = m_server.createUser(u"vendedora@example.com"_s, u"correct horse 5"_s, u"agent"_s);
+    campaigns.addAgent(otherId, 2, 1, u" ventas , inglés ,"_s);
+    QTRY_COMPARE(campaigns.item().value(u"agents"_s).toList().size(), 2);
+    QVERIFY(idle(campaigns));
+    campaigns.addAgent(agentId, 9, 7, u"ventas"_s);
+    QTRY_VERIFY(idle(campaigns));
+    QTRY_COMPARE(campaigns.item().value(u"agents"_s).toList().at(0).toMap().value(u"max_concurrent_chats"_s).toInt(),
+                 9);
+    QCOMPARE(campaigns.item().value(u"agents"_s).toList().size(), 2);
+    campaigns.removeAgent(agentId);
+    QTRY_COMPARE(campaigns.item().value(u"agents"_s).toList().size(), 1);
+    const QVariantMap other = campaigns.item().value(u"agents"_s).toList().at(0).toMap();
+    QCOMPARE(other.value(u"user_id"_s).toLongLong(), otherId);
+    QCOMPARE(other.value(u"skills"_s).toStringList(), (QStringList{u"ventas"_s, u"inglés"_s}));
+    QVERIFY(idle(campaigns));
+
+    // Its numbers: the first is the primary one until another is added as primary.
+    auto number = [&](const QString &phone, const QString &metaId) {
+        const ApiResponse r = m_server.request("POST", u"/v1/whatsapp-numbers"_s,
+                                               {{u"phone_number"_s, phone},
+                                                {u"provider"_s, u"meta"_s},
+                                                {u"meta_phone_number_id"_s, metaId},
+                                                {u"meta_access_token"_s, u"EAA-token"_s}},
+                                               m_adminToken);
+        return r.status == 201 ? r.value(u"id"_s).toInteger() : 0;
+    };
+    const qint64 first = number(u"+573001110001"_s, u"9001"_s);
+    const qint64 second = number(u"+573001110002"_s, u"9002"_s);
+    QVERIFY(first > 0 && second > 0);
+    auto primary = [&] {
+        for (const QVariant &n : campaigns.item().value(u"whatsapp_numbers"_s).toList()) {
+            if (n.toMap().value(u"is_primary"_s).toBool())
+                return n.toMap().value(u"id"_s).toLongLong();
+        }
+        return qint64(0);
+    };
+    campaigns.addNumber(first, false);
+    QTRY_COMPARE(campaigns.item().value(u"whatsapp_numbers"_s).toList().size(), 1);
+    QCOMPARE(primary(), first);
+    QVERIFY(idle(campaigns));
+    campaigns.addNumber(second, true);
+    QTRY_COMPARE(campaigns.item().value(u"whatsapp_numbers"_s).toList().size(), 2);
+    QTRY_COMPARE(primary(), second);
+    QVERIFY(idle(campaigns));
+    campaigns.removeNumber(second);
+    QTRY_COMPARE(campaigns.item().value(u"whatsapp_numbers"_s).toList().size(), 1);
+    QCOMPARE(primary(), first);
+    QCOMPARE(campaigns.notice(), u"Numbers saved"_s);
+    QVERIFY(idle(campaigns));
+
     QSignalSpy removed(&campaigns, &ResourceController::removed);
     campaigns.remove(id);
     QTRY_COMPARE(removed.size(), 1);

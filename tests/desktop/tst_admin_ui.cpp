@@ -236,7 +236,39 @@ void tst_AdminUi::campaignsScreen()
     QCOMPARE(hours.value(u"tuesday"_s).toMap().value(u"start"_s).toString(), u"09:00"_s);
     QCOMPARE(hours.value(u"monday"_s).toMap().value(u"end"_s).toString(), u"18:00"_s);
     QVERIFY(hours.value(u"sunday"_s).isNull());
+
+    // An agent, picked from the users, with a capacity and skills.
+    QQuickItem *picker = item(u"agentPicker"_s);
+    QVERIFY(picker);
+    QTRY_COMPARE(picker->property("count").toInt(), 3);
+    int agentRow = -1;
+    for (int row = 0; row < 3; ++row) {
+        QVariant entry;
+        QMetaObject::invokeMethod(picker, "valueAt", Q_RETURN_ARG(QVariant, entry), Q_ARG(int, row));
+        const qint64 id = entry.toLongLong();
+        if (m_server
+                .request("GET", u"/v1/users/%1"_s.arg(id), {},
+                         m_server.login(u"jefa@example.com"_s, u"correct horse 1"_s))
+                .value(u"email"_s)
+                .toString() == u"agente@example.com"_s)
+            agentRow = row;
+    }
+    QVERIFY(agentRow >= 0);
+    picker->setProperty("currentIndex", agentRow);
+    type(u"agentSkills"_s, u"soporte, ingles"_s);
+    click(u"addAgentButton"_s);
+    QTRY_COMPARE(campaigns->item().value(u"agents"_s).toList().size(), 1);
+    const QVariantMap agent = campaigns->item().value(u"agents"_s).toList().at(0).toMap();
+    QCOMPARE(agent.value(u"email"_s).toString(), u"agente@example.com"_s);
+    QCOMPARE(agent.value(u"skills"_s).toStringList(), (QStringList{u"soporte"_s, u"ingles"_s}));
+    QCOMPARE(agent.value(u"max_concurrent_chats"_s).toInt(), 5);
     screenshot(u"campaigns"_s);
+    // The end of the form: its numbers and agents.
+    auto *flick = item(u"campaignScroll"_s)->property("contentItem").value<QObject *>();
+    QVERIFY(flick);
+    flick->setProperty("contentY", flick->property("contentHeight").toReal() - flick->property("height").toReal());
+    QTRY_VERIFY(shown(u"removeAgent_%1"_s.arg(agent.value(u"user_id"_s).toLongLong())));
+    screenshot(u"campaign-agents"_s);
 }
 
 void tst_AdminUi::supervisorSeesNoActions()
