@@ -24,6 +24,7 @@ private slots:
     void cleanupTestCase();
     void listModelPagesSearchesFilters();
     void formErrorsByField();
+    void statusHistoryFromTheAudit();
     void userCreateEditDelete();
     void userRefused_data();
     void userRefused();
@@ -174,6 +175,32 @@ void tst_AdminControllers::formErrorsByField()
     errors.set(Conversa::ApiError::network({}));
     QVERIFY(errors.fields().isEmpty());
     QVERIFY(errors.message().contains(u"cannot be reached"_s));
+}
+
+// The user form's status history: the same list model over the audit log, filtered to one user's
+// agent-status changes.
+void tst_AdminControllers::statusHistoryFromTheAudit()
+{
+    const qint64 id = m_server.createUser(u"estados@example.com"_s, u"correct horse 6"_s, u"agent"_s);
+    for (const QString &status : {u"busy"_s, u"paused"_s}) {
+        QCOMPARE(m_server
+                     .request("POST", u"/v1/users/%1/agent-status"_s.arg(id), {{u"agent_status"_s, status}},
+                              m_adminToken)
+                     .status,
+                 200);
+    }
+    ResourceListModel history;
+    QAbstractItemModelTester tester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    history.setPath(u"/v1/audit-logs"_s);
+    history.setFilters(
+        {{u"entity_type"_s, u"User"_s}, {u"entity_id"_s, QString::number(id)}, {u"action"_s, u"user.agent_status"_s}});
+    history.setApp(m_app.get());
+    QTRY_COMPARE(history.rowCount(), 2);
+    QVERIFY(history.errorMessage().isEmpty());
+    const QVariantMap newest = history.get(0).value(u"changes"_s).toMap().value(u"agent_status"_s).toMap();
+    QCOMPARE(newest.value(u"from"_s).toString(), u"busy"_s);
+    QCOMPARE(newest.value(u"to"_s).toString(), u"paused"_s);
+    QVERIFY(m_server.request("DELETE", u"/v1/users/%1"_s.arg(id), {}, m_adminToken).status == 204);
 }
 
 void tst_AdminControllers::userCreateEditDelete()
