@@ -2446,6 +2446,10 @@
         <source>Campaigns</source>
         <translation>Campaigns</translation>
     </message>
+    <message>
+        <source>WhatsApp numbers</source>
+        <translation>WhatsApp numbers</translation>
+    </message>
 </context>
 <context>
     <name>CampaignForm</name>
@@ -2920,6 +2924,231 @@
     <message>
         <source>New user</source>
         <translation>New user</translation>
+    </message>
+</context>
+<context>
+    <name>NumberForm</name>
+    <message>
+        <source>Saved; leave empty to keep it</source>
+        <translation>Saved; leave empty to keep it</translation>
+    </message>
+    <message>
+        <source>New WhatsApp number</source>
+        <translation>New WhatsApp number</translation>
+    </message>
+    <message>
+        <source>Callback URL for Meta&apos;s console (WhatsApp › Configuration › Webhook), with the verify token below</source>
+        <translation>Callback URL for Meta&apos;s console (WhatsApp › Configuration › Webhook), with the verify token below</translation>
+    </message>
+    <message>
+        <source>Webhook URL for the WPPConnect server (already given when the session starts)</source>
+        <translation>Webhook URL for the WPPConnect server (already given when the session starts)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>Messages per day</translation>
+    </message>
+    <message>
+        <source>Messages per minute</source>
+        <translation>Messages per minute</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>Phone number ID</translation>
+    </message>
+    <message>
+        <source>WhatsApp › API Setup › Phone number ID</source>
+        <translation>WhatsApp › API Setup › Phone number ID</translation>
+    </message>
+    <message>
+        <source>Business account ID</source>
+        <translation>Business account ID</translation>
+    </message>
+    <message>
+        <source>WhatsApp › API Setup › WhatsApp Business Account ID</source>
+        <translation>WhatsApp › API Setup › WhatsApp Business Account ID</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Access token</translation>
+    </message>
+    <message>
+        <source>A system user&apos;s permanent token</source>
+        <translation>A system user&apos;s permanent token</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>App secret</translation>
+    </message>
+    <message>
+        <source>App settings › Basic › App secret (signs the webhooks)</source>
+        <translation>App settings › Basic › App secret (signs the webhooks)</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Verify token</translation>
+    </message>
+    <message>
+        <source>Any text; the same in Meta&apos;s webhook settings</source>
+        <translation>Any text; the same in Meta&apos;s webhook settings</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Server URL</translation>
+    </message>
+    <message>
+        <source>Session name</source>
+        <translation>Session name</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SECRET_KEY</source>
+        <translation>The server&apos;s SECRET_KEY</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Healthy</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Unhealthy</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No health check yet</source>
+        <translation>No health check yet</translation>
+    </message>
+    <message>
+        <source>Sent %1 · received %2</source>
+        <translation>Sent %1 · received %2</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Disconnect</translation>
+    </message>
+    <message>
+        <source>Refresh status</source>
+        <translation>Refresh status</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete number</source>
+        <translation>Delete number</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its campaigns lose it and no more messages are sent or received on it.</source>
+        <translation>Delete %1? Its campaigns lose it and no more messages are sent or received on it.</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersController</name>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Connection changed</source>
+        <translation>Connection changed</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersPage</name>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <source>Waiting for the QR scan</source>
+        <translation>Waiting for the QR scan</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation>Any provider</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>New number</source>
+        <translation>New number</translation>
     </message>
 </context>
 </TS>

@@ -2446,6 +2446,10 @@
         <source>Campaigns</source>
         <translation>Campañas</translation>
     </message>
+    <message>
+        <source>WhatsApp numbers</source>
+        <translation>Números de WhatsApp</translation>
+    </message>
 </context>
 <context>
     <name>CampaignForm</name>
@@ -2920,6 +2924,231 @@
     <message>
         <source>New user</source>
         <translation>Nuevo usuario</translation>
+    </message>
+</context>
+<context>
+    <name>NumberForm</name>
+    <message>
+        <source>Saved; leave empty to keep it</source>
+        <translation>Guardado; déjalo vacío para conservarlo</translation>
+    </message>
+    <message>
+        <source>New WhatsApp number</source>
+        <translation>Nuevo número de WhatsApp</translation>
+    </message>
+    <message>
+        <source>Callback URL for Meta&apos;s console (WhatsApp › Configuration › Webhook), with the verify token below</source>
+        <translation>URL de devolución de llamada para la consola de Meta (WhatsApp › Configuración › Webhook), con el token de verificación de abajo</translation>
+    </message>
+    <message>
+        <source>Webhook URL for the WPPConnect server (already given when the session starts)</source>
+        <translation>URL del webhook para el servidor WPPConnect (se le da al iniciar la sesión)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nombre visible</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>Mensajes por día</translation>
+    </message>
+    <message>
+        <source>Messages per minute</source>
+        <translation>Mensajes por minuto</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>Identificador del número</translation>
+    </message>
+    <message>
+        <source>WhatsApp › API Setup › Phone number ID</source>
+        <translation>WhatsApp › Configuración de la API › Identificador del número de teléfono</translation>
+    </message>
+    <message>
+        <source>Business account ID</source>
+        <translation>Identificador de la cuenta comercial</translation>
+    </message>
+    <message>
+        <source>WhatsApp › API Setup › WhatsApp Business Account ID</source>
+        <translation>WhatsApp › Configuración de la API › Identificador de la cuenta de WhatsApp Business</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acceso</translation>
+    </message>
+    <message>
+        <source>A system user&apos;s permanent token</source>
+        <translation>El token permanente de un usuario del sistema</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>Clave secreta de la app</translation>
+    </message>
+    <message>
+        <source>App settings › Basic › App secret (signs the webhooks)</source>
+        <translation>Configuración de la app › Básica › Clave secreta (firma los webhooks)</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Token de verificación</translation>
+    </message>
+    <message>
+        <source>Any text; the same in Meta&apos;s webhook settings</source>
+        <translation>Cualquier texto; el mismo en la configuración del webhook de Meta</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL del servidor</translation>
+    </message>
+    <message>
+        <source>Session name</source>
+        <translation>Nombre de la sesión</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de la API</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SECRET_KEY</source>
+        <translation>La SECRET_KEY del servidor</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Saludable</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Con problemas</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No health check yet</source>
+        <translation>Aún sin comprobación de salud</translation>
+    </message>
+    <message>
+        <source>Sent %1 · received %2</source>
+        <translation>Enviados %1 · recibidos %2</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <source>Refresh status</source>
+        <translation>Actualizar estado</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete number</source>
+        <translation>Eliminar número</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its campaigns lose it and no more messages are sent or received on it.</source>
+        <translation>¿Eliminar %1? Sus campañas lo pierden y ya no se envían ni reciben mensajes por él.</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersController</name>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Connection changed</source>
+        <translation>Conexión cambiada</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersPage</name>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Conectando</translation>
+    </message>
+    <message>
+        <source>Waiting for the QR scan</source>
+        <translation>Esperando el escaneo del QR</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation>Cualquier proveedor</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>New number</source>
+        <translation>Nuevo número</translation>
     </message>
 </context>
 </TS>

@@ -12,8 +12,10 @@ struct Section {
     const char *permission;
 };
 
-// In the sidebar's order. The screens still to come (numbers, clients, tasks, audit, backups) add a row.
-constexpr Section kSections[] = {{"users", "users.read"}, {"campaigns", "campaigns.read"}};
+// In the sidebar's order. The screens still to come (clients, tasks, audit, backups) add a row.
+constexpr Section kSections[] = {{"users", "users.read"},
+                                 {"campaigns", "campaigns.read"},
+                                 {"numbers", "whatsapp.numbers.read"}};
 
 }   // namespace
 
@@ -52,7 +54,9 @@ QVariantList AdminSections::sections() const
     if (!m_app)
         return out;
     for (const QString &key : keysFor(m_app->session()->permissions())) {
-        const QString title = key == "users"_L1 ? tr("Users") : tr("Campaigns");
+        const QString title = key == "users"_L1 ? tr("Users")
+            : key == "campaigns"_L1             ? tr("Campaigns")
+                                                : tr("WhatsApp numbers");
         out.append(QVariantMap{{u"key"_s, key}, {u"title"_s, title}});
     }
     return out;

@@ -8,7 +8,8 @@
 #include <QtQml/qqmlregistration.h>
 
 // The admin page's sidebar: the sections the signed-in user's permissions open, in order, each
-// {key, title} ("users": users.read, "campaigns": campaigns.read). Follows sign-in and sign-out.
+// {key, title} ("users": users.read, "campaigns": campaigns.read, "numbers":
+// whatsapp.numbers.read). Follows sign-in and sign-out.
 class AdminSections : public QObject {
     Q_OBJECT
     QML_ELEMENT

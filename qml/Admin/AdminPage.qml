@@ -59,7 +59,7 @@ Page {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: root.section === "campaigns" ? 1 : 0
+            currentIndex: ["users", "campaigns", "numbers"].indexOf(root.section)
 
             Loader {
                 active: root.section === "users" || item !== null
@@ -68,6 +68,10 @@ Page {
             Loader {
                 active: root.section === "campaigns" || item !== null
                 sourceComponent: CampaignsPage { app: root.app }
+            }
+            Loader {
+                active: root.section === "numbers" || item !== null
+                sourceComponent: NumbersPage { app: root.app }
             }
         }
     }

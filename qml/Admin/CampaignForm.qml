@@ -63,6 +63,9 @@ Pane {
             csat_timeout_minutes: csatTimeout.value
         }
     }
+    function selectBotFlow() {
+        botFlow.currentIndex = Math.max(0, root.botFlowChoices.findIndex(f => f.id === (root.campaign.bot_flow_id || 0)))
+    }
     function load() {
         const c = root.campaign
         name.text = c.name || ""
@@ -83,7 +86,7 @@ Pane {
         welcome.text = c.welcome_message || ""
         offline.text = c.offline_message || ""
         botEnabled.checked = !!c.bot_enabled
-        botFlow.currentIndex = Math.max(0, root.botFlowChoices.findIndex(f => f.id === (c.bot_flow_id || 0)))
+        root.selectBotFlow()
         csatEnabled.checked = !!c.csat_enabled
         csatMessage.text = c.csat_message || ""
         csatTimeout.value = c.csat_timeout_minutes || 60
@@ -96,7 +99,7 @@ Pane {
     Connections {
         target: root.controller
         function onItemChanged() { root.load() }
-        function onBotFlowsChanged() { root.load() }
+        function onBotFlowsChanged() { root.selectBotFlow() }   // late: what was typed stays
     }
     Component.onCompleted: root.load()
 

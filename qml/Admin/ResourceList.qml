@@ -16,6 +16,7 @@ Pane {
     property alias listView: list
     property alias filters: filterRow.data   // the screen's filters and buttons, in a row
     property string searchPlaceholder: qsTr("Search")
+    property bool searchable: true   // the collection takes `search`
 
     signal activated(int itemId)
 
@@ -29,6 +30,7 @@ Pane {
         TextField {
             id: search
             objectName: "searchField"
+            visible: root.searchable
             Layout.fillWidth: true
             Layout.margins: Theme.spacingS
             placeholderText: root.searchPlaceholder

@@ -46,6 +46,9 @@ Pane {
         password.text = ""
         capacity.value = root.user.max_concurrent_chats || 5
         autoAssign.checked = root.user.auto_assign_enabled === undefined ? true : root.user.auto_assign_enabled
+        root.selectRole()
+    }
+    function selectRole() {
         const roleName = root.user.role ? root.user.role.name : "agent"
         roleBox.currentIndex = Math.max(0, root.controller.roles.findIndex(r => r.name === roleName))
     }
@@ -57,7 +60,7 @@ Pane {
     Connections {
         target: root.controller
         function onItemChanged() { root.load() }
-        function onRolesChanged() { root.load() }
+        function onRolesChanged() { root.selectRole() }   // late: what was typed stays
     }
     Component.onCompleted: root.load()
 

@@ -7,6 +7,7 @@
 #include "AdminSections.h"
 #include "CampaignsController.h"
 #include "DesktopHarness.h"
+#include "NumbersController.h"
 #include "TestServer.h"
 #include "UsersController.h"
 
@@ -31,6 +32,7 @@ private slots:
     void campaignCreateEditDelete();
     void campaignRefused_data();
     void campaignRefused();
+    void numberCreateConnectDelete();
     void supervisorSeesLess();
     void agentHasNoSections();
 
@@ -457,6 +459,81 @@ void tst_AdminControllers::campaignRefused()
     QCOMPARE(campaigns.itemId(), 0);
 }
 
+void tst_AdminControllers::numberCreateConnectDelete()
+{
+    NumbersController numbers;
+    numbers.setApp(m_app.get());
+    QVERIFY(numbers.canCreate() && numbers.canUpdate() && numbers.canDelete());
+    QSignalSpy saved(&numbers, &ResourceController::saved);
+    const QVariantMap form{{u"provider"_s, u"meta"_s},
+                           {u"phone_number"_s, u"+573005550001"_s},
+                           {u"display_name"_s, u"Ventas"_s},
+                           {u"daily_message_limit"_s, 500},
+                           {u"rate_limit_per_minute"_s, 30},
+                           {u"meta_phone_number_id"_s, u"555000111"_s},
+                           {u"meta_business_account_id"_s, u""_s},
+                           {u"meta_access_token"_s, u""_s},
+                           {u"webhook_verify_token"_s, u"verificame"_s},
+                           {u"wppconnect_server_url"_s, u"http://ignored.example"_s}};
+
+    // A Meta number needs its access token: the 422 names it.
+    numbers.startNew();
+    numbers.save(form);
+    QTRY_VERIFY(!numbers.errors()->isEmpty());
+    QVERIFY2(!numbers.errors()->of(u"meta_access_token"_s).isEmpty(),
+             qPrintable(numbers.errors()->fields().keys().join(u',')));
+    QCOMPARE(numbers.itemId(), 0);
+
+    QVariantMap withToken = form;
+    withToken.insert(u"meta_access_token"_s, u"EAA-secret-token"_s);
+    numbers.save(withToken);
+    QTRY_COMPARE(saved.size(), 1);
+    const qint64 id = saved.at(0).at(0).toLongLong();
+    QTRY_COMPARE(numbers.itemId(), id);
+    QVERIFY(idle(numbers));
+    QVariantMap item = numbers.item();
+    QCOMPARE(item.value(u"provider"_s).toString(), u"meta"_s);
+    QCOMPARE(item.value(u"daily_message_limit"_s).toInt(), 500);
+    QVERIFY(item.value(u"has_meta_access_token"_s).toBool());
+    QVERIFY(item.value(u"has_webhook_verify_token"_s).toBool());
+    QVERIFY(item.value(u"wppconnect_server_url"_s).isNull());   // the other provider's fields are not sent
+    QVERIFY(item.value(u"webhook_url"_s).toString().endsWith(u"/v1/webhooks/whatsapp/meta/%1"_s.arg(id)));
+    QTRY_COMPARE(numbers.connection().value(u"id"_s).toLongLong(), id);
+    QCOMPARE(numbers.connection().value(u"connection_status"_s).toString(), u"disconnected"_s);
+
+    // An edit without the secrets keeps them; only the name is sent.
+    QVariantMap edit = form;
+    edit.insert(u"display_name"_s, u"Ventas Norte"_s);
+    edit.insert(u"status"_s, u"active"_s);
+    const qint64 mark = m_server.auditMark();
+    numbers.save(edit);
+    QTRY_COMPARE(saved.size(), 2);
+    QVERIFY(idle(numbers));
+    QCOMPARE(numbers.item().value(u"display_name"_s).toString(), u"Ventas Norte"_s);
+    QVERIFY(numbers.item().value(u"has_meta_access_token"_s).toBool());
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"whatsapp_number.update"_s, mark);
+    QCOMPARE(audit.size(), 1);
+    QVERIFY(audit.at(0).value(u"changes"_s).toObject().contains(u"display_name"_s));
+    QVERIFY(!audit.at(0).value(u"changes"_s).toObject().contains(u"meta_access_token"_s));
+
+    // Connect and disconnect: the connection and the list follow.
+    numbers.reconnect();
+    QTRY_COMPARE(numbers.connection().value(u"connection_status"_s).toString(), u"connected"_s);
+    QTRY_COMPARE(numbers.item().value(u"connection_status"_s).toString(), u"connected"_s);
+    QVERIFY(idle(numbers));
+    numbers.disconnectNumber();
+    QTRY_COMPARE(numbers.connection().value(u"connection_status"_s).toString(), u"disconnected"_s);
+    QVERIFY(idle(numbers));
+    numbers.loadConnection();
+    QTRY_VERIFY(numbers.connection().value(u"history"_s).toList().size() >= 2);
+
+    QSignalSpy removed(&numbers, &ResourceController::removed);
+    numbers.remove(id);
+    QTRY_COMPARE(removed.size(), 1);
+    QCOMPARE(numbers.connection(), QVariantMap());
+    QCOMPARE(m_server.request("GET", u"/v1/whatsapp-numbers/%1"_s.arg(id), {}, m_adminToken).status, 404);
+}
+
 void tst_AdminControllers::supervisorSeesLess()
 {
     QTemporaryDir dir;
@@ -483,7 +560,10 @@ void tst_AdminControllers::supervisorSeesLess()
     QStringList keys;
     for (const QVariant &s : sections.sections())
         keys.append(s.toMap().value(u"key"_s).toString());
-    QCOMPARE(keys, (QStringList{u"users"_s, u"campaigns"_s}));
+    QCOMPARE(keys, (QStringList{u"users"_s, u"campaigns"_s, u"numbers"_s}));
+    NumbersController numbers;
+    numbers.setApp(app.get());
+    QVERIFY(!numbers.canCreate() && !numbers.canUpdate() && !numbers.canDelete());
     QCOMPARE(sections.sections().at(1).toMap().value(u"title"_s).toString(), u"Campaigns"_s);
 
     // Had the QML shown it anyway, the server refuses: the error, nothing created.

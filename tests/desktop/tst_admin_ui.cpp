@@ -7,6 +7,7 @@
 // each screen land in build/<preset>/artifacts/.
 #include "CampaignsController.h"
 #include "DesktopHarness.h"
+#include "NumbersController.h"
 #include "QmlModules.h"
 #include "TestServer.h"
 #include "UsersController.h"
@@ -26,6 +27,7 @@ private slots:
     void cleanupTestCase();
     void usersScreen();
     void campaignsScreen();
+    void numbersScreen();
     void supervisorSeesNoActions();
     void agentHasNoTab();
 
@@ -271,6 +273,32 @@ void tst_AdminUi::campaignsScreen()
     screenshot(u"campaign-agents"_s);
 }
 
+void tst_AdminUi::numbersScreen()
+{
+    click(u"section_numbers"_s);
+    QTRY_VERIFY(item(u"numbersPage"_s));
+    auto *numbers = controller<NumbersController>(u"numbersPage"_s);
+    QVERIFY(numbers);
+    click(u"newNumberButton"_s);
+    QTRY_VERIFY(shown(u"metaTokenField"_s));
+    QVERIFY(!shown(u"wppUrlField"_s));   // Meta's fields only
+    type(u"numberPhoneField"_s, u"+573005550002"_s);
+    type(u"numberNameField"_s, u"Soporte"_s);
+    type(u"metaPhoneIdField"_s, u"555000222"_s);
+    click(u"saveNumberButton"_s);
+    QTRY_VERIFY(hasError(u"metaTokenError"_s));
+    QVERIFY(!hasError(u"numberPhoneError"_s));
+    type(u"metaTokenField"_s, u"EAAtoken"_s);
+    click(u"saveNumberButton"_s);
+    QTRY_VERIFY(numbers->itemId() > 0);
+    QTRY_VERIFY(shown(u"webhookUrlField"_s));
+    QVERIFY(item(u"webhookUrlField"_s)->property("text").toString().contains(u"/v1/webhooks/whatsapp/meta/"_s));
+    QTRY_VERIFY(shown(u"numberRow_+573005550002"_s));
+    click(u"reconnectNumberButton"_s);
+    QTRY_COMPARE(item(u"connectionStatusLabel"_s)->property("text").toString(), u"Connected"_s);
+    screenshot(u"numbers"_s);
+}
+
 void tst_AdminUi::supervisorSeesNoActions()
 {
     signInAs(u"super@example.com"_s, u"correct horse 2"_s);
@@ -296,6 +324,17 @@ void tst_AdminUi::supervisorSeesNoActions()
     QTRY_COMPARE(item(u"campaignCodeField"_s)->property("text").toString(), u"SOPORTE"_s);
     QVERIFY(shown(u"saveCampaignButton"_s));
     QVERIFY(!shown(u"deleteCampaignButton"_s));
+
+    // Numbers: reads them, nothing more.
+    click(u"section_numbers"_s);
+    QTRY_VERIFY(shown(u"numberRow_+573005550002"_s));
+    QVERIFY(!shown(u"newNumberButton"_s));
+    click(u"numberRow_+573005550002"_s);
+    QTRY_VERIFY(shown(u"connectionStatusLabel"_s));
+    QVERIFY(!shown(u"saveNumberButton"_s));
+    QVERIFY(!shown(u"reconnectNumberButton"_s));
+    QVERIFY(!shown(u"deleteNumberButton"_s));
+    QVERIFY(!shown(u"webhookUrlField"_s));   // not answered to who cannot manage numbers
 }
 
 void tst_AdminUi::agentHasNoTab()
