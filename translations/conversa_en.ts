@@ -3092,6 +3092,18 @@
         <source>Delete %1? Its campaigns lose it and no more messages are sent or received on it.</source>
         <translation>Delete %1? Its campaigns lose it and no more messages are sent or received on it.</translation>
     </message>
+    <message>
+        <source>Scan it on the phone: WhatsApp › Settings › Linked devices › Link a device</source>
+        <translation>Scan it on the phone: WhatsApp › Settings › Linked devices › Link a device</translation>
+    </message>
+    <message>
+        <source>New QR code</source>
+        <translation>New QR code</translation>
+    </message>
+    <message>
+        <source>Show the QR code</source>
+        <translation>Show the QR code</translation>
+    </message>
 </context>
 <context>
     <name>NumbersController</name>
@@ -3102,6 +3114,10 @@
     <message>
         <source>Connection changed</source>
         <translation>Connection changed</translation>
+    </message>
+    <message>
+        <source>No QR code now: connect the number first, or it is already linked</source>
+        <translation>No QR code now: connect the number first, or it is already linked</translation>
     </message>
 </context>
 <context>

@@ -3092,6 +3092,18 @@
         <source>Delete %1? Its campaigns lose it and no more messages are sent or received on it.</source>
         <translation>¿Eliminar %1? Sus campañas lo pierden y ya no se envían ni reciben mensajes por él.</translation>
     </message>
+    <message>
+        <source>Scan it on the phone: WhatsApp › Settings › Linked devices › Link a device</source>
+        <translation>Escanéalo en el teléfono: WhatsApp › Ajustes › Dispositivos vinculados › Vincular un dispositivo</translation>
+    </message>
+    <message>
+        <source>New QR code</source>
+        <translation>Nuevo código QR</translation>
+    </message>
+    <message>
+        <source>Show the QR code</source>
+        <translation>Mostrar el código QR</translation>
+    </message>
 </context>
 <context>
     <name>NumbersController</name>
@@ -3102,6 +3114,10 @@
     <message>
         <source>Connection changed</source>
         <translation>Conexión cambiada</translation>
+    </message>
+    <message>
+        <source>No QR code now: connect the number first, or it is already linked</source>
+        <translation>No hay código QR ahora: conecta primero el número, o ya está vinculado</translation>
     </message>
 </context>
 <context>

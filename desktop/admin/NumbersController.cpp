@@ -10,6 +10,8 @@ NumbersController::NumbersController(QObject *parent)
 {
     // A number opened (or closed): its connection follows.
     connect(this, &ResourceController::itemChanged, this, [this] {
+        if (m_connection.value(u"id"_s).toLongLong() != itemId())
+            setQrCode({});
         if (itemId() == 0)
             setConnection({});
         else if (m_connection.value(u"id"_s).toLongLong() != itemId())
@@ -81,8 +83,14 @@ void NumbersController::connectionCall(const QString &action)
     const qint64 id = itemId();
     if (id == 0)
         return;
-    call("POST", itemPath(id) + u'/' + action, {}, [this, id](const QJsonObject &answer) {
+    call("POST", itemPath(id) + u'/' + action, {}, [this, id, action](const QJsonObject &answer) {
         setConnection(answer);
+        // A WPPConnect session that starts shows a QR to scan.
+        if (action == "reconnect"_L1 && isWppConnect() &&
+            answer.value(u"connection_status"_s).toString() != "connected"_L1)
+            loadQr();
+        else
+            setQrCode({});
         setMessages({},
                     answer.value(u"connection_status"_s).toString() == "connected"_L1 ? tr("Connected")
                                                                                       : tr("Connection changed"));
@@ -98,4 +106,28 @@ void NumbersController::reconnect()
 void NumbersController::disconnectNumber()
 {
     connectionCall(u"disconnect"_s);
+}
+
+void NumbersController::setQrCode(const QString &qrCode)
+{
+    if (m_qrCode == qrCode)
+        return;
+    m_qrCode = qrCode;
+    emit qrCodeChanged();
+}
+
+void NumbersController::loadQr()
+{
+    const qint64 id = itemId();
+    if (!app() || id == 0 || !isWppConnect())
+        return;
+    app()->api().getResource(itemPath(id) + u"/qr"_s, {}, this, [this, id](const ApiResult<QJsonObject> &r) {
+        if (id != itemId())
+            return;
+        if (!r)
+            return setMessages(AppContext::errorText(r.error()), {});
+        setQrCode(r->value(u"qr_code"_s).toString());
+        if (m_qrCode.isEmpty())
+            setMessages({}, tr("No QR code now: connect the number first, or it is already linked"));
+    });
 }

@@ -234,6 +234,7 @@ Pane {
                     Label { visible: !root.meta; text: qsTr("API key") }
                     TextField {
                         id: wppKey
+                        objectName: "wppKeyField"
                         visible: !root.meta
                         Layout.fillWidth: true
                         echoMode: TextInput.Password
@@ -275,6 +276,28 @@ Pane {
                     visible: !root.creating
                     text: qsTr("Sent %1 · received %2").arg(root.number.total_messages_sent || 0).arg(root.number.total_messages_received || 0)
                     color: Theme.textMuted
+                }
+                // WPPConnect: the QR that links the phone, until it is scanned.
+                Label {
+                    visible: !root.creating && !root.meta && root.controller.qrCode.length > 0
+                    Layout.fillWidth: true
+                    text: qsTr("Scan it on the phone: WhatsApp › Settings › Linked devices › Link a device")
+                    wrapMode: Text.Wrap
+                }
+                Image {
+                    objectName: "qrImage"
+                    visible: !root.creating && !root.meta && root.controller.qrCode.length > 0
+                    source: root.controller.qrCode
+                    Layout.preferredWidth: 240
+                    Layout.preferredHeight: 240
+                    fillMode: Image.PreserveAspectFit
+                    smooth: false   // a QR's modules stay sharp
+                }
+                Button {
+                    objectName: "showQrButton"
+                    visible: !root.creating && !root.meta && root.controller.canUpdate
+                    text: root.controller.qrCode.length > 0 ? qsTr("New QR code") : qsTr("Show the QR code")
+                    onClicked: root.controller.loadQr()
                 }
                 Repeater {
                     objectName: "connectionHistory"

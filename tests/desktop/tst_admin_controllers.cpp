@@ -7,6 +7,7 @@
 #include "AdminSections.h"
 #include "CampaignsController.h"
 #include "DesktopHarness.h"
+#include "FakeWppConnect.h"
 #include "NumbersController.h"
 #include "TestServer.h"
 #include "UsersController.h"
@@ -33,6 +34,7 @@ private slots:
     void campaignRefused_data();
     void campaignRefused();
     void numberCreateConnectDelete();
+    void wppConnectNumberShowsItsQr();
     void supervisorSeesLess();
     void agentHasNoSections();
 
@@ -532,6 +534,37 @@ void tst_AdminControllers::numberCreateConnectDelete()
     QTRY_COMPARE(removed.size(), 1);
     QCOMPARE(numbers.connection(), QVariantMap());
     QCOMPARE(m_server.request("GET", u"/v1/whatsapp-numbers/%1"_s.arg(id), {}, m_adminToken).status, 404);
+}
+
+void tst_AdminControllers::wppConnectNumberShowsItsQr()
+{
+    FakeWppConnect wpp;
+    QVERIFY(wpp.listen());
+    NumbersController numbers;
+    numbers.setApp(m_app.get());
+    numbers.startNew();
+    numbers.save({{u"provider"_s, u"wppconnect"_s},
+                  {u"phone_number"_s, u"+573005550009"_s},
+                  {u"display_name"_s, u"Tienda"_s},
+                  {u"wppconnect_server_url"_s, wpp.baseUrl()},
+                  {u"wppconnect_session_name"_s, u"tienda"_s},
+                  {u"wppconnect_api_key"_s, wpp.secretKey()},
+                  {u"meta_access_token"_s, u"ignored"_s}});
+    QTRY_VERIFY(numbers.itemId() > 0);
+    QVERIFY(idle(numbers));
+    QVERIFY(numbers.item().value(u"has_wppconnect_api_key"_s).toBool());
+    QVERIFY(!numbers.item().value(u"has_meta_access_token"_s).toBool());
+    QVERIFY(numbers.qrCode().isEmpty());
+
+    // Connecting starts the session; its QR comes to the form.
+    numbers.reconnect();
+    const QString expected = u"data:image/png;base64,"_s + QString::fromLatin1(FakeWppConnect::qrPng().toBase64());
+    QTRY_COMPARE(numbers.qrCode(), expected);
+    QVERIFY(idle(numbers));
+
+    // Another number: the QR goes.
+    numbers.startNew();
+    QVERIFY(numbers.qrCode().isEmpty());
 }
 
 void tst_AdminControllers::supervisorSeesLess()

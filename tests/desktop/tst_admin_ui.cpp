@@ -7,6 +7,7 @@
 // each screen land in build/<preset>/artifacts/.
 #include "CampaignsController.h"
 #include "DesktopHarness.h"
+#include "FakeWppConnect.h"
 #include "NumbersController.h"
 #include "QmlModules.h"
 #include "TestServer.h"
@@ -297,6 +298,27 @@ void tst_AdminUi::numbersScreen()
     click(u"reconnectNumberButton"_s);
     QTRY_COMPARE(item(u"connectionStatusLabel"_s)->property("text").toString(), u"Connected"_s);
     screenshot(u"numbers"_s);
+
+    // A WPPConnect number: its own fields, and the QR to scan once connected.
+    FakeWppConnect wpp;
+    QVERIFY(wpp.listen());
+    click(u"newNumberButton"_s);
+    QTRY_COMPARE(numbers->itemId(), 0);
+    item(u"providerField"_s)->setProperty("currentIndex", 1);
+    QTRY_VERIFY(shown(u"wppUrlField"_s));
+    QVERIFY(!shown(u"metaTokenField"_s));
+    type(u"numberPhoneField"_s, u"+573005550003"_s);
+    type(u"numberNameField"_s, u"Tienda"_s);
+    type(u"wppUrlField"_s, wpp.baseUrl());
+    type(u"wppSessionField"_s, u"tienda"_s);
+    type(u"wppKeyField"_s, wpp.secretKey());
+    click(u"saveNumberButton"_s);
+    QTRY_VERIFY(numbers->itemId() > 0);
+    QVERIFY(!shown(u"qrImage"_s));
+    click(u"reconnectNumberButton"_s);
+    QTRY_VERIFY(shown(u"qrImage"_s));
+    QTRY_COMPARE(item(u"qrImage"_s)->property("status").toInt(), 1);   // Image.Ready
+    screenshot(u"number-qr"_s);
 }
 
 void tst_AdminUi::supervisorSeesNoActions()
