@@ -7,9 +7,10 @@
 #include <QtQml/qqmlregistration.h>
 
 // A form's errors from the server: a 422's `details` (the contract's error shape) by field, so that
-// each input shows its own message (`errors.of("email")`), and the answer's general message for
-// the form's banner. Nested fields keep the server's names: "business_hours.monday.start",
-// "agents[0].user_id"; under() finds the first message below a prefix (a day's row).
+// each input shows its own message, and the answer's general message for the form's banner.
+// Nested fields keep the server's names: "business_hours.monday.start", "agents[0].user_id".
+// QML binds to `fields` (FieldError.qml does), which notifies on every change; of() and under()
+// (the first message at or below a prefix, e.g. a day's row) are one-off reads.
 class FormErrors : public QObject {
     Q_OBJECT
     QML_ELEMENT
