@@ -1611,6 +1611,10 @@
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
 </context>
 <context>
     <name>ChatStatus</name>
@@ -2641,6 +2645,737 @@
     <message>
         <source>Today</source>
         <translation>Today</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSections</name>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>WhatsApp numbers</source>
+        <translation>WhatsApp numbers</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignForm</name>
+    <message>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>No flow</source>
+        <translation>No flow</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Letters, digits, - and _</source>
+        <translation>Letters, digits, - and _</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Business hours (outside them the offline message is sent)</source>
+        <translation>Business hours (outside them the offline message is sent)</translation>
+    </message>
+    <message>
+        <source>First response target (seconds)</source>
+        <translation>First response target (seconds)</translation>
+    </message>
+    <message>
+        <source>Resolution target (seconds)</source>
+        <translation>Resolution target (seconds)</translation>
+    </message>
+    <message>
+        <source>Requeue when the first response is late</source>
+        <translation>Requeue when the first response is late</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Routing</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>Round robin</translation>
+    </message>
+    <message>
+        <source>Least busy</source>
+        <translation>Least busy</translation>
+    </message>
+    <message>
+        <source>Agent priority</source>
+        <translation>Agent priority</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Welcome message</source>
+        <translation>Welcome message</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Offline message</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Answer first with the bot</source>
+        <translation>Answer first with the bot</translation>
+    </message>
+    <message>
+        <source>Bot flow</source>
+        <translation>Bot flow</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>Satisfaction survey</translation>
+    </message>
+    <message>
+        <source>Ask after closing</source>
+        <translation>Ask after closing</translation>
+    </message>
+    <message>
+        <source>Survey question</source>
+        <translation>Survey question</translation>
+    </message>
+    <message>
+        <source>Default text in the customer&apos;s language</source>
+        <translation>Default text in the customer&apos;s language</translation>
+    </message>
+    <message>
+        <source>Answers count for (minutes)</source>
+        <translation>Answers count for (minutes)</translation>
+    </message>
+    <message>
+        <source>WhatsApp numbers</source>
+        <translation>WhatsApp numbers</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>primary</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 chats · priority %4</source>
+        <translation>%1 %2 · %3 chats · priority %4</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation>Delete campaign</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its numbers and agents are unassigned; its chats and reports keep its name.</source>
+        <translation>Delete %1? Its numbers and agents are unassigned; its chats and reports keep its name.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Choose a number</source>
+        <translation>Choose a number</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Primary</translation>
+    </message>
+    <message>
+        <source>Add number</source>
+        <translation>Add number</translation>
+    </message>
+    <message>
+        <source>Choose an agent</source>
+        <translation>Choose an agent</translation>
+    </message>
+    <message>
+        <source>Chats at once</source>
+        <translation>Chats at once</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. sales, english</source>
+        <translation>Comma-separated, e.g. sales, english</translation>
+    </message>
+    <message>
+        <source>Add agent</source>
+        <translation>Add agent</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsController</name>
+    <message>
+        <source>Agents saved</source>
+        <translation>Agents saved</translation>
+    </message>
+    <message>
+        <source>Numbers saved</source>
+        <translation>Numbers saved</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Search by name or code</source>
+        <translation>Search by name or code</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>%1 · %2 agents · %3 open chats</source>
+        <translation>%1 · %2 agents · %3 open chats</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceController</name>
+    <message>
+        <source>Nothing to save</source>
+        <translation>Nothing to save</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceList</name>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Nothing here</source>
+        <translation>Nothing here</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 · %3 in all</source>
+        <translation>Page %1 of %2 · %3 in all</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Next page</translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <source>New user</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>2FA on</source>
+        <translation>2FA on</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>At least 8 characters</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Chats at once</source>
+        <translation>Chats at once</translation>
+    </message>
+    <message>
+        <source>Automatic assignment</source>
+        <translation>Automatic assignment</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Suspend</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Unlock login</source>
+        <translation>Unlock login</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Delete user</translation>
+    </message>
+    <message>
+        <source>Delete %1? They can no longer sign in; their chats and history stay.</source>
+        <translation>Delete %1? They can no longer sign in; their chats and history stay.</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Status history</translation>
+    </message>
+</context>
+<context>
+    <name>UsersController</name>
+    <message>
+        <source>User reactivated</source>
+        <translation>User reactivated</translation>
+    </message>
+    <message>
+        <source>User suspended</source>
+        <translation>User suspended</translation>
+    </message>
+    <message>
+        <source>Login unlocked</source>
+        <translation>Login unlocked</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Search by name or email</source>
+        <translation>Search by name or email</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>All roles</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>New user</translation>
+    </message>
+</context>
+<context>
+    <name>NumberForm</name>
+    <message>
+        <source>Saved; leave empty to keep it</source>
+        <translation>Saved; leave empty to keep it</translation>
+    </message>
+    <message>
+        <source>New WhatsApp number</source>
+        <translation>New WhatsApp number</translation>
+    </message>
+    <message>
+        <source>Callback URL for Meta&apos;s console (WhatsApp › Configuration › Webhook), with the verify token below</source>
+        <translation>Callback URL for Meta&apos;s console (WhatsApp › Configuration › Webhook), with the verify token below</translation>
+    </message>
+    <message>
+        <source>Webhook URL for the WPPConnect server (already given when the session starts)</source>
+        <translation>Webhook URL for the WPPConnect server (already given when the session starts)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>Messages per day</translation>
+    </message>
+    <message>
+        <source>Messages per minute</source>
+        <translation>Messages per minute</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>Phone number ID</translation>
+    </message>
+    <message>
+        <source>WhatsApp › API Setup › Phone number ID</source>
+        <translation>WhatsApp › API Setup › Phone number ID</translation>
+    </message>
+    <message>
+        <source>Business account ID</source>
+        <translation>Business account ID</translation>
+    </message>
+    <message>
+        <source>WhatsApp › API Setup › WhatsApp Business Account ID</source>
+        <translation>WhatsApp › API Setup › WhatsApp Business Account ID</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Access token</translation>
+    </message>
+    <message>
+        <source>A system user&apos;s permanent token</source>
+        <translation>A system user&apos;s permanent token</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>App secret</translation>
+    </message>
+    <message>
+        <source>App settings › Basic › App secret (signs the webhooks)</source>
+        <translation>App settings › Basic › App secret (signs the webhooks)</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Verify token</translation>
+    </message>
+    <message>
+        <source>Any text; the same in Meta&apos;s webhook settings</source>
+        <translation>Any text; the same in Meta&apos;s webhook settings</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Server URL</translation>
+    </message>
+    <message>
+        <source>Session name</source>
+        <translation>Session name</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SECRET_KEY</source>
+        <translation>The server&apos;s SECRET_KEY</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Healthy</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Unhealthy</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No health check yet</source>
+        <translation>No health check yet</translation>
+    </message>
+    <message>
+        <source>Sent %1 · received %2</source>
+        <translation>Sent %1 · received %2</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Disconnect</translation>
+    </message>
+    <message>
+        <source>Refresh status</source>
+        <translation>Refresh status</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete number</source>
+        <translation>Delete number</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its campaigns lose it and no more messages are sent or received on it.</source>
+        <translation>Delete %1? Its campaigns lose it and no more messages are sent or received on it.</translation>
+    </message>
+    <message>
+        <source>Scan it on the phone: WhatsApp › Settings › Linked devices › Link a device</source>
+        <translation>Scan it on the phone: WhatsApp › Settings › Linked devices › Link a device</translation>
+    </message>
+    <message>
+        <source>New QR code</source>
+        <translation>New QR code</translation>
+    </message>
+    <message>
+        <source>Show the QR code</source>
+        <translation>Show the QR code</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersController</name>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Connection changed</source>
+        <translation>Connection changed</translation>
+    </message>
+    <message>
+        <source>No QR code now: connect the number first, or it is already linked</source>
+        <translation>No QR code now: connect the number first, or it is already linked</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersPage</name>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <source>Waiting for the QR scan</source>
+        <translation>Waiting for the QR scan</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation>Any provider</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>New number</source>
+        <translation>New number</translation>
     </message>
 </context>
 </TS>

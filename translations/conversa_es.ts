@@ -1611,6 +1611,10 @@
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administración</translation>
+    </message>
 </context>
 <context>
     <name>ChatStatus</name>
@@ -2641,6 +2645,737 @@
     <message>
         <source>Today</source>
         <translation>Hoy</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSections</name>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>WhatsApp numbers</source>
+        <translation>Números de WhatsApp</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignForm</name>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>No flow</source>
+        <translation>Sin flujo</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Nueva campaña</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Letters, digits, - and _</source>
+        <translation>Letras, dígitos, - y _</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausada</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactiva</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Business hours (outside them the offline message is sent)</source>
+        <translation>Horario de atención (fuera de él se envía el mensaje de fuera de horario)</translation>
+    </message>
+    <message>
+        <source>First response target (seconds)</source>
+        <translation>Objetivo de primera respuesta (segundos)</translation>
+    </message>
+    <message>
+        <source>Resolution target (seconds)</source>
+        <translation>Objetivo de resolución (segundos)</translation>
+    </message>
+    <message>
+        <source>Requeue when the first response is late</source>
+        <translation>Devolver a la cola si la primera respuesta se retrasa</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Enrutamiento</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>Por turnos</translation>
+    </message>
+    <message>
+        <source>Least busy</source>
+        <translation>Menos ocupado</translation>
+    </message>
+    <message>
+        <source>Agent priority</source>
+        <translation>Prioridad del agente</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Habilidades</translation>
+    </message>
+    <message>
+        <source>Welcome message</source>
+        <translation>Mensaje de bienvenida</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Mensaje fuera de horario</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Answer first with the bot</source>
+        <translation>Responder primero con el bot</translation>
+    </message>
+    <message>
+        <source>Bot flow</source>
+        <translation>Flujo del bot</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>Encuesta de satisfacción</translation>
+    </message>
+    <message>
+        <source>Ask after closing</source>
+        <translation>Preguntar al cerrar</translation>
+    </message>
+    <message>
+        <source>Survey question</source>
+        <translation>Pregunta de la encuesta</translation>
+    </message>
+    <message>
+        <source>Default text in the customer&apos;s language</source>
+        <translation>Texto por defecto en el idioma del cliente</translation>
+    </message>
+    <message>
+        <source>Answers count for (minutes)</source>
+        <translation>Las respuestas cuentan durante (minutos)</translation>
+    </message>
+    <message>
+        <source>WhatsApp numbers</source>
+        <translation>Números de WhatsApp</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>principal</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agentes</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 chats · priority %4</source>
+        <translation>%1 %2 · %3 chats · prioridad %4</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation>Eliminar campaña</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its numbers and agents are unassigned; its chats and reports keep its name.</source>
+        <translation>¿Eliminar %1? Sus números y agentes quedan sin asignar; sus chats e informes conservan su nombre.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Choose a number</source>
+        <translation>Elige un número</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Add number</source>
+        <translation>Añadir número</translation>
+    </message>
+    <message>
+        <source>Choose an agent</source>
+        <translation>Elige un agente</translation>
+    </message>
+    <message>
+        <source>Chats at once</source>
+        <translation>Chats a la vez</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. sales, english</source>
+        <translation>Separadas por comas, p. ej. ventas, inglés</translation>
+    </message>
+    <message>
+        <source>Add agent</source>
+        <translation>Añadir agente</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsController</name>
+    <message>
+        <source>Agents saved</source>
+        <translation>Agentes guardados</translation>
+    </message>
+    <message>
+        <source>Numbers saved</source>
+        <translation>Números guardados</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausada</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactiva</translation>
+    </message>
+    <message>
+        <source>Search by name or code</source>
+        <translation>Buscar por nombre o código</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Nueva campaña</translation>
+    </message>
+    <message>
+        <source>%1 · %2 agents · %3 open chats</source>
+        <translation>%1 · %2 agentes · %3 chats abiertos</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceController</name>
+    <message>
+        <source>Nothing to save</source>
+        <translation>Nada que guardar</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminado</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceList</name>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Nothing here</source>
+        <translation>No hay nada aquí</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 · %3 in all</source>
+        <translation>Página %1 de %2 · %3 en total</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <source>New user</source>
+        <translation>Nuevo usuario</translation>
+    </message>
+    <message>
+        <source>2FA on</source>
+        <translation>2FA activada</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>Al menos 8 caracteres</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Chats at once</source>
+        <translation>Chats a la vez</translation>
+    </message>
+    <message>
+        <source>Automatic assignment</source>
+        <translation>Asignación automática</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Suspender</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reactivar</translation>
+    </message>
+    <message>
+        <source>Unlock login</source>
+        <translation>Desbloquear acceso</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Eliminar usuario</translation>
+    </message>
+    <message>
+        <source>Delete %1? They can no longer sign in; their chats and history stay.</source>
+        <translation>¿Eliminar a %1? Ya no podrá iniciar sesión; sus chats e historial se conservan.</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Historial de estados</translation>
+    </message>
+</context>
+<context>
+    <name>UsersController</name>
+    <message>
+        <source>User reactivated</source>
+        <translation>Usuario reactivado</translation>
+    </message>
+    <message>
+        <source>User suspended</source>
+        <translation>Usuario suspendido</translation>
+    </message>
+    <message>
+        <source>Login unlocked</source>
+        <translation>Acceso desbloqueado</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendido</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Search by name or email</source>
+        <translation>Buscar por nombre o correo</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>Todos los roles</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Nuevo usuario</translation>
+    </message>
+</context>
+<context>
+    <name>NumberForm</name>
+    <message>
+        <source>Saved; leave empty to keep it</source>
+        <translation>Guardado; déjalo vacío para conservarlo</translation>
+    </message>
+    <message>
+        <source>New WhatsApp number</source>
+        <translation>Nuevo número de WhatsApp</translation>
+    </message>
+    <message>
+        <source>Callback URL for Meta&apos;s console (WhatsApp › Configuration › Webhook), with the verify token below</source>
+        <translation>URL de devolución de llamada para la consola de Meta (WhatsApp › Configuración › Webhook), con el token de verificación de abajo</translation>
+    </message>
+    <message>
+        <source>Webhook URL for the WPPConnect server (already given when the session starts)</source>
+        <translation>URL del webhook para el servidor WPPConnect (se le da al iniciar la sesión)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nombre visible</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>Mensajes por día</translation>
+    </message>
+    <message>
+        <source>Messages per minute</source>
+        <translation>Mensajes por minuto</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>Identificador del número</translation>
+    </message>
+    <message>
+        <source>WhatsApp › API Setup › Phone number ID</source>
+        <translation>WhatsApp › Configuración de la API › Identificador del número de teléfono</translation>
+    </message>
+    <message>
+        <source>Business account ID</source>
+        <translation>Identificador de la cuenta comercial</translation>
+    </message>
+    <message>
+        <source>WhatsApp › API Setup › WhatsApp Business Account ID</source>
+        <translation>WhatsApp › Configuración de la API › Identificador de la cuenta de WhatsApp Business</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acceso</translation>
+    </message>
+    <message>
+        <source>A system user&apos;s permanent token</source>
+        <translation>El token permanente de un usuario del sistema</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>Clave secreta de la app</translation>
+    </message>
+    <message>
+        <source>App settings › Basic › App secret (signs the webhooks)</source>
+        <translation>Configuración de la app › Básica › Clave secreta (firma los webhooks)</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Token de verificación</translation>
+    </message>
+    <message>
+        <source>Any text; the same in Meta&apos;s webhook settings</source>
+        <translation>Cualquier texto; el mismo en la configuración del webhook de Meta</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL del servidor</translation>
+    </message>
+    <message>
+        <source>Session name</source>
+        <translation>Nombre de la sesión</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de la API</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SECRET_KEY</source>
+        <translation>La SECRET_KEY del servidor</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Saludable</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Con problemas</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No health check yet</source>
+        <translation>Aún sin comprobación de salud</translation>
+    </message>
+    <message>
+        <source>Sent %1 · received %2</source>
+        <translation>Enviados %1 · recibidos %2</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <source>Refresh status</source>
+        <translation>Actualizar estado</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete number</source>
+        <translation>Eliminar número</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its campaigns lose it and no more messages are sent or received on it.</source>
+        <translation>¿Eliminar %1? Sus campañas lo pierden y ya no se envían ni reciben mensajes por él.</translation>
+    </message>
+    <message>
+        <source>Scan it on the phone: WhatsApp › Settings › Linked devices › Link a device</source>
+        <translation>Escanéalo en el teléfono: WhatsApp › Ajustes › Dispositivos vinculados › Vincular un dispositivo</translation>
+    </message>
+    <message>
+        <source>New QR code</source>
+        <translation>Nuevo código QR</translation>
+    </message>
+    <message>
+        <source>Show the QR code</source>
+        <translation>Mostrar el código QR</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersController</name>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Connection changed</source>
+        <translation>Conexión cambiada</translation>
+    </message>
+    <message>
+        <source>No QR code now: connect the number first, or it is already linked</source>
+        <translation>No hay código QR ahora: conecta primero el número, o ya está vinculado</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersPage</name>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Conectando</translation>
+    </message>
+    <message>
+        <source>Waiting for the QR scan</source>
+        <translation>Esperando el escaneo del QR</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation>Cualquier proveedor</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>New number</source>
+        <translation>Nuevo número</translation>
     </message>
 </context>
 </TS>

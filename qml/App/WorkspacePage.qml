@@ -6,6 +6,7 @@ import Conversa.Inbox
 import Conversa.Conversation
 import Conversa.FlowEditor
 import Conversa.Dashboard
+import Conversa.Admin
 
 // The signed-in workspace: a header with the agent's status (a supervisor's role) and account, the
 // inbox on the left, the open conversation on the right. Keyboard: Ctrl+F search, Ctrl+Down/Ctrl+Up
@@ -70,6 +71,22 @@ Page {
                     palette.buttonText: Theme.headerText
                     font.bold: checked
                     onClicked: pages.currentIndex = 2
+                }
+                // Users, campaigns…: for whoever may read any of them (admins, supervisors).
+                ToolButton {
+                    id: adminTab
+                    property bool shown: false
+                    objectName: "adminTab"
+                    visible: root.session.permissions.indexOf("users.read") >= 0 || root.session.permissions.indexOf("campaigns.read") >= 0
+                    text: qsTr("Administration")
+                    checkable: true
+                    checked: pages.currentIndex === 3
+                    palette.buttonText: Theme.headerText
+                    font.bold: checked
+                    onClicked: {
+                        shown = true
+                        pages.currentIndex = 3
+                    }
                 }
             }
             Item { Layout.fillWidth: true }
@@ -250,6 +267,13 @@ Page {
             sourceComponent: DashboardPage {
                 app: root.app
                 onOpenInbox: pages.currentIndex = 0
+            }
+        }
+        Loader {
+            objectName: "adminLoader"
+            active: adminTab.visible && adminTab.shown
+            sourceComponent: AdminPage {
+                app: root.app
             }
         }
     }

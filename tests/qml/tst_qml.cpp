@@ -1,6 +1,6 @@
 // The QML pages under QtQuickTest (tests/qml/tst_*.qml), offscreen, against the real server: the
-// setup starts it in-process, creates a user, and gives the tests the app's AppContext as `app`
-// and the server's address as `serverUrl`.
+// setup starts it in-process, creates an agent and an admin, and gives the tests the app's
+// AppContext as `app` and the server's address as `serverUrl`.
 #include "AppContext.h"
 #include "QmlModules.h"
 #include "TestServer.h"
@@ -25,6 +25,9 @@ public slots:
         if (!m_server.start())
             qFatal("the test server did not start");
         m_server.createUser(u"qml@example.com"_s, u"correct horse 1"_s, u"agent"_s, u"active"_s, u"Quim"_s, u"Martí"_s);
+        // The admin screens' forms (tst_user_form.qml).
+        m_server.createUser(u"qml-admin@example.com"_s, u"correct horse 2"_s, u"admin"_s, u"active"_s, u"Ada"_s,
+                            u"Min"_s);
         AppContext::Options options;
         options.settingsFile = m_dir.filePath(u"settings.ini"_s);
         options.keychainService = u"conversa-qml-test-"_s + QUuid::createUuid().toString(QUuid::Id128);

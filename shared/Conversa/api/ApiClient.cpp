@@ -729,4 +729,18 @@ void ApiClient::trend(const QString &metric, QDate from, QDate to, const QString
     request("GET", u"/v1/analytics/trends"_s + encodeQuery(items), nullptr, context, std::move(done));
 }
 
+// ---- resources ----
+
+void ApiClient::getResource(const QString &path, const QList<QPair<QString, QString>> &query, QObject *context,
+                            ApiCallback<QJsonObject> done)
+{
+    request("GET", path + encodeQuery(query), nullptr, context, std::move(done));
+}
+
+void ApiClient::writeResource(const QByteArray &method, const QString &path, const QJsonObject &body,
+                              QObject *context, ApiCallback<QJsonObject> done)
+{
+    request(method, path, method == "DELETE" ? nullptr : &body, context, std::move(done));
+}
+
 }   // namespace Conversa

@@ -176,6 +176,14 @@ public:
     // One metric over the local days from..to of timeZone (hourly for a single day).
     void trend(const QString &metric, QDate from, QDate to, const QString &timeZone, QObject *context,
                ApiCallback<TrendDto> done);
+    // ---- resources (the admin screens: users, campaigns, numbers…) ----
+    // One REST collection or item as the server's JSON, for screens that show and edit its fields
+    // as they are (docs: server/openapi/paths/*.yaml). query: name/value pairs, empty values left out.
+    void getResource(const QString &path, const QList<QPair<QString, QString>> &query, QObject *context,
+                     ApiCallback<QJsonObject> done);
+    // method: POST (create, or an action such as /unlock-login), PUT (partial update) or DELETE (204: {}).
+    void writeResource(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
+                       ApiCallback<QJsonObject> done);
 
 signals:
     void tokensChanged(const QByteArray &accessToken, const QByteArray &refreshToken);

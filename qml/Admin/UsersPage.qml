@@ -1,0 +1,143 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Conversa.Core
+import Conversa.Admin
+
+// Users: the list (search, role and status filters, pages) and the chosen user's form.
+SplitView {
+    id: root
+
+    required property AppContext app
+    readonly property UsersController controller: ctl
+
+    objectName: "usersPage"
+
+    UsersController {
+        id: ctl
+        app: root.app
+    }
+
+    function roleText(name: string): string {
+        return name === "admin" ? qsTr("Administrator") : name === "supervisor" ? qsTr("Supervisor") : qsTr("Agent")
+    }
+    function statusText(status: string): string {
+        return status === "active" ? qsTr("Active") : status === "suspended" ? qsTr("Suspended") : qsTr("Inactive")
+    }
+
+    ResourceList {
+        id: list
+        objectName: "userList"
+        SplitView.preferredWidth: 380
+        SplitView.minimumWidth: 300
+        model: ctl.model
+        searchPlaceholder: qsTr("Search by name or email")
+        onActivated: id => {
+            ctl.clearMessages()
+            ctl.open(id)
+        }
+
+        filters: [
+            ComboBox {
+                id: roleFilter
+                objectName: "roleFilter"
+                Layout.fillWidth: true
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { value: "", text: qsTr("All roles") },
+                    { value: "admin", text: qsTr("Administrator") },
+                    { value: "supervisor", text: qsTr("Supervisor") },
+                    { value: "agent", text: qsTr("Agent") }
+                ]
+                onActivated: ctl.model.filters = { role: roleFilter.currentValue, status: statusFilter.currentValue }
+            },
+            ComboBox {
+                id: statusFilter
+                objectName: "statusFilter"
+                Layout.fillWidth: true
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { value: "", text: qsTr("Any status") },
+                    { value: "active", text: qsTr("Active") },
+                    { value: "suspended", text: qsTr("Suspended") },
+                    { value: "inactive", text: qsTr("Inactive") }
+                ]
+                onActivated: ctl.model.filters = { role: roleFilter.currentValue, status: statusFilter.currentValue }
+            },
+            Button {
+                objectName: "newUserButton"
+                visible: ctl.canCreate
+                text: qsTr("New user")
+                highlighted: true
+                onClicked: {
+                    list.currentIndex = -1
+                    ctl.startNew()
+                }
+            }
+        ]
+
+        rowDelegate: ItemDelegate {
+            id: row
+            required property int index
+            required property real itemId
+            required property var item
+            objectName: "userRow_" + item.email
+            width: ListView.view.width
+            highlighted: ListView.isCurrentItem || ctl.itemId === itemId
+            background: Rectangle {
+                color: row.highlighted ? Theme.rowSelected : row.hovered ? Theme.rowHover : "transparent"
+            }
+            onClicked: {
+                ListView.view.currentIndex = index
+                ctl.clearMessages()
+                ctl.open(itemId)
+            }
+            contentItem: RowLayout {
+                spacing: Theme.spacingS
+                Rectangle {
+                    implicitWidth: 32
+                    implicitHeight: 32
+                    radius: 16
+                    color: Theme.avatarColor(row.item.first_name + " " + row.item.last_name)
+                    Label {
+                        anchors.centerIn: parent
+                        text: Theme.initials(row.item.first_name + " " + row.item.last_name)
+                        color: Theme.textOnAccent
+                        font.pixelSize: Theme.fontCaption
+                    }
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
+                    Label {
+                        Layout.fillWidth: true
+                        text: (row.item.first_name + " " + row.item.last_name).trim()
+                        elide: Text.ElideRight
+                        font.bold: true
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: row.item.email + " · " + root.roleText(row.item.role ? row.item.role.name : "")
+                        elide: Text.ElideRight
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontCaption
+                    }
+                }
+                Label {
+                    visible: row.item.status !== "active"
+                    text: root.statusText(row.item.status)
+                    color: Theme.danger
+                    font.pixelSize: Theme.fontCaption
+                }
+            }
+        }
+    }
+
+    UserForm {
+        SplitView.fillWidth: true
+        controller: ctl
+        page: root
+    }
+}
