@@ -693,4 +693,10 @@ void ApiClient::restoreBotFlowVersion(qint64 flowId, int version, qint64 revisio
             std::move(done));
 }
 
+void ApiClient::simulateBotFlow(qint64 flowId, const QJsonObject &request, QObject *context,
+                                ApiCallback<BotSimulationDto> done)
+{
+    this->request("POST", u"/v1/bot-flows/%1/simulate"_s.arg(flowId), &request, context, std::move(done));
+}
+
 }   // namespace Conversa
