@@ -409,7 +409,7 @@ ScrollView {
                     Layout.fillWidth: true
                     visible: validation.isRegex
                     text: validation.pattern
-                    placeholderText: qsTr("Pattern, e.g. [A-Z]{3}\\d{3}")
+                    placeholderText: qsTr("Pattern, e.g. [A-Z]{3}[0-9]{3}")
                     font.family: "monospace"
                     onEditingFinished: root.setField("validation", "regex:" + text)
                 }
