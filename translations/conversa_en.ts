@@ -2566,6 +2566,10 @@
         <source>Variables in scope (click to insert)</source>
         <translation>Variables in scope (click to insert)</translation>
     </message>
+    <message>
+        <source>Sets: %1</source>
+        <translation>Sets: %1</translation>
+    </message>
 </context>
 <context>
     <name>FlowNodeItem</name>

@@ -2566,6 +2566,10 @@
         <source>Variables in scope (click to insert)</source>
         <translation>Variables disponibles (clic para insertar)</translation>
     </message>
+    <message>
+        <source>Sets: %1</source>
+        <translation>Define: %1</translation>
+    </message>
 </context>
 <context>
     <name>FlowNodeItem</name>

@@ -818,6 +818,19 @@ ScrollView {
                 }
             }
 
+            // What the node sets, for the nodes after it.
+            Label {
+                objectName: "variablesSet"
+                readonly property var names: root.node.type === "input" ? [root.config.variable || ""].filter(n => n.length > 0)
+                                           : root.node.type === "set_variable" ? Object.keys(root.config.assign || {})
+                                           : root.node.type === "http_request" ? Object.keys(root.config.save || {}) : []
+                Layout.fillWidth: true
+                visible: names.length > 0
+                text: qsTr("Sets: %1").arg(names.map(n => "{{" + n + "}}").join(", "))
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontCaption
+                wrapMode: Text.Wrap
+            }
             // The variables the texts may name; a click writes {{name}} where the cursor was.
             Caption { text: qsTr("Variables in scope (click to insert)") }
             Flow {

@@ -186,6 +186,7 @@ TestCase {
         type("mapName_assign_0", "greeting")
         type("mapValue_assign_0", "Hola {{client.first_name}}")
         compare(config(key).assign, { "greeting": "Hola {{client.first_name}}" })
+        compare(child("variablesSet").text, "Sets: {{greeting}}")
 
         key = form("tag")
         type("chatTags", "ventas, vip ,")
