@@ -5,7 +5,8 @@
 // the editor lands in build/<preset>/artifacts/. Then the canvas's panning, zoom, fit, rubber band
 // and shortcuts, the problems list; the search (Ctrl+F) zooming to its match, the shortcuts' list
 // (F1), the simulator answering a menu's button and a typed answer with the path lit on the canvas,
-// and started at a selected node (a screenshot of it too); the 409 banner with its reload; a
+// and started at a selected node (a screenshot of it too), a menu's form in the inspector (and its
+// screenshot); the 409 banner with its reload; a
 // supervisor only looks, an agent has no such page.
 #include "DesktopHarness.h"
 #include "FlowEditorController.h"
@@ -433,7 +434,15 @@ void tst_FlowEditor::searchHelpAndSimulator()
     QTRY_COMPARE(transcript->property("count").toInt(), 1);
     click(item(u"simulateReset"_s));
     QTRY_COMPARE(canvas->property("litNodes").toStringList(), QStringList{});
+
+    // The menu's form: its option rows, each with where it leads.
     click(item(u"inspectorTab"_s));
+    QTest::mouseClick(window(), Qt::LeftButton, {}, item(u"node_menu"_s)->mapToScene(QPointF(30, 10)).toPoint());
+    QTRY_COMPARE(selection(), QStringList{u"menu"_s});
+    QTRY_VERIFY(item(u"optionLabel_1"_s) && item(u"optionLabel_1"_s)->isVisible());
+    QCOMPARE(item(u"optionLabel_1"_s)->property("text").toString(), u"Soporte"_s);
+    QCOMPARE(item(u"optionNext_1"_s)->property("currentText").toString(), u"ask"_s);
+    screenshot(u"flow-inspector"_s);
 
     // The next tests work on the first flow, alone in the list.
     const qint64 id = created.value(u"id"_s).toInteger();
