@@ -131,24 +131,21 @@ void FlowSimulator::say(const QString &text)
 {
     if (text.trimmed().isEmpty() || !waiting())
         return;
-    m_messages.append(text);
-    run();
+    run(text);
 }
 
 void FlowSimulator::choose(const QString &replyId, const QString &label)
 {
     if (!waiting())
         return;
-    m_messages.append(QJsonObject{{u"reply_id"_s, replyId}, {u"text"_s, label}});
-    run();
+    run(QJsonObject{{u"reply_id"_s, replyId}, {u"text"_s, label}});
 }
 
 void FlowSimulator::stayQuiet()
 {
     if (!waiting())
         return;
-    m_messages.append(QJsonObject{{u"timeout"_s, true}});
-    run();
+    run(QJsonObject{{u"timeout"_s, true}});
 }
 
 void FlowSimulator::reset()
@@ -172,40 +169,41 @@ void FlowSimulator::reset()
     emit litChanged();
 }
 
-// The server simulates the saved draft: unsaved edits are saved first.
-void FlowSimulator::run()
+// The server simulates the saved draft: unsaved edits are saved first. The customer's new
+// message joins the conversation once the server has answered it (a failed turn may be retried).
+void FlowSimulator::run(const QJsonValue &message)
 {
     if (!m_controller || m_controller->flowId() <= 0)
         return;
     setError({});
     if (m_controller->document()->isModified())
-        m_controller->saveThen([this, guard = QPointer<FlowSimulator>(this)] {
-            if (guard)
-                send();
+        m_controller->saveThen([this, message, run = m_run, guard = QPointer<FlowSimulator>(this)] {
+            if (guard && run == m_run)   // not cleared meanwhile
+                send(message);
         });
     else
-        send();
+        send(message);
 }
 
-void FlowSimulator::send()
+void FlowSimulator::send(const QJsonValue &message)
 {
     AppContext *app = m_controller ? m_controller->app() : nullptr;
     if (!app)
         return;
+    QJsonArray messages = m_messages;
+    if (!message.isUndefined())
+        messages.append(message);
     QJsonObject body = m_request;
-    body.insert(u"messages"_s, m_messages);
+    body.insert(u"messages"_s, messages);
     setBusy(true);
     app->api().simulateBotFlow(m_controller->flowId(), body, this,
-                               [this, run = m_run](const ApiResult<BotSimulationDto> &r) {
+                               [this, run = m_run, messages](const ApiResult<BotSimulationDto> &r) {
                                    if (run != m_run)
                                        return;
                                    setBusy(false);
-                                   if (!r) {
-                                       // The last message was not taken: the customer may say it again.
-                                       if (!m_messages.isEmpty())
-                                           m_messages.removeLast();
+                                   if (!r)
                                        return setError(AppContext::errorText(r.error()));
-                                   }
+                                   m_messages = messages;
                                    adopt(*r);
                                });
 }

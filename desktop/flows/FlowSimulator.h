@@ -80,8 +80,8 @@ signals:
     void stepIntervalChanged();
 
 private:
-    void run();
-    void send();
+    void run(const QJsonValue &message = QJsonValue::Undefined);
+    void send(const QJsonValue &message);
     void adopt(const Conversa::BotSimulationDto &result);
     void setBusy(bool busy);
     void setError(const QString &error);

@@ -3,7 +3,8 @@
 // session from the start node answered by a menu's button and typed answers (an invalid one
 // first) up to a transfer, with the path lit step by step; one from a selected node with
 // variables, client fields and a mocked http_request answer up to the end; silence past the
-// timeout; unsaved edits saved before the run; bad mocks and an unknown start node told.
+// timeout; unsaved edits saved before the run; bad mocks, an unknown start node and a refused turn
+// told (the refused turn is not kept).
 #include "DesktopHarness.h"
 #include "FlowEditorController.h"
 #include "FlowSimulator.h"
@@ -196,6 +197,20 @@ void tst_FlowSimulator::errors()
     QVERIFY(!m_sim->errorMessage().isEmpty());   // the server's 422
     QVERIFY(m_sim->status().isEmpty());
     QVERIFY(errors.size() >= 2);
+
+    // A turn the server refuses (an answer over 4 KiB) is not kept: the next one goes on from before it.
+    QVERIFY(m_sim->start({}));
+    QVERIFY(idle());
+    QCOMPARE(m_sim->nodeKey(), u"menu"_s);
+    m_sim->say(QString(5000, u'x'));
+    QVERIFY(idle());
+    QVERIFY(!m_sim->errorMessage().isEmpty());
+    QCOMPARE(m_sim->nodeKey(), u"menu"_s);
+    QCOMPARE(m_sim->transcript().size(), 2);
+    m_sim->say(u"2"_s);
+    QVERIFY(idle());
+    QCOMPARE(m_sim->errorMessage(), QString());
+    QCOMPARE(m_sim->nodeKey(), u"ask"_s);
 }
 
 void tst_FlowSimulator::parseAssignments()
