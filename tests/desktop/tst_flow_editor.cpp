@@ -6,7 +6,7 @@
 // and shortcuts, the problems list; the search (Ctrl+F) zooming to its match, the shortcuts' list
 // (F1), the simulator answering a menu's button and a typed answer with the path lit on the canvas,
 // and started at a selected node (a screenshot of it too), a menu's form in the inspector (and its
-// screenshot); the 409 banner with its reload; a
+// screenshot), Ctrl+S and Ctrl+Enter; the 409 banner with its reload; a
 // supervisor only looks, an agent has no such page.
 #include "DesktopHarness.h"
 #include "FlowEditorController.h"
@@ -443,6 +443,15 @@ void tst_FlowEditor::searchHelpAndSimulator()
     QCOMPARE(item(u"optionLabel_1"_s)->property("text").toString(), u"Soporte"_s);
     QCOMPARE(item(u"optionNext_1"_s)->property("currentText").toString(), u"ask"_s);
     screenshot(u"flow-inspector"_s);
+
+    // Ctrl+S saves, Ctrl+Enter publishes.
+    doc->moveNode(u"bye"_s, 900, 260);
+    doc->finishMove();
+    QVERIFY(doc->isModified());
+    QTest::keyClick(window(), Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!doc->isModified());
+    QTest::keyClick(window(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(ctl->version(), 1, 10000);
 
     // The next tests work on the first flow, alone in the list.
     const qint64 id = created.value(u"id"_s).toInteger();
