@@ -2316,6 +2316,22 @@
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Keyboard shortcuts (F1)</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Simulator</source>
+        <translation>Simulator</translation>
+    </message>
 </context>
 <context>
     <name>FlowInspector</name>
@@ -2397,6 +2413,206 @@
     <message>
         <source>Fallback here</source>
         <translation>Fallback here</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Media file id (optional)</source>
+        <translation>Media file id (optional)</translation>
+    </message>
+    <message>
+        <source>Options (label, value, next)</source>
+        <translation>Options (label, value, next)</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Any text</source>
+        <translation>Any text</translation>
+    </message>
+    <message>
+        <source>A number</source>
+        <translation>A number</translation>
+    </message>
+    <message>
+        <source>An email address</source>
+        <translation>An email address</translation>
+    </message>
+    <message>
+        <source>A phone number</source>
+        <translation>A phone number</translation>
+    </message>
+    <message>
+        <source>A date</source>
+        <translation>A date</translation>
+    </message>
+    <message>
+        <source>A regular expression</source>
+        <translation>A regular expression</translation>
+    </message>
+    <message>
+        <source>Pattern, e.g. [A-Z]{3}[0-9]{3}</source>
+        <translation>Pattern, e.g. [A-Z]{3}[0-9]{3}</translation>
+    </message>
+    <message>
+        <source>Try an answer</source>
+        <translation>Try an answer</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Reply to an invalid answer</source>
+        <translation>Reply to an invalid answer</translation>
+    </message>
+    <message>
+        <source>Rules, tried in order</source>
+        <translation>Rules, tried in order</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Pattern</translation>
+    </message>
+    <message>
+        <source>Remove the rule</source>
+        <translation>Remove the rule</translation>
+    </message>
+    <message>
+        <source>Otherwise</source>
+        <translation>Otherwise</translation>
+    </message>
+    <message>
+        <source>Set (name, template)</source>
+        <translation>Set (name, template)</translation>
+    </message>
+    <message>
+        <source>{{answer}} or text</source>
+        <translation>{{answer}} or text</translation>
+    </message>
+    <message>
+        <source>Timeout in milliseconds (at most 30,000)</source>
+        <translation>Timeout in milliseconds (at most 30,000)</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Headers</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Save from the answer (variable, JSON path)</source>
+        <translation>Save from the answer (variable, JSON path)</translation>
+    </message>
+    <message>
+        <source>On error</source>
+        <translation>On error</translation>
+    </message>
+    <message>
+        <source>Try it in the simulator</source>
+        <translation>Try it in the simulator</translation>
+    </message>
+    <message>
+        <source>Chat tags (comma separated)</source>
+        <translation>Chat tags (comma separated)</translation>
+    </message>
+    <message>
+        <source>Client tags (comma separated)</source>
+        <translation>Client tags (comma separated)</translation>
+    </message>
+    <message>
+        <source>Client fields (lead_status, segment…)</source>
+        <translation>Client fields (lead_status, segment…)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Transfer to</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s queue</source>
+        <translation>The campaign&apos;s queue</translation>
+    </message>
+    <message>
+        <source>A campaign</source>
+        <translation>A campaign</translation>
+    </message>
+    <message>
+        <source>An agent</source>
+        <translation>An agent</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s id</source>
+        <translation>The campaign&apos;s id</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s id</source>
+        <translation>The agent&apos;s id</translation>
+    </message>
+    <message>
+        <source>Skills (comma separated)</source>
+        <translation>Skills (comma separated)</translation>
+    </message>
+    <message>
+        <source>Wait (seconds)</source>
+        <translation>Wait (seconds)</translation>
+    </message>
+    <message>
+        <source>Close the chat</source>
+        <translation>Close the chat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Variables in scope (click to insert)</source>
+        <translation>Variables in scope (click to insert)</translation>
+    </message>
+    <message>
+        <source>Sets: %1</source>
+        <translation>Sets: %1</translation>
     </message>
 </context>
 <context>
@@ -3376,6 +3592,275 @@
     <message>
         <source>New number</source>
         <translation>New number</translation>
+    </message>
+</context>
+<context>
+    <name>FlowQueries</name>
+    <message>
+        <source>The pattern is empty</source>
+        <translation>The pattern is empty</translation>
+    </message>
+</context>
+<context>
+    <name>FlowSearchBar</name>
+    <message>
+        <source>Find a node by key or text</source>
+        <translation>Find a node by key or text</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>No match</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Previous (Shift+Enter)</source>
+        <translation>Previous (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next (Enter)</source>
+        <translation>Next (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>FlowShortcutsHelp</name>
+    <message>
+        <source>Find a node by key or text</source>
+        <translation>Find a node by key or text</translation>
+    </message>
+    <message>
+        <source>Fit the flow in the view</source>
+        <translation>Fit the flow in the view</translation>
+    </message>
+    <message>
+        <source>Arrows, drag, wheel</source>
+        <translation>Arrows, drag, wheel</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Pan</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+wheel</translation>
+    </message>
+    <message>
+        <source>Zoom around the cursor</source>
+        <translation>Zoom around the cursor</translation>
+    </message>
+    <message>
+        <source>Shift+drag</source>
+        <translation>Shift+drag</translation>
+    </message>
+    <message>
+        <source>Select with a rubber band</source>
+        <translation>Select with a rubber band</translation>
+    </message>
+    <message>
+        <source>Shift+click</source>
+        <translation>Shift+click</translation>
+    </message>
+    <message>
+        <source>Add to the selection</source>
+        <translation>Add to the selection</translation>
+    </message>
+    <message>
+        <source>Select every node</source>
+        <translation>Select every node</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the selected nodes</source>
+        <translation>Delete the selected nodes</translation>
+    </message>
+    <message>
+        <source>Copy and paste nodes (between flows too)</source>
+        <translation>Copy and paste nodes (between flows too)</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected nodes</source>
+        <translation>Duplicate the selected nodes</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Save the draft</source>
+        <translation>Save the draft</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>This list</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FlowSimulator</name>
+    <message>
+        <source>Waiting for the customer at %1</source>
+        <translation>Waiting for the customer at %1</translation>
+    </message>
+    <message>
+        <source>Completed at %1</source>
+        <translation>Completed at %1</translation>
+    </message>
+    <message>
+        <source>Transferred at %1</source>
+        <translation>Transferred at %1</translation>
+    </message>
+    <message>
+        <source>The customer did not answer in time</source>
+        <translation>The customer did not answer in time</translation>
+    </message>
+    <message>
+        <source>Too many invalid answers at %1</source>
+        <translation>Too many invalid answers at %1</translation>
+    </message>
+    <message>
+        <source>Stopped: too many steps without waiting for the customer</source>
+        <translation>Stopped: too many steps without waiting for the customer</translation>
+    </message>
+    <message>
+        <source>Failed at %1</source>
+        <translation>Failed at %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>The mocked answers must be a JSON object by node key</source>
+        <translation>The mocked answers must be a JSON object by node key</translation>
+    </message>
+</context>
+<context>
+    <name>FlowSimulatorPanel</name>
+    <message numerus="yes">
+        <source>(no answer for %n second(s))</source>
+        <translation>
+            <numerusform>(no answer for %n second)</numerusform>
+            <numerusform>(no answer for %n seconds)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tags added: %1</source>
+        <translation>Tags added: %1</translation>
+    </message>
+    <message>
+        <source>Client updated: %1</source>
+        <translation>Client updated: %1</translation>
+    </message>
+    <message>
+        <source>Transferred to %1</source>
+        <translation>Transferred to %1</translation>
+    </message>
+    <message>
+        <source>Chat closed: %1</source>
+        <translation>Chat closed: %1</translation>
+    </message>
+    <message>
+        <source>mocked answer %1</source>
+        <translation>mocked answer %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>skipped (no mocked answer)</source>
+        <translation>skipped (no mocked answer)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waits %n second(s) (not here)</source>
+        <translation>
+            <numerusform>Waits %n second (not here)</numerusform>
+            <numerusform>Waits %n seconds (not here)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session ends: %1</source>
+        <translation>The session ends: %1</translation>
+    </message>
+    <message>
+        <source>From the start</source>
+        <translation>From the start</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>From %1</translation>
+    </message>
+    <message>
+        <source>the selected node</source>
+        <translation>the selected node</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Variables, client fields and mocked answers</source>
+        <translation>Variables, client fields and mocked answers</translation>
+    </message>
+    <message>
+        <source>Variables (one “name = value” a line)</source>
+        <translation>Variables (one “name = value” a line)</translation>
+    </message>
+    <message>
+        <source>Client fields (first_name = Ana…)</source>
+        <translation>Client fields (first_name = Ana…)</translation>
+    </message>
+    <message>
+        <source>HTTP answers by node key (JSON; {&quot;error&quot;: true} fails)</source>
+        <translation>HTTP answers by node key (JSON; {&quot;error&quot;: true} fails)</translation>
+    </message>
+    <message>
+        <source>Start a session to talk to the flow as a customer</source>
+        <translation>Start a session to talk to the flow as a customer</translation>
+    </message>
+    <message>
+        <source>Answer as the customer</source>
+        <translation>Answer as the customer</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>No reply</source>
+        <translation>No reply</translation>
+    </message>
+    <message>
+        <source>Stay silent past the flow&apos;s timeout</source>
+        <translation>Stay silent past the flow&apos;s timeout</translation>
+    </message>
+    <message>
+        <source>Variables: %1</source>
+        <translation>Variables: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
     </message>
 </context>
 </TS>

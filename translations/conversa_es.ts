@@ -2316,6 +2316,22 @@
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Atajos de teclado (F1)</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nodo</translation>
+    </message>
+    <message>
+        <source>Simulator</source>
+        <translation>Simulador</translation>
+    </message>
 </context>
 <context>
     <name>FlowInspector</name>
@@ -2397,6 +2413,206 @@
     <message>
         <source>Fallback here</source>
         <translation>Respaldo aquí</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Media file id (optional)</source>
+        <translation>Id del archivo multimedia (opcional)</translation>
+    </message>
+    <message>
+        <source>Options (label, value, next)</source>
+        <translation>Opciones (etiqueta, valor, siguiente)</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Acepta</translation>
+    </message>
+    <message>
+        <source>Any text</source>
+        <translation>Cualquier texto</translation>
+    </message>
+    <message>
+        <source>A number</source>
+        <translation>Un número</translation>
+    </message>
+    <message>
+        <source>An email address</source>
+        <translation>Un correo electrónico</translation>
+    </message>
+    <message>
+        <source>A phone number</source>
+        <translation>Un teléfono</translation>
+    </message>
+    <message>
+        <source>A date</source>
+        <translation>Una fecha</translation>
+    </message>
+    <message>
+        <source>A regular expression</source>
+        <translation>Una expresión regular</translation>
+    </message>
+    <message>
+        <source>Pattern, e.g. [A-Z]{3}[0-9]{3}</source>
+        <translation>Patrón, p. ej. [A-Z]{3}[0-9]{3}</translation>
+    </message>
+    <message>
+        <source>Try an answer</source>
+        <translation>Prueba una respuesta</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>Reply to an invalid answer</source>
+        <translation>Mensaje ante una respuesta no válida</translation>
+    </message>
+    <message>
+        <source>Rules, tried in order</source>
+        <translation>Reglas, en orden</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Patrón</translation>
+    </message>
+    <message>
+        <source>Remove the rule</source>
+        <translation>Quitar la regla</translation>
+    </message>
+    <message>
+        <source>Otherwise</source>
+        <translation>Si no</translation>
+    </message>
+    <message>
+        <source>Set (name, template)</source>
+        <translation>Asignar (nombre, plantilla)</translation>
+    </message>
+    <message>
+        <source>{{answer}} or text</source>
+        <translation>{{answer}} o texto</translation>
+    </message>
+    <message>
+        <source>Timeout in milliseconds (at most 30,000)</source>
+        <translation>Tiempo límite en milisegundos (como mucho 30.000)</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Cabeceras</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Cabecera</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Cuerpo</translation>
+    </message>
+    <message>
+        <source>Save from the answer (variable, JSON path)</source>
+        <translation>Guardar de la respuesta (variable, ruta JSON)</translation>
+    </message>
+    <message>
+        <source>On error</source>
+        <translation>Si falla</translation>
+    </message>
+    <message>
+        <source>Try it in the simulator</source>
+        <translation>Probar en el simulador</translation>
+    </message>
+    <message>
+        <source>Chat tags (comma separated)</source>
+        <translation>Etiquetas del chat (separadas por comas)</translation>
+    </message>
+    <message>
+        <source>Client tags (comma separated)</source>
+        <translation>Etiquetas del cliente (separadas por comas)</translation>
+    </message>
+    <message>
+        <source>Client fields (lead_status, segment…)</source>
+        <translation>Campos del cliente (lead_status, segment…)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Campos personalizados</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Transferir a</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s queue</source>
+        <translation>La cola de la campaña</translation>
+    </message>
+    <message>
+        <source>A campaign</source>
+        <translation>Una campaña</translation>
+    </message>
+    <message>
+        <source>An agent</source>
+        <translation>Un agente</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s id</source>
+        <translation>El id de la campaña</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s id</source>
+        <translation>El id del agente</translation>
+    </message>
+    <message>
+        <source>Skills (comma separated)</source>
+        <translation>Habilidades (separadas por comas)</translation>
+    </message>
+    <message>
+        <source>Wait (seconds)</source>
+        <translation>Esperar (segundos)</translation>
+    </message>
+    <message>
+        <source>Close the chat</source>
+        <translation>Cerrar el chat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Variables in scope (click to insert)</source>
+        <translation>Variables disponibles (clic para insertar)</translation>
+    </message>
+    <message>
+        <source>Sets: %1</source>
+        <translation>Define: %1</translation>
     </message>
 </context>
 <context>
@@ -3376,6 +3592,275 @@
     <message>
         <source>New number</source>
         <translation>Nuevo número</translation>
+    </message>
+</context>
+<context>
+    <name>FlowQueries</name>
+    <message>
+        <source>The pattern is empty</source>
+        <translation>El patrón está vacío</translation>
+    </message>
+</context>
+<context>
+    <name>FlowSearchBar</name>
+    <message>
+        <source>Find a node by key or text</source>
+        <translation>Buscar un nodo por clave o texto</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Sin resultados</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Previous (Shift+Enter)</source>
+        <translation>Anterior (Mayús+Intro)</translation>
+    </message>
+    <message>
+        <source>Next (Enter)</source>
+        <translation>Siguiente (Intro)</translation>
+    </message>
+</context>
+<context>
+    <name>FlowShortcutsHelp</name>
+    <message>
+        <source>Find a node by key or text</source>
+        <translation>Buscar un nodo por clave o texto</translation>
+    </message>
+    <message>
+        <source>Fit the flow in the view</source>
+        <translation>Encajar el flujo en la vista</translation>
+    </message>
+    <message>
+        <source>Arrows, drag, wheel</source>
+        <translation>Flechas, arrastrar, rueda</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Desplazar</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+rueda</translation>
+    </message>
+    <message>
+        <source>Zoom around the cursor</source>
+        <translation>Acercar o alejar en torno al cursor</translation>
+    </message>
+    <message>
+        <source>Shift+drag</source>
+        <translation>Mayús+arrastrar</translation>
+    </message>
+    <message>
+        <source>Select with a rubber band</source>
+        <translation>Seleccionar con un recuadro</translation>
+    </message>
+    <message>
+        <source>Shift+click</source>
+        <translation>Mayús+clic</translation>
+    </message>
+    <message>
+        <source>Add to the selection</source>
+        <translation>Añadir a la selección</translation>
+    </message>
+    <message>
+        <source>Select every node</source>
+        <translation>Seleccionar todos los nodos</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supr</translation>
+    </message>
+    <message>
+        <source>Delete the selected nodes</source>
+        <translation>Borrar los nodos seleccionados</translation>
+    </message>
+    <message>
+        <source>Copy and paste nodes (between flows too)</source>
+        <translation>Copiar y pegar nodos (también entre flujos)</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected nodes</source>
+        <translation>Duplicar los nodos seleccionados</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Save the draft</source>
+        <translation>Guardar el borrador</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Esta lista</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>FlowSimulator</name>
+    <message>
+        <source>Waiting for the customer at %1</source>
+        <translation>Esperando al cliente en %1</translation>
+    </message>
+    <message>
+        <source>Completed at %1</source>
+        <translation>Completado en %1</translation>
+    </message>
+    <message>
+        <source>Transferred at %1</source>
+        <translation>Transferido en %1</translation>
+    </message>
+    <message>
+        <source>The customer did not answer in time</source>
+        <translation>El cliente no respondió a tiempo</translation>
+    </message>
+    <message>
+        <source>Too many invalid answers at %1</source>
+        <translation>Demasiadas respuestas no válidas en %1</translation>
+    </message>
+    <message>
+        <source>Stopped: too many steps without waiting for the customer</source>
+        <translation>Detenido: demasiados pasos sin esperar al cliente</translation>
+    </message>
+    <message>
+        <source>Failed at %1</source>
+        <translation>Falló en %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falló: %1</translation>
+    </message>
+    <message>
+        <source>The mocked answers must be a JSON object by node key</source>
+        <translation>Las respuestas simuladas deben ser un objeto JSON por clave de nodo</translation>
+    </message>
+</context>
+<context>
+    <name>FlowSimulatorPanel</name>
+    <message numerus="yes">
+        <source>(no answer for %n second(s))</source>
+        <translation>
+            <numerusform>(sin respuesta durante %n segundo)</numerusform>
+            <numerusform>(sin respuesta durante %n segundos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tags added: %1</source>
+        <translation>Etiquetas añadidas: %1</translation>
+    </message>
+    <message>
+        <source>Client updated: %1</source>
+        <translation>Cliente actualizado: %1</translation>
+    </message>
+    <message>
+        <source>Transferred to %1</source>
+        <translation>Transferido a %1</translation>
+    </message>
+    <message>
+        <source>Chat closed: %1</source>
+        <translation>Chat cerrado: %1</translation>
+    </message>
+    <message>
+        <source>mocked answer %1</source>
+        <translation>respuesta simulada %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falló</translation>
+    </message>
+    <message>
+        <source>skipped (no mocked answer)</source>
+        <translation>omitida (sin respuesta simulada)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waits %n second(s) (not here)</source>
+        <translation>
+            <numerusform>Espera %n segundo (aquí no)</numerusform>
+            <numerusform>Espera %n segundos (aquí no)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session ends: %1</source>
+        <translation>La sesión termina: %1</translation>
+    </message>
+    <message>
+        <source>From the start</source>
+        <translation>Desde el inicio</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Desde %1</translation>
+    </message>
+    <message>
+        <source>the selected node</source>
+        <translation>el nodo seleccionado</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpiar</translation>
+    </message>
+    <message>
+        <source>Variables, client fields and mocked answers</source>
+        <translation>Variables, campos del cliente y respuestas simuladas</translation>
+    </message>
+    <message>
+        <source>Variables (one “name = value” a line)</source>
+        <translation>Variables (una «nombre = valor» por línea)</translation>
+    </message>
+    <message>
+        <source>Client fields (first_name = Ana…)</source>
+        <translation>Campos del cliente (first_name = Ana…)</translation>
+    </message>
+    <message>
+        <source>HTTP answers by node key (JSON; {&quot;error&quot;: true} fails)</source>
+        <translation>Respuestas HTTP por clave de nodo (JSON; {&quot;error&quot;: true} falla)</translation>
+    </message>
+    <message>
+        <source>Start a session to talk to the flow as a customer</source>
+        <translation>Empieza una sesión para hablar con el flujo como si fueras el cliente</translation>
+    </message>
+    <message>
+        <source>Answer as the customer</source>
+        <translation>Responde como el cliente</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>No reply</source>
+        <translation>Sin respuesta</translation>
+    </message>
+    <message>
+        <source>Stay silent past the flow&apos;s timeout</source>
+        <translation>Callar más allá del tiempo límite del flujo</translation>
+    </message>
+    <message>
+        <source>Variables: %1</source>
+        <translation>Variables: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
     </message>
 </context>
 </TS>

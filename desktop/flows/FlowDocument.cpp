@@ -1,6 +1,7 @@
 #include "FlowDocument.h"
 
 #include "FlowCommands.h"
+#include "FlowQueries.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -440,4 +441,19 @@ void FlowDocument::revalidate()
         m_problems = problems;
         emit problemsChanged();
     }
+}
+
+QStringList FlowDocument::variablesInScope(const QString &key) const
+{
+    return FlowQueries::variablesInScope(m_graph, key);
+}
+
+QStringList FlowDocument::search(const QString &text) const
+{
+    return FlowQueries::search(m_graph, text);
+}
+
+QVariantMap FlowDocument::testPattern(const QString &pattern, const QString &sample, bool whole) const
+{
+    return FlowQueries::testPattern(pattern, sample, whole);
 }

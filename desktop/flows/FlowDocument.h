@@ -90,6 +90,12 @@ public:
     Q_INVOKABLE QString copyNodes(const QStringList &keys) const;
     Q_INVOKABLE QStringList paste(const QString &text, qreal dx = 40, qreal dy = 40);
     Q_INVOKABLE void autoLayout(int direction = FlowLayout::LeftToRight);
+
+    // Questions the inspector and the search ask (FlowQueries): the variables a node's templates
+    // may name, the nodes matching a search, a pattern tried as the server would.
+    Q_INVOKABLE QStringList variablesInScope(const QString &key) const;
+    Q_INVOKABLE QStringList search(const QString &text) const;
+    Q_INVOKABLE QVariantMap testPattern(const QString &pattern, const QString &sample, bool whole) const;
     Q_INVOKABLE void undo() { m_undo.undo(); }
     Q_INVOKABLE void redo() { m_undo.redo(); }
     Q_INVOKABLE void markSaved() { m_undo.setClean(); }

@@ -62,6 +62,8 @@ public:
     // The system clipboard, for copied nodes (FlowDocument::copyNodes / paste): between flows and windows.
     Q_INVOKABLE void setClipboardText(const QString &text);
     Q_INVOKABLE QString clipboardText() const;
+    // Saves the draft, then calls `next` (not when the save fails: the error is shown as any save's).
+    void saveThen(std::function<void()> next);
 
 signals:
     void appChanged();
@@ -76,7 +78,6 @@ signals:
 
 private:
     void adopt(const QJsonObject &flow);   // a fresh load of the server's draft
-    void saveThen(std::function<void()> next);
     void fail(const Conversa::ApiError &error);
     void setBusy(bool busy);
     void setMessages(const QString &error, const QString &notice, const QString &conflict = {});

@@ -7,7 +7,8 @@ import Conversa.Core
 // plane to pan, Shift+drag for a rubber band, wheel to scroll, Ctrl+wheel to zoom around the
 // cursor; drag a node to move it, drag from a port onto a node to connect them. Keys: arrows pan,
 // F fits the flow, Delete removes, Ctrl+Z / Ctrl+Y undo and redo, Ctrl+D duplicates, Ctrl+C /
-// Ctrl+V copy and paste.
+// Ctrl+V copy and paste; Ctrl+F and ? are the page's (search, shortcuts). A simulation's path is
+// drawn lit (litNodes, litEdges).
 FocusScope {
     id: root
 
@@ -32,6 +33,18 @@ FocusScope {
         return clipboardHost ? clipboardHost.clipboardText() : clipboard
     }
     property bool readOnly: false   // seen, not changed (no bot_flows.manage)
+    // The path a simulation took (FlowSimulator's litNodes and litEdges), drawn lit.
+    property var litNodes: []
+    property var litEdges: []
+    readonly property color pathColor: Theme.tickRead
+    readonly property color pathSurface: Theme.daySeparator
+    function isLitEdge(from: string, field: string): bool {
+        return litEdges.some(e => e.from === from && e.field === field)
+    }
+
+    // Keys the page answers: ? for the shortcuts' list, Ctrl+F for the search.
+    signal helpRequested()
+    signal searchRequested()
 
     readonly property real minZoom: 0.2
     readonly property real maxZoom: 2.5
@@ -88,6 +101,11 @@ FocusScope {
         const n = root.document.nodes.get(row)
         panX = width / 2 - (n.x + nodeWidth / 2) * zoom
         panY = height / 2 - (n.y + nodeHeight(n.ports.length) / 2) * zoom
+    }
+    // A node brought to the middle of the view at a zoom where it reads well: a search's match.
+    function zoomTo(key: string) {
+        zoom = Math.max(1, zoom)
+        centerOn(key)
     }
     function zoomAt(factor: real, vx: real, vy: real) {
         const z = Math.max(minZoom, Math.min(maxZoom, zoom * factor))
@@ -236,7 +254,9 @@ FocusScope {
                 const a = root.portPoint(from, e.portIndex)
                 const b = Qt.point(to.x, to.y + root.headerHeight / 2)
                 const selected = root.isSelected(e.from) || root.isSelected(e.to)
-                ctx.strokeStyle = String(selected ? Theme.accent : Theme.tick)
+                const lit = root.litEdges.length > 0 && root.isLitEdge(e.from, e.port)
+                ctx.lineWidth = lit ? 4 : 2
+                ctx.strokeStyle = String(lit ? root.pathColor : selected ? Theme.accent : Theme.tick)
                 curve(ctx, a, b)
             }
             if (root.linking) {
@@ -277,6 +297,7 @@ FocusScope {
     onPanYChanged: requestPaint()
     onSelectionChanged: requestPaint()
     onLinkingChanged: requestPaint()
+    onLitEdgesChanged: requestPaint()
     onWidthChanged: requestPaint()
     onHeightChanged: requestPaint()
     Connections {
@@ -342,6 +363,7 @@ FocusScope {
                         isFallback: slot.isFallback
                         hasErrors: slot.hasErrors
                         hasWarnings: slot.hasWarnings
+                        lit: root.litNodes.indexOf(slot.key) >= 0
                     }
                 }
             }
@@ -374,8 +396,12 @@ FocusScope {
             root.panY += step
         } else if (event.key === Qt.Key_Down) {
             root.panY -= step
-        } else if (event.key === Qt.Key_F && !ctrl) {
+        } else if (event.key === Qt.Key_F && ctrl) {
+            root.searchRequested()
+        } else if (event.key === Qt.Key_F) {
             root.fit()
+        } else if (event.key === Qt.Key_Question) {
+            root.helpRequested()
         } else if (event.key === Qt.Key_Delete || event.key === Qt.Key_Backspace) {
             root.removeSelected()
         } else if (root.readOnly && ctrl && (event.key === Qt.Key_Z || event.key === Qt.Key_Y)) {

@@ -5,8 +5,9 @@ import Conversa.Core
 import Conversa.FlowEditor
 
 // The bot-flow editor (docs/BOT_FLOWS.md): the flows on the left (new, rename, delete), the open
-// flow's canvas with its toolbar (save, publish, undo, redo, fit) and palette in the middle, the
-// selected node's fields and the flow's problems on the right.
+// flow's canvas with its toolbar (save, publish, undo, redo, fit), palette and search (Ctrl+F) in
+// the middle, the selected node's form or the simulator, and the flow's problems, on the right.
+// F1 lists the shortcuts.
 Page {
     id: root
 
@@ -39,6 +40,10 @@ Page {
             canvas.selection = []
             fitLater.restart()
         }
+    }
+    FlowSimulator {
+        id: sim
+        controller: ctl
     }
     Timer {   // once the canvas has its size and nodes
         id: fitLater
@@ -214,6 +219,21 @@ Page {
                         }
                     }
                     ToolButton {
+                        objectName: "findButton"
+                        focusPolicy: Qt.NoFocus
+                        text: qsTr("Find")
+                        enabled: ctl.flowId > 0
+                        onClicked: searchBar.open()
+                    }
+                    ToolButton {
+                        objectName: "helpButton"
+                        focusPolicy: Qt.NoFocus
+                        text: "?"
+                        onClicked: shortcutsHelp.open()
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Keyboard shortcuts (F1)")
+                    }
+                    ToolButton {
                         objectName: "versionsButton"
                         focusPolicy: Qt.NoFocus
                         text: qsTr("Versions…")
@@ -306,6 +326,19 @@ Page {
                 readOnly: !root.canManage
                 clipboardHost: ctl
                 enabled: ctl.flowId > 0
+                litNodes: sim.litNodes
+                litEdges: sim.litEdges
+                onHelpRequested: shortcutsHelp.open()
+                onSearchRequested: searchBar.open()
+
+                FlowSearchBar {
+                    id: searchBar
+                    anchors.top: parent.top
+                    anchors.right: parent.right
+                    anchors.margins: Theme.spacingS
+                    document: root.document
+                    canvas: canvas
+                }
             }
         }
 
@@ -315,11 +348,45 @@ Page {
             SplitView.preferredWidth: 300
             SplitView.minimumWidth: 220
 
-            FlowInspector {
+            // The selected node's form, or the simulator (administrators: it needs bot_flows.manage).
+            ColumnLayout {
                 SplitView.fillHeight: true
-                enabled: root.canManage
-                document: root.document
-                canvas: canvas
+                spacing: 0
+                TabBar {
+                    id: sideTabs
+                    Layout.fillWidth: true
+                    visible: root.canManage
+                    TabButton {
+                        objectName: "inspectorTab"
+                        text: qsTr("Node")
+                        focusPolicy: Qt.NoFocus
+                    }
+                    TabButton {
+                        objectName: "simulatorTab"
+                        text: qsTr("Simulator")
+                        focusPolicy: Qt.NoFocus
+                    }
+                }
+                StackLayout {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    currentIndex: sideTabs.currentIndex
+                    FlowInspector {
+                        enabled: root.canManage
+                        document: root.document
+                        canvas: canvas
+                        onSimulateRequested: key => {
+                            sideTabs.currentIndex = 1
+                            simulatorPanel.startAt(key)
+                        }
+                    }
+                    FlowSimulatorPanel {
+                        id: simulatorPanel
+                        simulator: sim
+                        canvas: canvas
+                        enabled: ctl.flowId > 0
+                    }
+                }
             }
             ColumnLayout {
                 SplitView.preferredHeight: 200
@@ -355,6 +422,32 @@ Page {
                 }
             }
         }
+    }
+
+    // The frequent commands' keys while this page is shown (the canvas has its own, FlowCanvas).
+    Shortcut {
+        sequence: StandardKey.Find
+        enabled: root.visible && ctl.flowId > 0
+        onActivated: searchBar.open()
+    }
+    Shortcut {
+        sequence: StandardKey.Save
+        enabled: root.visible && root.canManage && ctl.flowId > 0 && !ctl.busy
+        onActivated: ctl.save()
+    }
+    Shortcut {
+        sequences: ["Ctrl+Return", "Ctrl+Enter"]
+        enabled: root.visible && root.canManage && ctl.flowId > 0 && !ctl.busy
+        onActivated: ctl.publish()
+    }
+    Shortcut {
+        sequence: "F1"
+        enabled: root.visible
+        onActivated: shortcutsHelp.open()
+    }
+    FlowShortcutsHelp {
+        id: shortcutsHelp
+        anchors.centerIn: parent
     }
 
     // A new flow's name (flowId 0), or a flow's new name.

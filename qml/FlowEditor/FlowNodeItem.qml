@@ -18,15 +18,17 @@ Rectangle {
     property bool isFallback
     property bool hasErrors
     property bool hasWarnings
+    property bool lit   // on the path a simulation took
 
     readonly property bool selected: canvas.selection.indexOf(key) >= 0
 
     width: canvas.nodeWidth
     height: canvas.nodeHeight(ports.length)
     radius: Theme.radiusM
-    color: Theme.surface
-    border.width: selected ? 3 : hasErrors ? 2 : 1
-    border.color: selected ? Theme.accent : hasErrors ? Theme.danger : hasWarnings ? Theme.warning : Theme.bubbleBorder
+    color: lit ? canvas.pathSurface : Theme.surface
+    border.width: selected || lit ? 3 : hasErrors ? 2 : 1
+    border.color: selected ? Theme.accent : lit ? canvas.pathColor : hasErrors ? Theme.danger : hasWarnings ? Theme.warning
+                                                                                                   : Theme.bubbleBorder
 
     function typeColor(t: string): color {
         switch (t) {

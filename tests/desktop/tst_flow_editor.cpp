@@ -3,8 +3,11 @@
 // from the palette, drags it, connects its port to another node, undoes and redoes that, writes
 // its text in the inspector, saves, publishes and restores the published version; a screenshot of
 // the editor lands in build/<preset>/artifacts/. Then the canvas's panning, zoom, fit, rubber band
-// and shortcuts, the problems list, the 409 banner with its reload; a supervisor only looks, an
-// agent has no such page.
+// and shortcuts, the problems list; the search (Ctrl+F) zooming to its match, the shortcuts' list
+// (F1), the simulator answering a menu's button and a typed answer with the path lit on the canvas,
+// and started at a selected node (a screenshot of it too), a menu's form in the inspector (and its
+// screenshot), Ctrl+S and Ctrl+Enter; the 409 banner with its reload; a
+// supervisor only looks, an agent has no such page.
 #include "DesktopHarness.h"
 #include "FlowEditorController.h"
 #include "QmlModules.h"
@@ -28,6 +31,7 @@ private slots:
     void cleanupTestCase();
     void editAndPublish();
     void canvasMouseAndKeys();
+    void searchHelpAndSimulator();
     void conflictInTheBanner();
     void supervisorOnlySees();
     void agentHasNoEditor();
@@ -69,6 +73,11 @@ private:
         QWheelEvent e(at, window()->mapToGlobal(at), QPoint(), QPoint(0, delta), Qt::NoButton, modifiers,
                       Qt::NoScrollPhase, false);
         QCoreApplication::sendEvent(window(), &e);
+    }
+    void typeText(const QString &text)   // QTest::keyClicks takes no QWindow on Qt 6.4
+    {
+        for (const QChar c : text)
+            QTest::keyClick(window(), char(c.toLatin1()));
     }
     qreal real(QQuickItem *i, const char *name) const { return i->property(name).toReal(); }
     QStringList selection() const { return item(u"flowCanvas"_s)->property("selection").toStringList(); }
@@ -324,6 +333,132 @@ void tst_FlowEditor::canvasMouseAndKeys()
     QTRY_VERIFY(!find(item(u"node_bye"_s), u"nodeDrag"_s));
     QTest::keyClick(window(), Qt::Key_F);
     QTRY_VERIFY(find(item(u"node_bye"_s), u"nodeDrag"_s));
+}
+
+void tst_FlowEditor::searchHelpAndSimulator()
+{
+    FlowEditorController *ctl = controller();
+    QVERIFY(ctl);
+    FlowDocument *doc = ctl->document();
+    QQuickItem *canvas = item(u"flowCanvas"_s);
+    const QJsonObject flow{
+        {u"name"_s, u"Pedidos"_s},
+        {u"start_node_id"_s, u"welcome"_s},
+        {u"nodes"_s,
+         QJsonArray{node(u"welcome"_s, u"message"_s, {{u"content"_s, u"¡Hola!"_s}, {u"next"_s, u"menu"_s}}, 0, 0),
+                    node(u"menu"_s, u"menu"_s,
+                         {{u"content"_s, u"¿Qué necesitas?"_s},
+                          {u"options"_s, QJsonArray{option(u"Ventas"_s, u"sales"_s), option(u"Soporte"_s, u"ask"_s)}}},
+                         300, 0),
+                    node(u"sales"_s, u"transfer"_s, {{u"target_type"_s, u"queue"_s}}, 600, -200),
+                    node(u"ask"_s, u"input"_s,
+                         {{u"content"_s, u"¿Tu número de pedido?"_s},
+                          {u"variable"_s, u"order"_s},
+                          {u"validation"_s, u"number"_s},
+                          {u"next"_s, u"bye"_s}},
+                         600, 200),
+                    node(u"bye"_s, u"end"_s, {{u"content"_s, u"Gracias, revisamos el {{order}}"_s}}, 900, 200)}}};
+    const ApiResponse created = m_server.request("POST", u"/v1/bot-flows"_s, flow, m_server.tokenFor(u"admin"_s));
+    QCOMPARE(created.status, 201);
+    doc->markSaved();   // the earlier tests' edits are not kept
+    ctl->open(created.value(u"id"_s).toInteger());
+    QTRY_COMPARE(doc->nodes()->rowCount(), 5);
+    QTest::qWait(50);
+    canvas->forceActiveFocus();
+    QTest::keyClick(window(), Qt::Key_F);
+
+    // Ctrl+F: the match selected and brought to the middle of the view, at a readable zoom.
+    QTest::keyClick(window(), Qt::Key_F, Qt::ControlModifier);
+    QQuickItem *field = item(u"flowSearchField"_s);
+    QTRY_VERIFY(field && field->hasActiveFocus());
+    typeText(u"pedido"_s);
+    QTRY_COMPARE(selection(), QStringList{u"ask"_s});
+    QCOMPARE(item(u"flowSearchCount"_s)->property("text").toString(), u"1 of 1"_s);
+    QVERIFY(real(canvas, "zoom") >= 1);
+    QQuickItem *ask = item(u"node_ask"_s);
+    QTRY_VERIFY(ask);
+    const QPointF middle = ask->mapToItem(canvas, QPointF(ask->width() / 2, ask->height() / 2));
+    QVERIFY2(qAbs(middle.x() - canvas->width() / 2) < 2 && qAbs(middle.y() - canvas->height() / 2) < 2,
+             qPrintable(u"%1,%2"_s.arg(middle.x()).arg(middle.y())));
+    // Another search: by key, Enter steps to the next match.
+    field->setProperty("text", QString());
+    typeText(u"e"_s);   // keys with e first (welcome, menu, sales, bye), then texts
+    QTRY_COMPARE(selection(), QStringList{u"welcome"_s});
+    QTest::keyClick(window(), Qt::Key_Return);
+    QTRY_COMPARE(selection(), QStringList{u"menu"_s});
+    QTest::keyClick(window(), Qt::Key_Return, Qt::ShiftModifier);
+    QTRY_COMPARE(selection(), QStringList{u"welcome"_s});
+    screenshot(u"flow-search"_s);
+    QTest::keyClick(window(), Qt::Key_Escape);
+    QTRY_VERIFY(!item(u"flowSearchBar"_s)->isVisible());
+    QTRY_VERIFY(canvas->hasActiveFocus());
+
+    // F1 lists the shortcuts.
+    QObject *help = window()->findChild<QObject *>(u"flowShortcutsHelp"_s);
+    QVERIFY(help);
+    QTest::keyClick(window(), Qt::Key_F1);
+    QTRY_VERIFY(help->property("opened").toBool());
+    QTest::keyClick(window(), Qt::Key_Escape);
+    QTRY_VERIFY(!help->property("visible").toBool());
+
+    // The simulator: from the start, a menu's button, then a typed answer; the path lit.
+    click(item(u"simulatorTab"_s));
+    QTRY_VERIFY(item(u"simulateFromStart"_s) && item(u"simulateFromStart"_s)->isVisible());
+    click(item(u"simulateFromStart"_s));
+    QQuickItem *transcript = item(u"simulatorTranscript"_s);
+    QTRY_COMPARE(transcript->property("count").toInt(), 2);   // the greeting and the menu
+    QTRY_VERIFY(item(u"simulatorChoice_1"_s));
+    QCOMPARE(item(u"simulatorChoice_1"_s)->property("text").toString(), u"Soporte"_s);
+    click(item(u"simulatorChoice_1"_s));
+    QTRY_COMPARE(transcript->property("count").toInt(), 4);   // the tap and the question
+    QQuickItem *answer = item(u"simulatorAnswer"_s);
+    QTRY_VERIFY(answer->isEnabled());
+    click(answer);
+    QTRY_VERIFY(answer->hasActiveFocus());
+    typeText(u"4521"_s);
+    QTest::keyClick(window(), Qt::Key_Return);
+    QTRY_COMPARE(item(u"simulatorStatus"_s)->property("text").toString(), u"Completed at bye"_s);
+    QTRY_COMPARE(canvas->property("litNodes").toStringList(),
+                 (QStringList{u"welcome"_s, u"menu"_s, u"ask"_s, u"bye"_s}));
+    QCOMPARE(canvas->property("litEdges").toList().size(), 3);
+    QVERIFY(item(u"simulatorVariablesOut"_s)->property("text").toString().contains(u"order = \"4521\""_s));
+    QVERIFY(QMetaObject::invokeMethod(canvas, "fit"));   // the whole path in the picture
+    screenshot(u"flow-simulator"_s);
+
+    // From the selected node: the session starts there.
+    QVERIFY(QMetaObject::invokeMethod(canvas, "fit"));
+    QTest::mouseClick(window(), Qt::LeftButton, {}, item(u"node_ask"_s)->mapToScene(QPointF(30, 10)).toPoint());
+    QTRY_COMPARE(selection(), QStringList{u"ask"_s});
+    click(item(u"simulateFromSelected"_s));
+    QTRY_COMPARE(canvas->property("litNodes").toStringList(), QStringList{u"ask"_s});
+    QTRY_COMPARE(transcript->property("count").toInt(), 1);
+    click(item(u"simulateReset"_s));
+    QTRY_COMPARE(canvas->property("litNodes").toStringList(), QStringList{});
+
+    // The menu's form: its option rows, each with where it leads.
+    click(item(u"inspectorTab"_s));
+    QTest::mouseClick(window(), Qt::LeftButton, {}, item(u"node_menu"_s)->mapToScene(QPointF(30, 10)).toPoint());
+    QTRY_COMPARE(selection(), QStringList{u"menu"_s});
+    QTRY_VERIFY(item(u"optionLabel_1"_s) && item(u"optionLabel_1"_s)->isVisible());
+    QCOMPARE(item(u"optionLabel_1"_s)->property("text").toString(), u"Soporte"_s);
+    QCOMPARE(item(u"optionNext_1"_s)->property("currentText").toString(), u"ask"_s);
+    screenshot(u"flow-inspector"_s);
+
+    // Ctrl+S saves, Ctrl+Enter publishes.
+    doc->moveNode(u"bye"_s, 900, 260);
+    doc->finishMove();
+    QVERIFY(doc->isModified());
+    QTest::keyClick(window(), Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!doc->isModified());
+    QTest::keyClick(window(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(ctl->version(), 1, 10000);
+
+    // The next tests work on the first flow, alone in the list.
+    const qint64 id = created.value(u"id"_s).toInteger();
+    QCOMPARE(m_server.request("DELETE", u"/v1/bot-flows/%1"_s.arg(id), {}, m_server.tokenFor(u"admin"_s)).status, 204);
+    ctl->open(m_flowId);
+    QTRY_COMPARE(ctl->flowId(), m_flowId);
+    QTRY_COMPARE(doc->nodes()->rowCount(), 3);
 }
 
 void tst_FlowEditor::conflictInTheBanner()

@@ -743,4 +743,10 @@ void ApiClient::writeResource(const QByteArray &method, const QString &path, con
     request(method, path, method == "DELETE" ? nullptr : &body, context, std::move(done));
 }
 
+void ApiClient::simulateBotFlow(qint64 flowId, const QJsonObject &request, QObject *context,
+                                ApiCallback<BotSimulationDto> done)
+{
+    this->request("POST", u"/v1/bot-flows/%1/simulate"_s.arg(flowId), &request, context, std::move(done));
+}
+
 }   // namespace Conversa

@@ -3,6 +3,7 @@
 #include "ApiRequests.h"
 #include "ApiResult.h"
 #include "Conversa/dto/AuthDto.h"
+#include "Conversa/dto/BotFlowDto.h"
 #include "Conversa/dto/CampaignDto.h"
 #include "Conversa/dto/ChatDto.h"
 #include "Conversa/dto/ClientDto.h"
@@ -163,6 +164,10 @@ public:
     void listBotFlowVersions(qint64 flowId, int page, int limit, QObject *context, ApiCallback<QJsonObject> done);
     void restoreBotFlowVersion(qint64 flowId, int version, qint64 revision, QObject *context,
                                ApiCallback<QJsonObject> done);
+    // Runs the saved draft (or `version`) on the customer's `messages` without side effects
+    // (docs/BOT_FLOWS.md#simulation); request: BotFlowSimulateRequest, answer: BotFlowSimulation.
+    void simulateBotFlow(qint64 flowId, const QJsonObject &request, QObject *context,
+                         ApiCallback<BotSimulationDto> done);
 
     // ---- analytics and reports (docs/REPORTS.md) ----
     void liveAnalytics(QObject *context, ApiCallback<LiveAnalyticsDto> done);
