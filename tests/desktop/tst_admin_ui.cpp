@@ -11,6 +11,7 @@
 #include "NumbersController.h"
 #include "QmlModules.h"
 #include "TestServer.h"
+#include "WindowProbe.h"
 #include "UsersController.h"
 
 #include <QDir>
@@ -34,17 +35,7 @@ private slots:
 
 private:
     QQuickWindow *window() const { return qobject_cast<QQuickWindow *>(m_engine->rootObjects().value(0)); }
-    QQuickItem *item(const QString &name) const { return find(window()->contentItem(), name); }
-    static QQuickItem *find(QQuickItem *from, const QString &name)
-    {
-        if (from->objectName() == name)
-            return from;
-        for (QQuickItem *child : from->childItems()) {
-            if (QQuickItem *found = find(child, name))
-                return found;
-        }
-        return nullptr;
-    }
+    QQuickItem *item(const QString &name) const { return findItem(window()->contentItem(), name); }
     bool shown(const QString &name) const
     {
         QQuickItem *i = item(name);
@@ -138,14 +129,10 @@ void tst_AdminUi::cleanupTestCase()
 
 void tst_AdminUi::screenshot(const QString &name)
 {
-    QTest::qWait(150);   // a frame after the last change
-    const QImage image = window()->grabWindow();
-    QVERIFY(!image.isNull());
-    const QString dir = QStringLiteral(CONVERSA_ARTIFACTS_DIR);
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + u"/desktop-admin-%1-%2.png"_s.arg(name, TestServer::engine());
-    QVERIFY(image.save(path));
-    std::printf("screenshot: %s\n", qPrintable(path));
+    QString why;
+    QVERIFY2(saveScreenshot(window(), QStringLiteral(CONVERSA_ARTIFACTS_DIR),
+                            u"desktop-admin-%1-%2"_s.arg(name, TestServer::engine()), &why),
+             qPrintable(why));
 }
 
 void tst_AdminUi::usersScreen()

@@ -10,6 +10,7 @@
 #include "InboxController.h"
 #include "QmlModules.h"
 #include "TestServer.h"
+#include "WindowProbe.h"
 
 #include "crypto/WebhookSignature.h"
 #include "store/Database.h"
@@ -42,17 +43,7 @@ private slots:
 private:
     QQuickWindow *window() const { return qobject_cast<QQuickWindow *>(m_engine->rootObjects().value(0)); }
     // By the visual tree: what a Repeater or a ListView makes has no QObject parent to find.
-    QQuickItem *item(const QString &name) const { return find(window()->contentItem(), name); }
-    static QQuickItem *find(QQuickItem *from, const QString &name)
-    {
-        if (from->objectName() == name)
-            return from;
-        for (QQuickItem *child : from->childItems()) {
-            if (QQuickItem *found = find(child, name))
-                return found;
-        }
-        return nullptr;
-    }
+    QQuickItem *item(const QString &name) const { return findItem(window()->contentItem(), name); }
     bool visible(const QString &name) const
     {
         QQuickItem *i = item(name);
@@ -142,20 +133,10 @@ void tst_DashboardPage::cleanupTestCase()
 
 void tst_DashboardPage::screenshot(const QString &name)
 {
-    QTest::qWait(150);   // a frame after the last change
-    const QImage image = window()->grabWindow();
-    QVERIFY(!image.isNull());
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 7) {
-        for (int x = 0; x < image.width(); x += 7)
-            colours.insert(image.pixel(x, y));
-    }
-    QVERIFY2(colours.size() > 8, qPrintable(u"%1 colours"_s.arg(colours.size())));
-    const QString dir = QStringLiteral(CONVERSA_ARTIFACTS_DIR);
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + u"/desktop-%1-%2.png"_s.arg(name, TestServer::engine());
-    QVERIFY(image.save(path));
-    std::printf("screenshot: %s\n", qPrintable(path));
+    QString why;
+    QVERIFY2(saveScreenshot(window(), QStringLiteral(CONVERSA_ARTIFACTS_DIR),
+                            u"desktop-%1-%2"_s.arg(name, TestServer::engine()), &why),
+             qPrintable(why));
 }
 
 void tst_DashboardPage::liveInTheWindow()
@@ -168,7 +149,7 @@ void tst_DashboardPage::liveInTheWindow()
     const QString row = u"queueRow_%1"_s.arg(m_campaign);
     QTRY_VERIFY(visible(row));
     QTRY_VERIFY(item(u"tile_waiting"_s));
-    QTRY_COMPARE(find(item(u"tile_waiting"_s), u"tileValue"_s)->property("text").toString(), u"0"_s);
+    QTRY_COMPARE(findItem(item(u"tile_waiting"_s), u"tileValue"_s)->property("text").toString(), u"0"_s);
     const int fetches = controller()->fetchCount();
 
     const QByteArray body =
@@ -178,7 +159,7 @@ void tst_DashboardPage::liveInTheWindow()
                              {{"X-Hub-Signature-256", "sha256=" + WebhookSignature::hmacSha256Hex(kAppSecret, body)}})
                  .status,
              200);
-    QTRY_COMPARE(find(item(u"tile_waiting"_s), u"tileValue"_s)->property("text").toString(), u"1"_s);
+    QTRY_COMPARE(findItem(item(u"tile_waiting"_s), u"tileValue"_s)->property("text").toString(), u"1"_s);
     QCOMPARE(controller()->fetchCount(), fetches);   // pushed, not fetched
     QTRY_VERIFY(visible(u"trendChart"_s));
     QVERIFY(item(u"firstResponseChart"_s));

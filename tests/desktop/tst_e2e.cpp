@@ -15,6 +15,7 @@
 #include "Fixtures.h"
 #include "TcpRelay.h"
 #include "TestServer.h"
+#include "WindowProbe.h"
 
 #include "AttachmentImageProvider.h"
 #include "ConversationController.h"
@@ -247,22 +248,12 @@ void tst_DesktopE2E::cleanupTestCase()
 
 void tst_DesktopE2E::screenshot(const QString &name, QQuickWindow *w)
 {
-    QTest::qWait(150);   // a frame after the last change
-    const QImage image = (w ? w : window())->grabWindow();
-    QVERIFY(!image.isNull());
-    QCOMPARE(image.size(), QSize(1280, 720));
-    // Not a blank frame: a page has text, fields and colours.
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 7) {
-        for (int x = 0; x < image.width(); x += 7)
-            colours.insert(image.pixel(x, y));
-    }
-    QVERIFY2(colours.size() > 8, qPrintable(u"%1 colours"_s.arg(colours.size())));
-    const QString dir = QStringLiteral(CONVERSA_ARTIFACTS_DIR);
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + u"/desktop-%1-%2.png"_s.arg(name, TestServer::engine());
-    QVERIFY(image.save(path));
-    std::printf("screenshot: %s\n", qPrintable(path));   // the artifact's path, in the test's output
+    QQuickWindow *shown = w ? w : window();
+    QCOMPARE(shown->size(), QSize(1280, 720));
+    QString why;
+    QVERIFY2(saveScreenshot(shown, QStringLiteral(CONVERSA_ARTIFACTS_DIR), u"desktop-%1-%2"_s.arg(name, TestServer::engine()),
+                            &why),
+             qPrintable(why));
 }
 
 void tst_DesktopE2E::loginWithTwoFactor()

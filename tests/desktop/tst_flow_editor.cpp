@@ -12,6 +12,7 @@
 #include "FlowEditorController.h"
 #include "QmlModules.h"
 #include "TestServer.h"
+#include "WindowProbe.h"
 #include "tst_flow_samples.h"
 
 #include <QClipboard>
@@ -39,17 +40,7 @@ private slots:
 private:
     QQuickWindow *window() const { return qobject_cast<QQuickWindow *>(m_engine->rootObjects().value(0)); }
     // By the visual tree: what a Repeater makes (palette, nodes, ports) has no QObject parent to find.
-    QQuickItem *item(const QString &name) const { return find(window()->contentItem(), name); }
-    static QQuickItem *find(QQuickItem *from, const QString &name)
-    {
-        if (from->objectName() == name)
-            return from;
-        for (QQuickItem *child : from->childItems()) {
-            if (QQuickItem *found = find(child, name))
-                return found;
-        }
-        return nullptr;
-    }
+    QQuickItem *item(const QString &name) const { return findItem(window()->contentItem(), name); }
     QPoint centre(QQuickItem *i) const { return i->mapToScene(QPointF(i->width() / 2, i->height() / 2)).toPoint(); }
     void click(QQuickItem *i) { QTest::mouseClick(window(), Qt::LeftButton, {}, centre(i)); }
     void drag(QPoint from, QPoint to)
@@ -142,20 +133,10 @@ void tst_FlowEditor::cleanupTestCase()
 
 void tst_FlowEditor::screenshot(const QString &name)
 {
-    QTest::qWait(150);   // a frame after the last change
-    const QImage image = window()->grabWindow();
-    QVERIFY(!image.isNull());
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 7) {
-        for (int x = 0; x < image.width(); x += 7)
-            colours.insert(image.pixel(x, y));
-    }
-    QVERIFY2(colours.size() > 8, qPrintable(u"%1 colours"_s.arg(colours.size())));
-    const QString dir = QStringLiteral(CONVERSA_ARTIFACTS_DIR);
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + u"/desktop-%1-%2.png"_s.arg(name, TestServer::engine());
-    QVERIFY(image.save(path));
-    std::printf("screenshot: %s\n", qPrintable(path));
+    QString why;
+    QVERIFY2(saveScreenshot(window(), QStringLiteral(CONVERSA_ARTIFACTS_DIR),
+                            u"desktop-%1-%2"_s.arg(name, TestServer::engine()), &why),
+             qPrintable(why));
 }
 
 void tst_FlowEditor::editAndPublish()
@@ -328,11 +309,11 @@ void tst_FlowEditor::canvasMouseAndKeys()
 
     // Nodes far from the view are not built; back in view, they are again.
     canvas->setProperty("selection", QStringList());
-    QVERIFY(find(item(u"node_bye"_s), u"nodeDrag"_s));
+    QVERIFY(findItem(item(u"node_bye"_s), u"nodeDrag"_s));
     canvas->setProperty("panX", -100000);
-    QTRY_VERIFY(!find(item(u"node_bye"_s), u"nodeDrag"_s));
+    QTRY_VERIFY(!findItem(item(u"node_bye"_s), u"nodeDrag"_s));
     QTest::keyClick(window(), Qt::Key_F);
-    QTRY_VERIFY(find(item(u"node_bye"_s), u"nodeDrag"_s));
+    QTRY_VERIFY(findItem(item(u"node_bye"_s), u"nodeDrag"_s));
 }
 
 void tst_FlowEditor::searchHelpAndSimulator()

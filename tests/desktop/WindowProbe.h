@@ -1,0 +1,53 @@
+#pragma once
+
+// What the tests driving the app's real window share: finding an item by objectName in the visual
+// tree, and saving a frame as a CI artifact.
+#include <QDir>
+#include <QImage>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSet>
+#include <QTest>
+
+#include <cstdio>
+
+// By the visual tree: what a Repeater or a ListView makes has no QObject parent to find.
+inline QQuickItem *findItem(QQuickItem *from, const QString &name)
+{
+    if (from->objectName() == name)
+        return from;
+    for (QQuickItem *child : from->childItems()) {
+        if (QQuickItem *found = findItem(child, name))
+            return found;
+    }
+    return nullptr;
+}
+
+// Grabs a frame of `window` after the last change and saves it as <dir>/<fileName>.png, printing
+// the path into the test's output; false and *why on a frame that is empty or blank (a page has
+// text, fields and colours) or cannot be saved.
+inline bool saveScreenshot(QQuickWindow *window, const QString &dir, const QString &fileName, QString *why)
+{
+    QTest::qWait(150);
+    const QImage image = window->grabWindow();
+    if (image.isNull()) {
+        *why = QStringLiteral("no frame");
+        return false;
+    }
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    if (colours.size() <= 8) {
+        *why = QStringLiteral("a blank frame: %1 colours").arg(colours.size());
+        return false;
+    }
+    const QString path = dir + QLatin1Char('/') + fileName + QStringLiteral(".png");
+    if (!QDir().mkpath(dir) || !image.save(path)) {
+        *why = QStringLiteral("cannot save ") + path;
+        return false;
+    }
+    std::printf("screenshot: %s\n", qPrintable(path));
+    return true;
+}
