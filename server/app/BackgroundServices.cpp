@@ -16,6 +16,7 @@
 #include "realtime/RealtimeRelay.h"
 #include "store/Database.h"
 #include "store/MessageTallyStore.h"
+#include "store/RetentionStore.h"
 
 #include <QDateTime>
 
@@ -48,6 +49,27 @@ std::unique_ptr<OwnedService<QTimer>> tallyFold(Database &db)
     // the next tick tries again.
     QObject::connect(timer.get(), &QTimer::timeout, timer.get(), [&db] { static_cast<void>(MessageTallyStore(db).foldAll()); });
     return std::make_unique<OwnedService<QTimer>>(u"message tally fold"_s, std::move(timer));
+}
+
+std::unique_ptr<OwnedService<QTimer>> retention(const ServerConfig &config, Database &db)
+{
+    if (config.retentionSweepMs <= 0)
+        return nullptr;
+    auto timer = std::make_unique<QTimer>();
+    timer->setInterval(config.retentionSweepMs);
+    const qint64 auditDays = config.auditRetentionDays;
+    const qint64 attemptDays = config.loginAttemptRetentionDays;
+    // A failure is logged by the store and tried again at the next sweep; several servers
+    // sweeping at once delete each row once.
+    QObject::connect(timer.get(), &QTimer::timeout, timer.get(), [&db, auditDays, attemptDays] {
+        RetentionStore store(db);
+        constexpr qint64 kDay = 86400;
+        if (auditDays > 0)
+            static_cast<void>(store.deleteAllBefore(RetentionStore::Table::AuditLogs, nowSeconds() - auditDays * kDay));
+        static_cast<void>(
+            store.deleteAllBefore(RetentionStore::Table::LoginAttempts, nowSeconds() - attemptDays * kDay));
+    });
+    return std::make_unique<OwnedService<QTimer>>(u"retention sweep"_s, std::move(timer));
 }
 
 std::unique_ptr<OwnedService<ReminderScheduler>> reminders(const ServerConfig &config, Database &db, RealtimeBus &bus)

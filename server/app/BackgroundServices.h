@@ -33,6 +33,8 @@ namespace BackgroundServices {
 std::unique_ptr<OwnedService<RealtimeRelay>> realtimeRelay(Database &db, RealtimeBus &bus);
 // The message tallies' log folded into them every few seconds; null on SQLite (no log there).
 std::unique_ptr<OwnedService<QTimer>> tallyFold(Database &db);
+// Audit rows and login attempts past their retention deleted, a batch at a time; null when off.
+std::unique_ptr<OwnedService<QTimer>> retention(const ServerConfig &config, Database &db);
 // task.reminder events for due task reminders.
 std::unique_ptr<OwnedService<ReminderScheduler>> reminders(const ServerConfig &config, Database &db, RealtimeBus &bus);
 // analytics.update to this server's analytics room, while anyone is connected; null when off.

@@ -276,6 +276,19 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     if (!n)
         return n.error();
     c.mediaPollMs = int(*n);
+    // The known-address rule reads 30 days of login attempts: they are kept at least that long.
+    n = number("CONVERSA_AUDIT_RETENTION_DAYS", c.auditRetentionDays, 0, 36500);
+    if (!n)
+        return n.error();
+    c.auditRetentionDays = int(*n);
+    n = number("CONVERSA_LOGIN_ATTEMPT_RETENTION_DAYS", c.loginAttemptRetentionDays, 31, 36500);
+    if (!n)
+        return n.error();
+    c.loginAttemptRetentionDays = int(*n);
+    n = number("CONVERSA_RETENTION_SWEEP_MS", c.retentionSweepMs, 0, 86400000);
+    if (!n)
+        return n.error();
+    c.retentionSweepMs = int(*n);
     n = number("CONVERSA_ROUTING_SWEEP_MS", c.routingSweepMs, 0, 3600000);
     if (!n)
         return n.error();

@@ -58,6 +58,12 @@ struct ServerConfig {
     int httpSendTimeoutMs = 60000;
     int maxConnectionsPerAddress = 1000;
     int loginAttemptsPerIpPer15Min = 50;
+    // Retention (docs/CONFIGURATION.md#retention): audit rows older than this many days are deleted
+    // (0: kept for ever), login attempts after loginAttemptRetentionDays; swept every retentionSweepMs
+    // (0: no sweep from this instance).
+    int auditRetentionDays = 0;
+    int loginAttemptRetentionDays = 90;
+    int retentionSweepMs = 3600000;
     QString defaultRegion = QStringLiteral("CO");   // for phone numbers written without a country code
     // The language of what the server itself writes to customers (the satisfaction survey).
     Language customerLanguage = Language::Spanish;
