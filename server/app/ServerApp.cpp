@@ -186,6 +186,7 @@ void ServerApp::registerModules()
     settings.apiRequestsPerMinute = m_config.apiRequestsPerMinute;
     settings.addressRequestsPerMinute = m_config.authRequestsPerAddressPerMinute;
     settings.maxPendingDeferred = m_config.maxPendingWork;
+    settings.anonymousAuditPerMinute = m_config.anonymousAuditPerMinute;
     settings.trustedProxies = m_config.trustedProxies;
     m_router = std::make_unique<HttpRouter>(*m_db, *m_metrics, *m_limiter, m_workers, settings);
     m_router->setAuthenticator([this](RequestContext &, QByteArrayView token) { return m_auth->authenticate(token); });
@@ -221,6 +222,9 @@ void ServerApp::registerModules()
     m_metrics->setGauge(
         "conversa_socket_slow_consumer_closes", [this] { return double(m_realtime->slowConsumers()); },
         "Sockets closed because more than 1 MiB of events waited unread (since start).");
+    m_metrics->setGauge(
+        "conversa_audit_rows_dropped", [this] { return double(m_router->auditRowsDropped()); },
+        "Refused anonymous requests past CONVERSA_ANONYMOUS_AUDIT_LIMIT, counted instead of audited (since start).");
 }
 
 Result<Ok> ServerApp::start()

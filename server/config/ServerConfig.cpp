@@ -285,6 +285,10 @@ Result<ServerConfig> ServerConfig::load(const QString &iniFile, const QHash<QStr
     if (!n)
         return n.error();
     c.loginAttemptRetentionDays = int(*n);
+    n = number("CONVERSA_ANONYMOUS_AUDIT_LIMIT", c.anonymousAuditPerMinute, 0, 1000000);
+    if (!n)
+        return n.error();
+    c.anonymousAuditPerMinute = int(*n);
     n = number("CONVERSA_RETENTION_SWEEP_MS", c.retentionSweepMs, 0, 86400000);
     if (!n)
         return n.error();

@@ -62,6 +62,7 @@ struct ServerConfig {
     // (0: kept for ever), login attempts after loginAttemptRetentionDays; swept every retentionSweepMs
     // (0: no sweep from this instance).
     int auditRetentionDays = 0;
+    int anonymousAuditPerMinute = 600;   // audit rows of refused anonymous requests per address (0: all)
     int loginAttemptRetentionDays = 90;
     int retentionSweepMs = 3600000;
     QString defaultRegion = QStringLiteral("CO");   // for phone numbers written without a country code

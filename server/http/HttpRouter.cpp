@@ -559,9 +559,17 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
         (isMutating(route->method) || (route->options.auditRead && status < 400) || status == 401 || status == 403)) {
         if (ctx.audit.action.isEmpty())
             ctx.audit.action = route->pattern;
-        Transaction tx(m_db);
-        m_audit(ctx, status < 400, status);
-        tx.commit();
+        // A flood of refused requests from nobody signed in would write a row each: past the
+        // address's share per minute they are counted, not written.
+        int retryAfter = 0;
+        if (!ctx.user && status >= 400 && m_settings.anonymousAuditPerMinute > 0 &&
+            !m_limiter.allow(u"audit:"_s + ctx.ip, m_settings.anonymousAuditPerMinute, 60, &retryAfter)) {
+            ++m_auditRowsDropped;
+        } else {
+            Transaction tx(m_db);
+            m_audit(ctx, status < 400, status);
+            tx.commit();
+        }
     }
 
     QByteArray out;

@@ -54,6 +54,7 @@ struct RouterSettings {
     int apiRequestsPerMinute = 3000;   // per user; 0 = unlimited
     int addressRequestsPerMinute = 300;   // per client address on limitPerAddress routes; 0 = unlimited
     int maxPendingDeferred = 64;          // deferred jobs queued or running; beyond: 503
+    int anonymousAuditPerMinute = 600;    // audit rows of refused anonymous requests per client address; 0 = all
     TrustedProxies trustedProxies;        // who may say who the client is
 };
 
@@ -86,6 +87,8 @@ public:
     QList<RouteInfo> routes() const;
     int pendingDeferred() const { return m_pendingDeferred.load(); }
     int inFlight() const { return m_inFlight.load(); }   // requests received and not yet answered
+    // Refused anonymous requests over an address's share, counted instead of audited.
+    quint64 auditRowsDropped() const { return m_auditRowsDropped.load(); }
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder) const;
 
     // Writes the contract's error body, translated for the request's language.
@@ -114,6 +117,7 @@ private:
     QList<Route *> m_routes;
     mutable std::atomic<int> m_pendingDeferred{0};
     mutable std::atomic<int> m_inFlight{0};
+    mutable std::atomic<quint64> m_auditRowsDropped{0};
 };
 
 }   // namespace Conversa::Server

@@ -1,11 +1,14 @@
-// Audit rows and login attempts past their retention go; the rest stays (store/RetentionStore,
-// docs/CONFIGURATION.md#retention).
+// How the audit log and the login attempts are kept from growing without end: rows past their
+// retention go and the rest stays (store/RetentionStore), and refused anonymous requests past an
+// address's share are counted, not written (docs/CONFIGURATION.md#retention).
 #include "TestServer.h"
 
 #include "core/Clock.h"
 #include "store/Database.h"
 
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Conversa::Server;
 using namespace Qt::StringLiterals;
@@ -16,6 +19,7 @@ class tst_Retention : public QObject {
 private slots:
     void oldRowsGoOthersStay();
     void auditKeptForEverByDefault();
+    void anonymousRefusalsAreCappedPerAddress();
 };
 
 namespace {
@@ -68,6 +72,27 @@ void tst_Retention::auditKeptForEverByDefault()
     QVERIFY(addAttempt(server, u"old@example.com"_s, now - 91 * kDay));   // past the 90-day default
     QTRY_COMPARE_WITH_TIMEOUT(server.count(u"login_attempts"_s, u"email = 'old@example.com'"_s), 0, 10000);
     QCOMPARE(server.count(u"audit_logs"_s, u"action = 'probe.ancient'"_s), 1);
+}
+
+void tst_Retention::anonymousRefusalsAreCappedPerAddress()
+{
+    TestServer server;
+    QVERIFY(server.start({{u"CONVERSA_ANONYMOUS_AUDIT_LIMIT"_s, u"5"_s}}));
+    const QByteArray agent = server.tokenFor(u"agent"_s);
+    const qint64 mark = server.auditMark();
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(server.request("GET", u"/v1/audit-logs"_s).status, 401);
+    // Someone signed in is still audited every time.
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(server.request("GET", u"/v1/audit-logs"_s, {}, agent).status, 403);
+    const QList<QJsonObject> rows = server.auditRowsSince(u"audit.list"_s, mark);
+    const auto anonymous = std::count_if(rows.begin(), rows.end(), [](const QJsonObject &row) {
+        return row.value(u"user_id"_s).isNull() || row.value(u"user_id"_s).toInteger() == 0;
+    });
+    QCOMPARE(anonymous, 5);
+    QCOMPARE(rows.size() - anonymous, 8);
+    const ApiResponse metrics = server.request("GET", u"/metrics"_s);
+    QVERIFY2(metrics.body.contains("conversa_audit_rows_dropped 3"), metrics.body.right(600).constData());
 }
 
 QTEST_MAIN(tst_Retention)
