@@ -1,6 +1,7 @@
 #include "MetaGraphClient.h"
 
 #include <QFile>
+#include <algorithm>
 #include <QHttpMultiPart>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -477,16 +478,36 @@ void MetaGraphClient::mediaInfo(const QString &mediaId, const QString &phoneNumb
     });
 }
 
+bool MetaGraphClient::isMediaHost(const QUrl &url) const
+{
+    const QString host = url.host().toLower();
+    if (host == QUrl(m_baseUrl).host().toLower())   // the Graph API's own host (a test's stand-in too)
+        return url.scheme() == QUrl(m_baseUrl).scheme() || url.scheme() == u"https"_s;
+    if (url.scheme() != u"https"_s)
+        return false;
+    static const QStringList kMetaDomains{u"fbsbx.com"_s, u"facebook.com"_s, u"fbcdn.net"_s, u"whatsapp.net"_s};
+    return std::any_of(kMetaDomains.begin(), kMetaDomains.end(),
+                       [&](const QString &domain) { return host == domain || host.endsWith(u'.' + domain); });
+}
+
 void MetaGraphClient::downloadMedia(
     const QString &url, const QString &accessToken, qint64 maxBytes,
-    std::function<void(const GraphResult &, const QByteArray &, const QByteArray &)> done)
+    std::function<void(const GraphResult &, const QByteArray &, const QByteArray &)> done, int redirects)
 {
-    QNetworkRequest req{QUrl(url)};
-    req.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
+    // Redirects are followed here, not by Qt: only to Meta's media hosts, and the token only to
+    // the host it was first sent to (a signed CDN URL needs none).
+    const QUrl target(url);
+    if (!isMediaHost(target)) {
+        done(GraphResult{GraphResult::Outcome::Permanent, {}, u"media_host_refused"_s,
+                         u"The media URL points outside Meta's media hosts: %1"_s.arg(target.host())},
+             {}, {});
+        return;
+    }
+    QNetworkRequest req{target};
+    if (!accessToken.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    // Meta's lookaside host may redirect (curl -L in the providers' guides); a GET may follow.
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    req.setMaximumRedirectsAllowed(5);
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply = m_network->get(req);
     watch(reply);
     auto tooLarge = std::make_shared<bool>(false);
@@ -504,7 +525,8 @@ void MetaGraphClient::downloadMedia(
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [reply, maxBytes, tooLarge, done = std::move(done)] {
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, accessToken, maxBytes, redirects, tooLarge, done = std::move(done)]() mutable {
         reply->deleteLater();
         if (*tooLarge) {
             done(GraphResult{GraphResult::Outcome::Permanent,
@@ -515,6 +537,19 @@ void MetaGraphClient::downloadMedia(
             return;
         }
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray location = reply->rawHeader("Location");
+        if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308) && !location.isEmpty()) {
+            if (redirects >= kMaxMediaRedirects) {
+                done(GraphResult{GraphResult::Outcome::Permanent, {}, u"too_many_redirects"_s,
+                                 u"The media download was redirected too often"_s},
+                     {}, {});
+                return;
+            }
+            const QUrl next = reply->url().resolved(QUrl::fromEncoded(location));
+            const bool sameHost = next.host().compare(reply->url().host(), Qt::CaseInsensitive) == 0;
+            downloadMedia(next.toString(), sameHost ? accessToken : QString(), maxBytes, std::move(done), redirects + 1);
+            return;
+        }
         const QByteArray body = reply->readAll();
         if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
             done(GraphResult{GraphResult::Outcome::Sent, {}, {}, {}}, body,

@@ -54,12 +54,17 @@ public:
     // success the result is Sent with providerMessageId = the media id.
     void mediaInfo(const QString &mediaId, const QString &phoneNumberId, const QString &accessToken,
                    std::function<void(const GraphResult &, const GraphMediaInfo &)> done);
-    // Step 2: GET url with the bearer token, following redirects; at most maxBytes (larger:
+    // Step 2: GET url with the bearer token, following redirects (isMediaHost(); the token kept
+    // for the first host only, at most kMaxMediaRedirects); at most maxBytes (larger:
     // Permanent "media_too_large", the transfer aborted). An expired URL (401/403/410) is
     // Transient: the next attempt asks for a new one; 404 is Permanent.
     void downloadMedia(
         const QString &url, const QString &accessToken, qint64 maxBytes,
-        std::function<void(const GraphResult &, const QByteArray &bytes, const QByteArray &contentType)> done);
+        std::function<void(const GraphResult &, const QByteArray &bytes, const QByteArray &contentType)> done,
+        int redirects = 0);
+    // Where a media download may go: Meta's media domains over https, and the Graph API's own host.
+    bool isMediaHost(const QUrl &url) const;
+    static constexpr int kMaxMediaRedirects = 5;
     static GraphMediaInfo mediaInfoFrom(const QByteArray &body);
     // The health check: GET {base}/{phone_number_id}?fields=status,quality_rating. On success
     // the result is Sent and `status` is what Meta says of the number (CONNECTED, FLAGGED…).

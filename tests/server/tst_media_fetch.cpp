@@ -56,6 +56,7 @@ private slots:
     void limitsAndBackoff();
     void imageStoredAndVisible();
     void mediaGoneGivesUp();
+    void redirectOutsideMetaIsRefused();
     void notAcceptedTypeGivesUp();
     void transientErrorsRetried_data();
     void transientErrorsRetried();
@@ -230,6 +231,22 @@ void tst_MediaFetch::mediaGoneGivesUp()
     QCOMPARE(m.status, 200);
     QCOMPARE(m.value(u"error_code"_s).toString(), u"media_unavailable"_s);
     QVERIFY(m.value(u"media_file_id"_s).isNull());
+}
+
+void tst_MediaFetch::redirectOutsideMetaIsRefused()
+{
+    // The download URL redirects to a host that is neither Meta's nor the Graph API's: the
+    // number's token must not follow it there, and nothing is fetched.
+    m_graph.addMedia(u"5003"_s, jpeg(8, 8), "image/jpeg");
+    m_graph.setRedirectHost("localhost");
+    const qint64 message = postImage(u"wamid.media-elsewhere"_s, u"5003"_s);
+    QVERIFY(message);
+    QTRY_VERIFY_WITH_TIMEOUT(failed(message), 10000);
+    m_graph.setRedirectHost("127.0.0.1");
+    QCOMPARE(errorOf(message), u"media_host_refused"_s);
+    QVERIFY(scalar(u"SELECT error_message FROM messages WHERE id = ?"_s, {message}).toString().contains(u"localhost"_s));
+    QCOMPARE(m_graph.downloads().size(), 0);
+    QCOMPARE(fileOf(message), qint64(0));
 }
 
 void tst_MediaFetch::notAcceptedTypeGivesUp()

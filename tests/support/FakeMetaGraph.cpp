@@ -224,7 +224,7 @@ void FakeMetaGraph::handle(QTcpSocket *socket, HttpRequest request)
         } else if (a.hasMatch() && a.captured(1) == "lookaside"_L1) {
             // Meta's lookaside host may redirect: the client has to follow it.
             r.status = 302;
-            extraHeaders = "Location: http://127.0.0.1:" + QByteArray::number(port()) + "/attachments/" + id.toUtf8() +
+            extraHeaders = "Location: http://" + m_redirectHost + ':' + QByteArray::number(port()) + "/attachments/" + id.toUtf8() +
                 a.captured(3).toUtf8() + "\r\n";
         } else if (!scripted.isEmpty()) {
             const auto s = scripted.dequeue();

@@ -54,6 +54,8 @@ public:
     QList<Request> downloads() const;      // GET /attachments/… (after the redirect)
     // Every answer is sent this late (the request is recorded at once).
     void setDelayMs(int ms) { m_delayMs = ms; }
+    // The host the lookaside URL redirects to (127.0.0.1, this server, unless set).
+    void setRedirectHost(const QByteArray &host) { m_redirectHost = host; }
 
     QList<Request> requests() const;
     QList<Request> messageRequests() const;   // POST …/messages only
@@ -75,6 +77,7 @@ private:
     QHash<QString, QPair<QString, QString>> m_phoneNumbers;   // id → status, token
     QHash<QString, QPair<QJsonArray, QString>> m_templates;   // business account → templates, token
     int m_delayMs = 0;
+    QByteArray m_redirectHost = "127.0.0.1";
     int m_seq = 0;
     // The listening socket and its connections live in FakeHttpServer, whose destructor stops
     // them from reaching handle() once the state above is gone.
