@@ -2737,6 +2737,26 @@
         <translation>Average wait today</translation>
     </message>
     <message>
+        <source>Chats in bot</source>
+        <translation>Chats in bot</translation>
+    </message>
+    <message>
+        <source>Average first response today</source>
+        <translation>Average first response today</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA at risk</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA breached</translation>
+    </message>
+    <message>
+        <source>Abandoned today</source>
+        <translation>Abandoned today</translation>
+    </message>
+    <message>
         <source>First response SLA</source>
         <translation>First response SLA</translation>
     </message>
@@ -2854,6 +2874,10 @@
     <message>
         <source>of %1</source>
         <translation>of %1</translation>
+    </message>
+    <message>
+        <source>n = %1</source>
+        <translation>n = %1</translation>
     </message>
 </context>
 <context>

@@ -2737,6 +2737,26 @@
         <translation>Espera media hoy</translation>
     </message>
     <message>
+        <source>Chats in bot</source>
+        <translation>Chats en el bot</translation>
+    </message>
+    <message>
+        <source>Average first response today</source>
+        <translation>Primera respuesta media hoy</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA en riesgo</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA incumplido</translation>
+    </message>
+    <message>
+        <source>Abandoned today</source>
+        <translation>Abandonados hoy</translation>
+    </message>
+    <message>
         <source>First response SLA</source>
         <translation>SLA de primera respuesta</translation>
     </message>
@@ -2854,6 +2874,10 @@
     <message>
         <source>of %1</source>
         <translation>de %1</translation>
+    </message>
+    <message>
+        <source>n = %1</source>
+        <translation>n = %1</translation>
     </message>
 </context>
 <context>

@@ -16,15 +16,20 @@ struct TileSpec {
 constexpr TileSpec kTiles[] = {
     {u"waiting", u"count", true},
     {u"longest_wait", u"seconds", true},
+    {u"in_bot", u"count", true},
     {u"active", u"count", true},
     {u"avg_wait", u"seconds", true},
+    {u"avg_first_response", u"seconds", true},
     {u"sla_first_response", u"percent", false},
     {u"sla_resolution", u"percent", false},
+    {u"sla_at_risk", u"count", true},
+    {u"sla_breached", u"count", true},
     {u"agents_available", u"count", false},
     {u"agents_busy", u"count", true},
     {u"agents_paused", u"count", true},
     {u"agents_offline", u"count", true},
     {u"closed_today", u"count", false},
+    {u"abandoned_today", u"count", true},
     {u"received_last_hour", u"count", true},
     {u"sent_last_hour", u"count", false},
 };
@@ -103,15 +108,22 @@ void DashboardTileModel::setLive(const Conversa::LiveAnalyticsDto &live)
     }
     update(rowOf(u"waiting"_s), live.chats.queued);
     update(rowOf(u"longest_wait"_s), optional(longest));
+    update(rowOf(u"in_bot"_s), live.chats.inBot);
     update(rowOf(u"active"_s), live.chats.active);
-    update(rowOf(u"avg_wait"_s), optional(live.chats.avgWaitTimeSeconds));
-    update(rowOf(u"sla_first_response"_s), optional(live.sla.firstResponseCompliance));
-    update(rowOf(u"sla_resolution"_s), optional(live.sla.resolutionCompliance));
+    // Averages and shares with the number of chats they stand on.
+    update(rowOf(u"avg_wait"_s), optional(live.chats.avgWaitTimeSeconds), live.chats.waitTimeSample);
+    update(rowOf(u"avg_first_response"_s), optional(live.chats.avgFirstResponseTimeSeconds),
+           live.chats.firstResponseSample);
+    update(rowOf(u"sla_first_response"_s), optional(live.sla.firstResponseCompliance), live.sla.firstResponseSample);
+    update(rowOf(u"sla_resolution"_s), optional(live.sla.resolutionCompliance), live.sla.resolutionSample);
+    update(rowOf(u"sla_at_risk"_s), live.sla.atRisk);
+    update(rowOf(u"sla_breached"_s), live.sla.breached);
     update(rowOf(u"agents_available"_s), live.agents.available, live.agents.total);
     update(rowOf(u"agents_busy"_s), live.agents.busy, live.agents.total);
     update(rowOf(u"agents_paused"_s), live.agents.paused, live.agents.total);
     update(rowOf(u"agents_offline"_s), live.agents.offline, live.agents.total);
     update(rowOf(u"closed_today"_s), live.chats.closedToday);
+    update(rowOf(u"abandoned_today"_s), live.chats.abandonedToday);
     update(rowOf(u"received_last_hour"_s), live.messages.receivedLastHour);
     update(rowOf(u"sent_last_hour"_s), live.messages.sentLastHour);
 }

@@ -77,7 +77,8 @@ Rectangle {
         }
         Label {
             visible: root.sample >= 0
-            text: qsTr("of %1").arg(root.sample)
+            // A count is "of" a total (agents); an average or a share stands on n chats.
+            text: root.kind === "count" ? qsTr("of %1").arg(root.sample) : qsTr("n = %1").arg(root.sample)
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall * root.scale
         }

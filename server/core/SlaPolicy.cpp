@@ -49,6 +49,20 @@ QString agentAnswerOverdueSql(const QString &chat, const QString &campaign)
     return u"%1.first_response_at IS NULL AND %1.assigned_at + %2.sla_first_response_seconds < ?"_s.arg(chat, campaign);
 }
 
+QString openBreachedSql(const QString &chat, const QString &campaign)
+{
+    return u"((%1.first_response_at IS NULL AND ? > %2 + %3.sla_first_response_seconds) "
+           "OR ? > %1.created_at + %3.sla_resolution_seconds)"_s.arg(chat, firstResponseStartSql(chat), campaign);
+}
+
+QString openAtRiskSql(const QString &chat, const QString &campaign)
+{
+    // In integers: elapsed * 5 >= target * 4, i.e. at least 80 % of the target gone.
+    return u"((%1.first_response_at IS NULL AND (? - %2) * 5 >= %3.sla_first_response_seconds * 4) "
+           "OR (? - %1.created_at) * 5 >= %3.sla_resolution_seconds * 4)"_s.arg(chat, firstResponseStartSql(chat),
+                                                                                campaign);
+}
+
 }   // namespace SlaPolicy
 
 }   // namespace Conversa::Server

@@ -55,6 +55,13 @@ QString respondedInTimeSql(const QString &chat, const QString &campaign);
 QString resolvedInTimeSql(const QString &chat, const QString &campaign);
 // agentAnswerOverdue() for an assigned, unanswered chat, with `now` as the one bound value.
 QString agentAnswerOverdueSql(const QString &chat, const QString &campaign);
+// An open chat (not closed) breached at `now`: evaluate()'s first response or resolution. Binds
+// `now` twice.
+QString openBreachedSql(const QString &chat, const QString &campaign);
+// An open chat at risk at `now`: an unanswered first response, or the resolution, has used four
+// fifths of its target (whether or not it is breached yet: combine with openBreachedSql()).
+// Binds `now` twice.
+QString openAtRiskSql(const QString &chat, const QString &campaign);
 
 }   // namespace SlaPolicy
 

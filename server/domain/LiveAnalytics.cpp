@@ -72,6 +72,8 @@ void writeSla(JsonWriter &w, const LiveSla &s)
     w.key("sla").beginObject();
     percentOrNull(w, "first_response_compliance", s.respondedInTime, s.handled);
     percentOrNull(w, "resolution_compliance", s.closedInTime, s.closed);
+    w.field("first_response_sample", s.handled).field("resolution_sample", s.closed);
+    w.field("at_risk", s.atRisk).field("breached", s.breached);
     w.endObject();
 }
 
@@ -122,9 +124,18 @@ Result<QByteArray> LiveAnalytics::computeLive(qint64 now)
     const Result<std::pair<qint64, qint64>> messages = store.messagesSince(now - 3600);
     if (!messages)
         return messages.error();
-    const Result<LiveSla> sla = store.sla(today);
+    const Result<LiveSla> sla = store.sla(today, now);
     if (!sla)
         return sla.error();
+    const Result<qint64> inBot = store.inBot();
+    if (!inBot)
+        return inBot.error();
+    const Result<qint64> abandonedToday = store.abandonedSince(today);
+    if (!abandonedToday)
+        return abandonedToday.error();
+    const Result<LiveFirstResponses> firstResponses = store.firstResponsesSince(today);
+    if (!firstResponses)
+        return firstResponses.error();
 
     qint64 queued = 0, assignedToday = 0, waitToday = 0;
     for (const LiveQueue &q : *queues) {
@@ -135,8 +146,12 @@ Result<QByteArray> LiveAnalytics::computeLive(qint64 now)
     JsonWriter w(2048 + 160 * agents->size() + 160 * queues->size());
     w.beginObject().timeOrNull("timestamp", now);
     writeAgents(w, *agents);
-    w.key("chats").beginObject().field("active", *open).field("queued", queued).field("closed_today", *closedToday);
+    w.key("chats").beginObject().field("active", *open).field("queued", queued).field("in_bot", *inBot);
+    w.field("closed_today", *closedToday).field("abandoned_today", *abandonedToday);
     averageOrNull(w, "avg_wait_time_seconds", waitToday, assignedToday);
+    w.field("wait_time_sample", assignedToday);
+    averageOrNull(w, "avg_first_response_time_seconds", firstResponses->secondsSum, firstResponses->count);
+    w.field("first_response_sample", firstResponses->count);
     w.endObject();
     w.key("queues").beginArray();
     for (const LiveQueue &q : *queues) {
@@ -167,7 +182,7 @@ Result<QByteArray> LiveAnalytics::computeQueue(qint64 campaignId, qint64 now)
     const Result<QList<WaitingChat>> waiting = store.waiting(campaignId, kWaitingShown);
     if (!waiting)
         return waiting.error();
-    const Result<LiveSla> sla = store.sla(today, campaignId);
+    const Result<LiveSla> sla = store.sla(today, now, campaignId);
     if (!sla)
         return sla.error();
 

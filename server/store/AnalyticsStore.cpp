@@ -53,6 +53,34 @@ Result<qint64> AnalyticsStore::closedSince(qint64 since)
     return queryInteger(m_db, u"SELECT COUNT(*) FROM chats WHERE status = 'closed' AND closed_at >= ?"_s, {since});
 }
 
+Result<qint64> AnalyticsStore::abandonedSince(qint64 since)
+{
+    // Resolved by the bot: a bot talked to it and it never reached a queue, a person or an answer.
+    return queryInteger(m_db,
+                        u"SELECT COUNT(*) FROM chats WHERE status = 'closed' AND closed_at >= ? "
+                        "AND first_response_at IS NULL AND NOT (bot_started_at IS NOT NULL "
+                        "AND first_queued_at IS NULL AND first_assigned_at IS NULL)"_s,
+                        {since});
+}
+
+Result<qint64> AnalyticsStore::inBot()
+{
+    return queryInteger(m_db, u"SELECT COALESCE(SUM(n), 0) FROM chat_counts WHERE status = 'bot'"_s, {});
+}
+
+Result<LiveFirstResponses> AnalyticsStore::firstResponsesSince(qint64 since)
+{
+    // A time that went backwards gives no value (docs/REPORTS.md).
+    SqlQuery q(m_db,
+               "SELECT COUNT(*), COALESCE(SUM(first_response_at - first_assigned_at), 0) FROM chats "
+               "WHERE first_response_at >= ? AND first_assigned_at IS NOT NULL "
+               "AND first_response_at >= first_assigned_at",
+               {since});
+    if (!q.exec() || !q.next())
+        return q.failure();
+    return LiveFirstResponses{q.integer(0), q.integer(1)};
+}
+
 Result<QList<LiveQueue>> AnalyticsStore::queues(qint64 dayStart, qint64 campaignId)
 {
     QList<LiveQueue> out;
@@ -114,7 +142,7 @@ Result<std::pair<qint64, qint64>> AnalyticsStore::messagesSince(qint64 since)
     return std::pair<qint64, qint64>(q.integer(0), q.integer(1));
 }
 
-Result<LiveSla> AnalyticsStore::sla(qint64 dayStart, qint64 campaignId)
+Result<LiveSla> AnalyticsStore::sla(qint64 dayStart, qint64 now, qint64 campaignId)
 {
     const QString campaign = campaignId > 0 ? u"AND ch.campaign_id = ?"_s : QString();
     LiveSla s;
@@ -143,6 +171,21 @@ Result<LiveSla> AnalyticsStore::sla(qint64 dayStart, qint64 campaignId)
         return q.failure();
     s.closed = q.integer(0);
     s.closedInTime = q.integer(1);
+
+    // Open chats waiting for or held by a person, along chats_status; the bot's are not counted.
+    SqlQuery open(m_db,
+                  u"SELECT COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0), "
+                  "COALESCE(SUM(CASE WHEN %1 THEN 0 WHEN %2 THEN 1 ELSE 0 END), 0) "
+                  "FROM chats ch JOIN campaigns c ON c.id = ch.campaign_id "
+                  "WHERE ch.status IN ('queued', 'assigned', 'active', 'pending') %3"_s
+                      .arg(SlaPolicy::openBreachedSql(u"ch"_s, u"c"_s), SlaPolicy::openAtRiskSql(u"ch"_s, u"c"_s),
+                           campaign),
+                  campaignId > 0 ? QVariantList{now, now, now, now, now, now, campaignId}
+                                 : QVariantList{now, now, now, now, now, now});
+    if (!open.exec() || !open.next())
+        return open.failure();
+    s.breached = open.integer(0);
+    s.atRisk = open.integer(1);
     return s;
 }
 

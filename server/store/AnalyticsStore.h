@@ -41,12 +41,21 @@ struct WaitingChat {
     QString clientPhone;
 };
 
-// Shares of today's chats within their campaign's SLA (docs/REPORTS.md); nullopt: none to measure.
+// Shares of today's chats within their campaign's SLA (docs/REPORTS.md), and the open chats
+// (queued or with an agent) whose SLA is breached or at risk now.
 struct LiveSla {
     qint64 handled = 0;
     qint64 respondedInTime = 0;
     qint64 closed = 0;
     qint64 closedInTime = 0;
+    qint64 atRisk = 0;   // not breached yet
+    qint64 breached = 0;
+};
+
+// First responses given since a moment: first assigned → first agent message (docs/REPORTS.md).
+struct LiveFirstResponses {
+    qint64 count = 0;
+    qint64 secondsSum = 0;
 };
 
 // The aggregate reads behind GET /analytics/live and /analytics/queues/:id (the OpenAPI document). Every one
@@ -61,10 +70,14 @@ public:
     Result<QList<LiveAgent>> agents(qint64 campaignId = 0);
     Result<qint64> openChats();   // assigned, active, pending
     Result<qint64> closedSince(qint64 since);
+    // Closed since then without an agent message, and not resolved by the bot (docs/REPORTS.md).
+    Result<qint64> abandonedSince(qint64 since);
+    Result<qint64> inBot();
+    Result<LiveFirstResponses> firstResponsesSince(qint64 since);
     // One queue (campaignId) or every live campaign's.
     Result<QList<LiveQueue>> queues(qint64 dayStart, qint64 campaignId = 0);
     Result<std::pair<qint64, qint64>> messagesSince(qint64 since);   // sent, received
-    Result<LiveSla> sla(qint64 dayStart, qint64 campaignId = 0);
+    Result<LiveSla> sla(qint64 dayStart, qint64 now, qint64 campaignId = 0);
     // The first `limit` chats of a campaign's queue, in routing order.
     Result<QList<WaitingChat>> waiting(qint64 campaignId, int limit);
 

@@ -134,6 +134,11 @@ void tst_DashboardController::initialFetch()
     const DashboardTileModel *tiles = m_controller->tiles();
     QCOMPARE(tiles->value(u"waiting"_s).toInt(), 0);
     QVERIFY(tiles->value(u"agents_offline"_s).toInt() >= 1);
+    // The server's samples reach the tiles: no first response yet is "no value, n = 0", not -1.
+    QVERIFY(tiles->value(u"avg_first_response"_s).isNull());
+    QCOMPARE(tiles->index(tiles->rowOf(u"avg_first_response"_s)).data(DashboardTileModel::SampleRole).toInt(), 0);
+    QCOMPARE(tiles->index(tiles->rowOf(u"avg_wait"_s)).data(DashboardTileModel::SampleRole).toInt(), 0);
+    QCOMPARE(tiles->value(u"sla_breached"_s).toInt(), 0);
     // The chart: a point per hour of today (so far, at least), and of the same day last week.
     QTRY_VERIFY(!m_controller->todayTrend().isEmpty());
     QTRY_COMPARE(m_controller->lastWeekTrend().size(), 24);
@@ -146,39 +151,45 @@ void tst_DashboardController::initialFetch()
 
 void tst_DashboardController::scriptedEventAppliedWithoutFetch()
 {
-    const QJsonObject live = {{u"timestamp"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                              {u"agents"_s,
-                               QJsonObject{{u"total"_s, 1},
-                                           {u"offline"_s, 1},
-                                           {u"list"_s,
-                                            QJsonArray{QJsonObject{{u"id"_s, m_agent},
-                                                                   {u"first_name"_s, u"Marta"_s},
-                                                                   {u"last_name"_s, u"Gil"_s},
-                                                                   {u"agent_status"_s, u"offline"_s},
-                                                                   {u"active_chats"_s, 0},
-                                                                   {u"max_chats"_s, 5}}}}}},
-                              {u"chats"_s, QJsonObject{{u"active"_s, 0}, {u"queued"_s, 7}, {u"closed_today"_s, 0}}},
-                              {u"queues"_s,
-                               QJsonArray{QJsonObject{{u"id"_s, m_campaign},
-                                                      {u"name"_s, u"Cobranza"_s},
-                                                      {u"routing_strategy"_s, u"round_robin"_s},
-                                                      {u"waiting"_s, 7},
-                                                      {u"oldest_waiting_seconds"_s, 120},
-                                                      {u"assigned_today"_s, 0}}}},
-                              {u"messages"_s, QJsonObject{{u"sent_last_hour"_s, 0}, {u"received_last_hour"_s, 0}}},
-                              {u"sla"_s,
-                               QJsonObject{{u"first_response_compliance"_s, QJsonValue::Null},
-                                           {u"resolution_compliance"_s, QJsonValue::Null}}}};
+    const QJsonObject live =
+        {{u"timestamp"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+         {u"agents"_s,
+          QJsonObject{{u"total"_s, 1},
+                      {u"offline"_s, 1},
+                      {u"list"_s,
+                       QJsonArray{QJsonObject{{u"id"_s, m_agent},
+                                              {u"first_name"_s, u"Marta"_s},
+                                              {u"last_name"_s, u"Gil"_s},
+                                              {u"agent_status"_s, u"offline"_s},
+                                              {u"active_chats"_s, 0},
+                                              {u"max_chats"_s, 5}}}}}},
+         {u"chats"_s, QJsonObject{{u"active"_s, 0}, {u"queued"_s, 7}, {u"in_bot"_s, 3}, {u"closed_today"_s, 0}}},
+         {u"queues"_s,
+          QJsonArray{QJsonObject{{u"id"_s, m_campaign},
+                                 {u"name"_s, u"Cobranza"_s},
+                                 {u"routing_strategy"_s, u"round_robin"_s},
+                                 {u"waiting"_s, 7},
+                                 {u"oldest_waiting_seconds"_s, 120},
+                                 {u"assigned_today"_s, 0}}}},
+         {u"messages"_s, QJsonObject{{u"sent_last_hour"_s, 0}, {u"received_last_hour"_s, 0}}},
+         {u"sla"_s,
+          QJsonObject{{u"first_response_compliance"_s, QJsonValue::Null},
+                      {u"resolution_compliance"_s, QJsonValue::Null},
+                      {u"breached"_s, 2}}}};
     const int fetches = m_controller->fetchCount();
     m_app->events().dispatch(u"analytics.update"_s, live);
     // Applied on the spot, no fetch.
     QCOMPARE(m_controller->tiles()->value(u"waiting"_s).toInt(), 7);
+    QCOMPARE(m_controller->tiles()->value(u"in_bot"_s).toInt(), 3);
+    QCOMPARE(m_controller->tiles()->value(u"sla_breached"_s).toInt(), 2);
     QCOMPARE(queueIndex(m_campaign).data(DashboardQueueModel::WaitingRole).toInt(), 7);
     QCOMPARE(queueIndex(m_campaign).data(DashboardQueueModel::OldestWaitRole).toInt(), 120);
     QCOMPARE(m_controller->state(), DashboardController::Live);
     QCOMPARE(m_controller->fetchCount(), fetches);
     // The server's next push (every second) has the truth again.
     QTRY_COMPARE(m_controller->tiles()->value(u"waiting"_s).toInt(), 0);
+    QCOMPARE(m_controller->tiles()->value(u"in_bot"_s).toInt(), 0);
+    QCOMPARE(m_controller->tiles()->value(u"sla_breached"_s).toInt(), 0);
     QCOMPARE(m_controller->fetchCount(), fetches);
 }
 

@@ -62,13 +62,24 @@ LiveAnalyticsDto live(const QJsonArray &agents, const QJsonArray &queues, int qu
                       {u"with_room"_s, available},
                       {u"list"_s, agents}}},
          {u"chats"_s,
-          QJsonObject{
-              {u"active"_s, 4}, {u"queued"_s, queued}, {u"closed_today"_s, 9}, {u"avg_wait_time_seconds"_s, 75}}},
+          QJsonObject{{u"active"_s, 4},
+                      {u"queued"_s, queued},
+                      {u"in_bot"_s, 6},
+                      {u"closed_today"_s, 9},
+                      {u"abandoned_today"_s, 2},
+                      {u"avg_wait_time_seconds"_s, 75},
+                      {u"wait_time_sample"_s, 8},
+                      {u"avg_first_response_time_seconds"_s, 41},
+                      {u"first_response_sample"_s, 7}}},
          {u"queues"_s, queues},
          {u"messages"_s, QJsonObject{{u"sent_last_hour"_s, 12}, {u"received_last_hour"_s, 30}}},
          {u"sla"_s,
           QJsonObject{{u"first_response_compliance"_s, firstResponse},
-                      {u"resolution_compliance"_s, QJsonValue::Null}}}});
+                      {u"resolution_compliance"_s, QJsonValue::Null},
+                      {u"first_response_sample"_s, 16},
+                      {u"resolution_sample"_s, 0},
+                      {u"at_risk"_s, 5},
+                      {u"breached"_s, 3}}}});
 }
 
 QDateTime at(const char *time)
@@ -105,6 +116,19 @@ void tst_DashboardModels::tilesFromLive()
     QCOMPARE(tiles.value(u"avg_wait"_s).toInt(), 75);
     QCOMPARE(tiles.value(u"sla_first_response"_s).toDouble(), 87.5);
     QVERIFY(tiles.value(u"sla_resolution"_s).isNull());   // nothing measured: no value, not 0
+    QCOMPARE(tiles.value(u"in_bot"_s).toInt(), 6);
+    QCOMPARE(tiles.value(u"abandoned_today"_s).toInt(), 2);
+    QCOMPARE(tiles.value(u"avg_first_response"_s).toInt(), 41);
+    QCOMPARE(tiles.value(u"sla_at_risk"_s).toInt(), 5);
+    QCOMPARE(tiles.value(u"sla_breached"_s).toInt(), 3);
+    // Averages and shares carry the number of chats behind them ("n = …").
+    const auto sample = [&](const QString &key) {
+        return tiles.index(tiles.rowOf(key)).data(DashboardTileModel::SampleRole).toInt();
+    };
+    QCOMPARE(sample(u"avg_wait"_s), 8);
+    QCOMPARE(sample(u"avg_first_response"_s), 7);
+    QCOMPARE(sample(u"sla_first_response"_s), 16);
+    QCOMPARE(sample(u"sla_resolution"_s), 0);
     QCOMPARE(tiles.value(u"agents_paused"_s).toInt(), 1);
     const QModelIndex paused = tiles.index(tiles.rowOf(u"agents_paused"_s));
     QCOMPARE(paused.data(DashboardTileModel::SampleRole).toInt(), 2);   // of 2 agents

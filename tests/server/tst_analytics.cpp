@@ -1,7 +1,8 @@
 // The live dashboard (issue 5, the OpenAPI document): GET /analytics/live and /analytics/queues/:id against a
 // data set whose figures are known — agents by status with their open chats, queues with their
-// waits, today's closes and assignments, the last hour's messages, SLA compliance — kept at most
-// a second old, and refused without analytics.read. SQLite and PostgreSQL.
+// waits, today's closes, abandons and assignments, the chats in the bot, today's first responses,
+// the last hour's messages, SLA compliance with its samples and the open chats at risk or
+// breached — each figure a different number, kept at most a second old, and refused without analytics.read. SQLite and PostgreSQL.
 #include "Fixtures.h"
 #include "TestServer.h"
 
@@ -60,8 +61,10 @@ private:
         qint64 agent = 0;
         qint64 createdAt = 0;
         qint64 queuedAt = 0;
+        qint64 firstAssignedAt = 0;
         qint64 firstResponseAt = 0;
         qint64 closedAt = 0;
+        qint64 botStartedAt = 0;
     };
     qint64 chat(const ChatSpec &c)
     {
@@ -74,10 +77,11 @@ private:
         return insertReturningId(
             m_server.db(),
             "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, assigned_agent_id, status, "
-            "created_at, queued_at, first_response_at, closed_at, last_activity_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "created_at, queued_at, first_queued_at, first_assigned_at, first_response_at, closed_at, bot_started_at, "
+            "last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             {client, c.campaign, m_number, nullIfZero(c.agent), c.status, c.createdAt, nullIfZero(c.queuedAt),
-             nullIfZero(c.firstResponseAt), nullIfZero(c.closedAt), c.createdAt});
+             nullIfZero(c.queuedAt), nullIfZero(c.firstAssignedAt), nullIfZero(c.firstResponseAt),
+             nullIfZero(c.closedAt), nullIfZero(c.botStartedAt), c.createdAt});
     }
     void assignEvent(qint64 chatId, qint64 agentId, qint64 at)
     {
@@ -123,9 +127,9 @@ void tst_Analytics::initTestCase()
                           "INSERT INTO whatsapp_numbers (phone_number, provider, status, created_at, updated_at) "
                           "VALUES ('+573000000999', 'meta', 'active', ?, ?) RETURNING id",
                           {m_now, m_now});
-    // "Today" is the UTC day: its first two minutes cannot hold the chats below.
-    if (m_now - m_dayStart < 120)
-        QSKIP("within two minutes of midnight UTC: today's chats would start yesterday");
+    // "Today" is the UTC day: its first twenty minutes cannot hold the chats below.
+    if (m_now - m_dayStart < 1200)
+        QSKIP("within twenty minutes of midnight UTC: today's chats would start yesterday");
     m_ventas = campaign(u"Ventas"_s, 60, 60);
     m_soporte = campaign(u"Soporte"_s, 60, 60);
     m_ana = agent(u"Ana"_s, u"available"_s, 3, m_ventas);
@@ -139,7 +143,8 @@ void tst_Analytics::initTestCase()
           .agent = m_ana,
           .createdAt = today(300),
           .queuedAt = today(300),
-          .firstResponseAt = today(250)});   // answered after 50 s: within 60
+          .firstAssignedAt = today(280),
+          .firstResponseAt = today(250)});   // answered after 50 s: within 60; 30 s after the assignment
     chat({.campaign = m_ventas,
           .status = u"assigned"_s,
           .agent = m_ana,
@@ -150,24 +155,43 @@ void tst_Analytics::initTestCase()
           .agent = m_beto,
           .createdAt = today(400),
           .queuedAt = today(400),
-          .firstResponseAt = today(300)});   // after 100 s: late
-    // Waiting: two in Ventas (100 s and 50 s), one in Soporte (30 s).
+          .firstAssignedAt = today(390),
+          .firstResponseAt = today(300)});   // after 100 s: late; 90 s after the assignment
+    // Waiting: two in Ventas (100 s: breached; 48 s: at risk, 80 % of its minute), one in Soporte (30 s).
     m_queuedVentas =
         {chat({.campaign = m_ventas, .status = u"queued"_s, .createdAt = today(100), .queuedAt = today(100)}),
-         chat({.campaign = m_ventas, .status = u"queued"_s, .createdAt = today(50), .queuedAt = today(50)})};
+         chat({.campaign = m_ventas, .status = u"queued"_s, .createdAt = today(48), .queuedAt = today(48)})};
     chat({.campaign = m_soporte, .status = u"queued"_s, .createdAt = today(30), .queuedAt = today(30)});
-    // Closed today: two within the minute of their creation, one after 90 s; one closed yesterday.
+    // Closed today: three within the minute of their creation, one after 90 s, all answered after
+    // 10 s (two of them 6 s after the assignment); one closed yesterday.
     const qint64 yesterday = m_dayStart - 100;
-    for (const qint64 lasted : {20, 40, 90}) {
+    for (const qint64 lasted : {20, 40, 30, 90}) {
         const qint64 closed = today(10);
         chat({.campaign = m_ventas,
               .status = u"closed"_s,
               .agent = m_ana,
               .createdAt = closed - lasted,
               .queuedAt = closed - lasted,
+              .firstAssignedAt = lasted == 20 || lasted == 40 ? closed - lasted + 4 : 0,
               .firstResponseAt = closed - lasted + 10,
               .closedAt = closed});
     }
+    // Soporte, closed today without an agent message: three abandoned after a wait (all late for
+    // resolution) and one the bot resolved (in time).
+    for (const qint64 lasted : {65, 70, 75})
+        chat({.campaign = m_soporte,
+              .status = u"closed"_s,
+              .createdAt = today(5) - lasted,
+              .queuedAt = today(5) - lasted,
+              .closedAt = today(5)});
+    chat({.campaign = m_soporte,
+          .status = u"closed"_s,
+          .createdAt = today(40),
+          .closedAt = today(5),
+          .botStartedAt = today(40)});
+    // Seven chats still in the bot: neither queued nor at risk.
+    for (int i = 0; i < 7; ++i)
+        chat({.campaign = m_soporte, .status = u"bot"_s, .createdAt = today(900), .botStartedAt = today(900)});
     chat({.campaign = m_ventas,
           .status = u"closed"_s,
           .agent = m_ana,
@@ -223,8 +247,14 @@ void tst_Analytics::liveDashboard()
     const QJsonObject chats = d.value(u"chats"_s).toObject();
     QCOMPARE(chats.value(u"active"_s).toInteger(), 4);   // Ana 2, Beto 1, Carla 1
     QCOMPARE(chats.value(u"queued"_s).toInteger(), 3);
-    QCOMPARE(chats.value(u"closed_today"_s).toInteger(), 3);
+    QCOMPARE(chats.value(u"in_bot"_s).toInteger(), 7);
+    QCOMPARE(chats.value(u"closed_today"_s).toInteger(), 8);
+    QCOMPARE(chats.value(u"abandoned_today"_s).toInteger(), 3);   // not the one the bot resolved
     QCOMPARE(chats.value(u"avg_wait_time_seconds"_s).toInteger(), 30);
+    QCOMPARE(chats.value(u"wait_time_sample"_s).toInteger(), 2);
+    // First responses today with a first assignment: 30, 90, 6 and 6 s.
+    QCOMPARE(chats.value(u"avg_first_response_time_seconds"_s).toInteger(), 33);
+    QCOMPARE(chats.value(u"first_response_sample"_s).toInteger(), 4);
 
     const QJsonArray queues = d.value(u"queues"_s).toArray();
     QCOMPARE(queues.size(), 2);
@@ -243,11 +273,18 @@ void tst_Analytics::liveDashboard()
     QCOMPARE(messages.value(u"sent_last_hour"_s).toInteger(), 2);
     QCOMPARE(messages.value(u"received_last_hour"_s).toInteger(), 3);
 
-    // First response: today's answered chats are Ana's (50 s), Beto's (100 s: late) and the three
-    // closed today (10 s each): 4 of 5. Resolution: 2 of the 3 closed today within the minute.
+    // First response: today's answered chats are Ana's (50 s), Beto's (100 s: late) and the four
+    // answered and closed today (10 s each): 5 of 6. Resolution: of the 8 closed today, the three
+    // of Ventas within the minute and the bot's: 4.
     const QJsonObject sla = d.value(u"sla"_s).toObject();
-    QCOMPARE(sla.value(u"first_response_compliance"_s).toDouble(), 80.0);
-    QCOMPARE(sla.value(u"resolution_compliance"_s).toDouble(), 66.7);
+    QCOMPARE(sla.value(u"first_response_compliance"_s).toDouble(), 83.3);
+    QCOMPARE(sla.value(u"first_response_sample"_s).toInteger(), 6);
+    QCOMPARE(sla.value(u"resolution_compliance"_s).toDouble(), 50.0);
+    QCOMPARE(sla.value(u"resolution_sample"_s).toInteger(), 8);
+    // Open chats past a due moment: Ana's two and Beto's (resolution), Carla's and the 100 s wait
+    // (both). At risk: the 48 s wait; the 30 s one has used half its minute; the bot's are not counted.
+    QCOMPARE(sla.value(u"breached"_s).toInteger(), 5);
+    QCOMPARE(sla.value(u"at_risk"_s).toInteger(), 1);
 }
 
 void tst_Analytics::queueDetail()
@@ -266,9 +303,15 @@ void tst_Analytics::queueDetail()
     QCOMPARE(waiting.at(1).toObject().value(u"id"_s).toInteger(), m_queuedVentas[1]);
     // Ventas' agents: Ana and Carla.
     QCOMPARE(q.value(u"agents"_s).toObject().value(u"total"_s).toInteger(), 2);
-    // Ventas alone: first response 4 of 4 (Ana's, three closed), resolution 2 of 3.
-    QCOMPARE(q.value(u"sla"_s).toObject().value(u"first_response_compliance"_s).toDouble(), 100.0);
-    QCOMPARE(q.value(u"sla"_s).toObject().value(u"resolution_compliance"_s).toDouble(), 66.7);
+    // Ventas alone: first response 5 of 5 (Ana's, four closed), resolution 3 of 4; open and
+    // breached: Ana's two, Carla's, the 100 s wait; at risk: the 48 s wait.
+    const QJsonObject sla = q.value(u"sla"_s).toObject();
+    QCOMPARE(sla.value(u"first_response_compliance"_s).toDouble(), 100.0);
+    QCOMPARE(sla.value(u"first_response_sample"_s).toInteger(), 5);
+    QCOMPARE(sla.value(u"resolution_compliance"_s).toDouble(), 75.0);
+    QCOMPARE(sla.value(u"resolution_sample"_s).toInteger(), 4);
+    QCOMPARE(sla.value(u"breached"_s).toInteger(), 4);
+    QCOMPARE(sla.value(u"at_risk"_s).toInteger(), 1);
     QCOMPARE(m_server.request("GET", u"/v1/analytics/queues/999999"_s, {}, m_supervisor).status, 404);
 }
 

@@ -89,8 +89,13 @@ LiveChatsDto LiveChatsDto::fromJson(const QJsonObject &json)
     const Json::Reader r(json, x.wireKeys);
     x.active = r.integer(u"active"_s);
     x.queued = r.integer(u"queued"_s);
+    x.inBot = r.integer(u"in_bot"_s);
     x.closedToday = r.integer(u"closed_today"_s);
+    x.abandonedToday = r.integer(u"abandoned_today"_s);
     x.avgWaitTimeSeconds = r.optInteger(u"avg_wait_time_seconds"_s);
+    x.waitTimeSample = r.integer(u"wait_time_sample"_s);
+    x.avgFirstResponseTimeSeconds = r.optInteger(u"avg_first_response_time_seconds"_s);
+    x.firstResponseSample = r.integer(u"first_response_sample"_s);
     return x;
 }
 
@@ -99,8 +104,13 @@ QJsonObject LiveChatsDto::toJson() const
     Json::Writer w(wireKeys);
     w.put(u"active"_s, active);
     w.put(u"queued"_s, queued);
+    w.put(u"in_bot"_s, inBot);
     w.put(u"closed_today"_s, closedToday);
+    w.put(u"abandoned_today"_s, abandonedToday);
     w.put(u"avg_wait_time_seconds"_s, avgWaitTimeSeconds);
+    w.put(u"wait_time_sample"_s, waitTimeSample);
+    w.put(u"avg_first_response_time_seconds"_s, avgFirstResponseTimeSeconds);
+    w.put(u"first_response_sample"_s, firstResponseSample);
     return w.result();
 }
 
@@ -127,6 +137,10 @@ LiveSlaDto LiveSlaDto::fromJson(const QJsonObject &json)
     const Json::Reader r(json, x.wireKeys);
     x.firstResponseCompliance = r.optNumber(u"first_response_compliance"_s);
     x.resolutionCompliance = r.optNumber(u"resolution_compliance"_s);
+    x.firstResponseSample = r.integer(u"first_response_sample"_s);
+    x.resolutionSample = r.integer(u"resolution_sample"_s);
+    x.atRisk = r.integer(u"at_risk"_s);
+    x.breached = r.integer(u"breached"_s);
     return x;
 }
 
@@ -135,6 +149,10 @@ QJsonObject LiveSlaDto::toJson() const
     Json::Writer w(wireKeys);
     w.put(u"first_response_compliance"_s, firstResponseCompliance);
     w.put(u"resolution_compliance"_s, resolutionCompliance);
+    w.put(u"first_response_sample"_s, firstResponseSample);
+    w.put(u"resolution_sample"_s, resolutionSample);
+    w.put(u"at_risk"_s, atRisk);
+    w.put(u"breached"_s, breached);
     return w.result();
 }
 

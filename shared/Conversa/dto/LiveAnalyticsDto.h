@@ -49,12 +49,17 @@ struct LiveQueueDto {
     QJsonObject toJson() const;
 };
 
-// Chat counts.
+// Chat counts, and today's averages with the number of chats behind each.
 struct LiveChatsDto {
     qint64 active = 0;
     qint64 queued = 0;
+    qint64 inBot = 0;
     qint64 closedToday = 0;
+    qint64 abandonedToday = 0;   // closed without an agent message, not resolved by the bot
     std::optional<qint64> avgWaitTimeSeconds;
+    qint64 waitTimeSample = 0;
+    std::optional<qint64> avgFirstResponseTimeSeconds;
+    qint64 firstResponseSample = 0;
     WireKeys wireKeys;
 
     static LiveChatsDto fromJson(const QJsonObject &json);
@@ -71,10 +76,15 @@ struct LiveMessagesDto {
     QJsonObject toJson() const;
 };
 
-// SLA compliance, 0..1 (null without data).
+// SLA compliance, a percentage (null without data), the chats each share is over, and the open
+// chats whose SLA is breached or at risk (not yet breached) now.
 struct LiveSlaDto {
     std::optional<double> firstResponseCompliance;
     std::optional<double> resolutionCompliance;
+    qint64 firstResponseSample = 0;
+    qint64 resolutionSample = 0;
+    qint64 atRisk = 0;
+    qint64 breached = 0;
     WireKeys wireKeys;
 
     static LiveSlaDto fromJson(const QJsonObject &json);
