@@ -3333,6 +3333,14 @@
         <source>Login unlocked</source>
         <translation>Login unlocked</translation>
     </message>
+    <message>
+        <source>Two-factor authentication is now required for this role</source>
+        <translation>Two-factor authentication is now required for this role</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is no longer required for this role</source>
+        <translation>Two-factor authentication is no longer required for this role</translation>
+    </message>
 </context>
 <context>
     <name>UsersPage</name>
@@ -3375,6 +3383,14 @@
     <message>
         <source>New user</source>
         <translation>New user</translation>
+    </message>
+    <message>
+        <source>Two-factor by role</source>
+        <translation>Two-factor by role</translation>
+    </message>
+    <message>
+        <source>Require two-factor authentication</source>
+        <translation>Require two-factor authentication</translation>
     </message>
 </context>
 <context>
@@ -3885,6 +3901,45 @@
     <message>
         <source>none</source>
         <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>TwoFactorSetupPage</name>
+    <message>
+        <source>Turn on two-factor authentication</source>
+        <translation>Turn on two-factor authentication</translation>
+    </message>
+    <message>
+        <source>Your role requires two-factor authentication. Turn it on to continue.</source>
+        <translation>Your role requires two-factor authentication. Turn it on to continue.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Scan it with your authenticator app, or enter the key %1</source>
+        <translation>Scan it with your authenticator app, or enter the key %1</translation>
+    </message>
+    <message>
+        <source>Backup codes (each works once): %1</source>
+        <translation>Backup codes (each works once): %1</translation>
+    </message>
+    <message>
+        <source>Code from the app</source>
+        <translation>Code from the app</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
     </message>
 </context>
 </TS>

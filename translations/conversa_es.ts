@@ -3333,6 +3333,14 @@
         <source>Login unlocked</source>
         <translation>Acceso desbloqueado</translation>
     </message>
+    <message>
+        <source>Two-factor authentication is now required for this role</source>
+        <translation>Ahora este rol exige la verificación en dos pasos</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is no longer required for this role</source>
+        <translation>Este rol ya no exige la verificación en dos pasos</translation>
+    </message>
 </context>
 <context>
     <name>UsersPage</name>
@@ -3375,6 +3383,14 @@
     <message>
         <source>New user</source>
         <translation>Nuevo usuario</translation>
+    </message>
+    <message>
+        <source>Two-factor by role</source>
+        <translation>Dos pasos por rol</translation>
+    </message>
+    <message>
+        <source>Require two-factor authentication</source>
+        <translation>Exigir la verificación en dos pasos</translation>
     </message>
 </context>
 <context>
@@ -3885,6 +3901,45 @@
     <message>
         <source>none</source>
         <translation>ninguna</translation>
+    </message>
+</context>
+<context>
+    <name>TwoFactorSetupPage</name>
+    <message>
+        <source>Turn on two-factor authentication</source>
+        <translation>Activar la verificación en dos pasos</translation>
+    </message>
+    <message>
+        <source>Your role requires two-factor authentication. Turn it on to continue.</source>
+        <translation>Tu rol exige la verificación en dos pasos. Actívala para continuar.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Scan it with your authenticator app, or enter the key %1</source>
+        <translation>Escanéalo con tu app de autenticación, o escribe la clave %1</translation>
+    </message>
+    <message>
+        <source>Backup codes (each works once): %1</source>
+        <translation>Códigos de respaldo (cada uno sirve una vez): %1</translation>
+    </message>
+    <message>
+        <source>Code from the app</source>
+        <translation>Código de la app</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
     </message>
 </context>
 </TS>

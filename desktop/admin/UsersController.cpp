@@ -69,3 +69,19 @@ void UsersController::unlockLogin(qint64 id)
     call("POST", itemPath(id) + u"/unlock-login"_s, {},
          [this](const QJsonObject &) { setMessages({}, tr("Login unlocked")); });
 }
+
+void UsersController::setRoleRequiresTwoFactor(qint64 roleId, bool required)
+{
+    call("PUT", u"/v1/roles/%1"_s.arg(roleId), {{u"require_two_factor"_s, required}},
+         [this, roleId](const QJsonObject &answer) {
+             for (QVariant &role : m_roles) {
+                 if (role.toMap().value(u"id"_s).toLongLong() == roleId)
+                     role = answer.toVariantMap();
+             }
+             emit rolesChanged();
+             setMessages({},
+                         answer.value(u"require_two_factor"_s).toBool()
+                             ? tr("Two-factor authentication is now required for this role")
+                             : tr("Two-factor authentication is no longer required for this role"));
+         });
+}

@@ -87,7 +87,7 @@ void SessionController::login(const QString &serverUrl, const QString &email, co
             setStage(TwoFactorRequired);
             return;
         }
-        accept(r->user);
+        accept(r->user, r->twoFactorSetupRequired);
     });
 }
 
@@ -171,19 +171,18 @@ void SessionController::onTokens(const QByteArray &refreshToken)
         remember(refreshToken);
 }
 
-void SessionController::accept(const std::optional<Conversa::UserDto> &user)
+void SessionController::accept(const std::optional<Conversa::UserDto> &user, bool setupRequired)
 {
     if (!m_pendingRemember && (m_remembered || rememberMe()))
         forget();
-    if (m_app.socket().state() == Conversa::SocketIoClient::State::Closed)
-        m_app.socket().open(m_app.api().baseUrl(), m_app.api().accessToken());
     if (user) {
         m_user = *user;
         emit userChanged();
     }
     // The full profile (a refresh answer has no user; the inbox's tab depends on the role).
     setBusy(true);
-    m_app.api().me(this, [this, known = user.has_value()](const Conversa::ApiResult<Conversa::UserDto> &r) {
+    const bool known = user.has_value();
+    m_app.api().me(this, [this, known, setupRequired](const Conversa::ApiResult<Conversa::UserDto> &r) {
         setBusy(false);
         if (r) {
             m_user = *r;
@@ -191,10 +190,15 @@ void SessionController::accept(const std::optional<Conversa::UserDto> &user)
         } else if (!known) {
             setError(AppContext::errorText(r.error()));
         }
-        if (r || known)
+        if (r ? r->twoFactorSetupRequired : known && setupRequired) {
+            setStage(TwoFactorSetupRequired);   // the server allows nothing else yet
+            if (std::exchange(m_autoLogin, false))
+                emit autoLoginFinished(true);
+        } else if (r || known) {
             enter();
-        else if (std::exchange(m_autoLogin, false))
+        } else if (std::exchange(m_autoLogin, false)) {
             emit autoLoginFinished(false);
+        }
     });
 }
 
@@ -202,6 +206,9 @@ void SessionController::enter()
 {
     if (m_stage == SignedIn)
         return;
+    // Opened only now: the server refuses the socket of a user who must turn 2FA on first.
+    if (m_app.socket().state() == Conversa::SocketIoClient::State::Closed)
+        m_app.socket().open(m_app.api().baseUrl(), m_app.api().accessToken());
     setStage(SignedIn);
     emit signedIn();
     if (std::exchange(m_autoLogin, false))
@@ -221,7 +228,7 @@ void SessionController::refreshNow()
 
 void SessionController::onSessionExpired()
 {
-    if (m_stage != SignedIn)
+    if (m_stage != SignedIn && m_stage != TwoFactorSetupRequired)
         return;   // a refused auto-login says so itself
     qCInfo(lcSession) << "session expired";
     forget();
@@ -268,7 +275,7 @@ void SessionController::forget()
 
 void SessionController::logout()
 {
-    if (m_stage != SignedIn)
+    if (m_stage != SignedIn && m_stage != TwoFactorSetupRequired)
         return;
     // The request carries the token it was built with; sign out here without waiting.
     m_app.api().logout(nullptr, {});
@@ -336,6 +343,10 @@ void SessionController::confirmTwoFactorSetup(const QString &code)
                                      setNotice(
                                          tr("Two-factor authentication is on. Keep your backup codes somewhere safe."));
                                      emit twoFactorEnabledNow();
+                                     if (m_stage == TwoFactorSetupRequired) {
+                                         m_user.twoFactorSetupRequired = false;
+                                         enter();   // the server lets this user in now
+                                     }
                                  });
 }
 

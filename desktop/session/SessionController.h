@@ -16,6 +16,8 @@ class AppContext;
 // logout, change of password, turning 2FA on, and the agent's own status. The API client refreshes
 // the access token itself (on a 401); this keeps the keychain's refresh token the newest one
 // (tokensChanged) and goes back to the login page when the refresh is refused (sessionExpired).
+// A user whose role requires 2FA they have not turned on is held at TwoFactorSetupRequired (the
+// server refuses them everything else, the socket included) until they turn it on, then signed in.
 // The socket is opened on sign-in and closed on sign-out.
 class SessionController : public QObject {
     Q_OBJECT
@@ -42,7 +44,7 @@ class SessionController : public QObject {
     Q_PROPERTY(QString twoFactorSecret READ twoFactorSecret NOTIFY twoFactorSetupChanged)
     Q_PROPERTY(QStringList twoFactorBackupCodes READ twoFactorBackupCodes NOTIFY twoFactorSetupChanged)
 public:
-    enum Stage { SignedOut, TwoFactorRequired, SignedIn };
+    enum Stage { SignedOut, TwoFactorRequired, SignedIn, TwoFactorSetupRequired };
     Q_ENUM(Stage)
 
     explicit SessionController(AppContext &app, QObject *parent = nullptr);
@@ -98,7 +100,8 @@ signals:
     void twoFactorEnabledNow();
 
 private:
-    void accept(const std::optional<Conversa::UserDto> &user);   // signed in: a login, 2FA or auto-login
+    // Signed in: a login, 2FA or auto-login; `setupRequired` as the login answer says (or the profile).
+    void accept(const std::optional<Conversa::UserDto> &user, bool setupRequired = false);
     void enter();
     void onTokens(const QByteArray &refreshToken);
     void onSessionExpired();

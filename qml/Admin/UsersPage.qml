@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Conversa.Core
 import Conversa.Admin
 
-// Users: the list (search, role and status filters, pages) and the chosen user's form.
+// Users: the list (search, role and status filters, pages) and the chosen user's form; for admins,
+// which roles require two-factor authentication (a switch per role).
 SplitView {
     id: root
 
@@ -65,6 +66,43 @@ SplitView {
                     { value: "inactive", text: qsTr("Inactive") }
                 ]
                 onActivated: ctl.model.filters = { role: roleFilter.currentValue, status: statusFilter.currentValue }
+            },
+            Button {
+                objectName: "rolesTwoFactorButton"
+                visible: ctl.canEditRoles
+                text: qsTr("Two-factor by role")
+                onClicked: rolesPopup.open()
+
+                Popup {
+                    id: rolesPopup
+                    y: parent.height
+                    focus: true   // Escape closes it
+                    padding: Theme.spacingM
+                    ColumnLayout {
+                        Label {
+                            text: qsTr("Require two-factor authentication")
+                            font.bold: true
+                        }
+                        Repeater {
+                            model: ctl.roles
+                            Switch {
+                                required property var modelData
+                                objectName: "requireTwoFactor_" + modelData.name
+                                text: root.roleText(modelData.name)
+                                checked: modelData.require_two_factor === true
+                                enabled: !ctl.busy
+                                onToggled: ctl.setRoleRequiresTwoFactor(modelData.id, checked)
+                            }
+                        }
+                        Label {
+                            Layout.maximumWidth: 320
+                            visible: text.length > 0
+                            text: ctl.errorMessage.length > 0 ? ctl.errorMessage : ctl.notice
+                            wrapMode: Text.Wrap
+                            font.pixelSize: Theme.fontCaption
+                        }
+                    }
+                }
             },
             Button {
                 objectName: "newUserButton"

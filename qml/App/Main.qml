@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Conversa.Core
 
-// The window: the sign-in page until signed in, then the workspace; a banner while the server
-// cannot be reached.
+// The window: the sign-in page until signed in (and the 2FA set-up when the user's role requires
+// it), then the workspace; a banner while the server cannot be reached.
 ApplicationWindow {
     id: root
 
@@ -26,12 +26,28 @@ ApplicationWindow {
         id: page
         objectName: "page"
         anchors.fill: parent
-        sourceComponent: root.app.session.stage === SessionController.SignedIn ? workspace : login
+        sourceComponent: {
+            switch (root.app.session.stage) {
+            case SessionController.SignedIn:
+                return workspace
+            case SessionController.TwoFactorSetupRequired:
+                return twoFactorSetup
+            default:
+                return login
+            }
+        }
     }
 
     Component {
         id: login
         LoginPage {
+            app: root.app
+        }
+    }
+
+    Component {
+        id: twoFactorSetup
+        TwoFactorSetupPage {
             app: root.app
         }
     }

@@ -30,6 +30,7 @@ private slots:
     void userCreateEditDelete();
     void userRefused_data();
     void userRefused();
+    void roleRequiresTwoFactor();
     void campaignCreateEditDelete();
     void campaignRefused_data();
     void campaignRefused();
@@ -282,6 +283,49 @@ void tst_AdminControllers::userCreateEditDelete()
     QCOMPARE(users.model()->rowOf(id), -1);
     QCOMPARE(m_server.request("GET", u"/v1/users/%1"_s.arg(id), {}, m_adminToken).status, 404);
     QTRY_COMPARE(users.model()->total(), 3);
+}
+
+void tst_AdminControllers::roleRequiresTwoFactor()
+{
+    UsersController users;
+    users.setApp(m_app.get());
+    QVERIFY(users.canEditRoles());
+    QTRY_COMPARE(users.roles().size(), 3);
+    qint64 agentRole = 0;
+    for (const QVariant &role : users.roles()) {
+        QVERIFY(!role.toMap().value(u"require_two_factor"_s).toBool());
+        if (role.toMap().value(u"name"_s).toString() == u"agent"_s)
+            agentRole = role.toMap().value(u"id"_s).toLongLong();
+    }
+    QVERIFY(agentRole > 0);
+    const auto agentRequires = [&] {
+        for (const QJsonValue &role :
+             m_server.request("GET", u"/v1/roles"_s, {}, m_adminToken).value(u"data"_s).toArray())
+            if (role[u"id"_s].toInteger() == agentRole)
+                return role[u"require_two_factor"_s].toBool();
+        return false;
+    };
+
+    QSignalSpy changed(&users, &UsersController::rolesChanged);
+    const qint64 mark = m_server.auditMark();
+    users.setRoleRequiresTwoFactor(agentRole, true);
+    QTRY_COMPARE(changed.size(), 1);
+    QVERIFY(idle(users));
+    QCOMPARE(users.notice(), u"Two-factor authentication is now required for this role"_s);
+    for (const QVariant &role : users.roles())
+        QCOMPARE(role.toMap().value(u"require_two_factor"_s).toBool(),
+                 role.toMap().value(u"id"_s).toLongLong() == agentRole);
+    QVERIFY(agentRequires());
+    QCOMPARE(m_server.auditRowsSince(u"role.update"_s, mark).size(), 1);
+
+    users.setRoleRequiresTwoFactor(agentRole, false);   // the other tests' agents sign in without it
+    QTRY_COMPARE(changed.size(), 2);
+    QVERIFY(!agentRequires());
+
+    // No such role: the server's 404, nothing changed here.
+    users.setRoleRequiresTwoFactor(999, true);
+    QTRY_VERIFY(!users.errorMessage().isEmpty());
+    QCOMPARE(changed.size(), 2);
 }
 
 void tst_AdminControllers::userRefused_data()
@@ -579,6 +623,7 @@ void tst_AdminControllers::supervisorSeesLess()
     QVERIFY(!users.canCreate());
     QVERIFY(!users.canUpdate());
     QVERIFY(!users.canDelete());
+    QVERIFY(!users.canEditRoles());             // which roles require 2FA is the admins' choice
     QTRY_VERIFY(users.model()->total() >= 3);   // but reads them
 
     CampaignsController campaigns;

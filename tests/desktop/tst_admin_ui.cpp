@@ -1,10 +1,10 @@
 // The admin screens in the real app window against the real server, by mouse and keys: an
 // administrator opens the workspace's "Administration" tab, whose sidebar has the sections the
 // role may see; on Users fills the new-user form, gets the server's 422 under the email field,
-// fixes it and creates the user, then suspends them and deletes them after the confirmation; on
-// Campaigns creates one with business hours and sees a day's error on that day. A supervisor
-// sees the lists without the actions they may not take; an agent has no such tab. Screenshots of
-// each screen land in build/<preset>/artifacts/.
+// fixes it and creates the user, then suspends them and deletes them after the confirmation, and
+// sees a switch per role for requiring 2FA; on Campaigns creates one with business hours and sees
+// a day's error on that day. A supervisor sees the lists without the actions they may not take;
+// an agent has no such tab. Screenshots of each screen land in build/<preset>/artifacts/.
 #include "CampaignsController.h"
 #include "DesktopHarness.h"
 #include "FakeWppConnect.h"
@@ -153,6 +153,15 @@ void tst_AdminUi::usersScreen()
     QVERIFY(shown(u"suspendUserButton"_s));
     QVERIFY(shown(u"deleteUserButton"_s));
     screenshot(u"users"_s);
+
+    // Which roles require 2FA: a switch per role, admins only.
+    click(u"rolesTwoFactorButton"_s);
+    QTRY_VERIFY(shown(u"requireTwoFactor_agent"_s));
+    QVERIFY(shown(u"requireTwoFactor_admin"_s));
+    QVERIFY(!item(u"requireTwoFactor_agent"_s)->property("checked").toBool());
+    screenshot(u"roles-two-factor"_s);
+    QTest::keyClick(window(), Qt::Key_Escape);
+    QTRY_VERIFY(!shown(u"requireTwoFactor_agent"_s));
 
     // A new one, refused: the message under the email field.
     click(u"newUserButton"_s);
@@ -317,6 +326,7 @@ void tst_AdminUi::supervisorSeesNoActions()
     QVERIFY(users);
     QTRY_VERIFY(shown(u"userRow_agente@example.com"_s));
     QVERIFY(!shown(u"newUserButton"_s));
+    QVERIFY(!shown(u"rolesTwoFactorButton"_s));
     click(u"userRow_agente@example.com"_s);
     QTRY_COMPARE(item(u"emailField"_s)->property("text").toString(), u"agente@example.com"_s);
     QVERIFY(!shown(u"saveUserButton"_s));

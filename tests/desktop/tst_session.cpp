@@ -2,7 +2,8 @@
 // and backup code), wrong passwords, an unreachable server, "remember me" with the OS keychain
 // (under dbus-run-session with gnome-keyring, CONVERSA_TEST_KEYCHAIN=1) and without one (the app
 // says so and does not remember), auto-login, logout (the server refuses the old token), change
-// of password, turning 2FA on with its QR code, and the agent's status.
+// of password, turning 2FA on with its QR code (also when the user's role requires it: held at the
+// set-up until done, then signed in with the socket), and the agent's status.
 #include "DesktopHarness.h"
 #include "InboxController.h"
 #include "TestServer.h"
@@ -37,6 +38,7 @@ private slots:
     void logoutRevokes();
     void changePassword();
     void enableTwoFactor();
+    void requiredTwoFactorSetup();
     void agentStatus();
     void expiredTokenRefreshedOnce();
     void refusedRefreshBackToLogin();
@@ -310,6 +312,50 @@ void tst_Session::enableTwoFactor()
     const ApiResponse login =
         m_server.request("POST", u"/v1/auth/login"_s, {{u"email"_s, email}, {u"password"_s, u"correct horse 1"_s}});
     QVERIFY(login.value(u"two_factor_required"_s).toBool());
+}
+
+void tst_Session::requiredTwoFactorSetup()
+{
+    const QByteArray admin = m_server.tokenFor(u"admin"_s);
+    qint64 agentRole = 0;
+    for (const QJsonValue &role : m_server.request("GET", u"/v1/roles"_s, {}, admin).object()[u"data"_s].toArray())
+        if (role[u"name"_s].toString() == u"agent"_s)
+            agentRole = role[u"id"_s].toInteger();
+    QVERIFY(agentRole > 0);
+    const auto requireForAgents = [&](bool required) {
+        return m_server.request("PUT", u"/v1/roles/%1"_s.arg(agentRole), {{u"require_two_factor"_s, required}}, admin)
+            .status;
+    };
+    QCOMPARE(requireForAgents(true), 200);
+    // The other tests sign agents in without 2FA.
+    const auto restore = qScopeGuard([&] { requireForAgents(false); });
+
+    const QString email = u"required%1@example.com"_s.arg(m_seq);
+    m_server.createUser(email, u"correct horse 1"_s, u"agent"_s, u"active"_s, u"Eva"_s, u"Gil"_s);
+    auto ctx = makeContext(settingsFile(), m_service);
+    SessionController *s = ctx->session();
+    QSignalSpy signedIn(s, &SessionController::signedIn);
+    s->login(m_server.baseUrl().toString(), email, u"correct horse 1"_s, false);
+    QTRY_COMPARE_WITH_TIMEOUT(s->stage(), SessionController::TwoFactorSetupRequired, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!s->busy(), 5000);
+    QCOMPARE(s->userName(), u"Eva Gil"_s);   // the profile is in, the workspace is not
+    QCOMPARE(signedIn.count(), 0);
+    QCOMPARE(ctx->socket().state(), Conversa::SocketIoClient::State::Closed);   // the server would refuse it
+
+    s->beginTwoFactorSetup(u"correct horse 1"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!s->twoFactorQrCode().isEmpty(), 5000);
+    const QByteArray secret = s->twoFactorSecret().toLatin1();
+    s->confirmTwoFactorSetup(u"000000"_s == Totp::codeAt(secret, nowSeconds()) ? u"111111"_s : u"000000"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!s->errorMessage().isEmpty(), 5000);   // a wrong code: still held
+    QCOMPARE(s->stage(), SessionController::TwoFactorSetupRequired);
+
+    s->confirmTwoFactorSetup(Totp::codeAt(secret, nowSeconds()));
+    QTRY_COMPARE_WITH_TIMEOUT(s->stage(), SessionController::SignedIn, 5000);
+    QCOMPARE(signedIn.count(), 1);
+    QVERIFY(s->twoFactorEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(ctx->socket().state() == Conversa::SocketIoClient::State::Connected, 10000);
+    // The same session's token now opens the rest of the API.
+    QCOMPARE(m_server.request("GET", u"/v1/chats"_s, {}, s->accessToken()).status, 200);
 }
 
 void tst_Session::agentStatus()
