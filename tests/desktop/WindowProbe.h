@@ -2,14 +2,28 @@
 
 // What the tests driving the app's real window share: finding an item by objectName in the visual
 // tree, and saving a frame as a CI artifact.
+#include "AppContext.h"
+
 #include <QDir>
 #include <QImage>
+#include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSet>
 #include <QTest>
 
 #include <cstdio>
+#include <memory>
+
+// The app's main window over `app`, loaded as main.cpp loads it (the static modules under qrc:/).
+inline std::unique_ptr<QQmlApplicationEngine> loadMainWindow(AppContext *app)
+{
+    auto engine = std::make_unique<QQmlApplicationEngine>();
+    engine->addImportPath(QStringLiteral("qrc:/"));
+    engine->setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(app)}});
+    engine->load(QUrl(QStringLiteral("qrc:/Conversa/App/Main.qml")));
+    return engine;
+}
 
 // By the visual tree: what a Repeater or a ListView makes has no QObject parent to find.
 inline QQuickItem *findItem(QQuickItem *from, const QString &name)

@@ -7,6 +7,7 @@
 #include "FakeMetaGraph.h"
 #include "Fixtures.h"
 #include "TestServer.h"
+#include "WindowProbe.h"
 
 #include "ConversationController.h"
 #include "InboxController.h"
@@ -111,10 +112,7 @@ void tst_DesktopShortcuts::initTestCase()
     QVERIFY(m_dir.isValid());
     m_app = makeContext(m_dir.filePath(u"settings.ini"_s), uniqueService());
     m_app->setLanguage(u"en"_s);
-    m_engine = std::make_unique<QQmlApplicationEngine>();
-    m_engine->addImportPath(u"qrc:/"_s);
-    m_engine->setInitialProperties({{u"app"_s, QVariant::fromValue(m_app.get())}});
-    m_engine->load(QUrl(u"qrc:/Conversa/App/Main.qml"_s));
+    m_engine = loadMainWindow(m_app.get());
     QVERIFY(window());
     // Shortcuts only fire in the active window.
     window()->requestActivate();

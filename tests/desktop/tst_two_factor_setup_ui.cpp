@@ -64,10 +64,7 @@ void tst_TwoFactorSetupUi::initTestCase()
     QVERIFY(m_dir.isValid());
     m_app = makeContext(m_dir.filePath(u"settings.ini"_s), uniqueService());
     m_app->setLanguage(u"en"_s);
-    m_engine = std::make_unique<QQmlApplicationEngine>();
-    m_engine->addImportPath(u"qrc:/"_s);
-    m_engine->setInitialProperties({{u"app"_s, QVariant::fromValue(m_app.get())}});
-    m_engine->load(QUrl(u"qrc:/Conversa/App/Main.qml"_s));
+    m_engine = loadMainWindow(m_app.get());
     QVERIFY(window());
     window()->resize(1280, 720);
     window()->requestActivate();
