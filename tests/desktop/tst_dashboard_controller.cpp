@@ -80,17 +80,9 @@ void tst_DashboardController::initTestCase()
                                            admin);
     QCOMPARE(n.status, 201);
     m_number = n.value(u"id"_s).toInteger();
-    const qint64 now = nowSeconds();
-    m_campaign = insertReturningId(m_server.db(),
-                                   "INSERT INTO campaigns (name, code, created_at, updated_at) "
-                                   "VALUES ('Cobranza', 'COBRA', ?, ?) RETURNING id",
-                                   {now, now});
+    m_campaign = campaignWithNumber(m_server.db(), u"Cobranza"_s, u"COBRA"_s, m_number);
     QVERIFY(m_campaign > 0);
-    SqlQuery
-        link(m_server.db(),
-             "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
-             {m_campaign, m_number, now});
-    QVERIFY(link.exec());
+    const qint64 now = nowSeconds();
     // The campaign's one agent is offline: a new chat stays in the queue.
     m_agent = m_server.createUser(u"marta@example.com"_s, u"correct horse 1"_s, u"agent"_s, u"active"_s, u"Marta"_s,
                                   u"Gil"_s);

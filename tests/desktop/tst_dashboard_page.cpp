@@ -94,17 +94,9 @@ void tst_DashboardPage::initTestCase()
                                            admin);
     QCOMPARE(n.status, 201);
     m_number = n.value(u"id"_s).toInteger();
-    const qint64 now = nowSeconds();
-    m_campaign = insertReturningId(m_server.db(),
-                                   "INSERT INTO campaigns (name, code, created_at, updated_at) "
-                                   "VALUES ('Renovaciones', 'RENOV', ?, ?) RETURNING id",
-                                   {now, now});
+    m_campaign = campaignWithNumber(m_server.db(), u"Renovaciones"_s, u"RENOV"_s, m_number);
     QVERIFY(m_campaign > 0);
-    SqlQuery
-        link(m_server.db(),
-             "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
-             {m_campaign, m_number, now});
-    QVERIFY(link.exec());
+    const qint64 now = nowSeconds();
     const qint64 agent =
         m_server.createUser(u"nico@example.com"_s, u"correct horse 1"_s, u"agent"_s, u"active"_s, u"Nico"_s, u"Sanz"_s);
     SqlQuery join(m_server.db(), "INSERT INTO campaign_agents (campaign_id, user_id, created_at) VALUES (?, ?, ?)",

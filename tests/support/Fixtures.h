@@ -12,6 +12,9 @@
 // Runs an INSERT … RETURNING id; 0 (and a warning naming the statement) on failure.
 qint64 insertReturningId(Conversa::Server::Database &db, const char *sql, std::initializer_list<QVariant> values);
 
+// A campaign (name, code) with `numberId` as its primary number; its id, 0 on failure.
+qint64 campaignWithNumber(Conversa::Server::Database &db, const QString &name, const QString &code, qint64 numberId);
+
 // An 8×6 PNG, filled with one colour.
 QByteArray pngBytes();
 
