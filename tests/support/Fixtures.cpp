@@ -69,13 +69,14 @@ QByteArray metaTextWebhook(const QString &phoneNumberId, const QString &displayP
 qint64 campaignWithNumber(Conversa::Server::Database &db, const QString &name, const QString &code, qint64 numberId)
 {
     const qint64 now = Conversa::Server::nowSeconds();
-    const qint64 campaign = insertReturningId(
-        db, "INSERT INTO campaigns (name, code, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id",
-        {name, code, now, now});
+    const qint64 campaign =
+        insertReturningId(db,
+                          "INSERT INTO campaigns (name, code, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id",
+                          {name, code, now, now});
     if (campaign <= 0)
         return 0;
-    Conversa::Server::SqlQuery link(
-        db, "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
-        {campaign, numberId, now});
+    Conversa::Server::SqlQuery
+        link(db, "INSERT INTO campaign_numbers (campaign_id, number_id, is_primary, created_at) VALUES (?, ?, TRUE, ?)",
+             {campaign, numberId, now});
     return link.exec() ? campaign : 0;
 }
