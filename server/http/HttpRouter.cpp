@@ -21,6 +21,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -467,12 +468,19 @@ void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponde
     ctx->audit.entityType = route->options.entityType;
     ctx->audit.entityId = ctx->params.value(u"id"_s).toLongLong();
 
+    // A read answers from one state of the database, its session check included; it ends
+    // before the answer is written (and before any write: see ReadSnapshot).
+    std::optional<ReadSnapshot> snapshot;
+    if (route->method == "GET")
+        snapshot.emplace(m_db);
     Result<HttpReply> ready = prepare(*route, *ctx);
     if (!ready) {
+        snapshot.reset();
         finishRequest(route, *ctx, ready, responder, started);
         return;
     }
     if (route->deferred) {
+        snapshot.reset();
         // A bounded queue: thousands of logins would otherwise queue thousands of Argon2 hashes
         // (19 MiB each when they run) and everyone's answer behind them.
         if (m_pendingDeferred.load() >= m_settings.maxPendingDeferred) {
@@ -491,6 +499,7 @@ void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponde
         return;
     }
     const Result<HttpReply> result = runInTransaction(*route, *ctx, [&] { return route->handler(*ctx); });
+    snapshot.reset();
     finishRequest(route, *ctx, result, responder, started);
 }
 

@@ -9,11 +9,15 @@
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlResult>
 #include <QThread>
 #include <QUrl>
 #include <QUuid>
 
 #include <map>
+#include <mutex>
+
+#include <sqlite3.h>
 
 namespace Conversa::Server {
 
@@ -83,12 +87,43 @@ struct CachedStatement {
 // Prepared statements per thread and connection, keyed by SQL text.
 thread_local QHash<QString, QHash<QString, CachedStatement>> t_statements;
 
+// The thread's last connection, so a statement does not take Qt's process-wide lock of named
+// connections (QSqlDatabase::database) that every HTTP thread would contend on.
+struct ThreadConnection {
+    const Database *db = nullptr;
+    QString prefix;   // with db: a later Database at the same address is another one
+    QSqlDatabase conn;
+};
+thread_local ThreadConnection t_connection;
+
+// The database whose read snapshot (ReadSnapshot) is open on this thread, if any, and its connection.
+thread_local Database *t_snapshotDb = nullptr;
+thread_local QString t_snapshotConnection;
+
+bool isReadOnly(const QSqlQuery &query)
+{
+    const QVariant handle = query.result() ? query.result()->handle() : QVariant();
+    if (qstrcmp(handle.typeName(), "sqlite3_stmt*") != 0)
+        return true;
+    auto *statement = *static_cast<sqlite3_stmt *const *>(handle.constData());
+    return !statement || sqlite3_stmt_readonly(statement);
+}
+
 }   // namespace
 
 Database::Database(DatabaseSettings settings)
     : m_settings(std::move(settings)),
       m_prefix(u"conversa-"_s + QUuid::createUuid().toString(QUuid::Id128).left(8) + u'-')
-{}
+{
+    // SQLite counts every allocation of every connection under one process-wide mutex, for
+    // statistics nobody here reads: two HTTP threads reading rows queued on it. It can only be
+    // turned off before the library's first use (docs/ARCHITECTURE.md#performance).
+    static std::once_flag tuned;
+    std::call_once(tuned, [] {
+        if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+            qCInfo(lcDb) << "SQLite was already in use: its allocation statistics stay on";
+    });
+}
 
 QString Database::connectionName() const
 {
@@ -97,10 +132,14 @@ QString Database::connectionName() const
 
 QSqlDatabase Database::connection()
 {
+    if (t_connection.db == this && t_connection.prefix == m_prefix && t_connection.conn.isOpen())
+        return t_connection.conn;
     const QString name = connectionName();
     QSqlDatabase db = QSqlDatabase::database(name, false);
-    if (db.isValid() && db.isOpen())
+    if (db.isValid() && db.isOpen()) {
+        t_connection = {this, m_prefix, db};
         return db;
+    }
     if (!db.isValid()) {
         if (m_settings.dialect == SqlDialect::Sqlite) {
             db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
@@ -122,18 +161,23 @@ QSqlDatabase Database::connection()
     }
     QSqlQuery q(db);
     if (m_settings.dialect == SqlDialect::Sqlite) {
+        // Reads through a memory map of the file (its first GiB): a page then costs no pread copy
+        // into SQLite's small per-connection cache, which the list routes spent half their time in.
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                                   "PRAGMA temp_store=MEMORY"})
+                                   "PRAGMA temp_store=MEMORY", "PRAGMA mmap_size=1073741824"})
             q.exec(QString::fromLatin1(pragma));
     } else {
         q.exec(u"SET TIME ZONE 'UTC'"_s);
     }
+    t_connection = {this, m_prefix, db};
     return db;
 }
 
 void Database::closeThreadConnection()
 {
     const QString name = connectionName();
+    if (t_connection.db == this)
+        t_connection = {};
     for (const CachedStatement &statement : t_statements.take(name))
         delete statement.query;
     {
@@ -331,6 +375,9 @@ SqlQuery &SqlQuery::bind(const QVariant &value)
 
 bool SqlQuery::exec()
 {
+    // A write ends the thread's read snapshot first: it then runs as it would without one.
+    if (t_snapshotDb && m_connectionName == t_snapshotConnection && !isReadOnly(*m_query))
+        ReadSnapshot::end(*t_snapshotDb);
     return m_query->exec();
 }
 
@@ -359,6 +406,8 @@ Result<qint64> queryInteger(Database &db, const QString &sql, const QVariantList
 
 Transaction::Transaction(Database &db) : m_db(db)
 {
+    if (t_snapshotDb == &db)
+        ReadSnapshot::end(db);
     // As long as the busy timeout: past it, BEGIN IMMEDIATE itself waits and reports.
     constexpr int kWriterWaitMs = 10000;
     if (db.dialect() == SqlDialect::Sqlite)
@@ -415,6 +464,43 @@ void Transaction::rollback()
     QSqlQuery q(m_db.connection());
     q.exec(u"ROLLBACK"_s);
     releaseWriters();
+}
+
+// ---- ReadSnapshot ----
+
+ReadSnapshot::ReadSnapshot(Database &db)
+{
+    if (db.dialect() != SqlDialect::Sqlite || t_snapshotDb)
+        return;
+    SqlQuery begin(db, "BEGIN");
+    if (begin.exec()) {
+        t_snapshotDb = &db;
+        t_snapshotConnection = db.connection().connectionName();
+        m_owner = true;
+    }
+}
+
+ReadSnapshot::~ReadSnapshot()
+{
+    if (m_owner && t_snapshotDb)
+        end(*t_snapshotDb);
+}
+
+void ReadSnapshot::end(Database &db)
+{
+    t_snapshotDb = nullptr;
+    t_snapshotConnection.clear();
+    // A read statement still holding a row would keep the snapshot open past COMMIT.
+    const QSqlDatabase conn = db.connection();
+    for (CachedStatement &statement : t_statements[conn.connectionName()]) {
+        if (statement.query->isActive() && !statement.busy)
+            statement.query->finish();
+    }
+    SqlQuery commit(db, "COMMIT");
+    if (!commit.exec()) {
+        qCWarning(lcDb) << "ending a read snapshot failed:" << commit.raw().lastError().text();
+        SqlQuery(db, "ROLLBACK").exec();
+    }
 }
 
 }   // namespace Conversa::Server

@@ -126,6 +126,24 @@ private:
     bool m_queued = false;   // holds m_db.m_sqliteWriters
 };
 
+// One SQLite read transaction around several statements (a list's total and its page): they
+// read one state of the database, and take the WAL read lock, which SQLite guards with a
+// process-wide mutex, once instead of once per statement. Nested ones are no-ops; a write or a
+// Transaction on the thread ends it first. Nothing on PostgreSQL, where each statement is its
+// own round trip either way.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database &db);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot &) = delete;
+    ReadSnapshot &operator=(const ReadSnapshot &) = delete;
+
+    static void end(Database &db);
+
+private:
+    bool m_owner = false;
+};
+
 QVariant nullIfEmpty(const QString &s);
 // "?, ?, ?": the placeholders of an IN (…) list of n values.
 QString sqlPlaceholders(qsizetype n);
