@@ -82,12 +82,14 @@ def read_anchors(out):
     return anchors
 
 
-def ratio_text(rps, base, target_share=None):
+def ratio_text(rps, base, target_share=None, noisy_anchor=False):
     """req/s as a share of an anchor's figure, with issue 20's target share when there is one."""
     if not base or rps is None:
         return "—"
     text = "%.1f %%" % (100.0 * rps / base)
-    return text + (" (target ≥ %g %%)" % target_share if target_share else "")
+    text += " (target ≥ %g %%)" % target_share if target_share else ""
+    # a share of a figure taken while other work ran is not a reference ratio
+    return text + (" (anchor **noisy**)" if noisy_anchor else "")
 
 
 def main():
@@ -110,6 +112,7 @@ def main():
                 lines.append("**Experiment** (%s): not the reference figures." % line)
     anchors = read_anchors(out)
     nginx = anchors.get("nginx_rps_c64") if anchors else None
+    nginx_noisy = bool(anchors and anchors.get("runs", {}).get("nginx-c64", {}).get("noisy"))
     if anchors:
         lines += ["", "#### anchors (same window; ratio = req/s ÷ static nginx's req/s at 64 connections)", "",
                   anchors["table"]]
@@ -147,7 +150,7 @@ def main():
             ratio = ""
             if anchors:
                 r["ratio_nginx_c64"] = r["rps"] / nginx if (nginx and r["valid"]) else None
-                ratio = " %s |" % (ratio_text(r["rps"], nginx, share[0] if share else None) if r["valid"] else "")
+                ratio = " %s |" % (ratio_text(r["rps"], nginx, share[0] if share else None, nginx_noisy) if r["valid"] else "")
             if not r["valid"]:
                 lines.append("| %s | **invalid**: %d non-2xx, %d socket errors | | |%s %s | %s | %s | — |"
                              % (label, r["non2xx"], r["socket_errors"], ratio, rss_text, cores, target))
