@@ -4,7 +4,9 @@
 Each case directory OUT/<engine>/<case>/ holds wrk.txt (wrk's output, the command on its first
 line), rss.txt (VmRSS and VmHWM of the server after the run, in kB) and, for the storm,
 storm.json. A run with any non-2xx answer or socket error is invalid: it is reported as such,
-never as a figure.
+never as a figure. When the run measured issue 20's anchors (--anchors: OUT/anchors/anchors.json,
+written by run-anchors), the anchors' table comes first and each case gets a ratio column: its
+req/s ÷ static nginx's req/s at 64 connections.
 
 usage: report.py OUT_DIR
 """
@@ -69,10 +71,32 @@ def fmt_ms(v):
     return "—" if v is None else ("%.2f ms" % v if v < 10 else "%.1f ms" % v)
 
 
+def read_anchors(out):
+    """run-anchors' results in this run's directory (anchors.json and its table), or None."""
+    path = os.path.join(out, "anchors", "anchors.json")
+    if not os.path.exists(path):
+        return None
+    anchors = json.load(open(path))
+    md = os.path.join(out, "anchors", "anchors.md")
+    anchors["table"] = open(md).read().strip() if os.path.exists(md) else ""
+    return anchors
+
+
+def ratio_text(rps, base, target_share=None, noisy_anchor=False):
+    """req/s as a share of an anchor's figure, with issue 20's target share when there is one."""
+    if not base or rps is None:
+        return "—"
+    text = "%.1f %%" % (100.0 * rps / base)
+    text += " (target ≥ %g %%)" % target_share if target_share else ""
+    # a share of a figure taken while other work ran is not a reference ratio
+    return text + (" (anchor **noisy**)" if noisy_anchor else "")
+
+
 def main():
     out = sys.argv[1]
     # Another benchmark (run-crm) lists its own cases, per engine:
-    # {"sqlite": [[case, label, min req/s or null, max p99 ms], ...], "postgresql": [...]}
+    # {"sqlite": [[case, label, min req/s or null, max p99 ms or null, (issue 20's target share of
+    #  nginx's req/s in %, optional)], ...], "postgresql": [...]}
     own_cases = None
     if os.path.exists(os.path.join(out, "cases.json")):
         own_cases = json.load(open(os.path.join(out, "cases.json")))
@@ -86,14 +110,24 @@ def main():
         for line in text.splitlines():
             if line.startswith("non-default server settings"):
                 lines.append("**Experiment** (%s): not the reference figures." % line)
+    anchors = read_anchors(out)
+    nginx = anchors.get("nginx_rps_c64") if anchors else None
+    nginx_noisy = bool(anchors and anchors.get("runs", {}).get("nginx-c64", {}).get("noisy"))
+    if anchors:
+        lines += ["", "#### anchors (same window; ratio = req/s ÷ static nginx's req/s at 64 connections)", "",
+                  anchors["table"]]
+        if not nginx:
+            lines += ["", "No valid nginx figure at 64 connections: no ratios."]
     for engine in ("sqlite", "postgresql"):
         if not os.path.isdir(os.path.join(out, engine)):
             continue
+        ratio_head, ratio_rule = (" ÷ nginx (c64) |", " ---: |") if anchors else ("", "")
         lines += ["", "#### %s" % engine, "",
-                  "| case | req/s | p50 | p99 | RSS after | cores: server / database / wrk / other | target | met? |",
-                  "| --- | ---: | ---: | ---: | ---: | --- | --- | --- |"]
+                  "| case | req/s | p50 | p99 |%s RSS after | cores: server / database / wrk / other | target | met? |"
+                  % ratio_head,
+                  "| --- | ---: | ---: | ---: |%s ---: | --- | --- | --- |" % ratio_rule]
         cases = [tuple(c) for c in own_cases.get(engine, [])] if own_cases else CASES
-        for case, label, min_rps, max_p99 in cases:
+        for case, label, min_rps, max_p99, *share in cases:
             d = os.path.join(out, engine, case)
             if not os.path.exists(os.path.join(d, "wrk.txt")):
                 continue
@@ -106,27 +140,34 @@ def main():
                                                    cpu.get("other", 0))) if cpu else "—"
             if r["noisy"]:
                 cores += " (**noisy**)"
-            target = ("≥ %s req/s, " % format(min_rps, ",") if min_rps else "") + "p99 ≤ %g ms" % max_p99
+            target = ", ".join(([("≥ %s req/s" % format(min_rps, ","))] if min_rps else [])
+                               + ([("p99 ≤ %g ms" % max_p99)] if max_p99 else [])) or "—"
             storm = None
             if os.path.exists(os.path.join(d, "storm.json")):
                 storm = json.load(open(os.path.join(d, "storm.json")))
                 r["storm"] = storm
             rss_text = "%.0f MiB" % (r["rss_kb"] / 1024) if r["rss_kb"] else "—"
+            ratio = ""
+            if anchors:
+                r["ratio_nginx_c64"] = r["rps"] / nginx if (nginx and r["valid"]) else None
+                ratio = " %s |" % (ratio_text(r["rps"], nginx, share[0] if share else None, nginx_noisy) if r["valid"] else "")
             if not r["valid"]:
-                lines.append("| %s | **invalid**: %d non-2xx, %d socket errors | | | %s | %s | %s | — |"
-                             % (label, r["non2xx"], r["socket_errors"], rss_text, cores, target))
+                lines.append("| %s | **invalid**: %d non-2xx, %d socket errors | | |%s %s | %s | %s | — |"
+                             % (label, r["non2xx"], r["socket_errors"], ratio, rss_text, cores, target))
             else:
                 misses = []
                 if min_rps and r["rps"] < min_rps:
                     misses.append("req/s")
-                if r["p99"] > max_p99:
+                if max_p99 and r["p99"] > max_p99:
                     misses.append("p99")
                 if storm and storm["succeeded"] != storm["attempted"]:
                     misses.append("logins failed")
                 r["met"] = not misses
-                lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
-                    label, format(round(r["rps"]), ","), fmt_ms(r["p50"]), fmt_ms(r["p99"]), rss_text,
-                    cores, target, "met" if not misses else "**missed** (" + ", ".join(misses) + ")"))
+                verdict = ("met" if not misses else "**missed** (" + ", ".join(misses) + ")") \
+                    if (min_rps or max_p99) else "—"
+                lines.append("| %s | %s | %s | %s |%s %s | %s | %s | %s |" % (
+                    label, format(round(r["rps"]), ","), fmt_ms(r["p50"]), fmt_ms(r["p99"]), ratio, rss_text,
+                    cores, target, verdict))
             results.setdefault(engine, {})[case] = r
         for case in results.get(engine, {}):
             s = results[engine][case].get("storm")
@@ -144,10 +185,12 @@ def main():
     text = "\n".join(lines).lstrip("\n") + "\n"
     with open(os.path.join(out, "results.md"), "w") as f:
         f.write(text)
+    if anchors:
+        results["anchors"] = {k: v for k, v in anchors.items() if k not in ("table", "runs")}
     with open(os.path.join(out, "results.json"), "w") as f:
         json.dump(results, f, indent=1)
     sys.stdout.write(text)
-    invalid = [(e, c) for e in results for c in results[e] if not results[e][c]["valid"]]
+    invalid = [(e, c) for e in ("sqlite", "postgresql") for c in results.get(e, {}) if not results[e][c]["valid"]]
     sys.exit(1 if invalid else 0)
 
 
