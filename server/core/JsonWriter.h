@@ -59,5 +59,6 @@ private:
 };
 
 QString isoTime(qint64 epochSeconds);   // 2025-11-14T10:00:00Z
+void appendIsoTime(QByteArray &out, qint64 epochSeconds);
 
 }   // namespace Conversa::Server
