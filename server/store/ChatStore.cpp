@@ -81,6 +81,42 @@ Chat readChat(const SqlQuery &q)
     return c;
 }
 
+// What a page of the list shows (ChatJson::writeListItem), read by readListChat(), in order: a
+// page reads no more than it answers (a bot's context, closing notes and the like stay behind).
+constexpr auto kListColumns =
+    "SELECT c.id, cl.id, cl.first_name, cl.last_name, cl.phone_number, c.campaign_id, cp.name, "
+    "c.whatsapp_number_id, n.phone_number, u.id, u.first_name, u.last_name, c.status, c.priority, c.created_at, "
+    "c.last_message_at, c.message_count, c.unread_count, m.id, m.content, m.direction, m.created_at "_L1;
+
+Chat readListChat(const SqlQuery &q)
+{
+    Chat c;
+    int i = 0;
+    c.id = q.integer(i++);
+    c.client.id = q.integer(i++);
+    c.client.firstName = q.string(i++);
+    c.client.lastName = q.string(i++);
+    c.client.phoneNumber = q.string(i++);
+    c.campaignId = q.integer(i++);
+    c.campaignName = q.string(i++);
+    c.numberId = q.integer(i++);
+    c.numberPhone = q.string(i++);
+    c.agent.id = q.integer(i++);
+    c.agent.firstName = q.string(i++);
+    c.agent.lastName = q.string(i++);
+    c.status = q.string(i++);
+    c.priority = q.string(i++);
+    c.createdAt = q.integer(i++);
+    c.lastMessageAt = q.integer(i++);
+    c.messageCount = q.integer(i++);
+    c.unreadCount = q.integer(i++);
+    c.lastMessageId = q.integer(i++);
+    c.lastMessageContent = q.string(i++);
+    c.lastMessageDirection = q.string(i++);
+    c.lastMessageCreatedAt = q.integer(i++);
+    return c;
+}
+
 // A piece of SQL and the values of its placeholders, in order.
 struct Sql {
     QString text;
@@ -228,16 +264,19 @@ Result<ChatPage> ChatStore::list(const ChatFilter &filter)
     // The ids travel as one array value, so the statement is the same for every page.
     const bool sqlite = m_db.dialect() == SqlDialect::Sqlite;
     const QString idList = sqlite ? u'[' + idTexts.join(u',') + u']' : u'{' + idTexts.join(u',') + u'}';
+    // On PostgreSQL the page's ids are a set to join from: with "c.id = ANY(?)" the generic plan
+    // expected many chats and hashed the whole users table for each page.
     SqlQuery q(m_db,
-               QString(kChatColumns) + u"FROM chats c"_s + kJoins +
-                   (sqlite ? u" WHERE c.id IN (SELECT value FROM json_each(?))"_s
-                           : u" WHERE c.id = ANY(CAST(? AS BIGINT[]))"_s),
+               sqlite ? QString(kListColumns + u"FROM chats c"_s + kJoins +
+                                u" WHERE c.id IN (SELECT value FROM json_each(?))"_s)
+                      : QString(kListColumns +
+                                u"FROM unnest(CAST(? AS BIGINT[])) AS page(id) JOIN chats c ON c.id = page.id"_s + kJoins),
                {idList});
     if (!q.exec())
         return q.failure();
     QHash<qint64, Chat> byId;
     while (q.next()) {
-        Chat chat = readChat(q);
+        Chat chat = readListChat(q);
         byId.insert(chat.id, std::move(chat));
     }
     for (const qint64 id : std::as_const(order)) {

@@ -120,6 +120,7 @@ public:
 
     static const QStringList &priorities();
 
+    // A page's rows carry what a list item shows (ChatJson::writeListItem), not the whole chat.
     Result<ChatPage> list(const ChatFilter &filter);
     Result<qint64> count(const ChatFilter &filter);   // list()'s total
     Result<Chat> find(qint64 id);                     // 404 when missing
