@@ -59,7 +59,7 @@ Page {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["users", "campaigns", "numbers"].indexOf(root.section)
+            currentIndex: ["users", "campaigns", "numbers", "clients"].indexOf(root.section)
 
             Loader {
                 active: root.section === "users" || item !== null
@@ -72,6 +72,10 @@ Page {
             Loader {
                 active: root.section === "numbers" || item !== null
                 sourceComponent: NumbersPage { app: root.app }
+            }
+            Loader {
+                active: root.section === "clients" || item !== null
+                sourceComponent: ClientsPage { app: root.app }
             }
         }
     }

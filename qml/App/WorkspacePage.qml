@@ -42,7 +42,7 @@ Page {
             // The workspace's pages: the chats, and the bot flows for those allowed.
             Row {
                 Layout.leftMargin: Theme.spacingL
-                visible: root.canEditFlows
+                visible: root.canEditFlows || adminTab.visible
                 ToolButton {
                     objectName: "chatsTab"
                     text: qsTr("Chats")
@@ -54,6 +54,7 @@ Page {
                 }
                 ToolButton {
                     objectName: "flowsTab"
+                    visible: root.canEditFlows
                     text: qsTr("Bot flows")
                     checkable: true
                     checked: pages.currentIndex === 1
@@ -72,13 +73,14 @@ Page {
                     font.bold: checked
                     onClicked: pages.currentIndex = 2
                 }
-                // Users, campaigns…: for whoever may read any of them (admins, supervisors).
+                // Users, campaigns, clients, tasks…: for whoever may read any of them (agents: their
+                // clients and tasks).
                 ToolButton {
                     id: adminTab
                     property bool shown: false
                     objectName: "adminTab"
-                    visible: root.session.permissions.indexOf("users.read") >= 0 || root.session.permissions.indexOf("campaigns.read") >= 0
-                    text: qsTr("Administration")
+                    visible: adminSections.sections.length > 0
+                    text: root.session.permissions.indexOf("users.read") >= 0 ? qsTr("Administration") : qsTr("Clients and tasks")
                     checkable: true
                     checked: pages.currentIndex === 3
                     palette.buttonText: Theme.headerText
@@ -276,6 +278,11 @@ Page {
                 app: root.app
             }
         }
+    }
+
+    AdminSections {
+        id: adminSections
+        app: root.app
     }
 
     Shortcut {
