@@ -2909,6 +2909,10 @@
         <source>Clients</source>
         <translation>Clientes</translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tareas</translation>
+    </message>
 </context>
 <context>
     <name>CampaignForm</name>
@@ -4331,6 +4335,202 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskForm</name>
+    <message>
+        <source>New task</source>
+        <translation>Nueva tarea</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>yyyy-mm-dd hh:mm</source>
+        <translation>aaaa-mm-dd hh:mm</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Asignada a</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Search a client</source>
+        <translation>Buscar un cliente</translation>
+    </message>
+    <message>
+        <source>No client</source>
+        <translation>Sin cliente</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Chat number, optional</source>
+        <translation>Número del chat, opcional</translation>
+    </message>
+    <message>
+        <source>Completion notes (optional)</source>
+        <translation>Notas de cierre (opcional)</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Completar</translation>
+    </message>
+    <message>
+        <source>Completion notes: %1</source>
+        <translation>Notas de cierre: %1</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <source>Write a comment</source>
+        <translation>Escribe un comentario</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentar</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>Eliminar tarea</translation>
+    </message>
+    <message>
+        <source>Delete the task &quot;%1&quot;?</source>
+        <translation>¿Eliminar la tarea «%1»?</translation>
+    </message>
+</context>
+<context>
+    <name>TaskReminderToast</name>
+    <message>
+        <source>Task reminder</source>
+        <translation>Recordatorio de tarea</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Vence %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>TasksController</name>
+    <message>
+        <source>Task completed</source>
+        <translation>Tarea completada</translation>
+    </message>
+    <message>
+        <source>Comment added</source>
+        <translation>Comentario añadido</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>Mis tareas</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s</source>
+        <translation>De todos</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Nueva tarea</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>Sin fecha de vencimiento</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencida</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,8 @@ struct Section {
 constexpr Section kSections[] = {{"users", "users.read"},
                                  {"campaigns", "campaigns.read"},
                                  {"numbers", "whatsapp.numbers.read"},
-                                 {"clients", "clients.read"}};
+                                 {"clients", "clients.read"},
+                                 {"tasks", "tasks.read"}};
 
 }   // namespace
 
@@ -58,7 +59,8 @@ QVariantList AdminSections::sections() const
         const QString title = key == "users"_L1 ? tr("Users")
             : key == "campaigns"_L1             ? tr("Campaigns")
             : key == "numbers"_L1               ? tr("WhatsApp numbers")
-                                                : tr("Clients");
+            : key == "clients"_L1               ? tr("Clients")
+                                                : tr("Tasks");
         out.append(QVariantMap{{u"key"_s, key}, {u"title"_s, title}});
     }
     return out;

@@ -10,13 +10,20 @@ Page {
     id: root
 
     required property AppContext app
-    property string section: sections.sections.length > 0 ? sections.sections[0].key : ""
+    // The reminders' notification: opening a task shows the Tasks section.
+    property TaskReminders reminders: null
+    property string section: root.reminders && root.reminders.requestedTaskId > 0 ? "tasks"
+                             : sections.sections.length > 0 ? sections.sections[0].key : ""
 
     objectName: "adminPage"
 
     AdminSections {
         id: sections
         app: root.app
+    }
+    Connections {
+        target: root.reminders
+        function onOpenRequested() { root.section = "tasks" }
     }
 
     RowLayout {
@@ -59,7 +66,7 @@ Page {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["users", "campaigns", "numbers", "clients"].indexOf(root.section)
+            currentIndex: ["users", "campaigns", "numbers", "clients", "tasks"].indexOf(root.section)
 
             Loader {
                 active: root.section === "users" || item !== null
@@ -76,6 +83,13 @@ Page {
             Loader {
                 active: root.section === "clients" || item !== null
                 sourceComponent: ClientsPage { app: root.app }
+            }
+            Loader {
+                active: root.section === "tasks" || item !== null
+                sourceComponent: TasksPage {
+                    app: root.app
+                    reminders: root.reminders
+                }
             }
         }
     }

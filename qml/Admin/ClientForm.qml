@@ -200,6 +200,7 @@ Pane {
                         Layout.fillWidth: true
                         Layout.preferredHeight: 64
                         wrapMode: TextEdit.Wrap
+                        background: Rectangle { color: Theme.surface; border.color: Theme.divider }
                     }
                     Item { width: 1 }
                     FieldError { Layout.fillWidth: true; errors: root.errors; field: "notes" }

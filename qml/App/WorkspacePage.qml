@@ -276,6 +276,7 @@ Page {
             active: adminTab.visible && adminTab.shown
             sourceComponent: AdminPage {
                 app: root.app
+                reminders: reminderToast.reminders
             }
         }
     }
@@ -283,6 +284,15 @@ Page {
     AdminSections {
         id: adminSections
         app: root.app
+    }
+    // A task's reminder, whatever page shows; opening it shows the task in Administration.
+    TaskReminderToast {
+        id: reminderToast
+        app: root.app
+        onOpenTask: {
+            adminTab.shown = true
+            pages.currentIndex = 3
+        }
     }
 
     Shortcut {

@@ -404,18 +404,222 @@ void tst_AdminClientsTasks::exportToFile()
     QCOMPARE(exported.size(), 1);
 }
 
-void tst_AdminClientsTasks::taskCreateEditCompleteComment() {}
+void tst_AdminClientsTasks::taskCreateEditCompleteComment()
+{
+    TasksController tasks;
+    QAbstractItemModelTester tester(tasks.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tasks.setApp(m_app.get());
+    QVERIFY(tasks.canCreate() && tasks.canUpdate() && tasks.canDelete());
+    QVERIFY(tasks.canSeeAll());
+    const qint64 me = m_app->session()->userId();
+    // Whoever sees everyone's tasks starts with their own.
+    QCOMPARE(tasks.model()->filters().value(u"assigned_to_user_id"_s).toString(), QString::number(me));
+    QTRY_COMPARE(tasks.assignees().size(), 2);
+    const qint64 client = clientId(u"+573007000001"_s);
+    QVERIFY(client > 0);
+
+    QSignalSpy saved(&tasks, &ResourceController::saved);
+    const QString due = localIn(24 * 60);
+    const QString reminder = localIn(60);
+    QVariantMap form{{u"title"_s, u"Llamar para renovación"_s},
+                     {u"description"_s, u""_s},
+                     {u"priority"_s, u"high"_s},
+                     {u"due_date"_s, due},
+                     {u"reminder_date"_s, reminder},
+                     {u"client_id"_s, client},
+                     {u"chat_id"_s, 0},
+                     {u"assigned_to_user_id"_s, 0}};
+    tasks.startNew();
+    qint64 mark = m_server.auditMark();
+    tasks.save(form);
+    QTRY_COMPARE(saved.size(), 1);
+    const qint64 id = saved.at(0).at(0).toLongLong();
+    QTRY_COMPARE(tasks.itemId(), id);
+    QVERIFY(idle(tasks));
+    QCOMPARE(tasks.notice(), u"Created"_s);
+    QVariantMap item = tasks.item();
+    QCOMPARE(item.value(u"client_id"_s).toLongLong(), client);
+    QCOMPARE(item.value(u"assigned_to_user_id"_s).toLongLong(), me);   // the caller by default
+    QCOMPARE(item.value(u"priority"_s).toString(), u"high"_s);
+    QCOMPARE(item.value(u"status"_s).toString(), u"pending"_s);
+    QVERIFY(item.value(u"description"_s).isNull());
+    // The local times typed are the instants stored.
+    QCOMPARE(TasksController::localText(item.value(u"due_date"_s).toString()), due);
+    QCOMPARE(TasksController::localText(item.value(u"reminder_date"_s).toString()), reminder);
+    QCOMPARE(m_server.auditRowsSince(u"task.create"_s, mark).size(), 1);
+    QTRY_VERIFY(tasks.model()->rowOf(id) >= 0);
+    // On the client's detail.
+    const QJsonArray onClient =
+        m_server.request("GET", u"/v1/clients/%1"_s.arg(client), {}, m_adminToken).value(u"tasks"_s).toArray();
+    QCOMPARE(onClient.size(), 1);
+    QCOMPARE(onClient.at(0)[u"id"_s].toInteger(), id);
+
+    // Edit: the dates, unchanged, are not sent again.
+    form.insert(u"title"_s, u"Llamar para renovar"_s);
+    form.insert(u"status"_s, u"in_progress"_s);
+    mark = m_server.auditMark();
+    tasks.save(form);
+    QTRY_COMPARE(saved.size(), 2);
+    QVERIFY(idle(tasks));
+    QCOMPARE(tasks.item().value(u"title"_s).toString(), u"Llamar para renovar"_s);
+    const QList<QJsonObject> audit = m_server.auditRowsSince(u"task.update"_s, mark);
+    QCOMPARE(audit.size(), 1);
+    QStringList changed = audit.at(0).value(u"changes"_s).toObject().keys();
+    changed.sort();
+    QCOMPARE(changed, (QStringList{u"status"_s, u"title"_s}));
+    QCOMPARE(tasks.model()->get(tasks.model()->rowOf(id)).value(u"title"_s).toString(), u"Llamar para renovar"_s);
+
+    // One overdue: marked, and first (due date first).
+    QVariantMap late = form;
+    late.insert(u"title"_s, u"Enviar propuesta"_s);
+    late.insert(u"due_date"_s, localIn(-120));
+    late.insert(u"reminder_date"_s, u""_s);
+    late.remove(u"status"_s);
+    tasks.startNew();
+    tasks.save(late);
+    QTRY_COMPARE(saved.size(), 3);
+    const qint64 lateId = saved.at(2).at(0).toLongLong();
+    QTRY_VERIFY(tasks.model()->rowOf(lateId) >= 0);
+    QVERIFY(idle(tasks));
+    QCOMPARE(tasks.model()->rowOf(lateId), 0);
+    QVERIFY(tasks.model()->get(0).value(u"is_overdue"_s).toBool());
+    QVERIFY(!tasks.model()->get(tasks.model()->rowOf(id)).value(u"is_overdue"_s).toBool());
+
+    // Comments.
+    tasks.open(id);
+    QTRY_COMPARE(tasks.itemId(), id);
+    QVERIFY(idle(tasks));
+    mark = m_server.auditMark();
+    tasks.addComment(u"  Cliente pide llamar el lunes "_s);
+    QTRY_COMPARE(tasks.item().value(u"comments"_s).toList().size(), 1);
+    QCOMPARE(tasks.notice(), u"Comment added"_s);
+    const QVariantMap comment = tasks.item().value(u"comments"_s).toList().at(0).toMap();
+    QCOMPARE(comment.value(u"content"_s).toString(), u"Cliente pide llamar el lunes"_s);
+    QCOMPARE(comment.value(u"user"_s).toMap().value(u"first_name"_s).toString(), u"Jefa"_s);
+    QCOMPARE(m_server.auditRowsSince(u"task.comment"_s, mark).size(), 1);
+    tasks.addComment(u""_s);   // refused: on its field
+    QTRY_VERIFY(!tasks.errors()->of(u"content"_s).isEmpty());
+    QCOMPARE(tasks.item().value(u"comments"_s).toList().size(), 1);
+
+    // Complete, with notes; twice is the server's 409.
+    mark = m_server.auditMark();
+    tasks.complete(u"Renovó por un año"_s);
+    QTRY_COMPARE(tasks.item().value(u"status"_s).toString(), u"completed"_s);
+    QVERIFY(idle(tasks));
+    QCOMPARE(tasks.notice(), u"Task completed"_s);
+    QCOMPARE(tasks.item().value(u"completion_notes"_s).toString(), u"Renovó por un año"_s);
+    QVERIFY(!tasks.item().value(u"completed_at"_s).isNull());
+    QCOMPARE(tasks.model()->get(tasks.model()->rowOf(id)).value(u"status"_s).toString(), u"completed"_s);
+    QCOMPARE(m_server.auditRowsSince(u"task.complete"_s, mark).size(), 1);
+    tasks.complete({});
+    QTRY_VERIFY(!tasks.errorMessage().isEmpty());
+
+    // The status filter.
+    QSignalSpy loaded(tasks.model(), &ResourceListModel::loaded);
+    QVariantMap filters = tasks.model()->filters();
+    filters.insert(u"status"_s, u"completed"_s);
+    tasks.model()->setFilters(filters);
+    QTRY_VERIFY(!loaded.isEmpty() && !tasks.model()->busy());
+    QCOMPARE(tasks.model()->total(), 1);
+    QCOMPARE(tasks.model()->get(0).value(u"id"_s).toLongLong(), id);
+
+    // A task on a chat takes the chat's client.
+    const qint64 chatClient = clientId(u"+573007000002"_s);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 chat = insertReturningId(m_server.db(),
+                                          "INSERT INTO chats (client_id, campaign_id, whatsapp_number_id, status, "
+                                          "priority, created_at, last_activity_at) VALUES (?, ?, ?, 'queued', "
+                                          "'normal', ?, ?) RETURNING id",
+                                          {chatClient, m_campaignId, m_numberId, now, now});
+    QVERIFY(chat > 0);
+    tasks.startNew();
+    tasks.save({{u"title"_s, u"Seguimiento del chat"_s},
+                {u"priority"_s, u"medium"_s},
+                {u"due_date"_s, u""_s},
+                {u"reminder_date"_s, u""_s},
+                {u"client_id"_s, 0},
+                {u"chat_id"_s, chat}});
+    QTRY_COMPARE(saved.size(), 4);
+    QTRY_VERIFY(tasks.itemId() > 0);
+    QVERIFY(idle(tasks));
+    QCOMPARE(tasks.item().value(u"chat_id"_s).toLongLong(), chat);
+    QCOMPARE(tasks.item().value(u"client_id"_s).toLongLong(), chatClient);
+    QVERIFY(tasks.item().value(u"due_date"_s).isNull());
+
+    // Delete.
+    QSignalSpy removed(&tasks, &ResourceController::removed);
+    const qint64 chatTask = tasks.itemId();
+    tasks.remove(chatTask);
+    QTRY_COMPARE(removed.size(), 1);
+    QCOMPARE(tasks.itemId(), 0);
+    QCOMPARE(m_server.request("GET", u"/v1/tasks/%1"_s.arg(chatTask), {}, m_adminToken).status, 404);
+}
 
 void tst_AdminClientsTasks::taskRefused_data()
 {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QVariant>("value");
-    QTest::addRow("none") << QString() << QVariant();
+    QTest::addColumn<QString>("error");
+    QTest::addRow("no-title") << u"title"_s << QVariant(u"  "_s) << u"title"_s;
+    QTest::addRow("bad-due-date") << u"due_date"_s << QVariant(u"mañana"_s) << u"due_date"_s;
+    QTest::addRow("reminder-after-due") << u"reminder_date"_s << QVariant(localIn(3 * 24 * 60)) << u"reminder_date"_s;
+    QTest::addRow("bad-priority") << u"priority"_s << QVariant(u"whenever"_s) << u"priority"_s;
+    QTest::addRow("unknown-client") << u"client_id"_s << QVariant(999999) << u"client_id"_s;
+    QTest::addRow("unknown-chat") << u"chat_id"_s << QVariant(999999) << u"chat_id"_s;
+    QTest::addRow("unknown-assignee") << u"assigned_to_user_id"_s << QVariant(999999) << u"assigned_to_user_id"_s;
 }
 
-void tst_AdminClientsTasks::taskRefused() {}
+void tst_AdminClientsTasks::taskRefused()
+{
+    QFETCH(QString, field);
+    QFETCH(QVariant, value);
+    QFETCH(QString, error);
+    TasksController tasks;
+    tasks.setApp(m_app.get());
+    tasks.startNew();
+    QVariantMap form{{u"title"_s, u"Rechazada"_s}, {u"priority"_s, u"low"_s}, {u"due_date"_s, localIn(24 * 60)},
+                     {u"reminder_date"_s, u""_s},  {u"client_id"_s, 0},       {u"chat_id"_s, 0}};
+    form.insert(field, value);
+    const qint64 before = m_server.count(u"tasks"_s);
+    tasks.save(form);
+    QTRY_VERIFY(!tasks.errors()->isEmpty());
+    QVERIFY2(!tasks.errors()->of(error).isEmpty(), qPrintable(tasks.errors()->fields().keys().join(u',')));
+    QCOMPARE(tasks.itemId(), 0);
+    QCOMPARE(m_server.count(u"tasks"_s), before);
+}
 
-void tst_AdminClientsTasks::reminderReloadsAndAsksToOpen() {}
+// The server's reminder scheduler fires a task's reminder: the list and the open task reload, and
+// the notification's object has the task and, when clicked, asks for it to be opened.
+void tst_AdminClientsTasks::reminderReloadsAndAsksToOpen()
+{
+    TaskReminders reminders;
+    QSignalSpy reminded(&reminders, &TaskReminders::reminded);
+    reminders.setApp(m_app.get());
+    TasksController tasks;
+    tasks.setApp(m_app.get());
+    QTRY_VERIFY(!tasks.model()->busy());
+    QSignalSpy loaded(tasks.model(), &ResourceListModel::loaded);
+
+    const QString due = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate);
+    const QString past = QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODate);
+    const ApiResponse created =
+        m_server.request("POST", u"/v1/tasks"_s,
+                         {{u"title"_s, u"Recordarme"_s}, {u"due_date"_s, due}, {u"reminder_date"_s, past}},
+                         m_adminToken);
+    QCOMPARE(created.status, 201);
+    const qint64 id = created.value(u"id"_s).toInteger();
+    QTRY_VERIFY_WITH_TIMEOUT(reminders.latest().value(u"id"_s).toLongLong() == id, 10000);
+    QCOMPARE(reminders.latest().value(u"title"_s).toString(), u"Recordarme"_s);
+    QTRY_VERIFY(!loaded.isEmpty());   // the list reloaded
+    QTRY_VERIFY(tasks.model()->rowOf(id) >= 0);
+
+    QSignalSpy requested(&reminders, &TaskReminders::openRequested);
+    reminders.openTask(id);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(reminders.requestedTaskId(), id);
+    QCOMPARE(reminders.takeRequest(), id);
+    QCOMPARE(reminders.takeRequest(), 0);
+}
 
 void tst_AdminClientsTasks::agentSeesClientsAndTasksOnly()
 {
@@ -423,7 +627,7 @@ void tst_AdminClientsTasks::agentSeesClientsAndTasksOnly()
     auto app = makeContext(dir.filePath(u"settings.ini"_s), uniqueService());
     app->setLanguage(u"en"_s);
     QVERIFY(signIn(*app, m_server.baseUrl(), u"agente@example.com"_s, u"correct horse 3"_s));
-    QCOMPARE(AdminSections::keysFor(app->session()->permissions()), (QStringList{u"clients"_s}));
+    QCOMPARE(AdminSections::keysFor(app->session()->permissions()), (QStringList{u"clients"_s, u"tasks"_s}));
 
     ClientsController clients;
     clients.setApp(app.get());
@@ -438,6 +642,38 @@ void tst_AdminClientsTasks::agentSeesClientsAndTasksOnly()
     clients.remove(id);
     QTRY_VERIFY(!clients.errorMessage().isEmpty());
     QCOMPARE(m_server.request("GET", u"/v1/clients/%1"_s.arg(id), {}, m_adminToken).status, 200);
+
+    // Their own tasks: created, completed, commented; no assignee filter, nobody else to give one to.
+    TasksController tasks;
+    tasks.setApp(app.get());
+    QVERIFY(tasks.canCreate() && tasks.canUpdate());
+    QVERIFY(!tasks.canDelete());
+    QVERIFY(!tasks.canSeeAll());
+    QVERIFY(!tasks.model()->filters().contains(u"assigned_to_user_id"_s));
+    QVERIFY(tasks.assignees().isEmpty());
+    QTRY_VERIFY(!tasks.model()->busy());
+    QCOMPARE(tasks.model()->total(), 0);   // the admin's tasks are not theirs
+    tasks.startNew();
+    QVariantMap form{{u"title"_s, u"Mi tarea"_s},
+                     {u"priority"_s, u"medium"_s},
+                     {u"due_date"_s, localIn(30)},
+                     {u"reminder_date"_s, u""_s},
+                     {u"client_id"_s, id},
+                     {u"chat_id"_s, 0},
+                     {u"assigned_to_user_id"_s, m_app->session()->userId()}};
+    tasks.save(form);   // to someone else: refused on the field
+    QTRY_VERIFY(!tasks.errors()->of(u"assigned_to_user_id"_s).isEmpty());
+    form.insert(u"assigned_to_user_id"_s, 0);
+    tasks.save(form);
+    QTRY_VERIFY(tasks.itemId() > 0);
+    QCOMPARE(tasks.item().value(u"assigned_to_user_id"_s).toLongLong(), m_agentId);
+    QVERIFY(idle(tasks));
+    tasks.addComment(u"Hecho a medias"_s);
+    QTRY_COMPARE(tasks.item().value(u"comments"_s).toList().size(), 1);
+    QVERIFY(idle(tasks));
+    tasks.complete({});
+    QTRY_COMPARE(tasks.item().value(u"status"_s).toString(), u"completed"_s);
+    QTRY_COMPARE(tasks.model()->total(), 1);
 }
 
 QTEST_MAIN(tst_AdminClientsTasks)

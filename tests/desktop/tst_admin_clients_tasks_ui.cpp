@@ -1,15 +1,20 @@
 // The Clients and Tasks screens in the real app window against the real server, by mouse and keys:
 // an administrator opens Clients, gets the server's 422 under the email field, fixes it and creates
 // the client with a custom field, imports a CSV (its preview and mapping, the dry run's refused
-// row, then the import), and deletes the client after the confirmation. An agent sees neither
-// delete nor import nor export. Screenshots of each screen land in build/<preset>/artifacts/.
+// row, then the import), and deletes the client after the confirmation; on Tasks gets the 422 under
+// the due date, creates a task, sees an overdue one marked, comments and completes it; from the
+// chats, clicks a reminder's notification and lands on its task. An agent sees neither delete nor
+// import nor export, nor the assignee filter. Screenshots of each screen land in
+// build/<preset>/artifacts/.
 #include "ClientImport.h"
 #include "ClientsController.h"
 #include "DesktopHarness.h"
 #include "QmlModules.h"
+#include "TasksController.h"
 #include "TestServer.h"
 #include "WindowProbe.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -25,6 +30,8 @@ private slots:
     void cleanupTestCase();
     void clientsScreen();
     void clientImport();
+    void tasksScreen();
+    void reminderOpensTheTask();
     void agentSeesNoClientAdmin();
 
 private:
@@ -234,6 +241,84 @@ void tst_AdminClientsTasksUi::clientImport()
     QTRY_VERIFY(!shown(u"chooseImportFileButton"_s));
 }
 
+void tst_AdminClientsTasksUi::tasksScreen()
+{
+    click(u"section_tasks"_s);
+    QTRY_VERIFY(item(u"tasksPage"_s));
+    auto *tasks = controller<TasksController>(u"tasksPage"_s);
+    QVERIFY(tasks);
+    QVERIFY(shown(u"taskAssigneeFilter"_s));
+    QTRY_VERIFY(!tasks->model()->busy());
+
+    // One overdue, given by the API.
+    const QString past = QDateTime::currentDateTimeUtc().addSecs(-7200).toString(Qt::ISODate);
+    const ApiResponse late =
+        m_server.request("POST", u"/v1/tasks"_s, {{u"title"_s, u"Enviar propuesta"_s}, {u"due_date"_s, past}},
+                         m_adminToken);
+    QCOMPARE(late.status, 201);
+    const qint64 lateId = late.value(u"id"_s).toInteger();
+    tasks->model()->refresh();
+    QTRY_VERIFY(shown(u"taskOverdue_%1"_s.arg(lateId)));
+
+    // A new one, refused: the message under the due date.
+    click(u"newTaskButton"_s);
+    QTRY_VERIFY(shown(u"taskTitleField"_s));
+    type(u"taskTitleField"_s, u"Llamar a Rosa"_s);
+    type(u"taskDueField"_s, u"tomorrow"_s);
+    click(u"saveTaskButton"_s);
+    QTRY_VERIFY(hasError(u"taskDueError"_s));
+    QVERIFY(!hasError(u"taskTitleError"_s));
+    QCOMPARE(tasks->itemId(), 0);
+    screenshot(u"task-form-error"_s);
+
+    const QString due = QDateTime::currentDateTime().addDays(1).toString(u"yyyy-MM-dd HH:mm"_s);
+    type(u"taskDueField"_s, due);
+    click(u"saveTaskButton"_s);
+    QTRY_VERIFY(tasks->itemId() > 0);
+    const qint64 id = tasks->itemId();
+    QTRY_VERIFY(!hasError(u"taskDueError"_s));
+    QTRY_VERIFY(shown(u"taskRow_%1"_s.arg(id)));
+    QVERIFY(!shown(u"taskOverdue_%1"_s.arg(id)));
+    QCOMPARE(TasksController::localText(tasks->item().value(u"due_date"_s).toString()), due);
+
+    // A comment, then completed.
+    type(u"taskCommentField"_s, u"Sin respuesta"_s);
+    click(u"addCommentButton"_s);
+    QTRY_COMPARE(tasks->item().value(u"comments"_s).toList().size(), 1);
+    QTRY_VERIFY(item(u"taskComment_%1"_s.arg(
+        tasks->item().value(u"comments"_s).toList().at(0).toMap().value(u"id"_s).toLongLong())));
+    screenshot(u"tasks"_s);
+    type(u"taskCompletionNotes"_s, u"Confirmado"_s);
+    click(u"completeTaskButton"_s);
+    QTRY_COMPARE(tasks->item().value(u"status"_s).toString(), u"completed"_s);
+    QTRY_VERIFY(!shown(u"completeTaskButton"_s));
+    QVERIFY(shown(u"deleteTaskButton"_s));
+}
+
+void tst_AdminClientsTasksUi::reminderOpensTheTask()
+{
+    click(u"chatsTab"_s);
+    const QString due = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate);
+    const QString past = QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODate);
+    const ApiResponse created =
+        m_server.request("POST", u"/v1/tasks"_s,
+                         {{u"title"_s, u"Devolver la llamada"_s}, {u"due_date"_s, due}, {u"reminder_date"_s, past}},
+                         m_adminToken);
+    QCOMPARE(created.status, 201);
+    const qint64 id = created.value(u"id"_s).toInteger();
+    // The notification, over the chats.
+    QTRY_VERIFY_WITH_TIMEOUT(shown(u"openReminderTaskButton"_s), 10000);
+    QCOMPARE(overlayItem(u"taskReminderTitle"_s)->property("text").toString(), u"Devolver la llamada"_s);
+    screenshot(u"task-reminder"_s);
+    click(u"openReminderTaskButton"_s);
+    QTRY_VERIFY(!shown(u"openReminderTaskButton"_s));
+    QTRY_VERIFY(shown(u"tasksPage"_s));
+    auto *tasks = controller<TasksController>(u"tasksPage"_s);
+    QVERIFY(tasks);
+    QTRY_COMPARE(tasks->itemId(), id);
+    QTRY_COMPARE(item(u"taskTitleField"_s)->property("text").toString(), u"Devolver la llamada"_s);
+}
+
 void tst_AdminClientsTasksUi::agentSeesNoClientAdmin()
 {
     signInAs(u"agente@example.com"_s, u"correct horse 3"_s);
@@ -248,6 +333,23 @@ void tst_AdminClientsTasksUi::agentSeesNoClientAdmin()
     QVERIFY(shown(u"saveClientButton"_s));
     QVERIFY(!shown(u"deleteClientButton"_s));
     screenshot(u"clients-agent"_s);
+
+    // Their tasks: no one else's, no assignee filter, no delete.
+    click(u"section_tasks"_s);
+    QTRY_VERIFY(item(u"tasksPage"_s));
+    QVERIFY(!shown(u"taskAssigneeFilter"_s));
+    click(u"newTaskButton"_s);
+    QTRY_VERIFY(shown(u"taskTitleField"_s));
+    QVERIFY(!shown(u"taskAssigneeField"_s));
+    type(u"taskTitleField"_s, u"Mi tarea"_s);
+    click(u"saveTaskButton"_s);
+    auto *tasks = controller<TasksController>(u"tasksPage"_s);
+    QTRY_VERIFY(tasks->itemId() > 0);
+    QTRY_VERIFY(shown(u"taskRow_%1"_s.arg(tasks->itemId())));
+    QVERIFY(shown(u"completeTaskButton"_s));
+    QVERIFY(!shown(u"deleteTaskButton"_s));
+    QCOMPARE(tasks->model()->total(), 1);
+    screenshot(u"tasks-agent"_s);
 }
 
 QTEST_MAIN(tst_AdminClientsTasksUi)
