@@ -4100,6 +4100,10 @@
         <source>Delete %1? They leave the lists and exports; their chats and history stay.</source>
         <translation>Delete %1? They leave the lists and exports; their chats and history stay.</translation>
     </message>
+    <message>
+        <source>New task</source>
+        <translation>New task</translation>
+    </message>
 </context>
 <context>
     <name>ClientImport</name>

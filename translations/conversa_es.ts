@@ -4100,6 +4100,10 @@
         <source>Delete %1? They leave the lists and exports; their chats and history stay.</source>
         <translation>¿Eliminar a %1? Sale de las listas y exportaciones; sus chats e historial se conservan.</translation>
     </message>
+    <message>
+        <source>New task</source>
+        <translation>Nueva tarea</translation>
+    </message>
 </context>
 <context>
     <name>ClientImport</name>

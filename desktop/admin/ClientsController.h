@@ -16,12 +16,14 @@ class ClientsController : public ResourceController {
     QML_ELEMENT
     Q_PROPERTY(bool canImport READ canImport NOTIFY permissionsChanged)
     Q_PROPERTY(bool canExport READ canExport NOTIFY permissionsChanged)
+    Q_PROPERTY(bool canCreateTasks READ canCreateTasks NOTIFY permissionsChanged)   // on a client
     Q_PROPERTY(QStringList leadStatuses READ leadStatuses CONSTANT)   // the pipeline, in order
 public:
     explicit ClientsController(QObject *parent = nullptr);
 
     bool canImport() const { return can(QStringLiteral("clients.import")); }
     bool canExport() const { return can(QStringLiteral("clients.export")); }
+    bool canCreateTasks() const { return can(QStringLiteral("tasks.create")); }
     static QStringList leadStatuses();
 
     // The CSV of every client the list's search and filters match, written to `file`.

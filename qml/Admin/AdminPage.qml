@@ -4,8 +4,9 @@ import QtQuick.Layouts
 import Conversa.Core
 import Conversa.Admin
 
-// What an administrator and a supervisor configure: a sidebar with the sections the user's
-// permissions open (AdminSections) and the chosen section's screen, built when first chosen.
+// What an administrator and a supervisor configure, and an agent's clients and tasks: a sidebar
+// with the sections the user's permissions open (AdminSections) and the chosen section's screen,
+// built when first chosen. A client's tasks open on the Tasks screen.
 Page {
     id: root
 
@@ -21,6 +22,12 @@ Page {
         id: sections
         app: root.app
     }
+    // The Tasks screen, built if need be, shown.
+    function showTasks(): var {
+        root.section = "tasks"
+        return tasksLoader.item
+    }
+
     Connections {
         target: root.reminders
         function onOpenRequested() { root.section = "tasks" }
@@ -82,9 +89,15 @@ Page {
             }
             Loader {
                 active: root.section === "clients" || item !== null
-                sourceComponent: ClientsPage { app: root.app }
+                sourceComponent: ClientsPage {
+                    app: root.app
+                    canTasks: sections.sections.some(s => s.key === "tasks")
+                    onOpenTask: taskId => root.showTasks().openTask(taskId)
+                    onNewTask: (clientId, label) => root.showTasks().newTaskFor(clientId, label)
+                }
             }
             Loader {
+                id: tasksLoader
                 active: root.section === "tasks" || item !== null
                 sourceComponent: TasksPage {
                     app: root.app

@@ -12,6 +12,10 @@ Pane {
 
     required property ClientsController controller
     required property var page   // ClientsPage: the lead status names
+    property bool canTasks: false   // tasks.read: their tasks open on the Tasks screen
+
+    signal openTask(real taskId)
+    signal newTask(real clientId, string label)
     readonly property var client: root.controller.item
     readonly property bool creating: root.controller.itemId === 0
     readonly property bool editable: root.creating ? root.controller.canCreate : root.controller.canUpdate
@@ -281,22 +285,33 @@ Pane {
                     text: qsTr("No chats")
                     color: Theme.textMuted
                 }
-                Label {
+                RowLayout {
                     visible: !root.creating
                     Layout.topMargin: Theme.spacingM
-                    text: qsTr("Tasks")
-                    font.bold: true
+                    Label {
+                        text: qsTr("Tasks")
+                        font.bold: true
+                    }
+                    Item { Layout.fillWidth: true }
+                    Button {
+                        objectName: "newTaskForClientButton"
+                        visible: root.canTasks && root.controller.canCreateTasks
+                        text: qsTr("New task")
+                        onClicked: root.newTask(root.controller.itemId, root.page.clientName(root.client) + " · " + (root.client.phone_number || ""))
+                    }
                 }
                 Repeater {
                     objectName: "clientTasks"
                     model: root.creating ? [] : (root.client.tasks || [])
-                    Label {
+                    ItemDelegate {
                         required property var modelData
                         objectName: "clientTask_" + modelData.id
+                        Layout.fillWidth: true
+                        enabled: root.canTasks
                         text: modelData.title + (modelData.due_date
                               ? " · " + new Date(modelData.due_date).toLocaleString(Qt.locale(), Locale.ShortFormat) : "")
-                        color: modelData.status === "completed" ? Theme.textMuted : Theme.text
                         font.strikeout: modelData.status === "completed" || modelData.status === "cancelled"
+                        onClicked: root.openTask(modelData.id)
                     }
                 }
                 Label {

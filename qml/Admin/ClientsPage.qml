@@ -12,6 +12,10 @@ SplitView {
 
     required property AppContext app
     readonly property ClientsController controller: ctl
+    property bool canTasks: false
+
+    signal openTask(real taskId)
+    signal newTask(real clientId, string label)
     readonly property ClientImport importer: importDialog.controller
 
     objectName: "clientsPage"
@@ -175,6 +179,9 @@ SplitView {
         SplitView.fillWidth: true
         controller: ctl
         page: root
+        canTasks: root.canTasks
+        onOpenTask: taskId => root.openTask(taskId)
+        onNewTask: (clientId, label) => root.newTask(clientId, label)
     }
 
     FileDialog {

@@ -49,6 +49,17 @@ SplitView {
                                   : assigneeFilter.currentValue === 0 ? "" : String(assigneeFilter.currentValue)
         ctl.model.filters = f
     }
+    function openTask(taskId: real) {
+        ctl.clearMessages()
+        ctl.open(taskId)
+    }
+    // A new task on a client (from the client's detail).
+    function newTaskFor(clientId: real, label: string) {
+        list.currentIndex = -1
+        ctl.startNew()
+        form.clientId = clientId
+        form.clientLabel = label
+    }
     function openRequested() {
         const id = root.reminders ? root.reminders.takeRequest() : 0
         if (id > 0) {
@@ -181,6 +192,7 @@ SplitView {
     }
 
     TaskForm {
+        id: form
         SplitView.fillWidth: true
         controller: ctl
         page: root

@@ -118,7 +118,7 @@ void tst_AdminClientsTasks::clientCreateEditDelete()
     QAbstractItemModelTester tester(clients.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     clients.setApp(m_app.get());
     QVERIFY(clients.canCreate() && clients.canUpdate() && clients.canDelete());
-    QVERIFY(clients.canImport() && clients.canExport());
+    QVERIFY(clients.canImport() && clients.canExport() && clients.canCreateTasks());
 
     QSignalSpy saved(&clients, &ResourceController::saved);
     clients.startNew();

@@ -31,6 +31,7 @@ private slots:
     void clientsScreen();
     void clientImport();
     void tasksScreen();
+    void taskFromAClient();
     void reminderOpensTheTask();
     void agentSeesNoClientAdmin();
 
@@ -293,6 +294,36 @@ void tst_AdminClientsTasksUi::tasksScreen()
     QTRY_COMPARE(tasks->item().value(u"status"_s).toString(), u"completed"_s);
     QTRY_VERIFY(!shown(u"completeTaskButton"_s));
     QVERIFY(shown(u"deleteTaskButton"_s));
+}
+
+// A client's detail: a new task on them, and their tasks open on the Tasks screen.
+void tst_AdminClientsTasksUi::taskFromAClient()
+{
+    click(u"section_clients"_s);
+    QTRY_VERIFY(shown(u"clientRow_+573006660001"_s));
+    click(u"clientRow_+573006660001"_s);
+    auto *clients = controller<ClientsController>(u"clientsPage"_s);
+    QTRY_COMPARE(clients->item().value(u"phone_number"_s).toString(), u"+573006660001"_s);
+    const qint64 clientId = clients->itemId();
+    click(u"newTaskForClientButton"_s);
+    QTRY_VERIFY(shown(u"tasksPage"_s));
+    auto *tasks = controller<TasksController>(u"tasksPage"_s);
+    QTRY_COMPARE(tasks->itemId(), 0);
+    QVERIFY(item(u"taskClientSearch"_s)->property("placeholderText").toString().contains(u"Rosa"_s));
+    type(u"taskTitleField"_s, u"Visitar a Rosa"_s);
+    click(u"saveTaskButton"_s);
+    QTRY_VERIFY(tasks->itemId() > 0);
+    const qint64 taskId = tasks->itemId();
+    QCOMPARE(tasks->item().value(u"client_id"_s).toLongLong(), clientId);
+
+    click(u"section_clients"_s);
+    click(u"clientRow_+573006660001"_s);
+    QTRY_VERIFY(shown(u"clientTask_%1"_s.arg(taskId)));
+    screenshot(u"client-tasks"_s);
+    tasks->startNew();
+    click(u"clientTask_%1"_s.arg(taskId));
+    QTRY_VERIFY(shown(u"tasksPage"_s));
+    QTRY_COMPARE(tasks->itemId(), taskId);
 }
 
 void tst_AdminClientsTasksUi::reminderOpensTheTask()
