@@ -4273,6 +4273,10 @@
         <source>Exported to %1 (clients: %2)</source>
         <translation>Exported to %1 (clients: %2)</translation>
     </message>
+    <message>
+        <source>Exported to %1 (clients: %2, the server&apos;s limit: narrow the filters for the rest)</source>
+        <translation>Exported to %1 (clients: %2, the server&apos;s limit: narrow the filters for the rest)</translation>
+    </message>
 </context>
 <context>
     <name>ClientsPage</name>

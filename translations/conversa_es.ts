@@ -4273,6 +4273,10 @@
         <source>Exported to %1 (clients: %2)</source>
         <translation>Exportado a %1 (clientes: %2)</translation>
     </message>
+    <message>
+        <source>Exported to %1 (clients: %2, the server&apos;s limit: narrow the filters for the rest)</source>
+        <translation>Exportado a %1 (clientes: %2, el límite del servidor: acota los filtros para el resto)</translation>
+    </message>
 </context>
 <context>
     <name>ClientsPage</name>

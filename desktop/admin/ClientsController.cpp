@@ -75,15 +75,18 @@ void ClientsController::exportTo(const QUrl &file)
     for (auto it = f.cbegin(); it != f.cend(); ++it)
         filters.append({it.key(), it.value().toString()});
     setMessages({}, tr("Exporting…"));
-    app()->api().exportClients(filters, this, [this, path](const ApiResult<QByteArray> &r) {
+    app()->api().exportClients(filters, this, [this, path](const ApiResult<Conversa::CsvExport> &r) {
         if (!r)
             return setMessages(AppContext::errorText(r.error()), {});
         QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(*r) != r->size() || !out.commit())
+        if (!out.open(QIODevice::WriteOnly) || out.write(r->csv) != r->csv.size() || !out.commit())
             return setMessages(tr("Could not write %1").arg(path), {});
-        // Records end in CRLF (a line break inside a cell is a bare LF); the header is not a client.
-        const qsizetype rows = qMax<qsizetype>(0, r->count("\r\n") - 1);
-        setMessages({}, tr("Exported to %1 (clients: %2)").arg(path, QString::number(rows)));
+        const QString rows = QString::number(r->rows);
+        setMessages({},
+                    r->truncated
+                        ? tr("Exported to %1 (clients: %2, the server's limit: narrow the filters for the rest)")
+                              .arg(path, rows)
+                        : tr("Exported to %1 (clients: %2)").arg(path, rows));
         emit exported(path);
     });
 }

@@ -651,7 +651,7 @@ void ApiClient::importClients(const QByteArray &csv, bool dryRun, QObject *conte
 }
 
 void ApiClient::exportClients(const QList<QPair<QString, QString>> &filters, QObject *context,
-                              ApiCallback<QByteArray> done)
+                              ApiCallback<CsvExport> done)
 {
     QList<QPair<QString, QString>> query{{u"format"_s, u"csv"_s}};
     query.append(filters);
@@ -660,9 +660,10 @@ void ApiClient::exportClients(const QList<QPair<QString, QString>> &filters, QOb
                             if (!done)
                                 return;
                             if (isSuccess(r.status))
-                                done(ApiResult<QByteArray>(r.body));
+                                done(ApiResult<CsvExport>(CsvExport{r.body, r.header("X-Export-Rows").toInt(),
+                                                                    r.header("X-Export-Truncated") == "true"}));
                             else
-                                done(ApiResult<QByteArray>(errorOf(r)));
+                                done(ApiResult<CsvExport>(errorOf(r)));
                         },
                         true, {});
     start(std::move(call));
