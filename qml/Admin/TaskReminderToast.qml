@@ -36,11 +36,21 @@ Popup {
         onReminded: root.open()
     }
 
+    function openIt() {
+        root.close()
+        root.openTask()
+        tracker.openTask(root.task.id)
+    }
+
     contentItem: RowLayout {
         spacing: Theme.spacingS
         ColumnLayout {
             Layout.fillWidth: true
             spacing: 2
+            // The whole notification opens the task, not only its button.
+            TapHandler {
+                onTapped: root.openIt()
+            }
             Label {
                 Layout.fillWidth: true
                 text: qsTr("Task reminder")
@@ -65,11 +75,7 @@ Popup {
         Button {
             objectName: "openReminderTaskButton"
             text: qsTr("Open")
-            onClicked: {
-                root.close()
-                root.openTask()
-                tracker.openTask(root.task.id)
-            }
+            onClicked: root.openIt()
         }
         ToolButton {
             objectName: "closeReminderButton"
