@@ -12,10 +12,12 @@ struct Section {
     const char *permission;
 };
 
-// In the sidebar's order. The screens still to come (clients, tasks, audit, backups) add a row.
+// In the sidebar's order. The screens still to come (audit, backups) add a row.
 constexpr Section kSections[] = {{"users", "users.read"},
                                  {"campaigns", "campaigns.read"},
-                                 {"numbers", "whatsapp.numbers.read"}};
+                                 {"numbers", "whatsapp.numbers.read"},
+                                 {"clients", "clients.read"},
+                                 {"tasks", "tasks.read"}};
 
 }   // namespace
 
@@ -56,7 +58,9 @@ QVariantList AdminSections::sections() const
     for (const QString &key : keysFor(m_app->session()->permissions())) {
         const QString title = key == "users"_L1 ? tr("Users")
             : key == "campaigns"_L1             ? tr("Campaigns")
-                                                : tr("WhatsApp numbers");
+            : key == "numbers"_L1               ? tr("WhatsApp numbers")
+            : key == "clients"_L1               ? tr("Clients")
+                                                : tr("Tasks");
         out.append(QVariantMap{{u"key"_s, key}, {u"title"_s, title}});
     }
     return out;

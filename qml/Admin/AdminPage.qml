@@ -4,19 +4,33 @@ import QtQuick.Layouts
 import Conversa.Core
 import Conversa.Admin
 
-// What an administrator and a supervisor configure: a sidebar with the sections the user's
-// permissions open (AdminSections) and the chosen section's screen, built when first chosen.
+// What an administrator and a supervisor configure, and an agent's clients and tasks: a sidebar
+// with the sections the user's permissions open (AdminSections) and the chosen section's screen,
+// built when first chosen. A client's tasks open on the Tasks screen.
 Page {
     id: root
 
     required property AppContext app
-    property string section: sections.sections.length > 0 ? sections.sections[0].key : ""
+    // The reminders' notification: opening a task shows the Tasks section.
+    property TaskReminders reminders: null
+    property string section: root.reminders && root.reminders.requestedTaskId > 0 ? "tasks"
+                             : sections.sections.length > 0 ? sections.sections[0].key : ""
 
     objectName: "adminPage"
 
     AdminSections {
         id: sections
         app: root.app
+    }
+    // The Tasks screen, built if need be, shown.
+    function showTasks(): var {
+        root.section = "tasks"
+        return tasksLoader.item
+    }
+
+    Connections {
+        target: root.reminders
+        function onOpenRequested() { root.section = "tasks" }
     }
 
     RowLayout {
@@ -59,7 +73,7 @@ Page {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["users", "campaigns", "numbers"].indexOf(root.section)
+            currentIndex: ["users", "campaigns", "numbers", "clients", "tasks"].indexOf(root.section)
 
             Loader {
                 active: root.section === "users" || item !== null
@@ -72,6 +86,23 @@ Page {
             Loader {
                 active: root.section === "numbers" || item !== null
                 sourceComponent: NumbersPage { app: root.app }
+            }
+            Loader {
+                active: root.section === "clients" || item !== null
+                sourceComponent: ClientsPage {
+                    app: root.app
+                    canTasks: sections.sections.some(s => s.key === "tasks")
+                    onOpenTask: taskId => root.showTasks().openTask(taskId)
+                    onNewTask: (clientId, label) => root.showTasks().newTaskFor(clientId, label)
+                }
+            }
+            Loader {
+                id: tasksLoader
+                active: root.section === "tasks" || item !== null
+                sourceComponent: TasksPage {
+                    app: root.app
+                    reminders: root.reminders
+                }
             }
         }
     }

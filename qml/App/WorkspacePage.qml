@@ -42,7 +42,7 @@ Page {
             // The workspace's pages: the chats, and the bot flows for those allowed.
             Row {
                 Layout.leftMargin: Theme.spacingL
-                visible: root.canEditFlows
+                visible: root.canEditFlows || adminTab.visible
                 ToolButton {
                     objectName: "chatsTab"
                     text: qsTr("Chats")
@@ -54,6 +54,7 @@ Page {
                 }
                 ToolButton {
                     objectName: "flowsTab"
+                    visible: root.canEditFlows
                     text: qsTr("Bot flows")
                     checkable: true
                     checked: pages.currentIndex === 1
@@ -72,13 +73,14 @@ Page {
                     font.bold: checked
                     onClicked: pages.currentIndex = 2
                 }
-                // Users, campaigns…: for whoever may read any of them (admins, supervisors).
+                // Users, campaigns, clients, tasks…: for whoever may read any of them (agents: their
+                // clients and tasks).
                 ToolButton {
                     id: adminTab
                     property bool shown: false
                     objectName: "adminTab"
-                    visible: root.session.permissions.indexOf("users.read") >= 0 || root.session.permissions.indexOf("campaigns.read") >= 0
-                    text: qsTr("Administration")
+                    visible: adminSections.sections.length > 0
+                    text: root.session.permissions.indexOf("users.read") >= 0 ? qsTr("Administration") : qsTr("Clients and tasks")
                     checkable: true
                     checked: pages.currentIndex === 3
                     palette.buttonText: Theme.headerText
@@ -274,7 +276,22 @@ Page {
             active: adminTab.visible && adminTab.shown
             sourceComponent: AdminPage {
                 app: root.app
+                reminders: reminderToast.reminders
             }
+        }
+    }
+
+    AdminSections {
+        id: adminSections
+        app: root.app
+    }
+    // A task's reminder, whatever page shows; opening it shows the task in Administration.
+    TaskReminderToast {
+        id: reminderToast
+        app: root.app
+        onOpenTask: {
+            adminTab.shown = true
+            pages.currentIndex = 3
         }
     }
 

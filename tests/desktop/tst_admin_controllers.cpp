@@ -3,7 +3,7 @@
 // list model (under QAbstractItemModelTester); users created, edited (only what changed is sent),
 // refused with each 422 landing on its field, suspended, reactivated and deleted; campaigns
 // created with business hours, refused with the day's error on the day, given agents, deleted;
-// and what a supervisor's and an agent's permissions hide.
+// and what a supervisor's and an agent's permissions hide (an agent's sidebar has their clients and tasks only).
 #include "AdminSections.h"
 #include "CampaignsController.h"
 #include "DesktopHarness.h"
@@ -37,7 +37,7 @@ private slots:
     void numberCreateConnectDelete();
     void wppConnectNumberShowsItsQr();
     void supervisorSeesLess();
-    void agentHasNoSections();
+    void agentHasClientsAndTasksOnly();
 
 private:
     bool idle(ResourceController &c)
@@ -638,7 +638,7 @@ void tst_AdminControllers::supervisorSeesLess()
     QStringList keys;
     for (const QVariant &s : sections.sections())
         keys.append(s.toMap().value(u"key"_s).toString());
-    QCOMPARE(keys, (QStringList{u"users"_s, u"campaigns"_s, u"numbers"_s}));
+    QCOMPARE(keys, (QStringList{u"users"_s, u"campaigns"_s, u"numbers"_s, u"clients"_s, u"tasks"_s}));
     NumbersController numbers;
     numbers.setApp(app.get());
     QVERIFY(!numbers.canCreate() && !numbers.canUpdate() && !numbers.canDelete());
@@ -656,15 +656,16 @@ void tst_AdminControllers::supervisorSeesLess()
     QVERIFY(!campaigns.canUpdate());
 }
 
-void tst_AdminControllers::agentHasNoSections()
+// An agent configures nothing: only the clients they serve and their tasks.
+void tst_AdminControllers::agentHasClientsAndTasksOnly()
 {
     QTemporaryDir dir;
     auto app = makeContext(dir.filePath(u"settings.ini"_s), uniqueService());
     QVERIFY(signIn(*app, m_server.baseUrl(), u"agente@example.com"_s, u"correct horse 3"_s));
-    QVERIFY(AdminSections::keysFor(app->session()->permissions()).isEmpty());
+    QCOMPARE(AdminSections::keysFor(app->session()->permissions()), (QStringList{u"clients"_s, u"tasks"_s}));
     AdminSections sections;
     sections.setApp(app.get());
-    QVERIFY(sections.sections().isEmpty());
+    QCOMPARE(sections.sections().size(), 2);
 }
 
 QTEST_MAIN(tst_AdminControllers)

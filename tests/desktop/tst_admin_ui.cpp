@@ -4,7 +4,7 @@
 // fixes it and creates the user, then suspends them and deletes them after the confirmation, and
 // sees a switch per role for requiring 2FA; on Campaigns creates one with business hours and sees
 // a day's error on that day. A supervisor sees the lists without the actions they may not take;
-// an agent has no such tab. Screenshots of each screen land in build/<preset>/artifacts/.
+// an agent's tab has only their clients and tasks. Screenshots of each screen land in build/<preset>/artifacts/.
 #include "CampaignsController.h"
 #include "DesktopHarness.h"
 #include "FakeWppConnect.h"
@@ -31,7 +31,7 @@ private slots:
     void campaignsScreen();
     void numbersScreen();
     void supervisorSeesNoActions();
-    void agentHasNoTab();
+    void agentHasClientsAndTasksOnly();
 
 private:
     QQuickWindow *window() const { return qobject_cast<QQuickWindow *>(m_engine->rootObjects().value(0)); }
@@ -353,11 +353,17 @@ void tst_AdminUi::supervisorSeesNoActions()
     QVERIFY(!shown(u"webhookUrlField"_s));   // not answered to who cannot manage numbers
 }
 
-void tst_AdminUi::agentHasNoTab()
+void tst_AdminUi::agentHasClientsAndTasksOnly()
 {
     signInAs(u"agente@example.com"_s, u"correct horse 3"_s);
-    QVERIFY(!shown(u"adminTab"_s));
-    QVERIFY(!item(u"adminPage"_s));
+    openAdmin();
+    QCOMPARE(item(u"adminTab"_s)->property("text").toString(), u"Clients and tasks"_s);
+    QTRY_VERIFY(shown(u"section_clients"_s));
+    QVERIFY(shown(u"section_tasks"_s));
+    QVERIFY(!item(u"section_users"_s));
+    QVERIFY(!item(u"section_campaigns"_s));
+    QVERIFY(!item(u"section_numbers"_s));
+    QTRY_VERIFY(item(u"clientsPage"_s));
 }
 
 QTEST_MAIN(tst_AdminUi)

@@ -631,6 +631,44 @@ void ApiClient::listCampaigns(int page, int limit, QObject *context, ApiCallback
     request("GET", u"/v1/campaigns"_s + q, nullptr, context, std::move(done));
 }
 
+void ApiClient::importClients(const QByteArray &csv, bool dryRun, QObject *context, ApiCallback<QJsonObject> done,
+                              std::function<void(qint64, qint64)> progress)
+{
+    auto call = newCall("POST", u"/v1/clients/import"_s + (dryRun ? u"?dry_run=true"_s : u"?dry_run=false"_s), csv,
+                        context,
+                        [done = std::move(done)](const ApiResponse &r) {
+                            if (!done)
+                                return;
+                            if (isSuccess(r.status))
+                                done(ApiResult<QJsonObject>(r.object()));
+                            else
+                                done(ApiResult<QJsonObject>(errorOf(r)));
+                        },
+                        true, {});
+    call->contentType = "text/csv; charset=utf-8";
+    call->progress = std::move(progress);
+    start(std::move(call));
+}
+
+void ApiClient::exportClients(const QList<QPair<QString, QString>> &filters, QObject *context,
+                              ApiCallback<CsvExport> done)
+{
+    QList<QPair<QString, QString>> query{{u"format"_s, u"csv"_s}};
+    query.append(filters);
+    auto call = newCall("GET", u"/v1/clients/export"_s + encodeQuery(query), {}, context,
+                        [done = std::move(done)](const ApiResponse &r) {
+                            if (!done)
+                                return;
+                            if (isSuccess(r.status))
+                                done(ApiResult<CsvExport>(CsvExport{r.body, r.header("X-Export-Rows").toInt(),
+                                                                    r.header("X-Export-Truncated") == "true"}));
+                            else
+                                done(ApiResult<CsvExport>(errorOf(r)));
+                        },
+                        true, {});
+    start(std::move(call));
+}
+
 // ---- bot flows ----
 
 namespace {

@@ -48,6 +48,14 @@ struct ApiResponse {
     QStringList errorFields() const;
 };
 
+// A CSV export as the server sends it: the file, its number of data rows (X-Export-Rows) and
+// whether the server cut it at its limit (X-Export-Truncated).
+struct CsvExport {
+    QByteArray csv;
+    int rows = 0;
+    bool truncated = false;
+};
+
 // The REST client. send()/sendJson()/read() are the low-level exchange the server's tests use; the
 // typed calls below are what the desktop app uses. Typed calls:
 // - answer through an ApiCallback, never called if the context object died meanwhile;
@@ -147,6 +155,13 @@ public:
     // changes: the fields to change, as the wire names them (partial update).
     void updateClient(qint64 clientId, const QJsonObject &changes, QObject *context, ApiCallback<ClientDto> done);
     void listCampaigns(int page, int limit, QObject *context, ApiCallback<Page<CampaignDto>> done);
+    // A CSV file of clients (server/openapi/paths/clients.yaml, /v1/clients/import): its answer
+    // {imported, updated, skipped, errors: [{row, field, error}]}; with dryRun nothing is written
+    // (a preview). progress(bytesSent, bytesTotal) as the file goes out.
+    void importClients(const QByteArray &csv, bool dryRun, QObject *context, ApiCallback<QJsonObject> done,
+                       std::function<void(qint64, qint64)> progress = {});
+    // The clients matching the list's filters (search, lead_status, segment, tag…) as the server's CSV.
+    void exportClients(const QList<QPair<QString, QString>> &filters, QObject *context, ApiCallback<CsvExport> done);
 
     // ---- bot flows (docs/BOT_FLOWS.md) ----
     // No DTO: the editor keeps a flow as the server's JSON (FlowDocument reads and writes it back).
