@@ -17,7 +17,7 @@ class ClientsController : public ResourceController {
     Q_PROPERTY(bool canImport READ canImport NOTIFY permissionsChanged)
     Q_PROPERTY(bool canExport READ canExport NOTIFY permissionsChanged)
     Q_PROPERTY(bool canCreateTasks READ canCreateTasks NOTIFY permissionsChanged)   // on a client
-    Q_PROPERTY(QStringList leadStatuses READ leadStatuses CONSTANT)   // the pipeline, in order
+    Q_PROPERTY(QStringList leadStatuses READ leadStatuses CONSTANT)                 // the pipeline, in order
 public:
     explicit ClientsController(QObject *parent = nullptr);
 

@@ -75,14 +75,32 @@ void JsonWriter::appendString(QByteArray &out, const QString &s)
         const char16_t c = *u;
         if (c < 0x80) {
             switch (c) {
-            case '"': *p++ = '\\'; *p++ = '"'; break;
-            case '\\': *p++ = '\\'; *p++ = '\\'; break;
-            case '\n': *p++ = '\\'; *p++ = 'n'; break;
-            case '\r': *p++ = '\\'; *p++ = 'r'; break;
-            case '\t': *p++ = '\\'; *p++ = 't'; break;
+            case '"':
+                *p++ = '\\';
+                *p++ = '"';
+                break;
+            case '\\':
+                *p++ = '\\';
+                *p++ = '\\';
+                break;
+            case '\n':
+                *p++ = '\\';
+                *p++ = 'n';
+                break;
+            case '\r':
+                *p++ = '\\';
+                *p++ = 'r';
+                break;
+            case '\t':
+                *p++ = '\\';
+                *p++ = 't';
+                break;
             default:
                 if (c < 0x20) {
-                    *p++ = '\\'; *p++ = 'u'; *p++ = '0'; *p++ = '0';
+                    *p++ = '\\';
+                    *p++ = 'u';
+                    *p++ = '0';
+                    *p++ = '0';
                     *p++ = hex[c >> 4];
                     *p++ = hex[c & 0xf];
                 } else {

@@ -194,8 +194,12 @@ public:
 
     FileSender(QTcpSocket *socket, std::unique_ptr<QFile> file, qint64 first, qint64 length, bool deleteFile,
                bool closeAfter)
-        : QObject(socket), m_socket(socket), m_file(std::move(file)), m_remaining(length),
-          m_deleteFile(deleteFile), m_closeAfter(closeAfter)
+        : QObject(socket),
+          m_socket(socket),
+          m_file(std::move(file)),
+          m_remaining(length),
+          m_deleteFile(deleteFile),
+          m_closeAfter(closeAfter)
     {
         m_file->seek(first);
         connect(socket, &QTcpSocket::bytesWritten, this, &FileSender::pump);
@@ -547,7 +551,7 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
         } else {
             const qint64 size = file->size();
             range = reply.status == 200 && ctx.header("range").size() > 0 ? byteRange(ctx.header("range"), size)
-                                                                           : ByteRange{0, size, false, true};
+                                                                          : ByteRange{0, size, false, true};
             reply.withHeader("Accept-Ranges", "bytes");
             if (!range.satisfiable) {
                 reply.status = 416;
@@ -555,7 +559,8 @@ void HttpRouter::finishRequest(const Route *route, RequestContext &ctx, const Re
                 range = {};
             } else if (range.partial) {
                 reply.status = 206;
-                reply.withHeader("Content-Range", "bytes " + QByteArray::number(range.first) + '-' +
+                reply.withHeader("Content-Range",
+                                 "bytes " + QByteArray::number(range.first) + '-' +
                                      QByteArray::number(range.first + range.length - 1) + '/' +
                                      QByteArray::number(size));
             }

@@ -16,13 +16,7 @@ namespace Conversa::Server {
 
 namespace {
 
-// Columns read by readChat(), in order, and the joins they need (after "FROM chats c").
-constexpr auto kChatColumns =
-    "SELECT c.id, cl.id, cl.first_name, cl.last_name, cl.phone_number, c.campaign_id, cp.name, "
-    "c.whatsapp_number_id, n.phone_number, u.id, u.first_name, u.last_name, u.agent_status, "
-    "c.status, c.priority, c.bot_context, c.created_at, c.queued_at, c.assigned_at, c.first_response_at, "
-    "c.last_message_at, c.closed_at, c.close_reason, c.outcome, c.outcome_value, c.close_notes, "
-    "c.csat_score, c.message_count, c.unread_count, m.id, m.content, m.direction, m.created_at "_L1;
+// The joins the column lists below need (after "FROM chats c").
 constexpr auto kJoins =
     " JOIN clients cl ON cl.id = c.client_id JOIN campaigns cp ON cp.id = c.campaign_id "
     "JOIN whatsapp_numbers n ON n.id = c.whatsapp_number_id LEFT JOIN users u ON u.id = c.assigned_agent_id "
@@ -38,48 +32,6 @@ constexpr auto kOwnChats = " AND c.assigned_agent_id = ?"_L1;
 constexpr auto kCampaignQueues =
     " AND c.status IN ('queued', 'bot') AND c.campaign_id IN (SELECT campaign_id FROM campaign_agents WHERE user_id = ?) "
     "AND (c.assigned_agent_id IS NULL OR c.assigned_agent_id <> ?)"_L1;
-
-Chat readChat(const SqlQuery &q)
-{
-    Chat c;
-    int i = 0;
-    c.id = q.integer(i++);
-    c.client.id = q.integer(i++);
-    c.client.firstName = q.string(i++);
-    c.client.lastName = q.string(i++);
-    c.client.phoneNumber = q.string(i++);
-    c.campaignId = q.integer(i++);
-    c.campaignName = q.string(i++);
-    c.numberId = q.integer(i++);
-    c.numberPhone = q.string(i++);
-    c.agent.id = q.integer(i++);
-    c.agent.firstName = q.string(i++);
-    c.agent.lastName = q.string(i++);
-    c.agent.agentStatus = q.string(i++);
-    c.status = q.string(i++);
-    c.priority = q.string(i++);
-    c.botContext = q.string(i++);
-    c.createdAt = q.integer(i++);
-    c.queuedAt = q.integer(i++);
-    c.assignedAt = q.integer(i++);
-    c.firstResponseAt = q.integer(i++);
-    c.lastMessageAt = q.integer(i++);
-    c.closedAt = q.integer(i++);
-    c.closeReason = q.string(i++);
-    c.outcome = q.string(i++);
-    if (!q.isNull(i))
-        c.outcomeValue = q.integer(i);
-    ++i;
-    c.closeNotes = q.string(i++);
-    c.csatScore = int(q.integer(i++));
-    c.messageCount = q.integer(i++);
-    c.unreadCount = q.integer(i++);
-    c.lastMessageId = q.integer(i++);
-    c.lastMessageContent = q.string(i++);
-    c.lastMessageDirection = q.string(i++);
-    c.lastMessageCreatedAt = q.integer(i++);
-    return c;
-}
 
 // What a page of the list shows (ChatJson::writeListItem), read by readListChat(), in order: a
 // page reads no more than it answers (a bot's context, closing notes and the like stay behind).
@@ -114,6 +66,32 @@ Chat readListChat(const SqlQuery &q)
     c.lastMessageContent = q.string(i++);
     c.lastMessageDirection = q.string(i++);
     c.lastMessageCreatedAt = q.integer(i++);
+    return c;
+}
+
+// The rest of a whole chat, after kListColumns, read by readChat().
+constexpr auto kRestColumns =
+    ", u.agent_status, c.bot_context, c.queued_at, c.assigned_at, c.first_response_at, "
+    "c.closed_at, c.close_reason, c.outcome, c.outcome_value, c.close_notes, c.csat_score "_L1;
+constexpr int kListColumnCount = 22;
+
+Chat readChat(const SqlQuery &q)
+{
+    Chat c = readListChat(q);
+    int i = kListColumnCount;
+    c.agent.agentStatus = q.string(i++);
+    c.botContext = q.string(i++);
+    c.queuedAt = q.integer(i++);
+    c.assignedAt = q.integer(i++);
+    c.firstResponseAt = q.integer(i++);
+    c.closedAt = q.integer(i++);
+    c.closeReason = q.string(i++);
+    c.outcome = q.string(i++);
+    if (!q.isNull(i))
+        c.outcomeValue = q.integer(i);
+    ++i;
+    c.closeNotes = q.string(i++);
+    c.csatScore = int(q.integer(i++));
     return c;
 }
 
@@ -267,10 +245,11 @@ Result<ChatPage> ChatStore::list(const ChatFilter &filter)
     // On PostgreSQL the page's ids are a set to join from: with "c.id = ANY(?)" the generic plan
     // expected many chats and hashed the whole users table for each page.
     SqlQuery q(m_db,
-               sqlite ? QString(kListColumns + u"FROM chats c"_s + kJoins +
-                                u" WHERE c.id IN (SELECT value FROM json_each(?))"_s)
-                      : QString(kListColumns +
-                                u"FROM unnest(CAST(? AS BIGINT[])) AS page(id) JOIN chats c ON c.id = page.id"_s + kJoins),
+               sqlite
+                   ? QString(kListColumns + u"FROM chats c"_s + kJoins +
+                             u" WHERE c.id IN (SELECT value FROM json_each(?))"_s)
+                   : QString(kListColumns +
+                             u"FROM unnest(CAST(? AS BIGINT[])) AS page(id) JOIN chats c ON c.id = page.id"_s + kJoins),
                {idList});
     if (!q.exec())
         return q.failure();
@@ -288,7 +267,7 @@ Result<ChatPage> ChatStore::list(const ChatFilter &filter)
 
 Result<Chat> ChatStore::find(qint64 id)
 {
-    SqlQuery q(m_db, QString(kChatColumns) + u"FROM chats c"_s + kJoins + u" WHERE c.id = ?"_s, {id});
+    SqlQuery q(m_db, kListColumns + kRestColumns + u"FROM chats c"_s + kJoins + u" WHERE c.id = ?"_s, {id});
     if (!q.exec())
         return q.failure();
     if (!q.next())

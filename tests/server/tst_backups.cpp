@@ -949,9 +949,9 @@ void tst_Backups::olderArchiveIsMigrated()
     TestServer old;
     QVERIFY(old.start());
     old.createUser(kAdminEmail, kAdminPassword, u"admin"_s);
-    for (const char *sql : {"DROP TABLE backups", "DROP TABLE backup_schedule",
-                            "ALTER TABLE roles DROP COLUMN require_two_factor", "DROP INDEX chats_queue_activity",
-                            "DELETE FROM schema_migrations WHERE version >= 30"})
+    for (const char *sql :
+         {"DROP TABLE backups", "DROP TABLE backup_schedule", "ALTER TABLE roles DROP COLUMN require_two_factor",
+          "DROP INDEX chats_queue_activity", "DELETE FROM schema_migrations WHERE version >= 30"})
         QVERIFY(QSqlQuery(old.db().connection()).exec(QString::fromLatin1(sql)));   // DDL: not preparable on PostgreSQL
     const int oldSchema = old.db().schemaVersion();
     QVERIFY(oldSchema < 30);

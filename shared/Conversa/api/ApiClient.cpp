@@ -634,17 +634,17 @@ void ApiClient::listCampaigns(int page, int limit, QObject *context, ApiCallback
 void ApiClient::importClients(const QByteArray &csv, bool dryRun, QObject *context, ApiCallback<QJsonObject> done,
                               std::function<void(qint64, qint64)> progress)
 {
-    auto call = newCall("POST", u"/v1/clients/import"_s + (dryRun ? u"?dry_run=true"_s : u"?dry_run=false"_s), csv,
-                        context,
-                        [done = std::move(done)](const ApiResponse &r) {
-                            if (!done)
-                                return;
-                            if (isSuccess(r.status))
-                                done(ApiResult<QJsonObject>(r.object()));
-                            else
-                                done(ApiResult<QJsonObject>(errorOf(r)));
-                        },
-                        true, {});
+    auto call =
+        newCall("POST", u"/v1/clients/import"_s + (dryRun ? u"?dry_run=true"_s : u"?dry_run=false"_s), csv, context,
+                [done = std::move(done)](const ApiResponse &r) {
+                    if (!done)
+                        return;
+                    if (isSuccess(r.status))
+                        done(ApiResult<QJsonObject>(r.object()));
+                    else
+                        done(ApiResult<QJsonObject>(errorOf(r)));
+                },
+                true, {});
     call->contentType = "text/csv; charset=utf-8";
     call->progress = std::move(progress);
     start(std::move(call));
@@ -716,8 +716,7 @@ void ApiClient::publishBotFlow(qint64 flowId, qint64 revision, QObject *context,
     request("POST", u"/v1/bot-flows/%1/publish"_s.arg(flowId), &body, context, std::move(done));
 }
 
-void ApiClient::listBotFlowVersions(qint64 flowId, int page, int limit, QObject *context,
-                                   ApiCallback<QJsonObject> done)
+void ApiClient::listBotFlowVersions(qint64 flowId, int page, int limit, QObject *context, ApiCallback<QJsonObject> done)
 {
     const QString q = encodeQuery({{u"page"_s, QString::number(page)}, {u"limit"_s, QString::number(limit)}});
     request("GET", u"/v1/bot-flows/%1/versions"_s.arg(flowId) + q, nullptr, context, std::move(done));
@@ -775,8 +774,8 @@ void ApiClient::getResource(const QString &path, const QList<QPair<QString, QStr
     request("GET", path + encodeQuery(query), nullptr, context, std::move(done));
 }
 
-void ApiClient::writeResource(const QByteArray &method, const QString &path, const QJsonObject &body,
-                              QObject *context, ApiCallback<QJsonObject> done)
+void ApiClient::writeResource(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
+                              ApiCallback<QJsonObject> done)
 {
     request(method, path, method == "DELETE" ? nullptr : &body, context, std::move(done));
 }
