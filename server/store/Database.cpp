@@ -96,9 +96,18 @@ struct ThreadConnection {
 };
 thread_local ThreadConnection t_connection;
 
-// The database whose read snapshot (ReadSnapshot) is open on this thread, if any, and its connection.
+// The database whose read snapshot (ReadSnapshot) is open on this thread, if any.
 thread_local Database *t_snapshotDb = nullptr;
-thread_local QString t_snapshotConnection;
+
+// Resets the connection's cached statements that still hold a result, which would keep a
+// transaction from ending; those a SqlQuery is reading (busy) too, unless `keepBusy`.
+void finishStatements(const QSqlDatabase &conn, bool keepBusy)
+{
+    for (CachedStatement &statement : t_statements[conn.connectionName()]) {
+        if (statement.query->isActive() && !(keepBusy && statement.busy))
+            statement.query->finish();
+    }
+}
 
 bool isReadOnly(const QSqlQuery &query)
 {
@@ -334,6 +343,7 @@ void SqlQuery::prepare(Database &db, const QString &sql)
 {
     m_sql = sql;
     QSqlDatabase conn = db.connection();
+    m_db = &db;
     m_connectionName = conn.connectionName();
     auto &cache = t_statements[m_connectionName];
     auto it = cache.find(sql);
@@ -376,7 +386,7 @@ SqlQuery &SqlQuery::bind(const QVariant &value)
 bool SqlQuery::exec()
 {
     // A write ends the thread's read snapshot first: it then runs as it would without one.
-    if (t_snapshotDb && m_connectionName == t_snapshotConnection && !isReadOnly(*m_query))
+    if (t_snapshotDb == m_db && !isReadOnly(*m_query))
         ReadSnapshot::end(*t_snapshotDb);
     return m_query->exec();
 }
@@ -441,10 +451,7 @@ bool Transaction::commit()
     // SQLite refuses COMMIT while a statement still holds a result (e.g. an INSERT … RETURNING
     // whose row was read): reset this connection's cached statements first.
     const QSqlDatabase conn = m_db.connection();
-    for (CachedStatement &statement : t_statements[conn.connectionName()]) {
-        if (statement.query->isActive())
-            statement.query->finish();
-    }
+    finishStatements(conn, false);
     QSqlQuery q(conn);
     m_active = false;
     const bool committed = q.exec(u"COMMIT"_s);
@@ -475,7 +482,6 @@ ReadSnapshot::ReadSnapshot(Database &db)
     SqlQuery begin(db, "BEGIN");
     if (begin.exec()) {
         t_snapshotDb = &db;
-        t_snapshotConnection = db.connection().connectionName();
         m_owner = true;
     }
 }
@@ -489,13 +495,9 @@ ReadSnapshot::~ReadSnapshot()
 void ReadSnapshot::end(Database &db)
 {
     t_snapshotDb = nullptr;
-    t_snapshotConnection.clear();
-    // A read statement still holding a row would keep the snapshot open past COMMIT.
-    const QSqlDatabase conn = db.connection();
-    for (CachedStatement &statement : t_statements[conn.connectionName()]) {
-        if (statement.query->isActive() && !statement.busy)
-            statement.query->finish();
-    }
+    // A read statement still holding a row would keep the snapshot open past COMMIT; one being
+    // read now stays as it is.
+    finishStatements(db.connection(), true);
     SqlQuery commit(db, "COMMIT");
     if (!commit.exec()) {
         qCWarning(lcDb) << "ending a read snapshot failed:" << commit.raw().lastError().text();

@@ -95,6 +95,7 @@ public:
 private:
     void prepare(Database &db, const QString &sql);
 
+    Database *m_db = nullptr;
     QSqlQuery *m_query = nullptr;
     bool m_owned = false;
     QString m_sql;
