@@ -37,6 +37,31 @@ inline QQuickItem *findItem(QQuickItem *from, const QString &name)
     return nullptr;
 }
 
+// A user's click on `item` (named `name` in a failure): the mouse where it shows, or Space on its
+// focus when it lies below the fold of a scrolled form, as a user may.
+inline void clickItem(QQuickWindow *window, QQuickItem *item, const QString &name)
+{
+    QVERIFY2(item && item->isVisible(), qPrintable(name));
+    const QPoint centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    if (QRect(QPoint(), window->size()).contains(centre)) {
+        QTest::mouseClick(window, Qt::LeftButton, {}, centre);
+    } else {
+        item->forceActiveFocus();
+        QTest::keyClick(window, Qt::Key_Space);
+    }
+}
+
+// Types `text` into the field `item` (named `name` in a failure), replacing what it held, key by key.
+inline void typeInto(QQuickWindow *window, QQuickItem *item, const QString &name, const QString &text)
+{
+    QVERIFY2(item, qPrintable(name));
+    item->forceActiveFocus();
+    QMetaObject::invokeMethod(item, "selectAll");
+    for (const QChar c : text)   // QTest::keyClicks takes only widgets here (Qt 6.4)
+        QTest::keyClick(window, c.toLatin1());
+    QCOMPARE(item->property("text").toString(), text);
+}
+
 // Grabs a frame of `window` after the last change and saves it as <dir>/<fileName>.png, printing
 // the path into the test's output; false and *why on a frame that is empty or blank (a page has
 // text, fields and colours) or cannot be saved.

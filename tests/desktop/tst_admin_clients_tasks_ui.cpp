@@ -55,28 +55,8 @@ private:
         QQuickItem *i = item(name);
         return i && i->isVisible() && !i->property("text").toString().isEmpty();
     }
-    QPoint centre(QQuickItem *i) const { return i->mapToScene(QPointF(i->width() / 2, i->height() / 2)).toPoint(); }
-    void click(const QString &name)
-    {
-        QQuickItem *i = overlayItem(name);
-        QVERIFY2(i && i->isVisible(), qPrintable(name));
-        if (QRect(QPoint(), window()->size()).contains(centre(i))) {
-            QTest::mouseClick(window(), Qt::LeftButton, {}, centre(i));
-        } else {   // below the fold of a scrolled form: by the keyboard, as a user may
-            i->forceActiveFocus();
-            QTest::keyClick(window(), Qt::Key_Space);
-        }
-    }
-    void type(const QString &field, const QString &text)
-    {
-        QQuickItem *i = overlayItem(field);
-        QVERIFY2(i, qPrintable(field));
-        i->forceActiveFocus();
-        QMetaObject::invokeMethod(i, "selectAll");
-        for (const QChar c : text)   // QTest::keyClicks takes only widgets here (Qt 6.4)
-            QTest::keyClick(window(), c.toLatin1());
-        QCOMPARE(i->property("text").toString(), text);
-    }
+    void click(const QString &name) { clickItem(window(), overlayItem(name), name); }
+    void type(const QString &field, const QString &text) { typeInto(window(), overlayItem(field), field, text); }
     void signInAs(const QString &email, const QString &password)
     {
         if (item(u"workspacePage"_s)) {
