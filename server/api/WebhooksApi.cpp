@@ -28,7 +28,6 @@ WebhooksApi::WebhooksApi(Database &db, const ServerConfig &config, RoutingTrigge
       m_realtime(realtime),
       m_providers(providers),
       m_numbers(db, config.secretKey),
-      m_inbound(db),
       m_bot(db, providers, config.botEngineSettings()),
       m_pipeline(db, config.defaultRegion, &m_bot)
 {
@@ -45,36 +44,35 @@ void WebhooksApi::registerRoutes(HttpRouter &router)
                        [this, provider](RequestContext &ctx) { return verify(*provider, ctx); });
         }
         // The router wants an audit action on a mutating route; the handler skips the row itself.
+        // The handler opens its own transaction once the delivery is authenticated and read: on
+        // SQLite every writer waits for the one before it, so only the writing happens inside.
         router.post(path,
                     {.authenticated = false,
                      .action = u"webhook."_s + provider->name(),
                      .entityType = u"WhatsAppNumber"_s,
                      .rawBody = true,
-                     .transactional = true},
+                     .transactional = false},
                     [this, provider](RequestContext &ctx) { return receive(*provider, ctx); });
     }
 }
 
-Result<InboundNumber> WebhooksApi::number(const WhatsAppProvider &provider, const RequestContext &ctx)
+Result<NumberStore::WebhookAccount> WebhooksApi::account(const WhatsAppProvider &provider, const RequestContext &ctx)
 {
-    Result<std::optional<InboundNumber>> n = m_inbound.number(ctx.idParam(u"number_id"_s));
-    if (!n)
-        return n.error();
-    if (!*n || (*n)->provider != provider.name())
+    Result<std::optional<NumberStore::WebhookAccount>> account = m_numbers.webhookAccount(ctx.idParam(u"number_id"_s));
+    if (!account)
+        return account.error();
+    if (!*account || (*account)->number.provider != provider.name())
         return ApiError::notFound();
-    return **n;
+    return **account;
 }
 
 Result<HttpReply> WebhooksApi::verify(const WhatsAppProvider &provider, RequestContext &ctx)
 {
     ctx.audit.skip = true;
-    Result<InboundNumber> n = number(provider, ctx);
-    if (!n)
-        return n.error();
-    Result<NumberSecrets> secrets = m_numbers.secrets(n->id);
-    if (!secrets)
-        return secrets.error();
-    Result<QByteArray> answer = provider.verifyHandshake(webhookRequest(ctx), *secrets);
+    Result<NumberStore::WebhookAccount> account = this->account(provider, ctx);
+    if (!account)
+        return account.error();
+    Result<QByteArray> answer = provider.verifyHandshake(webhookRequest(ctx), account->secrets);
     if (!answer)
         return answer.error();
     return HttpReply::bytes(*answer, "text/plain; charset=utf-8");
@@ -83,33 +81,36 @@ Result<HttpReply> WebhooksApi::verify(const WhatsAppProvider &provider, RequestC
 Result<HttpReply> WebhooksApi::receive(const WhatsAppProvider &provider, RequestContext &ctx)
 {
     ctx.audit.skip = true;
-    Result<InboundNumber> n = number(provider, ctx);
-    if (!n)
-        return n.error();
-    Result<NumberSecrets> secrets = m_numbers.secrets(n->id);
-    if (!secrets)
-        return secrets.error();
+    Result<NumberStore::WebhookAccount> account = this->account(provider, ctx);
+    if (!account)
+        return account.error();
+    const InboundNumber &n = account->number;
     ProviderSettings settings;
     settings.metaAppSecret = m_config.metaAppSecret;
-    CONVERSA_TRY(provider.verifyWebhook(webhookRequest(ctx), *secrets, settings));
+    CONVERSA_TRY(provider.verifyWebhook(webhookRequest(ctx), account->secrets, settings));
+    const WebhookContent content = provider.parseWebhook(ProviderAccount::of(n, account->secrets), ctx.rawBody);
 
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database is not available"));
     const qint64 now = nowSeconds();
-    const WebhookContent content = provider.parseWebhook(ProviderAccount::of(*n, *secrets), ctx.rawBody);
     if (const std::optional<ConnectionChange> &change = content.connection) {
         if (!change->qrDataUrl.isEmpty())
-            CONVERSA_TRY(m_numbers.storeQr(n->id, change->qrDataUrl, now + provider.qrLifetimeSeconds(), now));
+            CONVERSA_TRY(m_numbers.storeQr(n.id, change->qrDataUrl, now + provider.qrLifetimeSeconds(), now));
         if (!change->status.isEmpty())
-            CONVERSA_TRY(m_numbers.recordConnection(n->id, change->status, change->detail, now));
+            CONVERSA_TRY(m_numbers.recordConnection(n.id, change->status, change->detail, now));
         // A QR also moves the number to qr_pending: both events then.
-        NumberEvents::afterCommit(ctx, m_db, m_realtime, n->id,
+        NumberEvents::afterCommit(ctx, m_db, m_realtime, n.id,
                                   change->qrDataUrl.isEmpty() ? NumberEvents::Status
                                                               : NumberEvents::Status | NumberEvents::Qr);
     } else {
-        Result<InboundSummary> summary = m_pipeline.handle(provider, *n, content, ctx.rawBody, now);
+        Result<InboundSummary> summary = m_pipeline.handle(provider, n, content, ctx.rawBody, now);
         if (!summary)
             return summary.error();
         afterCommit(ctx, *summary);
     }
+    if (!tx.commit())
+        return ApiError::internal();
     return HttpReply::json(QJsonObject{{u"received"_s, true}});
 }
 
@@ -122,8 +123,12 @@ void WebhooksApi::afterCommit(RequestContext &ctx, const InboundSummary &summary
         ChatEvents::afterCommit(ctx, m_db, m_realtime, [summary](ChatEvents &events) {
             for (const qint64 chat : summary.openedChats)
                 events.chatNew(chat);
-            for (const qint64 message : summary.storedMessages)
-                events.chatMessage(message);
+            for (const StoredMessage &stored : summary.storedMessages) {
+                if (stored.message)
+                    events.chatMessage(*stored.message, stored.agentId);
+                else
+                    events.chatMessage(stored.id);
+            }
             for (const qint64 message : summary.updatedMessages)
                 events.messageUpdated(message);
             for (const qint64 chat : summary.updatedChats)

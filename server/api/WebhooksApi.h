@@ -21,7 +21,7 @@ struct ServerConfig;
 // verification GET. No bearer token: the provider proves each request its own way (Meta signs
 // the raw body with X-Hub-Signature-256, WPPConnect carries the number's webhook secret in the
 // URL), 401 otherwise. Neither writes an audit row (one per inbound message would flood
-// audit_logs); a POST runs in one transaction and is answered 200 only after it committed.
+// audit_logs); a POST stores its delivery in one transaction and is answered 200 only after it committed.
 class WebhooksApi final : public ApiModule {
 public:
     WebhooksApi(Database &db, const ServerConfig &config, RoutingTrigger &routing, RealtimeBus &realtime,
@@ -31,8 +31,8 @@ public:
 private:
     Result<HttpReply> verify(const WhatsAppProvider &provider, RequestContext &ctx);
     Result<HttpReply> receive(const WhatsAppProvider &provider, RequestContext &ctx);
-    Result<InboundNumber> number(const WhatsAppProvider &provider,
-                                 const RequestContext &ctx);   // live and its, else 404
+    // The number of the URL with its secrets: live and the provider's, else 404.
+    Result<NumberStore::WebhookAccount> account(const WhatsAppProvider &provider, const RequestContext &ctx);
     // Once the delivery is committed: routing looks at new chats, and the realtime events go out.
     void afterCommit(RequestContext &ctx, const InboundSummary &summary);
 
@@ -42,7 +42,6 @@ private:
     RealtimeBus &m_realtime;
     const ProviderRegistry &m_providers;
     NumberStore m_numbers;
-    InboundStore m_inbound;
     BotEngine m_bot;
     InboundPipeline m_pipeline;
 };

@@ -17,6 +17,7 @@
 #include "store/Database.h"
 #include "store/MessageTallyStore.h"
 #include "store/RetentionStore.h"
+#include "store/WalCheckpointer.h"
 
 #include <QDateTime>
 
@@ -30,6 +31,7 @@ namespace {
 constexpr int kMemoryTrimCheckMs = 5000;
 constexpr int kMemoryTrimSockets = 100;   // connected or gone since the last trim
 constexpr int kTallyFoldMs = 2000;
+constexpr int kCheckpointMs = 200;
 }   // namespace
 
 std::unique_ptr<OwnedService<RealtimeRelay>> realtimeRelay(Database &db, RealtimeBus &bus)
@@ -37,6 +39,14 @@ std::unique_ptr<OwnedService<RealtimeRelay>> realtimeRelay(Database &db, Realtim
     if (db.dialect() != SqlDialect::Postgres)
         return nullptr;
     return std::make_unique<OwnedService<RealtimeRelay>>(u"realtime relay"_s, std::make_unique<RealtimeRelay>(db, bus));
+}
+
+std::unique_ptr<OwnedService<WalCheckpointer>> walCheckpointer(Database &db)
+{
+    if (db.dialect() != SqlDialect::Sqlite)
+        return nullptr;
+    return std::make_unique<OwnedService<WalCheckpointer>>(u"WAL checkpoints"_s,
+                                                           std::make_unique<WalCheckpointer>(db, kCheckpointMs));
 }
 
 std::unique_ptr<OwnedService<QTimer>> tallyFold(Database &db)
@@ -47,7 +57,8 @@ std::unique_ptr<OwnedService<QTimer>> tallyFold(Database &db)
     timer->setInterval(kTallyFoldMs);
     // A failed fold (logged by the store) leaves the log as it was, which readers still count;
     // the next tick tries again.
-    QObject::connect(timer.get(), &QTimer::timeout, timer.get(), [&db] { static_cast<void>(MessageTallyStore(db).foldAll()); });
+    QObject::connect(timer.get(), &QTimer::timeout, timer.get(),
+                     [&db] { static_cast<void>(MessageTallyStore(db).foldAll()); });
     return std::make_unique<OwnedService<QTimer>>(u"message tally fold"_s, std::move(timer));
 }
 

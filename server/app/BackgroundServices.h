@@ -23,6 +23,7 @@ class ProviderRegistry;
 class RealtimeBus;
 class RealtimeRelay;
 class ReminderScheduler;
+class WalCheckpointer;
 class RoutingThread;
 class RoutingTrigger;
 struct ServerConfig;
@@ -31,6 +32,8 @@ namespace BackgroundServices {
 
 // Realtime events passed on to the other servers sharing the PostgreSQL; null on SQLite.
 std::unique_ptr<OwnedService<RealtimeRelay>> realtimeRelay(Database &db, RealtimeBus &bus);
+// SQLite's write-ahead log checkpointed from a thread of its own; null on PostgreSQL.
+std::unique_ptr<OwnedService<WalCheckpointer>> walCheckpointer(Database &db);
 // The message tallies' log folded into them every few seconds; null on SQLite (no log there).
 std::unique_ptr<OwnedService<QTimer>> tallyFold(Database &db);
 // Audit rows and login attempts past their retention deleted, a batch at a time; null when off.

@@ -252,7 +252,8 @@ Result<Ok> ServerApp::start()
     m_reminders = m_services.add(BackgroundServices::reminders(m_config, *m_db, *m_realtime));
     m_services.add(BackgroundServices::analyticsPush(m_config, *m_analytics, *m_realtime));
     m_services.add(BackgroundServices::memoryTrimmer(*m_realtime));
-    m_services.add(BackgroundServices::tallyFold(*m_db));   // PostgreSQL's message tally log
+    m_services.add(BackgroundServices::tallyFold(*m_db));         // PostgreSQL's message tally log
+    m_services.add(BackgroundServices::walCheckpointer(*m_db));   // SQLite's log, off the writers' path
     m_services.add(BackgroundServices::retention(m_config, *m_db));
     m_outbound = m_services.add(BackgroundServices::outbound(m_config, *m_db, *m_realtime, m_providers));
     m_media = m_services.add(BackgroundServices::media(m_config, *m_db, *m_realtime, m_providers));

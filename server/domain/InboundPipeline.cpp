@@ -69,6 +69,26 @@ InboundMessage InboundPipeline::messageOf(const InboundDelivery &d, qint64 chatI
     return m;
 }
 
+StoredMessage InboundPipeline::storedInbound(const InboundMessage &m, qint64 id, qint64 agentId)
+{
+    StoredMessage stored{id};
+    if (!m.replyToProviderId.isEmpty())
+        return stored;   // the quote's row is read back with the message
+    Message &e = stored.message.emplace();
+    e.id = id;
+    e.chatId = m.chatId;
+    e.numberId = m.numberId;
+    e.direction = u"inbound"_s;
+    e.messageType = m.messageType;
+    e.content = m.content;
+    e.mediaFileId = m.mediaFileId;
+    e.status = u"delivered"_s;
+    e.createdAt = m.at;
+    e.deliveredAt = m.at;
+    stored.agentId = agentId;
+    return stored;
+}
+
 Result<InboundSummary> InboundPipeline::handle(const WhatsAppProvider &provider, const InboundNumber &number,
                                                const WebhookContent &content, const QByteArray &rawBody, qint64 now)
 {
@@ -119,17 +139,6 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
                                          InboundSummary &summary, qint64 mediaFileId)
 {
     const QString &wamid = d.providerMessageId;
-    if (!wamid.isEmpty()) {
-        // The same provider id again (providers deliver at least once): nothing to do, not even
-        // a chat to open when the first copy's chat was closed since.
-        Result<bool> seen = m_store.hasMessage(number.id, wamid);
-        if (!seen)
-            return seen.error();
-        if (*seen) {
-            ++summary.duplicates;
-            return Ok{};
-        }
-    }
     const QString &from = d.from;
     // wa_id and from are digits without "+"; a number libphonenumber does not know is still kept.
     QString phone;
@@ -141,19 +150,26 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
             phone = u'+' + from;
     }
     if (phone.isEmpty()) {
-        summary.notes.append(u"message %1 has no usable phone number"_s.arg(wamid));
+        Result<bool> seen = wamid.isEmpty() ? false : m_store.hasMessage(number.id, wamid);
+        if (!seen)
+            return seen.error();
+        if (*seen)
+            ++summary.duplicates;
+        else
+            summary.notes.append(u"message %1 has no usable phone number"_s.arg(wamid));
         return Ok{};
     }
-    Result<qint64> client = m_store.findClient(phone);
-    if (!client)
-        return client.error();
-    std::optional<InboundChat> open;
-    if (*client) {
-        Result<std::optional<InboundChat>> found = m_store.openChat(*client, number.id);
-        if (!found)
-            return found.error();
-        open = *found;
+    Result<InboundLookup> known = m_store.lookup(number.id, wamid, phone);
+    if (!known)
+        return known.error();
+    // The same provider id again (providers deliver at least once): nothing to do, not even a
+    // chat to open when the first copy's chat was closed since.
+    if (known->seen) {
+        ++summary.duplicates;
+        return Ok{};
     }
+    Result<qint64> client = known->clientId;
+    const std::optional<InboundChat> &open = known->open;
     InboundChat chat;
     std::optional<InboundCampaign> campaign;
     std::optional<CampaignBot> bot;
@@ -200,16 +216,15 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
     }
 
     const InboundMessage m = messageOf(d, chat.id, number.id, mediaFileId, now);
-    Result<qint64> id = m_store.insertInbound(m);
-    if (!id)
-        return id.error();
-    if (*id == 0) {   // the same provider id again
+    Result<InboundStore::Stored> stored = m_store.storeInbound(m, *client);
+    if (!stored)
+        return stored.error();
+    if (stored->messageId == 0) {   // the same provider id again
         ++summary.duplicates;
         return Ok{};
     }
     ++summary.messagesStored;
-    summary.storedMessages.append(*id);
-    CONVERSA_TRY(m_store.countInbound(chat.id, number.id, *client, *id, m.at));
+    summary.storedMessages.append(storedInbound(m, stored->messageId, stored->agentId));
 
     if (chat.created && campaign) {
         ++summary.chatsOpened;
@@ -231,7 +246,7 @@ Result<Ok> InboundPipeline::storeMessage(const InboundNumber &number, const Inbo
             Result<qint64> greeted = m_store.insertBotText(chat.id, number.id, greeting, now);
             if (!greeted)
                 return greeted.error();
-            summary.storedMessages.append(*greeted);
+            summary.storedMessages.append(StoredMessage{*greeted});
         }
     } else if (m_bot && chat.status == "bot"_L1) {
         Result<ChatEffects> answered = m_bot->clientMessage(chat.id, d.content, d.replyId);

@@ -5,6 +5,7 @@
 #include "core/Translator.h"
 #include "providers/WhatsAppProvider.h"
 #include "store/InboundStore.h"
+#include "store/MessageStore.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -16,6 +17,14 @@ namespace Conversa::Server {
 class BotEngine;
 class Database;
 
+// A message a delivery stored, for its chat.message event: as written, when the pipeline knows
+// all of it (the event then reads nothing back), else only its id.
+struct StoredMessage {
+    qint64 id = 0;
+    std::optional<Message> message;
+    qint64 agentId = 0;   // with `message`: the chat's agent as the transaction left it
+};
+
 // What one webhook delivery did (for logs and tests).
 struct InboundSummary {
     int messagesStored = 0;
@@ -24,12 +33,12 @@ struct InboundSummary {
     int chatsOpened = 0;
     QList<qint64> queuedCampaigns;   // campaigns whose queue got a new chat: routing follows the commit
     // For the realtime events that follow the commit:
-    QList<qint64> openedChats;       // chat.new
-    QList<qint64> storedMessages;    // chat.message: inbound messages, and greetings
-    QList<qint64> updatedMessages;   // message.updated: outbound messages whose status moved
-    QList<qint64> updatedChats;      // chat.updated: closed chats that got a survey answer
-    QStringList notes;               // what was not understood; non-empty: the body went to webhook_events
-    QList<DomainEvent> botEvents;    // what bot sessions did (their messages, transfers…)
+    QList<qint64> openedChats;             // chat.new
+    QList<StoredMessage> storedMessages;   // chat.message: inbound messages, and greetings
+    QList<qint64> updatedMessages;         // message.updated: outbound messages whose status moved
+    QList<qint64> updatedChats;            // chat.updated: closed chats that got a survey answer
+    QStringList notes;                     // what was not understood; non-empty: the body went to webhook_events
+    QList<DomainEvent> botEvents;          // what bot sessions did (their messages, transfers…)
 };
 
 // The inbound side of WhatsApp (docs/ROUTING.md, docs/PROVIDERS.md, issue 4), run inside the webhook's transaction:
@@ -62,6 +71,8 @@ public:
     // The messages row of an inbound delivery on `chatId` (`mediaFileId`: its inline media, stored).
     static InboundMessage messageOf(const InboundDelivery &d, qint64 chatId, qint64 numberId, qint64 mediaFileId,
                                     qint64 now);
+    // The stored row of `m` as MessageStore would read it back (not for a reply: its quote is read).
+    static StoredMessage storedInbound(const InboundMessage &m, qint64 id, qint64 agentId);
 
 private:
     // A message whose file came inside the webhook: the file stored first (not for a duplicate).

@@ -1,5 +1,7 @@
 #include "PhoneNumbers.h"
 
+#include <QHash>
+
 #include <phonenumbers/phonenumberutil.h>
 
 #include <set>
@@ -17,16 +19,27 @@ std::optional<QString> toE164(const QString &input, const QString &defaultRegion
     const QString trimmed = input.trimmed();
     if (trimmed.isEmpty() || trimmed.size() > 40)
         return std::nullopt;
+    // Parsing costs a webhook as much as its signature check, and the same clients write again
+    // and again: each thread remembers its latest answers (a pure function of its arguments).
+    constexpr qsizetype kRemembered = 4096;
+    thread_local QHash<QString, std::optional<QString>> remembered;
+    const QString key = trimmed + u'\x1f' + defaultRegion;
+    if (const auto known = remembered.constFind(key); known != remembered.constEnd())
+        return *known;
+    if (remembered.size() >= kRemembered)
+        remembered.clear();
     const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();   // thread-safe singleton
     PhoneNumber number;
-    if (util->Parse(trimmed.toStdString(), defaultRegion.toUpper().toStdString(), &number) !=
-            PhoneNumberUtil::NO_PARSING_ERROR ||
-        !util->IsValidNumber(number)) {
-        return std::nullopt;
+    std::optional<QString> e164;
+    if (util->Parse(trimmed.toStdString(), defaultRegion.toUpper().toStdString(), &number) ==
+            PhoneNumberUtil::NO_PARSING_ERROR &&
+        util->IsValidNumber(number)) {
+        std::string formatted;
+        util->Format(number, PhoneNumberUtil::E164, &formatted);
+        e164 = QString::fromStdString(formatted);
     }
-    std::string e164;
-    util->Format(number, PhoneNumberUtil::E164, &e164);
-    return QString::fromStdString(e164);
+    remembered.insert(key, e164);
+    return e164;
 }
 
 bool isValidRegion(const QString &region)

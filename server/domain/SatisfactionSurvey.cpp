@@ -155,21 +155,20 @@ Result<bool> SatisfactionSurvey::takeAnswer(qint64 clientId, const InboundNumber
 
     InboundStore inbound(m_db);
     const InboundMessage m = InboundPipeline::messageOf(d, s.chatId, number.id, mediaFileId, now);
-    const Result<qint64> id = inbound.insertInbound(m);
-    if (!id)
-        return id.error();
-    if (*id == 0) {   // the same provider id again
+    const Result<InboundStore::Stored> stored = inbound.storeInbound(m, clientId);
+    if (!stored)
+        return stored.error();
+    if (stored->messageId == 0) {   // the same provider id again
         ++summary.duplicates;
         return true;
     }
     ++summary.messagesStored;
-    summary.storedMessages.append(*id);
-    CONVERSA_TRY(inbound.countInbound(s.chatId, number.id, clientId, *id, m.at));
+    summary.storedMessages.append(InboundPipeline::storedInbound(m, stored->messageId, stored->agentId));
     const Result<qint64> thanks =
         inbound.insertBotMessage({.chatId = s.chatId, .numberId = number.id, .content = acknowledgement(), .at = now});
     if (!thanks)
         return thanks.error();
-    summary.storedMessages.append(*thanks);
+    summary.storedMessages.append(StoredMessage{*thanks});
     if (!summary.updatedChats.contains(s.chatId))
         summary.updatedChats.append(s.chatId);
     return true;

@@ -114,11 +114,16 @@ void ChatEvents::messageEvent(qint64 messageId, const char *event)
     const Result<Message> m = MessageStore(m_db).find(messageId);
     if (!m)
         return;
+    publishMessage(*m, agentOf(m->chatId), event);
+}
+
+void ChatEvents::publishMessage(const Message &m, qint64 agentId, const char *event)
+{
     JsonWriter w(768);
-    w.beginObject().field("chat_id", m->chatId).key("message");
-    MessageJson::writeMessage(w, *m);
+    w.beginObject().field("chat_id", m.chatId).key("message");
+    MessageJson::writeMessage(w, m);
     w.endObject();
-    m_bus.publish(rooms(m->chatId, agentOf(m->chatId)), QString::fromLatin1(event), w.take(), m_exceptUserId);
+    m_bus.publish(rooms(m.chatId, agentId), QString::fromLatin1(event), w.take(), m_exceptUserId);
 }
 
 void ChatEvents::taskReminder(qint64 taskId, qint64 userId)

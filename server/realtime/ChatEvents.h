@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/DomainEvents.h"
+#include "store/MessageStore.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -48,11 +49,14 @@ public:
     void chatTransferred(qint64 chatId, qint64 previousAgentId, const QJsonObject &from, const QJsonObject &to,
                          const QString &reason);
     void chatMessage(qint64 messageId) { messageEvent(messageId, "chat.message"); }
+    // A message its writer already holds as stored, and its chat's agent: nothing read back.
+    void chatMessage(const Message &m, qint64 agentId) { publishMessage(m, agentId, "chat.message"); }
     void messageUpdated(qint64 messageId) { messageEvent(messageId, "message.updated"); }
     void taskReminder(qint64 taskId, qint64 userId);
 
 private:
     void messageEvent(qint64 messageId, const char *event);
+    void publishMessage(const Message &m, qint64 agentId, const char *event);
     qint64 agentOf(qint64 chatId);   // 0: none, or no such chat
     static QStringList rooms(qint64 chatId, qint64 agentId, qint64 previousAgentId = 0);
 

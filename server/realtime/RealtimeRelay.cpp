@@ -21,10 +21,14 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr qsizetype kNotifyMax = 7900;   // NOTIFY's payload limit is 8,000 bytes
 constexpr qint64 kKeepSeconds = 60;
+constexpr int kNoticesPerStatement = 8;
 }   // namespace
 
 RealtimeRelay::RealtimeRelay(Database &db, RealtimeBus &bus)
-    : m_db(db), m_bus(bus), m_origin(QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_db(db),
+      m_bus(bus),
+      m_origin(QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_ownPrefix("{\"o\":\"" + m_origin.toLatin1() + '"')
 {
     m_thread.setObjectName(u"relay"_s);
 }
@@ -66,13 +70,46 @@ void RealtimeRelay::send(const RealtimeBus::Relayed &r)
 {
     // PostgreSQL serialises every NOTIFY's commit on one cluster-wide lock: the relay's own thread
     // waits for it, in publishing order, never a request's thread.
-    QMetaObject::invokeMethod(m_anchor, [this, r] { notify(r); });
+    QMutexLocker lock(&m_queueLock);
+    m_queue.append(r);
+    if (m_queue.size() == 1)
+        QMetaObject::invokeMethod(m_anchor, [this] { flush(); });
 }
 
-void RealtimeRelay::notify(const RealtimeBus::Relayed &r)
+void RealtimeRelay::flush()
+{
+    QList<RealtimeBus::Relayed> queued;
+    {
+        QMutexLocker lock(&m_queueLock);
+        queued.swap(m_queue);
+    }
+    QList<QByteArray> notices;
+    notices.reserve(queued.size());
+    for (const RealtimeBus::Relayed &r : std::as_const(queued)) {
+        QByteArray n = notice(r);
+        if (!n.isEmpty())
+            notices.append(std::move(n));
+    }
+    const QString channel = QString::fromLatin1(kChannel);
+    for (qsizetype first = 0; first < notices.size(); first += kNoticesPerStatement) {
+        const qsizetype count = std::min<qsizetype>(kNoticesPerStatement, notices.size() - first);
+        QString sql = u"SELECT pg_notify(?, ?)"_s;
+        for (qsizetype i = 1; i < count; ++i)
+            sql += u", pg_notify(?, ?)"_s;
+        QVariantList values;
+        values.reserve(2 * count);
+        for (qsizetype i = first; i < first + count; ++i)
+            values << channel << QString::fromUtf8(notices.at(i));
+        SqlQuery q(m_db, sql, values);
+        if (!q.exec())
+            qCWarning(lcRelay) << "could not notify the other servers";
+    }
+}
+
+QByteArray RealtimeRelay::notice(const RealtimeBus::Relayed &r)
 {
     JsonWriter w(512 + r.payload.size());
-    w.beginObject().field("o", m_origin);
+    w.beginObject().field("o", m_origin).field("n", ++m_sequence);
     switch (r.kind) {
     case RealtimeBus::Relayed::Kind::Event:
         w.field("k", "event").field("e", r.event).field("x", r.exceptUserId);
@@ -88,18 +125,15 @@ void RealtimeRelay::notify(const RealtimeBus::Relayed &r)
     }
     w.endObject();
     QByteArray notice = w.take();
-    if (notice.size() > kNotifyMax) {
-        SqlQuery q(m_db, "INSERT INTO realtime_events (body, created_at) VALUES (?, ?) RETURNING id",
-                   {QString::fromUtf8(notice), nowSeconds()});
-        if (!q.exec() || !q.next()) {
-            qCWarning(lcRelay) << "could not keep a large event for the other servers";
-            return;
-        }
-        notice = "{\"o\":\"" + m_origin.toLatin1() + "\",\"id\":" + QByteArray::number(q.integer(0)) + '}';
+    if (notice.size() <= kNotifyMax)
+        return notice;
+    SqlQuery q(m_db, "INSERT INTO realtime_events (body, created_at) VALUES (?, ?) RETURNING id",
+               {QString::fromUtf8(notice), nowSeconds()});
+    if (!q.exec() || !q.next()) {
+        qCWarning(lcRelay) << "could not keep a large event for the other servers";
+        return {};
     }
-    SqlQuery q(m_db, "SELECT pg_notify(?, ?)", {QString::fromLatin1(kChannel), QString::fromUtf8(notice)});
-    if (!q.exec())
-        qCWarning(lcRelay) << "could not notify the other servers";
+    return "{\"o\":\"" + m_origin.toLatin1() + "\",\"id\":" + QByteArray::number(q.integer(0)) + '}';
 }
 
 void RealtimeRelay::listen()
@@ -148,7 +182,10 @@ void RealtimeRelay::received(const QString &channel, const QVariant &payload)
 {
     if (channel != QLatin1StringView(kChannel))
         return;
-    deliver(payload.toString().toUtf8());
+    const QByteArray body = payload.toString().toUtf8();
+    if (body.startsWith(m_ownPrefix))
+        return;   // ours, back from LISTEN: delivered here already
+    deliver(body);
 }
 
 void RealtimeRelay::deliver(const QByteArray &body)

@@ -7,20 +7,36 @@
 
 using namespace Qt::StringLiterals;
 
+// Inbound messages are delivered when they reach us; read_at is the agent's (POST …/read). Bound
+// with inboundValues(); a macro so that it joins other literals into one statement.
+#define INSERT_INBOUND                                                                                                 \
+    "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, "                    \
+    "provider_message_id, provider_media_id, media_mime_type, media_file_id, is_bot_message, created_at, "             \
+    "delivered_at, reply_to_message_id) VALUES (?, ?, 'inbound', ?, ?, 'delivered', ?, ?, ?, ?, FALSE, ?, ?, "         \
+    "(SELECT id FROM messages WHERE whatsapp_number_id = ? AND provider_message_id = ?)) "                             \
+    "ON CONFLICT DO NOTHING RETURNING id"
+
 namespace Conversa::Server {
 
-Result<std::optional<InboundNumber>> InboundStore::number(qint64 id)
+namespace {
+
+QVariantList inboundValues(const InboundMessage &m)
 {
-    SqlQuery q(m_db,
-               "SELECT id, provider, meta_phone_number_id, wppconnect_session_name FROM whatsapp_numbers "
-               "WHERE id = ? AND deleted_at IS NULL",
-               {id});
-    if (!q.exec())
-        return q.failure();
-    if (!q.next())
-        return std::optional<InboundNumber>();
-    return std::optional<InboundNumber>(InboundNumber{q.integer(0), q.string(1), q.string(2), q.string(3)});
+    return {m.chatId,
+            m.numberId,
+            m.messageType,
+            nullIfEmpty(m.content),
+            nullIfEmpty(m.providerMessageId),
+            nullIfEmpty(m.providerMediaId),
+            nullIfEmpty(m.mediaMimeType),
+            nullIfZero(m.mediaFileId),
+            m.at,
+            m.at,
+            m.numberId,
+            nullIfEmpty(m.replyToProviderId)};
 }
+
+}   // namespace
 
 Result<Ok> InboundStore::recordEvent(const QString &provider, qint64 numberId, const QByteArray &payload,
                                      const QString &note, qint64 now)
@@ -134,47 +150,98 @@ Result<bool> InboundStore::hasMessage(qint64 numberId, const QString &providerMe
     return q.next();
 }
 
+Result<InboundLookup> InboundStore::lookup(qint64 numberId, const QString &providerMessageId, const QString &phone)
+{
+    SqlQuery q(m_db,
+               "SELECT EXISTS (SELECT 1 FROM messages WHERE whatsapp_number_id = ? AND provider_message_id = ?), "
+               "cl.id, ch.id, ch.campaign_id, ch.status FROM (SELECT 1 AS one) one "
+               "LEFT JOIN clients cl ON cl.phone_number = ? AND cl.deleted_at IS NULL "
+               "LEFT JOIN chats ch ON ch.client_id = cl.id AND ch.whatsapp_number_id = ? AND ch.status <> 'closed'",
+               {numberId, nullIfEmpty(providerMessageId), phone, numberId});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return ApiError::internal();
+    InboundLookup found;
+    found.seen = q.boolean(0);
+    found.clientId = q.integer(1);
+    if (!q.isNull(2))
+        found.open = InboundChat{q.integer(2), q.integer(3), false, q.string(4)};
+    return found;
+}
+
 Result<qint64> InboundStore::insertInbound(const InboundMessage &m)
 {
-    // Inbound messages are delivered when they reach us; read_at is the agent's (POST …/read).
-    SqlQuery
-        q(m_db,
-          "INSERT INTO messages (chat_id, whatsapp_number_id, direction, message_type, content, status, "
-          "provider_message_id, provider_media_id, media_mime_type, media_file_id, is_bot_message, created_at, "
-          "delivered_at, reply_to_message_id) VALUES (?, ?, 'inbound', ?, ?, 'delivered', ?, ?, ?, ?, FALSE, ?, ?, "
-          "(SELECT id FROM messages WHERE whatsapp_number_id = ? AND provider_message_id = ?)) "
-          "ON CONFLICT DO NOTHING RETURNING id",
-          {m.chatId, m.numberId, m.messageType, nullIfEmpty(m.content), nullIfEmpty(m.providerMessageId),
-           nullIfEmpty(m.providerMediaId), nullIfEmpty(m.mediaMimeType), nullIfZero(m.mediaFileId), m.at, m.at,
-           m.numberId, nullIfEmpty(m.replyToProviderId)});
+    static const QString sql = QString::fromUtf8(INSERT_INBOUND);
+    SqlQuery q(m_db, sql, inboundValues(m));
     if (!q.exec())
         return q.failure();
     return q.next() ? q.integer(0) : qint64(0);
 }
 
-Result<Ok> InboundStore::countInbound(qint64 chatId, qint64 numberId, qint64 clientId, qint64 messageId, qint64 at)
+Result<InboundStore::Stored> InboundStore::storeInbound(const InboundMessage &m, qint64 clientId)
 {
+    if (m_db.dialect() == SqlDialect::Sqlite) {   // in process: statements cost no round trip
+        Result<qint64> id = insertInbound(m);
+        if (!id)
+            return id.error();
+        if (*id == 0)
+            return Stored{};
+        Result<qint64> agent = countInbound(m.chatId, m.numberId, clientId, *id, m.at);
+        if (!agent)
+            return agent.error();
+        return Stored{*id, *agent};
+    }
+    // One round trip for the five writes of countInbound(): each UPDATE joins the inserted row, so
+    // a duplicate (no row) counts nothing; the number's hot row is locked last.
+    static const QString sql = QString::fromUtf8(
+        "WITH m AS (" INSERT_INBOUND "), "
+        "c AS (UPDATE chats SET message_count = message_count + 1, unread_count = unread_count + 1, "
+        "last_message_id = m.id, last_message_at = CASE WHEN last_message_at IS NULL OR last_message_at < ? "
+        "THEN ? ELSE last_message_at END, last_activity_at = CASE WHEN last_activity_at < ? THEN ? "
+        "ELSE last_activity_at END FROM m WHERE chats.id = ? RETURNING chats.assigned_agent_id), "
+        "cl AS (UPDATE clients SET last_contact_at = ? FROM m WHERE clients.id = ? "
+        "AND (last_contact_at IS NULL OR last_contact_at < ?) RETURNING clients.id), "
+        "n AS (UPDATE whatsapp_numbers SET total_messages_received = total_messages_received + 1 FROM m "
+        "WHERE whatsapp_numbers.id = ? RETURNING whatsapp_numbers.id) "
+        "SELECT m.id, (SELECT assigned_agent_id FROM c) FROM m");
+    SqlQuery q(m_db, sql,
+               inboundValues(m) << m.at << m.at << m.at << m.at << m.chatId << m.at << clientId << m.at << m.numberId);
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return Stored{};
+    return Stored{q.integer(0), q.integer(1)};
+}
+
+Result<qint64> InboundStore::countInbound(qint64 chatId, qint64 numberId, qint64 clientId, qint64 messageId, qint64 at)
+{
+    qint64 agentId = 0;
     {
         // A message that arrives late (older than the last one) does not move the chat back in time.
         SqlQuery q(m_db,
                    "UPDATE chats SET message_count = message_count + 1, unread_count = unread_count + 1, "
                    "last_message_id = ?, last_message_at = CASE WHEN last_message_at IS NULL OR last_message_at < ? "
                    "THEN ? ELSE last_message_at END, last_activity_at = CASE WHEN last_activity_at < ? THEN ? "
-                   "ELSE last_activity_at END WHERE id = ?",
+                   "ELSE last_activity_at END WHERE id = ? RETURNING assigned_agent_id",
                    {messageId, at, at, at, at, chatId});
-        CONVERSA_TRY(q.run());
+        if (!q.exec())
+            return q.failure();
+        if (q.next())
+            agentId = q.integer(0);
     }
     {
-        SqlQuery q(m_db,
-                   "UPDATE whatsapp_numbers SET total_messages_received = total_messages_received + 1 WHERE id = ?",
-                   {numberId});
+        SqlQuery q(
+            m_db,
+            "UPDATE clients SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)",
+            {at, clientId, at});
         CONVERSA_TRY(q.run());
     }
-    SqlQuery
-        q(m_db,
-          "UPDATE clients SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)",
-          {at, clientId, at});
-    return q.run();
+    // Last: every delivery to the number updates this row, and holds its lock until the commit.
+    SqlQuery q(m_db, "UPDATE whatsapp_numbers SET total_messages_received = total_messages_received + 1 WHERE id = ?",
+               {numberId});
+    CONVERSA_TRY(q.run());
+    return agentId;
 }
 
 Result<qint64> InboundStore::insertBotText(qint64 chatId, qint64 numberId, const QString &text, qint64 now)

@@ -37,6 +37,13 @@ struct InboundChat {
     QString status;
 };
 
+// What the database knows of an inbound message before storing it, read in one statement.
+struct InboundLookup {
+    bool seen = false;                 // the number already has a message with this provider id
+    qint64 clientId = 0;               // the live client with the phone; 0: none
+    std::optional<InboundChat> open;   // the client's open chat on the number
+};
+
 // One inbound message as the provider sent it.
 struct InboundMessage {
     qint64 chatId = 0;
@@ -87,7 +94,6 @@ public:
 
     static constexpr qint64 kWindowSeconds = 24 * 3600;
 
-    Result<std::optional<InboundNumber>> number(qint64 id);
     Result<Ok> recordEvent(const QString &provider, qint64 numberId, const QByteArray &payload, const QString &note,
                            qint64 now);
 
@@ -103,10 +109,15 @@ public:
 
     // Whether the number already has a message with this provider id.
     Result<bool> hasMessage(qint64 numberId, const QString &providerMessageId);
-    // The message's id, or 0 when the number already has this provider message id (a duplicate).
-    Result<qint64> insertInbound(const InboundMessage &m);
-    // The counters and last message of the chat, number and client after a new inbound message.
-    Result<Ok> countInbound(qint64 chatId, qint64 numberId, qint64 clientId, qint64 messageId, qint64 at);
+    // hasMessage(), findClient() and openChat() at once (`providerMessageId` empty: never seen).
+    Result<InboundLookup> lookup(qint64 numberId, const QString &providerMessageId, const QString &phone);
+    // An inbound message stored with its counts (one statement on PostgreSQL): the message's id
+    // (0: a duplicate, nothing counted) and its chat's agent.
+    struct Stored {
+        qint64 messageId = 0;
+        qint64 agentId = 0;
+    };
+    Result<Stored> storeInbound(const InboundMessage &m, qint64 clientId);
     // A bot text (welcome or offline message) stored pending for the outbound worker.
     Result<qint64> insertBotText(qint64 chatId, qint64 numberId, const QString &text, qint64 now);
     Result<qint64> insertBotMessage(const BotOutbound &m);
@@ -119,6 +130,12 @@ public:
     Result<WhatsAppWindow> window(qint64 chatId, qint64 now, const QStringList &providersWithWindow);
 
 private:
+    // The message's id, or 0 when the number already has this provider message id (a duplicate).
+    Result<qint64> insertInbound(const InboundMessage &m);
+    // The counters and last message of the chat, number and client after a new inbound message.
+    // The chat's agent as this transaction leaves it (0: none), for the message's event.
+    Result<qint64> countInbound(qint64 chatId, qint64 numberId, qint64 clientId, qint64 messageId, qint64 at);
+
     Database &m_db;
 };
 

@@ -19,6 +19,10 @@ const char *const kNumberColumns =
     "meta_access_token IS NOT NULL, meta_app_secret IS NOT NULL, webhook_verify_token IS NOT NULL, "
     "wppconnect_api_key IS NOT NULL, created_at, updated_at";
 
+// In NumberStore::openSecrets' order.
+const char *const kSecretColumns =
+    "meta_access_token, meta_app_secret, webhook_verify_token, wppconnect_api_key, webhook_secret";
+
 WhatsAppNumber readNumber(const SqlQuery &q)
 {
     WhatsAppNumber n;
@@ -219,20 +223,42 @@ Result<Ok> NumberStore::writeSecrets(qint64 id, const NumberSecrets &s)
 Result<NumberSecrets> NumberStore::secrets(qint64 id)
 {
     SqlQuery q(m_db,
-               "SELECT meta_access_token, meta_app_secret, webhook_verify_token, wppconnect_api_key, webhook_secret "
-               "FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL",
+               u"SELECT "_s + QLatin1StringView(kSecretColumns) +
+                   u" FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL"_s,
                {id});
     if (!q.exec())
         return q.failure();
     if (!q.next())
         return ApiError::notFound();
+    return openSecrets(q, 0, id);
+}
+
+Result<std::optional<NumberStore::WebhookAccount>> NumberStore::webhookAccount(qint64 id)
+{
+    static const QString sql = u"SELECT provider, meta_phone_number_id, wppconnect_session_name, "_s +
+        QLatin1StringView(kSecretColumns) + u" FROM whatsapp_numbers WHERE id = ? AND deleted_at IS NULL"_s;
+    SqlQuery q(m_db, sql, {id});
+    if (!q.exec())
+        return q.failure();
+    if (!q.next())
+        return std::optional<WebhookAccount>();
+    Result<NumberSecrets> secrets = openSecrets(q, 3, id);
+    if (!secrets)
+        return secrets.error();
+    return std::optional<WebhookAccount>(
+        WebhookAccount{InboundNumber{id, q.string(0), q.string(1), q.string(2)}, *secrets});
+}
+
+Result<NumberSecrets> NumberStore::openSecrets(const SqlQuery &q, int first, qint64 id) const
+{
     static const char *const columns[] = {"meta_access_token", "meta_app_secret", "webhook_verify_token",
                                           "wppconnect_api_key", "webhook_secret"};
     QString plain[5];
     for (int i = 0; i < 5; ++i) {
-        if (q.isNull(i))
+        if (q.isNull(first + i))
             continue;
-        const std::optional<QByteArray> opened = m_box.open(q.string(i).toLatin1(), associatedData(columns[i], id));
+        const std::optional<QByteArray> opened =
+            m_box.open(q.string(first + i).toLatin1(), associatedData(columns[i], id));
         if (!opened) {
             qCWarning(lcNumbers) << "sealed" << columns[i] << "of number" << id << "does not open";
             return ApiError::internal();

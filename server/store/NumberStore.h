@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "crypto/SecretBox.h"
+#include "store/InboundStore.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -11,6 +12,7 @@
 namespace Conversa::Server {
 
 class Database;
+class SqlQuery;
 
 struct NumberCampaignRef {
     qint64 id = 0;
@@ -114,6 +116,13 @@ public:
     Result<Ok> writeSecrets(qint64 id, const NumberSecrets &secrets);
     // The secrets opened; 500 if a stored value does not open (wrong key or tampered row).
     Result<NumberSecrets> secrets(qint64 id);
+    // What a webhook needs to authenticate and read a delivery for a live number, in one read:
+    // the number and its secrets opened; nullopt when unknown or deleted.
+    struct WebhookAccount {
+        InboundNumber number;
+        NumberSecrets secrets;
+    };
+    Result<std::optional<WebhookAccount>> webhookAccount(qint64 id);
 
     // A connection change: connection_status set (connected also stamps last_connected_at and
     // clears last_error; error keeps `detail` as last_error), a row in whatsapp_number_connections,
@@ -142,6 +151,8 @@ public:
 private:
     Result<Ok> loadCampaigns(QList<WhatsAppNumber> &rows);
     QVariant seal(const QString &plain, const char *column, qint64 id) const;
+    // The five sealed columns of kSecretColumns, read from `first` on, opened.
+    Result<NumberSecrets> openSecrets(const SqlQuery &q, int first, qint64 id) const;
 
     Database &m_db;
     SecretBox m_box;

@@ -14,7 +14,8 @@ namespace Conversa::Server {
 
 namespace {
 
-// Queue order: priority first, then the longest waiting.
+// Queue order: priority first, then the longest waiting. Migration 0033 indexes this very
+// expression (chats_queue_order): change both together.
 constexpr auto kRank = "CASE %1priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END";
 
 QString rank(const char *alias)

@@ -944,14 +944,14 @@ void tst_Backups::uploadOverTheLimit()
 void tst_Backups::olderArchiveIsMigrated()
 {
     // An archive from before the backup migration (0030): a database of another installation with
-    // that migration and the later ones (0031's column, 0032's index) taken out again, archived as the server
+    // that migration and the later ones (0031's column, the indexes of 0032 and 0033) taken out again, archived as the server
     // would. The restore brings it up to this server's schema.
     TestServer old;
     QVERIFY(old.start());
     old.createUser(kAdminEmail, kAdminPassword, u"admin"_s);
-    for (const char *sql :
-         {"DROP TABLE backups", "DROP TABLE backup_schedule", "ALTER TABLE roles DROP COLUMN require_two_factor",
-          "DROP INDEX chats_queue_activity", "DELETE FROM schema_migrations WHERE version >= 30"})
+    for (const char *sql : {"DROP TABLE backups", "DROP TABLE backup_schedule",
+                            "ALTER TABLE roles DROP COLUMN require_two_factor", "DROP INDEX chats_queue_activity",
+                            "DROP INDEX chats_queue_order", "DELETE FROM schema_migrations WHERE version >= 30"})
         QVERIFY(QSqlQuery(old.db().connection()).exec(QString::fromLatin1(sql)));   // DDL: not preparable on PostgreSQL
     const int oldSchema = old.db().schemaVersion();
     QVERIFY(oldSchema < 30);

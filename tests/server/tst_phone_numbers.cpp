@@ -14,6 +14,7 @@ private slots:
     void toE164_data();
     void toE164();
     void regions();
+    void rememberedAnswersKeepTheRegion();
 };
 
 void tst_PhoneNumbers::toE164_data()
@@ -46,6 +47,22 @@ void tst_PhoneNumbers::regions()
     QVERIFY(PhoneNumbers::isValidRegion(u"CO"_s));
     QVERIFY(PhoneNumbers::isValidRegion(u"mx"_s));
     QVERIFY(!PhoneNumbers::isValidRegion(u"XX"_s));
+}
+
+void tst_PhoneNumbers::rememberedAnswersKeepTheRegion()
+{
+    // Each thread remembers its answers: asking again, or for another region, answers as the
+    // first time would.
+    for (int round = 0; round < 2; ++round) {
+        QCOMPARE(PhoneNumbers::toE164(u"300 123 4567"_s, u"CO"_s).value_or(QString()), u"+573001234567"_s);
+        QCOMPARE(PhoneNumbers::toE164(u"300 123 4567"_s, u"MX"_s).value_or(QString()), u"+523001234567"_s);
+        QCOMPARE(PhoneNumbers::toE164(u"55 1234 5678"_s, u"MX"_s).value_or(QString()), u"+525512345678"_s);
+        QCOMPARE(PhoneNumbers::toE164(u"55 1234 5678"_s, u"CO"_s).value_or(QString()), QString());
+    }
+    // Past the threads' bound the answers stay right.
+    for (int i = 0; i < 5000; ++i)
+        QVERIFY(PhoneNumbers::toE164(u"+57 300 %1"_s.arg(1000000 + i), u"CO"_s).has_value());
+    QCOMPARE(PhoneNumbers::toE164(u"300 123 4567"_s, u"CO"_s).value_or(QString()), u"+573001234567"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_PhoneNumbers)

@@ -221,8 +221,17 @@ void tst_RealtimeEvents::inboundChatAndMessage()
     const auto second = [](const QJsonObject &p) {
         return p.value(u"message"_s).toObject().value(u"content"_s).toString() == u"¿Y a Cali?"_s;
     };
-    QVERIFY(!m_a->waitFor(u"chat.message"_s, second).isEmpty());
+    const QJsonObject heard = m_a->waitFor(u"chat.message"_s, second);
+    QVERIFY(!heard.isEmpty());
     QVERIFY(!m_sup->waitFor(u"chat.message"_s, second).isEmpty());
+    // The webhook's events carry what it stored without reading it back: each is the message the
+    // API then answers, field for field.
+    const QJsonArray stored = m_server.request("GET", u"/v1/chats/%1/messages"_s.arg(m_chat), {}, m_supervisor)
+                                  .object()[u"data"_s]
+                                  .toArray();
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(message.value(u"message"_s).toObject(), stored.at(0).toObject());
+    QCOMPARE(heard.value(u"message"_s).toObject(), stored.at(1).toObject());
     QTest::qWait(200);
     QCOMPARE(m_b->count(u"chat.message"_s), 0);
     QCOMPARE(m_b->count(u"chat.new"_s), 0);
