@@ -7,6 +7,7 @@
 #include "app/BackupScheduler.h"
 #include "config/ServerConfig.h"
 #include "domain/BackupArchive.h"
+#include "domain/BackupService.h"
 #include "store/BackupDump.h"
 #include "store/BackupStore.h"
 #include "store/Database.h"
@@ -166,6 +167,7 @@ private slots:
     void scheduledBackupsRunOnceAndPrune();
     void scheduledOnceAcrossTwoServers();
     void restoreSeenByAnotherServer();
+    void sweepFailsOnlyBackupsWithoutAWriter();
     void uploadOverTheLimit();
     void scheduleSetting_data();
     void scheduleSetting();
@@ -1266,6 +1268,51 @@ void tst_Backups::restoreSeenByAnotherServer()
 
     QCOMPARE(a.stop(), 0);
     QCOMPARE(b.stop(), 0);
+}
+
+void tst_Backups::sweepFailsOnlyBackupsWithoutAWriter()
+{
+    // The sweep every server runs (docs/BACKUPS.md#interrupted-backups-and-restores): a row whose
+    // writer is alive stays in_progress; on PostgreSQL a row nobody holds the writer lock of (its
+    // server died) is failed at once; SQLite sweeps only at start, where every such row is dead.
+    BackupService &backups = m_server.app().backups();
+    BackupStore store(m_server.db());
+    auto statusOf = [&](qint64 id) {
+        const Result<BackupRecord> r = store.find(id);
+        return r ? r->status : QString();
+    };
+    qint64 alive = 0;
+    {
+        Transaction tx(m_server.db());
+        const Result<BackupRecord> row = backups.begin(u"manual"_s, m_adminId);
+        QVERIFY(row);
+        QVERIFY(tx.commit());
+        alive = row->id;
+    }
+    qint64 orphan = 0;
+    {
+        Transaction tx(m_server.db());
+        BackupRecord record;
+        record.startedAt = nowSeconds();
+        const Result<qint64> id = store.insert(record);   // as a server that died left it: no lock
+        QVERIFY(id);
+        QVERIFY(tx.commit());
+        orphan = *id;
+    }
+    backups.failAbandoned();
+    QCOMPARE(statusOf(alive), u"in_progress"_s);
+    const bool postgres = TestServer::engine() == "postgresql"_L1;
+    QCOMPARE(statusOf(orphan), postgres ? u"failed"_s : u"in_progress"_s);
+    if (postgres) {
+        QVERIFY(store.find(orphan)->error.contains("interrupted"_L1));
+    }
+    // The live writer then writes it to the end, as if nothing happened.
+    QCOMPARE(backups.run(alive).status, u"completed"_s);
+    backups.failAbandoned();   // its lock is gone with it: a completed row is never touched
+    QCOMPARE(statusOf(alive), u"completed"_s);
+    Transaction tx(m_server.db());
+    QVERIFY(store.remove(orphan));
+    QVERIFY(tx.commit());
 }
 
 QTEST_GUILESS_MAIN(tst_Backups)
