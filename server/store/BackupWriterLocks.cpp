@@ -29,11 +29,14 @@ BackupWriterLocks::~BackupWriterLocks()
 
 bool BackupWriterLocks::onLockThread(const std::function<bool()> &call)
 {
-    if (!m_thread.isRunning()) {
-        m_anchor = new QObject;
-        m_anchor->moveToThread(&m_thread);
-        QObject::connect(&m_thread, &QThread::finished, m_anchor, &QObject::deleteLater);
-        m_thread.start();
+    {
+        QMutexLocker locked(&m_starting);
+        if (!m_anchor) {
+            m_anchor = new QObject;
+            m_anchor->moveToThread(&m_thread);
+            QObject::connect(&m_thread, &QThread::finished, m_anchor, &QObject::deleteLater);
+            m_thread.start();
+        }
     }
     bool ok = false;
     QMetaObject::invokeMethod(
@@ -56,7 +59,7 @@ bool BackupWriterLocks::lock(int lockClass, int key)
 
 void BackupWriterLocks::unlock(int lockClass, int key)
 {
-    if (m_db.dialect() != SqlDialect::Postgres || !m_thread.isRunning())
+    if (m_db.dialect() != SqlDialect::Postgres)
         return;
     onLockThread([&] {
         SqlQuery q(m_db, "SELECT pg_advisory_unlock(?, ?)", {lockClass, key});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHashFunctions>
+#include <QMutex>
 #include <QObject>
 #include <QString>
 #include <QThread>
@@ -33,6 +34,7 @@ private:
     bool onLockThread(const std::function<bool()> &call);
 
     Database &m_db;
+    QMutex m_starting;   // the first lock() may come from several HTTP threads at once
     QThread m_thread;
     QObject *m_anchor = nullptr;
 };
