@@ -235,8 +235,8 @@ void ServerApp::registerModules()
 Result<Ok> ServerApp::start()
 {
     CONVERSA_TRY(prepare());
+    m_backups->recoverInterrupted();   // what a kill -9 left half-done, before anything else writes
     CONVERSA_TRY(bootstrapAdmin());
-    m_backups->recoverInterrupted();   // what a kill -9 left half-done, before the first request
     registerModules();
 
     // A port held by anyone else (even another server with SO_REUSEPORT) is refused here.
