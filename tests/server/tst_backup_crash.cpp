@@ -12,6 +12,7 @@
 #include <Conversa/api/ApiClient.h>
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -308,8 +309,8 @@ void tst_BackupCrash::killDuringRestore()
     const State b = state();
     QVERIFY(!(a == b));
 
-    // Killed while the database is being replaced: SQLite once the files were swapped (the copy
-    // follows at once), PostgreSQL while psql runs the restore's transaction.
+    // Killed while the database is being replaced: SQLite once the copy into the live database has
+    // begun (its WAL grows), PostgreSQL while psql runs the restore's transaction.
     QNetworkReply *restore = send("POST", u"/v1/backups/%1/restore"_s.arg(id));
     const bool postgres = m_db->dialect() == SqlDialect::Postgres;
     auto replacing = [&] {
@@ -324,6 +325,19 @@ void tst_BackupCrash::killDuringRestore()
         return false;
     };
     QVERIFY(QTest::qWaitFor(replacing, 120000));
+    if (!postgres) {
+        // The copy writes the archive's pages into the live database's WAL: killed once it has begun.
+        const QFileInfo wal(m_dir->filePath(u"conversa.db-wal"_s));
+        const QDateTime before = wal.lastModified();
+        const qint64 size = wal.size();
+        const bool copying = QTest::qWaitFor(
+            [&] {
+                QFileInfo now(wal.filePath());
+                return now.lastModified() != before || now.size() != size;
+            },
+            10000);
+        qInfo("killed %s", copying ? "with the copy under way" : "before the copy wrote anything");
+    }
     m_server->kill();
     QCOMPARE(m_server->process().exitStatus(), QProcess::CrashExit);
     restore->abort();
