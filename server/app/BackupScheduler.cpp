@@ -31,20 +31,9 @@ bool BackupScheduler::enabled() const
 
 void BackupScheduler::start()
 {
-    // A backup left in_progress by a server that stopped mid-way never finishes: failed. On
-    // SQLite this is the only server; with PostgreSQL another one may still be writing, so only
-    // rows a day old count as abandoned.
-    const qint64 now = nowSeconds();
-    const qint64 before = m_db.dialect() == SqlDialect::Sqlite ? now + 1 : now - 24 * 3600;
-    {
-        Transaction tx(m_db);
-        const Result<int> failed =
-            BackupStore(m_db).failStale(before, u"interrupted: the server stopped while writing it"_s);
-        if (failed && *failed > 0)
-            qCWarning(lcBackupSchedule) << *failed << "backups left unfinished by a stopped server marked failed";
-        tx.commit();
-    }
-    if (!enabled())
+    // PostgreSQL: each tick also fails the rows of writers that died, on whichever server (what
+    // this server left at its last stop was handled before it started serving).
+    if (!enabled() && m_db.dialect() != SqlDialect::Postgres)
         return;
     m_timer.start();
     QTimer::singleShot(0, this, &BackupScheduler::tick);
@@ -69,6 +58,9 @@ qint64 BackupScheduler::dueSlot(qint64 now) const
 
 void BackupScheduler::tick()
 {
+    m_backups.failAbandoned();
+    if (!enabled())
+        return;
     const qint64 slot = dueSlot(nowSeconds());
     if (slot <= 0 || m_backups.restoring())   // the moment stays unclaimed until the restore is over
         return;

@@ -11,8 +11,9 @@ struct ServerConfig;
 
 // Scheduled backups (CONVERSA_BACKUP_SCHEDULE, docs/BACKUPS.md#scheduled-backups): every due
 // moment, the one server that moves the claim row forward writes an archive, then prunes the
-// archives beyond CONVERSA_BACKUP_KEEP. Runs on the thread that starts it; the archive itself is
-// written on BackupService's thread.
+// archives beyond CONVERSA_BACKUP_KEEP. On PostgreSQL every tick also fails the backups whose
+// writer died (BackupService::failAbandoned), schedule or not. Runs on the thread that starts it;
+// the archive itself is written on BackupService's thread.
 class BackupScheduler final : public QObject {
 public:
     BackupScheduler(const ServerConfig &config, Database &db, BackupService &backups);

@@ -17,6 +17,7 @@
 #include "delivery/RoutingWorker.h"
 #include "domain/AuthService.h"
 #include "domain/BackupService.h"
+#include "domain/bot/DefinitionCache.h"
 #include "domain/LiveAnalytics.h"
 #include "domain/ReminderScheduler.h"
 #include "http/AuditRecordOf.h"
@@ -101,6 +102,10 @@ Result<Ok> ServerApp::prepare()
         for (const qint64 id : userIds)
             bus->disconnectUser(id);
     });
+    // Caches of database content (parsed bot flows) are stale once a restore replaced it, here or
+    // on another server sharing the PostgreSQL database (through the realtime relay).
+    m_realtime->setDatabaseReplacedHandler([] { BotFlow::DefinitionCache::forgetAll(); });
+    m_backups->setDatabaseReplaced([bus = m_realtime.get()] { bus->databaseReplaced(); });
     m_prepared = true;
     return Ok{};
 }
@@ -230,6 +235,7 @@ void ServerApp::registerModules()
 Result<Ok> ServerApp::start()
 {
     CONVERSA_TRY(prepare());
+    m_backups->recoverInterrupted();   // what a kill -9 left half-done, before anything else writes
     CONVERSA_TRY(bootstrapAdmin());
     registerModules();
 

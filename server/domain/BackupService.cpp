@@ -11,9 +11,13 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QStorageInfo>
 #include <QUuid>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -51,10 +55,85 @@ QStringList regularFilesUnder(const QString &dir)
     return out;
 }
 
+QString interrupted()
+{
+    return u"interrupted: the server stopped while writing it"_s;
+}
+
+// A restore's mark in the database and its journal, both named after its scratch directory.
+QString restoreMark(const QString &stage)
+{
+    return u"restore:"_s + QFileInfo(stage).fileName();
+}
+
+QString journalPath(const QString &stage)
+{
+    return QDir(stage).filePath(u"journal.json"_s);
+}
+
+QJsonObject recordJson(const BackupRecord &r)
+{
+    return {{u"id"_s, r.id},
+            {u"backup_type"_s, r.backupType},
+            {u"storage_location"_s, r.storageLocation},
+            {u"origin"_s, r.origin},
+            {u"status"_s, r.status},
+            {u"file_name"_s, r.fileName},
+            {u"size_bytes"_s, r.sizeBytes},
+            {u"sha256"_s, r.sha256},
+            {u"engine"_s, r.engine},
+            {u"schema_version"_s, r.schemaVersion},
+            {u"error"_s, r.error},
+            {u"created_by"_s, r.createdBy},
+            {u"started_at"_s, r.startedAt},
+            {u"finished_at"_s, r.finishedAt}};
+}
+
+BackupRecord recordOf(const QJsonObject &o)
+{
+    BackupRecord r;
+    r.id = o.value(u"id"_s).toInteger();
+    r.backupType = o.value(u"backup_type"_s).toString();
+    r.storageLocation = o.value(u"storage_location"_s).toString();
+    r.origin = o.value(u"origin"_s).toString();
+    r.status = o.value(u"status"_s).toString();
+    r.fileName = o.value(u"file_name"_s).toString();
+    r.sizeBytes = o.value(u"size_bytes"_s).toInteger();
+    r.sha256 = o.value(u"sha256"_s).toString();
+    r.engine = o.value(u"engine"_s).toString();
+    r.schemaVersion = o.value(u"schema_version"_s).toInt();
+    r.error = o.value(u"error"_s).toString();
+    r.createdBy = o.value(u"created_by"_s).toInteger();
+    r.startedAt = o.value(u"started_at"_s).toInteger();
+    r.finishedAt = o.value(u"finished_at"_s).toInteger();
+    return r;
+}
+
+// What the audit row of a restore says about it (and the journal keeps for a restart).
+QJsonObject restoreSummary(const BackupManifest &manifest, const QString &archiveName, const RestoreActor &actor)
+{
+    return {{u"archive"_s, archiveName},
+            {u"archive_created_at"_s, manifest.createdAt},
+            {u"archive_schema_version"_s, manifest.schemaVersion},
+            {u"restored_by"_s, actor.email.isEmpty() ? u"cli"_s : actor.email}};
+}
+
+// What a restore killed after its database step still has to do, written before the files move.
+bool writeJournal(const QString &stage, const QList<BackupRecord> &catalog, const QJsonObject &summary)
+{
+    QJsonArray rows;
+    for (const BackupRecord &r : catalog)
+        rows.append(recordJson(r));
+    QJsonObject journal{{u"catalog"_s, rows}, {u"summary"_s, summary}};
+    QFile file(journalPath(stage));
+    return file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(journal).toJson(QJsonDocument::Compact)) > 0 &&
+        file.flush() && ::fsync(file.handle()) == 0;
+}
+
 }   // namespace
 
 BackupService::BackupService(Database &db, AuthService &auth, BackupSettings settings)
-    : m_db(db), m_auth(auth), m_settings(std::move(settings)), m_store(db)
+    : m_db(db), m_auth(auth), m_settings(std::move(settings)), m_store(db), m_writerLocks(db)
 {
     m_thread.setMaxThreadCount(1);
     m_thread.setExpiryTimeout(-1);   // keeps its database connection
@@ -96,6 +175,9 @@ Result<BackupRecord> BackupService::begin(const QString &origin, qint64 createdB
     if (!id)
         return id.error();
     record.id = *id;
+    // Taken before the row is committed: no other server ever sees it in_progress without a writer.
+    // (A rolled-back begin leaves the lock of an id nobody uses until this process ends.)
+    m_writerLocks.lock(BackupWriterLocks::kBackupClass, BackupWriterLocks::lockKey(record.id));
     return record;
 }
 
@@ -112,10 +194,17 @@ void BackupService::enqueue(qint64 id, std::function<void(const BackupRecord &)>
 
 BackupRecord BackupService::run(qint64 id)
 {
+    struct Unlock {
+        BackupWriterLocks &locks;
+        qint64 id;
+        ~Unlock() { locks.unlock(BackupWriterLocks::kBackupClass, BackupWriterLocks::lockKey(id)); }
+    } unlock{m_writerLocks, id};
     Result<BackupRecord> found = m_store.find(id);
     if (!found)
         return {};
     BackupRecord record = *found;
+    if (record.status != "in_progress"_L1)
+        return record;   // already ended (failed by a sweep): never written over
     const Result<Ok> written = writeArchive(record);
     record.finishedAt = nowSeconds();
     Transaction tx(m_db);
@@ -154,7 +243,7 @@ Result<Ok> BackupService::writeArchive(BackupRecord &record)
         return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The backup directory is not writable"));
     // Archives hold every password hash and message: for the server's user only.
     QFile::setPermissions(backupDir(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    const QString work = scratchDir(backupDir(), u".work-"_s);
+    const QString work = scratchDir(backupDir(), u".work-%1-"_s.arg(record.id));
     if (!QDir().mkpath(work))
         return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The backup directory is not writable"));
     // Whatever happens below, the scratch directory and the partial archive go.
@@ -287,20 +376,51 @@ Result<RestoreOutcome> BackupService::restore(const QString &archivePath, const 
         return ApiError::internal();
 
     // 3. Files swapped by renames, then the database replaced in one transaction; a database
-    // failure puts the previous files back.
+    // failure puts the previous files back. From the mark on, a kill -9 is repaired at the next
+    // start (recoverInterrupted): the mark is only in the old database, the journal says how to
+    // finish with the new one.
+    const QString mark = restoreMark(stage);
+    const int restoreKey = BackupWriterLocks::restoreKey(QFileInfo(stage).fileName());
+    m_writerLocks.lock(BackupWriterLocks::kRestoreClass, restoreKey);   // another server's start leaves it alone
+    struct Unlock {
+        BackupWriterLocks &locks;
+        int key;
+        ~Unlock() { locks.unlock(BackupWriterLocks::kRestoreClass, key); }
+    } unlock{m_writerLocks, restoreKey};
+    {
+        Transaction tx(m_db);
+        if (!m_store.markRestore(mark) || !tx.commit())
+            return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database could not be restored"));
+    }
+    const auto unmark = [&] {
+        QFile::remove(journalPath(stage));   // first: a journal without the mark means "restored"
+        Transaction tx(m_db);
+        if (!m_store.unmarkRestore(mark) || !tx.commit())
+            qCWarning(lcBackups).noquote() << "cannot remove the mark" << mark;
+    };
+    QJsonObject summary = restoreSummary(*manifest, QFileInfo(archivePath).fileName(), actor);
+    if (!writeJournal(stage, *catalog, summary)) {
+        unmark();
+        return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The data directory is not writable"));
+    }
     const QString live = filesDir();
     const QString previous = QDir(stage).filePath(u"previous-files"_s);
     const QString incoming = QDir(stage).filePath(u"files"_s);
-    if (!QDir().mkpath(incoming) || (QFileInfo::exists(live) && !QDir().rename(live, previous)))
+    // The live directory always exists first, so that previous-files tells whether the swap began.
+    if (!QDir().mkpath(live) || !QDir().mkpath(incoming) || !QDir().rename(live, previous)) {
+        unmark();
         return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The data directory is not writable"));
+    }
     if (!QDir().rename(incoming, live)) {
         QDir().rename(previous, live);
+        unmark();
         return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The data directory is not writable"));
     }
     if (!BackupDump::load(m_db, dumpPath, &why)) {
         qCWarning(lcBackups).noquote() << "restore failed, nothing changed:" << why;
         QDir().rename(live, incoming);
         QDir().rename(previous, live);
+        unmark();
         return ApiError::unavailable(QT_TRANSLATE_NOOP("Api", "The database could not be restored"));
     }
 
@@ -312,9 +432,7 @@ Result<RestoreOutcome> BackupService::restore(const QString &archivePath, const 
         qCCritical(lcBackups) << "the restored database could not be migrated";
     outcome.schemaVersion = m_db.schemaVersion();
     Transaction tx(m_db);
-    const qint64 now = nowSeconds();
-    CONVERSA_TRY(m_store.replaceAll(*catalog));
-    CONVERSA_TRY(m_store.revokeAllSessions(u"restore"_s, now));
+    CONVERSA_TRY(resetAfterRestore(*catalog));
     qint64 restoredUserId = 0;
     if (!actor.email.isEmpty()) {
         SqlQuery q(m_db, "SELECT id FROM users WHERE LOWER(email) = LOWER(?) AND deleted_at IS NULL", {actor.email});
@@ -331,25 +449,137 @@ Result<RestoreOutcome> BackupService::restore(const QString &archivePath, const 
             }
         }
     }
-    audit(outcome.user ? restoredUserId : 0, u"backup.restore"_s, 0,
-          {{u"archive"_s, QFileInfo(archivePath).fileName()},
-           {u"archive_created_at"_s, manifest->createdAt},
-           {u"archive_schema_version"_s, manifest->schemaVersion},
-           {u"schema_version"_s, outcome.schemaVersion},
-           {u"restored_by"_s, actor.email.isEmpty() ? u"cli"_s : actor.email}},
-          true, &actor);
+    summary.insert(u"schema_version"_s, outcome.schemaVersion);
+    audit(outcome.user ? restoredUserId : 0, u"backup.restore"_s, 0, summary, true, &actor);
     if (!tx.commit())
         return ApiError::internal();
+    QFile::remove(journalPath(stage));   // done: nothing for a restart to finish
 
     Result<QList<qint64>> usersAfter = m_store.userIds();
     QList<qint64> everyone = *usersBefore;
     if (usersAfter)
         everyone += *usersAfter;
+    if (m_databaseReplaced)
+        m_databaseReplaced();
     if (m_disconnectUsers)
         m_disconnectUsers(everyone);
     qCInfo(lcBackups).noquote() << "restored" << QFileInfo(archivePath).fileName() << "schema"
                                 << manifest->schemaVersion << "->" << outcome.schemaVersion;
     return outcome;
+}
+
+Result<Ok> BackupService::resetAfterRestore(const QList<BackupRecord> &catalog)
+{
+    CONVERSA_TRY(m_store.replaceAll(catalog));
+    return m_store.revokeAllSessions(u"restore"_s, nowSeconds());
+}
+
+void BackupService::recoverInterrupted()
+{
+    QDir data(m_settings.dataDir);
+    for (const QString &stage : data.entryList({u"restore-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot))
+        recoverRestore(data.filePath(stage));
+    // SQLite has this one server: nothing it began is being written now.
+    if (m_db.dialect() == SqlDialect::Sqlite) {
+        Transaction tx(m_db);
+        const Result<int> failed = m_store.failStale(nowSeconds() + 1, interrupted());
+        if (failed && *failed > 0)
+            qCWarning(lcBackups) << *failed << "backups left unfinished by a stopped server marked failed";
+        tx.commit();
+    }
+    failAbandoned();
+    // A backup killed half-way: its scratch directory, with the partial archive, goes once its row
+    // has failed (a data dir shared with a live server may hold that server's, still in_progress).
+    QDir backups(backupDir());
+    for (const QString &work : backups.entryList({u".work-*"_s}, QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)) {
+        const Result<BackupRecord> row = m_store.find(work.section(u'-', 1, 1).toLongLong());
+        if (row && row->status == "in_progress"_L1)
+            continue;
+        qCWarning(lcBackups).noquote() << "removing the unfinished archive" << work;
+        QDir(backups.filePath(work)).removeRecursively();
+    }
+    // An archive renamed into place whose row was never completed: not in the catalog, so not kept.
+    for (const QString &name : backups.entryList({u"conversa-backup-*.zip"_s}, QDir::Files)) {
+        const qint64 id = name.section(u'-', -1).section(u'.', 0, 0).toLongLong();
+        if (id <= 0)
+            continue;
+        const Result<BackupRecord> row = m_store.find(id);
+        if (row && row->status == "failed"_L1) {
+            qCWarning(lcBackups).noquote() << "removing the archive of failed backup" << id;
+            QFile::remove(backups.filePath(name));
+        }
+    }
+}
+
+void BackupService::recoverRestore(const QString &stage)
+{
+    const QString mark = restoreMark(stage);
+    {
+        Transaction tx(m_db);
+        const Result<bool> gone = m_store.writerGone(BackupWriterLocks::kRestoreClass,
+                                                     BackupWriterLocks::restoreKey(QFileInfo(stage).fileName()));
+        if (!gone || !*gone)
+            return;   // another server sharing the data dir is restoring it now
+    }
+    // PostgreSQL: a killed restore's transaction dropped the table that holds the mark, so this
+    // waits until that transaction has ended (rolled back: its psql died with the server).
+    const Result<bool> marked = m_store.restoreMarked(mark);
+    if (!marked) {
+        qCCritical(lcBackups).noquote() << "cannot tell how the interrupted restore" << stage << "ended; left as is";
+        return;
+    }
+    const QString previous = QDir(stage).filePath(u"previous-files"_s);
+    QFile journalFile(journalPath(stage));
+    if (journalFile.open(QIODevice::ReadOnly)) {
+        const QJsonObject journal = QJsonDocument::fromJson(journalFile.readAll()).object();
+        journalFile.close();
+        if (*marked) {
+            // The database is the previous one: so must the files be.
+            if (QFileInfo::exists(previous)) {
+                const QString restored = QDir(stage).filePath(u"restored-files"_s);
+                if ((QFileInfo::exists(filesDir()) && !QDir().rename(filesDir(), restored)) ||
+                    !QDir().rename(previous, filesDir())) {
+                    qCCritical(lcBackups).noquote() << "cannot put back the files of" << stage << "; left as is";
+                    return;
+                }
+            }
+            qCWarning(lcBackups).noquote() << "a restore was interrupted; the previous data is kept";
+        } else {
+            // The database is the restored one, and so are the files: finish what the restore began.
+            QList<BackupRecord> catalog;
+            for (const QJsonValue &row : journal.value(u"catalog"_s).toArray())
+                catalog.append(recordOf(row.toObject()));
+            QJsonObject summary = journal.value(u"summary"_s).toObject();
+            summary.insert(u"schema_version"_s, m_db.schemaVersion());
+            summary.insert(u"recovered"_s, true);
+            Transaction tx(m_db);
+            if (!resetAfterRestore(catalog)) {
+                qCCritical(lcBackups).noquote() << "cannot finish the interrupted restore" << stage << "; left as is";
+                return;
+            }
+            audit(0, u"backup.restore"_s, 0, summary, true);
+            if (!tx.commit())
+                return;
+            qCWarning(lcBackups).noquote() << "a restore was interrupted after its database step; finished";
+        }
+    }
+    if (*marked) {
+        Transaction tx(m_db);
+        if (!m_store.unmarkRestore(mark) || !tx.commit())
+            return;
+    }
+    QDir(stage).removeRecursively();
+}
+
+void BackupService::failAbandoned()
+{
+    if (m_db.dialect() != SqlDialect::Postgres)
+        return;
+    Transaction tx(m_db);
+    const Result<int> failed = m_store.failUnlocked(interrupted());
+    if (failed && *failed > 0)
+        qCWarning(lcBackups) << *failed << "backups left unfinished by a server that stopped marked failed";
+    tx.commit();
 }
 
 void BackupService::prune(int keep)

@@ -4,6 +4,7 @@
 #include "AuthService.h"
 #include "core/Result.h"
 #include "store/BackupStore.h"
+#include "store/BackupWriterLocks.h"
 
 #include <QList>
 #include <QString>
@@ -68,6 +69,14 @@ public:
     bool restoring() const { return m_restoring.load(); }
     bool writing() const { return m_writing.load() > 0; }   // archives queued or being written
 
+    // At start-up, before serving (docs/BACKUPS.md#interrupted-backups-and-restores): removes what
+    // a backup killed half-way left in backups/, finishes or undoes a restore killed half-way (by
+    // whether the database still holds that restore's mark), and fails the rows of dead writers.
+    void recoverInterrupted();
+    // Rows in_progress that no live server is writing: failed (SQLite: all of them, PostgreSQL:
+    // those whose writer lock is free). At start-up and on every scheduler tick.
+    void failAbandoned();
+
     // Deletes completed archives beyond the newest `keep` (scheduled retention); 0 keeps all.
     void prune(int keep);
     // Waits for queued archives to finish (server stop).
@@ -75,10 +84,16 @@ public:
 
     // Every socket of these users is ended after a restore.
     void setDisconnectUsers(std::function<void(const QList<qint64> &)> hook) { m_disconnectUsers = std::move(hook); }
+    // Whatever this server (and the others on the database) cached from it is stale after a restore.
+    void setDatabaseReplaced(std::function<void()> hook) { m_databaseReplaced = std::move(hook); }
 
 private:
     Result<Ok> writeArchive(BackupRecord &record);
     Result<Ok> checkAgainstServer(const BackupManifest &manifest) const;
+    // The catalog put back and every login ended, once the archive's database is in (the
+    // caller's transaction).
+    Result<Ok> resetAfterRestore(const QList<BackupRecord> &catalog);
+    void recoverRestore(const QString &stage);
     void audit(qint64 userId, const QString &action, qint64 entityId, const QJsonObject &changes, bool success,
                const RestoreActor *actor = nullptr);
 
@@ -90,6 +105,8 @@ private:
     std::atomic<bool> m_restoring{false};
     std::atomic<int> m_writing{0};
     std::function<void(const QList<qint64> &)> m_disconnectUsers;
+    std::function<void()> m_databaseReplaced;
+    BackupWriterLocks m_writerLocks;
 };
 
 }   // namespace Conversa::Server

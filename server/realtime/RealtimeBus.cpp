@@ -64,6 +64,19 @@ void RealtimeBus::disconnectSessionHere(qint64 sessionId)
     toEveryHub([sessionId](RealtimeHub &hub) { hub.disconnectSession(sessionId); });
 }
 
+void RealtimeBus::databaseReplaced()
+{
+    databaseReplacedHere();
+    if (m_relay)
+        m_relay({.kind = Relayed::Kind::DatabaseReplaced});
+}
+
+void RealtimeBus::databaseReplacedHere()
+{
+    if (m_databaseReplaced)
+        m_databaseReplaced();
+}
+
 void RealtimeBus::revisitChat(qint64 chatId)
 {
     revisitChatHere(chatId);

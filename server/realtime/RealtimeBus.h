@@ -47,10 +47,16 @@ public:
     void revisitChatHere(qint64 chatId);
     void revisitUserHere(qint64 userId);
 
+    // A restore replaced the database (here or on another server sharing it): whatever a server
+    // cached from it is forgotten, through the handler ServerApp sets once before serving.
+    void databaseReplaced();
+    void databaseReplacedHere();
+    void setDatabaseReplacedHandler(std::function<void()> handler) { m_databaseReplaced = std::move(handler); }
+
     // What publish() and the disconnects also hand to the other servers (RealtimeRelay); set once,
     // before any socket is served.
     struct Relayed {
-        enum class Kind { Event, User, Session, ChatRooms, UserRooms } kind = Kind::Event;
+        enum class Kind { Event, User, Session, ChatRooms, UserRooms, DatabaseReplaced } kind = Kind::Event;
         QStringList rooms;
         QString event;
         QByteArray payload;
@@ -78,6 +84,7 @@ private:
     void toEveryHub(const F &call);
 
     std::function<void(const Relayed &)> m_relay;
+    std::function<void()> m_databaseReplaced;
     mutable QMutex m_mutex;
     QList<RealtimeHub *> m_hubs;
     std::atomic<int> m_open{0};

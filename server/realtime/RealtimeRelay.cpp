@@ -122,6 +122,7 @@ QByteArray RealtimeRelay::notice(const RealtimeBus::Relayed &r)
     case RealtimeBus::Relayed::Kind::Session: w.field("k", "session").field("s", r.sessionId); break;
     case RealtimeBus::Relayed::Kind::ChatRooms: w.field("k", "chat_rooms").field("c", r.chatId); break;
     case RealtimeBus::Relayed::Kind::UserRooms: w.field("k", "user_rooms").field("u", r.userId); break;
+    case RealtimeBus::Relayed::Kind::DatabaseReplaced: w.field("k", "database_replaced"); break;
     }
     w.endObject();
     QByteArray notice = w.take();
@@ -216,6 +217,8 @@ void RealtimeRelay::deliver(const QByteArray &body)
         m_bus.revisitChatHere(n.value(u"c"_s).toInteger());
     } else if (kind == "user_rooms"_L1) {
         m_bus.revisitUserHere(n.value(u"u"_s).toInteger());
+    } else if (kind == "database_replaced"_L1) {
+        m_bus.databaseReplacedHere();
     }
 }
 

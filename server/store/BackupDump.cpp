@@ -11,6 +11,10 @@
 #include <QThread>
 
 #include <sqlite3.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -116,6 +120,14 @@ bool runTool(const QString &program, const QStringList &arguments, const QProces
     process.setProcessEnvironment(env);
     process.setProcessChannelMode(QProcess::SeparateChannels);
     process.setStandardOutputFile(QProcess::nullDevice());
+    // The tool dies with the server: a psql left running after a kill -9 could still commit a
+    // restore that the next start has already undone (docs/BACKUPS.md#interrupted-backups-and-restores).
+    const pid_t server = ::getpid();
+    process.setChildProcessModifier([server] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != server)
+            ::_exit(127);   // the server was already gone
+    });
     process.start(path, arguments);
     if (!process.waitForStarted(10000) || !process.waitForFinished(kToolTimeoutMs)) {
         process.kill();

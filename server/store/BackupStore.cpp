@@ -1,5 +1,6 @@
 #include "BackupStore.h"
 
+#include "BackupWriterLocks.h"
 #include "Database.h"
 
 using namespace Qt::StringLiterals;
@@ -165,6 +166,63 @@ Result<int> BackupStore::failStale(qint64 before, const QString &error)
     if (!q.exec())
         return q.failure();
     return q.numRowsAffected();
+}
+
+Result<int> BackupStore::failUnlocked(const QString &error)
+{
+    SqlQuery rows(m_db, "SELECT id FROM backups WHERE status = 'in_progress' ORDER BY id");
+    if (!rows.exec())
+        return rows.failure();
+    QList<qint64> ids;
+    while (rows.next())
+        ids.append(rows.integer(0));
+    int failed = 0;
+    for (const qint64 id : ids) {
+        const Result<bool> gone = writerGone(BackupWriterLocks::kBackupClass, BackupWriterLocks::lockKey(id));
+        CONVERSA_TRY(gone);
+        if (!*gone)
+            continue;
+        SqlQuery q(m_db,
+                   "UPDATE backups SET status = 'failed', error = ?, finished_at = ? "
+                   "WHERE id = ? AND status = 'in_progress'",
+                   {error, nowSeconds(), id});
+        if (!q.exec())
+            return q.failure();
+        failed += q.numRowsAffected();
+    }
+    return failed;
+}
+
+Result<bool> BackupStore::writerGone(int lockClass, int key)
+{
+    if (m_db.dialect() != SqlDialect::Postgres)
+        return true;
+    // Free only when the server that took it is gone (its connection ended with it).
+    SqlQuery probe(m_db, "SELECT pg_try_advisory_xact_lock(?, ?)", {lockClass, key});
+    if (!probe.exec() || !probe.next())
+        return probe.failure();
+    return probe.boolean(0);
+}
+
+Result<Ok> BackupStore::markRestore(const QString &name)
+{
+    // The scheduler's claim table holds it: one more named row, never a schedule's name.
+    SqlQuery q(m_db, "INSERT INTO backup_schedule (name, last_slot) VALUES (?, ?)", {name, nowSeconds()});
+    return q.run();
+}
+
+Result<bool> BackupStore::restoreMarked(const QString &name)
+{
+    SqlQuery q(m_db, "SELECT COUNT(*) FROM backup_schedule WHERE name = ?", {name});
+    if (!q.exec() || !q.next())
+        return q.failure();
+    return q.integer(0) > 0;
+}
+
+Result<Ok> BackupStore::unmarkRestore(const QString &name)
+{
+    SqlQuery q(m_db, "DELETE FROM backup_schedule WHERE name = ?", {name});
+    return q.run();
 }
 
 Result<bool> BackupStore::claimSlot(qint64 slot)

@@ -47,8 +47,20 @@ public:
     Result<QList<BackupRecord>> completedBeyond(int keep);
     // Rows left in_progress by a server that stopped mid-backup, older than `before`: failed.
     Result<int> failStale(qint64 before, const QString &error);
+    // PostgreSQL: rows left in_progress whose writer's lock (BackupWriterLocks) is free, i.e. no
+    // live server is writing them: failed. Call in a transaction (the probes are transaction locks).
+    Result<int> failUnlocked(const QString &error);
     // True when this server takes the scheduled run of `slot` (several servers, one database).
     Result<bool> claimSlot(qint64 slot);
+
+    // PostgreSQL: true when no live server holds that writer lock (BackupWriterLocks); always true
+    // on SQLite. Call in a transaction (the probe is a transaction lock).
+    Result<bool> writerGone(int lockClass, int key);
+    // A restore's mark (docs/BACKUPS.md#interrupted-backups-and-restores): written in the database
+    // being replaced, so it is there after a restart exactly when the database is still the old one.
+    Result<Ok> markRestore(const QString &name);
+    Result<bool> restoreMarked(const QString &name);
+    Result<Ok> unmarkRestore(const QString &name);
 
     // Every login ends (a restore); returns the user ids that had one.
     Result<Ok> revokeAllSessions(const QString &reason, qint64 now);

@@ -7,6 +7,7 @@
 #include "app/BackupScheduler.h"
 #include "config/ServerConfig.h"
 #include "domain/BackupArchive.h"
+#include "domain/BackupService.h"
 #include "store/BackupDump.h"
 #include "store/BackupStore.h"
 #include "store/Database.h"
@@ -20,6 +21,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlRecord>
@@ -163,6 +166,8 @@ private slots:
     void cliCreateVerifyRestore();
     void scheduledBackupsRunOnceAndPrune();
     void scheduledOnceAcrossTwoServers();
+    void restoreSeenByAnotherServer();
+    void sweepFailsOnlyBackupsWithoutAWriter();
     void uploadOverTheLimit();
     void scheduleSetting_data();
     void scheduleSetting();
@@ -1147,6 +1152,167 @@ void tst_Backups::scheduledOnceAcrossTwoServers()
     QCOMPARE(a.stop(), 0);
     QCOMPARE(b.stop(), 0);
     db.closeThreadConnection();
+}
+
+void tst_Backups::restoreSeenByAnotherServer()
+{
+    // Servers A and B on one PostgreSQL database: a restore on A, and B serves the restored data
+    // at once, forgets what it had cached from the old database (parsed bot flows), and its
+    // sockets are disconnected (through the realtime relay).
+    if (TestServer::engine() != "postgresql"_L1)
+        QSKIP("several servers share a PostgreSQL database only");
+    QTemporaryDir dirA;
+    QTemporaryDir dirB;
+    const QString url =
+        ServerProcess::freshDatabaseUrl(dirA.path(),
+                                        u"conversa_backup_restore_two_%1"_s.arg(QCoreApplication::applicationPid()));
+    QVERIFY(!url.isEmpty());
+    ServerProcess a{QStringLiteral(CONVERSA_SERVER_BINARY)};
+    ServerProcess b{QStringLiteral(CONVERSA_SERVER_BINARY)};
+    QHash<QString, QString> settings{{u"CONVERSA_DATABASE_URL"_s, url},
+                                     {u"CONVERSA_HTTP_THREADS"_s, u"1"_s},
+                                     {u"CONVERSA_JWT_SECRET"_s, u"backup-restore-two-jwt-secret-0123456789"_s},
+                                     {u"CONVERSA_HEALTH_CHECK_SECONDS"_s, u"0"_s},
+                                     {u"CONVERSA_LOG_LEVEL"_s, u"warning"_s}};
+    settings.insert(u"CONVERSA_DATA_DIR"_s, dirA.path());
+    QVERIFY(a.run(ServerProcess::environment(settings), {u"migrate"_s}));
+    QVERIFY(a.run(ServerProcess::environment(settings),
+                  {u"create-admin"_s, u"--email"_s, kAdminEmail, u"--password"_s, kAdminPassword}));
+    ServerProcess *servers[] = {&a, &b};
+    const QString dirs[] = {dirA.path(), dirB.path()};
+    QUrl urls[2];
+    for (int i = 0; i < 2; ++i) {
+        const quint16 port = ServerProcess::freePort();
+        settings.insert(u"CONVERSA_DATA_DIR"_s, dirs[i]);
+        settings.insert(u"CONVERSA_LISTEN"_s, u"127.0.0.1:%1"_s.arg(port));
+        QVERIFY(servers[i]->start(ServerProcess::environment(settings)));
+        urls[i] = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
+    }
+    QNetworkAccessManager network;
+    Conversa::ApiClient client(&network);
+    auto call = [&](int server, const QByteArray &method, const QString &path, const QJsonObject &body = {}) {
+        client.setBaseUrl(urls[server]);
+        QNetworkReply *reply = client.sendJson(method, path, body);
+        if (!reply->isFinished()) {
+            QSignalSpy finished(reply, &QNetworkReply::finished);
+            finished.wait(60000);
+        }
+        const ApiResponse r = Conversa::ApiClient::read(reply);
+        reply->deleteLater();
+        return r;
+    };
+    const ApiResponse login =
+        call(0, "POST", u"/v1/auth/login"_s, {{u"email"_s, kAdminEmail}, {u"password"_s, kAdminPassword}});
+    QCOMPARE(login.status, 200);
+    const QByteArray before = login.value(u"access_token"_s).toString().toLatin1();
+    client.setAccessToken(before);
+
+    // The archive: a campaign named "Original", no bot flow yet.
+    const ApiResponse campaign =
+        call(1, "POST", u"/v1/campaigns"_s, {{u"name"_s, u"Original"_s}, {u"code"_s, u"ORIG"_s}});
+    QCOMPARE(campaign.status, 201);
+    const qint64 campaignId = campaign.value(u"id"_s).toInteger();
+    const ApiResponse created = call(0, "POST", u"/v1/backups"_s, {{u"backup_type"_s, u"full"_s}});
+    QCOMPARE(created.status, 201);
+    const qint64 id = created.value(u"id"_s).toInteger();
+    QTRY_COMPARE_WITH_TIMEOUT(call(0, "GET", u"/v1/backups/%1"_s.arg(id)).value(u"status"_s).toString(), u"completed"_s,
+                              60000);
+
+    // Then, on B: the campaign renamed, and a bot flow that B simulates (and so caches).
+    QCOMPARE(call(1, "PUT", u"/v1/campaigns/%1"_s.arg(campaignId), {{u"name"_s, u"Cambiada"_s}}).status, 200);
+    auto flowBody = [](const QString &text) {
+        const QJsonArray nodes{QJsonObject{{u"node_key"_s, u"a"_s},
+                                           {u"node_type"_s, u"message"_s},
+                                           {u"config"_s, QJsonObject{{u"content"_s, text}}}}};
+        return QJsonObject{{u"name"_s, u"Saludo"_s}, {u"start_node_id"_s, u"a"_s}, {u"nodes"_s, nodes}};
+    };
+    auto simulatedText = [&](qint64 flow) {
+        const ApiResponse r =
+            call(1, "POST", u"/v1/bot-flows/%1/simulate"_s.arg(flow), {{u"messages"_s, QJsonArray{}}});
+        for (const QJsonValue &e : r.value(u"transcript"_s).toArray()) {
+            if (e.toObject().value(u"type"_s).toString() == "message"_L1)
+                return e.toObject().value(u"text"_s).toString();
+        }
+        return QString::fromUtf8(r.body);
+    };
+    const ApiResponse oldFlow = call(1, "POST", u"/v1/bot-flows"_s, flowBody(u"antes de restaurar"_s));
+    QCOMPARE(oldFlow.status, 201);
+    QCOMPARE(simulatedText(oldFlow.value(u"id"_s).toInteger()), u"antes de restaurar"_s);
+
+    // A signed-in socket on B.
+    Conversa::SocketIoClient socket;
+    QSignalSpy up(&socket, &Conversa::SocketIoClient::connected);
+    QSignalSpy down(&socket, &Conversa::SocketIoClient::disconnected);
+    socket.open(urls[1], before);
+    QTRY_COMPARE(up.size(), 1);
+
+    // The restore, on A.
+    const ApiResponse restored = call(0, "POST", u"/v1/backups/%1/restore"_s.arg(id));
+    QCOMPARE(restored.status, 200);
+    const QByteArray fresh = restored.value(u"access_token"_s).toString().toLatin1();
+    QVERIFY(!fresh.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(down.size() >= 1, 10000);
+    socket.close();
+
+    // B: the old login is over, the restored campaign name is served, and a flow created in the
+    // restored database under the same id and revision is not answered from the old cache.
+    QCOMPARE(call(1, "GET", u"/v1/campaigns/%1"_s.arg(campaignId)).status, 401);
+    client.setAccessToken(fresh);
+    const ApiResponse shown = call(1, "GET", u"/v1/campaigns/%1"_s.arg(campaignId));
+    QCOMPARE(shown.status, 200);
+    QCOMPARE(shown.value(u"name"_s).toString(), u"Original"_s);
+    const ApiResponse newFlow = call(1, "POST", u"/v1/bot-flows"_s, flowBody(u"despues de restaurar"_s));
+    QCOMPARE(newFlow.status, 201);
+    QCOMPARE(newFlow.value(u"id"_s).toInteger(), oldFlow.value(u"id"_s).toInteger());   // the same cache key
+    QCOMPARE(simulatedText(newFlow.value(u"id"_s).toInteger()), u"despues de restaurar"_s);
+
+    QCOMPARE(a.stop(), 0);
+    QCOMPARE(b.stop(), 0);
+}
+
+void tst_Backups::sweepFailsOnlyBackupsWithoutAWriter()
+{
+    // The sweep every server runs (docs/BACKUPS.md#interrupted-backups-and-restores): a row whose
+    // writer is alive stays in_progress; on PostgreSQL a row nobody holds the writer lock of (its
+    // server died) is failed at once; SQLite sweeps only at start, where every such row is dead.
+    BackupService &backups = m_server.app().backups();
+    BackupStore store(m_server.db());
+    auto statusOf = [&](qint64 id) {
+        const Result<BackupRecord> r = store.find(id);
+        return r ? r->status : QString();
+    };
+    qint64 alive = 0;
+    {
+        Transaction tx(m_server.db());
+        const Result<BackupRecord> row = backups.begin(u"manual"_s, m_adminId);
+        QVERIFY(row);
+        QVERIFY(tx.commit());
+        alive = row->id;
+    }
+    qint64 orphan = 0;
+    {
+        Transaction tx(m_server.db());
+        BackupRecord record;
+        record.startedAt = nowSeconds();
+        const Result<qint64> id = store.insert(record);   // as a server that died left it: no lock
+        QVERIFY(id);
+        QVERIFY(tx.commit());
+        orphan = *id;
+    }
+    backups.failAbandoned();
+    QCOMPARE(statusOf(alive), u"in_progress"_s);
+    const bool postgres = TestServer::engine() == "postgresql"_L1;
+    QCOMPARE(statusOf(orphan), postgres ? u"failed"_s : u"in_progress"_s);
+    if (postgres) {
+        QVERIFY(store.find(orphan)->error.contains("interrupted"_L1));
+    }
+    // The live writer then writes it to the end, as if nothing happened.
+    QCOMPARE(backups.run(alive).status, u"completed"_s);
+    backups.failAbandoned();   // its lock is gone with it: a completed row is never touched
+    QCOMPARE(statusOf(alive), u"completed"_s);
+    Transaction tx(m_server.db());
+    QVERIFY(store.remove(orphan));
+    QVERIFY(tx.commit());
 }
 
 QTEST_GUILESS_MAIN(tst_Backups)
