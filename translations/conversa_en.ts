@@ -2913,6 +2913,10 @@
         <source>Tasks</source>
         <translation>Tasks</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
 </context>
 <context>
     <name>CampaignForm</name>
@@ -4539,6 +4543,135 @@
     <message>
         <source>Overdue</source>
         <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogController</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (rows: %2, the server&apos;s limit: narrow the dates for the rest)</source>
+        <translation>Exported to %1 (rows: %2, the server&apos;s limit: narrow the dates for the rest)</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (rows: %2)</source>
+        <translation>Exported to %1 (rows: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>(no user)</source>
+        <translation>(no user)</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Any user</source>
+        <translation>Any user</translation>
+    </message>
+    <message>
+        <source>Action, e.g. chat.transfer</source>
+        <translation>Action, e.g. chat.transfer</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Any outcome</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Entity type, e.g. Chat</source>
+        <translation>Entity type, e.g. Chat</translation>
+    </message>
+    <message>
+        <source>Entity id</source>
+        <translation>Entity id</translation>
+    </message>
+    <message>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>From (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>To (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 received</translation>
+    </message>
+    <message>
+        <source>Choose a row to see what it changed</source>
+        <translation>Choose a row to see what it changed</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded</source>
+        <translation>Nothing was recorded</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FileDownload</name>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Could not write %1</translation>
     </message>
 </context>
 </TS>

@@ -2913,6 +2913,10 @@
         <source>Tasks</source>
         <translation>Tareas</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
 </context>
 <context>
     <name>CampaignForm</name>
@@ -4539,6 +4543,135 @@
     <message>
         <source>Overdue</source>
         <translation>Vencida</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogController</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (rows: %2, the server&apos;s limit: narrow the dates for the rest)</source>
+        <translation>Exportado a %1 (filas: %2, el límite del servidor: acota las fechas para el resto)</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (rows: %2)</source>
+        <translation>Exportado a %1 (filas: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>(no user)</source>
+        <translation>(sin usuario)</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Any user</source>
+        <translation>Cualquier usuario</translation>
+    </message>
+    <message>
+        <source>Action, e.g. chat.transfer</source>
+        <translation>Acción, p. ej. chat.transfer</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Cualquier resultado</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Correctas</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazadas</translation>
+    </message>
+    <message>
+        <source>Entity type, e.g. Chat</source>
+        <translation>Tipo de entidad, p. ej. Chat</translation>
+    </message>
+    <message>
+        <source>Entity id</source>
+        <translation>Id. de entidad</translation>
+    </message>
+    <message>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>Desde (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>Hasta (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 recibidos</translation>
+    </message>
+    <message>
+        <source>Choose a row to see what it changed</source>
+        <translation>Elige una fila para ver qué cambió</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entidad</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded</source>
+        <translation>No se registró nada</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FileDownload</name>
+    <message>
+        <source>Could not write %1</source>
+        <translation>No se pudo escribir %1</translation>
     </message>
 </context>
 </TS>
