@@ -18,7 +18,8 @@ constexpr Section kSections[] = {{"users", "users.read"},
                                  {"numbers", "whatsapp.numbers.read"},
                                  {"clients", "clients.read"},
                                  {"tasks", "tasks.read"},
-                                 {"audit", "audit.read"}};
+                                 {"audit", "audit.read"},
+                                 {"backups", "backups.read"}};
 
 }   // namespace
 
@@ -62,7 +63,8 @@ QVariantList AdminSections::sections() const
             : key == "numbers"_L1               ? tr("WhatsApp numbers")
             : key == "clients"_L1               ? tr("Clients")
             : key == "tasks"_L1                 ? tr("Tasks")
-                                                : tr("Audit log");
+            : key == "audit"_L1                 ? tr("Audit log")
+                                                : tr("Backups");
         out.append(QVariantMap{{u"key"_s, key}, {u"title"_s, title}});
     }
     return out;

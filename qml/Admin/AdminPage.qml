@@ -73,7 +73,7 @@ Page {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["users", "campaigns", "numbers", "clients", "tasks", "audit"].indexOf(root.section)
+            currentIndex: ["users", "campaigns", "numbers", "clients", "tasks", "audit", "backups"].indexOf(root.section)
 
             Loader {
                 active: root.section === "users" || item !== null
@@ -107,6 +107,10 @@ Page {
             Loader {
                 active: root.section === "audit" || item !== null
                 sourceComponent: AuditPage { app: root.app }
+            }
+            Loader {
+                active: root.section === "backups" || item !== null
+                sourceComponent: BackupsPage { app: root.app }
             }
         }
     }

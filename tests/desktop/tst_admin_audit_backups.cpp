@@ -1,13 +1,19 @@
 // The Audit log and Backups screens' controllers against the real server (SQLite and PostgreSQL),
 // signed in through the app's own session: the audit list filtered by each of the server's filters,
 // a bad date refused, a row's changes shown as from → to, and the CSV export streamed to a file
-// (and audited); what a supervisor and an agent may see.
+// (and audited); a backup made and followed to its end through the `notification` event, its
+// archive downloaded with the server's bytes, a damaged archive's upload refused with the 422 shown
+// and a good one kept, a restore after which the app carries on with the fresh login (or, for an
+// account the backup does not hold, signs out with why), a delete; what a supervisor and an agent
+// may see.
 #include "AdminSections.h"
 #include "AuditLogController.h"
+#include "BackupsController.h"
 #include "DesktopHarness.h"
 #include "TestServer.h"
 
 #include <QAbstractItemModelTester>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -29,6 +35,11 @@ private slots:
     void auditBadDate();
     void auditDetail();
     void auditExport();
+    void backupCreateAndDownload();
+    void uploadDamagedThenGood();
+    void restoreCarriesOn();
+    void restoreWithoutLoginSignsOut();
+    void deleteBackup();
     void supervisorReadsAgentDoesNot();
 
 private:
@@ -46,12 +57,23 @@ private:
         return rows;
     }
 
+    bool idle(ResourceController &c)
+    {
+        return QTest::qWaitFor([&] { return !c.busy(); }, 10000);
+    }
+    QJsonObject backupRow(qint64 id)
+    {
+        return m_server.request("GET", u"/v1/backups/%1"_s.arg(id), {}, m_adminToken).object();
+    }
+
     TestServer m_server;
     QTemporaryDir m_dir;
     std::unique_ptr<AppContext> m_app;
     QByteArray m_adminToken;
     qint64 m_adminId = 0;
     qint64 m_clientId = 0;
+    qint64 m_backupId = 0;   // a completed backup, made before the restores' changes
+    QString m_archive;       // its download
 };
 
 void tst_AdminAuditBackups::initTestCase()
@@ -252,6 +274,206 @@ void tst_AdminAuditBackups::auditExport()
     QVERIFY(!QFile::exists(refused));
 }
 
+void tst_AdminAuditBackups::backupCreateAndDownload()
+{
+    BackupsController backups;
+    QAbstractItemModelTester tester(backups.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    backups.setApp(m_app.get());
+    QVERIFY(backups.canCreate() && backups.canRestore() && backups.canDelete());
+    QVERIFY(!backups.canUpdate());
+    QSignalSpy finished(&backups, &BackupsController::finished);
+    const qint64 mark = m_server.auditMark();
+    qint64 id = 0;   // what the 201 said; the event may end it within the same poll
+    connect(&backups, &BackupsController::stateChanged, this, [&] {
+        if (backups.creating())
+            id = backups.creatingId();
+    });
+    backups.create();
+    // 201 at once, in progress; then the server's event, not a poll, ends it.
+    QVERIFY(finished.wait(60000) || !finished.isEmpty());
+    QVERIFY2(id > 0, qPrintable(backups.errorMessage()));
+    QCOMPARE(finished.at(0).at(0).toLongLong(), id);
+    QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(backups.errorMessage()));
+    QVERIFY(!backups.creating());
+    QCOMPARE(backups.notice(), u"The backup has finished."_s);   // the event's message_en: the app is in English
+    QTRY_VERIFY(backups.model()->rowOf(id) >= 0);
+    QTRY_COMPARE(backups.model()->get(backups.model()->rowOf(id)).value(u"status"_s).toString(), u"completed"_s);
+    QCOMPARE(m_server.auditRowsSince(u"backup.create"_s, mark).size(), 1);
+    QTRY_COMPARE(m_server.auditRowsSince(u"backup.completed"_s, mark).size(), 1);
+
+    // The status filter.
+    QSignalSpy loaded(backups.model(), &ResourceListModel::loaded);
+    backups.model()->setFilters({{u"status"_s, u"failed"_s}});
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(backups.model()->rowCount(), 0);
+    backups.model()->setFilters({{u"status"_s, u"completed"_s}});
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(backups.model()->rowOf(id) >= 0, true);
+
+    // The download: the server's archive, byte for byte, with its progress.
+    backups.open(id);
+    QTRY_COMPARE(backups.itemId(), id);
+    QSignalSpy downloaded(&backups, &BackupsController::downloaded);
+    QSignalSpy progress(backups.download(), &FileDownload::progressChanged);
+    m_archive = m_dir.filePath(u"copia.zip"_s);
+    const qint64 downloadMark = m_server.auditMark();
+    backups.downloadTo(id, QUrl::fromLocalFile(m_archive));
+    QVERIFY(backups.download()->active());
+    QTRY_COMPARE_WITH_TIMEOUT(downloaded.size(), 1, 30000);
+    QVERIFY2(backups.errorMessage().isEmpty(), qPrintable(backups.errorMessage()));
+    QFile file(m_archive);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    const QJsonObject row = backupRow(id);
+    QCOMPARE(qint64(bytes.size()), row.value(u"size_bytes"_s).toInteger());
+    QCOMPARE(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex(),
+             row.value(u"sha256"_s).toString().toLatin1());
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(backups.download()->bytesReceived(), qint64(bytes.size()));
+    QCOMPARE(backups.download()->bytesTotal(), qint64(bytes.size()));
+    QCOMPARE(m_server.auditRowsSince(u"backup.download"_s, downloadMark).size(), 1);
+
+    // A backup that is not there: the server's 404, no file.
+    const QString missing = m_dir.filePath(u"missing.zip"_s);
+    backups.downloadTo(id + 1000, QUrl::fromLocalFile(missing));
+    QTRY_VERIFY(!backups.errorMessage().isEmpty());
+    QVERIFY(!QFile::exists(missing));
+    m_backupId = id;
+}
+
+void tst_AdminAuditBackups::uploadDamagedThenGood()
+{
+    QVERIFY(!m_archive.isEmpty());
+    BackupsController backups;
+    backups.setApp(m_app.get());
+    QSignalSpy uploaded(&backups, &BackupsController::uploaded);
+    const qint64 before = m_server.count(u"backups"_s);
+
+    // The archive with its last bytes changed: refused as a 422 on `archive`, shown, not kept.
+    QFile good(m_archive);
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    QByteArray damaged = good.readAll();
+    for (qsizetype i = damaged.size() / 2; i < damaged.size() / 2 + 64; ++i)
+        damaged[i] = char(damaged[i] ^ 0x5a);
+    const QString damagedPath = m_dir.filePath(u"damaged.zip"_s);
+    QFile out(damagedPath);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(damaged);
+    out.close();
+    const qint64 mark = m_server.auditMark();
+    backups.upload(QUrl::fromLocalFile(damagedPath));
+    QVERIFY(backups.uploading());
+    QTRY_VERIFY_WITH_TIMEOUT(!backups.uploading(), 30000);
+    QVERIFY(!backups.errorMessage().isEmpty());
+    QVERIFY2(!backups.errors()->of(u"archive"_s).isEmpty(), qPrintable(backups.errors()->fields().keys().join(u',')));
+    QCOMPARE(uploaded.size(), 0);
+    QCOMPARE(m_server.count(u"backups"_s), before);
+    const QList<QJsonObject> refused = m_server.auditRowsSince(u"backup.upload"_s, mark);
+    QCOMPARE(refused.size(), 1);
+    QVERIFY(!refused.at(0).value(u"success"_s).toBool());
+
+    // The archive as downloaded: checked, kept, ready to restore.
+    backups.upload(QUrl::fromLocalFile(m_archive));
+    QTRY_COMPARE_WITH_TIMEOUT(uploaded.size(), 1, 30000);
+    QVERIFY2(backups.errorMessage().isEmpty(), qPrintable(backups.errorMessage()));
+    QVERIFY(backups.errors()->isEmpty());
+    QCOMPARE(backups.uploadProgress(), 1.0);
+    const QJsonObject row = backupRow(uploaded.at(0).at(0).toLongLong());
+    QCOMPARE(row.value(u"origin"_s).toString(), u"upload"_s);
+    QCOMPARE(row.value(u"status"_s).toString(), u"completed"_s);
+    QCOMPARE(row.value(u"sha256"_s).toString(), backupRow(m_backupId).value(u"sha256"_s).toString());
+
+    // Not a file at all.
+    backups.upload(QUrl::fromLocalFile(m_dir.filePath(u"nothing-here.zip"_s)));
+    QVERIFY(!backups.errorMessage().isEmpty());
+    QVERIFY(!backups.uploading());
+}
+
+void tst_AdminAuditBackups::restoreCarriesOn()
+{
+    QVERIFY(m_backupId > 0);
+    // Made after the backup: the restore takes it away.
+    const ApiResponse later =
+        m_server.request("POST", u"/v1/clients"_s, {{u"phone_number"_s, u"+573009990001"_s}}, m_adminToken);
+    QCOMPARE(later.status, 201);
+    BackupsController backups;
+    backups.setApp(m_app.get());
+    QTRY_VERIFY(backups.model()->rowOf(m_backupId) >= 0);
+    const QByteArray oldAccess = m_app->api().accessToken();
+    QSignalSpy restored(&backups, &BackupsController::restored);
+    QSignalSpy signedOut(m_app->session(), &SessionController::signedOut);
+    backups.restore(m_backupId);
+    QVERIFY(backups.restoring());
+    QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, 60000);
+    QVERIFY2(backups.errorMessage().isEmpty(), qPrintable(backups.errorMessage()));
+    QVERIFY(restored.at(0).at(0).toBool());
+    // Carrying on: still signed in, with the new login, its socket open again.
+    QCOMPARE(m_app->session()->stage(), SessionController::SignedIn);
+    QCOMPARE(signedOut.size(), 0);
+    QVERIFY(m_app->api().accessToken() != oldAccess);
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->socket().state() == Conversa::SocketIoClient::State::Connected, 15000);
+    QTRY_COMPARE(m_app->session()->userName(), u"Jefa Admin"_s);
+    QVERIFY(m_app->session()->permissions().contains(u"backups.restore"_s));
+    // The old login is over; the new one works for every screen.
+    QCOMPARE(m_server.request("GET", u"/v1/users/me"_s, {}, m_adminToken).status, 401);
+    m_adminToken = m_server.login(u"jefa@example.com"_s, u"correct horse 1"_s);
+    QCOMPARE(m_server.count(u"clients"_s, u"phone_number = '+573009990001'"_s), 0);
+    backups.model()->refresh();
+    QTRY_VERIFY(!backups.model()->busy());
+    QVERIFY2(backups.model()->errorMessage().isEmpty(), qPrintable(backups.model()->errorMessage()));
+    QVERIFY(backups.model()->rowOf(m_backupId) >= 0);   // the catalog is this machine's
+    QVERIFY(!m_server.auditRows(u"backup.restore"_s).isEmpty());
+}
+
+void tst_AdminAuditBackups::restoreWithoutLoginSignsOut()
+{
+    // An administrator the backup does not know: the restored data has no login for them.
+    m_server.createUser(u"nueva@example.com"_s, u"correct horse 4"_s, u"admin"_s, u"active"_s, u"Nueva"_s, u"Admin"_s);
+    QTemporaryDir dir;
+    auto app = makeContext(dir.filePath(u"n.ini"_s), uniqueService());
+    app->setLanguage(u"en"_s);
+    QVERIFY(signIn(*app, m_server.baseUrl(), u"nueva@example.com"_s, u"correct horse 4"_s));
+    BackupsController backups;
+    backups.setApp(app.get());
+    QSignalSpy restored(&backups, &BackupsController::restored);
+    QSignalSpy signedOut(app->session(), &SessionController::signedOut);
+    backups.restore(m_backupId);
+    QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, 60000);
+    QVERIFY(!restored.at(0).at(0).toBool());
+    QCOMPARE(signedOut.size(), 1);
+    QCOMPARE(app->session()->stage(), SessionController::SignedOut);
+    QCOMPARE(app->session()->errorMessage(),
+             u"The backup has been restored and every session has ended. Sign in again with an account of the "
+             "restored data."_s);
+    QVERIFY(app->api().accessToken().isEmpty());
+    QCOMPARE(m_server.count(u"users"_s, u"email = 'nueva@example.com'"_s), 0);
+    // The other app's login was ended too: the next tests sign in afresh.
+    m_adminToken = m_server.login(u"jefa@example.com"_s, u"correct horse 1"_s);
+    QVERIFY(!m_adminToken.isEmpty());
+    m_app.reset();
+    m_app = makeContext(m_dir.filePath(u"settings-2.ini"_s), uniqueService());
+    m_app->setLanguage(u"en"_s);
+    QVERIFY(signIn(*m_app, m_server.baseUrl(), u"jefa@example.com"_s, u"correct horse 1"_s));
+}
+
+void tst_AdminAuditBackups::deleteBackup()
+{
+    BackupsController backups;
+    backups.setApp(m_app.get());
+    QTRY_VERIFY(backups.model()->rowOf(m_backupId) >= 0);
+    QSignalSpy removed(&backups, &ResourceController::removed);
+    const qint64 mark = m_server.auditMark();
+    backups.remove(m_backupId);
+    QTRY_COMPARE(removed.size(), 1);
+    QVERIFY(idle(backups));
+    QCOMPARE(backups.model()->rowOf(m_backupId), -1);
+    QCOMPARE(m_server.request("GET", u"/v1/backups/%1"_s.arg(m_backupId), {}, m_adminToken).status, 404);
+    QCOMPARE(m_server.auditRowsSince(u"backup.delete"_s, mark).size(), 1);
+    // Again: the server's 404, shown.
+    backups.remove(m_backupId);
+    QTRY_VERIFY(!backups.errorMessage().isEmpty());
+}
+
 void tst_AdminAuditBackups::supervisorReadsAgentDoesNot()
 {
     QTemporaryDir dir;
@@ -263,6 +485,12 @@ void tst_AdminAuditBackups::supervisorReadsAgentDoesNot()
     audit.setApp(supervisor.get());
     QVERIFY(!audit.canExport());   // audit.export is the administrators'
     QTRY_VERIFY(audit.model()->total() > 0);
+    // Backups are the administrators' alone: no section, no action.
+    QVERIFY(!AdminSections::keysFor(supervisor->session()->permissions()).contains(u"backups"_s));
+    BackupsController backups;
+    backups.setApp(supervisor.get());
+    QVERIFY(!backups.canCreate() && !backups.canRestore() && !backups.canDelete());
+    QTRY_VERIFY(!backups.model()->errorMessage().isEmpty());   // had it been shown, the server refuses
 
     auto agent = makeContext(dir.filePath(u"a.ini"_s), uniqueService());
     QVERIFY(signIn(*agent, m_server.baseUrl(), u"agente@example.com"_s, u"correct horse 3"_s));
