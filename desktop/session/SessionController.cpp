@@ -259,9 +259,9 @@ bool SessionController::endRestore(const QJsonObject &answer)
     }
     if (m_app.api().adoptTokens(answer)) {
         qCInfo(lcSession) << "restored: carrying on with the login the restore handed back";
-        // The server closed every socket: a new one with the new login. The account is the restored
-        // database's (its id, role and permissions may differ).
-        m_app.socket().close();
+        // The server closed every socket: connected again at once with the new login, as a
+        // reconnection (not close() first), so that every screen fetches the restored data again.
+        // The account is the restored database's (its id, role and permissions may differ).
         m_app.socket().open(m_app.api().baseUrl(), m_app.api().accessToken());
         setBusy(true);
         m_app.api().me(this, [this](const Conversa::ApiResult<Conversa::UserDto> &r) {

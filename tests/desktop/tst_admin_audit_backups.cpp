@@ -402,6 +402,7 @@ void tst_AdminAuditBackups::restoreCarriesOn()
     const QByteArray oldAccess = m_app->api().accessToken();
     QSignalSpy restored(&backups, &BackupsController::restored);
     QSignalSpy signedOut(m_app->session(), &SessionController::signedOut);
+    QSignalSpy reconnected(&m_app->socket(), &Conversa::SocketIoClient::reconnected);
     backups.restore(m_backupId);
     QVERIFY(backups.restoring());
     QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, 60000);
@@ -412,6 +413,8 @@ void tst_AdminAuditBackups::restoreCarriesOn()
     QCOMPARE(signedOut.size(), 0);
     QVERIFY(m_app->api().accessToken() != oldAccess);
     QTRY_VERIFY_WITH_TIMEOUT(m_app->socket().state() == Conversa::SocketIoClient::State::Connected, 15000);
+    // As a reconnection: the screens that follow it (inbox, dashboard) fetch the restored data.
+    QTRY_VERIFY(!reconnected.isEmpty());
     QTRY_COMPARE(m_app->session()->userName(), u"Jefa Admin"_s);
     QVERIFY(m_app->session()->permissions().contains(u"backups.restore"_s));
     // The old login is over; the new one works for every screen.

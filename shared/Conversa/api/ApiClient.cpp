@@ -219,6 +219,7 @@ void ApiClient::dispatch(std::shared_ptr<Call> call)
         });
     }
     if (call->sink) {
+        reply->setReadBufferSize(1 << 20);   // at most 1 MiB held here: the rest waits in the socket
         connect(reply, &QNetworkReply::readyRead, this, [call, reply] { drain(*call, reply); });
         if (call->progress)
             connect(reply, &QNetworkReply::downloadProgress, this, [progress = call->progress](qint64 got, qint64 total) {
