@@ -18,8 +18,27 @@ BackupsController::BackupsController(QObject *parent)
 void BackupsController::appReady()
 {
     disconnect(m_events);
+    disconnect(m_connected);
     m_events =
         connect(&app()->events(), &Conversa::RealtimeEvents::notification, this, &BackupsController::onNotification);
+    // Events sent while the socket was down are lost (docs/REALTIME.md): caught up through REST.
+    m_connected = connect(&app()->socket(), &Conversa::SocketIoClient::connected, this, &BackupsController::catchUp);
+}
+
+void BackupsController::catchUp()
+{
+    if (!creating())
+        return;
+    const qint64 id = m_creatingId;
+    app()->api().getResource(itemPath(id), {}, this, [this, id](const ApiResult<QJsonObject> &r) {
+        const QString status = r ? r->value(u"status"_s).toString() : QString();
+        if (!r || id != m_creatingId || status == u"in_progress"_s)
+            return;   // still being written: its event will come
+        Conversa::NotificationEventDto missed;
+        missed.type = status == u"completed"_s ? u"backup.completed"_s : u"backup.failed"_s;
+        missed.details = {{u"backup_id"_s, id}, {u"status"_s, status}, {u"backup"_s, *r}};
+        onNotification(missed);
+    });
 }
 
 void BackupsController::create()

@@ -11,7 +11,8 @@
 // The Backups screen (server/openapi/paths/backups.yaml, docs/BACKUPS.md), for administrators: the
 // list with its status filter (model.filters: {status}); create, which answers at once with the
 // backup `in_progress` and ends with the `notification` socket event (`creating` until then, no
-// polling); download of a completed archive to a chosen file with its progress (`download`),
+// polling; a socket that was down meanwhile catches up once, on connecting again); download of a
+// completed archive to a chosen file with its progress (`download`),
 // checked against the server's SHA-256 before it is kept; upload of an archive from another
 // machine with the upload's progress (a damaged one is the server's 422 on `archive`); restore,
 // after which this app carries on with the fresh login the server hands back, or signs out with a
@@ -62,9 +63,11 @@ protected:
 
 private:
     void onNotification(const Conversa::NotificationEventDto &event);
+    void catchUp();   // the backup being written, once, after the socket was down
     void setUploadProgress(qreal progress);
 
     QMetaObject::Connection m_events;
+    QMetaObject::Connection m_connected;
     QHash<qint64, Conversa::NotificationEventDto> m_early;   // finished before their 201 was read
     qint64 m_creatingId = 0;
     bool m_uploading = false;

@@ -36,6 +36,7 @@ private slots:
     void auditDetail();
     void auditExport();
     void backupCreateAndDownload();
+    void missedEventCaughtUp();
     void uploadDamagedThenGood();
     void restoreCarriesOn();
     void restoreWithoutLoginSignsOut();
@@ -339,6 +340,32 @@ void tst_AdminAuditBackups::backupCreateAndDownload()
     QTRY_VERIFY(!backups.errorMessage().isEmpty());
     QVERIFY(!QFile::exists(missing));
     m_backupId = id;
+}
+
+// The event sent while the socket was down is lost: connecting again catches up once, through REST.
+void tst_AdminAuditBackups::missedEventCaughtUp()
+{
+    BackupsController backups;
+    backups.setApp(m_app.get());
+    QSignalSpy finished(&backups, &BackupsController::finished);
+    m_app->socket().close();
+    backups.create();
+    QTRY_VERIFY(backups.creating());
+    const qint64 id = backups.creatingId();
+    QTRY_VERIFY_WITH_TIMEOUT(backupRow(id).value(u"status"_s).toString() == u"completed"_s, 60000);
+    QTest::qWait(200);
+    QVERIFY(backups.creating());   // no event came, and nothing polled
+    QCOMPARE(finished.size(), 0);
+    m_app->socket().open(m_app->api().baseUrl(), m_app->api().accessToken());
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).toLongLong(), id);
+    QVERIFY(finished.at(0).at(1).toBool());
+    QVERIFY(!backups.creating());
+    QCOMPARE(backups.notice(), u"The backup has been completed"_s);
+    QVERIFY(
+        QTest::qWaitFor([&] { return m_app->socket().state() == Conversa::SocketIoClient::State::Connected; }, 10000));
+    // Not wanted by the next tests.
+    QCOMPARE(m_server.request("DELETE", u"/v1/backups/%1"_s.arg(id), {}, m_adminToken).status, 204);
 }
 
 void tst_AdminAuditBackups::uploadDamagedThenGood()
