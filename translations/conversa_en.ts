@@ -1541,6 +1541,10 @@
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
+    <message>
+        <source>The backup has been restored and every session has ended. Sign in again with an account of the restored data.</source>
+        <translation>The backup has been restored and every session has ended. Sign in again with an account of the restored data.</translation>
+    </message>
 </context>
 <context>
     <name>TrayNotifier</name>
@@ -2912,6 +2916,14 @@
     <message>
         <source>Tasks</source>
         <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
     </message>
 </context>
 <context>
@@ -4539,6 +4551,317 @@
     <message>
         <source>Overdue</source>
         <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogController</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (rows: %2, the server&apos;s limit: narrow the dates for the rest)</source>
+        <translation>Exported to %1 (rows: %2, the server&apos;s limit: narrow the dates for the rest)</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (rows: %2)</source>
+        <translation>Exported to %1 (rows: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>(no user)</source>
+        <translation>(no user)</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Any user</source>
+        <translation>Any user</translation>
+    </message>
+    <message>
+        <source>Action, e.g. chat.transfer</source>
+        <translation>Action, e.g. chat.transfer</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Any outcome</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Entity type, e.g. Chat</source>
+        <translation>Entity type, e.g. Chat</translation>
+    </message>
+    <message>
+        <source>Entity id</source>
+        <translation>Entity id</translation>
+    </message>
+    <message>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>From (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>To (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 received</translation>
+    </message>
+    <message>
+        <source>Choose a row to see what it changed</source>
+        <translation>Choose a row to see what it changed</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded</source>
+        <translation>Nothing was recorded</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FileDownload</name>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Could not write %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsController</name>
+    <message>
+        <source>The backup has been completed</source>
+        <translation>The backup has been completed</translation>
+    </message>
+    <message>
+        <source>The backup failed</source>
+        <translation>The backup failed</translation>
+    </message>
+    <message>
+        <source>The download was damaged on the way; try again</source>
+        <translation>The download was damaged on the way; try again</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>Could not read %1</translation>
+    </message>
+    <message>
+        <source>The archive is larger than 512 MB: restore it on the server with &quot;conversa-server backup restore FILE&quot;</source>
+        <translation>The archive is larger than 512 MB: restore it on the server with &quot;conversa-server backup restore FILE&quot;</translation>
+    </message>
+    <message>
+        <source>The archive has been checked and kept: it can be restored now</source>
+        <translation>The archive has been checked and kept: it can be restored now</translation>
+    </message>
+    <message>
+        <source>The backup of %1 has been restored</source>
+        <translation>The backup of %1 has been restored</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Uploaded</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Upload an archive…</source>
+        <translation>Upload an archive…</translation>
+    </message>
+    <message>
+        <source>Writing and checking the backup…</source>
+        <translation>Writing and checking the backup…</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 received</translation>
+    </message>
+    <message>
+        <source>Restoring: checking the archive, then replacing the data…</source>
+        <translation>Restoring: checking the archive, then replacing the data…</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <source>Backup of %1</source>
+        <translation>Backup of %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>schema %1</source>
+        <translation>schema %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Download…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>Restore this backup?</translation>
+    </message>
+    <message>
+        <source>Everything since %1 will be lost: the chats, messages, clients, tasks and users&apos; changes made after that moment are replaced by the backup&apos;s data, and so are the uploaded files. Every user is signed out, on every device; you carry on if your account exists in the backup.</source>
+        <translation>Everything since %1 will be lost: the chats, messages, clients, tasks and users&apos; changes made after that moment are replaced by the backup&apos;s data, and so are the uploaded files. Every user is signed out, on every device; you carry on if your account exists in the backup.</translation>
+    </message>
+    <message>
+        <source>Delete this backup?</source>
+        <translation>Delete this backup?</translation>
+    </message>
+    <message>
+        <source>The backup of %1 and its archive will be deleted; it cannot be restored afterwards.</source>
+        <translation>The backup of %1 and its archive will be deleted; it cannot be restored afterwards.</translation>
+    </message>
+    <message>
+        <source>Save the backup</source>
+        <translation>Save the backup</translation>
+    </message>
+    <message>
+        <source>Backup archives (*.zip)</source>
+        <translation>Backup archives (*.zip)</translation>
+    </message>
+    <message>
+        <source>Upload a backup archive</source>
+        <translation>Upload a backup archive</translation>
     </message>
 </context>
 </TS>

@@ -1541,6 +1541,10 @@
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
+    <message>
+        <source>The backup has been restored and every session has ended. Sign in again with an account of the restored data.</source>
+        <translation>Se ha restaurado la copia de seguridad y todas las sesiones han terminado. Inicia sesión de nuevo con una cuenta de los datos restaurados.</translation>
+    </message>
 </context>
 <context>
     <name>TrayNotifier</name>
@@ -2912,6 +2916,14 @@
     <message>
         <source>Tasks</source>
         <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
     </message>
 </context>
 <context>
@@ -4539,6 +4551,317 @@
     <message>
         <source>Overdue</source>
         <translation>Vencida</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogController</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (rows: %2, the server&apos;s limit: narrow the dates for the rest)</source>
+        <translation>Exportado a %1 (filas: %2, el límite del servidor: acota las fechas para el resto)</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (rows: %2)</source>
+        <translation>Exportado a %1 (filas: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>(no user)</source>
+        <translation>(sin usuario)</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Any user</source>
+        <translation>Cualquier usuario</translation>
+    </message>
+    <message>
+        <source>Action, e.g. chat.transfer</source>
+        <translation>Acción, p. ej. chat.transfer</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Cualquier resultado</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Correctas</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazadas</translation>
+    </message>
+    <message>
+        <source>Entity type, e.g. Chat</source>
+        <translation>Tipo de entidad, p. ej. Chat</translation>
+    </message>
+    <message>
+        <source>Entity id</source>
+        <translation>Id. de entidad</translation>
+    </message>
+    <message>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>Desde (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>Hasta (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 recibidos</translation>
+    </message>
+    <message>
+        <source>Choose a row to see what it changed</source>
+        <translation>Elige una fila para ver qué cambió</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entidad</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded</source>
+        <translation>No se registró nada</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FileDownload</name>
+    <message>
+        <source>Could not write %1</source>
+        <translation>No se pudo escribir %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsController</name>
+    <message>
+        <source>The backup has been completed</source>
+        <translation>La copia de seguridad ha terminado</translation>
+    </message>
+    <message>
+        <source>The backup failed</source>
+        <translation>La copia de seguridad ha fallado</translation>
+    </message>
+    <message>
+        <source>The download was damaged on the way; try again</source>
+        <translation>La descarga llegó dañada; inténtalo de nuevo</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Guardada en %1</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>No se pudo leer %1</translation>
+    </message>
+    <message>
+        <source>The archive is larger than 512 MB: restore it on the server with &quot;conversa-server backup restore FILE&quot;</source>
+        <translation>El archivo supera los 512 MB: restáuralo en el servidor con &quot;conversa-server backup restore ARCHIVO&quot;</translation>
+    </message>
+    <message>
+        <source>The archive has been checked and kept: it can be restored now</source>
+        <translation>El archivo se ha comprobado y guardado: ya se puede restaurar</translation>
+    </message>
+    <message>
+        <source>The backup of %1 has been restored</source>
+        <translation>Se ha restaurado la copia de seguridad del %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Subida</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Línea de comandos</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <source>Upload an archive…</source>
+        <translation>Subir un archivo…</translation>
+    </message>
+    <message>
+        <source>Writing and checking the backup…</source>
+        <translation>Escribiendo y comprobando la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 recibidos</translation>
+    </message>
+    <message>
+        <source>Restoring: checking the archive, then replacing the data…</source>
+        <translation>Restaurando: se comprueba el archivo y después se reemplazan los datos…</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Elige una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backup of %1</source>
+        <translation>Copia de seguridad del %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>schema %1</source>
+        <translation>esquema %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Descargar…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>¿Restaurar esta copia de seguridad?</translation>
+    </message>
+    <message>
+        <source>Everything since %1 will be lost: the chats, messages, clients, tasks and users&apos; changes made after that moment are replaced by the backup&apos;s data, and so are the uploaded files. Every user is signed out, on every device; you carry on if your account exists in the backup.</source>
+        <translation>Se perderá todo lo ocurrido desde el %1: los chats, mensajes, clientes, tareas y cambios de usuarios posteriores a ese momento se reemplazan por los datos de la copia, y también los archivos subidos. Se cierra la sesión de todos los usuarios en todos los dispositivos; tú sigues dentro si tu cuenta existe en la copia.</translation>
+    </message>
+    <message>
+        <source>Delete this backup?</source>
+        <translation>¿Eliminar esta copia de seguridad?</translation>
+    </message>
+    <message>
+        <source>The backup of %1 and its archive will be deleted; it cannot be restored afterwards.</source>
+        <translation>Se eliminarán la copia de seguridad del %1 y su archivo; después no se podrá restaurar.</translation>
+    </message>
+    <message>
+        <source>Save the backup</source>
+        <translation>Guardar la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backup archives (*.zip)</source>
+        <translation>Copias de seguridad (*.zip)</translation>
+    </message>
+    <message>
+        <source>Upload a backup archive</source>
+        <translation>Subir una copia de seguridad</translation>
     </message>
 </context>
 </TS>

@@ -12,12 +12,14 @@ struct Section {
     const char *permission;
 };
 
-// In the sidebar's order. The screens still to come (audit, backups) add a row.
+// In the sidebar's order.
 constexpr Section kSections[] = {{"users", "users.read"},
                                  {"campaigns", "campaigns.read"},
                                  {"numbers", "whatsapp.numbers.read"},
                                  {"clients", "clients.read"},
-                                 {"tasks", "tasks.read"}};
+                                 {"tasks", "tasks.read"},
+                                 {"audit", "audit.read"},
+                                 {"backups", "backups.read"}};
 
 }   // namespace
 
@@ -60,7 +62,9 @@ QVariantList AdminSections::sections() const
             : key == "campaigns"_L1             ? tr("Campaigns")
             : key == "numbers"_L1               ? tr("WhatsApp numbers")
             : key == "clients"_L1               ? tr("Clients")
-                                                : tr("Tasks");
+            : key == "tasks"_L1                 ? tr("Tasks")
+            : key == "audit"_L1                 ? tr("Audit log")
+                                                : tr("Backups");
         out.append(QVariantMap{{u"key"_s, key}, {u"title"_s, title}});
     }
     return out;

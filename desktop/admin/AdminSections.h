@@ -9,7 +9,8 @@
 
 // The admin page's sidebar: the sections the signed-in user's permissions open, in order, each
 // {key, title} ("users": users.read, "campaigns": campaigns.read, "numbers":
-// whatsapp.numbers.read, "clients": clients.read, "tasks": tasks.read; agents have the last two).
+// whatsapp.numbers.read, "clients": clients.read, "tasks": tasks.read (agents have these two),
+// "audit": audit.read, "backups": backups.read).
 // Follows sign-in and sign-out.
 class AdminSections : public QObject {
     Q_OBJECT

@@ -18,7 +18,7 @@ SessionController::SessionController(AppContext &app, QObject *parent)
         qCInfo(lcSession) << "socket refused:" << message;
         // At most once a minute, so that a server refusing fresh tokens too is not hammered.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (m_stage == SignedIn && now - m_lastSocketRefresh > 60000) {
+        if (m_stage == SignedIn && !m_restoring && now - m_lastSocketRefresh > 60000) {
             m_lastSocketRefresh = now;
             refreshNow();
         }
@@ -230,10 +230,55 @@ void SessionController::onSessionExpired()
 {
     if (m_stage != SignedIn && m_stage != TwoFactorSetupRequired)
         return;   // a refused auto-login says so itself
+    if (m_restoring) {
+        m_expiredDuringRestore = true;   // the restore's answer decides
+        return;
+    }
     qCInfo(lcSession) << "session expired";
     forget();
     signOutLocally();
     setError(tr("Your session has ended. Sign in again."));
+}
+
+void SessionController::beginRestore()
+{
+    m_restoring = true;
+    m_expiredDuringRestore = false;
+}
+
+bool SessionController::endRestore(const QJsonObject &answer)
+{
+    m_restoring = false;
+    const bool expired = std::exchange(m_expiredDuringRestore, false);
+    if (m_stage != SignedIn)
+        return false;
+    if (!answer.value(u"restored"_s).toBool()) {
+        if (expired)
+            onSessionExpired();
+        return m_stage == SignedIn;
+    }
+    if (m_app.api().adoptTokens(answer)) {
+        qCInfo(lcSession) << "restored: carrying on with the login the restore handed back";
+        // The server closed every socket: connected again at once with the new login, as a
+        // reconnection (not close() first), so that every screen fetches the restored data again.
+        // The account is the restored database's (its id, role and permissions may differ).
+        m_app.socket().open(m_app.api().baseUrl(), m_app.api().accessToken());
+        setBusy(true);
+        m_app.api().me(this, [this](const Conversa::ApiResult<Conversa::UserDto> &r) {
+            setBusy(false);
+            if (r) {
+                m_user = *r;
+                emit userChanged();
+            }
+        });
+        return true;
+    }
+    qCInfo(lcSession) << "restored: no login in the restored data";
+    forget();
+    signOutLocally();
+    setError(tr("The backup has been restored and every session has ended. Sign in again with an account of the "
+                "restored data."));
+    return false;
 }
 
 void SessionController::remember(const QByteArray &refreshToken)

@@ -83,6 +83,12 @@ public:
     Q_INVOKABLE void setAgentStatus(const QString &status, const QString &reason = {});
     Q_INVOKABLE void clearError() { setError({}); }
     void refreshNow();   // on a refused socket CONNECT
+    // A restore of a backup ends every login (docs/BACKUPS.md). While it runs, a refused refresh or
+    // socket is not taken for the end of this session; endRestore() then carries on with the login
+    // the restore's answer holds (true), or signs out with why (false). An empty answer: the restore
+    // failed and changed nothing.
+    void beginRestore();
+    bool endRestore(const QJsonObject &answer);
 
 signals:
     void stageChanged();
@@ -127,4 +133,6 @@ private:
     Conversa::TwoFactorSetupDto m_setup;
     qint64 m_lastSocketRefresh = 0;
     int m_forgetGeneration = 0;   // keychain writes that finish after a forget() are undone
+    bool m_restoring = false;
+    bool m_expiredDuringRestore = false;
 };

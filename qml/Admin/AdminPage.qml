@@ -73,7 +73,7 @@ Page {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["users", "campaigns", "numbers", "clients", "tasks"].indexOf(root.section)
+            currentIndex: ["users", "campaigns", "numbers", "clients", "tasks", "audit", "backups"].indexOf(root.section)
 
             Loader {
                 active: root.section === "users" || item !== null
@@ -103,6 +103,14 @@ Page {
                     app: root.app
                     reminders: root.reminders
                 }
+            }
+            Loader {
+                active: root.section === "audit" || item !== null
+                sourceComponent: AuditPage { app: root.app }
+            }
+            Loader {
+                active: root.section === "backups" || item !== null
+                sourceComponent: BackupsPage { app: root.app }
             }
         }
     }

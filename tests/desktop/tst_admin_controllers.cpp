@@ -638,7 +638,7 @@ void tst_AdminControllers::supervisorSeesLess()
     QStringList keys;
     for (const QVariant &s : sections.sections())
         keys.append(s.toMap().value(u"key"_s).toString());
-    QCOMPARE(keys, (QStringList{u"users"_s, u"campaigns"_s, u"numbers"_s, u"clients"_s, u"tasks"_s}));
+    QCOMPARE(keys, (QStringList{u"users"_s, u"campaigns"_s, u"numbers"_s, u"clients"_s, u"tasks"_s, u"audit"_s}));
     NumbersController numbers;
     numbers.setApp(app.get());
     QVERIFY(!numbers.canCreate() && !numbers.canUpdate() && !numbers.canDelete());

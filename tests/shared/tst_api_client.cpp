@@ -79,6 +79,7 @@ private slots:
     void twoFactorLogin();
     void deadContextIsNotCalled();
     void uploadWithProgress();
+    void downloadToSink();
     void oneRefreshForManyCalls();
     void failedRefreshExpiresTheSession();
     void retryPolicy_data();
@@ -521,6 +522,76 @@ void tst_ApiClient::uploadWithProgress()
     QCOMPARE(progress.last().first, progress.last().second);
     for (qsizetype i = 1; i < progress.size(); ++i)
         QVERIFY(progress.at(i).first >= progress.at(i - 1).first);
+}
+
+// A download streamed to a sink: only the file's bytes reach it (not a 401's body, which is
+// refreshed and replayed first, nor a 404's), with the progress; a sink that refuses ends it.
+void tst_ApiClient::downloadToSink()
+{
+    QVERIFY(signIn(u"agent"_s));
+    const QByteArray bytes = QByteArray("una línea de un archivo largo\n").repeated(80000);   // ~2.5 MB
+    const auto file = await<QJsonObject>(
+        [&](auto done) { m_client->uploadResource(u"/v1/files"_s, u"largo.txt"_s, bytes, this, done); });
+    QVERIFY(file);
+    CHECK_OK(file);
+    const QString path = u"/v1/files/%1/download"_s.arg((*file)->value(u"id"_s).toInteger());
+
+    // With an expired token: the 401 is refreshed away, and the sink gets the file alone.
+    m_client->setTokens(expiredCopy(m_client->accessToken()), m_client->refreshToken());
+    QByteArray received;
+    int chunks = 0;
+    QList<QPair<qint64, qint64>> progress;
+    const auto answer = await<Conversa::ApiResponse>([&](auto done) {
+        m_client->download(
+            path, {},
+            [&](const QByteArray &chunk) {
+                received += chunk;
+                ++chunks;
+                return true;
+            },
+            this, done,
+            [&](qint64 got, qint64 total) {
+                progress.append({got, total});
+            });
+    });
+    QVERIFY(answer);
+    CHECK_OK(answer);
+    QCOMPARE((*answer)->status, 200);
+    QVERIFY((*answer)->body.isEmpty());
+    QCOMPARE(received, bytes);
+    QVERIFY(chunks >= 1);   // more than one on a real network; loopback may hand it over whole
+    QCOMPARE(progress.last(), (QPair<qint64, qint64>{bytes.size(), bytes.size()}));
+
+    // A 404: its body is the error, never the sink's.
+    received.clear();
+    const auto missing = await<Conversa::ApiResponse>([&](auto done) {
+        m_client->download(
+            u"/v1/files/999999/download"_s, {},
+            [&](const QByteArray &chunk) {
+                received += chunk;
+                return true;
+            },
+            this, done);
+    });
+    QVERIFY(missing);
+    QCOMPARE((*missing).error().httpStatus, 404);
+    QVERIFY(received.isEmpty());
+
+    // A sink that cannot take more (a full disk): the transfer stops, and fails (on loopback the
+    // whole file may come as one chunk, so how much was offered is not the point).
+    qint64 taken = 0;
+    const auto refused = await<Conversa::ApiResponse>([&](auto done) {
+        m_client->download(
+            path, {},
+            [&](const QByteArray &chunk) {
+                taken += chunk.size();
+                return false;
+            },
+            this, done);
+    });
+    QVERIFY(refused);
+    QVERIFY(!(*refused).isOk());
+    QVERIFY(taken > 0);
 }
 
 QByteArray tst_ApiClient::expiredCopy(const QByteArray &token)

@@ -51,6 +51,9 @@ struct ApiClient::Call {
     QByteArray sentToken;
     RawDone done;
     std::function<void(qint64, qint64)> progress;
+    ChunkSink sink;             // a download's body goes here rather than into the answer
+    qint64 sunk = 0;            // bytes handed to the sink
+    bool sinkRefused = false;   // the sink said stop
 };
 
 namespace {
@@ -209,19 +212,47 @@ void ApiClient::dispatch(std::shared_ptr<Call> call)
     QNetworkReply *reply = m_network->sendCustomRequest(makeRequest(call->path, call->body, call->contentType,
                                                                     call->headers, call->sentToken),
                                                         call->method, call->body);
-    if (call->progress) {
+    if (call->progress && !call->sink) {
         connect(reply, &QNetworkReply::uploadProgress, this, [progress = call->progress](qint64 sent, qint64 total) {
             if (total > 0)   // Qt ends with (0, 0) once the answer is in
                 progress(sent, total);
         });
     }
+    if (call->sink) {
+        reply->setReadBufferSize(1 << 20);   // at most 1 MiB held here: the rest waits in the socket
+        connect(reply, &QNetworkReply::readyRead, this, [call, reply] { drain(*call, reply); });
+        if (call->progress)
+            connect(reply, &QNetworkReply::downloadProgress, this, [progress = call->progress](qint64 got, qint64 total) {
+                progress(got, total);
+            });
+    }
     connect(reply, &QNetworkReply::finished, this, [this, call, reply] { finished(call, reply); });
+}
+
+void ApiClient::drain(Call &call, QNetworkReply *reply)
+{
+    if (call.sinkRefused || !isSuccess(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()))
+        return;   // an error's body is read as usual, once it is all in
+    const QByteArray chunk = reply->readAll();
+    if (chunk.isEmpty())
+        return;
+    call.sunk += chunk.size();
+    if (!call.sink(chunk)) {
+        call.sinkRefused = true;
+        reply->abort();
+    }
 }
 
 void ApiClient::finished(std::shared_ptr<Call> call, QNetworkReply *reply)
 {
+    if (call->sink)
+        drain(*call, reply);   // what arrived with the end
     const ApiResponse r = readWhole(reply);
     reply->deleteLater();
+    if (call->sinkRefused || (call->sink && call->sunk > 0 && !isSuccess(r.status))) {
+        complete(call, r);   // part of the body is out already: sending again would repeat it
+        return;
+    }
 
     const bool transient = r.status == 0 || r.status == 429 || r.status == 502 || r.status == 503 || r.status == 504;
     if (call->idempotent && transient && call->attempt < m_retryDelays.size()) {
@@ -303,17 +334,18 @@ void ApiClient::refreshFinished(const ApiResponse &response)
     }
 }
 
-void ApiClient::adoptTokens(const QJsonObject &answer)
+bool ApiClient::adoptTokens(const QJsonObject &answer)
 {
     const QByteArray access = answer.value(u"access_token"_s).toString().toLatin1();
     const QByteArray refresh = answer.value(u"refresh_token"_s).toString().toLatin1();
     if (access.isEmpty() || refresh.isEmpty())
-        return;
+        return false;
     const qint64 user = answer.value(u"user"_s).toObject().value(u"id"_s).toInteger();
     if (user > 0)
         m_userId = user;
     setTokens(access, refresh);
     emit tokensChanged(m_accessToken, m_refreshToken);
+    return true;
 }
 
 // ---- auth ----
@@ -579,26 +611,41 @@ void ApiClient::markMessageRead(qint64 messageId, QObject *context, ApiCallback<
 
 // ---- files ----
 
-void ApiClient::uploadFile(const QString &fileName, const QByteArray &bytes, QObject *context,
-                           ApiCallback<FileDto> done, std::function<void(qint64, qint64)> progress,
-                           const QString &relatedEntityType, std::optional<qint64> relatedEntityId)
+namespace {
+
+// A multipart/form-data body: the fields, then the file in the part `file`. Built in memory rather
+// than with QHttpMultiPart so that the call can be replayed after a refresh.
+QByteArray multipartBody(const QByteArray &boundary, const QList<QPair<QByteArray, QByteArray>> &fields,
+                         const QString &fileName, const QByteArray &bytes)
 {
-    // Built in memory rather than with QHttpMultiPart so that the call can be replayed after a refresh.
-    const QByteArray boundary = "conversa-" + QByteArray::number(QRandomGenerator::global()->generate64(), 36);
     QByteArray body;
-    const auto field = [&](const QByteArray &name, const QByteArray &value) {
+    for (const auto &[name, value] : fields)
         body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
-    };
-    if (!relatedEntityType.isEmpty() && relatedEntityId) {
-        field("related_entity_type", relatedEntityType.toUtf8());
-        field("related_entity_id", QByteArray::number(*relatedEntityId));
-    }
     QByteArray safeName = fileName.toUtf8();
     safeName.replace('"', '_').replace('\r', '_').replace('\n', '_');
     body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + safeName +
         "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
+    return body;
+}
 
-    auto call = newCall("POST", u"/v1/files"_s, body, context,
+QByteArray newBoundary()
+{
+    return "conversa-" + QByteArray::number(QRandomGenerator::global()->generate64(), 36);
+}
+
+}   // namespace
+
+void ApiClient::uploadFile(const QString &fileName, const QByteArray &bytes, QObject *context,
+                           ApiCallback<FileDto> done, std::function<void(qint64, qint64)> progress,
+                           const QString &relatedEntityType, std::optional<qint64> relatedEntityId)
+{
+    const QByteArray boundary = newBoundary();
+    QList<QPair<QByteArray, QByteArray>> fields;
+    if (!relatedEntityType.isEmpty() && relatedEntityId) {
+        fields.append({"related_entity_type", relatedEntityType.toUtf8()});
+        fields.append({"related_entity_id", QByteArray::number(*relatedEntityId)});
+    }
+    auto call = newCall("POST", u"/v1/files"_s, multipartBody(boundary, fields, fileName, bytes), context,
                         [done = std::move(done)](const ApiResponse &r) {
                             if (!done)
                                 return;
@@ -778,6 +825,44 @@ void ApiClient::writeResource(const QByteArray &method, const QString &path, con
                               ApiCallback<QJsonObject> done)
 {
     request(method, path, method == "DELETE" ? nullptr : &body, context, std::move(done));
+}
+
+void ApiClient::uploadResource(const QString &path, const QString &fileName, const QByteArray &bytes,
+                               QObject *context, ApiCallback<QJsonObject> done,
+                               std::function<void(qint64, qint64)> progress)
+{
+    const QByteArray boundary = newBoundary();
+    auto call = newCall("POST", path, multipartBody(boundary, {}, fileName, bytes), context,
+                        [done = std::move(done)](const ApiResponse &r) {
+                            if (!done)
+                                return;
+                            if (isSuccess(r.status))
+                                done(ApiResult<QJsonObject>(r.object()));
+                            else
+                                done(ApiResult<QJsonObject>(errorOf(r)));
+                        },
+                        true, {});
+    call->contentType = "multipart/form-data; boundary=" + boundary;
+    call->progress = std::move(progress);
+    start(std::move(call));
+}
+
+void ApiClient::download(const QString &path, const QList<QPair<QString, QString>> &query, ChunkSink sink,
+                         QObject *context, ApiCallback<ApiResponse> done, std::function<void(qint64, qint64)> progress)
+{
+    auto call = newCall("GET", path + encodeQuery(query), {}, context,
+                        [done = std::move(done)](const ApiResponse &r) {
+                            if (!done)
+                                return;
+                            if (isSuccess(r.status))
+                                done(ApiResult<ApiResponse>(r));
+                            else
+                                done(ApiResult<ApiResponse>(errorOf(r)));
+                        },
+                        true, {});
+    call->sink = std::move(sink);
+    call->progress = std::move(progress);
+    start(std::move(call));
 }
 
 void ApiClient::simulateBotFlow(qint64 flowId, const QJsonObject &request, QObject *context,

@@ -204,6 +204,22 @@ public:
     // method: POST (create, or an action such as /unlock-login), PUT (partial update) or DELETE (204: {}).
     void writeResource(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
                        ApiCallback<QJsonObject> done);
+    // A file posted as multipart/form-data in the part `file` (a backup archive to
+    // /v1/backups/upload); progress(bytesSent, bytesTotal) as the body goes out.
+    void uploadResource(const QString &path, const QString &fileName, const QByteArray &bytes, QObject *context,
+                        ApiCallback<QJsonObject> done, std::function<void(qint64, qint64)> progress = {});
+    // A GET whose body (a backup archive, a CSV export) is handed to `sink` chunk by chunk as it
+    // arrives instead of being kept in memory; only a 2xx answer's body goes there, and a sink
+    // returning false (a full disk) aborts the transfer. progress(bytesReceived, bytesTotal), the
+    // total -1 when the server did not say. `done` gets the answer's status and headers (its body
+    // empty). Not retried once a byte has reached the sink.
+    using ChunkSink = std::function<bool(const QByteArray &chunk)>;
+    void download(const QString &path, const QList<QPair<QString, QString>> &query, ChunkSink sink, QObject *context,
+                  ApiCallback<ApiResponse> done, std::function<void(qint64, qint64)> progress = {});
+
+    // A login's tokens that came in another answer (a restore's): kept as a login's are
+    // (tokensChanged). False when the answer holds none.
+    bool adoptTokens(const QJsonObject &answer);
 
 signals:
     void tokensChanged(const QByteArray &accessToken, const QByteArray &refreshToken);
@@ -218,10 +234,10 @@ private:
     void start(std::shared_ptr<Call> call);
     void dispatch(std::shared_ptr<Call> call);
     void finished(std::shared_ptr<Call> call, QNetworkReply *reply);
+    static void drain(Call &call, QNetworkReply *reply);   // a download's bytes so far, to its sink
     void complete(const std::shared_ptr<Call> &call, const ApiResponse &response);
     void startRefresh();
     void refreshFinished(const ApiResponse &response);
-    void adoptTokens(const QJsonObject &answer);
     ApiCallback<QJsonObject> loginAnswer(QObject *context, ApiCallback<LoginResultDto> done);
 
     template <class T>
