@@ -1,6 +1,7 @@
 #include "BackupService.h"
 
 #include "core/Permissions.h"
+#include "core/ThreadPriority.h"
 #include "core/Translator.h"
 #include "store/AuditStore.h"
 #include "store/BackupDump.h"
@@ -185,6 +186,9 @@ void BackupService::enqueue(qint64 id, std::function<void(const BackupRecord &)>
 {
     ++m_writing;
     m_thread.start([this, id, done = std::move(done)] {
+        // Compressing and hashing gigabytes must not slow the requests served meanwhile (pg_dump,
+        // started from this thread, inherits it).
+        lowerThreadPriority(19);
         const BackupRecord record = run(id);
         --m_writing;
         if (done)

@@ -3,6 +3,7 @@
 #include "Metrics.h"
 #include "RateLimiter.h"
 #include "RequestGuard.h"
+#include "core/ThreadPriority.h"
 #include "store/Database.h"
 
 #include <QHttpServerRequest>
@@ -22,10 +23,6 @@
 #include <chrono>
 #include <memory>
 #include <optional>
-
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 namespace Conversa::Server {
 
@@ -120,11 +117,7 @@ bool sane(const QByteArray &id)
 // nice 10, so under load a login waits rather than every other request.
 void lowerWorkerPriority()
 {
-    thread_local bool lowered = false;
-    if (!lowered) {
-        setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 10);
-        lowered = true;
-    }
+    lowerThreadPriority(10);
 }
 
 // The continuation of deferred work must run on the request's thread. Its context is a
