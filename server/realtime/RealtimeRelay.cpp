@@ -191,9 +191,9 @@ void RealtimeRelay::received(const QString &channel, const QVariant &payload)
 
 void RealtimeRelay::deliver(const QByteArray &body)
 {
+    // Never ours: received() skipped those by their first bytes (a large event's stored body too,
+    // whose notice names its id under our origin).
     const QJsonObject n = QJsonDocument::fromJson(body).object();
-    if (n.value(u"o"_s).toString() == m_origin)
-        return;   // ours: delivered here already
     if (n.contains(u"id"_s)) {
         SqlQuery q(m_db, "SELECT body FROM realtime_events WHERE id = ?", {n.value(u"id"_s).toInteger()});
         if (q.exec() && q.next())
